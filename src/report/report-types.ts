@@ -1,0 +1,70 @@
+// The JSON report, version 1 (the contract in PRODUCT.md, plus additive fields).
+// Every reporter, the shard merge, the inventory views and the issue sync read
+// this shape, so a merged report behaves exactly like a single run's.
+import type { CertificateRole, FindingId, KeyInfo, Location, RevocationStatus, Severity } from '../types.js';
+
+export interface ReportFinding {
+  id: FindingId;
+  severity: Severity;
+  message: string;
+  location?: Location;
+  ignored?: { reason?: string; until?: string };
+}
+
+export interface ReportCertificate {
+  fingerprint: string;
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string; // ISO 8601
+  notAfter: string;
+  sans: string[];
+  key: KeyInfo;
+  signatureAlgorithm: string;
+  locations: Location[];
+  owner: string | null;
+  // additive fields
+  role: CertificateRole;
+  isCA: boolean;
+  subjectCN: string | null;
+  issuerCN: string | null;
+  issuerO: string | null;
+  authorityKeyId: string | null; // hex
+  notes: string[];
+  revocation: {
+    status: RevocationStatus;
+    method: 'ocsp' | 'stapled' | 'crl' | 'list' | null;
+    revokedAt: string | null;
+    reason: string | null;
+    detail?: string;
+  };
+  renewal: { windowStart: string; windowEnd: string; explanationURL: string | null } | null;
+  findings: ReportFinding[]; // active findings first; ignored ones carry `ignored`
+}
+
+export interface ReportSummary {
+  status: 'ok' | 'warn' | 'fail';
+  failures: number;
+  warnings: number;
+  notices: number;
+  certificates: number;
+  nextExpiry: string | null; // soonest notAfter among leaf certificates
+}
+
+export interface Report {
+  version: 1;
+  generatedAt: string;
+  tool: { name: 'certwatch'; version: string };
+  summary: ReportSummary;
+  certificates: ReportCertificate[];
+  /** findings that belong to a target, not a certificate: unreachable, unparseable, no-match, not-checked… */
+  problems: ReportFinding[];
+  run: {
+    now: string; // the clock the checks used
+    shard: string; // "i/n"
+    configPath: string | null;
+    workspace?: string;
+    thresholds: { warnWithin: string; failWithin: string };
+    deadlineReached: boolean;
+  };
+}

@@ -1,0 +1,253 @@
+// The domain types shared by every stage of the pipeline:
+// config → targets → observed certificates → checks → findings → reporters.
+// Declared once here so modules exchange data, not re-declared shapes.
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+export type FindingId =
+  | 'expired'
+  | 'not-yet-valid'
+  | 'expiring'
+  | 'revoked'
+  | 'revocation-unknown'
+  | 'renewal-window'
+  | 'untrusted-chain'
+  | 'hostname-mismatch'
+  | 'weak-key'
+  | 'weak-signature'
+  | 'unreachable'
+  | 'unparseable'
+  // extensions beyond the contract's table
+  | 'private-key' // a private key is committed next to certificates
+  | 'no-match' // a configured glob matched no file
+  | 'superseded' // a bundle holds an older certificate next to its replacement
+  | 'address-drift' // addresses behind one name serve different certificates
+  | 'not-checked' // the run's deadline stopped this target from being checked
+  | 'ignore-expired' // an ignore rule's `until` has passed
+  | 'config'; // a config problem that is not fatal (e.g. fail-within > warn-within)
+
+/** A checked-in file location: `line` is 1-based (the PEM BEGIN line, or 1). */
+export interface FileLocation {
+  type: 'file';
+  path: string; // relative to the workspace, forward slashes
+  line: number;
+  detail?: string; // where inside the file: "PEM block 2", "Secret default/web tls.crt", "PKCS#12 bag 1"
+}
+
+/** Where a certificate was served. */
+export interface EndpointLocation {
+  type: 'endpoint';
+  host: string;
+  port: number;
+  address?: string; // the IP actually connected to
+  servername?: string; // SNI sent (absent for IP literals)
+  protocol: string; // "tls", "https", "smtp" (STARTTLS), "imaps", …
+  chainIndex?: number; // 0 = leaf as sent by the server
+  configFile?: string; // the config file that declared the endpoint (for annotations)
+  configLine?: number;
+}
+
+export type Location = FileLocation | EndpointLocation;
+
+export interface KeyInfo {
+  algorithm: string; // "RSA", "ECDSA", "Ed25519", "Ed448", "DSA"
+  size?: number; // bits (RSA modulus bits; EC curve size)
+  curve?: string; // "P-256", …
+}
+
+/** One certificate, parsed once (src/x509/parse-certificate.ts). Immutable. */
+export interface CertificateRecord {
+  fingerprint: string; // "sha256:<64 lowercase hex>" of the DER
+  der: Buffer;
+  subject: string; // RFC 4514 order, e.g. "CN=example.com,O=Example"
+  issuer: string;
+  subjectCN?: string;
+  issuerCN?: string;
+  issuerO?: string;
+  serialNumber: string; // uppercase hex of the INTEGER's value; "-" prefix for negative serials
+  serialBytes: Buffer; // the raw INTEGER content octets as encoded (leading 00 kept): ARI, OCSP CertID
+  notBefore: Date;
+  notAfter: Date;
+  sans: string[]; // DNS names and IP addresses (as text)
+  key: KeyInfo;
+  signatureAlgorithm: string; // "sha256WithRSAEncryption", "ecdsa-with-SHA256", …
+  authorityKeyId?: Buffer;
+  subjectKeyId?: Buffer;
+  ocspUrls: string[];
+  caIssuersUrls: string[];
+  crlUrls: string[];
+  isCA: boolean;
+  selfIssued: boolean; // subject == issuer (a root, or a self-signed leaf)
+}
+
+export type CertificateRole = 'leaf' | 'intermediate' | 'root';
+
+/** One sighting of a certificate at one location, produced by a source. */
+export interface Observation {
+  cert: CertificateRecord;
+  location: Location;
+  role: CertificateRole;
+  owner?: string;
+  thresholds?: Partial<Thresholds>; // per-target overrides
+  /** certificates seen together with this one (same bundle, same served chain), for issuer lookup */
+  companions?: CertificateRecord[];
+  /** superseded-by note when a bundle holds an older copy of the same subject */
+  note?: string;
+  /** DER OCSP response the endpoint stapled (leaf observations only) */
+  stapledOcsp?: Buffer;
+}
+
+/** A problem that belongs to a target rather than to a certificate (unreachable, unparseable…). */
+export interface TargetProblem {
+  id: FindingId;
+  severity: Severity;
+  message: string;
+  location: Location;
+}
+
+/** A finding before/after ignores; rendered late by reporters. */
+export interface Finding {
+  id: FindingId;
+  severity: Severity;
+  message: string;
+  fingerprint?: string; // absent for target problems
+  location?: Location; // the specific location, when the finding is about one place
+  ignored?: { reason?: string; until?: string };
+}
+
+export type RevocationStatus = 'good' | 'revoked' | 'unknown' | 'not-checked';
+
+export interface RevocationAnswer {
+  status: RevocationStatus;
+  method?: 'ocsp' | 'stapled' | 'crl' | 'list';
+  revokedAt?: Date | null;
+  reason?: string | null;
+  detail?: string; // why unknown / not-checked, or where the answer came from
+  source?: string; // URL or list name
+}
+
+export interface RenewalInfo {
+  windowStart: Date;
+  windowEnd: Date;
+  explanationURL?: string;
+}
+
+/** All that is known about one distinct certificate after sources and checks. */
+export interface ObservedCertificate {
+  cert: CertificateRecord;
+  locations: Location[];
+  role: CertificateRole;
+  owners: string[];
+  thresholds?: Partial<Thresholds>;
+  companions: CertificateRecord[];
+  notes: string[];
+  stapledOcsp?: Buffer;
+  revocation?: RevocationAnswer;
+  renewal?: RenewalInfo;
+  findings: Finding[];
+}
+
+// ---- settings -------------------------------------------------------------
+
+/** `30d`, `12h`, `90m` → absolute; `20%` → share of lifetime left. */
+export type Duration =
+  | { kind: 'absolute'; ms: number; text: string }
+  | { kind: 'percent'; percent: number; text: string };
+
+export interface Thresholds {
+  warnWithin: Duration;
+  failWithin: Duration;
+}
+
+export type RevocationMode = 'soft' | 'hard' | 'off';
+
+export interface Defaults extends Thresholds {
+  revocation: RevocationMode;
+  timeoutMs: number;
+  concurrency: number;
+  caFile?: string;
+  cacheDir: string;
+  deadlineMs: number;
+}
+
+/** Where a setting was declared, for messages and annotations. */
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+export type StartTlsProtocol = 'smtp' | 'imap' | 'pop3' | 'ftp' | 'ldap' | 'postgres' | 'xmpp';
+
+export interface EndpointTarget {
+  id: string; // stable identity, e.g. "smtp://mail.example.com:25" — used for sharding and ordering
+  host: string; // name or IP literal (no brackets)
+  port: number;
+  servername?: string; // SNI + hostname to verify; defaults to host when host is a name
+  starttls?: StartTlsProtocol;
+  protocol: string; // "tls", "https", "smtp", "smtps", …
+  allAddresses: boolean;
+  optional: boolean;
+  owner?: string;
+  caFile?: string;
+  thresholds?: Partial<Thresholds>;
+  timeoutMs: number;
+  source?: SourceRef;
+}
+
+export interface FileTarget {
+  pattern: string; // glob relative to the workspace
+  passwordEnv?: string;
+  owner?: string;
+  thresholds?: Partial<Thresholds>;
+  source?: SourceRef;
+  discovered?: boolean; // from discovery defaults, not configured
+}
+
+export interface IgnoreRule {
+  fingerprint: string; // "sha256:<hex>"
+  until?: Date;
+  reason?: string;
+  source?: SourceRef;
+}
+
+export interface AriDirectory {
+  issuer: string;
+  directory: string;
+}
+
+export interface AriSettings {
+  enabled: boolean;
+  directories: AriDirectory[];
+}
+
+export interface RevokedSerialList {
+  path: string;
+  issuer?: string;
+  name?: string;
+  source?: SourceRef;
+}
+
+export interface IssueSettings {
+  mode: 'per-certificate' | 'digest';
+  labels: string[];
+  maxOpen: number;
+}
+
+export interface Shard {
+  index: number; // 1-based
+  count: number;
+}
+
+export interface Settings {
+  workspace: string; // absolute
+  configPath?: string; // relative to workspace, when a config file was read
+  defaults: Defaults;
+  endpoints: EndpointTarget[];
+  files: FileTarget[];
+  ignore: IgnoreRule[];
+  ari: AriSettings;
+  revokedSerials: RevokedSerialList[];
+  issues: IssueSettings;
+  shard: Shard;
+  now: Date; // the clock every check uses (fixed in tests, `--at` in forecasts)
+}

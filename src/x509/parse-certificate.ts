@@ -1,0 +1,307 @@
+// One certificate record, parsed once. Node's crypto.X509Certificate (OpenSSL
+// underneath: it agreed with `openssl x509` on every certificate tried, and is
+// ~6× faster than @peculiar/x509) gives names, SANs and the key; a direct DER
+// walk (der.ts) gives what Node hides. Where the two disagree, or the DER is
+// odd, the certificate is refused with a reason instead of reported wrongly.
+import { X509Certificate, createHash } from 'node:crypto';
+import type { CertificateRecord, KeyInfo } from '../types.js';
+import { DerError, children, content, expectTag, oidText, readTime, readTlv, type Tlv } from './der.js';
+
+export class CertificateParseError extends Error {}
+
+const SEQ = 0x30;
+const INTEGER = 0x02;
+const OID = 0x06;
+const OCTET = 0x04;
+const BOOLEAN = 0x01;
+
+const SIG_ALGS: Record<string, string> = {
+  '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
+  '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
+  '1.2.840.113549.1.1.11': 'sha256WithRSAEncryption',
+  '1.2.840.113549.1.1.12': 'sha384WithRSAEncryption',
+  '1.2.840.113549.1.1.13': 'sha512WithRSAEncryption',
+  '1.2.840.113549.1.1.14': 'sha224WithRSAEncryption',
+  '1.2.840.113549.1.1.10': 'rsassaPss',
+  '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',
+  '1.2.840.10045.4.1': 'ecdsa-with-SHA1',
+  '1.2.840.10045.4.3.1': 'ecdsa-with-SHA224',
+  '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256',
+  '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
+  '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512',
+  '1.2.840.10040.4.3': 'dsa_with_SHA1',
+  '2.16.840.1.101.3.4.3.2': 'dsa_with_SHA256',
+  '1.3.101.112': 'ED25519',
+  '1.3.101.113': 'ED448',
+};
+
+const CURVES: Record<string, { name: string; size: number }> = {
+  prime256v1: { name: 'P-256', size: 256 },
+  secp384r1: { name: 'P-384', size: 384 },
+  secp521r1: { name: 'P-521', size: 521 },
+  secp224r1: { name: 'P-224', size: 224 },
+  secp256k1: { name: 'secp256k1', size: 256 },
+  brainpoolP256r1: { name: 'brainpoolP256r1', size: 256 },
+  brainpoolP384r1: { name: 'brainpoolP384r1', size: 384 },
+  brainpoolP512r1: { name: 'brainpoolP512r1', size: 512 },
+};
+
+const EXT_SAN = '2.5.29.17';
+const EXT_BASIC = '2.5.29.19';
+const EXT_SKI = '2.5.29.14';
+const EXT_AKI = '2.5.29.35';
+const EXT_CRLDP = '2.5.29.31';
+const EXT_AIA = '1.3.6.1.5.5.7.1.1';
+const AD_OCSP = '1.3.6.1.5.5.7.48.1';
+const AD_CA_ISSUERS = '1.3.6.1.5.5.7.48.2';
+
+/** Uppercase hex of an INTEGER's value, "-" for negative (two's complement), as openssl prints it. */
+export function serialHex(bytes: Uint8Array): string {
+  if (bytes.length === 0) return '00';
+  if (bytes[0] & 0x80) {
+    // negative: magnitude = two's complement
+    const mag = Buffer.alloc(bytes.length);
+    let carry = 1;
+    for (let i = bytes.length - 1; i >= 0; i--) {
+      const v = (~bytes[i] & 0xff) + carry;
+      mag[i] = v & 0xff;
+      carry = v >> 8;
+    }
+    return '-' + stripZeros(mag).toString('hex').toUpperCase();
+  }
+  return stripZeros(Buffer.from(bytes)).toString('hex').toUpperCase().padStart(2, '0');
+}
+
+function stripZeros(b: Buffer): Buffer {
+  let i = 0;
+  while (i < b.length - 1 && b[i] === 0) i++;
+  return b.subarray(i);
+}
+
+/** Node prints DNs one RDN per line, most significant first; RFC 4514 reverses and joins with commas. */
+function dnToRfc4514(nodeDn: string): string {
+  return nodeDn
+    .split('\n')
+    .filter(Boolean)
+    .reverse()
+    .join(',');
+}
+
+function dnAttr(nodeDn: string, attr: string): string | undefined {
+  // Last occurrence of the attribute = the most specific one.
+  let found: string | undefined;
+  for (const line of nodeDn.split('\n')) {
+    if (line.startsWith(attr + '=')) found = line.slice(attr.length + 1);
+  }
+  return found;
+}
+
+function generalNameUris(buf: Buffer, seq: Tlv): string[] {
+  const out: string[] = [];
+  for (const gn of children(buf, seq)) if (gn.tag === 0x86) out.push(content(buf, gn).toString('latin1'));
+  return out;
+}
+
+function parseSans(buf: Buffer, ext: Tlv): string[] {
+  const sans: string[] = [];
+  for (const gn of children(buf, expectTag(ext, SEQ, 'subjectAltName'))) {
+    const v = content(buf, gn);
+    if (gn.tag === 0x82) sans.push(v.toString('latin1'));
+    else if (gn.tag === 0x87) {
+      if (v.length === 4) sans.push(Array.from(v).join('.'));
+      else if (v.length === 16) {
+        const parts: string[] = [];
+        for (let i = 0; i < 16; i += 2) parts.push(v.readUInt16BE(i).toString(16));
+        sans.push(compressIpv6(parts));
+      }
+    }
+  }
+  return sans;
+}
+
+function compressIpv6(parts: string[]): string {
+  // the longest run of zero groups becomes "::" (RFC 5952)
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (parts[i] !== '0') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && parts[j] === '0') j++;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  if (best < 0) return parts.join(':');
+  return parts.slice(0, best).join(':') + '::' + parts.slice(best + bestLen).join(':');
+}
+
+function keyInfo(cert: X509Certificate, spkiOid: string): KeyInfo {
+  try {
+    const k = cert.publicKey;
+    const d = k.asymmetricKeyDetails ?? {};
+    switch (k.asymmetricKeyType) {
+      case 'rsa':
+      case 'rsa-pss':
+        return { algorithm: 'RSA', size: d.modulusLength };
+      case 'ec': {
+        const c = CURVES[d.namedCurve ?? ''];
+        return { algorithm: 'ECDSA', size: c?.size, curve: c?.name ?? d.namedCurve };
+      }
+      case 'ed25519':
+        return { algorithm: 'Ed25519', size: 256 };
+      case 'ed448':
+        return { algorithm: 'Ed448', size: 456 };
+      case 'dsa':
+        return { algorithm: 'DSA', size: d.modulusLength };
+      default:
+        return { algorithm: k.asymmetricKeyType ?? spkiOid };
+    }
+  } catch {
+    // OpenSSL cannot load some keys (e.g. unusual curves); the certificate is still readable.
+    return { algorithm: spkiOid };
+  }
+}
+
+/** Parse DER into a CertificateRecord, or throw CertificateParseError with the reason. */
+export function parseCertificate(derIn: Uint8Array): CertificateRecord {
+  const der = Buffer.isBuffer(derIn) ? derIn : Buffer.from(derIn);
+  let node: X509Certificate;
+  try {
+    node = new X509Certificate(der);
+  } catch (e) {
+    throw new CertificateParseError(`not a readable X.509 certificate (${(e as Error).message})`);
+  }
+  try {
+    return build(der, node);
+  } catch (e) {
+    if (e instanceof DerError) throw new CertificateParseError(`malformed certificate: ${e.message}`);
+    throw e;
+  }
+}
+
+function build(der: Buffer, node: X509Certificate): CertificateRecord {
+  const top = readTlv(der, 0);
+  if (top.end !== der.length) throw new DerError(`${der.length - top.end} trailing bytes after the certificate`, top.end);
+  const [tbsT, sigAlgT] = children(der, expectTag(top, SEQ, 'Certificate'));
+  const tbs = children(der, expectTag(tbsT, SEQ, 'tbsCertificate'));
+  let i = 0;
+  if (tbs[0]?.tag === 0xa0) i++; // [0] version
+  const serialT = expectTag(tbs[i++], INTEGER, 'serialNumber');
+  i++; // signature AlgorithmIdentifier (inner)
+  i++; // issuer
+  const validity = children(der, expectTag(tbs[i++], SEQ, 'validity'));
+  i++; // subject
+  const spki = children(der, expectTag(tbs[i++], SEQ, 'subjectPublicKeyInfo'));
+  const spkiOid = oidText(content(der, children(der, spki[0])[0]));
+  const sigOid = oidText(content(der, expectTag(children(der, expectTag(sigAlgT, SEQ, 'signatureAlgorithm'))[0], OID, 'algorithm')));
+
+  const notBefore = readTime(der, validity[0]);
+  const notAfter = readTime(der, validity[1]);
+  // Cross-check with OpenSSL's reading: a disagreement means one of us misread, so refuse.
+  const nodeFrom = Date.parse(node.validFrom);
+  const nodeTo = Date.parse(node.validTo);
+  if (nodeFrom !== notBefore.getTime() || nodeTo !== notAfter.getTime()) {
+    throw new CertificateParseError(
+      `validity dates are ambiguous (read ${notBefore.toISOString()}–${notAfter.toISOString()}, OpenSSL read ${node.validFrom}–${node.validTo})`,
+    );
+  }
+
+  const serialBytes = Buffer.from(content(der, serialT));
+  let sans: string[] = [];
+  let isCA = false;
+  let ski: Buffer | undefined;
+  let aki: Buffer | undefined;
+  const crlUrls: string[] = [];
+  const ocspUrls: string[] = [];
+  const caIssuersUrls: string[] = [];
+  const extsT = tbs.find((t) => t.tag === 0xa3);
+  if (extsT) {
+    const extSeq = readTlv(der, extsT.contentStart, extsT.end);
+    for (const ext of children(der, expectTag(extSeq, SEQ, 'extensions'))) {
+      const parts = children(der, ext);
+      const oid = oidText(content(der, expectTag(parts[0], OID, 'extnID')));
+      const valT = parts[parts.length - 1];
+      expectTag(valT, OCTET, `extension ${oid} value`);
+      const inner = readTlv(der, valT.contentStart, valT.end);
+      switch (oid) {
+        case EXT_SAN:
+          sans = parseSans(der, inner);
+          break;
+        case EXT_BASIC: {
+          const bc = children(der, inner);
+          isCA = bc[0]?.tag === BOOLEAN && der[bc[0].contentStart] !== 0;
+          break;
+        }
+        case EXT_SKI:
+          ski = Buffer.from(content(der, expectTag(inner, OCTET, 'subjectKeyIdentifier')));
+          break;
+        case EXT_AKI:
+          for (const c of children(der, expectTag(inner, SEQ, 'authorityKeyIdentifier'))) if (c.tag === 0x80) aki = Buffer.from(content(der, c));
+          break;
+        case EXT_CRLDP:
+          for (const dp of children(der, expectTag(inner, SEQ, 'cRLDistributionPoints'))) {
+            for (const f of children(der, dp)) {
+              if (f.tag !== 0xa0) continue; // distributionPoint
+              for (const name of children(der, f)) if (name.tag === 0xa0) crlUrls.push(...generalNameUris(der, name)); // fullName
+            }
+          }
+          break;
+        case EXT_AIA:
+          for (const ad of children(der, expectTag(inner, SEQ, 'authorityInfoAccess'))) {
+            const [m, loc] = children(der, ad);
+            if (loc?.tag !== 0x86) continue;
+            const url = content(der, loc).toString('latin1');
+            const method = oidText(content(der, m));
+            if (method === AD_OCSP) ocspUrls.push(url);
+            else if (method === AD_CA_ISSUERS) caIssuersUrls.push(url);
+          }
+          break;
+      }
+    }
+  }
+  const subjectRaw = node.subject ?? '';
+  const issuerRaw = node.issuer ?? '';
+  return {
+    fingerprint: 'sha256:' + createHash('sha256').update(der).digest('hex'),
+    der,
+    subject: dnToRfc4514(subjectRaw),
+    issuer: dnToRfc4514(issuerRaw),
+    subjectCN: dnAttr(subjectRaw, 'CN'),
+    issuerCN: dnAttr(issuerRaw, 'CN'),
+    issuerO: dnAttr(issuerRaw, 'O'),
+    serialNumber: serialHex(serialBytes),
+    serialBytes,
+    notBefore,
+    notAfter,
+    sans,
+    key: keyInfo(node, spkiOid),
+    signatureAlgorithm: SIG_ALGS[sigOid] ?? sigOid,
+    authorityKeyId: aki,
+    subjectKeyId: ski,
+    ocspUrls,
+    caIssuersUrls,
+    crlUrls,
+    isCA: isCA || node.ca,
+    selfIssued: subjectRaw === issuerRaw,
+  };
+}
+
+/** A short human name for messages: the CN, else the first SAN, else the subject. */
+export function displayName(c: CertificateRecord): string {
+  return c.subjectCN ?? c.sans[0] ?? (c.subject || c.fingerprint.slice(0, 19));
+}
+
+/** True when `issuer` signed `cert` (names chain and the signature verifies). */
+export function isIssuedBy(cert: CertificateRecord, issuer: CertificateRecord): boolean {
+  if (cert.issuer !== issuer.subject) return false;
+  try {
+    return new X509Certificate(cert.der).verify(new X509Certificate(issuer.der).publicKey);
+  } catch {
+    return false;
+  }
+}
