@@ -93,6 +93,8 @@ export interface Observation {
   companions?: CertificateRecord[];
   /** superseded-by note when a bundle holds an older copy of the same subject */
   note?: string;
+  /** served but not needed to build the path (e.g. an expired cross-signed root): not judged for expiry */
+  offPath?: boolean;
   /** DER OCSP response the endpoint stapled (leaf observations only) */
   stapledOcsp?: Buffer;
 }
