@@ -4,7 +4,7 @@
 // walk (der.ts) gives what Node hides. Where the two disagree, or the DER is
 // odd, the certificate is refused with a reason instead of reported wrongly.
 import { X509Certificate, createHash } from 'node:crypto';
-import type { CertificateRecord, KeyInfo } from '../types.js';
+import type { CertificateRecord, CertificateRole, KeyInfo } from '../types.js';
 import { DerError, children, content, expectTag, oidText, readTime, readTlv, type Tlv } from './der.js';
 
 export class CertificateParseError extends Error {}
@@ -304,4 +304,9 @@ export function isIssuedBy(cert: CertificateRecord, issuer: CertificateRecord): 
   } catch {
     return false;
   }
+}
+
+export function roleOf(c: CertificateRecord): CertificateRole {
+  if (!c.isCA) return 'leaf';
+  return c.selfIssued ? 'root' : 'intermediate';
 }

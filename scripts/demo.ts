@@ -1,0 +1,89 @@
+// `npm run demo`: build a local sandbox (certificates generated on the spot,
+// loopback servers, no internet) and run `certwatch check` on it, so a newcomer
+// sees every kind of finding in one screen.
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import forge from 'node-forge';
+import { hierarchy, issue, DAY } from '../test/helpers/pki.js';
+import { main } from '../src/cli.js';
+import { startDemoServers } from './demo-servers.js';
+
+const now = new Date();
+const at = (days: number) => new Date(now.getTime() + days * DAY);
+
+const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-demo-'));
+const w = async (rel: string, text: string | Buffer) => {
+  await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+  await writeFile(path.join(dir, rel), text);
+};
+
+const { root, intermediate, leaf: healthy } = await hierarchy({ cn: 'www.demo.test', notBefore: at(-30), notAfter: at(60) }, 'Demo');
+const soon = await issue({ cn: 'api.demo.test', issuer: intermediate, notBefore: at(-87), notAfter: at(3) });
+const month = await issue({ cn: 'billing.demo.test', issuer: intermediate, notBefore: at(-70), notAfter: at(20) });
+const expired = await issue({ cn: 'legacy.demo.test', issuer: intermediate, notBefore: at(-100), notAfter: at(-10) });
+// A 6-day certificate at 80% of its life: only a share-of-lifetime threshold judges it sensibly.
+const shortLived = await issue({ cn: 'edge.demo.test', issuer: intermediate, notBefore: new Date(now.getTime() - 4.8 * DAY), notAfter: new Date(now.getTime() + 1.2 * DAY) });
+const weak = await issue({ cn: 'old-appliance.demo.test', key: 'rsa1024', hash: 'SHA-1', notBefore: at(-10), notAfter: at(300) });
+
+await w('certs/www.pem', healthy.pem + intermediate.pem);
+await w('certs/api.pem', soon.pem);
+await w('certs/billing.crt', month.pem);
+await w('certs/legacy/legacy.pem', expired.pem);
+await w('certs/appliance.pem', weak.pem);
+await w('short-lived/edge.pem', shortLived.pem);
+await w('certs/broken.pem', healthy.pem.slice(0, 200)); // truncated PEM
+await w('certs/site-key.pem', healthy.keyPem); // a committed private key (never printed)
+await w('certs/root.pem', root.pem);
+
+// PKCS#12 with a password from the environment (RSA: node-forge writes PKCS#12 for RSA keys).
+const rsa = await issue({ cn: 'payments.demo.test', key: 'rsa2048', issuer: intermediate, notBefore: at(-10), notAfter: at(120) });
+const p12 = forge.pkcs12.toPkcs12Asn1(forge.pki.privateKeyFromPem(rsa.keyPem), [forge.pki.certificateFromPem(rsa.pem)], 'demo-password', { algorithm: '3des' });
+await w('deploy/payments.p12', Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
+process.env.DEMO_P12_PASSWORD = 'demo-password';
+
+// A Kubernetes TLS Secret manifest (data: base64).
+await w(
+  'k8s/ingress-tls.yaml',
+  `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ingress-tls\n  namespace: web\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ${Buffer.from(month.pem + intermediate.pem).toString('base64')}\n`,
+);
+
+const servers = await startDemoServers({ intermediate, healthy, soon });
+
+await w(
+  '.github/certwatch.yml',
+  `# yaml-language-server: $schema=../schema/certwatch.schema.json
+version: 1
+defaults:
+  warn-within: 30d
+  fail-within: 7d
+  timeout: 3s
+  ca-file: certs/root.pem
+files:
+  - "certs/**/*.{pem,crt}"
+  - path: "short-lived/*.pem"
+    warn-within: 33%          # 6-day certificates: judge by share of lifetime
+    fail-within: 10%
+  - path: "deploy/*.p12"
+    password-env: DEMO_P12_PASSWORD
+    owner: "@demo/payments"
+  - path: "k8s/*.yaml"
+    owner: "@demo/platform"
+${servers.configLines}
+ignore:
+  - fingerprint: "sha256:${createHash('sha256').update(weak.der).digest('hex')}"
+    until: ${at(30).toISOString().slice(0, 10)}
+    reason: "appliance is replaced next month"
+`,
+);
+
+
+process.stderr.write(`certwatch demo sandbox: ${dir}\n$ certwatch check --workspace ${dir}\n\n`);
+try {
+  const code = await main(['check', '--workspace', dir]);
+  process.stderr.write(`\n(certwatch exited with status ${code}: ${code === 1 ? 'failures found — in CI this step would fail' : code === 0 ? 'no failures' : 'usage error'})\n`);
+  process.stderr.write(`Try: npx tsx src/bin.ts inventory --workspace ${dir} --format markdown\n`);
+} finally {
+  await servers.close();
+}

@@ -1,0 +1,167 @@
+// GitHub inputs → run → outputs, job summary, annotations, report files, issues.
+// The only engine entry that knows about @actions/*; everything else is data.
+import * as core from '@actions/core';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { buildSettings, parseShard, UsageError } from './config/settings.js';
+import { ConfigError } from './config/load-config.js';
+import { DurationError } from './config/duration.js';
+import { run } from './run.js';
+import type { Report } from './report/report-types.js';
+import { renderMarkdown } from './report/markdown.js';
+import { annotationsFor } from './report/annotations.js';
+import { renderSarif } from './report/sarif.js';
+import { mergeReports, validateReport } from './report/merge-reports.js';
+import { renderInventory } from './report/inventory/render.js';
+import { readGithubEnv } from './github/context.js';
+import { resolveScope } from './github/pr-scope.js';
+import { syncIssuesFromAction } from './github/sync-issues.js';
+import { readCodeowners } from './github/codeowners.js';
+import { endpointsChangedSince } from './github/changed-endpoints.js';
+
+const CERT_FILE = /\.(pem|crt|cer|der|p7b|p7c|p12|pfx|ya?ml)$/i;
+
+function lines(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s && !s.startsWith('#'));
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const v = core.getInput(name).trim();
+  if (!v) return fallback;
+  if (!allowed.includes(v as T)) throw new UsageError(`input ${name}: "${v}" is not one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+async function writeJson(file: string, r: Report) {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(r, null, 2) + '\n');
+}
+
+async function main(): Promise<void> {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const configPath = core.getInput('config') || '.github/certwatch.yml';
+  const issuesInput = oneOf('issues', ['auto', 'true', 'false'] as const, 'auto');
+  const scope = oneOf('scope', ['auto', 'all', 'changed'] as const, 'auto');
+  const token = core.getInput('github-token');
+  const mergeGlob = core.getInput('merge');
+  const reportPath = core.getInput('report');
+
+  const settings = await buildSettings(workspace, {
+    configPath,
+    endpoints: lines('endpoints'),
+    files: lines('files'),
+    warnWithin: core.getInput('warn-within'),
+    failWithin: core.getInput('fail-within'),
+    revocation: core.getInput('revocation'),
+    shard: core.getInput('shard') || undefined,
+  });
+  parseShard(core.getInput('shard') || undefined);
+  // PKCS#12 passwords come from the environment: mask them before anything can log them.
+  for (const f of settings.files) {
+    const v = f.passwordEnv ? process.env[f.passwordEnv] : undefined;
+    if (v) core.setSecret(v);
+  }
+  const gh = readGithubEnv(token);
+
+  let report: Report;
+  if (mergeGlob) {
+    const files = (await fg(mergeGlob, { cwd: workspace, dot: true, absolute: true })).sort();
+    if (!files.length) throw new UsageError(`input merge: "${mergeGlob}" matched no report`);
+    const reports: Report[] = [];
+    for (const f of files) reports.push(validateReport(JSON.parse(await readFile(f, 'utf8')), path.relative(workspace, f)));
+    report = mergeReports(reports);
+    core.info(`certwatch: merged ${files.length} shard reports`);
+  } else {
+    const sc = await resolveScope(scope, gh, settings.configPath ?? configPath, core);
+    let onlyFiles: Set<string> | null = null;
+    let endpointFilter: ((id: { id: string }) => boolean) | undefined;
+    if (sc.files) {
+      onlyFiles = new Set(sc.files.filter((f) => CERT_FILE.test(f)));
+      if (!sc.configChanged) endpointFilter = () => false;
+      else {
+        // Probe only the endpoints this pull request adds or changes.
+        const changed = await endpointsChangedSince(gh, settings, configPath);
+        endpointFilter = changed ? (t) => changed.has(t.id) : undefined;
+      }
+      core.info(`certwatch: pull-request scope — ${onlyFiles.size} changed certificate file(s)${sc.configChanged ? ', config changed' : ''} (${sc.reason})`);
+    }
+    report = await run(settings, {
+      onlyFiles,
+      endpointFilter,
+      progress: (m) => core.info(`certwatch: ${m}`),
+    });
+  }
+
+  // Outputs first: they must exist even if a later step (issues) has trouble.
+  const s = report.summary;
+  core.setOutput('status', s.status);
+  core.setOutput('failures', String(s.failures));
+  core.setOutput('warnings', String(s.warnings));
+  core.setOutput('certificates', String(s.certificates));
+  core.setOutput('next-expiry', s.nextExpiry ?? '');
+  if (reportPath) {
+    const abs = path.resolve(workspace, reportPath);
+    await writeJson(abs, report);
+    core.setOutput('report-path', abs);
+  } else core.setOutput('report-path', '');
+
+  const sarifPath = core.getInput('sarif');
+  if (sarifPath) {
+    const abs = path.resolve(workspace, sarifPath);
+    await mkdir(path.dirname(abs), { recursive: true });
+    await writeFile(abs, renderSarif(report));
+    core.setOutput('sarif-path', abs);
+  }
+  const htmlPath = core.getInput('html');
+  if (htmlPath) {
+    const abs = path.resolve(workspace, htmlPath);
+    await mkdir(path.dirname(abs), { recursive: true });
+    await writeFile(abs, renderInventory(report, 'html', { title: `certwatch — ${gh.repository || 'inventory'}` }));
+    core.setOutput('html-path', abs);
+  }
+
+  for (const a of annotationsFor(report)) {
+    const props = { title: a.title, file: a.file, startLine: a.startLine };
+    if (a.level === 'error') core.error(a.message, props);
+    else if (a.level === 'warning') core.warning(a.message, props);
+    else core.notice(a.message, props);
+  }
+
+  const runUrl = gh.runId ? `${gh.serverUrl}/${gh.repository}/actions/runs/${gh.runId}` : undefined;
+  // core.summary throws when GITHUB_STEP_SUMMARY is unset (local runs): guard it.
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(renderMarkdown(report, { runUrl })).write();
+  }
+
+  // Shard jobs leave issues to the merge job, which sees everything.
+  if (settings.shard.count === 1 || mergeGlob) {
+    const codeowners = await readCodeowners(workspace);
+    const res = await syncIssuesFromAction(report, issuesInput, settings.issues, gh, core, { codeowners: codeowners ?? undefined });
+    if (res.skipped) core.info(`certwatch: issues: ${res.skipped}`);
+    else
+      core.info(
+        `certwatch: issues: ${res.created.length} opened, ${res.updated.length} updated, ${res.commented.length} commented, ${res.closed.length} closed, ${res.reopened.length} reopened (${res.apiCalls} API calls)`,
+      );
+  }
+
+  const line = `certwatch: ${s.status} — ${s.failures} failure(s), ${s.warnings} warning(s), ${s.certificates} certificate(s)`;
+  if (s.failures > 0) core.setFailed(line);
+  else core.info(line);
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ConfigError) {
+    for (const p of e.problems) core.error(`${p.key ? `${p.key}: ` : ''}${p.message}`, { title: 'certwatch: invalid config', file: p.file.startsWith('(') ? undefined : p.file, startLine: p.line });
+    core.setFailed(`certwatch: invalid config (${e.problems.length} problem${e.problems.length === 1 ? '' : 's'})`);
+  } else if (e instanceof UsageError || e instanceof DurationError) {
+    core.setFailed(`certwatch: ${e.message}`);
+  } else {
+    core.setFailed(`certwatch: internal error: ${(e as Error).message}`);
+    core.debug(String((e as Error).stack));
+  }
+});

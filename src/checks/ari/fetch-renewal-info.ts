@@ -1,0 +1,184 @@
+// Talking ARI (RFC 9773): read the renewalInfo URL from the CA's ACME directory
+// (§3; cached, never hard-coded), then GET <renewalInfo>/<certID> (§4.1) and read
+// the suggested window (§4.2). Answers are kept on disk until their Retry-After
+// (§4.3) so repeated runs do not hammer the CA.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FetchError, httpFetch } from '../../net/http-fetch.js';
+import { ARI_MAX_BYTES } from '../../net/limits.js';
+
+/** §4.3: absent a usable Retry-After, check again after this long. */
+export const ARI_DEFAULT_RETRY_MS = 6 * 3600_000;
+/** §4.3.3 suggests clamping the server's Retry-After to sane bounds: at least a minute … */
+export const ARI_MIN_RETRY_MS = 60_000;
+/** … and at most a day. */
+export const ARI_MAX_RETRY_MS = 24 * 3600_000;
+/** The renewalInfo URL of a directory changes rarely; re-read the directory daily. */
+export const ACME_DIRECTORY_CACHE_MS = 24 * 3600_000;
+
+export interface RenewalWindow {
+  start: Date;
+  end: Date;
+  explanationURL?: string;
+}
+
+/** An ARI problem, with how loud it should be: 404 (CA does not know the certificate) is a notice. */
+export class AriError extends Error {
+  constructor(
+    message: string,
+    readonly severity: 'notice' | 'warning',
+  ) {
+    super(message);
+  }
+}
+
+export interface AriClientOptions {
+  cacheDir?: string; // absolute
+  timeoutMs: number;
+  deadline: number;
+}
+
+interface CachedWindow {
+  url: string;
+  until: number; // wall clock ms: reuse before this
+  start: string;
+  end: string;
+  explanationURL?: string;
+}
+
+/** Retry-After: delay-seconds or an HTTP-date (RFC 9110 §10.2.3), clamped. */
+export function retryAfterMs(header: string | string[] | undefined, nowMs = Date.now()): number {
+  const v = Array.isArray(header) ? header[0] : header;
+  let ms = NaN;
+  if (v && /^\s*\d+\s*$/.test(v)) ms = Number(v) * 1000;
+  else if (v) ms = Date.parse(v) - nowMs;
+  if (!Number.isFinite(ms)) return ARI_DEFAULT_RETRY_MS;
+  return Math.min(ARI_MAX_RETRY_MS, Math.max(ARI_MIN_RETRY_MS, ms));
+}
+
+/** The suggestedWindow of a renewalInfo answer (§4.2), or why it is unusable. */
+export function parseRenewalInfo(body: Buffer, url: string): RenewalWindow {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new AriError(`renewalInfo ${url} returned malformed JSON`, 'warning');
+  }
+  const w = (json as { suggestedWindow?: { start?: unknown; end?: unknown } })?.suggestedWindow;
+  const start = typeof w?.start === 'string' ? new Date(w.start) : null;
+  const end = typeof w?.end === 'string' ? new Date(w.end) : null;
+  if (!start || !end || Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
+    throw new AriError(`renewalInfo ${url} returned no valid suggestedWindow start/end`, 'warning');
+  }
+  if (end.getTime() < start.getTime()) {
+    throw new AriError(`renewalInfo ${url} returned a window that ends (${end.toISOString()}) before it starts (${start.toISOString()})`, 'warning');
+  }
+  const expl = (json as { explanationURL?: unknown }).explanationURL;
+  const out: RenewalWindow = { start, end };
+  if (typeof expl === 'string' && /^https?:\/\//i.test(expl)) out.explanationURL = expl;
+  return out;
+}
+
+export class AriClient {
+  private readonly directories = new Map<string, Promise<string>>();
+  private readonly windows = new Map<string, Promise<RenewalWindow>>();
+
+  constructor(private readonly o: AriClientOptions) {}
+
+  private fetch(url: string, what: string) {
+    return httpFetch(url, { what, timeoutMs: this.o.timeoutMs, deadline: this.o.deadline, maxBytes: ARI_MAX_BYTES, headers: { accept: 'application/json' } });
+  }
+
+  private cachePath(kind: string, key: string): string | null {
+    if (!this.o.cacheDir) return null;
+    return join(this.o.cacheDir, 'ari', `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+  }
+
+  private async readCache<T>(path: string | null): Promise<T | null> {
+    if (!path) return null;
+    try {
+      return JSON.parse(await readFile(path, 'utf8')) as T;
+    } catch {
+      return null;
+    }
+  }
+
+  private async writeCache(path: string | null, value: unknown): Promise<void> {
+    if (!path) return;
+    try {
+      await mkdir(join(this.o.cacheDir!, 'ari'), { recursive: true });
+      const tmp = `${path}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(value));
+      await rename(tmp, path);
+    } catch {
+      /* the cache is an optimisation */
+    }
+  }
+
+  /** The directory's renewalInfo URL; one request per directory per run. */
+  renewalInfoUrl(directory: string): Promise<string> {
+    let p = this.directories.get(directory);
+    if (!p) {
+      p = this.loadDirectory(directory);
+      this.directories.set(directory, p);
+    }
+    return p;
+  }
+
+  private async loadDirectory(directory: string): Promise<string> {
+    const path = this.cachePath('directory', directory);
+    const cached = await this.readCache<{ url: string; renewalInfo: string; at: number }>(path);
+    if (cached && cached.url === directory && Date.now() - cached.at < ACME_DIRECTORY_CACHE_MS && typeof cached.renewalInfo === 'string') return cached.renewalInfo;
+    let body: Buffer;
+    try {
+      body = (await this.fetch(directory, 'reading ACME directory')).body;
+    } catch (e) {
+      throw new AriError(e instanceof FetchError && e.status ? `directory ${directory} returned ${e.status}` : (e as Error).message, 'warning');
+    }
+    let renewalInfo: unknown;
+    try {
+      renewalInfo = (JSON.parse(body.toString('utf8')) as { renewalInfo?: unknown }).renewalInfo;
+    } catch {
+      throw new AriError(`directory ${directory} is not JSON`, 'warning');
+    }
+    if (typeof renewalInfo !== 'string' || !/^https?:\/\//i.test(renewalInfo)) {
+      throw new AriError(`directory ${directory} offers no renewalInfo endpoint`, 'notice');
+    }
+    await this.writeCache(path, { url: directory, renewalInfo, at: Date.now() });
+    return renewalInfo;
+  }
+
+  /** The suggested window for one certificate ID (§4.1), from the disk cache while its Retry-After lasts. */
+  window(directory: string, certId: string): Promise<RenewalWindow> {
+    const key = `${directory}\n${certId}`;
+    let p = this.windows.get(key);
+    if (!p) {
+      p = this.loadWindow(directory, certId);
+      this.windows.set(key, p);
+    }
+    return p;
+  }
+
+  private async loadWindow(directory: string, certId: string): Promise<RenewalWindow> {
+    const base = await this.renewalInfoUrl(directory);
+    const url = `${base.replace(/\/+$/, '')}/${certId}`;
+    const path = this.cachePath('window', url);
+    const cached = await this.readCache<CachedWindow>(path);
+    if (cached && cached.url === url && Date.now() < cached.until) {
+      return { start: new Date(cached.start), end: new Date(cached.end), explanationURL: cached.explanationURL };
+    }
+    let res;
+    try {
+      res = await this.fetch(url, 'reading renewalInfo');
+    } catch (e) {
+      if (e instanceof FetchError && e.status === 404) throw new AriError(`renewalInfo ${url} does not know this certificate (HTTP 404)`, 'notice');
+      if (e instanceof FetchError && e.kind === 'deadline') throw new AriError(e.message, 'notice');
+      throw new AriError(e instanceof FetchError && e.status ? `renewalInfo ${url} returned ${e.status}` : (e as Error).message, 'warning');
+    }
+    const w = parseRenewalInfo(res.body, url);
+    const until = Date.now() + retryAfterMs(res.headers['retry-after']);
+    await this.writeCache(path, { url, until, start: w.start.toISOString(), end: w.end.toISOString(), explanationURL: w.explanationURL } satisfies CachedWindow);
+    return w;
+  }
+}

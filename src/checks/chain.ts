@@ -1,0 +1,212 @@
+// Trust and hostname verdicts for a chain an endpoint served. We build the
+// path ourselves instead of relying on OpenSSL's verdict alone because:
+// - OpenSSL judges with the real clock, certwatch with the run's clock;
+// - a leaf's own expiry is reported by the expiry check, not as "untrusted";
+// - we must know WHICH served certificates are on the path, so an expired
+//   cross-signed root sent for old clients is not flagged (offPath);
+// - the cause has to be told in words: missing intermediate (and whether only
+//   clients that fetch via AIA would cope), unknown issuer, self-signed,
+//   expired intermediate.
+// OpenSSL's error code is still consulted for what we do not model (key usage,
+// path length, name constraints, bad signatures).
+import { X509Certificate } from 'node:crypto';
+import { checkServerIdentity as tlsCheckServerIdentity, type PeerCertificate } from 'node:tls';
+import type { CertificateRecord } from '../types.js';
+import { displayName, isIssuedBy } from '../x509/parse-certificate.js';
+
+export type ChainProblem =
+  | 'self-signed' // the leaf signed itself and is not a trust anchor
+  | 'missing-intermediate' // the leaf's issuer was not sent and is not trusted
+  | 'unknown-issuer' // the chain sent ends at a CA that is not trusted
+  | 'untrusted-root' // the chain sent ends at a self-signed root that is not trusted
+  | 'expired-intermediate' // the only path runs through a CA certificate that is expired (or not yet valid)
+  | 'rejected'; // OpenSSL refused the chain for a reason we do not model
+
+// Deeper than any real PKI (Web PKI paths are ≤ 4); bounds the search.
+const MAX_PATH_DEPTH = 8;
+
+// OpenSSL verdicts we judge ourselves (with the run's clock, and with causes in
+// words); any other OpenSSL error is reported as 'rejected'.
+const CODES_WE_JUDGE = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+]);
+
+/** Trust anchors indexed by subject (names chain first; signatures decide). */
+export class TrustAnchors {
+  private readonly bySubject = new Map<string, CertificateRecord[]>();
+  private readonly fingerprints = new Set<string>();
+  constructor(anchors: CertificateRecord[]) {
+    for (const a of anchors) {
+      if (this.fingerprints.has(a.fingerprint)) continue;
+      this.fingerprints.add(a.fingerprint);
+      const list = this.bySubject.get(a.subject) ?? [];
+      list.push(a);
+      this.bySubject.set(a.subject, list);
+    }
+  }
+  /** The anchor that signed `cert`, if any. */
+  issuerOf(cert: CertificateRecord, now: Date): CertificateRecord | undefined {
+    const candidates = (this.bySubject.get(cert.issuer) ?? []).filter((a) => isIssuedBy(cert, a));
+    return candidates.find((a) => validAt(a, now)) ?? candidates[0];
+  }
+  has(cert: CertificateRecord): boolean {
+    return this.fingerprints.has(cert.fingerprint);
+  }
+}
+
+export interface ChainVerdict {
+  trusted: boolean;
+  problem?: ChainProblem;
+  /** the cause in words, for the untrusted-chain message */
+  reason?: string;
+  /** indices into the served chain on the path, leaf first */
+  path: number[];
+  /** the trust anchor the path ends at */
+  anchor?: CertificateRecord;
+  /** per served index: sent but not needed to build the path */
+  offPath: boolean[];
+  hostname: { name: string; ok: boolean; reason?: string };
+}
+
+function validAt(c: CertificateRecord, now: Date): boolean {
+  return c.notBefore.getTime() <= now.getTime() && now.getTime() <= c.notAfter.getTime();
+}
+
+function day(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+interface Walk {
+  path: number[];
+  anchor?: CertificateRecord;
+}
+
+/**
+ * Depth-first from the leaf through the served certificates: stop at the first
+ * certificate an anchor signed (or that is itself an anchor). Candidates valid
+ * at `now` are tried first, so an expired cross-sign loses to a valid path.
+ * Returns the trusted path if one exists, else the longest partial path.
+ */
+function buildPath(served: (CertificateRecord | undefined)[], anchors: TrustAnchors, now: Date): Walk {
+  let best: Walk = { path: [0] };
+  const visit = (path: number[]): Walk | undefined => {
+    const cur = served[path[path.length - 1]]!;
+    if (anchors.has(cur)) return { path, anchor: cur };
+    const anchor = cur.selfIssued && isIssuedBy(cur, cur) ? undefined : anchors.issuerOf(cur, now);
+    if (anchor) return { path, anchor };
+    if (path.length > best.path.length) best = { path };
+    if (path.length >= MAX_PATH_DEPTH) return undefined;
+    const next = served
+      .map((c, i) => ({ c, i }))
+      .filter(({ c, i }) => c && !path.includes(i) && c.subject === cur.issuer && !(cur.selfIssued && c.fingerprint === cur.fingerprint) && isIssuedBy(cur, c))
+      .sort((a, b) => Number(validAt(b.c!, now)) - Number(validAt(a.c!, now)));
+    for (const { i } of next) {
+      const found = visit([...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit([0]) ?? best;
+}
+
+function untrustedReason(served: (CertificateRecord | undefined)[], walk: Walk): { problem: ChainProblem; reason: string } {
+  const leaf = served[0]!;
+  const top = served[walk.path[walk.path.length - 1]]!;
+  if (walk.path.length === 1 && leaf.selfIssued && isIssuedBy(leaf, leaf)) {
+    return { problem: 'self-signed', reason: `the certificate "${displayName(leaf)}" is self-signed and not a trusted root (add it with ca-file if that is intended)` };
+  }
+  if (top.selfIssued && isIssuedBy(top, top)) {
+    return { problem: 'untrusted-root', reason: `the chain ends at root "${displayName(top)}", which is not trusted (add it with ca-file if it is your private CA)` };
+  }
+  const aia = top.caIssuersUrls[0];
+  const aiaNote = aia
+    ? `; clients that fetch missing issuers via AIA (${aia}) may cope, most others fail`
+    : '; the certificate names no AIA issuer URL to fetch it from';
+  if (walk.path.length === 1) {
+    return {
+      problem: 'missing-intermediate',
+      reason: `the server did not send the intermediate certificate: issuer "${top.issuer}" of "${displayName(leaf)}" is neither in the chain nor a trusted root${aiaNote}`,
+    };
+  }
+  if (aia) {
+    return {
+      problem: 'missing-intermediate',
+      reason: `the chain stops at "${displayName(top)}", whose issuer "${top.issuer}" was not sent and is not trusted${aiaNote}`,
+    };
+  }
+  return {
+    problem: 'unknown-issuer',
+    reason: `unknown issuer: the chain stops at "${displayName(top)}", issued by "${top.issuer}", which is not a trusted root (add it with ca-file if it is your private CA)`,
+  };
+}
+
+/** Node's checkServerIdentity wants the legacy peer-certificate object; build it from the DER. */
+function checkHostname(leaf: CertificateRecord, name: string): { name: string; ok: boolean; reason?: string } {
+  let legacy: PeerCertificate;
+  try {
+    legacy = new X509Certificate(leaf.der).toLegacyObject() as PeerCertificate;
+  } catch (e) {
+    return { name, ok: false, reason: `certificate unreadable for the hostname check: ${(e as Error).message}` };
+  }
+  const err = tlsCheckServerIdentity(name, legacy);
+  if (!err) return { name, ok: true };
+  const covered = leaf.sans.length ? leaf.sans.join(', ') : `CN=${leaf.subjectCN ?? '(none)'}`;
+  return { name, ok: false, reason: `the certificate covers ${covered}, not "${name}"` };
+}
+
+/**
+ * Judge a served chain (leaf first; undefined where a certificate did not parse).
+ * `name` is the servername, or the host (an IP is checked against IP SANs).
+ */
+export function judgeChain(
+  served: (CertificateRecord | undefined)[],
+  opts: { anchors: TrustAnchors; name: string; now: Date; authorized?: boolean; authorizationError?: string },
+): ChainVerdict {
+  const leaf = served[0];
+  if (!leaf) {
+    return {
+      trusted: false,
+      problem: 'rejected',
+      reason: 'the leaf certificate does not parse',
+      path: [0],
+      offPath: served.map(() => false),
+      hostname: { name: opts.name, ok: false, reason: 'the leaf certificate does not parse' },
+    };
+  }
+  const walk = buildPath(served, opts.anchors, opts.now);
+  const onPath = new Set(walk.path);
+  const offPath = served.map((_, i) => !onPath.has(i));
+  const hostname = checkHostname(leaf, opts.name);
+  const base = { path: walk.path, anchor: walk.anchor, offPath, hostname };
+  if (!walk.anchor) {
+    // OpenSSL may know anchors we do not (NODE_EXTRA_CA_CERTS, a store with intermediates): defer to its success.
+    if (opts.authorized) return { trusted: true, ...base };
+    return { trusted: false, ...untrustedReason(served, walk), ...base };
+  }
+  // Path found: every CA certificate on it (not the leaf: the expiry check owns that) must be valid now.
+  const cas = [...walk.path.slice(1).map((i) => served[i]!), ...(onPath.has(served.indexOf(walk.anchor)) ? [] : [walk.anchor])];
+  for (const ca of cas) {
+    if (validAt(ca, opts.now)) continue;
+    const expired = ca.notAfter.getTime() < opts.now.getTime();
+    const role = opts.anchors.has(ca) ? 'trusted root' : 'intermediate';
+    return {
+      trusted: false,
+      problem: 'expired-intermediate',
+      reason: expired
+        ? `${role} "${displayName(ca)}" on the path expired on ${day(ca.notAfter)}`
+        : `${role} "${displayName(ca)}" on the path is not valid until ${day(ca.notBefore)}`,
+      ...base,
+    };
+  }
+  const code = opts.authorizationError;
+  if (code && !CODES_WE_JUDGE.has(code)) {
+    return { trusted: false, problem: 'rejected', reason: `OpenSSL rejected the chain: ${code}`, ...base };
+  }
+  return { trusted: true, ...base };
+}

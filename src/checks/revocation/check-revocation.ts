@@ -1,0 +1,187 @@
+// Revocation status for every certificate of the run: issuer first, then a
+// stapled OCSP response, a fetched one, and the CRL. Only answers that verify
+// (signature by the issuer or its delegated responder, this exact certificate,
+// fresh) count; anything else is "unknown" with the cause, never "good".
+//
+// Order and stopping rule: a verified "revoked" from any source ends the search.
+// A fetched OCSP "good" ends it too (the responder's current word). A stapled
+// "good" does not: the server chose to send it and it may be days old, which is
+// exactly when a mass revocation bites, so the responder / CRL are still asked and
+// the staple only decides when they cannot answer.
+import { resolve } from 'node:path';
+import type { CertificateRecord, Finding, ObservedCertificate, RevocationAnswer, Settings } from '../../types.js';
+import { fetchableUrl } from '../../net/http-fetch.js';
+import { REVOCATION_CONCURRENCY } from '../../net/limits.js';
+import { crlStatus, type SourceVerdict } from './crl-status.js';
+import { CrlSource } from './fetch-crl.js';
+import { IssuerFinder } from './find-issuer.js';
+import { buildOcspRequest, fetchOcsp } from './ocsp-request.js';
+import { verifyOcsp } from './verify-ocsp.js';
+
+export interface RevocationContext {
+  settings: Settings; // defaults.revocation soft|hard|off, timeoutMs, cacheDir (relative to workspace)
+  now: Date; // the clock answers are judged against
+  deadline: number; // epoch ms (wall clock): no new fetch starts after it
+  knownCertificates: CertificateRecord[]; // every certificate seen in the run, for issuer lookup
+  /** Test hook: a smaller CRL size cap than CRL_MAX_BYTES. */
+  crlMaxBytes?: number;
+}
+
+type Method = NonNullable<RevocationAnswer['method']>;
+
+interface Session {
+  ctx: RevocationContext;
+  issuers: IssuerFinder;
+  crls: CrlSource;
+  ocsp: Map<string, Promise<SourceVerdict>>;
+}
+
+/** Run `fn` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export async function checkRevocation(certs: ObservedCertificate[], ctx: RevocationContext): Promise<void> {
+  const d = ctx.settings.defaults;
+  if (d.revocation === 'off') {
+    for (const c of certs) if (c.revocation?.method !== 'list') c.revocation = { status: 'not-checked', detail: 'revocation checking is off' };
+    return;
+  }
+  const session: Session = {
+    ctx,
+    issuers: new IssuerFinder(ctx.knownCertificates, { timeoutMs: d.timeoutMs, deadline: ctx.deadline }),
+    crls: new CrlSource({
+      cacheDir: d.cacheDir ? resolve(ctx.settings.workspace, d.cacheDir) : undefined,
+      timeoutMs: d.timeoutMs,
+      deadline: ctx.deadline,
+      now: ctx.now,
+      maxBytes: ctx.crlMaxBytes,
+    }),
+    ocsp: new Map(),
+  };
+  await eachLimited(certs, REVOCATION_CONCURRENCY, async (obs) => {
+    let answer: RevocationAnswer;
+    try {
+      answer = await checkOne(obs, session);
+    } catch (e) {
+      // A bug or an unforeseen input must cost one certificate's answer, not the run.
+      answer = { status: 'unknown', detail: `revocation check failed: ${(e as Error).message}` };
+    }
+    record(obs, answer, ctx);
+  });
+}
+
+function record(obs: ObservedCertificate, answer: RevocationAnswer, ctx: RevocationContext): void {
+  const prior = obs.revocation;
+  // A published serial list already marked it revoked (revoked-serials.ts): keep that unless we have a revocation of our own.
+  if (prior?.status === 'revoked' && answer.status !== 'revoked') return;
+  obs.revocation = answer;
+  const base = { fingerprint: obs.cert.fingerprint };
+  if (answer.status === 'revoked') {
+    const when = answer.revokedAt ? answer.revokedAt.toISOString() : 'an unknown date';
+    obs.findings.push({
+      ...base,
+      id: 'revoked',
+      severity: 'error',
+      message: `revoked on ${when} (reason: ${answer.reason ?? 'none given'}), according to ${describeSource(answer.method, answer.source)}`,
+    });
+  } else if (answer.status === 'unknown') {
+    obs.findings.push({
+      ...base,
+      id: 'revocation-unknown',
+      severity: ctx.settings.defaults.revocation === 'hard' ? 'error' : 'warning',
+      message: `revocation status unknown: ${answer.detail ?? 'no verified answer'}`,
+    } satisfies Finding);
+  }
+}
+
+function describeSource(method: Method | undefined, source: string | undefined): string {
+  switch (method) {
+    case 'crl':
+      return `the CRL ${source}`;
+    case 'ocsp':
+      return `the OCSP responder ${source}`;
+    case 'stapled':
+      return 'the OCSP response stapled by the server';
+    default:
+      return source ?? 'the CA';
+  }
+}
+
+async function checkOne(obs: ObservedCertificate, s: Session): Promise<RevocationAnswer> {
+  const cert = obs.cert;
+  const now = s.ctx.now;
+  if (obs.role === 'root' || cert.selfIssued) return { status: 'not-checked', detail: 'self-issued: trusted or not by itself, no issuer to ask' };
+  if (now.getTime() >= cert.notAfter.getTime()) return { status: 'not-checked', detail: 'expired: CAs drop expired certificates from CRLs and OCSP' };
+
+  const skipped: string[] = [];
+  const usable = (urls: string[]) =>
+    urls.filter((u) => {
+      const why = fetchableUrl(u);
+      if (why) skipped.push(why);
+      return !why;
+    });
+  const ocspUrls = usable(cert.ocspUrls);
+  const crlUrls = usable(cert.crlUrls);
+  if (!obs.stapledOcsp && !ocspUrls.length && !crlUrls.length) {
+    // Short-lived certificates (≤ 7 days) may carry no revocation pointers at all: nothing to check, not "unknown".
+    return { status: 'not-checked', detail: skipped.length ? `no http(s) OCSP or CRL URL (${[...new Set(skipped)].join('; ')})` : 'no OCSP or CRL URL in the certificate' };
+  }
+
+  const found = await s.issuers.find(obs);
+  if (!found.issuer) return { status: 'unknown', detail: found.problem };
+  const issuer = found.issuer;
+
+  const problems: string[] = [];
+  let stapledGood = false;
+  if (obs.stapledOcsp) {
+    const v = verifyOcsp(obs.stapledOcsp, cert, issuer, now);
+    if (v.status === 'revoked') return { status: 'revoked', method: 'stapled', revokedAt: v.revokedAt, reason: v.reason ?? null, source: 'stapled' };
+    if (v.status === 'good') stapledGood = true;
+    else problems.push(`stapled OCSP response: ${v.problem}`);
+  }
+  for (const url of ocspUrls) {
+    const v = await ocspVerdict(url, cert, issuer, s);
+    if (v.status === 'revoked') return { status: 'revoked', method: 'ocsp', revokedAt: v.revokedAt, reason: v.reason ?? null, source: url };
+    if (v.status === 'good') return { status: 'good', method: 'ocsp', source: url, revokedAt: null, reason: null };
+    problems.push(`OCSP ${url}: ${v.problem}`);
+  }
+  for (const url of crlUrls) {
+    let v: SourceVerdict;
+    let note: string | undefined;
+    try {
+      const answer = await s.crls.get(url, issuer);
+      v = crlStatus(answer, cert);
+      if (answer.deltaProblem) note = `delta CRL not applied: ${answer.deltaProblem}`;
+    } catch (e) {
+      v = { status: 'unknown', problem: (e as Error).message };
+    }
+    if (v.status === 'revoked') return { status: 'revoked', method: 'crl', revokedAt: v.revokedAt, reason: v.reason ?? null, source: url, detail: note };
+    if (v.status === 'good') return { status: 'good', method: 'crl', source: url, revokedAt: null, reason: null, detail: note };
+    problems.push(v.problem);
+  }
+  if (stapledGood) return { status: 'good', method: 'stapled', source: 'stapled', revokedAt: null, reason: null, detail: problems.length ? `only the staple answered: ${problems.join('; ')}` : undefined };
+  return { status: 'unknown', detail: problems.join('; ') };
+}
+
+/** One request per (responder, certificate) per run, however many places the certificate was seen. */
+function ocspVerdict(url: string, cert: CertificateRecord, issuer: CertificateRecord, s: Session): Promise<SourceVerdict> {
+  const key = `${url}\n${cert.fingerprint}\n${issuer.fingerprint}`;
+  let p = s.ocsp.get(key);
+  if (!p) {
+    p = (async (): Promise<SourceVerdict> => {
+      try {
+        const body = await fetchOcsp(url, buildOcspRequest(cert, issuer), { timeoutMs: s.ctx.settings.defaults.timeoutMs, deadline: s.ctx.deadline });
+        return verifyOcsp(body, cert, issuer, s.ctx.now);
+      } catch (e) {
+        return { status: 'unknown', problem: (e as Error).message };
+      }
+    })();
+    s.ocsp.set(key, p);
+  }
+  return p;
+}

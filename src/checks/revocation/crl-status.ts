@@ -1,0 +1,28 @@
+// The status a verified CRL (plus an optional delta CRL) gives one certificate.
+import type { CertificateRecord } from '../../types.js';
+import type { CrlEntryMatch } from './crl-lookup.js';
+import type { CrlAnswer } from './fetch-crl.js';
+import { crlScopeProblem } from './verify-crl.js';
+
+export type SourceVerdict =
+  | { status: 'good' }
+  | { status: 'revoked'; revokedAt: Date; reason?: string }
+  | { status: 'unknown'; problem: string };
+
+const REMOVE_FROM_CRL = 8; // RFC 5280 §5.3.1: only meaningful in delta CRLs (un-hold)
+
+function revoked(m: CrlEntryMatch): SourceVerdict {
+  return { status: 'revoked', revokedAt: m.revokedAt, reason: m.reason };
+}
+
+export function crlStatus(answer: CrlAnswer, cert: CertificateRecord): SourceVerdict {
+  const scope = crlScopeProblem(answer.crl, cert);
+  if (scope) return { status: 'unknown', problem: `CRL ${answer.url}: ${scope}` };
+  // The delta is newer than the base: what it says about this serial wins (§5.2.4).
+  const d = answer.delta?.find(cert.serialBytes);
+  if (d) return d.reasonCode === REMOVE_FROM_CRL ? { status: 'good' } : revoked(d);
+  const b = answer.crl.find(cert.serialBytes);
+  if (b && b.reasonCode !== REMOVE_FROM_CRL) return revoked(b);
+  if (answer.crl.idp?.onlySomeReasons) return { status: 'unknown', problem: `CRL ${answer.url} covers only some revocation reasons` };
+  return { status: 'good' };
+}

@@ -1,0 +1,231 @@
+// Getting a verified CRL for (URL, issuer): each URL is fetched at most once per
+// run however many certificates point at it (in-flight promise maps), and kept on
+// disk across runs in the cache directory. A cached copy is verified again when
+// loaded — the cache is a download saver, never a source of trust.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CertificateRecord } from '../../types.js';
+import { FetchError, fetchableUrl, httpFetch } from '../../net/http-fetch.js';
+import { CRL_MAX_BYTES, CRL_TRANSFER_TIMEOUT_MS } from '../../net/limits.js';
+import { splitPem } from '../../x509/pem.js';
+import { CrlParseError, scanCrl, type ScannedCrl } from './crl-lookup.js';
+import { verifyCrl } from './verify-crl.js';
+
+/**
+ * A cached CRL younger than this is used without asking the server. CAs reissue
+ * CRLs well before nextUpdate (Let's Encrypt within 24 h of a revocation), so
+ * nextUpdate alone would hide a fresh revocation for days; past this age a
+ * conditional GET (ETag / If-Modified-Since) asks whether it changed — one round
+ * trip, not a download.
+ */
+export const CRL_CACHE_FRESH_MS = 60 * 60_000;
+
+export interface CrlSourceOptions {
+  cacheDir?: string; // absolute; no disk cache when absent
+  timeoutMs: number;
+  deadline: number; // epoch ms, wall clock
+  now: Date; // judging clock for thisUpdate/nextUpdate
+  maxBytes?: number; // defaults to CRL_MAX_BYTES (tests inject a small cap)
+}
+
+export interface CrlAnswer {
+  url: string;
+  crl: ScannedCrl;
+  delta?: ScannedCrl; // a verified delta CRL to apply on top (RFC 5280 §5.2.4)
+  deltaProblem?: string; // why a FreshestCRL delta could not be used (the base still answers)
+  fromCache: boolean;
+}
+
+interface Loaded {
+  crl: ScannedCrl;
+  raw: Buffer;
+  fromCache: boolean;
+  etag?: string;
+  lastModified?: string;
+  fetchedAt: number;
+}
+
+interface CacheMeta {
+  url: string;
+  fetchedAt: number;
+  etag?: string;
+  lastModified?: string;
+}
+
+export class CrlError extends Error {}
+
+/** DER, or PEM ("X509 CRL" block) as some CAs publish. */
+export function decodeCrlBytes(body: Buffer, url: string): ScannedCrl {
+  let der = body;
+  let i = 0;
+  while (i < body.length && i < 64 && (body[i] === 0x20 || body[i] === 0x0a || body[i] === 0x0d || body[i] === 0x09)) i++;
+  if (body.subarray(i, i + 10).toString('latin1') === '-----BEGIN') {
+    const block = splitPem(body.toString('latin1')).blocks.find((b) => b.label === 'X509 CRL');
+    if (!block) throw new CrlError(`CRL ${url} is PEM without an X509 CRL block`);
+    der = block.der;
+  }
+  try {
+    return scanCrl(der);
+  } catch (e) {
+    if (e instanceof CrlParseError) throw new CrlError(`CRL ${url} is unreadable: ${e.message}`);
+    throw e;
+  }
+}
+
+export class CrlSource {
+  private readonly network = new Map<string, Promise<Loaded>>();
+  private readonly disk = new Map<string, Promise<Loaded | null>>();
+  private readonly answers = new Map<string, Promise<CrlAnswer>>();
+  private readonly written = new Set<string>();
+
+  constructor(private readonly o: CrlSourceOptions) {}
+
+  /** A verified CRL for certificates `issuer` issued, or a CrlError/FetchError saying why not. */
+  get(url: string, issuer: CertificateRecord): Promise<CrlAnswer> {
+    const key = `${url}\n${issuer.fingerprint}`;
+    let p = this.answers.get(key);
+    if (!p) {
+      p = this.resolve(url, issuer);
+      this.answers.set(key, p);
+    }
+    return p;
+  }
+
+  private async resolve(url: string, issuer: CertificateRecord): Promise<CrlAnswer> {
+    const base = await this.verified(url, issuer, false);
+    const answer: CrlAnswer = { url, crl: base.crl, fromCache: base.fromCache };
+    const deltaUrl = base.crl.freshestUrls.find((u) => fetchableUrl(u) === null);
+    if (deltaUrl) {
+      try {
+        const d = await this.verified(deltaUrl, issuer, true);
+        // §5.2.4: a delta applies to a complete CRL whose number is ≥ its BaseCRLNumber.
+        if (base.crl.crlNumber === undefined) answer.deltaProblem = 'the complete CRL has no CRL number to match the delta against';
+        else if (d.crl.deltaBase === undefined || d.crl.deltaBase > base.crl.crlNumber) {
+          answer.deltaProblem = `delta CRL ${deltaUrl} needs base CRL number ${d.crl.deltaBase}, have ${base.crl.crlNumber}`;
+        } else answer.delta = d.crl;
+      } catch (e) {
+        answer.deltaProblem = (e as Error).message;
+      }
+    }
+    return answer;
+  }
+
+  /** Cache first when young enough, else the network (conditionally when a cached copy exists). */
+  private async verified(url: string, issuer: CertificateRecord, expectDelta: boolean): Promise<Loaded> {
+    const opts = { url, now: this.o.now, expectDelta };
+    const cached = await this.fromDisk(url);
+    if (cached && Date.now() - cached.fetchedAt < CRL_CACHE_FRESH_MS && verifyCrl(cached.crl, issuer, opts) === null) return cached;
+    let fresh: Loaded;
+    try {
+      fresh = await this.fromNetwork(url, cached);
+    } catch (e) {
+      // The server is down but the copy from an earlier run is still within its
+      // nextUpdate: that is a valid answer (RFC 5280 §5.1.2.5), better than none.
+      if (cached && verifyCrl(cached.crl, issuer, opts) === null) return cached;
+      throw e;
+    }
+    const problem = verifyCrl(fresh.crl, issuer, opts);
+    if (problem) throw new CrlError(`CRL ${url}: ${problem}`);
+    if (!fresh.fromCache) await this.save(url, fresh);
+    return fresh;
+  }
+
+  private fromNetwork(url: string, cached: Loaded | null): Promise<Loaded> {
+    let p = this.network.get(url);
+    if (!p) {
+      p = this.download(url, cached);
+      this.network.set(url, p);
+    }
+    return p;
+  }
+
+  private async download(url: string, cached: Loaded | null): Promise<Loaded> {
+    const headers: Record<string, string> = {};
+    if (cached?.etag) headers['if-none-match'] = cached.etag;
+    if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
+    const res = await httpFetch(url, {
+      what: 'fetching CRL',
+      timeoutMs: this.o.timeoutMs,
+      totalTimeoutMs: Math.max(this.o.timeoutMs, CRL_TRANSFER_TIMEOUT_MS),
+      maxBytes: this.o.maxBytes ?? CRL_MAX_BYTES,
+      deadline: this.o.deadline,
+      headers,
+      acceptStatus: cached ? [304] : [],
+    });
+    if (res.status === 304 && cached) {
+      const refreshed = { ...cached, fetchedAt: Date.now() };
+      await this.writeMeta(url, refreshed);
+      return refreshed;
+    }
+    const header = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h);
+    return {
+      crl: decodeCrlBytes(res.body, url),
+      raw: res.body,
+      fromCache: false,
+      etag: header(res.headers['etag']),
+      lastModified: header(res.headers['last-modified']),
+      fetchedAt: Date.now(),
+    };
+  }
+
+  private paths(url: string): { der: string; meta: string } | null {
+    if (!this.o.cacheDir) return null;
+    const h = createHash('sha256').update(url).digest('hex').slice(0, 32);
+    const dir = join(this.o.cacheDir, 'crl');
+    return { der: join(dir, `${h}.crl`), meta: join(dir, `${h}.json`) };
+  }
+
+  private fromDisk(url: string): Promise<Loaded | null> {
+    let p = this.disk.get(url);
+    if (!p) {
+      p = this.readDisk(url);
+      this.disk.set(url, p);
+    }
+    return p;
+  }
+
+  private async readDisk(url: string): Promise<Loaded | null> {
+    const paths = this.paths(url);
+    if (!paths) return null;
+    try {
+      const meta = JSON.parse(await readFile(paths.meta, 'utf8')) as CacheMeta;
+      if (meta.url !== url || typeof meta.fetchedAt !== 'number') return null;
+      const raw = await readFile(paths.der);
+      return { crl: decodeCrlBytes(raw, url), raw, fromCache: true, etag: meta.etag, lastModified: meta.lastModified, fetchedAt: meta.fetchedAt };
+    } catch {
+      return null; // absent or damaged: fetch again
+    }
+  }
+
+  /** Best effort: a read-only or full cache directory must not fail the check. */
+  private async save(url: string, l: Loaded): Promise<void> {
+    const paths = this.paths(url);
+    if (!paths || this.written.has(url)) return;
+    this.written.add(url);
+    try {
+      await mkdir(join(this.o.cacheDir!, 'crl'), { recursive: true });
+      const tmp = `${paths.der}.${process.pid}.tmp`;
+      await writeFile(tmp, l.raw);
+      await rename(tmp, paths.der);
+      await this.writeMeta(url, l);
+    } catch {
+      /* cache is an optimisation */
+    }
+  }
+
+  private async writeMeta(url: string, l: Loaded): Promise<void> {
+    const paths = this.paths(url);
+    if (!paths) return;
+    try {
+      const meta: CacheMeta = { url, fetchedAt: l.fetchedAt, etag: l.etag, lastModified: l.lastModified };
+      const tmp = `${paths.meta}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(meta));
+      await rename(tmp, paths.meta);
+    } catch {
+      /* cache is an optimisation */
+    }
+  }
+}
+
+export { FetchError };

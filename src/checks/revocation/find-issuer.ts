@@ -1,0 +1,162 @@
+// Revocation needs the issuer's key and name. Look for it where it is most
+// likely and cheapest: the certificates seen with this one (served chain, same
+// bundle), every other certificate in the run, the platform's root store, and
+// only then the AIA caIssuers URL (RFC 5280 §4.2.2.1). A candidate counts only if
+// its signature on the certificate verifies: names alone are not proof.
+import { rootCertificates } from 'node:tls';
+import type { CertificateRecord, ObservedCertificate } from '../../types.js';
+import { fetchableUrl, httpFetch } from '../../net/http-fetch.js';
+import { CERT_MAX_BYTES } from '../../net/limits.js';
+import { children, readTlv } from '../../x509/der.js';
+import { isIssuedBy, parseCertificate } from '../../x509/parse-certificate.js';
+import { splitPem } from '../../x509/pem.js';
+
+export interface IssuerResult {
+  issuer?: CertificateRecord;
+  via?: 'chain' | 'known' | 'system' | 'aia';
+  problem?: string; // why no issuer was found
+}
+
+export interface IssuerFinderOptions {
+  timeoutMs: number;
+  deadline: number;
+}
+
+let systemRoots: Map<string, CertificateRecord[]> | undefined;
+
+function bySubject(certs: Iterable<CertificateRecord>, into = new Map<string, CertificateRecord[]>()): Map<string, CertificateRecord[]> {
+  for (const c of certs) {
+    const list = into.get(c.subject);
+    if (!list) into.set(c.subject, [c]);
+    else if (!list.some((x) => x.fingerprint === c.fingerprint)) list.push(c);
+  }
+  return into;
+}
+
+/** Node's bundled Mozilla roots, parsed on first need (intermediates' issuers are roots that servers do not send). */
+function systemRootIndex(): Map<string, CertificateRecord[]> {
+  if (!systemRoots) {
+    const certs: CertificateRecord[] = [];
+    for (const pem of rootCertificates) {
+      for (const b of splitPem(pem).blocks) {
+        try {
+          certs.push(parseCertificate(b.der));
+        } catch {
+          /* a root OpenSSL cannot read is no use as an issuer */
+        }
+      }
+    }
+    systemRoots = bySubject(certs);
+  }
+  return systemRoots;
+}
+
+/** Certificates from an AIA caIssuers answer: DER certificate, PEM, or a certs-only PKCS#7 (RFC 5280 §4.2.2.1). */
+export function certificatesFromAia(body: Buffer): CertificateRecord[] {
+  const out: CertificateRecord[] = [];
+  const head = body.subarray(0, 64).toString('latin1');
+  if (head.includes('-----BEGIN')) {
+    for (const b of splitPem(body.toString('latin1')).blocks) {
+      if (b.label !== 'CERTIFICATE' && b.label !== 'PKCS7') continue;
+      out.push(...certificatesFromAia(b.der));
+    }
+    return out;
+  }
+  try {
+    return [parseCertificate(body)];
+  } catch {
+    /* not a single certificate: try PKCS#7 */
+  }
+  try {
+    // ContentInfo { contentType, [0] EXPLICIT SignedData { version, digestAlgorithms, encapContentInfo, [0] IMPLICIT certificates, … } }
+    const ci = children(body, readTlv(body, 0));
+    const sd = readTlv(body, ci[1].contentStart, ci[1].end);
+    const certsT = children(body, sd).find((t) => t.tag === 0xa0);
+    if (certsT) {
+      for (const c of children(body, certsT)) {
+        if (c.tag !== 0x30) continue;
+        try {
+          out.push(parseCertificate(body.subarray(c.start, c.end)));
+        } catch {
+          /* skip unreadable members */
+        }
+      }
+    }
+  } catch {
+    /* neither: nothing usable */
+  }
+  return out;
+}
+
+export class IssuerFinder {
+  private readonly known: Map<string, CertificateRecord[]>;
+  private readonly aia = new Map<string, Promise<CertificateRecord[]>>();
+  private readonly results = new Map<string, Promise<IssuerResult>>();
+
+  constructor(
+    knownCertificates: CertificateRecord[],
+    private readonly o: IssuerFinderOptions,
+  ) {
+    this.known = bySubject(knownCertificates);
+  }
+
+  find(obs: ObservedCertificate): Promise<IssuerResult> {
+    // The same certificate seen in several places has the same issuer; companions only widen the search.
+    let p = this.results.get(obs.cert.fingerprint);
+    if (!p) {
+      p = this.search(obs);
+      this.results.set(obs.cert.fingerprint, p);
+    }
+    return p;
+  }
+
+  private async search(obs: ObservedCertificate): Promise<IssuerResult> {
+    const cert = obs.cert;
+    const pick = (list: CertificateRecord[] | undefined) => list?.find((c) => signs(c, cert));
+    const fromChain = pick(obs.companions.filter((c) => c.subject === cert.issuer));
+    if (fromChain) return { issuer: fromChain, via: 'chain' };
+    const fromKnown = pick(this.known.get(cert.issuer));
+    if (fromKnown) return { issuer: fromKnown, via: 'known' };
+    const fromSystem = pick(systemRootIndex().get(cert.issuer));
+    if (fromSystem) return { issuer: fromSystem, via: 'system' };
+    const problems: string[] = [];
+    for (const url of cert.caIssuersUrls) {
+      const refused = fetchableUrl(url);
+      if (refused) {
+        problems.push(`AIA issuer URL skipped: ${refused}`);
+        continue;
+      }
+      try {
+        const got = await this.fetchAia(url);
+        const issuer = got.find((c) => signs(c, cert));
+        if (issuer) return { issuer, via: 'aia' };
+        problems.push(
+          got.length
+            ? `AIA issuer URL ${url} returned ${got.map((c) => c.subject).join('; ')}, which did not sign this certificate`
+            : `AIA issuer URL ${url} returned no readable certificate`,
+        );
+      } catch (e) {
+        problems.push((e as Error).message);
+      }
+    }
+    if (!cert.caIssuersUrls.length) problems.push('no AIA caIssuers URL to fetch it from');
+    return { problem: `issuer ${cert.issuer} not found (not in the chain or bundle, not among the certificates seen; ${problems.join('; ')})` };
+  }
+
+  private fetchAia(url: string): Promise<CertificateRecord[]> {
+    let p = this.aia.get(url);
+    if (!p) {
+      p = httpFetch(url, { what: 'fetching issuer certificate', timeoutMs: this.o.timeoutMs, deadline: this.o.deadline, maxBytes: CERT_MAX_BYTES }).then((r) =>
+        certificatesFromAia(r.body),
+      );
+      this.aia.set(url, p);
+    }
+    return p;
+  }
+}
+
+function signs(candidate: CertificateRecord, cert: CertificateRecord): boolean {
+  if (candidate.fingerprint === cert.fingerprint) return false;
+  if (cert.authorityKeyId && candidate.subjectKeyId && !cert.authorityKeyId.equals(candidate.subjectKeyId)) return false;
+  return isIssuedBy(cert, candidate);
+}

@@ -1,0 +1,30 @@
+// Serial numbers are INTEGERs (RFC 5280 §4.1.2.2): compare them as unsigned
+// big-endian byte strings with leading zero octets stripped. Comparing text or
+// raw encodings gives false matches and misses (a 00 pad byte, short serials
+// that are the tail of long ones — check_ssl_cert #540).
+
+/** The magnitude without leading 00 octets (zero becomes empty). */
+export function serialMagnitude(bytes: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < bytes.length && bytes[i] === 0) i++;
+  return bytes.subarray(i);
+}
+
+export function sameSerial(a: Uint8Array, b: Uint8Array): boolean {
+  const x = serialMagnitude(a);
+  const y = serialMagnitude(b);
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/**
+ * A serial as people paste it: hex, optionally `0x`-prefixed, with colons or
+ * spaces between bytes (`04:A3:…` as openssl prints). Returns null when it is not hex.
+ */
+export function parseSerialText(text: string): Buffer | null {
+  let s = text.trim().replace(/^0x/i, '').replace(/[:\s-]/g, '');
+  if (s === '' || !/^[0-9a-fA-F]+$/.test(s)) return null;
+  if (s.length % 2) s = '0' + s;
+  return Buffer.from(serialMagnitude(Buffer.from(s, 'hex')));
+}

@@ -1,0 +1,217 @@
+// argv → run → stdout + exit code (0 no failures, 1 failures, 2 usage/config error).
+import { parseArgs } from 'node:util';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { buildSettings, UsageError, type Overrides } from './config/settings.js';
+import { ConfigError } from './config/load-config.js';
+import { DurationError } from './config/duration.js';
+import { run } from './run.js';
+import type { Report } from './report/report-types.js';
+import { renderText } from './report/text.js';
+import { renderMarkdown } from './report/markdown.js';
+import { renderSarif } from './report/sarif.js';
+import { mergeReports, validateReport, MergeError } from './report/merge-reports.js';
+import { filterReport, parseSerialList, type InventoryFilter } from './report/inventory/filter.js';
+import { renderInventory, type InventoryFormat } from './report/inventory/render.js';
+
+const USAGE = `usage:
+  certwatch check [--config F] [--endpoint E]... [--files GLOB]...
+                  [--warn-within D] [--fail-within D] [--revocation soft|hard|off]
+                  [--format text|json|markdown|sarif] [--shard i/n] [--report F] [--output F]
+                  [--workspace DIR] [--at YYYY-MM-DD]
+  certwatch merge REPORT.json... [--format text|json|markdown|sarif] [--report F] [--output F]
+  certwatch inventory [same target options] [--issuer S] [--owner S] [--expires-before DATE]
+                  [--serials-file F] [--at DATE] [--format text|json|csv|markdown|ics|html] [--output F]
+
+exit status: 0 no failures, 1 failures found, 2 usage or config error`;
+
+const TARGET_OPTIONS = {
+  config: { type: 'string' },
+  endpoint: { type: 'string', multiple: true },
+  files: { type: 'string', multiple: true },
+  'warn-within': { type: 'string' },
+  'fail-within': { type: 'string' },
+  revocation: { type: 'string' },
+  shard: { type: 'string' },
+  workspace: { type: 'string' },
+  at: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  report: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const INVENTORY_OPTIONS = {
+  ...TARGET_OPTIONS,
+  issuer: { type: 'string' },
+  owner: { type: 'string' },
+  'expires-before': { type: 'string' },
+  'serials-file': { type: 'string' },
+} as const;
+
+function parseDate(s: string, flag: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) throw new UsageError(`${flag}: "${s}" is not a date; use YYYY-MM-DD`);
+  return new Date(`${s}T00:00:00Z`);
+}
+
+function pickFormat<T extends string>(v: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (v === undefined) return fallback;
+  if (!allowed.includes(v as T)) throw new UsageError(`--format: "${v}" is not one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+async function emit(text: string, output: string | undefined) {
+  if (output) {
+    await mkdir(path.dirname(path.resolve(output)), { recursive: true });
+    await writeFile(output, text);
+  } else process.stdout.write(text);
+}
+
+async function settingsFromFlags(v: Record<string, unknown>) {
+  const workspace = path.resolve((v.workspace as string) ?? process.cwd());
+  const o: Overrides = {
+    configPath: v.config as string | undefined,
+    configExplicit: v.config !== undefined,
+    endpoints: v.endpoint as string[] | undefined,
+    files: v.files as string[] | undefined,
+    warnWithin: v['warn-within'] as string | undefined,
+    failWithin: v['fail-within'] as string | undefined,
+    revocation: v.revocation as string | undefined,
+    shard: v.shard as string | undefined,
+    now: v.at ? parseDate(v.at as string, '--at') : undefined,
+  };
+  return buildSettings(workspace, o);
+}
+
+function progress(): ((m: string) => void) | undefined {
+  return process.stderr.isTTY ? (m) => process.stderr.write(`certwatch: ${m}\n`) : undefined;
+}
+
+async function writeReport(r: Report, file: string | undefined) {
+  if (!file) return;
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await writeFile(file, JSON.stringify(r, null, 2) + '\n');
+}
+
+function render(r: Report, format: 'text' | 'json' | 'markdown' | 'sarif', toTty: boolean): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(r, null, 2) + '\n';
+    case 'markdown':
+      return renderMarkdown(r);
+    case 'sarif':
+      return renderSarif(r);
+    default:
+      return renderText(r, { color: toTty && !process.env.NO_COLOR });
+  }
+}
+
+const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+
+async function cmdCheck(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: TARGET_OPTIONS, allowPositionals: false, strict: true });
+  if (values.help) return usage(0);
+  const format = pickFormat(values.format, CHECK_FORMATS, 'text');
+  const settings = await settingsFromFlags(values);
+  const report = await run(settings, { progress: progress() });
+  await writeReport(report, values.report);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
+  return report.summary.failures > 0 ? 1 : 0;
+}
+
+async function cmdMerge(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: TARGET_OPTIONS, allowPositionals: true, strict: true });
+  if (values.help) return usage(0);
+  const format = pickFormat(values.format, CHECK_FORMATS, 'text');
+  const files = (await Promise.all(positionals.map((p) => (fg.isDynamicPattern(p) ? fg(p, { dot: true }) : [p])))).flat().sort();
+  if (!files.length) throw new UsageError('merge: give the shard reports to merge (files or a glob)');
+  const reports: Report[] = [];
+  for (const f of files) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(f, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`merge: cannot read ${f}: ${(e as Error).message}`);
+    }
+    reports.push(validateReport(parsed, f));
+  }
+  const report = mergeReports(reports);
+  await writeReport(report, values.report);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
+  return report.summary.failures > 0 ? 1 : 0;
+}
+
+const INVENTORY_FORMATS = ['text', 'json', 'csv', 'markdown', 'ics', 'html'] as const;
+
+async function cmdInventory(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: INVENTORY_OPTIONS, allowPositionals: false, strict: true });
+  if (values.help) return usage(0);
+  const format = pickFormat<InventoryFormat>(values.format, INVENTORY_FORMATS, 'text');
+  const filter: InventoryFilter = {
+    issuer: values.issuer,
+    owner: values.owner,
+    expiresBefore: values['expires-before'] ? parseDate(values['expires-before'], '--expires-before') : undefined,
+  };
+  if (values['serials-file']) {
+    let text: string;
+    try {
+      text = await readFile(values['serials-file'], 'utf8');
+    } catch (e) {
+      throw new UsageError(`--serials-file: cannot read ${values['serials-file']} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    const { serials, problems } = parseSerialList(text, values['serials-file']);
+    for (const p of problems) process.stderr.write(`certwatch: ${p}\n`);
+    filter.serials = serials;
+  }
+  const settings = await settingsFromFlags(values);
+  const report = filterReport(await run(settings, { progress: progress() }), filter);
+  await writeReport(report, values.report);
+  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
+  return 0;
+}
+
+function usage(code: number): number {
+  (code ? process.stderr : process.stdout).write(USAGE + '\n');
+  return code;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'check':
+        return await cmdCheck(rest);
+      case 'merge':
+        return await cmdMerge(rest);
+      case 'inventory':
+        return await cmdInventory(rest);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        return usage(cmd ? 0 : 2);
+      default:
+        process.stderr.write(`certwatch: unknown command "${cmd}"\n`);
+        return usage(2);
+    }
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`certwatch: invalid config:\n${e.message.replace(/^/gm, '  ')}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError || e instanceof DurationError || e instanceof MergeError) {
+      process.stderr.write(`certwatch: ${e.message}\n`);
+      return 2;
+    }
+    const code = (e as { code?: string }).code;
+    if (code && code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`certwatch: ${(e as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`certwatch: internal error: ${(e as Error).message}\n(please report this with the command you ran)\n`);
+    if (process.env.CERTWATCH_DEBUG) process.stderr.write(String((e as Error).stack) + '\n');
+    return 2;
+  }
+}
+

@@ -1,0 +1,218 @@
+// Read `.github/certwatch.yml`: YAML with positions, validated by the shipped JSON
+// Schema (schema/certwatch.schema.json — the same file editors use for
+// autocompletion), with errors that name the file, the line and the key.
+import { readFile } from 'node:fs/promises';
+import { Ajv, type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node, type Document } from 'yaml';
+import schema from '../../schema/certwatch.schema.json' with { type: 'json' };
+import { nearest } from './suggest.js';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly problems: { file: string; line: number; key: string; message: string }[],
+  ) {
+    super(problems.map((p) => `${p.file}:${p.line}: ${p.key ? `${p.key}: ` : ''}${p.message}`).join('\n'));
+  }
+}
+
+/** The config as parsed, plus a way to find the line of any path in it. */
+export interface RawConfig {
+  file: string;
+  data: Record<string, unknown>;
+  lineOf(path: (string | number)[]): number;
+}
+
+// Config files are hand-written YAML; anything this large is a mistake, not a config.
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+
+export async function loadConfig(absPath: string, displayPath: string): Promise<RawConfig | null> {
+  let text: string;
+  try {
+    const buf = await readFile(absPath);
+    if (buf.length > MAX_CONFIG_BYTES) throw new ConfigError([{ file: displayPath, line: 1, key: '', message: `config file is ${buf.length} bytes, more than the ${MAX_CONFIG_BYTES}-byte limit` }]);
+    text = buf.toString('utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') return null;
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError([{ file: displayPath, line: 1, key: '', message: `cannot read the config file (${err.code ?? err.message})` }]);
+  }
+  return parseConfigText(text, displayPath);
+}
+
+export function parseConfigText(text: string, file: string): RawConfig {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new ConfigError(
+      doc.errors.slice(0, 10).map((e) => ({
+        file,
+        line: lc.linePos(e.pos[0]).line,
+        key: '',
+        message: `invalid YAML: ${yamlMessage(e.message, e.code)}`,
+      })),
+    );
+  }
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const lineOf = (path: (string | number)[]) => lineOfPath(doc, lc, path);
+  if (data === null || data === undefined) {
+    throw new ConfigError([{ file, line: 1, key: '', message: 'the config file is empty; it needs at least `version: 1`' }]);
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigError([{ file, line: 1, key: '', message: 'the config must be a mapping of keys (version, defaults, endpoints, files, …)' }]);
+  }
+  if (!validate(data)) throw new ConfigError(explain(validate.errors ?? [], data, file, lineOf, (path, key) => keyLine(doc, lc, path, key)));
+  return { file, data: data as Record<string, unknown>, lineOf };
+}
+
+function yamlMessage(msg: string, code: string): string {
+  const first = msg.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+  if (code === 'TAB_AS_INDENT' || /tab/i.test(first)) return `${first} (YAML indentation must use spaces, not tabs)`;
+  return first;
+}
+
+function nodeAt(doc: Document, path: (string | number)[]): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const seg of path) {
+    if (isMap(node)) node = node.get(seg, true);
+    else if (isSeq(node)) node = node.get(Number(seg), true);
+    else return undefined;
+  }
+  return node as Node | undefined;
+}
+
+function lineOfPath(doc: Document, lc: LineCounter, path: (string | number)[]): number {
+  // Walk up until a node with a position is found.
+  for (let n = path.length; n >= 0; n--) {
+    const parentPath = path.slice(0, n);
+    const node = nodeAt(doc, parentPath);
+    if (node?.range) return lc.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+function keyLine(doc: Document, lc: LineCounter, path: (string | number)[], key: string): number {
+  const parent = nodeAt(doc, path);
+  if (isMap(parent)) {
+    for (const pair of parent.items) {
+      if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return lc.linePos(pair.key.range[0]).line;
+    }
+  }
+  return lineOfPath(doc, lc, path);
+}
+
+function pathOf(instancePath: string): (string | number)[] {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let v = data as Record<string | number, unknown> | undefined;
+  for (const s of path) v = v?.[s] as Record<string | number, unknown> | undefined;
+  return v;
+}
+
+function allowedKeys(schemaPath: string): string[] {
+  // schemaPath like "#/properties/defaults/additionalProperties" or "#/definitions/endpointObject/additionalProperties"
+  const parts = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
+  let s: Record<string, unknown> = schema as unknown as Record<string, unknown>;
+  for (const p of parts) s = (s?.[p] ?? {}) as Record<string, unknown>;
+  return Object.keys((s.properties as Record<string, unknown>) ?? {});
+}
+
+function explain(
+  errors: ErrorObject[],
+  data: unknown,
+  file: string,
+  lineOf: (p: (string | number)[]) => number,
+  lineOfKey: (path: (string | number)[], key: string) => number,
+): ConfigError['problems'] {
+  const out: ConfigError['problems'] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const path = pathOf(e.instancePath);
+    const value = valueAt(data, path);
+    // anyOf branches: report only the branch that fits the value's shape
+    if (e.keyword === 'anyOf') continue;
+    if (/endpointString|\/0\/type$/.test(e.schemaPath) && typeof value === 'object' && value !== null) continue;
+    if (/endpointObject|fileObject|\/1\/type$/.test(e.schemaPath) && typeof value === 'string') continue;
+    if (e.keyword === 'type' && e.schemaPath.includes('anyOf') && !errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'type' && o.keyword !== 'anyOf')) {
+      const key = path.join('.');
+      const msg = 'must be a string or a mapping';
+      if (!seen.has(key + msg)) {
+        seen.add(key + msg);
+        out.push({ file, line: lineOf(path), key, message: `${msg} (found ${describe(value)})` });
+      }
+      continue;
+    }
+    if (e.keyword === 'type' && e.schemaPath.includes('anyOf')) continue;
+    let key = path.join('.');
+    let line = lineOf(path);
+    let message: string;
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+        const allowed = allowedKeys(e.schemaPath);
+        const guess = nearest(extra, allowed);
+        key = [...path, extra].join('.');
+        line = lineOfKey(path, extra);
+        message = `unknown key "${extra}"${guess ? ` — did you mean "${guess}"?` : ''} (allowed here: ${allowed.join(', ')})`;
+        break;
+      }
+      case 'required':
+        message = `missing required key "${(e.params as { missingProperty: string }).missingProperty}"`;
+        break;
+      case 'pattern':
+        message = patternMessage(String(path[path.length - 1] ?? ''), value);
+        break;
+      case 'enum': {
+        const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+        const guess = typeof value === 'string' ? nearest(value, allowed) : undefined;
+        message = `"${String(value)}" is not one of ${allowed.join(', ')}${guess ? ` — did you mean "${guess}"?` : ''}`;
+        break;
+      }
+      case 'const':
+        message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)} (found ${describe(value)})`;
+        break;
+      case 'type':
+        message = `must be ${(e.params as { type: string }).type} (found ${describe(value)})`;
+        break;
+      default:
+        message = `${e.message ?? 'is invalid'}${value !== undefined && typeof value !== 'object' ? ` (found ${describe(value)})` : ''}`;
+    }
+    const id = `${key}|${message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ file, line, key, message });
+  }
+  return out.length ? out : [{ file, line: 1, key: '', message: 'the config does not match the schema' }];
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `"${v}"`;
+  return String(v);
+}
+
+function patternMessage(key: string, value: unknown): string {
+  const v = String(value);
+  if (key === 'warn-within' || key === 'fail-within') {
+    if (v.trim().startsWith('-')) return `"${v}" is negative; durations count time left, like 30d`;
+    return `"${v}" is not a duration; use 90m, 12h, 30d, 2w or a share of lifetime like 20%`;
+  }
+  if (key === 'timeout' || key === 'deadline') return `"${v}" is not a timeout; use 500ms, 10s or 2m`;
+  if (key === 'until') return `"${v}" is not a date; use YYYY-MM-DD`;
+  if (key === 'fingerprint') return `"${v}" is not a SHA-256 fingerprint; copy it from the report (sha256:<64 hex>)`;
+  if (key === 'password-env') return `"${v}" is not an environment variable name`;
+  if (key === 'directory') return `"${v}" must be an http(s) URL of an ACME directory`;
+  return `"${v}" has the wrong form`;
+}

@@ -1,0 +1,228 @@
+// Config file + inputs/flags → one typed Settings object, built once at the edge
+// (as actions/checkout's input-helper does); nothing downstream reads raw input.
+import path from 'node:path';
+import type {
+  Defaults,
+  EndpointTarget,
+  FileTarget,
+  IgnoreRule,
+  RevocationMode,
+  Settings,
+  Shard,
+  StartTlsProtocol,
+  Thresholds,
+} from '../types.js';
+import { ConfigError, loadConfig, type RawConfig } from './load-config.js';
+import { DurationError, parseDuration, parseTimeout } from './duration.js';
+import { EndpointSpecError, defaultPort, parseEndpointSpec } from '../sources/endpoints/endpoint-spec.js';
+
+export const DEFAULT_CONFIG_PATH = '.github/certwatch.yml';
+
+/** What certwatch looks for when nothing is configured (PRODUCT.md). */
+export const DISCOVERY_PATTERNS = ['**/*.{pem,crt,cer,der,p7b,p7c,p12,pfx}', '**/*.{yaml,yml}'];
+
+/** Overrides from action inputs or CLI flags; empty values mean "not given". */
+export interface Overrides {
+  configPath?: string; // relative to workspace
+  configExplicit?: boolean; // the user named the config: a missing file is then an error
+  endpoints?: string[];
+  files?: string[];
+  warnWithin?: string;
+  failWithin?: string;
+  revocation?: string;
+  shard?: string;
+  now?: Date;
+}
+
+export class UsageError extends Error {}
+
+const BUILTIN: Defaults = {
+  warnWithin: { kind: 'absolute', ms: 30 * 86_400_000, text: '30d' },
+  failWithin: { kind: 'absolute', ms: 7 * 86_400_000, text: '7d' },
+  revocation: 'soft',
+  timeoutMs: 10_000,
+  concurrency: 32,
+  cacheDir: '.certwatch-cache',
+  deadlineMs: 15 * 60_000,
+};
+
+export async function buildSettings(workspace: string, o: Overrides = {}): Promise<Settings> {
+  const configRel = o.configPath || DEFAULT_CONFIG_PATH;
+  const raw = await loadConfig(path.resolve(workspace, configRel), configRel);
+  if (!raw && o.configExplicit && o.configPath) {
+    throw new UsageError(`config file ${configRel} does not exist`);
+  }
+  return settingsFrom(raw, workspace, o);
+}
+
+export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overrides = {}): Settings {
+  const d = (raw?.data ?? {}) as Record<string, any>;
+  const file = raw?.file ?? '(inputs)';
+  const problems: ConfigError['problems'] = [];
+  const at = (p: (string | number)[]) => raw?.lineOf(p) ?? 1;
+
+  const dur = (v: unknown, p: (string | number)[], fallback: Thresholds['warnWithin']) => {
+    if (v === undefined || v === null || v === '') return fallback;
+    try {
+      return parseDuration(String(v));
+    } catch (e) {
+      problems.push({ file, line: at(p), key: p.join('.'), message: (e as Error).message });
+      return fallback;
+    }
+  };
+  const tmo = (v: unknown, p: (string | number)[], fallback: number) => {
+    if (v === undefined || v === null || v === '') return fallback;
+    try {
+      return parseTimeout(String(v));
+    } catch (e) {
+      problems.push({ file, line: at(p), key: p.join('.'), message: (e as Error).message });
+      return fallback;
+    }
+  };
+
+  const dd = (d.defaults ?? {}) as Record<string, any>;
+  const defaults: Defaults = {
+    warnWithin: dur(dd['warn-within'], ['defaults', 'warn-within'], BUILTIN.warnWithin),
+    failWithin: dur(dd['fail-within'], ['defaults', 'fail-within'], BUILTIN.failWithin),
+    revocation: (dd.revocation as RevocationMode) ?? BUILTIN.revocation,
+    timeoutMs: tmo(dd.timeout, ['defaults', 'timeout'], BUILTIN.timeoutMs),
+    concurrency: (dd.concurrency as number) ?? BUILTIN.concurrency,
+    caFile: dd['ca-file'] as string | undefined,
+    cacheDir: (dd['cache-dir'] as string) ?? BUILTIN.cacheDir,
+    deadlineMs: tmo(dd.deadline, ['defaults', 'deadline'], BUILTIN.deadlineMs),
+  };
+  // Inputs override the config (PRODUCT.md: empty input = not given).
+  const inputFile = o.warnWithin || o.failWithin || o.revocation ? '(inputs)' : file;
+  if (o.warnWithin) defaults.warnWithin = overrideDuration(o.warnWithin, 'warn-within', inputFile);
+  if (o.failWithin) defaults.failWithin = overrideDuration(o.failWithin, 'fail-within', inputFile);
+  if (o.revocation) {
+    if (!['soft', 'hard', 'off'].includes(o.revocation)) throw new UsageError(`revocation: "${o.revocation}" is not one of soft, hard, off`);
+    defaults.revocation = o.revocation as RevocationMode;
+  }
+
+  const thresholdsOf = (e: Record<string, any>, p: (string | number)[]): Partial<Thresholds> | undefined => {
+    const t: Partial<Thresholds> = {};
+    if (e['warn-within'] !== undefined) t.warnWithin = dur(e['warn-within'], [...p, 'warn-within'], defaults.warnWithin);
+    if (e['fail-within'] !== undefined) t.failWithin = dur(e['fail-within'], [...p, 'fail-within'], defaults.failWithin);
+    return Object.keys(t).length ? t : undefined;
+  };
+
+  // ---- endpoints
+  const endpoints: EndpointTarget[] = [];
+  const addEndpoint = (spec: unknown, p: (string | number)[], srcFile: string, line: number) => {
+    const obj = (typeof spec === 'string' ? { host: spec } : spec) as Record<string, any>;
+    try {
+      const parsed = parseEndpointSpec(String(obj.host));
+      const starttls = (obj.starttls as StartTlsProtocol | undefined) ?? parsed.starttls;
+      const protocol = obj.starttls ? obj.starttls : parsed.protocol;
+      const port = (obj.port as number | undefined) ?? (obj.starttls && !/:\d+$|^\w+:\/\/.*:\d+/.test(String(obj.host)) ? defaultPort(obj.starttls) : parsed.port);
+      const isIp = /^[\d.]+$/.test(parsed.host) || parsed.host.includes(':');
+      const servername = (obj.servername as string | undefined) ?? (isIp ? undefined : parsed.host);
+      endpoints.push({
+        id: `${protocol}://${parsed.host.includes(':') ? `[${parsed.host}]` : parsed.host}:${port}${obj.servername ? `#${obj.servername}` : ''}`,
+        host: parsed.host,
+        port,
+        servername,
+        starttls,
+        protocol,
+        allAddresses: obj['all-addresses'] === true,
+        optional: obj.optional === true,
+        owner: obj.owner,
+        caFile: obj['ca-file'],
+        thresholds: typeof spec === 'object' ? thresholdsOf(obj, p) : undefined,
+        timeoutMs: obj.timeout ? tmo(obj.timeout, [...p, 'timeout'], defaults.timeoutMs) : defaults.timeoutMs,
+        source: { file: srcFile, line },
+      });
+    } catch (e) {
+      if (!(e instanceof EndpointSpecError)) throw e;
+      problems.push({ file: srcFile, line, key: p.join('.'), message: e.message });
+    }
+  };
+  const cfgEndpoints = (d.endpoints ?? []) as unknown[];
+  cfgEndpoints.forEach((e, i) => addEndpoint(e, ['endpoints', i], file, at(['endpoints', i])));
+  (o.endpoints ?? []).forEach((e, i) => addEndpoint(e, ['endpoints', i], '(inputs)', i + 1));
+
+  // ---- files
+  const files: FileTarget[] = [];
+  ((d.files ?? []) as unknown[]).forEach((f, i) => {
+    const obj = (typeof f === 'string' ? { path: f } : f) as Record<string, any>;
+    files.push({
+      pattern: String(obj.path),
+      passwordEnv: obj['password-env'],
+      owner: obj.owner,
+      thresholds: typeof f === 'object' ? thresholdsOf(obj, ['files', i]) : undefined,
+      source: { file, line: at(['files', i]) },
+    });
+  });
+  (o.files ?? []).forEach((g, i) => files.push({ pattern: g, source: { file: '(inputs)', line: i + 1 } }));
+  if (!raw?.data.files && !raw?.data.endpoints && !o.files?.length && !o.endpoints?.length) {
+    for (const pattern of DISCOVERY_PATTERNS) files.push({ pattern, discovered: true });
+  }
+
+  // ---- ignore
+  const ignore: IgnoreRule[] = ((d.ignore ?? []) as Record<string, any>[]).map((r, i) => ({
+    fingerprint: normaliseFingerprint(String(r.fingerprint)),
+    until: r.until ? endOfDay(String(r.until), problems, file, at(['ignore', i, 'until'])) : undefined,
+    reason: r.reason,
+    source: { file, line: at(['ignore', i]) },
+  }));
+
+  const ari = (d.ari ?? {}) as Record<string, any>;
+  const issues = (d.issues ?? {}) as Record<string, any>;
+
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    workspace: path.resolve(workspace),
+    configPath: raw?.file,
+    defaults,
+    endpoints,
+    files,
+    ignore,
+    ari: { enabled: ari.enabled !== false, directories: (ari.directories ?? []) as { issuer: string; directory: string }[] },
+    revokedSerials: ((d['revoked-serials'] ?? []) as Record<string, any>[]).map((r, i) => ({
+      path: r.path,
+      issuer: r.issuer,
+      name: r.name,
+      source: { file, line: at(['revoked-serials', i]) },
+    })),
+    issues: {
+      mode: issues.mode ?? 'per-certificate',
+      labels: issues.labels ?? ['certificates'],
+      maxOpen: issues['max-open'] ?? 50,
+    },
+    shard: parseShard(o.shard),
+    now: o.now ?? new Date(),
+  };
+}
+
+function overrideDuration(v: string, key: string, file: string) {
+  try {
+    return parseDuration(v);
+  } catch (e) {
+    if (e instanceof DurationError) throw new ConfigError([{ file, line: 1, key, message: e.message }]);
+    throw e;
+  }
+}
+
+export function normaliseFingerprint(f: string): string {
+  return 'sha256:' + f.replace(/^sha256:/i, '').replace(/:/g, '').toLowerCase();
+}
+
+function endOfDay(s: string, problems: ConfigError['problems'], file: string, line: number): Date | undefined {
+  const t = Date.parse(`${s}T23:59:59.999Z`);
+  if (Number.isNaN(t)) {
+    problems.push({ file, line, key: 'until', message: `"${s}" is not a date; use YYYY-MM-DD` });
+    return undefined;
+  }
+  return new Date(t);
+}
+
+export function parseShard(s: string | undefined): Shard {
+  if (!s) return { index: 1, count: 1 };
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(s);
+  if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) {
+    throw new UsageError(`shard: "${s}" must be i/n with 1 ≤ i ≤ n, like 2/4`);
+  }
+  return { index: Number(m[1]), count: Number(m[2]) };
+}

@@ -1,0 +1,324 @@
+// What certwatch writes into issues: titles, bodies, comments and the hidden
+// markers that let the next run find an issue again. Pure functions of report
+// fields only — nothing else (no environment, no config values) reaches an
+// issue, which is how no secret can.
+import type { ReportCertificate, ReportFinding } from '../report/report-types.js';
+import type { Location } from '../types.js';
+
+// GitHub rejects issue bodies and comments over 65,536 characters. Stay well
+// under it so the footer and markers always fit.
+export const MAX_BODY_CHARS = 60_000;
+// Long lists are cut with "and N more"; the run summary has the rest.
+const MAX_LOCATIONS_SHOWN = 50;
+const MAX_SANS_SHOWN = 20;
+// How many locations the state marker remembers (what closing decisions use).
+const MAX_STATE_LOCATIONS = 200;
+
+export const DIGEST_MARKER = '<!-- certwatch:digest -->';
+const FINGERPRINT_MARKER_RE = /<!--\s*certwatch:fingerprint=(sha256:[0-9a-f]{64})\s*-->/i;
+const STATE_MARKER_RE = /<!--\s*certwatch:state ([A-Za-z0-9_-]+)\s*-->/;
+// Everything from here to the end of its line changes on every run (the run
+// link) and is left out when deciding whether a body changed.
+const FOOTER_MARKER = '<!-- certwatch:footer -->';
+
+export function fingerprintMarker(fp: string): string {
+  return `<!-- certwatch:fingerprint=${fp.toLowerCase()} -->`;
+}
+
+/** The identity an issue body carries: a certificate's fingerprint, the digest, or nothing. */
+export function readMarker(body: string | null | undefined): { kind: 'certificate'; fingerprint: string } | { kind: 'digest' } | null {
+  if (!body) return null;
+  const m = FINGERPRINT_MARKER_RE.exec(body);
+  if (m) return { kind: 'certificate', fingerprint: m[1].toLowerCase() };
+  if (body.includes(DIGEST_MARKER)) return { kind: 'digest' };
+  return null;
+}
+
+/** A location remembered in the state marker: enough to tell "replaced" from "not seen". */
+export interface StateLocation {
+  k: string; // locationKey()
+  n?: number; // file line / endpoint chain index
+  cn?: string; // subject CN, to pick the successor among several certificates at a place
+}
+
+/** Machine-readable state kept in the body, so no run needs to read comments. */
+export interface IssueState {
+  v: 1;
+  f: string[]; // finding keys: "<id>" for warnings, "<id>!" for errors
+  l: StateLocation[];
+  lt?: boolean; // locations were cut at MAX_STATE_LOCATIONS
+  o: string[]; // owners as written ("@alice", "@org/team")
+  s: string; // first reported (ISO date)
+  d?: string[]; // digest only: 16-hex fingerprint prefixes listed
+}
+
+export function encodeState(s: IssueState): string {
+  // base64url: the JSON may contain "-->" (in a path), which would end the comment.
+  return `<!-- certwatch:state ${Buffer.from(JSON.stringify(s)).toString('base64url')} -->`;
+}
+
+export function readState(body: string | null | undefined): IssueState | null {
+  const m = body ? STATE_MARKER_RE.exec(body) : null;
+  if (!m) return null;
+  try {
+    const s = JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8'));
+    return s && s.v === 1 && Array.isArray(s.f) && Array.isArray(s.l) ? { o: [], s: '', ...s } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Body without the per-run footer: equal stable bodies mean "nothing to update". */
+export function stableBody(body: string | null | undefined): string {
+  if (!body) return '';
+  return body.replace(/\r\n/g, '\n').replace(new RegExp(`${escapeRe(FOOTER_MARKER)}[^\\n]*`), '').trim();
+}
+
+export function locationKey(l: Location): string {
+  return l.type === 'file' ? `file:${l.path}` : `endpoint:${l.host}:${l.port}`;
+}
+
+export function findingKey(f: ReportFinding): string {
+  return f.severity === 'error' ? `${f.id}!` : f.id;
+}
+
+export function stateLocations(c: ReportCertificate): { l: StateLocation[]; lt?: boolean } {
+  const seen = new Map<string, StateLocation>();
+  for (const loc of c.locations) {
+    const k = locationKey(loc);
+    if (seen.has(k)) continue;
+    const n = loc.type === 'file' ? loc.line : loc.chainIndex;
+    seen.set(k, { k, ...(n !== undefined ? { n } : {}), ...(c.subjectCN ? { cn: c.subjectCN } : {}) });
+  }
+  const all = [...seen.values()];
+  return all.length > MAX_STATE_LOCATIONS ? { l: all.slice(0, MAX_STATE_LOCATIONS), lt: true } : { l: all };
+}
+
+export function displayName(c: ReportCertificate): string {
+  return c.subjectCN || c.sans[0] || shortFingerprint(c.fingerprint);
+}
+
+export function shortFingerprint(fp: string): string {
+  return fp.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]*$/i, '$1…');
+}
+
+/** Stable for a fingerprint: nothing in it changes while the certificate is the same. */
+export function certificateTitle(c: ReportCertificate): string {
+  const ca = c.issuerCN || c.issuerO;
+  const context = [ca, `expires ${c.notAfter.slice(0, 10)}`].filter(Boolean).join(', ');
+  return truncate(`Replace certificate for ${displayName(c)} (${context})`, 250);
+}
+
+export const DIGEST_TITLE = 'Certificates that need replacement (certwatch digest)';
+
+export interface RenderContext {
+  serverUrl: string;
+  repository: string; // owner/repo
+  sha?: string; // commit the file links point at
+  runUrl: string | null;
+  now: string; // report.run.now
+  generatedAt: string;
+  toolVersion: string;
+  configPath?: string | null;
+}
+
+export interface CertificateBodyInput {
+  cert: ReportCertificate;
+  active: ReportFinding[]; // findings that make it need replacement, worst first
+  owners: string[]; // effective owners ("@alice", "@org/team")
+  firstReported: string; // ISO date
+}
+
+export function renderCertificateBody(input: CertificateBodyInput, ctx: RenderContext): string {
+  // Shrink the lists until the body fits; the run summary keeps the full lists.
+  for (const maxLocations of [MAX_LOCATIONS_SHOWN, 10, 1]) {
+    const body = certificateBody(input, ctx, maxLocations);
+    if (body.length <= MAX_BODY_CHARS) return body;
+  }
+  return hardTruncate(certificateBody(input, ctx, 1), ctx);
+}
+
+function certificateBody({ cert: c, active, owners, firstReported }: CertificateBodyInput, ctx: RenderContext, maxLocations: number): string {
+  const out: string[] = [fingerprintMarker(c.fingerprint), `## ${mdText(displayName(c))}: this certificate needs replacement`, ''];
+  out.push('### What is wrong', '');
+  for (const f of active) {
+    const since = sinceFor(f, c, firstReported);
+    out.push(`- ${f.severity === 'error' ? '❌' : '⚠️'} **${f.id}** (${f.severity}): ${mdText(f.message)}${since ? ` — since ${since}` : ''}`);
+  }
+  out.push('', '### The certificate', '', '| | |', '|---|---|');
+  out.push(`| Subject | ${cell(c.subject)} |`);
+  if (c.sans.length) out.push(`| Names (SAN) | ${cell(listWithMore(c.sans, MAX_SANS_SHOWN))} |`);
+  out.push(`| Issuer | ${cell(c.issuer)} |`);
+  out.push(`| Serial | \`${cell(c.serialNumber)}\` |`);
+  out.push(`| Fingerprint | \`${c.fingerprint}\` |`);
+  out.push(`| Valid from | ${c.notBefore} |`);
+  out.push(`| Expires | ${c.notAfter} (${daysLeftText(c.notAfter, ctx.now)}) |`);
+  if (c.revocation.status === 'revoked') {
+    const how = [c.revocation.revokedAt && `at ${c.revocation.revokedAt}`, c.revocation.reason && `reason: ${c.revocation.reason}`, c.revocation.method && `via ${c.revocation.method}`].filter(Boolean).join(', ');
+    out.push(`| Revocation | **revoked**${how ? ` (${cell(how)})` : ''} |`);
+  } else {
+    out.push(`| Revocation | ${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ''} |`);
+  }
+  if (c.renewal) {
+    out.push(`| Renewal window (ARI) | ${c.renewal.windowStart} → ${c.renewal.windowEnd} |`);
+    if (c.renewal.explanationURL) out.push(`| CA's explanation | ${safeLink(c.renewal.explanationURL)} |`);
+  }
+  out.push(`| Owner | ${owners.length ? owners.map(cell).join(' ') : '_none configured (set `owner:` in the config, or add a CODEOWNERS entry)_'} |`);
+
+  out.push('', `### Where it is used (${c.locations.length})`, '');
+  for (const loc of c.locations.slice(0, maxLocations)) out.push(`- ${locationLine(loc, ctx)}`);
+  if (c.locations.length > maxLocations) out.push(`- …and ${c.locations.length - maxLocations} more${ctx.runUrl ? ` — see the [run summary](${ctx.runUrl})` : ''}`);
+
+  out.push('', '### How to fix', '');
+  out.push('Issue a new certificate (or renew it), deploy it everywhere listed above, then check it locally:', '');
+  out.push('```sh', verifyCommand(c, ctx), '```', '');
+  out.push('This issue closes by itself when a run finds the new certificate in these places.');
+
+  out.push('', '---', footer(ctx), encodeState({ v: 1, f: active.map(findingKey), ...stateLocations(c), o: owners, s: firstReported }));
+  return out.join('\n');
+}
+
+export interface DigestRow {
+  cert: ReportCertificate;
+  active: ReportFinding[];
+  owners: string[];
+}
+
+export function renderDigestBody(rows: DigestRow[], carried: string[], ctx: RenderContext, opts: { overflowOf?: number }): string {
+  const state: IssueState = { v: 1, f: [], l: [], o: [], s: '', d: [...rows.map((r) => r.cert.fingerprint.slice(7, 23)), ...carried] };
+  const head: string[] = [DIGEST_MARKER, `## ${rows.length + carried.length} certificate(s) need replacement`, ''];
+  if (opts.overflowOf !== undefined) {
+    head.push(`These did not get an issue of their own because \`max-open\` (${opts.overflowOf}) issues are already open. They move to their own issue as others close.`, '');
+  }
+  head.push('| Certificate | Problem | Expires | Days left | Where | Owner |', '|---|---|---|---|---|---|');
+  const tail: string[] = [];
+  if (carried.length) {
+    tail.push('', `Not checked in this run (partial run), kept from the previous one: ${carried.map((p) => `\`sha256:${p}…\``).join(', ')}`);
+  }
+  tail.push('', '---', footer(ctx), encodeState(state));
+  let size = head.join('\n').length + tail.join('\n').length + 200;
+  const lines: string[] = [];
+  let shown = 0;
+  for (const r of rows) {
+    const c = r.cert;
+    const where = c.locations.slice(0, 3).map((l) => locationLine(l, ctx)).join('<br>') + (c.locations.length > 3 ? `<br>…and ${c.locations.length - 3} more` : '');
+    const line = `| ${cell(displayName(c))}<br>\`${shortFingerprint(c.fingerprint)}\` | ${r.active.map((f) => `${f.severity === 'error' ? '❌' : '⚠️'} ${f.id}`).join(', ')} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, ctx.now)} | ${where} | ${r.owners.map(cell).join(' ') || '—'} |`;
+    if (size + line.length + 1 > MAX_BODY_CHARS) break;
+    size += line.length + 1;
+    lines.push(line);
+    shown++;
+  }
+  if (shown < rows.length) lines.push('', `…and ${rows.length - shown} more${ctx.runUrl ? ` — see the [run summary](${ctx.runUrl})` : ''}.`);
+  const body = [...head, ...lines, ...tail].join('\n');
+  return body.length <= MAX_BODY_CHARS ? body : hardTruncate(body, ctx);
+}
+
+export function findingsSentence(active: ReportFinding[]): string {
+  return active.map((f) => `**${f.id}** (${f.severity}): ${mdText(f.message)}`).join('; ');
+}
+
+export function runLink(ctx: RenderContext): string {
+  return ctx.runUrl ? ` ([run](${ctx.runUrl}))` : '';
+}
+
+export function daysLeft(notAfter: string, now: string): number {
+  return Math.floor((Date.parse(notAfter) - Date.parse(now)) / 86_400_000);
+}
+
+export function daysLeftText(notAfter: string, now: string): string {
+  const d = daysLeft(notAfter, now);
+  if (d < 0) return `expired ${-d} day(s) ago`;
+  if (d === 0) return 'expires within a day';
+  return `${d} day(s) left`;
+}
+
+export function locationLine(loc: Location, ctx: RenderContext): string {
+  if (loc.type === 'file') {
+    const text = `${loc.path}#L${loc.line}`;
+    const link = ctx.sha ? `[\`${mdCode(text)}\`](${blobUrl(ctx, loc.path, loc.line)})` : `\`${mdCode(text)}\``;
+    return `${link}${loc.detail ? ` (${mdText(loc.detail)})` : ''}`;
+  }
+  const parts = [loc.address && `address ${loc.address}`, loc.servername && loc.servername !== loc.host && `SNI ${loc.servername}`, loc.protocol, loc.chainIndex !== undefined && loc.chainIndex > 0 && `chain position ${loc.chainIndex}`].filter(Boolean);
+  const declared = loc.configFile ? ` — declared in ${ctx.sha ? `[\`${mdCode(loc.configFile)}#L${loc.configLine ?? 1}\`](${blobUrl(ctx, loc.configFile, loc.configLine ?? 1)})` : `\`${mdCode(loc.configFile)}\``}` : '';
+  return `endpoint \`${mdCode(`${loc.host}:${loc.port}`)}\`${parts.length ? ` (${mdText(parts.join(', '))})` : ''}${declared}`;
+}
+
+export function blobUrl(ctx: RenderContext, path: string, line: number): string {
+  const p = path.split('/').map(encodeURIComponent).join('/');
+  return `${ctx.serverUrl}/${ctx.repository}/blob/${ctx.sha}/${p}#L${line}`;
+}
+
+/** `npx certwatch check` aimed at where this certificate lives. */
+export function verifyCommand(c: ReportCertificate, ctx: RenderContext): string {
+  const args: string[] = [];
+  const files = [...new Set(c.locations.filter((l) => l.type === 'file').map((l) => (l as { path: string }).path))];
+  const endpoints = [...new Set(c.locations.filter((l) => l.type === 'endpoint').map((l) => l as Extract<Location, { type: 'endpoint' }>).map((l) => `${l.host}:${l.port}`))];
+  for (const f of files.slice(0, 5)) args.push(`--files ${shellQuote(f)}`);
+  for (const e of endpoints.slice(0, 5)) args.push(`--endpoint ${shellQuote(e)}`);
+  if (!args.length && ctx.configPath) args.push(`--config ${shellQuote(ctx.configPath)}`);
+  return ['npx certwatch check', ...args].join(' ');
+}
+
+function sinceFor(f: ReportFinding, c: ReportCertificate, firstReported: string): string {
+  if (f.id === 'expired') return c.notAfter;
+  if (f.id === 'revoked' && c.revocation.revokedAt) return c.revocation.revokedAt;
+  if (f.id === 'renewal-window' && c.renewal) return c.renewal.windowStart;
+  return firstReported ? `${firstReported} (first reported)` : '';
+}
+
+function footer(ctx: RenderContext): string {
+  const run = ctx.runUrl ? ` by [this run](${ctx.runUrl}) (its summary lists every certificate)` : '';
+  return `${FOOTER_MARKER}<sub>Kept up to date by certwatch ${mdText(ctx.toolVersion)}${run}; report of ${ctx.generatedAt}.</sub>`;
+}
+
+function hardTruncate(body: string, ctx: RenderContext): string {
+  // Keep the identity and state markers (first and last lines) whatever else goes.
+  const lines = body.split('\n');
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  const note = `\n\n…cut to fit GitHub's issue size limit${ctx.runUrl ? ` — see the [run summary](${ctx.runUrl})` : ''}.\n`;
+  const room = MAX_BODY_CHARS - first.length - last.length - note.length - 2;
+  return `${first}\n${lines.slice(1, -1).join('\n').slice(0, Math.max(0, room))}${note}${last}`;
+}
+
+function listWithMore(items: string[], max: number): string {
+  return items.length > max ? `${items.slice(0, max).join(', ')} and ${items.length - max} more` : items.join(', ');
+}
+
+// Report text is data, not markup: neutralise what would mention, link or
+// break out of a table/comment.
+function mdText(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').replace(/<!--|-->/g, '').replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;')).replace(/@(?=\w)/g, '@\u200b');
+}
+
+function cell(s: string): string {
+  // Owners are meant to mention; everything else goes through mdText.
+  if (/^@[\w.-]+(\/[\w.-]+)?$/.test(s)) return s;
+  return mdText(s).replace(/\|/g, '\\|');
+}
+
+function mdCode(s: string): string {
+  return s.replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
+}
+
+function safeLink(u: string): string {
+  try {
+    const url = new URL(u);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return `<${url.href.replace(/>/g, '%3E')}>`;
+  } catch {
+    // not a URL: show it as text
+  }
+  return mdText(u);
+}
+
+function shellQuote(s: string): string {
+  return /^[\w./:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

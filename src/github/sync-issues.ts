@@ -1,0 +1,604 @@
+// Keeps GitHub issues in step with the report: one issue per certificate that
+// needs replacement (or one digest), found again by a hidden fingerprint
+// marker, edited in place, commented only when its state changes, closed when
+// the certificate is replaced or gone, reopened on regression.
+//
+// Identity lives in the body, never in the title: people retitle issues.
+// Run-to-run state (finding keys, locations, owners, first-reported date) lives
+// in a hidden marker in the body too, so a run needs no comment listing and
+// an identical re-run makes no write at all.
+import type { Report, ReportCertificate, ReportFinding } from '../report/report-types.js';
+import type { FindingId, IssueSettings } from '../types.js';
+import { explainApiError } from './api-errors.js';
+import { ownersFor, parseCodeowners, type CodeownersRule } from './codeowners.js';
+import { isPullRequestEvent, runUrl, splitRepository, type GithubEnv, type Logger } from './context.js';
+import {
+  DIGEST_TITLE,
+  certificateTitle,
+  displayName,
+  findingKey,
+  findingsSentence,
+  readMarker,
+  readState,
+  renderCertificateBody,
+  renderDigestBody,
+  runLink,
+  shortFingerprint,
+  stableBody,
+  type DigestRow,
+  type IssueState,
+  type RenderContext,
+  type StateLocation,
+} from './issue-body.js';
+import { createClient, statusOf, type ClientOptions, type Octokit } from './octokit.js';
+
+export type { Logger } from './context.js';
+export type { Octokit } from './octokit.js';
+
+export interface SyncResult {
+  created: number[];
+  updated: number[];
+  commented: number[];
+  closed: number[];
+  reopened: number[];
+  apiCalls: number;
+  skipped?: string; // why nothing (or not everything) was done
+}
+
+export interface SyncContext {
+  repository: string; // owner/repo
+  serverUrl: string;
+  sha?: string; // commit file links point at
+  runUrl: string | null;
+  settings: IssueSettings;
+  log: Logger;
+  codeowners?: CodeownersRule[];
+  /** files the run was limited to (PR scope); null/absent = the whole repository */
+  scopeFiles?: string[] | null;
+  /** the label that marks certwatch's issues; default: the first configured label, else "certwatch" */
+  trackingLabel?: string;
+}
+
+// Finding ids that never ask for a new certificate: they describe a target,
+// a responder outage or a config detail, not the certificate itself. An issue
+// titled "Replace certificate" for an OCSP outage would send owners to do the
+// wrong work (the run's status still fails on them in hard mode).
+const NOT_CERTIFICATE_BOUND = new Set<FindingId>(['revocation-unknown', 'unreachable', 'unparseable', 'no-match', 'not-checked', 'config', 'ignore-expired', 'address-drift', 'superseded']);
+// Warnings that still mean "replace it soon".
+const REPLACEMENT_WARNINGS = new Set<FindingId>(['expiring', 'renewal-window']);
+// Listing is paginated at 100; 100 pages = 10,000 certwatch issues open and closed.
+const PER_PAGE = 100;
+const MAX_LIST_PAGES = 100;
+const LABEL_COLOR = 'b60205';
+const LABEL_DESCRIPTION = 'Certificates that certwatch found need replacement';
+
+/** Findings that make a certificate need replacement, worst first; empty = no issue. */
+export function replacementFindings(c: ReportCertificate): ReportFinding[] {
+  return c.findings
+    .filter((f) => !f.ignored)
+    .filter((f) => (f.severity === 'error' && !NOT_CERTIFICATE_BOUND.has(f.id)) || (f.severity === 'warning' && REPLACEMENT_WARNINGS.has(f.id)))
+    .sort((a, b) => findingRank(a) - findingRank(b));
+}
+
+function findingRank(f: ReportFinding): number {
+  const order: Partial<Record<FindingId, number>> = { revoked: 0, expired: 1, 'not-yet-valid': 2, 'renewal-window': 3, expiring: 4 };
+  return (f.severity === 'error' ? 0 : 10) + (order[f.id] ?? 5);
+}
+
+/** Worst certificates get the limited issue slots first: revoked, expired, then soonest expiry. */
+function certificatePriority(a: Need, b: Need): number {
+  return findingRank(a.active[0]) - findingRank(b.active[0]) || Date.parse(a.cert.notAfter) - Date.parse(b.cert.notAfter) || a.fp.localeCompare(b.fp);
+}
+
+interface Need {
+  fp: string;
+  cert: ReportCertificate;
+  active: ReportFinding[];
+  owners: string[];
+}
+
+interface TrackedIssue {
+  number: number;
+  state: 'open' | 'closed';
+  stateReason: string | null;
+  title: string;
+  body: string;
+  assignees: string[];
+  marker: NonNullable<ReturnType<typeof readMarker>>;
+  data: IssueState | null;
+}
+
+/** `issues: auto` is on for scheduled, manual and default-branch runs; never on PRs (forks have read-only tokens, and a PR's view is partial). */
+export function issuesEnabled(issuesInput: 'auto' | 'true' | 'false', env: GithubEnv): { on: boolean; why: string } {
+  if (issuesInput === 'true') return { on: true, why: 'issues: true' };
+  if (issuesInput === 'false') return { on: false, why: 'issues: false' };
+  const e = env.eventName;
+  if (e === 'schedule' || e === 'workflow_dispatch') return { on: true, why: `issues: auto on ${e}` };
+  if (e === 'push') {
+    const def = env.eventPayload?.repository?.default_branch;
+    if (def && env.ref === `refs/heads/${def}`) return { on: true, why: `issues: auto on a push to ${def}` };
+    return { on: false, why: `issues: auto — a push to ${env.ref ?? 'a branch'} that is not the default branch` };
+  }
+  if (isPullRequestEvent(e)) return { on: false, why: `issues: auto — off on ${e}` };
+  return { on: false, why: `issues: auto — off on ${e || 'a local run'} (on for schedule, workflow_dispatch and pushes to the default branch)` };
+}
+
+export interface SyncFromActionOptions {
+  codeowners?: string; // CODEOWNERS text if found
+  scopeFiles?: string[] | null; // from resolveScope
+  client?: Octokit; // injected in tests
+  clientOptions?: ClientOptions;
+}
+
+/** The action's entry: decides whether to sync, builds the client, never throws. */
+export async function syncIssuesFromAction(
+  report: Report,
+  issuesInput: 'auto' | 'true' | 'false',
+  settings: IssueSettings,
+  env: GithubEnv,
+  log: Logger,
+  opts: SyncFromActionOptions = {},
+): Promise<SyncResult> {
+  const nothing = (skipped: string): SyncResult => ({ created: [], updated: [], commented: [], closed: [], reopened: [], apiCalls: 0, skipped });
+  const decision = issuesEnabled(issuesInput, env);
+  if (!decision.on) {
+    log.info(`${decision.why}: not syncing issues`);
+    return nothing(decision.why);
+  }
+  if (!env.token) {
+    const why = 'no github-token: issues not synced (pass `github-token: ${{ github.token }}` and grant `issues: write`)';
+    log.warning(why);
+    return nothing(why);
+  }
+  if (!/^[^/\s]+\/[^/\s]+$/.test(env.repository)) {
+    const why = 'GITHUB_REPOSITORY is not set: issues not synced';
+    log.warning(why);
+    return nothing(why);
+  }
+  try {
+    const client = opts.client ?? createClient(env.token, env.apiUrl, { ...opts.clientOptions, log });
+    return await syncIssues(report, client, {
+      repository: env.repository,
+      serverUrl: env.serverUrl,
+      sha: env.sha,
+      runUrl: runUrl(env),
+      settings,
+      log,
+      codeowners: opts.codeowners ? parseCodeowners(opts.codeowners) : undefined,
+      scopeFiles: opts.scopeFiles,
+    });
+  } catch (err) {
+    // syncIssues reports API failures itself; this is the last guard so a bug
+    // here can never change the run's pass/fail.
+    const why = `issue sync failed: ${(err as Error)?.message ?? err}`;
+    log.warning(why);
+    return nothing(why);
+  }
+}
+
+/** The core: plan from the report and the existing issues, then write only what changed. */
+export async function syncIssues(report: Report, client: Octokit, ctx: SyncContext): Promise<SyncResult> {
+  const result: SyncResult = { created: [], updated: [], commented: [], closed: [], reopened: [], apiCalls: 0 };
+  const countCall = () => {
+    result.apiCalls++;
+  };
+  client.hook.before('request', countCall);
+  let doing = 'listing certwatch issues';
+  try {
+    await new IssueSync(report, client, ctx, result, (d) => (doing = d)).run();
+  } catch (err) {
+    const failure = explainApiError(err, doing, 'issues: write');
+    ctx.log.warning(`Issues not fully synced: ${failure.message}`);
+    result.skipped = failure.message;
+  } finally {
+    client.hook.remove('request', countCall);
+  }
+  return result;
+}
+
+/** Whether "not seen" may be read as "gone": see resolveOpen(). */
+interface Completeness {
+  complete: boolean;
+  why: string;
+}
+
+class IssueSync {
+  private readonly owner: string;
+  private readonly repo: string;
+  private readonly label: string;
+  private readonly labels: string[];
+  private readonly render: RenderContext;
+  private readonly assignable = new Map<string, boolean>();
+  private labelsReady = false;
+
+  constructor(
+    private readonly report: Report,
+    private readonly client: Octokit,
+    private readonly ctx: SyncContext,
+    private readonly result: SyncResult,
+    private readonly doing: (what: string) => void,
+  ) {
+    ({ owner: this.owner, repo: this.repo } = splitRepository(ctx.repository));
+    this.label = ctx.trackingLabel ?? ctx.settings.labels[0] ?? 'certwatch';
+    this.labels = [...new Set([this.label, ...ctx.settings.labels])];
+    this.render = {
+      serverUrl: ctx.serverUrl,
+      repository: ctx.repository,
+      sha: ctx.sha,
+      runUrl: ctx.runUrl,
+      now: report.run.now,
+      generatedAt: report.generatedAt,
+      toolVersion: report.tool.version,
+      configPath: report.run.configPath,
+    };
+  }
+
+  async run(): Promise<void> {
+    const needs = this.needs();
+    const issues = await this.listTracked();
+
+    // Group by identity; the oldest open issue of a group is the canonical one.
+    const groups = new Map<string, TrackedIssue[]>();
+    for (const i of issues) {
+      const key = i.marker.kind === 'digest' ? 'digest' : i.marker.fingerprint;
+      groups.set(key, [...(groups.get(key) ?? []), i]);
+    }
+    const open = new Map<string, TrackedIssue>();
+    const closed = new Map<string, TrackedIssue>();
+    for (const [key, group] of groups) {
+      const opened = group.filter((i) => i.state === 'open');
+      if (opened.length) open.set(key, opened[0]);
+      for (const dup of opened.slice(1)) await this.closeDuplicate(dup, opened[0]);
+      // Reopen the issue that carried the history, not one closed as a duplicate.
+      const shut = group.filter((i) => i.state === 'closed');
+      const best = shut.find((i) => i.stateReason !== 'not_planned') ?? shut[0];
+      if (best) closed.set(key, best);
+    }
+
+    const completeness = this.completeness();
+    let openAfter = 0;
+    for (const [key, issue] of open) {
+      if (key === 'digest') continue;
+      const need = needs.get(key);
+      if (need) {
+        openAfter++;
+        await this.refresh(issue, need);
+        continue;
+      }
+      const decision = this.resolveOpen(key, issue, completeness);
+      if (decision.close) await this.close(issue, decision.comment);
+      else {
+        openAfter++;
+        this.ctx.log.info(`issues: #${issue.number} (${shortFingerprint(key)}) stays open: ${decision.why}`);
+      }
+    }
+
+    // New and regressed certificates, worst first, up to max-open; the rest go to the digest.
+    const perCertificate = this.ctx.settings.mode === 'per-certificate';
+    const waiting = [...needs.values()].filter((n) => !open.has(n.fp)).sort(certificatePriority);
+    let room = perCertificate ? Math.max(0, this.ctx.settings.maxOpen - openAfter) : 0;
+    const overflow: Need[] = [];
+    for (const need of waiting) {
+      if (room <= 0) {
+        overflow.push(need);
+        continue;
+      }
+      room--;
+      const previous = closed.get(need.fp);
+      if (previous) await this.reopen(previous, need);
+      else await this.create(need);
+    }
+    if (overflow.length && perCertificate) {
+      this.ctx.log.warning(`issues: max-open (${this.ctx.settings.maxOpen}) reached; ${overflow.length} more certificate(s) listed in the digest issue`);
+    }
+
+    const digestRows = perCertificate ? overflow : [...needs.values()].sort(certificatePriority);
+    await this.syncDigest(digestRows, open.get('digest'), closed.get('digest'), completeness, perCertificate);
+  }
+
+  // ---- planning -------------------------------------------------------------
+
+  private needs(): Map<string, Need> {
+    const rules = this.ctx.codeowners;
+    const needs = new Map<string, Need>();
+    for (const cert of this.report.certificates) {
+      const active = replacementFindings(cert);
+      if (!active.length) continue;
+      const fp = cert.fingerprint.toLowerCase();
+      needs.set(fp, { fp, cert, active, owners: effectiveOwners(cert, rules) });
+    }
+    return needs;
+  }
+
+  /**
+   * A run is complete when it looked at everything it was configured to:
+   * no deadline cut it short, it is not one shard of several, and no PR scope
+   * narrowed the files. Only a complete run may read "not found" as "gone".
+   */
+  private completeness(): Completeness {
+    const run = this.report.run;
+    if (run.deadlineReached) return { complete: false, why: 'the run hit its deadline' };
+    const shard = /^(\d+)\/(\d+)$/.exec(run.shard ?? '');
+    if (shard && Number(shard[2]) > 1) return { complete: false, why: `the run checked shard ${run.shard} only` };
+    if (this.ctx.scopeFiles) return { complete: false, why: 'the run checked only the files a pull request changed' };
+    return { complete: true, why: '' };
+  }
+
+  /**
+   * Closing rule for an open issue whose certificate no longer needs replacement:
+   * - seen in this run and now fine (or ignored) → close, unless the check that
+   *   raised the issue could not run this time (revocation unknown after
+   *   "revoked", no ARI answer after "renewal-window") — an outage is not a fix;
+   * - not seen → look at each place it was used. A place that now holds a
+   *   different certificate was checked and shows the replacement. A place with
+   *   nothing there counts as gone only in a complete run and only when no
+   *   problem (unreachable, unparseable, not-checked) was reported for it.
+   *   Close only when every place is replaced or gone; anything merely not
+   *   seen keeps the issue open, untouched.
+   */
+  private resolveOpen(fp: string, issue: TrackedIssue, completeness: Completeness): { close: true; comment: string } | { close: false; why: string } {
+    const prev = issue.data;
+    const cert = this.report.certificates.find((c) => c.fingerprint.toLowerCase() === fp);
+    if (cert) {
+      const had = (id: string) => prev?.f.some((k) => k.replace(/!$/, '') === id) ?? false;
+      if (had('revoked') && cert.revocation.status !== 'good' && cert.revocation.status !== 'revoked') return { close: false, why: `revocation status is ${cert.revocation.status} in this run` };
+      if (had('renewal-window') && !cert.renewal) return { close: false, why: 'no renewal information (ARI) in this run' };
+      const ignored = cert.findings.filter((f) => f.ignored && (f.severity === 'error' || REPLACEMENT_WARNINGS.has(f.id)));
+      const why = ignored.length
+        ? `it is now ignored by the config${ignored[0].ignored?.reason ? ` ("${ignored[0].ignored.reason}")` : ''}${ignored[0].ignored?.until ? ` until ${ignored[0].ignored.until}` : ''}`
+        : 'it no longer needs replacement (no expiry, revocation or renewal problem in this run)';
+      return { close: true, comment: `Resolved: ${why}. Closing${runLink(this.render)}.` };
+    }
+    if (!prev || prev.l.length === 0) {
+      return completeness.complete
+        ? { close: true, comment: `Resolved: this certificate was not found anywhere in a complete run. Closing${runLink(this.render)}.` }
+        : { close: false, why: `not seen, and ${completeness.why}` };
+    }
+    const lines: string[] = [];
+    for (const sl of prev.l) {
+      const seen = this.inspect(sl, completeness);
+      if (seen.kind === 'unseen') return { close: false, why: `${sl.k} not checked: ${seen.why}` };
+      lines.push(`- ${seen.text}`);
+    }
+    if (prev.lt && !completeness.complete) return { close: false, why: `it had more places than the issue remembers, and ${completeness.why}` };
+    return {
+      close: true,
+      comment: [`Resolved: the certificate \`${shortFingerprint(fp)}\` is no longer used where it was:`, '', ...lines, '', `Closing${runLink(this.render)}. certwatch reopens this issue if the certificate comes back.`].join('\n'),
+    };
+  }
+
+  private inspect(sl: StateLocation, completeness: Completeness): { kind: 'replaced' | 'gone'; text: string } | { kind: 'unseen'; why: string } {
+    const here = this.report.certificates.filter((c) => c.locations.some((l) => sameKey(l, sl.k)));
+    const place = sl.k.startsWith('file:') ? `\`${sl.k.slice(5)}\`` : `endpoint \`${sl.k.slice(9)}\``;
+    if (here.length) {
+      const at = (c: ReportCertificate) => c.locations.find((l) => sameKey(l, sl.k));
+      const slot = (c: ReportCertificate) => {
+        const l = at(c);
+        return l?.type === 'file' ? l.line : l?.chainIndex;
+      };
+      // The successor: same slot (line / chain position), else same name, else a leaf.
+      const by =
+        here.find((c) => sl.n !== undefined && slot(c) === sl.n) ??
+        here.find((c) => sl.cn !== undefined && c.subjectCN === sl.cn) ??
+        here.find((c) => c.role === 'leaf') ??
+        here[0];
+      return { kind: 'replaced', text: `${place}: replaced by \`${by.fingerprint}\` (${displayName(by)}) expiring ${by.notAfter}` };
+    }
+    const problem = this.report.problems.find((p) => p.location && sameKey(p.location, sl.k));
+    if (problem) return { kind: 'unseen', why: `${problem.id}: ${problem.message}` };
+    if (!completeness.complete) return { kind: 'unseen', why: completeness.why };
+    return { kind: 'gone', text: `${place}: no longer there (${sl.k.startsWith('file:') ? 'the file no longer holds it' : 'the endpoint is no longer configured'})` };
+  }
+
+  // ---- writes -----------------------------------------------------------------
+
+  private async refresh(issue: TrackedIssue, need: Need): Promise<void> {
+    const prev = issue.data;
+    const body = renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: prev?.s || today(this.report) }, this.render);
+    const patch: { body?: string; assignees?: string[] } = {};
+    if (stableBody(body) !== stableBody(issue.body)) patch.body = body;
+    // Assign only owners new since last run: someone unassigned by hand stays unassigned.
+    const newUsers = userLogins(need.owners.filter((o) => !(prev?.o ?? []).includes(o))).filter((u) => !issue.assignees.includes(u));
+    const add = await this.assignableOf(newUsers);
+    if (add.length) patch.assignees = [...issue.assignees, ...add];
+    if (patch.body || patch.assignees) {
+      this.doing(`updating issue #${issue.number}`);
+      await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: issue.number, ...patch });
+      this.result.updated.push(issue.number);
+    }
+    // A comment is a notification: only for a state change, never for a re-run.
+    const before = prev?.f ?? need.active.map(findingKey);
+    const fresh = need.active.filter((f) => !before.includes(findingKey(f)));
+    if (fresh.length) await this.comment(issue.number, `State changed: ${findingsSentence(fresh)}${runLink(this.render)}.`);
+  }
+
+  private async create(need: Need): Promise<void> {
+    await this.ensureLabels();
+    const body = renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report) }, this.render);
+    const assignees = await this.assignableOf(userLogins(need.owners));
+    this.doing(`creating an issue for ${shortFingerprint(need.fp)}`);
+    const params = { owner: this.owner, repo: this.repo, title: certificateTitle(need.cert), body, labels: this.labels };
+    let created;
+    try {
+      created = await this.client.rest.issues.create({ ...params, ...(assignees.length ? { assignees } : {}) });
+    } catch (err) {
+      // 422 "invalid assignee" (e.g. lost access since the check): an issue without an assignee beats no issue.
+      if (statusOf(err) !== 422 || !assignees.length) throw err;
+      this.ctx.log.warning(`issues: could not assign ${assignees.join(', ')}; creating the issue unassigned`);
+      created = await this.client.rest.issues.create(params);
+    }
+    this.result.created.push(created.data.number);
+  }
+
+  private async reopen(issue: TrackedIssue, need: Need): Promise<void> {
+    const prevOwners = issue.data?.o ?? [];
+    const body = renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report) }, this.render);
+    const add = await this.assignableOf(userLogins(need.owners.filter((o) => !prevOwners.includes(o))).filter((u) => !issue.assignees.includes(u)));
+    this.doing(`reopening issue #${issue.number}`);
+    await this.client.rest.issues.update({
+      owner: this.owner,
+      repo: this.repo,
+      issue_number: issue.number,
+      state: 'open',
+      state_reason: 'reopened',
+      body,
+      ...(add.length ? { assignees: [...issue.assignees, ...add] } : {}),
+    });
+    this.result.reopened.push(issue.number);
+    await this.comment(issue.number, `Reopened: this certificate needs replacement again — ${findingsSentence(need.active)}${runLink(this.render)}.`);
+  }
+
+  private async close(issue: TrackedIssue, comment: string, reason: 'completed' | 'not_planned' = 'completed'): Promise<void> {
+    await this.comment(issue.number, comment);
+    this.doing(`closing issue #${issue.number}`);
+    await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: issue.number, state: 'closed', state_reason: reason });
+    this.result.closed.push(issue.number);
+  }
+
+  private async closeDuplicate(dup: TrackedIssue, keep: TrackedIssue): Promise<void> {
+    await this.close(dup, `Duplicate of #${keep.number}: both track the same ${dup.marker.kind === 'digest' ? 'digest' : 'certificate'} (same certwatch marker). Keeping the older issue.`, 'not_planned');
+  }
+
+  private async comment(issueNumber: number, body: string): Promise<void> {
+    this.doing(`commenting on issue #${issueNumber}`);
+    await this.client.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: issueNumber, body });
+    this.result.commented.push(issueNumber);
+  }
+
+  private async syncDigest(rows: Need[], open: TrackedIssue | undefined, closed: TrackedIssue | undefined, completeness: Completeness, perCertificate: boolean): Promise<void> {
+    // Entries of the last digest that this run did not see stay listed in a
+    // partial run (same rule as for per-certificate issues, by fingerprint).
+    const listed = new Set(rows.map((r) => r.fp.slice(7, 23)));
+    const carried = completeness.complete
+      ? []
+      : (open?.data?.d ?? []).filter((p) => !listed.has(p) && !this.report.certificates.some((c) => c.fingerprint.toLowerCase().startsWith(`sha256:${p}`)));
+    const digestRows: DigestRow[] = rows.map((r) => ({ cert: r.cert, active: r.active, owners: r.owners }));
+    if (!digestRows.length && !carried.length) {
+      if (open) {
+        const legacyPartial = !open.data && !completeness.complete;
+        if (!legacyPartial) await this.close(open, `Nothing left to replace: every certificate this digest listed is resolved. Closing${runLink(this.render)}.`);
+      }
+      return;
+    }
+    const body = renderDigestBody(digestRows, carried, this.render, perCertificate ? { overflowOf: this.ctx.settings.maxOpen } : {});
+    if (open) {
+      if (stableBody(body) !== stableBody(open.body)) {
+        this.doing(`updating the digest issue #${open.number}`);
+        await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: open.number, body });
+        this.result.updated.push(open.number);
+      }
+    } else if (closed) {
+      this.doing(`reopening the digest issue #${closed.number}`);
+      await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: closed.number, state: 'open', state_reason: 'reopened', body });
+      this.result.reopened.push(closed.number);
+      await this.comment(closed.number, `Reopened: ${digestRows.length} certificate(s) need replacement${runLink(this.render)}.`);
+    } else {
+      await this.ensureLabels();
+      this.doing('creating the digest issue');
+      const created = await this.client.rest.issues.create({ owner: this.owner, repo: this.repo, title: DIGEST_TITLE, body, labels: this.labels });
+      this.result.created.push(created.data.number);
+    }
+  }
+
+  // ---- reads ------------------------------------------------------------------
+
+  /** Every issue with the tracking label, open and closed (the list endpoint, not search: search lags and has its own tight limit). */
+  private async listTracked(): Promise<TrackedIssue[]> {
+    this.doing('listing certwatch issues');
+    const out: TrackedIssue[] = [];
+    let pages = 0;
+    const iterator = this.client.paginate.iterator(this.client.rest.issues.listForRepo, {
+      owner: this.owner,
+      repo: this.repo,
+      labels: this.label,
+      state: 'all',
+      sort: 'created',
+      direction: 'asc',
+      per_page: PER_PAGE,
+    });
+    for await (const page of iterator) {
+      for (const i of page.data) {
+        if ((i as any).pull_request) continue; // the issues endpoint lists PRs too
+        const marker = readMarker(i.body);
+        if (!marker) continue; // labelled by hand, not ours
+        out.push({
+          number: i.number,
+          state: i.state === 'closed' ? 'closed' : 'open',
+          stateReason: (i as any).state_reason ?? null,
+          title: i.title,
+          body: i.body ?? '',
+          assignees: (i.assignees ?? []).map((a: any) => a.login as string),
+          marker,
+          data: readState(i.body),
+        });
+      }
+      if (++pages >= MAX_LIST_PAGES) {
+        this.ctx.log.warning(`issues: stopped listing after ${MAX_LIST_PAGES * PER_PAGE} issues labelled "${this.label}"`);
+        break;
+      }
+    }
+    return out.sort((a, b) => a.number - b.number);
+  }
+
+  /** Labels are created with a colour and description before the first issue needs them (GitHub would create them grey and bare). */
+  private async ensureLabels(): Promise<void> {
+    if (this.labelsReady) return;
+    for (const name of this.labels) {
+      this.doing(`checking the label "${name}"`);
+      try {
+        await this.client.rest.issues.getLabel({ owner: this.owner, repo: this.repo, name });
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+        this.doing(`creating the label "${name}"`);
+        try {
+          await this.client.rest.issues.createLabel({ owner: this.owner, repo: this.repo, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION });
+        } catch (e) {
+          if (statusOf(e) !== 422) throw e; // 422: created meanwhile by a concurrent run
+        }
+      }
+    }
+    this.labelsReady = true;
+  }
+
+  /** Logins that can be assigned here (GET /assignees/{login}: 204 yes, 404 no), asked once per run. */
+  private async assignableOf(logins: string[]): Promise<string[]> {
+    const ok: string[] = [];
+    for (const login of logins) {
+      if (!this.assignable.has(login)) {
+        this.doing(`checking whether @${login} can be assigned`);
+        try {
+          await this.client.rest.issues.checkUserCanBeAssigned({ owner: this.owner, repo: this.repo, assignee: login });
+          this.assignable.set(login, true);
+        } catch (err) {
+          if (statusOf(err) !== 404) throw err;
+          this.ctx.log.warning(`issues: @${login} cannot be assigned in ${this.ctx.repository}; mentioned in the body instead`);
+          this.assignable.set(login, false);
+        }
+      }
+      if (this.assignable.get(login)) ok.push(login);
+    }
+    return ok;
+  }
+}
+
+/** Owners from the report; when it names none, CODEOWNERS owners of the certificate's files. */
+export function effectiveOwners(c: ReportCertificate, rules?: CodeownersRule[]): string[] {
+  if (c.owner) return [...new Set(c.owner.split(/[\s,]+/).filter((o) => o.startsWith('@')))];
+  if (!rules?.length) return [];
+  const owners = new Set<string>();
+  for (const l of c.locations) if (l.type === 'file') for (const o of ownersFor(rules, l.path)) if (o.startsWith('@')) owners.add(o);
+  return [...owners];
+}
+
+/** "@alice" is a user (assigned); "@org/team" is a team (mentioned only: teams cannot be assignees). */
+function userLogins(owners: string[]): string[] {
+  return owners.filter((o) => /^@[A-Za-z0-9-]+$/.test(o)).map((o) => o.slice(1));
+}
+
+function sameKey(l: ReportCertificate['locations'][number], key: string): boolean {
+  return l.type === 'file' ? key === `file:${l.path}` : key === `endpoint:${l.host}:${l.port}`;
+}
+
+function today(report: Report): string {
+  return report.run.now.slice(0, 10);
+}

@@ -1,0 +1,153 @@
+// The one HTTP client used for revocation and renewal data (CRLs, OCSP, AIA
+// issuers, ACME directories and renewalInfo). Every call is bounded three ways:
+// a deadline after which nothing new starts, timeouts (headers, idle body, whole
+// transfer), and a byte cap that aborts the stream as soon as it is exceeded.
+// Proxies come from HTTP_PROXY / HTTPS_PROXY / NO_PROXY via undici's
+// EnvHttpProxyAgent, so runners behind a corporate proxy work unchanged.
+import { EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
+import { MAX_REDIRECTS } from './limits.js';
+
+export interface FetchOptions {
+  /** Per-operation timeout: waiting for headers, and the longest silence while reading the body. */
+  timeoutMs: number;
+  /** Abort (and fail) once the body grows past this many bytes. */
+  maxBytes: number;
+  /** Epoch ms (wall clock): a fetch is not started after it. */
+  deadline?: number;
+  /** The whole transfer, headers to last byte; defaults to timeoutMs. */
+  totalTimeoutMs?: number;
+  method?: 'GET' | 'POST';
+  body?: Buffer;
+  headers?: Record<string, string>;
+  /** What is being attempted, for messages: "fetching CRL". Defaults to "fetching". */
+  what?: string;
+  /** Statuses besides 2xx that are returned instead of thrown (e.g. 304). */
+  acceptStatus?: number[];
+}
+
+export interface FetchResult {
+  url: string;
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+export type FetchErrorKind = 'deadline' | 'scheme' | 'http' | 'timeout' | 'too-large' | 'network';
+
+export class FetchError extends Error {
+  constructor(
+    message: string,
+    readonly kind: FetchErrorKind,
+    readonly url: string,
+    readonly status?: number,
+    readonly headers?: Record<string, string | string[] | undefined>,
+  ) {
+    super(message);
+  }
+}
+
+let dispatcher: Dispatcher | undefined;
+
+/** Created on first use so that proxy variables set by the caller before the run are honoured. */
+function agent(): Dispatcher {
+  dispatcher ??= new EnvHttpProxyAgent({ connections: 16 }).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
+  return dispatcher;
+}
+
+/** Close pooled connections (end of run, tests). The next fetch creates a fresh agent. */
+export async function closeHttp(): Promise<void> {
+  const d = dispatcher;
+  dispatcher = undefined;
+  if (d) await d.close().catch(() => undefined);
+}
+
+/** Only http(s): LDAP and file URLs in CRL distribution points are skipped, not followed. */
+export function fetchableUrl(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return `"${url}" is not a valid URL`;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `${u.protocol.replace(/:$/, '')}:// URLs are not fetched (only http and https)`;
+  return null;
+}
+
+export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResult> {
+  const what = `${o.what ?? 'fetching'} ${url}`;
+  const refused = fetchableUrl(url);
+  if (refused) throw new FetchError(`${what}: ${refused}`, 'scheme', url);
+  if (o.deadline !== undefined && Date.now() >= o.deadline) {
+    throw new FetchError(`${what}: not started, the run's deadline has passed`, 'deadline', url);
+  }
+  const total = o.totalTimeoutMs ?? o.timeoutMs;
+  const ac = new AbortController();
+  const timer = setTimeout(() => ac.abort(new Error(`no complete answer within ${total} ms`)), total);
+  timer.unref?.();
+  try {
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await request(url, {
+        dispatcher: agent(),
+        method: o.method ?? 'GET',
+        headers: { 'user-agent': 'certwatch', ...o.headers },
+        body: o.body,
+        headersTimeout: o.timeoutMs,
+        bodyTimeout: o.timeoutMs,
+        signal: ac.signal,
+      });
+    } catch (e) {
+      throw describe(e, what, url, ac);
+    }
+    const status = res.statusCode;
+    if ((status < 200 || status > 299) && !o.acceptStatus?.includes(status)) {
+      res.body.destroy();
+      throw new FetchError(`${what}: HTTP ${status}`, 'http', url, status, res.headers);
+    }
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > o.maxBytes) {
+      res.body.destroy();
+      throw new FetchError(`${what}: response of ${declared} bytes exceeds the ${o.maxBytes}-byte limit`, 'too-large', url, status);
+    }
+    // Preallocate when the size is announced: a 100 MB CRL is then held once, not twice.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of res.body) {
+        const b = chunk as Buffer;
+        size += b.length;
+        if (size > o.maxBytes) {
+          res.body.destroy();
+          throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, 'too-large', url, status);
+        }
+        chunks.push(b);
+      }
+    } catch (e) {
+      if (e instanceof FetchError) throw e;
+      throw describe(e, what, url, ac);
+    }
+    let body: Buffer;
+    if (Number.isFinite(declared) && declared === size && chunks.length > 1) {
+      body = Buffer.allocUnsafe(size);
+      let p = 0;
+      for (const c of chunks) {
+        c.copy(body, p);
+        p += c.length;
+      }
+    } else body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+    return { url, status, headers: res.headers, body };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function describe(e: unknown, what: string, url: string, ac: AbortController): FetchError {
+  const err = e as { code?: string; message?: string };
+  if (ac.signal.aborted) return new FetchError(`${what}: timed out (${(ac.signal.reason as Error)?.message ?? 'aborted'})`, 'timeout', url);
+  if (err.code === 'UND_ERR_HEADERS_TIMEOUT') return new FetchError(`${what}: timed out waiting for the response headers`, 'timeout', url);
+  if (err.code === 'UND_ERR_BODY_TIMEOUT') return new FetchError(`${what}: timed out while reading the response body`, 'timeout', url);
+  if (err.code === 'UND_ERR_CONNECT_TIMEOUT') return new FetchError(`${what}: timed out connecting`, 'timeout', url);
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  const detail = [err.code, err.message, cause?.code].filter(Boolean).join(': ');
+  return new FetchError(`${what}: ${detail || String(e)}`, 'network', url);
+}

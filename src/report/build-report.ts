@@ -1,0 +1,125 @@
+// ObservedCertificates + target problems → the JSON report (version 1). Findings
+// are sorted worst first; certificates by their worst finding, then expiry.
+import type { Finding, Location, ObservedCertificate, Severity, Settings } from '../types.js';
+import type { Report, ReportCertificate, ReportFinding, ReportSummary } from './report-types.js';
+
+export const TOOL_VERSION = '1.0.0';
+
+const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+export function severityRank(s: Severity): number {
+  return SEV_RANK[s];
+}
+
+function toReportFinding(f: Finding): ReportFinding {
+  const r: ReportFinding = { id: f.id, severity: f.severity, message: f.message };
+  if (f.location) r.location = f.location;
+  if (f.ignored) r.ignored = f.ignored;
+  return r;
+}
+
+/** Canonical order (worst first, then id, place, text) so a merged shard report equals an unsharded one. */
+export function sortFindings<T extends { severity: Severity; ignored?: unknown; id: string; message: string; location?: Location }>(fs: T[]): T[] {
+  const k = (f: T) => `${f.id}|${f.location ? locKey(f.location) : ''}|${f.message}`;
+  return [...fs].sort(
+    (a, b) => Number(!!a.ignored) - Number(!!b.ignored) || SEV_RANK[a.severity] - SEV_RANK[b.severity] || (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0),
+  );
+}
+
+function worst(fs: ReportFinding[]): number {
+  let w = 3;
+  for (const f of fs) if (!f.ignored) w = Math.min(w, SEV_RANK[f.severity]);
+  return w;
+}
+
+export function locKey(l: Location): string {
+  return l.type === 'file' ? `0|${l.path}|${String(l.line).padStart(8, '0')}|${l.detail ?? ''}` : `1|${l.host}|${l.port}|${l.address ?? ''}|${l.chainIndex ?? 0}`;
+}
+
+export function sortLocations(ls: Location[]): Location[] {
+  return [...ls].sort((a, b) => (locKey(a) < locKey(b) ? -1 : locKey(a) > locKey(b) ? 1 : 0));
+}
+
+export function toReportCertificate(oc: ObservedCertificate): ReportCertificate {
+  const c = oc.cert;
+  const rv = oc.revocation;
+  return {
+    fingerprint: c.fingerprint,
+    subject: c.subject,
+    issuer: c.issuer,
+    serialNumber: c.serialNumber,
+    notBefore: c.notBefore.toISOString(),
+    notAfter: c.notAfter.toISOString(),
+    sans: c.sans,
+    key: c.key,
+    signatureAlgorithm: c.signatureAlgorithm,
+    locations: sortLocations(oc.locations),
+    owner: oc.owners.length ? oc.owners.join(', ') : null,
+    role: oc.role,
+    isCA: c.isCA,
+    subjectCN: c.subjectCN ?? null,
+    issuerCN: c.issuerCN ?? null,
+    issuerO: c.issuerO ?? null,
+    authorityKeyId: c.authorityKeyId ? c.authorityKeyId.toString('hex') : null,
+    notes: oc.notes,
+    revocation: {
+      status: rv?.status ?? 'not-checked',
+      method: rv?.method ?? null,
+      revokedAt: rv?.revokedAt ? rv.revokedAt.toISOString() : null,
+      reason: rv?.reason ?? null,
+      ...(rv?.detail ? { detail: rv.detail } : {}),
+    },
+    renewal: oc.renewal
+      ? { windowStart: oc.renewal.windowStart.toISOString(), windowEnd: oc.renewal.windowEnd.toISOString(), explanationURL: oc.renewal.explanationURL ?? null }
+      : null,
+    findings: sortFindings(oc.findings.map(toReportFinding)),
+  };
+}
+
+export function sortCertificates(cs: ReportCertificate[]): ReportCertificate[] {
+  return [...cs].sort((a, b) => worst(a.findings) - worst(b.findings) || a.notAfter.localeCompare(b.notAfter) || a.fingerprint.localeCompare(b.fingerprint));
+}
+
+export function summarize(certs: ReportCertificate[], problems: ReportFinding[]): ReportSummary {
+  let failures = 0;
+  let warnings = 0;
+  let notices = 0;
+  let nextExpiry: string | null = null;
+  const count = (f: ReportFinding) => {
+    if (f.ignored) return;
+    if (f.severity === 'error') failures++;
+    else if (f.severity === 'warning') warnings++;
+    else notices++;
+  };
+  for (const c of certs) {
+    c.findings.forEach(count);
+    if (c.role === 'leaf' && (nextExpiry === null || c.notAfter < nextExpiry)) nextExpiry = c.notAfter;
+  }
+  problems.forEach(count);
+  return { status: failures ? 'fail' : warnings ? 'warn' : 'ok', failures, warnings, notices, certificates: certs.length, nextExpiry };
+}
+
+export function buildReport(
+  certs: ObservedCertificate[],
+  problems: Finding[],
+  settings: Settings,
+  extra: { deadlineReached: boolean; generatedAt?: Date },
+): Report {
+  const rc = sortCertificates(certs.map(toReportCertificate));
+  const rp = sortFindings(problems.map(toReportFinding));
+  return {
+    version: 1,
+    generatedAt: (extra.generatedAt ?? new Date()).toISOString(),
+    tool: { name: 'certwatch', version: TOOL_VERSION },
+    summary: summarize(rc, rp),
+    certificates: rc,
+    problems: rp,
+    run: {
+      now: settings.now.toISOString(),
+      shard: `${settings.shard.index}/${settings.shard.count}`,
+      configPath: settings.configPath ?? null,
+      thresholds: { warnWithin: settings.defaults.warnWithin.text, failWithin: settings.defaults.failWithin.text },
+      deadlineReached: extra.deadlineReached,
+    },
+  };
+}

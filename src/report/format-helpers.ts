@@ -1,0 +1,29 @@
+// Small pieces shared by the text, markdown and annotation reporters.
+import type { Location } from '../types.js';
+import type { ReportCertificate } from './report-types.js';
+
+export function locationText(l: Location): string {
+  if (l.type === 'file') return `${l.path}:${l.line}${l.detail ? ` (${l.detail})` : ''}`;
+  const host = l.host.includes(':') ? `[${l.host}]` : l.host;
+  const addr = l.address && l.address !== l.host ? ` @${l.address}` : '';
+  const proto = l.protocol && !['tls', 'https'].includes(l.protocol) ? `${l.protocol}://` : '';
+  const chain = l.chainIndex ? ` (chain #${l.chainIndex})` : '';
+  return `${proto}${host}:${l.port}${addr}${chain}`;
+}
+
+export function certName(c: ReportCertificate): string {
+  return c.subjectCN ?? c.sans[0] ?? (c.subject || c.fingerprint.slice(0, 19));
+}
+
+export function issuerName(c: ReportCertificate): string {
+  if (c.issuerO && c.issuerCN) return `${c.issuerCN} (${c.issuerO})`;
+  return c.issuerCN ?? c.issuerO ?? c.issuer;
+}
+
+export function daysLeft(notAfter: string, now: string): number {
+  return Math.floor((Date.parse(notAfter) - Date.parse(now)) / 86_400_000);
+}
+
+export function roleLabel(c: ReportCertificate): string {
+  return c.role === 'leaf' ? 'leaf' : c.role === 'root' ? 'root CA' : 'intermediate CA';
+}

@@ -1,0 +1,85 @@
+// GitHub-flavoured markdown: for the job summary and for pasting into an
+// incident ticket. Cell text is escaped so a `|` in a subject cannot split a
+// row and HTML in a subject stays text.
+import type { Report } from '../report-types.js';
+import type { InventoryGroup } from './group.js';
+import type { Inventory } from './inventory.js';
+import { daysLeft, displayName, isoDate, issuingCa, locationText, statusId } from './certificate-facts.js';
+import { byExpiry } from './render-text.js';
+
+const MAX_LOCATIONS_PER_CELL = 5;
+
+export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: string } = {}): string {
+  const now = new Date(report.run.now);
+  const s = report.summary;
+  const out: string[] = [];
+  out.push(`## ${mdCell(opts.title ?? 'Certificate inventory')}`, '');
+  out.push(`**${s.certificates}** certificates at ${mdCell(report.run.now)} — status **${s.status}** (${s.failures} failures, ${s.warnings} warnings)`);
+
+  const groupSections: [string, InventoryGroup[]][] = [
+    ['By issuing CA', inv.groups.issuer],
+    ['By root', inv.groups.root],
+    ['By owner', inv.groups.owner],
+    ['By key type', inv.groups.key],
+  ];
+  for (const [title, groups] of groupSections) {
+    out.push('', `### ${title}`, '');
+    out.push(
+      ...mdTable(
+        ['Group', 'Certificates', 'Locations', 'Failing', 'Earliest expiry', 'Owners'],
+        groups.map((g) => [g.key, String(g.certificates), String(g.locations), String(g.failing), g.earliestExpiry ? isoDate(g.earliestExpiry) : '—', g.owners.join(', ') || '—']),
+      ),
+    );
+  }
+
+  out.push('', '### Concentration', '');
+  out.push(...(inv.concentration.length ? inv.concentration.map((l) => `- ${mdCell(l)}`) : ['No certificates.']));
+
+  out.push('', '### Expiring by month', '');
+  out.push(...mdTable(['Month', 'Certificates', 'Failing'], inv.forecast.map((b) => [b.label, String(b.certificates), String(b.failing)])));
+
+  out.push('', '### Drift', '');
+  out.push(...(inv.drift.length ? inv.drift.map((d) => `- **${d.verdict}**: ${mdCell(d.message)}`) : ['Every checked-in certificate matches what its endpoints serve.']));
+
+  out.push('', '### Certificates', '');
+  out.push(
+    ...mdTable(
+      ['Status', 'Subject', 'Issuer', 'Expires', 'Days left', 'Locations', 'Owner'],
+      [...report.certificates].sort(byExpiry).map((c) => {
+        const where = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map(locationText);
+        if (c.locations.length > where.length) where.push(`+${c.locations.length - where.length} more`);
+        return [statusId(c), displayName(c), issuingCa(c), isoDate(c.notAfter), String(daysLeft(c, now)), where.join(', ') || '—', c.owner ?? '—'];
+      }),
+    ),
+  );
+  if (report.problems.length) {
+    out.push('', '### Problems not tied to a certificate', '');
+    out.push(...report.problems.map((p) => `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ''}: ${mdCell(p.message)}`));
+  }
+  return out.join('\n') + '\n';
+}
+
+function mdTable(head: string[], rows: string[][]): string[] {
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
+  ];
+}
+
+/**
+ * Text from certificates inside a markdown table: `|` would end the cell, a
+ * newline the row; `<` could open raw HTML (GitHub sanitises it, other
+ * renderers may not); a backslash could escape the pipe escape itself.
+ * Emphasis characters are escaped so "*.example.com" does not turn italic.
+ */
+export function mdCell(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[*_`[\]]/g, (ch) => `\\${ch}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n|\r|\n/g, ' ');
+}

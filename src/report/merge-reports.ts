@@ -1,0 +1,59 @@
+// Shard reports → one report, as if one job had checked everything: the same
+// certificate seen by two shards becomes one record with both locations.
+import type { Location } from '../types.js';
+import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
+import { locKey, sortCertificates, sortFindings, sortLocations, summarize } from './build-report.js';
+
+export class MergeError extends Error {}
+
+const findingKey = (f: ReportFinding) => `${f.id}|${f.severity}|${f.location ? locKey(f.location) : ''}|${f.message}|${f.ignored ? 'i' : ''}`;
+const REVOCATION_RANK = { revoked: 0, unknown: 1, good: 2, 'not-checked': 3 } as const;
+
+export function validateReport(x: unknown, name: string): Report {
+  const r = x as Report;
+  if (!r || typeof r !== 'object' || r.version !== 1 || !Array.isArray(r.certificates) || !r.summary) {
+    throw new MergeError(`${name} is not a certwatch JSON report (version 1)`);
+  }
+  r.problems ??= [];
+  return r;
+}
+
+export function mergeReports(reports: Report[]): Report {
+  if (!reports.length) throw new MergeError('no reports to merge');
+  const byFp = new Map<string, ReportCertificate>();
+  const problems = new Map<string, ReportFinding>();
+  for (const r of reports) {
+    for (const c of r.certificates) {
+      const prev = byFp.get(c.fingerprint);
+      if (!prev) {
+        byFp.set(c.fingerprint, structuredClone(c));
+        continue;
+      }
+      const locs = new Map<string, Location>(prev.locations.map((l) => [locKey(l), l]));
+      for (const l of c.locations) locs.set(locKey(l), l);
+      prev.locations = sortLocations([...locs.values()]);
+      const fs = new Map(prev.findings.map((f) => [findingKey(f), f]));
+      for (const f of c.findings) fs.set(findingKey(f), f);
+      prev.findings = sortFindings([...fs.values()]);
+      const owners = new Set([...(prev.owner?.split(', ') ?? []), ...(c.owner?.split(', ') ?? [])]);
+      prev.owner = owners.size ? [...owners].join(', ') : null;
+      for (const n of c.notes) if (!prev.notes.includes(n)) prev.notes.push(n);
+      if (REVOCATION_RANK[c.revocation.status] < REVOCATION_RANK[prev.revocation.status]) prev.revocation = c.revocation;
+      prev.renewal ??= c.renewal;
+      if (c.role === 'leaf') prev.role = 'leaf';
+    }
+    for (const f of r.problems) problems.set(findingKey(f), f);
+  }
+  const certificates = sortCertificates([...byFp.values()].map((c) => ({ ...c, findings: sortFindings(c.findings) })));
+  const probs = sortFindings([...problems.values()]);
+  const latest = reports.map((r) => r.generatedAt).sort().at(-1)!;
+  return {
+    version: 1,
+    generatedAt: latest,
+    tool: reports[0].tool,
+    summary: summarize(certificates, probs),
+    certificates,
+    problems: probs,
+    run: { ...reports[0].run, shard: '1/1', deadlineReached: reports.some((r) => r.run.deadlineReached) },
+  };
+}

@@ -1,0 +1,51 @@
+// Terminal output: aligned, coloured on a TTY, plain when piped.
+import type { Report, ReportFinding } from './report-types.js';
+import { certName, daysLeft, issuerName, locationText } from './format-helpers.js';
+
+const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[36m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+export function renderText(r: Report, opts: { color: boolean }): string {
+  const paint = (code: string, s: string) => (opts.color ? `${code}${s}${C.reset}` : s);
+  const sevMark = (f: ReportFinding) =>
+    f.ignored ? paint(C.dim, 'ignored') : f.severity === 'error' ? paint(C.red, 'error  ') : f.severity === 'warning' ? paint(C.yellow, 'warning') : paint(C.blue, 'notice ');
+  const lines: string[] = [];
+  const s = r.summary;
+  const status = s.status === 'fail' ? paint(C.red + C.bold, 'FAIL') : s.status === 'warn' ? paint(C.yellow + C.bold, 'WARN') : paint(C.green + C.bold, 'OK');
+  lines.push(
+    `certwatch ${status}: ${s.failures} failure${s.failures === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.notices} notice${s.notices === 1 ? '' : 's'} · ${s.certificates} certificate${s.certificates === 1 ? '' : 's'}${s.nextExpiry ? ` · next leaf expiry ${s.nextExpiry.slice(0, 10)}` : ''}`,
+  );
+
+  const rows: [string, string, string, string][] = [];
+  const push = (f: ReportFinding, where: string) => rows.push([sevMark(f), f.id, where, f.message]);
+  // Worst first across certificates and target problems alike.
+  const all: { f: ReportFinding; where: string }[] = [];
+  for (const c of r.certificates) for (const f of c.findings) all.push({ f, where: f.location ? locationText(f.location) : c.locations[0] ? locationText(c.locations[0]) + (c.locations.length > 1 ? ` +${c.locations.length - 1}` : '') : '' });
+  for (const f of r.problems) all.push({ f, where: f.location ? locationText(f.location) : '' });
+  const rank = (f: ReportFinding) => (f.ignored ? 3 : f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2);
+  all.sort((a, b) => rank(a.f) - rank(b.f));
+  for (const { f, where } of all) push(f, where);
+  if (rows.length) {
+    lines.push('');
+    const w1 = Math.max(...rows.map((r) => r[1].length));
+    const w2 = Math.min(48, Math.max(...rows.map((r) => r[2].length)));
+    for (const [sev, id, where, msg] of rows) lines.push(`${sev}  ${id.padEnd(w1)}  ${where.padEnd(w2)}  ${msg}`);
+  }
+
+  if (r.certificates.length) {
+    lines.push('', paint(C.bold, 'Inventory'));
+    const head = ['EXPIRES', 'DAYS', 'SUBJECT', 'ISSUER', 'OWNER', 'LOCATIONS'];
+    const table = r.certificates.map((c) => [
+      c.notAfter.slice(0, 10),
+      String(daysLeft(c.notAfter, r.run.now)),
+      certName(c) + (c.role !== 'leaf' ? ` [${c.role}]` : ''),
+      issuerName(c),
+      c.owner ?? '-',
+      c.locations.map(locationText).join(', '),
+    ]);
+    const widths = head.map((h, i) => Math.min(i === 5 ? 999 : 40, Math.max(h.length, ...table.map((row) => row[i].length))));
+    const fmt = (row: string[]) => row.map((v, i) => (i === row.length - 1 ? v : v.length > widths[i] ? v.slice(0, widths[i] - 1) + '…' : v.padEnd(widths[i]))).join('  ');
+    lines.push(paint(C.dim, fmt(head)));
+    for (const row of table) lines.push(fmt(row));
+  }
+  return lines.join('\n') + '\n';
+}

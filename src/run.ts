@@ -1,0 +1,138 @@
+// The pipeline both entry points call:
+// settings → targets → observed certificates → checks → findings → report.
+// It knows nothing of GitHub or the terminal (STYLE.md): it returns data.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { EndpointTarget, Finding, Observation, ObservedCertificate, Settings, Thresholds } from './types.js';
+import { collectFiles } from './sources/files/collect-files.js';
+import { collectEndpoints } from './sources/endpoints/collect-endpoints.js';
+import { groupObservations, isOffPath } from './observe/group-observations.js';
+import { checkExpiry } from './checks/expiry.js';
+import { checkStrength } from './checks/strength.js';
+import { checkRevocation } from './checks/revocation/check-revocation.js';
+import { applyRevokedSerialLists } from './checks/revocation/revoked-serials.js';
+import { checkRenewalInfo } from './checks/ari/check-renewal-info.js';
+import { applyIgnores } from './findings/apply-ignores.js';
+import { buildReport } from './report/build-report.js';
+import type { Report } from './report/report-types.js';
+
+export interface RunOptions {
+  /** only these workspace-relative files (pull-request scope); null/undefined = all */
+  onlyFiles?: Set<string> | null;
+  /** which endpoints to probe (pull-request scope); default all */
+  endpointFilter?: (t: EndpointTarget) => boolean;
+  /** progress lines (stderr on a terminal, core.info in the action) */
+  progress?: (msg: string) => void;
+  env?: NodeJS.ProcessEnv;
+  /** when the run must be over (epoch ms); defaults to now + defaults.deadline */
+  deadline?: number;
+}
+
+/** Stable shard of a target identity: the same target stays in its shard when others are added. */
+export function shardOf(identity: string, count: number): number {
+  if (count <= 1) return 1;
+  const h = createHash('sha256').update(identity).digest();
+  return (h.readUInt32BE(0) % count) + 1;
+}
+
+// Reserve this share of the deadline for revocation, ARI and reporting, so a run
+// that probes slow endpoints still ends with a report (issue: deadline behaviour).
+const PROBE_SHARE_OF_DEADLINE = 0.7;
+
+export async function run(settings: Settings, o: RunOptions = {}): Promise<Report> {
+  const started = Date.now();
+  const deadline = o.deadline ?? started + settings.defaults.deadlineMs;
+  const probeDeadline = started + Math.max(0, (deadline - started) * PROBE_SHARE_OF_DEADLINE);
+  const progress = o.progress ?? (() => {});
+  const { shard } = settings;
+  const inShard = (id: string) => shardOf(id, shard.count) === shard.index;
+  const problems: Finding[] = [];
+  problems.push(...checkThresholdOrder(settings));
+
+  const cacheRel = path.relative(settings.workspace, path.resolve(settings.workspace, settings.defaults.cacheDir));
+  const files = await collectFiles(settings.files, {
+    workspace: settings.workspace,
+    only: o.onlyFiles ?? null,
+    inShard: shard.count > 1 ? inShard : undefined,
+    ignore: cacheRel && !cacheRel.startsWith('..') ? [`${cacheRel.split(path.sep).join('/')}/**`] : [],
+    env: o.env,
+  });
+  progress(`files: ${files.filesRead} read, ${files.observations.length} certificates`);
+  problems.push(...files.findings);
+
+  const observations: Observation[] = [...files.observations];
+  const endpoints = settings.endpoints.filter((t) => (o.endpointFilter ? o.endpointFilter(t) : true) && (shard.count > 1 ? inShard(t.id) : true));
+  const certBound: Finding[] = [];
+  if (endpoints.length) {
+    progress(`endpoints: probing ${endpoints.length}`);
+    const ep = await collectEndpoints(endpoints, {
+      concurrency: settings.defaults.concurrency,
+      deadline: probeDeadline,
+      defaultCaFile: settings.defaults.caFile ? path.resolve(settings.workspace, settings.defaults.caFile) : undefined,
+      workspace: settings.workspace,
+    });
+    observations.push(...ep.observations);
+    for (const f of ep.findings) (f.fingerprint ? certBound : problems).push(f);
+    progress(`endpoints: ${ep.probes.filter((p) => p.ok).length}/${ep.probes.length} probes answered`);
+  }
+
+  const certs = groupObservations(observations);
+  const byFp = new Map(certs.map((c) => [c.cert.fingerprint, c]));
+  for (const f of certBound) {
+    const oc = byFp.get(f.fingerprint!);
+    if (oc) oc.findings.push(f);
+    else problems.push(f);
+  }
+
+  for (const oc of certs) {
+    oc.findings.push(...localChecks(oc, settings));
+  }
+
+  // Revocation and renewal signals (network): published lists first, they need no network.
+  const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
+  problems.push(...(await applyRevokedSerialLists(certs, settings)));
+  await checkRevocation(certs, ctx);
+  if (settings.ari.enabled) problems.push(...(await checkRenewalInfo(certs, ctx)));
+
+  applyIgnores(certs, settings.ignore, settings.now);
+  const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === 'not-checked');
+  return buildReport(certs, problems, settings, { deadlineReached });
+}
+
+/** Checks that need nothing but the certificate and the clock. */
+function localChecks(oc: ObservedCertificate, settings: Settings): Finding[] {
+  const t: Thresholds = {
+    warnWithin: oc.thresholds?.warnWithin ?? settings.defaults.warnWithin,
+    failWithin: oc.thresholds?.failWithin ?? settings.defaults.failWithin,
+  };
+  if (isOffPath(oc)) return [];
+  const superseded = oc.notes.find((n) => n.startsWith('superseded by'));
+  if (superseded && oc.role === 'leaf') {
+    // The replacement sits next to it: its expiry is not an outage, but it should go.
+    const expiry = checkExpiry(oc, t, settings.now);
+    return [
+      {
+        id: 'superseded',
+        severity: expiry.some((f) => f.severity === 'error') ? 'warning' : 'notice',
+        fingerprint: oc.cert.fingerprint,
+        message: `Old copy of a renewed certificate: ${superseded}${expiry.length ? `. ${expiry[0].message.replace(/; (replace|renew) it.*$/, '')}` : ''}; remove it from the bundle`,
+      },
+    ];
+  }
+  return [...checkExpiry(oc, t, settings.now), ...checkStrength(oc)];
+}
+
+function checkThresholdOrder(s: Settings): Finding[] {
+  const { warnWithin: w, failWithin: f } = s.defaults;
+  if (w.kind === f.kind && (w.kind === 'absolute' ? w.ms < (f as typeof w).ms : w.percent < (f as { percent: number }).percent)) {
+    return [
+      {
+        id: 'config',
+        severity: 'warning',
+        message: `fail-within (${f.text}) is larger than warn-within (${w.text}), so nothing will ever warn before failing; set warn-within above fail-within`,
+        location: { type: 'file', path: s.configPath ?? '(inputs)', line: 1 },
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,291 @@
+// Entry point for endpoint sources: probe every target (and every address of
+// it when asked) through a bounded pool, judge chain trust and hostname, and
+// return observations, findings and per-probe summaries in target order,
+// whatever order the probes finished in.
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import type { CertificateRecord, EndpointLocation, EndpointTarget, Finding, Observation } from '../../types.js';
+import { CertificateParseError, parseCertificate } from '../../x509/parse-certificate.js';
+import { judgeChain } from '../../checks/chain.js';
+import { addressDrift, type AddressLeaf } from './address-drift.js';
+import { Pool } from './pool.js';
+import { ProbeError, phaseDeadline, type ProbePhase } from './probe-error.js';
+import { endpointLabel, nameToCheck, probeAddress, type ProbeOutcome } from './probe-endpoint.js';
+import { ProxyConfigError, proxyFor } from './proxy-env.js';
+import { resolveAddresses, type Lookup } from './resolve.js';
+import { CaFileError, loadTrustStore, type TrustStore } from './trust-store.js';
+
+// Politeness: many endpoints on one host (ports of one box, all-addresses of
+// one name) must not turn into a burst of simultaneous handshakes against it.
+export const MAX_CONNECTIONS_PER_HOST = 4;
+
+/** One probe of one target at one address, for reports. */
+export interface ProbeSummary {
+  targetId: string;
+  host: string;
+  port: number;
+  /** the IP connected to (absent when DNS failed or a proxy resolved the name) */
+  address?: string;
+  ok: boolean;
+  /** why the probe failed, naming the endpoint */
+  error?: string;
+  /** the phase it failed in */
+  phase?: ProbePhase;
+  tlsVersion?: string;
+  cipher?: string;
+  /** certificates the server sent */
+  chainLength: number;
+  /** chain trusted (by certwatch's path building, with the run's clock) and hostname covered */
+  authorized: boolean;
+  /** why not authorized: a chain problem ("missing-intermediate", …) or "hostname-mismatch" */
+  authorizationError?: string;
+  /** OpenSSL's own verification code, as Node reported it */
+  opensslError?: string;
+  stapledOcsp?: boolean;
+  proxy?: string;
+}
+
+export interface EndpointCollection {
+  observations: Observation[];
+  findings: Finding[];
+  probes: ProbeSummary[];
+}
+
+export interface CollectOptions {
+  concurrency: number;
+  /** epoch ms: start no new probe after this; abort running ones at it */
+  deadline: number;
+  /** absolute path; target.caFile (relative to workspace) overrides */
+  defaultCaFile?: string;
+  workspace: string;
+  /** the clock for chain validity (intermediates); default: the real clock, as TLS uses */
+  now?: Date;
+  /** environment for HTTPS_PROXY / NO_PROXY; default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** name resolution; default dns.promises.lookup (tests give a name several loopback addresses) */
+  lookup?: Lookup;
+}
+
+type AddressResult = { address?: string; outcome?: ProbeOutcome; notStarted?: true };
+
+interface TargetResult {
+  target: EndpointTarget;
+  store?: TrustStore;
+  configProblem?: string;
+  notStarted?: true;
+  error?: ProbeError;
+  addresses: AddressResult[];
+}
+
+class NotStarted extends Error {}
+
+function baseLocation(t: EndpointTarget, address?: string): EndpointLocation {
+  const servername = t.servername ?? (isIP(t.host) ? undefined : t.host);
+  return {
+    type: 'endpoint',
+    host: t.host,
+    port: t.port,
+    ...(address ? { address } : {}),
+    ...(servername ? { servername } : {}),
+    protocol: t.protocol,
+    ...(t.source ? { configFile: t.source.file, configLine: t.source.line } : {}),
+  };
+}
+
+function roleOf(c: CertificateRecord, index: number): Observation['role'] {
+  if (index === 0) return 'leaf';
+  return c.selfIssued && c.isCA ? 'root' : 'intermediate';
+}
+
+export async function collectEndpoints(targets: EndpointTarget[], opts: CollectOptions): Promise<EndpointCollection> {
+  const pool = new Pool(opts.concurrency, MAX_CONNECTIONS_PER_HOST);
+  const env = opts.env ?? process.env;
+  const pastDeadline = () => Date.now() >= opts.deadline;
+
+  const probeTarget = async (target: EndpointTarget): Promise<TargetResult> => {
+    const res: TargetResult = { target, addresses: [] };
+    const key = target.host.toLowerCase();
+    const caFile = target.caFile ? (isAbsolute(target.caFile) ? target.caFile : resolvePath(opts.workspace, target.caFile)) : opts.defaultCaFile;
+    try {
+      res.store = await loadTrustStore(caFile);
+    } catch (e) {
+      if (!(e instanceof CaFileError)) throw e;
+      // Still probe with the bundled roots: the certificates' expiry matters even if trust cannot be judged as asked.
+      res.configProblem = e.message;
+      res.store = await loadTrustStore(undefined);
+    }
+    let proxy: URL | undefined;
+    try {
+      proxy = proxyFor(target.host, target.port, env);
+    } catch (e) {
+      if (!(e instanceof ProxyConfigError)) throw e;
+      res.error = new ProbeError('proxy', e.message);
+      return res;
+    }
+    let addresses: (string | undefined)[];
+    if (proxy && !target.allAddresses && !isIP(target.host)) {
+      addresses = [undefined]; // the proxy resolves the name, as a client behind it would
+    } else {
+      try {
+        addresses = await pool.run(key, () => {
+          if (pastDeadline()) throw new NotStarted();
+          return resolveAddresses(target.host, target.allAddresses, phaseDeadline(target.timeoutMs, opts.deadline), opts.lookup);
+        });
+      } catch (e) {
+        if (e instanceof NotStarted) res.notStarted = true;
+        else res.error = e as ProbeError;
+        return res;
+      }
+    }
+    res.addresses = await Promise.all(
+      addresses.map(async (address): Promise<AddressResult> => {
+        try {
+          const outcome = await pool.run(key, () => {
+            if (pastDeadline()) throw new NotStarted();
+            return probeAddress(target, address, { runDeadline: opts.deadline, secureContext: res.store!.secureContext, proxy });
+          });
+          return { address, outcome };
+        } catch (e) {
+          if (e instanceof NotStarted) return { address, notStarted: true };
+          throw e;
+        }
+      }),
+    );
+    return res;
+  };
+
+  const results = await Promise.all(targets.map(probeTarget));
+  const out: EndpointCollection = { observations: [], findings: [], probes: [] };
+  const reportedConfig = new Set<string>();
+  for (const r of results) assemble(r, out, reportedConfig, opts.now);
+  return out;
+}
+
+function notChecked(t: EndpointTarget, label: string, why: string, address?: string): Finding {
+  return { id: 'not-checked', severity: 'notice', message: `${label}: not checked: ${why}`, location: baseLocation(t, address) };
+}
+
+function assemble(r: TargetResult, out: EndpointCollection, reportedConfig: Set<string>, now: Date | undefined): void {
+  const t = r.target;
+  const unreachableSeverity = t.optional ? 'warning' : 'error';
+  if (r.configProblem && !reportedConfig.has(r.configProblem)) {
+    reportedConfig.add(r.configProblem);
+    out.findings.push({ id: 'config', severity: 'error', message: `${r.configProblem}; endpoints using it were judged against the bundled roots only`, location: baseLocation(t) });
+  }
+  if (r.notStarted) {
+    out.findings.push(notChecked(t, endpointLabel(t), 'the run deadline passed before it was started'));
+    return;
+  }
+  if (r.error) {
+    out.findings.push(
+      r.error.runDeadline
+        ? notChecked(t, endpointLabel(t), r.error.message)
+        : { id: 'unreachable', severity: unreachableSeverity, message: `${endpointLabel(t)}: ${r.error.message}`, location: baseLocation(t) },
+    );
+    out.probes.push({ targetId: t.id, host: t.host, port: t.port, ok: false, error: r.error.message, phase: r.error.phase, chainLength: 0, authorized: false });
+    return;
+  }
+  const leaves: AddressLeaf[] = [];
+  for (const a of r.addresses) {
+    const label = endpointLabel(t, a.address);
+    const loc = baseLocation(t, a.address);
+    if (a.notStarted || !a.outcome) {
+      out.findings.push(notChecked(t, label, 'the run deadline passed before it was started', a.address));
+      continue;
+    }
+    const { outcome } = a;
+    const summary: ProbeSummary = {
+      targetId: t.id,
+      host: t.host,
+      port: t.port,
+      ...(a.address ? { address: a.address } : {}),
+      ok: !outcome.error,
+      chainLength: outcome.tls?.chain.length ?? 0,
+      authorized: false,
+      ...(outcome.proxy ? { proxy: outcome.proxy } : {}),
+    };
+    out.probes.push(summary);
+    if (outcome.error) {
+      summary.error = `${label}: ${outcome.error.message}`;
+      summary.phase = outcome.error.phase;
+      out.findings.push(
+        outcome.error.runDeadline
+          ? notChecked(t, label, outcome.error.message, a.address)
+          : { id: 'unreachable', severity: unreachableSeverity, message: summary.error, location: loc },
+      );
+      continue;
+    }
+    const tls = outcome.tls!;
+    summary.tlsVersion = tls.tlsVersion;
+    summary.cipher = tls.cipher;
+    summary.opensslError = tls.authorizationError;
+    summary.stapledOcsp = !!tls.stapledOcsp;
+
+    const records: (CertificateRecord | undefined)[] = tls.chain.map((der, i) => {
+      try {
+        return parseCertificate(der);
+      } catch (e) {
+        if (!(e instanceof CertificateParseError)) throw e;
+        out.findings.push({
+          id: 'unparseable',
+          severity: 'error',
+          message: `${label}: certificate ${i + 1} of ${tls.chain.length} the server sent (sha256:${createHash('sha256').update(der).digest('hex').slice(0, 16)}…) does not parse: ${e.message}`,
+          location: { ...loc, chainIndex: i },
+        });
+        return undefined;
+      }
+    });
+    const leaf = records[0];
+    const verdict = leaf
+      ? judgeChain(records, {
+          anchors: r.store!.anchors,
+          name: nameToCheck(t),
+          now: now ?? new Date(),
+          authorized: tls.authorized,
+          authorizationError: tls.authorizationError,
+        })
+      : undefined;
+    const parsed = records.filter((c): c is CertificateRecord => !!c);
+    records.forEach((cert, i) => {
+      if (!cert) return;
+      out.observations.push({
+        cert,
+        location: { ...loc, chainIndex: i },
+        role: roleOf(cert, i),
+        ...(t.owner ? { owner: t.owner } : {}),
+        ...(t.thresholds ? { thresholds: t.thresholds } : {}),
+        companions: parsed.filter((c) => c !== cert),
+        ...(i === 0 && tls.stapledOcsp ? { stapledOcsp: tls.stapledOcsp } : {}),
+        ...(verdict?.offPath[i] ? { offPath: true } : {}),
+      });
+    });
+    if (!leaf || !verdict) {
+      summary.authorizationError = 'unparseable';
+      continue;
+    }
+    if (a.address) leaves.push({ address: a.address, leaf, location: { ...loc, chainIndex: 0 } });
+    summary.authorized = verdict.trusted && verdict.hostname.ok;
+    if (!verdict.trusted) {
+      summary.authorizationError = verdict.problem;
+      out.findings.push({
+        id: 'untrusted-chain',
+        severity: 'error',
+        message: `${label}: certificate chain is not trusted: ${verdict.reason}`,
+        fingerprint: leaf.fingerprint,
+        location: { ...loc, chainIndex: 0 },
+      });
+    }
+    if (!verdict.hostname.ok) {
+      summary.authorizationError ??= 'hostname-mismatch';
+      out.findings.push({
+        id: 'hostname-mismatch',
+        severity: 'error',
+        message: `${label}: hostname mismatch: ${verdict.hostname.reason}`,
+        fingerprint: leaf.fingerprint,
+        location: { ...loc, chainIndex: 0 },
+      });
+    }
+  }
+  if (t.allAddresses) out.findings.push(...addressDrift(endpointLabel(t), leaves));
+}

@@ -1,0 +1,103 @@
+// LDAP StartTLS (RFC 4511 §4.14): an ExtendedRequest with the StartTLS OID,
+// answered by an ExtendedResponse whose resultCode 0 means go ahead. Both are
+// BER; only the few fields we need are read, with explicit bounds.
+import { LineReader, quote } from './line-reader.js';
+import { ProbeError } from '../probe-error.js';
+
+const START_TLS_OID = '1.3.6.1.4.1.1466.20037';
+// An ExtendedResponse is a result code, two short strings and an optional OID;
+// 16 KiB covers a verbose diagnostic message.
+const MAX_LDAP_RESPONSE_BYTES = 16 * 1024;
+
+// RFC 4511 §4.1.9 result codes a StartTLS request commonly gets.
+const RESULT_CODES: Record<number, string> = {
+  1: 'operationsError',
+  2: 'protocolError',
+  12: 'unavailableCriticalExtension',
+  52: 'unavailable',
+  53: 'unwillingToPerform',
+  80: 'other',
+};
+
+function tlv(tag: number, body: Buffer): Buffer {
+  if (body.length > 127) throw new Error('LDAP request field too long'); // our fields are tiny
+  return Buffer.concat([Buffer.from([tag, body.length]), body]);
+}
+
+/** LDAPMessage { messageID 1, [APPLICATION 23] ExtendedRequest { [0] requestName } } */
+export function startTlsRequest(): Buffer {
+  const op = tlv(0x77, tlv(0x80, Buffer.from(START_TLS_OID, 'latin1')));
+  return tlv(0x30, Buffer.concat([tlv(0x02, Buffer.from([1])), op]));
+}
+
+interface Tlv {
+  tag: number;
+  start: number; // content start
+  end: number; // content end
+}
+
+function readTlv(buf: Buffer, pos: number, limit: number): Tlv {
+  if (pos + 2 > limit) throw new Error('truncated BER element');
+  const tag = buf[pos];
+  let len = buf[pos + 1];
+  let start = pos + 2;
+  if (len & 0x80) {
+    const n = len & 0x7f;
+    if (n === 0 || n > 3) throw new Error('unsupported BER length');
+    if (start + n > limit) throw new Error('truncated BER length');
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + buf[start + i];
+    start += n;
+  }
+  if (start + len > limit) throw new Error('BER element overruns its container');
+  return { tag, start, end: start + len };
+}
+
+/** How many bytes the outer LDAPMessage needs, once its header is buffered; -1 = need more. */
+function messageLength(buf: Buffer): number {
+  if (buf.length < 2) return -1;
+  const first = buf[1];
+  if (!(first & 0x80)) return 2 + first;
+  const n = first & 0x7f;
+  if (n === 0 || n > 3) throw new Error('unsupported BER length');
+  if (buf.length < 2 + n) return -1;
+  let len = 0;
+  for (let i = 0; i < n; i++) len = len * 256 + buf[2 + i];
+  return 2 + n + len;
+}
+
+export async function ldapStartTls(r: LineReader): Promise<void> {
+  r.write(startTlsRequest());
+  let head = await r.readBytes(2);
+  if (head[0] !== 0x30) throw new ProbeError('starttls', `${r.what}: not an LDAP server (first byte 0x${head[0].toString(16)}: ${quote(head.toString('latin1'))})`);
+  let total: number;
+  try {
+    while ((total = messageLength(head)) < 0) head = Buffer.concat([head, await r.readBytes(1)]);
+  } catch (e) {
+    throw new ProbeError('starttls', `${r.what}: malformed LDAP response: ${(e as Error).message}`);
+  }
+  if (total > MAX_LDAP_RESPONSE_BYTES) throw new ProbeError('starttls', `${r.what}: LDAP response of ${total} bytes exceeds ${MAX_LDAP_RESPONSE_BYTES}`);
+  const msg = Buffer.concat([head, await r.readBytes(total - head.length)]);
+  let code: number;
+  let diagnostic = '';
+  try {
+    const outer = readTlv(msg, 0, msg.length);
+    const id = readTlv(msg, outer.start, outer.end);
+    const op = readTlv(msg, id.end, outer.end);
+    if (op.tag !== 0x78) throw new Error(`expected an ExtendedResponse, got tag 0x${op.tag.toString(16)}`);
+    const result = readTlv(msg, op.start, op.end);
+    if (result.tag !== 0x0a) throw new Error('missing resultCode');
+    code = 0;
+    for (let i = result.start; i < result.end; i++) code = code * 256 + msg[i];
+    const matched = readTlv(msg, result.end, op.end);
+    const diag = readTlv(msg, matched.end, op.end);
+    diagnostic = msg.subarray(diag.start, diag.end).toString('utf8');
+  } catch (e) {
+    throw new ProbeError('starttls', `${r.what}: malformed LDAP response: ${(e as Error).message}`);
+  }
+  if (code !== 0) {
+    const name = RESULT_CODES[code] ?? `resultCode ${code}`;
+    const what = code === 2 || code === 12 ? ': server does not offer STARTTLS' : ' refused by server';
+    throw new ProbeError('starttls', `${r.what}${what}: ${name} (${code})${diagnostic ? `: ${quote(diagnostic)}` : ''}`);
+  }
+}

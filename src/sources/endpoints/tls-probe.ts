@@ -1,0 +1,122 @@
+// The TLS phase: handshake over an already-connected socket (direct, proxied
+// or after STARTTLS) and record what the server presented. We never reject
+// here: trust and hostname are judged afterwards (src/checks/chain.ts) so a bad
+// certificate still yields a full record.
+import type { Socket } from 'node:net';
+import { connect as tlsConnect, type ConnectionOptions, type SecureContext, type TLSSocket } from 'node:tls';
+import { isIP, type Socket as NetSocket } from 'node:net';
+import type { X509Certificate } from 'node:crypto';
+import { ProbeError, armDeadline, describeSocketError } from './probe-error.js';
+
+// Real chains are 2–4 certificates; cross-signs push a few to 5–6. Beyond 20 a
+// server is broken or hostile, and judging such a chain is not meaningful.
+export const MAX_SERVED_CERTS = 20;
+// OpenSSL already refuses a handshake message over its max_cert_list (100 KB
+// by default, measured: it stops at 64 KiB read); this is our own ceiling on
+// bytes read from one connection during the handshake, in case that changes.
+export const MAX_HANDSHAKE_BYTES = 256 * 1024;
+// How often the byte ceiling is checked while a handshake is in flight. Loopback
+// handshakes finish in a few ms, so most probes never see the timer fire.
+const BYTE_CHECK_INTERVAL_MS = 100;
+
+export interface TlsProbeResult {
+  /** DER certificates exactly as the server sent them, leaf first */
+  chain: Buffer[];
+  /** "TLSv1.3", "TLSv1.2", … */
+  tlsVersion?: string;
+  /** OpenSSL cipher name */
+  cipher?: string;
+  /** OpenSSL's verdict against the trust store in use (real clock) */
+  authorized: boolean;
+  /** OpenSSL's verification error code when not authorized, e.g. UNABLE_TO_GET_ISSUER_CERT_LOCALLY */
+  authorizationError?: string;
+  /** DER OCSP response the server stapled, if any */
+  stapledOcsp?: Buffer;
+}
+
+function describeTlsError(e: Error): string {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (code === 'ERR_SSL_EXCESSIVE_MESSAGE_SIZE') return 'server sent a handshake message larger than OpenSSL accepts (oversized certificate chain)';
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || code === 'ERR_SSL_RECORD_LAYER_FAILURE')
+    return 'server does not speak TLS on this port (got something else, e.g. plain HTTP)';
+  if (code === 'ECONNRESET' || /socket disconnected before secure TLS connection/i.test(e.message))
+    return 'server closed the connection during the TLS handshake';
+  if (code.startsWith('ERR_SSL_')) return `TLS error: ${e.message.replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, '').replace(/:\.\.\/deps\/.*$/, '')}`;
+  return describeSocketError(e);
+}
+
+/** Walk the peer chain in the order it was sent (Node's issuerCertificate links on the X509 object follow SSL_get_peer_cert_chain). */
+function sentChain(s: TLSSocket): Buffer[] {
+  const out: Buffer[] = [];
+  let c: X509Certificate | undefined = s.getPeerX509Certificate();
+  while (c && out.length <= MAX_SERVED_CERTS) {
+    out.push(c.raw);
+    c = c.issuerCertificate;
+  }
+  return out;
+}
+
+/** Handshake on `socket` (already connected), returning what was presented. The socket is destroyed on return. */
+export function tlsHandshake(
+  socket: Socket,
+  opts: { servername: string; secureContext?: SecureContext; deadline: { at: number; isRunDeadline: boolean } },
+): Promise<TlsProbeResult> {
+  return new Promise((resolve, reject) => {
+    let stapled: Buffer | undefined;
+    let settled = false;
+    // requestOCSP is a TLSSocket option tls.connect passes through; @types/node omits it from ConnectionOptions.
+    const options: ConnectionOptions & { requestOCSP: boolean } = {
+      socket,
+      // SNI carries names only (RFC 6066 §3); an IP as servername is deprecated (DEP0123).
+      servername: isIP(opts.servername) ? undefined : opts.servername,
+      secureContext: opts.secureContext,
+      rejectUnauthorized: false,
+      requestOCSP: true,
+    };
+    const tls = tlsConnect(options);
+    const disarm = armDeadline(tls as unknown as NetSocket, 'handshake', opts.deadline, 'TLS handshake');
+    const byteCheck = setInterval(() => {
+      if (socket.bytesRead > MAX_HANDSHAKE_BYTES) {
+        tls.destroy(new ProbeError('handshake', `TLS handshake: server sent more than ${MAX_HANDSHAKE_BYTES} bytes without completing the handshake`));
+      }
+    }, BYTE_CHECK_INTERVAL_MS);
+    byteCheck.unref();
+    const finish = (err?: Error, result?: TlsProbeResult) => {
+      if (settled) return;
+      settled = true;
+      disarm();
+      clearInterval(byteCheck);
+      tls.destroy();
+      socket.destroy();
+      if (err) reject(err instanceof ProbeError ? err : new ProbeError('handshake', `TLS handshake: ${describeTlsError(err)}`));
+      else resolve(result!);
+    };
+    tls.on('OCSPResponse', (r: Buffer | null | undefined) => {
+      // Node reports "no staple" as null (measured) or undefined (documented).
+      if (r && r.length) stapled = Buffer.from(r);
+    });
+    tls.once('secureConnect', () => {
+      try {
+        const chain = sentChain(tls);
+        if (chain.length > MAX_SERVED_CERTS) {
+          return finish(new ProbeError('handshake', `TLS handshake: server sent more than ${MAX_SERVED_CERTS} certificates; refusing to judge such a chain`));
+        }
+        if (chain.length === 0) return finish(new ProbeError('handshake', 'TLS handshake: server presented no certificate'));
+        const cipher = tls.getCipher();
+        const authErr = tls.authorizationError as unknown as Error | string | null | undefined;
+        finish(undefined, {
+          chain,
+          tlsVersion: tls.getProtocol() ?? undefined,
+          cipher: cipher?.standardName ?? cipher?.name,
+          authorized: tls.authorized,
+          authorizationError: authErr ? String((authErr as { code?: string }).code ?? authErr) : undefined,
+          stapledOcsp: stapled,
+        });
+      } catch (e) {
+        finish(e as Error);
+      }
+    });
+    tls.once('error', (e) => finish(e));
+    tls.once('close', () => finish(new ProbeError('handshake', 'TLS handshake: server closed the connection during the TLS handshake')));
+  });
+}

@@ -1,0 +1,98 @@
+// Trust anchors: Node's bundled Mozilla roots plus, per endpoint or by
+// default, a user's `ca-file` for private CAs. Each distinct store is loaded
+// once per run and gives both the parsed anchors our chain check builds paths
+// to and one TLS SecureContext shared by every probe that uses it (creating a
+// context per connection would reload ~150 roots each time).
+import { readFile, stat } from 'node:fs/promises';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import type { CertificateRecord } from '../../types.js';
+import { parseCertificate } from '../../x509/parse-certificate.js';
+import { splitPem, looksLikePem } from '../../x509/pem.js';
+import { TrustAnchors } from '../../checks/chain.js';
+
+// A CA bundle is at most a few hundred certificates (~250 KB for Mozilla's);
+// 10 MiB means someone pointed ca-file at the wrong file.
+const MAX_CA_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface TrustStore {
+  anchors: TrustAnchors;
+  secureContext: SecureContext;
+  /** "Node's bundled roots" or "… + certs/private-root.pem" — for messages */
+  label: string;
+}
+
+export class CaFileError extends Error {}
+
+// Probing old servers is the point: accept TLS 1.0/1.1 and any key size, so we
+// can read (and report) what they serve instead of failing the handshake.
+// OpenSSL 3 needs security level 0 for that. Trust is judged separately.
+const PROBE_TLS_OPTIONS = { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT:@SECLEVEL=0' };
+
+let bundled: CertificateRecord[] | undefined;
+function bundledAnchors(): CertificateRecord[] {
+  if (!bundled) {
+    bundled = [];
+    for (const pem of rootCertificates) {
+      for (const b of splitPem(pem).blocks) {
+        try {
+          bundled.push(parseCertificate(b.der));
+        } catch {
+          // A root our parser refuses cannot anchor a path we build; OpenSSL still has it.
+        }
+      }
+    }
+  }
+  return bundled;
+}
+
+async function readCaFile(path: string): Promise<{ records: CertificateRecord[]; pems: string[] }> {
+  let data: Buffer;
+  try {
+    const st = await stat(path);
+    if (st.size > MAX_CA_FILE_BYTES) throw new CaFileError(`ca-file ${path} is ${st.size} bytes, over the ${MAX_CA_FILE_BYTES}-byte limit for a CA bundle`);
+    data = await readFile(path);
+  } catch (e) {
+    if (e instanceof CaFileError) throw e;
+    throw new CaFileError(`cannot read ca-file ${path}: ${(e as Error).message}`);
+  }
+  const text = data.toString('latin1');
+  const ders: Buffer[] = looksLikePem(text)
+    ? splitPem(text).blocks.filter((b) => b.label === 'CERTIFICATE' || b.label === 'TRUSTED CERTIFICATE').map((b) => b.der)
+    : [data];
+  const records: CertificateRecord[] = [];
+  for (const der of ders) {
+    try {
+      records.push(parseCertificate(der));
+    } catch (e) {
+      throw new CaFileError(`ca-file ${path}: a certificate does not parse: ${(e as Error).message}`);
+    }
+  }
+  if (records.length === 0) throw new CaFileError(`ca-file ${path} holds no certificate`);
+  const pems = records.map((r) => `-----BEGIN CERTIFICATE-----\n${r.der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`);
+  return { records, pems };
+}
+
+const cache = new Map<string, Promise<TrustStore>>();
+
+/** The trust store for an absolute ca-file path (or the bundled roots alone when undefined); cached per process. */
+export function loadTrustStore(caFile?: string): Promise<TrustStore> {
+  const key = caFile ?? '';
+  let p = cache.get(key);
+  if (!p) {
+    p = (async () => {
+      if (!caFile) {
+        return { anchors: new TrustAnchors(bundledAnchors()), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
+      }
+      const extra = await readCaFile(caFile);
+      return {
+        anchors: new TrustAnchors([...bundledAnchors(), ...extra.records]),
+        secureContext: createSecureContext({ ...PROBE_TLS_OPTIONS, ca: [...rootCertificates, ...extra.pems] }),
+        label: `Node's bundled roots + ${caFile}`,
+      };
+    })();
+    // A failed load is not cached: the file may be fixed before the next run in the same process (tests).
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return p;
+}

@@ -1,0 +1,29 @@
+// What a file decoder hands back: raw certificates with their place in the file,
+// private keys (only their place and label — never their bytes), and problems.
+
+export interface ExtractedCertificate {
+  der: Buffer;
+  line: number; // 1-based
+  detail?: string; // "PEM block 2", "Secret web/tls tls.crt", "PKCS#12 certificate 1"
+}
+
+export interface ExtractedKey {
+  line: number;
+  label: string; // "RSA PRIVATE KEY", "PKCS#12 key bag", "Secret tls.key"
+}
+
+export interface ExtractProblem {
+  line: number;
+  reason: string;
+  severity?: 'error' | 'warning' | 'notice';
+}
+
+export interface Extraction {
+  certificates: ExtractedCertificate[];
+  keys: ExtractedKey[];
+  problems: ExtractProblem[];
+}
+
+export function emptyExtraction(): Extraction {
+  return { certificates: [], keys: [], problems: [] };
+}

@@ -1,0 +1,78 @@
+// PEM and DER certificate files (.pem .crt .cer .der), including bundles.
+import { splitPem, looksLikePem, type PemBlock } from '../../x509/pem.js';
+import { readTlv } from '../../x509/der.js';
+import { emptyExtraction, type Extraction } from './extracted.js';
+import { extractPkcs7 } from './pkcs7.js';
+
+const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'X.509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
+const KEY_LABEL = /PRIVATE KEY$/;
+const PKCS7_LABELS = new Set(['PKCS7', 'PKCS #7 SIGNED DATA', 'CMS']);
+// Labels that legitimately sit next to certificates and are not certificates.
+const QUIET_LABELS = new Set(['X509 CRL', 'CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST', 'PUBLIC KEY', 'RSA PUBLIC KEY', 'DH PARAMETERS', 'EC PARAMETERS']);
+
+export function extractPemText(text: string, lineOffset = 0, detailPrefix = ''): Extraction {
+  const out = emptyExtraction();
+  const { blocks, problems } = splitPem(text);
+  for (const p of problems) out.problems.push({ line: p.line + lineOffset, reason: `${p.label} block: ${p.reason}` });
+  const certBlocks = blocks.filter((b) => CERT_LABELS.has(b.label));
+  for (const b of blocks) addBlock(out, b, lineOffset, detailPrefix, certBlocks.length > 1);
+  return out;
+}
+
+function addBlock(out: Extraction, b: PemBlock, lineOffset: number, detailPrefix: string, many: boolean) {
+  const line = b.line + lineOffset;
+  if (CERT_LABELS.has(b.label)) {
+    let der = b.der;
+    if (b.label === 'TRUSTED CERTIFICATE') {
+      // OpenSSL's "trusted certificate" appends trust settings after the certificate.
+      try {
+        der = der.subarray(0, readTlv(der, 0).end);
+      } catch {
+        /* left whole; the parser will say what is wrong */
+      }
+    }
+    out.certificates.push({ der, line, detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ''}` || undefined });
+  } else if (KEY_LABEL.test(b.label)) {
+    out.keys.push({ line, label: b.label });
+  } else if (PKCS7_LABELS.has(b.label)) {
+    const inner = extractPkcs7(b.der);
+    for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: `${detailPrefix}${c.detail ?? ''}` });
+    for (const p of inner.problems) out.problems.push({ ...p, line });
+  } else if (!QUIET_LABELS.has(b.label)) {
+    out.problems.push({ line, reason: `PEM block labelled "${b.label}" is not a certificate; skipped`, severity: 'notice' });
+  }
+}
+
+export function extractPemOrDer(buf: Buffer): Extraction {
+  // Text with a BEGIN line is PEM; anything else is tried as one DER certificate.
+  const head = buf.subarray(0, Math.min(buf.length, 65536)).toString('latin1');
+  if (looksLikePem(head) || looksLikePem(buf.toString('latin1'))) return extractPemText(buf.toString('utf8'));
+  const out = emptyExtraction();
+  if (buf.length === 0) {
+    out.problems.push({ line: 1, reason: 'the file is empty' });
+    return out;
+  }
+  if (buf[0] !== 0x30) {
+    const printable = head.slice(0, 200).replace(/[^\x20-\x7e\r\n\t]/g, '').length / Math.min(head.length, 200);
+    out.problems.push({
+      line: 1,
+      reason: printable > 0.9 ? 'no PEM block (-----BEGIN CERTIFICATE-----) found, and the file is text, not DER' : 'neither PEM nor DER: the file does not start with an ASN.1 SEQUENCE',
+    });
+    return out;
+  }
+  try {
+    const t = readTlv(buf, 0);
+    if (t.end !== buf.length) {
+      out.problems.push({ line: 1, reason: `DER: ${buf.length - t.end} unexpected bytes after the first ASN.1 object` });
+      return out;
+    }
+  } catch (e) {
+    out.problems.push({ line: 1, reason: `DER is damaged: ${(e as Error).message}` });
+    return out;
+  }
+  // A DER file may be PKCS#7 (some .cer/.crt files are), a key, or a certificate.
+  const p7 = extractPkcs7(buf, true);
+  if (p7.certificates.length || p7.problems.length) return p7;
+  out.certificates.push({ der: buf, line: 1 });
+  return out;
+}
