@@ -4,8 +4,10 @@ import type { ReportCertificate } from './report-types.js';
 
 export function locationText(l: Location): string {
   if (l.type === 'file') return `${l.path}:${l.line}${l.detail ? ` (${l.detail})` : ''}`;
-  const host = l.host.includes(':') ? `[${l.host}]` : l.host;
-  const addr = l.address && l.address !== l.host ? ` @${l.address}` : '';
+  // Name what was asked for (SNI) first; the address only when it adds something.
+  const name = l.servername ?? l.host;
+  const host = name.includes(':') ? `[${name}]` : name;
+  const addr = l.address && l.address !== name ? ` @${l.address}` : '';
   const proto = l.protocol && !['tls', 'https'].includes(l.protocol) ? `${l.protocol}://` : '';
   const chain = l.chainIndex ? ` (chain #${l.chainIndex})` : '';
   return `${proto}${host}:${l.port}${addr}${chain}`;

@@ -45,7 +45,8 @@ export function renderMarkdown(r: Report, opts: { runUrl?: string } = {}): strin
 
   if (r.certificates.length) {
     out.push('### Inventory', '', '| Certificate | Issuer | Expires | Days left | Where | Owner | Revocation |', '|---|---|---|---:|---|---|---|');
-    for (const c of r.certificates.slice(0, MAX_INVENTORY_ROWS)) {
+    const byExpiry = [...r.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter));
+    for (const c of byExpiry.slice(0, MAX_INVENTORY_ROWS)) {
       const where = c.locations.slice(0, 3).map(locationText).map(cell).join('<br>') + (c.locations.length > 3 ? `<br>+${c.locations.length - 3} more` : '');
       const rev = c.revocation.status === 'not-checked' ? '—' : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ''}`;
       out.push(

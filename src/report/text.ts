@@ -34,7 +34,9 @@ export function renderText(r: Report, opts: { color: boolean }): string {
   if (r.certificates.length) {
     lines.push('', paint(C.bold, 'Inventory'));
     const head = ['EXPIRES', 'DAYS', 'SUBJECT', 'ISSUER', 'OWNER', 'LOCATIONS'];
-    const table = r.certificates.map((c) => [
+    // The inventory reads best in expiry order; findings above are worst-first.
+    const byExpiry = [...r.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter));
+    const table = byExpiry.map((c) => [
       c.notAfter.slice(0, 10),
       String(daysLeft(c.notAfter, r.run.now)),
       certName(c) + (c.role !== 'leaf' ? ` [${c.role}]` : ''),
