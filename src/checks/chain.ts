@@ -35,6 +35,7 @@ const CODES_WE_JUDGE = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
+  'ERR_TLS_CERT_ALTNAME_INVALID', // Node's hostname check: ours is judgeChain's hostname verdict
 ]);
 
 /** Trust anchors indexed by subject (names chain first; signatures decide). */

@@ -101,12 +101,12 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
     }
     const status = res.statusCode;
     if ((status < 200 || status > 299) && !o.acceptStatus?.includes(status)) {
-      res.body.destroy();
+      discard(res.body);
       throw new FetchError(`${what}: HTTP ${status}`, 'http', url, status, res.headers);
     }
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > o.maxBytes) {
-      res.body.destroy();
+      discard(res.body);
       throw new FetchError(`${what}: response of ${declared} bytes exceeds the ${o.maxBytes}-byte limit`, 'too-large', url, status);
     }
     // Preallocate when the size is announced: a 100 MB CRL is then held once, not twice.
@@ -117,7 +117,7 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
         const b = chunk as Buffer;
         size += b.length;
         if (size > o.maxBytes) {
-          res.body.destroy();
+          discard(res.body);
           throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, 'too-large', url, status);
         }
         chunks.push(b);
@@ -139,6 +139,12 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Drop a body we will not read; its abort error has nobody to report to. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function describe(e: unknown, what: string, url: string, ac: AbortController): FetchError {

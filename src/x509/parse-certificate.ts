@@ -78,22 +78,33 @@ function stripZeros(b: Buffer): Buffer {
   return b.subarray(i);
 }
 
-/** Node prints DNs one RDN per line, most significant first; RFC 4514 reverses and joins with commas. */
+/**
+ * Node prints DNs one RDN per line, most significant first, with the attributes of a
+ * multi-valued RDN joined by " + ". RFC 4514 (as `openssl x509 -nameopt RFC2253`
+ * prints it) reverses the whole sequence — the attributes inside a multi-valued RDN
+ * too — and joins RDNs with "," and attributes with "+". A literal "+" in a value is
+ * escaped ("\+") by Node, so splitting on " + " is safe.
+ */
 function dnToRfc4514(nodeDn: string): string {
   return nodeDn
     .split('\n')
     .filter(Boolean)
     .reverse()
+    .map((rdn) => rdn.split(' + ').reverse().join('+'))
     .join(',');
 }
 
 function dnAttr(nodeDn: string, attr: string): string | undefined {
-  // Last occurrence of the attribute = the most specific one.
+  // Last occurrence of the attribute = the most specific one. Attributes of a
+  // multi-valued RDN are looked at one by one (else "CN=a + OU=b" would give "a + OU=b").
   let found: string | undefined;
   for (const line of nodeDn.split('\n')) {
-    if (line.startsWith(attr + '=')) found = line.slice(attr.length + 1);
+    for (const part of line.split(' + ')) {
+      if (part.startsWith(attr + '=')) found = part.slice(attr.length + 1);
+    }
   }
-  return found;
+  // Display and issuer matching want the value, not its RFC 4514 escaping ("Example\, Inc.").
+  return found?.replace(/\\([,+"\\<>;#= ])/g, '$1');
 }
 
 function generalNameUris(buf: Buffer, seq: Tlv): string[] {

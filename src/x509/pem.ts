@@ -48,9 +48,11 @@ export function splitPem(text: string): { blocks: PemBlock[]; problems: PemProbl
       } else {
         const joined = cur.b64.join('');
         const der = Buffer.from(joined, 'base64');
-        // Buffer.from silently skips junk; re-encode to catch damaged padding or length.
+        // Buffer.from silently skips junk and decodes a short tail; a lost character
+        // shifts every byte after it. PEM base64 is padded to a multiple of 4 (RFC 7468
+        // §3; openssl refuses anything else), so check the length, then re-encode.
         if (joined.length === 0) problems.push({ label: cur.label, line: cur.line, reason: 'empty PEM block' });
-        else if (joined.replace(/=+$/, '') !== der.toString('base64').replace(/=+$/, ''))
+        else if (joined.length % 4 !== 0 || /=[^=]|={3}/.test(joined) || joined.replace(/=+$/, '') !== der.toString('base64').replace(/=+$/, ''))
           problems.push({ label: cur.label, line: cur.line, reason: 'the base64 inside the PEM block is damaged (bad padding or length)' });
         else blocks.push({ label: cur.label, der, line: cur.line, index });
       }

@@ -46,7 +46,7 @@ export class OpenSsl {
     const id = `${kind}-${name}`;
     const cached = this.keys.get(id);
     if (cached) return cached;
-    const out = this.file(`key-${id}.pem`);
+    const out = this.file(`key-${id.replace(/[^A-Za-z0-9.-]/g, '_')}.pem`);
     const alg =
       kind === 'rsa2048' ? ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048']
       : kind === 'rsa1024' ? ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024']

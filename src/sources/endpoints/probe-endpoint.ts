@@ -41,7 +41,7 @@ export async function probeAddress(
     if (ctx.proxy) {
       socket = await connectViaProxy(ctx.proxy, address ?? target.host, target.port, tcpDeadline);
     } else {
-      socket = await connectTcp(address ?? target.host, target.port, tcpDeadline, 'TCP connect');
+      socket = await connectTcp(address ?? target.host, target.port, tcpDeadline);
     }
     if (target.starttls) {
       socket = await negotiateStartTls(target.starttls, socket, {

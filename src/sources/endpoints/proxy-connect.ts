@@ -27,7 +27,7 @@ export async function connectViaProxy(
   const what = `proxy ${proxy.host} (CONNECT ${authority(host, port)})`;
   let socket: Socket;
   try {
-    socket = await connectTcp(proxyHost, proxyPort, deadline, `proxy ${proxy.host}`);
+    socket = await connectTcp(proxyHost, proxyPort, deadline, `TCP connect to proxy ${proxy.host}`);
   } catch (e) {
     throw new ProbeError('proxy', (e as Error).message, (e as ProbeError).runDeadline);
   }

@@ -72,6 +72,10 @@ export function tlsHandshake(
       secureContext: opts.secureContext,
       rejectUnauthorized: false,
       requestOCSP: true,
+      // The hostname is judged in checks/chain.ts against servername-or-host. Node's own
+      // check would use "localhost" for an IP endpoint reached over a passed-in socket,
+      // and its error would replace OpenSSL's chain verdict in authorizationError.
+      checkServerIdentity: () => undefined,
     };
     const tls = tlsConnect(options);
     const disarm = armDeadline(tls as unknown as NetSocket, 'handshake', opts.deadline, 'TLS handshake');

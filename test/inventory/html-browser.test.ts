@@ -1,0 +1,117 @@
+// The HTML report in a real browser (Debian's headless Chromium): the rows and
+// the timeline render, the script sorts and filters under the page's strict
+// CSP, the page stays readable with JavaScript off, and a screenshot is kept
+// for a person to look at. Chromium gets flags that keep it off the network.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { renderInventory } from '../../src/report/inventory/render.js';
+import { summarise } from '../../src/report/inventory/summarise.js';
+import { CHROMIUM, chromiumAvailable, runChromium } from './chromium.js';
+import { generateEstate, hostileCertificates } from './estate.js';
+
+const skip = process.env.CERTWATCH_SKIP_BROWSER === '1' ? 'CERTWATCH_SKIP_BROWSER=1: the headless Chromium test of the HTML report was skipped' : false;
+
+const { report } = generateEstate();
+report.certificates.push(...hostileCertificates());
+report.summary = summarise(report.certificates, report.problems);
+
+// Kept after the run: the screenshot is for a person to look at. Profiles are removed.
+const dir = mkdtempSync(join(tmpdir(), 'certwatch-inventory-html-'));
+const page = join(dir, 'inventory.html');
+writeFileSync(page, renderInventory(report, 'html', { title: 'Acme certificate inventory' }));
+
+function requireChromium(): void {
+  assert.ok(
+    chromiumAvailable(),
+    `${CHROMIUM} not found: install Debian's chromium (flock /tmp/apt.lock sh -c 'apt-get update && apt-get install -y chromium'), or set CERTWATCH_SKIP_BROWSER=1 to skip this test`,
+  );
+}
+
+async function dumpDom(query: string, extra: string[] = [], file = page): Promise<string> {
+  requireChromium();
+  const profile = mkdtempSync(join(tmpdir(), 'certwatch-chromium-'));
+  try {
+    const url = pathToFileURL(file).href + query;
+    const run = await runChromium(profile, [...extra, '--dump-dom', url]);
+    assert.equal(run.code, 0, `chromium exited with ${run.code}:\n${run.stderr.slice(-2000)}`);
+    assert.match(run.stdout, /<\/html>/, 'a whole DOM was dumped');
+    return run.stdout;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function rowFingerprints(dom: string): string[] {
+  const tbody = dom.slice(dom.indexOf('<table id="certificates-table">'));
+  return [...tbody.matchAll(/<tr class="(?:fail|warn|ok)" data-status="[^"]*" data-fingerprint="([^"]+)"/g)].map((m) => m[1]);
+}
+
+test('Chromium renders every row and the timeline chart, and the script sorts by ?sort=notAfter&dir=desc', { skip }, async () => {
+  const dom = await dumpDom('?sort=notAfter&dir=desc');
+  assert.match(dom, /<html[^>]* data-enhanced="true"/, 'the script ran (its CSP hash matched)');
+  assert.match(dom, /data-sorted-by="notAfter:desc"/);
+  const order = rowFingerprints(dom);
+  assert.equal(order.length, report.certificates.length);
+  // Expected order computed here: notAfter descending, ties in the server's order (soonest first, then fingerprint).
+  const server = [...report.certificates].sort((a, b) => Date.parse(a.notAfter) - Date.parse(b.notAfter) || (a.fingerprint < b.fingerprint ? -1 : 1));
+  const expected = server.map((c, i) => ({ c, i })).sort((x, y) => x.c.notAfter.localeCompare(y.c.notAfter) * -1 || x.i - y.i).map((x) => x.c.fingerprint);
+  assert.deepEqual(order, expected);
+  assert.match(dom, /<th [^>]*data-key="notAfter"[^>]*aria-sort="descending"|<th [^>]*aria-sort="descending"[^>]*data-key="notAfter"/);
+  // The chart: an SVG with one bar per certificate and the now line.
+  assert.match(dom, /<svg [^>]*id="timeline-chart"/);
+  assert.equal((dom.match(/<rect class="bar (?:fail|warn|ok)"/g) ?? []).length, report.certificates.length);
+  assert.match(dom, /<line class="now"/);
+  // Hostile subjects stayed text: the page's title was not rewritten and no <img> appeared.
+  assert.match(dom, /<title>Acme certificate inventory<\/title>/);
+  assert.ok(!/<img\b/i.test(dom));
+  assert.ok(dom.includes('&lt;script&gt;document.title="pwned"&lt;/script&gt;'));
+});
+
+test('Chromium: the status and text filters hide rows; the count says how many are shown', { skip }, async () => {
+  const dom = await dumpDom('?status=fail&q=acme%2Fweb');
+  const expected = report.certificates.filter(
+    (c) => c.findings.some((f) => f.severity === 'error' && !f.ignored) && c.owner === '@acme/web',
+  ).length;
+  assert.ok(expected > 0);
+  assert.match(dom, new RegExp(`data-shown="${expected}"`));
+  assert.match(dom, new RegExp(`${expected} of ${report.certificates.length} shown`));
+  const visible = [...dom.matchAll(/<tr class="(fail|warn|ok)"[^>]*>/g)].filter((m) => !/\shidden(=|\s|>)/.test(m[0]));
+  assert.equal(visible.length, expected);
+  assert.ok(visible.every((m) => m[1] === 'fail'));
+});
+
+test('Chromium with the script blocked: the table and the chart are all there, the dead controls stay hidden', { skip }, async () => {
+  // Headless Chromium will not dump the DOM with scripting switched off, so the page's own CSP
+  // blocks the script instead: the same page with script-src 'none'. This also proves the CSP is enforced.
+  const html = readFileSync(page, 'utf8');
+  const blocked = html.replace(/script-src &#39;sha256-[^&]+&#39;/, 'script-src &#39;none&#39;');
+  assert.notEqual(blocked, html);
+  writeFileSync(join(dir, 'inventory-no-script.html'), blocked);
+  const dom = await dumpDom('', [], join(dir, 'inventory-no-script.html'));
+  assert.doesNotMatch(dom, /data-enhanced=/, 'the script did not run');
+  assert.equal(rowFingerprints(dom).length, report.certificates.length);
+  assert.equal((dom.match(/<rect class="bar /g) ?? []).length, report.certificates.length);
+  assert.match(dom, /<div class="controls" id="table-controls" hidden/);
+});
+
+test('Chromium screenshot of the page (kept for a person to look at)', { skip }, async (t) => {
+  requireChromium();
+  const profile = mkdtempSync(join(tmpdir(), 'certwatch-chromium-'));
+  const shot = join(dir, 'inventory.png');
+  try {
+    const run = await runChromium(profile, [`--screenshot=${shot}`, '--window-size=1400,1000', pathToFileURL(page).href]);
+    assert.equal(run.code, 0, run.stderr.slice(-2000));
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const png = readFileSync(shot);
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1400, 1000], 'the window size asked for');
+  assert.ok(png.length > 20_000, 'not a blank page');
+  t.diagnostic(`HTML report: ${page}`);
+  t.diagnostic(`screenshot: ${shot}`);
+});
