@@ -8740,7 +8740,7 @@ var require_compile2 = __commonJS({
       }
     }
     exports.compileSchema = compileSchema;
-    function resolveRef(root, baseId, ref) {
+    function resolveRef2(root, baseId, ref) {
       var _a;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
       const schOrFunc = root.refs[ref];
@@ -8757,7 +8757,7 @@ var require_compile2 = __commonJS({
         return;
       return root.refs[ref] = inlineOrCompile.call(this, _sch);
     }
-    exports.resolveRef = resolveRef;
+    exports.resolveRef = resolveRef2;
     function inlineOrCompile(sch) {
       if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
         return sch.schema;
@@ -44141,15 +44141,15 @@ var require_x509 = __commonJS({
           }
           if (parent) {
             var parents = forge2.util.isArray(parent) ? parent.slice() : [parent];
-            var verified = false;
-            while (!verified && parents.length > 0) {
+            var verified2 = false;
+            while (!verified2 && parents.length > 0) {
               parent = parents.shift();
               try {
-                verified = parent.verify(cert);
+                verified2 = parent.verify(cert);
               } catch (ex) {
               }
             }
-            if (!verified) {
+            if (!verified2) {
               error = {
                 message: "Certificate signature is invalid.",
                 error: pki.certificateError.bad_certificate
@@ -77917,7 +77917,7 @@ var certwatch_schema_default = {
         properties: {
           fingerprint: {
             type: "string",
-            pattern: "^(sha256:)?[0-9A-Fa-f:]{64,95}$",
+            pattern: "^(sha256:)?([0-9A-Fa-f]{64}|[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31})$",
             description: "sha256:<hex> as shown in reports."
           },
           until: {
@@ -78131,22 +78131,38 @@ function valueAt(data, path5) {
   for (const s of path5) v = v?.[s];
   return v;
 }
-function allowedKeys(schemaPath) {
-  const parts = schemaPath.replace(/^#\//, "").split("/").slice(0, -1);
-  let s = certwatch_schema_default;
-  for (const p of parts) s = s?.[p] ?? {};
-  return Object.keys(s.properties ?? {});
+function resolveRef(s) {
+  const ref = s?.$ref;
+  if (typeof ref !== "string") return s;
+  let r = certwatch_schema_default;
+  for (const p of ref.replace(/^#\//, "").split("/")) r = r?.[p];
+  return resolveRef(r);
+}
+function objectSchemaAt(path5) {
+  const objectBranch = (s2) => {
+    const r = resolveRef(s2);
+    const any = r?.anyOf;
+    return any ? any.map(resolveRef).find((b) => b?.type === "object") : r;
+  };
+  let s = objectBranch(certwatch_schema_default);
+  for (const seg of path5) {
+    s = typeof seg === "number" ? objectBranch(s?.items) : objectBranch(s?.properties?.[seg]);
+  }
+  return s;
+}
+function allowedKeys(path5) {
+  return Object.keys(objectSchemaAt(path5)?.properties ?? {});
 }
 function explain(errors, data, file, lineOf, lineOfKey) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
   for (const e of errors) {
     const path5 = pathOf(e.instancePath);
     const value = valueAt(data, path5);
     if (e.keyword === "anyOf") continue;
-    if (/endpointString|\/0\/type$/.test(e.schemaPath) && typeof value === "object" && value !== null) continue;
-    if (/endpointObject|fileObject|\/1\/type$/.test(e.schemaPath) && typeof value === "string") continue;
-    if (e.keyword === "type" && e.schemaPath.includes("anyOf") && !errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== "type" && o.keyword !== "anyOf")) {
+    if (e.keyword === "type" && anyOfPaths.has(e.instancePath)) {
+      if (typeof value === "string" || typeof value === "object" && value !== null && !Array.isArray(value)) continue;
       const key2 = path5.join(".");
       const msg = "must be a string or a mapping";
       if (!seen.has(key2 + msg)) {
@@ -78155,14 +78171,13 @@ function explain(errors, data, file, lineOf, lineOfKey) {
       }
       continue;
     }
-    if (e.keyword === "type" && e.schemaPath.includes("anyOf")) continue;
     let key = path5.join(".");
     let line = lineOf(path5);
     let message;
     switch (e.keyword) {
       case "additionalProperties": {
         const extra = String(e.params.additionalProperty);
-        const allowed = allowedKeys(e.schemaPath);
+        const allowed = allowedKeys(path5);
         const guess = nearest(extra, allowed);
         key = [...path5, extra].join(".");
         line = lineOfKey(path5, extra);
@@ -78461,7 +78476,7 @@ function settingsFrom(raw, workspace, o = {}) {
   }
   const ignore = (d.ignore ?? []).map((r, i) => ({
     fingerprint: normaliseFingerprint(String(r.fingerprint)),
-    until: r.until ? endOfDay(String(r.until), problems, file, at(["ignore", i, "until"])) : void 0,
+    until: r.until ? endOfDay(String(r.until), problems, file, at(["ignore", i, "until"]), `ignore.${i}.until`) : void 0,
     reason: r.reason,
     source: { file, line: at(["ignore", i]) }
   }));
@@ -78502,10 +78517,10 @@ function overrideDuration(v, key, file) {
 function normaliseFingerprint(f) {
   return "sha256:" + f.replace(/^sha256:/i, "").replace(/:/g, "").toLowerCase();
 }
-function endOfDay(s, problems, file, line) {
+function endOfDay(s, problems, file, line, key) {
   const t = Date.parse(`${s}T23:59:59.999Z`);
-  if (Number.isNaN(t)) {
-    problems.push({ file, line, key: "until", message: `"${s}" is not a date; use YYYY-MM-DD` });
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s) {
+    problems.push({ file, line, key, message: `"${s}" is not a date; use YYYY-MM-DD` });
     return void 0;
   }
   return new Date(t);
@@ -78688,14 +78703,16 @@ function stripZeros(b) {
   return b.subarray(i);
 }
 function dnToRfc4514(nodeDn) {
-  return nodeDn.split("\n").filter(Boolean).reverse().join(",");
+  return nodeDn.split("\n").filter(Boolean).reverse().map((rdn) => rdn.split(" + ").reverse().join("+")).join(",");
 }
 function dnAttr(nodeDn, attr) {
   let found;
   for (const line of nodeDn.split("\n")) {
-    if (line.startsWith(attr + "=")) found = line.slice(attr.length + 1);
+    for (const part of line.split(" + ")) {
+      if (part.startsWith(attr + "=")) found = part.slice(attr.length + 1);
+    }
   }
-  return found;
+  return found?.replace(/\\([,+"\\<>;#= ])/g, "$1");
 }
 function generalNameUris(buf, seq) {
   const out = [];
@@ -78928,7 +78945,7 @@ function splitPem(text) {
         const joined = cur.b64.join("");
         const der = Buffer.from(joined, "base64");
         if (joined.length === 0) problems.push({ label: cur.label, line: cur.line, reason: "empty PEM block" });
-        else if (joined.replace(/=+$/, "") !== der.toString("base64").replace(/=+$/, ""))
+        else if (joined.length % 4 !== 0 || /=[^=]|={3}/.test(joined) || joined.replace(/=+$/, "") !== der.toString("base64").replace(/=+$/, ""))
           problems.push({ label: cur.label, line: cur.line, reason: "the base64 inside the PEM block is damaged (bad padding or length)" });
         else blocks.push({ label: cur.label, der, line: cur.line, index });
       }
@@ -79407,8 +79424,36 @@ var CODES_WE_JUDGE = /* @__PURE__ */ new Set([
   "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
   "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
   "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN"
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "ERR_TLS_CERT_ALTNAME_INVALID"
+  // Node's hostname check: ours is judgeChain's hostname verdict
 ]);
+var MAX_VERIFY_CACHE_ENTRIES = 5e4;
+var x509Of = /* @__PURE__ */ new WeakMap();
+var verified = /* @__PURE__ */ new Map();
+function nodeCert(c) {
+  let x = x509Of.get(c);
+  if (!x) {
+    x = new X509Certificate2(c.der);
+    x509Of.set(c, x);
+  }
+  return x;
+}
+function isIssuedBy2(cert, issuer) {
+  if (cert.issuer !== issuer.subject) return false;
+  const key = cert.fingerprint + "|" + issuer.fingerprint;
+  let ok = verified.get(key);
+  if (ok === void 0) {
+    try {
+      ok = nodeCert(cert).verify(nodeCert(issuer).publicKey);
+    } catch {
+      ok = false;
+    }
+    if (verified.size >= MAX_VERIFY_CACHE_ENTRIES) verified.clear();
+    verified.set(key, ok);
+  }
+  return ok;
+}
 var TrustAnchors = class {
   bySubject = /* @__PURE__ */ new Map();
   fingerprints = /* @__PURE__ */ new Set();
@@ -79423,7 +79468,7 @@ var TrustAnchors = class {
   }
   /** The anchor that signed `cert`, if any. */
   issuerOf(cert, now) {
-    const candidates = (this.bySubject.get(cert.issuer) ?? []).filter((a) => isIssuedBy(cert, a));
+    const candidates = (this.bySubject.get(cert.issuer) ?? []).filter((a) => isIssuedBy2(cert, a));
     return candidates.find((a) => validAt(a, now)) ?? candidates[0];
   }
   has(cert) {
@@ -79441,11 +79486,11 @@ function buildPath(served, anchors, now) {
   const visit = (path5) => {
     const cur = served[path5[path5.length - 1]];
     if (anchors.has(cur)) return { path: path5, anchor: cur };
-    const anchor = cur.selfIssued && isIssuedBy(cur, cur) ? void 0 : anchors.issuerOf(cur, now);
+    const anchor = cur.selfIssued && isIssuedBy2(cur, cur) ? void 0 : anchors.issuerOf(cur, now);
     if (anchor) return { path: path5, anchor };
     if (path5.length > best.path.length) best = { path: path5 };
     if (path5.length >= MAX_PATH_DEPTH) return void 0;
-    const next = served.map((c, i) => ({ c, i })).filter(({ c, i }) => c && !path5.includes(i) && c.subject === cur.issuer && !(cur.selfIssued && c.fingerprint === cur.fingerprint) && isIssuedBy(cur, c)).sort((a, b) => Number(validAt(b.c, now)) - Number(validAt(a.c, now)));
+    const next = served.map((c, i) => ({ c, i })).filter(({ c, i }) => c && !path5.includes(i) && c.subject === cur.issuer && !(cur.selfIssued && c.fingerprint === cur.fingerprint) && isIssuedBy2(cur, c)).sort((a, b) => Number(validAt(b.c, now)) - Number(validAt(a.c, now)));
     for (const { i } of next) {
       const found = visit([...path5, i]);
       if (found) return found;
@@ -79457,10 +79502,10 @@ function buildPath(served, anchors, now) {
 function untrustedReason(served, walk) {
   const leaf = served[0];
   const top = served[walk.path[walk.path.length - 1]];
-  if (walk.path.length === 1 && leaf.selfIssued && isIssuedBy(leaf, leaf)) {
+  if (walk.path.length === 1 && leaf.selfIssued && isIssuedBy2(leaf, leaf)) {
     return { problem: "self-signed", reason: `the certificate "${displayName(leaf)}" is self-signed and not a trusted root (add it with ca-file if that is intended)` };
   }
-  if (top.selfIssued && isIssuedBy(top, top)) {
+  if (top.selfIssued && isIssuedBy2(top, top)) {
     return { problem: "untrusted-root", reason: `the chain ends at root "${displayName(top)}", which is not trusted (add it with ca-file if it is your private CA)` };
   }
   const aia = top.caIssuersUrls[0];
@@ -79485,7 +79530,7 @@ function untrustedReason(served, walk) {
 function checkHostname(leaf, name) {
   let legacy;
   try {
-    legacy = new X509Certificate2(leaf.der).toLegacyObject();
+    legacy = nodeCert(leaf).toLegacyObject();
   } catch (e) {
     return { name, ok: false, reason: `certificate unreadable for the hostname check: ${e.message}` };
   }
@@ -79673,15 +79718,15 @@ import { isIP as isIP3 } from "node:net";
 
 // src/sources/endpoints/connect-tcp.ts
 import { connect } from "node:net";
-function connectTcp(address, port, deadline, what) {
+function connectTcp(address, port, deadline, what = "TCP connect") {
   return new Promise((resolve4, reject) => {
     const socket = connect({ host: address, port });
     socket.setNoDelay(true);
-    const disarm = armDeadline(socket, "tcp", deadline, `connecting to ${what}`);
+    const disarm = armDeadline(socket, "tcp", deadline, what);
     const onError = (e) => {
       disarm();
       socket.destroy();
-      reject(e instanceof ProbeError ? e : new ProbeError("tcp", `connecting to ${what}: ${describeSocketError(e)}`));
+      reject(e instanceof ProbeError ? e : new ProbeError("tcp", `${what}: ${describeSocketError(e)}`));
     };
     socket.once("error", onError);
     socket.once("connect", () => {
@@ -79703,7 +79748,7 @@ async function connectViaProxy(proxy, host, port, deadline) {
   const what = `proxy ${proxy.host} (CONNECT ${authority(host, port)})`;
   let socket;
   try {
-    socket = await connectTcp(proxyHost, proxyPort, deadline, `proxy ${proxy.host}`);
+    socket = await connectTcp(proxyHost, proxyPort, deadline, `TCP connect to proxy ${proxy.host}`);
   } catch (e) {
     throw new ProbeError("proxy", e.message, e.runDeadline);
   }
@@ -80166,7 +80211,11 @@ function tlsHandshake(socket, opts) {
       servername: isIP2(opts.servername) ? void 0 : opts.servername,
       secureContext: opts.secureContext,
       rejectUnauthorized: false,
-      requestOCSP: true
+      requestOCSP: true,
+      // The hostname is judged in checks/chain.ts against servername-or-host. Node's own
+      // check would use "localhost" for an IP endpoint reached over a passed-in socket,
+      // and its error would replace OpenSSL's chain verdict in authorizationError.
+      checkServerIdentity: () => void 0
     };
     const tls = tlsConnect(options);
     const disarm = armDeadline(tls, "handshake", opts.deadline, "TLS handshake");
@@ -80231,7 +80280,7 @@ async function probeAddress(target, address, ctx) {
     if (ctx.proxy) {
       socket = await connectViaProxy(ctx.proxy, address ?? target.host, target.port, tcpDeadline);
     } else {
-      socket = await connectTcp(address ?? target.host, target.port, tcpDeadline, "TCP connect");
+      socket = await connectTcp(address ?? target.host, target.port, tcpDeadline);
     }
     if (target.starttls) {
       socket = await negotiateStartTls(target.starttls, socket, {
@@ -80401,6 +80450,10 @@ ${r.der.toString("base64").replace(/.{1,64}/g, "$&\n")}-----END CERTIFICATE-----
 `);
   return { records, pems };
 }
+function lazy(make) {
+  let v;
+  return () => v ??= make();
+}
 var cache = /* @__PURE__ */ new Map();
 function loadTrustStore(caFile) {
   const key = caFile ?? "";
@@ -80408,11 +80461,11 @@ function loadTrustStore(caFile) {
   if (!p) {
     p = (async () => {
       if (!caFile) {
-        return { anchors: new TrustAnchors(bundledAnchors()), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
+        return { anchors: lazy(() => new TrustAnchors(bundledAnchors())), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
       }
       const extra = await readCaFile(caFile);
       return {
-        anchors: new TrustAnchors([...bundledAnchors(), ...extra.records]),
+        anchors: lazy(() => new TrustAnchors([...bundledAnchors(), ...extra.records])),
         secureContext: createSecureContext({ ...PROBE_TLS_OPTIONS, ca: [...rootCertificates, ...extra.pems] }),
         label: `Node's bundled roots + ${caFile}`
       };
@@ -80445,6 +80498,7 @@ function roleOf2(c, index) {
 }
 async function collectEndpoints(targets, opts) {
   const pool = new Pool(opts.concurrency, MAX_CONNECTIONS_PER_HOST);
+  const parsed = /* @__PURE__ */ new Map();
   const env = opts.env ?? process.env;
   const pastDeadline = () => Date.now() >= opts.deadline;
   const probeTarget = async (target) => {
@@ -80488,7 +80542,7 @@ async function collectEndpoints(targets, opts) {
             if (pastDeadline()) throw new NotStarted();
             return probeAddress(target, address, { runDeadline: opts.deadline, secureContext: res.store.secureContext, proxy });
           });
-          return { address, outcome };
+          return { address, outcome, judged: outcome.tls ? judge(target, outcome, res.store, parsed, opts.now) : void 0 };
         } catch (e) {
           if (e instanceof NotStarted) return { address, notStarted: true };
           throw e;
@@ -80500,13 +80554,49 @@ async function collectEndpoints(targets, opts) {
   const results = await Promise.all(targets.map(probeTarget));
   const out = { observations: [], findings: [], probes: [] };
   const reportedConfig = /* @__PURE__ */ new Set();
-  for (const r of results) assemble(r, out, reportedConfig, opts.now);
+  for (const r of results) assemble(r, out, reportedConfig);
   return out;
 }
 function notChecked(t, label, why, address) {
   return { id: "not-checked", severity: "notice", message: `${label}: not checked: ${why}`, location: baseLocation(t, address) };
 }
-function assemble(r, out, reportedConfig, now) {
+function parseCached(der, cache2) {
+  const key = createHash2("sha256").update(der).digest("hex");
+  let r = cache2.get(key);
+  if (!r) {
+    try {
+      r = parseCertificate(der);
+    } catch (e) {
+      if (!(e instanceof CertificateParseError)) throw e;
+      r = e;
+    }
+    cache2.set(key, r);
+  }
+  if (r instanceof CertificateParseError) throw r;
+  return r;
+}
+function judge(t, outcome, store, cache2, now) {
+  const tls = outcome.tls;
+  const parseErrors = [];
+  const records = tls.chain.map((der, index) => {
+    try {
+      return parseCached(der, cache2);
+    } catch (e) {
+      if (!(e instanceof CertificateParseError)) throw e;
+      parseErrors.push({ index, der, error: e });
+      return void 0;
+    }
+  });
+  const verdict = records[0] ? judgeChain(records, {
+    anchors: store.anchors(),
+    name: nameToCheck(t),
+    now: now ?? /* @__PURE__ */ new Date(),
+    authorized: tls.authorized,
+    authorizationError: tls.authorizationError
+  }) : void 0;
+  return { records, parseErrors, verdict };
+}
+function assemble(r, out, reportedConfig) {
   const t = r.target;
   const unreachableSeverity = t.optional ? "warning" : "error";
   if (r.configProblem && !reportedConfig.has(r.configProblem)) {
@@ -80557,28 +80647,16 @@ function assemble(r, out, reportedConfig, now) {
     summary.cipher = tls.cipher;
     summary.opensslError = tls.authorizationError;
     summary.stapledOcsp = !!tls.stapledOcsp;
-    const records = tls.chain.map((der, i) => {
-      try {
-        return parseCertificate(der);
-      } catch (e) {
-        if (!(e instanceof CertificateParseError)) throw e;
-        out.findings.push({
-          id: "unparseable",
-          severity: "error",
-          message: `${label}: certificate ${i + 1} of ${tls.chain.length} the server sent (sha256:${createHash2("sha256").update(der).digest("hex").slice(0, 16)}\u2026) does not parse: ${e.message}`,
-          location: { ...loc, chainIndex: i }
-        });
-        return void 0;
-      }
-    });
+    const { records, parseErrors, verdict } = a.judged;
+    for (const { index, der, error } of parseErrors) {
+      out.findings.push({
+        id: "unparseable",
+        severity: "error",
+        message: `${label}: certificate ${index + 1} of ${tls.chain.length} the server sent (sha256:${createHash2("sha256").update(der).digest("hex").slice(0, 16)}\u2026) does not parse: ${error.message}`,
+        location: { ...loc, chainIndex: index }
+      });
+    }
     const leaf = records[0];
-    const verdict = leaf ? judgeChain(records, {
-      anchors: r.store.anchors,
-      name: nameToCheck(t),
-      now: now ?? /* @__PURE__ */ new Date(),
-      authorized: tls.authorized,
-      authorizationError: tls.authorizationError
-    }) : void 0;
     const parsed = records.filter((c) => !!c);
     records.forEach((cert, i) => {
       if (!cert) return;
@@ -80787,12 +80865,12 @@ async function httpFetch(url, o) {
     }
     const status = res.statusCode;
     if ((status < 200 || status > 299) && !o.acceptStatus?.includes(status)) {
-      res.body.destroy();
+      discard(res.body);
       throw new FetchError(`${what}: HTTP ${status}`, "http", url, status, res.headers);
     }
     const declared = Number(res.headers["content-length"]);
     if (Number.isFinite(declared) && declared > o.maxBytes) {
-      res.body.destroy();
+      discard(res.body);
       throw new FetchError(`${what}: response of ${declared} bytes exceeds the ${o.maxBytes}-byte limit`, "too-large", url, status);
     }
     const chunks = [];
@@ -80802,7 +80880,7 @@ async function httpFetch(url, o) {
         const b = chunk;
         size += b.length;
         if (size > o.maxBytes) {
-          res.body.destroy();
+          discard(res.body);
           throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, "too-large", url, status);
         }
         chunks.push(b);
@@ -80824,6 +80902,10 @@ async function httpFetch(url, o) {
   } finally {
     clearTimeout(timer);
   }
+}
+function discard(body) {
+  body.on("error", () => void 0);
+  body.destroy();
 }
 function describe3(e, what, url, ac) {
   const err = e;
@@ -82335,7 +82417,9 @@ async function run(settings, o = {}) {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
       defaultCaFile: settings.defaults.caFile ? path3.resolve(settings.workspace, settings.defaults.caFile) : void 0,
-      workspace: settings.workspace
+      workspace: settings.workspace,
+      now: settings.now,
+      env: o.env
     });
     observations.push(...ep.observations);
     for (const f of ep.findings) (f.fingerprint ? certBound : problems).push(f);
@@ -82686,6 +82770,8 @@ function mergeReports(reports) {
     }
     for (const f of r.problems) problems.set(findingKey(f), f);
   }
+  const shardProblems = missingShards(reports);
+  for (const f of shardProblems) problems.set(findingKey(f), f);
   const certificates = sortCertificates([...byFp.values()].map((c) => ({ ...c, findings: sortFindings(c.findings) })));
   const probs = sortFindings([...problems.values()]);
   const latest = reports.map((r) => r.generatedAt).sort().at(-1);
@@ -82696,8 +82782,19 @@ function mergeReports(reports) {
     summary: summarize(certificates, probs),
     certificates,
     problems: probs,
-    run: { ...reports[0].run, shard: "1/1", deadlineReached: reports.some((r) => r.run.deadlineReached) }
+    run: { ...reports[0].run, shard: "1/1", deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached) }
   };
+}
+function missingShards(reports) {
+  const counts = new Set(reports.map((r) => r.run.shard.split("/")[1]));
+  if (counts.size > 1) {
+    return [{ id: "not-checked", severity: "warning", message: `merged reports come from different shard counts (${[...counts].join(", ")}); the result may be incomplete` }];
+  }
+  const n = Number([...counts][0] ?? 1);
+  if (n <= 1) return [];
+  const have = new Set(reports.map((r) => Number(r.run.shard.split("/")[0])));
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
+  return missing.length ? [{ id: "not-checked", severity: "warning", message: `shard report${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} missing from the merge; those targets were not checked` }] : [];
 }
 
 // src/report/inventory/dn.ts
@@ -83420,10 +83517,13 @@ h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); 
 .chart .now-label { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+td { overflow-wrap: anywhere; } /* a 200-character name must not push the page sideways */
 th { background: #f6f8fa; position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
 td ul { margin: 0; padding-left: 16px; }
+td.date { white-space: nowrap; }
+td details summary { cursor: pointer; color: var(--muted); }
 tr.fail td:first-child { border-left: 4px solid var(--fail); }
 tr.warn td:first-child { border-left: 4px solid var(--warn); }
 tr.ok td:first-child { border-left: 4px solid var(--ok); }
@@ -83545,7 +83645,7 @@ function renderTimelineSvg(report) {
   const right = WIDTH - 8;
   const top = LEGEND_HEIGHT + AXIS_HEIGHT;
   const plotH = Math.max(n * rowH, 24);
-  const height = top + plotH + 8;
+  const height = top + plotH + 22;
   const [start, end] = timeWindow(certs, now);
   const x = (t) => left + (Math.min(Math.max(t, start), end) - start) / (end - start) * (right - left);
   const parts = [];
@@ -83559,10 +83659,10 @@ function renderTimelineSvg(report) {
   if (n === 0) parts.push(`<text x="${left + 8}" y="${top + 16}" class="empty">No certificates.</text>`);
   const nx = x(now).toFixed(1);
   parts.push(
-    `<line class="now" x1="${nx}" x2="${nx}" y1="${top - 6}" y2="${top + plotH}" stroke="#0969da" stroke-width="2" stroke-dasharray="4 3"/>`,
-    `<text class="now-label" x="${nx}" y="${top - 8}" text-anchor="middle" fill="#0969da">now ${escapeHtml(isoDate(report.run.now))}</text>`
+    `<line class="now" x1="${nx}" x2="${nx}" y1="${top}" y2="${top + plotH + 4}" stroke="#0969da" stroke-width="2" stroke-dasharray="4 3"/>`,
+    `<text class="now-label" x="${nx}" y="${top + plotH + 15}" text-anchor="middle" fill="#0969da">now ${escapeHtml(isoDate(report.run.now))}</text>`
   );
-  if (all.length > certs.length) parts.push(`<text x="${left}" y="${height - 2}" class="note">\u2026and ${all.length - certs.length} later expiries not drawn</text>`);
+  if (all.length > certs.length) parts.push(`<text x="${left}" y="${height - 7}" class="note">\u2026and ${all.length - certs.length} later expiries not drawn</text>`);
   parts.push("</svg>");
   return parts.join("\n");
 }
@@ -83728,22 +83828,26 @@ function certificateTable(certs, now) {
 ${rows}
 </tbody></table>`;
 }
+var LOCATIONS_SHOWN = 3;
 var STATUS_SORT = { fail: "0", warn: "1", ok: "2" };
 function certificateRow(c, now) {
   const cls = statusClass(c);
   const days = daysLeft2(c, now);
   const search = [c.fingerprint, c.subject, c.issuer, c.serialNumber, ...c.sans].join(" ").toLowerCase();
   const findings = c.findings.filter((f) => !f.ignored).map((f) => `${f.id}: ${f.message}`).join("\n");
-  const places = c.locations.map((l) => `<li>${escapeHtml(locationText3(l))}${l.type === "endpoint" && l.address ? ` <span class="muted">${escapeHtml(l.address)}</span>` : ""}</li>`).join("");
+  const place = (l) => `<li>${escapeHtml(locationText3(l))}${l.type === "endpoint" && l.address ? ` <span class="muted">${escapeHtml(l.address)}</span>` : ""}</li>`;
+  const shownPlaces = c.locations.slice(0, LOCATIONS_SHOWN).map(place).join("");
+  const morePlaces = c.locations.slice(LOCATIONS_SHOWN);
+  const places = shownPlaces ? `<ul>${shownPlaces}</ul>${morePlaces.length ? `<details><summary>${morePlaces.length} more</summary><ul>${morePlaces.map(place).join("")}</ul></details>` : ""}` : "";
   const cells = [
     `<td data-sort="${STATUS_SORT[cls]}${escapeHtml(statusId(c))}"${findings ? ` title="${escapeHtml(findings)}"` : ""}><span class="badge ${cls}">${escapeHtml(statusId(c))}</span></td>`,
     `<td title="${escapeHtml(c.subject)}">${escapeHtml(displayName2(c))}</td>`,
     `<td title="${escapeHtml(c.issuer)}">${escapeHtml(issuingCa(c))}</td>`,
-    `<td data-sort="${escapeHtml(c.notBefore)}">${escapeHtml(isoDate(c.notBefore))}</td>`,
-    `<td data-sort="${escapeHtml(c.notAfter)}">${escapeHtml(isoDate(c.notAfter))}</td>`,
+    `<td class="date" data-sort="${escapeHtml(c.notBefore)}">${escapeHtml(isoDate(c.notBefore))}</td>`,
+    `<td class="date" data-sort="${escapeHtml(c.notAfter)}">${escapeHtml(isoDate(c.notAfter))}</td>`,
     `<td class="num" data-sort="${days}">${days}</td>`,
     `<td>${escapeHtml(keyLabel(c.key))}</td>`,
-    `<td data-sort="${c.locations.length}">${places ? `<ul>${places}</ul>` : "\u2014"}</td>`,
+    `<td data-sort="${c.locations.length}">${places || "\u2014"}</td>`,
     `<td>${c.owner ? escapeHtml(c.owner) : '<span class="muted">\u2014</span>'}</td>`,
     `<td class="mono">${escapeHtml(c.serialNumber)}</td>`
   ];

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   const gh = readGithubEnv(token);
 
   let report: Report;
+  let scopeFiles: string[] | null = null;
   if (mergeGlob) {
     const files = (await fg(mergeGlob, { cwd: workspace, dot: true, absolute: true })).sort();
     if (!files.length) throw new UsageError(`input merge: "${mergeGlob}" matched no report`);
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     const sc = await resolveScope(scope, gh, settings.configPath ?? configPath, core);
     let onlyFiles: Set<string> | null = null;
     let endpointFilter: ((id: { id: string }) => boolean) | undefined;
+    scopeFiles = sc.files;
     if (sc.files) {
       onlyFiles = new Set(sc.files.filter((f) => CERT_FILE.test(f)));
       if (!sc.configChanged) endpointFilter = () => false;
@@ -141,7 +143,7 @@ async function main(): Promise<void> {
   // Shard jobs leave issues to the merge job, which sees everything.
   if (settings.shard.count === 1 || mergeGlob) {
     const codeowners = await readCodeowners(workspace);
-    const res = await syncIssuesFromAction(report, issuesInput, settings.issues, gh, core, { codeowners: codeowners ?? undefined });
+    const res = await syncIssuesFromAction(report, issuesInput, settings.issues, gh, core, { codeowners: codeowners ?? undefined, scopeFiles });
     if (res.skipped) core.info(`certwatch: issues: ${res.skipped}`);
     else
       core.info(

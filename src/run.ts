@@ -70,6 +70,8 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
       deadline: probeDeadline,
       defaultCaFile: settings.defaults.caFile ? path.resolve(settings.workspace, settings.defaults.caFile) : undefined,
       workspace: settings.workspace,
+      now: settings.now,
+      env: o.env,
     });
     observations.push(...ep.observations);
     for (const f of ep.findings) (f.fingerprint ? certBound : problems).push(f);

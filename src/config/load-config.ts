@@ -119,12 +119,35 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
   return v;
 }
 
-function allowedKeys(schemaPath: string): string[] {
-  // schemaPath like "#/properties/defaults/additionalProperties" or "#/definitions/endpointObject/additionalProperties"
-  const parts = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
-  let s: Record<string, unknown> = schema as unknown as Record<string, unknown>;
-  for (const p of parts) s = (s?.[p] ?? {}) as Record<string, unknown>;
-  return Object.keys((s.properties as Record<string, unknown>) ?? {});
+type SchemaNode = Record<string, unknown>;
+
+function resolveRef(s: SchemaNode | undefined): SchemaNode | undefined {
+  const ref = s?.$ref;
+  if (typeof ref !== 'string') return s;
+  let r: unknown = schema;
+  for (const p of ref.replace(/^#\//, '').split('/')) r = (r as SchemaNode | undefined)?.[p];
+  return resolveRef(r as SchemaNode | undefined);
+}
+
+/** The object schema a data path lands on (an anyOf item resolves to its mapping branch). */
+function objectSchemaAt(path: (string | number)[]): SchemaNode | undefined {
+  const objectBranch = (s: SchemaNode | undefined): SchemaNode | undefined => {
+    const r = resolveRef(s);
+    const any = r?.anyOf as SchemaNode[] | undefined;
+    return any ? any.map(resolveRef).find((b) => b?.type === 'object') : r;
+  };
+  let s = objectBranch(schema as unknown as SchemaNode);
+  for (const seg of path) {
+    s = typeof seg === 'number' ? objectBranch(s?.items as SchemaNode) : objectBranch((s?.properties as Record<string, SchemaNode> | undefined)?.[seg]);
+  }
+  return s;
+}
+
+// Ajv reports errors inside a $ref'd definition with schema paths relative to that
+// definition ("#/additionalProperties", "#/type"), so the allowed keys and the anyOf
+// branch that applies are worked out from the data path and the value instead.
+function allowedKeys(path: (string | number)[]): string[] {
+  return Object.keys((objectSchemaAt(path)?.properties as Record<string, unknown>) ?? {});
 }
 
 function explain(
@@ -136,14 +159,16 @@ function explain(
 ): ConfigError['problems'] {
   const out: ConfigError['problems'] = [];
   const seen = new Set<string>();
+  // Values validated against "a string or a mapping" (endpoints and files items).
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   for (const e of errors) {
     const path = pathOf(e.instancePath);
     const value = valueAt(data, path);
-    // anyOf branches: report only the branch that fits the value's shape
     if (e.keyword === 'anyOf') continue;
-    if (/endpointString|\/0\/type$/.test(e.schemaPath) && typeof value === 'object' && value !== null) continue;
-    if (/endpointObject|fileObject|\/1\/type$/.test(e.schemaPath) && typeof value === 'string') continue;
-    if (e.keyword === 'type' && e.schemaPath.includes('anyOf') && !errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'type' && o.keyword !== 'anyOf')) {
+    if (e.keyword === 'type' && anyOfPaths.has(e.instancePath)) {
+      // A string or a mapping failed for another reason (reported by its own error);
+      // anything else is the wrong type for both branches: say that once.
+      if (typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value))) continue;
       const key = path.join('.');
       const msg = 'must be a string or a mapping';
       if (!seen.has(key + msg)) {
@@ -152,14 +177,13 @@ function explain(
       }
       continue;
     }
-    if (e.keyword === 'type' && e.schemaPath.includes('anyOf')) continue;
     let key = path.join('.');
     let line = lineOf(path);
     let message: string;
     switch (e.keyword) {
       case 'additionalProperties': {
         const extra = String((e.params as { additionalProperty: string }).additionalProperty);
-        const allowed = allowedKeys(e.schemaPath);
+        const allowed = allowedKeys(path);
         const guess = nearest(extra, allowed);
         key = [...path, extra].join('.');
         line = lineOfKey(path, extra);

@@ -162,7 +162,7 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
   // ---- ignore
   const ignore: IgnoreRule[] = ((d.ignore ?? []) as Record<string, any>[]).map((r, i) => ({
     fingerprint: normaliseFingerprint(String(r.fingerprint)),
-    until: r.until ? endOfDay(String(r.until), problems, file, at(['ignore', i, 'until'])) : undefined,
+    until: r.until ? endOfDay(String(r.until), problems, file, at(['ignore', i, 'until']), `ignore.${i}.until`) : undefined,
     reason: r.reason,
     source: { file, line: at(['ignore', i]) },
   }));
@@ -209,10 +209,11 @@ export function normaliseFingerprint(f: string): string {
   return 'sha256:' + f.replace(/^sha256:/i, '').replace(/:/g, '').toLowerCase();
 }
 
-function endOfDay(s: string, problems: ConfigError['problems'], file: string, line: number): Date | undefined {
+function endOfDay(s: string, problems: ConfigError['problems'], file: string, line: number, key: string): Date | undefined {
   const t = Date.parse(`${s}T23:59:59.999Z`);
-  if (Number.isNaN(t)) {
-    problems.push({ file, line, key: 'until', message: `"${s}" is not a date; use YYYY-MM-DD` });
+  // Date.parse rolls 2027-02-30 over to 2 March; a day that does not exist is a typo.
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s) {
+    problems.push({ file, line, key, message: `"${s}" is not a date; use YYYY-MM-DD` });
     return undefined;
   }
   return new Date(t);

@@ -201,7 +201,7 @@ export function renderDigestBody(rows: DigestRow[], carried: string[], ctx: Rend
   let shown = 0;
   for (const r of rows) {
     const c = r.cert;
-    const where = c.locations.slice(0, 3).map((l) => locationLine(l, ctx)).join('<br>') + (c.locations.length > 3 ? `<br>…and ${c.locations.length - 3} more` : '');
+    const where = c.locations.slice(0, 3).map((l) => locationLine(l, ctx).replace(/\|/g, '\\|')).join('<br>') + (c.locations.length > 3 ? `<br>…and ${c.locations.length - 3} more` : '');
     const line = `| ${cell(displayName(c))}<br>\`${shortFingerprint(c.fingerprint)}\` | ${r.active.map((f) => `${f.severity === 'error' ? '❌' : '⚠️'} ${f.id}`).join(', ')} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, ctx.now)} | ${where} | ${r.owners.map(cell).join(' ') || '—'} |`;
     if (size + line.length + 1 > MAX_BODY_CHARS) break;
     size += line.length + 1;
@@ -244,7 +244,8 @@ export function locationLine(loc: Location, ctx: RenderContext): string {
 }
 
 export function blobUrl(ctx: RenderContext, path: string, line: number): string {
-  const p = path.split('/').map(encodeURIComponent).join('/');
+  // Parentheses too: a bare ")" would end the Markdown link.
+  const p = path.split('/').map((seg) => encodeURIComponent(seg).replace(/[()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
   return `${ctx.serverUrl}/${ctx.repository}/blob/${ctx.sha}/${p}#L${line}`;
 }
 

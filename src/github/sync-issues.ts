@@ -125,7 +125,7 @@ export function issuesEnabled(issuesInput: 'auto' | 'true' | 'false', env: Githu
 
 export interface SyncFromActionOptions {
   codeowners?: string; // CODEOWNERS text if found
-  scopeFiles?: string[] | null; // from resolveScope
+  scopeFiles?: string[] | null; // from resolveScope: its `files` (null = everything was checked)
   client?: Octokit; // injected in tests
   clientOptions?: ClientOptions;
 }
@@ -165,7 +165,9 @@ export async function syncIssuesFromAction(
       settings,
       log,
       codeowners: opts.codeowners ? parseCodeowners(opts.codeowners) : undefined,
-      scopeFiles: opts.scopeFiles,
+      // Not told the scope on a pull request: assume it was narrowed (the
+      // default there), so nothing unseen is taken for gone.
+      scopeFiles: opts.scopeFiles !== undefined ? opts.scopeFiles : isPullRequestEvent(env.eventName) ? [] : null,
     });
   } catch (err) {
     // syncIssues reports API failures itself; this is the last guard so a bug
@@ -445,7 +447,7 @@ class IssueSync {
       ...(add.length ? { assignees: [...issue.assignees, ...add] } : {}),
     });
     this.result.reopened.push(issue.number);
-    await this.comment(issue.number, `Reopened: this certificate needs replacement again — ${findingsSentence(need.active)}${runLink(this.render)}.`);
+    await this.comment(issue.number, `Reopened: this certificate needs replacement again — ${findingsSentence(need.active)}${runLink(this.render)}. (To stop tracking it, add an \`ignore:\` entry with its fingerprint to the certwatch config.)`);
   }
 
   private async close(issue: TrackedIssue, comment: string, reason: 'completed' | 'not_planned' = 'completed'): Promise<void> {

@@ -44,6 +44,10 @@ export function mergeReports(reports: Report[]): Report {
     }
     for (const f of r.problems) problems.set(findingKey(f), f);
   }
+  // A missing shard makes the merge a partial run: issue sync must not close
+  // issues for certificates that shard would have seen.
+  const shardProblems = missingShards(reports);
+  for (const f of shardProblems) problems.set(findingKey(f), f);
   const certificates = sortCertificates([...byFp.values()].map((c) => ({ ...c, findings: sortFindings(c.findings) })));
   const probs = sortFindings([...problems.values()]);
   const latest = reports.map((r) => r.generatedAt).sort().at(-1)!;
@@ -54,6 +58,20 @@ export function mergeReports(reports: Report[]): Report {
     summary: summarize(certificates, probs),
     certificates,
     problems: probs,
-    run: { ...reports[0].run, shard: '1/1', deadlineReached: reports.some((r) => r.run.deadlineReached) },
+    run: { ...reports[0].run, shard: '1/1', deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached) },
   };
+}
+
+function missingShards(reports: Report[]): ReportFinding[] {
+  const counts = new Set(reports.map((r) => r.run.shard.split('/')[1]));
+  if (counts.size > 1) {
+    return [{ id: 'not-checked', severity: 'warning', message: `merged reports come from different shard counts (${[...counts].join(', ')}); the result may be incomplete` }];
+  }
+  const n = Number([...counts][0] ?? 1);
+  if (n <= 1) return [];
+  const have = new Set(reports.map((r) => Number(r.run.shard.split('/')[0])));
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
+  return missing.length
+    ? [{ id: 'not-checked', severity: 'warning', message: `shard report${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing from the merge; those targets were not checked` }]
+    : [];
 }

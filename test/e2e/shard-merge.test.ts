@@ -67,6 +67,12 @@ test('a 4-way sharded run merged equals the unsharded run, endpoints and files a
   const shared = b.certificates.find((c) => c.subjectCN === 'shared.shard.test');
   assert.equal(shared?.locations.length, 4);
   assert.deepEqual(normalise(b), normalise(a));
+
+  // A shard whose report is missing makes the merge partial, and says which.
+  await main(['merge', out('shard-1.json'), out('shard-2.json'), out('shard-4.json'), '--report', out('partial.json'), '--output', devnull]);
+  const p = JSON.parse(await readFile(out('partial.json'), 'utf8')) as Report;
+  assert.equal(p.run.deadlineReached, true);
+  assert.ok(p.problems.some((f) => f.id === 'not-checked' && /shard report 3\/4 missing/.test(f.message)), JSON.stringify(p.problems));
 });
 
 test('shard assignment is stable: adding targets does not move existing ones', () => {

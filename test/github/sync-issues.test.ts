@@ -258,6 +258,22 @@ describe('issue sync against a fake GitHub', () => {
     assert.match(gh.issue(digest.number).comments.at(-1)!.body, /Nothing left to replace/);
   });
 
+  it('a partial run keeps digest entries it did not see, and does not close the digest', async () => {
+    const c = ctx({ settings: settings({ mode: 'digest' }) });
+    const a = cert({ cn: 'a.example.com', findings: [finding('expired')] });
+    const b = cert({ cn: 'b.example.com', findings: [finding('expired')] });
+    await syncIssues(report([a, b]), client(), c);
+    const [digest] = gh.openIssues();
+    let res = await syncIssues(report([a], { deadlineReached: true }), client(), c);
+    assert.deepEqual(res.closed, []);
+    assert.ok(gh.issue(digest.number).body.includes(`\`sha256:${fp('b.example.com').slice(7, 23)}…\``), 'b is carried over');
+    assert.equal(readState(gh.issue(digest.number).body)!.d!.length, 2);
+    res = await syncIssues(report([], { deadlineReached: true }), client(), c);
+    assert.deepEqual(res.closed, [], 'an empty partial run is not "all clear"');
+    res = await syncIssues(report([]), client(), c);
+    assert.deepEqual(res.closed, [digest.number]);
+  });
+
   it('two open issues for one certificate collapse into the oldest', async () => {
     const a = cert({ cn: 'a.example.com', findings: [finding('expired')] });
     await syncIssues(report([a]), client(), ctx());
@@ -391,6 +407,27 @@ describe('issue sync failures never throw and say what to fix', () => {
     gh.faults.push({ method: 'GET', path: /\/issues$/, kind: 'rate-limit' });
     const res = await syncIssuesFromAction(report(nightly()), 'true', settings(), env(), capture(), { clientOptions: { ...opts.clientOptions, maxRateLimitWaitSeconds: 0 } });
     assert.match(res.skipped!, /rate limit/i);
+  });
+
+  it('works with the default client (GitHub\'s write spacing) pointed at the API URL from the environment', async () => {
+    gh.collaborators = new Set(['alice']);
+    const one = cert({ cn: 'one.example.com', findings: [finding('expired')], owner: '@alice' });
+    const res = await syncIssuesFromAction(report([one]), 'true', settings(), env(), capture());
+    assert.equal(res.skipped, undefined);
+    assert.equal(res.created.length, 1);
+    assert.deepEqual(gh.issue(res.created[0]).assignees, ['alice']);
+  });
+
+  it('issues: true on a pull request never closes what the PR did not look at', async () => {
+    const a = cert({ cn: 'a.example.com', findings: [finding('expired')] });
+    await syncIssuesFromAction(report([a]), 'true', settings(), env(), capture(), opts);
+    const pr = env({ eventName: 'pull_request', eventPayload: { pull_request: { number: 3 } } });
+    let res = await syncIssuesFromAction(report([]), 'true', settings(), pr, capture(), opts);
+    assert.deepEqual(res.closed, [], 'scope not passed: assumed narrowed');
+    res = await syncIssuesFromAction(report([]), 'true', settings(), pr, capture(), { ...opts, scopeFiles: ['README.md'] });
+    assert.deepEqual(res.closed, []);
+    res = await syncIssuesFromAction(report([]), 'true', settings(), pr, capture(), { ...opts, scopeFiles: null });
+    assert.equal(res.closed.length, 1, 'scope: all on a PR is a complete run');
   });
 
   it('issues: auto is on for schedule, dispatch and default-branch pushes, off on pull requests', async () => {

@@ -67,7 +67,7 @@ test('CSV: RFC 4180 parsed back — one row per certificate × location, every v
   const csv = renderInventory(report, 'csv');
   assert.ok(!/[^\r]\n/.test(csv.replace(/"(?:[^"]|"")*"/g, '')), 'every record ends with CRLF');
   const [head, ...rows] = parseCsv(csv);
-  assert.deepEqual(head, [...CSV_COLUMNS]);
+  assert.deepEqual([...head], [...CSV_COLUMNS]);
   const col = (name: string): number => head.indexOf(name);
   assert.equal(rows.length, report.certificates.reduce((n, c) => n + Math.max(1, c.locations.length), 0));
   for (const c of report.certificates.slice(0, 50)) {

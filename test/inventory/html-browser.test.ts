@@ -71,6 +71,16 @@ test('Chromium renders every row and the timeline chart, and the script sorts by
   assert.ok(dom.includes('&lt;script&gt;document.title="pwned"&lt;/script&gt;'));
 });
 
+test('Chromium: clicking-order sort by subject, ascending, as ?sort=subject gives it', { skip }, async () => {
+  const dom = await dumpDom('?sort=subject');
+  assert.match(dom, /data-sorted-by="subject:asc"/);
+  // The subject column shows the display name; the script compares lowercased text, ties keep the server's order.
+  const server = [...report.certificates].sort((a, b) => Date.parse(a.notAfter) - Date.parse(b.notAfter) || (a.fingerprint < b.fingerprint ? -1 : 1));
+  const name = (c: (typeof server)[number]): string => (c.subjectCN || c.sans[0] || c.subject).toLowerCase();
+  const expected = server.map((c, i) => ({ c, i })).sort((x, y) => (name(x.c) < name(y.c) ? -1 : name(x.c) > name(y.c) ? 1 : x.i - y.i)).map((x) => x.c.fingerprint);
+  assert.deepEqual(rowFingerprints(dom), expected);
+});
+
 test('Chromium: the status and text filters hide rows; the count says how many are shown', { skip }, async () => {
   const dom = await dumpDom('?status=fail&q=acme%2Fweb');
   const expected = report.certificates.filter(

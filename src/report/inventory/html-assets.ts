@@ -31,6 +31,8 @@ th { background: #f6f8fa; position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
 td ul { margin: 0; padding-left: 16px; }
+td.date { white-space: nowrap; }
+td details summary { cursor: pointer; color: var(--muted); }
 tr.fail td:first-child { border-left: 4px solid var(--fail); }
 tr.warn td:first-child { border-left: 4px solid var(--warn); }
 tr.ok td:first-child { border-left: 4px solid var(--ok); }

@@ -133,6 +133,8 @@ function certificateTable(certs: ReportCertificate[], now: Date): string {
   return `<table id="certificates-table"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
+const LOCATIONS_SHOWN = 3;
+
 /** Severity rank first so "sort by status" puts failures together, then the finding id. */
 const STATUS_SORT = { fail: '0', warn: '1', ok: '2' } as const;
 
@@ -141,16 +143,22 @@ function certificateRow(c: ReportCertificate, now: Date): string {
   const days = daysLeft(c, now);
   const search = [c.fingerprint, c.subject, c.issuer, c.serialNumber, ...c.sans].join(' ').toLowerCase();
   const findings = c.findings.filter((f) => !f.ignored).map((f) => `${f.id}: ${f.message}`).join('\n');
-  const places = c.locations.map((l) => `<li>${h(locationText(l))}${l.type === 'endpoint' && l.address ? ` <span class="muted">${h(l.address)}</span>` : ''}</li>`).join('');
+  const place = (l: (typeof c.locations)[number]): string => `<li>${h(locationText(l))}${l.type === 'endpoint' && l.address ? ` <span class="muted">${h(l.address)}</span>` : ''}</li>`;
+  // An intermediate served by a hundred endpoints would make one row a page long: the rest fold away (works without JS).
+  const shownPlaces = c.locations.slice(0, LOCATIONS_SHOWN).map(place).join('');
+  const morePlaces = c.locations.slice(LOCATIONS_SHOWN);
+  const places = shownPlaces
+    ? `<ul>${shownPlaces}</ul>${morePlaces.length ? `<details><summary>${morePlaces.length} more</summary><ul>${morePlaces.map(place).join('')}</ul></details>` : ''}`
+    : '';
   const cells = [
     `<td data-sort="${STATUS_SORT[cls]}${h(statusId(c))}"${findings ? ` title="${h(findings)}"` : ''}><span class="badge ${cls}">${h(statusId(c))}</span></td>`,
     `<td title="${h(c.subject)}">${h(displayName(c))}</td>`,
     `<td title="${h(c.issuer)}">${h(issuingCa(c))}</td>`,
-    `<td data-sort="${h(c.notBefore)}">${h(isoDate(c.notBefore))}</td>`,
-    `<td data-sort="${h(c.notAfter)}">${h(isoDate(c.notAfter))}</td>`,
+    `<td class="date" data-sort="${h(c.notBefore)}">${h(isoDate(c.notBefore))}</td>`,
+    `<td class="date" data-sort="${h(c.notAfter)}">${h(isoDate(c.notAfter))}</td>`,
     `<td class="num" data-sort="${days}">${days}</td>`,
     `<td>${h(keyLabel(c.key))}</td>`,
-    `<td data-sort="${c.locations.length}">${places ? `<ul>${places}</ul>` : '—'}</td>`,
+    `<td data-sort="${c.locations.length}">${places || '—'}</td>`,
     `<td>${c.owner ? h(c.owner) : '<span class="muted">—</span>'}</td>`,
     `<td class="mono">${h(c.serialNumber)}</td>`,
   ];

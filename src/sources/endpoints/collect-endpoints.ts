@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { CertificateRecord, EndpointLocation, EndpointTarget, Finding, Observation } from '../../types.js';
 import { CertificateParseError, parseCertificate } from '../../x509/parse-certificate.js';
-import { judgeChain } from '../../checks/chain.js';
+import { judgeChain, type ChainVerdict } from '../../checks/chain.js';
 import { addressDrift, type AddressLeaf } from './address-drift.js';
 import { Pool } from './pool.js';
 import { ProbeError, phaseDeadline, type ProbePhase } from './probe-error.js';
@@ -67,7 +67,16 @@ export interface CollectOptions {
   lookup?: Lookup;
 }
 
-type AddressResult = { address?: string; outcome?: ProbeOutcome; notStarted?: true };
+type ParseCache = Map<string, CertificateRecord | CertificateParseError>;
+
+/** A probe's chain, parsed and judged as soon as the probe ends (overlapping other probes' network waits). */
+interface Judged {
+  records: (CertificateRecord | undefined)[];
+  parseErrors: { index: number; der: Buffer; error: CertificateParseError }[];
+  verdict?: ChainVerdict;
+}
+
+type AddressResult = { address?: string; outcome?: ProbeOutcome; judged?: Judged; notStarted?: true };
 
 interface TargetResult {
   target: EndpointTarget;
@@ -100,6 +109,8 @@ function roleOf(c: CertificateRecord, index: number): Observation['role'] {
 
 export async function collectEndpoints(targets: EndpointTarget[], opts: CollectOptions): Promise<EndpointCollection> {
   const pool = new Pool(opts.concurrency, MAX_CONNECTIONS_PER_HOST);
+  // Intermediates and roots repeat across endpoints: parse each distinct DER once per run.
+  const parsed: ParseCache = new Map();
   const env = opts.env ?? process.env;
   const pastDeadline = () => Date.now() >= opts.deadline;
 
@@ -145,7 +156,7 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
             if (pastDeadline()) throw new NotStarted();
             return probeAddress(target, address, { runDeadline: opts.deadline, secureContext: res.store!.secureContext, proxy });
           });
-          return { address, outcome };
+          return { address, outcome, judged: outcome.tls ? judge(target, outcome, res.store!, parsed, opts.now) : undefined };
         } catch (e) {
           if (e instanceof NotStarted) return { address, notStarted: true };
           throw e;
@@ -158,7 +169,7 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
   const results = await Promise.all(targets.map(probeTarget));
   const out: EndpointCollection = { observations: [], findings: [], probes: [] };
   const reportedConfig = new Set<string>();
-  for (const r of results) assemble(r, out, reportedConfig, opts.now);
+  for (const r of results) assemble(r, out, reportedConfig);
   return out;
 }
 
@@ -166,7 +177,47 @@ function notChecked(t: EndpointTarget, label: string, why: string, address?: str
   return { id: 'not-checked', severity: 'notice', message: `${label}: not checked: ${why}`, location: baseLocation(t, address) };
 }
 
-function assemble(r: TargetResult, out: EndpointCollection, reportedConfig: Set<string>, now: Date | undefined): void {
+function parseCached(der: Buffer, cache: ParseCache): CertificateRecord {
+  const key = createHash('sha256').update(der).digest('hex');
+  let r = cache.get(key);
+  if (!r) {
+    try {
+      r = parseCertificate(der);
+    } catch (e) {
+      if (!(e instanceof CertificateParseError)) throw e;
+      r = e;
+    }
+    cache.set(key, r);
+  }
+  if (r instanceof CertificateParseError) throw r;
+  return r;
+}
+
+function judge(t: EndpointTarget, outcome: ProbeOutcome, store: TrustStore, cache: ParseCache, now: Date | undefined): Judged {
+  const tls = outcome.tls!;
+  const parseErrors: Judged['parseErrors'] = [];
+  const records = tls.chain.map((der, index) => {
+    try {
+      return parseCached(der, cache);
+    } catch (e) {
+      if (!(e instanceof CertificateParseError)) throw e;
+      parseErrors.push({ index, der, error: e });
+      return undefined;
+    }
+  });
+  const verdict = records[0]
+    ? judgeChain(records, {
+        anchors: store.anchors(),
+        name: nameToCheck(t),
+        now: now ?? new Date(),
+        authorized: tls.authorized,
+        authorizationError: tls.authorizationError,
+      })
+    : undefined;
+  return { records, parseErrors, verdict };
+}
+
+function assemble(r: TargetResult, out: EndpointCollection, reportedConfig: Set<string>): void {
   const t = r.target;
   const unreachableSeverity = t.optional ? 'warning' : 'error';
   if (r.configProblem && !reportedConfig.has(r.configProblem)) {
@@ -222,30 +273,16 @@ function assemble(r: TargetResult, out: EndpointCollection, reportedConfig: Set<
     summary.opensslError = tls.authorizationError;
     summary.stapledOcsp = !!tls.stapledOcsp;
 
-    const records: (CertificateRecord | undefined)[] = tls.chain.map((der, i) => {
-      try {
-        return parseCertificate(der);
-      } catch (e) {
-        if (!(e instanceof CertificateParseError)) throw e;
-        out.findings.push({
-          id: 'unparseable',
-          severity: 'error',
-          message: `${label}: certificate ${i + 1} of ${tls.chain.length} the server sent (sha256:${createHash('sha256').update(der).digest('hex').slice(0, 16)}…) does not parse: ${e.message}`,
-          location: { ...loc, chainIndex: i },
-        });
-        return undefined;
-      }
-    });
+    const { records, parseErrors, verdict } = a.judged!;
+    for (const { index, der, error } of parseErrors) {
+      out.findings.push({
+        id: 'unparseable',
+        severity: 'error',
+        message: `${label}: certificate ${index + 1} of ${tls.chain.length} the server sent (sha256:${createHash('sha256').update(der).digest('hex').slice(0, 16)}…) does not parse: ${error.message}`,
+        location: { ...loc, chainIndex: index },
+      });
+    }
     const leaf = records[0];
-    const verdict = leaf
-      ? judgeChain(records, {
-          anchors: r.store!.anchors,
-          name: nameToCheck(t),
-          now: now ?? new Date(),
-          authorized: tls.authorized,
-          authorizationError: tls.authorizationError,
-        })
-      : undefined;
     const parsed = records.filter((c): c is CertificateRecord => !!c);
     records.forEach((cert, i) => {
       if (!cert) return;

@@ -15,7 +15,8 @@ import { TrustAnchors } from '../../checks/chain.js';
 const MAX_CA_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface TrustStore {
-  anchors: TrustAnchors;
+  /** parsed on first use: probes can start before ~150 roots are parsed */
+  anchors(): TrustAnchors;
   secureContext: SecureContext;
   /** "Node's bundled roots" or "… + certs/private-root.pem" — for messages */
   label: string;
@@ -72,6 +73,11 @@ async function readCaFile(path: string): Promise<{ records: CertificateRecord[];
   return { records, pems };
 }
 
+function lazy<T>(make: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= make());
+}
+
 const cache = new Map<string, Promise<TrustStore>>();
 
 /** The trust store for an absolute ca-file path (or the bundled roots alone when undefined); cached per process. */
@@ -81,11 +87,11 @@ export function loadTrustStore(caFile?: string): Promise<TrustStore> {
   if (!p) {
     p = (async () => {
       if (!caFile) {
-        return { anchors: new TrustAnchors(bundledAnchors()), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
+        return { anchors: lazy(() => new TrustAnchors(bundledAnchors())), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
       }
       const extra = await readCaFile(caFile);
       return {
-        anchors: new TrustAnchors([...bundledAnchors(), ...extra.records]),
+        anchors: lazy(() => new TrustAnchors([...bundledAnchors(), ...extra.records])),
         secureContext: createSecureContext({ ...PROBE_TLS_OPTIONS, ca: [...rootCertificates, ...extra.pems] }),
         label: `Node's bundled roots + ${caFile}`,
       };
