@@ -9133,8 +9133,8 @@ var require_utils5 = __commonJS({
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP7) {
-      const re = isIP7 ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+    function reescapeHostDelimiters(host, isIP8) {
+      const re = isIP8 ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re.lastIndex = 0;
       return host.replace(re, (ch) => HOST_DELIMS[ch]);
     }
@@ -9831,12 +9831,12 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP7) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP7)) {
+    function canonicalizeHost(parsed, options, schemeHandler, isIP8) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP8)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP7 === false && nonSimpleDomain(parsed.host)) {
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP8 === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -9852,9 +9852,9 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP7) {
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP8) {
       return Boolean(
-        parsed.host && isIP7 === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP8 === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
@@ -9877,7 +9877,7 @@ var require_fast_uri = __commonJS({
       let malformedHost = false;
       let malformedIPLiteral = false;
       let malformedScheme = false;
-      let isIP7 = false;
+      let isIP8 = false;
       if (options.reference === "suffix") {
         if (options.scheme) {
           uri = options.scheme + ":" + uri;
@@ -9939,15 +9939,15 @@ var require_fast_uri = __commonJS({
             const bracketedIPLiteral = isIPLiteral(parsed.host);
             const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
             const ipv6result = normalizeIPv6(parsed.host);
-            isIP7 = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            isIP8 = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
             malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP7 ? ipv6result.host : ipv6result.host.toLowerCase();
+            parsed.host = isIP8 ? ipv6result.host : ipv6result.host.toLowerCase();
             if (malformedIPLiteral) {
               parsed.error = parsed.error || MALFORMED_HOST_ERROR;
               malformedAuthorityOrPort = true;
             }
           } else {
-            isIP7 = true;
+            isIP8 = true;
           }
         }
         if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
@@ -9964,14 +9964,14 @@ var require_fast_uri = __commonJS({
         }
         const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP7);
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP8);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP7 ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP7) {
+          let host = isIP8 ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP8) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP7 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP7) : host;
+          parsed.host = isIP8 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP8) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -65508,7 +65508,7 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
-    var { isIP: isIP7 } = __require("node:net");
+    var { isIP: isIP8 } = __require("node:net");
     var { lookup: lookup2 } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors4();
@@ -65914,7 +65914,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP7(origin.hostname) !== 0) {
+          if (isIP8(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
@@ -79410,11 +79410,12 @@ async function collectOne(m, o) {
 
 // src/sources/endpoints/collect-endpoints.ts
 import { createHash as createHash2 } from "node:crypto";
-import { isIP as isIP6 } from "node:net";
+import { isIP as isIP7 } from "node:net";
 import { isAbsolute, resolve as resolvePath } from "node:path";
 
 // src/checks/chain.ts
 import { X509Certificate as X509Certificate2 } from "node:crypto";
+import { isIP as isIP2 } from "node:net";
 import { checkServerIdentity as tlsCheckServerIdentity } from "node:tls";
 var MAX_PATH_DEPTH = 8;
 var CODES_WE_JUDGE = /* @__PURE__ */ new Set([
@@ -79438,6 +79439,12 @@ function nodeCert(c) {
     x509Of.set(c, x);
   }
   return x;
+}
+function rememberX509(c, x) {
+  if (!x509Of.has(c)) x509Of.set(c, x);
+}
+function forgetX509(c) {
+  x509Of.delete(c);
 }
 function isIssuedBy2(cert, issuer) {
   if (cert.issuer !== issuer.subject) return false;
@@ -79528,12 +79535,10 @@ function untrustedReason(served, walk) {
   };
 }
 function checkHostname(leaf, name) {
-  let legacy;
-  try {
-    legacy = nodeCert(leaf).toLegacyObject();
-  } catch (e) {
-    return { name, ok: false, reason: `certificate unreadable for the hostname check: ${e.message}` };
-  }
+  const legacy = {
+    subject: leaf.subjectCN !== void 0 ? { CN: leaf.subjectCN } : {},
+    subjectaltname: leaf.sans.map((s) => isIP2(s) ? `IP Address:${s}` : `DNS:${s}`).join(", ") || void 0
+  };
   const err = tlsCheckServerIdentity(name, legacy);
   if (!err) return { name, ok: true };
   const covered = leaf.sans.length ? leaf.sans.join(", ") : `CN=${leaf.subjectCN ?? "(none)"}`;
@@ -79714,7 +79719,7 @@ function describeSocketError(e) {
 }
 
 // src/sources/endpoints/probe-endpoint.ts
-import { isIP as isIP3 } from "node:net";
+import { isIP as isIP4 } from "node:net";
 
 // src/sources/endpoints/connect-tcp.ts
 import { connect } from "node:net";
@@ -80178,7 +80183,7 @@ async function negotiateStartTls(protocol, socket, opts) {
 
 // src/sources/endpoints/tls-probe.ts
 import { connect as tlsConnect } from "node:tls";
-import { isIP as isIP2 } from "node:net";
+import { isIP as isIP3 } from "node:net";
 var MAX_SERVED_CERTS = 20;
 var MAX_HANDSHAKE_BYTES = 256 * 1024;
 var BYTE_CHECK_INTERVAL_MS = 100;
@@ -80196,7 +80201,7 @@ function sentChain(s) {
   const out = [];
   let c = s.getPeerX509Certificate();
   while (c && out.length <= MAX_SERVED_CERTS) {
-    out.push(c.raw);
+    out.push(c);
     c = c.issuerCertificate;
   }
   return out;
@@ -80208,7 +80213,7 @@ function tlsHandshake(socket, opts) {
     const options = {
       socket,
       // SNI carries names only (RFC 6066 §3); an IP as servername is deprecated (DEP0123).
-      servername: isIP2(opts.servername) ? void 0 : opts.servername,
+      servername: isIP3(opts.servername) ? void 0 : opts.servername,
       secureContext: opts.secureContext,
       rejectUnauthorized: false,
       requestOCSP: true,
@@ -80240,7 +80245,8 @@ function tlsHandshake(socket, opts) {
     });
     tls.once("secureConnect", () => {
       try {
-        const chain = sentChain(tls);
+        const peer = sentChain(tls);
+        const chain = peer.map((c) => c.raw);
         if (chain.length > MAX_SERVED_CERTS) {
           return finish(new ProbeError("handshake", `TLS handshake: server sent more than ${MAX_SERVED_CERTS} certificates; refusing to judge such a chain`));
         }
@@ -80249,6 +80255,7 @@ function tlsHandshake(socket, opts) {
         const authErr = tls.authorizationError;
         finish(void 0, {
           chain,
+          peer,
           tlsVersion: tls.getProtocol() ?? void 0,
           cipher: cipher?.standardName ?? cipher?.name,
           authorized: tls.authorized,
@@ -80284,7 +80291,7 @@ async function probeAddress(target, address, ctx) {
     }
     if (target.starttls) {
       socket = await negotiateStartTls(target.starttls, socket, {
-        domain: isIP3(nameToCheck(target)) ? target.host : nameToCheck(target),
+        domain: isIP4(nameToCheck(target)) ? target.host : nameToCheck(target),
         deadline: phaseDeadline(target.timeoutMs, ctx.runDeadline)
       });
     }
@@ -80302,7 +80309,7 @@ async function probeAddress(target, address, ctx) {
 }
 
 // src/sources/endpoints/proxy-env.ts
-import { BlockList, isIP as isIP4 } from "node:net";
+import { BlockList, isIP as isIP5 } from "node:net";
 var ProxyConfigError = class extends Error {
 };
 function envValue(env, name) {
@@ -80318,15 +80325,15 @@ function matchesEntry(entry, host, port) {
   if (bracket) {
     e = bracket[1];
     entryPort = bracket[2] ? Number(bracket[2]) : void 0;
-  } else if (!isIP4(e) && /:\d+$/.test(e) && !e.includes("/")) {
+  } else if (!isIP5(e) && /:\d+$/.test(e) && !e.includes("/")) {
     entryPort = Number(e.slice(e.lastIndexOf(":") + 1));
     e = e.slice(0, e.lastIndexOf(":"));
   }
   if (entryPort !== void 0 && entryPort !== port) return false;
-  const hostFamily = isIP4(host);
+  const hostFamily = isIP5(host);
   if (e.includes("/") && hostFamily) {
     const [net, bits] = e.split("/");
-    const fam = isIP4(net);
+    const fam = isIP5(net);
     if (!fam || fam !== hostFamily) return false;
     const list2 = new BlockList();
     try {
@@ -80336,7 +80343,7 @@ function matchesEntry(entry, host, port) {
     }
     return list2.check(host, fam === 4 ? "ipv4" : "ipv6");
   }
-  if (isIP4(e)) return e === host.toLowerCase();
+  if (isIP5(e)) return e === host.toLowerCase();
   const suffix = e.replace(/^\*?\./, "");
   const h = host.toLowerCase();
   return h === suffix || h.endsWith("." + suffix);
@@ -80358,10 +80365,10 @@ function proxyFor(host, port, env) {
 
 // src/sources/endpoints/resolve.ts
 import { lookup } from "node:dns/promises";
-import { isIP as isIP5 } from "node:net";
+import { isIP as isIP6 } from "node:net";
 function compareAddresses(a, b) {
-  const fa = isIP5(a);
-  const fb = isIP5(b);
+  const fa = isIP6(a);
+  const fb = isIP6(b);
   if (fa !== fb) return fa - fb;
   if (fa === 4) {
     const na = a.split(".").map(Number);
@@ -80372,7 +80379,7 @@ function compareAddresses(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 async function resolveAddresses(host, all, deadline, lookupFn = lookup) {
-  if (isIP5(host)) return [host];
+  if (isIP6(host)) return [host];
   let timer;
   const timeout = new Promise((_, reject) => {
     const ms = Math.max(0, deadline.at - Date.now());
@@ -80481,7 +80488,7 @@ var MAX_CONNECTIONS_PER_HOST = 4;
 var NotStarted = class extends Error {
 };
 function baseLocation(t, address) {
-  const servername = t.servername ?? (isIP6(t.host) ? void 0 : t.host);
+  const servername = t.servername ?? (isIP7(t.host) ? void 0 : t.host);
   return {
     type: "endpoint",
     host: t.host,
@@ -80521,7 +80528,7 @@ async function collectEndpoints(targets, opts) {
       return res;
     }
     let addresses;
-    if (proxy && !target.allAddresses && !isIP6(target.host)) {
+    if (proxy && !target.allAddresses && !isIP7(target.host)) {
       addresses = [void 0];
     } else {
       try {
@@ -80580,7 +80587,9 @@ function judge(t, outcome, store, cache2, now) {
   const parseErrors = [];
   const records = tls.chain.map((der, index) => {
     try {
-      return parseCached(der, cache2);
+      const rec = parseCached(der, cache2);
+      rememberX509(rec, tls.peer[index]);
+      return rec;
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
       parseErrors.push({ index, der, error: e });
@@ -80594,6 +80603,8 @@ function judge(t, outcome, store, cache2, now) {
     authorized: tls.authorized,
     authorizationError: tls.authorizationError
   }) : void 0;
+  for (const r of records) if (r) forgetX509(r);
+  tls.peer = [];
   return { records, parseErrors, verdict };
 }
 function assemble(r, out, reportedConfig) {
@@ -82547,256 +82558,6 @@ function renderText(r, opts) {
   return lines.join("\n") + "\n";
 }
 
-// src/report/markdown.ts
-var MAX_FINDING_ROWS = 200;
-var MAX_INVENTORY_ROWS = 300;
-var MAX_TIMELINE_BARS = 40;
-function cell(s) {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/</g, "&lt;");
-}
-var ICON = { error: "\u{1F534} error", warning: "\u{1F7E1} warning", notice: "\u{1F535} notice" };
-function renderMarkdown(r, opts = {}) {
-  const s = r.summary;
-  const out = [];
-  const head = s.status === "fail" ? "\u274C certwatch: failing" : s.status === "warn" ? "\u26A0\uFE0F certwatch: warnings" : "\u2705 certwatch: all certificates healthy";
-  out.push(`## ${head}`, "");
-  out.push(
-    `**${s.failures}** failure${s.failures === 1 ? "" : "s"} \xB7 **${s.warnings}** warning${s.warnings === 1 ? "" : "s"} \xB7 ${s.notices} notice${s.notices === 1 ? "" : "s"} \xB7 ${s.certificates} certificate${s.certificates === 1 ? "" : "s"}${s.nextExpiry ? ` \xB7 next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ""}${r.run.shard !== "1/1" ? ` \xB7 shard ${r.run.shard}` : ""}`,
-    ""
-  );
-  if (r.run.deadlineReached) out.push("> [!WARNING]", "> The run reached its deadline; some targets were not checked (see the `not-checked` notices).", "");
-  const rows = [];
-  for (const c of r.certificates) for (const f of c.findings) if (!f.ignored) rows.push({ f, c });
-  for (const f of r.problems) if (!f.ignored) rows.push({ f });
-  const rank = (f) => f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2;
-  rows.sort((a, b) => rank(a.f) - rank(b.f));
-  if (rows.length) {
-    out.push("### Findings", "", "| Severity | Finding | Certificate | Where | What to do |", "|---|---|---|---|---|");
-    for (const { f, c } of rows.slice(0, MAX_FINDING_ROWS)) {
-      const where = f.location ? locationText(f.location) : c ? c.locations.map(locationText).slice(0, 3).join("<br>") + (c.locations.length > 3 ? `<br>+${c.locations.length - 3} more` : "") : "";
-      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(certName(c)) : ""} | ${cell(where).replace(/&lt;br>/g, "<br>")} | ${cell(f.message)} |`);
-    }
-    if (rows.length > MAX_FINDING_ROWS) out.push("", `\u2026and ${rows.length - MAX_FINDING_ROWS} more findings in the JSON report.`);
-    out.push("");
-  }
-  const ignored = r.certificates.reduce((n, c) => n + c.findings.filter((f) => f.ignored).length, 0);
-  if (ignored) out.push(`_${ignored} finding${ignored === 1 ? "" : "s"} ignored by the config's \`ignore:\` rules._`, "");
-  if (r.certificates.length) {
-    out.push("### Inventory", "", "| Certificate | Issuer | Expires | Days left | Where | Owner | Revocation |", "|---|---|---|---:|---|---|---|");
-    const byExpiry2 = [...r.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter));
-    for (const c of byExpiry2.slice(0, MAX_INVENTORY_ROWS)) {
-      const where = c.locations.slice(0, 3).map(locationText).map(cell).join("<br>") + (c.locations.length > 3 ? `<br>+${c.locations.length - 3} more` : "");
-      const rev = c.revocation.status === "not-checked" ? "\u2014" : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ""}`;
-      out.push(
-        `| ${cell(certName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${where} | ${cell(c.owner ?? "\u2014")} | ${rev} |`
-      );
-    }
-    if (r.certificates.length > MAX_INVENTORY_ROWS) out.push("", `\u2026and ${r.certificates.length - MAX_INVENTORY_ROWS} more certificates in the JSON report.`);
-    out.push("");
-    out.push(...timeline(r));
-  }
-  if (opts.runUrl) out.push("", `[Run details](${opts.runUrl})`);
-  return out.join("\n") + "\n";
-}
-function mermaidName(s) {
-  return s.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim().slice(0, 50) || "certificate";
-}
-function timeline(r) {
-  const leaves = r.certificates.filter((c) => c.role === "leaf").sort((a, b) => a.notAfter.localeCompare(b.notAfter)).slice(0, MAX_TIMELINE_BARS);
-  if (!leaves.length) return [];
-  const out = ["### Expiry timeline", "", "```mermaid", "gantt", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d", `  section Leaf certificates`];
-  leaves.forEach((c, i) => {
-    const active = c.findings.filter((f) => !f.ignored);
-    const tag = active.some((f) => f.severity === "error") ? "crit, " : active.some((f) => f.severity === "warning") ? "active, " : "";
-    const start = c.notBefore.slice(0, 10);
-    let end = c.notAfter.slice(0, 10);
-    if (end <= start) end = new Date(Date.parse(start) + 864e5).toISOString().slice(0, 10);
-    out.push(`  ${mermaidName(certName(c))} :${tag}c${i}, ${start}, ${end}`);
-  });
-  out.push(`  section Run`, `  checked ${r.run.now.slice(0, 10)} :milestone, now, ${r.run.now.slice(0, 10)}, 0d`, "```", "");
-  return out;
-}
-
-// src/report/sarif.ts
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var MAX_RESULTS = 25e3;
-var FINGERPRINT_KEY = "certwatch/v1";
-var RULES = {
-  expired: { name: "CertificateExpired", short: "Certificate expired", full: "The certificate is past its notAfter date; clients reject it." },
-  "not-yet-valid": { name: "CertificateNotYetValid", short: "Certificate not yet valid", full: "The certificate notBefore date is in the future; clients reject it until then." },
-  expiring: { name: "CertificateExpiring", short: "Certificate expires soon", full: "The time left before notAfter is below the warn-within or fail-within threshold. Renew and deploy a new certificate." },
-  revoked: { name: "CertificateRevoked", short: "Certificate revoked", full: "OCSP, a CRL or a published serial list says the certificate is revoked. Replace it now." },
-  "revocation-unknown": { name: "RevocationUnknown", short: "Revocation status unknown", full: "No verified, fresh revocation answer could be obtained (responder down, bad signature or stale response)." },
-  "renewal-window": { name: "RenewalWindow", short: "CA asks for renewal (ARI)", full: "The CA's ACME Renewal Information window has opened, or has already closed (a CA moves it into the past before a mass revocation)." },
-  "untrusted-chain": { name: "UntrustedChain", short: "Chain does not build to a trusted root", full: "The endpoint's chain does not build to a trusted root, or misses an intermediate." },
-  "hostname-mismatch": { name: "HostnameMismatch", short: "Certificate does not cover the name", full: "The endpoint certificate does not cover the host name probed." },
-  "weak-key": { name: "WeakKey", short: "Weak key", full: "The key is weaker than current practice (e.g. RSA below 2048 bits)." },
-  "weak-signature": { name: "WeakSignature", short: "Weak signature algorithm", full: "The certificate is signed with SHA-1 or MD5." },
-  unreachable: { name: "EndpointUnreachable", short: "Endpoint unreachable", full: "TCP, STARTTLS or the TLS handshake failed or timed out." },
-  unparseable: { name: "Unparseable", short: "File does not parse", full: "A file that should hold a certificate does not parse." },
-  "private-key": { name: "PrivateKeyCommitted", short: "Private key committed", full: "A private key is committed to the repository next to certificates." },
-  "no-match": { name: "NoMatch", short: "Glob matched no file", full: "A configured file glob matched no file." },
-  superseded: { name: "Superseded", short: "Superseded certificate in bundle", full: "A bundle holds an older certificate next to its replacement." },
-  "address-drift": { name: "AddressDrift", short: "Addresses serve different certificates", full: "The addresses behind one name serve different certificates." },
-  "not-checked": { name: "NotChecked", short: "Not checked", full: "The run's deadline stopped this target from being checked." },
-  "ignore-expired": { name: "IgnoreExpired", short: "Ignore rule expired", full: "An ignore rule's until date has passed." },
-  config: { name: "ConfigProblem", short: "Config problem", full: "A non-fatal problem in the certwatch config." }
-};
-var RULE_IDS = Object.keys(RULES);
-function renderSarif(report) {
-  const results = [];
-  for (const c of report.certificates) {
-    for (const f of c.findings) results.push(...resultsFor(f, c));
-  }
-  for (const p of report.problems) results.push(...resultsFor(p, null));
-  const rank = { error: 0, warning: 1, note: 2 };
-  results.sort((a, b) => rank[a.level] - rank[b.level]);
-  const sarif = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "certwatch",
-            version: report.tool.version,
-            semanticVersion: /^\d+\.\d+\.\d+/.test(report.tool.version) ? report.tool.version : void 0,
-            rules: RULE_IDS.map((id) => ({
-              id,
-              name: RULES[id].name,
-              shortDescription: { text: RULES[id].short },
-              fullDescription: { text: RULES[id].full },
-              help: { text: `${RULES[id].full} Run \`npx certwatch check\` locally to see the finding.` },
-              defaultConfiguration: { level: defaultLevel(id) },
-              properties: { tags: ["security", "tls", "certificate"] }
-            }))
-          }
-        },
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root (the workspace certwatch checked)." } } },
-        results: results.slice(0, MAX_RESULTS),
-        properties: { generatedAt: report.generatedAt, clock: report.run.now, ...results.length > MAX_RESULTS ? { truncatedResults: results.length - MAX_RESULTS } : {} }
-      }
-    ]
-  };
-  return `${JSON.stringify(sarif, null, 2)}
-`;
-}
-function resultsFor(f, c) {
-  const places = f.location ? [f.location] : c?.locations ?? [];
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const loc of places) {
-    const at = repoPlace(loc);
-    if (!at) continue;
-    const key = `${at.path}:${at.line}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({
-      ruleId: f.id,
-      ruleIndex: RULE_IDS.indexOf(f.id),
-      level: level(f.severity),
-      message: { text: messageFor(f, c, loc) },
-      locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(at.path), uriBaseId: "%SRCROOT%" }, region: { startLine: at.line } } }],
-      // Stable across line moves and commits: the alert follows the certificate, not the line.
-      partialFingerprints: { [FINGERPRINT_KEY]: [f.id, c?.fingerprint ?? "-", locationText2(loc)].join("|") },
-      ...c ? { properties: { fingerprint: c.fingerprint, notAfter: c.notAfter, subject: c.subject, issuer: c.issuer } } : {},
-      ...f.ignored ? { suppressions: [{ kind: "external", status: "accepted", justification: [f.ignored.reason, f.ignored.until && `until ${f.ignored.until}`].filter(Boolean).join(" ") || "ignored in the certwatch config" }] } : {}
-    });
-  }
-  return out;
-}
-function repoPlace(loc) {
-  if (loc.type === "file") return { path: loc.path, line: Math.max(1, loc.line || 1) };
-  if (loc.configFile) return { path: loc.configFile, line: Math.max(1, loc.configLine ?? 1) };
-  return null;
-}
-function messageFor(f, c, loc) {
-  const who = c ? c.subjectCN ?? c.sans[0] ?? c.subject : null;
-  const where = loc.type === "endpoint" ? `${loc.host}:${loc.port}` : loc.detail;
-  const prefix = [who && `Certificate ${who}`, where && `(${where})`].filter(Boolean).join(" ");
-  return prefix ? `${prefix}: ${f.message}` : f.message;
-}
-function locationText2(loc) {
-  return loc.type === "file" ? `file:${loc.path}` : `endpoint:${loc.host}:${loc.port}`;
-}
-function fileUri(path5) {
-  return path5.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map((s) => encodeURIComponent(s)).join("/");
-}
-function level(s) {
-  return s === "error" ? "error" : s === "warning" ? "warning" : "note";
-}
-function defaultLevel(id) {
-  if (id === "weak-key" || id === "weak-signature" || id === "revocation-unknown" || id === "address-drift" || id === "superseded" || id === "no-match" || id === "ignore-expired" || id === "config") return "warning";
-  if (id === "not-checked") return "note";
-  return "error";
-}
-
-// src/report/merge-reports.ts
-var MergeError = class extends Error {
-};
-var findingKey = (f) => `${f.id}|${f.severity}|${f.location ? locKey(f.location) : ""}|${f.message}|${f.ignored ? "i" : ""}`;
-var REVOCATION_RANK = { revoked: 0, unknown: 1, good: 2, "not-checked": 3 };
-function validateReport(x, name) {
-  const r = x;
-  if (!r || typeof r !== "object" || r.version !== 1 || !Array.isArray(r.certificates) || !r.summary) {
-    throw new MergeError(`${name} is not a certwatch JSON report (version 1)`);
-  }
-  r.problems ??= [];
-  return r;
-}
-function mergeReports(reports) {
-  if (!reports.length) throw new MergeError("no reports to merge");
-  const byFp = /* @__PURE__ */ new Map();
-  const problems = /* @__PURE__ */ new Map();
-  for (const r of reports) {
-    for (const c of r.certificates) {
-      const prev = byFp.get(c.fingerprint);
-      if (!prev) {
-        byFp.set(c.fingerprint, structuredClone(c));
-        continue;
-      }
-      const locs = new Map(prev.locations.map((l) => [locKey(l), l]));
-      for (const l of c.locations) locs.set(locKey(l), l);
-      prev.locations = sortLocations([...locs.values()]);
-      const fs = new Map(prev.findings.map((f) => [findingKey(f), f]));
-      for (const f of c.findings) fs.set(findingKey(f), f);
-      prev.findings = sortFindings([...fs.values()]);
-      const owners = /* @__PURE__ */ new Set([...prev.owner?.split(", ") ?? [], ...c.owner?.split(", ") ?? []]);
-      prev.owner = owners.size ? [...owners].join(", ") : null;
-      for (const n of c.notes) if (!prev.notes.includes(n)) prev.notes.push(n);
-      if (REVOCATION_RANK[c.revocation.status] < REVOCATION_RANK[prev.revocation.status]) prev.revocation = c.revocation;
-      prev.renewal ??= c.renewal;
-      if (c.role === "leaf") prev.role = "leaf";
-    }
-    for (const f of r.problems) problems.set(findingKey(f), f);
-  }
-  const shardProblems = missingShards(reports);
-  for (const f of shardProblems) problems.set(findingKey(f), f);
-  const certificates = sortCertificates([...byFp.values()].map((c) => ({ ...c, findings: sortFindings(c.findings) })));
-  const probs = sortFindings([...problems.values()]);
-  const latest = reports.map((r) => r.generatedAt).sort().at(-1);
-  return {
-    version: 1,
-    generatedAt: latest,
-    tool: reports[0].tool,
-    summary: summarize(certificates, probs),
-    certificates,
-    problems: probs,
-    run: { ...reports[0].run, shard: "1/1", deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached) }
-  };
-}
-function missingShards(reports) {
-  const counts = new Set(reports.map((r) => r.run.shard.split("/")[1]));
-  if (counts.size > 1) {
-    return [{ id: "not-checked", severity: "warning", message: `merged reports come from different shard counts (${[...counts].join(", ")}); the result may be incomplete` }];
-  }
-  const n = Number([...counts][0] ?? 1);
-  if (n <= 1) return [];
-  const have = new Set(reports.map((r) => Number(r.run.shard.split("/")[0])));
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
-  return missing.length ? [{ id: "not-checked", severity: "warning", message: `shard report${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} missing from the merge; those targets were not checked` }] : [];
-}
-
 // src/report/inventory/dn.ts
 var ATTRIBUTE_START = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)=/;
 function parseDn(dn) {
@@ -82887,7 +82648,7 @@ function statusClass(c) {
 function isFailing(c) {
   return c.findings.some((f) => isActive(f) && f.severity === "error");
 }
-function locationText3(l) {
+function locationText2(l) {
   return l.type === "file" ? `${l.path}:${l.line}` : `${l.host.includes(":") ? `[${l.host}]` : l.host}:${l.port}`;
 }
 function locationKey(l) {
@@ -82896,89 +82657,6 @@ function locationKey(l) {
 function isoDate(iso) {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso.slice(0, 10) : new Date(t).toISOString().slice(0, 10);
-}
-
-// src/report/inventory/summarise.ts
-function summarise(certificates, problems) {
-  let failures = 0;
-  let warnings = 0;
-  let notices = 0;
-  const count = (f) => {
-    if (!isActive(f)) return;
-    if (f.severity === "error") failures++;
-    else if (f.severity === "warning") warnings++;
-    else notices++;
-  };
-  for (const c of certificates) c.findings.forEach(count);
-  problems.forEach(count);
-  let nextExpiry = null;
-  for (const c of certificates) {
-    if (c.role !== "leaf") continue;
-    if (nextExpiry === null || Date.parse(c.notAfter) < Date.parse(nextExpiry)) nextExpiry = c.notAfter;
-  }
-  return {
-    status: failures > 0 ? "fail" : warnings > 0 ? "warn" : "ok",
-    failures,
-    warnings,
-    notices,
-    certificates: certificates.length,
-    nextExpiry
-  };
-}
-
-// src/report/inventory/filter.ts
-function normaliseSerial(serial) {
-  let s = serial.trim().replace(/[:\s]/g, "");
-  let sign = "";
-  if (s.startsWith("-")) {
-    sign = "-";
-    s = s.slice(1);
-  }
-  if (/^0x/i.test(s)) s = s.slice(2);
-  s = s.toUpperCase().replace(/^0+/, "");
-  return sign + (s === "" ? "0" : s);
-}
-var HEX_SERIAL = /^(?:0x)?[0-9a-f]+$/i;
-var MAX_SERIAL_HEX_DIGITS = 64;
-function parseSerialList2(text, source) {
-  const serials = /* @__PURE__ */ new Set();
-  const problems = [];
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n|\r/);
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/#.*/, "").trim();
-    if (line === "") return;
-    const compact = line.replace(/:/g, "");
-    if (!HEX_SERIAL.test(compact)) {
-      problems.push(`${source}:${i + 1}: "${clip(raw.trim())}" is not a hex serial number`);
-      return;
-    }
-    if (compact.replace(/^0x/i, "").length > MAX_SERIAL_HEX_DIGITS) {
-      problems.push(`${source}:${i + 1}: a serial number has at most 20 octets; this one has ${compact.replace(/^0x/i, "").length} hex digits`);
-      return;
-    }
-    serials.add(normaliseSerial(compact));
-  });
-  return { serials, problems };
-}
-function clip(s) {
-  return s.length > 60 ? s.slice(0, 57) + "\u2026" : s;
-}
-function matchesFilter(c, f) {
-  if (f.issuer !== void 0 && !issuerMatches(c, f.issuer)) return false;
-  if (f.owner !== void 0 && !(c.owner ?? "").toLowerCase().includes(f.owner.toLowerCase())) return false;
-  if (f.owner !== void 0 && c.owner === null) return false;
-  if (f.expiresBefore !== void 0 && !(Date.parse(c.notAfter) < f.expiresBefore.getTime())) return false;
-  if (f.serials !== void 0 && !f.serials.has(normaliseSerial(c.serialNumber))) return false;
-  return true;
-}
-function issuerMatches(c, needle) {
-  const n = needle.toLowerCase();
-  if (c.issuer.toLowerCase().includes(n)) return true;
-  return parseDn(c.issuer).some((a) => a.value.toLowerCase().includes(n));
-}
-function filterReport(report, f) {
-  const certificates = report.certificates.filter((c) => matchesFilter(c, f));
-  return { ...report, certificates, summary: summarise(certificates, report.problems) };
 }
 
 // src/report/inventory/group.ts
@@ -83145,8 +82823,8 @@ function verdictFor(name, f, s) {
     notBefore: s.cert.notBefore,
     notAfter: s.cert.notAfter
   };
-  const where = locationText3(f.location);
-  const at = locationText3(s.location) + (s.location.address ? ` (${s.location.address})` : "");
+  const where = locationText2(f.location);
+  const at = locationText2(s.location) + (s.location.address ? ` (${s.location.address})` : "");
   const fileSide = `${where} holds one issued ${isoDate(f.cert.notBefore)} (expires ${isoDate(f.cert.notAfter)})`;
   const servedSide = `${at} serves one issued ${isoDate(s.cert.notBefore)} (expires ${isoDate(s.cert.notAfter)})`;
   if (issuedOrder(f.cert, s.cert) > 0) {
@@ -83174,7 +82852,7 @@ function addressesDiffer(report) {
     covered.add(k);
     const addresses = [...e.byAddress].map(([address, c]) => ({ address, fingerprint: c.fingerprint, notBefore: c.notBefore, notAfter: c.notAfter })).sort((a, b) => a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
     const detail = addresses.map((a) => `${a.address} serves one expiring ${isoDate(a.notAfter)}`).join("; ");
-    const where = locationText3({ type: "endpoint", host: e.host, port: e.port, protocol: "tls" });
+    const where = locationText2({ type: "endpoint", host: e.host, port: e.port, protocol: "tls" });
     items.push({
       name: e.host,
       verdict: "addresses-differ",
@@ -83237,6 +82915,355 @@ function buildInventory(report) {
   };
 }
 
+// src/report/markdown.ts
+var MAX_FINDING_ROWS = 200;
+var MAX_INVENTORY_ROWS = 300;
+var MAX_TIMELINE_BARS = 40;
+function cell(s) {
+  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/</g, "&lt;");
+}
+var ICON = { error: "\u{1F534} error", warning: "\u{1F7E1} warning", notice: "\u{1F535} notice" };
+function renderMarkdown(r, opts = {}) {
+  const s = r.summary;
+  const out = [];
+  const head = s.status === "fail" ? "\u274C certwatch: failing" : s.status === "warn" ? "\u26A0\uFE0F certwatch: warnings" : "\u2705 certwatch: all certificates healthy";
+  out.push(`## ${head}`, "");
+  out.push(
+    `**${s.failures}** failure${s.failures === 1 ? "" : "s"} \xB7 **${s.warnings}** warning${s.warnings === 1 ? "" : "s"} \xB7 ${s.notices} notice${s.notices === 1 ? "" : "s"} \xB7 ${s.certificates} certificate${s.certificates === 1 ? "" : "s"}${s.nextExpiry ? ` \xB7 next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ""}${r.run.shard !== "1/1" ? ` \xB7 shard ${r.run.shard}` : ""}`,
+    ""
+  );
+  if (r.run.deadlineReached) out.push("> [!WARNING]", "> The run reached its deadline; some targets were not checked (see the `not-checked` notices).", "");
+  const rows = [];
+  for (const c of r.certificates) for (const f of c.findings) if (!f.ignored) rows.push({ f, c });
+  for (const f of r.problems) if (!f.ignored) rows.push({ f });
+  const rank = (f) => f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2;
+  rows.sort((a, b) => rank(a.f) - rank(b.f));
+  if (rows.length) {
+    out.push("### Findings", "", "| Severity | Finding | Certificate | Where | What to do |", "|---|---|---|---|---|");
+    for (const { f, c } of rows.slice(0, MAX_FINDING_ROWS)) {
+      const where = f.location ? locationText(f.location) : c ? c.locations.map(locationText).slice(0, 3).join("<br>") + (c.locations.length > 3 ? `<br>+${c.locations.length - 3} more` : "") : "";
+      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(certName(c)) : ""} | ${cell(where).replace(/&lt;br>/g, "<br>")} | ${cell(f.message)} |`);
+    }
+    if (rows.length > MAX_FINDING_ROWS) out.push("", `\u2026and ${rows.length - MAX_FINDING_ROWS} more findings in the JSON report.`);
+    out.push("");
+  }
+  const ignored = r.certificates.reduce((n, c) => n + c.findings.filter((f) => f.ignored).length, 0);
+  if (ignored) out.push(`_${ignored} finding${ignored === 1 ? "" : "s"} ignored by the config's \`ignore:\` rules._`, "");
+  if (r.certificates.length) {
+    out.push("### Inventory", "", "| Certificate | Issuer | Expires | Days left | Where | Owner | Revocation |", "|---|---|---|---:|---|---|---|");
+    const byExpiry2 = [...r.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter));
+    for (const c of byExpiry2.slice(0, MAX_INVENTORY_ROWS)) {
+      const where = c.locations.slice(0, 3).map(locationText).map(cell).join("<br>") + (c.locations.length > 3 ? `<br>+${c.locations.length - 3} more` : "");
+      const rev = c.revocation.status === "not-checked" ? "\u2014" : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ""}`;
+      out.push(
+        `| ${cell(certName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${where} | ${cell(c.owner ?? "\u2014")} | ${rev} |`
+      );
+    }
+    if (r.certificates.length > MAX_INVENTORY_ROWS) out.push("", `\u2026and ${r.certificates.length - MAX_INVENTORY_ROWS} more certificates in the JSON report.`);
+    out.push("");
+    out.push(...readiness(r));
+    out.push(...timeline(r));
+  }
+  if (opts.runUrl) out.push("", `[Run details](${opts.runUrl})`);
+  return out.join("\n") + "\n";
+}
+function mermaidName(s) {
+  return s.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim().slice(0, 50) || "certificate";
+}
+function timeline(r) {
+  const leaves = r.certificates.filter((c) => c.role === "leaf").sort((a, b) => a.notAfter.localeCompare(b.notAfter)).slice(0, MAX_TIMELINE_BARS);
+  if (!leaves.length) return [];
+  const out = ["### Expiry timeline", "", "```mermaid", "gantt", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d", `  section Leaf certificates`];
+  leaves.forEach((c, i) => {
+    const active = c.findings.filter((f) => !f.ignored);
+    const tag = active.some((f) => f.severity === "error") ? "crit, " : active.some((f) => f.severity === "warning") ? "active, " : "";
+    const start = c.notBefore.slice(0, 10);
+    let end = c.notAfter.slice(0, 10);
+    if (end <= start) end = new Date(Date.parse(start) + 864e5).toISOString().slice(0, 10);
+    out.push(`  ${mermaidName(certName(c))} :${tag}c${i}, ${start}, ${end}`);
+  });
+  out.push(`  section Run`, `  checked ${r.run.now.slice(0, 10)} :milestone, now, ${r.run.now.slice(0, 10)}, 0d`, "```", "");
+  return out;
+}
+function readiness(r) {
+  const inv = buildInventory(r);
+  const out = ["### By issuing CA", "", "| CA | Certificates | Locations | Failing | Earliest expiry | Owners |", "|---|---:|---:|---:|---|---|"];
+  for (const g of inv.groups.issuer.slice(0, 30)) {
+    out.push(`| ${cell(g.key)} | ${g.certificates} | ${g.locations} | ${g.failing} | ${g.earliestExpiry?.slice(0, 10) ?? "\u2014"} | ${cell(g.owners.join(", ") || "\u2014")} |`);
+  }
+  out.push("");
+  for (const line of inv.concentration.slice(0, 10)) out.push(`- ${cell(line)}`);
+  if (inv.drift.length) {
+    out.push("", "**Drift between the repository and what is served**", "");
+    for (const d of inv.drift.slice(0, 30)) out.push(`- \`${d.verdict}\`: ${cell(d.message)}`);
+  }
+  out.push("");
+  return out;
+}
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var MAX_RESULTS = 25e3;
+var FINGERPRINT_KEY = "certwatch/v1";
+var RULES = {
+  expired: { name: "CertificateExpired", short: "Certificate expired", full: "The certificate is past its notAfter date; clients reject it." },
+  "not-yet-valid": { name: "CertificateNotYetValid", short: "Certificate not yet valid", full: "The certificate notBefore date is in the future; clients reject it until then." },
+  expiring: { name: "CertificateExpiring", short: "Certificate expires soon", full: "The time left before notAfter is below the warn-within or fail-within threshold. Renew and deploy a new certificate." },
+  revoked: { name: "CertificateRevoked", short: "Certificate revoked", full: "OCSP, a CRL or a published serial list says the certificate is revoked. Replace it now." },
+  "revocation-unknown": { name: "RevocationUnknown", short: "Revocation status unknown", full: "No verified, fresh revocation answer could be obtained (responder down, bad signature or stale response)." },
+  "renewal-window": { name: "RenewalWindow", short: "CA asks for renewal (ARI)", full: "The CA's ACME Renewal Information window has opened, or has already closed (a CA moves it into the past before a mass revocation)." },
+  "untrusted-chain": { name: "UntrustedChain", short: "Chain does not build to a trusted root", full: "The endpoint's chain does not build to a trusted root, or misses an intermediate." },
+  "hostname-mismatch": { name: "HostnameMismatch", short: "Certificate does not cover the name", full: "The endpoint certificate does not cover the host name probed." },
+  "weak-key": { name: "WeakKey", short: "Weak key", full: "The key is weaker than current practice (e.g. RSA below 2048 bits)." },
+  "weak-signature": { name: "WeakSignature", short: "Weak signature algorithm", full: "The certificate is signed with SHA-1 or MD5." },
+  unreachable: { name: "EndpointUnreachable", short: "Endpoint unreachable", full: "TCP, STARTTLS or the TLS handshake failed or timed out." },
+  unparseable: { name: "Unparseable", short: "File does not parse", full: "A file that should hold a certificate does not parse." },
+  "private-key": { name: "PrivateKeyCommitted", short: "Private key committed", full: "A private key is committed to the repository next to certificates." },
+  "no-match": { name: "NoMatch", short: "Glob matched no file", full: "A configured file glob matched no file." },
+  superseded: { name: "Superseded", short: "Superseded certificate in bundle", full: "A bundle holds an older certificate next to its replacement." },
+  "address-drift": { name: "AddressDrift", short: "Addresses serve different certificates", full: "The addresses behind one name serve different certificates." },
+  "not-checked": { name: "NotChecked", short: "Not checked", full: "The run's deadline stopped this target from being checked." },
+  "ignore-expired": { name: "IgnoreExpired", short: "Ignore rule expired", full: "An ignore rule's until date has passed." },
+  config: { name: "ConfigProblem", short: "Config problem", full: "A non-fatal problem in the certwatch config." }
+};
+var RULE_IDS = Object.keys(RULES);
+function renderSarif(report) {
+  const results = [];
+  for (const c of report.certificates) {
+    for (const f of c.findings) results.push(...resultsFor(f, c));
+  }
+  for (const p of report.problems) results.push(...resultsFor(p, null));
+  const rank = { error: 0, warning: 1, note: 2 };
+  results.sort((a, b) => rank[a.level] - rank[b.level]);
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "certwatch",
+            version: report.tool.version,
+            semanticVersion: /^\d+\.\d+\.\d+/.test(report.tool.version) ? report.tool.version : void 0,
+            rules: RULE_IDS.map((id) => ({
+              id,
+              name: RULES[id].name,
+              shortDescription: { text: RULES[id].short },
+              fullDescription: { text: RULES[id].full },
+              help: { text: `${RULES[id].full} Run \`npx certwatch check\` locally to see the finding.` },
+              defaultConfiguration: { level: defaultLevel(id) },
+              properties: { tags: ["security", "tls", "certificate"] }
+            }))
+          }
+        },
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root (the workspace certwatch checked)." } } },
+        results: results.slice(0, MAX_RESULTS),
+        properties: { generatedAt: report.generatedAt, clock: report.run.now, ...results.length > MAX_RESULTS ? { truncatedResults: results.length - MAX_RESULTS } : {} }
+      }
+    ]
+  };
+  return `${JSON.stringify(sarif, null, 2)}
+`;
+}
+function resultsFor(f, c) {
+  const places = f.location ? [f.location] : c?.locations ?? [];
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const loc of places) {
+    const at = repoPlace(loc);
+    if (!at) continue;
+    const key = `${at.path}:${at.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      ruleId: f.id,
+      ruleIndex: RULE_IDS.indexOf(f.id),
+      level: level(f.severity),
+      message: { text: messageFor(f, c, loc) },
+      locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(at.path), uriBaseId: "%SRCROOT%" }, region: { startLine: at.line } } }],
+      // Stable across line moves and commits: the alert follows the certificate, not the line.
+      partialFingerprints: { [FINGERPRINT_KEY]: [f.id, c?.fingerprint ?? "-", locationText3(loc)].join("|") },
+      ...c ? { properties: { fingerprint: c.fingerprint, notAfter: c.notAfter, subject: c.subject, issuer: c.issuer } } : {},
+      ...f.ignored ? { suppressions: [{ kind: "external", status: "accepted", justification: [f.ignored.reason, f.ignored.until && `until ${f.ignored.until}`].filter(Boolean).join(" ") || "ignored in the certwatch config" }] } : {}
+    });
+  }
+  return out;
+}
+function repoPlace(loc) {
+  if (loc.type === "file") return { path: loc.path, line: Math.max(1, loc.line || 1) };
+  if (loc.configFile) return { path: loc.configFile, line: Math.max(1, loc.configLine ?? 1) };
+  return null;
+}
+function messageFor(f, c, loc) {
+  const who = c ? c.subjectCN ?? c.sans[0] ?? c.subject : null;
+  const where = loc.type === "endpoint" ? `${loc.host}:${loc.port}` : loc.detail;
+  const prefix = [who && `Certificate ${who}`, where && `(${where})`].filter(Boolean).join(" ");
+  return prefix ? `${prefix}: ${f.message}` : f.message;
+}
+function locationText3(loc) {
+  return loc.type === "file" ? `file:${loc.path}` : `endpoint:${loc.host}:${loc.port}`;
+}
+function fileUri(path5) {
+  return path5.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map((s) => encodeURIComponent(s)).join("/");
+}
+function level(s) {
+  return s === "error" ? "error" : s === "warning" ? "warning" : "note";
+}
+function defaultLevel(id) {
+  if (id === "weak-key" || id === "weak-signature" || id === "revocation-unknown" || id === "address-drift" || id === "superseded" || id === "no-match" || id === "ignore-expired" || id === "config") return "warning";
+  if (id === "not-checked") return "note";
+  return "error";
+}
+
+// src/report/merge-reports.ts
+var MergeError = class extends Error {
+};
+var findingKey = (f) => `${f.id}|${f.severity}|${f.location ? locKey(f.location) : ""}|${f.message}|${f.ignored ? "i" : ""}`;
+var REVOCATION_RANK = { revoked: 0, unknown: 1, good: 2, "not-checked": 3 };
+function validateReport(x, name) {
+  const r = x;
+  if (!r || typeof r !== "object" || r.version !== 1 || !Array.isArray(r.certificates) || !r.summary) {
+    throw new MergeError(`${name} is not a certwatch JSON report (version 1)`);
+  }
+  r.problems ??= [];
+  return r;
+}
+function mergeReports(reports) {
+  if (!reports.length) throw new MergeError("no reports to merge");
+  const byFp = /* @__PURE__ */ new Map();
+  const problems = /* @__PURE__ */ new Map();
+  for (const r of reports) {
+    for (const c of r.certificates) {
+      const prev = byFp.get(c.fingerprint);
+      if (!prev) {
+        byFp.set(c.fingerprint, structuredClone(c));
+        continue;
+      }
+      const locs = new Map(prev.locations.map((l) => [locKey(l), l]));
+      for (const l of c.locations) locs.set(locKey(l), l);
+      prev.locations = sortLocations([...locs.values()]);
+      const fs = new Map(prev.findings.map((f) => [findingKey(f), f]));
+      for (const f of c.findings) fs.set(findingKey(f), f);
+      prev.findings = sortFindings([...fs.values()]);
+      const owners = /* @__PURE__ */ new Set([...prev.owner?.split(", ") ?? [], ...c.owner?.split(", ") ?? []]);
+      prev.owner = owners.size ? [...owners].join(", ") : null;
+      for (const n of c.notes) if (!prev.notes.includes(n)) prev.notes.push(n);
+      if (REVOCATION_RANK[c.revocation.status] < REVOCATION_RANK[prev.revocation.status]) prev.revocation = c.revocation;
+      prev.renewal ??= c.renewal;
+      if (c.role === "leaf") prev.role = "leaf";
+    }
+    for (const f of r.problems) problems.set(findingKey(f), f);
+  }
+  const shardProblems = missingShards(reports);
+  for (const f of shardProblems) problems.set(findingKey(f), f);
+  const certificates = sortCertificates([...byFp.values()].map((c) => ({ ...c, findings: sortFindings(c.findings) })));
+  const probs = sortFindings([...problems.values()]);
+  const latest = reports.map((r) => r.generatedAt).sort().at(-1);
+  return {
+    version: 1,
+    generatedAt: latest,
+    tool: reports[0].tool,
+    summary: summarize(certificates, probs),
+    certificates,
+    problems: probs,
+    run: { ...reports[0].run, shard: "1/1", deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached) }
+  };
+}
+function missingShards(reports) {
+  const counts = new Set(reports.map((r) => r.run.shard.split("/")[1]));
+  if (counts.size > 1) {
+    return [{ id: "not-checked", severity: "warning", message: `merged reports come from different shard counts (${[...counts].join(", ")}); the result may be incomplete` }];
+  }
+  const n = Number([...counts][0] ?? 1);
+  if (n <= 1) return [];
+  const have = new Set(reports.map((r) => Number(r.run.shard.split("/")[0])));
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
+  return missing.length ? [{ id: "not-checked", severity: "warning", message: `shard report${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} missing from the merge; those targets were not checked` }] : [];
+}
+
+// src/report/inventory/summarise.ts
+function summarise(certificates, problems) {
+  let failures = 0;
+  let warnings = 0;
+  let notices = 0;
+  const count = (f) => {
+    if (!isActive(f)) return;
+    if (f.severity === "error") failures++;
+    else if (f.severity === "warning") warnings++;
+    else notices++;
+  };
+  for (const c of certificates) c.findings.forEach(count);
+  problems.forEach(count);
+  let nextExpiry = null;
+  for (const c of certificates) {
+    if (c.role !== "leaf") continue;
+    if (nextExpiry === null || Date.parse(c.notAfter) < Date.parse(nextExpiry)) nextExpiry = c.notAfter;
+  }
+  return {
+    status: failures > 0 ? "fail" : warnings > 0 ? "warn" : "ok",
+    failures,
+    warnings,
+    notices,
+    certificates: certificates.length,
+    nextExpiry
+  };
+}
+
+// src/report/inventory/filter.ts
+function normaliseSerial(serial) {
+  let s = serial.trim().replace(/[:\s]/g, "");
+  let sign = "";
+  if (s.startsWith("-")) {
+    sign = "-";
+    s = s.slice(1);
+  }
+  if (/^0x/i.test(s)) s = s.slice(2);
+  s = s.toUpperCase().replace(/^0+/, "");
+  return sign + (s === "" ? "0" : s);
+}
+var HEX_SERIAL = /^(?:0x)?[0-9a-f]+$/i;
+var MAX_SERIAL_HEX_DIGITS = 64;
+function parseSerialList2(text, source) {
+  const serials = /* @__PURE__ */ new Set();
+  const problems = [];
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n|\r/);
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/#.*/, "").trim();
+    if (line === "") return;
+    const compact = line.replace(/:/g, "");
+    if (!HEX_SERIAL.test(compact)) {
+      problems.push(`${source}:${i + 1}: "${clip(raw.trim())}" is not a hex serial number`);
+      return;
+    }
+    if (compact.replace(/^0x/i, "").length > MAX_SERIAL_HEX_DIGITS) {
+      problems.push(`${source}:${i + 1}: a serial number has at most 20 octets; this one has ${compact.replace(/^0x/i, "").length} hex digits`);
+      return;
+    }
+    serials.add(normaliseSerial(compact));
+  });
+  return { serials, problems };
+}
+function clip(s) {
+  return s.length > 60 ? s.slice(0, 57) + "\u2026" : s;
+}
+function matchesFilter(c, f) {
+  if (f.issuer !== void 0 && !issuerMatches(c, f.issuer)) return false;
+  if (f.owner !== void 0 && !(c.owner ?? "").toLowerCase().includes(f.owner.toLowerCase())) return false;
+  if (f.owner !== void 0 && c.owner === null) return false;
+  if (f.expiresBefore !== void 0 && !(Date.parse(c.notAfter) < f.expiresBefore.getTime())) return false;
+  if (f.serials !== void 0 && !f.serials.has(normaliseSerial(c.serialNumber))) return false;
+  return true;
+}
+function issuerMatches(c, needle) {
+  const n = needle.toLowerCase();
+  if (c.issuer.toLowerCase().includes(n)) return true;
+  return parseDn(c.issuer).some((a) => a.value.toLowerCase().includes(n));
+}
+function filterReport(report, f) {
+  const certificates = report.certificates.filter((c) => matchesFilter(c, f));
+  return { ...report, certificates, summary: summarise(certificates, report.problems) };
+}
+
 // src/report/inventory/render-text.ts
 var MAX_CELL = 48;
 var ANSI = { fail: "\x1B[31m", warn: "\x1B[33m", ok: "\x1B[32m" };
@@ -83281,7 +83308,7 @@ function renderText2(report, inv, opts = {}) {
   lines.slice(1).forEach((line, i) => out.push(color ? `${ANSI[statusClass(certs[i])]}${line}${RESET}` : line));
   if (report.problems.length) {
     out.push("", heading("Problems (not tied to a certificate)"));
-    for (const p of report.problems) out.push(`  ${p.severity} ${p.id}${p.location ? ` ${locationText3(p.location)}` : ""}: ${clean(p.message)}`);
+    for (const p of report.problems) out.push(`  ${p.severity} ${p.id}${p.location ? ` ${locationText2(p.location)}` : ""}: ${clean(p.message)}`);
   }
   return out.join("\n") + "\n";
 }
@@ -83290,7 +83317,7 @@ function byExpiry(a, b) {
 }
 function locationsCell(c) {
   if (c.locations.length === 0) return "-";
-  const first = locationText3(c.locations[0]);
+  const first = locationText2(c.locations[0]);
   return c.locations.length > 1 ? `${first} +${c.locations.length - 1}` : first;
 }
 function clean(s) {
@@ -83341,7 +83368,7 @@ function renderCsv(report) {
         statusId(c),
         c.owner ?? "",
         l?.type ?? "",
-        l ? locationText3(l) : "",
+        l ? locationText2(l) : "",
         l?.type === "endpoint" ? l.address ?? "" : "",
         displayName2(c)
       ]);
@@ -83375,7 +83402,7 @@ function renderIcs(report, opts = {}) {
 function event(c, stamp) {
   const day4 = isoDate(c.notAfter);
   const name = displayName2(c);
-  const where = c.locations.slice(0, MAX_LOCATIONS_IN_DESCRIPTION).map(locationText3);
+  const where = c.locations.slice(0, MAX_LOCATIONS_IN_DESCRIPTION).map(locationText2);
   if (c.locations.length > where.length) where.push(`\u2026 and ${c.locations.length - where.length} more`);
   const description = [
     `Subject: ${c.subject}`,
@@ -83466,7 +83493,7 @@ function renderMarkdown2(report, inv, opts = {}) {
     ...mdTable(
       ["Status", "Subject", "Issuer", "Expires", "Days left", "Locations", "Owner"],
       [...report.certificates].sort(byExpiry).map((c) => {
-        const where = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map(locationText3);
+        const where = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map(locationText2);
         if (c.locations.length > where.length) where.push(`+${c.locations.length - where.length} more`);
         return [statusId(c), displayName2(c), issuingCa(c), isoDate(c.notAfter), String(daysLeft2(c, now)), where.join(", ") || "\u2014", c.owner ?? "\u2014"];
       })
@@ -83474,7 +83501,7 @@ function renderMarkdown2(report, inv, opts = {}) {
   );
   if (report.problems.length) {
     out.push("", "### Problems not tied to a certificate", "");
-    out.push(...report.problems.map((p) => `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText3(p.location))}` : ""}: ${mdCell(p.message)}`));
+    out.push(...report.problems.map((p) => `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText2(p.location))}` : ""}: ${mdCell(p.message)}`));
   }
   return out.join("\n") + "\n";
 }
@@ -83835,7 +83862,7 @@ function certificateRow(c, now) {
   const days = daysLeft2(c, now);
   const search = [c.fingerprint, c.subject, c.issuer, c.serialNumber, ...c.sans].join(" ").toLowerCase();
   const findings = c.findings.filter((f) => !f.ignored).map((f) => `${f.id}: ${f.message}`).join("\n");
-  const place = (l) => `<li>${escapeHtml(locationText3(l))}${l.type === "endpoint" && l.address ? ` <span class="muted">${escapeHtml(l.address)}</span>` : ""}</li>`;
+  const place = (l) => `<li>${escapeHtml(locationText2(l))}${l.type === "endpoint" && l.address ? ` <span class="muted">${escapeHtml(l.address)}</span>` : ""}</li>`;
   const shownPlaces = c.locations.slice(0, LOCATIONS_SHOWN).map(place).join("");
   const morePlaces = c.locations.slice(LOCATIONS_SHOWN);
   const places = shownPlaces ? `<ul>${shownPlaces}</ul>${morePlaces.length ? `<details><summary>${morePlaces.length} more</summary><ul>${morePlaces.map(place).join("")}</ul></details>` : ""}` : "";
@@ -83867,7 +83894,7 @@ function list(lines, empty) {
 }
 function problemsSection(report) {
   if (!report.problems.length) return "";
-  const items = report.problems.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${escapeHtml(p.severity)})${p.location ? ` ${escapeHtml(locationText3(p.location))}` : ""}: ${escapeHtml(p.message)}</li>`);
+  const items = report.problems.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${escapeHtml(p.severity)})${p.location ? ` ${escapeHtml(locationText2(p.location))}` : ""}: ${escapeHtml(p.message)}</li>`);
   return `<section id="problems"><h2>Problems not tied to a certificate</h2><ul>${items.join("\n")}</ul></section>`;
 }
 
@@ -84034,7 +84061,7 @@ async function cmdInventory(args) {
   const report = filterReport(await run(settings, { progress: progress() }), filter);
   await writeReport(report, values.report);
   await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
-  return 0;
+  return report.summary.failures > 0 ? 1 : 0;
 }
 function usage(code) {
   (code ? process.stderr : process.stdout).write(USAGE + "\n");

@@ -168,7 +168,7 @@ async function cmdInventory(args: string[]): Promise<number> {
   const report = filterReport(await run(settings, { progress: progress() }), filter);
   await writeReport(report, values.report);
   await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
-  return 0;
+  return report.summary.failures > 0 ? 1 : 0;
 }
 
 function usage(code: number): number {

@@ -10,6 +10,7 @@
 // OpenSSL's error code is still consulted for what we do not model (key usage,
 // path length, name constraints, bad signatures).
 import { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
 import { checkServerIdentity as tlsCheckServerIdentity, type PeerCertificate } from 'node:tls';
 import type { CertificateRecord } from '../types.js';
 import { displayName } from '../x509/parse-certificate.js';
@@ -54,6 +55,16 @@ function nodeCert(c: CertificateRecord): X509Certificate {
     x509Of.set(c, x);
   }
   return x;
+}
+
+/** Reuse a Node object already built for this certificate (the TLS socket's peer chain). */
+export function rememberX509(c: CertificateRecord, x: X509Certificate): void {
+  if (!x509Of.has(c)) x509Of.set(c, x);
+}
+
+/** Drop the Node object once a chain is judged: verdicts stay cached by fingerprint, the objects need not. */
+export function forgetX509(c: CertificateRecord): void {
+  x509Of.delete(c);
 }
 
 /** True when `issuer` signed `cert`: names chain and the signature verifies. */
@@ -182,14 +193,15 @@ function untrustedReason(served: (CertificateRecord | undefined)[], walk: Walk):
   };
 }
 
-/** Node's checkServerIdentity wants the legacy peer-certificate object; build it from the DER. */
+/**
+ * Node's checkServerIdentity (RFC 6125 rules, wildcards, IP SANs) wants the
+ * legacy peer-certificate shape; the record already has what it reads.
+ */
 function checkHostname(leaf: CertificateRecord, name: string): { name: string; ok: boolean; reason?: string } {
-  let legacy: PeerCertificate;
-  try {
-    legacy = nodeCert(leaf).toLegacyObject() as PeerCertificate;
-  } catch (e) {
-    return { name, ok: false, reason: `certificate unreadable for the hostname check: ${(e as Error).message}` };
-  }
+  const legacy = {
+    subject: leaf.subjectCN !== undefined ? { CN: leaf.subjectCN } : {},
+    subjectaltname: leaf.sans.map((s) => (isIP(s) ? `IP Address:${s}` : `DNS:${s}`)).join(', ') || undefined,
+  } as unknown as PeerCertificate;
   const err = tlsCheckServerIdentity(name, legacy);
   if (!err) return { name, ok: true };
   const covered = leaf.sans.length ? leaf.sans.join(', ') : `CN=${leaf.subjectCN ?? '(none)'}`;

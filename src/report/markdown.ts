@@ -2,6 +2,7 @@
 // and an expiry timeline as a Mermaid gantt block (GitHub renders it).
 import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
 import { certName, daysLeft, issuerName, locationText, roleLabel } from './format-helpers.js';
+import { buildInventory } from './inventory/inventory.js';
 
 // $GITHUB_STEP_SUMMARY accepts at most 1 MiB per step; tables this long are
 // unreadable anyway. The JSON report carries everything.
@@ -55,6 +56,7 @@ export function renderMarkdown(r: Report, opts: { runUrl?: string } = {}): strin
     }
     if (r.certificates.length > MAX_INVENTORY_ROWS) out.push('', `…and ${r.certificates.length - MAX_INVENTORY_ROWS} more certificates in the JSON report.`);
     out.push('');
+    out.push(...readiness(r));
     out.push(...timeline(r));
   }
   if (opts.runUrl) out.push('', `[Run details](${opts.runUrl})`);
@@ -82,5 +84,22 @@ export function timeline(r: Report): string[] {
     out.push(`  ${mermaidName(certName(c))} :${tag}c${i}, ${start}, ${end}`);
   });
   out.push(`  section Run`, `  checked ${r.run.now.slice(0, 10)} :milestone, now, ${r.run.now.slice(0, 10)}, 0d`, '```', '');
+  return out;
+}
+
+/** "Which of ours, where, and who owns it": per-CA exposure and file/endpoint drift. */
+function readiness(r: Report): string[] {
+  const inv = buildInventory(r);
+  const out: string[] = ['### By issuing CA', '', '| CA | Certificates | Locations | Failing | Earliest expiry | Owners |', '|---|---:|---:|---:|---|---|'];
+  for (const g of inv.groups.issuer.slice(0, 30)) {
+    out.push(`| ${cell(g.key)} | ${g.certificates} | ${g.locations} | ${g.failing} | ${g.earliestExpiry?.slice(0, 10) ?? '—'} | ${cell(g.owners.join(', ') || '—')} |`);
+  }
+  out.push('');
+  for (const line of inv.concentration.slice(0, 10)) out.push(`- ${cell(line)}`);
+  if (inv.drift.length) {
+    out.push('', '**Drift between the repository and what is served**', '');
+    for (const d of inv.drift.slice(0, 30)) out.push(`- \`${d.verdict}\`: ${cell(d.message)}`);
+  }
+  out.push('');
   return out;
 }

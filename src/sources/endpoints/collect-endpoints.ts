@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { CertificateRecord, EndpointLocation, EndpointTarget, Finding, Observation } from '../../types.js';
 import { CertificateParseError, parseCertificate } from '../../x509/parse-certificate.js';
-import { judgeChain, type ChainVerdict } from '../../checks/chain.js';
+import { forgetX509, judgeChain, rememberX509, type ChainVerdict } from '../../checks/chain.js';
 import { addressDrift, type AddressLeaf } from './address-drift.js';
 import { Pool } from './pool.js';
 import { ProbeError, phaseDeadline, type ProbePhase } from './probe-error.js';
@@ -198,7 +198,9 @@ function judge(t: EndpointTarget, outcome: ProbeOutcome, store: TrustStore, cach
   const parseErrors: Judged['parseErrors'] = [];
   const records = tls.chain.map((der, index) => {
     try {
-      return parseCached(der, cache);
+      const rec = parseCached(der, cache);
+      rememberX509(rec, tls.peer[index]);
+      return rec;
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
       parseErrors.push({ index, der, error: e });
@@ -214,6 +216,9 @@ function judge(t: EndpointTarget, outcome: ProbeOutcome, store: TrustStore, cach
         authorizationError: tls.authorizationError,
       })
     : undefined;
+  // Native certificate objects are ~2 KB each and no longer needed: keep memory flat over thousands of probes.
+  for (const r of records) if (r) forgetX509(r);
+  tls.peer = [];
   return { records, parseErrors, verdict };
 }
 

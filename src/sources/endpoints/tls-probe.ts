@@ -22,6 +22,8 @@ const BYTE_CHECK_INTERVAL_MS = 100;
 export interface TlsProbeResult {
   /** DER certificates exactly as the server sent them, leaf first */
   chain: Buffer[];
+  /** the same certificates as Node objects (already built by Node: reused for signature checks) */
+  peer: X509Certificate[];
   /** "TLSv1.3", "TLSv1.2", … */
   tlsVersion?: string;
   /** OpenSSL cipher name */
@@ -46,11 +48,11 @@ function describeTlsError(e: Error): string {
 }
 
 /** Walk the peer chain in the order it was sent (Node's issuerCertificate links on the X509 object follow SSL_get_peer_cert_chain). */
-function sentChain(s: TLSSocket): Buffer[] {
-  const out: Buffer[] = [];
+function sentChain(s: TLSSocket): X509Certificate[] {
+  const out: X509Certificate[] = [];
   let c: X509Certificate | undefined = s.getPeerX509Certificate();
   while (c && out.length <= MAX_SERVED_CERTS) {
-    out.push(c.raw);
+    out.push(c);
     c = c.issuerCertificate;
   }
   return out;
@@ -101,7 +103,8 @@ export function tlsHandshake(
     });
     tls.once('secureConnect', () => {
       try {
-        const chain = sentChain(tls);
+        const peer = sentChain(tls);
+        const chain = peer.map((c) => c.raw);
         if (chain.length > MAX_SERVED_CERTS) {
           return finish(new ProbeError('handshake', `TLS handshake: server sent more than ${MAX_SERVED_CERTS} certificates; refusing to judge such a chain`));
         }
@@ -110,6 +113,7 @@ export function tlsHandshake(
         const authErr = tls.authorizationError as unknown as Error | string | null | undefined;
         finish(undefined, {
           chain,
+          peer,
           tlsVersion: tls.getProtocol() ?? undefined,
           cipher: cipher?.standardName ?? cipher?.name,
           authorized: tls.authorized,
