@@ -14345,12 +14345,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
     exports.debug = debug;
@@ -17820,9 +17820,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
@@ -17895,10 +17895,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -19940,7 +19940,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -80277,7 +80277,8 @@ function nameToCheck(target) {
 }
 function endpointLabel(target, address) {
   const host = target.host.includes(":") ? `[${target.host}]` : target.host;
-  return address && address !== target.host ? `${host}:${target.port} (${address})` : `${host}:${target.port}`;
+  const base = address && address !== target.host ? `${host}:${target.port} (${address})` : `${host}:${target.port}`;
+  return target.servername && target.servername !== target.host ? `${target.servername} via ${base}` : base;
 }
 async function probeAddress(target, address, ctx) {
   const out = { address, proxy: ctx.proxy?.host };
@@ -80835,7 +80836,7 @@ var FetchError = class extends Error {
 };
 var dispatcher;
 function agent() {
-  dispatcher ??= new import_undici.EnvHttpProxyAgent({ connections: 16 }).compose(import_undici.interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
+  dispatcher ??= new import_undici.EnvHttpProxyAgent({ connections: 16, proxyTunnel: false }).compose(import_undici.interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
   return dispatcher;
 }
 function fetchableUrl(url) {
@@ -80861,8 +80862,13 @@ async function httpFetch(url, o) {
   timer.unref?.();
   try {
     let res;
+    const expired = new Promise((_, reject) => {
+      if (ac.signal.aborted) reject(ac.signal.reason);
+      else ac.signal.addEventListener("abort", () => reject(ac.signal.reason), { once: true });
+    });
+    expired.catch(() => void 0);
     try {
-      res = await (0, import_undici.request)(url, {
+      const pending = (0, import_undici.request)(url, {
         dispatcher: agent(),
         method: o.method ?? "GET",
         headers: { "user-agent": "certwatch", ...o.headers },
@@ -80871,6 +80877,8 @@ async function httpFetch(url, o) {
         bodyTimeout: o.timeoutMs,
         signal: ac.signal
       });
+      pending.catch(() => void 0);
+      res = await Promise.race([pending, expired]);
     } catch (e) {
       throw describe3(e, what, url, ac);
     }
@@ -81316,6 +81324,7 @@ function scan(buf) {
     p = eEnd;
   }
   let index = null;
+  let lookups = 0;
   const buildIndex = () => {
     let size = 1;
     while (size < count * 2) size <<= 1;
@@ -81363,7 +81372,8 @@ function scan(buf) {
   const find = (serial) => {
     const want = serialMagnitude(serial);
     try {
-      if (count <= INDEX_THRESHOLD) {
+      lookups++;
+      if (count <= INDEX_THRESHOLD || lookups === 1 && !index) {
         for (let p = revStart; p < revEnd; ) {
           hdr(buf, p, revEnd);
           const eEnd = hdrEnd;
@@ -82292,6 +82302,33 @@ function applyIgnores(certs, rules, now) {
   }
 }
 
+// src/checks/threshold-order.ts
+function inverted(t) {
+  const { warnWithin: w, failWithin: f } = t;
+  if (w.kind === "absolute" && f.kind === "absolute") return w.ms < f.ms;
+  if (w.kind === "percent" && f.kind === "percent") return w.percent < f.percent;
+  return false;
+}
+function warning(t, where, scope) {
+  return {
+    id: "config",
+    severity: "warning",
+    message: `${scope}fail-within (${t.failWithin.text}) is larger than warn-within (${t.warnWithin.text}), so nothing will ever warn before failing; set warn-within above fail-within`,
+    location: { type: "file", path: where.file, line: where.line }
+  };
+}
+function checkThresholdOrder(s) {
+  const out = [];
+  if (inverted(s.defaults)) out.push(warning(s.defaults, { file: s.configPath ?? "(inputs)", line: 1 }, ""));
+  for (const target of [...s.endpoints, ...s.files]) {
+    if (!target.thresholds) continue;
+    const t = { warnWithin: target.thresholds.warnWithin ?? s.defaults.warnWithin, failWithin: target.thresholds.failWithin ?? s.defaults.failWithin };
+    const name = "pattern" in target ? `files "${target.pattern}"` : `endpoint ${target.host}:${target.port}`;
+    if (inverted(t) && target.source) out.push(warning(t, target.source, `${name}: `));
+  }
+  return out;
+}
+
 // src/report/build-report.ts
 var TOOL_VERSION = "1.0.0";
 var SEV_RANK = { error: 0, warning: 1, notice: 2 };
@@ -82473,20 +82510,6 @@ function localChecks(oc, settings) {
     ];
   }
   return [...checkExpiry(oc, t, settings.now), ...checkStrength(oc)];
-}
-function checkThresholdOrder(s) {
-  const { warnWithin: w, failWithin: f } = s.defaults;
-  if (w.kind === f.kind && (w.kind === "absolute" ? w.ms < f.ms : w.percent < f.percent)) {
-    return [
-      {
-        id: "config",
-        severity: "warning",
-        message: `fail-within (${f.text}) is larger than warn-within (${w.text}), so nothing will ever warn before failing; set warn-within above fail-within`,
-        location: { type: "file", path: s.configPath ?? "(inputs)", line: 1 }
-      }
-    ];
-  }
-  return [];
 }
 
 // src/report/format-helpers.ts

@@ -20,8 +20,6 @@ import { syncIssuesFromAction } from './github/sync-issues.js';
 import { readCodeowners } from './github/codeowners.js';
 import { endpointsChangedSince } from './github/changed-endpoints.js';
 
-const CERT_FILE = /\.(pem|crt|cer|der|p7b|p7c|p12|pfx|ya?ml)$/i;
-
 function lines(name: string): string[] {
   return core
     .getInput(name)
@@ -83,14 +81,18 @@ async function main(): Promise<void> {
     let endpointFilter: ((id: { id: string }) => boolean) | undefined;
     scopeFiles = sc.files;
     if (sc.files) {
-      onlyFiles = new Set(sc.files.filter((f) => CERT_FILE.test(f)));
+      // Every changed file: collectFiles keeps only those the config's `files:`
+      // globs match. Filtering by extension here too let a PR add an expiring
+      // certificate unchecked when the config names it by another extension
+      // (tls/*.cert, *.chain …) — files are sniffed by content, not by name.
+      onlyFiles = new Set(sc.files);
       if (!sc.configChanged) endpointFilter = () => false;
       else {
         // Probe only the endpoints this pull request adds or changes.
         const changed = await endpointsChangedSince(gh, settings, configPath);
         endpointFilter = changed ? (t) => changed.has(t.id) : undefined;
       }
-      core.info(`certwatch: pull-request scope — ${onlyFiles.size} changed certificate file(s)${sc.configChanged ? ', config changed' : ''} (${sc.reason})`);
+      core.info(`certwatch: pull-request scope — only changed files that the config's files match${sc.configChanged ? ', config changed' : ''} (${sc.reason})`);
     }
     report = await run(settings, {
       onlyFiles,

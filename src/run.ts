@@ -13,6 +13,7 @@ import { checkRevocation } from './checks/revocation/check-revocation.js';
 import { applyRevokedSerialLists } from './checks/revocation/revoked-serials.js';
 import { checkRenewalInfo } from './checks/ari/check-renewal-info.js';
 import { applyIgnores } from './findings/apply-ignores.js';
+import { checkThresholdOrder } from './checks/threshold-order.js';
 import { buildReport } from './report/build-report.js';
 import type { Report } from './report/report-types.js';
 
@@ -122,19 +123,4 @@ function localChecks(oc: ObservedCertificate, settings: Settings): Finding[] {
     ];
   }
   return [...checkExpiry(oc, t, settings.now), ...checkStrength(oc)];
-}
-
-function checkThresholdOrder(s: Settings): Finding[] {
-  const { warnWithin: w, failWithin: f } = s.defaults;
-  if (w.kind === f.kind && (w.kind === 'absolute' ? w.ms < (f as typeof w).ms : w.percent < (f as { percent: number }).percent)) {
-    return [
-      {
-        id: 'config',
-        severity: 'warning',
-        message: `fail-within (${f.text}) is larger than warn-within (${w.text}), so nothing will ever warn before failing; set warn-within above fail-within`,
-        location: { type: 'file', path: s.configPath ?? '(inputs)', line: 1 },
-      },
-    ];
-  }
-  return [];
 }

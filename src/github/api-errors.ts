@@ -24,7 +24,8 @@ export function explainApiError(err: unknown, doing: string, permission: string)
   if ((status === 403 || status === 429) && rateLimited) {
     const reset = Number(headers['x-ratelimit-reset']);
     const when = Number.isFinite(reset) && reset > 0 ? ` (resets at ${new Date(reset * 1000).toISOString()})` : '';
-    return { kind: 'rate-limit', status, message: `GitHub rate limit hit while ${doing}${when}: ${apiMessage}. Results are unaffected; the next run will catch up.` };
+    // GitHub's own messages end with a period; don't print "..".
+    return { kind: 'rate-limit', status, message: `GitHub rate limit hit while ${doing}${when}: ${apiMessage.replace(/\.+$/, '')}. Results are unaffected; the next run will catch up.` };
   }
   if (status === 403) {
     return {

@@ -226,8 +226,14 @@ export function daysLeft(notAfter: string, now: string): number {
 }
 
 export function daysLeftText(notAfter: string, now: string): string {
+  const ms = Date.parse(notAfter) - Date.parse(now);
+  if (ms < 0) {
+    // Whole days elapsed, as the finding says ("2 days 0 h ago"). Negating
+    // daysLeft() (a floor) rounded up: 2 days and a minute read "3 day(s) ago".
+    const ago = Math.floor(-ms / 86_400_000);
+    return ago === 0 ? 'expired within the last day' : `expired ${ago} day(s) ago`;
+  }
   const d = daysLeft(notAfter, now);
-  if (d < 0) return `expired ${-d} day(s) ago`;
   if (d === 0) return 'expires within a day';
   return `${d} day(s) left`;
 }

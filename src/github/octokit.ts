@@ -41,7 +41,9 @@ export function createClient(token: string, apiUrl: string, opts: ClientOptions 
       log?.info(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s`);
       return true;
     }
-    log?.warning(`GitHub ${kind} rate limit on ${what}; not waiting ${retryAfter}s`);
+    // Say which limit stopped us: "not waiting 1s" after two 1 s retries misled readers.
+    const why = retryCount >= MAX_RATE_LIMIT_RETRIES ? `giving up after ${retryCount} retries` : `not waiting ${retryAfter}s (over ${maxWait}s)`;
+    log?.warning(`GitHub ${kind} rate limit on ${what}; ${why}`);
     return false;
   };
   const passThrough = { key: () => ({ schedule: (...args: any[]) => run(args) }) };

@@ -50,7 +50,10 @@ let dispatcher: Dispatcher | undefined;
 
 /** Created on first use so that proxy variables set by the caller before the run are honoured. */
 function agent(): Dispatcher {
-  dispatcher ??= new EnvHttpProxyAgent({ connections: 16 }).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
+  // proxyTunnel: false — plain-http URLs (most CRL and OCSP URLs) go to the proxy
+  // as absolute-form requests, as curl does; many proxies (Squid by default)
+  // refuse CONNECT to port 80. https URLs are still tunnelled with CONNECT.
+  dispatcher ??= new EnvHttpProxyAgent({ connections: 16, proxyTunnel: false }).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
   return dispatcher;
 }
 
@@ -86,8 +89,16 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
   timer.unref?.();
   try {
     let res: Dispatcher.ResponseData;
+    // undici does not always honour the signal while it is still connecting
+    // (seen with a proxy that never answers CONNECT), so the timer also settles
+    // the wait itself: the deadline holds whatever the transport does.
+    const expired = new Promise<never>((_, reject) => {
+      if (ac.signal.aborted) reject(ac.signal.reason);
+      else ac.signal.addEventListener('abort', () => reject(ac.signal.reason), { once: true });
+    });
+    expired.catch(() => undefined);
     try {
-      res = await request(url, {
+      const pending = request(url, {
         dispatcher: agent(),
         method: o.method ?? 'GET',
         headers: { 'user-agent': 'certwatch', ...o.headers },
@@ -96,6 +107,8 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
         bodyTimeout: o.timeoutMs,
         signal: ac.signal,
       });
+      pending.catch(() => undefined); // if the timer wins, a late failure has nobody to tell
+      res = await Promise.race([pending, expired]);
     } catch (e) {
       throw describe(e, what, url, ac);
     }

@@ -109,7 +109,7 @@ test('a server whose chain misses the intermediate fails with untrusted-chain', 
   assert.equal(f.severity, 'error');
   assert.equal(f.fingerprint, res.observations[0].cert.fingerprint);
   assert.equal((f.location as EndpointLocation).port, srv.port);
-  assert.match(f.message, new RegExp(`^127\\.0\\.0\\.1:${srv.port}: certificate chain is not trusted: the server did not send the intermediate`));
+  assert.match(f.message, new RegExp(`^lazy\\.test via 127\\.0\\.0\\.1:${srv.port}: certificate chain is not trusted: the server did not send the intermediate`));
   assert.match(f.message, /AIA \(http:\/\/ca\.invalid\/int\.cer\)/);
   assert.equal(res.probes[0].authorized, false);
   assert.equal(res.probes[0].authorizationError, 'missing-intermediate');

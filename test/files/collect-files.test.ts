@@ -3,6 +3,7 @@
 // person would open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { collectFiles } from '../../src/sources/files/collect-files.js';
 import { DISCOVERY_PATTERNS } from '../../src/config/settings.js';
 import type { Observation } from '../../src/types.js';
@@ -10,6 +11,7 @@ import { DAY, NOW, hierarchy, issue } from '../helpers/pki.js';
 import { OpenSsl } from '../helpers/openssl.js';
 import { CONFIG, target, workspace } from './helpers.js';
 
+const sha256Hex = (d: Buffer) => createHash('sha256').update(d).digest('hex');
 const where = (o: Observation) => (o.location.type === 'file' ? `${o.location.path}:${o.location.line}` : '');
 
 test('a PEM bundle of leaf and intermediate gives two observations on their BEGIN lines, each the other’s companion', async (t) => {
@@ -50,15 +52,10 @@ test('PKCS#7 bundles made by openssl read in PEM (.p7b) and DER (.p7c) form', as
   assert.deepEqual(r.findings, []);
   assert.equal(r.observations.length, 4);
   const fps = (file: string) => r.observations.filter((o) => o.location.type === 'file' && o.location.path === file).map((o) => o.cert.fingerprint).sort();
-  const expected = [leaf.der, ca.der].map((d) => 'sha256:' + require256(d)).sort();
+  const expected = [leaf.der, ca.der].map((d) => 'sha256:' + sha256Hex(d)).sort();
   assert.deepEqual(fps('p7/chain.p7b'), expected);
   assert.deepEqual(fps('p7/chain.p7c'), expected);
 });
-
-import { createHash } from 'node:crypto';
-function require256(d: Buffer): string {
-  return createHash('sha256').update(d).digest('hex');
-}
 
 test('PKCS#12 with its password from password-env yields the certificates, byte-identical to their PEM (OpenSSL 3 AES and legacy 3DES)', async (t) => {
   const ws = await workspace(t);
@@ -79,7 +76,7 @@ test('PKCS#12 with its password from password-env yields the certificates, byte-
     const got = r.observations.filter((o) => o.location.type === 'file' && o.location.path === file);
     assert.equal(got.length, 2, file);
     assert.ok(got.some((o) => o.cert.fingerprint === pemFp), `${file}: same fingerprint as the PEM of the same certificate`);
-    assert.ok(got.some((o) => o.cert.fingerprint === 'sha256:' + require256(ca.der)), `${file}: the CA certificate too`);
+    assert.ok(got.some((o) => o.cert.fingerprint === 'sha256:' + sha256Hex(ca.der)), `${file}: the CA certificate too`);
     assert.ok(got.every((o) => o.location.type === 'file' && o.location.detail?.startsWith('PKCS#12')));
   }
 });
@@ -181,7 +178,7 @@ test('a bundle holding an old certificate next to its renewal says which is supe
   await ws.write('bundle.pem', old.pem + fresh.pem);
   const r = await collectFiles([target('bundle.pem')], { workspace: ws.dir });
   const [o, n] = r.observations;
-  assert.equal(o.cert.fingerprint, 'sha256:' + require256(old.der));
+  assert.equal(o.cert.fingerprint, 'sha256:' + sha256Hex(old.der));
   assert.match(o.note ?? '', new RegExp(`superseded by serial ${n.cert.serialNumber}`));
   assert.equal(n.note, undefined, 'the newer one is not marked');
 });
@@ -205,4 +202,20 @@ test('shard and pull-request scope pick files by path', async (t) => {
   assert.deepEqual(only.observations.map(where), ['b.pem:1']);
   const shard = await collectFiles([target('*.pem')], { workspace: ws.dir, inShard: (p) => p === 'a.pem' });
   assert.deepEqual(shard.observations.map(where), ['a.pem:1']);
+});
+
+test('an OpenSSL TRUSTED CERTIFICATE (trust settings appended) reads as the certificate itself', async (t) => {
+  const ws = await workspace(t);
+  const ossl = await OpenSsl.create();
+  t.after(() => ossl.dispose());
+  const ca = await ossl.cert({ subject: '/CN=Trusted Root', ca: true, days: 3650 });
+  await ossl.run(['x509', '-in', ca.certPath, '-addtrust', 'serverAuth', '-trustout', '-out', 'trusted.pem']);
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(ossl.file('trusted.pem'), 'utf8');
+  assert.match(text, /BEGIN TRUSTED CERTIFICATE/);
+  await ws.write('roots/trusted.pem', text);
+  const r = await collectFiles([target('roots/*.pem')], { workspace: ws.dir });
+  assert.deepEqual(r.findings, []);
+  assert.equal(r.observations.length, 1);
+  assert.equal(r.observations[0].cert.fingerprint, 'sha256:' + sha256Hex(ca.der), 'fingerprint of the certificate, not of cert + trust settings');
 });

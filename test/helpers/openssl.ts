@@ -28,6 +28,8 @@ export class OpenSsl {
   /** Run openssl in the temp dir; stdin closed so a password prompt fails instead of hanging. */
   async run(args: string[], input?: string): Promise<string> {
     const child = exec('openssl', args, { cwd: this.dir, timeout: OPENSSL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' });
+    // openssl may exit before reading stdin: an EPIPE then is expected, not a failure.
+    child.child.stdin?.on('error', () => {});
     child.child.stdin?.end(input ?? '');
     const { stdout } = await child;
     return stdout;

@@ -3,9 +3,11 @@
 // responder, and as a forger), and CRLs from `openssl ca -gencrl`, all served on
 // loopback. The clock is the real one here, because openssl stamps real times.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { checkRevocation } from '../../src/checks/revocation/check-revocation.js';
+import { certificatesFromAia } from '../../src/checks/revocation/find-issuer.js';
 import { closeHttp } from '../../src/net/http-fetch.js';
 import type { ObservedCertificate } from '../../src/types.js';
 import { OpensslCa, type OpensslCert } from './helpers/openssl-ca.js';
@@ -152,6 +154,12 @@ describe('against openssl ocsp and openssl ca', () => {
     const g = await check(crlGood);
     assert.equal(g.revocation?.status, 'good');
     assert.equal(g.revocation?.method, 'crl');
+  });
+
+  test('an AIA caIssuers answer in PKCS#7 (certs-only, from openssl crl2pkcs7) is read', () => {
+    const p7 = execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', ca.ca.path, '-outform', 'DER']);
+    const got = certificatesFromAia(p7);
+    assert.deepEqual(got.map((c) => c.subject), ['CN=Revo Test CA,O=Revo Test']);
   });
 
   test('the issuer comes from the AIA caIssuers URL when the chain lacks it', async () => {

@@ -73,7 +73,7 @@ const EXT_REASON = '2.5.29.21';
 /** Extensions whose presence we understand even when marked critical. */
 const KNOWN_CRL_EXTENSIONS = new Set([EXT_CRL_NUMBER, EXT_DELTA_INDICATOR, EXT_IDP, EXT_FRESHEST, '2.5.29.35', '2.5.29.18', '2.5.29.60']);
 
-/** Below this many entries a linear scan beats building an index. */
+/** Up to this many entries every lookup is a linear scan; past it, the second lookup builds an index. */
 const INDEX_THRESHOLD = 64;
 
 // Scratch output of hdr(): the end of the TLV just read. A module variable rather
@@ -271,6 +271,7 @@ function scan(buf: Buffer): ScannedCrl {
   }
 
   let index: Int32Array | null = null;
+  let lookups = 0;
   const buildIndex = (): Int32Array => {
     let size = 1;
     while (size < count * 2) size <<= 1;
@@ -322,7 +323,10 @@ function scan(buf: Buffer): ScannedCrl {
   const find = (serial: Uint8Array): CrlEntryMatch | null => {
     const want = serialMagnitude(serial);
     try {
-      if (count <= INDEX_THRESHOLD) {
+      // One lookup (the common case: one certificate per CRL) is fastest as a
+      // linear scan; from the second on, build the index once and hash.
+      lookups++;
+      if (count <= INDEX_THRESHOLD || (lookups === 1 && !index)) {
         for (let p = revStart; p < revEnd; ) {
           hdr(buf, p, revEnd);
           const eEnd = hdrEnd;

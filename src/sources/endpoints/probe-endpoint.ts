@@ -26,7 +26,9 @@ export function nameToCheck(target: EndpointTarget): string {
 
 export function endpointLabel(target: EndpointTarget, address?: string): string {
   const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-  return address && address !== target.host ? `${host}:${target.port} (${address})` : `${host}:${target.port}`;
+  const base = address && address !== target.host ? `${host}:${target.port} (${address})` : `${host}:${target.port}`;
+  // An IP probed under another name: say the name too, or two endpoints on one port read the same.
+  return target.servername && target.servername !== target.host ? `${target.servername} via ${base}` : base;
 }
 
 export async function probeAddress(

@@ -1,0 +1,554 @@
+// The built action (dist/action.js) against a local fake of the GitHub REST
+// API: issue sync on scheduled runs (per-certificate and digest), the 403
+// permission path, pull-request scope and SARIF output. Every run is a real
+// child process with realistic event payloads at GITHUB_EVENT_PATH.
+import { after, before, describe, it, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { hierarchy, issue, DAY, type Issued } from '../helpers/pki.js';
+import { runAction, type ActionResult } from '../helpers/run-action.js';
+import { FakeGitHub, type RecordedCall } from '../helpers/fake-github.js';
+
+const REPO = 'acme/site';
+const SHA = '0123456789abcdef0123456789abcdef01234567';
+const now = Date.now();
+const at = (d: number) => new Date(now + d * DAY);
+const fp = (c: Issued) => 'sha256:' + createHash('sha256').update(c.der).digest('hex');
+const marker = (c: Issued) => `<!-- certwatch:fingerprint=${fp(c)} -->`;
+const DIGEST_MARKER = '<!-- certwatch:digest -->';
+
+// One CA for the whole file: leaves are what the scenarios vary.
+let intermediate: Issued;
+const ca = (async () => (await hierarchy({ cn: 'unused.example.test', notBefore: at(-10), notAfter: at(100) }, 'GHE2E')).intermediate)();
+async function leaf(cn: string, fromDays: number, toDays: number): Promise<Issued> {
+  intermediate ??= await ca;
+  return issue({ cn, issuer: intermediate, notBefore: at(fromDays), notAfter: at(toDays) });
+}
+
+async function workspace(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-ghws-'));
+  await put(dir, files);
+  return dir;
+}
+async function put(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [rel, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+  }
+}
+
+const repository = { full_name: REPO, name: 'site', owner: { login: 'acme' }, default_branch: 'main', private: false };
+
+function schedulePayload() {
+  return { schedule: '17 3 * * *', repository, sender: { login: 'github-actions[bot]' } };
+}
+
+function pullRequestPayload(number: number) {
+  return {
+    action: 'synchronize',
+    number,
+    pull_request: {
+      number,
+      state: 'open',
+      title: 'A change',
+      head: { ref: 'feature', sha: 'feedfacefeedfacefeedfacefeedfacefeedface', repo: { full_name: REPO } },
+      base: { ref: 'main', sha: 'baadf00dbaadf00dbaadf00dbaadf00dbaadf00d', repo: { full_name: REPO } },
+    },
+    repository,
+    sender: { login: 'contributor' },
+  };
+}
+
+// Each run gets its own run id, as on GitHub: the run link in issue bodies
+// changes every run and must not count as a change worth an edit.
+let runId = 1000;
+
+/** Run the action as on GitHub: event name + payload file, API pointed at the fake. */
+async function runOn(
+  ws: string,
+  gh: FakeGitHub,
+  event: { name: string; payload: unknown; ref?: string },
+  inputs: Record<string, string> = {},
+): Promise<ActionResult> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-event-'));
+  try {
+    const eventPath = path.join(dir, 'event.json');
+    await writeFile(eventPath, JSON.stringify(event.payload));
+    return await runAction(ws, inputs, {
+      GITHUB_API_URL: gh.url,
+      GITHUB_REPOSITORY: REPO,
+      GITHUB_EVENT_NAME: event.name,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REF: event.ref ?? 'refs/heads/main',
+      GITHUB_SHA: SHA,
+      GITHUB_RUN_ID: String(++runId),
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const schedule = { name: 'schedule', payload: schedulePayload() };
+const log = (r: ActionResult) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+const writesTo = (calls: RecordedCall[], n: number) => calls.filter((c) => c.method !== 'GET' && new RegExp(`/issues/${n}(/|$)`).test(c.path));
+
+/** A loopback port where nothing listens (bound, then released). */
+function deadPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function assertNoStackTrace(r: ActionResult) {
+  assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at .*(\.js|\.ts):\d+/, 'no stack trace in the log');
+  assert.doesNotMatch(r.stdout, /internal error/);
+}
+
+describe('per-certificate issues across nightly runs', () => {
+  let gh: FakeGitHub;
+  let ws: string;
+  let expiredA: Issued, expiredB: Issued, soon: Issued, good1: Issued, good2: Issued;
+  const num: Record<string, number> = {};
+
+  before(async () => {
+    gh = await new FakeGitHub(REPO).start();
+    expiredA = await leaf('a.example.test', -100, -2);
+    expiredB = await leaf('b.example.test', -200, -10);
+    soon = await leaf('c.example.test', -80, 3); // inside the 7d fail-within: an error
+    good1 = await leaf('ok1.example.test', -10, 200);
+    good2 = await leaf('ok2.example.test', -10, 300);
+    ws = await workspace({
+      'certs/a.pem': expiredA.pem,
+      'certs/b.pem': expiredB.pem,
+      'certs/c.pem': soon.pem,
+      'certs/ok1.pem': good1.pem,
+      'deploy/ok2.crt': good2.pem,
+    });
+  });
+  after(async () => {
+    await gh?.stop();
+    if (ws) await rm(ws, { recursive: true, force: true });
+  });
+
+  it('first run opens one issue per failing certificate, creates the label, fails the step', async () => {
+    const r = await runOn(ws, gh, schedule);
+    assert.equal(r.code, 1, log(r));
+    assert.equal(r.outputs.status, 'fail');
+    assert.equal(r.outputs.failures, '3');
+    assert.equal(r.outputs.certificates, '5');
+
+    const open = gh.openIssues();
+    assert.equal(open.length, 3, log(r));
+    assert.equal(gh.issues.length, 3);
+    for (const [name, c] of [['a', expiredA], ['b', expiredB], ['c', soon]] as const) {
+      const i = open.find((x) => x.body.includes(marker(c)));
+      assert.ok(i, `an issue carries the marker of ${name}.example.test`);
+      assert.match(i.title, new RegExp(`^Replace certificate for ${name}\\.example\\.test `));
+      assert.deepEqual(i.labels, ['certificates']);
+      assert.ok(i.body.includes(`https://github.com/${REPO}/blob/${SHA}/certs/${name}.pem#L1`), 'links the file at the commit');
+      assert.ok(i.body.includes(`https://github.com/${REPO}/actions/runs/${runId}`), 'links the run');
+      num[name] = i.number;
+    }
+    // Counted like the finding's own "(2 days 0 h ago)": whole days elapsed, not rounded up.
+    for (const [name, days] of [['a', 2], ['b', 10]] as const) {
+      assert.match(gh.issue(num[name]).body, new RegExp(`\\(expired ${days} day\\(s\\) ago\\)`), `${name}.example.test expired ${days} days ago`);
+    }
+    for (const healthy of [good1, good2]) assert.ok(!gh.issues.some((i) => i.body.includes(fp(healthy))), 'no issue for a healthy certificate');
+    // The label is created with a colour and description, not left to GitHub's grey default.
+    const label = gh.labels.get('certificates');
+    assert.ok(label);
+    assert.equal(label.color, 'b60205');
+    assert.ok(label.description);
+    assert.equal(gh.calls.filter((c) => c.method === 'POST' && c.path === `/repos/${REPO}/labels`).length, 1);
+    assert.equal(gh.calls.filter((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues`).length, 3);
+    assert.match(r.stdout, /issues: 3 opened, 0 updated, 0 commented, 0 closed, 0 reopened/);
+  });
+
+  it('a second identical run writes nothing: no new issue, no comment, no edit', async () => {
+    gh.resetCalls();
+    const r = await runOn(ws, gh, schedule);
+    assert.equal(r.code, 1, log(r));
+    assert.equal(r.outputs.failures, '3');
+    assert.deepEqual(
+      gh.writes().map((c) => `${c.method} ${c.path}`),
+      [],
+      'only reads on an ordinary re-run',
+    );
+    assert.ok(gh.calls.some((c) => c.method === 'GET' && c.path === `/repos/${REPO}/issues`), 'it did look at the issues');
+    assert.equal(gh.issues.length, 3);
+    assert.ok(gh.issues.every((i) => i.comments.length === 0));
+  });
+
+  it('a certificate renewed at the same path closes its issue with a comment naming the new fingerprint', async () => {
+    const renewed = await leaf('a.example.test', -1, 90);
+    await put(ws, { 'certs/a.pem': renewed.pem });
+    gh.resetCalls();
+    const r = await runOn(ws, gh, schedule);
+    assert.equal(r.code, 1, log(r));
+    assert.equal(r.outputs.failures, '2');
+
+    const a = gh.issue(num.a);
+    assert.equal(a.state, 'closed', log(r));
+    assert.equal(a.state_reason, 'completed');
+    assert.equal(a.comments.length, 1);
+    assert.ok(a.comments[0].body.includes(fp(renewed)), `comment names the new fingerprint: ${a.comments[0].body}`);
+    assert.ok(a.comments[0].body.includes('certs/a.pem'));
+    assert.ok(a.comments[0].body.includes(renewed.cert.notAfter.toISOString().slice(0, 10)), 'and its expiry');
+    // The others are untouched, and nothing new is opened for the renewed certificate.
+    assert.deepEqual(writesTo(gh.calls, num.b), []);
+    assert.deepEqual(writesTo(gh.calls, num.c), []);
+    assert.equal(gh.calls.filter((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues`).length, 0);
+    assert.equal(gh.openIssues().length, 2);
+  });
+
+  it('a regression (the expired certificate put back) reopens the same issue', async () => {
+    await put(ws, { 'certs/a.pem': expiredA.pem });
+    gh.resetCalls();
+    const r = await runOn(ws, gh, schedule);
+    assert.equal(r.code, 1, log(r));
+    assert.equal(r.outputs.failures, '3');
+    const a = gh.issue(num.a);
+    assert.equal(a.state, 'open', log(r));
+    assert.equal(a.state_reason, 'reopened');
+    assert.equal(a.comments.length, 2);
+    assert.match(a.comments[1].body, /^Reopened:/);
+    assert.equal(gh.calls.filter((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues`).length, 0, 'no new issue');
+    assert.equal(gh.issues.length, 3);
+    assert.equal(gh.openIssues().length, 3);
+    assert.deepEqual(writesTo(gh.calls, num.b), []);
+    assert.deepEqual(writesTo(gh.calls, num.c), []);
+  });
+});
+
+test('403 on issue creation: the log names `issues: write`, no crash, pass/fail still from the certificates', async (t) => {
+  const gh = await new FakeGitHub(REPO).start();
+  t.after(() => gh.stop());
+  const bad = await leaf('denied.example.test', -50, -1);
+  const ok = await leaf('fine.example.test', -5, 200);
+  const ws = await workspace({ 'certs/bad.pem': bad.pem, 'certs/ok.pem': ok.pem });
+  t.after(() => rm(ws, { recursive: true, force: true }));
+  gh.faults.push({ method: 'POST', path: new RegExp(`^/repos/${REPO}/issues$`), kind: 'forbidden' });
+
+  const r = await runOn(ws, gh, schedule);
+  assert.equal(r.code, 1, log(r));
+  assert.equal(r.outputs.status, 'fail');
+  assert.equal(r.outputs.failures, '1');
+  assert.equal(r.outputs.certificates, '2');
+  assert.ok(gh.calls.some((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues` && c.status === 403), 'the create was attempted and refused');
+  const warning = r.stdout.split('\n').find((l) => l.startsWith('::warning') && l.includes('issues: write'));
+  assert.ok(warning, `a warning names the permission:\n${r.stdout}`);
+  assert.match(warning, /Resource not accessible by integration/);
+  assert.match(warning, /permissions:/);
+  assertNoStackTrace(r);
+  // The certificate result is still reported as an annotation and decides the step.
+  assert.ok(r.annotations.some((a) => a.level === 'error' && a.file === 'certs/bad.pem'));
+  assert.match(r.stdout, /::error::certwatch: fail — 1 failure/);
+  assert.equal(gh.issues.length, 0);
+
+  // The other way round: a warning-only run whose issue is refused still passes.
+  const warnOnly = await leaf('soonish.example.test', -60, 20);
+  const ws2 = await workspace({ 'certs/soonish.pem': warnOnly.pem });
+  t.after(() => rm(ws2, { recursive: true, force: true }));
+  gh.resetCalls();
+  const w = await runOn(ws2, gh, schedule);
+  assert.equal(w.code, 0, log(w));
+  assert.equal(w.outputs.status, 'warn');
+  assert.ok(gh.calls.some((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues` && c.status === 403));
+  assert.ok(w.annotations.some((a) => a.level === 'warning' && a.message.includes('issues: write')), w.stdout);
+  assert.doesNotMatch(w.stdout, /::error::/);
+});
+
+test('issues disabled (410) and a passing secondary rate limit: clear message or a retry, results unchanged', async (t) => {
+  const bad = await leaf('limits.example.test', -50, -1);
+  const ws = await workspace({ 'certs/bad.pem': bad.pem });
+  t.after(() => rm(ws, { recursive: true, force: true }));
+
+  // 410 on the first call: says how to enable issues, still fails on the certificate.
+  const disabled = await new FakeGitHub(REPO).start();
+  t.after(() => disabled.stop());
+  disabled.faults.push({ path: /\/issues/, kind: 'disabled' });
+  const r = await runOn(ws, disabled, schedule);
+  assert.equal(r.code, 1, log(r));
+  assert.equal(r.outputs.failures, '1');
+  assert.ok(r.annotations.some((a) => a.level === 'warning' && /Issues are disabled for this repository/.test(a.message) && /issues: false/.test(a.message)), r.stdout);
+  assertNoStackTrace(r);
+
+  // One secondary rate limit (retry-after: 1) on issue creation: waited out, the issue is created once.
+  const limited = await new FakeGitHub(REPO).start();
+  t.after(() => limited.stop());
+  limited.faults.push({ method: 'POST', path: new RegExp(`^/repos/${REPO}/issues$`), kind: 'secondary-rate-limit', times: 1 });
+  const r2 = await runOn(ws, limited, schedule);
+  assert.equal(r2.code, 1, log(r2));
+  assert.deepEqual(
+    limited.calls.filter((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues`).map((c) => c.status),
+    [403, 201],
+  );
+  assert.equal(limited.issues.length, 1);
+  assert.match(r2.stdout, /secondary rate limit .*retrying in 1s/);
+});
+
+test('a pull request adding an expiring certificate fails on its line; untouched failing files and issues are left alone', async (t) => {
+  const gh = await new FakeGitHub(REPO).start();
+  t.after(() => gh.stop());
+  const old = await leaf('legacy.example.test', -300, -30); // failing, but not this PR's doing
+  const added = await leaf('new.example.test', -60, 3);
+  const header = '# Certificate for new.example.test\n# owner: web team\n\n';
+  const ws = await workspace({
+    'certs/legacy.pem': old.pem,
+    'certs/new.pem': header + added.pem,
+    'README.md': '# site\n',
+  });
+  t.after(() => rm(ws, { recursive: true, force: true }));
+  // 130 files: the certificate is on the second page of the files list.
+  gh.prFiles.set(42, [
+    { filename: 'README.md', status: 'modified' },
+    { filename: 'certs/retired.pem', status: 'removed' },
+    ...Array.from({ length: 127 }, (_, i) => ({ filename: `docs/page-${i}.md`, status: 'added' as const })),
+    { filename: 'certs/new.pem', status: 'added' },
+  ]);
+
+  const r = await runOn(ws, gh, { name: 'pull_request', payload: pullRequestPayload(42), ref: 'refs/pull/42/merge' });
+  assert.equal(r.code, 1, log(r));
+  assert.equal(r.outputs.status, 'fail');
+  assert.equal(r.outputs.failures, '1');
+  assert.equal(r.outputs.certificates, '1', 'only the file the PR adds is checked');
+  const errors = r.annotations.filter((a) => a.level === 'error' && a.file);
+  assert.equal(errors.length, 1, JSON.stringify(r.annotations));
+  assert.equal(errors[0].file, 'certs/new.pem');
+  assert.equal(errors[0].line, header.split('\n').length, 'the line of its BEGIN');
+  assert.match(errors[0].message, /new\.example\.test/);
+  assert.ok(!r.annotations.some((a) => a.file === 'certs/legacy.pem'), 'the untouched failing file is not reported');
+  assert.doesNotMatch(r.summary, /legacy\.example\.test/);
+  // The files list was asked for; issues were neither read nor written (issues: auto is off on PRs).
+  assert.equal(gh.calls.filter((c) => c.method === 'GET' && c.path === `/repos/${REPO}/pulls/42/files`).length, 2, 'both pages of the files list');
+  assert.deepEqual(gh.writes(), []);
+  assert.deepEqual(
+    gh.calls.filter((c) => /\/(issues|labels)/.test(c.path)),
+    [],
+  );
+  assert.match(r.stdout, /issues: auto — off on pull_request/);
+});
+
+test('on a pull request, a changed file matched by the config is checked whatever its extension', async (t) => {
+  // `files:` globs decide what a certificate file is (content is sniffed, any
+  // extension); a PR must not slip an expiring certificate past the check
+  // because it is named *.cert rather than *.pem.
+  const gh = await new FakeGitHub(REPO).start();
+  t.after(() => gh.stop());
+  const added = await leaf('ext.example.test', -60, 2);
+  const ws = await workspace({ '.github/certwatch.yml': 'version: 1\nfiles:\n  - "tls/*.cert"\n', 'tls/api.cert': added.pem });
+  t.after(() => rm(ws, { recursive: true, force: true }));
+  gh.prFiles.set(9, [{ filename: 'tls/api.cert', status: 'added' }]);
+  const r = await runOn(ws, gh, { name: 'pull_request', payload: pullRequestPayload(9), ref: 'refs/pull/9/merge' });
+  assert.equal(r.code, 1, log(r));
+  assert.equal(r.outputs.certificates, '1');
+  assert.equal(r.outputs.failures, '1');
+  const errors = r.annotations.filter((a) => a.level === 'error' && a.file);
+  assert.deepEqual(errors.map((a) => `${a.file}:${a.line}`), ['tls/api.cert:1']);
+});
+
+test('an unrelated pull request passes quickly: nothing checked, no endpoint probed', async (t) => {
+  const gh = await new FakeGitHub(REPO).start();
+  t.after(() => gh.stop());
+  // A loopback port where nothing listens: probing it would be an "unreachable" failure.
+  const dead = await deadPort();
+  const old = await leaf('legacy2.example.test', -300, -30);
+  const ws = await workspace({
+    '.github/certwatch.yml': `version: 1\nfiles:\n  - "certs/*.pem"\nendpoints:\n  - 127.0.0.1:${dead}\n`,
+    'certs/legacy.pem': old.pem,
+    'README.md': '# site\n\nNew docs.\n',
+  });
+  t.after(() => rm(ws, { recursive: true, force: true }));
+  gh.prFiles.set(7, [{ filename: 'README.md', status: 'modified' }]);
+
+  const started = Date.now();
+  const r = await runOn(ws, gh, { name: 'pull_request', payload: pullRequestPayload(7), ref: 'refs/pull/7/merge' });
+  const elapsed = Date.now() - started;
+  assert.equal(r.code, 0, log(r));
+  assert.equal(r.outputs.status, 'ok');
+  assert.equal(r.outputs.failures, '0');
+  assert.equal(r.outputs.warnings, '0');
+  assert.equal(r.outputs.certificates, '0');
+  assert.deepEqual(r.annotations, []);
+  assert.doesNotMatch(r.stdout + r.summary, /unreachable/i);
+  assert.doesNotMatch(r.stdout + r.summary, new RegExp(`127\\.0\\.0\\.1:${dead}`), 'the endpoint is not mentioned as probed');
+  assert.match(r.stdout, /1 changed file\(s\) in PR #7/);
+  assert.match(r.stdout, /files: 0 read, 0 certificates/);
+  assert.doesNotMatch(r.stdout, /endpoints: probing/);
+  assert.deepEqual(gh.writes(), []);
+  assert.ok(elapsed < 15_000, `took ${elapsed} ms`);
+});
+
+test('a pull request that changes the config probes only the endpoints it adds (base config from git)', async (t) => {
+  const gh = await new FakeGitHub(REPO).start();
+  t.after(() => gh.stop());
+  const [kept, added] = [await deadPort(), await deadPort()];
+  const ws = await workspace({ '.github/certwatch.yml': `version: 1\nendpoints:\n  - 127.0.0.1:${kept}\n` });
+  t.after(() => rm(ws, { recursive: true, force: true }));
+  // The history actions/checkout leaves with fetch-depth: 0: base commit, then the PR's commit.
+  const git = (...a: string[]) => execFileSync('git', ['-C', ws, '-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', ...a], { encoding: 'utf8' }).trim();
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'base');
+  const base = git('rev-parse', 'HEAD');
+  await put(ws, { '.github/certwatch.yml': `version: 1\nendpoints:\n  - 127.0.0.1:${kept}\n  - 127.0.0.1:${added}\n` });
+  git('commit', '-qam', 'add an endpoint');
+  const head = git('rev-parse', 'HEAD');
+  gh.prFiles.set(11, [{ filename: '.github/certwatch.yml', status: 'modified' }]);
+  const payload = pullRequestPayload(11);
+  payload.pull_request.base.sha = base;
+  payload.pull_request.head.sha = head;
+
+  const r = await runOn(ws, gh, { name: 'pull_request', payload, ref: 'refs/pull/11/merge' });
+  assert.equal(r.code, 1, log(r));
+  assert.match(r.stdout, /endpoints: probing 1\b/);
+  const errors = r.annotations.filter((a) => a.level === 'error' && a.file);
+  assert.deepEqual(errors.map((a) => `${a.file}:${a.line}`), ['.github/certwatch.yml:4'], 'the added endpoint, at its config line');
+  assert.match(errors[0].message, new RegExp(`127\\.0\\.0\\.1:${added}`));
+  assert.doesNotMatch(r.stdout, new RegExp(`127\\.0\\.0\\.1:${kept}\\b`), 'the endpoint already on the base branch is not probed');
+  assert.deepEqual(gh.writes(), []);
+});
+
+test('digest mode: one issue listing everything, edited in place, closed when all is healthy', async (t) => {
+  const gh = await new FakeGitHub(REPO).start();
+  t.after(() => gh.stop());
+  const x = await leaf('x.example.test', -100, -3);
+  const y = await leaf('y.example.test', -100, 2);
+  const z = await leaf('z.example.test', -10, 120);
+  const config = 'version: 1\nfiles:\n  - "certs/*.pem"\nissues:\n  mode: digest\n  labels: [certwatch, tls]\n';
+  const ws = await workspace({ '.github/certwatch.yml': config, 'certs/x.pem': x.pem, 'certs/y.pem': y.pem, 'certs/z.pem': z.pem });
+  t.after(() => rm(ws, { recursive: true, force: true }));
+
+  // Run 1: one digest issue listing both failing certificates.
+  let r = await runOn(ws, gh, schedule);
+  assert.equal(r.code, 1, log(r));
+  assert.equal(r.outputs.failures, '2');
+  assert.equal(gh.issues.length, 1, log(r));
+  const digest = gh.issues[0];
+  assert.ok(digest.body.startsWith(DIGEST_MARKER));
+  assert.match(digest.title, /digest/);
+  assert.deepEqual(digest.labels, ['certwatch', 'tls']);
+  assert.ok(gh.labels.get('certwatch')?.description && gh.labels.get('tls')?.description, 'both labels created with a description');
+  assert.match(digest.body, /## 2 certificate\(s\) need replacement/);
+  assert.ok(digest.body.includes('x.example.test') && digest.body.includes('y.example.test'));
+  assert.ok(!digest.body.includes('z.example.test'), 'the healthy one is not listed');
+  assert.ok(!gh.issues.some((i) => i.body.includes('certwatch:fingerprint=')), 'no per-certificate issue');
+
+  // Run 2: y renewed — the same issue is edited in place, no new issue, no comment.
+  const y2 = await leaf('y.example.test', -1, 90);
+  await put(ws, { 'certs/y.pem': y2.pem });
+  gh.resetCalls();
+  r = await runOn(ws, gh, schedule);
+  assert.equal(r.code, 1, log(r));
+  assert.equal(r.outputs.failures, '1');
+  assert.equal(gh.issues.length, 1);
+  assert.deepEqual(
+    gh.writes().map((c) => `${c.method} ${c.path}`),
+    [`PATCH /repos/${REPO}/issues/${digest.number}`],
+  );
+  assert.equal(digest.state, 'open');
+  assert.match(digest.body, /## 1 certificate\(s\) need replacement/);
+  assert.ok(digest.body.includes('x.example.test'));
+  assert.ok(!digest.body.includes('y.example.test'));
+  assert.equal(digest.comments.length, 0);
+
+  // Run 3: all healthy — the digest is closed with a comment.
+  const x2 = await leaf('x.example.test', -1, 90);
+  await put(ws, { 'certs/x.pem': x2.pem });
+  gh.resetCalls();
+  r = await runOn(ws, gh, schedule);
+  assert.equal(r.code, 0, log(r));
+  assert.equal(r.outputs.status, 'ok');
+  assert.equal(gh.issues.length, 1);
+  assert.equal(digest.state, 'closed', log(r));
+  assert.equal(digest.comments.length, 1);
+  assert.match(digest.comments[0].body, /Nothing left to replace/);
+});
+
+test('max-open: past the limit the worst certificates get issues and the rest go into one digest', async (t) => {
+  // The 300-certificate mass revocation of the spec, scaled down: writes are
+  // spaced as GitHub asks (3 s per new issue), so 8 certificates with
+  // max-open 2 exercise the same path in seconds.
+  const gh = await new FakeGitHub(REPO).start();
+  t.after(() => gh.stop());
+  const files: Record<string, string> = { '.github/certwatch.yml': 'version: 1\nfiles:\n  - "certs/*.pem"\nissues:\n  max-open: 2\n' };
+  const expired: Issued[] = [];
+  const expiring: Issued[] = [];
+  for (let i = 0; i < 8; i++) {
+    // Two expired (the worst: they get the issues), six expiring in 2..6 days.
+    const c = i < 2 ? await leaf(`mass${i}.example.test`, -100, -1 - i) : await leaf(`mass${i}.example.test`, -60, 2 + (i % 5));
+    (i < 2 ? expired : expiring).push(c);
+    files[`certs/mass${String(i).padStart(2, '0')}.pem`] = c.pem;
+  }
+  const ws = await workspace(files);
+  t.after(() => rm(ws, { recursive: true, force: true }));
+
+  const r = await runOn(ws, gh, schedule);
+  assert.equal(r.code, 1, log(r));
+  assert.equal(r.outputs.failures, '8');
+  const perCert = gh.issues.filter((i) => i.body.includes('certwatch:fingerprint='));
+  const digests = gh.issues.filter((i) => i.body.startsWith(DIGEST_MARKER));
+  assert.equal(perCert.length, 2, log(r));
+  assert.equal(digests.length, 1);
+  assert.equal(gh.issues.length, 3);
+  for (const c of expired) assert.ok(perCert.some((i) => i.body.includes(marker(c))), 'the expired ones get their own issue');
+  assert.match(digests[0].body, /## 6 certificate\(s\) need replacement/);
+  assert.match(digests[0].body, /`max-open` \(2\)/);
+  for (const c of expiring) assert.ok(digests[0].body.includes(c.cert.subject.replace(/^CN=/, '')), 'every overflow certificate is listed');
+  assert.ok(r.annotations.some((a) => a.level === 'warning' && /max-open \(2\) reached; 6 more/.test(a.message)), r.stdout);
+
+  gh.resetCalls();
+  const again = await runOn(ws, gh, schedule);
+  assert.equal(again.code, 1, log(again));
+  assert.deepEqual(gh.writes(), [], 'a re-run of the same overflow writes nothing');
+});
+
+test('two open issues for one certificate (racing runs) are collapsed: the oldest is kept', async (t) => {
+  const gh = await new FakeGitHub(REPO).start();
+  t.after(() => gh.stop());
+  const bad = await leaf('dup.example.test', -90, -4);
+  const ws = await workspace({ 'certs/dup.pem': bad.pem });
+  t.after(() => rm(ws, { recursive: true, force: true }));
+  gh.labels.set('certificates', { name: 'certificates', color: 'b60205', description: 'Certificates that certwatch found need replacement' });
+  const body = `${marker(bad)}\n## dup.example.test: this certificate needs replacement\n`;
+  const older = gh.addIssue({ title: 'Replace certificate for dup.example.test', body, labels: ['certificates'] });
+  const newer = gh.addIssue({ title: 'Replace certificate for dup.example.test', body, labels: ['certificates'] });
+
+  const r = await runOn(ws, gh, schedule);
+  assert.equal(r.code, 1, log(r));
+  assert.equal(gh.issues.length, 2, 'no third issue');
+  assert.equal(older.state, 'open');
+  assert.equal(newer.state, 'closed', log(r));
+  assert.equal(newer.state_reason, 'not_planned');
+  assert.match(newer.comments[0]?.body ?? '', new RegExp(`Duplicate of #${older.number}`));
+  assert.ok(older.body.includes('### What is wrong'), 'the kept issue is brought up to date');
+  assert.deepEqual(writesTo(gh.calls, older.number).map((c) => c.method), ['PATCH']);
+});
+
+test('the sarif input writes SARIF 2.1.0 with a result on the failing file and line', async (t) => {
+  const bad = await leaf('sarif.example.test', -40, -1);
+  const ok = await leaf('sarif-ok.example.test', -5, 200);
+  const ws = await workspace({ 'certs/bad.pem': '\n\n' + bad.pem, 'certs/ok.pem': ok.pem });
+  t.after(() => rm(ws, { recursive: true, force: true }));
+  const r = await runAction(ws, { sarif: 'out/certwatch.sarif', issues: 'false' }, { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: REPO });
+  assert.equal(r.code, 1, log(r));
+  assert.equal(r.outputs['sarif-path'], path.join(ws, 'out/certwatch.sarif'));
+  const sarif = JSON.parse(await readFile(path.join(ws, 'out/certwatch.sarif'), 'utf8'));
+  assert.equal(sarif.version, '2.1.0');
+  assert.match(sarif.$schema, /sarif.*2\.1\.0/i);
+  const results = sarif.runs[0].results as any[];
+  const onBad = results.filter((x) => x.locations?.[0]?.physicalLocation?.artifactLocation?.uri === 'certs/bad.pem');
+  assert.equal(onBad.length, 1, JSON.stringify(results, null, 1));
+  assert.equal(onBad[0].level, 'error');
+  assert.equal(onBad[0].locations[0].physicalLocation.region.startLine, 3);
+  assert.ok(!results.some((x) => x.level === 'error' && x.locations?.[0]?.physicalLocation?.artifactLocation?.uri === 'certs/ok.pem'));
+});
