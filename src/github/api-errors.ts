@@ -31,7 +31,7 @@ export function explainApiError(err: unknown, doing: string, permission: string)
     return {
       kind: 'permission',
       status,
-      message: `GitHub refused ${doing} (403: ${apiMessage}). Grant the token \`${permission}\`: add \`permissions:\\n  ${permission}\` to the workflow or job (and check the repository's Settings → Actions → Workflow permissions).`,
+      message: `GitHub refused ${doing} (403: ${apiMessage}). Grant the token \`${permission}\`: add \`permissions: { ${permission} }\` to the workflow or job (and check the repository's Settings → Actions → Workflow permissions).`,
     };
   }
   if (status === 410) {

@@ -453,7 +453,11 @@ class IssueSync {
   private async close(issue: TrackedIssue, comment: string, reason: 'completed' | 'not_planned' = 'completed'): Promise<void> {
     await this.comment(issue.number, comment);
     this.doing(`closing issue #${issue.number}`);
-    await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: issue.number, state: 'closed', state_reason: reason });
+    // A reader landing on the closed issue should not read "needs replacement" as current:
+    // prefix the body (same API call; the hidden markers below are kept) with the outcome.
+    const banner = `> [!NOTE]\n> ${reason === 'completed' ? 'Resolved' : 'Closed'} (${today(this.report)}): ${comment.split('\n')[0].slice(0, 500)}\n\n`;
+    const body = issue.body.startsWith('> [!NOTE]') ? undefined : banner + issue.body;
+    await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: issue.number, state: 'closed', state_reason: reason, ...(body && body.length < 65_000 ? { body } : {}) });
     this.result.closed.push(issue.number);
   }
 

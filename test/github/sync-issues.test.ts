@@ -366,7 +366,7 @@ describe('issue sync failures never throw and say what to fix', () => {
     const res = await syncIssuesFromAction(report(nightly()), 'auto', settings(), env(), log, opts);
     assert.ok(res.skipped);
     assert.match(res.skipped!, /403: Resource not accessible by integration/);
-    assert.match(res.skipped!, /permissions:\\n {2}issues: write/);
+    assert.match(res.skipped!, /permissions: \{ issues: write \}/);
     assert.ok(log.lines.warning.some((l) => l.includes('issues: write')));
     assert.deepEqual(res.created, []);
     assert.equal(gh.calls.filter((c) => c.method === 'POST').length, 1, 'stops at the first refusal; a 403 is not retried');
