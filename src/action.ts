@@ -11,14 +11,8 @@ import { run } from './run.js';
 import type { Report } from './report/report-types.js';
 import { renderMarkdown } from './report/markdown.js';
 import { annotationsFor } from './report/annotations.js';
-import { renderSarif } from './report/sarif.js';
 import { mergeReports, validateReport } from './report/merge-reports.js';
-import { renderInventory } from './report/inventory/render.js';
 import { readGithubEnv } from './github/context.js';
-import { resolveScope } from './github/pr-scope.js';
-import { syncIssuesFromAction } from './github/sync-issues.js';
-import { readCodeowners } from './github/codeowners.js';
-import { endpointsChangedSince } from './github/changed-endpoints.js';
 
 function lines(name: string): string[] {
   return core
@@ -76,6 +70,8 @@ async function main(): Promise<void> {
     report = mergeReports(reports);
     core.info(`certwatch: merged ${files.length} shard reports`);
   } else {
+    // GitHub modules load on demand: a run with nothing to sync should start fast.
+    const { resolveScope } = await import('./github/pr-scope.js');
     const sc = await resolveScope(scope, gh, settings.configPath ?? configPath, core);
     let onlyFiles: Set<string> | null = null;
     let endpointFilter: ((id: { id: string }) => boolean) | undefined;
@@ -89,6 +85,7 @@ async function main(): Promise<void> {
       if (!sc.configChanged) endpointFilter = () => false;
       else {
         // Probe only the endpoints this pull request adds or changes.
+        const { endpointsChangedSince } = await import('./github/changed-endpoints.js');
         const changed = await endpointsChangedSince(gh, settings, configPath);
         endpointFilter = changed ? (t) => changed.has(t.id) : undefined;
       }
@@ -116,6 +113,7 @@ async function main(): Promise<void> {
 
   const sarifPath = core.getInput('sarif');
   if (sarifPath) {
+    const { renderSarif } = await import('./report/sarif.js');
     const abs = path.resolve(workspace, sarifPath);
     await mkdir(path.dirname(abs), { recursive: true });
     await writeFile(abs, renderSarif(report));
@@ -123,6 +121,7 @@ async function main(): Promise<void> {
   }
   const htmlPath = core.getInput('html');
   if (htmlPath) {
+    const { renderInventory } = await import('./report/inventory/render.js');
     const abs = path.resolve(workspace, htmlPath);
     await mkdir(path.dirname(abs), { recursive: true });
     await writeFile(abs, renderInventory(report, 'html', { title: `certwatch — ${gh.repository || 'inventory'}` }));
@@ -143,7 +142,8 @@ async function main(): Promise<void> {
   }
 
   // Shard jobs leave issues to the merge job, which sees everything.
-  if (settings.shard.count === 1 || mergeGlob) {
+  if ((settings.shard.count === 1 || mergeGlob) && issuesInput !== 'false') {
+    const [{ syncIssuesFromAction }, { readCodeowners }] = await Promise.all([import('./github/sync-issues.js'), import('./github/codeowners.js')]);
     const codeowners = await readCodeowners(workspace);
     const res = await syncIssuesFromAction(report, issuesInput, settings.issues, gh, core, { codeowners: codeowners ?? undefined, scopeFiles });
     if (res.skipped) core.info(`certwatch: issues: ${res.skipped}`);

@@ -5,13 +5,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EndpointTarget, Finding, Observation, ObservedCertificate, Settings, Thresholds } from './types.js';
 import { collectFiles } from './sources/files/collect-files.js';
-import { collectEndpoints } from './sources/endpoints/collect-endpoints.js';
 import { groupObservations, isOffPath } from './observe/group-observations.js';
 import { checkExpiry } from './checks/expiry.js';
 import { checkStrength } from './checks/strength.js';
-import { checkRevocation } from './checks/revocation/check-revocation.js';
-import { applyRevokedSerialLists } from './checks/revocation/revoked-serials.js';
-import { checkRenewalInfo } from './checks/ari/check-renewal-info.js';
 import { applyIgnores } from './findings/apply-ignores.js';
 import { checkThresholdOrder } from './checks/threshold-order.js';
 import { buildReport } from './report/build-report.js';
@@ -60,12 +56,22 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
   });
   progress(`files: ${files.filesRead} read, ${files.observations.length} certificates`);
   problems.push(...files.findings);
+  if (files.observations.length === 0 && settings.files.some((f) => f.discovered) && !settings.endpoints.length && !o.onlyFiles) {
+    // Never a silent pass: say that nothing was found, and how to point certwatch at things.
+    problems.push({
+      id: 'no-match',
+      severity: 'notice',
+      message: `no certificate files found in the workspace (looked for .pem .crt .cer .der .p7b .p7c .p12 .pfx and Kubernetes TLS Secrets); list files or endpoints in ${settings.configPath ?? '.github/certwatch.yml'}`,
+    });
+  }
 
   const observations: Observation[] = [...files.observations];
   const endpoints = settings.endpoints.filter((t) => (o.endpointFilter ? o.endpointFilter(t) : true) && (shard.count > 1 ? inShard(t.id) : true));
   const certBound: Finding[] = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
+    // Loaded on demand: a run with nothing to probe should not pay for TLS/STARTTLS code (cold start).
+    const { collectEndpoints } = await import('./sources/endpoints/collect-endpoints.js');
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -92,10 +98,21 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
   }
 
   // Revocation and renewal signals (network): published lists first, they need no network.
-  const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
-  problems.push(...(await applyRevokedSerialLists(certs, settings)));
-  await checkRevocation(certs, ctx);
-  if (settings.ari.enabled) problems.push(...(await checkRenewalInfo(certs, ctx)));
+  if (certs.length) {
+    // Loaded on demand (undici and the ASN.1 schemas are the heaviest part of the bundle).
+    const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
+      import('./checks/revocation/check-revocation.js'),
+      import('./checks/revocation/revoked-serials.js'),
+      import('./checks/ari/check-renewal-info.js'),
+    ]);
+    const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
+    problems.push(...(await applyRevokedSerialLists(certs, settings)));
+    await checkRevocation(certs, ctx);
+    if (settings.ari.enabled) problems.push(...(await checkRenewalInfo(certs, ctx)));
+  } else if (settings.revokedSerials.length) {
+    const { applyRevokedSerialLists } = await import('./checks/revocation/revoked-serials.js');
+    problems.push(...(await applyRevokedSerialLists(certs, settings)));
+  }
 
   applyIgnores(certs, settings.ignore, settings.now);
   const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === 'not-checked');

@@ -25,8 +25,11 @@ export interface RawConfig {
 // Config files are hand-written YAML; anything this large is a mistake, not a config.
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(schema);
+// Compiled on first use: a run without a config file should not pay for it (cold start).
+let compiled: ReturnType<Ajv['compile']> | undefined;
+function validator(): ReturnType<Ajv['compile']> {
+  return (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
+}
 
 export async function loadConfig(absPath: string, displayPath: string): Promise<RawConfig | null> {
   let text: string;
@@ -64,6 +67,7 @@ export function parseConfigText(text: string, file: string): RawConfig {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError([{ file, line: 1, key: '', message: 'the config must be a mapping of keys (version, defaults, endpoints, files, …)' }]);
   }
+  const validate = validator();
   if (!validate(data)) throw new ConfigError(explain(validate.errors ?? [], data, file, lineOf, (path, key) => keyLine(doc, lc, path, key)));
   return { file, data: data as Record<string, unknown>, lineOf };
 }

@@ -8,7 +8,6 @@ import { CertificateParseError, parseCertificate, roleOf } from '../../x509/pars
 import type { Extraction } from './extracted.js';
 import { extractPemOrDer } from './pem-der.js';
 import { extractPkcs7File } from './pkcs7.js';
-import { extractPkcs12 } from './pkcs12.js';
 import { extractK8sSecrets } from './k8s-secret.js';
 import { markSuperseded } from './superseded.js';
 
@@ -168,6 +167,8 @@ async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Ob
     if (envName && pw === undefined) {
       return fail(`PKCS#12 password variable $${envName} is not set in the environment`);
     }
+    // node-forge loads only when a PKCS#12 file is actually met.
+    const { extractPkcs12 } = await import('./pkcs12.js');
     ex = extractPkcs12(buf, { password: pw, passwordEnv: envName });
   } else if (ext === '.p7b' || ext === '.p7c') {
     ex = extractPkcs7File(buf);

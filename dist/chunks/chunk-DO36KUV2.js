@@ -1,0 +1,10 @@
+import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+
+// src/sources/files/extracted.ts
+function emptyExtraction() {
+  return { certificates: [], keys: [], problems: [] };
+}
+
+export {
+  emptyExtraction
+};

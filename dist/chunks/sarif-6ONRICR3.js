@@ -1,0 +1,8 @@
+import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+import {
+  renderSarif
+} from "./chunk-EMWRCVKP.js";
+import "./chunk-DDCI7ZLU.js";
+export {
+  renderSarif
+};
