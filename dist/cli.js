@@ -17,13 +17,13 @@ import {
   require_out,
   run,
   validateReport
-} from "./chunks/chunk-7AR5TBYJ.js";
+} from "./chunks/chunk-ERATUWJ2.js";
 import {
   ConfigError,
   DurationError,
   UsageError,
   buildSettings
-} from "./chunks/chunk-Y55CVHZW.js";
+} from "./chunks/chunk-272OX6W4.js";
 import {
   isActive,
   parseDn

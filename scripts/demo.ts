@@ -9,6 +9,7 @@ import forge from 'node-forge';
 import { hierarchy, issue, DAY } from '../test/helpers/pki.js';
 import { main } from '../src/cli.js';
 import { startDemoServers } from './demo-servers.js';
+import { startDemoHttp } from './demo-revocation.js';
 
 const now = new Date();
 const at = (days: number) => new Date(now.getTime() + days * DAY);
@@ -27,6 +28,17 @@ const expired = await issue({ cn: 'legacy.demo.test', issuer: intermediate, notB
 const shortLived = await issue({ cn: 'edge.demo.test', issuer: intermediate, notBefore: new Date(now.getTime() - 4.8 * DAY), notAfter: new Date(now.getTime() + 1.2 * DAY) });
 const weak = await issue({ cn: 'old-appliance.demo.test', key: 'rsa1024', hash: 'SHA-1', notBefore: at(-10), notAfter: at(300) });
 
+// Revocation and renewal signals, all on loopback: a certificate on its CA's CRL,
+// one whose OCSP responder cannot be reached (status unknown: a warning in soft
+// mode), and one whose ACME CA moved the renewal window into the past (ARI).
+const http = await startDemoHttp();
+const revoked = await issue({ cn: 'intranet.demo.test', issuer: intermediate, notBefore: at(-20), notAfter: at(70), crlUrl: http.crlUrl });
+http.publishCrl(intermediate, revoked);
+const noResponder = await issue({ cn: 'vpn.demo.test', issuer: intermediate, notBefore: at(-20), notAfter: at(70), ocspUrl: 'http://127.0.0.1:9/ocsp' });
+const acmeCa = await issue({ cn: 'Demo ACME CA', org: 'Demo ACME', ca: true, notBefore: at(-200), notAfter: at(1000) });
+const acmeLeaf = await issue({ cn: 'status.demo.test', issuer: acmeCa, notBefore: at(-30), notAfter: at(60) });
+http.publishAri(acmeLeaf);
+
 await w('certs/www.pem', healthy.pem + intermediate.pem);
 await w('certs/api.pem', soon.pem);
 await w('certs/billing.crt', month.pem);
@@ -36,6 +48,9 @@ await w('short-lived/edge.pem', shortLived.pem);
 await w('certs/broken.pem', healthy.pem.slice(0, 200)); // truncated PEM
 await w('certs/site-key.pem', healthy.keyPem); // a committed private key (never printed)
 await w('certs/root.pem', root.pem);
+await w('certs/intranet.pem', revoked.pem);
+await w('certs/vpn.pem', noResponder.pem);
+await w('certs/status.pem', acmeLeaf.pem);
 
 // PKCS#12 with a password from the environment (RSA: node-forge writes PKCS#12 for RSA keys).
 const rsa = await issue({ cn: 'payments.demo.test', key: 'rsa2048', issuer: intermediate, notBefore: at(-10), notAfter: at(120) });
@@ -59,6 +74,7 @@ defaults:
   warn-within: 30d
   fail-within: 7d
   timeout: 3s
+  revocation: soft          # revoked fails; an unverifiable status only warns
   ca-file: certs/root.pem
 files:
   - "certs/**/*.{pem,crt}"
@@ -71,6 +87,10 @@ files:
   - path: "k8s/*.yaml"
     owner: "@demo/platform"
 ${servers.configLines}
+ari:
+  directories:
+    - issuer: "Demo ACME"     # a private ACME CA offering renewal information (RFC 9773)
+      directory: ${http.directoryUrl}
 ignore:
   - fingerprint: "sha256:${createHash('sha256').update(weak.der).digest('hex')}"
     until: ${at(30).toISOString().slice(0, 10)}
@@ -85,5 +105,5 @@ try {
   process.stderr.write(`\n(certwatch exited with status ${code}: ${code === 1 ? 'failures found — in CI this step would fail' : code === 0 ? 'no failures' : 'usage error'})\n`);
   process.stderr.write(`Try: npx tsx src/bin.ts inventory --workspace ${dir} --format markdown\n`);
 } finally {
-  await servers.close();
+  await Promise.all([servers.close(), http.close()]);
 }

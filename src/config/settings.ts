@@ -109,6 +109,7 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
 
   // ---- endpoints
   const endpoints: EndpointTarget[] = [];
+  const endpointIds = new Set<string>();
   const addEndpoint = (spec: unknown, p: (string | number)[], srcFile: string, line: number) => {
     const obj = (typeof spec === 'string' ? { host: spec } : spec) as Record<string, any>;
     try {
@@ -118,8 +119,15 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
       const port = (obj.port as number | undefined) ?? (obj.starttls && !/:\d+$|^\w+:\/\/.*:\d+/.test(String(obj.host)) ? defaultPort(obj.starttls) : parsed.port);
       const isIp = /^[\d.]+$/.test(parsed.host) || parsed.host.includes(':');
       const servername = (obj.servername as string | undefined) ?? (isIp ? undefined : parsed.host);
+      const id = `${protocol}://${parsed.host.includes(':') ? `[${parsed.host}]` : parsed.host}:${port}${obj.servername ? `#${obj.servername}` : ''}`;
+      // The same endpoint declared twice ("host:443" and "tls://host", or in the config
+      // and again in the `endpoints` input) was probed twice and every chain/hostname
+      // finding counted twice. Probe it once; the first declaration (the config's, which
+      // annotations point at) wins.
+      if (endpointIds.has(id)) return;
+      endpointIds.add(id);
       endpoints.push({
-        id: `${protocol}://${parsed.host.includes(':') ? `[${parsed.host}]` : parsed.host}:${port}${obj.servername ? `#${obj.servername}` : ''}`,
+        id,
         host: parsed.host,
         port,
         servername,

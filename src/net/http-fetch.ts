@@ -21,6 +21,8 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** What is being attempted, for messages: "fetching CRL". Defaults to "fetching". */
   what?: string;
+  /** The URL as messages name it, when the real one is noise (an OCSP GET carries the whole request in its path). */
+  shownUrl?: string;
   /** Statuses besides 2xx that are returned instead of thrown (e.g. 304). */
   acceptStatus?: number[];
 }
@@ -77,7 +79,7 @@ export function fetchableUrl(url: string): string | null {
 }
 
 export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResult> {
-  const what = `${o.what ?? 'fetching'} ${url}`;
+  const what = `${o.what ?? 'fetching'} ${o.shownUrl ?? url}`;
   const refused = fetchableUrl(url);
   if (refused) throw new FetchError(`${what}: ${refused}`, 'scheme', url);
   if (o.deadline !== undefined && Date.now() >= o.deadline) {
@@ -160,6 +162,15 @@ function discard(body: Dispatcher.ResponseData['body']): void {
   body.destroy();
 }
 
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused, nothing listening on that port',
+  ECONNRESET: 'connection reset by the server',
+  ENOTFOUND: 'host not found (DNS)',
+  EAI_AGAIN: 'host name lookup failed temporarily (DNS)',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
 function describe(e: unknown, what: string, url: string, ac: AbortController): FetchError {
   const err = e as { code?: string; message?: string };
   if (ac.signal.aborted) return new FetchError(`${what}: timed out (${(ac.signal.reason as Error)?.message ?? 'aborted'})`, 'timeout', url);
@@ -167,6 +178,11 @@ function describe(e: unknown, what: string, url: string, ac: AbortController): F
   if (err.code === 'UND_ERR_BODY_TIMEOUT') return new FetchError(`${what}: timed out while reading the response body`, 'timeout', url);
   if (err.code === 'UND_ERR_CONNECT_TIMEOUT') return new FetchError(`${what}: timed out connecting`, 'timeout', url);
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  // Common socket errors in words (the code kept for searching): these messages
+  // end up in findings, and "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9"
+  // says the same thing twice to someone who only wants to know the server is down.
+  const code = err.code ?? cause?.code;
+  if (code && NETWORK_WORDS[code]) return new FetchError(`${what}: ${NETWORK_WORDS[code]} (${code})`, 'network', url);
   const detail = [err.code, err.message, cause?.code].filter(Boolean).join(': ');
   return new FetchError(`${what}: ${detail || String(e)}`, 'network', url);
 }

@@ -7,13 +7,14 @@
 import 'reflect-metadata';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { KeyObject, generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as x509 from '@peculiar/x509';
-import { issue, DAY, type Issued } from '../helpers/pki.js';
+import { issue, DAY } from '../helpers/pki.js';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
 import { OpensslCa, type OpensslCert } from '../revocation/helpers/openssl-ca.js';
 import { json, send, startServer, type Handler, type TestServer } from '../revocation/helpers/fixtures.js';
@@ -185,11 +186,9 @@ describe('revocation through the built action', () => {
   });
 
   test('a revoked intermediate (leaf fine) fails the step with `revoked` on the intermediate', async (t) => {
-    const rootKeyCn = 'E2E Revo Root';
-    const root = await issue({ cn: rootKeyCn, org: 'E2E Revo PKI', ca: true, notBefore: at(-400), notAfter: at(3000) });
+    const root = await issue({ cn: 'E2E Revo Root', org: 'E2E Revo PKI', ca: true, notBefore: at(-400), notAfter: at(3000) });
     const inter = await issue({ cn: 'E2E Revo Intermediate', org: 'E2E Revo PKI', ca: true, issuer: root, notBefore: at(-300), notAfter: at(1500), crlUrl: `${srv.base}/root.crl` });
     const leaf = await issue({ cn: 'leaf-under-revoked.e2e.test', issuer: inter, notBefore: at(-10), notAfter: at(80), crlUrl: `${srv.base}/inter.crl` });
-    const { KeyObject } = await import('node:crypto');
     const interRevokedAt = new Date(Math.floor((Date.now() - 3600_000) / 1000) * 1000);
     route(
       '/root.crl',
@@ -269,6 +268,26 @@ describe('revocation through the built action', () => {
     const h = bySubject(await readReport(ws), 'ocsp-only.e2e.test');
     assert.deepEqual(ids(h), ['revocation-unknown/error']);
     assert.notEqual(h.revocation.status, 'good');
+  });
+
+  test('an OCSP responder that is down is revocation-unknown (soft: a warning), named once and without the encoded request', async (t) => {
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise((r) => probe.close(r)); // now nothing listens there
+    const issuerCa = await issue({ cn: 'E2E Down CA', ca: true, notBefore: at(-100), notAfter: at(1000) });
+    const leaf = await issue({ cn: 'down-responder.e2e.test', issuer: issuerCa, notBefore: at(-5), notAfter: at(85), ocspUrl: `http://127.0.0.1:${port}/ocsp` });
+    const ws = await workspace({ 'certs/leaf.pem': leaf.pem, 'certs/ca.pem': issuerCa.pem });
+    t.after(() => rm(ws, { recursive: true, force: true }));
+    const r = await runAction(ws, { report: 'out/report.json' });
+    assert.equal(r.code, 0, dump(r));
+    assert.equal(r.outputs.status, 'warn');
+    const c = bySubject(await readReport(ws), 'down-responder.e2e.test');
+    assert.deepEqual(ids(c), ['revocation-unknown/warning']);
+    assert.equal(
+      c.findings[0].message,
+      `revocation status unknown: OCSP GET to http://127.0.0.1:${port}/ocsp: connection refused, nothing listening on that port (ECONNREFUSED)`,
+    );
   });
 
   test('`openssl ocsp` as the responder: revoked → revoked by OCSP with reason; good → no finding, status good by OCSP', async (t) => {
@@ -364,6 +383,24 @@ describe('published serial lists through the built action', () => {
     const r2 = await runAction(ws);
     assert.equal(r2.code, 0, dump(r2));
     assert.equal(r2.outputs.failures, '0');
+  });
+  test('a listed serial that the CRL revokes too is one `revoked` finding: the CA\'s date and reason, naming the list', async (t) => {
+    const serial = new x509.X509Certificate(crlRevoked.der).serialNumber;
+    const ws = await workspace({
+      '.github/certwatch.yml': `version: 1\nfiles:\n  - "certs/*.pem"\nrevoked-serials:\n  - path: affected.txt\n    name: "E2E incident"\n`,
+      'affected.txt': `${serial.match(/../g)!.join(':')}\n`,
+      'certs/revoked.pem': crlRevoked.pem,
+      'certs/ca.pem': ca.ca.pem,
+    });
+    t.after(() => rm(ws, { recursive: true, force: true }));
+    const r = await runAction(ws, { ...QUIET, report: 'out/report.json' });
+    assert.equal(r.code, 1, dump(r));
+    assert.equal(r.outputs.failures, '1', dump(r));
+    const c = bySubject(await readReport(ws), 'crl-revoked.e2e.test');
+    assert.deepEqual(ids(c), ['revoked/error']);
+    assert.deepEqual({ m: c.revocation.method, r: c.revocation.reason, at: c.revocation.revokedAt }, { m: 'crl', r: 'keyCompromise', at: crlRevokedAt.toISOString() });
+    assert.match(c.findings[0].message, /keyCompromise.*also on the published list E2E incident \(affected\.txt line 1\)/);
+    assert.equal(r.annotations.filter((a) => a.level === 'error' && a.file).length, 1, JSON.stringify(r.annotations));
   });
 });
 

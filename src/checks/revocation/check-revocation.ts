@@ -79,6 +79,15 @@ function record(obs: ObservedCertificate, answer: RevocationAnswer, ctx: Revocat
   const prior = obs.revocation;
   // A published serial list already marked it revoked (revoked-serials.ts): keep that unless we have a revocation of our own.
   if (prior?.status === 'revoked' && answer.status !== 'revoked') return;
+  let alsoListed = '';
+  if (prior?.status === 'revoked' && prior.method === 'list') {
+    // The CA's own verified answer says revoked as well. Keep one `revoked`
+    // finding — the CA's, with its date and reason — and name the list in it:
+    // two findings counted one revoked certificate as two failures (and two
+    // annotations on the same line) when a listed serial reached the CRL.
+    obs.findings = obs.findings.filter((f) => f.id !== 'revoked');
+    alsoListed = `; also on the published list ${prior.reason} (${prior.detail ?? prior.source})`;
+  }
   obs.revocation = answer;
   const base = { fingerprint: obs.cert.fingerprint };
   if (answer.status === 'revoked') {
@@ -87,7 +96,7 @@ function record(obs: ObservedCertificate, answer: RevocationAnswer, ctx: Revocat
       ...base,
       id: 'revoked',
       severity: 'error',
-      message: `revoked on ${when} (reason: ${answer.reason ?? 'none given'}), according to ${describeSource(answer.method, answer.source)}`,
+      message: `revoked on ${when} (reason: ${answer.reason ?? 'none given'}), according to ${describeSource(answer.method, answer.source)}${alsoListed}`,
     });
   } else if (answer.status === 'unknown') {
     obs.findings.push({
@@ -148,7 +157,8 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
     const v = await ocspVerdict(url, cert, issuer, s);
     if (v.status === 'revoked') return { status: 'revoked', method: 'ocsp', revokedAt: v.revokedAt, reason: v.reason ?? null, source: url };
     if (v.status === 'good') return { status: 'good', method: 'ocsp', source: url, revokedAt: null, reason: null };
-    problems.push(`OCSP ${url}: ${v.problem}`);
+    // Fetch errors already name the responder ("OCSP GET to <url>: …"); say it once.
+    problems.push(v.problem.includes(url) ? v.problem : `OCSP ${url}: ${v.problem}`);
   }
   for (const url of crlUrls) {
     let v: SourceVerdict;

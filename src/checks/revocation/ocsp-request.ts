@@ -61,7 +61,8 @@ export async function fetchOcsp(url: string, request: Buffer, o: OcspFetchOption
   if (b64.length < OCSP_GET_MAX_BASE64) {
     const getUrl = `${url.endsWith('/') ? url : url + '/'}${encodeURIComponent(b64)}`;
     try {
-      const res = await httpFetch(getUrl, { ...common, what: 'OCSP GET to' });
+      // Messages name the responder, not the URL-encoded request appended to it.
+      const res = await httpFetch(getUrl, { ...common, what: 'OCSP GET to', shownUrl: url });
       if (successfulOcspResponse(res.body)) return res.body;
       getProblem = 'GET did not return a successful OCSP response';
     } catch (e) {

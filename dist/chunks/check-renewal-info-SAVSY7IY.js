@@ -3,7 +3,7 @@ import {
   ARI_MAX_BYTES,
   FetchError,
   httpFetch
-} from "./chunk-YPOXBWK4.js";
+} from "./chunk-6AEUAGU3.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/ari/check-renewal-info.ts

@@ -30,7 +30,7 @@ import {
   REVOCATION_CONCURRENCY,
   fetchableUrl,
   httpFetch
-} from "./chunk-YPOXBWK4.js";
+} from "./chunk-6AEUAGU3.js";
 import {
   __commonJS,
   __toCommonJS,
@@ -1430,7 +1430,7 @@ async function fetchOcsp(url, request, o) {
   if (b64.length < OCSP_GET_MAX_BASE64) {
     const getUrl = `${url.endsWith("/") ? url : url + "/"}${encodeURIComponent(b64)}`;
     try {
-      const res = await httpFetch(getUrl, { ...common, what: "OCSP GET to" });
+      const res = await httpFetch(getUrl, { ...common, what: "OCSP GET to", shownUrl: url });
       if (successfulOcspResponse(res.body)) return res.body;
       getProblem = "GET did not return a successful OCSP response";
     } catch (e) {
@@ -1615,6 +1615,11 @@ async function checkRevocation(certs, ctx) {
 function record(obs, answer, ctx) {
   const prior = obs.revocation;
   if (prior?.status === "revoked" && answer.status !== "revoked") return;
+  let alsoListed = "";
+  if (prior?.status === "revoked" && prior.method === "list") {
+    obs.findings = obs.findings.filter((f) => f.id !== "revoked");
+    alsoListed = `; also on the published list ${prior.reason} (${prior.detail ?? prior.source})`;
+  }
   obs.revocation = answer;
   const base = { fingerprint: obs.cert.fingerprint };
   if (answer.status === "revoked") {
@@ -1623,7 +1628,7 @@ function record(obs, answer, ctx) {
       ...base,
       id: "revoked",
       severity: "error",
-      message: `revoked on ${when} (reason: ${answer.reason ?? "none given"}), according to ${describeSource(answer.method, answer.source)}`
+      message: `revoked on ${when} (reason: ${answer.reason ?? "none given"}), according to ${describeSource(answer.method, answer.source)}${alsoListed}`
     });
   } else if (answer.status === "unknown") {
     obs.findings.push({
@@ -1677,7 +1682,7 @@ async function checkOne(obs, s) {
     const v = await ocspVerdict(url, cert, issuer, s);
     if (v.status === "revoked") return { status: "revoked", method: "ocsp", revokedAt: v.revokedAt, reason: v.reason ?? null, source: url };
     if (v.status === "good") return { status: "good", method: "ocsp", source: url, revokedAt: null, reason: null };
-    problems.push(`OCSP ${url}: ${v.problem}`);
+    problems.push(v.problem.includes(url) ? v.problem : `OCSP ${url}: ${v.problem}`);
   }
   for (const url of crlUrls) {
     let v;

@@ -26679,7 +26679,7 @@ function fetchableUrl(url) {
   return null;
 }
 async function httpFetch(url, o) {
-  const what = `${o.what ?? "fetching"} ${url}`;
+  const what = `${o.what ?? "fetching"} ${o.shownUrl ?? url}`;
   const refused = fetchableUrl(url);
   if (refused) throw new FetchError(`${what}: ${refused}`, "scheme", url);
   if (o.deadline !== void 0 && Date.now() >= o.deadline) {
@@ -26755,6 +26755,14 @@ function discard(body) {
   body.on("error", () => void 0);
   body.destroy();
 }
+var NETWORK_WORDS = {
+  ECONNREFUSED: "connection refused, nothing listening on that port",
+  ECONNRESET: "connection reset by the server",
+  ENOTFOUND: "host not found (DNS)",
+  EAI_AGAIN: "host name lookup failed temporarily (DNS)",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable"
+};
 function describe(e, what, url, ac) {
   const err = e;
   if (ac.signal.aborted) return new FetchError(`${what}: timed out (${ac.signal.reason?.message ?? "aborted"})`, "timeout", url);
@@ -26762,6 +26770,8 @@ function describe(e, what, url, ac) {
   if (err.code === "UND_ERR_BODY_TIMEOUT") return new FetchError(`${what}: timed out while reading the response body`, "timeout", url);
   if (err.code === "UND_ERR_CONNECT_TIMEOUT") return new FetchError(`${what}: timed out connecting`, "timeout", url);
   const cause = e.cause;
+  const code = err.code ?? cause?.code;
+  if (code && NETWORK_WORDS[code]) return new FetchError(`${what}: ${NETWORK_WORDS[code]} (${code})`, "network", url);
   const detail = [err.code, err.message, cause?.code].filter(Boolean).join(": ");
   return new FetchError(`${what}: ${detail || String(e)}`, "network", url);
 }

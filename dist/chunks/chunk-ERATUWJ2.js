@@ -3,7 +3,7 @@ import {
   formatDuration,
   require_dist,
   thresholdMs
-} from "./chunk-Y55CVHZW.js";
+} from "./chunk-272OX6W4.js";
 import {
   buildInventory
 } from "./chunk-UZQAWREW.js";
@@ -8518,9 +8518,9 @@ async function run(settings, o = {}) {
   }
   if (certs.length) {
     const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import("./check-revocation-DY637V6Z.js"),
+      import("./check-revocation-BLO3HW7R.js"),
       import("./revoked-serials-DI6B5I4N.js"),
-      import("./check-renewal-info-4P6SHTM7.js")
+      import("./check-renewal-info-SAVSY7IY.js")
     ]);
     const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
     problems.push(...await applyRevokedSerialLists(certs, settings));

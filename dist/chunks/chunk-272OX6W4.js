@@ -14967,6 +14967,7 @@ function settingsFrom(raw, workspace, o = {}) {
     return Object.keys(t).length ? t : void 0;
   };
   const endpoints = [];
+  const endpointIds = /* @__PURE__ */ new Set();
   const addEndpoint = (spec, p, srcFile, line) => {
     const obj = typeof spec === "string" ? { host: spec } : spec;
     try {
@@ -14976,8 +14977,11 @@ function settingsFrom(raw, workspace, o = {}) {
       const port = obj.port ?? (obj.starttls && !/:\d+$|^\w+:\/\/.*:\d+/.test(String(obj.host)) ? defaultPort(obj.starttls) : parsed.port);
       const isIp = /^[\d.]+$/.test(parsed.host) || parsed.host.includes(":");
       const servername = obj.servername ?? (isIp ? void 0 : parsed.host);
+      const id = `${protocol}://${parsed.host.includes(":") ? `[${parsed.host}]` : parsed.host}:${port}${obj.servername ? `#${obj.servername}` : ""}`;
+      if (endpointIds.has(id)) return;
+      endpointIds.add(id);
       endpoints.push({
-        id: `${protocol}://${parsed.host.includes(":") ? `[${parsed.host}]` : parsed.host}:${port}${obj.servername ? `#${obj.servername}` : ""}`,
+        id,
         host: parsed.host,
         port,
         servername,
