@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-EMWRCVKP.js";
 import {
   renderInventory
-} from "./chunks/chunk-SEO2EXOX.js";
+} from "./chunks/chunk-5Q54ONLI.js";
 import {
   MergeError,
   certName,
@@ -17,7 +17,7 @@ import {
   require_out,
   run,
   validateReport
-} from "./chunks/chunk-ERATUWJ2.js";
+} from "./chunks/chunk-MZMPXS4B.js";
 import {
   ConfigError,
   DurationError,
@@ -27,7 +27,7 @@ import {
 import {
   isActive,
   parseDn
-} from "./chunks/chunk-UZQAWREW.js";
+} from "./chunks/chunk-QICGOMXL.js";
 import "./chunks/chunk-DO36KUV2.js";
 import "./chunks/chunk-OMPGTOGU.js";
 import "./chunks/chunk-EUXCYIVK.js";

@@ -1,6 +1,7 @@
 // Observations → one ObservedCertificate per fingerprint, with every location at
 // which it was seen (a certificate checked in and also served is one record).
-import type { CertificateRecord, CertificateRole, Observation, ObservedCertificate } from '../types.js';
+import type { CertificateRecord, CertificateRole, Duration, Observation, ObservedCertificate, Thresholds } from '../types.js';
+import { thresholdMs } from '../config/duration.js';
 
 const ROLE_RANK: Record<CertificateRole, number> = { leaf: 0, intermediate: 1, root: 2 };
 
@@ -16,7 +17,9 @@ export function groupObservations(obs: Observation[]): ObservedCertificate[] {
     oc.locations.push(o.location);
     if (o.owner && !oc.owners.includes(o.owner)) oc.owners.push(o.owner);
     if (ROLE_RANK[o.role] < ROLE_RANK[oc.role]) oc.role = o.role;
-    if (o.thresholds) oc.thresholds = { ...o.thresholds, ...oc.thresholds };
+    if (o.thresholds) oc.thresholds = strictest(oc.thresholds, o.thresholds, o.cert);
+    // A sighting without its own threshold is judged by the defaults: remember that they take part.
+    for (const k of ['warnWithin', 'failWithin'] as const) if (!o.thresholds?.[k]) defaultsApply(oc).add(k);
     if (o.note && !oc.notes.includes(o.note)) oc.notes.push(o.note);
     if (o.stapledOcsp && !oc.stapledOcsp) oc.stapledOcsp = o.stapledOcsp;
     if (!o.offPath) oc.allOffPath = false;
@@ -25,6 +28,7 @@ export function groupObservations(obs: Observation[]): ObservedCertificate[] {
   const out: ObservedCertificate[] = [];
   for (const oc of byFp.values()) {
     const { allOffPath, ...rest } = oc;
+    DEFAULTS_APPLY.set(rest, defaultsApply(oc));
     if (allOffPath) rest.notes.push('served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged');
     Object.defineProperty(rest, 'offPath', { value: allOffPath, enumerable: false });
     out.push(rest);
@@ -36,6 +40,41 @@ function addCompanions(into: CertificateRecord[], more: CertificateRecord[]) {
   for (const c of more) if (!into.some((x) => x.fingerprint === c.fingerprint)) into.push(c);
 }
 
+const DEFAULTS_APPLY = new WeakMap<object, Set<keyof Thresholds>>();
+function defaultsApply(oc: object): Set<keyof Thresholds> {
+  let s = DEFAULTS_APPLY.get(oc);
+  if (!s) DEFAULTS_APPLY.set(oc, (s = new Set()));
+  return s;
+}
+
+/** The thresholds to judge a certificate by: the strictest of its sightings' own and, where a sighting had none, the defaults. */
+export function effectiveThresholds(oc: ObservedCertificate, defaults: Thresholds): Thresholds {
+  const own = oc.thresholds ?? {};
+  const uses = DEFAULTS_APPLY.get(oc) ?? new Set(['warnWithin', 'failWithin']);
+  const out = { ...defaults };
+  for (const k of ['warnWithin', 'failWithin'] as const) {
+    if (!own[k]) continue;
+    out[k] = uses.has(k) ? (strictest({ [k]: own[k] }, { [k]: defaults[k] }, oc.cert)[k] as Duration) : own[k]!;
+  }
+  return out;
+}
+
 export function isOffPath(oc: ObservedCertificate): boolean {
   return (oc as ObservedCertificate & { offPath?: boolean }).offPath === true;
+}
+
+/**
+ * A certificate seen at several places with different per-target thresholds is
+ * judged by the strictest: a relaxed threshold on one endpoint must not hide a
+ * warning about a certificate (often a shared intermediate) that others rely on.
+ */
+function strictest(a: Partial<Thresholds> | undefined, b: Partial<Thresholds>, c: CertificateRecord): Partial<Thresholds> {
+  const life = c.notAfter.getTime() - c.notBefore.getTime();
+  const pick = (x?: Duration, y?: Duration) => (!x ? y : !y ? x : thresholdMs(y, life) > thresholdMs(x, life) ? y : x);
+  const out: Partial<Thresholds> = {};
+  const w = pick(a?.warnWithin, b.warnWithin);
+  const f = pick(a?.failWithin, b.failWithin);
+  if (w) out.warnWithin = w;
+  if (f) out.failWithin = f;
+  return out;
 }

@@ -23,7 +23,8 @@ export function issuerName(c: ReportCertificate): string {
 }
 
 export function daysLeft(notAfter: string, now: string): number {
-  return Math.floor((Date.parse(notAfter) - Date.parse(now)) / 86_400_000);
+  // trunc, not floor: "expired 2 days ago" in a message must read -2 here, not -3.
+  return Math.trunc((Date.parse(notAfter) - Date.parse(now)) / 86_400_000);
 }
 
 export function roleLabel(c: ReportCertificate): string {

@@ -40,7 +40,8 @@ export function keyLabel(k: KeyInfo): string {
 
 /** Whole days from `now` to notAfter, rounded down: 0 = expires within a day, negative = expired. */
 export function daysLeft(c: ReportCertificate, now: Date): number {
-  return Math.floor((Date.parse(c.notAfter) - now.getTime()) / DAY_MS);
+  // trunc, not floor: agrees with the findings' "expired N days ago".
+  return Math.trunc((Date.parse(c.notAfter) - now.getTime()) / DAY_MS);
 }
 
 const SEVERITY_RANK = { error: 3, warning: 2, notice: 1 } as const;

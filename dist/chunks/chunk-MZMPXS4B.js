@@ -6,7 +6,7 @@ import {
 } from "./chunk-272OX6W4.js";
 import {
   buildInventory
-} from "./chunk-UZQAWREW.js";
+} from "./chunk-QICGOMXL.js";
 import {
   emptyExtraction
 } from "./chunk-DO36KUV2.js";
@@ -8226,7 +8226,8 @@ function groupObservations(obs) {
     oc.locations.push(o.location);
     if (o.owner && !oc.owners.includes(o.owner)) oc.owners.push(o.owner);
     if (ROLE_RANK[o.role] < ROLE_RANK[oc.role]) oc.role = o.role;
-    if (o.thresholds) oc.thresholds = { ...o.thresholds, ...oc.thresholds };
+    if (o.thresholds) oc.thresholds = strictest(oc.thresholds, o.thresholds, o.cert);
+    for (const k of ["warnWithin", "failWithin"]) if (!o.thresholds?.[k]) defaultsApply(oc).add(k);
     if (o.note && !oc.notes.includes(o.note)) oc.notes.push(o.note);
     if (o.stapledOcsp && !oc.stapledOcsp) oc.stapledOcsp = o.stapledOcsp;
     if (!o.offPath) oc.allOffPath = false;
@@ -8235,6 +8236,7 @@ function groupObservations(obs) {
   const out = [];
   for (const oc of byFp.values()) {
     const { allOffPath, ...rest } = oc;
+    DEFAULTS_APPLY.set(rest, defaultsApply(oc));
     if (allOffPath) rest.notes.push("served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged");
     Object.defineProperty(rest, "offPath", { value: allOffPath, enumerable: false });
     out.push(rest);
@@ -8244,8 +8246,34 @@ function groupObservations(obs) {
 function addCompanions(into, more) {
   for (const c of more) if (!into.some((x) => x.fingerprint === c.fingerprint)) into.push(c);
 }
+var DEFAULTS_APPLY = /* @__PURE__ */ new WeakMap();
+function defaultsApply(oc) {
+  let s = DEFAULTS_APPLY.get(oc);
+  if (!s) DEFAULTS_APPLY.set(oc, s = /* @__PURE__ */ new Set());
+  return s;
+}
+function effectiveThresholds(oc, defaults) {
+  const own = oc.thresholds ?? {};
+  const uses = DEFAULTS_APPLY.get(oc) ?? /* @__PURE__ */ new Set(["warnWithin", "failWithin"]);
+  const out = { ...defaults };
+  for (const k of ["warnWithin", "failWithin"]) {
+    if (!own[k]) continue;
+    out[k] = uses.has(k) ? strictest({ [k]: own[k] }, { [k]: defaults[k] }, oc.cert)[k] : own[k];
+  }
+  return out;
+}
 function isOffPath(oc) {
   return oc.offPath === true;
+}
+function strictest(a, b, c) {
+  const life = c.notAfter.getTime() - c.notBefore.getTime();
+  const pick = (x, y) => !x ? y : !y ? x : thresholdMs(y, life) > thresholdMs(x, life) ? y : x;
+  const out = {};
+  const w = pick(a?.warnWithin, b.warnWithin);
+  const f = pick(a?.failWithin, b.failWithin);
+  if (w) out.warnWithin = w;
+  if (f) out.failWithin = f;
+  return out;
 }
 
 // src/checks/expiry.ts
@@ -8535,10 +8563,7 @@ async function run(settings, o = {}) {
   return buildReport(certs, problems, settings, { deadlineReached });
 }
 function localChecks(oc, settings) {
-  const t = {
-    warnWithin: oc.thresholds?.warnWithin ?? settings.defaults.warnWithin,
-    failWithin: oc.thresholds?.failWithin ?? settings.defaults.failWithin
-  };
+  const t = effectiveThresholds(oc, settings.defaults);
   if (isOffPath(oc)) return [];
   const superseded = oc.notes.find((n) => n.startsWith("superseded by"));
   if (superseded && oc.role === "leaf") {
@@ -8573,7 +8598,7 @@ function issuerName(c) {
   return c.issuerCN ?? c.issuerO ?? c.issuer;
 }
 function daysLeft(notAfter, now) {
-  return Math.floor((Date.parse(notAfter) - Date.parse(now)) / 864e5);
+  return Math.trunc((Date.parse(notAfter) - Date.parse(now)) / 864e5);
 }
 function roleLabel(c) {
   return c.role === "leaf" ? "leaf" : c.role === "root" ? "root CA" : "intermediate CA";

@@ -9,7 +9,7 @@ import {
   locationText,
   statusClass,
   statusId
-} from "./chunk-UZQAWREW.js";
+} from "./chunk-QICGOMXL.js";
 
 // src/report/inventory/render-text.ts
 var MAX_CELL = 48;

@@ -2,8 +2,8 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   INVENTORY_FORMATS,
   renderInventory
-} from "./chunk-SEO2EXOX.js";
-import "./chunk-UZQAWREW.js";
+} from "./chunk-5Q54ONLI.js";
+import "./chunk-QICGOMXL.js";
 import "./chunk-DDCI7ZLU.js";
 export {
   INVENTORY_FORMATS,

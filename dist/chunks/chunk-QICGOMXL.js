@@ -67,7 +67,7 @@ function keyLabel(k) {
   return k.algorithm;
 }
 function daysLeft(c, now) {
-  return Math.floor((Date.parse(c.notAfter) - now.getTime()) / DAY_MS);
+  return Math.trunc((Date.parse(c.notAfter) - now.getTime()) / DAY_MS);
 }
 var SEVERITY_RANK = { error: 3, warning: 2, notice: 1 };
 function worstActiveFinding(c) {
