@@ -203,8 +203,11 @@ var INVENTORY_OPTIONS = {
   "serials-file": { type: "string" }
 };
 function parseDate(s, flag) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) throw new UsageError(`${flag}: "${s}" is not a date; use YYYY-MM-DD`);
-  return /* @__PURE__ */ new Date(`${s}T00:00:00Z`);
+  const d = /* @__PURE__ */ new Date(`${s}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
+    throw new UsageError(`${flag}: "${s}" is not a date; use YYYY-MM-DD`);
+  }
+  return d;
 }
 function pickFormat(v, allowed, fallback) {
   if (v === void 0) return fallback;

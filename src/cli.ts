@@ -51,8 +51,12 @@ const INVENTORY_OPTIONS = {
 } as const;
 
 function parseDate(s: string, flag: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) throw new UsageError(`${flag}: "${s}" is not a date; use YYYY-MM-DD`);
-  return new Date(`${s}T00:00:00Z`);
+  const d = new Date(`${s}T00:00:00Z`);
+  // Round-trip check: 2026-02-31 must be refused, not read as 3 March.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
+    throw new UsageError(`${flag}: "${s}" is not a date; use YYYY-MM-DD`);
+  }
+  return d;
 }
 
 function pickFormat<T extends string>(v: string | undefined, allowed: readonly T[], fallback: T): T {
