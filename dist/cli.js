@@ -17,7 +17,7 @@ import {
   require_out,
   run,
   validateReport
-} from "./chunks/chunk-MZMPXS4B.js";
+} from "./chunks/chunk-GZIAESPM.js";
 import {
   ConfigError,
   DurationError,
@@ -30,7 +30,8 @@ import {
 } from "./chunks/chunk-QICGOMXL.js";
 import "./chunks/chunk-DO36KUV2.js";
 import "./chunks/chunk-OMPGTOGU.js";
-import "./chunks/chunk-EUXCYIVK.js";
+import "./chunks/chunk-JIW73O2U.js";
+import "./chunks/chunk-WUX6Q3GO.js";
 import {
   __toESM
 } from "./chunks/chunk-DDCI7ZLU.js";

@@ -12,7 +12,8 @@ const WEAK_SIG = /md2|md5|sha1|SHA1/;
 export function checkStrength(oc: ObservedCertificate): Finding[] {
   const c = oc.cert;
   const out: Finding[] = [];
-  const name = `${roleText(oc)} ${displayName(c)}`;
+  const r = roleText(oc);
+  const name = `${r.charAt(0).toUpperCase()}${r.slice(1)} ${displayName(c)}`;
   const { algorithm, size } = c.key;
   if ((algorithm === 'RSA' || algorithm === 'DSA') && size !== undefined && size < MIN_RSA_BITS) {
     out.push({ id: 'weak-key', severity: 'warning', fingerprint: c.fingerprint, message: `${name} has a ${size}-bit ${algorithm} key; use at least ${MIN_RSA_BITS} bits (or ECDSA P-256)` });

@@ -3,6 +3,8 @@
 // is how a CA announces a coming mass revocation, moving the window into the
 // past — replace now (error). Problems talking to the CA never crash the run and
 // never land on the certificate: they come back as run-level findings.
+import { displayName } from '../../x509/parse-certificate.js';
+import { readableTime } from '../readable-time.js';
 import { resolve } from 'node:path';
 import type { Finding, ObservedCertificate } from '../../types.js';
 import type { RevocationContext } from '../revocation/check-revocation.js';
@@ -36,20 +38,20 @@ export async function checkRenewalInfo(certs: ObservedCertificate[], ctx: Revoca
         const w = await client.window(ca.directory, id);
         obs.renewal = { windowStart: w.start, windowEnd: w.end, explanationURL: w.explanationURL };
         const see = w.explanationURL ? `; see ${w.explanationURL}` : '';
-        const span = `${w.start.toISOString()} – ${w.end.toISOString()}`;
+        const span = `${readableTime(w.start)} – ${readableTime(w.end)}`;
         if (now > w.end.getTime()) {
           obs.findings.push({
             id: 'renewal-window',
             severity: 'error',
             fingerprint: obs.cert.fingerprint,
-            message: `${ca.label} asks for this certificate to be replaced: its renewal window (${span}) has closed, which is how a CA announces an imminent revocation${see}`,
+            message: `${ca.label} asks for certificate ${displayName(obs.cert)} to be replaced: its renewal window (${span}) has closed, which is how a CA announces an imminent revocation${see}`,
           });
         } else if (now >= w.start.getTime()) {
           obs.findings.push({
             id: 'renewal-window',
             severity: 'warning',
             fingerprint: obs.cert.fingerprint,
-            message: `${ca.label}'s suggested renewal window (${span}) is open: renew this certificate now${see}`,
+            message: `${ca.label}'s suggested renewal window (${span}) is open: renew certificate ${displayName(obs.cert)} now${see}`,
           });
         }
       } catch (e) {

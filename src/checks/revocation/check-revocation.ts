@@ -8,6 +8,8 @@
 // "good" does not: the server chose to send it and it may be days old, which is
 // exactly when a mass revocation bites, so the responder / CRL are still asked and
 // the staple only decides when they cannot answer.
+import { displayName } from '../../x509/parse-certificate.js';
+import { readableTime } from '../readable-time.js';
 import { resolve } from 'node:path';
 import type { CertificateRecord, Finding, ObservedCertificate, RevocationAnswer, Settings } from '../../types.js';
 import { fetchableUrl } from '../../net/http-fetch.js';
@@ -91,19 +93,19 @@ function record(obs: ObservedCertificate, answer: RevocationAnswer, ctx: Revocat
   obs.revocation = answer;
   const base = { fingerprint: obs.cert.fingerprint };
   if (answer.status === 'revoked') {
-    const when = answer.revokedAt ? answer.revokedAt.toISOString() : 'an unknown date';
+    const when = answer.revokedAt ? readableTime(answer.revokedAt) : 'an unknown date';
     obs.findings.push({
       ...base,
       id: 'revoked',
       severity: 'error',
-      message: `revoked on ${when} (reason: ${answer.reason ?? 'none given'}), according to ${describeSource(answer.method, answer.source)}${alsoListed}`,
+      message: `${subjectOf(obs)} was revoked on ${when} (reason: ${answer.reason ?? 'none given'}), according to ${describeSource(answer.method, answer.source)}${alsoListed}`,
     });
   } else if (answer.status === 'unknown') {
     obs.findings.push({
       ...base,
       id: 'revocation-unknown',
       severity: ctx.settings.defaults.revocation === 'hard' ? 'error' : 'warning',
-      message: `revocation status unknown: ${answer.detail ?? 'no verified answer'}`,
+      message: `Revocation status of ${lower(subjectOf(obs))} is unknown: ${answer.detail ?? 'no verified answer'}`,
     } satisfies Finding);
   }
 }
@@ -194,4 +196,14 @@ function ocspVerdict(url: string, cert: CertificateRecord, issuer: CertificateRe
     s.ocsp.set(key, p);
   }
   return p;
+}
+
+/** "Certificate api.example.com" / "Intermediate CA certificate R11": findings are read out of context (issues, annotations). */
+function subjectOf(obs: ObservedCertificate): string {
+  const what = obs.role === 'intermediate' ? 'Intermediate CA certificate' : obs.role === 'root' ? 'Root certificate' : 'Certificate';
+  return `${what} ${displayName(obs.cert)}`;
+}
+
+function lower(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }

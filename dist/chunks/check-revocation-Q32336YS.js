@@ -6,16 +6,8 @@ import {
   tslib_es6_exports
 } from "./chunk-OMPGTOGU.js";
 import {
-  DerError,
-  children,
-  content,
-  isIssuedBy,
-  oidText,
-  parseCertificate,
-  readTime,
-  readTlv,
   splitPem
-} from "./chunk-EUXCYIVK.js";
+} from "./chunk-JIW73O2U.js";
 import {
   sameSerial,
   serialMagnitude
@@ -29,8 +21,20 @@ import {
   OCSP_MAX_BYTES,
   REVOCATION_CONCURRENCY,
   fetchableUrl,
-  httpFetch
-} from "./chunk-6AEUAGU3.js";
+  httpFetch,
+  readableTime
+} from "./chunk-6UMV42EK.js";
+import {
+  DerError,
+  children,
+  content,
+  displayName,
+  isIssuedBy,
+  oidText,
+  parseCertificate,
+  readTime,
+  readTlv
+} from "./chunk-WUX6Q3GO.js";
 import {
   __commonJS,
   __toCommonJS,
@@ -1623,19 +1627,19 @@ function record(obs, answer, ctx) {
   obs.revocation = answer;
   const base = { fingerprint: obs.cert.fingerprint };
   if (answer.status === "revoked") {
-    const when = answer.revokedAt ? answer.revokedAt.toISOString() : "an unknown date";
+    const when = answer.revokedAt ? readableTime(answer.revokedAt) : "an unknown date";
     obs.findings.push({
       ...base,
       id: "revoked",
       severity: "error",
-      message: `revoked on ${when} (reason: ${answer.reason ?? "none given"}), according to ${describeSource(answer.method, answer.source)}${alsoListed}`
+      message: `${subjectOf(obs)} was revoked on ${when} (reason: ${answer.reason ?? "none given"}), according to ${describeSource(answer.method, answer.source)}${alsoListed}`
     });
   } else if (answer.status === "unknown") {
     obs.findings.push({
       ...base,
       id: "revocation-unknown",
       severity: ctx.settings.defaults.revocation === "hard" ? "error" : "warning",
-      message: `revocation status unknown: ${answer.detail ?? "no verified answer"}`
+      message: `Revocation status of ${lower(subjectOf(obs))} is unknown: ${answer.detail ?? "no verified answer"}`
     });
   }
 }
@@ -1718,6 +1722,13 @@ ${issuer.fingerprint}`;
     s.ocsp.set(key, p);
   }
   return p;
+}
+function subjectOf(obs) {
+  const what = obs.role === "intermediate" ? "Intermediate CA certificate" : obs.role === "root" ? "Root certificate" : "Certificate";
+  return `${what} ${displayName(obs.cert)}`;
+}
+function lower(s) {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 export {
   checkRevocation

@@ -17,14 +17,16 @@ import {
   tslib_es6_exports
 } from "./chunk-OMPGTOGU.js";
 import {
+  looksLikePem,
+  splitPem
+} from "./chunk-JIW73O2U.js";
+import {
   CertificateParseError,
   displayName,
-  looksLikePem,
   parseCertificate,
   readTlv,
-  roleOf,
-  splitPem
-} from "./chunk-EUXCYIVK.js";
+  roleOf
+} from "./chunk-WUX6Q3GO.js";
 import {
   __commonJS,
   __require,
@@ -8318,7 +8320,8 @@ var WEAK_SIG = /md2|md5|sha1|SHA1/;
 function checkStrength(oc) {
   const c = oc.cert;
   const out = [];
-  const name = `${roleText(oc)} ${displayName(c)}`;
+  const r = roleText(oc);
+  const name = `${r.charAt(0).toUpperCase()}${r.slice(1)} ${displayName(c)}`;
   const { algorithm, size } = c.key;
   if ((algorithm === "RSA" || algorithm === "DSA") && size !== void 0 && size < MIN_RSA_BITS) {
     out.push({ id: "weak-key", severity: "warning", fingerprint: c.fingerprint, message: `${name} has a ${size}-bit ${algorithm} key; use at least ${MIN_RSA_BITS} bits (or ECDSA P-256)` });
@@ -8521,7 +8524,7 @@ async function run(settings, o = {}) {
   const certBound = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-CVA74W55.js");
+    const { collectEndpoints } = await import("./collect-endpoints-XRGOYROW.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -8546,9 +8549,9 @@ async function run(settings, o = {}) {
   }
   if (certs.length) {
     const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import("./check-revocation-BLO3HW7R.js"),
+      import("./check-revocation-Q32336YS.js"),
       import("./revoked-serials-DI6B5I4N.js"),
-      import("./check-renewal-info-SAVSY7IY.js")
+      import("./check-renewal-info-HISUIPH6.js")
     ]);
     const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
     problems.push(...await applyRevokedSerialLists(certs, settings));

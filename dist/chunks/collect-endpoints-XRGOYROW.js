@@ -1,11 +1,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  looksLikePem,
+  splitPem
+} from "./chunk-JIW73O2U.js";
+import {
   CertificateParseError,
   displayName,
-  looksLikePem,
-  parseCertificate,
-  splitPem
-} from "./chunk-EUXCYIVK.js";
+  parseCertificate
+} from "./chunk-WUX6Q3GO.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/sources/endpoints/collect-endpoints.ts

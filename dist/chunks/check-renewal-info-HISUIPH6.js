@@ -2,8 +2,12 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   ARI_MAX_BYTES,
   FetchError,
-  httpFetch
-} from "./chunk-6AEUAGU3.js";
+  httpFetch,
+  readableTime
+} from "./chunk-6UMV42EK.js";
+import {
+  displayName
+} from "./chunk-WUX6Q3GO.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/ari/check-renewal-info.ts
@@ -194,20 +198,20 @@ async function checkRenewalInfo(certs, ctx) {
         const w = await client.window(ca.directory, id);
         obs.renewal = { windowStart: w.start, windowEnd: w.end, explanationURL: w.explanationURL };
         const see = w.explanationURL ? `; see ${w.explanationURL}` : "";
-        const span = `${w.start.toISOString()} \u2013 ${w.end.toISOString()}`;
+        const span = `${readableTime(w.start)} \u2013 ${readableTime(w.end)}`;
         if (now > w.end.getTime()) {
           obs.findings.push({
             id: "renewal-window",
             severity: "error",
             fingerprint: obs.cert.fingerprint,
-            message: `${ca.label} asks for this certificate to be replaced: its renewal window (${span}) has closed, which is how a CA announces an imminent revocation${see}`
+            message: `${ca.label} asks for certificate ${displayName(obs.cert)} to be replaced: its renewal window (${span}) has closed, which is how a CA announces an imminent revocation${see}`
           });
         } else if (now >= w.start.getTime()) {
           obs.findings.push({
             id: "renewal-window",
             severity: "warning",
             fingerprint: obs.cert.fingerprint,
-            message: `${ca.label}'s suggested renewal window (${span}) is open: renew this certificate now${see}`
+            message: `${ca.label}'s suggested renewal window (${span}) is open: renew certificate ${displayName(obs.cert)} now${see}`
           });
         }
       } catch (e) {
