@@ -17,13 +17,13 @@ import {
   require_out,
   run,
   validateReport
-} from "./chunks/chunk-GZIAESPM.js";
+} from "./chunks/chunk-UKPZEIQX.js";
 import {
   ConfigError,
   DurationError,
   UsageError,
   buildSettings
-} from "./chunks/chunk-272OX6W4.js";
+} from "./chunks/chunk-X7ROAT2J.js";
 import {
   isActive,
   parseDn

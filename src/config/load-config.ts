@@ -11,7 +11,8 @@ export class ConfigError extends Error {
   constructor(
     readonly problems: { file: string; line: number; key: string; message: string }[],
   ) {
-    super(problems.map((p) => `${p.file}:${p.line}: ${p.key ? `${p.key}: ` : ''}${p.message}`).join('\n'));
+    // Inputs and flags have no lines: "(inputs) warn-within: …" rather than a made-up line 1.
+    super(problems.map((p) => `${p.file.startsWith('(') ? `${p.file} ` : `${p.file}:${p.line}: `}${p.key ? `${p.key}: ` : ''}${p.message}`).join('\n'));
   }
 }
 

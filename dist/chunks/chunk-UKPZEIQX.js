@@ -3,7 +3,7 @@ import {
   formatDuration,
   require_dist,
   thresholdMs
-} from "./chunk-272OX6W4.js";
+} from "./chunk-X7ROAT2J.js";
 import {
   buildInventory
 } from "./chunk-QICGOMXL.js";

@@ -14579,7 +14579,7 @@ function nearest(word, candidates) {
 // src/config/load-config.ts
 var ConfigError = class extends Error {
   constructor(problems) {
-    super(problems.map((p) => `${p.file}:${p.line}: ${p.key ? `${p.key}: ` : ""}${p.message}`).join("\n"));
+    super(problems.map((p) => `${p.file.startsWith("(") ? `${p.file} ` : `${p.file}:${p.line}: `}${p.key ? `${p.key}: ` : ""}${p.message}`).join("\n"));
     this.problems = problems;
   }
   problems;
