@@ -2,32 +2,38 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-EMWRCVKP.js";
+} from "./chunks/chunk-CLFXOVYO.js";
 import {
+  clean,
   renderInventory
-} from "./chunks/chunk-5Q54ONLI.js";
+} from "./chunks/chunk-5APSJRBO.js";
 import {
   MergeError,
-  certName,
-  daysLeft,
-  issuerName,
-  locationText,
   mergeReports,
   renderMarkdown,
   require_out,
   run,
   validateReport
-} from "./chunks/chunk-UKPZEIQX.js";
+} from "./chunks/chunk-WW6EX2UZ.js";
 import {
   ConfigError,
   DurationError,
   UsageError,
-  buildSettings
-} from "./chunks/chunk-X7ROAT2J.js";
+  buildSettings,
+  nearest
+} from "./chunks/chunk-QXFEMIXX.js";
 import {
   isActive,
   parseDn
-} from "./chunks/chunk-QICGOMXL.js";
+} from "./chunks/chunk-4ILXPCHS.js";
+import {
+  certName,
+  daysLeft,
+  issuerName,
+  locationText,
+  messageBesidePlace,
+  plural
+} from "./chunks/chunk-642HVC74.js";
 import "./chunks/chunk-DO36KUV2.js";
 import "./chunks/chunk-OMPGTOGU.js";
 import "./chunks/chunk-JIW73O2U.js";
@@ -39,7 +45,7 @@ import {
 // src/cli.ts
 var import_fast_glob = __toESM(require_out(), 1);
 import { parseArgs } from "node:util";
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { readFile, writeFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 // src/report/text.ts
@@ -51,10 +57,11 @@ function renderText(r, opts) {
   const s = r.summary;
   const status = s.status === "fail" ? paint(C.red + C.bold, "FAIL") : s.status === "warn" ? paint(C.yellow + C.bold, "WARN") : paint(C.green + C.bold, "OK");
   lines.push(
-    `certwatch ${status}: ${s.failures} failure${s.failures === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}, ${s.notices} notice${s.notices === 1 ? "" : "s"} \xB7 ${s.certificates} certificate${s.certificates === 1 ? "" : "s"}${s.nextExpiry ? ` \xB7 next leaf expiry ${s.nextExpiry.slice(0, 10)}` : ""}`
+    `certwatch ${status}: ${plural(s.failures, "failure")}, ${plural(s.warnings, "warning")}, ${plural(s.notices, "notice")} \xB7 ${plural(s.certificates, "certificate")}${s.nextExpiry ? ` \xB7 next leaf expiry ${s.nextExpiry.slice(0, 10)}` : ""}`
   );
   const rows = [];
-  const push = (f, where) => rows.push([sevMark(f), f.id, where, f.message]);
+  const ignoredBecause = (f) => f.ignored ? ` (ignored${f.ignored.until ? ` until ${f.ignored.until}` : ""}${f.ignored.reason ? `: ${f.ignored.reason}` : ""})` : "";
+  const push = (f, where) => rows.push([sevMark(f), f.id, clean(where), clean(messageBesidePlace(f.message, f.location) + ignoredBecause(f))]);
   const all = [];
   for (const c of r.certificates) for (const f of c.findings) all.push({ f, where: f.location ? locationText(f.location) : c.locations[0] ? locationText(c.locations[0]) + (c.locations.length > 1 ? ` +${c.locations.length - 1}` : "") : "" });
   for (const f of r.problems) all.push({ f, where: f.location ? locationText(f.location) : "" });
@@ -71,14 +78,16 @@ function renderText(r, opts) {
     lines.push("", paint(C.bold, "Inventory"));
     const head = ["EXPIRES", "DAYS", "SUBJECT", "ISSUER", "OWNER", "LOCATIONS"];
     const byExpiry = [...r.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter));
-    const table = byExpiry.map((c) => [
-      c.notAfter.slice(0, 10),
-      String(daysLeft(c.notAfter, r.run.now)),
-      certName(c) + (c.role !== "leaf" ? ` [${c.role}]` : ""),
-      issuerName(c),
-      c.owner ?? "-",
-      c.locations.map(locationText).join(", ")
-    ]);
+    const table = byExpiry.map(
+      (c) => [
+        c.notAfter.slice(0, 10),
+        String(daysLeft(c.notAfter, r.run.now)),
+        certName(c) + (c.role !== "leaf" ? ` [${c.role}]` : ""),
+        issuerName(c),
+        c.owner ?? "-",
+        c.locations.map(locationText).join(", ")
+      ].map(clean)
+    );
     const widths = head.map((h, i) => Math.min(i === 5 ? 999 : 40, Math.max(h.length, ...table.map((row) => row[i].length))));
     const fmt = (row) => row.map((v, i) => i === row.length - 1 ? v : v.length > widths[i] ? v.slice(0, widths[i] - 1) + "\u2026" : v.padEnd(widths[i])).join("  ");
     lines.push(paint(C.dim, fmt(head)));
@@ -196,6 +205,28 @@ var TARGET_OPTIONS = {
   report: { type: "string" },
   help: { type: "boolean", short: "h" }
 };
+var MERGE_OPTIONS = {
+  format: TARGET_OPTIONS.format,
+  output: TARGET_OPTIONS.output,
+  report: TARGET_OPTIONS.report,
+  help: TARGET_OPTIONS.help
+};
+function fileProblem(e) {
+  const err = e;
+  switch (err.code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a directory, not a file";
+    case "ENOTDIR":
+      return "a part of the path is a file, not a directory";
+    default:
+      return err.code ?? err.message;
+  }
+}
 var INVENTORY_OPTIONS = {
   ...TARGET_OPTIONS,
   issuer: { type: "string" },
@@ -215,14 +246,24 @@ function pickFormat(v, allowed, fallback) {
   if (!allowed.includes(v)) throw new UsageError(`--format: "${v}" is not one of ${allowed.join(", ")}`);
   return v;
 }
+async function writeTo(file, text, flag) {
+  try {
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await writeFile(file, text);
+  } catch (e) {
+    throw new UsageError(`${flag}: cannot write ${file}: ${fileProblem(e)}`);
+  }
+}
 async function emit(text, output) {
-  if (output) {
-    await mkdir(path.dirname(path.resolve(output)), { recursive: true });
-    await writeFile(output, text);
-  } else process.stdout.write(text);
+  if (output) await writeTo(output, text, "--output");
+  else process.stdout.write(text);
 }
 async function settingsFromFlags(v) {
   const workspace = path.resolve(v.workspace ?? process.cwd());
+  const st = await stat(workspace).catch((e) => {
+    throw new UsageError(e.code === "ENOENT" ? `--workspace: ${workspace} does not exist` : `--workspace: cannot use ${workspace}: ${fileProblem(e)}`);
+  });
+  if (!st.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
   const o = {
     configPath: v.config,
     configExplicit: v.config !== void 0,
@@ -232,7 +273,8 @@ async function settingsFromFlags(v) {
     failWithin: v["fail-within"],
     revocation: v.revocation,
     shard: v.shard,
-    now: v.at ? parseDate(v.at, "--at") : void 0
+    now: v.at ? parseDate(v.at, "--at") : void 0,
+    origin: "flags"
   };
   return buildSettings(workspace, o);
 }
@@ -241,9 +283,7 @@ function progress() {
 `) : void 0;
 }
 async function writeReport(r, file) {
-  if (!file) return;
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, JSON.stringify(r, null, 2) + "\n");
+  if (file) await writeTo(file, JSON.stringify(r, null, 2) + "\n", "--report");
 }
 function render(r, format, toTty) {
   switch (format) {
@@ -269,18 +309,30 @@ async function cmdCheck(args) {
   return report.summary.failures > 0 ? 1 : 0;
 }
 async function cmdMerge(args) {
-  const { values, positionals } = parseArgs({ args, options: TARGET_OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: MERGE_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) return usage(0);
   const format = pickFormat(values.format, CHECK_FORMATS, "text");
-  const files = (await Promise.all(positionals.map((p) => import_fast_glob.default.isDynamicPattern(p) ? (0, import_fast_glob.default)(p, { dot: true }) : [p]))).flat().sort();
-  if (!files.length) throw new UsageError("merge: give the shard reports to merge (files or a glob)");
+  if (!positionals.length) throw new UsageError("merge: give the shard reports to merge (files or a glob), like certwatch merge reports/*.json");
+  const files = [];
+  for (const p of positionals) {
+    const matched = import_fast_glob.default.isDynamicPattern(p) ? await (0, import_fast_glob.default)(p, { dot: true }) : [p];
+    if (!matched.length) throw new UsageError(`merge: "${p}" matched no report`);
+    files.push(...matched);
+  }
+  files.sort();
   const reports = [];
   for (const f of files) {
+    let text;
+    try {
+      text = await readFile(f, "utf8");
+    } catch (e) {
+      throw new UsageError(`merge: cannot read ${f}: ${fileProblem(e)}`);
+    }
     let parsed;
     try {
-      parsed = JSON.parse(await readFile(f, "utf8"));
+      parsed = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(`merge: cannot read ${f}: ${e.message}`);
+      throw new UsageError(`merge: ${f} is not valid JSON (${e.message}); was it written by certwatch --report?`);
     }
     reports.push(validateReport(parsed, f));
   }
@@ -304,7 +356,7 @@ async function cmdInventory(args) {
     try {
       text = await readFile(values["serials-file"], "utf8");
     } catch (e) {
-      throw new UsageError(`--serials-file: cannot read ${values["serials-file"]} (${e.code ?? e.message})`);
+      throw new UsageError(`--serials-file: cannot read ${values["serials-file"]}: ${fileProblem(e)}`);
     }
     const { serials, problems } = parseSerialList(text, values["serials-file"]);
     for (const p of problems) process.stderr.write(`certwatch: ${p}
@@ -316,6 +368,19 @@ async function cmdInventory(args) {
   await writeReport(report, values.report);
   await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
   return report.summary.failures > 0 ? 1 : 0;
+}
+function argsProblem(e, cmd) {
+  const known = Object.keys(cmd === "merge" ? MERGE_OPTIONS : cmd === "inventory" ? INVENTORY_OPTIONS : TARGET_OPTIONS);
+  const unknown = /Unknown option '(-{1,2}[^']*)'/.exec(e.message);
+  if (unknown) {
+    const guess = nearest(unknown[1].replace(/^-+/, ""), known);
+    return `unknown option ${unknown[1]}${guess ? ` \u2014 did you mean --${guess}?` : ""}`;
+  }
+  const missing = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(e.message);
+  if (missing) return `${missing[1]} needs a value`;
+  const positional = /Unexpected argument '([^']*)'/.exec(e.message);
+  if (positional) return `unexpected argument "${positional[1]}" (options start with --)`;
+  return e.message.split(". ")[0];
 }
 function usage(code) {
   (code ? process.stderr : process.stdout).write(USAGE + "\n");
@@ -355,7 +420,7 @@ ${e.message.replace(/^/gm, "  ")}
     }
     const code = e.code;
     if (code && code.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`certwatch: ${e.message}
+      process.stderr.write(`certwatch ${cmd}: ${argsProblem(e, cmd)}
 ${USAGE}
 `);
       return 2;

@@ -4,14 +4,15 @@ import * as core from '@actions/core';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { buildSettings, parseShard, UsageError } from './config/settings.js';
+import { buildSettings, DEFAULT_CONFIG_PATH, UsageError } from './config/settings.js';
 import { ConfigError } from './config/load-config.js';
 import { DurationError } from './config/duration.js';
 import { run } from './run.js';
 import type { Report } from './report/report-types.js';
 import { renderMarkdown } from './report/markdown.js';
 import { annotationsFor } from './report/annotations.js';
-import { mergeReports, validateReport } from './report/merge-reports.js';
+import { plural } from './report/format-helpers.js';
+import { MergeError, mergeReports, validateReport } from './report/merge-reports.js';
 import { readGithubEnv } from './github/context.js';
 
 function lines(name: string): string[] {
@@ -52,7 +53,11 @@ async function main(): Promise<void> {
     revocation: core.getInput('revocation'),
     shard: core.getInput('shard') || undefined,
   });
-  parseShard(core.getInput('shard') || undefined);
+  if (!settings.configPath && configPath !== DEFAULT_CONFIG_PATH) {
+    // The contract says an absent file means discovery; a path someone typed that
+    // does not exist is more likely a typo than a wish for discovery, so say so.
+    core.warning(`config file ${configPath} does not exist; checking with discovery defaults (every certificate file in the workspace)`, { title: 'certwatch: config not found' });
+  }
   // PKCS#12 passwords come from the environment: mask them before anything can log them.
   for (const f of settings.files) {
     const v = f.passwordEnv ? process.env[f.passwordEnv] : undefined;
@@ -66,7 +71,16 @@ async function main(): Promise<void> {
     const files = (await fg(mergeGlob, { cwd: workspace, dot: true, absolute: true })).sort();
     if (!files.length) throw new UsageError(`input merge: "${mergeGlob}" matched no report`);
     const reports: Report[] = [];
-    for (const f of files) reports.push(validateReport(JSON.parse(await readFile(f, 'utf8')), path.relative(workspace, f)));
+    for (const f of files) {
+      const name = path.relative(workspace, f);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await readFile(f, 'utf8'));
+      } catch (e) {
+        throw new MergeError(`input merge: ${name} is not a readable JSON report (${(e as Error).message})`);
+      }
+      reports.push(validateReport(parsed, name));
+    }
     report = mergeReports(reports);
     core.info(`certwatch: merged ${files.length} shard reports`);
   } else {
@@ -146,14 +160,14 @@ async function main(): Promise<void> {
     const [{ syncIssuesFromAction }, { readCodeowners }] = await Promise.all([import('./github/sync-issues.js'), import('./github/codeowners.js')]);
     const codeowners = await readCodeowners(workspace);
     const res = await syncIssuesFromAction(report, issuesInput, settings.issues, gh, core, { codeowners: codeowners ?? undefined, scopeFiles });
-    if (res.skipped) core.info(`certwatch: issues: ${res.skipped}`);
-    else
+    // A skipped sync has already said why (syncIssuesFromAction logs it once).
+    if (!res.skipped)
       core.info(
         `certwatch: issues: ${res.created.length} opened, ${res.updated.length} updated, ${res.commented.length} commented, ${res.closed.length} closed, ${res.reopened.length} reopened (${res.apiCalls} API calls)`,
       );
   }
 
-  const line = `certwatch: ${s.status} — ${s.failures} failure(s), ${s.warnings} warning(s), ${s.certificates} certificate(s)`;
+  const line = `certwatch: ${s.status} — ${plural(s.failures, 'failure')}, ${plural(s.warnings, 'warning')}, ${plural(s.certificates, 'certificate')}`;
   if (s.failures > 0) core.setFailed(line);
   else core.info(line);
 }
@@ -162,7 +176,7 @@ main().catch((e: unknown) => {
   if (e instanceof ConfigError) {
     for (const p of e.problems) core.error(`${p.key ? `${p.key}: ` : ''}${p.message}`, { title: 'certwatch: invalid config', file: p.file.startsWith('(') ? undefined : p.file, startLine: p.line });
     core.setFailed(`certwatch: invalid config (${e.problems.length} problem${e.problems.length === 1 ? '' : 's'})`);
-  } else if (e instanceof UsageError || e instanceof DurationError) {
+  } else if (e instanceof UsageError || e instanceof DurationError || e instanceof MergeError) {
     core.setFailed(`certwatch: ${e.message}`);
   } else {
     core.setFailed(`certwatch: internal error: ${(e as Error).message}`);

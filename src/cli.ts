@@ -1,11 +1,12 @@
 // argv → run → stdout + exit code (0 no failures, 1 failures, 2 usage/config error).
 import { parseArgs } from 'node:util';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { buildSettings, UsageError, type Overrides } from './config/settings.js';
 import { ConfigError } from './config/load-config.js';
 import { DurationError } from './config/duration.js';
+import { nearest } from './config/suggest.js';
 import { run } from './run.js';
 import type { Report } from './report/report-types.js';
 import { renderText } from './report/text.js';
@@ -42,6 +43,32 @@ const TARGET_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+// merge reads reports, not targets: a target flag here would be silently ignored, so it is refused.
+const MERGE_OPTIONS = {
+  format: TARGET_OPTIONS.format,
+  output: TARGET_OPTIONS.output,
+  report: TARGET_OPTIONS.report,
+  help: TARGET_OPTIONS.help,
+} as const;
+
+/** "no such file" rather than "ENOENT": what a person reads when a path is wrong. */
+export function fileProblem(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a directory';
+    default:
+      return err.code ?? err.message;
+  }
+}
+
 const INVENTORY_OPTIONS = {
   ...TARGET_OPTIONS,
   issuer: { type: 'string' },
@@ -65,15 +92,27 @@ function pickFormat<T extends string>(v: string | undefined, allowed: readonly T
   return v as T;
 }
 
+async function writeTo(file: string, text: string, flag: string) {
+  try {
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await writeFile(file, text);
+  } catch (e) {
+    throw new UsageError(`${flag}: cannot write ${file}: ${fileProblem(e)}`);
+  }
+}
+
 async function emit(text: string, output: string | undefined) {
-  if (output) {
-    await mkdir(path.dirname(path.resolve(output)), { recursive: true });
-    await writeFile(output, text);
-  } else process.stdout.write(text);
+  if (output) await writeTo(output, text, '--output');
+  else process.stdout.write(text);
 }
 
 async function settingsFromFlags(v: Record<string, unknown>) {
   const workspace = path.resolve((v.workspace as string) ?? process.cwd());
+  // A mistyped --workspace would otherwise "find no certificates" and pass.
+  const st = await stat(workspace).catch((e: unknown) => {
+    throw new UsageError((e as NodeJS.ErrnoException).code === 'ENOENT' ? `--workspace: ${workspace} does not exist` : `--workspace: cannot use ${workspace}: ${fileProblem(e)}`);
+  });
+  if (!st.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
   const o: Overrides = {
     configPath: v.config as string | undefined,
     configExplicit: v.config !== undefined,
@@ -84,6 +123,7 @@ async function settingsFromFlags(v: Record<string, unknown>) {
     revocation: v.revocation as string | undefined,
     shard: v.shard as string | undefined,
     now: v.at ? parseDate(v.at as string, '--at') : undefined,
+    origin: 'flags',
   };
   return buildSettings(workspace, o);
 }
@@ -93,9 +133,7 @@ function progress(): ((m: string) => void) | undefined {
 }
 
 async function writeReport(r: Report, file: string | undefined) {
-  if (!file) return;
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, JSON.stringify(r, null, 2) + '\n');
+  if (file) await writeTo(file, JSON.stringify(r, null, 2) + '\n', '--report');
 }
 
 function render(r: Report, format: 'text' | 'json' | 'markdown' | 'sarif', toTty: boolean): string {
@@ -125,18 +163,30 @@ async function cmdCheck(args: string[]): Promise<number> {
 }
 
 async function cmdMerge(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: TARGET_OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: MERGE_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) return usage(0);
   const format = pickFormat(values.format, CHECK_FORMATS, 'text');
-  const files = (await Promise.all(positionals.map((p) => (fg.isDynamicPattern(p) ? fg(p, { dot: true }) : [p])))).flat().sort();
-  if (!files.length) throw new UsageError('merge: give the shard reports to merge (files or a glob)');
+  if (!positionals.length) throw new UsageError('merge: give the shard reports to merge (files or a glob), like certwatch merge reports/*.json');
+  const files: string[] = [];
+  for (const p of positionals) {
+    const matched = fg.isDynamicPattern(p) ? await fg(p, { dot: true }) : [p];
+    if (!matched.length) throw new UsageError(`merge: "${p}" matched no report`);
+    files.push(...matched);
+  }
+  files.sort();
   const reports: Report[] = [];
   for (const f of files) {
+    let text: string;
+    try {
+      text = await readFile(f, 'utf8');
+    } catch (e) {
+      throw new UsageError(`merge: cannot read ${f}: ${fileProblem(e)}`);
+    }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await readFile(f, 'utf8'));
+      parsed = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(`merge: cannot read ${f}: ${(e as Error).message}`);
+      throw new UsageError(`merge: ${f} is not valid JSON (${(e as Error).message}); was it written by certwatch --report?`);
     }
     reports.push(validateReport(parsed, f));
   }
@@ -162,7 +212,7 @@ async function cmdInventory(args: string[]): Promise<number> {
     try {
       text = await readFile(values['serials-file'], 'utf8');
     } catch (e) {
-      throw new UsageError(`--serials-file: cannot read ${values['serials-file']} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new UsageError(`--serials-file: cannot read ${values['serials-file']}: ${fileProblem(e)}`);
     }
     const { serials, problems } = parseSerialList(text, values['serials-file']);
     for (const p of problems) process.stderr.write(`certwatch: ${p}\n`);
@@ -173,6 +223,21 @@ async function cmdInventory(args: string[]): Promise<number> {
   await writeReport(report, values.report);
   await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
   return report.summary.failures > 0 ? 1 : 0;
+}
+
+/** node:util parseArgs errors, said the way this tool says things (and with a guess for a typo). */
+function argsProblem(e: Error, cmd: string): string {
+  const known = Object.keys(cmd === 'merge' ? MERGE_OPTIONS : cmd === 'inventory' ? INVENTORY_OPTIONS : TARGET_OPTIONS);
+  const unknown = /Unknown option '(-{1,2}[^']*)'/.exec(e.message);
+  if (unknown) {
+    const guess = nearest(unknown[1].replace(/^-+/, ''), known);
+    return `unknown option ${unknown[1]}${guess ? ` — did you mean --${guess}?` : ''}`;
+  }
+  const missing = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(e.message);
+  if (missing) return `${missing[1]} needs a value`;
+  const positional = /Unexpected argument '([^']*)'/.exec(e.message);
+  if (positional) return `unexpected argument "${positional[1]}" (options start with --)`;
+  return e.message.split('. ')[0];
 }
 
 function usage(code: number): number {
@@ -210,7 +275,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const code = (e as { code?: string }).code;
     if (code && code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`certwatch: ${(e as Error).message}\n${USAGE}\n`);
+      process.stderr.write(`certwatch ${cmd}: ${argsProblem(e as Error, cmd)}\n${USAGE}\n`);
       return 2;
     }
     process.stderr.write(`certwatch: internal error: ${(e as Error).message}\n(please report this with the command you ran)\n`);

@@ -198,6 +198,16 @@ function untrustedReason(served: (CertificateRecord | undefined)[], walk: Walk):
  * legacy peer-certificate shape; the record already has what it reads.
  */
 function checkHostname(leaf: CertificateRecord, name: string): { name: string; ok: boolean; reason?: string } {
+  if (!leaf.sans.length) {
+    // Node's check falls back to the subject CN when there is no DNS/IP SAN; Chrome
+    // (since 58), Go (since 1.15) and the CA/B Forum rules do not, so a CN-only
+    // certificate that "passed" here is an outage for those clients.
+    return {
+      name,
+      ok: false,
+      reason: `the certificate has no DNS or IP subjectAltName (it names CN=${leaf.subjectCN ?? '(none)'} only, which browsers and Go clients ignore), so it does not cover "${name}"`,
+    };
+  }
   const legacy = {
     subject: leaf.subjectCN !== undefined ? { CN: leaf.subjectCN } : {},
     subjectaltname: leaf.sans.map((s) => (isIP(s) ? `IP Address:${s}` : `DNS:${s}`)).join(', ') || undefined,

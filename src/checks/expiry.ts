@@ -28,7 +28,7 @@ export function checkExpiry(oc: ObservedCertificate, t: Thresholds, now: Date): 
   const warn = thresholdMs(t.warnWithin, lifetime);
   const pct = Math.round((left / lifetime) * 100);
   const why = (d: Thresholds['failWithin']) =>
-    d.kind === 'percent' ? `${pct}% of its ${formatDuration(lifetime)} lifetime left, under ${d.text}` : `under ${d.text}`;
+    d.kind === 'percent' ? `${pct}% of its lifetime (${formatDuration(lifetime)}) left, under ${d.text}` : `under ${d.text}`;
   if (left < fail) {
     return [{ id: 'expiring', severity: 'error', fingerprint: fp, message: `${cap(name)} expires on ${day(c.notAfter)}, in ${formatDuration(left)} (${why(t.failWithin)}); renew it now` }];
   }

@@ -195,9 +195,11 @@ function explain(
         message = `unknown key "${extra}"${guess ? ` — did you mean "${guess}"?` : ''} (allowed here: ${allowed.join(', ')})`;
         break;
       }
-      case 'required':
-        message = `missing required key "${(e.params as { missingProperty: string }).missingProperty}"`;
+      case 'required': {
+        const missing = (e.params as { missingProperty: string }).missingProperty;
+        message = `missing required key "${missing}"${missing === 'version' ? ' (add `version: 1` as the first line)' : ''}`;
         break;
+      }
       case 'pattern':
         message = patternMessage(String(path[path.length - 1] ?? ''), value);
         break;
@@ -211,7 +213,7 @@ function explain(
         message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)} (found ${describe(value)})`;
         break;
       case 'type':
-        message = `must be ${(e.params as { type: string }).type} (found ${describe(value)})`;
+        message = `must be ${TYPE_WORDS[(e.params as { type: string }).type] ?? (e.params as { type: string }).type} (found ${describe(value)})`;
         break;
       default:
         message = `${e.message ?? 'is invalid'}${value !== undefined && typeof value !== 'object' ? ` (found ${describe(value)})` : ''}`;
@@ -223,6 +225,16 @@ function explain(
   }
   return out.length ? out : [{ file, line: 1, key: '', message: 'the config does not match the schema' }];
 }
+
+// JSON Schema type names, as someone writing YAML calls them.
+const TYPE_WORDS: Record<string, string> = {
+  array: 'a list (lines starting with "- ")',
+  object: 'a mapping (key: value lines)',
+  string: 'a string',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+};
 
 function describe(v: unknown): string {
   if (v === null) return 'null';

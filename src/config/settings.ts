@@ -32,9 +32,17 @@ export interface Overrides {
   revocation?: string;
   shard?: string;
   now?: Date;
+  /** who gave the overrides, so an error names what the user typed: `--warn-within` or input `warn-within` */
+  origin?: 'flags' | 'inputs';
 }
 
 export class UsageError extends Error {}
+
+/** The name of an override as the user typed it: `--endpoint` on the command line, `input endpoints` in a workflow. */
+export function overrideName(key: string, origin: Overrides['origin']): string {
+  const flag: Record<string, string> = { endpoints: 'endpoint' };
+  return origin === 'flags' ? `--${flag[key] ?? key}` : `input ${key}`;
+}
 
 const BUILTIN: Defaults = {
   warnWithin: { kind: 'absolute', ms: 30 * 86_400_000, text: '30d' },
@@ -91,13 +99,14 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
     cacheDir: (dd['cache-dir'] as string) ?? BUILTIN.cacheDir,
     deadlineMs: tmo(dd.deadline, ['defaults', 'deadline'], BUILTIN.deadlineMs),
   };
-  // Inputs override the config (PRODUCT.md: empty input = not given).
-  const inputFile = o.warnWithin || o.failWithin || o.revocation ? '(inputs)' : file;
-  if (o.warnWithin) defaults.warnWithin = overrideDuration(o.warnWithin, 'warn-within', inputFile);
-  if (o.failWithin) defaults.failWithin = overrideDuration(o.failWithin, 'fail-within', inputFile);
+  // Inputs override the config (PRODUCT.md: empty input = not given). Their errors
+  // name the flag or input, not a config file the user did not touch.
+  if (o.warnWithin) defaults.warnWithin = overrideDuration(o.warnWithin, overrideName('warn-within', o.origin));
+  if (o.failWithin) defaults.failWithin = overrideDuration(o.failWithin, overrideName('fail-within', o.origin));
   if (o.revocation) {
-    if (!['soft', 'hard', 'off'].includes(o.revocation)) throw new UsageError(`revocation: "${o.revocation}" is not one of soft, hard, off`);
-    defaults.revocation = o.revocation as RevocationMode;
+    const v = o.revocation.trim();
+    if (!['soft', 'hard', 'off'].includes(v)) throw new UsageError(`${overrideName('revocation', o.origin)}: "${o.revocation}" is not one of soft, hard, off`);
+    defaults.revocation = v as RevocationMode;
   }
 
   const thresholdsOf = (e: Record<string, any>, p: (string | number)[]): Partial<Thresholds> | undefined => {
@@ -148,7 +157,12 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
   };
   const cfgEndpoints = (d.endpoints ?? []) as unknown[];
   cfgEndpoints.forEach((e, i) => addEndpoint(e, ['endpoints', i], file, at(['endpoints', i])));
+  const fromConfig = problems.length;
   (o.endpoints ?? []).forEach((e, i) => addEndpoint(e, ['endpoints', i], '(inputs)', i + 1));
+  if (problems.length > fromConfig && fromConfig === 0) {
+    // Only the endpoints the user typed are wrong: say so by the flag or input's name.
+    throw new UsageError(problems.map((p) => `${overrideName('endpoints', o.origin)}: ${p.message}`).join('\n'));
+  }
 
   // ---- files
   const files: FileTarget[] = [];
@@ -178,7 +192,8 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
   const ari = (d.ari ?? {}) as Record<string, any>;
   const issues = (d.issues ?? {}) as Record<string, any>;
 
-  if (problems.length) throw new ConfigError(problems);
+  // In file order, as someone fixing them reads the file (Array.prototype.sort is stable).
+  if (problems.length) throw new ConfigError(problems.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.line - b.line));
 
   return {
     workspace: path.resolve(workspace),
@@ -199,16 +214,16 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
       labels: issues.labels ?? ['certificates'],
       maxOpen: issues['max-open'] ?? 50,
     },
-    shard: parseShard(o.shard),
+    shard: parseShard(o.shard, overrideName('shard', o.origin)),
     now: o.now ?? new Date(),
   };
 }
 
-function overrideDuration(v: string, key: string, file: string) {
+function overrideDuration(v: string, name: string) {
   try {
     return parseDuration(v);
   } catch (e) {
-    if (e instanceof DurationError) throw new ConfigError([{ file, line: 1, key, message: e.message }]);
+    if (e instanceof DurationError) throw new UsageError(`${name}: ${e.message}`);
     throw e;
   }
 }
@@ -227,11 +242,11 @@ function endOfDay(s: string, problems: ConfigError['problems'], file: string, li
   return new Date(t);
 }
 
-export function parseShard(s: string | undefined): Shard {
+export function parseShard(s: string | undefined, name = 'shard'): Shard {
   if (!s) return { index: 1, count: 1 };
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(s);
   if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) {
-    throw new UsageError(`shard: "${s}" must be i/n with 1 ≤ i ≤ n, like 2/4`);
+    throw new UsageError(`${name}: "${s}" must be i/n with 1 ≤ i ≤ n, like 2/4`);
   }
   return { index: Number(m[1]), count: Number(m[2]) };
 }

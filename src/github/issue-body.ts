@@ -2,6 +2,7 @@
 // markers that let the next run find an issue again. Pure functions of report
 // fields only — nothing else (no environment, no config values) reaches an
 // issue, which is how no secret can.
+import { readableInstant } from '../report/format-helpers.js';
 import type { ReportCertificate, ReportFinding } from '../report/report-types.js';
 import type { Location } from '../types.js';
 
@@ -245,7 +246,10 @@ export function locationLine(loc: Location, ctx: RenderContext): string {
     return `${link}${loc.detail ? ` (${mdText(loc.detail)})` : ''}`;
   }
   const parts = [loc.address && `address ${loc.address}`, loc.servername && loc.servername !== loc.host && `SNI ${loc.servername}`, loc.protocol, loc.chainIndex !== undefined && loc.chainIndex > 0 && `chain position ${loc.chainIndex}`].filter(Boolean);
-  const declared = loc.configFile ? ` — declared in ${ctx.sha ? `[\`${mdCode(loc.configFile)}#L${loc.configLine ?? 1}\`](${blobUrl(ctx, loc.configFile, loc.configLine ?? 1)})` : `\`${mdCode(loc.configFile)}\``}` : '';
+  const declared = loc.configFile?.startsWith('(')
+    ? ' — declared in the workflow’s `endpoints` input'
+    : loc.configFile
+      ? ` — declared in ${ctx.sha ? `[\`${mdCode(loc.configFile)}#L${loc.configLine ?? 1}\`](${blobUrl(ctx, loc.configFile, loc.configLine ?? 1)})` : `\`${mdCode(loc.configFile)}\``}` : '';
   return `endpoint \`${mdCode(`${loc.host}:${loc.port}`)}\`${parts.length ? ` (${mdText(parts.join(', '))})` : ''}${declared}`;
 }
 
@@ -275,7 +279,7 @@ function sinceFor(f: ReportFinding, c: ReportCertificate, firstReported: string)
 
 function footer(ctx: RenderContext): string {
   const run = ctx.runUrl ? ` by [this run](${ctx.runUrl}) (its summary lists every certificate)` : '';
-  return `${FOOTER_MARKER}<sub>Kept up to date by certwatch ${mdText(ctx.toolVersion)}${run}; report of ${ctx.generatedAt}.</sub>`;
+  return `${FOOTER_MARKER}<sub>Kept up to date by certwatch ${mdText(ctx.toolVersion)}${run}; report of ${readableInstant(ctx.generatedAt)}.</sub>`;
 }
 
 function hardTruncate(body: string, ctx: RenderContext): string {

@@ -6,12 +6,12 @@ import { thresholdMs } from '../config/duration.js';
 const ROLE_RANK: Record<CertificateRole, number> = { leaf: 0, intermediate: 1, root: 2 };
 
 export function groupObservations(obs: Observation[]): ObservedCertificate[] {
-  const byFp = new Map<string, ObservedCertificate & { allOffPath: boolean }>();
+  const byFp = new Map<string, ObservedCertificate & { allOffPath: boolean; allSuperseded: boolean }>();
   for (const o of obs) {
     const fp = o.cert.fingerprint;
     let oc = byFp.get(fp);
     if (!oc) {
-      oc = { cert: o.cert, locations: [], role: o.role, owners: [], companions: [], notes: [], findings: [], allOffPath: true };
+      oc = { cert: o.cert, locations: [], role: o.role, owners: [], companions: [], notes: [], findings: [], allOffPath: true, allSuperseded: true };
       byFp.set(fp, oc);
     }
     oc.locations.push(o.location);
@@ -23,11 +23,16 @@ export function groupObservations(obs: Observation[]): ObservedCertificate[] {
     if (o.note && !oc.notes.includes(o.note)) oc.notes.push(o.note);
     if (o.stapledOcsp && !oc.stapledOcsp) oc.stapledOcsp = o.stapledOcsp;
     if (!o.offPath) oc.allOffPath = false;
+    if (!o.note?.startsWith('superseded by')) oc.allSuperseded = false;
     addCompanions(oc.companions, o.companions ?? []);
   }
   const out: ObservedCertificate[] = [];
   for (const oc of byFp.values()) {
-    const { allOffPath, ...rest } = oc;
+    const { allOffPath, allSuperseded, ...rest } = oc;
+    // "Superseded" softens expiry to a tidy-up note (run.ts). That is only true when
+    // every sighting is an old copy next to its renewal: the same certificate served
+    // by an endpoint or alone in another file is in use, and its expiry is an outage.
+    if (!allSuperseded) rest.notes = rest.notes.filter((n) => !n.startsWith('superseded by'));
     DEFAULTS_APPLY.set(rest, defaultsApply(oc));
     if (allOffPath) rest.notes.push('served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged');
     Object.defineProperty(rest, 'offPath', { value: allOffPath, enumerable: false });

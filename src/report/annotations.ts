@@ -2,7 +2,7 @@
 // findings point at the config line that declares the endpoint.
 import type { Location } from '../types.js';
 import type { Report, ReportFinding } from './report-types.js';
-import { certName } from './format-helpers.js';
+import { certName, messageBesidePlace } from './format-helpers.js';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -26,7 +26,9 @@ export function annotationsFor(r: Report): Annotation[] {
   const out: Annotation[] = [];
   const add = (f: ReportFinding, loc: Location | undefined, title: string) => {
     if (f.ignored) return;
-    out.push({ level: f.severity, title, message: f.message, ...placeOf(loc) });
+    const place = placeOf(loc);
+    // GitHub shows the file and line beside the annotation: the message need not repeat them.
+    out.push({ level: f.severity, title, message: place.file ? messageBesidePlace(f.message, loc) : f.message, ...place });
   };
   for (const c of r.certificates) {
     for (const f of c.findings) {

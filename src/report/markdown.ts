@@ -1,31 +1,89 @@
 // The job summary (and `--format markdown`): findings worst first, the inventory,
 // and an expiry timeline as a Mermaid gantt block (GitHub renders it).
 import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
-import { certName, daysLeft, issuerName, locationText, roleLabel } from './format-helpers.js';
+import { certName, daysLeft, issuerName, locationText, messageBesidePlace, plural, roleLabel } from './format-helpers.js';
 import { buildInventory } from './inventory/inventory.js';
 
-// $GITHUB_STEP_SUMMARY accepts at most 1 MiB per step; tables this long are
-// unreadable anyway. The JSON report carries everything.
-const MAX_FINDING_ROWS = 200;
-const MAX_INVENTORY_ROWS = 300;
-const MAX_TIMELINE_BARS = 40;
+// GitHub refuses a step summary over 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted")
+// and then shows nothing at all. Keep well under it: core.summary adds to the
+// same file, and a table of thousands of rows is unreadable anyway. The JSON
+// report carries everything.
+export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const SUMMARY_BUDGET_BYTES = STEP_SUMMARY_LIMIT_BYTES - 64 * 1024;
+
+/** How many rows each section shows; halved until the summary fits its budget. */
+interface Limits {
+  findings: number;
+  inventory: number;
+  caRows: number;
+  concentration: number;
+  drift: number;
+  bars: number;
+}
+const LIMITS: Limits = { findings: 200, inventory: 300, caRows: 30, concentration: 10, drift: 30, bars: 40 };
+
+// One cell must not carry a whole estate: a CA group's owner list or a message
+// listing a thousand SANs is cut, with the rest left to the JSON report.
+const MAX_CELL_CHARS = 400;
+const MAX_OWNERS_PER_CELL = 10;
+const MAX_LOCATIONS_PER_CELL = 3;
 
 export function cell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
+  const flat = s.replace(/[\r\n]+/g, ' ');
+  const clipped = flat.length > MAX_CELL_CHARS ? flat.slice(0, MAX_CELL_CHARS - 1) + '…' : flat;
+  return clipped.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+}
+
+function ownersCell(owners: string[]): string {
+  if (!owners.length) return '—';
+  const shown = owners.slice(0, MAX_OWNERS_PER_CELL).join(', ');
+  return cell(owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown);
+}
+
+function locationsCell(c: ReportCertificate): string {
+  const shown = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map((l) => cell(locationText(l)));
+  if (c.locations.length > MAX_LOCATIONS_PER_CELL) shown.push(`+${c.locations.length - MAX_LOCATIONS_PER_CELL} more`);
+  return shown.join('<br>') || '—';
 }
 
 const ICON: Record<string, string> = { error: '🔴 error', warning: '🟡 warning', notice: '🔵 notice' };
 
 export function renderMarkdown(r: Report, opts: { runUrl?: string } = {}): string {
+  let limits = LIMITS;
+  for (;;) {
+    const md = render(r, opts, limits);
+    if (Buffer.byteLength(md) <= SUMMARY_BUDGET_BYTES) return md;
+    if (limits.findings <= 10) return cutToBudget(md);
+    limits = {
+      findings: Math.floor(limits.findings / 2),
+      inventory: Math.floor(limits.inventory / 2),
+      caRows: Math.max(5, Math.floor(limits.caRows / 2)),
+      concentration: Math.max(3, Math.floor(limits.concentration / 2)),
+      drift: Math.max(5, Math.floor(limits.drift / 2)),
+      bars: Math.max(10, Math.floor(limits.bars / 2)),
+    };
+  }
+}
+
+/** Last resort (cells are capped, so only pathological input gets here): cut at a line, close an open code block. */
+function cutToBudget(md: string): string {
+  const note = '\n…the summary was cut to stay under GitHub’s 1 MiB limit; the JSON report has everything.\n';
+  let out = Buffer.from(md).subarray(0, SUMMARY_BUDGET_BYTES - 1024).toString('utf8');
+  out = out.slice(0, out.lastIndexOf('\n') + 1).replace(/\uFFFD$/, '');
+  if ((out.match(/^```/gm) ?? []).length % 2 === 1) out += '```\n';
+  return out + note;
+}
+
+function render(r: Report, opts: { runUrl?: string }, limits: Limits): string {
   const s = r.summary;
   const out: string[] = [];
   const head = s.status === 'fail' ? '❌ certwatch: failing' : s.status === 'warn' ? '⚠️ certwatch: warnings' : '✅ certwatch: all certificates healthy';
   out.push(`## ${head}`, '');
   out.push(
-    `**${s.failures}** failure${s.failures === 1 ? '' : 's'} · **${s.warnings}** warning${s.warnings === 1 ? '' : 's'} · ${s.notices} notice${s.notices === 1 ? '' : 's'} · ${s.certificates} certificate${s.certificates === 1 ? '' : 's'}${s.nextExpiry ? ` · next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ''}${r.run.shard !== '1/1' ? ` · shard ${r.run.shard}` : ''}`,
+    `**${s.failures}** failure${s.failures === 1 ? '' : 's'} · **${s.warnings}** warning${s.warnings === 1 ? '' : 's'} · ${plural(s.notices, 'notice')} · ${plural(s.certificates, 'certificate')}${s.nextExpiry ? ` · next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ''}${r.run.shard !== '1/1' ? ` · shard ${r.run.shard}` : ''}`,
     '',
   );
-  if (r.run.deadlineReached) out.push('> [!WARNING]', '> The run reached its deadline; some targets were not checked (see the `not-checked` notices).', '');
+  if (r.run.deadlineReached) out.push('> [!WARNING]', '> The run reached its deadline or missed a shard; some targets were not checked (see the `not-checked` findings).', '');
 
   const rows: { f: ReportFinding; c?: ReportCertificate }[] = [];
   for (const c of r.certificates) for (const f of c.findings) if (!f.ignored) rows.push({ f, c });
@@ -34,11 +92,11 @@ export function renderMarkdown(r: Report, opts: { runUrl?: string } = {}): strin
   rows.sort((a, b) => rank(a.f) - rank(b.f));
   if (rows.length) {
     out.push('### Findings', '', '| Severity | Finding | Certificate | Where | What to do |', '|---|---|---|---|---|');
-    for (const { f, c } of rows.slice(0, MAX_FINDING_ROWS)) {
-      const where = f.location ? locationText(f.location) : c ? c.locations.map(locationText).slice(0, 3).join('<br>') + (c.locations.length > 3 ? `<br>+${c.locations.length - 3} more` : '') : '';
-      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(certName(c)) : ''} | ${cell(where).replace(/&lt;br>/g, '<br>')} | ${cell(f.message)} |`);
+    for (const { f, c } of rows.slice(0, limits.findings)) {
+      const where = f.location ? cell(locationText(f.location)) : c ? locationsCell(c) : '—';
+      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(certName(c)) : '—'} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`);
     }
-    if (rows.length > MAX_FINDING_ROWS) out.push('', `…and ${rows.length - MAX_FINDING_ROWS} more findings in the JSON report.`);
+    if (rows.length > limits.findings) out.push('', `…and ${rows.length - limits.findings} more findings in the JSON report.`);
     out.push('');
   }
   const ignored = r.certificates.reduce((n, c) => n + c.findings.filter((f) => f.ignored).length, 0);
@@ -47,32 +105,38 @@ export function renderMarkdown(r: Report, opts: { runUrl?: string } = {}): strin
   if (r.certificates.length) {
     out.push('### Inventory', '', '| Certificate | Issuer | Expires | Days left | Where | Owner | Revocation |', '|---|---|---|---:|---|---|---|');
     const byExpiry = [...r.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter));
-    for (const c of byExpiry.slice(0, MAX_INVENTORY_ROWS)) {
-      const where = c.locations.slice(0, 3).map(locationText).map(cell).join('<br>') + (c.locations.length > 3 ? `<br>+${c.locations.length - 3} more` : '');
+    for (const c of byExpiry.slice(0, limits.inventory)) {
       const rev = c.revocation.status === 'not-checked' ? '—' : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ''}`;
       out.push(
-        `| ${cell(certName(c))}${c.role !== 'leaf' ? ` _(${roleLabel(c)})_` : ''} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${where} | ${cell(c.owner ?? '—')} | ${rev} |`,
+        `| ${cell(certName(c))}${c.role !== 'leaf' ? ` _(${roleLabel(c)})_` : ''} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? '—')} | ${rev} |`,
       );
     }
-    if (r.certificates.length > MAX_INVENTORY_ROWS) out.push('', `…and ${r.certificates.length - MAX_INVENTORY_ROWS} more certificates in the JSON report.`);
+    if (r.certificates.length > limits.inventory) out.push('', `…and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);
     out.push('');
-    out.push(...readiness(r));
-    out.push(...timeline(r));
+    out.push(...readiness(r, limits));
+    out.push(...timeline(r, limits.bars));
   }
   if (opts.runUrl) out.push('', `[Run details](${opts.runUrl})`);
   return out.join('\n') + '\n';
 }
 
-function mermaidName(s: string): string {
-  // ':' and '#' end a task name in Mermaid's gantt grammar; keep names short.
-  return s.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 50) || 'certificate';
+// Words that start a statement of their own in Mermaid's gantt grammar (its lexer
+// is case-insensitive): a certificate called "Section A" would open a section.
+const GANTT_KEYWORD = /^(?:title|acctitle|accdescr|section|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|click|gantt)\b/i;
+
+export function mermaidName(s: string): string {
+  // ':' ends a task name, '#' and ';' start comments or end statements, '%%' is a
+  // comment, and a backtick run could close the code fence the block sits in.
+  // eslint-disable-next-line no-control-regex
+  const name = s.replace(/[:#;`\u0000-\u001f\u007f]/g, ' ').replace(/%%/g, '% ').replace(/\s+/g, ' ').trim().slice(0, 50).trim() || 'certificate';
+  return GANTT_KEYWORD.test(name) ? `cert ${name}` : name;
 }
 
-export function timeline(r: Report): string[] {
+export function timeline(r: Report, maxBars = LIMITS.bars): string[] {
   const leaves = r.certificates
     .filter((c) => c.role === 'leaf')
     .sort((a, b) => a.notAfter.localeCompare(b.notAfter))
-    .slice(0, MAX_TIMELINE_BARS);
+    .slice(0, maxBars);
   if (!leaves.length) return [];
   const out = ['### Expiry timeline', '', '```mermaid', 'gantt', '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m-%d', `  section Leaf certificates`];
   leaves.forEach((c, i) => {
@@ -88,17 +152,18 @@ export function timeline(r: Report): string[] {
 }
 
 /** "Which of ours, where, and who owns it": per-CA exposure and file/endpoint drift. */
-function readiness(r: Report): string[] {
+function readiness(r: Report, limits: Limits): string[] {
   const inv = buildInventory(r);
   const out: string[] = ['### By issuing CA', '', '| CA | Certificates | Locations | Failing | Earliest expiry | Owners |', '|---|---:|---:|---:|---|---|'];
-  for (const g of inv.groups.issuer.slice(0, 30)) {
-    out.push(`| ${cell(g.key)} | ${g.certificates} | ${g.locations} | ${g.failing} | ${g.earliestExpiry?.slice(0, 10) ?? '—'} | ${cell(g.owners.join(', ') || '—')} |`);
+  for (const g of inv.groups.issuer.slice(0, limits.caRows)) {
+    out.push(`| ${cell(g.key)} | ${g.certificates} | ${g.locations} | ${g.failing} | ${g.earliestExpiry?.slice(0, 10) ?? '—'} | ${ownersCell(g.owners)} |`);
   }
+  if (inv.groups.issuer.length > limits.caRows) out.push('', `…and ${inv.groups.issuer.length - limits.caRows} more CAs in \`certwatch inventory\`.`);
   out.push('');
-  for (const line of inv.concentration.slice(0, 10)) out.push(`- ${cell(line)}`);
+  for (const line of inv.concentration.slice(0, limits.concentration)) out.push(`- ${cell(line)}`);
   if (inv.drift.length) {
     out.push('', '**Drift between the repository and what is served**', '');
-    for (const d of inv.drift.slice(0, 30)) out.push(`- \`${d.verdict}\`: ${cell(d.message)}`);
+    for (const d of inv.drift.slice(0, limits.drift)) out.push(`- \`${d.verdict}\`: ${cell(d.message)}`);
   }
   out.push('');
   return out;

@@ -12,8 +12,19 @@ const REVOCATION_RANK = { revoked: 0, unknown: 1, good: 2, 'not-checked': 3 } as
 export function validateReport(x: unknown, name: string): Report {
   const r = x as Report;
   if (!r || typeof r !== 'object' || r.version !== 1 || !Array.isArray(r.certificates) || !r.summary) {
-    throw new MergeError(`${name} is not a certwatch JSON report (version 1)`);
+    throw new MergeError(`${name} is not a certwatch JSON report (version 1); merge the files written by --report or the action's report input`);
   }
+  // What the merge reads beyond the contract's fields: a hand-edited or truncated
+  // report must be refused by name, not crash the merge.
+  const bad = (what: string) => new MergeError(`${name} is not a complete certwatch report: ${what}`);
+  if (!r.run || typeof r.run !== 'object' || typeof r.run.shard !== 'string' || !/^\d+\/\d+$/.test(r.run.shard)) throw bad('run.shard ("i/n") is missing');
+  if (r.problems !== undefined && !Array.isArray(r.problems)) throw bad('problems is not a list');
+  r.certificates.forEach((c, i) => {
+    if (!c || typeof c.fingerprint !== 'string' || !Array.isArray(c.locations) || !Array.isArray(c.findings) || !c.revocation || typeof c.notAfter !== 'string') {
+      throw bad(`certificates[${i}] lacks fingerprint, notAfter, locations, findings or revocation`);
+    }
+    c.notes ??= [];
+  });
   r.problems ??= [];
   return r;
 }

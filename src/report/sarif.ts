@@ -113,8 +113,9 @@ function resultsFor(f: ReportFinding, c: ReportCertificate | null): any[] {
 
 /** Where in the repository a location is: the file itself, or the config line declaring an endpoint. */
 function repoPlace(loc: Location): { path: string; line: number } | null {
-  if (loc.type === 'file') return { path: loc.path, line: Math.max(1, loc.line || 1) };
-  if (loc.configFile) return { path: loc.configFile, line: Math.max(1, loc.configLine ?? 1) };
+  // "(inputs)" marks what came from action inputs or flags: no file in the repository to point at.
+  if (loc.type === 'file') return loc.path.startsWith('(') ? null : { path: loc.path, line: Math.max(1, loc.line || 1) };
+  if (loc.configFile && !loc.configFile.startsWith('(')) return { path: loc.configFile, line: Math.max(1, loc.configLine ?? 1) };
   return null;
 }
 

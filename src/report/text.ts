@@ -1,6 +1,7 @@
 // Terminal output: aligned, coloured on a TTY, plain when piped.
 import type { Report, ReportFinding } from './report-types.js';
-import { certName, daysLeft, issuerName, locationText } from './format-helpers.js';
+import { clean } from './inventory/render-text.js';
+import { certName, daysLeft, issuerName, locationText, messageBesidePlace, plural } from './format-helpers.js';
 
 const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[36m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
@@ -12,11 +13,15 @@ export function renderText(r: Report, opts: { color: boolean }): string {
   const s = r.summary;
   const status = s.status === 'fail' ? paint(C.red + C.bold, 'FAIL') : s.status === 'warn' ? paint(C.yellow + C.bold, 'WARN') : paint(C.green + C.bold, 'OK');
   lines.push(
-    `certwatch ${status}: ${s.failures} failure${s.failures === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.notices} notice${s.notices === 1 ? '' : 's'} · ${s.certificates} certificate${s.certificates === 1 ? '' : 's'}${s.nextExpiry ? ` · next leaf expiry ${s.nextExpiry.slice(0, 10)}` : ''}`,
+    `certwatch ${status}: ${plural(s.failures, 'failure')}, ${plural(s.warnings, 'warning')}, ${plural(s.notices, 'notice')} · ${plural(s.certificates, 'certificate')}${s.nextExpiry ? ` · next leaf expiry ${s.nextExpiry.slice(0, 10)}` : ''}`,
   );
 
   const rows: [string, string, string, string][] = [];
-  const push = (f: ReportFinding, where: string) => rows.push([sevMark(f), f.id, where, f.message]);
+  // An ignored finding says why and until when, so nobody wonders whether it is safe.
+  const ignoredBecause = (f: ReportFinding) =>
+    f.ignored ? ` (ignored${f.ignored.until ? ` until ${f.ignored.until}` : ''}${f.ignored.reason ? `: ${f.ignored.reason}` : ''})` : '';
+  // Names and messages come from certificates and servers: control characters must not repaint the terminal.
+  const push = (f: ReportFinding, where: string) => rows.push([sevMark(f), f.id, clean(where), clean(messageBesidePlace(f.message, f.location) + ignoredBecause(f))]);
   // Worst first across certificates and target problems alike.
   const all: { f: ReportFinding; where: string }[] = [];
   for (const c of r.certificates) for (const f of c.findings) all.push({ f, where: f.location ? locationText(f.location) : c.locations[0] ? locationText(c.locations[0]) + (c.locations.length > 1 ? ` +${c.locations.length - 1}` : '') : '' });
@@ -36,14 +41,16 @@ export function renderText(r: Report, opts: { color: boolean }): string {
     const head = ['EXPIRES', 'DAYS', 'SUBJECT', 'ISSUER', 'OWNER', 'LOCATIONS'];
     // The inventory reads best in expiry order; findings above are worst-first.
     const byExpiry = [...r.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter));
-    const table = byExpiry.map((c) => [
-      c.notAfter.slice(0, 10),
-      String(daysLeft(c.notAfter, r.run.now)),
-      certName(c) + (c.role !== 'leaf' ? ` [${c.role}]` : ''),
-      issuerName(c),
-      c.owner ?? '-',
-      c.locations.map(locationText).join(', '),
-    ]);
+    const table = byExpiry.map((c) =>
+      [
+        c.notAfter.slice(0, 10),
+        String(daysLeft(c.notAfter, r.run.now)),
+        certName(c) + (c.role !== 'leaf' ? ` [${c.role}]` : ''),
+        issuerName(c),
+        c.owner ?? '-',
+        c.locations.map(locationText).join(', '),
+      ].map(clean),
+    );
     const widths = head.map((h, i) => Math.min(i === 5 ? 999 : 40, Math.max(h.length, ...table.map((row) => row[i].length))));
     const fmt = (row: string[]) => row.map((v, i) => (i === row.length - 1 ? v : v.length > widths[i] ? v.slice(0, widths[i] - 1) + '…' : v.padEnd(widths[i]))).join('  ');
     lines.push(paint(C.dim, fmt(head)));

@@ -71,7 +71,7 @@ test('a 6-day certificate at 80% of its life warns under 33%/10% thresholds, whe
   const pct: Thresholds = { warnWithin: parseDuration('33%'), failWithin: parseDuration('10%') };
   const [f] = checkExpiry(oc, pct, NOW);
   assert.deepEqual([f.id, f.severity], ['expiring', 'warning']);
-  assert.match(f.message, /20% of its 6 days lifetime left, under 33%/);
+  assert.match(f.message, /20% of its lifetime \(6 days\) left, under 33%/);
   assert.equal(checkExpiry(oc, DEFAULT, NOW)[0].severity, 'error', 'a fixed 7d threshold would fail a healthy 6-day certificate');
   // 95% elapsed: under 10% → error; 50% elapsed: fine.
   assert.equal(checkExpiry(await lifetime('short2.example', 6 * DAY, 6 * DAY * 0.05), pct, NOW)[0].severity, 'error');

@@ -8,7 +8,7 @@
 // "good" does not: the server chose to send it and it may be days old, which is
 // exactly when a mass revocation bites, so the responder / CRL are still asked and
 // the staple only decides when they cannot answer.
-import { displayName } from '../../x509/parse-certificate.js';
+import { displayName, isIssuedBy } from '../../x509/parse-certificate.js';
 import { readableTime } from '../readable-time.js';
 import { resolve } from 'node:path';
 import type { CertificateRecord, Finding, ObservedCertificate, RevocationAnswer, Settings } from '../../types.js';
@@ -126,7 +126,9 @@ function describeSource(method: Method | undefined, source: string | undefined):
 async function checkOne(obs: ObservedCertificate, s: Session): Promise<RevocationAnswer> {
   const cert = obs.cert;
   const now = s.ctx.now;
-  if (obs.role === 'root' || cert.selfIssued) return { status: 'not-checked', detail: 'self-issued: trusted or not by itself, no issuer to ask' };
+  // Only a self-SIGNED certificate has no issuer to ask. A self-issued one signed by
+  // another key (a CA key rollover certificate) has a CRL like any other.
+  if (obs.role === 'root' || (cert.selfIssued && isIssuedBy(cert, cert))) return { status: 'not-checked', detail: 'self-signed: trusted or not by itself, no issuer to ask' };
   if (now.getTime() >= cert.notAfter.getTime()) return { status: 'not-checked', detail: 'expired: CAs drop expired certificates from CRLs and OCSP' };
 
   const skipped: string[] = [];

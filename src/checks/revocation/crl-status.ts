@@ -10,6 +10,7 @@ export type SourceVerdict =
   | { status: 'unknown'; problem: string };
 
 const REMOVE_FROM_CRL = 8; // RFC 5280 §5.3.1: only meaningful in delta CRLs (un-hold)
+const CERTIFICATE_HOLD = 6; // reversible: a stale CRL's hold may have been released since
 
 function revoked(m: CrlEntryMatch): SourceVerdict {
   return { status: 'revoked', revokedAt: m.revokedAt, reason: m.reason };
@@ -18,6 +19,13 @@ function revoked(m: CrlEntryMatch): SourceVerdict {
 export function crlStatus(answer: CrlAnswer, cert: CertificateRecord): SourceVerdict {
   const scope = crlScopeProblem(answer.crl, cert);
   if (scope) return { status: 'unknown', problem: `CRL ${answer.url}: ${scope}` };
+  if (answer.stale) {
+    // Past nextUpdate: absence proves nothing, but a permanent revocation the CA
+    // signed stays true (a hold may have been lifted since, so it does not count).
+    const s = answer.crl.find(cert.serialBytes);
+    if (s && s.reasonCode !== REMOVE_FROM_CRL && s.reasonCode !== CERTIFICATE_HOLD) return revoked(s);
+    return { status: 'unknown', problem: answer.stale };
+  }
   // The delta is newer than the base: what it says about this serial wins (§5.2.4).
   const d = answer.delta?.find(cert.serialBytes);
   if (d) return d.reasonCode === REMOVE_FROM_CRL ? { status: 'good' } : revoked(d);

@@ -10,7 +10,7 @@ import { FetchError, fetchableUrl, httpFetch } from '../../net/http-fetch.js';
 import { CRL_MAX_BYTES, CRL_TRANSFER_TIMEOUT_MS } from '../../net/limits.js';
 import { splitPem } from '../../x509/pem.js';
 import { CrlParseError, scanCrl, type ScannedCrl } from './crl-lookup.js';
-import { verifyCrl } from './verify-crl.js';
+import { staleProblem, verifyCrl } from './verify-crl.js';
 
 /**
  * A cached CRL younger than this is used without asking the server. CAs reissue
@@ -34,6 +34,8 @@ export interface CrlAnswer {
   crl: ScannedCrl;
   delta?: ScannedCrl; // a verified delta CRL to apply on top (RFC 5280 §5.2.4)
   deltaProblem?: string; // why a FreshestCRL delta could not be used (the base still answers)
+  /** The complete CRL is verified but past its nextUpdate: its entries still prove revocation, its silence proves nothing. */
+  stale?: string;
   fromCache: boolean;
 }
 
@@ -95,6 +97,14 @@ export class CrlSource {
   private async resolve(url: string, issuer: CertificateRecord): Promise<CrlAnswer> {
     const base = await this.verified(url, issuer, false);
     const answer: CrlAnswer = { url, crl: base.crl, fromCache: base.fromCache };
+    // Why a stale CRL is still returned: a CA whose CRL publishing stalled still
+    // signed that these serials are revoked; refusing the whole CRL turned a
+    // revoked certificate into a mere "revocation-unknown" warning.
+    const stale = staleProblem(base.crl, this.o.now);
+    if (stale) {
+      answer.stale = `CRL ${url}: ${stale}`;
+      return answer;
+    }
     const deltaUrl = base.crl.freshestUrls.find((u) => fetchableUrl(u) === null);
     if (deltaUrl) {
       try {
@@ -103,6 +113,11 @@ export class CrlSource {
         if (base.crl.crlNumber === undefined) answer.deltaProblem = 'the complete CRL has no CRL number to match the delta against';
         else if (d.crl.deltaBase === undefined || d.crl.deltaBase > base.crl.crlNumber) {
           answer.deltaProblem = `delta CRL ${deltaUrl} needs base CRL number ${d.crl.deltaBase}, have ${base.crl.crlNumber}`;
+        } else if (d.crl.crlNumber === undefined || d.crl.crlNumber <= base.crl.crlNumber) {
+          // §5.2.4 (d): the complete CRL's number must be LESS than the delta's. A delta
+          // older than the complete CRL would overwrite newer information (e.g. its
+          // removeFromCRL undoing a hold the complete CRL re-imposed → false "good").
+          answer.deltaProblem = `delta CRL ${deltaUrl} (number ${d.crl.crlNumber}) is not newer than the complete CRL (number ${base.crl.crlNumber})`;
         } else answer.delta = d.crl;
       } catch (e) {
         answer.deltaProblem = (e as Error).message;
@@ -115,7 +130,11 @@ export class CrlSource {
   private async verified(url: string, issuer: CertificateRecord, expectDelta: boolean): Promise<Loaded> {
     const opts = { url, now: this.o.now, expectDelta };
     const cached = await this.fromDisk(url);
-    if (cached && Date.now() - cached.fetchedAt < CRL_CACHE_FRESH_MS && verifyCrl(cached.crl, issuer, opts) === null) return cached;
+    // A fetch time in the future (clock change, or a tampered cache restored from
+    // elsewhere) is not "young": it would pin an old CRL until its nextUpdate and
+    // hide a revocation published since.
+    const age = cached ? Date.now() - cached.fetchedAt : -1;
+    if (cached && age >= 0 && age < CRL_CACHE_FRESH_MS && verifyCrl(cached.crl, issuer, opts) === null) return cached;
     let fresh: Loaded;
     try {
       fresh = await this.fromNetwork(url, cached);
@@ -125,7 +144,8 @@ export class CrlSource {
       if (cached && verifyCrl(cached.crl, issuer, opts) === null) return cached;
       throw e;
     }
-    const problem = verifyCrl(fresh.crl, issuer, opts);
+    // A stale complete CRL is kept (resolve() marks it): only its revocations count.
+    const problem = verifyCrl(fresh.crl, issuer, { ...opts, allowStale: !expectDelta });
     if (problem) throw new CrlError(`CRL ${url}: ${problem}`);
     if (!fresh.fromCache) await this.save(url, fresh);
     return fresh;

@@ -12,6 +12,15 @@ export interface CrlVerifyOptions {
   url: string; // where the CRL was fetched from
   now: Date;
   expectDelta?: boolean;
+  /** Pass a CRL that is past its nextUpdate (the caller asks staleProblem() and only believes its revocations). */
+  allowStale?: boolean;
+}
+
+/** Past nextUpdate (with the skew allowance)? A stale CRL cannot prove "good", but what it lists stays revoked. */
+export function staleProblem(crl: ScannedCrl, now: Date, kind = 'CRL'): string | null {
+  // A CRL without nextUpdate is valid (nextUpdate is optional in the ASN.1, §5.1.2.5).
+  if (crl.nextUpdate && now.getTime() > crl.nextUpdate.getTime() + CLOCK_SKEW_MS) return `${kind} is stale: nextUpdate ${crl.nextUpdate.toISOString()}`;
+  return null;
 }
 
 function sameUrl(a: string, b: string): boolean {
@@ -35,8 +44,8 @@ export function verifyCrl(crl: ScannedCrl, issuer: CertificateRecord, o: CrlVeri
   if (sig) return `${kind} is not signed by ${issuer.subject}: ${sig}`;
   const now = o.now.getTime();
   if (crl.thisUpdate.getTime() > now + CLOCK_SKEW_MS) return `${kind} is not yet valid: thisUpdate ${crl.thisUpdate.toISOString()}`;
-  // A CRL without nextUpdate is valid (nextUpdate is optional in the ASN.1, §5.1.2.5).
-  if (crl.nextUpdate && now > crl.nextUpdate.getTime() + CLOCK_SKEW_MS) return `${kind} is stale: nextUpdate ${crl.nextUpdate.toISOString()}`;
+  const stale = o.allowStale ? null : staleProblem(crl, o.now, kind);
+  if (stale) return stale;
   // A sharded CRL names its own URL; one naming another shard proves nothing about ours.
   if (crl.idp && crl.idp.fullNames.length && !crl.idp.fullNames.some((n) => sameUrl(n, o.url))) {
     return `wrong CRL shard: ${o.url} served the CRL for ${crl.idp.fullNames.join(', ')}`;

@@ -150,17 +150,22 @@ export function verifyOcsp(der: Buffer, cert: CertificateRecord, issuer: Certifi
   if (typeof single === 'string') return unknown(single);
   const t = now.getTime();
   if (single.thisUpdate.getTime() > t + CLOCK_SKEW_MS) return unknown(`the response is not yet valid: thisUpdate ${single.thisUpdate.toISOString()}`);
+  let stale: string | null = null;
   if (single.nextUpdate) {
-    if (t > single.nextUpdate.getTime() + CLOCK_SKEW_MS) return unknown(`the response is stale: nextUpdate ${single.nextUpdate.toISOString()}`);
+    if (t > single.nextUpdate.getTime() + CLOCK_SKEW_MS) stale = `the response is stale: nextUpdate ${single.nextUpdate.toISOString()}`;
   } else if (t - single.thisUpdate.getTime() > OCSP_NO_NEXT_UPDATE_MAX_AGE_MS) {
-    return unknown(`the response is stale: no nextUpdate and thisUpdate ${single.thisUpdate.toISOString()} is over 4 days old`);
+    stale = `the response is stale: no nextUpdate and thisUpdate ${single.thisUpdate.toISOString()} is over 4 days old`;
   }
   // good and unknown are NULL-valued CHOICE arms: test which one is present, not truthiness.
   const cs = single.certStatus;
   if (cs.revoked) {
     const code = cs.revoked.revocationReason?.reason;
+    // A stale, verified "revoked" still counts — revocation is permanent — except a
+    // hold (reason 6), which may have been released since. Stale never counts as good.
+    if (stale && code === 6) return unknown(stale);
     return { status: 'revoked', revokedAt: cs.revoked.revocationTime, reason: code === undefined ? undefined : (CRL_REASONS[code] ?? `reason ${code}`) };
   }
+  if (stale) return unknown(stale);
   if (cs.good !== undefined) return { status: 'good' };
   return unknown('the responder does not know this certificate (status unknown)');
 }

@@ -115,11 +115,14 @@ function caLabelFromSelf(c: ReportCertificate): string {
  */
 export function concentration(report: Report): string[] {
   const exposed: Report = { ...report, certificates: report.certificates.filter((c) => c.role !== 'root') };
-  return groupBy(exposed, 'issuer').map((g) => concentrationLine(g, exposed));
+  // Counted in one pass: per group it was quadratic (20,000 self-signed certificates
+  // are 20,000 groups, and the job summary took seconds).
+  const unowned = new Map<string, number>();
+  for (const c of exposed.certificates) if (!c.owner) unowned.set(issuingCa(c), (unowned.get(issuingCa(c)) ?? 0) + 1);
+  return groupBy(exposed, 'issuer').map((g) => concentrationLine(g, unowned.get(g.key) ?? 0));
 }
 
-function concentrationLine(g: InventoryGroup, report: Report): string {
-  const withoutOwner = report.certificates.filter((c) => issuingCa(c) === g.key && !c.owner).length;
+function concentrationLine(g: InventoryGroup, withoutOwner: number): string {
   const owners = g.owners.length > 0 ? `owners ${g.owners.join(', ')}` : 'no owners recorded';
   const unowned = withoutOwner > 0 && g.owners.length > 0 ? ` (+${withoutOwner} without an owner)` : '';
   return `If ${g.key} revoked everything today: ${plural(g.certificates, 'certificate')} at ${plural(g.locations, 'location')}, ${owners}${unowned}`;

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Report, ReportCertificate } from '../report-types.js';
 import type { InventoryGroup } from './group.js';
 import type { Inventory } from './inventory.js';
+import { messageBesidePlace, readableInstant } from '../format-helpers.js';
 import { daysLeft, displayName, isoDate, issuingCa, keyLabel, locationText, statusClass, statusId } from './certificate-facts.js';
 import { escapeHtml as h } from './html-escape.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
@@ -42,7 +43,7 @@ export function renderHtml(report: Report, inv: Inventory, opts: { title?: strin
 <body>
 <header>
 <h1>${h(title)}</h1>
-<p class="meta">Report generated ${h(report.generatedAt)} · checked as of ${h(report.run.now)} · certwatch ${h(report.tool.version)}${report.run.shard !== '1/1' ? ` · shard ${h(report.run.shard)}` : ''}</p>
+<p class="meta">Report generated ${h(readableInstant(report.generatedAt))} · checked as of ${h(readableInstant(report.run.now))} · certwatch ${h(report.tool.version)}${report.run.shard !== '1/1' ? ` · shard ${h(report.run.shard)}` : ''}</p>
 <ul class="counts" id="summary">
 <li><span class="badge ${s.status === 'ok' ? 'ok' : s.status}">${h(s.status)}</span></li>
 <li><b>${s.certificates}</b>certificates</li>
@@ -182,6 +183,6 @@ function list(lines: string[], empty: string): string {
 
 function problemsSection(report: Report): string {
   if (!report.problems.length) return '';
-  const items = report.problems.map((p) => `<li><b>${h(p.id)}</b> (${h(p.severity)})${p.location ? ` ${h(locationText(p.location))}` : ''}: ${h(p.message)}</li>`);
+  const items = report.problems.map((p) => `<li><b>${h(p.id)}</b> (${h(p.severity)})${p.location ? ` ${h(locationText(p.location))}` : ''}: ${h(messageBesidePlace(p.message, p.location))}</li>`);
   return `<section id="problems"><h2>Problems not tied to a certificate</h2><ul>${items.join('\n')}</ul></section>`;
 }

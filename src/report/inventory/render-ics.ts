@@ -4,6 +4,7 @@
 // for a day's work, and a timed event at 23:59:59Z lands on "tomorrow" for
 // half the world. The exact instant is in the description.
 import type { Report, ReportCertificate } from '../report-types.js';
+import { readableInstant } from '../format-helpers.js';
 import { displayName, isoDate, issuingCa, locationText } from './certificate-facts.js';
 import { byExpiry } from './render-text.js';
 
@@ -34,7 +35,7 @@ function event(c: ReportCertificate, stamp: string): string[] {
     `Subject: ${c.subject}`,
     `Issuer: ${issuingCa(c)} (${c.issuer})`,
     `Serial: ${c.serialNumber}`,
-    `Expires: ${c.notAfter}`,
+    `Expires: ${readableInstant(c.notAfter)}`,
     `Owner: ${c.owner ?? 'none recorded'}`,
     `Locations:`,
     ...where.map((w) => `- ${w}`),

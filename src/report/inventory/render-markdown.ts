@@ -4,6 +4,7 @@
 import type { Report } from '../report-types.js';
 import type { InventoryGroup } from './group.js';
 import type { Inventory } from './inventory.js';
+import { messageBesidePlace, plural, readableInstant } from '../format-helpers.js';
 import { daysLeft, displayName, isoDate, issuingCa, locationText, statusId } from './certificate-facts.js';
 import { byExpiry } from './render-text.js';
 
@@ -14,7 +15,7 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
   const s = report.summary;
   const out: string[] = [];
   out.push(`## ${mdCell(opts.title ?? 'Certificate inventory')}`, '');
-  out.push(`**${s.certificates}** certificates at ${mdCell(report.run.now)} — status **${s.status}** (${s.failures} failures, ${s.warnings} warnings)`);
+  out.push(`**${s.certificates}** certificate${s.certificates === 1 ? '' : 's'} as of ${readableInstant(report.run.now)} — status **${s.status}** (${plural(s.failures, 'failure')}, ${plural(s.warnings, 'warning')})`);
 
   const groupSections: [string, InventoryGroup[]][] = [
     ['By issuing CA', inv.groups.issuer],
@@ -54,7 +55,7 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
   );
   if (report.problems.length) {
     out.push('', '### Problems not tied to a certificate', '');
-    out.push(...report.problems.map((p) => `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ''}: ${mdCell(p.message)}`));
+    out.push(...report.problems.map((p) => `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ''}: ${mdCell(messageBesidePlace(p.message, p.location))}`));
   }
   return out.join('\n') + '\n';
 }

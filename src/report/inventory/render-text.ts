@@ -3,6 +3,7 @@
 import type { Report, ReportCertificate } from '../report-types.js';
 import type { InventoryGroup } from './group.js';
 import type { Inventory } from './inventory.js';
+import { messageBesidePlace, plural, readableInstant } from '../format-helpers.js';
 import { daysLeft, displayName, isoDate, issuingCa, locationText, statusClass, statusId, type StatusClass } from './certificate-facts.js';
 
 const MAX_CELL = 48; // wider cells would wrap an 80–200 column terminal into noise
@@ -19,7 +20,7 @@ export function renderText(report: Report, inv: Inventory, opts: { color?: boole
   const out: string[] = [];
   out.push(
     heading(clean(opts.title ?? 'certwatch inventory')) +
-      ` — at ${report.run.now} — ${s.certificates} certificates, status ${s.status} (${s.failures} failures, ${s.warnings} warnings)`,
+      ` — as of ${readableInstant(report.run.now)} — ${plural(s.certificates, 'certificate')}, status ${s.status} (${plural(s.failures, 'failure')}, ${plural(s.warnings, 'warning')})`,
   );
 
   const sections: [string, InventoryGroup[]][] = [
@@ -56,7 +57,7 @@ export function renderText(report: Report, inv: Inventory, opts: { color?: boole
   lines.slice(1).forEach((line, i) => out.push(color ? `${ANSI[statusClass(certs[i])]}${line}${RESET}` : line));
   if (report.problems.length) {
     out.push('', heading('Problems (not tied to a certificate)'));
-    for (const p of report.problems) out.push(`  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ''}: ${clean(p.message)}`);
+    for (const p of report.problems) out.push(`  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ''}: ${clean(messageBesidePlace(p.message, p.location))}`);
   }
   return out.join('\n') + '\n';
 }

@@ -130,7 +130,7 @@ function explainFsError(e: NodeJS.ErrnoException): string {
     case 'ENOENT':
       return 'dangling symbolic link or file removed during the run';
     case 'EISDIR':
-      return 'is a directory, not a certificate file';
+      return 'this is a directory, not a certificate file';
     case 'ETOOBIG':
       return e.message;
     default:
@@ -151,9 +151,9 @@ async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Ob
     const st = ls.isSymbolicLink() ? await stat(abs) : ls;
     if (st.isDirectory()) {
       // Discovery globs such as **/*.pem also match directories; only configured globs speak up.
-      return m.target.discovered ? { obs: [], findings: [] } : fail('is a directory, not a certificate file', 'warning');
+      return m.target.discovered ? { obs: [], findings: [] } : fail('this is a directory, not a certificate file; narrow the glob to files', 'warning');
     }
-    if (!st.isFile()) return fail('is not a regular file (device, socket or pipe); not read', 'warning');
+    if (!st.isFile()) return fail('not a regular file (a device, socket or pipe); not read', 'warning');
     buf = await readBounded(abs);
   } catch (e) {
     return fail(explainFsError(e as NodeJS.ErrnoException));
@@ -165,7 +165,7 @@ async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Ob
     const envName = m.target.passwordEnv;
     const pw = envName ? (o.env ?? process.env)[envName] : undefined;
     if (envName && pw === undefined) {
-      return fail(`PKCS#12 password variable $${envName} is not set in the environment`);
+      return fail(`PKCS#12 password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`);
     }
     // node-forge loads only when a PKCS#12 file is actually met.
     const { extractPkcs12 } = await import('./pkcs12.js');

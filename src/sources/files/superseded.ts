@@ -29,5 +29,12 @@ export function markSuperseded(certs: CertificateRecord[]): Map<CertificateRecor
       );
     }
   }
+  // A file holding the same old certificate twice: every copy is the old one (group-observations
+  // keeps "superseded" only when all sightings carry it).
+  for (const c of certs) {
+    if (notes.has(c)) continue;
+    const twin = [...notes.keys()].find((x) => x.fingerprint === c.fingerprint);
+    if (twin) notes.set(c, notes.get(twin)!);
+  }
   return notes;
 }

@@ -3,10 +3,19 @@ import {
   formatDuration,
   require_dist,
   thresholdMs
-} from "./chunk-X7ROAT2J.js";
+} from "./chunk-QXFEMIXX.js";
 import {
   buildInventory
-} from "./chunk-QICGOMXL.js";
+} from "./chunk-4ILXPCHS.js";
+import {
+  certName,
+  daysLeft,
+  issuerName,
+  locationText,
+  messageBesidePlace,
+  plural,
+  roleLabel
+} from "./chunk-642HVC74.js";
 import {
   emptyExtraction
 } from "./chunk-DO36KUV2.js";
@@ -8046,6 +8055,11 @@ function markSuperseded(certs) {
       );
     }
   }
+  for (const c of certs) {
+    if (notes.has(c)) continue;
+    const twin = [...notes.keys()].find((x) => x.fingerprint === c.fingerprint);
+    if (twin) notes.set(c, notes.get(twin));
+  }
   return notes;
 }
 
@@ -8135,7 +8149,7 @@ function explainFsError(e) {
     case "ENOENT":
       return "dangling symbolic link or file removed during the run";
     case "EISDIR":
-      return "is a directory, not a certificate file";
+      return "this is a directory, not a certificate file";
     case "ETOOBIG":
       return e.message;
     default:
@@ -8154,9 +8168,9 @@ async function collectOne(m, o) {
     const ls = await lstat(abs);
     const st = ls.isSymbolicLink() ? await stat(abs) : ls;
     if (st.isDirectory()) {
-      return m.target.discovered ? { obs: [], findings: [] } : fail("is a directory, not a certificate file", "warning");
+      return m.target.discovered ? { obs: [], findings: [] } : fail("this is a directory, not a certificate file; narrow the glob to files", "warning");
     }
-    if (!st.isFile()) return fail("is not a regular file (device, socket or pipe); not read", "warning");
+    if (!st.isFile()) return fail("not a regular file (a device, socket or pipe); not read", "warning");
     buf = await readBounded(abs);
   } catch (e) {
     return fail(explainFsError(e));
@@ -8167,7 +8181,7 @@ async function collectOne(m, o) {
     const envName = m.target.passwordEnv;
     const pw = envName ? (o.env ?? process.env)[envName] : void 0;
     if (envName && pw === void 0) {
-      return fail(`PKCS#12 password variable $${envName} is not set in the environment`);
+      return fail(`PKCS#12 password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`);
     }
     const { extractPkcs12 } = await import("./pkcs12-6CIQZHOJ.js");
     ex = extractPkcs12(buf, { password: pw, passwordEnv: envName });
@@ -8222,7 +8236,7 @@ function groupObservations(obs) {
     const fp = o.cert.fingerprint;
     let oc = byFp.get(fp);
     if (!oc) {
-      oc = { cert: o.cert, locations: [], role: o.role, owners: [], companions: [], notes: [], findings: [], allOffPath: true };
+      oc = { cert: o.cert, locations: [], role: o.role, owners: [], companions: [], notes: [], findings: [], allOffPath: true, allSuperseded: true };
       byFp.set(fp, oc);
     }
     oc.locations.push(o.location);
@@ -8233,11 +8247,13 @@ function groupObservations(obs) {
     if (o.note && !oc.notes.includes(o.note)) oc.notes.push(o.note);
     if (o.stapledOcsp && !oc.stapledOcsp) oc.stapledOcsp = o.stapledOcsp;
     if (!o.offPath) oc.allOffPath = false;
+    if (!o.note?.startsWith("superseded by")) oc.allSuperseded = false;
     addCompanions(oc.companions, o.companions ?? []);
   }
   const out = [];
   for (const oc of byFp.values()) {
-    const { allOffPath, ...rest } = oc;
+    const { allOffPath, allSuperseded, ...rest } = oc;
+    if (!allSuperseded) rest.notes = rest.notes.filter((n) => !n.startsWith("superseded by"));
     DEFAULTS_APPLY.set(rest, defaultsApply(oc));
     if (allOffPath) rest.notes.push("served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged");
     Object.defineProperty(rest, "offPath", { value: allOffPath, enumerable: false });
@@ -8300,7 +8316,7 @@ function checkExpiry(oc, t, now) {
   const fail = thresholdMs(t.failWithin, lifetime);
   const warn = thresholdMs(t.warnWithin, lifetime);
   const pct = Math.round(left / lifetime * 100);
-  const why = (d) => d.kind === "percent" ? `${pct}% of its ${formatDuration(lifetime)} lifetime left, under ${d.text}` : `under ${d.text}`;
+  const why = (d) => d.kind === "percent" ? `${pct}% of its lifetime (${formatDuration(lifetime)}) left, under ${d.text}` : `under ${d.text}`;
   if (left < fail) {
     return [{ id: "expiring", severity: "error", fingerprint: fp, message: `${cap(name)} expires on ${day(c.notAfter)}, in ${formatDuration(left)} (${why(t.failWithin)}); renew it now` }];
   }
@@ -8524,7 +8540,7 @@ async function run(settings, o = {}) {
   const certBound = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-XRGOYROW.js");
+    const { collectEndpoints } = await import("./collect-endpoints-NXFPE2V5.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -8549,7 +8565,7 @@ async function run(settings, o = {}) {
   }
   if (certs.length) {
     const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import("./check-revocation-Q32336YS.js"),
+      import("./check-revocation-LHAYLBP3.js"),
       import("./revoked-serials-DI6B5I4N.js"),
       import("./check-renewal-info-HISUIPH6.js")
     ]);
@@ -8583,48 +8599,62 @@ function localChecks(oc, settings) {
   return [...checkExpiry(oc, t, settings.now), ...checkStrength(oc)];
 }
 
-// src/report/format-helpers.ts
-function locationText(l) {
-  if (l.type === "file") return `${l.path}:${l.line}${l.detail ? ` (${l.detail})` : ""}`;
-  const name = l.servername ?? l.host;
-  const host = name.includes(":") ? `[${name}]` : name;
-  const addr = l.address && l.address !== name ? ` @${l.address}` : "";
-  const proto = l.protocol && !["tls", "https"].includes(l.protocol) ? `${l.protocol}://` : "";
-  const chain = l.chainIndex ? ` (chain #${l.chainIndex})` : "";
-  return `${proto}${host}:${l.port}${addr}${chain}`;
-}
-function certName(c) {
-  return c.subjectCN ?? c.sans[0] ?? (c.subject || c.fingerprint.slice(0, 19));
-}
-function issuerName(c) {
-  if (c.issuerO && c.issuerCN) return `${c.issuerCN} (${c.issuerO})`;
-  return c.issuerCN ?? c.issuerO ?? c.issuer;
-}
-function daysLeft(notAfter, now) {
-  return Math.trunc((Date.parse(notAfter) - Date.parse(now)) / 864e5);
-}
-function roleLabel(c) {
-  return c.role === "leaf" ? "leaf" : c.role === "root" ? "root CA" : "intermediate CA";
-}
-
 // src/report/markdown.ts
-var MAX_FINDING_ROWS = 200;
-var MAX_INVENTORY_ROWS = 300;
-var MAX_TIMELINE_BARS = 40;
+var STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+var SUMMARY_BUDGET_BYTES = STEP_SUMMARY_LIMIT_BYTES - 64 * 1024;
+var LIMITS = { findings: 200, inventory: 300, caRows: 30, concentration: 10, drift: 30, bars: 40 };
+var MAX_CELL_CHARS = 400;
+var MAX_OWNERS_PER_CELL = 10;
+var MAX_LOCATIONS_PER_CELL = 3;
 function cell(s) {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/</g, "&lt;");
+  const flat = s.replace(/[\r\n]+/g, " ");
+  const clipped = flat.length > MAX_CELL_CHARS ? flat.slice(0, MAX_CELL_CHARS - 1) + "\u2026" : flat;
+  return clipped.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+}
+function ownersCell(owners) {
+  if (!owners.length) return "\u2014";
+  const shown = owners.slice(0, MAX_OWNERS_PER_CELL).join(", ");
+  return cell(owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown);
+}
+function locationsCell(c) {
+  const shown = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map((l) => cell(locationText(l)));
+  if (c.locations.length > MAX_LOCATIONS_PER_CELL) shown.push(`+${c.locations.length - MAX_LOCATIONS_PER_CELL} more`);
+  return shown.join("<br>") || "\u2014";
 }
 var ICON = { error: "\u{1F534} error", warning: "\u{1F7E1} warning", notice: "\u{1F535} notice" };
 function renderMarkdown(r, opts = {}) {
+  let limits = LIMITS;
+  for (; ; ) {
+    const md = render(r, opts, limits);
+    if (Buffer.byteLength(md) <= SUMMARY_BUDGET_BYTES) return md;
+    if (limits.findings <= 10) return cutToBudget(md);
+    limits = {
+      findings: Math.floor(limits.findings / 2),
+      inventory: Math.floor(limits.inventory / 2),
+      caRows: Math.max(5, Math.floor(limits.caRows / 2)),
+      concentration: Math.max(3, Math.floor(limits.concentration / 2)),
+      drift: Math.max(5, Math.floor(limits.drift / 2)),
+      bars: Math.max(10, Math.floor(limits.bars / 2))
+    };
+  }
+}
+function cutToBudget(md) {
+  const note = "\n\u2026the summary was cut to stay under GitHub\u2019s 1 MiB limit; the JSON report has everything.\n";
+  let out = Buffer.from(md).subarray(0, SUMMARY_BUDGET_BYTES - 1024).toString("utf8");
+  out = out.slice(0, out.lastIndexOf("\n") + 1).replace(/\uFFFD$/, "");
+  if ((out.match(/^```/gm) ?? []).length % 2 === 1) out += "```\n";
+  return out + note;
+}
+function render(r, opts, limits) {
   const s = r.summary;
   const out = [];
   const head = s.status === "fail" ? "\u274C certwatch: failing" : s.status === "warn" ? "\u26A0\uFE0F certwatch: warnings" : "\u2705 certwatch: all certificates healthy";
   out.push(`## ${head}`, "");
   out.push(
-    `**${s.failures}** failure${s.failures === 1 ? "" : "s"} \xB7 **${s.warnings}** warning${s.warnings === 1 ? "" : "s"} \xB7 ${s.notices} notice${s.notices === 1 ? "" : "s"} \xB7 ${s.certificates} certificate${s.certificates === 1 ? "" : "s"}${s.nextExpiry ? ` \xB7 next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ""}${r.run.shard !== "1/1" ? ` \xB7 shard ${r.run.shard}` : ""}`,
+    `**${s.failures}** failure${s.failures === 1 ? "" : "s"} \xB7 **${s.warnings}** warning${s.warnings === 1 ? "" : "s"} \xB7 ${plural(s.notices, "notice")} \xB7 ${plural(s.certificates, "certificate")}${s.nextExpiry ? ` \xB7 next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ""}${r.run.shard !== "1/1" ? ` \xB7 shard ${r.run.shard}` : ""}`,
     ""
   );
-  if (r.run.deadlineReached) out.push("> [!WARNING]", "> The run reached its deadline; some targets were not checked (see the `not-checked` notices).", "");
+  if (r.run.deadlineReached) out.push("> [!WARNING]", "> The run reached its deadline or missed a shard; some targets were not checked (see the `not-checked` findings).", "");
   const rows = [];
   for (const c of r.certificates) for (const f of c.findings) if (!f.ignored) rows.push({ f, c });
   for (const f of r.problems) if (!f.ignored) rows.push({ f });
@@ -8632,11 +8662,11 @@ function renderMarkdown(r, opts = {}) {
   rows.sort((a, b) => rank(a.f) - rank(b.f));
   if (rows.length) {
     out.push("### Findings", "", "| Severity | Finding | Certificate | Where | What to do |", "|---|---|---|---|---|");
-    for (const { f, c } of rows.slice(0, MAX_FINDING_ROWS)) {
-      const where = f.location ? locationText(f.location) : c ? c.locations.map(locationText).slice(0, 3).join("<br>") + (c.locations.length > 3 ? `<br>+${c.locations.length - 3} more` : "") : "";
-      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(certName(c)) : ""} | ${cell(where).replace(/&lt;br>/g, "<br>")} | ${cell(f.message)} |`);
+    for (const { f, c } of rows.slice(0, limits.findings)) {
+      const where = f.location ? cell(locationText(f.location)) : c ? locationsCell(c) : "\u2014";
+      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(certName(c)) : "\u2014"} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`);
     }
-    if (rows.length > MAX_FINDING_ROWS) out.push("", `\u2026and ${rows.length - MAX_FINDING_ROWS} more findings in the JSON report.`);
+    if (rows.length > limits.findings) out.push("", `\u2026and ${rows.length - limits.findings} more findings in the JSON report.`);
     out.push("");
   }
   const ignored = r.certificates.reduce((n, c) => n + c.findings.filter((f) => f.ignored).length, 0);
@@ -8644,26 +8674,27 @@ function renderMarkdown(r, opts = {}) {
   if (r.certificates.length) {
     out.push("### Inventory", "", "| Certificate | Issuer | Expires | Days left | Where | Owner | Revocation |", "|---|---|---|---:|---|---|---|");
     const byExpiry = [...r.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter));
-    for (const c of byExpiry.slice(0, MAX_INVENTORY_ROWS)) {
-      const where = c.locations.slice(0, 3).map(locationText).map(cell).join("<br>") + (c.locations.length > 3 ? `<br>+${c.locations.length - 3} more` : "");
+    for (const c of byExpiry.slice(0, limits.inventory)) {
       const rev = c.revocation.status === "not-checked" ? "\u2014" : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ""}`;
       out.push(
-        `| ${cell(certName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${where} | ${cell(c.owner ?? "\u2014")} | ${rev} |`
+        `| ${cell(certName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? "\u2014")} | ${rev} |`
       );
     }
-    if (r.certificates.length > MAX_INVENTORY_ROWS) out.push("", `\u2026and ${r.certificates.length - MAX_INVENTORY_ROWS} more certificates in the JSON report.`);
+    if (r.certificates.length > limits.inventory) out.push("", `\u2026and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);
     out.push("");
-    out.push(...readiness(r));
-    out.push(...timeline(r));
+    out.push(...readiness(r, limits));
+    out.push(...timeline(r, limits.bars));
   }
   if (opts.runUrl) out.push("", `[Run details](${opts.runUrl})`);
   return out.join("\n") + "\n";
 }
+var GANTT_KEYWORD = /^(?:title|acctitle|accdescr|section|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|click|gantt)\b/i;
 function mermaidName(s) {
-  return s.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim().slice(0, 50) || "certificate";
+  const name = s.replace(/[:#;`\u0000-\u001f\u007f]/g, " ").replace(/%%/g, "% ").replace(/\s+/g, " ").trim().slice(0, 50).trim() || "certificate";
+  return GANTT_KEYWORD.test(name) ? `cert ${name}` : name;
 }
-function timeline(r) {
-  const leaves = r.certificates.filter((c) => c.role === "leaf").sort((a, b) => a.notAfter.localeCompare(b.notAfter)).slice(0, MAX_TIMELINE_BARS);
+function timeline(r, maxBars = LIMITS.bars) {
+  const leaves = r.certificates.filter((c) => c.role === "leaf").sort((a, b) => a.notAfter.localeCompare(b.notAfter)).slice(0, maxBars);
   if (!leaves.length) return [];
   const out = ["### Expiry timeline", "", "```mermaid", "gantt", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d", `  section Leaf certificates`];
   leaves.forEach((c, i) => {
@@ -8677,17 +8708,18 @@ function timeline(r) {
   out.push(`  section Run`, `  checked ${r.run.now.slice(0, 10)} :milestone, now, ${r.run.now.slice(0, 10)}, 0d`, "```", "");
   return out;
 }
-function readiness(r) {
+function readiness(r, limits) {
   const inv = buildInventory(r);
   const out = ["### By issuing CA", "", "| CA | Certificates | Locations | Failing | Earliest expiry | Owners |", "|---|---:|---:|---:|---|---|"];
-  for (const g of inv.groups.issuer.slice(0, 30)) {
-    out.push(`| ${cell(g.key)} | ${g.certificates} | ${g.locations} | ${g.failing} | ${g.earliestExpiry?.slice(0, 10) ?? "\u2014"} | ${cell(g.owners.join(", ") || "\u2014")} |`);
+  for (const g of inv.groups.issuer.slice(0, limits.caRows)) {
+    out.push(`| ${cell(g.key)} | ${g.certificates} | ${g.locations} | ${g.failing} | ${g.earliestExpiry?.slice(0, 10) ?? "\u2014"} | ${ownersCell(g.owners)} |`);
   }
+  if (inv.groups.issuer.length > limits.caRows) out.push("", `\u2026and ${inv.groups.issuer.length - limits.caRows} more CAs in \`certwatch inventory\`.`);
   out.push("");
-  for (const line of inv.concentration.slice(0, 10)) out.push(`- ${cell(line)}`);
+  for (const line of inv.concentration.slice(0, limits.concentration)) out.push(`- ${cell(line)}`);
   if (inv.drift.length) {
     out.push("", "**Drift between the repository and what is served**", "");
-    for (const d of inv.drift.slice(0, 30)) out.push(`- \`${d.verdict}\`: ${cell(d.message)}`);
+    for (const d of inv.drift.slice(0, limits.drift)) out.push(`- \`${d.verdict}\`: ${cell(d.message)}`);
   }
   out.push("");
   return out;
@@ -8701,8 +8733,17 @@ var REVOCATION_RANK = { revoked: 0, unknown: 1, good: 2, "not-checked": 3 };
 function validateReport(x, name) {
   const r = x;
   if (!r || typeof r !== "object" || r.version !== 1 || !Array.isArray(r.certificates) || !r.summary) {
-    throw new MergeError(`${name} is not a certwatch JSON report (version 1)`);
+    throw new MergeError(`${name} is not a certwatch JSON report (version 1); merge the files written by --report or the action's report input`);
   }
+  const bad = (what) => new MergeError(`${name} is not a complete certwatch report: ${what}`);
+  if (!r.run || typeof r.run !== "object" || typeof r.run.shard !== "string" || !/^\d+\/\d+$/.test(r.run.shard)) throw bad('run.shard ("i/n") is missing');
+  if (r.problems !== void 0 && !Array.isArray(r.problems)) throw bad("problems is not a list");
+  r.certificates.forEach((c, i) => {
+    if (!c || typeof c.fingerprint !== "string" || !Array.isArray(c.locations) || !Array.isArray(c.findings) || !c.revocation || typeof c.notAfter !== "string") {
+      throw bad(`certificates[${i}] lacks fingerprint, notAfter, locations, findings or revocation`);
+    }
+    c.notes ??= [];
+  });
   r.problems ??= [];
   return r;
 }
@@ -8762,10 +8803,6 @@ function missingShards(reports) {
 export {
   require_out4 as require_out,
   run,
-  locationText,
-  certName,
-  issuerName,
-  daysLeft,
   renderMarkdown,
   MergeError,
   validateReport,

@@ -1,8 +1,12 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  renderSarif
-} from "./chunk-EMWRCVKP.js";
+  INVENTORY_FORMATS,
+  renderInventory
+} from "./chunk-5APSJRBO.js";
+import "./chunk-4ILXPCHS.js";
+import "./chunk-642HVC74.js";
 import "./chunk-DDCI7ZLU.js";
 export {
-  renderSarif
+  INVENTORY_FORMATS,
+  renderInventory
 };

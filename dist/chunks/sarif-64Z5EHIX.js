@@ -1,11 +1,8 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  INVENTORY_FORMATS,
-  renderInventory
-} from "./chunk-5Q54ONLI.js";
-import "./chunk-QICGOMXL.js";
+  renderSarif
+} from "./chunk-CLFXOVYO.js";
 import "./chunk-DDCI7ZLU.js";
 export {
-  INVENTORY_FORMATS,
-  renderInventory
+  renderSarif
 };

@@ -137,6 +137,13 @@ function untrustedReason(served, walk) {
   };
 }
 function checkHostname(leaf, name) {
+  if (!leaf.sans.length) {
+    return {
+      name,
+      ok: false,
+      reason: `the certificate has no DNS or IP subjectAltName (it names CN=${leaf.subjectCN ?? "(none)"} only, which browsers and Go clients ignore), so it does not cover "${name}"`
+    };
+  }
   const legacy = {
     subject: leaf.subjectCN !== void 0 ? { CN: leaf.subjectCN } : {},
     subjectaltname: leaf.sans.map((s) => isIP(s) ? `IP Address:${s}` : `DNS:${s}`).join(", ") || void 0

@@ -785,6 +785,10 @@ function checkSignature(algOid, params, data, signature, key) {
 }
 
 // src/checks/revocation/verify-crl.ts
+function staleProblem(crl, now, kind = "CRL") {
+  if (crl.nextUpdate && now.getTime() > crl.nextUpdate.getTime() + CLOCK_SKEW_MS) return `${kind} is stale: nextUpdate ${crl.nextUpdate.toISOString()}`;
+  return null;
+}
 function sameUrl(a, b) {
   if (a === b) return true;
   try {
@@ -804,7 +808,8 @@ function verifyCrl(crl, issuer, o) {
   if (sig) return `${kind} is not signed by ${issuer.subject}: ${sig}`;
   const now = o.now.getTime();
   if (crl.thisUpdate.getTime() > now + CLOCK_SKEW_MS) return `${kind} is not yet valid: thisUpdate ${crl.thisUpdate.toISOString()}`;
-  if (crl.nextUpdate && now > crl.nextUpdate.getTime() + CLOCK_SKEW_MS) return `${kind} is stale: nextUpdate ${crl.nextUpdate.toISOString()}`;
+  const stale = o.allowStale ? null : staleProblem(crl, o.now, kind);
+  if (stale) return stale;
   if (crl.idp && crl.idp.fullNames.length && !crl.idp.fullNames.some((n) => sameUrl(n, o.url))) {
     return `wrong CRL shard: ${o.url} served the CRL for ${crl.idp.fullNames.join(", ")}`;
   }
@@ -822,12 +827,18 @@ function crlScopeProblem(crl, cert) {
 
 // src/checks/revocation/crl-status.ts
 var REMOVE_FROM_CRL = 8;
+var CERTIFICATE_HOLD = 6;
 function revoked(m) {
   return { status: "revoked", revokedAt: m.revokedAt, reason: m.reason };
 }
 function crlStatus(answer, cert) {
   const scope = crlScopeProblem(answer.crl, cert);
   if (scope) return { status: "unknown", problem: `CRL ${answer.url}: ${scope}` };
+  if (answer.stale) {
+    const s = answer.crl.find(cert.serialBytes);
+    if (s && s.reasonCode !== REMOVE_FROM_CRL && s.reasonCode !== CERTIFICATE_HOLD) return revoked(s);
+    return { status: "unknown", problem: answer.stale };
+  }
   const d = answer.delta?.find(cert.serialBytes);
   if (d) return d.reasonCode === REMOVE_FROM_CRL ? { status: "good" } : revoked(d);
   const b = answer.crl.find(cert.serialBytes);
@@ -1162,6 +1173,11 @@ ${issuer.fingerprint}`;
   async resolve(url, issuer) {
     const base = await this.verified(url, issuer, false);
     const answer = { url, crl: base.crl, fromCache: base.fromCache };
+    const stale = staleProblem(base.crl, this.o.now);
+    if (stale) {
+      answer.stale = `CRL ${url}: ${stale}`;
+      return answer;
+    }
     const deltaUrl = base.crl.freshestUrls.find((u) => fetchableUrl(u) === null);
     if (deltaUrl) {
       try {
@@ -1169,6 +1185,8 @@ ${issuer.fingerprint}`;
         if (base.crl.crlNumber === void 0) answer.deltaProblem = "the complete CRL has no CRL number to match the delta against";
         else if (d.crl.deltaBase === void 0 || d.crl.deltaBase > base.crl.crlNumber) {
           answer.deltaProblem = `delta CRL ${deltaUrl} needs base CRL number ${d.crl.deltaBase}, have ${base.crl.crlNumber}`;
+        } else if (d.crl.crlNumber === void 0 || d.crl.crlNumber <= base.crl.crlNumber) {
+          answer.deltaProblem = `delta CRL ${deltaUrl} (number ${d.crl.crlNumber}) is not newer than the complete CRL (number ${base.crl.crlNumber})`;
         } else answer.delta = d.crl;
       } catch (e) {
         answer.deltaProblem = e.message;
@@ -1180,7 +1198,8 @@ ${issuer.fingerprint}`;
   async verified(url, issuer, expectDelta) {
     const opts = { url, now: this.o.now, expectDelta };
     const cached = await this.fromDisk(url);
-    if (cached && Date.now() - cached.fetchedAt < CRL_CACHE_FRESH_MS && verifyCrl(cached.crl, issuer, opts) === null) return cached;
+    const age = cached ? Date.now() - cached.fetchedAt : -1;
+    if (cached && age >= 0 && age < CRL_CACHE_FRESH_MS && verifyCrl(cached.crl, issuer, opts) === null) return cached;
     let fresh;
     try {
       fresh = await this.fromNetwork(url, cached);
@@ -1188,7 +1207,7 @@ ${issuer.fingerprint}`;
       if (cached && verifyCrl(cached.crl, issuer, opts) === null) return cached;
       throw e;
     }
-    const problem = verifyCrl(fresh.crl, issuer, opts);
+    const problem = verifyCrl(fresh.crl, issuer, { ...opts, allowStale: !expectDelta });
     if (problem) throw new CrlError(`CRL ${url}: ${problem}`);
     if (!fresh.fromCache) await this.save(url, fresh);
     return fresh;
@@ -1566,16 +1585,19 @@ function verifyOcsp(der, cert, issuer, now) {
   if (typeof single === "string") return unknown(single);
   const t = now.getTime();
   if (single.thisUpdate.getTime() > t + CLOCK_SKEW_MS) return unknown(`the response is not yet valid: thisUpdate ${single.thisUpdate.toISOString()}`);
+  let stale = null;
   if (single.nextUpdate) {
-    if (t > single.nextUpdate.getTime() + CLOCK_SKEW_MS) return unknown(`the response is stale: nextUpdate ${single.nextUpdate.toISOString()}`);
+    if (t > single.nextUpdate.getTime() + CLOCK_SKEW_MS) stale = `the response is stale: nextUpdate ${single.nextUpdate.toISOString()}`;
   } else if (t - single.thisUpdate.getTime() > OCSP_NO_NEXT_UPDATE_MAX_AGE_MS) {
-    return unknown(`the response is stale: no nextUpdate and thisUpdate ${single.thisUpdate.toISOString()} is over 4 days old`);
+    stale = `the response is stale: no nextUpdate and thisUpdate ${single.thisUpdate.toISOString()} is over 4 days old`;
   }
   const cs = single.certStatus;
   if (cs.revoked) {
     const code = cs.revoked.revocationReason?.reason;
+    if (stale && code === 6) return unknown(stale);
     return { status: "revoked", revokedAt: cs.revoked.revocationTime, reason: code === void 0 ? void 0 : CRL_REASONS[code] ?? `reason ${code}` };
   }
+  if (stale) return unknown(stale);
   if (cs.good !== void 0) return { status: "good" };
   return unknown("the responder does not know this certificate (status unknown)");
 }
@@ -1658,7 +1680,7 @@ function describeSource(method, source) {
 async function checkOne(obs, s) {
   const cert = obs.cert;
   const now = s.ctx.now;
-  if (obs.role === "root" || cert.selfIssued) return { status: "not-checked", detail: "self-issued: trusted or not by itself, no issuer to ask" };
+  if (obs.role === "root" || cert.selfIssued && isIssuedBy(cert, cert)) return { status: "not-checked", detail: "self-signed: trusted or not by itself, no issuer to ask" };
   if (now.getTime() >= cert.notAfter.getTime()) return { status: "not-checked", detail: "expired: CAs drop expired certificates from CRLs and OCSP" };
   const skipped = [];
   const usable = (urls) => urls.filter((u) => {

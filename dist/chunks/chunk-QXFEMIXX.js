@@ -14721,9 +14721,11 @@ function explain(errors, data, file, lineOf, lineOfKey) {
         message = `unknown key "${extra}"${guess ? ` \u2014 did you mean "${guess}"?` : ""} (allowed here: ${allowed.join(", ")})`;
         break;
       }
-      case "required":
-        message = `missing required key "${e.params.missingProperty}"`;
+      case "required": {
+        const missing = e.params.missingProperty;
+        message = `missing required key "${missing}"${missing === "version" ? " (add `version: 1` as the first line)" : ""}`;
         break;
+      }
       case "pattern":
         message = patternMessage(String(path2[path2.length - 1] ?? ""), value);
         break;
@@ -14737,7 +14739,7 @@ function explain(errors, data, file, lineOf, lineOfKey) {
         message = `must be ${JSON.stringify(e.params.allowedValue)} (found ${describe(value)})`;
         break;
       case "type":
-        message = `must be ${e.params.type} (found ${describe(value)})`;
+        message = `must be ${TYPE_WORDS[e.params.type] ?? e.params.type} (found ${describe(value)})`;
         break;
       default:
         message = `${e.message ?? "is invalid"}${value !== void 0 && typeof value !== "object" ? ` (found ${describe(value)})` : ""}`;
@@ -14749,6 +14751,14 @@ function explain(errors, data, file, lineOf, lineOfKey) {
   }
   return out.length ? out : [{ file, line: 1, key: "", message: "the config does not match the schema" }];
 }
+var TYPE_WORDS = {
+  array: 'a list (lines starting with "- ")',
+  object: "a mapping (key: value lines)",
+  string: "a string",
+  integer: "a whole number",
+  number: "a number",
+  boolean: "true or false"
+};
 function describe(v) {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
@@ -14902,6 +14912,10 @@ var DEFAULT_CONFIG_PATH = ".github/certwatch.yml";
 var DISCOVERY_PATTERNS = ["**/*.{pem,crt,cer,der,p7b,p7c,p12,pfx}", "**/*.{yaml,yml}"];
 var UsageError = class extends Error {
 };
+function overrideName(key, origin) {
+  const flag = { endpoints: "endpoint" };
+  return origin === "flags" ? `--${flag[key] ?? key}` : `input ${key}`;
+}
 var BUILTIN = {
   warnWithin: { kind: "absolute", ms: 30 * 864e5, text: "30d" },
   failWithin: { kind: "absolute", ms: 7 * 864e5, text: "7d" },
@@ -14953,12 +14967,12 @@ function settingsFrom(raw, workspace, o = {}) {
     cacheDir: dd["cache-dir"] ?? BUILTIN.cacheDir,
     deadlineMs: tmo(dd.deadline, ["defaults", "deadline"], BUILTIN.deadlineMs)
   };
-  const inputFile = o.warnWithin || o.failWithin || o.revocation ? "(inputs)" : file;
-  if (o.warnWithin) defaults.warnWithin = overrideDuration(o.warnWithin, "warn-within", inputFile);
-  if (o.failWithin) defaults.failWithin = overrideDuration(o.failWithin, "fail-within", inputFile);
+  if (o.warnWithin) defaults.warnWithin = overrideDuration(o.warnWithin, overrideName("warn-within", o.origin));
+  if (o.failWithin) defaults.failWithin = overrideDuration(o.failWithin, overrideName("fail-within", o.origin));
   if (o.revocation) {
-    if (!["soft", "hard", "off"].includes(o.revocation)) throw new UsageError(`revocation: "${o.revocation}" is not one of soft, hard, off`);
-    defaults.revocation = o.revocation;
+    const v = o.revocation.trim();
+    if (!["soft", "hard", "off"].includes(v)) throw new UsageError(`${overrideName("revocation", o.origin)}: "${o.revocation}" is not one of soft, hard, off`);
+    defaults.revocation = v;
   }
   const thresholdsOf = (e, p) => {
     const t = {};
@@ -15002,7 +15016,11 @@ function settingsFrom(raw, workspace, o = {}) {
   };
   const cfgEndpoints = d.endpoints ?? [];
   cfgEndpoints.forEach((e, i) => addEndpoint(e, ["endpoints", i], file, at(["endpoints", i])));
+  const fromConfig = problems.length;
   (o.endpoints ?? []).forEach((e, i) => addEndpoint(e, ["endpoints", i], "(inputs)", i + 1));
+  if (problems.length > fromConfig && fromConfig === 0) {
+    throw new UsageError(problems.map((p) => `${overrideName("endpoints", o.origin)}: ${p.message}`).join("\n"));
+  }
   const files = [];
   (d.files ?? []).forEach((f, i) => {
     const obj = typeof f === "string" ? { path: f } : f;
@@ -15026,7 +15044,7 @@ function settingsFrom(raw, workspace, o = {}) {
   }));
   const ari = d.ari ?? {};
   const issues = d.issues ?? {};
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length) throw new ConfigError(problems.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.line - b.line));
   return {
     workspace: path.resolve(workspace),
     configPath: raw?.file,
@@ -15046,15 +15064,15 @@ function settingsFrom(raw, workspace, o = {}) {
       labels: issues.labels ?? ["certificates"],
       maxOpen: issues["max-open"] ?? 50
     },
-    shard: parseShard(o.shard),
+    shard: parseShard(o.shard, overrideName("shard", o.origin)),
     now: o.now ?? /* @__PURE__ */ new Date()
   };
 }
-function overrideDuration(v, key, file) {
+function overrideDuration(v, name) {
   try {
     return parseDuration(v);
   } catch (e) {
-    if (e instanceof DurationError) throw new ConfigError([{ file, line: 1, key, message: e.message }]);
+    if (e instanceof DurationError) throw new UsageError(`${name}: ${e.message}`);
     throw e;
   }
 }
@@ -15069,24 +15087,25 @@ function endOfDay(s, problems, file, line, key) {
   }
   return new Date(t);
 }
-function parseShard(s) {
+function parseShard(s, name = "shard") {
   if (!s) return { index: 1, count: 1 };
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(s);
   if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) {
-    throw new UsageError(`shard: "${s}" must be i/n with 1 \u2264 i \u2264 n, like 2/4`);
+    throw new UsageError(`${name}: "${s}" must be i/n with 1 \u2264 i \u2264 n, like 2/4`);
   }
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
 export {
   require_dist,
+  nearest,
   ConfigError,
   parseConfigText,
   DurationError,
   thresholdMs,
   formatDuration,
+  DEFAULT_CONFIG_PATH,
   UsageError,
   buildSettings,
-  settingsFrom,
-  parseShard
+  settingsFrom
 };

@@ -180,10 +180,11 @@ function caLabelFromSelf(c) {
 }
 function concentration(report) {
   const exposed = { ...report, certificates: report.certificates.filter((c) => c.role !== "root") };
-  return groupBy(exposed, "issuer").map((g) => concentrationLine(g, exposed));
+  const unowned = /* @__PURE__ */ new Map();
+  for (const c of exposed.certificates) if (!c.owner) unowned.set(issuingCa(c), (unowned.get(issuingCa(c)) ?? 0) + 1);
+  return groupBy(exposed, "issuer").map((g) => concentrationLine(g, unowned.get(g.key) ?? 0));
 }
-function concentrationLine(g, report) {
-  const withoutOwner = report.certificates.filter((c) => issuingCa(c) === g.key && !c.owner).length;
+function concentrationLine(g, withoutOwner) {
   const owners = g.owners.length > 0 ? `owners ${g.owners.join(", ")}` : "no owners recorded";
   const unowned = withoutOwner > 0 && g.owners.length > 0 ? ` (+${withoutOwner} without an owner)` : "";
   return `If ${g.key} revoked everything today: ${plural(g.certificates, "certificate")} at ${plural(g.locations, "location")}, ${owners}${unowned}`;

@@ -4,6 +4,9 @@ import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
 import {
+  readableInstant
+} from "./chunk-642HVC74.js";
+import {
   createClient,
   explainApiError,
   statusOf
@@ -177,7 +180,7 @@ function locationLine(loc, ctx) {
     return `${link}${loc.detail ? ` (${mdText(loc.detail)})` : ""}`;
   }
   const parts = [loc.address && `address ${loc.address}`, loc.servername && loc.servername !== loc.host && `SNI ${loc.servername}`, loc.protocol, loc.chainIndex !== void 0 && loc.chainIndex > 0 && `chain position ${loc.chainIndex}`].filter(Boolean);
-  const declared = loc.configFile ? ` \u2014 declared in ${ctx.sha ? `[\`${mdCode(loc.configFile)}#L${loc.configLine ?? 1}\`](${blobUrl(ctx, loc.configFile, loc.configLine ?? 1)})` : `\`${mdCode(loc.configFile)}\``}` : "";
+  const declared = loc.configFile?.startsWith("(") ? " \u2014 declared in the workflow\u2019s `endpoints` input" : loc.configFile ? ` \u2014 declared in ${ctx.sha ? `[\`${mdCode(loc.configFile)}#L${loc.configLine ?? 1}\`](${blobUrl(ctx, loc.configFile, loc.configLine ?? 1)})` : `\`${mdCode(loc.configFile)}\``}` : "";
   return `endpoint \`${mdCode(`${loc.host}:${loc.port}`)}\`${parts.length ? ` (${mdText(parts.join(", "))})` : ""}${declared}`;
 }
 function blobUrl(ctx, path, line) {
@@ -201,7 +204,7 @@ function sinceFor(f, c, firstReported) {
 }
 function footer(ctx) {
   const run = ctx.runUrl ? ` by [this run](${ctx.runUrl}) (its summary lists every certificate)` : "";
-  return `${FOOTER_MARKER}<sub>Kept up to date by certwatch ${mdText(ctx.toolVersion)}${run}; report of ${ctx.generatedAt}.</sub>`;
+  return `${FOOTER_MARKER}<sub>Kept up to date by certwatch ${mdText(ctx.toolVersion)}${run}; report of ${readableInstant(ctx.generatedAt)}.</sub>`;
 }
 function hardTruncate(body, ctx) {
   const lines = body.split("\n");

@@ -9,7 +9,12 @@ import {
   locationText,
   statusClass,
   statusId
-} from "./chunk-QICGOMXL.js";
+} from "./chunk-4ILXPCHS.js";
+import {
+  messageBesidePlace,
+  plural,
+  readableInstant
+} from "./chunk-642HVC74.js";
 
 // src/report/inventory/render-text.ts
 var MAX_CELL = 48;
@@ -23,7 +28,7 @@ function renderText(report, inv, opts = {}) {
   const s = report.summary;
   const out = [];
   out.push(
-    heading(clean(opts.title ?? "certwatch inventory")) + ` \u2014 at ${report.run.now} \u2014 ${s.certificates} certificates, status ${s.status} (${s.failures} failures, ${s.warnings} warnings)`
+    heading(clean(opts.title ?? "certwatch inventory")) + ` \u2014 as of ${readableInstant(report.run.now)} \u2014 ${plural(s.certificates, "certificate")}, status ${s.status} (${plural(s.failures, "failure")}, ${plural(s.warnings, "warning")})`
   );
   const sections = [
     ["By issuing CA", inv.groups.issuer],
@@ -55,7 +60,7 @@ function renderText(report, inv, opts = {}) {
   lines.slice(1).forEach((line, i) => out.push(color ? `${ANSI[statusClass(certs[i])]}${line}${RESET}` : line));
   if (report.problems.length) {
     out.push("", heading("Problems (not tied to a certificate)"));
-    for (const p of report.problems) out.push(`  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ""}: ${clean(p.message)}`);
+    for (const p of report.problems) out.push(`  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ""}: ${clean(messageBesidePlace(p.message, p.location))}`);
   }
   return out.join("\n") + "\n";
 }
@@ -155,7 +160,7 @@ function event(c, stamp) {
     `Subject: ${c.subject}`,
     `Issuer: ${issuingCa(c)} (${c.issuer})`,
     `Serial: ${c.serialNumber}`,
-    `Expires: ${c.notAfter}`,
+    `Expires: ${readableInstant(c.notAfter)}`,
     `Owner: ${c.owner ?? "none recorded"}`,
     `Locations:`,
     ...where.map((w) => `- ${w}`),
@@ -213,7 +218,7 @@ function renderMarkdown(report, inv, opts = {}) {
   const s = report.summary;
   const out = [];
   out.push(`## ${mdCell(opts.title ?? "Certificate inventory")}`, "");
-  out.push(`**${s.certificates}** certificates at ${mdCell(report.run.now)} \u2014 status **${s.status}** (${s.failures} failures, ${s.warnings} warnings)`);
+  out.push(`**${s.certificates}** certificate${s.certificates === 1 ? "" : "s"} as of ${readableInstant(report.run.now)} \u2014 status **${s.status}** (${plural(s.failures, "failure")}, ${plural(s.warnings, "warning")})`);
   const groupSections = [
     ["By issuing CA", inv.groups.issuer],
     ["By root", inv.groups.root],
@@ -248,7 +253,7 @@ function renderMarkdown(report, inv, opts = {}) {
   );
   if (report.problems.length) {
     out.push("", "### Problems not tied to a certificate", "");
-    out.push(...report.problems.map((p) => `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ""}: ${mdCell(p.message)}`));
+    out.push(...report.problems.map((p) => `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ""}: ${mdCell(messageBesidePlace(p.message, p.location))}`));
   }
   return out.join("\n") + "\n";
 }
@@ -521,7 +526,7 @@ function renderHtml(report, inv, opts = {}) {
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">Report generated ${escapeHtml(report.generatedAt)} \xB7 checked as of ${escapeHtml(report.run.now)} \xB7 certwatch ${escapeHtml(report.tool.version)}${report.run.shard !== "1/1" ? ` \xB7 shard ${escapeHtml(report.run.shard)}` : ""}</p>
+<p class="meta">Report generated ${escapeHtml(readableInstant(report.generatedAt))} \xB7 checked as of ${escapeHtml(readableInstant(report.run.now))} \xB7 certwatch ${escapeHtml(report.tool.version)}${report.run.shard !== "1/1" ? ` \xB7 shard ${escapeHtml(report.run.shard)}` : ""}</p>
 <ul class="counts" id="summary">
 <li><span class="badge ${s.status === "ok" ? "ok" : s.status}">${escapeHtml(s.status)}</span></li>
 <li><b>${s.certificates}</b>certificates</li>
@@ -641,7 +646,7 @@ function list(lines, empty) {
 }
 function problemsSection(report) {
   if (!report.problems.length) return "";
-  const items = report.problems.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${escapeHtml(p.severity)})${p.location ? ` ${escapeHtml(locationText(p.location))}` : ""}: ${escapeHtml(p.message)}</li>`);
+  const items = report.problems.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${escapeHtml(p.severity)})${p.location ? ` ${escapeHtml(locationText(p.location))}` : ""}: ${escapeHtml(messageBesidePlace(p.message, p.location))}</li>`);
   return `<section id="problems"><h2>Problems not tied to a certificate</h2><ul>${items.join("\n")}</ul></section>`;
 }
 
@@ -668,6 +673,7 @@ function renderInventory(report, format, opts = {}) {
 }
 
 export {
+  clean,
   INVENTORY_FORMATS,
   renderInventory
 };

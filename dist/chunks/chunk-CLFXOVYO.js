@@ -89,8 +89,8 @@ function resultsFor(f, c) {
   return out;
 }
 function repoPlace(loc) {
-  if (loc.type === "file") return { path: loc.path, line: Math.max(1, loc.line || 1) };
-  if (loc.configFile) return { path: loc.configFile, line: Math.max(1, loc.configLine ?? 1) };
+  if (loc.type === "file") return loc.path.startsWith("(") ? null : { path: loc.path, line: Math.max(1, loc.line || 1) };
+  if (loc.configFile && !loc.configFile.startsWith("(")) return { path: loc.configFile, line: Math.max(1, loc.configLine ?? 1) };
   return null;
 }
 function messageFor(f, c, loc) {

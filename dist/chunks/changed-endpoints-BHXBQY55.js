@@ -2,7 +2,7 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   parseConfigText,
   settingsFrom
-} from "./chunk-X7ROAT2J.js";
+} from "./chunk-QXFEMIXX.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/changed-endpoints.ts
