@@ -47,7 +47,7 @@ async function check(l: Issued, o: { cacheDir?: string; workspace?: string } = {
   return obs;
 }
 
-describe('review: delta CRLs', () => {
+describe('delta CRLs', () => {
   test('a delta CRL older than the complete CRL (delta number ≤ base number) is not applied over it', async () => {
     // RFC 5280 §5.2.4 (d): combine only when the complete CRL's number is LESS
     // than the delta's. Here the complete CRL #25 put the certificate on hold
@@ -62,7 +62,7 @@ describe('review: delta CRLs', () => {
   });
 });
 
-describe('review: CRL disk cache', () => {
+describe('CRL disk cache', () => {
   test('a cache entry whose fetch time lies in the future is not taken as fresh (it would pin an old CRL until nextUpdate)', async () => {
     const ws = await mkdtemp(join(tmpdir(), 'cw-review-'));
     try {
@@ -84,7 +84,7 @@ describe('review: CRL disk cache', () => {
   });
 });
 
-describe('review: stale answers still prove revocation (never good)', () => {
+describe('stale answers still prove revocation (never good)', () => {
   test('a verified CRL past its nextUpdate that lists the certificate makes it revoked, not merely unknown', async () => {
     const l = await leaf('/rv-stale.crl', '0f0f03');
     srv.routes.set(
@@ -112,7 +112,7 @@ describe('review: stale answers still prove revocation (never good)', () => {
   });
 });
 
-describe('review: stale OCSP', () => {
+describe('stale OCSP', () => {
   test('a verified but stale OCSP "revoked" counts as revoked; a stale "good" or stale hold never counts', async () => {
     const { verifyOcsp } = await import('../../src/checks/revocation/verify-ocsp.js');
     const { buildOcspResponse } = await import('../revocation/helpers/ocsp-builder.js');
