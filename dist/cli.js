@@ -14,7 +14,7 @@ import {
   require_out,
   run,
   validateReport
-} from "./chunks/chunk-WW6EX2UZ.js";
+} from "./chunks/chunk-MKYZONT7.js";
 import {
   ConfigError,
   DurationError,

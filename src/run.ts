@@ -11,7 +11,7 @@ import { checkStrength } from './checks/strength.js';
 import { applyIgnores } from './findings/apply-ignores.js';
 import { checkThresholdOrder } from './checks/threshold-order.js';
 import { buildReport } from './report/build-report.js';
-import type { Report } from './report/report-types.js';
+import type { Report, ReportProbe } from './report/report-types.js';
 
 export interface RunOptions {
   /** only these workspace-relative files (pull-request scope); null/undefined = all */
@@ -68,6 +68,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
   const observations: Observation[] = [...files.observations];
   const endpoints = settings.endpoints.filter((t) => (o.endpointFilter ? o.endpointFilter(t) : true) && (shard.count > 1 ? inShard(t.id) : true));
   const certBound: Finding[] = [];
+  const probes: ReportProbe[] = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
     // Loaded on demand: a run with nothing to probe should not pay for TLS/STARTTLS code (cold start).
@@ -83,6 +84,22 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     observations.push(...ep.observations);
     for (const f of ep.findings) (f.fingerprint ? certBound : problems).push(f);
     progress(`endpoints: ${ep.probes.filter((p) => p.ok).length}/${ep.probes.length} probes answered`);
+    for (const p of ep.probes) {
+      probes.push({
+        target: p.targetId,
+        host: p.host,
+        port: p.port,
+        address: p.address ?? null,
+        ok: p.ok,
+        error: p.error ?? null,
+        tlsVersion: p.tlsVersion ?? null,
+        cipher: p.cipher ?? null,
+        chainLength: p.chainLength,
+        trusted: p.authorized,
+        problem: p.authorizationError ?? null,
+        stapledOcsp: p.stapledOcsp === true,
+      });
+    }
   }
 
   const certs = groupObservations(observations);
@@ -116,7 +133,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
 
   applyIgnores(certs, settings.ignore, settings.now);
   const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === 'not-checked');
-  return buildReport(certs, problems, settings, { deadlineReached });
+  return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
 }
 
 /** Checks that need nothing but the certificate and the clock. */

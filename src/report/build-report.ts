@@ -1,7 +1,7 @@
 // ObservedCertificates + target problems → the JSON report (version 1). Findings
 // are sorted worst first; certificates by their worst finding, then expiry.
 import type { Finding, Location, ObservedCertificate, Severity, Settings } from '../types.js';
-import type { Report, ReportCertificate, ReportFinding, ReportSummary } from './report-types.js';
+import type { Report, ReportCertificate, ReportFinding, ReportProbe, ReportSummary } from './report-types.js';
 
 export const TOOL_VERSION = '1.0.0';
 
@@ -103,7 +103,7 @@ export function buildReport(
   certs: ObservedCertificate[],
   problems: Finding[],
   settings: Settings,
-  extra: { deadlineReached: boolean; generatedAt?: Date },
+  extra: { deadlineReached: boolean; generatedAt?: Date; endpoints?: ReportProbe[] },
 ): Report {
   const rc = sortCertificates(certs.map(toReportCertificate));
   const rp = sortFindings(problems.map(toReportFinding));
@@ -114,6 +114,7 @@ export function buildReport(
     summary: summarize(rc, rp),
     certificates: rc,
     problems: rp,
+    ...(extra.endpoints?.length ? { endpoints: sortProbes(extra.endpoints) } : {}),
     run: {
       now: settings.now.toISOString(),
       shard: `${settings.shard.index}/${settings.shard.count}`,
@@ -122,4 +123,10 @@ export function buildReport(
       deadlineReached: extra.deadlineReached,
     },
   };
+}
+
+/** Stable order (target, then address) so shard merges equal single runs. */
+export function sortProbes(ps: ReportProbe[]): ReportProbe[] {
+  const k = (p: ReportProbe) => `${p.target}|${p.address ?? ''}`;
+  return [...ps].sort((a, b) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0));
 }

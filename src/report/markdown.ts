@@ -19,8 +19,9 @@ interface Limits {
   concentration: number;
   drift: number;
   bars: number;
+  endpoints: number;
 }
-const LIMITS: Limits = { findings: 200, inventory: 300, caRows: 30, concentration: 10, drift: 30, bars: 40 };
+const LIMITS: Limits = { findings: 200, inventory: 300, caRows: 30, concentration: 10, drift: 30, bars: 40, endpoints: 200 };
 
 // One cell must not carry a whole estate: a CA group's owner list or a message
 // listing a thousand SANs is cut, with the rest left to the JSON report.
@@ -61,6 +62,7 @@ export function renderMarkdown(r: Report, opts: { runUrl?: string } = {}): strin
       concentration: Math.max(3, Math.floor(limits.concentration / 2)),
       drift: Math.max(5, Math.floor(limits.drift / 2)),
       bars: Math.max(10, Math.floor(limits.bars / 2)),
+      endpoints: Math.max(10, Math.floor(limits.endpoints / 2)),
     };
   }
 }
@@ -113,6 +115,7 @@ function render(r: Report, opts: { runUrl?: string }, limits: Limits): string {
     }
     if (r.certificates.length > limits.inventory) out.push('', `…and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);
     out.push('');
+    out.push(...endpointTable(r, limits.endpoints));
     out.push(...readiness(r, limits));
     out.push(...timeline(r, limits.bars));
   }
@@ -165,6 +168,20 @@ function readiness(r: Report, limits: Limits): string[] {
     out.push('', '**Drift between the repository and what is served**', '');
     for (const d of inv.drift.slice(0, limits.drift)) out.push(`- \`${d.verdict}\`: ${cell(d.message)}`);
   }
+  out.push('');
+  return out;
+}
+
+// One row per probe: enough for "which address, which TLS, did it staple" at a glance.
+function endpointTable(r: Report, maxRows: number): string[] {
+  const ps = r.endpoints ?? [];
+  if (!ps.length) return [];
+  const out = ['### Endpoints', '', '| Endpoint | Address | TLS | Cipher | Chain sent | Verdict | OCSP staple |', '|---|---|---|---|---:|---|---|'];
+  for (const p of ps.slice(0, maxRows)) {
+    const verdict = !p.ok ? `unreachable: ${p.error ?? ''}` : p.trusted ? 'trusted' : (p.problem ?? 'not trusted');
+    out.push(`| ${cell(p.target)} | ${cell(p.address ?? '—')} | ${cell(p.tlsVersion ?? '—')} | ${cell(p.cipher ?? '—')} | ${p.chainLength} | ${cell(verdict)} | ${p.stapledOcsp ? 'yes' : 'no'} |`);
+  }
+  if (ps.length > maxRows) out.push('', `…and ${ps.length - maxRows} more probes in the JSON report.`);
   out.push('');
   return out;
 }

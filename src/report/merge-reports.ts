@@ -2,7 +2,7 @@
 // certificate seen by two shards becomes one record with both locations.
 import type { Location } from '../types.js';
 import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
-import { locKey, sortCertificates, sortFindings, sortLocations, summarize } from './build-report.js';
+import { locKey, sortCertificates, sortFindings, sortLocations, sortProbes, summarize } from './build-report.js';
 
 export class MergeError extends Error {}
 
@@ -69,6 +69,7 @@ export function mergeReports(reports: Report[]): Report {
     summary: summarize(certificates, probs),
     certificates,
     problems: probs,
+    ...(reports.some((r) => r.endpoints?.length) ? { endpoints: sortProbes(reports.flatMap((r) => r.endpoints ?? [])) } : {}),
     run: { ...reports[0].run, shard: '1/1', deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached) },
   };
 }

@@ -59,6 +59,8 @@ export interface Report {
   certificates: ReportCertificate[];
   /** findings that belong to a target, not a certificate: unreachable, unparseable, no-match, not-checked… */
   problems: ReportFinding[];
+  /** one entry per endpoint probe (per address with all-addresses): what was negotiated, or why it failed */
+  endpoints?: ReportProbe[];
   run: {
     now: string; // the clock the checks used
     shard: string; // "i/n"
@@ -67,4 +69,19 @@ export interface Report {
     thresholds: { warnWithin: string; failWithin: string };
     deadlineReached: boolean;
   };
+}
+
+export interface ReportProbe {
+  target: string; // the endpoint's id, e.g. "smtp://mail.example.com:25"
+  host: string;
+  port: number;
+  address: string | null;
+  ok: boolean;
+  error: string | null;
+  tlsVersion: string | null;
+  cipher: string | null;
+  chainLength: number;
+  trusted: boolean; // chain builds to a trusted root and the name is covered
+  problem: string | null; // why not trusted: "missing-intermediate", "hostname-mismatch", …
+  stapledOcsp: boolean;
 }

@@ -10,6 +10,7 @@ import { hierarchy, issue, DAY } from '../helpers/pki.js';
 import { main } from '../../src/cli.js';
 import { shardOf } from '../../src/run.js';
 import type { Report } from '../../src/report/report-types.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 
 const now = Date.now();
 const at = (d: number) => new Date(now + d * DAY);
@@ -67,6 +68,14 @@ test('a 4-way sharded run merged equals the unsharded run, endpoints and files a
   const shared = b.certificates.find((c) => c.subjectCN === 'shared.shard.test');
   assert.equal(shared?.locations.length, 4);
   assert.deepEqual(normalise(b), normalise(a));
+  // Per-probe results (negotiated TLS version, chain length) travel through the merge too.
+  assert.equal(a.endpoints?.length, 2);
+  for (const p of a.endpoints ?? []) {
+    assert.equal(p.ok, true);
+    assert.match(p.tlsVersion ?? '', /^TLSv1\.[23]$/);
+    assert.equal(p.chainLength, 2);
+  }
+  assert.match(renderMarkdown(b), /### Endpoints\n\n\| Endpoint \| Address \| TLS/);
 
   // A shard whose report is missing makes the merge partial, and says which.
   await main(['merge', out('shard-1.json'), out('shard-2.json'), out('shard-4.json'), '--report', out('partial.json'), '--output', devnull]);

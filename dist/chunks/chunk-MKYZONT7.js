@@ -8491,6 +8491,7 @@ function buildReport(certs, problems, settings, extra) {
     summary: summarize(rc, rp),
     certificates: rc,
     problems: rp,
+    ...extra.endpoints?.length ? { endpoints: sortProbes(extra.endpoints) } : {},
     run: {
       now: settings.now.toISOString(),
       shard: `${settings.shard.index}/${settings.shard.count}`,
@@ -8499,6 +8500,10 @@ function buildReport(certs, problems, settings, extra) {
       deadlineReached: extra.deadlineReached
     }
   };
+}
+function sortProbes(ps) {
+  const k = (p) => `${p.target}|${p.address ?? ""}`;
+  return [...ps].sort((a, b) => k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0);
 }
 
 // src/run.ts
@@ -8538,6 +8543,7 @@ async function run(settings, o = {}) {
   const observations = [...files.observations];
   const endpoints = settings.endpoints.filter((t) => (o.endpointFilter ? o.endpointFilter(t) : true) && (shard.count > 1 ? inShard(t.id) : true));
   const certBound = [];
+  const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
     const { collectEndpoints } = await import("./collect-endpoints-NXFPE2V5.js");
@@ -8552,6 +8558,22 @@ async function run(settings, o = {}) {
     observations.push(...ep.observations);
     for (const f of ep.findings) (f.fingerprint ? certBound : problems).push(f);
     progress(`endpoints: ${ep.probes.filter((p) => p.ok).length}/${ep.probes.length} probes answered`);
+    for (const p of ep.probes) {
+      probes.push({
+        target: p.targetId,
+        host: p.host,
+        port: p.port,
+        address: p.address ?? null,
+        ok: p.ok,
+        error: p.error ?? null,
+        tlsVersion: p.tlsVersion ?? null,
+        cipher: p.cipher ?? null,
+        chainLength: p.chainLength,
+        trusted: p.authorized,
+        problem: p.authorizationError ?? null,
+        stapledOcsp: p.stapledOcsp === true
+      });
+    }
   }
   const certs = groupObservations(observations);
   const byFp = new Map(certs.map((c) => [c.cert.fingerprint, c]));
@@ -8579,7 +8601,7 @@ async function run(settings, o = {}) {
   }
   applyIgnores(certs, settings.ignore, settings.now);
   const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === "not-checked");
-  return buildReport(certs, problems, settings, { deadlineReached });
+  return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
 }
 function localChecks(oc, settings) {
   const t = effectiveThresholds(oc, settings.defaults);
@@ -8602,7 +8624,7 @@ function localChecks(oc, settings) {
 // src/report/markdown.ts
 var STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 var SUMMARY_BUDGET_BYTES = STEP_SUMMARY_LIMIT_BYTES - 64 * 1024;
-var LIMITS = { findings: 200, inventory: 300, caRows: 30, concentration: 10, drift: 30, bars: 40 };
+var LIMITS = { findings: 200, inventory: 300, caRows: 30, concentration: 10, drift: 30, bars: 40, endpoints: 200 };
 var MAX_CELL_CHARS = 400;
 var MAX_OWNERS_PER_CELL = 10;
 var MAX_LOCATIONS_PER_CELL = 3;
@@ -8634,7 +8656,8 @@ function renderMarkdown(r, opts = {}) {
       caRows: Math.max(5, Math.floor(limits.caRows / 2)),
       concentration: Math.max(3, Math.floor(limits.concentration / 2)),
       drift: Math.max(5, Math.floor(limits.drift / 2)),
-      bars: Math.max(10, Math.floor(limits.bars / 2))
+      bars: Math.max(10, Math.floor(limits.bars / 2)),
+      endpoints: Math.max(10, Math.floor(limits.endpoints / 2))
     };
   }
 }
@@ -8682,6 +8705,7 @@ function render(r, opts, limits) {
     }
     if (r.certificates.length > limits.inventory) out.push("", `\u2026and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);
     out.push("");
+    out.push(...endpointTable(r, limits.endpoints));
     out.push(...readiness(r, limits));
     out.push(...timeline(r, limits.bars));
   }
@@ -8721,6 +8745,18 @@ function readiness(r, limits) {
     out.push("", "**Drift between the repository and what is served**", "");
     for (const d of inv.drift.slice(0, limits.drift)) out.push(`- \`${d.verdict}\`: ${cell(d.message)}`);
   }
+  out.push("");
+  return out;
+}
+function endpointTable(r, maxRows) {
+  const ps = r.endpoints ?? [];
+  if (!ps.length) return [];
+  const out = ["### Endpoints", "", "| Endpoint | Address | TLS | Cipher | Chain sent | Verdict | OCSP staple |", "|---|---|---|---|---:|---|---|"];
+  for (const p of ps.slice(0, maxRows)) {
+    const verdict = !p.ok ? `unreachable: ${p.error ?? ""}` : p.trusted ? "trusted" : p.problem ?? "not trusted";
+    out.push(`| ${cell(p.target)} | ${cell(p.address ?? "\u2014")} | ${cell(p.tlsVersion ?? "\u2014")} | ${cell(p.cipher ?? "\u2014")} | ${p.chainLength} | ${cell(verdict)} | ${p.stapledOcsp ? "yes" : "no"} |`);
+  }
+  if (ps.length > maxRows) out.push("", `\u2026and ${ps.length - maxRows} more probes in the JSON report.`);
   out.push("");
   return out;
 }
@@ -8785,6 +8821,7 @@ function mergeReports(reports) {
     summary: summarize(certificates, probs),
     certificates,
     problems: probs,
+    ...reports.some((r) => r.endpoints?.length) ? { endpoints: sortProbes(reports.flatMap((r) => r.endpoints ?? [])) } : {},
     run: { ...reports[0].run, shard: "1/1", deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached) }
   };
 }
