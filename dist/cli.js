@@ -14,7 +14,7 @@ import {
   require_out,
   run,
   validateReport
-} from "./chunks/chunk-MKYZONT7.js";
+} from "./chunks/chunk-4K6NU2QC.js";
 import {
   ConfigError,
   DurationError,

@@ -208,14 +208,20 @@ function checkHostname(leaf: CertificateRecord, name: string): { name: string; o
       reason: `the certificate has no DNS or IP subjectAltName (it names CN=${leaf.subjectCN ?? '(none)'} only, which browsers and Go clients ignore), so it does not cover "${name}"`,
     };
   }
+  // Partial wildcards ("f*.example.com", "*x.example.com") match in Node but not in
+  // browsers (RFC 6125 §6.4.3 lets clients refuse them, and Chrome and Firefox do):
+  // only a whole leftmost "*" label counts.
+  const partial = leaf.sans.filter((s) => !isIP(s) && s.includes('*') && !/^\*\.[^*]+$/.test(s));
+  const usable = leaf.sans.filter((s) => !partial.includes(s));
   const legacy = {
     subject: leaf.subjectCN !== undefined ? { CN: leaf.subjectCN } : {},
-    subjectaltname: leaf.sans.map((s) => (isIP(s) ? `IP Address:${s}` : `DNS:${s}`)).join(', ') || undefined,
+    subjectaltname: usable.map((s) => (isIP(s) ? `IP Address:${s}` : `DNS:${s}`)).join(', ') || undefined,
   } as unknown as PeerCertificate;
-  const err = tlsCheckServerIdentity(name, legacy);
+  const err = usable.length ? tlsCheckServerIdentity(name, legacy) : new Error('no usable SAN');
   if (!err) return { name, ok: true };
-  const covered = leaf.sans.length ? leaf.sans.join(', ') : `CN=${leaf.subjectCN ?? '(none)'}`;
-  return { name, ok: false, reason: `the certificate covers ${covered}, not "${name}"` };
+  const covered = leaf.sans.join(', ');
+  const note = partial.length ? ` (partial wildcards such as ${partial[0]} are not honoured by browsers)` : '';
+  return { name, ok: false, reason: `the certificate covers ${covered}, not "${name}"${note}` };
 }
 
 /**

@@ -25,3 +25,11 @@ test('wildcards cover exactly one label; IP SANs match IP hosts only; case is ig
   assert.equal((await hostnameOk(['example.com'], '127.0.0.1', '127.0.0.1')).ok, false);
   assert.equal((await hostnameOk(['*'], 'x', 'localhost')).ok, false);
 });
+
+test('partial wildcards (f*.example.com) are not honoured, as browsers do not honour them', async () => {
+  const h = await hostnameOk(['f*.example.com'], 'x', 'foo.example.com');
+  assert.equal(h.ok, false);
+  assert.match(h.reason!, /partial wildcards such as f\*\.example\.com are not honoured/);
+  // A proper wildcard next to it still works.
+  assert.equal((await hostnameOk(['f*.example.com', '*.example.com'], 'x', 'foo.example.com')).ok, true);
+});

@@ -144,14 +144,17 @@ function checkHostname(leaf, name) {
       reason: `the certificate has no DNS or IP subjectAltName (it names CN=${leaf.subjectCN ?? "(none)"} only, which browsers and Go clients ignore), so it does not cover "${name}"`
     };
   }
+  const partial = leaf.sans.filter((s) => !isIP(s) && s.includes("*") && !/^\*\.[^*]+$/.test(s));
+  const usable = leaf.sans.filter((s) => !partial.includes(s));
   const legacy = {
     subject: leaf.subjectCN !== void 0 ? { CN: leaf.subjectCN } : {},
-    subjectaltname: leaf.sans.map((s) => isIP(s) ? `IP Address:${s}` : `DNS:${s}`).join(", ") || void 0
+    subjectaltname: usable.map((s) => isIP(s) ? `IP Address:${s}` : `DNS:${s}`).join(", ") || void 0
   };
-  const err = tlsCheckServerIdentity(name, legacy);
+  const err = usable.length ? tlsCheckServerIdentity(name, legacy) : new Error("no usable SAN");
   if (!err) return { name, ok: true };
-  const covered = leaf.sans.length ? leaf.sans.join(", ") : `CN=${leaf.subjectCN ?? "(none)"}`;
-  return { name, ok: false, reason: `the certificate covers ${covered}, not "${name}"` };
+  const covered = leaf.sans.join(", ");
+  const note = partial.length ? ` (partial wildcards such as ${partial[0]} are not honoured by browsers)` : "";
+  return { name, ok: false, reason: `the certificate covers ${covered}, not "${name}"${note}` };
 }
 function judgeChain(served, opts) {
   const leaf = served[0];
