@@ -14,7 +14,7 @@ import {
   require_out,
   run,
   validateReport
-} from "./chunks/chunk-4K6NU2QC.js";
+} from "./chunks/chunk-5DK7BIZY.js";
 import {
   ConfigError,
   DurationError,

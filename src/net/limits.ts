@@ -37,3 +37,10 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
  * so this bounds open sockets and parallel CRL parses, not correctness.
  */
 export const REVOCATION_CONCURRENCY = 8;
+
+/**
+ * A cached CRL without nextUpdate (optional in RFC 5280) has no expiry of its own;
+ * when its server is down, a copy fetched longer ago than this is not used as the
+ * answer. 10 days is the Baseline Requirements' longest CRL publication interval.
+ */
+export const CRL_NO_NEXT_UPDATE_FALLBACK_MS = 10 * 86_400_000;

@@ -84,6 +84,32 @@ describe('CRL disk cache', () => {
   });
 });
 
+describe('CRL without nextUpdate, server down', () => {
+  test('a cached copy fetched recently answers; one fetched a month ago does not (it has no expiry of its own)', async () => {
+    const ws = await mkdtemp(join(tmpdir(), 'cw-nonext-'));
+    try {
+      const l = await leaf('/rv-nonext.crl', '0f0f09');
+      srv.routes.set('/rv-nonext.crl', send(crl({ nextUpdate: undefined })));
+      assert.equal((await check(l, { workspace: ws, cacheDir: '.cache' })).revocation?.status, 'good');
+      srv.routes.set('/rv-nonext.crl', send('down', 'text/plain', 503));
+      const dir = join(ws, '.cache', 'crl');
+      const meta = (await readdir(dir)).find((f) => f.endsWith('.json'))!;
+      const setAge = async (ms: number) => {
+        const m = JSON.parse(await readFile(join(dir, meta), 'utf8'));
+        m.fetchedAt = Date.now() - ms;
+        await writeFile(join(dir, meta), JSON.stringify(m));
+      };
+      await setAge(2 * DAY);
+      assert.equal((await check(l, { workspace: ws, cacheDir: '.cache' })).revocation?.status, 'good');
+      await setAge(30 * DAY);
+      const obs = await check(l, { workspace: ws, cacheDir: '.cache' });
+      assert.equal(obs.revocation?.status, 'unknown', JSON.stringify(obs.revocation));
+    } finally {
+      await rm(ws, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('stale answers still prove revocation (never good)', () => {
   test('a verified CRL past its nextUpdate that lists the certificate makes it revoked, not merely unknown', async () => {
     const l = await leaf('/rv-stale.crl', '0f0f03');

@@ -7,7 +7,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CertificateRecord } from '../../types.js';
 import { FetchError, fetchableUrl, httpFetch } from '../../net/http-fetch.js';
-import { CRL_MAX_BYTES, CRL_TRANSFER_TIMEOUT_MS } from '../../net/limits.js';
+import { CRL_MAX_BYTES, CRL_NO_NEXT_UPDATE_FALLBACK_MS, CRL_TRANSFER_TIMEOUT_MS } from '../../net/limits.js';
 import { splitPem } from '../../x509/pem.js';
 import { CrlParseError, scanCrl, type ScannedCrl } from './crl-lookup.js';
 import { staleProblem, verifyCrl } from './verify-crl.js';
@@ -141,7 +141,8 @@ export class CrlSource {
     } catch (e) {
       // The server is down but the copy from an earlier run is still within its
       // nextUpdate: that is a valid answer (RFC 5280 §5.1.2.5), better than none.
-      if (cached && verifyCrl(cached.crl, issuer, opts) === null) return cached;
+      const tooOld = cached && !cached.crl.nextUpdate && !(age >= 0 && age < CRL_NO_NEXT_UPDATE_FALLBACK_MS);
+      if (cached && !tooOld && verifyCrl(cached.crl, issuer, opts) === null) return cached;
       throw e;
     }
     // A stale complete CRL is kept (resolve() marks it): only its revocations count.

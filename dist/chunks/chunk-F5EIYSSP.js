@@ -26652,6 +26652,7 @@ var MAX_REDIRECTS = 3;
 var CRL_TRANSFER_TIMEOUT_MS = 12e4;
 var CLOCK_SKEW_MS = 5 * 6e4;
 var REVOCATION_CONCURRENCY = 8;
+var CRL_NO_NEXT_UPDATE_FALLBACK_MS = 10 * 864e5;
 
 // src/net/http-fetch.ts
 var import_undici = __toESM(require_undici(), 1);
@@ -26790,6 +26791,7 @@ export {
   CRL_TRANSFER_TIMEOUT_MS,
   CLOCK_SKEW_MS,
   REVOCATION_CONCURRENCY,
+  CRL_NO_NEXT_UPDATE_FALLBACK_MS,
   FetchError,
   fetchableUrl,
   httpFetch

@@ -4,7 +4,7 @@ import {
   FetchError,
   httpFetch,
   readableTime
-} from "./chunk-6UMV42EK.js";
+} from "./chunk-F5EIYSSP.js";
 import {
   displayName
 } from "./chunk-WUX6Q3GO.js";

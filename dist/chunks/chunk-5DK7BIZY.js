@@ -8587,9 +8587,9 @@ async function run(settings, o = {}) {
   }
   if (certs.length) {
     const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import("./check-revocation-LHAYLBP3.js"),
+      import("./check-revocation-M566H3YF.js"),
       import("./revoked-serials-DI6B5I4N.js"),
-      import("./check-renewal-info-HISUIPH6.js")
+      import("./check-renewal-info-C2RLJDL2.js")
     ]);
     const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
     problems.push(...await applyRevokedSerialLists(certs, settings));

@@ -16,6 +16,7 @@ import {
   CERT_MAX_BYTES,
   CLOCK_SKEW_MS,
   CRL_MAX_BYTES,
+  CRL_NO_NEXT_UPDATE_FALLBACK_MS,
   CRL_TRANSFER_TIMEOUT_MS,
   FetchError,
   OCSP_MAX_BYTES,
@@ -23,7 +24,7 @@ import {
   fetchableUrl,
   httpFetch,
   readableTime
-} from "./chunk-6UMV42EK.js";
+} from "./chunk-F5EIYSSP.js";
 import {
   DerError,
   children,
@@ -1204,7 +1205,8 @@ ${issuer.fingerprint}`;
     try {
       fresh = await this.fromNetwork(url, cached);
     } catch (e) {
-      if (cached && verifyCrl(cached.crl, issuer, opts) === null) return cached;
+      const tooOld = cached && !cached.crl.nextUpdate && !(age >= 0 && age < CRL_NO_NEXT_UPDATE_FALLBACK_MS);
+      if (cached && !tooOld && verifyCrl(cached.crl, issuer, opts) === null) return cached;
       throw e;
     }
     const problem = verifyCrl(fresh.crl, issuer, { ...opts, allowStale: !expectDelta });
