@@ -14,7 +14,7 @@ import {
   require_out,
   run,
   validateReport
-} from "./chunks/chunk-5DK7BIZY.js";
+} from "./chunks/chunk-LD7GYYXR.js";
 import {
   ConfigError,
   DurationError,

@@ -304,6 +304,10 @@ describe('checkRevocation via CRL', () => {
     const obs = await check(l);
     assert.equal(obs.revocation?.status, 'not-checked');
     assert.match(obs.revocation?.detail ?? '', /ldap:\/\/ URLs are not fetched/);
+    // In hard mode an unverifiable status must fail, so ldap-only pointers are unknown (an error).
+    const hard = await check(l, { mode: 'hard' });
+    assert.equal(hard.revocation?.status, 'unknown');
+    assert.deepEqual(hard.findings.map((f) => `${f.id}/${f.severity}`), ['revocation-unknown/error']);
   });
 
   test('an expired certificate is not checked', async () => {

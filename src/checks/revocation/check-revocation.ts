@@ -142,7 +142,11 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
   const crlUrls = usable(cert.crlUrls);
   if (!obs.stapledOcsp && !ocspUrls.length && !crlUrls.length) {
     // Short-lived certificates (≤ 7 days) may carry no revocation pointers at all: nothing to check, not "unknown".
-    return { status: 'not-checked', detail: skipped.length ? `no http(s) OCSP or CRL URL (${[...new Set(skipped)].join('; ')})` : 'no OCSP or CRL URL in the certificate' };
+    if (!skipped.length) return { status: 'not-checked', detail: 'no OCSP or CRL URL in the certificate' };
+    // Pointers exist but none certwatch can follow (ldap://, file://): in hard mode the
+    // user asked that an unverifiable status fail, so it is unknown there, not skipped.
+    const detail = `no http(s) OCSP or CRL URL (${[...new Set(skipped)].join('; ')})`;
+    return s.ctx.settings.defaults.revocation === 'hard' ? { status: 'unknown', detail } : { status: 'not-checked', detail };
   }
 
   const found = await s.issuers.find(obs);

@@ -8587,7 +8587,7 @@ async function run(settings, o = {}) {
   }
   if (certs.length) {
     const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import("./check-revocation-M566H3YF.js"),
+      import("./check-revocation-ZBM7WALU.js"),
       import("./revoked-serials-DI6B5I4N.js"),
       import("./check-renewal-info-C2RLJDL2.js")
     ]);

@@ -1693,7 +1693,9 @@ async function checkOne(obs, s) {
   const ocspUrls = usable(cert.ocspUrls);
   const crlUrls = usable(cert.crlUrls);
   if (!obs.stapledOcsp && !ocspUrls.length && !crlUrls.length) {
-    return { status: "not-checked", detail: skipped.length ? `no http(s) OCSP or CRL URL (${[...new Set(skipped)].join("; ")})` : "no OCSP or CRL URL in the certificate" };
+    if (!skipped.length) return { status: "not-checked", detail: "no OCSP or CRL URL in the certificate" };
+    const detail = `no http(s) OCSP or CRL URL (${[...new Set(skipped)].join("; ")})`;
+    return s.ctx.settings.defaults.revocation === "hard" ? { status: "unknown", detail } : { status: "not-checked", detail };
   }
   const found = await s.issuers.find(obs);
   if (!found.issuer) return { status: "unknown", detail: found.problem };
