@@ -14,7 +14,7 @@ import {
   require_out,
   run,
   validateReport
-} from "./chunks/chunk-LD7GYYXR.js";
+} from "./chunks/chunk-MEFJVIT4.js";
 import {
   ConfigError,
   DurationError,

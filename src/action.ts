@@ -84,9 +84,11 @@ async function main(): Promise<void> {
     report = mergeReports(reports);
     core.info(`certwatch: merged ${files.length} shard reports`);
   } else {
-    // GitHub modules load on demand: a run with nothing to sync should start fast.
-    const { resolveScope } = await import('./github/pr-scope.js');
-    const sc = await resolveScope(scope, gh, settings.configPath ?? configPath, core);
+    // GitHub modules load on demand: only a pull-request scope needs the PR's file list.
+    const needsScope = scope === 'changed' || (scope === 'auto' && gh.eventName.startsWith('pull_request'));
+    const sc = needsScope
+      ? await (await import('./github/pr-scope.js')).resolveScope(scope, gh, settings.configPath ?? configPath, core)
+      : { files: null, configChanged: false, reason: `scope ${scope}` };
     let onlyFiles: Set<string> | null = null;
     let endpointFilter: ((id: { id: string }) => boolean) | undefined;
     scopeFiles = sc.files;

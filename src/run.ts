@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EndpointTarget, Finding, Observation, ObservedCertificate, Settings, Thresholds } from './types.js';
 import { collectFiles } from './sources/files/collect-files.js';
-import { effectiveThresholds, groupObservations, isOffPath } from './observe/group-observations.js';
+import { groupObservations } from './observe/group-observations.js';
 import { checkExpiry } from './checks/expiry.js';
 import { checkStrength } from './checks/strength.js';
 import { applyIgnores } from './findings/apply-ignores.js';
@@ -102,7 +102,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     }
   }
 
-  const certs = groupObservations(observations);
+  const certs = groupObservations(observations, settings.defaults);
   const byFp = new Map(certs.map((c) => [c.cert.fingerprint, c]));
   for (const f of certBound) {
     const oc = byFp.get(f.fingerprint!);
@@ -138,8 +138,11 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
 
 /** Checks that need nothing but the certificate and the clock. */
 function localChecks(oc: ObservedCertificate, settings: Settings): Finding[] {
-  const t: Thresholds = effectiveThresholds(oc, settings.defaults);
-  if (isOffPath(oc)) return [];
+  const t: Thresholds = {
+    warnWithin: oc.thresholds?.warnWithin ?? settings.defaults.warnWithin,
+    failWithin: oc.thresholds?.failWithin ?? settings.defaults.failWithin,
+  };
+  if (oc.offPath) return [];
   const superseded = oc.notes.find((n) => n.startsWith('superseded by'));
   if (superseded && oc.role === 'leaf') {
     // The replacement sits next to it: its expiry is not an outage, but it should go.

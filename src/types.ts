@@ -140,7 +140,10 @@ export interface ObservedCertificate {
   locations: Location[];
   role: CertificateRole;
   owners: string[];
+  /** the strictest thresholds among the places it was seen (defaults included where a place has none) */
   thresholds?: Partial<Thresholds>;
+  /** seen only where it is not needed for a trusted path: its expiry is not judged */
+  offPath?: boolean;
   companions: CertificateRecord[];
   notes: string[];
   stapledOcsp?: Buffer;

@@ -5,7 +5,11 @@ import { thresholdMs } from '../config/duration.js';
 
 const ROLE_RANK: Record<CertificateRole, number> = { leaf: 0, intermediate: 1, root: 2 };
 
-export function groupObservations(obs: Observation[]): ObservedCertificate[] {
+/**
+ * `defaults`: the run's thresholds, which apply to a sighting without its own.
+ * The record's thresholds are then the strictest over all its sightings.
+ */
+export function groupObservations(obs: Observation[], defaults?: Thresholds): ObservedCertificate[] {
   const byFp = new Map<string, ObservedCertificate & { allOffPath: boolean; allSuperseded: boolean }>();
   for (const o of obs) {
     const fp = o.cert.fingerprint;
@@ -17,9 +21,8 @@ export function groupObservations(obs: Observation[]): ObservedCertificate[] {
     oc.locations.push(o.location);
     if (o.owner && !oc.owners.includes(o.owner)) oc.owners.push(o.owner);
     if (ROLE_RANK[o.role] < ROLE_RANK[oc.role]) oc.role = o.role;
-    if (o.thresholds) oc.thresholds = strictest(oc.thresholds, o.thresholds, o.cert);
-    // A sighting without its own threshold is judged by the defaults: remember that they take part.
-    for (const k of ['warnWithin', 'failWithin'] as const) if (!o.thresholds?.[k]) defaultsApply(oc).add(k);
+    const own = defaults ? { ...defaults, ...o.thresholds } : o.thresholds;
+    if (own) oc.thresholds = strictest(oc.thresholds, own, o.cert);
     if (o.note && !oc.notes.includes(o.note)) oc.notes.push(o.note);
     if (o.stapledOcsp && !oc.stapledOcsp) oc.stapledOcsp = o.stapledOcsp;
     if (!o.offPath) oc.allOffPath = false;
@@ -33,9 +36,10 @@ export function groupObservations(obs: Observation[]): ObservedCertificate[] {
     // every sighting is an old copy next to its renewal: the same certificate served
     // by an endpoint or alone in another file is in use, and its expiry is an outage.
     if (!allSuperseded) rest.notes = rest.notes.filter((n) => !n.startsWith('superseded by'));
-    DEFAULTS_APPLY.set(rest, defaultsApply(oc));
-    if (allOffPath) rest.notes.push('served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged');
-    Object.defineProperty(rest, 'offPath', { value: allOffPath, enumerable: false });
+    if (allOffPath) {
+      rest.offPath = true;
+      rest.notes.push('served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged');
+    }
     out.push(rest);
   }
   return out;
@@ -43,29 +47,6 @@ export function groupObservations(obs: Observation[]): ObservedCertificate[] {
 
 function addCompanions(into: CertificateRecord[], more: CertificateRecord[]) {
   for (const c of more) if (!into.some((x) => x.fingerprint === c.fingerprint)) into.push(c);
-}
-
-const DEFAULTS_APPLY = new WeakMap<object, Set<keyof Thresholds>>();
-function defaultsApply(oc: object): Set<keyof Thresholds> {
-  let s = DEFAULTS_APPLY.get(oc);
-  if (!s) DEFAULTS_APPLY.set(oc, (s = new Set()));
-  return s;
-}
-
-/** The thresholds to judge a certificate by: the strictest of its sightings' own and, where a sighting had none, the defaults. */
-export function effectiveThresholds(oc: ObservedCertificate, defaults: Thresholds): Thresholds {
-  const own = oc.thresholds ?? {};
-  const uses = DEFAULTS_APPLY.get(oc) ?? new Set(['warnWithin', 'failWithin']);
-  const out = { ...defaults };
-  for (const k of ['warnWithin', 'failWithin'] as const) {
-    if (!own[k]) continue;
-    out[k] = uses.has(k) ? (strictest({ [k]: own[k] }, { [k]: defaults[k] }, oc.cert)[k] as Duration) : own[k]!;
-  }
-  return out;
-}
-
-export function isOffPath(oc: ObservedCertificate): boolean {
-  return (oc as ObservedCertificate & { offPath?: boolean }).offPath === true;
 }
 
 /**

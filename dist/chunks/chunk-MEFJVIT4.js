@@ -8230,7 +8230,7 @@ async function collectOne(m, o) {
 
 // src/observe/group-observations.ts
 var ROLE_RANK = { leaf: 0, intermediate: 1, root: 2 };
-function groupObservations(obs) {
+function groupObservations(obs, defaults) {
   const byFp = /* @__PURE__ */ new Map();
   for (const o of obs) {
     const fp = o.cert.fingerprint;
@@ -8242,8 +8242,8 @@ function groupObservations(obs) {
     oc.locations.push(o.location);
     if (o.owner && !oc.owners.includes(o.owner)) oc.owners.push(o.owner);
     if (ROLE_RANK[o.role] < ROLE_RANK[oc.role]) oc.role = o.role;
-    if (o.thresholds) oc.thresholds = strictest(oc.thresholds, o.thresholds, o.cert);
-    for (const k of ["warnWithin", "failWithin"]) if (!o.thresholds?.[k]) defaultsApply(oc).add(k);
+    const own = defaults ? { ...defaults, ...o.thresholds } : o.thresholds;
+    if (own) oc.thresholds = strictest(oc.thresholds, own, o.cert);
     if (o.note && !oc.notes.includes(o.note)) oc.notes.push(o.note);
     if (o.stapledOcsp && !oc.stapledOcsp) oc.stapledOcsp = o.stapledOcsp;
     if (!o.offPath) oc.allOffPath = false;
@@ -8254,34 +8254,16 @@ function groupObservations(obs) {
   for (const oc of byFp.values()) {
     const { allOffPath, allSuperseded, ...rest } = oc;
     if (!allSuperseded) rest.notes = rest.notes.filter((n) => !n.startsWith("superseded by"));
-    DEFAULTS_APPLY.set(rest, defaultsApply(oc));
-    if (allOffPath) rest.notes.push("served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged");
-    Object.defineProperty(rest, "offPath", { value: allOffPath, enumerable: false });
+    if (allOffPath) {
+      rest.offPath = true;
+      rest.notes.push("served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged");
+    }
     out.push(rest);
   }
   return out;
 }
 function addCompanions(into, more) {
   for (const c of more) if (!into.some((x) => x.fingerprint === c.fingerprint)) into.push(c);
-}
-var DEFAULTS_APPLY = /* @__PURE__ */ new WeakMap();
-function defaultsApply(oc) {
-  let s = DEFAULTS_APPLY.get(oc);
-  if (!s) DEFAULTS_APPLY.set(oc, s = /* @__PURE__ */ new Set());
-  return s;
-}
-function effectiveThresholds(oc, defaults) {
-  const own = oc.thresholds ?? {};
-  const uses = DEFAULTS_APPLY.get(oc) ?? /* @__PURE__ */ new Set(["warnWithin", "failWithin"]);
-  const out = { ...defaults };
-  for (const k of ["warnWithin", "failWithin"]) {
-    if (!own[k]) continue;
-    out[k] = uses.has(k) ? strictest({ [k]: own[k] }, { [k]: defaults[k] }, oc.cert)[k] : own[k];
-  }
-  return out;
-}
-function isOffPath(oc) {
-  return oc.offPath === true;
 }
 function strictest(a, b, c) {
   const life = c.notAfter.getTime() - c.notBefore.getTime();
@@ -8575,7 +8557,7 @@ async function run(settings, o = {}) {
       });
     }
   }
-  const certs = groupObservations(observations);
+  const certs = groupObservations(observations, settings.defaults);
   const byFp = new Map(certs.map((c) => [c.cert.fingerprint, c]));
   for (const f of certBound) {
     const oc = byFp.get(f.fingerprint);
@@ -8604,8 +8586,11 @@ async function run(settings, o = {}) {
   return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
 }
 function localChecks(oc, settings) {
-  const t = effectiveThresholds(oc, settings.defaults);
-  if (isOffPath(oc)) return [];
+  const t = {
+    warnWithin: oc.thresholds?.warnWithin ?? settings.defaults.warnWithin,
+    failWithin: oc.thresholds?.failWithin ?? settings.defaults.failWithin
+  };
+  if (oc.offPath) return [];
   const superseded = oc.notes.find((n) => n.startsWith("superseded by"));
   if (superseded && oc.role === "leaf") {
     const expiry = checkExpiry(oc, t, settings.now);
