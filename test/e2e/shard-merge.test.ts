@@ -11,6 +11,9 @@ import { main } from '../../src/cli.js';
 import { shardOf } from '../../src/run.js';
 import type { Report } from '../../src/report/report-types.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { createClient } from '../../src/github/octokit.js';
+import { syncIssues } from '../../src/github/sync-issues.js';
+import { FakeGitHub } from '../helpers/fake-github.js';
 
 const now = Date.now();
 const at = (d: number) => new Date(now + d * DAY);
@@ -76,6 +79,27 @@ test('a 4-way sharded run merged equals the unsharded run, endpoints and files a
     assert.equal(p.chainLength, 2);
   }
   assert.match(renderMarkdown(b), /### Endpoints\n\n\| Endpoint \| Address \| TLS/);
+
+  // The same issue actions: sync each report into its own fresh fake GitHub and compare.
+  const actions = async (r: Report) => {
+    const gh = await new FakeGitHub('acme/site').start();
+    try {
+      const client = createClient('t0ken', gh.url, { retries: 0, retryBaseMs: 1, spacing: 'none' });
+      const log = { info() {}, warning() {}, error() {} };
+      const res = await syncIssues(r, client, { repository: 'acme/site', serverUrl: 'https://github.example', sha: 'c0ffee', runUrl: 'https://github.example/run/1', settings: { mode: 'per-certificate', labels: ['certificates'], maxOpen: 50 }, log });
+      return {
+        calls: gh.calls.map((c) => `${c.method} ${c.path.replace(/\?.*$/, '')}`),
+        issues: gh.issues.map((i) => `${i.state} ${i.title} [${i.labels.join(',')}]`).sort(),
+        created: res.created.length,
+      };
+    } finally {
+      await gh.stop();
+    }
+  };
+  const fromFull = await actions(a);
+  const fromMerged = await actions(b);
+  assert.ok(fromFull.created > 0, 'the estate should need issues');
+  assert.deepEqual(fromMerged, fromFull);
 
   // A shard whose report is missing makes the merge partial, and says which.
   await main(['merge', out('shard-1.json'), out('shard-2.json'), out('shard-4.json'), '--report', out('partial.json'), '--output', devnull]);
