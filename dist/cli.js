@@ -6,38 +6,41 @@ import {
 import {
   clean,
   renderInventory
-} from "./chunks/chunk-5APSJRBO.js";
+} from "./chunks/chunk-ALLS2PVA.js";
 import {
   MergeError,
   mergeReports,
   renderMarkdown,
   require_out,
   run,
+  severityRank,
+  summarize,
   validateReport
-} from "./chunks/chunk-MEFJVIT4.js";
+} from "./chunks/chunk-D3YWKCSO.js";
 import {
   ConfigError,
   DurationError,
   UsageError,
   buildSettings,
   nearest
-} from "./chunks/chunk-QXFEMIXX.js";
+} from "./chunks/chunk-XJCHZTGQ.js";
 import {
-  isActive,
   parseDn
-} from "./chunks/chunk-4ILXPCHS.js";
+} from "./chunks/chunk-RKSKMDF6.js";
 import {
-  certName,
   daysLeft,
   issuerName,
   locationText,
   messageBesidePlace,
   plural
-} from "./chunks/chunk-642HVC74.js";
+} from "./chunks/chunk-JSGFZU5O.js";
 import "./chunks/chunk-DO36KUV2.js";
 import "./chunks/chunk-OMPGTOGU.js";
-import "./chunks/chunk-JIW73O2U.js";
-import "./chunks/chunk-WUX6Q3GO.js";
+import "./chunks/chunk-HU74W3X2.js";
+import "./chunks/chunk-ICE5XF2S.js";
+import {
+  displayName
+} from "./chunks/chunk-WUX6Q3GO.js";
 import {
   __toESM
 } from "./chunks/chunk-DDCI7ZLU.js";
@@ -65,7 +68,7 @@ function renderText(r, opts) {
   const all = [];
   for (const c of r.certificates) for (const f of c.findings) all.push({ f, where: f.location ? locationText(f.location) : c.locations[0] ? locationText(c.locations[0]) + (c.locations.length > 1 ? ` +${c.locations.length - 1}` : "") : "" });
   for (const f of r.problems) all.push({ f, where: f.location ? locationText(f.location) : "" });
-  const rank = (f) => f.ignored ? 3 : f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2;
+  const rank = (f) => f.ignored ? 3 : severityRank(f.severity);
   all.sort((a, b) => rank(a.f) - rank(b.f));
   for (const { f, where } of all) push(f, where);
   if (rows.length) {
@@ -82,7 +85,7 @@ function renderText(r, opts) {
       (c) => [
         c.notAfter.slice(0, 10),
         String(daysLeft(c.notAfter, r.run.now)),
-        certName(c) + (c.role !== "leaf" ? ` [${c.role}]` : ""),
+        displayName(c) + (c.role !== "leaf" ? ` [${c.role}]` : ""),
         issuerName(c),
         c.owner ?? "-",
         c.locations.map(locationText).join(", ")
@@ -94,34 +97,6 @@ function renderText(r, opts) {
     for (const row of table) lines.push(fmt(row));
   }
   return lines.join("\n") + "\n";
-}
-
-// src/report/inventory/summarise.ts
-function summarise(certificates, problems) {
-  let failures = 0;
-  let warnings = 0;
-  let notices = 0;
-  const count = (f) => {
-    if (!isActive(f)) return;
-    if (f.severity === "error") failures++;
-    else if (f.severity === "warning") warnings++;
-    else notices++;
-  };
-  for (const c of certificates) c.findings.forEach(count);
-  problems.forEach(count);
-  let nextExpiry = null;
-  for (const c of certificates) {
-    if (c.role !== "leaf") continue;
-    if (nextExpiry === null || Date.parse(c.notAfter) < Date.parse(nextExpiry)) nextExpiry = c.notAfter;
-  }
-  return {
-    status: failures > 0 ? "fail" : warnings > 0 ? "warn" : "ok",
-    failures,
-    warnings,
-    notices,
-    certificates: certificates.length,
-    nextExpiry
-  };
 }
 
 // src/report/inventory/filter.ts
@@ -176,7 +151,7 @@ function issuerMatches(c, needle) {
 }
 function filterReport(report, f) {
   const certificates = report.certificates.filter((c) => matchesFilter(c, f));
-  return { ...report, certificates, summary: summarise(certificates, report.problems) };
+  return { ...report, certificates, summary: summarize(certificates, report.problems) };
 }
 
 // src/cli.ts

@@ -99,14 +99,6 @@ export interface Observation {
   stapledOcsp?: Buffer;
 }
 
-/** A problem that belongs to a target rather than to a certificate (unreachable, unparseable…). */
-export interface TargetProblem {
-  id: FindingId;
-  severity: Severity;
-  message: string;
-  location: Location;
-}
-
 /** A finding before/after ignores; rendered late by reporters. */
 export interface Finding {
   id: FindingId;

@@ -2,7 +2,7 @@
 // markers that let the next run find an issue again. Pure functions of report
 // fields only — nothing else (no environment, no config values) reaches an
 // issue, which is how no secret can.
-import { readableInstant } from '../report/format-helpers.js';
+import { daysLeft, readableInstant } from '../report/format-helpers.js';
 import type { ReportCertificate, ReportFinding } from '../report/report-types.js';
 import type { Location } from '../types.js';
 
@@ -222,21 +222,11 @@ export function runLink(ctx: RenderContext): string {
   return ctx.runUrl ? ` ([run](${ctx.runUrl}))` : '';
 }
 
-export function daysLeft(notAfter: string, now: string): number {
-  return Math.floor((Date.parse(notAfter) - Date.parse(now)) / 86_400_000);
-}
-
 export function daysLeftText(notAfter: string, now: string): string {
-  const ms = Date.parse(notAfter) - Date.parse(now);
-  if (ms < 0) {
-    // Whole days elapsed, as the finding says ("2 days 0 h ago"). Negating
-    // daysLeft() (a floor) rounded up: 2 days and a minute read "3 day(s) ago".
-    const ago = Math.floor(-ms / 86_400_000);
-    return ago === 0 ? 'expired within the last day' : `expired ${ago} day(s) ago`;
-  }
+  // Whole days either way (the reports' daysLeft): "expired 2 day(s) ago", as the finding says.
   const d = daysLeft(notAfter, now);
-  if (d === 0) return 'expires within a day';
-  return `${d} day(s) left`;
+  if (Date.parse(notAfter) < Date.parse(now)) return d === 0 ? 'expired within the last day' : `expired ${-d} day(s) ago`;
+  return d === 0 ? 'expires within a day' : `${d} day(s) left`;
 }
 
 export function locationLine(loc: Location, ctx: RenderContext): string {

@@ -2,7 +2,9 @@
 // findings point at the config line that declares the endpoint.
 import type { Location } from '../types.js';
 import type { Report, ReportFinding } from './report-types.js';
-import { certName, messageBesidePlace } from './format-helpers.js';
+import { messageBesidePlace } from './format-helpers.js';
+import { displayName } from '../x509/parse-certificate.js';
+import { severityRank } from './build-report.js';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -32,7 +34,7 @@ export function annotationsFor(r: Report): Annotation[] {
   };
   for (const c of r.certificates) {
     for (const f of c.findings) {
-      const title = `certwatch ${f.id}: ${certName(c)}`;
+      const title = `certwatch ${f.id}: ${displayName(c)}`;
       if (f.location) add(f, f.location, title);
       else {
         // One annotation per distinct place (a certificate committed in three files gets three).
@@ -48,6 +50,5 @@ export function annotationsFor(r: Report): Annotation[] {
     }
   }
   for (const f of r.problems) add(f, f.location, `certwatch ${f.id}`);
-  const rank = { error: 0, warning: 1, notice: 2 };
-  return out.sort((a, b) => rank[a.level] - rank[b.level]).slice(0, MAX_ANNOTATIONS);
+  return out.sort((a, b) => severityRank(a.level) - severityRank(b.level)).slice(0, MAX_ANNOTATIONS);
 }

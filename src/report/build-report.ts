@@ -80,6 +80,10 @@ export function sortCertificates(cs: ReportCertificate[]): ReportCertificate[] {
   return [...cs].sort((a, b) => worst(a.findings) - worst(b.findings) || a.notAfter.localeCompare(b.notAfter) || a.fingerprint.localeCompare(b.fingerprint));
 }
 
+/**
+ * The summary block, for a whole run or any subset of a report (shard merges,
+ * inventory filters): only active (non-ignored) findings count; errors are failures.
+ */
 export function summarize(certs: ReportCertificate[], problems: ReportFinding[]): ReportSummary {
   let failures = 0;
   let warnings = 0;
@@ -93,7 +97,8 @@ export function summarize(certs: ReportCertificate[], problems: ReportFinding[])
   };
   for (const c of certs) {
     c.findings.forEach(count);
-    if (c.role === 'leaf' && (nextExpiry === null || c.notAfter < nextExpiry)) nextExpiry = c.notAfter;
+    // By instant, not text: a report read back from disk may spell a time differently.
+    if (c.role === 'leaf' && (nextExpiry === null || Date.parse(c.notAfter) < Date.parse(nextExpiry))) nextExpiry = c.notAfter;
   }
   problems.forEach(count);
   return { status: failures ? 'fail' : warnings ? 'warn' : 'ok', failures, warnings, notices, certificates: certs.length, nextExpiry };

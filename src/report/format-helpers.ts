@@ -1,6 +1,7 @@
 // Small pieces shared by the text, markdown and annotation reporters.
 import type { Location } from '../types.js';
 import type { ReportCertificate } from './report-types.js';
+import { readableTime } from '../checks/readable-time.js';
 
 export function locationText(l: Location): string {
   if (l.type === 'file') return `${l.path}:${l.line}${l.detail ? ` (${l.detail})` : ''}`;
@@ -13,18 +14,16 @@ export function locationText(l: Location): string {
   return `${proto}${host}:${l.port}${addr}${chain}`;
 }
 
-export function certName(c: ReportCertificate): string {
-  return c.subjectCN ?? c.sans[0] ?? (c.subject || c.fingerprint.slice(0, 19));
-}
-
 export function issuerName(c: ReportCertificate): string {
   if (c.issuerO && c.issuerCN) return `${c.issuerCN} (${c.issuerO})`;
   return c.issuerCN ?? c.issuerO ?? c.issuer;
 }
 
-export function daysLeft(notAfter: string, now: string): number {
+/** Whole days from `now` to notAfter: 0 = expires within a day, negative = expired. */
+export function daysLeft(notAfter: string, now: string | Date): number {
   // trunc, not floor: "expired 2 days ago" in a message must read -2 here, not -3.
-  return Math.trunc((Date.parse(notAfter) - Date.parse(now)) / 86_400_000);
+  const from = typeof now === 'string' ? Date.parse(now) : now.getTime();
+  return Math.trunc((Date.parse(notAfter) - from) / 86_400_000);
 }
 
 export function roleLabel(c: ReportCertificate): string {
@@ -47,7 +46,7 @@ export function messageBesidePlace(message: string, l: Location | undefined): st
 /** A report instant as a person reads it: "2026-11-22 03:00 UTC" (the JSON keeps the exact one). */
 export function readableInstant(iso: string): string {
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return Number.isNaN(t) ? iso : readableTime(new Date(t));
 }
 
 export function plural(n: number, word: string): string {

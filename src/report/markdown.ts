@@ -1,8 +1,10 @@
 // The job summary (and `--format markdown`): findings worst first, the inventory,
 // and an expiry timeline as a Mermaid gantt block (GitHub renders it).
 import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
-import { certName, daysLeft, issuerName, locationText, messageBesidePlace, plural, roleLabel } from './format-helpers.js';
+import { daysLeft, issuerName, locationText, messageBesidePlace, plural, roleLabel } from './format-helpers.js';
+import { displayName } from '../x509/parse-certificate.js';
 import { buildInventory } from './inventory/inventory.js';
+import { severityRank } from './build-report.js';
 
 // GitHub refuses a step summary over 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted")
 // and then shows nothing at all. Keep well under it: core.summary adds to the
@@ -90,13 +92,12 @@ function render(r: Report, opts: { runUrl?: string }, limits: Limits): string {
   const rows: { f: ReportFinding; c?: ReportCertificate }[] = [];
   for (const c of r.certificates) for (const f of c.findings) if (!f.ignored) rows.push({ f, c });
   for (const f of r.problems) if (!f.ignored) rows.push({ f });
-  const rank = (f: ReportFinding) => (f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2);
-  rows.sort((a, b) => rank(a.f) - rank(b.f));
+  rows.sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity));
   if (rows.length) {
     out.push('### Findings', '', '| Severity | Finding | Certificate | Where | What to do |', '|---|---|---|---|---|');
     for (const { f, c } of rows.slice(0, limits.findings)) {
       const where = f.location ? cell(locationText(f.location)) : c ? locationsCell(c) : '—';
-      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(certName(c)) : '—'} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`);
+      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : '—'} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`);
     }
     if (rows.length > limits.findings) out.push('', `…and ${rows.length - limits.findings} more findings in the JSON report.`);
     out.push('');
@@ -110,7 +111,7 @@ function render(r: Report, opts: { runUrl?: string }, limits: Limits): string {
     for (const c of byExpiry.slice(0, limits.inventory)) {
       const rev = c.revocation.status === 'not-checked' ? '—' : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ''}`;
       out.push(
-        `| ${cell(certName(c))}${c.role !== 'leaf' ? ` _(${roleLabel(c)})_` : ''} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? '—')} | ${rev} |`,
+        `| ${cell(displayName(c))}${c.role !== 'leaf' ? ` _(${roleLabel(c)})_` : ''} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? '—')} | ${rev} |`,
       );
     }
     if (r.certificates.length > limits.inventory) out.push('', `…and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);
@@ -148,7 +149,7 @@ export function timeline(r: Report, maxBars = LIMITS.bars): string[] {
     const start = c.notBefore.slice(0, 10);
     let end = c.notAfter.slice(0, 10);
     if (end <= start) end = new Date(Date.parse(start) + 86_400_000).toISOString().slice(0, 10);
-    out.push(`  ${mermaidName(certName(c))} :${tag}c${i}, ${start}, ${end}`);
+    out.push(`  ${mermaidName(displayName(c))} :${tag}c${i}, ${start}, ${end}`);
   });
   out.push(`  section Run`, `  checked ${r.run.now.slice(0, 10)} :milestone, now, ${r.run.now.slice(0, 10)}, 0d`, '```', '');
   return out;

@@ -1,7 +1,9 @@
 // Terminal output: aligned, coloured on a TTY, plain when piped.
 import type { Report, ReportFinding } from './report-types.js';
 import { clean } from './inventory/render-text.js';
-import { certName, daysLeft, issuerName, locationText, messageBesidePlace, plural } from './format-helpers.js';
+import { daysLeft, issuerName, locationText, messageBesidePlace, plural } from './format-helpers.js';
+import { displayName } from '../x509/parse-certificate.js';
+import { severityRank } from './build-report.js';
 
 const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[36m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
@@ -26,7 +28,7 @@ export function renderText(r: Report, opts: { color: boolean }): string {
   const all: { f: ReportFinding; where: string }[] = [];
   for (const c of r.certificates) for (const f of c.findings) all.push({ f, where: f.location ? locationText(f.location) : c.locations[0] ? locationText(c.locations[0]) + (c.locations.length > 1 ? ` +${c.locations.length - 1}` : '') : '' });
   for (const f of r.problems) all.push({ f, where: f.location ? locationText(f.location) : '' });
-  const rank = (f: ReportFinding) => (f.ignored ? 3 : f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2);
+  const rank = (f: ReportFinding) => (f.ignored ? 3 : severityRank(f.severity));
   all.sort((a, b) => rank(a.f) - rank(b.f));
   for (const { f, where } of all) push(f, where);
   if (rows.length) {
@@ -45,7 +47,7 @@ export function renderText(r: Report, opts: { color: boolean }): string {
       [
         c.notAfter.slice(0, 10),
         String(daysLeft(c.notAfter, r.run.now)),
-        certName(c) + (c.role !== 'leaf' ? ` [${c.role}]` : ''),
+        displayName(c) + (c.role !== 'leaf' ? ` [${c.role}]` : ''),
         issuerName(c),
         c.owner ?? '-',
         c.locations.map(locationText).join(', '),

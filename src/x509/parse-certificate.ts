@@ -302,8 +302,11 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
   };
 }
 
-/** A short human name for messages: the CN, else the first SAN, else the subject. */
-export function displayName(c: CertificateRecord): string {
+/**
+ * A short human name for messages and the run's reports: the CN, else the first
+ * SAN, else the subject. Takes a parsed record or a report certificate alike.
+ */
+export function displayName(c: { subjectCN?: string | null; sans: string[]; subject: string; fingerprint: string }): string {
   return c.subjectCN ?? c.sans[0] ?? (c.subject || c.fingerprint.slice(0, 19));
 }
 

@@ -9,9 +9,8 @@ import assert from 'node:assert/strict';
 import { createHash, webcrypto } from 'node:crypto';
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
-import { mkdtemp, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { issue, keyPair, pemBlock, DAY, type Issued } from '../helpers/pki.js';
 import { runAction, type ActionAnnotation, type ActionResult } from '../helpers/run-action.js';
@@ -26,6 +25,7 @@ import {
 } from '../helpers/tls-servers.js';
 import type { Report, ReportFinding } from '../../src/report/report-types.js';
 import type { EndpointLocation, Location } from '../../src/types.js';
+import { workspace } from '../helpers/workspace.js';
 
 const now = Date.now();
 const at = (d: number) => new Date(now + d * DAY);
@@ -45,15 +45,6 @@ async function leaf(cn: string, fromDays: number, toDays: number, o: { sans?: st
   const p = await pki;
   const issuer = o.issuer === 'self' ? undefined : o.issuer === 'hidden' ? p.hidden : p.intermediate;
   return issue({ cn, sans: o.sans, issuer, notBefore: at(fromDays), notAfter: at(toDays) });
-}
-
-async function workspace(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-ws-ep-'));
-  for (const [rel, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
-    await writeFile(path.join(dir, rel), text);
-  }
-  return dir;
 }
 
 /**

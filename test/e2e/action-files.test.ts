@@ -1,23 +1,14 @@
 // The built action, run as the runner runs it, on checked-in certificate files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hierarchy, issue, DAY } from '../helpers/pki.js';
 import { runAction } from '../helpers/run-action.js';
+import { workspace } from '../helpers/workspace.js';
 
 const now = Date.now();
 const at = (d: number) => new Date(now + d * DAY);
-
-async function workspace(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-ws-'));
-  for (const [rel, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
-    await writeFile(path.join(dir, rel), text);
-  }
-  return dir;
-}
 
 test('an expired certificate file fails the step with an annotation on its line; healthy ones pass', async (t) => {
   const { intermediate, leaf } = await hierarchy({ cn: 'ok.example.test', notBefore: at(-10), notAfter: at(80) }, 'E2E');

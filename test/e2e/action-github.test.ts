@@ -7,12 +7,13 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, writeFile, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hierarchy, issue, DAY, type Issued } from '../helpers/pki.js';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
 import { FakeGitHub, type RecordedCall } from '../helpers/fake-github.js';
+import { workspace, writeFiles } from '../helpers/workspace.js';
 
 const REPO = 'acme/site';
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -30,17 +31,6 @@ async function leaf(cn: string, fromDays: number, toDays: number): Promise<Issue
   return issue({ cn, issuer: intermediate, notBefore: at(fromDays), notAfter: at(toDays) });
 }
 
-async function workspace(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-ghws-'));
-  await put(dir, files);
-  return dir;
-}
-async function put(dir: string, files: Record<string, string>): Promise<void> {
-  for (const [rel, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
-    await writeFile(path.join(dir, rel), text);
-  }
-}
 
 const repository = { full_name: REPO, name: 'site', owner: { login: 'acme' }, default_branch: 'main', private: false };
 
@@ -190,7 +180,7 @@ describe('per-certificate issues across nightly runs', () => {
 
   it('a certificate renewed at the same path closes its issue with a comment naming the new fingerprint', async () => {
     const renewed = await leaf('a.example.test', -1, 90);
-    await put(ws, { 'certs/a.pem': renewed.pem });
+    await writeFiles(ws, { 'certs/a.pem': renewed.pem });
     gh.resetCalls();
     const r = await runOn(ws, gh, schedule);
     assert.equal(r.code, 1, log(r));
@@ -211,7 +201,7 @@ describe('per-certificate issues across nightly runs', () => {
   });
 
   it('a regression (the expired certificate put back) reopens the same issue', async () => {
-    await put(ws, { 'certs/a.pem': expiredA.pem });
+    await writeFiles(ws, { 'certs/a.pem': expiredA.pem });
     gh.resetCalls();
     const r = await runOn(ws, gh, schedule);
     assert.equal(r.code, 1, log(r));
@@ -400,7 +390,7 @@ test('a pull request that changes the config probes only the endpoints it adds (
   git('add', '-A');
   git('commit', '-qm', 'base');
   const base = git('rev-parse', 'HEAD');
-  await put(ws, { '.github/certwatch.yml': `version: 1\nendpoints:\n  - 127.0.0.1:${kept}\n  - 127.0.0.1:${added}\n` });
+  await writeFiles(ws, { '.github/certwatch.yml': `version: 1\nendpoints:\n  - 127.0.0.1:${kept}\n  - 127.0.0.1:${added}\n` });
   git('commit', '-qam', 'add an endpoint');
   const head = git('rev-parse', 'HEAD');
   gh.prFiles.set(11, [{ filename: '.github/certwatch.yml', status: 'modified' }]);
@@ -445,7 +435,7 @@ test('digest mode: one issue listing everything, edited in place, closed when al
 
   // Run 2: y renewed — the same issue is edited in place, no new issue, no comment.
   const y2 = await leaf('y.example.test', -1, 90);
-  await put(ws, { 'certs/y.pem': y2.pem });
+  await writeFiles(ws, { 'certs/y.pem': y2.pem });
   gh.resetCalls();
   r = await runOn(ws, gh, schedule);
   assert.equal(r.code, 1, log(r));
@@ -463,7 +453,7 @@ test('digest mode: one issue listing everything, edited in place, closed when al
 
   // Run 3: all healthy — the digest is closed with a comment.
   const x2 = await leaf('x.example.test', -1, 90);
-  await put(ws, { 'certs/x.pem': x2.pem });
+  await writeFiles(ws, { 'certs/x.pem': x2.pem });
   gh.resetCalls();
   r = await runOn(ws, gh, schedule);
   assert.equal(r.code, 0, log(r));

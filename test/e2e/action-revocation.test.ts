@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { KeyObject, generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import { request } from 'node:http';
-import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { issue, DAY } from '../helpers/pki.js';
@@ -21,6 +20,7 @@ import { json, send, startServer, type Handler, type TestServer } from '../revoc
 import { buildOcspResponse } from '../revocation/helpers/ocsp-builder.js';
 import { buildCrl } from '../revocation/helpers/der-writer.js';
 import { parseCertificate } from '../../src/x509/parse-certificate.js';
+import { workspace } from '../helpers/workspace.js';
 
 const at = (d: number) => new Date(Date.now() + d * DAY);
 
@@ -71,15 +71,6 @@ function route(p: string, h: Handler, withPrefix = false): void {
   };
   srv.routes.set(p, logged);
   if (withPrefix) srv.prefixes.set(p + '/', logged); // OCSP GET: URL/<base64 request>
-}
-
-async function workspace(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-ws-revo-'));
-  for (const [rel, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
-    await writeFile(path.join(dir, rel), text);
-  }
-  return dir;
 }
 
 interface ReportCert {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readMarker, readState, renderCertificateBody, stableBody, type RenderContext } from '../../src/github/issue-body.js';
+import { readMarker, readState, renderCertificateBody, renderDigestBody, stableBody, type RenderContext } from '../../src/github/issue-body.js';
 import { cert, fileAt, finding, fp } from './report-factory.js';
 
 const rc: RenderContext = { serverUrl: 'https://github.com', repository: 'acme/site', sha: 'c0ffee', runUrl: 'https://github.com/acme/site/actions/runs/7', now: '2026-11-22T03:00:00Z', generatedAt: '2026-11-22T03:00:00Z', toolVersion: '1.0.0' };
@@ -26,5 +26,14 @@ describe('issue bodies', () => {
     assert.equal(stableBody(a), stableBody(b));
     const c2 = renderCertificateBody({ cert: c, active: c.findings, owners: [], firstReported: '2026-11-20' }, { ...rc, sha: 'beef' });
     assert.notEqual(stableBody(a), stableBody(c2), 'links follow the current commit');
+  });
+
+  it('an expired certificate counts its days left the same way in the body, the digest and the job summary', () => {
+    // Expired 2 days and a minute before rc.now: every view says 2 days, none rounds to 3.
+    const c = cert({ cn: 'old.example.com', notAfter: '2026-11-20T02:59:00.000Z', findings: [finding('expired')] });
+    const body = renderCertificateBody({ cert: c, active: c.findings, owners: [], firstReported: '2026-11-20' }, rc);
+    assert.ok(body.includes('(expired 2 day(s) ago)'), body);
+    const digest = renderDigestBody([{ cert: c, active: c.findings, owners: [] }], [], rc, {});
+    assert.ok(digest.includes('| 2026-11-20 | -2 |'), digest);
   });
 });

@@ -6,14 +6,9 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { readGithubEnv, type GithubEnv } from '../../src/github/context.js';
 import { resolveScope } from '../../src/github/pr-scope.js';
-import { FakeGitHub, type PrFile } from '../helpers/fake-github.js';
+import { FakeGitHub, capture, type PrFile } from '../helpers/fake-github.js';
 
 const fast = { clientOptions: { retries: 1, retryBaseMs: 1, spacing: 'none' as const } };
-
-function capture() {
-  const lines = { info: [] as string[], warning: [] as string[], error: [] as string[] };
-  return { lines, info: (m: string) => lines.info.push(m), warning: (m: string) => lines.warning.push(m), error: (m: string) => lines.error.push(m) };
-}
 
 let gh: FakeGitHub;
 

@@ -6,7 +6,7 @@ import { createClient } from '../../src/github/octokit.js';
 import { issuesEnabled, replacementFindings, syncIssues, syncIssuesFromAction, type SyncContext } from '../../src/github/sync-issues.js';
 import { parseCodeowners } from '../../src/github/codeowners.js';
 import type { IssueSettings } from '../../src/types.js';
-import { FakeGitHub } from '../helpers/fake-github.js';
+import { FakeGitHub, capture } from '../helpers/fake-github.js';
 import { cert, endpointAt, fileAt, finding, fp, report } from './report-factory.js';
 
 const SERVER = 'https://github.example';
@@ -14,11 +14,6 @@ const RUN = `${SERVER}/acme/site/actions/runs/7`;
 
 function settings(o: Partial<IssueSettings> = {}): IssueSettings {
   return { mode: 'per-certificate', labels: ['certificates'], maxOpen: 50, ...o };
-}
-
-function capture() {
-  const lines = { info: [] as string[], warning: [] as string[], error: [] as string[] };
-  return { lines, info: (m: string) => lines.info.push(m), warning: (m: string) => lines.warning.push(m), error: (m: string) => lines.error.push(m) };
 }
 
 let gh: FakeGitHub;

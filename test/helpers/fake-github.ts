@@ -324,3 +324,9 @@ async function readBody(req: IncomingMessage): Promise<any> {
     return undefined;
   }
 }
+
+/** A logger that keeps what it was told, by level, for assertions on what a run said. */
+export function capture() {
+  const lines = { info: [] as string[], warning: [] as string[], error: [] as string[] };
+  return { lines, info: (m: string) => lines.info.push(m), warning: (m: string) => lines.warning.push(m), error: (m: string) => lines.error.push(m) };
+}

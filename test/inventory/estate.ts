@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { KeyInfo, Location } from '../../src/types.js';
 import type { Report, ReportCertificate, ReportFinding } from '../../src/report/report-types.js';
-import { summarise } from '../../src/report/inventory/summarise.js';
+import { summarize } from '../../src/report/build-report.js';
 
 export const NOW = new Date('2026-11-22T03:00:00Z');
 export const DAY = 86_400_000;
@@ -256,7 +256,7 @@ export function generateEstate(opts: EstateOptions = {}): Estate {
       }),
     );
   }
-  report.summary = summarise(report.certificates, report.problems);
+  report.summary = summarize(report.certificates, report.problems);
   return { report, truth };
 }
 

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { filterReport, normaliseSerial, parseDateArgument, parseSerialList } from '../../src/report/inventory/filter.js';
-import { summarise } from '../../src/report/inventory/summarise.js';
+import { summarize } from '../../src/report/build-report.js';
 import { generateEstate } from './estate.js';
 
 const { report, truth } = generateEstate();
@@ -84,13 +84,13 @@ test('problems are kept by a filter, and count in the subset summary', () => {
 test('an ignored finding does not make the subset fail', () => {
   const ignoredOnly = report.certificates.filter((c) => c.findings.length > 0 && c.findings.every((f) => f.ignored));
   assert.ok(ignoredOnly.length > 0, 'the estate holds certificates whose only findings are ignored');
-  const s = summarise(ignoredOnly, []);
+  const s = summarize(ignoredOnly, []);
   assert.equal(s.failures, 0);
   assert.equal(s.status, 'ok');
 });
 
 test('nextExpiry is the soonest notAfter among leaves only', () => {
-  const s = summarise(report.certificates, []);
+  const s = summarize(report.certificates, []);
   const leaves = report.certificates.filter((c) => c.role === 'leaf').map((c) => c.notAfter).sort();
   assert.equal(s.nextExpiry, leaves[0]);
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { renderInventory } from '../../src/report/inventory/render.js';
 import { CSV_COLUMNS } from '../../src/report/inventory/render-csv.js';
 import { fold } from '../../src/report/inventory/render-ics.js';
-import { summarise } from '../../src/report/inventory/summarise.js';
+import { summarize } from '../../src/report/build-report.js';
 import { daysLeft } from '../../src/report/inventory/certificate-facts.js';
 import type { Report } from '../../src/report/report-types.js';
 import { NOW, generateEstate, hostileCertificates } from './estate.js';
@@ -14,7 +14,7 @@ import { NOW, generateEstate, hostileCertificates } from './estate.js';
 function estate(): Report {
   const { report } = generateEstate();
   report.certificates.push(...hostileCertificates());
-  report.summary = summarise(report.certificates, report.problems);
+  report.summary = summarize(report.certificates, report.problems);
   return report;
 }
 const report = estate();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderInventory } from '../../src/report/inventory/render.js';
-import { summarise } from '../../src/report/inventory/summarise.js';
+import { summarize } from '../../src/report/build-report.js';
 import { CHROMIUM, chromiumAvailable, runChromium } from './chromium.js';
 import { generateEstate, hostileCertificates } from './estate.js';
 
@@ -17,7 +17,7 @@ const skip = process.env.CERTWATCH_SKIP_BROWSER === '1' ? 'CERTWATCH_SKIP_BROWSE
 
 const { report } = generateEstate();
 report.certificates.push(...hostileCertificates());
-report.summary = summarise(report.certificates, report.problems);
+report.summary = summarize(report.certificates, report.problems);
 
 // Kept after the run: the screenshot is for a person to look at. Profiles are removed.
 const dir = mkdtempSync(join(tmpdir(), 'certwatch-inventory-html-'));

@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { renderInventory } from '../../src/report/inventory/render.js';
 import { escapeHtml } from '../../src/report/inventory/html-escape.js';
-import { summarise } from '../../src/report/inventory/summarise.js';
+import { summarize } from '../../src/report/build-report.js';
 import { generateEstate, hostileCertificates } from './estate.js';
 
 const { report } = generateEstate();
 report.certificates.push(...hostileCertificates());
-report.summary = summarise(report.certificates, report.problems);
+report.summary = summarize(report.certificates, report.problems);
 const html = renderInventory(report, 'html', { title: 'Acme <certificates> & "friends"' });
 
 /** Real tags in the page (escaped text cannot form one, since `<` is always &lt; there). */

@@ -14,7 +14,7 @@ import { closeHttp } from '../../src/net/http-fetch.js';
 import type { ObservedCertificate } from '../../src/types.js';
 import { hierarchy, issue, pemBlock, type Issued } from '../helpers/pki.js';
 import { buildCrl, type CrlSpec } from './helpers/der-writer.js';
-import { DAY, NOW, ctxFor, observed, privateKey, rec, send, settingsFor, startServer, type TestServer } from './helpers/fixtures.js';
+import { DAY, NOW, assertUnknown, ctxFor, findingIds, observed, privateKey, rec, send, settingsFor, startServer, type TestServer } from './helpers/fixtures.js';
 
 let srv: TestServer;
 let root: Issued;
@@ -50,17 +50,6 @@ async function check(l: Issued, o: { mode?: 'soft' | 'hard' | 'off'; cacheDir?: 
   const settings = settingsFor({ revocation: o.mode ?? 'soft', cacheDir: o.cacheDir ?? '', workspace: o.workspace, timeoutMs: 1500 });
   await checkRevocation([obs], ctxFor(settings, NOW, (o.known ?? []).map(rec), { crlMaxBytes: o.crlMaxBytes }));
   return obs;
-}
-
-function findingIds(obs: ObservedCertificate): string[] {
-  return obs.findings.map((f) => `${f.id}/${f.severity}`);
-}
-
-function assertUnknown(obs: ObservedCertificate, cause: RegExp): void {
-  assert.equal(obs.revocation?.status, 'unknown', `expected unknown, got ${JSON.stringify(obs.revocation)}`);
-  assert.match(obs.revocation?.detail ?? '', cause);
-  assert.deepEqual(findingIds(obs), ['revocation-unknown/warning']);
-  assert.match(obs.findings[0].message, cause);
 }
 
 describe('scanCrl', () => {

@@ -14,7 +14,7 @@ import { closeHttp } from '../../src/net/http-fetch.js';
 import type { ObservedCertificate } from '../../src/types.js';
 import { hierarchy, issue, type Issued } from '../helpers/pki.js';
 import { buildCrl } from './helpers/der-writer.js';
-import { DAY, NOW, ctxFor, observed, privateKey, rec, send, settingsFor, slow, startServer, type Handler, type TestServer } from './helpers/fixtures.js';
+import { DAY, NOW, assertUnknown, ctxFor, observed, privateKey, rec, send, settingsFor, slow, startServer, type Handler, type TestServer } from './helpers/fixtures.js';
 import { buildOcspResponse, ocspStatusOnly, type OcspSpec } from './helpers/ocsp-builder.js';
 
 let srv: TestServer;
@@ -69,15 +69,6 @@ async function run(leaf: Issued, o: { stapled?: Buffer; timeoutMs?: number; now?
   const obs = observed(rec(leaf), { companions: [rec(inter)], stapledOcsp: o.stapled });
   await checkRevocation([obs], ctxFor(settingsFor({ timeoutMs: o.timeoutMs ?? 1500 }), o.now ?? NOW));
   return obs;
-}
-
-function assertUnknown(obs: ObservedCertificate, cause: RegExp): void {
-  assert.equal(obs.revocation?.status, 'unknown', `expected unknown, got ${JSON.stringify(obs.revocation)}`);
-  assert.match(obs.revocation?.detail ?? '', cause);
-  assert.deepEqual(
-    obs.findings.map((f) => `${f.id}/${f.severity}`),
-    ['revocation-unknown/warning'],
-  );
 }
 
 async function withResponse(make: (leaf: Issued) => Buffer, cause: RegExp): Promise<void> {

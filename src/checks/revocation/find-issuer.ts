@@ -3,13 +3,13 @@
 // bundle), every other certificate in the run, the platform's root store, and
 // only then the AIA caIssuers URL (RFC 5280 §4.2.2.1). A candidate counts only if
 // its signature on the certificate verifies: names alone are not proof.
-import { rootCertificates } from 'node:tls';
 import type { CertificateRecord, ObservedCertificate } from '../../types.js';
 import { fetchableUrl, httpFetch } from '../../net/http-fetch.js';
 import { CERT_MAX_BYTES } from '../../net/limits.js';
 import { children, readTlv } from '../../x509/der.js';
 import { isIssuedBy, parseCertificate } from '../../x509/parse-certificate.js';
 import { splitPem } from '../../x509/pem.js';
+import { bundledRoots } from '../../x509/bundled-roots.js';
 
 export interface IssuerResult {
   issuer?: CertificateRecord;
@@ -33,21 +33,9 @@ function bySubject(certs: Iterable<CertificateRecord>, into = new Map<string, Ce
   return into;
 }
 
-/** Node's bundled Mozilla roots, parsed on first need (intermediates' issuers are roots that servers do not send). */
+/** Node's bundled Mozilla roots by subject (intermediates' issuers are roots that servers do not send). */
 function systemRootIndex(): Map<string, CertificateRecord[]> {
-  if (!systemRoots) {
-    const certs: CertificateRecord[] = [];
-    for (const pem of rootCertificates) {
-      for (const b of splitPem(pem).blocks) {
-        try {
-          certs.push(parseCertificate(b.der));
-        } catch {
-          /* a root OpenSSL cannot read is no use as an issuer */
-        }
-      }
-    }
-    systemRoots = bySubject(certs);
-  }
+  systemRoots ??= bySubject(bundledRoots());
   return systemRoots;
 }
 

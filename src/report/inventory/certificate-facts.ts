@@ -4,13 +4,13 @@
 import type { KeyInfo, Location } from '../../types.js';
 import type { ReportCertificate, ReportFinding } from '../report-types.js';
 import { caLabel } from './dn.js';
-
-const DAY_MS = 86_400_000;
+import { daysLeft as daysUntil } from '../format-helpers.js';
 
 export type StatusClass = 'fail' | 'warn' | 'ok';
 
+/** Not ignored by the config: the same test the run summary counts with. */
 export function isActive(f: ReportFinding): boolean {
-  return f.ignored === undefined;
+  return !f.ignored;
 }
 
 /** The name a person recognises: CN, else the first SAN, else the whole subject. */
@@ -38,10 +38,9 @@ export function keyLabel(k: KeyInfo): string {
   return k.algorithm;
 }
 
-/** Whole days from `now` to notAfter, rounded down: 0 = expires within a day, negative = expired. */
+/** Whole days from `now` to the certificate's notAfter, counted as in the run's reports. */
 export function daysLeft(c: ReportCertificate, now: Date): number {
-  // trunc, not floor: agrees with the findings' "expired N days ago".
-  return Math.trunc((Date.parse(c.notAfter) - now.getTime()) / DAY_MS);
+  return daysUntil(c.notAfter, now);
 }
 
 const SEVERITY_RANK = { error: 3, warning: 2, notice: 1 } as const;

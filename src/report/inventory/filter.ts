@@ -3,7 +3,7 @@
 // combine with AND. The result is a Report of the same shape, so every view
 // (and the exit status) works on the subset exactly as on a whole run.
 import type { Report, ReportCertificate } from '../report-types.js';
-import { summarise } from './summarise.js';
+import { summarize } from '../build-report.js';
 import { parseDn } from './dn.js';
 
 export interface InventoryFilter {
@@ -94,5 +94,5 @@ function issuerMatches(c: ReportCertificate, needle: string): boolean {
 
 export function filterReport(report: Report, f: InventoryFilter): Report {
   const certificates = report.certificates.filter((c) => matchesFilter(c, f));
-  return { ...report, certificates, summary: summarise(certificates, report.problems) };
+  return { ...report, certificates, summary: summarize(certificates, report.problems) };
 }

@@ -5,6 +5,7 @@
 import type { Report, ReportCertificate } from '../report-types.js';
 import { caLabelFromDn } from './dn.js';
 import { isFailing, issuingCa, keyLabel, locationKey } from './certificate-facts.js';
+import { plural } from '../format-helpers.js';
 
 export interface InventoryGroup {
   key: string; // the CA, root, owner or key type
@@ -126,8 +127,4 @@ function concentrationLine(g: InventoryGroup, withoutOwner: number): string {
   const owners = g.owners.length > 0 ? `owners ${g.owners.join(', ')}` : 'no owners recorded';
   const unowned = withoutOwner > 0 && g.owners.length > 0 ? ` (+${withoutOwner} without an owner)` : '';
   return `If ${g.key} revoked everything today: ${plural(g.certificates, 'certificate')} at ${plural(g.locations, 'location')}, ${owners}${unowned}`;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

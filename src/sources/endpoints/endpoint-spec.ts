@@ -40,11 +40,6 @@ export function defaultPort(protocol: string): number {
   return info.port;
 }
 
-/** The STARTTLS dialect a scheme implies, if any ("submission" → "smtp"). */
-export function starttlsFor(protocol: string): StartTlsProtocol | undefined {
-  return SCHEMES[protocol.toLowerCase()]?.starttls;
-}
-
 // RFC 1123 host names; underscores are tolerated because internal DNS uses them.
 const HOSTNAME = /^(?=.{1,253}\.?$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
 

@@ -7,7 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type { CertificateRecord } from '../../types.js';
 import { parseCertificate } from '../../x509/parse-certificate.js';
-import { splitPem, looksLikePem } from '../../x509/pem.js';
+import { splitPem, looksLikePem, toPem } from '../../x509/pem.js';
+import { bundledRoots } from '../../x509/bundled-roots.js';
 import { TrustAnchors } from '../../checks/chain.js';
 
 // A CA bundle is at most a few hundred certificates (~250 KB for Mozilla's);
@@ -28,23 +29,6 @@ export class CaFileError extends Error {}
 // can read (and report) what they serve instead of failing the handshake.
 // OpenSSL 3 needs security level 0 for that. Trust is judged separately.
 const PROBE_TLS_OPTIONS = { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT:@SECLEVEL=0' };
-
-let bundled: CertificateRecord[] | undefined;
-function bundledAnchors(): CertificateRecord[] {
-  if (!bundled) {
-    bundled = [];
-    for (const pem of rootCertificates) {
-      for (const b of splitPem(pem).blocks) {
-        try {
-          bundled.push(parseCertificate(b.der));
-        } catch {
-          // A root our parser refuses cannot anchor a path we build; OpenSSL still has it.
-        }
-      }
-    }
-  }
-  return bundled;
-}
 
 async function readCaFile(path: string): Promise<{ records: CertificateRecord[]; pems: string[] }> {
   let data: Buffer;
@@ -69,7 +53,7 @@ async function readCaFile(path: string): Promise<{ records: CertificateRecord[];
     }
   }
   if (records.length === 0) throw new CaFileError(`ca-file ${path} holds no certificate`);
-  const pems = records.map((r) => `-----BEGIN CERTIFICATE-----\n${r.der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`);
+  const pems = records.map((r) => toPem('CERTIFICATE', r.der));
   return { records, pems };
 }
 
@@ -87,11 +71,11 @@ export function loadTrustStore(caFile?: string): Promise<TrustStore> {
   if (!p) {
     p = (async () => {
       if (!caFile) {
-        return { anchors: lazy(() => new TrustAnchors(bundledAnchors())), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
+        return { anchors: lazy(() => new TrustAnchors(bundledRoots())), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
       }
       const extra = await readCaFile(caFile);
       return {
-        anchors: lazy(() => new TrustAnchors([...bundledAnchors(), ...extra.records])),
+        anchors: lazy(() => new TrustAnchors([...bundledRoots(), ...extra.records])),
         secureContext: createSecureContext({ ...PROBE_TLS_OPTIONS, ca: [...rootCertificates, ...extra.pems] }),
         label: `Node's bundled roots + ${caFile}`,
       };

@@ -1,6 +1,7 @@
 // Shared fixtures for the revocation tests: a minimal Settings, observed
 // certificates, private keys as KeyObjects, and a loopback HTTP server whose
 // routes the tests set (CRL distribution points, AIA, OCSP, ACME directory).
+import assert from 'node:assert/strict';
 import { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -122,3 +123,16 @@ export const slow =
     await new Promise((r) => setTimeout(r, ms).unref());
     if (!res.destroyed) await h(req, res, body);
   };
+
+/** "id/severity" of each finding, for comparing a certificate's findings at a glance. */
+export function findingIds(obs: ObservedCertificate): string[] {
+  return obs.findings.map((f) => `${f.id}/${f.severity}`);
+}
+
+/** The answer is "unknown" with a cause matching `cause`, and one warning says so, naming the cause. */
+export function assertUnknown(obs: ObservedCertificate, cause: RegExp): void {
+  assert.equal(obs.revocation?.status, 'unknown', `expected unknown, got ${JSON.stringify(obs.revocation)}`);
+  assert.match(obs.revocation?.detail ?? '', cause);
+  assert.deepEqual(findingIds(obs), ['revocation-unknown/warning']);
+  assert.match(obs.findings[0].message, cause);
+}

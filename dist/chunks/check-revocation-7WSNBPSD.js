@@ -6,8 +6,11 @@ import {
   tslib_es6_exports
 } from "./chunk-OMPGTOGU.js";
 import {
+  bundledRoots
+} from "./chunk-ETJ5BLA6.js";
+import {
   splitPem
-} from "./chunk-JIW73O2U.js";
+} from "./chunk-HU74W3X2.js";
 import {
   sameSerial,
   serialMagnitude
@@ -22,9 +25,11 @@ import {
   OCSP_MAX_BYTES,
   REVOCATION_CONCURRENCY,
   fetchableUrl,
-  httpFetch,
+  httpFetch
+} from "./chunk-JJY2EZYI.js";
+import {
   readableTime
-} from "./chunk-F5EIYSSP.js";
+} from "./chunk-ICE5XF2S.js";
 import {
   DerError,
   children,
@@ -1304,7 +1309,6 @@ ${issuer.fingerprint}`;
 };
 
 // src/checks/revocation/find-issuer.ts
-import { rootCertificates } from "node:tls";
 var systemRoots;
 function bySubject(certs, into = /* @__PURE__ */ new Map()) {
   for (const c of certs) {
@@ -1315,18 +1319,7 @@ function bySubject(certs, into = /* @__PURE__ */ new Map()) {
   return into;
 }
 function systemRootIndex() {
-  if (!systemRoots) {
-    const certs = [];
-    for (const pem of rootCertificates) {
-      for (const b of splitPem(pem).blocks) {
-        try {
-          certs.push(parseCertificate(b.der));
-        } catch {
-        }
-      }
-    }
-    systemRoots = bySubject(certs);
-  }
+  systemRoots ??= bySubject(bundledRoots());
   return systemRoots;
 }
 function certificatesFromAia(body) {

@@ -4,8 +4,10 @@ import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
 import {
+  daysLeft,
   readableInstant
-} from "./chunk-642HVC74.js";
+} from "./chunk-JSGFZU5O.js";
+import "./chunk-ICE5XF2S.js";
 import {
   createClient,
   explainApiError,
@@ -160,18 +162,10 @@ function findingsSentence(active) {
 function runLink(ctx) {
   return ctx.runUrl ? ` ([run](${ctx.runUrl}))` : "";
 }
-function daysLeft(notAfter, now) {
-  return Math.floor((Date.parse(notAfter) - Date.parse(now)) / 864e5);
-}
 function daysLeftText(notAfter, now) {
-  const ms = Date.parse(notAfter) - Date.parse(now);
-  if (ms < 0) {
-    const ago = Math.floor(-ms / 864e5);
-    return ago === 0 ? "expired within the last day" : `expired ${ago} day(s) ago`;
-  }
   const d = daysLeft(notAfter, now);
-  if (d === 0) return "expires within a day";
-  return `${d} day(s) left`;
+  if (Date.parse(notAfter) < Date.parse(now)) return d === 0 ? "expired within the last day" : `expired ${-d} day(s) ago`;
+  return d === 0 ? "expires within a day" : `${d} day(s) left`;
 }
 function locationLine(loc, ctx) {
   if (loc.type === "file") {

@@ -9,12 +9,12 @@ import {
   locationText,
   statusClass,
   statusId
-} from "./chunk-4ILXPCHS.js";
+} from "./chunk-RKSKMDF6.js";
 import {
   messageBesidePlace,
   plural,
   readableInstant
-} from "./chunk-642HVC74.js";
+} from "./chunk-JSGFZU5O.js";
 
 // src/report/inventory/render-text.ts
 var MAX_CELL = 48;

@@ -55,8 +55,15 @@ function splitPem(text) {
   if (cur) problems.push({ label: cur.label, line: cur.line, reason: "truncated PEM: BEGIN without END" });
   return { blocks, problems };
 }
+function toPem(label, der) {
+  const b64 = Buffer.from(der).toString("base64");
+  return `-----BEGIN ${label}-----
+${b64.replace(/.{1,64}/g, "$&\n")}-----END ${label}-----
+`;
+}
 
 export {
   looksLikePem,
-  splitPem
+  splitPem,
+  toPem
 };

@@ -2,9 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   INVENTORY_FORMATS,
   renderInventory
-} from "./chunk-5APSJRBO.js";
-import "./chunk-4ILXPCHS.js";
-import "./chunk-642HVC74.js";
+} from "./chunk-ALLS2PVA.js";
+import "./chunk-RKSKMDF6.js";
+import "./chunk-JSGFZU5O.js";
+import "./chunk-ICE5XF2S.js";
 import "./chunk-DDCI7ZLU.js";
 export {
   INVENTORY_FORMATS,

@@ -1,4 +1,8 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+import {
+  daysLeft,
+  plural
+} from "./chunk-JSGFZU5O.js";
 
 // src/report/inventory/dn.ts
 var ATTRIBUTE_START = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)=/;
@@ -45,9 +49,8 @@ function caLabelFromDn(dn) {
 }
 
 // src/report/inventory/certificate-facts.ts
-var DAY_MS = 864e5;
 function isActive(f) {
-  return f.ignored === void 0;
+  return !f.ignored;
 }
 function displayName(c) {
   return c.subjectCN || c.sans[0] || c.subject || c.fingerprint;
@@ -66,8 +69,8 @@ function keyLabel(k) {
   if (k.size !== void 0 && !/^Ed\d+$/i.test(k.algorithm)) return `${k.algorithm} ${k.size}`;
   return k.algorithm;
 }
-function daysLeft(c, now) {
-  return Math.trunc((Date.parse(c.notAfter) - now.getTime()) / DAY_MS);
+function daysLeft2(c, now) {
+  return daysLeft(c.notAfter, now);
 }
 var SEVERITY_RANK = { error: 3, warning: 2, notice: 1 };
 function worstActiveFinding(c) {
@@ -188,9 +191,6 @@ function concentrationLine(g, withoutOwner) {
   const owners = g.owners.length > 0 ? `owners ${g.owners.join(", ")}` : "no owners recorded";
   const unowned = withoutOwner > 0 && g.owners.length > 0 ? ` (+${withoutOwner} without an owner)` : "";
   return `If ${g.key} revoked everything today: ${plural(g.certificates, "certificate")} at ${plural(g.locations, "location")}, ${owners}${unowned}`;
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 // src/report/inventory/drift.ts
@@ -360,11 +360,10 @@ function buildInventory(report) {
 
 export {
   parseDn,
-  isActive,
   displayName,
   issuingCa,
   keyLabel,
-  daysLeft,
+  daysLeft2 as daysLeft,
   statusId,
   statusClass,
   locationText,

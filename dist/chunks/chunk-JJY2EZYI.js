@@ -26638,11 +26638,6 @@ ${captureLines}` : capture.stack;
   }
 });
 
-// src/checks/readable-time.ts
-function readableTime(d) {
-  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
 // src/net/limits.ts
 var CRL_MAX_BYTES = 150 * 1024 * 1024;
 var OCSP_MAX_BYTES = 64 * 1024;
@@ -26783,7 +26778,6 @@ function describe(e, what, url, ac) {
 }
 
 export {
-  readableTime,
   CRL_MAX_BYTES,
   OCSP_MAX_BYTES,
   ARI_MAX_BYTES,

@@ -2,9 +2,11 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   ARI_MAX_BYTES,
   FetchError,
-  httpFetch,
+  httpFetch
+} from "./chunk-JJY2EZYI.js";
+import {
   readableTime
-} from "./chunk-F5EIYSSP.js";
+} from "./chunk-ICE5XF2S.js";
 import {
   displayName
 } from "./chunk-WUX6Q3GO.js";

@@ -1,8 +1,12 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  bundledRoots
+} from "./chunk-ETJ5BLA6.js";
+import {
   looksLikePem,
-  splitPem
-} from "./chunk-JIW73O2U.js";
+  splitPem,
+  toPem
+} from "./chunk-HU74W3X2.js";
 import {
   CertificateParseError,
   displayName,
@@ -1029,21 +1033,6 @@ var MAX_CA_FILE_BYTES = 10 * 1024 * 1024;
 var CaFileError = class extends Error {
 };
 var PROBE_TLS_OPTIONS = { minVersion: "TLSv1", ciphers: "DEFAULT:@SECLEVEL=0" };
-var bundled;
-function bundledAnchors() {
-  if (!bundled) {
-    bundled = [];
-    for (const pem of rootCertificates) {
-      for (const b of splitPem(pem).blocks) {
-        try {
-          bundled.push(parseCertificate(b.der));
-        } catch {
-        }
-      }
-    }
-  }
-  return bundled;
-}
 async function readCaFile(path) {
   let data;
   try {
@@ -1065,9 +1054,7 @@ async function readCaFile(path) {
     }
   }
   if (records.length === 0) throw new CaFileError(`ca-file ${path} holds no certificate`);
-  const pems = records.map((r) => `-----BEGIN CERTIFICATE-----
-${r.der.toString("base64").replace(/.{1,64}/g, "$&\n")}-----END CERTIFICATE-----
-`);
+  const pems = records.map((r) => toPem("CERTIFICATE", r.der));
   return { records, pems };
 }
 function lazy(make) {
@@ -1081,11 +1068,11 @@ function loadTrustStore(caFile) {
   if (!p) {
     p = (async () => {
       if (!caFile) {
-        return { anchors: lazy(() => new TrustAnchors(bundledAnchors())), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
+        return { anchors: lazy(() => new TrustAnchors(bundledRoots())), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
       }
       const extra = await readCaFile(caFile);
       return {
-        anchors: lazy(() => new TrustAnchors([...bundledAnchors(), ...extra.records])),
+        anchors: lazy(() => new TrustAnchors([...bundledRoots(), ...extra.records])),
         secureContext: createSecureContext({ ...PROBE_TLS_OPTIONS, ca: [...rootCertificates, ...extra.pems] }),
         label: `Node's bundled roots + ${caFile}`
       };

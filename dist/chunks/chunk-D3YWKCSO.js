@@ -3,19 +3,18 @@ import {
   formatDuration,
   require_dist,
   thresholdMs
-} from "./chunk-QXFEMIXX.js";
+} from "./chunk-XJCHZTGQ.js";
 import {
   buildInventory
-} from "./chunk-4ILXPCHS.js";
+} from "./chunk-RKSKMDF6.js";
 import {
-  certName,
   daysLeft,
   issuerName,
   locationText,
   messageBesidePlace,
   plural,
   roleLabel
-} from "./chunk-642HVC74.js";
+} from "./chunk-JSGFZU5O.js";
 import {
   emptyExtraction
 } from "./chunk-DO36KUV2.js";
@@ -28,7 +27,7 @@ import {
 import {
   looksLikePem,
   splitPem
-} from "./chunk-JIW73O2U.js";
+} from "./chunk-HU74W3X2.js";
 import {
   CertificateParseError,
   displayName,
@@ -8386,6 +8385,9 @@ function checkThresholdOrder(s) {
 // src/report/build-report.ts
 var TOOL_VERSION = "1.0.0";
 var SEV_RANK = { error: 0, warning: 1, notice: 2 };
+function severityRank(s) {
+  return SEV_RANK[s];
+}
 function toReportFinding(f) {
   const r = { id: f.id, severity: f.severity, message: f.message };
   if (f.location) r.location = f.location;
@@ -8458,7 +8460,7 @@ function summarize(certs, problems) {
   };
   for (const c of certs) {
     c.findings.forEach(count);
-    if (c.role === "leaf" && (nextExpiry === null || c.notAfter < nextExpiry)) nextExpiry = c.notAfter;
+    if (c.role === "leaf" && (nextExpiry === null || Date.parse(c.notAfter) < Date.parse(nextExpiry))) nextExpiry = c.notAfter;
   }
   problems.forEach(count);
   return { status: failures ? "fail" : warnings ? "warn" : "ok", failures, warnings, notices, certificates: certs.length, nextExpiry };
@@ -8528,7 +8530,7 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-X7CA2ILY.js");
+    const { collectEndpoints } = await import("./collect-endpoints-DSALGXUK.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -8569,9 +8571,9 @@ async function run(settings, o = {}) {
   }
   if (certs.length) {
     const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import("./check-revocation-ZBM7WALU.js"),
+      import("./check-revocation-7WSNBPSD.js"),
       import("./revoked-serials-DI6B5I4N.js"),
-      import("./check-renewal-info-C2RLJDL2.js")
+      import("./check-renewal-info-UXHOOEPC.js")
     ]);
     const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
     problems.push(...await applyRevokedSerialLists(certs, settings));
@@ -8666,13 +8668,12 @@ function render(r, opts, limits) {
   const rows = [];
   for (const c of r.certificates) for (const f of c.findings) if (!f.ignored) rows.push({ f, c });
   for (const f of r.problems) if (!f.ignored) rows.push({ f });
-  const rank = (f) => f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2;
-  rows.sort((a, b) => rank(a.f) - rank(b.f));
+  rows.sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity));
   if (rows.length) {
     out.push("### Findings", "", "| Severity | Finding | Certificate | Where | What to do |", "|---|---|---|---|---|");
     for (const { f, c } of rows.slice(0, limits.findings)) {
       const where = f.location ? cell(locationText(f.location)) : c ? locationsCell(c) : "\u2014";
-      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(certName(c)) : "\u2014"} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`);
+      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : "\u2014"} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`);
     }
     if (rows.length > limits.findings) out.push("", `\u2026and ${rows.length - limits.findings} more findings in the JSON report.`);
     out.push("");
@@ -8685,7 +8686,7 @@ function render(r, opts, limits) {
     for (const c of byExpiry.slice(0, limits.inventory)) {
       const rev = c.revocation.status === "not-checked" ? "\u2014" : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ""}`;
       out.push(
-        `| ${cell(certName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? "\u2014")} | ${rev} |`
+        `| ${cell(displayName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? "\u2014")} | ${rev} |`
       );
     }
     if (r.certificates.length > limits.inventory) out.push("", `\u2026and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);
@@ -8712,7 +8713,7 @@ function timeline(r, maxBars = LIMITS.bars) {
     const start = c.notBefore.slice(0, 10);
     let end = c.notAfter.slice(0, 10);
     if (end <= start) end = new Date(Date.parse(start) + 864e5).toISOString().slice(0, 10);
-    out.push(`  ${mermaidName(certName(c))} :${tag}c${i}, ${start}, ${end}`);
+    out.push(`  ${mermaidName(displayName(c))} :${tag}c${i}, ${start}, ${end}`);
   });
   out.push(`  section Run`, `  checked ${r.run.now.slice(0, 10)} :milestone, now, ${r.run.now.slice(0, 10)}, 0d`, "```", "");
   return out;
@@ -8824,6 +8825,8 @@ function missingShards(reports) {
 
 export {
   require_out4 as require_out,
+  severityRank,
+  summarize,
   run,
   renderMarkdown,
   MergeError,

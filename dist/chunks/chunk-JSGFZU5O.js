@@ -1,4 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+import {
+  readableTime
+} from "./chunk-ICE5XF2S.js";
 
 // src/report/format-helpers.ts
 function locationText(l) {
@@ -10,15 +13,13 @@ function locationText(l) {
   const chain = l.chainIndex ? ` (chain #${l.chainIndex})` : "";
   return `${proto}${host}:${l.port}${addr}${chain}`;
 }
-function certName(c) {
-  return c.subjectCN ?? c.sans[0] ?? (c.subject || c.fingerprint.slice(0, 19));
-}
 function issuerName(c) {
   if (c.issuerO && c.issuerCN) return `${c.issuerCN} (${c.issuerO})`;
   return c.issuerCN ?? c.issuerO ?? c.issuer;
 }
 function daysLeft(notAfter, now) {
-  return Math.trunc((Date.parse(notAfter) - Date.parse(now)) / 864e5);
+  const from = typeof now === "string" ? Date.parse(now) : now.getTime();
+  return Math.trunc((Date.parse(notAfter) - from) / 864e5);
 }
 function roleLabel(c) {
   return c.role === "leaf" ? "leaf" : c.role === "root" ? "root CA" : "intermediate CA";
@@ -32,7 +33,7 @@ function messageBesidePlace(message, l) {
 }
 function readableInstant(iso) {
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return Number.isNaN(t) ? iso : readableTime(new Date(t));
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -40,7 +41,6 @@ function plural(n, word) {
 
 export {
   locationText,
-  certName,
   issuerName,
   daysLeft,
   roleLabel,
