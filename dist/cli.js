@@ -16,7 +16,7 @@ import {
   severityRank,
   summarize,
   validateReport
-} from "./chunks/chunk-D3YWKCSO.js";
+} from "./chunks/chunk-QE557BC5.js";
 import {
   ConfigError,
   DurationError,

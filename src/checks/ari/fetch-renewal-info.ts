@@ -7,6 +7,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FetchError, httpFetch } from '../../net/http-fetch.js';
 import { ARI_MAX_BYTES } from '../../net/limits.js';
+import { oncePerKey } from '../../shared/once-per-key.js';
 
 /** §4.3: absent a usable Retry-After, check again after this long. */
 export const ARI_DEFAULT_RETRY_MS = 6 * 3600_000;
@@ -118,12 +119,7 @@ export class AriClient {
 
   /** The directory's renewalInfo URL; one request per directory per run. */
   renewalInfoUrl(directory: string): Promise<string> {
-    let p = this.directories.get(directory);
-    if (!p) {
-      p = this.loadDirectory(directory);
-      this.directories.set(directory, p);
-    }
-    return p;
+    return oncePerKey(this.directories, directory, () => this.loadDirectory(directory));
   }
 
   private async loadDirectory(directory: string): Promise<string> {
@@ -152,12 +148,7 @@ export class AriClient {
   /** The suggested window for one certificate ID (§4.1), from the disk cache while its Retry-After lasts. */
   window(directory: string, certId: string): Promise<RenewalWindow> {
     const key = `${directory}\n${certId}`;
-    let p = this.windows.get(key);
-    if (!p) {
-      p = this.loadWindow(directory, certId);
-      this.windows.set(key, p);
-    }
-    return p;
+    return oncePerKey(this.windows, key, () => this.loadWindow(directory, certId));
   }
 
   private async loadWindow(directory: string, certId: string): Promise<RenewalWindow> {

@@ -11,6 +11,7 @@ import { CRL_MAX_BYTES, CRL_NO_NEXT_UPDATE_FALLBACK_MS, CRL_TRANSFER_TIMEOUT_MS 
 import { splitPem } from '../../x509/pem.js';
 import { CrlParseError, scanCrl, type ScannedCrl } from './crl-lookup.js';
 import { staleProblem, verifyCrl } from './verify-crl.js';
+import { oncePerKey } from '../../shared/once-per-key.js';
 
 /**
  * A cached CRL younger than this is used without asking the server. CAs reissue
@@ -86,12 +87,7 @@ export class CrlSource {
   /** A verified CRL for certificates `issuer` issued, or a CrlError/FetchError saying why not. */
   get(url: string, issuer: CertificateRecord): Promise<CrlAnswer> {
     const key = `${url}\n${issuer.fingerprint}`;
-    let p = this.answers.get(key);
-    if (!p) {
-      p = this.resolve(url, issuer);
-      this.answers.set(key, p);
-    }
-    return p;
+    return oncePerKey(this.answers, key, () => this.resolve(url, issuer));
   }
 
   private async resolve(url: string, issuer: CertificateRecord): Promise<CrlAnswer> {
@@ -153,12 +149,7 @@ export class CrlSource {
   }
 
   private fromNetwork(url: string, cached: Loaded | null): Promise<Loaded> {
-    let p = this.network.get(url);
-    if (!p) {
-      p = this.download(url, cached);
-      this.network.set(url, p);
-    }
-    return p;
+    return oncePerKey(this.network, url, () => this.download(url, cached));
   }
 
   private async download(url: string, cached: Loaded | null): Promise<Loaded> {
@@ -198,12 +189,7 @@ export class CrlSource {
   }
 
   private fromDisk(url: string): Promise<Loaded | null> {
-    let p = this.disk.get(url);
-    if (!p) {
-      p = this.readDisk(url);
-      this.disk.set(url, p);
-    }
-    return p;
+    return oncePerKey(this.disk, url, () => this.readDisk(url));
   }
 
   private async readDisk(url: string): Promise<Loaded | null> {

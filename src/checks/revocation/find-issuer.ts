@@ -10,6 +10,7 @@ import { children, readTlv } from '../../x509/der.js';
 import { isIssuedBy, parseCertificate } from '../../x509/parse-certificate.js';
 import { splitPem } from '../../x509/pem.js';
 import { bundledRoots } from '../../x509/bundled-roots.js';
+import { oncePerKey } from '../../shared/once-per-key.js';
 
 export interface IssuerResult {
   issuer?: CertificateRecord;
@@ -90,12 +91,7 @@ export class IssuerFinder {
 
   find(obs: ObservedCertificate): Promise<IssuerResult> {
     // The same certificate seen in several places has the same issuer; companions only widen the search.
-    let p = this.results.get(obs.cert.fingerprint);
-    if (!p) {
-      p = this.search(obs);
-      this.results.set(obs.cert.fingerprint, p);
-    }
-    return p;
+    return oncePerKey(this.results, obs.cert.fingerprint, () => this.search(obs));
   }
 
   private async search(obs: ObservedCertificate): Promise<IssuerResult> {
@@ -132,14 +128,11 @@ export class IssuerFinder {
   }
 
   private fetchAia(url: string): Promise<CertificateRecord[]> {
-    let p = this.aia.get(url);
-    if (!p) {
-      p = httpFetch(url, { what: 'fetching issuer certificate', timeoutMs: this.o.timeoutMs, deadline: this.o.deadline, maxBytes: CERT_MAX_BYTES }).then((r) =>
+    return oncePerKey(this.aia, url, () =>
+      httpFetch(url, { what: 'fetching issuer certificate', timeoutMs: this.o.timeoutMs, deadline: this.o.deadline, maxBytes: CERT_MAX_BYTES }).then((r) =>
         certificatesFromAia(r.body),
-      );
-      this.aia.set(url, p);
-    }
-    return p;
+      ),
+    );
   }
 }
 

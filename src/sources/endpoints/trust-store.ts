@@ -10,6 +10,7 @@ import { parseCertificate } from '../../x509/parse-certificate.js';
 import { splitPem, looksLikePem, toPem } from '../../x509/pem.js';
 import { bundledRoots } from '../../x509/bundled-roots.js';
 import { TrustAnchors } from '../../checks/chain.js';
+import { oncePerKey } from '../../shared/once-per-key.js';
 
 // A CA bundle is at most a few hundred certificates (~250 KB for Mozilla's);
 // 10 MiB means someone pointed ca-file at the wrong file.
@@ -67,22 +68,20 @@ const cache = new Map<string, Promise<TrustStore>>();
 /** The trust store for an absolute ca-file path (or the bundled roots alone when undefined); cached per process. */
 export function loadTrustStore(caFile?: string): Promise<TrustStore> {
   const key = caFile ?? '';
-  let p = cache.get(key);
-  if (!p) {
-    p = (async () => {
-      if (!caFile) {
-        return { anchors: lazy(() => new TrustAnchors(bundledRoots())), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
-      }
-      const extra = await readCaFile(caFile);
-      return {
-        anchors: lazy(() => new TrustAnchors([...bundledRoots(), ...extra.records])),
-        secureContext: createSecureContext({ ...PROBE_TLS_OPTIONS, ca: [...rootCertificates, ...extra.pems] }),
-        label: `Node's bundled roots + ${caFile}`,
-      };
-    })();
-    // A failed load is not cached: the file may be fixed before the next run in the same process (tests).
-    p.catch(() => cache.delete(key));
-    cache.set(key, p);
-  }
+  const p = oncePerKey(cache, key, () => buildTrustStore(caFile));
+  // A failed load is not cached: the file may be fixed before the next run in the same process (tests).
+  p.catch(() => cache.delete(key));
   return p;
+}
+
+async function buildTrustStore(caFile?: string): Promise<TrustStore> {
+  if (!caFile) {
+    return { anchors: lazy(() => new TrustAnchors(bundledRoots())), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
+  }
+  const extra = await readCaFile(caFile);
+  return {
+    anchors: lazy(() => new TrustAnchors([...bundledRoots(), ...extra.records])),
+    secureContext: createSecureContext({ ...PROBE_TLS_OPTIONS, ca: [...rootCertificates, ...extra.pems] }),
+    label: `Node's bundled roots + ${caFile}`,
+  };
 }

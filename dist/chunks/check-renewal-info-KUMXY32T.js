@@ -8,6 +8,9 @@ import {
   readableTime
 } from "./chunk-ICE5XF2S.js";
 import {
+  oncePerKey
+} from "./chunk-JHOQIWRP.js";
+import {
   displayName
 } from "./chunk-WUX6Q3GO.js";
 import "./chunk-DDCI7ZLU.js";
@@ -115,12 +118,7 @@ var AriClient = class {
   }
   /** The directory's renewalInfo URL; one request per directory per run. */
   renewalInfoUrl(directory) {
-    let p = this.directories.get(directory);
-    if (!p) {
-      p = this.loadDirectory(directory);
-      this.directories.set(directory, p);
-    }
-    return p;
+    return oncePerKey(this.directories, directory, () => this.loadDirectory(directory));
   }
   async loadDirectory(directory) {
     const path = this.cachePath("directory", directory);
@@ -148,12 +146,7 @@ var AriClient = class {
   window(directory, certId) {
     const key = `${directory}
 ${certId}`;
-    let p = this.windows.get(key);
-    if (!p) {
-      p = this.loadWindow(directory, certId);
-      this.windows.set(key, p);
-    }
-    return p;
+    return oncePerKey(this.windows, key, () => this.loadWindow(directory, certId));
   }
   async loadWindow(directory, certId) {
     const base = await this.renewalInfoUrl(directory);

@@ -8,6 +8,9 @@ import {
   toPem
 } from "./chunk-HU74W3X2.js";
 import {
+  oncePerKey
+} from "./chunk-JHOQIWRP.js";
+import {
   CertificateParseError,
   displayName,
   parseCertificate
@@ -1064,23 +1067,20 @@ function lazy(make) {
 var cache = /* @__PURE__ */ new Map();
 function loadTrustStore(caFile) {
   const key = caFile ?? "";
-  let p = cache.get(key);
-  if (!p) {
-    p = (async () => {
-      if (!caFile) {
-        return { anchors: lazy(() => new TrustAnchors(bundledRoots())), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
-      }
-      const extra = await readCaFile(caFile);
-      return {
-        anchors: lazy(() => new TrustAnchors([...bundledRoots(), ...extra.records])),
-        secureContext: createSecureContext({ ...PROBE_TLS_OPTIONS, ca: [...rootCertificates, ...extra.pems] }),
-        label: `Node's bundled roots + ${caFile}`
-      };
-    })();
-    p.catch(() => cache.delete(key));
-    cache.set(key, p);
-  }
+  const p = oncePerKey(cache, key, () => buildTrustStore(caFile));
+  p.catch(() => cache.delete(key));
   return p;
+}
+async function buildTrustStore(caFile) {
+  if (!caFile) {
+    return { anchors: lazy(() => new TrustAnchors(bundledRoots())), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
+  }
+  const extra = await readCaFile(caFile);
+  return {
+    anchors: lazy(() => new TrustAnchors([...bundledRoots(), ...extra.records])),
+    secureContext: createSecureContext({ ...PROBE_TLS_OPTIONS, ca: [...rootCertificates, ...extra.pems] }),
+    label: `Node's bundled roots + ${caFile}`
+  };
 }
 
 // src/sources/endpoints/collect-endpoints.ts

@@ -31,6 +31,9 @@ import {
   readableTime
 } from "./chunk-ICE5XF2S.js";
 import {
+  oncePerKey
+} from "./chunk-JHOQIWRP.js";
+import {
   DerError,
   children,
   content,
@@ -1169,12 +1172,7 @@ var CrlSource = class {
   get(url, issuer) {
     const key = `${url}
 ${issuer.fingerprint}`;
-    let p = this.answers.get(key);
-    if (!p) {
-      p = this.resolve(url, issuer);
-      this.answers.set(key, p);
-    }
-    return p;
+    return oncePerKey(this.answers, key, () => this.resolve(url, issuer));
   }
   async resolve(url, issuer) {
     const base = await this.verified(url, issuer, false);
@@ -1220,12 +1218,7 @@ ${issuer.fingerprint}`;
     return fresh;
   }
   fromNetwork(url, cached) {
-    let p = this.network.get(url);
-    if (!p) {
-      p = this.download(url, cached);
-      this.network.set(url, p);
-    }
-    return p;
+    return oncePerKey(this.network, url, () => this.download(url, cached));
   }
   async download(url, cached) {
     const headers = {};
@@ -1262,12 +1255,7 @@ ${issuer.fingerprint}`;
     return { der: join(dir, `${h}.crl`), meta: join(dir, `${h}.json`) };
   }
   fromDisk(url) {
-    let p = this.disk.get(url);
-    if (!p) {
-      p = this.readDisk(url);
-      this.disk.set(url, p);
-    }
-    return p;
+    return oncePerKey(this.disk, url, () => this.readDisk(url));
   }
   async readDisk(url) {
     const paths = this.paths(url);
@@ -1363,12 +1351,7 @@ var IssuerFinder = class {
   aia = /* @__PURE__ */ new Map();
   results = /* @__PURE__ */ new Map();
   find(obs) {
-    let p = this.results.get(obs.cert.fingerprint);
-    if (!p) {
-      p = this.search(obs);
-      this.results.set(obs.cert.fingerprint, p);
-    }
-    return p;
+    return oncePerKey(this.results, obs.cert.fingerprint, () => this.search(obs));
   }
   async search(obs) {
     const cert = obs.cert;
@@ -1401,14 +1384,13 @@ var IssuerFinder = class {
     return { problem: `issuer ${cert.issuer} not found (not in the chain or bundle, not among the certificates seen; ${problems.join("; ")})` };
   }
   fetchAia(url) {
-    let p = this.aia.get(url);
-    if (!p) {
-      p = httpFetch(url, { what: "fetching issuer certificate", timeoutMs: this.o.timeoutMs, deadline: this.o.deadline, maxBytes: CERT_MAX_BYTES }).then(
+    return oncePerKey(
+      this.aia,
+      url,
+      () => httpFetch(url, { what: "fetching issuer certificate", timeoutMs: this.o.timeoutMs, deadline: this.o.deadline, maxBytes: CERT_MAX_BYTES }).then(
         (r) => certificatesFromAia(r.body)
-      );
-      this.aia.set(url, p);
-    }
-    return p;
+      )
+    );
   }
 };
 function signs(candidate, cert) {

@@ -8530,7 +8530,7 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-DSALGXUK.js");
+    const { collectEndpoints } = await import("./collect-endpoints-4CBLNLLN.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -8571,9 +8571,9 @@ async function run(settings, o = {}) {
   }
   if (certs.length) {
     const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import("./check-revocation-7WSNBPSD.js"),
+      import("./check-revocation-2UH6RHYB.js"),
       import("./revoked-serials-DI6B5I4N.js"),
-      import("./check-renewal-info-UXHOOEPC.js")
+      import("./check-renewal-info-KUMXY32T.js")
     ]);
     const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
     problems.push(...await applyRevokedSerialLists(certs, settings));
