@@ -16,7 +16,7 @@ import {
   severityRank,
   summarize,
   validateReport
-} from "./chunks/chunk-QE557BC5.js";
+} from "./chunks/chunk-J5BXZDOR.js";
 import {
   ConfigError,
   DurationError,

@@ -1,7 +1,7 @@
 // File targets → observations: expand globs, read each file (bounded), decode by
 // kind, parse every certificate once. One bad file never stops the others.
 import fg from 'fast-glob';
-import { open, lstat, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CertificateRecord, FileLocation, FileTarget, Finding, Observation, Severity } from '../../types.js';
 import { CertificateParseError, parseCertificate, roleOf } from '../../x509/parse-certificate.js';
@@ -103,15 +103,15 @@ function problem(id: Finding['id'], severity: Severity, message: string, locatio
   return { id, severity, message, location };
 }
 
-async function readBounded(abs: string): Promise<Buffer> {
+/** `size` from the stat that already decided this is a regular file (one stat per file, not three). */
+async function readBounded(abs: string, size: number): Promise<Buffer> {
+  if (size > MAX_FILE_BYTES) {
+    throw Object.assign(new Error(`the file is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`), { code: 'ETOOBIG' });
+  }
   const fh = await open(abs, 'r');
   try {
-    const st = await fh.stat();
-    if (st.size > MAX_FILE_BYTES) {
-      throw Object.assign(new Error(`the file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`), { code: 'ETOOBIG' });
-    }
     // Read at most the limit + 1 even if the size changed under us.
-    const buf = Buffer.alloc(Math.min(st.size, MAX_FILE_BYTES) + 1);
+    const buf = Buffer.alloc(Math.min(size, MAX_FILE_BYTES) + 1);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     if (bytesRead > MAX_FILE_BYTES) throw Object.assign(new Error(`the file grew past the ${MAX_FILE_BYTES / 1048576} MiB limit while being read`), { code: 'ETOOBIG' });
     return buf.subarray(0, bytesRead);
@@ -147,14 +147,14 @@ async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Ob
   });
   let buf: Buffer;
   try {
-    const ls = await lstat(abs);
-    const st = ls.isSymbolicLink() ? await stat(abs) : ls;
+    // stat follows links: a loop is ELOOP, a dangling link ENOENT — both explained below.
+    const st = await stat(abs);
     if (st.isDirectory()) {
       // Discovery globs such as **/*.pem also match directories; only configured globs speak up.
       return m.target.discovered ? { obs: [], findings: [] } : fail('this is a directory, not a certificate file; narrow the glob to files', 'warning');
     }
     if (!st.isFile()) return fail('not a regular file (a device, socket or pipe); not read', 'warning');
-    buf = await readBounded(abs);
+    buf = await readBounded(abs, st.size);
   } catch (e) {
     return fail(explainFsError(e as NodeJS.ErrnoException));
   }

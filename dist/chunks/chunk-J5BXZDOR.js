@@ -3773,13 +3773,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path3, settings, callback) {
-      settings.fs.lstat(path3, (lstatError, lstat2) => {
+      settings.fs.lstat(path3, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat2);
+        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat);
           return;
         }
         settings.fs.stat(path3, (statError, stat2) => {
@@ -3788,7 +3788,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat2);
+            callSuccessCallback(callback, lstat);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -3815,9 +3815,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path3, settings) {
-      const lstat2 = settings.fs.lstatSync(path3);
-      if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat2;
+      const lstat = settings.fs.lstatSync(path3);
+      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat;
       }
       try {
         const stat2 = settings.fs.statSync(path3);
@@ -3827,7 +3827,7 @@ var require_sync = __commonJS({
         return stat2;
       } catch (error) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat2;
+          return lstat;
         }
         throw error;
       }
@@ -7851,7 +7851,7 @@ import path2 from "node:path";
 
 // src/sources/files/collect-files.ts
 var import_fast_glob = __toESM(require_out4(), 1);
-import { open, lstat, stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import path from "node:path";
 
 // src/sources/files/pkcs7.ts
@@ -8123,14 +8123,13 @@ function configLoc(t) {
 function problem(id, severity, message, location) {
   return { id, severity, message, location };
 }
-async function readBounded(abs) {
+async function readBounded(abs, size) {
+  if (size > MAX_FILE_BYTES) {
+    throw Object.assign(new Error(`the file is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`), { code: "ETOOBIG" });
+  }
   const fh = await open(abs, "r");
   try {
-    const st = await fh.stat();
-    if (st.size > MAX_FILE_BYTES) {
-      throw Object.assign(new Error(`the file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`), { code: "ETOOBIG" });
-    }
-    const buf = Buffer.alloc(Math.min(st.size, MAX_FILE_BYTES) + 1);
+    const buf = Buffer.alloc(Math.min(size, MAX_FILE_BYTES) + 1);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     if (bytesRead > MAX_FILE_BYTES) throw Object.assign(new Error(`the file grew past the ${MAX_FILE_BYTES / 1048576} MiB limit while being read`), { code: "ETOOBIG" });
     return buf.subarray(0, bytesRead);
@@ -8164,13 +8163,12 @@ async function collectOne(m, o) {
   });
   let buf;
   try {
-    const ls = await lstat(abs);
-    const st = ls.isSymbolicLink() ? await stat(abs) : ls;
+    const st = await stat(abs);
     if (st.isDirectory()) {
       return m.target.discovered ? { obs: [], findings: [] } : fail("this is a directory, not a certificate file; narrow the glob to files", "warning");
     }
     if (!st.isFile()) return fail("not a regular file (a device, socket or pipe); not read", "warning");
-    buf = await readBounded(abs);
+    buf = await readBounded(abs, st.size);
   } catch (e) {
     return fail(explainFsError(e));
   }
