@@ -16,14 +16,14 @@ import {
   severityRank,
   summarize,
   validateReport
-} from "./chunks/chunk-J5BXZDOR.js";
+} from "./chunks/chunk-T6RWYYDC.js";
 import {
   ConfigError,
   DurationError,
   UsageError,
   buildSettings,
   nearest
-} from "./chunks/chunk-XJCHZTGQ.js";
+} from "./chunks/chunk-XDQLLM66.js";
 import {
   parseDn
 } from "./chunks/chunk-RKSKMDF6.js";

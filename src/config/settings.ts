@@ -69,24 +69,18 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
   const problems: ConfigError['problems'] = [];
   const at = (p: (string | number)[]) => raw?.lineOf(p) ?? 1;
 
-  const dur = (v: unknown, p: (string | number)[], fallback: Thresholds['warnWithin']) => {
+  // Parse one value; a bad one becomes a problem at its line (all are reported together) and the fallback.
+  const parsed = <T>(parse: (text: string) => T) => (v: unknown, p: (string | number)[], fallback: T): T => {
     if (v === undefined || v === null || v === '') return fallback;
     try {
-      return parseDuration(String(v));
+      return parse(String(v));
     } catch (e) {
       problems.push({ file, line: at(p), key: p.join('.'), message: (e as Error).message });
       return fallback;
     }
   };
-  const tmo = (v: unknown, p: (string | number)[], fallback: number) => {
-    if (v === undefined || v === null || v === '') return fallback;
-    try {
-      return parseTimeout(String(v));
-    } catch (e) {
-      problems.push({ file, line: at(p), key: p.join('.'), message: (e as Error).message });
-      return fallback;
-    }
-  };
+  const dur = parsed(parseDuration);
+  const tmo = parsed(parseTimeout);
 
   const dd = (d.defaults ?? {}) as Record<string, any>;
   const defaults: Defaults = {

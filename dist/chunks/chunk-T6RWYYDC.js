@@ -3,7 +3,7 @@ import {
   formatDuration,
   require_dist,
   thresholdMs
-} from "./chunk-XJCHZTGQ.js";
+} from "./chunk-XDQLLM66.js";
 import {
   buildInventory
 } from "./chunk-RKSKMDF6.js";

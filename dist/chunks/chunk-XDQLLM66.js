@@ -14938,24 +14938,17 @@ function settingsFrom(raw, workspace, o = {}) {
   const file = raw?.file ?? "(inputs)";
   const problems = [];
   const at = (p) => raw?.lineOf(p) ?? 1;
-  const dur = (v, p, fallback) => {
+  const parsed = (parse) => (v, p, fallback) => {
     if (v === void 0 || v === null || v === "") return fallback;
     try {
-      return parseDuration(String(v));
+      return parse(String(v));
     } catch (e) {
       problems.push({ file, line: at(p), key: p.join("."), message: e.message });
       return fallback;
     }
   };
-  const tmo = (v, p, fallback) => {
-    if (v === void 0 || v === null || v === "") return fallback;
-    try {
-      return parseTimeout(String(v));
-    } catch (e) {
-      problems.push({ file, line: at(p), key: p.join("."), message: e.message });
-      return fallback;
-    }
-  };
+  const dur = parsed(parseDuration);
+  const tmo = parsed(parseTimeout);
   const dd = d.defaults ?? {};
   const defaults = {
     warnWithin: dur(dd["warn-within"], ["defaults", "warn-within"], BUILTIN.warnWithin),
@@ -14985,18 +14978,18 @@ function settingsFrom(raw, workspace, o = {}) {
   const addEndpoint = (spec, p, srcFile, line) => {
     const obj = typeof spec === "string" ? { host: spec } : spec;
     try {
-      const parsed = parseEndpointSpec(String(obj.host));
-      const starttls = obj.starttls ?? parsed.starttls;
-      const protocol = obj.starttls ? obj.starttls : parsed.protocol;
-      const port = obj.port ?? (obj.starttls && !/:\d+$|^\w+:\/\/.*:\d+/.test(String(obj.host)) ? defaultPort(obj.starttls) : parsed.port);
-      const isIp = /^[\d.]+$/.test(parsed.host) || parsed.host.includes(":");
-      const servername = obj.servername ?? (isIp ? void 0 : parsed.host);
-      const id = `${protocol}://${parsed.host.includes(":") ? `[${parsed.host}]` : parsed.host}:${port}${obj.servername ? `#${obj.servername}` : ""}`;
+      const parsed2 = parseEndpointSpec(String(obj.host));
+      const starttls = obj.starttls ?? parsed2.starttls;
+      const protocol = obj.starttls ? obj.starttls : parsed2.protocol;
+      const port = obj.port ?? (obj.starttls && !/:\d+$|^\w+:\/\/.*:\d+/.test(String(obj.host)) ? defaultPort(obj.starttls) : parsed2.port);
+      const isIp = /^[\d.]+$/.test(parsed2.host) || parsed2.host.includes(":");
+      const servername = obj.servername ?? (isIp ? void 0 : parsed2.host);
+      const id = `${protocol}://${parsed2.host.includes(":") ? `[${parsed2.host}]` : parsed2.host}:${port}${obj.servername ? `#${obj.servername}` : ""}`;
       if (endpointIds.has(id)) return;
       endpointIds.add(id);
       endpoints.push({
         id,
-        host: parsed.host,
+        host: parsed2.host,
         port,
         servername,
         starttls,
