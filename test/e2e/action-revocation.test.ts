@@ -9,14 +9,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KeyObject, generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
-import { request } from 'node:http';
 import { writeFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { issue, DAY } from '../helpers/pki.js';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
 import { OpensslCa, type OpensslCert } from '../revocation/helpers/openssl-ca.js';
-import { json, send, startServer, type Handler, type TestServer } from '../revocation/helpers/fixtures.js';
+import { forwardToOcspResponder, json, send, startServer, type Handler, type TestServer } from '../revocation/helpers/fixtures.js';
 import { buildOcspResponse } from '../revocation/helpers/ocsp-builder.js';
 import { buildCrl } from '../revocation/helpers/der-writer.js';
 import { parseCertificate } from '../../src/x509/parse-certificate.js';
@@ -41,28 +40,8 @@ let crlRevokedAt: Date;
 /** Every request the loopback server sees, in order: "METHOD /path". */
 const log: string[] = [];
 
-/** Forward /ocsp[/…] to `openssl ocsp` on ocspPort, keeping the method (GET or POST). */
-const forwardOcsp: Handler = (req, res, body) =>
-  new Promise<void>((resolve) => {
-    const p = '/' + (req.url ?? '/').slice('/ocsp/'.length);
-    const up = request(
-      { host: '127.0.0.1', port: ocspPort, method: req.method, path: req.method === 'GET' ? p : '/', headers: req.method === 'POST' ? { 'content-type': 'application/ocsp-request', 'content-length': body.length } : {} },
-      (ur) => {
-        const chunks: Buffer[] = [];
-        ur.on('data', (c: Buffer) => chunks.push(c));
-        ur.on('end', () => {
-          const b = Buffer.concat(chunks);
-          res.writeHead(ur.statusCode ?? 502, { 'content-type': 'application/ocsp-response', 'content-length': b.length }).end(b);
-          resolve();
-        });
-      },
-    );
-    up.on('error', () => {
-      res.writeHead(502).end();
-      resolve();
-    });
-    up.end(body.length ? body : undefined);
-  });
+/** Forward /ocsp[/…] to `openssl ocsp` on ocspPort. */
+const forwardOcsp = forwardToOcspResponder(() => ocspPort, '/ocsp');
 
 function route(p: string, h: Handler, withPrefix = false): void {
   const logged: Handler = (req, res, body) => {

@@ -36,11 +36,7 @@ describe('pull-request scope', () => {
   after(async () => {
     await gh.stop();
   });
-  beforeEach(() => {
-    gh.prFiles.clear();
-    gh.faults = [];
-    gh.resetCalls();
-  });
+  beforeEach(() => gh.reset());
 
   it('lists a 250-file PR over 3 pages and keeps added, modified and renamed files', async () => {
     const files: PrFile[] = Array.from({ length: 250 }, (_, i) => ({ filename: `certs/f${String(i).padStart(3, '0')}.pem`, status: 'modified' }));

@@ -50,11 +50,8 @@ describe('issue sync against a fake GitHub', () => {
     await gh.stop();
   });
   beforeEach(() => {
-    gh.issues = [];
-    gh.labels.clear();
+    gh.reset();
     gh.collaborators = new Set(['alice', 'bob']);
-    gh.faults = [];
-    gh.resetCalls();
   });
 
   it('first run opens one issue per certificate that needs replacement, with labels, owners and links', async () => {
@@ -345,12 +342,7 @@ describe('issue sync failures never throw and say what to fix', () => {
   after(async () => {
     await gh.stop();
   });
-  beforeEach(() => {
-    gh.issues = [];
-    gh.labels.clear();
-    gh.faults = [];
-    gh.resetCalls();
-  });
+  beforeEach(() => gh.reset());
 
   const opts = { clientOptions: { retries: 2, retryBaseMs: 1, spacing: 'none' as const } };
 

@@ -128,6 +128,16 @@ export class FakeGitHub {
     this.calls = [];
   }
 
+  /** Back to an empty repository between tests (the server keeps running). */
+  reset(): void {
+    this.issues = [];
+    this.labels.clear();
+    this.collaborators = new Set();
+    this.prFiles.clear();
+    this.faults = [];
+    this.resetCalls();
+  }
+
   private tick(): string {
     this.clock += 60_000;
     return new Date(this.clock).toISOString();

@@ -4,14 +4,13 @@
 // loopback. The clock is the real one here, because openssl stamps real times.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { checkRevocation } from '../../src/checks/revocation/check-revocation.js';
 import { certificatesFromAia } from '../../src/checks/revocation/find-issuer.js';
 import { closeHttp } from '../../src/net/http-fetch.js';
 import type { ObservedCertificate } from '../../src/types.js';
 import { OpensslCa, type OpensslCert } from './helpers/openssl-ca.js';
-import { ctxFor, observed, rec, send, settingsFor, startServer, type Handler, type TestServer } from './helpers/fixtures.js';
+import { ctxFor, forwardToOcspResponder, observed, rec, send, settingsFor, startServer, type Handler, type TestServer } from './helpers/fixtures.js';
 
 let srv: TestServer;
 let ca: OpensslCa;
@@ -22,32 +21,6 @@ let delegatedGood: OpensslCert;
 let delegatedRevoked: OpensslCert;
 let crlGood: OpensslCert;
 let crlRevoked: OpensslCert;
-
-/** Forward /<prefix>/… to `openssl ocsp` on `port`, keeping the method (GET or POST). */
-function forward(port: () => number, prefix: string): Handler {
-  return (req, res, body) =>
-    new Promise<void>((resolve) => {
-      methods.push(`${prefix} ${req.method}`);
-      const path = '/' + (req.url ?? '/').slice(prefix.length + 1);
-      const up = request(
-        { host: '127.0.0.1', port: port(), method: req.method, path, headers: req.method === 'POST' ? { 'content-type': 'application/ocsp-request', 'content-length': body.length } : {} },
-        (ur) => {
-          const chunks: Buffer[] = [];
-          ur.on('data', (c: Buffer) => chunks.push(c));
-          ur.on('end', () => {
-            const b = Buffer.concat(chunks);
-            res.writeHead(ur.statusCode ?? 502, { 'content-type': 'application/ocsp-response', 'content-length': b.length }).end(b);
-            resolve();
-          });
-        },
-      );
-      up.on('error', () => {
-        res.writeHead(502).end();
-        resolve();
-      });
-      up.end(body.length ? body : undefined);
-    });
-}
 
 /** POST goes to the URL itself, GET to URL/<base64>: route both. */
 function setOcsp(path: string, h: Handler): void {
@@ -74,8 +47,8 @@ before(async () => {
   srv.routes.set('/ca.crl', send(ca.crlDer(), 'application/pkix-crl'));
   srv.routes.set('/ca.der', send(ca.ca.der, 'application/pkix-cert'));
   [issuerPort, delegatedPort] = await Promise.all([ca.startResponder('ca'), ca.startResponder(responder)]);
-  setOcsp('/ocsp', forward(() => issuerPort, '/ocsp'));
-  setOcsp('/ocsp-delegated', forward(() => delegatedPort, '/ocsp-delegated'));
+  setOcsp('/ocsp', forwardToOcspResponder(() => issuerPort, '/ocsp', (m) => methods.push(`/ocsp ${m}`)));
+  setOcsp('/ocsp-delegated', forwardToOcspResponder(() => delegatedPort, '/ocsp-delegated', (m) => methods.push(`/ocsp-delegated ${m}`)));
 });
 
 after(async () => {

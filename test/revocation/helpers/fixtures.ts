@@ -3,7 +3,7 @@
 // routes the tests set (CRL distribution points, AIA, OCSP, ACME directory).
 import assert from 'node:assert/strict';
 import { KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CertificateRecord, CertificateRole, ObservedCertificate, Settings } from '../../../src/types.js';
 import { parseCertificate } from '../../../src/x509/parse-certificate.js';
@@ -135,4 +135,34 @@ export function assertUnknown(obs: ObservedCertificate, cause: RegExp): void {
   assert.match(obs.revocation?.detail ?? '', cause);
   assert.deepEqual(findingIds(obs), ['revocation-unknown/warning']);
   assert.match(obs.findings[0].message, cause);
+}
+
+/**
+ * Forward `<prefix>[/…]` to an `openssl ocsp` responder on loopback, keeping the
+ * method: POST carries the request in the body (path "/"), GET in the path.
+ * `port` is read per request because responders start after the routes are set.
+ */
+export function forwardToOcspResponder(port: () => number, prefix: string, onRequest?: (method: string) => void): Handler {
+  return (req, res, body) =>
+    new Promise<void>((resolve) => {
+      onRequest?.(req.method ?? '');
+      const path = '/' + (req.url ?? '/').slice(prefix.length + 1);
+      const up = request(
+        { host: '127.0.0.1', port: port(), method: req.method, path, headers: req.method === 'POST' ? { 'content-type': 'application/ocsp-request', 'content-length': body.length } : {} },
+        (ur) => {
+          const chunks: Buffer[] = [];
+          ur.on('data', (c: Buffer) => chunks.push(c));
+          ur.on('end', () => {
+            const b = Buffer.concat(chunks);
+            res.writeHead(ur.statusCode ?? 502, { 'content-type': 'application/ocsp-response', 'content-length': b.length }).end(b);
+            resolve();
+          });
+        },
+      );
+      up.on('error', () => {
+        res.writeHead(502).end();
+        resolve();
+      });
+      up.end(body.length ? body : undefined);
+    });
 }
