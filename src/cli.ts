@@ -13,7 +13,10 @@ import { renderText } from './report/text.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
 import { mergeReports, validateReport, MergeError } from './report/merge-reports.js';
-import { filterReport, parseSerialList, type InventoryFilter } from './report/inventory/filter.js';
+import { filterReport, type InventoryFilter } from './report/inventory/filter.js';
+import { openListFile, SerialListError, type OpenedList } from './serial-lists/open-serial-list.js';
+import { scanSerialList } from './serial-lists/scan-serial-list.js';
+import { serialKey } from './serial-lists/serial-line.js';
 import { renderInventory, type InventoryFormat } from './report/inventory/render.js';
 
 const USAGE = `usage:
@@ -207,22 +210,37 @@ async function cmdInventory(args: string[]): Promise<number> {
     owner: values.owner,
     expiresBefore: values['expires-before'] ? parseDate(values['expires-before'], '--expires-before') : undefined,
   };
-  if (values['serials-file']) {
-    let text: string;
+  // Opened before the run (a wrong path is a usage error at once), read after it:
+  // the list is streamed past our serials, never loaded (it can be millions of lines).
+  const serialsFile = values['serials-file'];
+  let list: OpenedList | undefined;
+  if (serialsFile) {
     try {
-      text = await readFile(values['serials-file'], 'utf8');
+      list = await openListFile(serialsFile);
     } catch (e) {
-      throw new UsageError(`--serials-file: cannot read ${values['serials-file']}: ${fileProblem(e)}`);
+      throw new UsageError(`--serials-file: cannot read ${serialsFile}: ${(e as Error).message}`);
     }
-    const { serials, problems } = parseSerialList(text, values['serials-file']);
-    for (const p of problems) process.stderr.write(`certwatch: ${p}\n`);
-    filter.serials = serials;
   }
   const settings = await settingsFromFlags(values);
-  const report = filterReport(await run(settings, { progress: progress() }), filter);
+  const all = await run(settings, { progress: progress() });
+  if (serialsFile && list) filter.serials = await serialsNamedIn(serialsFile, list, all);
+  const report = filterReport(all, filter);
   await writeReport(report, values.report);
   await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
   return report.summary.failures > 0 ? 1 : 0;
+}
+
+/** Which of the report's serials the list names; bad lines are said on stderr and skipped. */
+async function serialsNamedIn(file: string, list: OpenedList, report: Report): Promise<Set<string>> {
+  try {
+    const scanned = await scanSerialList(list.bytes, new Set(report.certificates.map((c) => serialKey(c.serialNumber))));
+    for (const b of scanned.bad) process.stderr.write(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}\n`);
+    if (scanned.badCount > scanned.bad.length) process.stderr.write(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)\n`);
+    return new Set(scanned.hits.keys());
+  } catch (e) {
+    if (e instanceof SerialListError) throw new UsageError(`--serials-file: ${file} ${e.message}`);
+    throw e;
+  }
 }
 
 /** node:util parseArgs errors, said the way this tool says things (and with a guess for a typo). */

@@ -123,12 +123,12 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
       import('./checks/ari/check-renewal-info.js'),
     ]);
     const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
-    problems.push(...(await applyRevokedSerialLists(certs, settings)));
+    problems.push(...(await applyRevokedSerialLists(certs, settings, deadline)));
     await checkRevocation(certs, ctx);
     if (settings.ari.enabled) problems.push(...(await checkRenewalInfo(certs, ctx)));
   } else if (settings.revokedSerials.length) {
     const { applyRevokedSerialLists } = await import('./checks/revocation/revoked-serials.js');
-    problems.push(...(await applyRevokedSerialLists(certs, settings)));
+    problems.push(...(await applyRevokedSerialLists(certs, settings, deadline)));
   }
 
   applyIgnores(certs, settings.ignore, settings.now);

@@ -218,7 +218,8 @@ export interface AriSettings {
 }
 
 export interface RevokedSerialList {
-  path: string;
+  path?: string; // workspace-relative file, plain or gzip'd; exactly one of path / url
+  url?: string; // http(s) URL, plain or gzip'd, streamed (cached in cache-dir)
   issuer?: string;
   name?: string;
   source?: SourceRef;

@@ -185,6 +185,14 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
 
   const ari = (d.ari ?? {}) as Record<string, any>;
   const issues = (d.issues ?? {}) as Record<string, any>;
+  ((d['revoked-serials'] ?? []) as Record<string, any>[]).forEach((r, i) => {
+    const p = ['revoked-serials', i];
+    if ((r.path === undefined) === (r.url === undefined)) {
+      problems.push({ file, line: at(p), key: p.join('.'), message: 'give either `path` (a file in the repository) or `url` (where the CA publishes the list), not both or neither' });
+    } else if (r.url !== undefined && !/^https?:\/\/[^/]/i.test(String(r.url))) {
+      problems.push({ file, line: at([...p, 'url']), key: [...p, 'url'].join('.'), message: `"${r.url}" is not an http:// or https:// URL` });
+    }
+  });
 
   // In file order, as someone fixing them reads the file (Array.prototype.sort is stable).
   if (problems.length) throw new ConfigError(problems.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.line - b.line));
@@ -199,6 +207,7 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
     ari: { enabled: ari.enabled !== false, directories: (ari.directories ?? []) as { issuer: string; directory: string }[] },
     revokedSerials: ((d['revoked-serials'] ?? []) as Record<string, any>[]).map((r, i) => ({
       path: r.path,
+      url: r.url,
       issuer: r.issuer,
       name: r.name,
       source: { file, line: at(['revoked-serials', i]) },

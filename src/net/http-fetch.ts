@@ -79,51 +79,9 @@ export function fetchableUrl(url: string): string | null {
 }
 
 export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResult> {
-  const what = `${o.what ?? 'fetching'} ${o.shownUrl ?? url}`;
-  const refused = fetchableUrl(url);
-  if (refused) throw new FetchError(`${what}: ${refused}`, 'scheme', url);
-  if (o.deadline !== undefined && Date.now() >= o.deadline) {
-    throw new FetchError(`${what}: not started, the run's deadline has passed`, 'deadline', url);
-  }
-  const total = o.totalTimeoutMs ?? o.timeoutMs;
-  const ac = new AbortController();
-  const timer = setTimeout(() => ac.abort(new Error(`no complete answer within ${total} ms`)), total);
-  timer.unref?.();
+  const open = await openResponse(url, o, o.totalTimeoutMs ?? o.timeoutMs);
+  const { res, what, ac, declared } = open;
   try {
-    let res: Dispatcher.ResponseData;
-    // undici does not always honour the signal while it is still connecting
-    // (seen with a proxy that never answers CONNECT), so the timer also settles
-    // the wait itself: the deadline holds whatever the transport does.
-    const expired = new Promise<never>((_, reject) => {
-      if (ac.signal.aborted) reject(ac.signal.reason);
-      else ac.signal.addEventListener('abort', () => reject(ac.signal.reason), { once: true });
-    });
-    expired.catch(() => undefined);
-    try {
-      const pending = request(url, {
-        dispatcher: agent(),
-        method: o.method ?? 'GET',
-        headers: { 'user-agent': 'certwatch', ...o.headers },
-        body: o.body,
-        headersTimeout: o.timeoutMs,
-        bodyTimeout: o.timeoutMs,
-        signal: ac.signal,
-      });
-      pending.catch(() => undefined); // if the timer wins, a late failure has nobody to tell
-      res = await Promise.race([pending, expired]);
-    } catch (e) {
-      throw describe(e, what, url, ac);
-    }
-    const status = res.statusCode;
-    if ((status < 200 || status > 299) && !o.acceptStatus?.includes(status)) {
-      discard(res.body);
-      throw new FetchError(`${what}: HTTP ${status}`, 'http', url, status, res.headers);
-    }
-    const declared = Number(res.headers['content-length']);
-    if (Number.isFinite(declared) && declared > o.maxBytes) {
-      discard(res.body);
-      throw new FetchError(`${what}: response of ${declared} bytes exceeds the ${o.maxBytes}-byte limit`, 'too-large', url, status);
-    }
     // Preallocate when the size is announced: a 100 MB CRL is then held once, not twice.
     const chunks: Buffer[] = [];
     let size = 0;
@@ -133,7 +91,7 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
         size += b.length;
         if (size > o.maxBytes) {
           discard(res.body);
-          throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, 'too-large', url, status);
+          throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, 'too-large', url, res.statusCode);
         }
         chunks.push(b);
       }
@@ -150,10 +108,123 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
         p += c.length;
       }
     } else body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
-    return { url, status, headers: res.headers, body };
+    return { url, status: res.statusCode, headers: res.headers, body };
   } finally {
-    clearTimeout(timer);
+    open.close();
   }
+}
+
+export interface StreamResult {
+  url: string;
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The body as it arrives; throws a FetchError past maxBytes or on a stall (the idle timeout). */
+  body: AsyncIterable<Buffer>;
+  /** Stop reading early (the caller has what it needs, or its deadline passed). */
+  cancel(): void;
+}
+
+/**
+ * A response body read as a stream, for documents too big to hold (a CA's
+ * incident list can be gigabytes): no whole-transfer timeout — a long download
+ * is fine while bytes keep coming (the idle timeout catches a stall) and the
+ * caller watches the run's deadline; maxBytes counts bytes as received.
+ */
+export async function httpStream(url: string, o: FetchOptions): Promise<StreamResult> {
+  const open = await openResponse(url, o, o.totalTimeoutMs);
+  const { res, what, ac } = open;
+  async function* body(): AsyncGenerator<Buffer> {
+    let size = 0;
+    try {
+      for await (const chunk of res.body) {
+        const b = chunk as Buffer;
+        size += b.length;
+        if (size > o.maxBytes) {
+          discard(res.body);
+          throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, 'too-large', url, res.statusCode);
+        }
+        yield b;
+      }
+    } catch (e) {
+      if (e instanceof FetchError) throw e;
+      throw describe(e, what, url, ac);
+    } finally {
+      open.close();
+    }
+  }
+  return {
+    url,
+    status: res.statusCode,
+    headers: res.headers,
+    body: body(),
+    cancel: () => {
+      discard(res.body);
+      open.close();
+    },
+  };
+}
+
+interface OpenResponse {
+  res: Dispatcher.ResponseData;
+  what: string;
+  ac: AbortController;
+  declared: number;
+  close(): void;
+}
+
+/** Request, wait for headers, refuse bad statuses and announced oversize bodies. */
+async function openResponse(url: string, o: FetchOptions, totalMs: number | undefined): Promise<OpenResponse> {
+  const what = `${o.what ?? 'fetching'} ${o.shownUrl ?? url}`;
+  const refused = fetchableUrl(url);
+  if (refused) throw new FetchError(`${what}: ${refused}`, 'scheme', url);
+  if (o.deadline !== undefined && Date.now() >= o.deadline) {
+    throw new FetchError(`${what}: not started, the run's deadline has passed`, 'deadline', url);
+  }
+  const ac = new AbortController();
+  // Until the headers arrive the per-operation timeout bounds the wait; after that the whole-transfer one (if any).
+  const limit = totalMs ?? o.timeoutMs;
+  const timer = setTimeout(() => ac.abort(new Error(`no complete answer within ${limit} ms`)), limit);
+  timer.unref?.();
+  const close = () => clearTimeout(timer);
+  let res: Dispatcher.ResponseData;
+  try {
+    // undici does not always honour the signal while it is still connecting
+    // (seen with a proxy that never answers CONNECT), so the timer also settles
+    // the wait itself: the deadline holds whatever the transport does.
+    const expired = new Promise<never>((_, reject) => {
+      if (ac.signal.aborted) reject(ac.signal.reason);
+      else ac.signal.addEventListener('abort', () => reject(ac.signal.reason), { once: true });
+    });
+    expired.catch(() => undefined);
+    const pending = request(url, {
+      dispatcher: agent(),
+      method: o.method ?? 'GET',
+      headers: { 'user-agent': 'certwatch', ...o.headers },
+      body: o.body,
+      headersTimeout: o.timeoutMs,
+      bodyTimeout: o.timeoutMs,
+      signal: ac.signal,
+    });
+    pending.catch(() => undefined); // if the timer wins, a late failure has nobody to tell
+    res = await Promise.race([pending, expired]);
+  } catch (e) {
+    close();
+    throw describe(e, what, url, ac);
+  }
+  if (totalMs === undefined) close(); // streaming: the body's idle timeout and the caller's deadline take over
+  const status = res.statusCode;
+  if ((status < 200 || status > 299) && !o.acceptStatus?.includes(status)) {
+    discard(res.body);
+    close();
+    throw new FetchError(`${what}: HTTP ${status}`, 'http', url, status, res.headers);
+  }
+  const declared = Number(res.headers['content-length']);
+  if (Number.isFinite(declared) && declared > o.maxBytes) {
+    discard(res.body);
+    close();
+    throw new FetchError(`${what}: response of ${declared} bytes exceeds the ${o.maxBytes}-byte limit`, 'too-large', url, status);
+  }
+  return { res, what, ac, declared, close };
 }
 
 /** Drop a body we will not read; its abort error has nobody to report to. */

@@ -44,3 +44,12 @@ export const REVOCATION_CONCURRENCY = 8;
  * answer. 10 days is the Baseline Requirements' longest CRL publication interval.
  */
 export const CRL_NO_NEXT_UPDATE_FALLBACK_MS = 10 * 86_400_000;
+
+/**
+ * A published serial list by URL, counted in bytes received (compressed when the
+ * server sends gzip): real incident lists are big — Let's Encrypt's 2020 list
+ * was over a gigabyte with its domain names — and a list is streamed, never
+ * held, so this only stops a server that never ends. 4 GiB admits a 2 GB list
+ * with room to spare; the run's deadline bounds the time.
+ */
+export const SERIAL_LIST_MAX_DOWNLOAD_BYTES = 4 * 1024 ** 3;

@@ -4,7 +4,10 @@
 // the subset, so the exit status and every format follow it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { filterReport, normaliseSerial, parseDateArgument, parseSerialList } from '../../src/report/inventory/filter.js';
+import { filterReport, parseDateArgument } from '../../src/report/inventory/filter.js';
+import { scanSerialList } from '../../src/serial-lists/scan-serial-list.js';
+import { serialKey } from '../../src/serial-lists/serial-line.js';
+import type { Report } from '../../src/report/report-types.js';
 import { summarize } from '../../src/report/build-report.js';
 import { generateEstate } from './estate.js';
 
@@ -95,42 +98,20 @@ test('nextExpiry is the soonest notAfter among leaves only', () => {
   assert.equal(s.nextExpiry, leaves[0]);
 });
 
-test('a CA serial list: hex per line, comments, blanks, 0x, colons, leading zeros and any case', () => {
-  const text = [
-    '# Affected serials, incident 2026-11-20',
-    '',
-    '00ab:cd:ef   # with colons and a leading zero byte',
-    '0x0000FF01',
-    '  1234abcd  ',
-    'not-a-serial',
-    '12 34',
-    '\t',
-    'ABCDEF',
-  ].join('\r\n');
-  const { serials, problems } = parseSerialList(text, 'incidents/affected.txt');
-  assert.deepEqual([...serials].sort(), ['1234ABCD', 'ABCDEF', 'FF01']);
-  assert.deepEqual(problems, [
-    'incidents/affected.txt:6: "not-a-serial" is not a hex serial number',
-    'incidents/affected.txt:7: "12 34" is not a hex serial number',
-  ]);
-  assert.equal(normaliseSerial('000'), '0');
-  assert.equal(normaliseSerial('-00ff'), '-FF');
-});
+/** What `inventory --serials-file` does: stream the list past the report's serials (one parser, src/serial-lists/). */
+async function listed(text: string, r: Report = report): Promise<{ serials: Set<string>; problems: string[] }> {
+  const scanned = await scanSerialList([Buffer.from(text)], new Set(r.certificates.map((c) => serialKey(c.serialNumber))));
+  return { serials: new Set(scanned.hits.keys()), problems: scanned.bad.map((b) => `${b.line}: "${b.text}" ${b.problem}`) };
+}
 
-test('a serial longer than 20 octets is refused with its line number', () => {
-  const { serials, problems } = parseSerialList('a'.repeat(65) + '\n01\n', 'list.txt');
-  assert.deepEqual([...serials], ['1']);
-  assert.match(problems[0], /^list\.txt:1: /);
-});
-
-test('--serials-file finds exactly the listed certificates, however the CA wrote the serials', () => {
+test('--serials-file finds exactly the listed certificates, however the CA wrote the serials', async () => {
   const targets = report.certificates.filter((_, i) => i % 37 === 0);
   // The CA publishes them lower-case, zero-padded to 20 octets, some with colons.
   const lines = targets.map((c, i) => {
     const padded = c.serialNumber.toLowerCase().padStart(40, '0');
     return i % 2 ? padded.match(/../g)!.join(':') : padded;
   });
-  const { serials, problems } = parseSerialList(['# affected', ...lines, 'DEADBEEF # not ours'].join('\n'), 'affected.txt');
+  const { serials, problems } = await listed(['# affected', ...lines, 'DEADBEEF # not ours'].join('\n'));
   assert.deepEqual(problems, []);
   const hit = filterReport(report, { serials });
   assert.deepEqual(hit.certificates.map((c) => c.fingerprint).sort(), targets.map((c) => c.fingerprint).sort());
@@ -139,8 +120,8 @@ test('--serials-file finds exactly the listed certificates, however the CA wrote
   assert.deepEqual(le.certificates.map((c) => c.fingerprint).sort(), targets.filter((c) => c.issuerO === "Let's Encrypt").map((c) => c.fingerprint).sort());
 });
 
-test('a short serial does not match a longer one that ends or starts with it', () => {
+test('a short serial does not match a longer one that ends or starts with it', async () => {
   const one = { ...report, certificates: [{ ...report.certificates[0], serialNumber: '1ABC' }] };
-  assert.equal(filterReport(one, { serials: parseSerialList('ABC\n1AB\n', 's').serials }).certificates.length, 0);
-  assert.equal(filterReport(one, { serials: parseSerialList('001abc\n', 's').serials }).certificates.length, 1);
+  assert.equal(filterReport(one, { serials: (await listed('ABC\n1AB\n', one)).serials }).certificates.length, 0);
+  assert.equal(filterReport(one, { serials: (await listed('001abc\n', one)).serials }).certificates.length, 1);
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkRevocation } from '../../src/checks/revocation/check-revocation.js';
-import { applyRevokedSerialLists, parseSerialList } from '../../src/checks/revocation/revoked-serials.js';
+import { applyRevokedSerialLists } from '../../src/checks/revocation/revoked-serials.js';
 import { certFields } from '../../src/checks/revocation/cert-fields.js';
 import { closeHttp } from '../../src/net/http-fetch.js';
 import { hierarchy, issue, type Issued } from '../helpers/pki.js';
@@ -28,12 +28,6 @@ after(async () => {
 });
 
 describe('revoked-serials lists', () => {
-  test('parses hex with comments, blank lines, 0x prefixes, colons and leading zeros', () => {
-    const p = parseSerialList('# affected serials\n\n0x0A0B0C\n04:a3:ff  # colon form\n000001\nnot-a-serial\n');
-    assert.deepEqual([...p.serials.keys()], ['0a0b0c', '04a3ff', '01']);
-    assert.deepEqual(p.badLines, [6]);
-  });
-
   test('a certificate on the list is revoked with the list name; others are untouched', async () => {
     const hit = rec(await issue({ cn: 'affected.example', issuer: inter, serial: '04a3ff' }));
     const miss = rec(await issue({ cn: 'fine.example', issuer: inter, serial: '04a300' }));

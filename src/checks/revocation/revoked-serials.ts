@@ -1,78 +1,104 @@
 // Published serial lists: when a CA announces "these serials will be revoked"
-// (a mass-revocation incident), the user drops the list into the repository and
-// every matching certificate is marked revoked — answering "which of ours are
-// affected, and where are they deployed?" before the CRLs catch up.
-import { readFile } from 'node:fs/promises';
+// (a mass-revocation incident), every matching certificate is marked revoked —
+// answering "which of ours are affected, and where are they deployed?" before
+// the CRLs catch up. A list is a file in the workspace or a URL, plain or
+// gzip'd; it is streamed past the small set of our serials, never loaded
+// (src/serial-lists/). Several lists naming one certificate give one finding.
 import { resolve } from 'node:path';
-import type { Finding, ObservedCertificate, RevokedSerialList, Settings } from '../../types.js';
-import { parseSerialText, serialMagnitude } from './serial.js';
+import type { Finding, Location, ObservedCertificate, RevokedSerialList, Settings } from '../../types.js';
+import { openListFile, openListUrl, type OpenedList } from '../../serial-lists/open-serial-list.js';
+import { scanSerialList, type ScanResult } from '../../serial-lists/scan-serial-list.js';
+import { serialKey } from '../../serial-lists/serial-line.js';
 
-/** Lists are text files of serials; anything bigger than this is not one (1M serials ≈ 40 MB). */
-export const SERIAL_LIST_MAX_BYTES = 64 * 1024 * 1024;
-
-interface ParsedList {
-  serials: Map<string, number>; // magnitude hex → 1-based line
-  badLines: number[];
+interface ListHit {
+  list: RevokedSerialList;
+  line: number;
 }
 
-export function parseSerialList(text: string): ParsedList {
-  const serials = new Map<string, number>();
-  const badLines: number[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/#.*/, '').trim();
-    if (!line) continue;
-    const bytes = parseSerialText(line);
-    if (!bytes) badLines.push(i + 1);
-    else if (!serials.has(bytes.toString('hex'))) serials.set(bytes.toString('hex'), i + 1);
-  }
-  return { serials, badLines };
+/** What the list is called in messages: its path or URL. */
+function listLabel(list: RevokedSerialList): string {
+  return list.path ?? list.url ?? '(list)';
 }
 
-async function load(list: RevokedSerialList, settings: Settings): Promise<ParsedList | string> {
-  const file = resolve(settings.workspace, list.path);
-  try {
-    const buf = await readFile(file);
-    if (buf.length > SERIAL_LIST_MAX_BYTES) return `is ${buf.length} bytes, over the ${SERIAL_LIST_MAX_BYTES}-byte limit for a serial list`;
-    return parseSerialList(buf.toString('utf8'));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return err.code === 'ENOENT' ? 'does not exist' : `cannot be read (${err.code ?? err.message})`;
-  }
+/** Problems point at the list file, or for a URL at its entry in the config. */
+function listLocation(list: RevokedSerialList): Location | undefined {
+  if (list.path) return { type: 'file', path: list.path, line: 1 };
+  if (list.source && !list.source.file.startsWith('(')) return { type: 'file', path: list.source.file, line: list.source.line };
+  return undefined;
 }
 
-export async function applyRevokedSerialLists(certs: ObservedCertificate[], settings: Settings): Promise<Finding[]> {
+async function open(list: RevokedSerialList, settings: Settings, deadline: number | undefined): Promise<OpenedList> {
+  if (list.path) return openListFile(resolve(settings.workspace, list.path));
+  const d = settings.defaults;
+  return openListUrl(list.url!, { cacheDir: d.cacheDir ? resolve(settings.workspace, d.cacheDir) : undefined, timeoutMs: d.timeoutMs, deadline });
+}
+
+export async function applyRevokedSerialLists(certs: ObservedCertificate[], settings: Settings, deadline?: number): Promise<Finding[]> {
   const problems: Finding[] = [];
+  const hits = new Map<ObservedCertificate, ListHit[]>();
   for (const list of settings.revokedSerials) {
-    const name = list.name ?? list.path;
-    const location = { type: 'file' as const, path: list.path, line: 1 };
-    const parsed = await load(list, settings);
-    if (typeof parsed === 'string') {
-      problems.push({ id: 'unparseable', severity: 'error', location, message: `revoked-serials list ${list.path} ${parsed}` });
-      continue;
-    }
-    if (parsed.badLines.length) {
-      const shown = parsed.badLines.slice(0, 10).join(', ') + (parsed.badLines.length > 10 ? `, … (${parsed.badLines.length} in all)` : '');
-      problems.push({
-        id: 'unparseable',
-        severity: 'error',
-        location: { ...location, line: parsed.badLines[0] },
-        message: `revoked-serials list ${list.path}: line ${shown} ${parsed.badLines.length === 1 ? 'is' : 'are'} not a hex serial number (skipped)`,
-      });
-    }
+    const label = listLabel(list);
+    const location = listLocation(list);
+    const problem = (id: Finding['id'], severity: Finding['severity'], message: string, line?: number) =>
+      problems.push({ id, severity, ...(location ? { location: line && location.type === 'file' && list.path ? { ...location, line } : location } : {}), message });
+    // Our serials (those this list applies to): the only thing held in memory.
     const issuerFilter = list.issuer?.toLowerCase();
+    const ours = new Map<string, ObservedCertificate[]>();
     for (const obs of certs) {
       if (issuerFilter && !obs.cert.issuer.toLowerCase().includes(issuerFilter)) continue;
-      const line = parsed.serials.get(Buffer.from(serialMagnitude(obs.cert.serialBytes)).toString('hex'));
-      if (line === undefined) continue;
-      obs.revocation = { status: 'revoked', method: 'list', reason: name, revokedAt: null, source: list.path, detail: `${list.path} line ${line}` };
-      obs.findings.push({
-        id: 'revoked',
-        severity: 'error',
-        fingerprint: obs.cert.fingerprint,
-        message: `serial ${obs.cert.serialNumber} is on the published list ${name} (${list.path}) at line ${line}`,
-      });
+      const key = serialKey(obs.cert.serialNumber);
+      ours.set(key, [...(ours.get(key) ?? []), obs]);
+    }
+    let scanned: ScanResult;
+    try {
+      const opened = await open(list, settings, deadline);
+      if (opened.note) problem('unreachable', 'warning', `revoked-serials list ${label}: ${opened.note}`);
+      scanned = await scanSerialList(opened.bytes, new Set(ours.keys()), { deadline });
+    } catch (e) {
+      problem('unparseable', 'error', `revoked-serials list ${label} ${describe(e)}`);
+      continue;
+    }
+    if (scanned.badCount) problem('unparseable', 'error', badLinesMessage(label, scanned), scanned.bad[0].line);
+    if (scanned.stopped) problem('not-checked', 'warning', `revoked-serials list ${label}: reading stopped, ${scanned.stopped}; serials further down were not compared`);
+    for (const [key, line] of scanned.hits) {
+      for (const obs of ours.get(key) ?? []) hits.set(obs, [...(hits.get(obs) ?? []), { list, line }]);
     }
   }
+  for (const [obs, on] of hits) markRevoked(obs, on);
   return problems;
+}
+
+function describe(e: unknown): string {
+  const msg = (e as Error).message ?? String(e);
+  // FetchError messages already say what was attempted ("fetching serial list <url>: …").
+  return /^fetching /.test(msg) ? `could not be read: ${msg}` : msg;
+}
+
+function badLinesMessage(label: string, s: ScanResult): string {
+  const more = s.badCount > s.bad.length ? `, … (${s.badCount.toLocaleString('en')} in all)` : '';
+  if (s.bad.every((b) => b.problem === 'is not a hex serial number')) {
+    return `revoked-serials list ${label}: line ${s.bad.map((b) => b.line).join(', ')}${more} ${s.badCount === 1 ? 'is' : 'are'} not a hex serial number (skipped)`;
+  }
+  return `revoked-serials list ${label}: ${s.badCount.toLocaleString('en')} line${s.badCount === 1 ? '' : 's'} skipped: ${s.bad.map((b) => `line ${b.line} "${b.text}" ${b.problem}`).join('; ')}${more}`;
+}
+
+/** One `revoked` finding however many lists name the certificate, naming every one. */
+function markRevoked(obs: ObservedCertificate, on: ListHit[]): void {
+  const name = (h: ListHit) => h.list.name ?? listLabel(h.list);
+  const where = (h: ListHit) => `${listLabel(h.list)} line ${h.line}`;
+  obs.revocation = {
+    status: 'revoked',
+    method: 'list',
+    reason: on.map(name).join('; '),
+    revokedAt: null,
+    source: on.map((h) => listLabel(h.list)).join(', '),
+    detail: on.map(where).join(', '),
+  };
+  const lists = on.map((h) => `${name(h)} (${listLabel(h.list)}) at line ${h.line}`);
+  obs.findings.push({
+    id: 'revoked',
+    severity: 'error',
+    fingerprint: obs.cert.fingerprint,
+    message: `serial ${obs.cert.serialNumber} is on the published list ${lists.length === 1 ? lists[0] : `${lists.slice(0, -1).join(', ')} and on ${lists[lists.length - 1]}`}`,
+  });
 }

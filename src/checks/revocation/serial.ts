@@ -17,14 +17,3 @@ export function sameSerial(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   return true;
 }
-
-/**
- * A serial as people paste it: hex, optionally `0x`-prefixed, with colons or
- * spaces between bytes (`04:A3:…` as openssl prints). Returns null when it is not hex.
- */
-export function parseSerialText(text: string): Buffer | null {
-  let s = text.trim().replace(/^0x/i, '').replace(/[:\s-]/g, '');
-  if (s === '' || !/^[0-9a-fA-F]+$/.test(s)) return null;
-  if (s.length % 2) s = '0' + s;
-  return Buffer.from(serialMagnitude(Buffer.from(s, 'hex')));
-}

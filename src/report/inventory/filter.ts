@@ -5,6 +5,7 @@
 import type { Report, ReportCertificate } from '../report-types.js';
 import { summarize } from '../build-report.js';
 import { parseDn } from './dn.js';
+import { serialKey } from '../../serial-lists/serial-line.js';
 
 export interface InventoryFilter {
   /** case-insensitive substring of any attribute of the issuer DN (or of the DN as written) */
@@ -13,58 +14,8 @@ export interface InventoryFilter {
   owner?: string;
   /** notAfter strictly before this instant (a `YYYY-MM-DD` date means its 00:00 UTC) */
   expiresBefore?: Date;
-  /** normalised serials (see normaliseSerial): uppercase hex, leading zeros stripped */
+  /** serial keys (serialKey: sign + uppercase hex without leading zeros), as a list names them */
   serials?: Set<string>;
-}
-
-/**
- * Serials are integers: CA lists write them with or without leading zeros, in
- * either case, with `0x` or colons. Comparing the text would miss
- * "00AB" vs "AB" (and short serials have caused false matches elsewhere), so
- * both sides are reduced to uppercase hex without leading zeros. A "-" (a
- * negative serial, as the parser prints it) is kept: it is a different number.
- */
-export function normaliseSerial(serial: string): string {
-  let s = serial.trim().replace(/[:\s]/g, '');
-  let sign = '';
-  if (s.startsWith('-')) {
-    sign = '-';
-    s = s.slice(1);
-  }
-  if (/^0x/i.test(s)) s = s.slice(2);
-  s = s.toUpperCase().replace(/^0+/, '');
-  return sign + (s === '' ? '0' : s);
-}
-
-const HEX_SERIAL = /^(?:0x)?[0-9a-f]+$/i;
-// A serial is at most 20 octets (RFC 5280 §4.1.2.2); allow slack for odd CAs
-// but refuse a line that is plainly not one serial (two pasted together, a hash).
-const MAX_SERIAL_HEX_DIGITS = 64;
-
-/** One hex serial per line; `#` starts a comment; blank lines are skipped; `0x` and colons are allowed. */
-export function parseSerialList(text: string, source: string): { serials: Set<string>; problems: string[] } {
-  const serials = new Set<string>();
-  const problems: string[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/#.*/, '').trim();
-    if (line === '') return;
-    const compact = line.replace(/:/g, '');
-    if (!HEX_SERIAL.test(compact)) {
-      problems.push(`${source}:${i + 1}: "${clip(raw.trim())}" is not a hex serial number`);
-      return;
-    }
-    if (compact.replace(/^0x/i, '').length > MAX_SERIAL_HEX_DIGITS) {
-      problems.push(`${source}:${i + 1}: a serial number has at most 20 octets; this one has ${compact.replace(/^0x/i, '').length} hex digits`);
-      return;
-    }
-    serials.add(normaliseSerial(compact));
-  });
-  return { serials, problems };
-}
-
-function clip(s: string): string {
-  return s.length > 60 ? s.slice(0, 57) + '…' : s;
 }
 
 /** `YYYY-MM-DD` → 00:00 UTC that day; null when it is not a real calendar date. */
@@ -81,7 +32,7 @@ export function matchesFilter(c: ReportCertificate, f: InventoryFilter): boolean
   if (f.owner !== undefined && !(c.owner ?? '').toLowerCase().includes(f.owner.toLowerCase())) return false;
   if (f.owner !== undefined && c.owner === null) return false;
   if (f.expiresBefore !== undefined && !(Date.parse(c.notAfter) < f.expiresBefore.getTime())) return false;
-  if (f.serials !== undefined && !f.serials.has(normaliseSerial(c.serialNumber))) return false;
+  if (f.serials !== undefined && !f.serials.has(serialKey(c.serialNumber))) return false;
   return true;
 }
 
