@@ -16,14 +16,14 @@ import {
   severityRank,
   summarize,
   validateReport
-} from "./chunks/chunk-T6RWYYDC.js";
+} from "./chunks/chunk-TVAFVPMZ.js";
 import {
   ConfigError,
   DurationError,
   UsageError,
   buildSettings,
   nearest
-} from "./chunks/chunk-XDQLLM66.js";
+} from "./chunks/chunk-DFJ5GZCI.js";
 import {
   parseDn
 } from "./chunks/chunk-RKSKMDF6.js";
@@ -37,10 +37,17 @@ import {
 import "./chunks/chunk-DO36KUV2.js";
 import "./chunks/chunk-OMPGTOGU.js";
 import "./chunks/chunk-HU74W3X2.js";
+import {
+  SerialListError,
+  openListFile,
+  scanSerialList,
+  serialKey
+} from "./chunks/chunk-JLYGH4MY.js";
 import "./chunks/chunk-ICE5XF2S.js";
 import {
   displayName
 } from "./chunks/chunk-WUX6Q3GO.js";
+import "./chunks/chunk-2MLTYNIN.js";
 import {
   __toESM
 } from "./chunks/chunk-DDCI7ZLU.js";
@@ -100,48 +107,12 @@ function renderText(r, opts) {
 }
 
 // src/report/inventory/filter.ts
-function normaliseSerial(serial) {
-  let s = serial.trim().replace(/[:\s]/g, "");
-  let sign = "";
-  if (s.startsWith("-")) {
-    sign = "-";
-    s = s.slice(1);
-  }
-  if (/^0x/i.test(s)) s = s.slice(2);
-  s = s.toUpperCase().replace(/^0+/, "");
-  return sign + (s === "" ? "0" : s);
-}
-var HEX_SERIAL = /^(?:0x)?[0-9a-f]+$/i;
-var MAX_SERIAL_HEX_DIGITS = 64;
-function parseSerialList(text, source) {
-  const serials = /* @__PURE__ */ new Set();
-  const problems = [];
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n|\r/);
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/#.*/, "").trim();
-    if (line === "") return;
-    const compact = line.replace(/:/g, "");
-    if (!HEX_SERIAL.test(compact)) {
-      problems.push(`${source}:${i + 1}: "${clip(raw.trim())}" is not a hex serial number`);
-      return;
-    }
-    if (compact.replace(/^0x/i, "").length > MAX_SERIAL_HEX_DIGITS) {
-      problems.push(`${source}:${i + 1}: a serial number has at most 20 octets; this one has ${compact.replace(/^0x/i, "").length} hex digits`);
-      return;
-    }
-    serials.add(normaliseSerial(compact));
-  });
-  return { serials, problems };
-}
-function clip(s) {
-  return s.length > 60 ? s.slice(0, 57) + "\u2026" : s;
-}
 function matchesFilter(c, f) {
   if (f.issuer !== void 0 && !issuerMatches(c, f.issuer)) return false;
   if (f.owner !== void 0 && !(c.owner ?? "").toLowerCase().includes(f.owner.toLowerCase())) return false;
   if (f.owner !== void 0 && c.owner === null) return false;
   if (f.expiresBefore !== void 0 && !(Date.parse(c.notAfter) < f.expiresBefore.getTime())) return false;
-  if (f.serials !== void 0 && !f.serials.has(normaliseSerial(c.serialNumber))) return false;
+  if (f.serials !== void 0 && !f.serials.has(serialKey(c.serialNumber))) return false;
   return true;
 }
 function issuerMatches(c, needle) {
@@ -326,23 +297,35 @@ async function cmdInventory(args) {
     owner: values.owner,
     expiresBefore: values["expires-before"] ? parseDate(values["expires-before"], "--expires-before") : void 0
   };
-  if (values["serials-file"]) {
-    let text;
+  const serialsFile = values["serials-file"];
+  let list;
+  if (serialsFile) {
     try {
-      text = await readFile(values["serials-file"], "utf8");
+      list = await openListFile(serialsFile);
     } catch (e) {
-      throw new UsageError(`--serials-file: cannot read ${values["serials-file"]}: ${fileProblem(e)}`);
+      throw new UsageError(`--serials-file: cannot read ${serialsFile}: ${e.message}`);
     }
-    const { serials, problems } = parseSerialList(text, values["serials-file"]);
-    for (const p of problems) process.stderr.write(`certwatch: ${p}
-`);
-    filter.serials = serials;
   }
   const settings = await settingsFromFlags(values);
-  const report = filterReport(await run(settings, { progress: progress() }), filter);
+  const all = await run(settings, { progress: progress() });
+  if (serialsFile && list) filter.serials = await serialsNamedIn(serialsFile, list, all);
+  const report = filterReport(all, filter);
   await writeReport(report, values.report);
   await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
   return report.summary.failures > 0 ? 1 : 0;
+}
+async function serialsNamedIn(file, list, report) {
+  try {
+    const scanned = await scanSerialList(list.bytes, new Set(report.certificates.map((c) => serialKey(c.serialNumber))));
+    for (const b of scanned.bad) process.stderr.write(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}
+`);
+    if (scanned.badCount > scanned.bad.length) process.stderr.write(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)
+`);
+    return new Set(scanned.hits.keys());
+  } catch (e) {
+    if (e instanceof SerialListError) throw new UsageError(`--serials-file: ${file} ${e.message}`);
+    throw e;
+  }
 }
 function argsProblem(e, cmd) {
   const known = Object.keys(cmd === "merge" ? MERGE_OPTIONS : cmd === "inventory" ? INVENTORY_OPTIONS : TARGET_OPTIONS);

@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 declare -A tools=(
   [openssl]=openssl
   [chromium]=chromium
+  [/usr/bin/time]=time   # peak RSS of the built CLI (serial lists) and of every bench run
 )
 # Debian packages whose files the tests read (unpacked, never installed):
 # name → folder under .cache/corpora

@@ -2,7 +2,7 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   parseConfigText,
   settingsFrom
-} from "./chunk-XDQLLM66.js";
+} from "./chunk-DFJ5GZCI.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/changed-endpoints.ts

@@ -12,22 +12,6 @@ import {
   splitPem
 } from "./chunk-HU74W3X2.js";
 import {
-  sameSerial,
-  serialMagnitude
-} from "./chunk-UMUUQI3O.js";
-import {
-  CERT_MAX_BYTES,
-  CLOCK_SKEW_MS,
-  CRL_MAX_BYTES,
-  CRL_NO_NEXT_UPDATE_FALLBACK_MS,
-  CRL_TRANSFER_TIMEOUT_MS,
-  FetchError,
-  OCSP_MAX_BYTES,
-  REVOCATION_CONCURRENCY,
-  fetchableUrl,
-  httpFetch
-} from "./chunk-JJY2EZYI.js";
-import {
   readableTime
 } from "./chunk-ICE5XF2S.js";
 import {
@@ -44,6 +28,18 @@ import {
   readTime,
   readTlv
 } from "./chunk-WUX6Q3GO.js";
+import {
+  CERT_MAX_BYTES,
+  CLOCK_SKEW_MS,
+  CRL_MAX_BYTES,
+  CRL_NO_NEXT_UPDATE_FALLBACK_MS,
+  CRL_TRANSFER_TIMEOUT_MS,
+  FetchError,
+  OCSP_MAX_BYTES,
+  REVOCATION_CONCURRENCY,
+  fetchableUrl,
+  httpFetch
+} from "./chunk-2MLTYNIN.js";
 import {
   __commonJS,
   __toCommonJS,
@@ -860,6 +856,20 @@ function crlStatus(answer, cert) {
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+
+// src/checks/revocation/serial.ts
+function serialMagnitude(bytes) {
+  let i = 0;
+  while (i < bytes.length && bytes[i] === 0) i++;
+  return bytes.subarray(i);
+}
+function sameSerial(a, b) {
+  const x = serialMagnitude(a);
+  const y = serialMagnitude(b);
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
 
 // src/checks/revocation/crl-lookup.ts
 var CrlParseError = class extends Error {

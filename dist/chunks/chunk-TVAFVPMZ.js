@@ -3,7 +3,7 @@ import {
   formatDuration,
   require_dist,
   thresholdMs
-} from "./chunk-XDQLLM66.js";
+} from "./chunk-DFJ5GZCI.js";
 import {
   buildInventory
 } from "./chunk-RKSKMDF6.js";
@@ -8569,17 +8569,17 @@ async function run(settings, o = {}) {
   }
   if (certs.length) {
     const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import("./check-revocation-2UH6RHYB.js"),
-      import("./revoked-serials-DI6B5I4N.js"),
-      import("./check-renewal-info-KUMXY32T.js")
+      import("./check-revocation-RVOYQA5A.js"),
+      import("./revoked-serials-RXYTYPT5.js"),
+      import("./check-renewal-info-6XIXMYY5.js")
     ]);
     const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
-    problems.push(...await applyRevokedSerialLists(certs, settings));
+    problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
     await checkRevocation(certs, ctx);
     if (settings.ari.enabled) problems.push(...await checkRenewalInfo(certs, ctx));
   } else if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-DI6B5I4N.js");
-    problems.push(...await applyRevokedSerialLists(certs, settings));
+    const { applyRevokedSerialLists } = await import("./revoked-serials-RXYTYPT5.js");
+    problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === "not-checked");

@@ -14508,7 +14508,13 @@ var certwatch_schema_default = {
         properties: {
           path: {
             type: "string",
-            minLength: 1
+            minLength: 1,
+            description: "A file in the repository: one serial per line (first field up to a comma or tab), plain or gzip'd."
+          },
+          url: {
+            type: "string",
+            minLength: 1,
+            description: "Where the CA publishes the list (http or https), plain or gzip'd; streamed and cached in cache-dir."
           },
           issuer: {
             type: "string"
@@ -14516,10 +14522,7 @@ var certwatch_schema_default = {
           name: {
             type: "string"
           }
-        },
-        required: [
-          "path"
-        ]
+        }
       }
     },
     issues: {
@@ -15037,6 +15040,14 @@ function settingsFrom(raw, workspace, o = {}) {
   }));
   const ari = d.ari ?? {};
   const issues = d.issues ?? {};
+  (d["revoked-serials"] ?? []).forEach((r, i) => {
+    const p = ["revoked-serials", i];
+    if (r.path === void 0 === (r.url === void 0)) {
+      problems.push({ file, line: at(p), key: p.join("."), message: "give either `path` (a file in the repository) or `url` (where the CA publishes the list), not both or neither" });
+    } else if (r.url !== void 0 && !/^https?:\/\/[^/]/i.test(String(r.url))) {
+      problems.push({ file, line: at([...p, "url"]), key: [...p, "url"].join("."), message: `"${r.url}" is not an http:// or https:// URL` });
+    }
+  });
   if (problems.length) throw new ConfigError(problems.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.line - b.line));
   return {
     workspace: path.resolve(workspace),
@@ -15048,6 +15059,7 @@ function settingsFrom(raw, workspace, o = {}) {
     ari: { enabled: ari.enabled !== false, directories: ari.directories ?? [] },
     revokedSerials: (d["revoked-serials"] ?? []).map((r, i) => ({
       path: r.path,
+      url: r.url,
       issuer: r.issuer,
       name: r.name,
       source: { file, line: at(["revoked-serials", i]) }

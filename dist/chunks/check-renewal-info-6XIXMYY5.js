@@ -1,10 +1,5 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  ARI_MAX_BYTES,
-  FetchError,
-  httpFetch
-} from "./chunk-JJY2EZYI.js";
-import {
   readableTime
 } from "./chunk-ICE5XF2S.js";
 import {
@@ -13,6 +8,11 @@ import {
 import {
   displayName
 } from "./chunk-WUX6Q3GO.js";
+import {
+  ARI_MAX_BYTES,
+  FetchError,
+  httpFetch
+} from "./chunk-2MLTYNIN.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/ari/check-renewal-info.ts

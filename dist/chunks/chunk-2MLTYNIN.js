@@ -26648,6 +26648,7 @@ var CRL_TRANSFER_TIMEOUT_MS = 12e4;
 var CLOCK_SKEW_MS = 5 * 6e4;
 var REVOCATION_CONCURRENCY = 8;
 var CRL_NO_NEXT_UPDATE_FALLBACK_MS = 10 * 864e5;
+var SERIAL_LIST_MAX_DOWNLOAD_BYTES = 4 * 1024 ** 3;
 
 // src/net/http-fetch.ts
 var import_undici = __toESM(require_undici(), 1);
@@ -26680,48 +26681,9 @@ function fetchableUrl(url) {
   return null;
 }
 async function httpFetch(url, o) {
-  const what = `${o.what ?? "fetching"} ${o.shownUrl ?? url}`;
-  const refused = fetchableUrl(url);
-  if (refused) throw new FetchError(`${what}: ${refused}`, "scheme", url);
-  if (o.deadline !== void 0 && Date.now() >= o.deadline) {
-    throw new FetchError(`${what}: not started, the run's deadline has passed`, "deadline", url);
-  }
-  const total = o.totalTimeoutMs ?? o.timeoutMs;
-  const ac = new AbortController();
-  const timer = setTimeout(() => ac.abort(new Error(`no complete answer within ${total} ms`)), total);
-  timer.unref?.();
+  const open = await openResponse(url, o, o.totalTimeoutMs ?? o.timeoutMs);
+  const { res, what, ac, declared } = open;
   try {
-    let res;
-    const expired = new Promise((_, reject) => {
-      if (ac.signal.aborted) reject(ac.signal.reason);
-      else ac.signal.addEventListener("abort", () => reject(ac.signal.reason), { once: true });
-    });
-    expired.catch(() => void 0);
-    try {
-      const pending = (0, import_undici.request)(url, {
-        dispatcher: agent(),
-        method: o.method ?? "GET",
-        headers: { "user-agent": "certwatch", ...o.headers },
-        body: o.body,
-        headersTimeout: o.timeoutMs,
-        bodyTimeout: o.timeoutMs,
-        signal: ac.signal
-      });
-      pending.catch(() => void 0);
-      res = await Promise.race([pending, expired]);
-    } catch (e) {
-      throw describe(e, what, url, ac);
-    }
-    const status = res.statusCode;
-    if ((status < 200 || status > 299) && !o.acceptStatus?.includes(status)) {
-      discard(res.body);
-      throw new FetchError(`${what}: HTTP ${status}`, "http", url, status, res.headers);
-    }
-    const declared = Number(res.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > o.maxBytes) {
-      discard(res.body);
-      throw new FetchError(`${what}: response of ${declared} bytes exceeds the ${o.maxBytes}-byte limit`, "too-large", url, status);
-    }
     const chunks = [];
     let size = 0;
     try {
@@ -26730,7 +26692,7 @@ async function httpFetch(url, o) {
         size += b.length;
         if (size > o.maxBytes) {
           discard(res.body);
-          throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, "too-large", url, status);
+          throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, "too-large", url, res.statusCode);
         }
         chunks.push(b);
       }
@@ -26747,10 +26709,92 @@ async function httpFetch(url, o) {
         p += c.length;
       }
     } else body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
-    return { url, status, headers: res.headers, body };
+    return { url, status: res.statusCode, headers: res.headers, body };
   } finally {
-    clearTimeout(timer);
+    open.close();
   }
+}
+async function httpStream(url, o) {
+  const open = await openResponse(url, o, o.totalTimeoutMs);
+  const { res, what, ac } = open;
+  async function* body() {
+    let size = 0;
+    try {
+      for await (const chunk of res.body) {
+        const b = chunk;
+        size += b.length;
+        if (size > o.maxBytes) {
+          discard(res.body);
+          throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, "too-large", url, res.statusCode);
+        }
+        yield b;
+      }
+    } catch (e) {
+      if (e instanceof FetchError) throw e;
+      throw describe(e, what, url, ac);
+    } finally {
+      open.close();
+    }
+  }
+  return {
+    url,
+    status: res.statusCode,
+    headers: res.headers,
+    body: body(),
+    cancel: () => {
+      discard(res.body);
+      open.close();
+    }
+  };
+}
+async function openResponse(url, o, totalMs) {
+  const what = `${o.what ?? "fetching"} ${o.shownUrl ?? url}`;
+  const refused = fetchableUrl(url);
+  if (refused) throw new FetchError(`${what}: ${refused}`, "scheme", url);
+  if (o.deadline !== void 0 && Date.now() >= o.deadline) {
+    throw new FetchError(`${what}: not started, the run's deadline has passed`, "deadline", url);
+  }
+  const ac = new AbortController();
+  const limit = totalMs ?? o.timeoutMs;
+  const timer = setTimeout(() => ac.abort(new Error(`no complete answer within ${limit} ms`)), limit);
+  timer.unref?.();
+  const close = () => clearTimeout(timer);
+  let res;
+  try {
+    const expired = new Promise((_, reject) => {
+      if (ac.signal.aborted) reject(ac.signal.reason);
+      else ac.signal.addEventListener("abort", () => reject(ac.signal.reason), { once: true });
+    });
+    expired.catch(() => void 0);
+    const pending = (0, import_undici.request)(url, {
+      dispatcher: agent(),
+      method: o.method ?? "GET",
+      headers: { "user-agent": "certwatch", ...o.headers },
+      body: o.body,
+      headersTimeout: o.timeoutMs,
+      bodyTimeout: o.timeoutMs,
+      signal: ac.signal
+    });
+    pending.catch(() => void 0);
+    res = await Promise.race([pending, expired]);
+  } catch (e) {
+    close();
+    throw describe(e, what, url, ac);
+  }
+  if (totalMs === void 0) close();
+  const status = res.statusCode;
+  if ((status < 200 || status > 299) && !o.acceptStatus?.includes(status)) {
+    discard(res.body);
+    close();
+    throw new FetchError(`${what}: HTTP ${status}`, "http", url, status, res.headers);
+  }
+  const declared = Number(res.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > o.maxBytes) {
+    discard(res.body);
+    close();
+    throw new FetchError(`${what}: response of ${declared} bytes exceeds the ${o.maxBytes}-byte limit`, "too-large", url, status);
+  }
+  return { res, what, ac, declared, close };
 }
 function discard(body) {
   body.on("error", () => void 0);
@@ -26786,7 +26830,9 @@ export {
   CLOCK_SKEW_MS,
   REVOCATION_CONCURRENCY,
   CRL_NO_NEXT_UPDATE_FALLBACK_MS,
+  SERIAL_LIST_MAX_DOWNLOAD_BYTES,
   FetchError,
   fetchableUrl,
-  httpFetch
+  httpFetch,
+  httpStream
 };
