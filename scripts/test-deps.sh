@@ -14,6 +14,7 @@ declare -A tools=(
   [openssl]=openssl
   [chromium]=chromium
   [/usr/bin/time]=time   # peak RSS of the built CLI (serial lists) and of every bench run
+  [cmark-gfm]=cmark-gfm
 )
 # Debian packages whose files the tests read (unpacked, never installed):
 # name → folder under .cache/corpora
