@@ -2,11 +2,11 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-CLFXOVYO.js";
+} from "./chunks/chunk-YKTLYQTS.js";
 import {
   clean,
   renderInventory
-} from "./chunks/chunk-ALLS2PVA.js";
+} from "./chunks/chunk-7DNWGNJJ.js";
 import {
   MergeError,
   mergeReports,
@@ -15,8 +15,9 @@ import {
   run,
   severityRank,
   summarize,
-  validateReport
-} from "./chunks/chunk-TVAFVPMZ.js";
+  validateReport,
+  workflowSafe
+} from "./chunks/chunk-5BGHOQ6O.js";
 import {
   ConfigError,
   DurationError,
@@ -34,6 +35,7 @@ import {
   messageBesidePlace,
   plural
 } from "./chunks/chunk-JSGFZU5O.js";
+import "./chunks/chunk-2XRMHOW7.js";
 import "./chunks/chunk-DO36KUV2.js";
 import "./chunks/chunk-OMPGTOGU.js";
 import "./chunks/chunk-HU74W3X2.js";
@@ -200,9 +202,12 @@ async function writeTo(file, text, flag) {
     throw new UsageError(`${flag}: cannot write ${file}: ${fileProblem(e)}`);
   }
 }
-async function emit(text, output) {
+async function emit(text, output, format) {
   if (output) await writeTo(output, text, "--output");
-  else process.stdout.write(text);
+  else process.stdout.write(workflowSafe(text, { json: format === "json" || format === "sarif" }));
+}
+function say(text) {
+  process.stderr.write(workflowSafe(text));
 }
 async function settingsFromFlags(v) {
   const workspace = path.resolve(v.workspace ?? process.cwd());
@@ -225,7 +230,7 @@ async function settingsFromFlags(v) {
   return buildSettings(workspace, o);
 }
 function progress() {
-  return process.stderr.isTTY ? (m) => process.stderr.write(`certwatch: ${m}
+  return process.stderr.isTTY ? (m) => say(`certwatch: ${m}
 `) : void 0;
 }
 async function writeReport(r, file) {
@@ -251,7 +256,7 @@ async function cmdCheck(args) {
   const settings = await settingsFromFlags(values);
   const report = await run(settings, { progress: progress() });
   await writeReport(report, values.report);
-  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
   return report.summary.failures > 0 ? 1 : 0;
 }
 async function cmdMerge(args) {
@@ -284,7 +289,7 @@ async function cmdMerge(args) {
   }
   const report = mergeReports(reports);
   await writeReport(report, values.report);
-  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
   return report.summary.failures > 0 ? 1 : 0;
 }
 var INVENTORY_FORMATS = ["text", "json", "csv", "markdown", "ics", "html"];
@@ -311,15 +316,15 @@ async function cmdInventory(args) {
   if (serialsFile && list) filter.serials = await serialsNamedIn(serialsFile, list, all);
   const report = filterReport(all, filter);
   await writeReport(report, values.report);
-  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
+  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output, format);
   return report.summary.failures > 0 ? 1 : 0;
 }
 async function serialsNamedIn(file, list, report) {
   try {
     const scanned = await scanSerialList(list.bytes, new Set(report.certificates.map((c) => serialKey(c.serialNumber))));
-    for (const b of scanned.bad) process.stderr.write(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}
+    for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}
 `);
-    if (scanned.badCount > scanned.bad.length) process.stderr.write(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)
+    if (scanned.badCount > scanned.bad.length) say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)
 `);
     return new Set(scanned.hits.keys());
   } catch (e) {
@@ -341,7 +346,8 @@ function argsProblem(e, cmd) {
   return e.message.split(". ")[0];
 }
 function usage(code) {
-  (code ? process.stderr : process.stdout).write(USAGE + "\n");
+  if (code) say(USAGE + "\n");
+  else process.stdout.write(USAGE + "\n");
   return code;
 }
 async function main(argv) {
@@ -360,33 +366,33 @@ async function main(argv) {
       case "help":
         return usage(cmd ? 0 : 2);
       default:
-        process.stderr.write(`certwatch: unknown command "${cmd}"
+        say(`certwatch: unknown command "${cmd}"
 `);
         return usage(2);
     }
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`certwatch: invalid config:
+      say(`certwatch: invalid config:
 ${e.message.replace(/^/gm, "  ")}
 `);
       return 2;
     }
     if (e instanceof UsageError || e instanceof DurationError || e instanceof MergeError) {
-      process.stderr.write(`certwatch: ${e.message}
+      say(`certwatch: ${e.message}
 `);
       return 2;
     }
     const code = e.code;
     if (code && code.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`certwatch ${cmd}: ${argsProblem(e, cmd)}
+      say(`certwatch ${cmd}: ${argsProblem(e, cmd)}
 ${USAGE}
 `);
       return 2;
     }
-    process.stderr.write(`certwatch: internal error: ${e.message}
+    say(`certwatch: internal error: ${e.message}
 (please report this with the command you ran)
 `);
-    if (process.env.CERTWATCH_DEBUG) process.stderr.write(String(e.stack) + "\n");
+    if (process.env.CERTWATCH_DEBUG) say(String(e.stack) + "\n");
     return 2;
   }
 }

@@ -1,5 +1,8 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  redactProxyUrl
+} from "./chunk-NOSH5WDB.js";
+import {
   bundledRoots
 } from "./chunk-ETJ5BLA6.js";
 import {
@@ -977,9 +980,14 @@ function proxyFor(host, port, env) {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
   } catch {
-    throw new ProxyConfigError(`HTTPS_PROXY="${raw}" is not a URL`);
+    throw new ProxyConfigError(
+      `HTTPS_PROXY="${redactProxyUrl(raw)}" is not a URL${raw.includes("@") ? " (credentials hidden; percent-encode special characters in the user name and password, e.g. # as %23)" : ""}`
+    );
   }
   if (url.protocol !== "http:") throw new ProxyConfigError(`HTTPS_PROXY uses ${url.protocol}//; only http:// proxies (HTTP CONNECT) are supported`);
+  if (url.hostname.includes("@") || /[#?]/.test(raw.slice(0, raw.lastIndexOf("@") + 1))) {
+    throw new ProxyConfigError(`HTTPS_PROXY="${redactProxyUrl(raw)}" holds credentials with unencoded special characters; percent-encode them (e.g. # as %23)`);
+  }
   return url;
 }
 

@@ -16,6 +16,10 @@ import {
   roleLabel
 } from "./chunk-JSGFZU5O.js";
 import {
+  mdUntrusted,
+  ownersMarkdown
+} from "./chunk-2XRMHOW7.js";
+import {
   emptyExtraction
 } from "./chunk-DO36KUV2.js";
 import {
@@ -8528,7 +8532,7 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-4CBLNLLN.js");
+    const { collectEndpoints } = await import("./collect-endpoints-UA36ULTC.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -8614,14 +8618,13 @@ var MAX_CELL_CHARS = 400;
 var MAX_OWNERS_PER_CELL = 10;
 var MAX_LOCATIONS_PER_CELL = 3;
 function cell(s) {
-  const flat = s.replace(/[\r\n]+/g, " ");
-  const clipped = flat.length > MAX_CELL_CHARS ? flat.slice(0, MAX_CELL_CHARS - 1) + "\u2026" : flat;
-  return clipped.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+  const clipped = s.length > MAX_CELL_CHARS ? s.slice(0, MAX_CELL_CHARS - 1) + "\u2026" : s;
+  return mdUntrusted(clipped);
 }
 function ownersCell(owners) {
   if (!owners.length) return "\u2014";
-  const shown = owners.slice(0, MAX_OWNERS_PER_CELL).join(", ");
-  return cell(owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown);
+  const shown = ownersMarkdown(owners.slice(0, MAX_OWNERS_PER_CELL));
+  return owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown;
 }
 function locationsCell(c) {
   const shown = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map((l) => cell(locationText(l)));
@@ -8684,7 +8687,7 @@ function render(r, opts, limits) {
     for (const c of byExpiry.slice(0, limits.inventory)) {
       const rev = c.revocation.status === "not-checked" ? "\u2014" : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ""}`;
       out.push(
-        `| ${cell(displayName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? "\u2014")} | ${rev} |`
+        `| ${cell(displayName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${c.owner ? ownersCell([c.owner]) : "\u2014"} | ${rev} |`
       );
     }
     if (r.certificates.length > limits.inventory) out.push("", `\u2026and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);
@@ -8821,6 +8824,12 @@ function missingShards(reports) {
   return missing.length ? [{ id: "not-checked", severity: "warning", message: `shard report${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} missing from the merge; those targets were not checked` }] : [];
 }
 
+// src/report/workflow-safe.ts
+var ZWSP = "\u200B";
+function workflowSafe(text, o = {}) {
+  return text.replace(/(^|\r\n|\r|\n)((?:[^\S\r\n]|\u0085)*)(?=::)/g, `$1${ZWSP}$2`).replace(/##\[/g, o.json ? "##\\u005b" : `##${ZWSP}[`);
+}
+
 export {
   require_out4 as require_out,
   severityRank,
@@ -8829,5 +8838,6 @@ export {
   renderMarkdown,
   MergeError,
   validateReport,
-  mergeReports
+  mergeReports,
+  workflowSafe
 };
