@@ -14,11 +14,12 @@ declare -A tools=(
   [openssl]=openssl
   [chromium]=chromium
   [/usr/bin/time]=time   # peak RSS of the built CLI (serial lists) and of every bench run
-  [cmark-gfm]=cmark-gfm
 )
 # Debian packages whose files the tests read (unpacked, never installed):
 # name → folder under .cache/corpora
 declare -A corpora=(
+  [python3-cryptography-vectors]=cryptography-vectors
+  [golang-1.19-src]=golang-src
 )
 
 need=()

@@ -18,7 +18,6 @@ import { openListFile, SerialListError, type OpenedList } from './serial-lists/o
 import { scanSerialList } from './serial-lists/scan-serial-list.js';
 import { serialKey } from './serial-lists/serial-line.js';
 import { renderInventory, type InventoryFormat } from './report/inventory/render.js';
-import { workflowSafe } from './report/workflow-safe.js';
 
 const USAGE = `usage:
   certwatch check [--config F] [--endpoint E]... [--files GLOB]...
@@ -105,15 +104,9 @@ async function writeTo(file: string, text: string, flag: string) {
   }
 }
 
-// In a workflow step both streams are read for workflow commands: what we print
-// carries certificate and server text, so it goes through workflowSafe.
-async function emit(text: string, output: string | undefined, format?: string) {
+async function emit(text: string, output: string | undefined) {
   if (output) await writeTo(output, text, '--output');
-  else process.stdout.write(workflowSafe(text, { json: format === 'json' || format === 'sarif' }));
-}
-
-function say(text: string): void {
-  process.stderr.write(workflowSafe(text));
+  else process.stdout.write(text);
 }
 
 async function settingsFromFlags(v: Record<string, unknown>) {
@@ -139,7 +132,7 @@ async function settingsFromFlags(v: Record<string, unknown>) {
 }
 
 function progress(): ((m: string) => void) | undefined {
-  return process.stderr.isTTY ? (m) => say(`certwatch: ${m}\n`) : undefined;
+  return process.stderr.isTTY ? (m) => process.stderr.write(`certwatch: ${m}\n`) : undefined;
 }
 
 async function writeReport(r: Report, file: string | undefined) {
@@ -168,7 +161,7 @@ async function cmdCheck(args: string[]): Promise<number> {
   const settings = await settingsFromFlags(values);
   const report = await run(settings, { progress: progress() });
   await writeReport(report, values.report);
-  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
   return report.summary.failures > 0 ? 1 : 0;
 }
 
@@ -202,7 +195,7 @@ async function cmdMerge(args: string[]): Promise<number> {
   }
   const report = mergeReports(reports);
   await writeReport(report, values.report);
-  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
   return report.summary.failures > 0 ? 1 : 0;
 }
 
@@ -233,7 +226,7 @@ async function cmdInventory(args: string[]): Promise<number> {
   if (serialsFile && list) filter.serials = await serialsNamedIn(serialsFile, list, all);
   const report = filterReport(all, filter);
   await writeReport(report, values.report);
-  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output, format);
+  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
   return report.summary.failures > 0 ? 1 : 0;
 }
 
@@ -241,8 +234,8 @@ async function cmdInventory(args: string[]): Promise<number> {
 async function serialsNamedIn(file: string, list: OpenedList, report: Report): Promise<Set<string>> {
   try {
     const scanned = await scanSerialList(list.bytes, new Set(report.certificates.map((c) => serialKey(c.serialNumber))));
-    for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}\n`);
-    if (scanned.badCount > scanned.bad.length) say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)\n`);
+    for (const b of scanned.bad) process.stderr.write(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}\n`);
+    if (scanned.badCount > scanned.bad.length) process.stderr.write(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)\n`);
     return new Set(scanned.hits.keys());
   } catch (e) {
     if (e instanceof SerialListError) throw new UsageError(`--serials-file: ${file} ${e.message}`);
@@ -266,8 +259,7 @@ function argsProblem(e: Error, cmd: string): string {
 }
 
 function usage(code: number): number {
-  if (code) say(USAGE + '\n');
-  else process.stdout.write(USAGE + '\n');
+  (code ? process.stderr : process.stdout).write(USAGE + '\n');
   return code;
 }
 
@@ -287,25 +279,25 @@ export async function main(argv: string[]): Promise<number> {
       case 'help':
         return usage(cmd ? 0 : 2);
       default:
-        say(`certwatch: unknown command "${cmd}"\n`);
+        process.stderr.write(`certwatch: unknown command "${cmd}"\n`);
         return usage(2);
     }
   } catch (e) {
     if (e instanceof ConfigError) {
-      say(`certwatch: invalid config:\n${e.message.replace(/^/gm, '  ')}\n`);
+      process.stderr.write(`certwatch: invalid config:\n${e.message.replace(/^/gm, '  ')}\n`);
       return 2;
     }
     if (e instanceof UsageError || e instanceof DurationError || e instanceof MergeError) {
-      say(`certwatch: ${e.message}\n`);
+      process.stderr.write(`certwatch: ${e.message}\n`);
       return 2;
     }
     const code = (e as { code?: string }).code;
     if (code && code.startsWith('ERR_PARSE_ARGS')) {
-      say(`certwatch ${cmd}: ${argsProblem(e as Error, cmd)}\n${USAGE}\n`);
+      process.stderr.write(`certwatch ${cmd}: ${argsProblem(e as Error, cmd)}\n${USAGE}\n`);
       return 2;
     }
-    say(`certwatch: internal error: ${(e as Error).message}\n(please report this with the command you ran)\n`);
-    if (process.env.CERTWATCH_DEBUG) say(String((e as Error).stack) + '\n');
+    process.stderr.write(`certwatch: internal error: ${(e as Error).message}\n(please report this with the command you ran)\n`);
+    if (process.env.CERTWATCH_DEBUG) process.stderr.write(String((e as Error).stack) + '\n');
     return 2;
   }
 }

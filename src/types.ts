@@ -68,7 +68,9 @@ export interface CertificateRecord {
   serialBytes: Buffer; // the raw INTEGER content octets as encoded (leading 00 kept): ARI, OCSP CertID
   notBefore: Date;
   notAfter: Date;
-  sans: string[]; // DNS names and IP addresses (as text)
+  sans: string[]; // DNS names and IP addresses as text, in certificate order (display; the JSON report's `sans`)
+  /** The same names typed as the certificate types them: matching must never re-type a dNSName "127.0.0.1" as an IP. */
+  subjectAltNames: SubjectAltName[];
   key: KeyInfo;
   signatureAlgorithm: string; // "sha256WithRSAEncryption", "ecdsa-with-SHA256", …
   authorityKeyId?: Buffer;
@@ -77,7 +79,21 @@ export interface CertificateRecord {
   caIssuersUrls: string[];
   crlUrls: string[];
   isCA: boolean;
-  selfIssued: boolean; // subject == issuer (a root, or a self-signed leaf)
+  selfIssued: boolean; // subject == issuer (a root, a self-signed leaf, or a CA's key-rollover certificate)
+  /** verifies with its own public key: a root (or self-signed leaf). A self-issued certificate signed by another key is not. */
+  selfSigned: boolean;
+  /** keyUsage bits by RFC 5280 name ("keyCertSign", "cRLSign", …); undefined when the extension is absent or unreadable */
+  keyUsage?: string[];
+  /** encodings OpenSSL reads but RFC 5280 does not prescribe, and extensions whose value could not be read (their field is unknown) */
+  parseNotes: string[];
+  /** names of extensions certwatch uses that were present but malformed ("cRLDistributionPoints", …) */
+  unreadableExtensions: string[];
+}
+
+/** One subjectAltName entry certwatch matches on (RFC 5280 §4.2.1.6 GeneralName). */
+export interface SubjectAltName {
+  type: 'dNSName' | 'iPAddress';
+  value: string; // the dNSName as encoded (IA5String bytes as latin1); the address as text (RFC 5952 for IPv6)
 }
 
 export type CertificateRole = 'leaf' | 'intermediate' | 'root';

@@ -88,35 +88,123 @@ export function oidText(bytes: Uint8Array): string {
 const TAG_UTCTIME = 0x17;
 const TAG_GENTIME = 0x18;
 
+/** A Time as OpenSSL reads it, and whether its encoding is the one RFC 5280 prescribes. */
+export interface ReadTime {
+  date: Date;
+  /** null when canonical (RFC 5280 §4.1.2.5: UTCTime YYMMDDHHMMSSZ, GeneralizedTime YYYYMMDDHHMMSSZ), else what is odd */
+  oddity: string | null;
+}
+
+const MAX_FIELD = [99, 99, 12, 31, 23, 59, 59, 12, 59];
+const MIN_FIELD = [0, 0, 1, 1, 0, 0, 0, 0, 0];
+
 /**
- * Strict X.509 Time (RFC 5280 §4.1.2.5): UTCTime YYMMDDHHMMSSZ, GeneralizedTime
- * YYYYMMDDHHMMSSZ. Anything else is refused, never guessed: a library that turned
- * odd forms into 1899 dates is exactly what certwatch must not do.
+ * A date from its UTC parts without the `Date.UTC` trap (which maps years 0–99
+ * to 1900–1999): `setUTCFullYear` takes the year as given.
  */
-export function readTime(buf: Uint8Array, t: Tlv): Date {
+export function utcDate(year: number, month: number, day: number, h = 0, mi = 0, s = 0): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(h, mi, s, 0);
+  return d;
+}
+
+/**
+ * X.509 Time read the way OpenSSL reads it (crypto/asn1/a_time.c,
+ * ossl_asn1_time_to_tm, non-strict as for decoded certificates and CRLs), so
+ * certwatch agrees with `openssl x509` instead of guessing: UTCTime
+ * YYMMDDHHMM[SS](Z|±hhmm), GeneralizedTime YYYYMMDDHHMM[SS[.f+]](Z|±hhmm);
+ * offsets up to ±12:59 are applied, fractional seconds dropped (OpenSSL's
+ * comparisons ignore them too). Anything OpenSSL refuses ("Bad time value") is
+ * refused here with the reason. Hand-written because no library matches
+ * OpenSSL's acceptance exactly, and the parse must not drift from it.
+ */
+export function readTimeDetailed(buf: Uint8Array, t: Tlv): ReadTime {
   const s = Buffer.from(buf.subarray(t.contentStart, t.end)).toString('latin1');
-  let m: RegExpExecArray | null;
-  let year: number;
-  if (t.tag === TAG_UTCTIME) {
-    // RFC 5280 requires seconds and Z; accept the seconds-less form openssl reads too.
-    m = /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?Z$/.exec(s);
-    if (!m) throw new DerError(`malformed UTCTime "${s}"`, t.start);
-    const yy = Number(m[1]);
-    year = yy >= 50 ? 1900 + yy : 2000 + yy;
-  } else if (t.tag === TAG_GENTIME) {
-    m = /^(\d\d\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?(?:\.\d+)?Z$/.exec(s);
-    if (!m) throw new DerError(`malformed GeneralizedTime "${s}"`, t.start);
-    year = Number(m[1]);
-  } else throw new DerError(`expected a time, found tag 0x${t.tag.toString(16)}`, t.start);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const h = Number(m[4]);
-  const mi = Number(m[5]);
-  const sec = m[6] ? Number(m[6]) : 0;
-  const ms = Date.UTC(year, mo - 1, d, h, mi, sec);
-  const back = new Date(ms);
-  if (mo < 1 || mo > 12 || back.getUTCDate() !== d || h > 23 || mi > 59 || sec > 59) {
-    throw new DerError(`impossible date "${s}"`, t.start);
+  const utc = t.tag === TAG_UTCTIME;
+  if (!utc && t.tag !== TAG_GENTIME) throw new DerError(`expected a time, found tag 0x${t.tag.toString(16)}`, t.start);
+  const bad = (why: string) => new DerError(`malformed ${utc ? 'UTCTime' : 'GeneralizedTime'} "${s.replace(/[^\x20-\x7e]/g, '?')}" (${why})`, t.start);
+  const end = utc ? 6 : 7; // two-digit fields before the zone
+  const btz = utc ? 5 : 6; // the seconds field, which may be left out
+  if (s.length < (utc ? 11 : 13)) throw bad('too short');
+  const f: number[] = [];
+  let o = 0;
+  for (let i = 0; i < end; i++) {
+    if (i === btz && (s[o] === 'Z' || s[o] === '+' || s[o] === '-')) break;
+    if (!/^\d\d$/.test(s.slice(o, o + 2))) throw bad('digits expected');
+    const n = Number(s.slice(o, o + 2));
+    o += 2;
+    if (o >= s.length) throw bad('no time zone');
+    const k = utc ? i + 1 : i;
+    if (n < MIN_FIELD[k] || n > MAX_FIELD[k]) throw bad('a field is out of range');
+    f.push(n);
   }
-  return back;
+  const parts = utc ? f : [f[0] * 100 + f[1], ...f.slice(2)];
+  const year = utc ? (parts[0] < 50 ? 2000 + parts[0] : 1900 + parts[0]) : parts[0];
+  const [mo, d, h, mi] = parts.slice(1, 5);
+  const sec = parts[5];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const mdays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  if (d > mdays) throw bad('no such day');
+  const oddities: string[] = [];
+  if (sec === undefined) oddities.push('no seconds');
+  if (!utc && s[o] === '.') {
+    o++;
+    const from = o;
+    while (o < s.length && s[o] >= '0' && s[o] <= '9') o++;
+    if (o === from) throw bad('no digit after the decimal point');
+    if (o === s.length) throw bad('no time zone');
+    oddities.push('fractional seconds');
+  }
+  let offsetMin = 0;
+  if (s[o] === 'Z') o++;
+  else if (s[o] === '+' || s[o] === '-') {
+    if (o + 5 !== s.length || !/^\d{4}$/.test(s.slice(o + 1))) throw bad('malformed offset');
+    const oh = Number(s.slice(o + 1, o + 3));
+    const om = Number(s.slice(o + 3, o + 5));
+    if (oh > 12 || om > 59) throw bad('offset out of range');
+    offsetMin = (oh * 60 + om) * (s[o] === '-' ? -1 : 1);
+    oddities.push(`offset ${s.slice(o)} instead of Z`);
+    o += 5;
+  } else throw bad('no time zone');
+  if (o !== s.length) throw bad('trailing characters');
+  const date = utcDate(year, mo, d, h, mi, sec ?? 0);
+  if (offsetMin) date.setTime(date.getTime() - offsetMin * 60_000);
+  return { date, oddity: oddities.length ? `${oddities.join(', ')} ("${s}")` : null };
+}
+
+/** X.509 Time as OpenSSL reads it (see readTimeDetailed). */
+export function readTime(buf: Uint8Array, t: Tlv): Date {
+  return readTimeDetailed(buf, t).date;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date the way OpenSSL prints an ASN1_TIME ("Jan  1 00:00:00 2000 GMT"), for cross-checks with Node. */
+export function opensslTimeText(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()} GMT`;
+}
+
+/**
+ * The DER objects lying one after another in `buf` (a file of concatenated
+ * certificates, as `cat a.der b.der` makes). Stops at the first bytes that are
+ * not a whole TLV and says how many bytes were left over: OpenSSL ignores bytes
+ * after a DER certificate, so certwatch reads what precedes them and mentions the rest.
+ */
+export function splitDerObjects(buf: Uint8Array): { objects: Buffer[]; trailing: number } {
+  const objects: Buffer[] = [];
+  let p = 0;
+  while (p < buf.length) {
+    let t: Tlv;
+    try {
+      t = readTlv(buf, p);
+    } catch {
+      break;
+    }
+    if (t.tag !== 0x30) break; // every object certwatch reads from DER is a SEQUENCE
+    objects.push(Buffer.from(buf.buffer, buf.byteOffset + t.start, t.end - t.start));
+    p = t.end;
+  }
+  return { objects, trailing: buf.length - p };
 }

@@ -4,8 +4,8 @@
 // walk (der.ts) gives what Node hides. Where the two disagree, or the DER is
 // odd, the certificate is refused with a reason instead of reported wrongly.
 import { X509Certificate, createHash } from 'node:crypto';
-import type { CertificateRecord, CertificateRole, KeyInfo } from '../types.js';
-import { DerError, children, content, expectTag, oidText, readTime, readTlv, type Tlv } from './der.js';
+import type { CertificateRecord, CertificateRole, KeyInfo, SubjectAltName } from '../types.js';
+import { DerError, children, content, expectTag, oidText, opensslTimeText, readTimeDetailed, readTlv, type Tlv } from './der.js';
 
 export class CertificateParseError extends Error {}
 
@@ -47,12 +47,32 @@ const CURVES: Record<string, { name: string; size: number }> = {
 };
 
 const EXT_SAN = '2.5.29.17';
+const EXT_KEY_USAGE = '2.5.29.15';
 const EXT_BASIC = '2.5.29.19';
 const EXT_SKI = '2.5.29.14';
 const EXT_AKI = '2.5.29.35';
 const EXT_CRLDP = '2.5.29.31';
 const EXT_AIA = '1.3.6.1.5.5.7.1.1';
 const AD_OCSP = '1.3.6.1.5.5.7.48.1';
+
+/** The extensions certwatch reads, by the name messages use; all others are carried as opaque bytes. */
+const NEEDED_EXTENSIONS: Record<string, string> = {
+  [EXT_SAN]: 'subjectAltName',
+  [EXT_BASIC]: 'basicConstraints',
+  [EXT_KEY_USAGE]: 'keyUsage',
+  [EXT_SKI]: 'subjectKeyIdentifier',
+  [EXT_AKI]: 'authorityKeyIdentifier',
+  [EXT_CRLDP]: 'cRLDistributionPoints',
+  [EXT_AIA]: 'authorityInfoAccess',
+};
+
+function verifiesWithOwnKey(node: X509Certificate): boolean {
+  try {
+    return node.verify(node.publicKey);
+  } catch {
+    return false; // a key OpenSSL cannot load cannot prove self-signature
+  }
+}
 const AD_CA_ISSUERS = '1.3.6.1.5.5.7.48.2';
 
 /** Uppercase hex of an INTEGER's value, "-" for negative (two's complement), as openssl prints it. */
@@ -85,13 +105,35 @@ function stripZeros(b: Buffer): Buffer {
  * too — and joins RDNs with "," and attributes with "+". A literal "+" in a value is
  * escaped ("\+") by Node, so splitting on " + " is safe.
  */
-function dnToRfc4514(nodeDn: string): string {
-  return nodeDn
-    .split('\n')
-    .filter(Boolean)
+function dnToRfc4514(nodeDn: string, der: Buffer, name: Tlv): string {
+  const rdns = nodeDn.split('\n').filter(Boolean).map((rdn) => rdn.split(' + '));
+  dumpNonStrings(rdns, der, name);
+  return rdns
     .reverse()
-    .map((rdn) => rdn.split(' + ').reverse().join('+'))
+    .map((rdn) => rdn.reverse().join('+'))
     .join(',');
+}
+
+// ASN.1 string (and time) types OpenSSL prints as text; any other value type
+// (a BIT STRING x500UniqueIdentifier, a SEQUENCE) RFC 4514 §2.4 writes as "#" and
+// the hex of its DER, as `openssl -nameopt RFC2253` does. Node prints such values
+// as raw bytes, so they are replaced here from the DER.
+const TEXT_TAGS = new Set([0x0c, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1e]);
+
+function dumpNonStrings(rdns: string[][], der: Buffer, name: Tlv): void {
+  const sets = children(der, name);
+  if (sets.length !== rdns.length) return; // not aligned with Node's view: keep Node's text
+  sets.forEach((set, r) => {
+    const atvs = children(der, set);
+    if (atvs.length !== rdns[r].length) return;
+    atvs.forEach((atv, a) => {
+      const value = children(der, atv)[1];
+      if (!value || TEXT_TAGS.has(value.tag)) return;
+      const text = rdns[r][a];
+      const eq = text.indexOf('=');
+      rdns[r][a] = `${text.slice(0, eq)}=#${der.subarray(value.start, value.end).toString('hex').toUpperCase()}`;
+    });
+  });
 }
 
 function dnAttr(nodeDn: string, attr: string): string | undefined {
@@ -113,21 +155,36 @@ function generalNameUris(buf: Buffer, seq: Tlv): string[] {
   return out;
 }
 
-function parseSans(buf: Buffer, ext: Tlv): string[] {
-  const sans: string[] = [];
+/** dNSName and iPAddress entries, typed and in order; other GeneralName forms are not names certwatch matches. */
+function parseSans(buf: Buffer, ext: Tlv): SubjectAltName[] {
+  const sans: SubjectAltName[] = [];
   for (const gn of children(buf, expectTag(ext, SEQ, 'subjectAltName'))) {
     const v = content(buf, gn);
-    if (gn.tag === 0x82) sans.push(v.toString('latin1'));
+    if (gn.tag === 0x82) sans.push({ type: 'dNSName', value: v.toString('latin1') });
     else if (gn.tag === 0x87) {
-      if (v.length === 4) sans.push(Array.from(v).join('.'));
+      // Any other length is not an address (openssl prints "<invalid>"): nothing to match.
+      if (v.length === 4) sans.push({ type: 'iPAddress', value: Array.from(v).join('.') });
       else if (v.length === 16) {
         const parts: string[] = [];
         for (let i = 0; i < 16; i += 2) parts.push(v.readUInt16BE(i).toString(16));
-        sans.push(compressIpv6(parts));
+        sans.push({ type: 'iPAddress', value: compressIpv6(parts) });
       }
     }
   }
   return sans;
+}
+
+const KEY_USAGE_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
+
+function parseKeyUsage(buf: Buffer, ext: Tlv): string[] {
+  const bits = content(buf, expectTag(ext, 0x03, 'keyUsage'));
+  if (bits.length === 0) throw new DerError('keyUsage BIT STRING is empty', ext.start);
+  const out: string[] = [];
+  for (let i = 0; i < KEY_USAGE_BITS.length; i++) {
+    const byte = bits[1 + (i >> 3)];
+    if (byte !== undefined && byte & (0x80 >> (i & 7))) out.push(KEY_USAGE_BITS[i]);
+  }
+  return out;
 }
 
 function compressIpv6(parts: string[]): string {
@@ -204,29 +261,37 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
   if (tbs[0]?.tag === 0xa0) i++; // [0] version
   const serialT = expectTag(tbs[i++], INTEGER, 'serialNumber');
   i++; // signature AlgorithmIdentifier (inner)
-  i++; // issuer
+  const issuerT = expectTag(tbs[i++], SEQ, 'issuer');
   const validity = children(der, expectTag(tbs[i++], SEQ, 'validity'));
-  i++; // subject
+  const subjectT = expectTag(tbs[i++], SEQ, 'subject');
   const spki = children(der, expectTag(tbs[i++], SEQ, 'subjectPublicKeyInfo'));
   const spkiOid = oidText(content(der, children(der, spki[0])[0]));
   const sigOid = oidText(content(der, expectTag(children(der, expectTag(sigAlgT, SEQ, 'signatureAlgorithm'))[0], OID, 'algorithm')));
 
-  const notBefore = readTime(der, validity[0]);
-  const notAfter = readTime(der, validity[1]);
-  // Cross-check with OpenSSL's reading: a disagreement means one of us misread, so refuse.
-  const nodeFrom = Date.parse(node.validFrom);
-  const nodeTo = Date.parse(node.validTo);
-  if (nodeFrom !== notBefore.getTime() || nodeTo !== notAfter.getTime()) {
+  const parseNotes: string[] = [];
+  const unreadableExtensions: string[] = [];
+  const nb = readTimeDetailed(der, validity[0]);
+  const na = readTimeDetailed(der, validity[1]);
+  if (nb.oddity) parseNotes.push(`notBefore is not encoded as RFC 5280 prescribes: ${nb.oddity}; read as OpenSSL reads it`);
+  if (na.oddity) parseNotes.push(`notAfter is not encoded as RFC 5280 prescribes: ${na.oddity}; read as OpenSSL reads it`);
+  const notBefore = nb.date;
+  const notAfter = na.date;
+  // Cross-check with OpenSSL's reading (compared as OpenSSL prints, fractions aside: a
+  // text compare has no year-0–99 trap): a disagreement means one of us misread, so refuse.
+  const nodeFrom = node.validFrom.replace(/\.\d+ /, ' ');
+  const nodeTo = node.validTo.replace(/\.\d+ /, ' ');
+  if (nodeFrom !== opensslTimeText(notBefore) || nodeTo !== opensslTimeText(notAfter)) {
     throw new CertificateParseError(
       `validity dates are ambiguous (read ${notBefore.toISOString()}–${notAfter.toISOString()}, OpenSSL read ${node.validFrom}–${node.validTo})`,
     );
   }
 
   const serialBytes = Buffer.from(content(der, serialT));
-  let sans: string[] = [];
+  let subjectAltNames: SubjectAltName[] = [];
   let isCA = false;
   let ski: Buffer | undefined;
   let aki: Buffer | undefined;
+  let keyUsage: string[] | undefined;
   const crlUrls: string[] = [];
   const ocspUrls: string[] = [];
   const caIssuersUrls: string[] = [];
@@ -238,50 +303,73 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
       const oid = oidText(content(der, expectTag(parts[0], OID, 'extnID')));
       const valT = parts[parts.length - 1];
       expectTag(valT, OCTET, `extension ${oid} value`);
-      const inner = readTlv(der, valT.contentStart, valT.end);
-      switch (oid) {
-        case EXT_SAN:
-          sans = parseSans(der, inner);
-          break;
-        case EXT_BASIC: {
-          const bc = children(der, inner);
-          isCA = bc[0]?.tag === BOOLEAN && der[bc[0].contentStart] !== 0;
-          break;
-        }
-        case EXT_SKI:
-          ski = Buffer.from(content(der, expectTag(inner, OCTET, 'subjectKeyIdentifier')));
-          break;
-        case EXT_AKI:
-          for (const c of children(der, expectTag(inner, SEQ, 'authorityKeyIdentifier'))) if (c.tag === 0x80) aki = Buffer.from(content(der, c));
-          break;
-        case EXT_CRLDP:
-          for (const dp of children(der, expectTag(inner, SEQ, 'cRLDistributionPoints'))) {
-            for (const f of children(der, dp)) {
-              if (f.tag !== 0xa0) continue; // distributionPoint
-              for (const name of children(der, f)) if (name.tag === 0xa0) crlUrls.push(...generalNameUris(der, name)); // fullName
+      const name = NEEDED_EXTENSIONS[oid];
+      // Extensions certwatch does not use stay opaque bytes: an unknown, private or
+      // malformed one must not cost the whole certificate (OpenSSL reads it too).
+      if (!name) continue;
+      try {
+        const inner = readTlv(der, valT.contentStart, valT.end);
+        if (inner.end !== valT.end) throw new DerError(`${valT.end - inner.end} bytes after the value`, inner.end);
+        switch (oid) {
+          case EXT_SAN:
+            subjectAltNames = parseSans(der, inner);
+            break;
+          case EXT_BASIC: {
+            const bc = children(der, expectTag(inner, SEQ, 'basicConstraints'));
+            isCA = bc[0]?.tag === BOOLEAN && der[bc[0].contentStart] !== 0;
+            break;
+          }
+          case EXT_KEY_USAGE:
+            keyUsage = parseKeyUsage(der, inner);
+            break;
+          case EXT_SKI:
+            ski = Buffer.from(content(der, expectTag(inner, OCTET, 'subjectKeyIdentifier')));
+            break;
+          case EXT_AKI:
+            for (const c of children(der, expectTag(inner, SEQ, 'authorityKeyIdentifier'))) if (c.tag === 0x80) aki = Buffer.from(content(der, c));
+            break;
+          case EXT_CRLDP: {
+            const found: string[] = [];
+            for (const dp of children(der, expectTag(inner, SEQ, 'cRLDistributionPoints'))) {
+              for (const f of children(der, dp)) {
+                if (f.tag !== 0xa0) continue; // distributionPoint
+                for (const n of children(der, f)) if (n.tag === 0xa0) found.push(...generalNameUris(der, n)); // fullName
+              }
             }
+            crlUrls.push(...found);
+            break;
           }
-          break;
-        case EXT_AIA:
-          for (const ad of children(der, expectTag(inner, SEQ, 'authorityInfoAccess'))) {
-            const [m, loc] = children(der, ad);
-            if (loc?.tag !== 0x86) continue;
-            const url = content(der, loc).toString('latin1');
-            const method = oidText(content(der, m));
-            if (method === AD_OCSP) ocspUrls.push(url);
-            else if (method === AD_CA_ISSUERS) caIssuersUrls.push(url);
+          case EXT_AIA: {
+            const ocsp: string[] = [];
+            const ca: string[] = [];
+            for (const ad of children(der, expectTag(inner, SEQ, 'authorityInfoAccess'))) {
+              const [m, loc] = children(der, ad);
+              if (loc?.tag !== 0x86) continue;
+              const url = content(der, loc).toString('latin1');
+              const method = oidText(content(der, m));
+              if (method === AD_OCSP) ocsp.push(url);
+              else if (method === AD_CA_ISSUERS) ca.push(url);
+            }
+            ocspUrls.push(...ocsp);
+            caIssuersUrls.push(...ca);
+            break;
           }
-          break;
+        }
+      } catch (e) {
+        if (!(e instanceof DerError)) throw e;
+        unreadableExtensions.push(name);
+        parseNotes.push(`the ${name} extension is malformed (${e.message}); what it says is unknown`);
       }
     }
   }
   const subjectRaw = node.subject ?? '';
   const issuerRaw = node.issuer ?? '';
+  const selfIssued = subjectRaw === issuerRaw;
   return {
     fingerprint: 'sha256:' + createHash('sha256').update(der).digest('hex'),
     der,
-    subject: dnToRfc4514(subjectRaw),
-    issuer: dnToRfc4514(issuerRaw),
+    subject: dnToRfc4514(subjectRaw, der, subjectT),
+    issuer: dnToRfc4514(issuerRaw, der, issuerT),
     subjectCN: dnAttr(subjectRaw, 'CN'),
     issuerCN: dnAttr(issuerRaw, 'CN'),
     issuerO: dnAttr(issuerRaw, 'O'),
@@ -289,7 +377,8 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
     serialBytes,
     notBefore,
     notAfter,
-    sans,
+    sans: subjectAltNames.map((n) => n.value),
+    subjectAltNames,
     key: keyInfo(node, spkiOid),
     signatureAlgorithm: SIG_ALGS[sigOid] ?? sigOid,
     authorityKeyId: aki,
@@ -298,7 +387,14 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
     caIssuersUrls,
     crlUrls,
     isCA: isCA || node.ca,
-    selfIssued: subjectRaw === issuerRaw,
+    selfIssued,
+    // Self-signed = verifies with its own key, not "subject equals issuer": a CA's
+    // key-rollover certificate is self-issued but signed by the old key, and is an
+    // intermediate for revocation, strength and inventory (RFC 5280 §3.2, §6.1).
+    selfSigned: selfIssued && verifiesWithOwnKey(node),
+    keyUsage,
+    parseNotes,
+    unreadableExtensions,
   };
 }
 
@@ -322,5 +418,5 @@ export function isIssuedBy(cert: CertificateRecord, issuer: CertificateRecord): 
 
 export function roleOf(c: CertificateRecord): CertificateRole {
   if (!c.isCA) return 'leaf';
-  return c.selfIssued ? 'root' : 'intermediate';
+  return c.selfSigned ? 'root' : 'intermediate';
 }

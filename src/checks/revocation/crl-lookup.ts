@@ -7,7 +7,7 @@
 // certificates on one CA's CRL) use a hash index held in one Int32Array.
 // Signature and freshness checks live in verify-crl.ts.
 import { DerError, children, content, oidText, readTime, readTlv, type Tlv } from '../../x509/der.js';
-import { serialMagnitude } from './serial.js';
+import { canonicalInteger } from './serial.js';
 
 export class CrlParseError extends Error {}
 
@@ -55,6 +55,9 @@ export interface ScannedCrl {
   deltaBase?: bigint; // BaseCRLNumber of a delta CRL (RFC 5280 §5.2.4)
   freshestUrls: string[]; // FreshestCRL (RFC 5280 §5.2.6): where the delta CRL is
   unsupportedCritical: string[]; // critical CRL extensions we do not process: the CRL must not be used (§5.2)
+  unsupportedCriticalEntry: string[]; // critical CRL entry extensions we do not process: the CRL must not be used (§5.3)
+  /** readable, but unusable for any status: a malformed extension certwatch needs, a signature with unused bits */
+  problems: string[];
   count: number;
   find(serial: Uint8Array): CrlEntryMatch | null;
 }
@@ -72,6 +75,20 @@ const EXT_FRESHEST = '2.5.29.46';
 const EXT_REASON = '2.5.29.21';
 /** Extensions whose presence we understand even when marked critical. */
 const KNOWN_CRL_EXTENSIONS = new Set([EXT_CRL_NUMBER, EXT_DELTA_INDICATOR, EXT_IDP, EXT_FRESHEST, '2.5.29.35', '2.5.29.18', '2.5.29.60']);
+/** CRL entry extensions we process or may ignore (§5.3): reasonCode, holdInstructionCode, invalidityDate. certificateIssuer (indirect CRLs) is not among them. */
+const KNOWN_ENTRY_EXTENSIONS = ['2.5.29.21', '2.5.29.23', '2.5.29.24'].map((o) => Buffer.from(oidBytes(o)));
+const BOOLEAN = 0x01;
+
+function oidBytes(dotted: string): number[] {
+  const [a, b, ...rest] = dotted.split('.').map(Number);
+  const out = [a * 40 + b];
+  for (const n of rest) {
+    const enc = [n & 0x7f];
+    for (let v = n >> 7; v > 0; v >>= 7) enc.unshift((v & 0x7f) | 0x80);
+    out.push(...enc);
+  }
+  return out;
+}
 
 /** Up to this many entries every lookup is a linear scan; past it, the second lookup builds an index. */
 const INDEX_THRESHOLD = 64;
@@ -150,7 +167,36 @@ function distributionPointUris(buf: Buffer, seq: Tlv): string[] {
   return out;
 }
 
-/** FNV-1a over the serial's magnitude (leading zeros skipped). */
+/** Where the minimal two's-complement form of the INTEGER in buf[from, to) starts (see canonicalInteger). */
+function canonicalStart(buf: Uint8Array, from: number, to: number): number {
+  while (from < to - 1 && ((buf[from] === 0 && buf[from + 1] < 0x80) || (buf[from] === 0xff && buf[from + 1] >= 0x80))) from++;
+  return from;
+}
+
+/** Record critical entry extensions we cannot process (RFC 5280 §5.3); `from` is the content of the entry's extensions SEQUENCE. */
+function checkEntryExtensions(buf: Uint8Array, from: number, to: number, out: string[]): void {
+  for (let p = from; p < to; ) {
+    if (buf[p] !== SEQ) throw new DerError('CRL entry extension is not a SEQUENCE', p);
+    const c = hdr(buf, p, to);
+    const xEnd = hdrEnd;
+    if (buf[c] !== 0x06) throw new DerError('CRL entry extension without an OID', c);
+    const oc = hdr(buf, c, xEnd);
+    const oEnd = hdrEnd;
+    if (oEnd < xEnd && buf[oEnd] === BOOLEAN) {
+      const bc = hdr(buf, oEnd, xEnd);
+      if (hdrEnd > bc && buf[bc] !== 0) {
+        const oid = buf.subarray(oc, oEnd);
+        if (!KNOWN_ENTRY_EXTENSIONS.some((k) => k.length === oid.length && k.equals(oid))) {
+          const text = oidText(oid);
+          if (!out.includes(text) && out.length < 8) out.push(text);
+        }
+      }
+    }
+    p = xEnd;
+  }
+}
+
+/** FNV-1a over the serial's minimal encoding. */
 function hashSerial(buf: Uint8Array, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ buf[i], 0x01000193);
@@ -180,7 +226,10 @@ function scan(buf: Buffer): ScannedCrl {
   const algParts = children(buf, algT);
   const signatureAlgorithm = oidText(content(buf, algParts[0]));
   const signatureParams = algParts[1] ? Buffer.from(buf.subarray(algParts[1].start, algParts[1].end)) : undefined;
-  if (buf[sigT.contentStart] !== 0) throw new CrlParseError('signature BIT STRING has unused bits');
+  const problems: string[] = [];
+  // OpenSSL reads such a CRL (NIST PKITS has one); it just cannot carry a valid signature.
+  if (sigT.end === sigT.contentStart) throw new CrlParseError('empty signature BIT STRING');
+  if (buf[sigT.contentStart] !== 0) problems.push(`its signature BIT STRING has ${buf[sigT.contentStart]} unused bits, so it is not a valid signature`);
   const signature = buf.subarray(sigT.contentStart + 1, sigT.end);
 
   const f = children(buf, tbsT); // the handful of top-level tbsCertList fields, not the entries
@@ -216,6 +265,8 @@ function scan(buf: Buffer): ScannedCrl {
     isDelta: false,
     freshestUrls: [],
     unsupportedCritical: [],
+    unsupportedCriticalEntry: [],
+    problems,
   };
   if (extsT) {
     const seq = readTlv(buf, extsT.contentStart, extsT.end);
@@ -224,23 +275,32 @@ function scan(buf: Buffer): ScannedCrl {
       const oid = oidText(content(buf, ep[0]));
       const critical = ep.length === 3 && buf[ep[1].contentStart] !== 0;
       const val = ep[ep.length - 1];
-      const inner = readTlv(buf, val.contentStart, val.end);
-      switch (oid) {
-        case EXT_CRL_NUMBER:
-          crl.crlNumber = toBigInt(content(buf, inner));
-          break;
-        case EXT_DELTA_INDICATOR:
-          crl.isDelta = true;
-          crl.deltaBase = toBigInt(content(buf, inner));
-          break;
-        case EXT_IDP:
-          crl.idp = parseIdp(buf, inner);
-          break;
-        case EXT_FRESHEST:
-          crl.freshestUrls = distributionPointUris(buf, inner);
-          break;
-        default:
-          if (critical && !KNOWN_CRL_EXTENSIONS.has(oid)) crl.unsupportedCritical.push(oid);
+      if (!KNOWN_CRL_EXTENSIONS.has(oid)) {
+        // Unknown extensions stay opaque bytes: only a critical one stops the CRL from being used.
+        if (critical) crl.unsupportedCritical.push(oid);
+        continue;
+      }
+      try {
+        const inner = readTlv(buf, val.contentStart, val.end);
+        switch (oid) {
+          case EXT_CRL_NUMBER:
+            crl.crlNumber = toBigInt(content(buf, inner));
+            break;
+          case EXT_DELTA_INDICATOR:
+            crl.isDelta = true;
+            crl.deltaBase = toBigInt(content(buf, inner));
+            break;
+          case EXT_IDP:
+            crl.idp = parseIdp(buf, inner);
+            break;
+          case EXT_FRESHEST:
+            crl.freshestUrls = distributionPointUris(buf, inner);
+            break;
+        }
+      } catch (e) {
+        if (!(e instanceof DerError)) throw e;
+        // Scope, delta base and delta location change what the CRL proves: unknown → unusable.
+        if (oid === EXT_IDP || oid === EXT_DELTA_INDICATOR || critical) problems.push(`its extension ${oid} is malformed (${e.message})`);
       }
     }
   }
@@ -263,8 +323,9 @@ function scan(buf: Buffer): ScannedCrl {
     const q = hdrEnd;
     if (q < eEnd) {
       if (buf[q] !== SEQ) throw new DerError('entry extensions are not a SEQUENCE', q);
-      hdr(buf, q, eEnd);
+      const xs = hdr(buf, q, eEnd);
       if (hdrEnd !== eEnd) throw new DerError('trailing bytes in a revokedCertificates entry', hdrEnd);
+      checkEntryExtensions(buf, xs, eEnd, crl.unsupportedCriticalEntry);
     }
     count++;
     p = eEnd;
@@ -282,7 +343,7 @@ function scan(buf: Buffer): ScannedCrl {
       const eEnd = hdrEnd;
       let sc = hdr(buf, c, eEnd);
       const sEnd = hdrEnd;
-      while (sc < sEnd && buf[sc] === 0) sc++;
+      sc = canonicalStart(buf, sc, sEnd);
       let slot = hashSerial(buf, sc, sEnd) & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = p + 1;
@@ -291,12 +352,12 @@ function scan(buf: Buffer): ScannedCrl {
     return table;
   };
 
-  /** Does the entry at p carry this serial magnitude? */
+  /** Does the entry at p carry this serial (as a signed integer)? */
   const entryMatches = (p: number, want: Uint8Array): boolean => {
     const c = hdr(buf, p, revEnd);
     let sc = hdr(buf, c, hdrEnd);
     const sEnd = hdrEnd;
-    while (sc < sEnd && buf[sc] === 0) sc++;
+    sc = canonicalStart(buf, sc, sEnd);
     if (sEnd - sc !== want.length) return false;
     for (let k = 0; k < want.length; k++) if (buf[sc + k] !== want[k]) return false;
     return true;
@@ -321,7 +382,7 @@ function scan(buf: Buffer): ScannedCrl {
   };
 
   const find = (serial: Uint8Array): CrlEntryMatch | null => {
-    const want = serialMagnitude(serial);
+    const want = canonicalInteger(serial);
     try {
       // One lookup (the common case: one certificate per CRL) is fastest as a
       // linear scan; from the second on, build the index once and hash.

@@ -58,13 +58,13 @@ interface CacheMeta {
 
 export class CrlError extends Error {}
 
-/** DER, or PEM ("X509 CRL" block) as some CAs publish. */
+/** DER, or PEM ("X509 CRL" block as some CAs publish, or "CRL" as Chromium's test data writes it). */
 export function decodeCrlBytes(body: Buffer, url: string): ScannedCrl {
   let der = body;
   let i = 0;
   while (i < body.length && i < 64 && (body[i] === 0x20 || body[i] === 0x0a || body[i] === 0x0d || body[i] === 0x09)) i++;
   if (body.subarray(i, i + 10).toString('latin1') === '-----BEGIN') {
-    const block = splitPem(body.toString('latin1')).blocks.find((b) => b.label === 'X509 CRL');
+    const block = splitPem(body.toString('latin1')).blocks.find((b) => b.label === 'X509 CRL' || b.label === 'CRL');
     if (!block) throw new CrlError(`CRL ${url} is PEM without an X509 CRL block`);
     der = block.der;
   }

@@ -36,6 +36,9 @@ function sameUrl(a: string, b: string): boolean {
 export function verifyCrl(crl: ScannedCrl, issuer: CertificateRecord, o: CrlVerifyOptions): string | null {
   const kind = o.expectDelta ? 'delta CRL' : 'CRL';
   if (crl.unsupportedCritical.length) return `${kind} has critical extensions certwatch cannot process (${crl.unsupportedCritical.join(', ')})`;
+  // RFC 5280 §5.3: a critical entry extension we cannot process makes the whole CRL unusable, for every certificate.
+  if (crl.unsupportedCriticalEntry.length) return `${kind} has entries with critical extensions certwatch cannot process (${crl.unsupportedCriticalEntry.join(', ')}), so it cannot decide any certificate's status`;
+  if (crl.problems.length) return `${kind} cannot be used: ${crl.problems.join('; ')}`;
   if (o.expectDelta && !crl.isDelta) return `${o.url} named as a delta CRL is not one (no DeltaCRLIndicator)`;
   if (!o.expectDelta && crl.isDelta) return `${o.url} is a delta CRL, not a complete one`;
   const f = certFields(issuer);

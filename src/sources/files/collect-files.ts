@@ -191,7 +191,10 @@ async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Ob
   const parsed: { rec: CertificateRecord; line: number; detail?: string }[] = [];
   for (const c of ex.certificates) {
     try {
-      parsed.push({ rec: parseCertificate(c.der), line: c.line, detail: c.detail });
+      const rec = parseCertificate(c.der);
+      parsed.push({ rec, line: c.line, detail: c.detail });
+      // Odd encodings OpenSSL reads too: the certificate is checked; the oddity is said once, quietly.
+      for (const n of rec.parseNotes) findings.push(problem('unparseable', 'notice', `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${n}`, loc(c.line, c.detail)));
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
       findings.push(problem('unparseable', 'error', `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${e.message}`, loc(c.line, c.detail)));

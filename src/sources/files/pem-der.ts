@@ -1,6 +1,7 @@
 // PEM and DER certificate files (.pem .crt .cer .der), including bundles.
 import { splitPem, looksLikePem, type PemBlock } from '../../x509/pem.js';
-import { readTlv } from '../../x509/der.js';
+import { readTlv, splitDerObjects } from '../../x509/der.js';
+import { isPkcs7SignedData } from '../../x509/pkcs7.js';
 import { emptyExtraction, type Extraction } from './extracted.js';
 import { extractPkcs7 } from './pkcs7.js';
 
@@ -8,7 +9,7 @@ const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'X.509 CERTIFICA
 const KEY_LABEL = /PRIVATE KEY$/;
 const PKCS7_LABELS = new Set(['PKCS7', 'PKCS #7 SIGNED DATA', 'CMS']);
 // Labels that legitimately sit next to certificates and are not certificates.
-const QUIET_LABELS = new Set(['X509 CRL', 'CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST', 'PUBLIC KEY', 'RSA PUBLIC KEY', 'DH PARAMETERS', 'EC PARAMETERS']);
+const QUIET_LABELS = new Set(['X509 CRL', 'CRL', 'CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST', 'PUBLIC KEY', 'RSA PUBLIC KEY', 'DH PARAMETERS', 'EC PARAMETERS']);
 
 export function extractPemText(text: string, lineOffset = 0, detailPrefix = ''): Extraction {
   const out = emptyExtraction();
@@ -23,13 +24,16 @@ function addBlock(out: Extraction, b: PemBlock, lineOffset: number, detailPrefix
   const line = b.line + lineOffset;
   if (CERT_LABELS.has(b.label)) {
     let der = b.der;
-    if (b.label === 'TRUSTED CERTIFICATE') {
-      // OpenSSL's "trusted certificate" appends trust settings after the certificate.
-      try {
-        der = der.subarray(0, readTlv(der, 0).end);
-      } catch {
-        /* left whole; the parser will say what is wrong */
+    // OpenSSL reads the certificate at the start of a block and ignores what follows
+    // it: trust settings in a "TRUSTED CERTIFICATE", or stray bytes.
+    try {
+      const end = readTlv(der, 0).end;
+      if (end < der.length) {
+        if (b.label !== 'TRUSTED CERTIFICATE') out.problems.push({ line, reason: `${der.length - end} bytes after the certificate in the PEM block are ignored`, severity: 'notice' });
+        der = der.subarray(0, end);
       }
+    } catch {
+      /* left whole; the parser will say what is wrong */
     }
     out.certificates.push({ der, line, detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ''}` || undefined });
   } else if (KEY_LABEL.test(b.label)) {
@@ -60,19 +64,28 @@ export function extractPemOrDer(buf: Buffer): Extraction {
     });
     return out;
   }
-  try {
-    const t = readTlv(buf, 0);
-    if (t.end !== buf.length) {
-      out.problems.push({ line: 1, reason: `DER: ${buf.length - t.end} unexpected bytes after the first ASN.1 object` });
-      return out;
+  // BER with indefinite lengths (S/MIME .p7s, signing tools) is PKCS#7, never a certificate.
+  if (buf[1] === 0x80) return extractPkcs7(buf);
+  // Several DER objects may follow one another (concatenated certificates); bytes
+  // after the last whole object are ignored, as OpenSSL ignores them, with a notice.
+  const { objects, trailing } = splitDerObjects(buf);
+  if (objects.length === 0) {
+    try {
+      readTlv(buf, 0);
+      out.problems.push({ line: 1, reason: 'DER is damaged: the file does not start with an ASN.1 SEQUENCE' });
+    } catch (e) {
+      out.problems.push({ line: 1, reason: `DER is damaged: ${(e as Error).message}` });
     }
-  } catch (e) {
-    out.problems.push({ line: 1, reason: `DER is damaged: ${(e as Error).message}` });
     return out;
   }
-  // A DER file may be PKCS#7 (some .cer/.crt files are), a key, or a certificate.
-  const p7 = extractPkcs7(buf, true);
-  if (p7.certificates.length || p7.problems.length) return p7;
-  out.certificates.push({ der: buf, line: 1 });
+  for (const [n, obj] of objects.entries()) {
+    // A DER file may be PKCS#7 (some .cer/.crt files are), or a certificate.
+    if (isPkcs7SignedData(obj)) {
+      const p7 = extractPkcs7(obj);
+      out.certificates.push(...p7.certificates);
+      out.problems.push(...p7.problems);
+    } else out.certificates.push({ der: obj, line: 1, ...(objects.length > 1 ? { detail: `DER object ${n + 1}` } : {}) });
+  }
+  if (trailing) out.problems.push({ line: 1, reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`, severity: 'notice' });
   return out;
 }

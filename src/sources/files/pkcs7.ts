@@ -1,31 +1,19 @@
 // PKCS#7 / CMS SignedData "certs-only" bundles (.p7b, .p7c), PEM or DER.
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { ContentInfo, SignedData, id_signedData } from '@peculiar/asn1-cms';
 import { looksLikePem, splitPem } from '../../x509/pem.js';
+import { Pkcs7Error, isPkcs7SignedData, readPkcs7Certificates } from '../../x509/pkcs7.js';
 import { emptyExtraction, type Extraction } from './extracted.js';
-
-const OID_PREFIX = Buffer.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]); // 1.2.840.113549.1.7.2
 
 /** `probe`: only claim the bytes when they are recognisably SignedData (used for DER sniffing). */
 export function extractPkcs7(der: Buffer, probe = false): Extraction {
   const out = emptyExtraction();
-  if (probe && !der.subarray(0, 32).includes(OID_PREFIX)) return out;
+  if (probe && !isPkcs7SignedData(der)) return out;
   try {
-    const ci = AsnConvert.parse(der, ContentInfo);
-    if (ci.contentType !== id_signedData) {
-      out.problems.push({ line: 1, reason: `PKCS#7 content type ${ci.contentType} is not SignedData` });
-      return out;
-    }
-    const sd = AsnConvert.parse(ci.content, SignedData);
-    let n = 0;
-    for (const c of sd.certificates ?? []) {
-      if (!c.certificate) continue; // attribute certificates etc.
-      n++;
-      out.certificates.push({ der: Buffer.from(AsnConvert.serialize(c.certificate)), line: 1, detail: `PKCS#7 certificate ${n}` });
-    }
-    if (n === 0) out.problems.push({ line: 1, reason: 'PKCS#7 bundle holds no certificates', severity: 'warning' });
+    const certs = readPkcs7Certificates(der);
+    certs.forEach((c, n) => out.certificates.push({ der: c, line: 1, detail: `PKCS#7 certificate ${n + 1}` }));
+    if (certs.length === 0) out.problems.push({ line: 1, reason: 'PKCS#7 bundle holds no certificates', severity: 'warning' });
   } catch (e) {
-    out.problems.push({ line: 1, reason: `PKCS#7 does not parse: ${(e as Error).message}` });
+    if (!(e instanceof Pkcs7Error)) throw e;
+    out.problems.push({ line: 1, reason: e.message });
   }
   return out;
 }
