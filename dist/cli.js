@@ -2,11 +2,11 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-YKTLYQTS.js";
+} from "./chunks/chunk-CLFXOVYO.js";
 import {
   clean,
   renderInventory
-} from "./chunks/chunk-7DNWGNJJ.js";
+} from "./chunks/chunk-ALLS2PVA.js";
 import {
   MergeError,
   mergeReports,
@@ -15,9 +15,8 @@ import {
   run,
   severityRank,
   summarize,
-  validateReport,
-  workflowSafe
-} from "./chunks/chunk-5BGHOQ6O.js";
+  validateReport
+} from "./chunks/chunk-2D4PGJCT.js";
 import {
   ConfigError,
   DurationError,
@@ -35,9 +34,7 @@ import {
   messageBesidePlace,
   plural
 } from "./chunks/chunk-JSGFZU5O.js";
-import "./chunks/chunk-2XRMHOW7.js";
 import "./chunks/chunk-DO36KUV2.js";
-import "./chunks/chunk-OMPGTOGU.js";
 import "./chunks/chunk-HU74W3X2.js";
 import {
   SerialListError,
@@ -48,7 +45,7 @@ import {
 import "./chunks/chunk-ICE5XF2S.js";
 import {
   displayName
-} from "./chunks/chunk-WUX6Q3GO.js";
+} from "./chunks/chunk-AJSC47DO.js";
 import "./chunks/chunk-2MLTYNIN.js";
 import {
   __toESM
@@ -202,12 +199,9 @@ async function writeTo(file, text, flag) {
     throw new UsageError(`${flag}: cannot write ${file}: ${fileProblem(e)}`);
   }
 }
-async function emit(text, output, format) {
+async function emit(text, output) {
   if (output) await writeTo(output, text, "--output");
-  else process.stdout.write(workflowSafe(text, { json: format === "json" || format === "sarif" }));
-}
-function say(text) {
-  process.stderr.write(workflowSafe(text));
+  else process.stdout.write(text);
 }
 async function settingsFromFlags(v) {
   const workspace = path.resolve(v.workspace ?? process.cwd());
@@ -230,7 +224,7 @@ async function settingsFromFlags(v) {
   return buildSettings(workspace, o);
 }
 function progress() {
-  return process.stderr.isTTY ? (m) => say(`certwatch: ${m}
+  return process.stderr.isTTY ? (m) => process.stderr.write(`certwatch: ${m}
 `) : void 0;
 }
 async function writeReport(r, file) {
@@ -256,7 +250,7 @@ async function cmdCheck(args) {
   const settings = await settingsFromFlags(values);
   const report = await run(settings, { progress: progress() });
   await writeReport(report, values.report);
-  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
   return report.summary.failures > 0 ? 1 : 0;
 }
 async function cmdMerge(args) {
@@ -289,7 +283,7 @@ async function cmdMerge(args) {
   }
   const report = mergeReports(reports);
   await writeReport(report, values.report);
-  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
   return report.summary.failures > 0 ? 1 : 0;
 }
 var INVENTORY_FORMATS = ["text", "json", "csv", "markdown", "ics", "html"];
@@ -316,15 +310,15 @@ async function cmdInventory(args) {
   if (serialsFile && list) filter.serials = await serialsNamedIn(serialsFile, list, all);
   const report = filterReport(all, filter);
   await writeReport(report, values.report);
-  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output, format);
+  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
   return report.summary.failures > 0 ? 1 : 0;
 }
 async function serialsNamedIn(file, list, report) {
   try {
     const scanned = await scanSerialList(list.bytes, new Set(report.certificates.map((c) => serialKey(c.serialNumber))));
-    for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}
+    for (const b of scanned.bad) process.stderr.write(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}
 `);
-    if (scanned.badCount > scanned.bad.length) say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)
+    if (scanned.badCount > scanned.bad.length) process.stderr.write(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)
 `);
     return new Set(scanned.hits.keys());
   } catch (e) {
@@ -346,8 +340,7 @@ function argsProblem(e, cmd) {
   return e.message.split(". ")[0];
 }
 function usage(code) {
-  if (code) say(USAGE + "\n");
-  else process.stdout.write(USAGE + "\n");
+  (code ? process.stderr : process.stdout).write(USAGE + "\n");
   return code;
 }
 async function main(argv) {
@@ -366,33 +359,33 @@ async function main(argv) {
       case "help":
         return usage(cmd ? 0 : 2);
       default:
-        say(`certwatch: unknown command "${cmd}"
+        process.stderr.write(`certwatch: unknown command "${cmd}"
 `);
         return usage(2);
     }
   } catch (e) {
     if (e instanceof ConfigError) {
-      say(`certwatch: invalid config:
+      process.stderr.write(`certwatch: invalid config:
 ${e.message.replace(/^/gm, "  ")}
 `);
       return 2;
     }
     if (e instanceof UsageError || e instanceof DurationError || e instanceof MergeError) {
-      say(`certwatch: ${e.message}
+      process.stderr.write(`certwatch: ${e.message}
 `);
       return 2;
     }
     const code = e.code;
     if (code && code.startsWith("ERR_PARSE_ARGS")) {
-      say(`certwatch ${cmd}: ${argsProblem(e, cmd)}
+      process.stderr.write(`certwatch ${cmd}: ${argsProblem(e, cmd)}
 ${USAGE}
 `);
       return 2;
     }
-    say(`certwatch: internal error: ${e.message}
+    process.stderr.write(`certwatch: internal error: ${e.message}
 (please report this with the command you ran)
 `);
-    if (process.env.CERTWATCH_DEBUG) say(String(e.stack) + "\n");
+    if (process.env.CERTWATCH_DEBUG) process.stderr.write(String(e.stack) + "\n");
     return 2;
   }
 }

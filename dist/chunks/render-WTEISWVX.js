@@ -2,10 +2,9 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   INVENTORY_FORMATS,
   renderInventory
-} from "./chunk-7DNWGNJJ.js";
+} from "./chunk-ALLS2PVA.js";
 import "./chunk-RKSKMDF6.js";
 import "./chunk-JSGFZU5O.js";
-import "./chunk-2XRMHOW7.js";
 import "./chunk-ICE5XF2S.js";
 import "./chunk-DDCI7ZLU.js";
 export {

@@ -16,33 +16,25 @@ import {
   roleLabel
 } from "./chunk-JSGFZU5O.js";
 import {
-  mdUntrusted,
-  ownersMarkdown
-} from "./chunk-2XRMHOW7.js";
-import {
   emptyExtraction
 } from "./chunk-DO36KUV2.js";
-import {
-  init_tslib_es6,
-  require_cjs,
-  require_cjs2,
-  tslib_es6_exports
-} from "./chunk-OMPGTOGU.js";
 import {
   looksLikePem,
   splitPem
 } from "./chunk-HU74W3X2.js";
 import {
   CertificateParseError,
+  DerError,
   displayName,
+  oidText,
   parseCertificate,
   readTlv,
-  roleOf
-} from "./chunk-WUX6Q3GO.js";
+  roleOf,
+  splitDerObjects
+} from "./chunk-AJSC47DO.js";
 import {
   __commonJS,
   __require,
-  __toCommonJS,
   __toESM
 } from "./chunk-DDCI7ZLU.js";
 
@@ -5792,2063 +5784,6 @@ var require_out4 = __commonJS({
   }
 });
 
-// node_modules/@peculiar/asn1-cms/build/cjs/issuer_and_serial_number.js
-var require_issuer_and_serial_number = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/issuer_and_serial_number.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.IssuerAndSerialNumber = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var IssuerAndSerialNumber = class {
-      issuer = new asn1_x509_1.Name();
-      serialNumber = new ArrayBuffer(0);
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.IssuerAndSerialNumber = IssuerAndSerialNumber;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_x509_1.Name })
-    ], IssuerAndSerialNumber.prototype, "issuer", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.Integer,
-        converter: asn1_schema_1.AsnIntegerArrayBufferConverter
-      })
-    ], IssuerAndSerialNumber.prototype, "serialNumber", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/signer_identifier.js
-var require_signer_identifier = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/signer_identifier.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SignerIdentifier = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var issuer_and_serial_number_1 = require_issuer_and_serial_number();
-    var SignerIdentifier = class SignerIdentifier {
-      subjectKeyIdentifier;
-      issuerAndSerialNumber;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.SignerIdentifier = SignerIdentifier;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.SubjectKeyIdentifier,
-        context: 0,
-        implicit: true
-      })
-    ], SignerIdentifier.prototype, "subjectKeyIdentifier", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: issuer_and_serial_number_1.IssuerAndSerialNumber })
-    ], SignerIdentifier.prototype, "issuerAndSerialNumber", void 0);
-    exports.SignerIdentifier = SignerIdentifier = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], SignerIdentifier);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/types.js
-var require_types = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.KeyDerivationAlgorithmIdentifier = exports.MessageAuthenticationCodeAlgorithm = exports.ContentEncryptionAlgorithmIdentifier = exports.KeyEncryptionAlgorithmIdentifier = exports.SignatureAlgorithmIdentifier = exports.DigestAlgorithmIdentifier = exports.CMSVersion = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_x509_1 = require_cjs2();
-    var asn1_schema_1 = require_cjs();
-    var CMSVersion;
-    (function(CMSVersion2) {
-      CMSVersion2[CMSVersion2["v0"] = 0] = "v0";
-      CMSVersion2[CMSVersion2["v1"] = 1] = "v1";
-      CMSVersion2[CMSVersion2["v2"] = 2] = "v2";
-      CMSVersion2[CMSVersion2["v3"] = 3] = "v3";
-      CMSVersion2[CMSVersion2["v4"] = 4] = "v4";
-      CMSVersion2[CMSVersion2["v5"] = 5] = "v5";
-    })(CMSVersion || (exports.CMSVersion = CMSVersion = {}));
-    var DigestAlgorithmIdentifier = class DigestAlgorithmIdentifier extends asn1_x509_1.AlgorithmIdentifier {
-    };
-    exports.DigestAlgorithmIdentifier = DigestAlgorithmIdentifier;
-    exports.DigestAlgorithmIdentifier = DigestAlgorithmIdentifier = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Sequence })
-    ], DigestAlgorithmIdentifier);
-    var SignatureAlgorithmIdentifier = class SignatureAlgorithmIdentifier extends asn1_x509_1.AlgorithmIdentifier {
-    };
-    exports.SignatureAlgorithmIdentifier = SignatureAlgorithmIdentifier;
-    exports.SignatureAlgorithmIdentifier = SignatureAlgorithmIdentifier = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Sequence })
-    ], SignatureAlgorithmIdentifier);
-    var KeyEncryptionAlgorithmIdentifier = class KeyEncryptionAlgorithmIdentifier extends asn1_x509_1.AlgorithmIdentifier {
-    };
-    exports.KeyEncryptionAlgorithmIdentifier = KeyEncryptionAlgorithmIdentifier;
-    exports.KeyEncryptionAlgorithmIdentifier = KeyEncryptionAlgorithmIdentifier = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Sequence })
-    ], KeyEncryptionAlgorithmIdentifier);
-    var ContentEncryptionAlgorithmIdentifier = class ContentEncryptionAlgorithmIdentifier extends asn1_x509_1.AlgorithmIdentifier {
-    };
-    exports.ContentEncryptionAlgorithmIdentifier = ContentEncryptionAlgorithmIdentifier;
-    exports.ContentEncryptionAlgorithmIdentifier = ContentEncryptionAlgorithmIdentifier = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Sequence })
-    ], ContentEncryptionAlgorithmIdentifier);
-    var MessageAuthenticationCodeAlgorithm = class MessageAuthenticationCodeAlgorithm extends asn1_x509_1.AlgorithmIdentifier {
-    };
-    exports.MessageAuthenticationCodeAlgorithm = MessageAuthenticationCodeAlgorithm;
-    exports.MessageAuthenticationCodeAlgorithm = MessageAuthenticationCodeAlgorithm = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Sequence })
-    ], MessageAuthenticationCodeAlgorithm);
-    var KeyDerivationAlgorithmIdentifier = class KeyDerivationAlgorithmIdentifier extends asn1_x509_1.AlgorithmIdentifier {
-    };
-    exports.KeyDerivationAlgorithmIdentifier = KeyDerivationAlgorithmIdentifier;
-    exports.KeyDerivationAlgorithmIdentifier = KeyDerivationAlgorithmIdentifier = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Sequence })
-    ], KeyDerivationAlgorithmIdentifier);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/attribute.js
-var require_attribute = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/attribute.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Attribute = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var Attribute = class {
-      attrType = "";
-      attrValues = [];
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.Attribute = Attribute;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.ObjectIdentifier })
-    ], Attribute.prototype, "attrType", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.Any,
-        repeated: "set"
-      })
-    ], Attribute.prototype, "attrValues", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/signer_info.js
-var require_signer_info = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/signer_info.js"(exports) {
-    "use strict";
-    var SignerInfos_1;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SignerInfos = exports.SignerInfo = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var signer_identifier_1 = require_signer_identifier();
-    var types_1 = require_types();
-    var attribute_1 = require_attribute();
-    var SignerInfo = class {
-      version = types_1.CMSVersion.v0;
-      sid = new signer_identifier_1.SignerIdentifier();
-      digestAlgorithm = new types_1.DigestAlgorithmIdentifier();
-      signedAttrs;
-      signedAttrsRaw;
-      signatureAlgorithm = new types_1.SignatureAlgorithmIdentifier();
-      signature = new asn1_schema_1.OctetString();
-      unsignedAttrs;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.SignerInfo = SignerInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Integer })
-    ], SignerInfo.prototype, "version", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: signer_identifier_1.SignerIdentifier })
-    ], SignerInfo.prototype, "sid", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: types_1.DigestAlgorithmIdentifier })
-    ], SignerInfo.prototype, "digestAlgorithm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: attribute_1.Attribute,
-        repeated: "set",
-        context: 0,
-        implicit: true,
-        optional: true,
-        raw: true
-      })
-    ], SignerInfo.prototype, "signedAttrs", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: types_1.SignatureAlgorithmIdentifier })
-    ], SignerInfo.prototype, "signatureAlgorithm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.OctetString })
-    ], SignerInfo.prototype, "signature", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: attribute_1.Attribute,
-        repeated: "set",
-        context: 1,
-        implicit: true,
-        optional: true
-      })
-    ], SignerInfo.prototype, "unsignedAttrs", void 0);
-    var SignerInfos = SignerInfos_1 = class SignerInfos extends asn1_schema_1.AsnArray {
-      constructor(items) {
-        super(items);
-        Object.setPrototypeOf(this, SignerInfos_1.prototype);
-      }
-    };
-    exports.SignerInfos = SignerInfos;
-    exports.SignerInfos = SignerInfos = SignerInfos_1 = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({
-        type: asn1_schema_1.AsnTypeTypes.Set,
-        itemType: SignerInfo
-      })
-    ], SignerInfos);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/attributes/counter_signature.js
-var require_counter_signature = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/attributes/counter_signature.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CounterSignature = exports.id_counterSignature = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var signer_info_1 = require_signer_info();
-    exports.id_counterSignature = "1.2.840.113549.1.9.6";
-    var CounterSignature = class CounterSignature extends signer_info_1.SignerInfo {
-    };
-    exports.CounterSignature = CounterSignature;
-    exports.CounterSignature = CounterSignature = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Sequence })
-    ], CounterSignature);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/attributes/message_digest.js
-var require_message_digest = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/attributes/message_digest.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MessageDigest = exports.id_messageDigest = void 0;
-    var asn1_schema_1 = require_cjs();
-    exports.id_messageDigest = "1.2.840.113549.1.9.4";
-    var MessageDigest = class extends asn1_schema_1.OctetString {
-    };
-    exports.MessageDigest = MessageDigest;
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/attributes/signing_time.js
-var require_signing_time = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/attributes/signing_time.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SigningTime = exports.id_signingTime = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_x509_1 = require_cjs2();
-    var asn1_schema_1 = require_cjs();
-    exports.id_signingTime = "1.2.840.113549.1.9.5";
-    var SigningTime = class SigningTime extends asn1_x509_1.Time {
-    };
-    exports.SigningTime = SigningTime;
-    exports.SigningTime = SigningTime = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], SigningTime);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/attributes/index.js
-var require_attributes = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/attributes/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.id_contentType = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    tslib_1.__exportStar(require_counter_signature(), exports);
-    tslib_1.__exportStar(require_message_digest(), exports);
-    tslib_1.__exportStar(require_signing_time(), exports);
-    exports.id_contentType = "1.2.840.113549.1.9.3";
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_clear_attrs.js
-var require_aa_clear_attrs = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_clear_attrs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ACClearAttrs = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var ACClearAttrs = class {
-      acIssuer = new asn1_x509_1.GeneralName();
-      acSerial = 0;
-      attrs = [];
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.ACClearAttrs = ACClearAttrs;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_x509_1.GeneralName })
-    ], ACClearAttrs.prototype, "acIssuer", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Integer })
-    ], ACClearAttrs.prototype, "acSerial", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.Attribute,
-        repeated: "sequence"
-      })
-    ], ACClearAttrs.prototype, "attrs", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_spec.js
-var require_attr_spec = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_spec.js"(exports) {
-    "use strict";
-    var AttrSpec_1;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.AttrSpec = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var AttrSpec = AttrSpec_1 = class AttrSpec extends asn1_schema_1.AsnArray {
-      constructor(items) {
-        super(items);
-        Object.setPrototypeOf(this, AttrSpec_1.prototype);
-      }
-    };
-    exports.AttrSpec = AttrSpec;
-    exports.AttrSpec = AttrSpec = AttrSpec_1 = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({
-        type: asn1_schema_1.AsnTypeTypes.Sequence,
-        itemType: asn1_schema_1.AsnPropTypes.ObjectIdentifier
-      })
-    ], AttrSpec);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_controls.js
-var require_aa_controls = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/aa_controls.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.AAControls = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var attr_spec_1 = require_attr_spec();
-    var AAControls = class {
-      pathLenConstraint;
-      permittedAttrs;
-      excludedAttrs;
-      permitUnSpecified = true;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.AAControls = AAControls;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.Integer,
-        optional: true
-      })
-    ], AAControls.prototype, "pathLenConstraint", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: attr_spec_1.AttrSpec,
-        implicit: true,
-        context: 0,
-        optional: true
-      })
-    ], AAControls.prototype, "permittedAttrs", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: attr_spec_1.AttrSpec,
-        implicit: true,
-        context: 1,
-        optional: true
-      })
-    ], AAControls.prototype, "excludedAttrs", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.Boolean,
-        defaultValue: true
-      })
-    ], AAControls.prototype, "permitUnSpecified", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/issuer_serial.js
-var require_issuer_serial = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/issuer_serial.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.IssuerSerial = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var IssuerSerial = class {
-      issuer = new asn1_x509_1.GeneralNames();
-      serial = new ArrayBuffer(0);
-      issuerUID = new ArrayBuffer(0);
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.IssuerSerial = IssuerSerial;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_x509_1.GeneralNames })
-    ], IssuerSerial.prototype, "issuer", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.Integer,
-        converter: asn1_schema_1.AsnIntegerArrayBufferConverter
-      })
-    ], IssuerSerial.prototype, "serial", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.BitString,
-        optional: true
-      })
-    ], IssuerSerial.prototype, "issuerUID", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/object_digest_info.js
-var require_object_digest_info = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/object_digest_info.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ObjectDigestInfo = exports.DigestedObjectType = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var DigestedObjectType;
-    (function(DigestedObjectType2) {
-      DigestedObjectType2[DigestedObjectType2["publicKey"] = 0] = "publicKey";
-      DigestedObjectType2[DigestedObjectType2["publicKeyCert"] = 1] = "publicKeyCert";
-      DigestedObjectType2[DigestedObjectType2["otherObjectTypes"] = 2] = "otherObjectTypes";
-    })(DigestedObjectType || (exports.DigestedObjectType = DigestedObjectType = {}));
-    var ObjectDigestInfo = class {
-      digestedObjectType = DigestedObjectType.publicKey;
-      otherObjectTypeID;
-      digestAlgorithm = new asn1_x509_1.AlgorithmIdentifier();
-      objectDigest = new ArrayBuffer(0);
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.ObjectDigestInfo = ObjectDigestInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Enumerated })
-    ], ObjectDigestInfo.prototype, "digestedObjectType", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.ObjectIdentifier,
-        optional: true
-      })
-    ], ObjectDigestInfo.prototype, "otherObjectTypeID", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_x509_1.AlgorithmIdentifier })
-    ], ObjectDigestInfo.prototype, "digestAlgorithm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.BitString })
-    ], ObjectDigestInfo.prototype, "objectDigest", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/v2_form.js
-var require_v2_form = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/v2_form.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.V2Form = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var issuer_serial_1 = require_issuer_serial();
-    var object_digest_info_1 = require_object_digest_info();
-    var V2Form = class {
-      issuerName;
-      baseCertificateID;
-      objectDigestInfo;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.V2Form = V2Form;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.GeneralNames,
-        optional: true
-      })
-    ], V2Form.prototype, "issuerName", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: issuer_serial_1.IssuerSerial,
-        context: 0,
-        implicit: true,
-        optional: true
-      })
-    ], V2Form.prototype, "baseCertificateID", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: object_digest_info_1.ObjectDigestInfo,
-        context: 1,
-        implicit: true,
-        optional: true
-      })
-    ], V2Form.prototype, "objectDigestInfo", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_issuer.js
-var require_attr_cert_issuer = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_issuer.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.AttCertIssuer = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var v2_form_1 = require_v2_form();
-    var AttCertIssuer = class AttCertIssuer {
-      v1Form;
-      v2Form;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.AttCertIssuer = AttCertIssuer;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.GeneralName,
-        repeated: "sequence"
-      })
-    ], AttCertIssuer.prototype, "v1Form", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: v2_form_1.V2Form,
-        context: 0,
-        implicit: true
-      })
-    ], AttCertIssuer.prototype, "v2Form", void 0);
-    exports.AttCertIssuer = AttCertIssuer = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], AttCertIssuer);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_validity_period.js
-var require_attr_cert_validity_period = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/attr_cert_validity_period.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.AttCertValidityPeriod = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var AttCertValidityPeriod = class {
-      notBeforeTime = /* @__PURE__ */ new Date();
-      notAfterTime = /* @__PURE__ */ new Date();
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.AttCertValidityPeriod = AttCertValidityPeriod;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.GeneralizedTime })
-    ], AttCertValidityPeriod.prototype, "notBeforeTime", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.GeneralizedTime })
-    ], AttCertValidityPeriod.prototype, "notAfterTime", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/holder.js
-var require_holder = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/holder.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Holder = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var issuer_serial_1 = require_issuer_serial();
-    var object_digest_info_1 = require_object_digest_info();
-    var Holder = class {
-      baseCertificateID;
-      entityName;
-      objectDigestInfo;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.Holder = Holder;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: issuer_serial_1.IssuerSerial,
-        implicit: true,
-        context: 0,
-        optional: true
-      })
-    ], Holder.prototype, "baseCertificateID", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.GeneralNames,
-        implicit: true,
-        context: 1,
-        optional: true
-      })
-    ], Holder.prototype, "entityName", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: object_digest_info_1.ObjectDigestInfo,
-        implicit: true,
-        context: 2,
-        optional: true
-      })
-    ], Holder.prototype, "objectDigestInfo", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate_info.js
-var require_attribute_certificate_info = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate_info.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.AttributeCertificateInfo = exports.AttCertVersion = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var holder_1 = require_holder();
-    var attr_cert_issuer_1 = require_attr_cert_issuer();
-    var attr_cert_validity_period_1 = require_attr_cert_validity_period();
-    var AttCertVersion;
-    (function(AttCertVersion2) {
-      AttCertVersion2[AttCertVersion2["v2"] = 1] = "v2";
-    })(AttCertVersion || (exports.AttCertVersion = AttCertVersion = {}));
-    var AttributeCertificateInfo = class {
-      version = AttCertVersion.v2;
-      holder = new holder_1.Holder();
-      issuer = new attr_cert_issuer_1.AttCertIssuer();
-      signature = new asn1_x509_1.AlgorithmIdentifier();
-      serialNumber = new ArrayBuffer(0);
-      attrCertValidityPeriod = new attr_cert_validity_period_1.AttCertValidityPeriod();
-      attributes = [];
-      issuerUniqueID;
-      extensions;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.AttributeCertificateInfo = AttributeCertificateInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Integer })
-    ], AttributeCertificateInfo.prototype, "version", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: holder_1.Holder })
-    ], AttributeCertificateInfo.prototype, "holder", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: attr_cert_issuer_1.AttCertIssuer })
-    ], AttributeCertificateInfo.prototype, "issuer", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_x509_1.AlgorithmIdentifier })
-    ], AttributeCertificateInfo.prototype, "signature", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.Integer,
-        converter: asn1_schema_1.AsnIntegerArrayBufferConverter
-      })
-    ], AttributeCertificateInfo.prototype, "serialNumber", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: attr_cert_validity_period_1.AttCertValidityPeriod })
-    ], AttributeCertificateInfo.prototype, "attrCertValidityPeriod", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.Attribute,
-        repeated: "sequence"
-      })
-    ], AttributeCertificateInfo.prototype, "attributes", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.BitString,
-        optional: true
-      })
-    ], AttributeCertificateInfo.prototype, "issuerUniqueID", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.Extensions,
-        optional: true
-      })
-    ], AttributeCertificateInfo.prototype, "extensions", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate.js
-var require_attribute_certificate = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/attribute_certificate.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.AttributeCertificate = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var attribute_certificate_info_1 = require_attribute_certificate_info();
-    var AttributeCertificate = class {
-      acinfo = new attribute_certificate_info_1.AttributeCertificateInfo();
-      signatureAlgorithm = new asn1_x509_1.AlgorithmIdentifier();
-      signatureValue = new ArrayBuffer(0);
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.AttributeCertificate = AttributeCertificate;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: attribute_certificate_info_1.AttributeCertificateInfo })
-    ], AttributeCertificate.prototype, "acinfo", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_x509_1.AlgorithmIdentifier })
-    ], AttributeCertificate.prototype, "signatureAlgorithm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.BitString })
-    ], AttributeCertificate.prototype, "signatureValue", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/class_list.js
-var require_class_list = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/class_list.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ClassList = exports.ClassListFlags = void 0;
-    var asn1_schema_1 = require_cjs();
-    var ClassListFlags;
-    (function(ClassListFlags2) {
-      ClassListFlags2[ClassListFlags2["unmarked"] = 1] = "unmarked";
-      ClassListFlags2[ClassListFlags2["unclassified"] = 2] = "unclassified";
-      ClassListFlags2[ClassListFlags2["restricted"] = 4] = "restricted";
-      ClassListFlags2[ClassListFlags2["confidential"] = 8] = "confidential";
-      ClassListFlags2[ClassListFlags2["secret"] = 16] = "secret";
-      ClassListFlags2[ClassListFlags2["topSecret"] = 32] = "topSecret";
-    })(ClassListFlags || (exports.ClassListFlags = ClassListFlags = {}));
-    var ClassList = class extends asn1_schema_1.BitString {
-    };
-    exports.ClassList = ClassList;
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/security_category.js
-var require_security_category = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/security_category.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SecurityCategory = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var SecurityCategory = class {
-      type = "";
-      value = new ArrayBuffer(0);
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.SecurityCategory = SecurityCategory;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.ObjectIdentifier,
-        implicit: true,
-        context: 0
-      })
-    ], SecurityCategory.prototype, "type", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.Any,
-        implicit: true,
-        context: 1
-      })
-    ], SecurityCategory.prototype, "value", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/clearance.js
-var require_clearance = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/clearance.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Clearance = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var class_list_1 = require_class_list();
-    var security_category_1 = require_security_category();
-    var Clearance = class {
-      policyId = "";
-      classList = new class_list_1.ClassList(class_list_1.ClassListFlags.unclassified);
-      securityCategories;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.Clearance = Clearance;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.ObjectIdentifier })
-    ], Clearance.prototype, "policyId", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: class_list_1.ClassList,
-        defaultValue: new class_list_1.ClassList(class_list_1.ClassListFlags.unclassified)
-      })
-    ], Clearance.prototype, "classList", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: security_category_1.SecurityCategory,
-        repeated: "set"
-      })
-    ], Clearance.prototype, "securityCategories", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/ietf_attr_syntax.js
-var require_ietf_attr_syntax = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/ietf_attr_syntax.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.IetfAttrSyntax = exports.IetfAttrSyntaxValueChoices = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var IetfAttrSyntaxValueChoices = class {
-      cotets;
-      oid;
-      string;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.IetfAttrSyntaxValueChoices = IetfAttrSyntaxValueChoices;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.OctetString })
-    ], IetfAttrSyntaxValueChoices.prototype, "cotets", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.ObjectIdentifier })
-    ], IetfAttrSyntaxValueChoices.prototype, "oid", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Utf8String })
-    ], IetfAttrSyntaxValueChoices.prototype, "string", void 0);
-    var IetfAttrSyntax = class {
-      policyAuthority;
-      values = [];
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.IetfAttrSyntax = IetfAttrSyntax;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.GeneralNames,
-        implicit: true,
-        context: 0,
-        optional: true
-      })
-    ], IetfAttrSyntax.prototype, "policyAuthority", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: IetfAttrSyntaxValueChoices,
-        repeated: "sequence"
-      })
-    ], IetfAttrSyntax.prototype, "values", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/object_identifiers.js
-var require_object_identifiers = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/object_identifiers.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.id_at_clearance = exports.id_at_role = exports.id_at = exports.id_aca_encAttrs = exports.id_aca_group = exports.id_aca_chargingIdentity = exports.id_aca_accessIdentity = exports.id_aca_authenticationInfo = exports.id_aca = exports.id_ce_targetInformation = exports.id_pe_ac_proxying = exports.id_pe_aaControls = exports.id_pe_ac_auditIdentity = void 0;
-    var asn1_x509_1 = require_cjs2();
-    exports.id_pe_ac_auditIdentity = `${asn1_x509_1.id_pe}.4`;
-    exports.id_pe_aaControls = `${asn1_x509_1.id_pe}.6`;
-    exports.id_pe_ac_proxying = `${asn1_x509_1.id_pe}.10`;
-    exports.id_ce_targetInformation = `${asn1_x509_1.id_ce}.55`;
-    exports.id_aca = `${asn1_x509_1.id_pkix}.10`;
-    exports.id_aca_authenticationInfo = `${exports.id_aca}.1`;
-    exports.id_aca_accessIdentity = `${exports.id_aca}.2`;
-    exports.id_aca_chargingIdentity = `${exports.id_aca}.3`;
-    exports.id_aca_group = `${exports.id_aca}.4`;
-    exports.id_aca_encAttrs = `${exports.id_aca}.6`;
-    exports.id_at = "2.5.4";
-    exports.id_at_role = `${exports.id_at}.72`;
-    exports.id_at_clearance = "2.5.1.5.55";
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/target.js
-var require_target = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/target.js"(exports) {
-    "use strict";
-    var Targets_1;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Targets = exports.Target = exports.TargetCert = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var issuer_serial_1 = require_issuer_serial();
-    var object_digest_info_1 = require_object_digest_info();
-    var TargetCert = class {
-      targetCertificate = new issuer_serial_1.IssuerSerial();
-      targetName;
-      certDigestInfo;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.TargetCert = TargetCert;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: issuer_serial_1.IssuerSerial })
-    ], TargetCert.prototype, "targetCertificate", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.GeneralName,
-        optional: true
-      })
-    ], TargetCert.prototype, "targetName", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: object_digest_info_1.ObjectDigestInfo,
-        optional: true
-      })
-    ], TargetCert.prototype, "certDigestInfo", void 0);
-    var Target = class Target {
-      targetName;
-      targetGroup;
-      targetCert;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.Target = Target;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.GeneralName,
-        context: 0,
-        implicit: true
-      })
-    ], Target.prototype, "targetName", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.GeneralName,
-        context: 1,
-        implicit: true
-      })
-    ], Target.prototype, "targetGroup", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: TargetCert,
-        context: 2,
-        implicit: true
-      })
-    ], Target.prototype, "targetCert", void 0);
-    exports.Target = Target = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], Target);
-    var Targets = Targets_1 = class Targets extends asn1_schema_1.AsnArray {
-      constructor(items) {
-        super(items);
-        Object.setPrototypeOf(this, Targets_1.prototype);
-      }
-    };
-    exports.Targets = Targets;
-    exports.Targets = Targets = Targets_1 = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({
-        type: asn1_schema_1.AsnTypeTypes.Sequence,
-        itemType: Target
-      })
-    ], Targets);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/proxy_info.js
-var require_proxy_info = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/proxy_info.js"(exports) {
-    "use strict";
-    var ProxyInfo_1;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ProxyInfo = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var target_1 = require_target();
-    var ProxyInfo = ProxyInfo_1 = class ProxyInfo extends asn1_schema_1.AsnArray {
-      constructor(items) {
-        super(items);
-        Object.setPrototypeOf(this, ProxyInfo_1.prototype);
-      }
-    };
-    exports.ProxyInfo = ProxyInfo;
-    exports.ProxyInfo = ProxyInfo = ProxyInfo_1 = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({
-        type: asn1_schema_1.AsnTypeTypes.Sequence,
-        itemType: target_1.Targets
-      })
-    ], ProxyInfo);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/role_syntax.js
-var require_role_syntax = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/role_syntax.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RoleSyntax = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var RoleSyntax = class {
-      roleAuthority;
-      roleName;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.RoleSyntax = RoleSyntax;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.GeneralNames,
-        implicit: true,
-        context: 0,
-        optional: true
-      })
-    ], RoleSyntax.prototype, "roleAuthority", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.GeneralName,
-        implicit: true,
-        context: 1
-      })
-    ], RoleSyntax.prototype, "roleName", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/svce_auth_info.js
-var require_svce_auth_info = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/svce_auth_info.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SvceAuthInfo = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var SvceAuthInfo = class {
-      service = new asn1_x509_1.GeneralName();
-      ident = new asn1_x509_1.GeneralName();
-      authInfo;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.SvceAuthInfo = SvceAuthInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_x509_1.GeneralName })
-    ], SvceAuthInfo.prototype, "service", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_x509_1.GeneralName })
-    ], SvceAuthInfo.prototype, "ident", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.OctetString,
-        optional: true
-      })
-    ], SvceAuthInfo.prototype, "authInfo", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-x509-attr/build/cjs/index.js
-var require_cjs3 = __commonJS({
-  "node_modules/@peculiar/asn1-x509-attr/build/cjs/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    tslib_1.__exportStar(require_aa_clear_attrs(), exports);
-    tslib_1.__exportStar(require_aa_controls(), exports);
-    tslib_1.__exportStar(require_attr_cert_issuer(), exports);
-    tslib_1.__exportStar(require_attr_cert_validity_period(), exports);
-    tslib_1.__exportStar(require_attr_spec(), exports);
-    tslib_1.__exportStar(require_attribute_certificate(), exports);
-    tslib_1.__exportStar(require_attribute_certificate_info(), exports);
-    tslib_1.__exportStar(require_class_list(), exports);
-    tslib_1.__exportStar(require_clearance(), exports);
-    tslib_1.__exportStar(require_holder(), exports);
-    tslib_1.__exportStar(require_ietf_attr_syntax(), exports);
-    tslib_1.__exportStar(require_issuer_serial(), exports);
-    tslib_1.__exportStar(require_object_digest_info(), exports);
-    tslib_1.__exportStar(require_object_identifiers(), exports);
-    tslib_1.__exportStar(require_proxy_info(), exports);
-    tslib_1.__exportStar(require_role_syntax(), exports);
-    tslib_1.__exportStar(require_security_category(), exports);
-    tslib_1.__exportStar(require_svce_auth_info(), exports);
-    tslib_1.__exportStar(require_target(), exports);
-    tslib_1.__exportStar(require_v2_form(), exports);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/certificate_choices.js
-var require_certificate_choices = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/certificate_choices.js"(exports) {
-    "use strict";
-    var CertificateSet_1;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CertificateSet = exports.CertificateChoices = exports.OtherCertificateFormat = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var asn1_x509_attr_1 = require_cjs3();
-    var OtherCertificateFormat = class {
-      otherCertFormat = "";
-      otherCert = new ArrayBuffer(0);
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.OtherCertificateFormat = OtherCertificateFormat;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.ObjectIdentifier })
-    ], OtherCertificateFormat.prototype, "otherCertFormat", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Any })
-    ], OtherCertificateFormat.prototype, "otherCert", void 0);
-    var CertificateChoices = class CertificateChoices {
-      certificate;
-      v2AttrCert;
-      other;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.CertificateChoices = CertificateChoices;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_x509_1.Certificate })
-    ], CertificateChoices.prototype, "certificate", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_attr_1.AttributeCertificate,
-        context: 2,
-        implicit: true
-      })
-    ], CertificateChoices.prototype, "v2AttrCert", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: OtherCertificateFormat,
-        context: 3,
-        implicit: true
-      })
-    ], CertificateChoices.prototype, "other", void 0);
-    exports.CertificateChoices = CertificateChoices = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], CertificateChoices);
-    var CertificateSet = CertificateSet_1 = class CertificateSet extends asn1_schema_1.AsnArray {
-      constructor(items) {
-        super(items);
-        Object.setPrototypeOf(this, CertificateSet_1.prototype);
-      }
-    };
-    exports.CertificateSet = CertificateSet;
-    exports.CertificateSet = CertificateSet = CertificateSet_1 = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({
-        type: asn1_schema_1.AsnTypeTypes.Set,
-        itemType: CertificateChoices
-      })
-    ], CertificateSet);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/content_info.js
-var require_content_info = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/content_info.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ContentInfo = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var ContentInfo2 = class {
-      contentType = "";
-      content = new ArrayBuffer(0);
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.ContentInfo = ContentInfo2;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.ObjectIdentifier })
-    ], ContentInfo2.prototype, "contentType", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.Any,
-        context: 0
-      })
-    ], ContentInfo2.prototype, "content", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/encapsulated_content_info.js
-var require_encapsulated_content_info = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/encapsulated_content_info.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.EncapsulatedContentInfo = exports.EncapsulatedContent = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var EncapsulatedContent = class EncapsulatedContent {
-      single;
-      any;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.EncapsulatedContent = EncapsulatedContent;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.OctetString })
-    ], EncapsulatedContent.prototype, "single", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Any })
-    ], EncapsulatedContent.prototype, "any", void 0);
-    exports.EncapsulatedContent = EncapsulatedContent = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], EncapsulatedContent);
-    var EncapsulatedContentInfo = class {
-      eContentType = "";
-      eContent;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.EncapsulatedContentInfo = EncapsulatedContentInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.ObjectIdentifier })
-    ], EncapsulatedContentInfo.prototype, "eContentType", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: EncapsulatedContent,
-        context: 0,
-        optional: true
-      })
-    ], EncapsulatedContentInfo.prototype, "eContent", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/encrypted_content_info.js
-var require_encrypted_content_info = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/encrypted_content_info.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.EncryptedContentInfo = exports.EncryptedContent = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var types_1 = require_types();
-    var EncryptedContent = class EncryptedContent {
-      value;
-      constructedValue;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.EncryptedContent = EncryptedContent;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.OctetString,
-        context: 0,
-        implicit: true,
-        optional: true
-      })
-    ], EncryptedContent.prototype, "value", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.OctetString,
-        converter: asn1_schema_1.AsnConstructedOctetStringConverter,
-        context: 0,
-        implicit: true,
-        optional: true,
-        repeated: "sequence"
-      })
-    ], EncryptedContent.prototype, "constructedValue", void 0);
-    exports.EncryptedContent = EncryptedContent = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], EncryptedContent);
-    var EncryptedContentInfo = class {
-      contentType = "";
-      contentEncryptionAlgorithm = new types_1.ContentEncryptionAlgorithmIdentifier();
-      encryptedContent;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.EncryptedContentInfo = EncryptedContentInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.ObjectIdentifier })
-    ], EncryptedContentInfo.prototype, "contentType", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: types_1.ContentEncryptionAlgorithmIdentifier })
-    ], EncryptedContentInfo.prototype, "contentEncryptionAlgorithm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: EncryptedContent,
-        optional: true
-      })
-    ], EncryptedContentInfo.prototype, "encryptedContent", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/other_key_attribute.js
-var require_other_key_attribute = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/other_key_attribute.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.OtherKeyAttribute = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var OtherKeyAttribute = class {
-      keyAttrId = "";
-      keyAttr;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.OtherKeyAttribute = OtherKeyAttribute;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.ObjectIdentifier })
-    ], OtherKeyAttribute.prototype, "keyAttrId", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.Any,
-        optional: true
-      })
-    ], OtherKeyAttribute.prototype, "keyAttr", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/key_agree_recipient_info.js
-var require_key_agree_recipient_info = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/key_agree_recipient_info.js"(exports) {
-    "use strict";
-    var RecipientEncryptedKeys_1;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.KeyAgreeRecipientInfo = exports.OriginatorIdentifierOrKey = exports.OriginatorPublicKey = exports.RecipientEncryptedKeys = exports.RecipientEncryptedKey = exports.KeyAgreeRecipientIdentifier = exports.RecipientKeyIdentifier = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var types_1 = require_types();
-    var issuer_and_serial_number_1 = require_issuer_and_serial_number();
-    var other_key_attribute_1 = require_other_key_attribute();
-    var RecipientKeyIdentifier = class {
-      subjectKeyIdentifier = new asn1_x509_1.SubjectKeyIdentifier();
-      date;
-      other;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.RecipientKeyIdentifier = RecipientKeyIdentifier;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_x509_1.SubjectKeyIdentifier })
-    ], RecipientKeyIdentifier.prototype, "subjectKeyIdentifier", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.GeneralizedTime,
-        optional: true
-      })
-    ], RecipientKeyIdentifier.prototype, "date", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: other_key_attribute_1.OtherKeyAttribute,
-        optional: true
-      })
-    ], RecipientKeyIdentifier.prototype, "other", void 0);
-    var KeyAgreeRecipientIdentifier = class KeyAgreeRecipientIdentifier {
-      rKeyId;
-      issuerAndSerialNumber;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.KeyAgreeRecipientIdentifier = KeyAgreeRecipientIdentifier;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: RecipientKeyIdentifier,
-        context: 0,
-        implicit: true,
-        optional: true
-      })
-    ], KeyAgreeRecipientIdentifier.prototype, "rKeyId", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: issuer_and_serial_number_1.IssuerAndSerialNumber,
-        optional: true
-      })
-    ], KeyAgreeRecipientIdentifier.prototype, "issuerAndSerialNumber", void 0);
-    exports.KeyAgreeRecipientIdentifier = KeyAgreeRecipientIdentifier = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], KeyAgreeRecipientIdentifier);
-    var RecipientEncryptedKey = class {
-      rid = new KeyAgreeRecipientIdentifier();
-      encryptedKey = new asn1_schema_1.OctetString();
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.RecipientEncryptedKey = RecipientEncryptedKey;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: KeyAgreeRecipientIdentifier })
-    ], RecipientEncryptedKey.prototype, "rid", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.OctetString })
-    ], RecipientEncryptedKey.prototype, "encryptedKey", void 0);
-    var RecipientEncryptedKeys = RecipientEncryptedKeys_1 = class RecipientEncryptedKeys extends asn1_schema_1.AsnArray {
-      constructor(items) {
-        super(items);
-        Object.setPrototypeOf(this, RecipientEncryptedKeys_1.prototype);
-      }
-    };
-    exports.RecipientEncryptedKeys = RecipientEncryptedKeys;
-    exports.RecipientEncryptedKeys = RecipientEncryptedKeys = RecipientEncryptedKeys_1 = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({
-        type: asn1_schema_1.AsnTypeTypes.Sequence,
-        itemType: RecipientEncryptedKey
-      })
-    ], RecipientEncryptedKeys);
-    var OriginatorPublicKey = class {
-      algorithm = new asn1_x509_1.AlgorithmIdentifier();
-      publicKey = new ArrayBuffer(0);
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.OriginatorPublicKey = OriginatorPublicKey;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_x509_1.AlgorithmIdentifier })
-    ], OriginatorPublicKey.prototype, "algorithm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.BitString })
-    ], OriginatorPublicKey.prototype, "publicKey", void 0);
-    var OriginatorIdentifierOrKey = class OriginatorIdentifierOrKey {
-      subjectKeyIdentifier;
-      originatorKey;
-      issuerAndSerialNumber;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.OriginatorIdentifierOrKey = OriginatorIdentifierOrKey;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.SubjectKeyIdentifier,
-        context: 0,
-        implicit: true,
-        optional: true
-      })
-    ], OriginatorIdentifierOrKey.prototype, "subjectKeyIdentifier", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: OriginatorPublicKey,
-        context: 1,
-        implicit: true,
-        optional: true
-      })
-    ], OriginatorIdentifierOrKey.prototype, "originatorKey", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: issuer_and_serial_number_1.IssuerAndSerialNumber,
-        optional: true
-      })
-    ], OriginatorIdentifierOrKey.prototype, "issuerAndSerialNumber", void 0);
-    exports.OriginatorIdentifierOrKey = OriginatorIdentifierOrKey = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], OriginatorIdentifierOrKey);
-    var KeyAgreeRecipientInfo = class {
-      version = types_1.CMSVersion.v3;
-      originator = new OriginatorIdentifierOrKey();
-      ukm;
-      keyEncryptionAlgorithm = new types_1.KeyEncryptionAlgorithmIdentifier();
-      recipientEncryptedKeys = new RecipientEncryptedKeys();
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.KeyAgreeRecipientInfo = KeyAgreeRecipientInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Integer })
-    ], KeyAgreeRecipientInfo.prototype, "version", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: OriginatorIdentifierOrKey,
-        context: 0
-      })
-    ], KeyAgreeRecipientInfo.prototype, "originator", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.OctetString,
-        context: 1,
-        optional: true
-      })
-    ], KeyAgreeRecipientInfo.prototype, "ukm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: types_1.KeyEncryptionAlgorithmIdentifier })
-    ], KeyAgreeRecipientInfo.prototype, "keyEncryptionAlgorithm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: RecipientEncryptedKeys })
-    ], KeyAgreeRecipientInfo.prototype, "recipientEncryptedKeys", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/key_trans_recipient_info.js
-var require_key_trans_recipient_info = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/key_trans_recipient_info.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.KeyTransRecipientInfo = exports.RecipientIdentifier = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    var types_1 = require_types();
-    var issuer_and_serial_number_1 = require_issuer_and_serial_number();
-    var RecipientIdentifier = class RecipientIdentifier {
-      subjectKeyIdentifier;
-      issuerAndSerialNumber;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.RecipientIdentifier = RecipientIdentifier;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_x509_1.SubjectKeyIdentifier,
-        context: 0,
-        implicit: true
-      })
-    ], RecipientIdentifier.prototype, "subjectKeyIdentifier", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: issuer_and_serial_number_1.IssuerAndSerialNumber })
-    ], RecipientIdentifier.prototype, "issuerAndSerialNumber", void 0);
-    exports.RecipientIdentifier = RecipientIdentifier = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], RecipientIdentifier);
-    var KeyTransRecipientInfo = class {
-      version = types_1.CMSVersion.v0;
-      rid = new RecipientIdentifier();
-      keyEncryptionAlgorithm = new types_1.KeyEncryptionAlgorithmIdentifier();
-      encryptedKey = new asn1_schema_1.OctetString();
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.KeyTransRecipientInfo = KeyTransRecipientInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Integer })
-    ], KeyTransRecipientInfo.prototype, "version", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: RecipientIdentifier })
-    ], KeyTransRecipientInfo.prototype, "rid", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: types_1.KeyEncryptionAlgorithmIdentifier })
-    ], KeyTransRecipientInfo.prototype, "keyEncryptionAlgorithm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.OctetString })
-    ], KeyTransRecipientInfo.prototype, "encryptedKey", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/kek_recipient_info.js
-var require_kek_recipient_info = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/kek_recipient_info.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.KEKRecipientInfo = exports.KEKIdentifier = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var other_key_attribute_1 = require_other_key_attribute();
-    var types_1 = require_types();
-    var KEKIdentifier = class {
-      keyIdentifier = new asn1_schema_1.OctetString();
-      date;
-      other;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.KEKIdentifier = KEKIdentifier;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.OctetString })
-    ], KEKIdentifier.prototype, "keyIdentifier", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: asn1_schema_1.AsnPropTypes.GeneralizedTime,
-        optional: true
-      })
-    ], KEKIdentifier.prototype, "date", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: other_key_attribute_1.OtherKeyAttribute,
-        optional: true
-      })
-    ], KEKIdentifier.prototype, "other", void 0);
-    var KEKRecipientInfo = class {
-      version = types_1.CMSVersion.v4;
-      kekid = new KEKIdentifier();
-      keyEncryptionAlgorithm = new types_1.KeyEncryptionAlgorithmIdentifier();
-      encryptedKey = new asn1_schema_1.OctetString();
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.KEKRecipientInfo = KEKRecipientInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Integer })
-    ], KEKRecipientInfo.prototype, "version", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: KEKIdentifier })
-    ], KEKRecipientInfo.prototype, "kekid", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: types_1.KeyEncryptionAlgorithmIdentifier })
-    ], KEKRecipientInfo.prototype, "keyEncryptionAlgorithm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.OctetString })
-    ], KEKRecipientInfo.prototype, "encryptedKey", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/password_recipient_info.js
-var require_password_recipient_info = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/password_recipient_info.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.PasswordRecipientInfo = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var types_1 = require_types();
-    var PasswordRecipientInfo = class {
-      version = types_1.CMSVersion.v0;
-      keyDerivationAlgorithm;
-      keyEncryptionAlgorithm = new types_1.KeyEncryptionAlgorithmIdentifier();
-      encryptedKey = new asn1_schema_1.OctetString();
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.PasswordRecipientInfo = PasswordRecipientInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Integer })
-    ], PasswordRecipientInfo.prototype, "version", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: types_1.KeyDerivationAlgorithmIdentifier,
-        context: 0,
-        optional: true
-      })
-    ], PasswordRecipientInfo.prototype, "keyDerivationAlgorithm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: types_1.KeyEncryptionAlgorithmIdentifier })
-    ], PasswordRecipientInfo.prototype, "keyEncryptionAlgorithm", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.OctetString })
-    ], PasswordRecipientInfo.prototype, "encryptedKey", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/recipient_info.js
-var require_recipient_info = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/recipient_info.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RecipientInfo = exports.OtherRecipientInfo = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var key_agree_recipient_info_1 = require_key_agree_recipient_info();
-    var key_trans_recipient_info_1 = require_key_trans_recipient_info();
-    var kek_recipient_info_1 = require_kek_recipient_info();
-    var password_recipient_info_1 = require_password_recipient_info();
-    var OtherRecipientInfo = class {
-      oriType = "";
-      oriValue = new ArrayBuffer(0);
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.OtherRecipientInfo = OtherRecipientInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.ObjectIdentifier })
-    ], OtherRecipientInfo.prototype, "oriType", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Any })
-    ], OtherRecipientInfo.prototype, "oriValue", void 0);
-    var RecipientInfo = class RecipientInfo {
-      ktri;
-      kari;
-      kekri;
-      pwri;
-      ori;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.RecipientInfo = RecipientInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: key_trans_recipient_info_1.KeyTransRecipientInfo,
-        optional: true
-      })
-    ], RecipientInfo.prototype, "ktri", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: key_agree_recipient_info_1.KeyAgreeRecipientInfo,
-        context: 1,
-        implicit: true,
-        optional: true
-      })
-    ], RecipientInfo.prototype, "kari", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: kek_recipient_info_1.KEKRecipientInfo,
-        context: 2,
-        implicit: true,
-        optional: true
-      })
-    ], RecipientInfo.prototype, "kekri", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: password_recipient_info_1.PasswordRecipientInfo,
-        context: 3,
-        implicit: true,
-        optional: true
-      })
-    ], RecipientInfo.prototype, "pwri", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: OtherRecipientInfo,
-        context: 4,
-        implicit: true,
-        optional: true
-      })
-    ], RecipientInfo.prototype, "ori", void 0);
-    exports.RecipientInfo = RecipientInfo = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], RecipientInfo);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/recipient_infos.js
-var require_recipient_infos = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/recipient_infos.js"(exports) {
-    "use strict";
-    var RecipientInfos_1;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RecipientInfos = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var recipient_info_1 = require_recipient_info();
-    var RecipientInfos = RecipientInfos_1 = class RecipientInfos extends asn1_schema_1.AsnArray {
-      constructor(items) {
-        super(items);
-        Object.setPrototypeOf(this, RecipientInfos_1.prototype);
-      }
-    };
-    exports.RecipientInfos = RecipientInfos;
-    exports.RecipientInfos = RecipientInfos = RecipientInfos_1 = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({
-        type: asn1_schema_1.AsnTypeTypes.Set,
-        itemType: recipient_info_1.RecipientInfo
-      })
-    ], RecipientInfos);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/revocation_info_choice.js
-var require_revocation_info_choice = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/revocation_info_choice.js"(exports) {
-    "use strict";
-    var RevocationInfoChoices_1;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RevocationInfoChoices = exports.RevocationInfoChoice = exports.OtherRevocationInfoFormat = exports.id_ri_scvp = exports.id_ri_ocsp_response = exports.id_ri = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var asn1_x509_1 = require_cjs2();
-    exports.id_ri = `${asn1_x509_1.id_pkix}.16`;
-    exports.id_ri_ocsp_response = `${exports.id_ri}.2`;
-    exports.id_ri_scvp = `${exports.id_ri}.4`;
-    var OtherRevocationInfoFormat = class {
-      otherRevInfoFormat = "";
-      otherRevInfo = new ArrayBuffer(0);
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.OtherRevocationInfoFormat = OtherRevocationInfoFormat;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.ObjectIdentifier })
-    ], OtherRevocationInfoFormat.prototype, "otherRevInfoFormat", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Any })
-    ], OtherRevocationInfoFormat.prototype, "otherRevInfo", void 0);
-    var RevocationInfoChoice = class RevocationInfoChoice {
-      other = new OtherRevocationInfoFormat();
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.RevocationInfoChoice = RevocationInfoChoice;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: OtherRevocationInfoFormat,
-        context: 1,
-        implicit: true
-      })
-    ], RevocationInfoChoice.prototype, "other", void 0);
-    exports.RevocationInfoChoice = RevocationInfoChoice = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({ type: asn1_schema_1.AsnTypeTypes.Choice })
-    ], RevocationInfoChoice);
-    var RevocationInfoChoices = RevocationInfoChoices_1 = class RevocationInfoChoices extends asn1_schema_1.AsnArray {
-      constructor(items) {
-        super(items);
-        Object.setPrototypeOf(this, RevocationInfoChoices_1.prototype);
-      }
-    };
-    exports.RevocationInfoChoices = RevocationInfoChoices;
-    exports.RevocationInfoChoices = RevocationInfoChoices = RevocationInfoChoices_1 = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({
-        type: asn1_schema_1.AsnTypeTypes.Set,
-        itemType: RevocationInfoChoice
-      })
-    ], RevocationInfoChoices);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/originator_info.js
-var require_originator_info = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/originator_info.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.OriginatorInfo = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var certificate_choices_1 = require_certificate_choices();
-    var revocation_info_choice_1 = require_revocation_info_choice();
-    var OriginatorInfo = class {
-      certs;
-      crls;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.OriginatorInfo = OriginatorInfo;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: certificate_choices_1.CertificateSet,
-        context: 0,
-        implicit: true,
-        optional: true
-      })
-    ], OriginatorInfo.prototype, "certs", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: revocation_info_choice_1.RevocationInfoChoices,
-        context: 1,
-        implicit: true,
-        optional: true
-      })
-    ], OriginatorInfo.prototype, "crls", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/enveloped_data.js
-var require_enveloped_data = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/enveloped_data.js"(exports) {
-    "use strict";
-    var UnprotectedAttributes_1;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.EnvelopedData = exports.UnprotectedAttributes = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var types_1 = require_types();
-    var attribute_1 = require_attribute();
-    var recipient_infos_1 = require_recipient_infos();
-    var originator_info_1 = require_originator_info();
-    var encrypted_content_info_1 = require_encrypted_content_info();
-    var UnprotectedAttributes = UnprotectedAttributes_1 = class UnprotectedAttributes extends asn1_schema_1.AsnArray {
-      constructor(items) {
-        super(items);
-        Object.setPrototypeOf(this, UnprotectedAttributes_1.prototype);
-      }
-    };
-    exports.UnprotectedAttributes = UnprotectedAttributes;
-    exports.UnprotectedAttributes = UnprotectedAttributes = UnprotectedAttributes_1 = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({
-        type: asn1_schema_1.AsnTypeTypes.Set,
-        itemType: attribute_1.Attribute
-      })
-    ], UnprotectedAttributes);
-    var EnvelopedData = class {
-      version = types_1.CMSVersion.v0;
-      originatorInfo;
-      recipientInfos = new recipient_infos_1.RecipientInfos();
-      encryptedContentInfo = new encrypted_content_info_1.EncryptedContentInfo();
-      unprotectedAttrs;
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.EnvelopedData = EnvelopedData;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Integer })
-    ], EnvelopedData.prototype, "version", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: originator_info_1.OriginatorInfo,
-        context: 0,
-        implicit: true,
-        optional: true
-      })
-    ], EnvelopedData.prototype, "originatorInfo", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: recipient_infos_1.RecipientInfos })
-    ], EnvelopedData.prototype, "recipientInfos", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: encrypted_content_info_1.EncryptedContentInfo })
-    ], EnvelopedData.prototype, "encryptedContentInfo", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: UnprotectedAttributes,
-        context: 1,
-        implicit: true,
-        optional: true
-      })
-    ], EnvelopedData.prototype, "unprotectedAttrs", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/object_identifiers.js
-var require_object_identifiers2 = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/object_identifiers.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.id_authData = exports.id_encryptedData = exports.id_digestedData = exports.id_envelopedData = exports.id_signedData = exports.id_data = exports.id_ct_contentInfo = void 0;
-    exports.id_ct_contentInfo = "1.2.840.113549.1.9.16.1.6";
-    exports.id_data = "1.2.840.113549.1.7.1";
-    exports.id_signedData = "1.2.840.113549.1.7.2";
-    exports.id_envelopedData = "1.2.840.113549.1.7.3";
-    exports.id_digestedData = "1.2.840.113549.1.7.5";
-    exports.id_encryptedData = "1.2.840.113549.1.7.6";
-    exports.id_authData = "1.2.840.113549.1.9.16.1.2";
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/signed_data.js
-var require_signed_data = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/signed_data.js"(exports) {
-    "use strict";
-    var DigestAlgorithmIdentifiers_1;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SignedData = exports.DigestAlgorithmIdentifiers = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var asn1_schema_1 = require_cjs();
-    var certificate_choices_1 = require_certificate_choices();
-    var types_1 = require_types();
-    var encapsulated_content_info_1 = require_encapsulated_content_info();
-    var revocation_info_choice_1 = require_revocation_info_choice();
-    var signer_info_1 = require_signer_info();
-    var DigestAlgorithmIdentifiers = DigestAlgorithmIdentifiers_1 = class DigestAlgorithmIdentifiers extends asn1_schema_1.AsnArray {
-      constructor(items) {
-        super(items);
-        Object.setPrototypeOf(this, DigestAlgorithmIdentifiers_1.prototype);
-      }
-    };
-    exports.DigestAlgorithmIdentifiers = DigestAlgorithmIdentifiers;
-    exports.DigestAlgorithmIdentifiers = DigestAlgorithmIdentifiers = DigestAlgorithmIdentifiers_1 = tslib_1.__decorate([
-      (0, asn1_schema_1.AsnType)({
-        type: asn1_schema_1.AsnTypeTypes.Set,
-        itemType: types_1.DigestAlgorithmIdentifier
-      })
-    ], DigestAlgorithmIdentifiers);
-    var SignedData2 = class {
-      version = types_1.CMSVersion.v0;
-      digestAlgorithms = new DigestAlgorithmIdentifiers();
-      encapContentInfo = new encapsulated_content_info_1.EncapsulatedContentInfo();
-      certificates;
-      crls;
-      signerInfos = new signer_info_1.SignerInfos();
-      constructor(params = {}) {
-        Object.assign(this, params);
-      }
-    };
-    exports.SignedData = SignedData2;
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: asn1_schema_1.AsnPropTypes.Integer })
-    ], SignedData2.prototype, "version", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: DigestAlgorithmIdentifiers })
-    ], SignedData2.prototype, "digestAlgorithms", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: encapsulated_content_info_1.EncapsulatedContentInfo })
-    ], SignedData2.prototype, "encapContentInfo", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: certificate_choices_1.CertificateSet,
-        context: 0,
-        implicit: true,
-        optional: true
-      })
-    ], SignedData2.prototype, "certificates", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({
-        type: revocation_info_choice_1.RevocationInfoChoices,
-        context: 1,
-        implicit: true,
-        optional: true
-      })
-    ], SignedData2.prototype, "crls", void 0);
-    tslib_1.__decorate([
-      (0, asn1_schema_1.AsnProp)({ type: signer_info_1.SignerInfos })
-    ], SignedData2.prototype, "signerInfos", void 0);
-  }
-});
-
-// node_modules/@peculiar/asn1-cms/build/cjs/index.js
-var require_cjs4 = __commonJS({
-  "node_modules/@peculiar/asn1-cms/build/cjs/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    tslib_1.__exportStar(require_attributes(), exports);
-    tslib_1.__exportStar(require_attribute(), exports);
-    tslib_1.__exportStar(require_certificate_choices(), exports);
-    tslib_1.__exportStar(require_content_info(), exports);
-    tslib_1.__exportStar(require_encapsulated_content_info(), exports);
-    tslib_1.__exportStar(require_encrypted_content_info(), exports);
-    tslib_1.__exportStar(require_enveloped_data(), exports);
-    tslib_1.__exportStar(require_issuer_and_serial_number(), exports);
-    tslib_1.__exportStar(require_kek_recipient_info(), exports);
-    tslib_1.__exportStar(require_key_agree_recipient_info(), exports);
-    tslib_1.__exportStar(require_key_trans_recipient_info(), exports);
-    tslib_1.__exportStar(require_object_identifiers2(), exports);
-    tslib_1.__exportStar(require_originator_info(), exports);
-    tslib_1.__exportStar(require_password_recipient_info(), exports);
-    tslib_1.__exportStar(require_recipient_info(), exports);
-    tslib_1.__exportStar(require_recipient_infos(), exports);
-    tslib_1.__exportStar(require_revocation_info_choice(), exports);
-    tslib_1.__exportStar(require_signed_data(), exports);
-    tslib_1.__exportStar(require_signer_identifier(), exports);
-    tslib_1.__exportStar(require_signer_info(), exports);
-    tslib_1.__exportStar(require_types(), exports);
-  }
-});
-
 // src/run.ts
 import { createHash } from "node:crypto";
 import path2 from "node:path";
@@ -7858,29 +5793,92 @@ var import_fast_glob = __toESM(require_out4(), 1);
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
 
+// src/x509/pkcs7.ts
+var Pkcs7Error = class extends Error {
+};
+var OID_SIGNED_DATA = "1.2.840.113549.1.7.2";
+var MAX_DEPTH = 64;
+function berTlv(buf, p, limit, depth = 0) {
+  if (depth > MAX_DEPTH) throw new DerError("ASN.1 nested too deeply", p);
+  if (p + 2 > limit) throw new DerError("truncated TLV header", p);
+  const tag = buf[p];
+  if ((tag & 31) === 31) throw new DerError("high tag number form not supported", p);
+  let len = buf[p + 1];
+  let q = p + 2;
+  if (len === 128) {
+    if (!(tag & 32)) throw new DerError("indefinite length on a primitive value", p);
+    let c = q;
+    for (; ; ) {
+      if (c + 2 > limit) throw new DerError("indefinite-length value without end-of-contents", p);
+      if (buf[c] === 0 && buf[c + 1] === 0) break;
+      c = berTlv(buf, c, limit, depth + 1).end;
+    }
+    return { tag, start: p, contentStart: q, end: c + 2, indefinite: true };
+  }
+  if (len & 128) {
+    const n = len & 127;
+    if (n > 4) throw new DerError("length field too long", p);
+    if (q + n > limit) throw new DerError("truncated length", p);
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + buf[q + i];
+    q += n;
+  }
+  const end = q + len;
+  if (end > limit) throw new DerError(`content of ${len} bytes runs past the end`, p);
+  return { tag, start: p, contentStart: q, end, indefinite: false };
+}
+function berChildren(buf, t) {
+  const out = [];
+  const limit = t.indefinite ? t.end - 2 : t.end;
+  for (let p = t.contentStart; p < limit; ) {
+    const c = berTlv(buf, p, limit, 1);
+    out.push(c);
+    p = c.end;
+  }
+  return out;
+}
+function isPkcs7SignedData(buf) {
+  const oid = Buffer.from([6, 9, 42, 134, 72, 134, 247, 13, 1, 7, 2]);
+  return buf[0] === 48 && Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 32)).includes(oid);
+}
+function readPkcs7Certificates(buf) {
+  try {
+    const top = berTlv(buf, 0, buf.length);
+    if (top.tag !== 48) throw new Pkcs7Error("not a PKCS#7 ContentInfo (no outer SEQUENCE)");
+    const [typeT, explicitT] = berChildren(buf, top);
+    if (typeT?.tag !== 6) throw new Pkcs7Error("not a PKCS#7 ContentInfo (no content type)");
+    const type = oidText(buf.subarray(typeT.contentStart, typeT.end));
+    if (type !== OID_SIGNED_DATA) throw new Pkcs7Error(`PKCS#7 content type ${type} is not SignedData`);
+    if (explicitT?.tag !== 160) throw new Pkcs7Error("PKCS#7 SignedData has no content");
+    const sdT = berChildren(buf, explicitT)[0];
+    if (!sdT) throw new Pkcs7Error("PKCS#7 SignedData is empty");
+    if (sdT.tag !== 48) throw new Pkcs7Error("PKCS#7 SignedData is not a SEQUENCE");
+    const fields = berChildren(buf, sdT);
+    const certsT = fields.slice(3).find((f) => f.tag === 160);
+    const out = [];
+    if (!certsT) return out;
+    for (const c of berChildren(buf, certsT)) {
+      if (c.tag !== 48) continue;
+      out.push(Buffer.from(buf.buffer, buf.byteOffset + c.start, c.end - c.start));
+    }
+    return out;
+  } catch (e) {
+    if (e instanceof DerError) throw new Pkcs7Error(`PKCS#7 does not parse: ${e.message}`);
+    throw e;
+  }
+}
+
 // src/sources/files/pkcs7.ts
-var import_asn1_schema = __toESM(require_cjs(), 1);
-var import_asn1_cms = __toESM(require_cjs4(), 1);
-var OID_PREFIX = Buffer.from([6, 9, 42, 134, 72, 134, 247, 13, 1, 7, 2]);
 function extractPkcs7(der, probe = false) {
   const out = emptyExtraction();
-  if (probe && !der.subarray(0, 32).includes(OID_PREFIX)) return out;
+  if (probe && !isPkcs7SignedData(der)) return out;
   try {
-    const ci = import_asn1_schema.AsnConvert.parse(der, import_asn1_cms.ContentInfo);
-    if (ci.contentType !== import_asn1_cms.id_signedData) {
-      out.problems.push({ line: 1, reason: `PKCS#7 content type ${ci.contentType} is not SignedData` });
-      return out;
-    }
-    const sd = import_asn1_schema.AsnConvert.parse(ci.content, import_asn1_cms.SignedData);
-    let n = 0;
-    for (const c of sd.certificates ?? []) {
-      if (!c.certificate) continue;
-      n++;
-      out.certificates.push({ der: Buffer.from(import_asn1_schema.AsnConvert.serialize(c.certificate)), line: 1, detail: `PKCS#7 certificate ${n}` });
-    }
-    if (n === 0) out.problems.push({ line: 1, reason: "PKCS#7 bundle holds no certificates", severity: "warning" });
+    const certs = readPkcs7Certificates(der);
+    certs.forEach((c, n) => out.certificates.push({ der: c, line: 1, detail: `PKCS#7 certificate ${n + 1}` }));
+    if (certs.length === 0) out.problems.push({ line: 1, reason: "PKCS#7 bundle holds no certificates", severity: "warning" });
   } catch (e) {
-    out.problems.push({ line: 1, reason: `PKCS#7 does not parse: ${e.message}` });
+    if (!(e instanceof Pkcs7Error)) throw e;
+    out.problems.push({ line: 1, reason: e.message });
   }
   return out;
 }
@@ -7906,7 +5904,7 @@ function extractPkcs7File(buf) {
 var CERT_LABELS = /* @__PURE__ */ new Set(["CERTIFICATE", "X509 CERTIFICATE", "X.509 CERTIFICATE", "TRUSTED CERTIFICATE"]);
 var KEY_LABEL = /PRIVATE KEY$/;
 var PKCS7_LABELS = /* @__PURE__ */ new Set(["PKCS7", "PKCS #7 SIGNED DATA", "CMS"]);
-var QUIET_LABELS = /* @__PURE__ */ new Set(["X509 CRL", "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST", "PUBLIC KEY", "RSA PUBLIC KEY", "DH PARAMETERS", "EC PARAMETERS"]);
+var QUIET_LABELS = /* @__PURE__ */ new Set(["X509 CRL", "CRL", "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST", "PUBLIC KEY", "RSA PUBLIC KEY", "DH PARAMETERS", "EC PARAMETERS"]);
 function extractPemText(text, lineOffset = 0, detailPrefix = "") {
   const out = emptyExtraction();
   const { blocks, problems } = splitPem(text);
@@ -7919,11 +5917,13 @@ function addBlock(out, b, lineOffset, detailPrefix, many) {
   const line = b.line + lineOffset;
   if (CERT_LABELS.has(b.label)) {
     let der = b.der;
-    if (b.label === "TRUSTED CERTIFICATE") {
-      try {
-        der = der.subarray(0, readTlv(der, 0).end);
-      } catch {
+    try {
+      const end = readTlv(der, 0).end;
+      if (end < der.length) {
+        if (b.label !== "TRUSTED CERTIFICATE") out.problems.push({ line, reason: `${der.length - end} bytes after the certificate in the PEM block are ignored`, severity: "notice" });
+        der = der.subarray(0, end);
       }
+    } catch {
     }
     out.certificates.push({ der, line, detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ""}` || void 0 });
   } else if (KEY_LABEL.test(b.label)) {
@@ -7952,19 +5952,25 @@ function extractPemOrDer(buf) {
     });
     return out;
   }
-  try {
-    const t = readTlv(buf, 0);
-    if (t.end !== buf.length) {
-      out.problems.push({ line: 1, reason: `DER: ${buf.length - t.end} unexpected bytes after the first ASN.1 object` });
-      return out;
+  if (buf[1] === 128) return extractPkcs7(buf);
+  const { objects, trailing } = splitDerObjects(buf);
+  if (objects.length === 0) {
+    try {
+      readTlv(buf, 0);
+      out.problems.push({ line: 1, reason: "DER is damaged: the file does not start with an ASN.1 SEQUENCE" });
+    } catch (e) {
+      out.problems.push({ line: 1, reason: `DER is damaged: ${e.message}` });
     }
-  } catch (e) {
-    out.problems.push({ line: 1, reason: `DER is damaged: ${e.message}` });
     return out;
   }
-  const p7 = extractPkcs7(buf, true);
-  if (p7.certificates.length || p7.problems.length) return p7;
-  out.certificates.push({ der: buf, line: 1 });
+  for (const [n, obj] of objects.entries()) {
+    if (isPkcs7SignedData(obj)) {
+      const p7 = extractPkcs7(obj);
+      out.certificates.push(...p7.certificates);
+      out.problems.push(...p7.problems);
+    } else out.certificates.push({ der: obj, line: 1, ...objects.length > 1 ? { detail: `DER object ${n + 1}` } : {} });
+  }
+  if (trailing) out.problems.push({ line: 1, reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`, severity: "notice" });
   return out;
 }
 
@@ -8206,7 +6212,9 @@ async function collectOne(m, o) {
   const parsed = [];
   for (const c of ex.certificates) {
     try {
-      parsed.push({ rec: parseCertificate(c.der), line: c.line, detail: c.detail });
+      const rec = parseCertificate(c.der);
+      parsed.push({ rec, line: c.line, detail: c.detail });
+      for (const n of rec.parseNotes) findings.push(problem("unparseable", "notice", `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ""}: ${n}`, loc(c.line, c.detail)));
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
       findings.push(problem("unparseable", "error", `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ""}: ${e.message}`, loc(c.line, c.detail)));
@@ -8532,7 +6540,7 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-UA36ULTC.js");
+    const { collectEndpoints } = await import("./collect-endpoints-3QXVQ36Y.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -8573,9 +6581,9 @@ async function run(settings, o = {}) {
   }
   if (certs.length) {
     const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import("./check-revocation-RVOYQA5A.js"),
+      import("./check-revocation-XFVRMKQ7.js"),
       import("./revoked-serials-RXYTYPT5.js"),
-      import("./check-renewal-info-6XIXMYY5.js")
+      import("./check-renewal-info-WWUVNTVJ.js")
     ]);
     const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
     problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
@@ -8618,13 +6626,14 @@ var MAX_CELL_CHARS = 400;
 var MAX_OWNERS_PER_CELL = 10;
 var MAX_LOCATIONS_PER_CELL = 3;
 function cell(s) {
-  const clipped = s.length > MAX_CELL_CHARS ? s.slice(0, MAX_CELL_CHARS - 1) + "\u2026" : s;
-  return mdUntrusted(clipped);
+  const flat = s.replace(/[\r\n]+/g, " ");
+  const clipped = flat.length > MAX_CELL_CHARS ? flat.slice(0, MAX_CELL_CHARS - 1) + "\u2026" : flat;
+  return clipped.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;");
 }
 function ownersCell(owners) {
   if (!owners.length) return "\u2014";
-  const shown = ownersMarkdown(owners.slice(0, MAX_OWNERS_PER_CELL));
-  return owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown;
+  const shown = owners.slice(0, MAX_OWNERS_PER_CELL).join(", ");
+  return cell(owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown);
 }
 function locationsCell(c) {
   const shown = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map((l) => cell(locationText(l)));
@@ -8687,7 +6696,7 @@ function render(r, opts, limits) {
     for (const c of byExpiry.slice(0, limits.inventory)) {
       const rev = c.revocation.status === "not-checked" ? "\u2014" : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ""}`;
       out.push(
-        `| ${cell(displayName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${c.owner ? ownersCell([c.owner]) : "\u2014"} | ${rev} |`
+        `| ${cell(displayName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? "\u2014")} | ${rev} |`
       );
     }
     if (r.certificates.length > limits.inventory) out.push("", `\u2026and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);
@@ -8824,12 +6833,6 @@ function missingShards(reports) {
   return missing.length ? [{ id: "not-checked", severity: "warning", message: `shard report${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} missing from the merge; those targets were not checked` }] : [];
 }
 
-// src/report/workflow-safe.ts
-var ZWSP = "\u200B";
-function workflowSafe(text, o = {}) {
-  return text.replace(/(^|\r\n|\r|\n)((?:[^\S\r\n]|\u0085)*)(?=::)/g, `$1${ZWSP}$2`).replace(/##\[/g, o.json ? "##\\u005b" : `##${ZWSP}[`);
-}
-
 export {
   require_out4 as require_out,
   severityRank,
@@ -8838,6 +6841,5 @@ export {
   renderMarkdown,
   MergeError,
   validateReport,
-  mergeReports,
-  workflowSafe
+  mergeReports
 };

@@ -1,10 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  redactProxyUrl
-} from "./chunk-NOSH5WDB.js";
-import {
   bundledRoots
-} from "./chunk-ETJ5BLA6.js";
+} from "./chunk-6LVYH6L5.js";
 import {
   looksLikePem,
   splitPem,
@@ -17,7 +14,7 @@ import {
   CertificateParseError,
   displayName,
   parseCertificate
-} from "./chunk-WUX6Q3GO.js";
+} from "./chunk-AJSC47DO.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/sources/endpoints/collect-endpoints.ts
@@ -980,14 +977,9 @@ function proxyFor(host, port, env) {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
   } catch {
-    throw new ProxyConfigError(
-      `HTTPS_PROXY="${redactProxyUrl(raw)}" is not a URL${raw.includes("@") ? " (credentials hidden; percent-encode special characters in the user name and password, e.g. # as %23)" : ""}`
-    );
+    throw new ProxyConfigError(`HTTPS_PROXY="${raw}" is not a URL`);
   }
   if (url.protocol !== "http:") throw new ProxyConfigError(`HTTPS_PROXY uses ${url.protocol}//; only http:// proxies (HTTP CONNECT) are supported`);
-  if (url.hostname.includes("@") || /[#?]/.test(raw.slice(0, raw.lastIndexOf("@") + 1))) {
-    throw new ProxyConfigError(`HTTPS_PROXY="${redactProxyUrl(raw)}" holds credentials with unencoded special characters; percent-encode them (e.g. # as %23)`);
-  }
   return url;
 }
 

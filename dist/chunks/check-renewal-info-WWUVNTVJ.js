@@ -7,7 +7,7 @@ import {
 } from "./chunk-JHOQIWRP.js";
 import {
   displayName
-} from "./chunk-WUX6Q3GO.js";
+} from "./chunk-AJSC47DO.js";
 import {
   ARI_MAX_BYTES,
   FetchError,
