@@ -1,28 +1,75 @@
-// Shared benchmark plumbing: run a Node child several times, take medians of wall
-// time and peak RSS, print one table. Loopback and local files only.
+// Shared benchmark plumbing. Every figure is the wall time of a whole process,
+// spawn to exit (what a user or a runner waits for), with its peak RSS from
+// GNU time (`/usr/bin/time -f %M`, Debian package `time`); each row runs
+// certwatch and its baseline alternately, several times, and keeps medians, so
+// drift in machine load hits both sides alike.
+//
+// A row file in bench/rows/ exports `bench: Bench`; bench/run.ts finds it there.
 import { spawn } from 'node:child_process';
+import { existsSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-const PROBE = path.join(ROOT, 'bench/rss-probe.mjs');
+export const GNU_TIME = '/usr/bin/time';
 
 export interface Sample {
   wallMs: number;
   rssMb: number;
 }
 
-export async function measureNode(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Sample> {
+export interface BenchOptions {
+  /** smaller fixtures, for a quick look (`npm run bench -- --quick`) */
+  quick: boolean;
+  /** runs per side (median of these) */
+  runs: number;
+}
+
+export interface Row {
+  row: string;
+  /** what certwatch ran, in a few words */
+  certwatchName: string;
+  certwatch: Sample;
+  baselineName: string;
+  baseline: Sample;
+  /** certwatch ÷ baseline wall time (a row may define it otherwise and say so in `note`) */
+  ratio: number;
+  target: string;
+  met: boolean;
+  note?: string;
+}
+
+export interface Bench {
+  name: string; // for `npm run bench -- <name>…`
+  order: number; // place in the table
+  run(o: BenchOptions): Promise<Row[]>;
+}
+
+export interface Timed extends Sample {
+  code: number | null;
+  stderr: string;
+}
+
+/**
+ * Run one process under GNU time; wall time is measured here (spawn → exit,
+ * time(1)'s own exec included on both sides alike). stdout goes to `stdoutFile`
+ * or nowhere: a benchmark must not be slowed by a pipe nobody reads.
+ */
+export async function timed(cmd: string, args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv; stdoutFile?: string; timeoutMs?: number; okCodes?: number[] } = {}): Promise<Timed> {
+  if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} is missing: install the Debian package \`time\` (scripts/test-deps.sh does)`);
+  const out = o.stdoutFile ? openSync(o.stdoutFile, 'w') : 'ignore';
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', PROBE, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+  const child = spawn(GNU_TIME, ['-f', '__CWRSS_KB=%M', cmd, ...args], { cwd: o.cwd ?? ROOT, env: o.env ?? process.env, stdio: ['ignore', out, 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 300_000);
   const code = await new Promise<number | null>((r) => child.on('close', r));
-  clearTimeout(timer);
   const wallMs = performance.now() - t0;
-  const m = /__BENCH_MAXRSS_KB=(\d+)/.exec(err);
-  if (!m) throw new Error(`benchmark child failed (exit ${code}): ${err.slice(-500)}`);
-  return { wallMs, rssMb: Number(m[1]) / 1024 };
+  clearTimeout(timer);
+  if (typeof out === 'number') closeSync(out);
+  const m = /__CWRSS_KB=(\d+)/.exec(stderr);
+  const okCodes = o.okCodes ?? [0];
+  if (!m || code === null || !okCodes.includes(code)) throw new Error(`${path.basename(cmd)} ${args.slice(0, 3).join(' ')} failed (exit ${code}): ${stderr.slice(-800)}`);
+  return { wallMs, rssMb: Number(m[1]) / 1024, code, stderr: stderr.replace(/__CWRSS_KB=\d+\n?/, '') };
 }
 
 export function median(xs: number[]): number {
@@ -30,31 +77,37 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-export async function medianOf(n: number, f: () => Promise<Sample>): Promise<Sample> {
-  const samples: Sample[] = [];
-  for (let i = 0; i < n; i++) samples.push(await f());
+export function medianSample(samples: Sample[]): Sample {
   return { wallMs: median(samples.map((s) => s.wallMs)), rssMb: median(samples.map((s) => s.rssMb)) };
 }
 
-export interface Row {
-  row: string;
-  certwatch: Sample;
-  baselineName: string;
-  baseline: Sample;
-  target: string;
-  /** true when every part of the target is met */
-  met: boolean;
+/**
+ * Run each side once per round, in turn (certwatch, baseline, certwatch, …),
+ * `runs` rounds, after one unmeasured warm-up round (page cache, disk); medians per side.
+ */
+export async function alternate<K extends string>(runs: number, sides: Record<K, () => Promise<Sample>>): Promise<Record<K, Sample>> {
+  const names = Object.keys(sides) as K[];
+  for (const k of names) await sides[k]();
+  const got = Object.fromEntries(names.map((k) => [k, [] as Sample[]])) as unknown as Record<K, Sample[]>;
+  for (let i = 0; i < runs; i++) for (const k of names) got[k].push(await sides[k]());
+  return Object.fromEntries(names.map((k) => [k, medianSample(got[k])])) as Record<K, Sample>;
 }
 
+/** Node's own binary, for children: the bench runs under the Node it was started with. */
+export const NODE = process.execPath;
+
 export function printTable(rows: Row[]): string {
+  const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
+  const mb = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} MB` : 'n/a');
   const lines = [
-    '| row | certwatch wall | certwatch peak RSS | baseline (same run) | baseline wall | baseline RSS | ratio | target | met |',
-    '|---|---:|---:|---|---:|---:|---:|---|---|',
+    '| row | certwatch | wall | peak RSS | baseline (same run) | wall | peak RSS | ratio | target | met |',
+    '|---|---|---:|---:|---|---:|---:|---:|---|---|',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.row} | ${r.certwatch.wallMs.toFixed(0)} ms | ${r.certwatch.rssMb.toFixed(0)} MB | ${r.baselineName} | ${r.baseline.wallMs.toFixed(0)} ms | ${r.baseline.rssMb.toFixed(0)} MB | ${(r.certwatch.wallMs / r.baseline.wallMs).toFixed(2)}× | ${r.target} | ${r.met ? 'yes' : 'NO'} |`,
+      `| ${r.row} | ${r.certwatchName} | ${ms(r.certwatch.wallMs)} | ${mb(r.certwatch.rssMb)} | ${r.baselineName} | ${ms(r.baseline.wallMs)} | ${mb(r.baseline.rssMb)} | ${r.ratio.toFixed(2)}× | ${r.target} | ${r.met ? 'yes' : 'NO'} |`,
     );
   }
-  return lines.join('\n');
+  const notes = rows.filter((r) => r.note).map((r) => `- ${r.row}: ${r.note}`);
+  return lines.join('\n') + (notes.length ? `\n\n${notes.join('\n')}` : '');
 }
