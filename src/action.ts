@@ -13,7 +13,7 @@ import { renderMarkdown } from './report/markdown.js';
 import { annotationsFor } from './report/annotations.js';
 import { plural } from './report/format-helpers.js';
 import { MergeError, mergeReports, validateReport } from './report/merge-reports.js';
-import { readGithubEnv } from './github/context.js';
+import { issuesEnabled, readGithubEnv } from './github/context.js';
 
 function lines(name: string): string[] {
   return core
@@ -158,7 +158,10 @@ async function main(): Promise<void> {
   }
 
   // Shard jobs leave issues to the merge job, which sees everything.
-  if ((settings.shard.count === 1 || mergeGlob) && issuesInput !== 'false') {
+  // Octokit and the sync code load only when issues are on for this event (start-up, issue 15).
+  const issuesDecision = issuesEnabled(issuesInput, gh);
+  if ((settings.shard.count === 1 || mergeGlob) && !issuesDecision.on && issuesInput !== 'false') core.info(`${issuesDecision.why}: not syncing issues`);
+  if ((settings.shard.count === 1 || mergeGlob) && issuesDecision.on) {
     const [{ syncIssuesFromAction }, { readCodeowners }] = await Promise.all([import('./github/sync-issues.js'), import('./github/codeowners.js')]);
     const codeowners = await readCodeowners(workspace);
     const res = await syncIssuesFromAction(report, issuesInput, settings.issues, gh, core, { codeowners: codeowners ?? undefined, scopeFiles });

@@ -10,6 +10,7 @@ import { checkExpiry } from './checks/expiry.js';
 import { checkStrength } from './checks/strength.js';
 import { applyIgnores } from './findings/apply-ignores.js';
 import { checkThresholdOrder } from './checks/threshold-order.js';
+import { markRevocationOff } from './checks/revocation/revocation-off.js';
 import { buildReport } from './report/build-report.js';
 import type { Report, ReportProbe } from './report/report-types.js';
 
@@ -114,21 +115,18 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     oc.findings.push(...localChecks(oc, settings));
   }
 
-  // Revocation and renewal signals (network): published lists first, they need no network.
-  if (certs.length) {
-    // Loaded on demand (undici and the ASN.1 schemas are the heaviest part of the bundle).
-    const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import('./checks/revocation/check-revocation.js'),
-      import('./checks/revocation/revoked-serials.js'),
-      import('./checks/ari/check-renewal-info.js'),
-    ]);
-    const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
-    problems.push(...(await applyRevokedSerialLists(certs, settings, deadline)));
-    await checkRevocation(certs, ctx);
-    if (settings.ari.enabled) problems.push(...(await checkRenewalInfo(certs, ctx)));
-  } else if (settings.revokedSerials.length) {
+  // Revocation and renewal signals: published lists first (no network for a file).
+  // Each part is loaded only when there is something for it to do — undici and
+  // the ASN.1 schemas are the heaviest part of the bundle (start-up profile, issue 15).
+  if (settings.revokedSerials.length) {
     const { applyRevokedSerialLists } = await import('./checks/revocation/revoked-serials.js');
     problems.push(...(await applyRevokedSerialLists(certs, settings, deadline)));
+  }
+  if (certs.length) {
+    const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
+    if (settings.defaults.revocation === 'off') markRevocationOff(certs);
+    else await (await import('./checks/revocation/check-revocation.js')).checkRevocation(certs, ctx);
+    if (settings.ari.enabled) problems.push(...(await (await import('./checks/ari/check-renewal-info.js')).checkRenewalInfo(certs, ctx)));
   }
 
   applyIgnores(certs, settings.ignore, settings.now);

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Settings } from '../types.js';
-import { parseConfigText } from '../config/load-config.js';
+import { parseConfigText } from '../config/parse-config.js';
 import { settingsFrom } from '../config/settings.js';
 import type { GithubEnv } from './context.js';
 

@@ -11,7 +11,7 @@ import type { Report, ReportCertificate, ReportFinding } from '../report/report-
 import type { FindingId, IssueSettings } from '../types.js';
 import { explainApiError } from './api-errors.js';
 import { ownersFor, parseCodeowners, type CodeownersRule } from './codeowners.js';
-import { isPullRequestEvent, runUrl, splitRepository, type GithubEnv, type Logger } from './context.js';
+import { issuesEnabled, isPullRequestEvent, runUrl, splitRepository, type GithubEnv, type Logger } from './context.js';
 import {
   DIGEST_TITLE,
   certificateTitle,
@@ -108,20 +108,8 @@ interface TrackedIssue {
   data: IssueState | null;
 }
 
-/** `issues: auto` is on for scheduled, manual and default-branch runs; never on PRs (forks have read-only tokens, and a PR's view is partial). */
-export function issuesEnabled(issuesInput: 'auto' | 'true' | 'false', env: GithubEnv): { on: boolean; why: string } {
-  if (issuesInput === 'true') return { on: true, why: 'issues: true' };
-  if (issuesInput === 'false') return { on: false, why: 'issues: false' };
-  const e = env.eventName;
-  if (e === 'schedule' || e === 'workflow_dispatch') return { on: true, why: `issues: auto on ${e}` };
-  if (e === 'push') {
-    const def = env.eventPayload?.repository?.default_branch;
-    if (def && env.ref === `refs/heads/${def}`) return { on: true, why: `issues: auto on a push to ${def}` };
-    return { on: false, why: `issues: auto — a push to ${env.ref ?? 'a branch'} that is not the default branch` };
-  }
-  if (isPullRequestEvent(e)) return { on: false, why: `issues: auto — off on ${e}` };
-  return { on: false, why: `issues: auto — off on ${e || 'a local run'} (on for schedule, workflow_dispatch and pushes to the default branch)` };
-}
+// Decided in context.ts so the action can skip loading this module (and Octokit) when issues are off.
+export { issuesEnabled };
 
 export interface SyncFromActionOptions {
   codeowners?: string; // CODEOWNERS text if found

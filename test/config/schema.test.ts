@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
-import { parseConfigText } from '../../src/config/load-config.js';
+import { parseConfigText } from '../../src/config/parse-config.js';
 import { settingsFrom } from '../../src/config/settings.js';
 
 const schemaText = await readFile(new URL('../../schema/certwatch.schema.json', import.meta.url), 'utf8');

@@ -270,7 +270,8 @@ test('check --format markdown prints the job summary; merge of one shard report 
 });
 
 test('config type errors say "a list" or "a mapping", and a missing version says what to add', async () => {
-  const { parseConfigText, ConfigError } = await import('../../src/config/load-config.js');
+  const { ConfigError } = await import('../../src/config/load-config.js');
+  const { parseConfigText } = await import('../../src/config/parse-config.js');
   try {
     parseConfigText('defaults:\n  warn-within: 30d\nfiles: "certs/*.pem"\n', '.github/certwatch.yml');
     assert.fail('must throw');

@@ -8,6 +8,7 @@
 // "good" does not: the server chose to send it and it may be days old, which is
 // exactly when a mass revocation bites, so the responder / CRL are still asked and
 // the staple only decides when they cannot answer.
+import { markRevocationOff } from './revocation-off.js';
 import { displayName, isIssuedBy } from '../../x509/parse-certificate.js';
 import { readableTime } from '../readable-time.js';
 import { resolve } from 'node:path';
@@ -49,10 +50,7 @@ async function eachLimited<T>(items: T[], limit: number, fn: (t: T) => Promise<v
 
 export async function checkRevocation(certs: ObservedCertificate[], ctx: RevocationContext): Promise<void> {
   const d = ctx.settings.defaults;
-  if (d.revocation === 'off') {
-    for (const c of certs) if (c.revocation?.method !== 'list') c.revocation = { status: 'not-checked', detail: 'revocation checking is off' };
-    return;
-  }
+  if (d.revocation === 'off') return markRevocationOff(certs);
   const session: Session = {
     ctx,
     issuers: new IssuerFinder(ctx.knownCertificates, { timeoutMs: d.timeoutMs, deadline: ctx.deadline }),
