@@ -6,7 +6,8 @@
 //
 // A row file in bench/rows/ exports `bench: Bench`; bench/run.ts finds it there.
 import { spawn } from 'node:child_process';
-import { existsSync, openSync, closeSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -91,6 +92,25 @@ export async function alternate<K extends string>(runs: number, sides: Record<K,
   const got = Object.fromEntries(names.map((k) => [k, [] as Sample[]])) as unknown as Record<K, Sample[]>;
   for (let i = 0; i < runs; i++) for (const k of names) got[k].push(await sides[k]());
   return Object.fromEntries(names.map((k) => [k, medianSample(got[k])])) as Record<K, Sample>;
+}
+
+let dist = path.join(ROOT, 'dist');
+
+/**
+ * Measure a copy of dist/ taken when the bench starts: a rebuild during a
+ * ten-minute bench (another terminal, a test run) must not change what is measured
+ * halfway, or break it. Returns a clean-up function.
+ */
+export function snapshotDist(): () => void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'certwatch-bench-dist-'));
+  cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
+  dist = dir;
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+/** A file of the built action/CLI, e.g. distFile('cli.js'). */
+export function distFile(name: string): string {
+  return path.join(dist, name);
 }
 
 /** Node's own binary, for children: the bench runs under the Node it was started with. */

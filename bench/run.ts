@@ -14,7 +14,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, printTable, type Bench, type Row } from './lib.js';
+import { ROOT, printTable, snapshotDist, type Bench, type Row } from './lib.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -38,10 +38,15 @@ const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
 const loadBefore = load();
 const started = Date.now();
 const rows: Row[] = [];
-for (const b of benches) {
-  if (only.length && !only.includes(b.name)) continue;
-  process.stderr.write(`bench: ${b.name}…\n`);
-  rows.push(...(await b.run({ quick, runs })));
+const cleanUp = snapshotDist();
+try {
+  for (const b of benches) {
+    if (only.length && !only.includes(b.name)) continue;
+    process.stderr.write(`bench: ${b.name}…\n`);
+    rows.push(...(await b.run({ quick, runs })));
+  }
+} finally {
+  cleanUp();
 }
 const cpu = os.cpus();
 console.log(

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
-import { NODE, ROOT, alternate, timed, type Bench } from '../lib.js';
+import { NODE, ROOT, distFile, alternate, timed, type Bench } from '../lib.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const CONCURRENCY = 64;
@@ -94,7 +94,7 @@ export const bench: Bench = {
       );
       const report = path.join(dir, 'report.json');
       const sides = await alternate(o.runs, {
-        certwatch: () => timed(NODE, [path.join(ROOT, 'dist/cli.js'), 'check', '--workspace', dir, '--config', config, '--format', 'json'], { stdoutFile: report, okCodes: [0, 1] }),
+        certwatch: () => timed(NODE, [distFile('cli.js'), 'check', '--workspace', dir, '--config', config, '--format', 'json'], { stdoutFile: report, okCodes: [0, 1] }),
         baseline: () => timed(NODE, [path.join(ROOT, 'bench/baselines/tls-connect.mjs'), fixtureFile, String(CONCURRENCY)], { stdoutFile: path.join(dir, 'baseline.json') }),
       });
       // Correct as well as fast: every endpoint answered, chain and name judged good.

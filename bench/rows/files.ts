@@ -4,7 +4,7 @@
 // file in turn (bench/baselines/files.mjs).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { NODE, ROOT, alternate, timed, type Bench } from '../lib.js';
+import { NODE, ROOT, distFile, alternate, timed, type Bench } from '../lib.js';
 import { BENCH_DIR, fileEstate } from '../fixtures.js';
 
 export const bench: Bench = {
@@ -15,7 +15,7 @@ export const bench: Bench = {
     const estate = await fileEstate(n);
     const report = path.join(BENCH_DIR, 'files-report.json');
     const sides = await alternate(o.runs, {
-      certwatch: () => timed(NODE, [path.join(ROOT, 'dist/cli.js'), 'check', '--workspace', estate.dir, '--files', '**/*.pem', '--format', 'json'], { stdoutFile: report, okCodes: [1] }),
+      certwatch: () => timed(NODE, [distFile('cli.js'), 'check', '--workspace', estate.dir, '--files', '**/*.pem', '--format', 'json'], { stdoutFile: report, okCodes: [1] }),
       baseline: () => timed(NODE, [path.join(ROOT, 'bench/baselines/files.mjs'), estate.dir], { stdoutFile: path.join(BENCH_DIR, 'files-baseline.json') }),
     });
     // Correct as well as fast: every certificate, and the expired and expiring ones, found.

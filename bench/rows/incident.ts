@@ -8,7 +8,7 @@ import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { NODE, ROOT, alternate, timed, type Bench, type Row, type Sample } from '../lib.js';
+import { NODE, distFile, alternate, timed, type Bench, type Row, type Sample } from '../lib.js';
 import { BENCH_DIR, fileEstate, incidentList } from '../fixtures.js';
 
 const AWK_JOIN = "NR==FNR{a[tolower($1)];next} tolower($1) in a";
@@ -41,7 +41,7 @@ export const bench: Bench = {
       };
       const out = (k: string) => path.join(BENCH_DIR, `incident-${k}.out`);
       const cw = (k: keyof typeof cfg) => () =>
-        timed(NODE, [path.join(ROOT, 'dist/cli.js'), 'check', '--workspace', estate.dir, '--config', cfg[k], '--format', 'json'], { stdoutFile: out(k), okCodes: [1], env: { ...process.env, NO_PROXY: '127.0.0.1' } });
+        timed(NODE, [distFile('cli.js'), 'check', '--workspace', estate.dir, '--config', cfg[k], '--format', 'json'], { stdoutFile: out(k), okCodes: [1], env: { ...process.env, NO_PROXY: '127.0.0.1' } });
       const sides = await alternate(o.runs, {
         withList: cw('file'),
         without: cw('without'),

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { NODE, ROOT, alternate, timed, type Bench } from '../lib.js';
+import { NODE, ROOT, distFile, alternate, timed, type Bench } from '../lib.js';
 import { BENCH_DIR } from '../fixtures.js';
 
 export const bench: Bench = {
@@ -35,7 +35,7 @@ export const bench: Bench = {
       certwatch: () => {
         writeFileSync(out, '');
         writeFileSync(summary, '');
-        return timed(NODE, [path.join(ROOT, 'dist/action.js')], { cwd: ws, env });
+        return timed(NODE, [distFile('action.js')], { cwd: ws, env });
       },
       baseline: () => timed(NODE, ['-e', '0']),
     });
