@@ -5,6 +5,7 @@
 // Proxies come from HTTP_PROXY / HTTPS_PROXY / NO_PROXY via undici's
 // EnvHttpProxyAgent, so runners behind a corporate proxy work unchanged.
 import { EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
+import { createWriteStream } from 'node:fs';
 import { MAX_REDIRECTS } from './limits.js';
 
 export interface FetchOptions {
@@ -118,50 +119,65 @@ export interface StreamResult {
   url: string;
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  /** The body as it arrives; throws a FetchError past maxBytes or on a stall (the idle timeout). */
-  body: AsyncIterable<Buffer>;
-  /** Stop reading early (the caller has what it needs, or its deadline passed). */
+  /**
+   * Write the body to `file` as it arrives; resolves with the byte count. Throws a
+   * FetchError past maxBytes, on a stall (the idle timeout) or at `deadline`.
+   */
+  saveTo(file: string, o?: { deadline?: number }): Promise<number>;
+  /** Drop the body unread (a 304, or the caller changed its mind). */
   cancel(): void;
 }
 
 /**
- * A response body read as a stream, for documents too big to hold (a CA's
- * incident list can be gigabytes): no whole-transfer timeout — a long download
- * is fine while bytes keep coming (the idle timeout catches a stall) and the
- * caller watches the run's deadline; maxBytes counts bytes as received.
+ * A response body too big to hold (a CA's incident list can be gigabytes), saved
+ * to a file: no whole-transfer timeout — a long download is fine while bytes keep
+ * coming (the idle timeout catches a stall) — and maxBytes counts bytes received.
+ *
+ * The body is consumed in flowing mode, never paused by us: undici 7 throws an
+ * uncatchable AssertionError when the server closes the connection while it
+ * holds a paused body (nodejs/undici#5360, fixed only in undici 8, which needs
+ * Node 22). Disk is faster than the network, so the write queue stays short;
+ * parsing happens afterwards, from the file.
  */
 export async function httpStream(url: string, o: FetchOptions): Promise<StreamResult> {
   const open = await openResponse(url, o, o.totalTimeoutMs);
   const { res, what, ac } = open;
-  async function* body(): AsyncGenerator<Buffer> {
-    let size = 0;
-    try {
-      for await (const chunk of res.body) {
-        const b = chunk as Buffer;
-        size += b.length;
-        if (size > o.maxBytes) {
-          discard(res.body);
-          throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, 'too-large', url, res.statusCode);
-        }
-        yield b;
-      }
-    } catch (e) {
-      if (e instanceof FetchError) throw e;
-      throw describe(e, what, url, ac);
-    } finally {
-      open.close();
-    }
-  }
-  return {
-    url,
-    status: res.statusCode,
-    headers: res.headers,
-    body: body(),
-    cancel: () => {
-      discard(res.body);
-      open.close();
-    },
+  const cancel = () => {
+    discard(res.body);
+    open.close();
   };
+  const saveTo = (file: string, so: { deadline?: number } = {}) =>
+    new Promise<number>((resolve, reject) => {
+      const out = createWriteStream(file);
+      let size = 0;
+      let failed = false;
+      const fail = (e: Error) => {
+        if (failed) return;
+        failed = true;
+        clearInterval(watch);
+        cancel();
+        out.destroy();
+        reject(e);
+      };
+      // The run's deadline, checked while bytes flow (a stalled body is the idle timeout's job).
+      const watch = setInterval(() => {
+        if (so.deadline !== undefined && Date.now() > so.deadline) fail(new FetchError(`${what}: stopped, the run's deadline passed after ${size} bytes`, 'deadline', url));
+      }, 250);
+      watch.unref();
+      res.body.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > o.maxBytes) return fail(new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, 'too-large', url, res.statusCode));
+        out.write(chunk);
+      });
+      res.body.on('error', (e) => fail(e instanceof FetchError ? e : describe(e, what, url, ac)));
+      out.on('error', (e) => fail(new FetchError(`${what}: cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? e.message})`, 'network', url)));
+      res.body.on('end', () => {
+        clearInterval(watch);
+        open.close();
+        out.end(() => (failed ? undefined : resolve(size)));
+      });
+    });
+  return { url, status: res.statusCode, headers: res.headers, saveTo, cancel };
 }
 
 interface OpenResponse {

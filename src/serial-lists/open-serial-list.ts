@@ -1,11 +1,13 @@
 // Where a serial list's bytes come from: a file in the workspace or an http(s)
 // URL (the form a CA publishes), plain or gzip'd (recognised by its magic
 // bytes, not its name). Everything is a stream: a list's size costs time, never
-// memory. A downloaded list is kept in the cache directory and asked for again
-// with a conditional GET, so a nightly run does not fetch a gigabyte twice.
+// memory. A downloaded list is saved to the cache directory (then read from
+// there) and asked for again with a conditional GET, so a nightly run does not
+// fetch a gigabyte twice.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -153,39 +155,30 @@ export async function openListUrl(url: string, o: UrlListOptions): Promise<Opene
     return { bytes: decompressed(createReadStream(paths.body, { highWaterMark: READ_CHUNK_BYTES })) };
   }
   const meta: CacheMeta = { url, fetchedAt: Date.now(), etag: header(res.headers['etag']), lastModified: header(res.headers['last-modified']) };
-  return { bytes: decompressed(paths ? intoCache(res.body, paths, meta) : res.body) };
+  // Saved first, read after (http-fetch.ts says why): into the cache when there is
+  // one, else a temporary file removed once the list has been read.
+  const place = paths ? await mkdir(paths.dir, { recursive: true }).then(() => paths, () => null) : null;
+  const tmpDir = place ? null : await mkdtemp(join(tmpdir(), 'certwatch-list-'));
+  const file = place ? `${place.body}.${process.pid}.tmp` : join(tmpDir!, 'list');
+  try {
+    await res.saveTo(file, { deadline: o.deadline });
+  } catch (e) {
+    await rm(tmpDir ?? file, { recursive: true, force: true });
+    throw e;
+  }
+  if (place) {
+    await rename(file, place.body);
+    await writeMeta(place, meta);
+    return { bytes: decompressed(createReadStream(place.body, { highWaterMark: READ_CHUNK_BYTES })) };
+  }
+  return { bytes: removedAfter(decompressed(createReadStream(file, { highWaterMark: READ_CHUNK_BYTES })), tmpDir!) };
 }
 
-/**
- * Pass the bytes through while writing them to the cache; the copy is kept
- * only when the whole list went through (a run stopped by its deadline leaves
- * no half list behind). Best effort: a read-only cache never fails the check.
- */
-async function* intoCache(body: AsyncIterable<Buffer>, paths: { dir: string; body: string; meta: string }, meta: CacheMeta): AsyncGenerator<Buffer> {
-  const tmp = `${paths.body}.${process.pid}.tmp`;
-  let out: ReturnType<typeof createWriteStream> | null = null;
+async function* removedAfter(bytes: AsyncIterable<Buffer>, dir: string): AsyncGenerator<Buffer> {
   try {
-    await mkdir(paths.dir, { recursive: true });
-    out = createWriteStream(tmp);
-    out.on('error', () => (out = null));
-  } catch {
-    out = null;
-  }
-  let complete = false;
-  try {
-    for await (const chunk of body) {
-      const w = out as ReturnType<typeof createWriteStream> | null;
-      if (w && !w.write(chunk)) await new Promise<void>((r) => (w.once('drain', () => r()), w.once('error', () => r()), w.once('close', () => r())));
-      yield chunk;
-    }
-    complete = true;
+    yield* bytes;
   } finally {
-    const w = out as ReturnType<typeof createWriteStream> | null;
-    if (w) await new Promise<void>((r) => w.end(r));
-    if (complete && out) {
-      await rename(tmp, paths.body).catch(() => undefined);
-      await writeMeta(paths, meta);
-    } else await rm(tmp, { force: true }).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
