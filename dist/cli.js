@@ -16,14 +16,12 @@ import {
   severityRank,
   summarize,
   validateReport
-} from "./chunks/chunk-2D4PGJCT.js";
+} from "./chunks/chunk-6V6EDRGN.js";
 import {
-  ConfigError,
   DurationError,
   UsageError,
-  buildSettings,
-  nearest
-} from "./chunks/chunk-DFJ5GZCI.js";
+  buildSettings
+} from "./chunks/chunk-HBG5UX4E.js";
 import {
   parseDn
 } from "./chunks/chunk-RKSKMDF6.js";
@@ -34,19 +32,26 @@ import {
   messageBesidePlace,
   plural
 } from "./chunks/chunk-JSGFZU5O.js";
+import {
+  nearest
+} from "./chunks/chunk-RHUPNITJ.js";
+import {
+  ConfigError
+} from "./chunks/chunk-WL7E4DWD.js";
 import "./chunks/chunk-DO36KUV2.js";
-import "./chunks/chunk-HU74W3X2.js";
 import {
   SerialListError,
   openListFile,
   scanSerialList,
   serialKey
-} from "./chunks/chunk-JLYGH4MY.js";
+} from "./chunks/chunk-POW43BTJ.js";
+import "./chunks/chunk-OFHC3YMM.js";
+import "./chunks/chunk-HU74W3X2.js";
 import "./chunks/chunk-ICE5XF2S.js";
 import {
   displayName
 } from "./chunks/chunk-AJSC47DO.js";
-import "./chunks/chunk-2MLTYNIN.js";
+import "./chunks/chunk-JKX4LZGA.js";
 import {
   __toESM
 } from "./chunks/chunk-DDCI7ZLU.js";

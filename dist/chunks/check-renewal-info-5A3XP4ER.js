@@ -12,7 +12,7 @@ import {
   ARI_MAX_BYTES,
   FetchError,
   httpFetch
-} from "./chunk-2MLTYNIN.js";
+} from "./chunk-JKX4LZGA.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/ari/check-renewal-info.ts

@@ -1,9 +1,8 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   formatDuration,
-  require_dist,
   thresholdMs
-} from "./chunk-DFJ5GZCI.js";
+} from "./chunk-HBG5UX4E.js";
 import {
   buildInventory
 } from "./chunk-RKSKMDF6.js";
@@ -16,8 +15,14 @@ import {
   roleLabel
 } from "./chunk-JSGFZU5O.js";
 import {
+  require_dist
+} from "./chunk-WL7E4DWD.js";
+import {
   emptyExtraction
 } from "./chunk-DO36KUV2.js";
+import {
+  markRevocationOff
+} from "./chunk-OFHC3YMM.js";
 import {
   looksLikePem,
   splitPem
@@ -6579,19 +6584,15 @@ async function run(settings, o = {}) {
   for (const oc of certs) {
     oc.findings.push(...localChecks(oc, settings));
   }
+  if (settings.revokedSerials.length) {
+    const { applyRevokedSerialLists } = await import("./revoked-serials-XYHRMERZ.js");
+    problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
+  }
   if (certs.length) {
-    const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import("./check-revocation-XFVRMKQ7.js"),
-      import("./revoked-serials-RXYTYPT5.js"),
-      import("./check-renewal-info-WWUVNTVJ.js")
-    ]);
     const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
-    problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
-    await checkRevocation(certs, ctx);
-    if (settings.ari.enabled) problems.push(...await checkRenewalInfo(certs, ctx));
-  } else if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-RXYTYPT5.js");
-    problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
+    if (settings.defaults.revocation === "off") markRevocationOff(certs);
+    else await (await import("./check-revocation-R3ZZNZUZ.js")).checkRevocation(certs, ctx);
+    if (settings.ari.enabled) problems.push(...await (await import("./check-renewal-info-5A3XP4ER.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === "not-checked");

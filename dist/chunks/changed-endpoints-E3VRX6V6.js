@@ -1,8 +1,12 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  parseConfigText,
   settingsFrom
-} from "./chunk-DFJ5GZCI.js";
+} from "./chunk-HBG5UX4E.js";
+import {
+  parseConfigText
+} from "./chunk-SO5IEGJV.js";
+import "./chunk-RHUPNITJ.js";
+import "./chunk-WL7E4DWD.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/changed-endpoints.ts

@@ -4,8 +4,8 @@ import {
   openListUrl,
   scanSerialList,
   serialKey
-} from "./chunk-JLYGH4MY.js";
-import "./chunk-2MLTYNIN.js";
+} from "./chunk-POW43BTJ.js";
+import "./chunk-JKX4LZGA.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/revocation/revoked-serials.ts

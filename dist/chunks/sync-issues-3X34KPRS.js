@@ -1,23 +1,24 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  createClient,
+  explainApiError,
+  statusOf
+} from "./chunk-PU52SO6R.js";
+import {
   ownersFor,
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
+import {
+  isPullRequestEvent,
+  issuesEnabled,
+  runUrl,
+  splitRepository
+} from "./chunk-L7MFMW6C.js";
 import {
   daysLeft,
   readableInstant
 } from "./chunk-JSGFZU5O.js";
 import "./chunk-ICE5XF2S.js";
-import {
-  createClient,
-  explainApiError,
-  statusOf
-} from "./chunk-Q34VKEBA.js";
-import {
-  isPullRequestEvent,
-  runUrl,
-  splitRepository
-} from "./chunk-B5RHFUBN.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/issue-body.ts
@@ -259,19 +260,6 @@ function findingRank(f) {
 }
 function certificatePriority(a, b) {
   return findingRank(a.active[0]) - findingRank(b.active[0]) || Date.parse(a.cert.notAfter) - Date.parse(b.cert.notAfter) || a.fp.localeCompare(b.fp);
-}
-function issuesEnabled(issuesInput, env) {
-  if (issuesInput === "true") return { on: true, why: "issues: true" };
-  if (issuesInput === "false") return { on: false, why: "issues: false" };
-  const e = env.eventName;
-  if (e === "schedule" || e === "workflow_dispatch") return { on: true, why: `issues: auto on ${e}` };
-  if (e === "push") {
-    const def = env.eventPayload?.repository?.default_branch;
-    if (def && env.ref === `refs/heads/${def}`) return { on: true, why: `issues: auto on a push to ${def}` };
-    return { on: false, why: `issues: auto \u2014 a push to ${env.ref ?? "a branch"} that is not the default branch` };
-  }
-  if (isPullRequestEvent(e)) return { on: false, why: `issues: auto \u2014 off on ${e}` };
-  return { on: false, why: `issues: auto \u2014 off on ${e || "a local run"} (on for schedule, workflow_dispatch and pushes to the default branch)` };
 }
 async function syncIssuesFromAction(report, issuesInput, settings, env, log, opts = {}) {
   const nothing = (skipped) => ({ created: [], updated: [], commented: [], closed: [], reopened: [], apiCalls: 0, skipped });

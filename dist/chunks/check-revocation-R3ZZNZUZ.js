@@ -1,5 +1,8 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  markRevocationOff
+} from "./chunk-OFHC3YMM.js";
+import {
   bundledRoots
 } from "./chunk-6LVYH6L5.js";
 import {
@@ -33,7 +36,7 @@ import {
   REVOCATION_CONCURRENCY,
   fetchableUrl,
   httpFetch
-} from "./chunk-2MLTYNIN.js";
+} from "./chunk-JKX4LZGA.js";
 import {
   __commonJS,
   __esm,
@@ -11419,10 +11422,7 @@ async function eachLimited(items, limit, fn) {
 }
 async function checkRevocation(certs, ctx) {
   const d = ctx.settings.defaults;
-  if (d.revocation === "off") {
-    for (const c of certs) if (c.revocation?.method !== "list") c.revocation = { status: "not-checked", detail: "revocation checking is off" };
-    return;
-  }
+  if (d.revocation === "off") return markRevocationOff(certs);
   const session = {
     ctx,
     issuers: new IssuerFinder(ctx.knownCertificates, { timeoutMs: d.timeoutMs, deadline: ctx.deadline }),

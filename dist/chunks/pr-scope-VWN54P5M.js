@@ -2,12 +2,12 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   createClient,
   explainApiError
-} from "./chunk-Q34VKEBA.js";
+} from "./chunk-PU52SO6R.js";
 import {
   isPullRequestEvent,
   pullRequestNumber,
   splitRepository
-} from "./chunk-B5RHFUBN.js";
+} from "./chunk-L7MFMW6C.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/pr-scope.ts

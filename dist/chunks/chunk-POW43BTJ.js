@@ -3,12 +3,13 @@ import {
   FetchError,
   SERIAL_LIST_MAX_DOWNLOAD_BYTES,
   httpStream
-} from "./chunk-2MLTYNIN.js";
+} from "./chunk-JKX4LZGA.js";
 
 // src/serial-lists/open-serial-list.ts
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -117,33 +118,27 @@ async function openListUrl(url, o) {
     return { bytes: decompressed(createReadStream(paths.body, { highWaterMark: READ_CHUNK_BYTES })) };
   }
   const meta = { url, fetchedAt: Date.now(), etag: header(res.headers["etag"]), lastModified: header(res.headers["last-modified"]) };
-  return { bytes: decompressed(paths ? intoCache(res.body, paths, meta) : res.body) };
-}
-async function* intoCache(body, paths, meta) {
-  const tmp = `${paths.body}.${process.pid}.tmp`;
-  let out = null;
+  const place = paths ? await mkdir(paths.dir, { recursive: true }).then(() => paths, () => null) : null;
+  const tmpDir = place ? null : await mkdtemp(join(tmpdir(), "certwatch-list-"));
+  const file = place ? `${place.body}.${process.pid}.tmp` : join(tmpDir, "list");
   try {
-    await mkdir(paths.dir, { recursive: true });
-    out = createWriteStream(tmp);
-    out.on("error", () => out = null);
-  } catch {
-    out = null;
+    await res.saveTo(file, { deadline: o.deadline });
+  } catch (e) {
+    await rm(tmpDir ?? file, { recursive: true, force: true });
+    throw e;
   }
-  let complete = false;
+  if (place) {
+    await rename(file, place.body);
+    await writeMeta(place, meta);
+    return { bytes: decompressed(createReadStream(place.body, { highWaterMark: READ_CHUNK_BYTES })) };
+  }
+  return { bytes: removedAfter(decompressed(createReadStream(file, { highWaterMark: READ_CHUNK_BYTES })), tmpDir) };
+}
+async function* removedAfter(bytes, dir) {
   try {
-    for await (const chunk of body) {
-      const w = out;
-      if (w && !w.write(chunk)) await new Promise((r) => (w.once("drain", () => r()), w.once("error", () => r()), w.once("close", () => r())));
-      yield chunk;
-    }
-    complete = true;
+    yield* bytes;
   } finally {
-    const w = out;
-    if (w) await new Promise((r) => w.end(r));
-    if (complete && out) {
-      await rename(tmp, paths.body).catch(() => void 0);
-      await writeMeta(paths, meta);
-    } else await rm(tmp, { force: true }).catch(() => void 0);
+    await rm(dir, { recursive: true, force: true });
   }
 }
 async function writeMeta(paths, meta) {

@@ -26652,6 +26652,7 @@ var SERIAL_LIST_MAX_DOWNLOAD_BYTES = 4 * 1024 ** 3;
 
 // src/net/http-fetch.ts
 var import_undici = __toESM(require_undici(), 1);
+import { createWriteStream } from "node:fs";
 var FetchError = class extends Error {
   constructor(message, kind, url, status, headers) {
     super(message);
@@ -26717,35 +26718,40 @@ async function httpFetch(url, o) {
 async function httpStream(url, o) {
   const open = await openResponse(url, o, o.totalTimeoutMs);
   const { res, what, ac } = open;
-  async function* body() {
-    let size = 0;
-    try {
-      for await (const chunk of res.body) {
-        const b = chunk;
-        size += b.length;
-        if (size > o.maxBytes) {
-          discard(res.body);
-          throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, "too-large", url, res.statusCode);
-        }
-        yield b;
-      }
-    } catch (e) {
-      if (e instanceof FetchError) throw e;
-      throw describe(e, what, url, ac);
-    } finally {
-      open.close();
-    }
-  }
-  return {
-    url,
-    status: res.statusCode,
-    headers: res.headers,
-    body: body(),
-    cancel: () => {
-      discard(res.body);
-      open.close();
-    }
+  const cancel = () => {
+    discard(res.body);
+    open.close();
   };
+  const saveTo = (file, so = {}) => new Promise((resolve, reject) => {
+    const out = createWriteStream(file);
+    let size = 0;
+    let failed = false;
+    const fail = (e) => {
+      if (failed) return;
+      failed = true;
+      clearInterval(watch);
+      cancel();
+      out.destroy();
+      reject(e);
+    };
+    const watch = setInterval(() => {
+      if (so.deadline !== void 0 && Date.now() > so.deadline) fail(new FetchError(`${what}: stopped, the run's deadline passed after ${size} bytes`, "deadline", url));
+    }, 250);
+    watch.unref();
+    res.body.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > o.maxBytes) return fail(new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, "too-large", url, res.statusCode));
+      out.write(chunk);
+    });
+    res.body.on("error", (e) => fail(e instanceof FetchError ? e : describe(e, what, url, ac)));
+    out.on("error", (e) => fail(new FetchError(`${what}: cannot write ${file} (${e.code ?? e.message})`, "network", url)));
+    res.body.on("end", () => {
+      clearInterval(watch);
+      open.close();
+      out.end(() => failed ? void 0 : resolve(size));
+    });
+  });
+  return { url, status: res.statusCode, headers: res.headers, saveTo, cancel };
 }
 async function openResponse(url, o, totalMs) {
   const what = `${o.what ?? "fetching"} ${o.shownUrl ?? url}`;
