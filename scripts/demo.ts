@@ -1,6 +1,10 @@
 // `npm run demo`: build a local sandbox (certificates generated on the spot,
 // loopback servers, no internet) and run `certwatch check` on it, so a newcomer
 // sees every kind of finding in one screen.
+// `npm run demo -- --sandbox-only DIR` only writes the sandbox's files into DIR
+// (relative to the current directory, which stays the workspace: the config's
+// globs name DIR/…) and starts no server: the CI self-test runs the action
+// (`uses: ./`) on it. Without servers the CRL and OCSP answers are unknown.
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -14,7 +18,12 @@ import { startDemoHttp } from './demo-revocation.js';
 const now = new Date();
 const at = (days: number) => new Date(now.getTime() + days * DAY);
 
-const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-demo-'));
+const only = process.argv.indexOf('--sandbox-only');
+const sandboxOnly = only > 0 ? process.argv[only + 1] : undefined;
+if (only > 0 && !sandboxOnly) throw new Error('--sandbox-only needs a folder, like --sandbox-only demo-sandbox');
+const dir = sandboxOnly ? path.resolve(sandboxOnly) : await mkdtemp(path.join(tmpdir(), 'certwatch-demo-'));
+// Paths in the config are relative to the workspace: the sandbox itself, or the current directory with --sandbox-only.
+const rel = (p: string) => (sandboxOnly ? path.posix.join(path.relative(process.cwd(), dir).split(path.sep).join('/'), p) : p);
 const w = async (rel: string, text: string | Buffer) => {
   await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
   await writeFile(path.join(dir, rel), text);
@@ -31,13 +40,13 @@ const weak = await issue({ cn: 'old-appliance.demo.test', key: 'rsa1024', hash: 
 // Revocation and renewal signals, all on loopback: a certificate on its CA's CRL,
 // one whose OCSP responder cannot be reached (status unknown: a warning in soft
 // mode), and one whose ACME CA moved the renewal window into the past (ARI).
-const http = await startDemoHttp();
-const revoked = await issue({ cn: 'intranet.demo.test', issuer: intermediate, notBefore: at(-20), notAfter: at(70), crlUrl: http.crlUrl });
-http.publishCrl(intermediate, revoked);
+const http = sandboxOnly ? null : await startDemoHttp();
+const revoked = await issue({ cn: 'intranet.demo.test', issuer: intermediate, notBefore: at(-20), notAfter: at(70), crlUrl: http?.crlUrl ?? 'http://127.0.0.1:9/demo.crl' });
+http?.publishCrl(intermediate, revoked);
 const noResponder = await issue({ cn: 'vpn.demo.test', issuer: intermediate, notBefore: at(-20), notAfter: at(70), ocspUrl: 'http://127.0.0.1:9/ocsp' });
 const acmeCa = await issue({ cn: 'Demo ACME CA', org: 'Demo ACME', ca: true, notBefore: at(-200), notAfter: at(1000) });
 const acmeLeaf = await issue({ cn: 'status.demo.test', issuer: acmeCa, notBefore: at(-30), notAfter: at(60) });
-http.publishAri(acmeLeaf);
+http?.publishAri(acmeLeaf);
 
 await w('certs/www.pem', healthy.pem + intermediate.pem);
 await w('certs/api.pem', soon.pem);
@@ -64,10 +73,10 @@ await w(
   `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ingress-tls\n  namespace: web\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ${Buffer.from(month.pem + intermediate.pem).toString('base64')}\n`,
 );
 
-const servers = await startDemoServers({ intermediate, healthy, soon });
+const servers = sandboxOnly ? null : await startDemoServers({ intermediate, healthy, soon });
 
 await w(
-  '.github/certwatch.yml',
+  sandboxOnly ? 'certwatch.yml' : '.github/certwatch.yml',
   `# yaml-language-server: $schema=../schema/certwatch.schema.json
 version: 1
 defaults:
@@ -75,22 +84,26 @@ defaults:
   fail-within: 7d
   timeout: 3s
   revocation: soft          # revoked fails; an unverifiable status only warns
-  ca-file: certs/root.pem
+  ca-file: ${rel('certs/root.pem')}
 files:
-  - "certs/**/*.{pem,crt}"
-  - path: "short-lived/*.pem"
+  - "${rel('certs/**/*.{pem,crt}')}"
+  - path: "${rel('short-lived/*.pem')}"
     warn-within: 33%          # 6-day certificates: judge by share of lifetime
     fail-within: 10%
-  - path: "deploy/*.p12"
+  - path: "${rel('deploy/*.p12')}"
     password-env: DEMO_P12_PASSWORD
     owner: "@demo/payments"
-  - path: "k8s/*.yaml"
+  - path: "${rel('k8s/*.yaml')}"
     owner: "@demo/platform"
-${servers.configLines}
-ari:
+${servers?.configLines ?? ''}
+${
+  http
+    ? `ari:
   directories:
     - issuer: "Demo ACME"     # a private ACME CA offering renewal information (RFC 9773)
-      directory: ${http.directoryUrl}
+      directory: ${http.directoryUrl}`
+    : ''
+}
 ignore:
   - fingerprint: "sha256:${createHash('sha256').update(weak.der).digest('hex')}"
     until: ${at(30).toISOString().slice(0, 10)}
@@ -99,11 +112,15 @@ ignore:
 );
 
 
+if (sandboxOnly) {
+  process.stderr.write(`certwatch demo sandbox written to ${dir} (config: ${rel('certwatch.yml')})\n`);
+  process.exit(0);
+}
 process.stderr.write(`certwatch demo sandbox: ${dir}\n$ certwatch check --workspace ${dir}\n\n`);
 try {
   const code = await main(['check', '--workspace', dir]);
   process.stderr.write(`\n(certwatch exited with status ${code}: ${code === 1 ? 'failures found — in CI this step would fail' : code === 0 ? 'no failures' : 'usage error'})\n`);
-  process.stderr.write(`Try: npx tsx src/bin.ts inventory --workspace ${dir} --format markdown\n`);
+  process.stderr.write(`Try: npx certwatch inventory --workspace ${dir} --format markdown\n`);
 } finally {
-  await Promise.all([servers.close(), http.close()]);
+  await Promise.all([servers?.close(), http?.close()]);
 }

@@ -24,23 +24,33 @@ declare -A corpora=(
 
 need=()
 for cmd in "${!tools[@]}"; do
+  # A browser named by CERTWATCH_CHROMIUM (e.g. Google Chrome on GitHub's Ubuntu
+  # runners, where `chromium` is a snap shim) stands in for Debian's chromium.
+  if [ "$cmd" = chromium ] && [ -n "${CERTWATCH_CHROMIUM:-}" ] && [ -x "$CERTWATCH_CHROMIUM" ]; then continue; fi
   command -v "$cmd" >/dev/null 2>&1 || need+=("${tools[$cmd]}")
 done
+
+# Root runs apt-get itself; a user with password-less sudo (GitHub's runners) through sudo.
+as_root=()
+if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  as_root=(sudo -n env DEBIAN_FRONTEND=noninteractive)
+fi
+can_install() { { [ "$(id -u)" = 0 ] || [ ${#as_root[@]} -gt 0 ]; } && command -v apt-get >/dev/null 2>&1; }
 
 apt_updated=0
 apt_update() {
   if [ "$apt_updated" = 0 ]; then
-    apt-get update -qq
+    "${as_root[@]}" apt-get update -qq
     apt_updated=1
   fi
 }
 
 if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  if can_install; then
     echo "test-deps: installing Debian packages: ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt_update
-    apt-get install -y -qq "${need[@]}" >/dev/null
+    "${as_root[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
   else
     echo "test-deps: missing ${need[*]}; install them (as root: apt-get install ${need[*]}) — tests that need them will fail" >&2
   fi
@@ -56,7 +66,7 @@ for pkg in "${!corpora[@]}"; do
   fi
   tmp="$(mktemp -d)"
   if (cd "$tmp" && apt-get download -qq "$pkg" >/dev/null 2>&1) ||
-     { [ "$(id -u)" = 0 ] && apt_update && (cd "$tmp" && apt-get download -qq "$pkg" >/dev/null 2>&1); }; then
+     { can_install && apt_update && (cd "$tmp" && apt-get download -qq "$pkg" >/dev/null 2>&1); }; then
     rm -rf "$dir" && mkdir -p "$dir"
     dpkg-deb -x "$tmp"/*.deb "$dir"
     touch "$dir/.done"

@@ -18,15 +18,53 @@ import { openListFile, SerialListError, type OpenedList } from './serial-lists/o
 import { scanSerialList } from './serial-lists/scan-serial-list.js';
 import { serialKey } from './serial-lists/serial-line.js';
 import { renderInventory, type InventoryFormat } from './report/inventory/render.js';
+import { TOOL_VERSION } from './report/build-report.js';
+
+const TARGET_USAGE = `[--config F] [--endpoint E]... [--files GLOB]... [--workspace DIR]
+                  [--warn-within D] [--fail-within D] [--revocation soft|hard|off] [--shard i/n] [--at YYYY-MM-DD]`;
+
+// One help text per command (`certwatch CMD --help`), and the overview (`certwatch --help`).
+const HELP: Record<string, string> = {
+  check: `usage: certwatch check ${TARGET_USAGE}
+                  [--format text|json|markdown|sarif|openmetrics] [--report F] [--output F]
+
+Checks the certificates a repository depends on (files and endpoints, from
+.github/certwatch.yml or discovery) and prints the findings.
+  --at DATE      judge expiry and ignore.until as of DATE (revocation and ARI stay facts about now)
+  --report F     also write the JSON report to F, whatever --format shows
+  --output F     write the output to F instead of stdout
+exit status: 0 no failures, 1 failures found, 2 usage or config error`,
+  merge: `usage: certwatch merge REPORT.json... [--format text|json|markdown|sarif|openmetrics] [--report F] [--output F]
+
+Merges shard reports (files or a quoted glob, like 'reports/*.json') into one.
+exit status: 0 no failures, 1 failures found, 2 usage or config error`,
+  inventory: `usage: certwatch inventory ${TARGET_USAGE}
+                  [--issuer S] [--owner S] [--expires-before DATE] [--serials-file F] [--all]
+                  [--format text|json|csv|markdown|ics|html|openmetrics] [--output F]
+
+Lists every certificate: issuer, locations, owner, expiry. Filters combine with AND.
+  --issuer S           case-insensitive substring of any issuer DN attribute
+  --owner S            case-insensitive substring of the owner
+  --expires-before D   notAfter before D (YYYY-MM-DD)
+  --serials-file F     on a CA's list of affected serials (one hex serial per line)
+  --at DATE            what fails on DATE (expiry and ignore.until judged then); --all lists every certificate
+exit status: 0 no failures, 1 failures found, 2 usage or config error`,
+  init: `usage: certwatch init [--workspace DIR] [--force]
+
+Writes .github/certwatch.yml (the certificate files found here, grouped by folder,
+owners from CODEOWNERS, every option with its default) and
+.github/workflows/certwatch.yml (a check on pushes to the default branch, a nightly
+run that keeps issues, a pull-request check). An existing file is kept unless --force.
+exit status: 0 written (or kept), 2 usage error`,
+};
 
 const USAGE = `usage:
-  certwatch check [--config F] [--endpoint E]... [--files GLOB]...
-                  [--warn-within D] [--fail-within D] [--revocation soft|hard|off]
-                  [--format text|json|markdown|sarif] [--shard i/n] [--report F] [--output F]
-                  [--workspace DIR] [--at YYYY-MM-DD]
-  certwatch merge REPORT.json... [--format text|json|markdown|sarif] [--report F] [--output F]
-  certwatch inventory [same target options] [--issuer S] [--owner S] [--expires-before DATE]
-                  [--serials-file F] [--at DATE] [--format text|json|csv|markdown|ics|html] [--output F]
+  certwatch check [options]        check certificates and fail on problems
+  certwatch inventory [options]    list certificates: who issued them, where, who owns them
+  certwatch merge REPORT.json...   merge shard reports
+  certwatch init [--force]         write a config and a workflow for this repository
+  certwatch --version
+  certwatch COMMAND --help         the options of one command
 
 exit status: 0 no failures, 1 failures found, 2 usage or config error`;
 
@@ -72,8 +110,15 @@ export function fileProblem(e: unknown): string {
   }
 }
 
+const INIT_OPTIONS = {
+  workspace: TARGET_OPTIONS.workspace,
+  force: { type: 'boolean' },
+  help: TARGET_OPTIONS.help,
+} as const;
+
 const INVENTORY_OPTIONS = {
   ...TARGET_OPTIONS,
+  all: { type: 'boolean' },
   issuer: { type: 'string' },
   owner: { type: 'string' },
   'expires-before': { type: 'string' },
@@ -156,7 +201,7 @@ const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 
 async function cmdCheck(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: TARGET_OPTIONS, allowPositionals: false, strict: true });
-  if (values.help) return usage(0);
+  if (values.help) return help('check');
   const format = pickFormat(values.format, CHECK_FORMATS, 'text');
   const settings = await settingsFromFlags(values);
   const report = await run(settings, { progress: progress() });
@@ -167,7 +212,7 @@ async function cmdCheck(args: string[]): Promise<number> {
 
 async function cmdMerge(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: MERGE_OPTIONS, allowPositionals: true, strict: true });
-  if (values.help) return usage(0);
+  if (values.help) return help('merge');
   const format = pickFormat(values.format, CHECK_FORMATS, 'text');
   if (!positionals.length) throw new UsageError('merge: give the shard reports to merge (files or a glob), like certwatch merge reports/*.json');
   const files: string[] = [];
@@ -203,7 +248,7 @@ const INVENTORY_FORMATS = ['text', 'json', 'csv', 'markdown', 'ics', 'html'] as 
 
 async function cmdInventory(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: INVENTORY_OPTIONS, allowPositionals: false, strict: true });
-  if (values.help) return usage(0);
+  if (values.help) return help('inventory');
   const format = pickFormat<InventoryFormat>(values.format, INVENTORY_FORMATS, 'text');
   const filter: InventoryFilter = {
     issuer: values.issuer,
@@ -245,7 +290,7 @@ async function serialsNamedIn(file: string, list: OpenedList, report: Report): P
 
 /** node:util parseArgs errors, said the way this tool says things (and with a guess for a typo). */
 function argsProblem(e: Error, cmd: string): string {
-  const known = Object.keys(cmd === 'merge' ? MERGE_OPTIONS : cmd === 'inventory' ? INVENTORY_OPTIONS : TARGET_OPTIONS);
+  const known = Object.keys(cmd === 'merge' ? MERGE_OPTIONS : cmd === 'inventory' ? INVENTORY_OPTIONS : cmd === 'init' ? INIT_OPTIONS : TARGET_OPTIONS);
   const unknown = /Unknown option '(-{1,2}[^']*)'/.exec(e.message);
   if (unknown) {
     const guess = nearest(unknown[1].replace(/^-+/, ''), known);
@@ -256,6 +301,28 @@ function argsProblem(e: Error, cmd: string): string {
   const positional = /Unexpected argument '([^']*)'/.exec(e.message);
   if (positional) return `unexpected argument "${positional[1]}" (options start with --)`;
   return e.message.split('. ')[0];
+}
+
+async function cmdInit(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: INIT_OPTIONS, allowPositionals: false, strict: true });
+  if (values.help) return help('init');
+  const workspace = path.resolve(values.workspace ?? process.cwd());
+  const st = await stat(workspace).catch(() => null);
+  if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
+  // Loaded on demand: init is a one-off, checks should not pay for its code.
+  const { init, describeInit, InitError } = await import('./init/init.js');
+  try {
+    process.stdout.write(describeInit(await init(workspace, { force: values.force })));
+  } catch (e) {
+    if (e instanceof InitError) throw new UsageError(`init: ${e.message}`);
+    throw e;
+  }
+  return 0;
+}
+
+function help(cmd: string): number {
+  process.stdout.write(HELP[cmd] + '\n');
+  return 0;
 }
 
 function usage(code: number): number {
@@ -273,10 +340,19 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdMerge(rest);
       case 'inventory':
         return await cmdInventory(rest);
+      case 'init':
+        return await cmdInit(rest);
+      case '--version':
+      case '-V':
+      case 'version':
+        process.stdout.write(`certwatch ${TOOL_VERSION}\n`);
+        return 0;
+      case 'help':
+        if (rest[0] && HELP[rest[0]]) return help(rest[0]);
+        return usage(0);
       case undefined:
       case '-h':
       case '--help':
-      case 'help':
         return usage(cmd ? 0 : 2);
       default:
         process.stderr.write(`certwatch: unknown command "${cmd}"\n`);
@@ -293,7 +369,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const code = (e as { code?: string }).code;
     if (code && code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`certwatch ${cmd}: ${argsProblem(e as Error, cmd)}\n${USAGE}\n`);
+      process.stderr.write(`certwatch ${cmd}: ${argsProblem(e as Error, cmd)}\n${HELP[cmd] ?? USAGE}\n`);
       return 2;
     }
     process.stderr.write(`certwatch: internal error: ${(e as Error).message}\n(please report this with the command you ran)\n`);

@@ -6,6 +6,7 @@ import type {
   EndpointTarget,
   FileTarget,
   IgnoreRule,
+  IssueSettings,
   RevocationMode,
   Settings,
   Shard,
@@ -44,7 +45,8 @@ export function overrideName(key: string, origin: Overrides['origin']): string {
   return origin === 'flags' ? `--${flag[key] ?? key}` : `input ${key}`;
 }
 
-const BUILTIN: Defaults = {
+/** The defaults when neither the config nor an input sets a value (also what `certwatch init` writes as comments). */
+export const BUILTIN: Defaults = {
   warnWithin: { kind: 'absolute', ms: 30 * 86_400_000, text: '30d' },
   failWithin: { kind: 'absolute', ms: 7 * 86_400_000, text: '7d' },
   revocation: 'soft',
@@ -53,6 +55,8 @@ const BUILTIN: Defaults = {
   cacheDir: '.certwatch-cache',
   deadlineMs: 15 * 60_000,
 };
+
+export const ISSUE_DEFAULTS: IssueSettings = { mode: 'per-certificate', labels: ['certificates'], maxOpen: 50 };
 
 export async function buildSettings(workspace: string, o: Overrides = {}): Promise<Settings> {
   const configRel = o.configPath || DEFAULT_CONFIG_PATH;
@@ -213,9 +217,9 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
       source: { file, line: at(['revoked-serials', i]) },
     })),
     issues: {
-      mode: issues.mode ?? 'per-certificate',
-      labels: issues.labels ?? ['certificates'],
-      maxOpen: issues['max-open'] ?? 50,
+      mode: issues.mode ?? ISSUE_DEFAULTS.mode,
+      labels: issues.labels ?? ISSUE_DEFAULTS.labels,
+      maxOpen: issues['max-open'] ?? ISSUE_DEFAULTS.maxOpen,
     },
     shard: parseShard(o.shard, overrideName('shard', o.origin)),
     now: o.now ?? new Date(),
