@@ -12,8 +12,11 @@ cd "$(dirname "$0")/.."
 # command → Debian package that provides it
 declare -A tools=(
   [openssl]=openssl
+  [git]=git                                               # tests build repositories (PR scope, init)
   [chromium]=chromium
   [/usr/bin/time]=time   # peak RSS of the built CLI (serial lists) and of every bench run
+  [promtool]=prometheus                                   # checks --format openmetrics
+  [prometheus-node-exporter]=prometheus-node-exporter     # its textfile collector reads that output
 )
 # Debian packages whose files the tests read (unpacked, never installed):
 # name → folder under .cache/corpora

@@ -12,6 +12,7 @@ import type { Report } from './report/report-types.js';
 import { renderText } from './report/text.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
+import { renderOpenMetrics } from './report/openmetrics.js';
 import { mergeReports, validateReport, MergeError } from './report/merge-reports.js';
 import { filterReport, type InventoryFilter } from './report/inventory/filter.js';
 import { openListFile, SerialListError, type OpenedList } from './serial-lists/open-serial-list.js';
@@ -40,14 +41,15 @@ Merges shard reports (files or a quoted glob, like 'reports/*.json') into one.
 exit status: 0 no failures, 1 failures found, 2 usage or config error`,
   inventory: `usage: certwatch inventory ${TARGET_USAGE}
                   [--issuer S] [--owner S] [--expires-before DATE] [--serials-file F] [--all]
-                  [--format text|json|csv|markdown|ics|html|openmetrics] [--output F]
+                  [--format text|json|csv|markdown|ics|html|openmetrics] [--report F] [--output F]
 
 Lists every certificate: issuer, locations, owner, expiry. Filters combine with AND.
   --issuer S           case-insensitive substring of any issuer DN attribute
   --owner S            case-insensitive substring of the owner
   --expires-before D   notAfter before D (YYYY-MM-DD)
-  --serials-file F     on a CA's list of affected serials (one hex serial per line)
-  --at DATE            what fails on DATE (expiry and ignore.until judged then); --all lists every certificate
+  --serials-file F     on a CA's list of affected serials (one per line, plain or gzip'd)
+  --at DATE            what fails on DATE: expiry and ignore.until are judged then, revocation
+                       and ARI stay facts about now; --all lists every certificate, judged on DATE
 exit status: 0 no failures, 1 failures found, 2 usage or config error`,
   init: `usage: certwatch init [--workspace DIR] [--force]
 
@@ -184,8 +186,10 @@ async function writeReport(r: Report, file: string | undefined) {
   if (file) await writeTo(file, JSON.stringify(r, null, 2) + '\n', '--report');
 }
 
-function render(r: Report, format: 'text' | 'json' | 'markdown' | 'sarif', toTty: boolean): string {
+function render(r: Report, format: (typeof CHECK_FORMATS)[number], toTty: boolean): string {
   switch (format) {
+    case 'openmetrics':
+      return renderOpenMetrics(r);
     case 'json':
       return JSON.stringify(r, null, 2) + '\n';
     case 'markdown':
@@ -197,7 +201,7 @@ function render(r: Report, format: 'text' | 'json' | 'markdown' | 'sarif', toTty
   }
 }
 
-const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'openmetrics'] as const;
 
 async function cmdCheck(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: TARGET_OPTIONS, allowPositionals: false, strict: true });
@@ -244,7 +248,7 @@ async function cmdMerge(args: string[]): Promise<number> {
   return report.summary.failures > 0 ? 1 : 0;
 }
 
-const INVENTORY_FORMATS = ['text', 'json', 'csv', 'markdown', 'ics', 'html'] as const;
+const INVENTORY_FORMATS = ['text', 'json', 'csv', 'markdown', 'ics', 'html', 'openmetrics'] as const;
 
 async function cmdInventory(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: INVENTORY_OPTIONS, allowPositionals: false, strict: true });
@@ -254,6 +258,8 @@ async function cmdInventory(args: string[]): Promise<number> {
     issuer: values.issuer,
     owner: values.owner,
     expiresBefore: values['expires-before'] ? parseDate(values['expires-before'], '--expires-before') : undefined,
+    // PRODUCT.md: `--at DATE` shows what would fail on that date; --all keeps every certificate.
+    failingOnly: values.at !== undefined && !values.all,
   };
   // Opened before the run (a wrong path is a usage error at once), read after it:
   // the list is streamed past our serials, never loaded (it can be millions of lines).
@@ -288,9 +294,12 @@ async function serialsNamedIn(file: string, list: OpenedList, report: Report): P
   }
 }
 
+/** Every command's options, for its help text and for the test that keeps the two in step. */
+export const COMMAND_OPTIONS: Record<string, Record<string, unknown>> = { check: TARGET_OPTIONS, merge: MERGE_OPTIONS, inventory: INVENTORY_OPTIONS, init: INIT_OPTIONS };
+
 /** node:util parseArgs errors, said the way this tool says things (and with a guess for a typo). */
 function argsProblem(e: Error, cmd: string): string {
-  const known = Object.keys(cmd === 'merge' ? MERGE_OPTIONS : cmd === 'inventory' ? INVENTORY_OPTIONS : cmd === 'init' ? INIT_OPTIONS : TARGET_OPTIONS);
+  const known = Object.keys(COMMAND_OPTIONS[cmd] ?? TARGET_OPTIONS);
   const unknown = /Unknown option '(-{1,2}[^']*)'/.exec(e.message);
   if (unknown) {
     const guess = nearest(unknown[1].replace(/^-+/, ''), known);

@@ -123,7 +123,10 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     problems.push(...(await applyRevokedSerialLists(certs, settings, deadline)));
   }
   if (certs.length) {
-    const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
+    // Revocation and renewal answers are judged by the real clock, even in a forecast
+    // (`--at DATE`): whether a CRL or OCSP answer is fresh and whether a CA's ARI
+    // window is open are facts about now; only expiry and ignore.until move.
+    const ctx = { settings, now: new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
     if (settings.defaults.revocation === 'off') markRevocationOff(certs);
     else await (await import('./checks/revocation/check-revocation.js')).checkRevocation(certs, ctx);
     if (settings.ari.enabled) problems.push(...(await (await import('./checks/ari/check-renewal-info.js')).checkRenewalInfo(certs, ctx)));

@@ -62,9 +62,10 @@ describe("ci.yml's self-test job, run as the runner would", () => {
   after(() => rm(ws, { recursive: true, force: true }));
 
   it('the action fails on the sandbox, and the check step agrees with its outputs', () => {
+    const outcome = action.code === 0 ? 'success' : 'failure'; // as the runner sets steps.<id>.outcome
     assert.equal(action.code, 1, action.stdout + action.stderr);
     const check = job.steps.find((s: any) => /self-test-check/.test(s.run ?? ''));
-    const env = stepEnv(check, action.outputs, action.code === 0 ? 'success' : 'failure');
+    const env = stepEnv(check, action.outputs, outcome);
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/self-test-check.mjs')], { cwd: ws, env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 30_000 });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /self-test: outputs agree \(status fail, \d+ failures/);

@@ -6,6 +6,7 @@ import type { Report, ReportCertificate } from '../report-types.js';
 import { summarize } from '../build-report.js';
 import { parseDn } from './dn.js';
 import { serialKey } from '../../serial-lists/serial-line.js';
+import { isFailing } from './certificate-facts.js';
 
 export interface InventoryFilter {
   /** case-insensitive substring of any attribute of the issuer DN (or of the DN as written) */
@@ -16,6 +17,8 @@ export interface InventoryFilter {
   expiresBefore?: Date;
   /** serial keys (serialKey: sign + uppercase hex without leading zeros), as a list names them */
   serials?: Set<string>;
+  /** only certificates with an active error: `--at DATE` answers "what fails on that date" */
+  failingOnly?: boolean;
 }
 
 /** `YYYY-MM-DD` → 00:00 UTC that day; null when it is not a real calendar date. */
@@ -33,6 +36,7 @@ export function matchesFilter(c: ReportCertificate, f: InventoryFilter): boolean
   if (f.owner !== undefined && c.owner === null) return false;
   if (f.expiresBefore !== undefined && !(Date.parse(c.notAfter) < f.expiresBefore.getTime())) return false;
   if (f.serials !== undefined && !f.serials.has(serialKey(c.serialNumber))) return false;
+  if (f.failingOnly && !isFailing(c)) return false;
   return true;
 }
 

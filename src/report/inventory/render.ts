@@ -7,15 +7,18 @@ import { renderCsv } from './render-csv.js';
 import { renderIcs } from './render-ics.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderHtml } from './render-html.js';
+import { renderOpenMetrics } from '../openmetrics.js';
 
-export type InventoryFormat = 'text' | 'json' | 'csv' | 'markdown' | 'ics' | 'html';
+export type InventoryFormat = 'text' | 'json' | 'csv' | 'markdown' | 'ics' | 'html' | 'openmetrics';
 
-export const INVENTORY_FORMATS: readonly InventoryFormat[] = ['text', 'json', 'csv', 'markdown', 'ics', 'html'];
+export const INVENTORY_FORMATS: readonly InventoryFormat[] = ['text', 'json', 'csv', 'markdown', 'ics', 'html', 'openmetrics'];
 
 export function renderInventory(report: Report, format: InventoryFormat, opts: { color?: boolean; title?: string } = {}): string {
   switch (format) {
     case 'csv':
       return renderCsv(report); // needs no derived views
+    case 'openmetrics':
+      return renderOpenMetrics(report);
     case 'ics':
       return renderIcs(report, opts);
     case 'text':
