@@ -53,8 +53,17 @@ function concurrencyProblems(wf: Obj, where: string, issueGroups: Set<string>): 
     issueGroups.add(String(c.group));
   }
   if (events(wf.on).some((e) => e === 'pull_request' || e === 'pull_request_target')) {
-    const group = String(wf.concurrency?.group ?? '');
-    if (!/github\.event\.pull_request\.number|github\.head_ref|github\.ref\b/.test(group)) problems.push(`${where}: a pull-request check needs one concurrency group per pull request (got "${group}")`);
+    // The group may sit on the workflow or, in a workflow with one job per event
+    // (what `certwatch init` writes), on each job that runs for pull requests.
+    const perPr = (c: unknown) => /github\.event\.pull_request\.number|github\.head_ref|github\.ref\b/.test(String(isObj(c) ? c.group : ''));
+    const runsOnPr = (j: Obj) => !/github\.event_name\s*==/.test(String(j?.if ?? '')) || /'pull_request(_target)?'/.test(String(j.if));
+    if (!perPr(wf.concurrency)) {
+      const prJobs = jobs.filter(([, j]) => runsOnPr(j));
+      const missing = prJobs.filter(([, j]) => !perPr(j?.concurrency));
+      if (!prJobs.length || missing.length) {
+        problems.push(`${where}: a pull-request check needs one concurrency group per pull request (got "${String(wf.concurrency?.group ?? missing.map(([, j]) => j?.concurrency?.group ?? '').join(', '))}")`);
+      }
+    }
   }
   return problems;
 }
@@ -93,4 +102,8 @@ test('the checks catch what the README once had: `${{ }}` in a flow mapping, a n
   assert.match(readmeProblems(nightly).problems.join('\n'), /writes issues but has no `concurrency:`/);
   const pr = ['```yaml', 'on: pull_request', 'concurrency: { group: certwatch }', 'jobs: { a: { runs-on: ubuntu-latest, steps: [] } }', '```', ''].join('\n');
   assert.match(readmeProblems(pr).problems.join('\n'), /one concurrency group per pull request/);
+  // One job per event: the job that runs on pull requests needs its own per-PR group.
+  const perJob = ['```yaml', 'on: [push, pull_request]', 'jobs:', '  a:', "    if: github.event_name == 'push'", '    runs-on: ubuntu-latest', '    steps: []', '  b:', "    if: github.event_name == 'pull_request'", '    concurrency: { group: certwatch }', '    runs-on: ubuntu-latest', '    steps: []', '```', ''].join('\n');
+  assert.match(readmeProblems(perJob).problems.join('\n'), /one concurrency group per pull request \(got "certwatch"\)/);
+  assert.deepEqual(readmeProblems(perJob.replace('{ group: certwatch }', '{ group: "pr-${{ github.event.pull_request.number }}" }')).problems, []);
 });
