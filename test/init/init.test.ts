@@ -1,92 +1,31 @@
 // `certwatch init` as a newcomer runs it: in a sample repository, through the
 // BUILT CLI (dist/cli.js). The files it writes must pass the workflow linter
-// (actionlint), be valid config, cover what discovery finds, and — the real
-// test — the generated workflow's certwatch steps, run through the BUILT
-// action as the runner would (inputs from `with:` as INPUT_*, the event of
-// each job's trigger, a loopback GitHub API), give the expected outputs.
+// (actionlint), be valid config and cover what discovery finds; it never
+// overwrites without --force. (init-workflow-runs.test.ts runs the generated
+// workflow's steps through the built action.)
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import path from 'node:path';
 import { parse } from 'yaml';
-import { issue, hierarchy, DAY, type Issued } from '../helpers/pki.js';
-import { OpenSsl } from '../helpers/openssl.js';
 import { workspace } from '../helpers/workspace.js';
-import { runAction, type ActionResult } from '../helpers/run-action.js';
-import { FakeGitHub } from '../helpers/fake-github.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { settingsFrom, BUILTIN, ISSUE_DEFAULTS } from '../../src/config/settings.js';
 import { ACTION_REF, SCHEMA_URL } from '../../src/init/action-ref.js';
+import { ROOT, cli, lint, sampleRepo, type SampleRepo } from './sample-repo.js';
 
 const exec = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
-const LINT = path.join(ROOT, 'scripts/lint-workflows.mjs');
-const REPO = 'acme/site';
-const now = Date.now();
-const at = (d: number) => new Date(now + d * DAY);
-
-async function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function lint(file: string) {
-  const r = spawnSync(process.execPath, [LINT, file], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout + r.stderr };
-}
-
-async function opensslNotAfter(pem: string): Promise<string> {
-  const dir = path.join(tmpdir(), `certwatch-enddate-${process.pid}-${Math.random().toString(36).slice(2)}.pem`);
-  await writeFile(dir, pem);
-  try {
-    const { stdout } = await exec('openssl', ['x509', '-noout', '-enddate', '-in', dir]);
-    return new Date(stdout.trim().replace(/^notAfter=/, '')).toISOString();
-  } finally {
-    await rm(dir, { force: true });
-  }
-}
 
 describe('certwatch init in a sample repository', () => {
-  let ws: string;
-  let site: Issued, old: Issued, soon: Issued, ingress: Issued;
-  let config: string, workflow: string, initOut: string;
-  const ossl = OpenSsl.create();
-
+  let repo: SampleRepo;
+  let ws: string, config: string, workflow: string, initOut: string;
   before(async () => {
-    const { intermediate } = await hierarchy({ cn: 'unused.acme.test', notBefore: at(-10), notAfter: at(400) }, 'Init');
-    site = await issue({ cn: 'www.acme.test', issuer: intermediate, notBefore: at(-10), notAfter: at(200) });
-    old = await issue({ cn: 'old.acme.test', issuer: intermediate, notBefore: at(-100), notAfter: at(-5) });
-    soon = await issue({ cn: 'legacy.acme.test', issuer: intermediate, notBefore: at(-80), notAfter: at(3) });
-    ingress = await issue({ cn: 'ingress.acme.test', issuer: intermediate, notBefore: at(-10), notAfter: at(120) });
-    const o = await ossl;
-    const p12Leaf = await o.cert({ subject: '/CN=pay.acme.test', days: 300 });
-    ws = await workspace({
-      'README.md': '# site\n',
-      'certs/site.pem': site.pem,
-      'certs/old.crt': old.pem,
-      'certs/legacy/legacy.pem': soon.pem,
-      'k8s/ingress-tls.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ingress-tls\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ${Buffer.from(ingress.pem).toString('base64')}\n`,
-      'k8s/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n',
-      '.github/CODEOWNERS': '/certs/ @acme/web\n/k8s/ @acme/platform\n/deploy/ @acme/payments\n',
-    }, 'certwatch-init-');
-    await mkdir(path.join(ws, 'deploy'), { recursive: true });
-    await writeFile(path.join(ws, 'deploy/pay.p12'), await o.pkcs12({ certPath: p12Leaf.certPath, keyPath: p12Leaf.keyPath, password: 'secret' }));
-    await exec('git', ['init', '-q', '-b', 'trunk'], { cwd: ws });
-
-    const r = await cli(ws, 'init');
-    assert.equal(r.code, 0, r.stderr);
-    initOut = r.stdout;
-    config = await readFile(path.join(ws, '.github/certwatch.yml'), 'utf8');
-    workflow = await readFile(path.join(ws, '.github/workflows/certwatch.yml'), 'utf8');
+    repo = await sampleRepo();
+    ({ ws, config, workflow, initOut } = repo);
   });
-  after(async () => {
-    await (await ossl).dispose();
-    await rm(ws, { recursive: true, force: true });
-  });
+  after(() => repo.dispose());
 
   it('says what it wrote and what to do next', () => {
     assert.match(initOut, /^wrote \.github\/certwatch\.yml$/m);
@@ -129,9 +68,6 @@ describe('certwatch init in a sample repository', () => {
 
   it('the config covers exactly what discovery finds', async () => {
     const withConfig = await cli(ws, 'check', '--format', 'json', '--revocation', 'off');
-    const discovery = await cli(ws, 'check', '--format', 'json', '--revocation', 'off', '--config', '.github/none.yml');
-    assert.equal(discovery.code, 2, 'a named config that does not exist is an error…');
-    await rm(path.join(ws, '.github/certwatch.yml.bak'), { force: true });
     await exec('mv', ['.github/certwatch.yml', '.github/certwatch.yml.bak'], { cwd: ws });
     const plain = await cli(ws, 'check', '--format', 'json', '--revocation', 'off');
     await exec('mv', ['.github/certwatch.yml.bak', '.github/certwatch.yml'], { cwd: ws });
@@ -140,10 +76,16 @@ describe('certwatch init in a sample repository', () => {
     assert.equal(fps(withConfig.stdout).length, 4);
   });
 
-  it('writes a workflow the linter accepts, and the linter does fail on a typo', async () => {
+  it('writes a workflow the linter accepts (here and in an empty repository), and the linter does fail on a typo', async () => {
     const file = path.join(ws, '.github/workflows/certwatch.yml');
-    const ok = lint(file);
-    assert.equal(ok.code, 0, ok.out);
+    const empty = await workspace({}, 'certwatch-init-empty-');
+    try {
+      assert.equal((await cli(empty, 'init')).code, 0);
+      const ok = lint(file, path.join(empty, '.github/workflows/certwatch.yml'));
+      assert.equal(ok.code, 0, ok.out);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
     const typo = path.join(ws, '.github/workflows/typo.yml');
     await writeFile(typo, workflow.replace('pull-requests: read', 'pull-requests: raed'));
     const bad = lint(typo);
@@ -170,85 +112,6 @@ describe('certwatch init in a sample repository', () => {
     for (const job of [push, nightly, pr]) assert.equal(job.steps.filter((s: any) => s.uses === ACTION_REF).length, 1);
   });
 
-  describe("the generated workflow's steps, run through the built action", () => {
-    let gh: FakeGitHub;
-    before(async () => {
-      gh = await new FakeGitHub(REPO).start();
-    });
-    after(() => gh.stop());
-
-    const repository = { full_name: REPO, name: 'site', owner: { login: 'acme' }, default_branch: 'trunk', private: false };
-    const events: Record<string, { name: string; payload: unknown; ref: string }> = {
-      push: { name: 'push', payload: { ref: 'refs/heads/trunk', repository }, ref: 'refs/heads/trunk' },
-      nightly: { name: 'schedule', payload: { schedule: '17 3 * * *', repository }, ref: 'refs/heads/trunk' },
-      'pull-request': {
-        name: 'pull_request',
-        payload: { number: 7, pull_request: { number: 7, head: { sha: 'f'.repeat(40), repo: { full_name: REPO } }, base: { ref: 'trunk', sha: 'b'.repeat(40), repo: { full_name: REPO } } }, repository },
-        ref: 'refs/pull/7/merge',
-      },
-    };
-
-    async function runJob(job: string): Promise<ActionResult> {
-      const wf = parse(workflow) as any;
-      const step = wf.jobs[job].steps.find((s: any) => s.uses === ACTION_REF);
-      // The job's `if:` names the event it runs on; check we run it on that one.
-      assert.match(wf.jobs[job].if, new RegExp(`github\\.event_name == '${events[job].name}'`));
-      const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
-      for (const v of Object.values(inputs)) assert.doesNotMatch(v, /\$\{\{/, 'inputs the test passes verbatim hold no expressions');
-      const eventPath = path.join(ws, '..', `${path.basename(ws)}-${job}-event.json`);
-      await writeFile(eventPath, JSON.stringify(events[job].payload));
-      try {
-        return await runAction(ws, inputs, {
-          GITHUB_API_URL: gh.url,
-          GITHUB_REPOSITORY: REPO,
-          GITHUB_EVENT_NAME: events[job].name,
-          GITHUB_EVENT_PATH: eventPath,
-          GITHUB_REF: events[job].ref,
-        });
-      } finally {
-        await rm(eventPath, { force: true });
-      }
-    }
-
-    it('nightly: fails on the expired and the 3-day certificate, opens an issue for each, writes the report and the inventory', async () => {
-      const r = await runJob('nightly');
-      assert.equal(r.code, 1, r.stdout + r.stderr);
-      assert.equal(r.outputs.status, 'fail');
-      assert.equal(r.outputs.failures, '2');
-      assert.equal(r.outputs.certificates, '4');
-      assert.equal(Date.parse(r.outputs['next-expiry']), Date.parse(await opensslNotAfter(old.pem)));
-      assert.equal(r.outputs['report-path'], path.join(ws, 'certwatch-report.json'));
-      assert.equal(r.outputs['html-path'], path.join(ws, 'certwatch-inventory.html'));
-      const report = JSON.parse(await readFile(path.join(ws, 'certwatch-report.json'), 'utf8'));
-      assert.equal(report.summary.failures, 2);
-      const open = gh.openIssues();
-      assert.equal(open.length, 2, JSON.stringify(open.map((i) => i.title)));
-      assert.ok(open.some((i) => i.body.includes('old.acme.test')) && open.some((i) => i.body.includes('legacy.acme.test')));
-    });
-
-    it('push to the default branch: the same verdict, and the issues stay as they are', async () => {
-      gh.resetCalls();
-      const r = await runJob('push');
-      assert.equal(r.code, 1, r.stdout + r.stderr);
-      assert.equal(r.outputs.status, 'fail');
-      assert.equal(r.outputs.failures, '2');
-      assert.equal(gh.openIssues().length, 2);
-      assert.equal(gh.writes().length, 0, 'nothing changed since the nightly run: no issue writes');
-    });
-
-    it('pull request: only the file the PR changes is checked', async () => {
-      gh.prFiles.set(7, [{ filename: 'certs/site.pem', status: 'modified' }]);
-      gh.resetCalls();
-      const r = await runJob('pull-request');
-      assert.equal(r.code, 0, r.stdout + r.stderr);
-      assert.equal(r.outputs.status, 'ok');
-      assert.equal(r.outputs.failures, '0');
-      assert.equal(r.outputs.certificates, '1');
-      assert.equal(Date.parse(r.outputs['next-expiry']), Date.parse(await opensslNotAfter(site.pem)));
-      assert.equal(gh.writes().length, 0, 'a pull-request check never writes issues');
-    });
-  });
-
   it('never overwrites without --force', async () => {
     const file = path.join(ws, '.github/certwatch.yml');
     await writeFile(file, config + '# my edit\n');
@@ -270,7 +133,6 @@ describe('certwatch init in a sample repository', () => {
       assert.match(r.stdout, /assumed/);
       const raw = await loadConfig(path.join(empty, '.github/certwatch.yml'), '.github/certwatch.yml');
       assert.ok(settingsFrom(raw, empty).files.every((f) => f.discovered));
-      assert.equal(lint(path.join(empty, '.github/workflows/certwatch.yml')).code, 0);
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
