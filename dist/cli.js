@@ -5,26 +5,23 @@ import {
 } from "./chunks/chunk-CLFXOVYO.js";
 import {
   clean,
-  renderInventory
-} from "./chunks/chunk-ALLS2PVA.js";
+  renderInventory,
+  renderOpenMetrics
+} from "./chunks/chunk-NCULB4GB.js";
 import {
   MergeError,
+  TOOL_VERSION,
   mergeReports,
   renderMarkdown,
-  require_out,
   run,
   severityRank,
   summarize,
   validateReport
-} from "./chunks/chunk-6V6EDRGN.js";
+} from "./chunks/chunk-ZVTDOYNF.js";
 import {
-  DurationError,
-  UsageError,
-  buildSettings
-} from "./chunks/chunk-HBG5UX4E.js";
-import {
+  isFailing,
   parseDn
-} from "./chunks/chunk-RKSKMDF6.js";
+} from "./chunks/chunk-WNWGD363.js";
 import {
   daysLeft,
   issuerName,
@@ -32,6 +29,14 @@ import {
   messageBesidePlace,
   plural
 } from "./chunks/chunk-JSGFZU5O.js";
+import {
+  require_out
+} from "./chunks/chunk-6G3NCX65.js";
+import {
+  DurationError,
+  UsageError,
+  buildSettings
+} from "./chunks/chunk-D5DZT4SG.js";
 import {
   nearest
 } from "./chunks/chunk-RHUPNITJ.js";
@@ -117,6 +122,7 @@ function matchesFilter(c, f) {
   if (f.owner !== void 0 && c.owner === null) return false;
   if (f.expiresBefore !== void 0 && !(Date.parse(c.notAfter) < f.expiresBefore.getTime())) return false;
   if (f.serials !== void 0 && !f.serials.has(serialKey(c.serialNumber))) return false;
+  if (f.failingOnly && !isFailing(c)) return false;
   return true;
 }
 function issuerMatches(c, needle) {
@@ -130,14 +136,49 @@ function filterReport(report, f) {
 }
 
 // src/cli.ts
+var TARGET_USAGE = `[--config F] [--endpoint E]... [--files GLOB]... [--workspace DIR]
+                  [--warn-within D] [--fail-within D] [--revocation soft|hard|off] [--shard i/n] [--at YYYY-MM-DD]`;
+var HELP = {
+  check: `usage: certwatch check ${TARGET_USAGE}
+                  [--format text|json|markdown|sarif|openmetrics] [--report F] [--output F]
+
+Checks the certificates a repository depends on (files and endpoints, from
+.github/certwatch.yml or discovery) and prints the findings.
+  --at DATE      judge expiry and ignore.until as of DATE (revocation and ARI stay facts about now)
+  --report F     also write the JSON report to F, whatever --format shows
+  --output F     write the output to F instead of stdout
+exit status: 0 no failures, 1 failures found, 2 usage or config error`,
+  merge: `usage: certwatch merge REPORT.json... [--format text|json|markdown|sarif|openmetrics] [--report F] [--output F]
+
+Merges shard reports (files or a quoted glob, like 'reports/*.json') into one.
+exit status: 0 no failures, 1 failures found, 2 usage or config error`,
+  inventory: `usage: certwatch inventory ${TARGET_USAGE}
+                  [--issuer S] [--owner S] [--expires-before DATE] [--serials-file F] [--all]
+                  [--format text|json|csv|markdown|ics|html|openmetrics] [--report F] [--output F]
+
+Lists every certificate: issuer, locations, owner, expiry. Filters combine with AND.
+  --issuer S           case-insensitive substring of any issuer DN attribute
+  --owner S            case-insensitive substring of the owner
+  --expires-before D   notAfter before D (YYYY-MM-DD)
+  --serials-file F     on a CA's list of affected serials (one per line, plain or gzip'd)
+  --at DATE            what fails on DATE: expiry and ignore.until are judged then, revocation
+                       and ARI stay facts about now; --all lists every certificate, judged on DATE
+exit status: 0 no failures, 1 failures found, 2 usage or config error`,
+  init: `usage: certwatch init [--workspace DIR] [--force]
+
+Writes .github/certwatch.yml (the certificate files found here, grouped by folder,
+owners from CODEOWNERS, every option with its default) and
+.github/workflows/certwatch.yml (a check on pushes to the default branch, a nightly
+run that keeps issues, a pull-request check). An existing file is kept unless --force.
+exit status: 0 written (or kept), 2 usage error`
+};
 var USAGE = `usage:
-  certwatch check [--config F] [--endpoint E]... [--files GLOB]...
-                  [--warn-within D] [--fail-within D] [--revocation soft|hard|off]
-                  [--format text|json|markdown|sarif] [--shard i/n] [--report F] [--output F]
-                  [--workspace DIR] [--at YYYY-MM-DD]
-  certwatch merge REPORT.json... [--format text|json|markdown|sarif] [--report F] [--output F]
-  certwatch inventory [same target options] [--issuer S] [--owner S] [--expires-before DATE]
-                  [--serials-file F] [--at DATE] [--format text|json|csv|markdown|ics|html] [--output F]
+  certwatch check [options]        check certificates and fail on problems
+  certwatch inventory [options]    list certificates: who issued them, where, who owns them
+  certwatch merge REPORT.json...   merge shard reports
+  certwatch init [--force]         write a config and a workflow for this repository
+  certwatch --version
+  certwatch COMMAND --help         the options of one command
 
 exit status: 0 no failures, 1 failures found, 2 usage or config error`;
 var TARGET_OPTIONS = {
@@ -177,8 +218,14 @@ function fileProblem(e) {
       return err.code ?? err.message;
   }
 }
+var INIT_OPTIONS = {
+  workspace: TARGET_OPTIONS.workspace,
+  force: { type: "boolean" },
+  help: TARGET_OPTIONS.help
+};
 var INVENTORY_OPTIONS = {
   ...TARGET_OPTIONS,
+  all: { type: "boolean" },
   issuer: { type: "string" },
   owner: { type: "string" },
   "expires-before": { type: "string" },
@@ -237,6 +284,8 @@ async function writeReport(r, file) {
 }
 function render(r, format, toTty) {
   switch (format) {
+    case "openmetrics":
+      return renderOpenMetrics(r);
     case "json":
       return JSON.stringify(r, null, 2) + "\n";
     case "markdown":
@@ -247,10 +296,10 @@ function render(r, format, toTty) {
       return renderText(r, { color: toTty && !process.env.NO_COLOR });
   }
 }
-var CHECK_FORMATS = ["text", "json", "markdown", "sarif"];
+var CHECK_FORMATS = ["text", "json", "markdown", "sarif", "openmetrics"];
 async function cmdCheck(args) {
   const { values } = parseArgs({ args, options: TARGET_OPTIONS, allowPositionals: false, strict: true });
-  if (values.help) return usage(0);
+  if (values.help) return help("check");
   const format = pickFormat(values.format, CHECK_FORMATS, "text");
   const settings = await settingsFromFlags(values);
   const report = await run(settings, { progress: progress() });
@@ -260,7 +309,7 @@ async function cmdCheck(args) {
 }
 async function cmdMerge(args) {
   const { values, positionals } = parseArgs({ args, options: MERGE_OPTIONS, allowPositionals: true, strict: true });
-  if (values.help) return usage(0);
+  if (values.help) return help("merge");
   const format = pickFormat(values.format, CHECK_FORMATS, "text");
   if (!positionals.length) throw new UsageError("merge: give the shard reports to merge (files or a glob), like certwatch merge reports/*.json");
   const files = [];
@@ -291,15 +340,17 @@ async function cmdMerge(args) {
   await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
   return report.summary.failures > 0 ? 1 : 0;
 }
-var INVENTORY_FORMATS = ["text", "json", "csv", "markdown", "ics", "html"];
+var INVENTORY_FORMATS = ["text", "json", "csv", "markdown", "ics", "html", "openmetrics"];
 async function cmdInventory(args) {
   const { values } = parseArgs({ args, options: INVENTORY_OPTIONS, allowPositionals: false, strict: true });
-  if (values.help) return usage(0);
+  if (values.help) return help("inventory");
   const format = pickFormat(values.format, INVENTORY_FORMATS, "text");
   const filter = {
     issuer: values.issuer,
     owner: values.owner,
-    expiresBefore: values["expires-before"] ? parseDate(values["expires-before"], "--expires-before") : void 0
+    expiresBefore: values["expires-before"] ? parseDate(values["expires-before"], "--expires-before") : void 0,
+    // PRODUCT.md: `--at DATE` shows what would fail on that date; --all keeps every certificate.
+    failingOnly: values.at !== void 0 && !values.all
   };
   const serialsFile = values["serials-file"];
   let list;
@@ -331,8 +382,9 @@ async function serialsNamedIn(file, list, report) {
     throw e;
   }
 }
+var COMMAND_OPTIONS = { check: TARGET_OPTIONS, merge: MERGE_OPTIONS, inventory: INVENTORY_OPTIONS, init: INIT_OPTIONS };
 function argsProblem(e, cmd) {
-  const known = Object.keys(cmd === "merge" ? MERGE_OPTIONS : cmd === "inventory" ? INVENTORY_OPTIONS : TARGET_OPTIONS);
+  const known = Object.keys(COMMAND_OPTIONS[cmd] ?? TARGET_OPTIONS);
   const unknown = /Unknown option '(-{1,2}[^']*)'/.exec(e.message);
   if (unknown) {
     const guess = nearest(unknown[1].replace(/^-+/, ""), known);
@@ -343,6 +395,25 @@ function argsProblem(e, cmd) {
   const positional = /Unexpected argument '([^']*)'/.exec(e.message);
   if (positional) return `unexpected argument "${positional[1]}" (options start with --)`;
   return e.message.split(". ")[0];
+}
+async function cmdInit(args) {
+  const { values } = parseArgs({ args, options: INIT_OPTIONS, allowPositionals: false, strict: true });
+  if (values.help) return help("init");
+  const workspace = path.resolve(values.workspace ?? process.cwd());
+  const st = await stat(workspace).catch(() => null);
+  if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
+  const { init, describeInit, InitError } = await import("./chunks/init-JH5CTCEL.js");
+  try {
+    process.stdout.write(describeInit(await init(workspace, { force: values.force })));
+  } catch (e) {
+    if (e instanceof InitError) throw new UsageError(`init: ${e.message}`);
+    throw e;
+  }
+  return 0;
+}
+function help(cmd) {
+  process.stdout.write(HELP[cmd] + "\n");
+  return 0;
 }
 function usage(code) {
   (code ? process.stderr : process.stdout).write(USAGE + "\n");
@@ -358,10 +429,20 @@ async function main(argv) {
         return await cmdMerge(rest);
       case "inventory":
         return await cmdInventory(rest);
+      case "init":
+        return await cmdInit(rest);
+      case "--version":
+      case "-V":
+      case "version":
+        process.stdout.write(`certwatch ${TOOL_VERSION}
+`);
+        return 0;
+      case "help":
+        if (rest[0] && HELP[rest[0]]) return help(rest[0]);
+        return usage(0);
       case void 0:
       case "-h":
       case "--help":
-      case "help":
         return usage(cmd ? 0 : 2);
       default:
         process.stderr.write(`certwatch: unknown command "${cmd}"
@@ -383,7 +464,7 @@ ${e.message.replace(/^/gm, "  ")}
     const code = e.code;
     if (code && code.startsWith("ERR_PARSE_ARGS")) {
       process.stderr.write(`certwatch ${cmd}: ${argsProblem(e, cmd)}
-${USAGE}
+${HELP[cmd] ?? USAGE}
 `);
       return 2;
     }

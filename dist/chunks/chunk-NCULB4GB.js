@@ -9,7 +9,7 @@ import {
   locationText,
   statusClass,
   statusId
-} from "./chunk-RKSKMDF6.js";
+} from "./chunk-WNWGD363.js";
 import {
   messageBesidePlace,
   plural,
@@ -650,13 +650,72 @@ function problemsSection(report) {
   return `<section id="problems"><h2>Problems not tied to a certificate</h2><ul>${items.join("\n")}</ul></section>`;
 }
 
+// src/report/openmetrics.ts
+var MAX_LABEL_CHARS = 256;
+var STATUSES = ["ok", "warn", "fail"];
+function escapeLabelValue(v) {
+  let s = [...v.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, "\uFFFD")];
+  if (s.length > MAX_LABEL_CHARS) s = [...s.slice(0, MAX_LABEL_CHARS - 1), "\u2026"];
+  return s.join("").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\uFFFD").replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+}
+function labels(pairs) {
+  return `{${pairs.map(([k, v]) => `${k}="${escapeLabelValue(v)}"`).join(",")}}`;
+}
+function seriesOf(report) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const c of report.certificates) {
+    for (const l of c.locations.length ? c.locations : [null]) {
+      const place = l === null ? "" : l.type === "endpoint" && l.address && l.address !== l.host ? `${locationText(l)} (${l.address})` : locationText(l);
+      const set = [
+        ["fingerprint", c.fingerprint],
+        ["subject", displayName(c)],
+        ["issuer", issuingCa(c)],
+        ["location_type", l?.type ?? ""],
+        ["location", place],
+        ["owner", c.owner ?? ""]
+      ];
+      const key = labels(set);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ labels: set, cert: c });
+    }
+  }
+  return out;
+}
+function family(name, help, samples) {
+  return [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, ...samples];
+}
+function renderOpenMetrics(report) {
+  const series = seriesOf(report);
+  const now = new Date(report.run.now);
+  const lines = [
+    ...family("certwatch_certificate_not_after_seconds", "The certificate's notAfter, as a Unix time in seconds.", series.map((s) => `certwatch_certificate_not_after_seconds${labels(s.labels)} ${Math.floor(Date.parse(s.cert.notAfter) / 1e3)}`)),
+    // Time left in seconds, not days: Prometheus names carry base units (promtool's lint says so); divide by 86400 for days.
+    ...family("certwatch_certificate_expires_in_seconds", "Seconds from the run's clock to notAfter; negative once expired.", series.map((s) => `certwatch_certificate_expires_in_seconds${labels(s.labels)} ${Math.floor((Date.parse(s.cert.notAfter) - now.getTime()) / 1e3)}`)),
+    ...family(
+      "certwatch_certificate_status",
+      "1 for the certificate's status (ok, warn or fail, from its worst active finding), 0 for the others.",
+      series.flatMap((s) => STATUSES.map((st) => `certwatch_certificate_status${labels([...s.labels, ["status", st]])} ${statusClass(s.cert) === st ? 1 : 0}`))
+    ),
+    ...family("certwatch_certificates", "Distinct certificates seen by the run.", [`certwatch_certificates ${report.summary.certificates}`]),
+    ...family("certwatch_failures", "Error findings after ignores: the run fails when this is above 0.", [`certwatch_failures ${report.summary.failures}`]),
+    ...family("certwatch_warnings", "Warning findings after ignores.", [`certwatch_warnings ${report.summary.warnings}`]),
+    // The clock as a value, not a sample timestamp: the textfile collector refuses timestamps.
+    ...family("certwatch_run_clock_seconds", "The run's clock (the --at date in a forecast), as a Unix time in seconds.", [`certwatch_run_clock_seconds ${Math.floor(now.getTime() / 1e3)}`])
+  ];
+  return lines.join("\n") + "\n";
+}
+
 // src/report/inventory/render.ts
-var INVENTORY_FORMATS = ["text", "json", "csv", "markdown", "ics", "html"];
+var INVENTORY_FORMATS = ["text", "json", "csv", "markdown", "ics", "html", "openmetrics"];
 function renderInventory(report, format, opts = {}) {
   switch (format) {
     case "csv":
       return renderCsv(report);
     // needs no derived views
+    case "openmetrics":
+      return renderOpenMetrics(report);
     case "ics":
       return renderIcs(report, opts);
     case "text":
@@ -674,6 +733,7 @@ function renderInventory(report, format, opts = {}) {
 
 export {
   clean,
+  renderOpenMetrics,
   INVENTORY_FORMATS,
   renderInventory
 };

@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   settingsFrom
-} from "./chunk-HBG5UX4E.js";
+} from "./chunk-D5DZT4SG.js";
 import {
   parseConfigText
 } from "./chunk-SO5IEGJV.js";

@@ -366,6 +366,7 @@ export {
   daysLeft2 as daysLeft,
   statusId,
   statusClass,
+  isFailing,
   locationText,
   isoDate,
   buildInventory

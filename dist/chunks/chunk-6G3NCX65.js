@@ -1,28 +1,10 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  formatDuration,
-  thresholdMs
-} from "./chunk-HBG5UX4E.js";
-import {
-  buildInventory
-} from "./chunk-RKSKMDF6.js";
-import {
-  daysLeft,
-  issuerName,
-  locationText,
-  messageBesidePlace,
-  plural,
-  roleLabel
-} from "./chunk-JSGFZU5O.js";
-import {
   require_dist
 } from "./chunk-WL7E4DWD.js";
 import {
   emptyExtraction
 } from "./chunk-DO36KUV2.js";
-import {
-  markRevocationOff
-} from "./chunk-OFHC3YMM.js";
 import {
   looksLikePem,
   splitPem
@@ -30,7 +12,6 @@ import {
 import {
   CertificateParseError,
   DerError,
-  displayName,
   oidText,
   parseCertificate,
   readTlv,
@@ -115,7 +96,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path3 = __require("path");
+    var path2 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -127,7 +108,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path3.resolve(cwd, filepath);
+      return path2.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -1424,7 +1405,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path3 = __require("path");
+    var path2 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1598,7 +1579,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path3.sep,
+      SEP: path2.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1625,7 +1606,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path3 = __require("path");
+    var path2 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1654,7 +1635,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path3.sep === "\\";
+      return win32 === true || path2.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -3018,7 +2999,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path3 = __require("path");
+    var path2 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -3103,7 +3084,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path3.basename(input));
+      return regex.test(path2.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -3330,7 +3311,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path3 = __require("path");
+    var path2 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -3425,7 +3406,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path3.basename(pattern);
+      const basename = path2.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3483,7 +3464,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path3.isAbsolute(pattern);
+      return path2.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3660,8 +3641,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path3 = require_path();
-    exports.path = path3;
+    var path2 = require_path();
+    exports.path = path2;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3773,8 +3754,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path3, settings, callback) {
-      settings.fs.lstat(path3, (lstatError, lstat) => {
+    function read(path2, settings, callback) {
+      settings.fs.lstat(path2, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3783,7 +3764,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path3, (statError, stat2) => {
+        settings.fs.stat(path2, (statError, stat2) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3815,13 +3796,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path3, settings) {
-      const lstat = settings.fs.lstatSync(path3);
+    function read(path2, settings) {
+      const lstat = settings.fs.lstatSync(path2);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat2 = settings.fs.statSync(path3);
+        const stat2 = settings.fs.statSync(path2);
         if (settings.markSymbolicLink) {
           stat2.isSymbolicLink = () => true;
         }
@@ -3892,17 +3873,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat2(path3, optionsOrSettingsOrCallback, callback) {
+    function stat2(path2, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path3, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path2, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path3, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync(path3, optionsOrSettings) {
+    function statSync(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path3, settings);
+      return sync.read(path2, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4118,16 +4099,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path3 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path2 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path3, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path2, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path3,
+                path: path2,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4245,7 +4226,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path3 = __require("path");
+    var path2 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -4253,7 +4234,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path3.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path2.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4280,17 +4261,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path3, optionsOrSettingsOrCallback, callback) {
+    function scandir(path2, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path3, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path2, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path3, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path3, optionsOrSettings) {
+    function scandirSync(path2, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path3, settings);
+      return sync.read(path2, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4938,7 +4919,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path3 = __require("path");
+    var path2 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4948,7 +4929,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path3.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path2.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -5010,7 +4991,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path3 = __require("path");
+    var path2 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5023,7 +5004,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path3.resolve(this._settings.cwd, filepath);
+        return path2.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -5439,7 +5420,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path3 = __require("path");
+    var path2 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5453,7 +5434,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path3.resolve(this._settings.cwd, task.base);
+        return path2.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -5788,10 +5769,6 @@ var require_out4 = __commonJS({
     module.exports = FastGlob;
   }
 });
-
-// src/run.ts
-import { createHash } from "node:crypto";
-import path2 from "node:path";
 
 // src/sources/files/collect-files.ts
 var import_fast_glob = __toESM(require_out4(), 1);
@@ -6242,605 +6219,7 @@ async function collectOne(m, o) {
   return { obs, findings };
 }
 
-// src/observe/group-observations.ts
-var ROLE_RANK = { leaf: 0, intermediate: 1, root: 2 };
-function groupObservations(obs, defaults) {
-  const byFp = /* @__PURE__ */ new Map();
-  for (const o of obs) {
-    const fp = o.cert.fingerprint;
-    let oc = byFp.get(fp);
-    if (!oc) {
-      oc = { cert: o.cert, locations: [], role: o.role, owners: [], companions: [], notes: [], findings: [], allOffPath: true, allSuperseded: true };
-      byFp.set(fp, oc);
-    }
-    oc.locations.push(o.location);
-    if (o.owner && !oc.owners.includes(o.owner)) oc.owners.push(o.owner);
-    if (ROLE_RANK[o.role] < ROLE_RANK[oc.role]) oc.role = o.role;
-    const own = defaults ? { ...defaults, ...o.thresholds } : o.thresholds;
-    if (own) oc.thresholds = strictest(oc.thresholds, own, o.cert);
-    if (o.note && !oc.notes.includes(o.note)) oc.notes.push(o.note);
-    if (o.stapledOcsp && !oc.stapledOcsp) oc.stapledOcsp = o.stapledOcsp;
-    if (!o.offPath) oc.allOffPath = false;
-    if (!o.note?.startsWith("superseded by")) oc.allSuperseded = false;
-    addCompanions(oc.companions, o.companions ?? []);
-  }
-  const out = [];
-  for (const oc of byFp.values()) {
-    const { allOffPath, allSuperseded, ...rest } = oc;
-    if (!allSuperseded) rest.notes = rest.notes.filter((n) => !n.startsWith("superseded by"));
-    if (allOffPath) {
-      rest.offPath = true;
-      rest.notes.push("served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged");
-    }
-    out.push(rest);
-  }
-  return out;
-}
-function addCompanions(into, more) {
-  for (const c of more) if (!into.some((x) => x.fingerprint === c.fingerprint)) into.push(c);
-}
-function strictest(a, b, c) {
-  const life = c.notAfter.getTime() - c.notBefore.getTime();
-  const pick = (x, y) => !x ? y : !y ? x : thresholdMs(y, life) > thresholdMs(x, life) ? y : x;
-  const out = {};
-  const w = pick(a?.warnWithin, b.warnWithin);
-  const f = pick(a?.failWithin, b.failWithin);
-  if (w) out.warnWithin = w;
-  if (f) out.failWithin = f;
-  return out;
-}
-
-// src/checks/expiry.ts
-function roleText(oc) {
-  if (oc.role === "root") return "root certificate";
-  if (oc.role === "intermediate") return "intermediate CA certificate";
-  return "certificate";
-}
-var day = (d) => d.toISOString().slice(0, 10);
-function checkExpiry(oc, t, now) {
-  const c = oc.cert;
-  const name = `${roleText(oc)} ${displayName(c)}`;
-  const fp = c.fingerprint;
-  const left = c.notAfter.getTime() - now.getTime();
-  if (left <= 0) {
-    return [{ id: "expired", severity: "error", fingerprint: fp, message: `${cap(name)} expired on ${day(c.notAfter)} (${formatDuration(-left)} ago); replace it` }];
-  }
-  if (now < c.notBefore) {
-    return [{ id: "not-yet-valid", severity: "error", fingerprint: fp, message: `${cap(name)} is not valid until ${c.notBefore.toISOString()} (in ${formatDuration(c.notBefore.getTime() - now.getTime())}); clients reject it until then` }];
-  }
-  const lifetime = c.notAfter.getTime() - c.notBefore.getTime();
-  const fail = thresholdMs(t.failWithin, lifetime);
-  const warn = thresholdMs(t.warnWithin, lifetime);
-  const pct = Math.round(left / lifetime * 100);
-  const why = (d) => d.kind === "percent" ? `${pct}% of its lifetime (${formatDuration(lifetime)}) left, under ${d.text}` : `under ${d.text}`;
-  if (left < fail) {
-    return [{ id: "expiring", severity: "error", fingerprint: fp, message: `${cap(name)} expires on ${day(c.notAfter)}, in ${formatDuration(left)} (${why(t.failWithin)}); renew it now` }];
-  }
-  if (left < warn) {
-    return [{ id: "expiring", severity: "warning", fingerprint: fp, message: `${cap(name)} expires on ${day(c.notAfter)}, in ${formatDuration(left)} (${why(t.warnWithin)}); plan its renewal` }];
-  }
-  return [];
-}
-function cap(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-// src/checks/strength.ts
-var MIN_RSA_BITS = 2048;
-var MIN_EC_BITS = 224;
-var WEAK_SIG = /md2|md5|sha1|SHA1/;
-function checkStrength(oc) {
-  const c = oc.cert;
-  const out = [];
-  const r = roleText(oc);
-  const name = `${r.charAt(0).toUpperCase()}${r.slice(1)} ${displayName(c)}`;
-  const { algorithm, size } = c.key;
-  if ((algorithm === "RSA" || algorithm === "DSA") && size !== void 0 && size < MIN_RSA_BITS) {
-    out.push({ id: "weak-key", severity: "warning", fingerprint: c.fingerprint, message: `${name} has a ${size}-bit ${algorithm} key; use at least ${MIN_RSA_BITS} bits (or ECDSA P-256)` });
-  } else if (algorithm === "ECDSA" && size !== void 0 && size < MIN_EC_BITS) {
-    out.push({ id: "weak-key", severity: "warning", fingerprint: c.fingerprint, message: `${name} has a ${size}-bit EC key; use P-256 or stronger` });
-  }
-  if (!(oc.role === "root" && c.selfIssued) && WEAK_SIG.test(c.signatureAlgorithm)) {
-    out.push({ id: "weak-signature", severity: "warning", fingerprint: c.fingerprint, message: `${name} is signed with ${c.signatureAlgorithm}, which clients reject; reissue it with SHA-256` });
-  }
-  return out;
-}
-
-// src/findings/apply-ignores.ts
-function applyIgnores(certs, rules, now) {
-  const byFp = new Map(rules.map((r) => [r.fingerprint, r]));
-  for (const oc of certs) {
-    const rule = byFp.get(oc.cert.fingerprint);
-    if (!rule) continue;
-    const active = oc.findings.filter((f) => !f.ignored);
-    if (rule.until && now > rule.until) {
-      if (active.length) {
-        oc.findings.push({
-          id: "ignore-expired",
-          severity: "notice",
-          fingerprint: oc.cert.fingerprint,
-          message: `The ignore rule for this certificate (${rule.source ? `${rule.source.file}:${rule.source.line}` : "config"}${rule.reason ? `, "${rule.reason}"` : ""}) expired on ${rule.until.toISOString().slice(0, 10)}; its findings count again`
-        });
-      }
-      continue;
-    }
-    for (const f of active) {
-      f.ignored = { reason: rule.reason, until: rule.until?.toISOString().slice(0, 10) };
-    }
-  }
-}
-
-// src/checks/threshold-order.ts
-function inverted(t) {
-  const { warnWithin: w, failWithin: f } = t;
-  if (w.kind === "absolute" && f.kind === "absolute") return w.ms < f.ms;
-  if (w.kind === "percent" && f.kind === "percent") return w.percent < f.percent;
-  return false;
-}
-function warning(t, where, scope) {
-  return {
-    id: "config",
-    severity: "warning",
-    message: `${scope}fail-within (${t.failWithin.text}) is larger than warn-within (${t.warnWithin.text}), so nothing will ever warn before failing; set warn-within above fail-within`,
-    location: { type: "file", path: where.file, line: where.line }
-  };
-}
-function checkThresholdOrder(s) {
-  const out = [];
-  if (inverted(s.defaults)) out.push(warning(s.defaults, { file: s.configPath ?? "(inputs)", line: 1 }, ""));
-  for (const target of [...s.endpoints, ...s.files]) {
-    if (!target.thresholds) continue;
-    const t = { warnWithin: target.thresholds.warnWithin ?? s.defaults.warnWithin, failWithin: target.thresholds.failWithin ?? s.defaults.failWithin };
-    const name = "pattern" in target ? `files "${target.pattern}"` : `endpoint ${target.host}:${target.port}`;
-    if (inverted(t) && target.source) out.push(warning(t, target.source, `${name}: `));
-  }
-  return out;
-}
-
-// src/report/build-report.ts
-var TOOL_VERSION = "1.0.0";
-var SEV_RANK = { error: 0, warning: 1, notice: 2 };
-function severityRank(s) {
-  return SEV_RANK[s];
-}
-function toReportFinding(f) {
-  const r = { id: f.id, severity: f.severity, message: f.message };
-  if (f.location) r.location = f.location;
-  if (f.ignored) r.ignored = f.ignored;
-  return r;
-}
-function sortFindings(fs) {
-  const k = (f) => `${f.id}|${f.location ? locKey(f.location) : ""}|${f.message}`;
-  return [...fs].sort(
-    (a, b) => Number(!!a.ignored) - Number(!!b.ignored) || SEV_RANK[a.severity] - SEV_RANK[b.severity] || (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0)
-  );
-}
-function worst(fs) {
-  let w = 3;
-  for (const f of fs) if (!f.ignored) w = Math.min(w, SEV_RANK[f.severity]);
-  return w;
-}
-function locKey(l) {
-  return l.type === "file" ? `0|${l.path}|${String(l.line).padStart(8, "0")}|${l.detail ?? ""}` : `1|${l.host}|${l.port}|${l.address ?? ""}|${l.chainIndex ?? 0}`;
-}
-function sortLocations(ls) {
-  return [...ls].sort((a, b) => locKey(a) < locKey(b) ? -1 : locKey(a) > locKey(b) ? 1 : 0);
-}
-function toReportCertificate(oc) {
-  const c = oc.cert;
-  const rv = oc.revocation;
-  return {
-    fingerprint: c.fingerprint,
-    subject: c.subject,
-    issuer: c.issuer,
-    serialNumber: c.serialNumber,
-    notBefore: c.notBefore.toISOString(),
-    notAfter: c.notAfter.toISOString(),
-    sans: c.sans,
-    key: c.key,
-    signatureAlgorithm: c.signatureAlgorithm,
-    locations: sortLocations(oc.locations),
-    owner: oc.owners.length ? oc.owners.join(", ") : null,
-    role: oc.role,
-    isCA: c.isCA,
-    subjectCN: c.subjectCN ?? null,
-    issuerCN: c.issuerCN ?? null,
-    issuerO: c.issuerO ?? null,
-    authorityKeyId: c.authorityKeyId ? c.authorityKeyId.toString("hex") : null,
-    notes: oc.notes,
-    revocation: {
-      status: rv?.status ?? "not-checked",
-      method: rv?.method ?? null,
-      revokedAt: rv?.revokedAt ? rv.revokedAt.toISOString() : null,
-      reason: rv?.reason ?? null,
-      ...rv?.detail ? { detail: rv.detail } : {}
-    },
-    renewal: oc.renewal ? { windowStart: oc.renewal.windowStart.toISOString(), windowEnd: oc.renewal.windowEnd.toISOString(), explanationURL: oc.renewal.explanationURL ?? null } : null,
-    findings: sortFindings(oc.findings.map(toReportFinding))
-  };
-}
-function sortCertificates(cs) {
-  return [...cs].sort((a, b) => worst(a.findings) - worst(b.findings) || a.notAfter.localeCompare(b.notAfter) || a.fingerprint.localeCompare(b.fingerprint));
-}
-function summarize(certs, problems) {
-  let failures = 0;
-  let warnings = 0;
-  let notices = 0;
-  let nextExpiry = null;
-  const count = (f) => {
-    if (f.ignored) return;
-    if (f.severity === "error") failures++;
-    else if (f.severity === "warning") warnings++;
-    else notices++;
-  };
-  for (const c of certs) {
-    c.findings.forEach(count);
-    if (c.role === "leaf" && (nextExpiry === null || Date.parse(c.notAfter) < Date.parse(nextExpiry))) nextExpiry = c.notAfter;
-  }
-  problems.forEach(count);
-  return { status: failures ? "fail" : warnings ? "warn" : "ok", failures, warnings, notices, certificates: certs.length, nextExpiry };
-}
-function buildReport(certs, problems, settings, extra) {
-  const rc = sortCertificates(certs.map(toReportCertificate));
-  const rp = sortFindings(problems.map(toReportFinding));
-  return {
-    version: 1,
-    generatedAt: (extra.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
-    tool: { name: "certwatch", version: TOOL_VERSION },
-    summary: summarize(rc, rp),
-    certificates: rc,
-    problems: rp,
-    ...extra.endpoints?.length ? { endpoints: sortProbes(extra.endpoints) } : {},
-    run: {
-      now: settings.now.toISOString(),
-      shard: `${settings.shard.index}/${settings.shard.count}`,
-      configPath: settings.configPath ?? null,
-      thresholds: { warnWithin: settings.defaults.warnWithin.text, failWithin: settings.defaults.failWithin.text },
-      deadlineReached: extra.deadlineReached
-    }
-  };
-}
-function sortProbes(ps) {
-  const k = (p) => `${p.target}|${p.address ?? ""}`;
-  return [...ps].sort((a, b) => k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0);
-}
-
-// src/run.ts
-function shardOf(identity2, count) {
-  if (count <= 1) return 1;
-  const h = createHash("sha256").update(identity2).digest();
-  return h.readUInt32BE(0) % count + 1;
-}
-var PROBE_SHARE_OF_DEADLINE = 0.7;
-async function run(settings, o = {}) {
-  const started = Date.now();
-  const deadline = o.deadline ?? started + settings.defaults.deadlineMs;
-  const probeDeadline = started + Math.max(0, (deadline - started) * PROBE_SHARE_OF_DEADLINE);
-  const progress = o.progress ?? (() => {
-  });
-  const { shard } = settings;
-  const inShard = (id) => shardOf(id, shard.count) === shard.index;
-  const problems = [];
-  problems.push(...checkThresholdOrder(settings));
-  const cacheRel = path2.relative(settings.workspace, path2.resolve(settings.workspace, settings.defaults.cacheDir));
-  const files = await collectFiles(settings.files, {
-    workspace: settings.workspace,
-    only: o.onlyFiles ?? null,
-    inShard: shard.count > 1 ? inShard : void 0,
-    ignore: cacheRel && !cacheRel.startsWith("..") ? [`${cacheRel.split(path2.sep).join("/")}/**`] : [],
-    env: o.env
-  });
-  progress(`files: ${files.filesRead} read, ${files.observations.length} certificates`);
-  problems.push(...files.findings);
-  if (files.observations.length === 0 && settings.files.some((f) => f.discovered) && !settings.endpoints.length && !o.onlyFiles) {
-    problems.push({
-      id: "no-match",
-      severity: "notice",
-      message: `no certificate files found in the workspace (looked for .pem .crt .cer .der .p7b .p7c .p12 .pfx and Kubernetes TLS Secrets); list files or endpoints in ${settings.configPath ?? ".github/certwatch.yml"}`
-    });
-  }
-  const observations = [...files.observations];
-  const endpoints = settings.endpoints.filter((t) => (o.endpointFilter ? o.endpointFilter(t) : true) && (shard.count > 1 ? inShard(t.id) : true));
-  const certBound = [];
-  const probes = [];
-  if (endpoints.length) {
-    progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-3QXVQ36Y.js");
-    const ep = await collectEndpoints(endpoints, {
-      concurrency: settings.defaults.concurrency,
-      deadline: probeDeadline,
-      defaultCaFile: settings.defaults.caFile ? path2.resolve(settings.workspace, settings.defaults.caFile) : void 0,
-      workspace: settings.workspace,
-      now: settings.now,
-      env: o.env
-    });
-    observations.push(...ep.observations);
-    for (const f of ep.findings) (f.fingerprint ? certBound : problems).push(f);
-    progress(`endpoints: ${ep.probes.filter((p) => p.ok).length}/${ep.probes.length} probes answered`);
-    for (const p of ep.probes) {
-      probes.push({
-        target: p.targetId,
-        host: p.host,
-        port: p.port,
-        address: p.address ?? null,
-        ok: p.ok,
-        error: p.error ?? null,
-        tlsVersion: p.tlsVersion ?? null,
-        cipher: p.cipher ?? null,
-        chainLength: p.chainLength,
-        trusted: p.authorized,
-        problem: p.authorizationError ?? null,
-        stapledOcsp: p.stapledOcsp === true
-      });
-    }
-  }
-  const certs = groupObservations(observations, settings.defaults);
-  const byFp = new Map(certs.map((c) => [c.cert.fingerprint, c]));
-  for (const f of certBound) {
-    const oc = byFp.get(f.fingerprint);
-    if (oc) oc.findings.push(f);
-    else problems.push(f);
-  }
-  for (const oc of certs) {
-    oc.findings.push(...localChecks(oc, settings));
-  }
-  if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-XYHRMERZ.js");
-    problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
-  }
-  if (certs.length) {
-    const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
-    if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-R3ZZNZUZ.js")).checkRevocation(certs, ctx);
-    if (settings.ari.enabled) problems.push(...await (await import("./check-renewal-info-5A3XP4ER.js")).checkRenewalInfo(certs, ctx));
-  }
-  applyIgnores(certs, settings.ignore, settings.now);
-  const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === "not-checked");
-  return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
-}
-function localChecks(oc, settings) {
-  const t = {
-    warnWithin: oc.thresholds?.warnWithin ?? settings.defaults.warnWithin,
-    failWithin: oc.thresholds?.failWithin ?? settings.defaults.failWithin
-  };
-  if (oc.offPath) return [];
-  const superseded = oc.notes.find((n) => n.startsWith("superseded by"));
-  if (superseded && oc.role === "leaf") {
-    const expiry = checkExpiry(oc, t, settings.now);
-    return [
-      {
-        id: "superseded",
-        severity: expiry.some((f) => f.severity === "error") ? "warning" : "notice",
-        fingerprint: oc.cert.fingerprint,
-        message: `Old copy of a renewed certificate: ${superseded}${expiry.length ? `. ${expiry[0].message.replace(/; (replace|renew) it.*$/, "")}` : ""}; remove it from the bundle`
-      }
-    ];
-  }
-  return [...checkExpiry(oc, t, settings.now), ...checkStrength(oc)];
-}
-
-// src/report/markdown.ts
-var STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-var SUMMARY_BUDGET_BYTES = STEP_SUMMARY_LIMIT_BYTES - 64 * 1024;
-var LIMITS = { findings: 200, inventory: 300, caRows: 30, concentration: 10, drift: 30, bars: 40, endpoints: 200 };
-var MAX_CELL_CHARS = 400;
-var MAX_OWNERS_PER_CELL = 10;
-var MAX_LOCATIONS_PER_CELL = 3;
-function cell(s) {
-  const flat = s.replace(/[\r\n]+/g, " ");
-  const clipped = flat.length > MAX_CELL_CHARS ? flat.slice(0, MAX_CELL_CHARS - 1) + "\u2026" : flat;
-  return clipped.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;");
-}
-function ownersCell(owners) {
-  if (!owners.length) return "\u2014";
-  const shown = owners.slice(0, MAX_OWNERS_PER_CELL).join(", ");
-  return cell(owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown);
-}
-function locationsCell(c) {
-  const shown = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map((l) => cell(locationText(l)));
-  if (c.locations.length > MAX_LOCATIONS_PER_CELL) shown.push(`+${c.locations.length - MAX_LOCATIONS_PER_CELL} more`);
-  return shown.join("<br>") || "\u2014";
-}
-var ICON = { error: "\u{1F534} error", warning: "\u{1F7E1} warning", notice: "\u{1F535} notice" };
-function renderMarkdown(r, opts = {}) {
-  let limits = LIMITS;
-  for (; ; ) {
-    const md = render(r, opts, limits);
-    if (Buffer.byteLength(md) <= SUMMARY_BUDGET_BYTES) return md;
-    if (limits.findings <= 10) return cutToBudget(md);
-    limits = {
-      findings: Math.floor(limits.findings / 2),
-      inventory: Math.floor(limits.inventory / 2),
-      caRows: Math.max(5, Math.floor(limits.caRows / 2)),
-      concentration: Math.max(3, Math.floor(limits.concentration / 2)),
-      drift: Math.max(5, Math.floor(limits.drift / 2)),
-      bars: Math.max(10, Math.floor(limits.bars / 2)),
-      endpoints: Math.max(10, Math.floor(limits.endpoints / 2))
-    };
-  }
-}
-function cutToBudget(md) {
-  const note = "\n\u2026the summary was cut to stay under GitHub\u2019s 1 MiB limit; the JSON report has everything.\n";
-  let out = Buffer.from(md).subarray(0, SUMMARY_BUDGET_BYTES - 1024).toString("utf8");
-  out = out.slice(0, out.lastIndexOf("\n") + 1).replace(/\uFFFD$/, "");
-  if ((out.match(/^```/gm) ?? []).length % 2 === 1) out += "```\n";
-  return out + note;
-}
-function render(r, opts, limits) {
-  const s = r.summary;
-  const out = [];
-  const head = s.status === "fail" ? "\u274C certwatch: failing" : s.status === "warn" ? "\u26A0\uFE0F certwatch: warnings" : "\u2705 certwatch: all certificates healthy";
-  out.push(`## ${head}`, "");
-  out.push(
-    `**${s.failures}** failure${s.failures === 1 ? "" : "s"} \xB7 **${s.warnings}** warning${s.warnings === 1 ? "" : "s"} \xB7 ${plural(s.notices, "notice")} \xB7 ${plural(s.certificates, "certificate")}${s.nextExpiry ? ` \xB7 next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ""}${r.run.shard !== "1/1" ? ` \xB7 shard ${r.run.shard}` : ""}`,
-    ""
-  );
-  if (r.run.deadlineReached) out.push("> [!WARNING]", "> The run reached its deadline or missed a shard; some targets were not checked (see the `not-checked` findings).", "");
-  const rows = [];
-  for (const c of r.certificates) for (const f of c.findings) if (!f.ignored) rows.push({ f, c });
-  for (const f of r.problems) if (!f.ignored) rows.push({ f });
-  rows.sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity));
-  if (rows.length) {
-    out.push("### Findings", "", "| Severity | Finding | Certificate | Where | What to do |", "|---|---|---|---|---|");
-    for (const { f, c } of rows.slice(0, limits.findings)) {
-      const where = f.location ? cell(locationText(f.location)) : c ? locationsCell(c) : "\u2014";
-      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : "\u2014"} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`);
-    }
-    if (rows.length > limits.findings) out.push("", `\u2026and ${rows.length - limits.findings} more findings in the JSON report.`);
-    out.push("");
-  }
-  const ignored = r.certificates.reduce((n, c) => n + c.findings.filter((f) => f.ignored).length, 0);
-  if (ignored) out.push(`_${ignored} finding${ignored === 1 ? "" : "s"} ignored by the config's \`ignore:\` rules._`, "");
-  if (r.certificates.length) {
-    out.push("### Inventory", "", "| Certificate | Issuer | Expires | Days left | Where | Owner | Revocation |", "|---|---|---|---:|---|---|---|");
-    const byExpiry = [...r.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter));
-    for (const c of byExpiry.slice(0, limits.inventory)) {
-      const rev = c.revocation.status === "not-checked" ? "\u2014" : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ""}`;
-      out.push(
-        `| ${cell(displayName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? "\u2014")} | ${rev} |`
-      );
-    }
-    if (r.certificates.length > limits.inventory) out.push("", `\u2026and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);
-    out.push("");
-    out.push(...endpointTable(r, limits.endpoints));
-    out.push(...readiness(r, limits));
-    out.push(...timeline(r, limits.bars));
-  }
-  if (opts.runUrl) out.push("", `[Run details](${opts.runUrl})`);
-  return out.join("\n") + "\n";
-}
-var GANTT_KEYWORD = /^(?:title|acctitle|accdescr|section|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|click|gantt)\b/i;
-function mermaidName(s) {
-  const name = s.replace(/[:#;`\u0000-\u001f\u007f]/g, " ").replace(/%%/g, "% ").replace(/\s+/g, " ").trim().slice(0, 50).trim() || "certificate";
-  return GANTT_KEYWORD.test(name) ? `cert ${name}` : name;
-}
-function timeline(r, maxBars = LIMITS.bars) {
-  const leaves = r.certificates.filter((c) => c.role === "leaf").sort((a, b) => a.notAfter.localeCompare(b.notAfter)).slice(0, maxBars);
-  if (!leaves.length) return [];
-  const out = ["### Expiry timeline", "", "```mermaid", "gantt", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d", `  section Leaf certificates`];
-  leaves.forEach((c, i) => {
-    const active = c.findings.filter((f) => !f.ignored);
-    const tag = active.some((f) => f.severity === "error") ? "crit, " : active.some((f) => f.severity === "warning") ? "active, " : "";
-    const start = c.notBefore.slice(0, 10);
-    let end = c.notAfter.slice(0, 10);
-    if (end <= start) end = new Date(Date.parse(start) + 864e5).toISOString().slice(0, 10);
-    out.push(`  ${mermaidName(displayName(c))} :${tag}c${i}, ${start}, ${end}`);
-  });
-  out.push(`  section Run`, `  checked ${r.run.now.slice(0, 10)} :milestone, now, ${r.run.now.slice(0, 10)}, 0d`, "```", "");
-  return out;
-}
-function readiness(r, limits) {
-  const inv = buildInventory(r);
-  const out = ["### By issuing CA", "", "| CA | Certificates | Locations | Failing | Earliest expiry | Owners |", "|---|---:|---:|---:|---|---|"];
-  for (const g of inv.groups.issuer.slice(0, limits.caRows)) {
-    out.push(`| ${cell(g.key)} | ${g.certificates} | ${g.locations} | ${g.failing} | ${g.earliestExpiry?.slice(0, 10) ?? "\u2014"} | ${ownersCell(g.owners)} |`);
-  }
-  if (inv.groups.issuer.length > limits.caRows) out.push("", `\u2026and ${inv.groups.issuer.length - limits.caRows} more CAs in \`certwatch inventory\`.`);
-  out.push("");
-  for (const line of inv.concentration.slice(0, limits.concentration)) out.push(`- ${cell(line)}`);
-  if (inv.drift.length) {
-    out.push("", "**Drift between the repository and what is served**", "");
-    for (const d of inv.drift.slice(0, limits.drift)) out.push(`- \`${d.verdict}\`: ${cell(d.message)}`);
-  }
-  out.push("");
-  return out;
-}
-function endpointTable(r, maxRows) {
-  const ps = r.endpoints ?? [];
-  if (!ps.length) return [];
-  const out = ["### Endpoints", "", "| Endpoint | Address | TLS | Cipher | Chain sent | Verdict | OCSP staple |", "|---|---|---|---|---:|---|---|"];
-  for (const p of ps.slice(0, maxRows)) {
-    const verdict = !p.ok ? `unreachable: ${p.error ?? ""}` : p.trusted ? "trusted" : p.problem ?? "not trusted";
-    out.push(`| ${cell(p.target)} | ${cell(p.address ?? "\u2014")} | ${cell(p.tlsVersion ?? "\u2014")} | ${cell(p.cipher ?? "\u2014")} | ${p.chainLength} | ${cell(verdict)} | ${p.stapledOcsp ? "yes" : "no"} |`);
-  }
-  if (ps.length > maxRows) out.push("", `\u2026and ${ps.length - maxRows} more probes in the JSON report.`);
-  out.push("");
-  return out;
-}
-
-// src/report/merge-reports.ts
-var MergeError = class extends Error {
-};
-var findingKey = (f) => `${f.id}|${f.severity}|${f.location ? locKey(f.location) : ""}|${f.message}|${f.ignored ? "i" : ""}`;
-var REVOCATION_RANK = { revoked: 0, unknown: 1, good: 2, "not-checked": 3 };
-function validateReport(x, name) {
-  const r = x;
-  if (!r || typeof r !== "object" || r.version !== 1 || !Array.isArray(r.certificates) || !r.summary) {
-    throw new MergeError(`${name} is not a certwatch JSON report (version 1); merge the files written by --report or the action's report input`);
-  }
-  const bad = (what) => new MergeError(`${name} is not a complete certwatch report: ${what}`);
-  if (!r.run || typeof r.run !== "object" || typeof r.run.shard !== "string" || !/^\d+\/\d+$/.test(r.run.shard)) throw bad('run.shard ("i/n") is missing');
-  if (r.problems !== void 0 && !Array.isArray(r.problems)) throw bad("problems is not a list");
-  r.certificates.forEach((c, i) => {
-    if (!c || typeof c.fingerprint !== "string" || !Array.isArray(c.locations) || !Array.isArray(c.findings) || !c.revocation || typeof c.notAfter !== "string") {
-      throw bad(`certificates[${i}] lacks fingerprint, notAfter, locations, findings or revocation`);
-    }
-    c.notes ??= [];
-  });
-  r.problems ??= [];
-  return r;
-}
-function mergeReports(reports) {
-  if (!reports.length) throw new MergeError("no reports to merge");
-  const byFp = /* @__PURE__ */ new Map();
-  const problems = /* @__PURE__ */ new Map();
-  for (const r of reports) {
-    for (const c of r.certificates) {
-      const prev = byFp.get(c.fingerprint);
-      if (!prev) {
-        byFp.set(c.fingerprint, structuredClone(c));
-        continue;
-      }
-      const locs = new Map(prev.locations.map((l) => [locKey(l), l]));
-      for (const l of c.locations) locs.set(locKey(l), l);
-      prev.locations = sortLocations([...locs.values()]);
-      const fs = new Map(prev.findings.map((f) => [findingKey(f), f]));
-      for (const f of c.findings) fs.set(findingKey(f), f);
-      prev.findings = sortFindings([...fs.values()]);
-      const owners = /* @__PURE__ */ new Set([...prev.owner?.split(", ") ?? [], ...c.owner?.split(", ") ?? []]);
-      prev.owner = owners.size ? [...owners].join(", ") : null;
-      for (const n of c.notes) if (!prev.notes.includes(n)) prev.notes.push(n);
-      if (REVOCATION_RANK[c.revocation.status] < REVOCATION_RANK[prev.revocation.status]) prev.revocation = c.revocation;
-      prev.renewal ??= c.renewal;
-      if (c.role === "leaf") prev.role = "leaf";
-    }
-    for (const f of r.problems) problems.set(findingKey(f), f);
-  }
-  const shardProblems = missingShards(reports);
-  for (const f of shardProblems) problems.set(findingKey(f), f);
-  const certificates = sortCertificates([...byFp.values()].map((c) => ({ ...c, findings: sortFindings(c.findings) })));
-  const probs = sortFindings([...problems.values()]);
-  const latest = reports.map((r) => r.generatedAt).sort().at(-1);
-  return {
-    version: 1,
-    generatedAt: latest,
-    tool: reports[0].tool,
-    summary: summarize(certificates, probs),
-    certificates,
-    problems: probs,
-    ...reports.some((r) => r.endpoints?.length) ? { endpoints: sortProbes(reports.flatMap((r) => r.endpoints ?? [])) } : {},
-    run: { ...reports[0].run, shard: "1/1", deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached) }
-  };
-}
-function missingShards(reports) {
-  const counts = new Set(reports.map((r) => r.run.shard.split("/")[1]));
-  if (counts.size > 1) {
-    return [{ id: "not-checked", severity: "warning", message: `merged reports come from different shard counts (${[...counts].join(", ")}); the result may be incomplete` }];
-  }
-  const n = Number([...counts][0] ?? 1);
-  if (n <= 1) return [];
-  const have = new Set(reports.map((r) => Number(r.run.shard.split("/")[0])));
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
-  return missing.length ? [{ id: "not-checked", severity: "warning", message: `shard report${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} missing from the merge; those targets were not checked` }] : [];
-}
-
 export {
   require_out4 as require_out,
-  severityRank,
-  summarize,
-  run,
-  renderMarkdown,
-  MergeError,
-  validateReport,
-  mergeReports
+  collectFiles
 };

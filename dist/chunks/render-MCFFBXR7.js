@@ -2,8 +2,8 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   INVENTORY_FORMATS,
   renderInventory
-} from "./chunk-ALLS2PVA.js";
-import "./chunk-RKSKMDF6.js";
+} from "./chunk-NCULB4GB.js";
+import "./chunk-WNWGD363.js";
 import "./chunk-JSGFZU5O.js";
 import "./chunk-ICE5XF2S.js";
 import "./chunk-DDCI7ZLU.js";

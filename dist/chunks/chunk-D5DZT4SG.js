@@ -149,6 +149,7 @@ var BUILTIN = {
   cacheDir: ".certwatch-cache",
   deadlineMs: 15 * 6e4
 };
+var ISSUE_DEFAULTS = { mode: "per-certificate", labels: ["certificates"], maxOpen: 50 };
 async function buildSettings(workspace, o = {}) {
   const configRel = o.configPath || DEFAULT_CONFIG_PATH;
   const raw = await loadConfig(path.resolve(workspace, configRel), configRel);
@@ -286,9 +287,9 @@ function settingsFrom(raw, workspace, o = {}) {
       source: { file, line: at(["revoked-serials", i]) }
     })),
     issues: {
-      mode: issues.mode ?? "per-certificate",
-      labels: issues.labels ?? ["certificates"],
-      maxOpen: issues["max-open"] ?? 50
+      mode: issues.mode ?? ISSUE_DEFAULTS.mode,
+      labels: issues.labels ?? ISSUE_DEFAULTS.labels,
+      maxOpen: issues["max-open"] ?? ISSUE_DEFAULTS.maxOpen
     },
     shard: parseShard(o.shard, overrideName("shard", o.origin)),
     now: o.now ?? /* @__PURE__ */ new Date()
@@ -328,6 +329,8 @@ export {
   formatDuration,
   DEFAULT_CONFIG_PATH,
   UsageError,
+  BUILTIN,
+  ISSUE_DEFAULTS,
   buildSettings,
   settingsFrom
 };
