@@ -9,6 +9,7 @@ import { groupObservations } from './observe/group-observations.js';
 import { checkExpiry } from './checks/expiry.js';
 import { checkStrength } from './checks/strength.js';
 import { applyIgnores } from './findings/apply-ignores.js';
+import { applyPathRules, fileExcluder } from './findings/path-rules.js';
 import { checkThresholdOrder } from './checks/threshold-order.js';
 import { markRevocationOff } from './checks/revocation/revocation-off.js';
 import { buildReport } from './report/build-report.js';
@@ -54,6 +55,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     inShard: shard.count > 1 ? inShard : undefined,
     ignore: cacheRel && !cacheRel.startsWith('..') ? [`${cacheRel.split(path.sep).join('/')}/**`] : [],
     env: o.env,
+    excludedBy: fileExcluder(settings.pathRules, settings.files.some((f) => f.discovered)),
   });
   progress(`files: ${files.filesRead} read, ${files.observations.length} certificates`);
   problems.push(...files.findings);
@@ -62,7 +64,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     problems.push({
       id: 'no-match',
       severity: 'notice',
-      message: `no certificate files found in the workspace (looked for .pem .crt .cer .der .p7b .p7c .p12 .pfx and Kubernetes TLS Secrets); list files or endpoints in ${settings.configPath ?? '.github/certwatch.yml'}`,
+      message: `no certificates found in the workspace (looked in every tracked file for PEM blocks, base64 certificates under keys, DER, PKCS#7, PKCS#12 and Java keystores); list files or endpoints in ${settings.configPath ?? '.github/certwatch.yml'}`,
     });
   }
 
@@ -133,6 +135,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
   }
 
   applyIgnores(certs, settings.ignore, settings.now);
+  problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));
   const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === 'not-checked');
   return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
 }

@@ -24,6 +24,8 @@ export type FindingId =
   | 'address-drift' // addresses behind one name serve different certificates
   | 'not-checked' // the run's deadline stopped this target from being checked
   | 'ignore-expired' // an ignore rule's `until` has passed
+  | 'test-paths' // discovery found certificates under test-fixture paths: listed, not judged
+  | 'misnamed' // a file is not what its name says (a PKCS#12 store named .jks)
   | 'config'; // a config problem that is not fatal (e.g. fail-within > warn-within)
 
 /** A checked-in file location: `line` is 1-based (the PEM BEGIN line, or 1). */
@@ -32,6 +34,14 @@ export interface FileLocation {
   path: string; // relative to the workspace, forward slashes
   line: number;
   detail?: string; // where inside the file: "PEM block 2", "Secret default/web tls.crt", "PKCS#12 bag 1"
+  /** how the certificate is stored: "pem", "der", "pkcs7", "pkcs12", "jks", "jceks", "k8s-secret", "kubeconfig", "pem-in-source", "base64-in-config", … */
+  form?: string;
+  /** the keystore entry (alias) holding it */
+  entry?: string;
+  /** the key path inside a structured file: "users[0].user.client-certificate-data" */
+  key?: string;
+  /** a path rule keeps this place from being judged (still listed): `exclude: "test/**"`, `test path (discovery)` */
+  excluded?: string;
 }
 
 /** Where a certificate was served. */
@@ -105,7 +115,11 @@ export interface Observation {
   role: CertificateRole;
   owner?: string;
   thresholds?: Partial<Thresholds>; // per-target overrides
-  /** certificates seen together with this one (same bundle, same served chain), for issuer lookup */
+  /**
+   * certificates seen together with this one (same bundle, same served chain), for issuer
+   * lookup. May include the certificate itself: one array is shared by a whole bundle so
+   * that a 1,400-certificate bundle costs 1,400 references, not 1,400².
+   */
   companions?: CertificateRecord[];
   /** superseded-by note when a bundle holds an older copy of the same subject */
   note?: string;
@@ -152,7 +166,7 @@ export interface ObservedCertificate {
   thresholds?: Partial<Thresholds>;
   /** seen only where it is not needed for a trusted path: its expiry is not judged */
   offPath?: boolean;
-  companions: CertificateRecord[];
+  companions: CertificateRecord[]; // may include the certificate itself (see Observation)
   notes: string[];
   stapledOcsp?: Buffer;
   revocation?: RevocationAnswer;
@@ -214,6 +228,7 @@ export interface FileTarget {
   thresholds?: Partial<Thresholds>;
   source?: SourceRef;
   discovered?: boolean; // from discovery defaults, not configured
+  exclude?: string[]; // this entry's own `exclude:` globs
 }
 
 export interface IgnoreRule {
@@ -221,6 +236,27 @@ export interface IgnoreRule {
   until?: Date;
   reason?: string;
   source?: SourceRef;
+}
+
+/** `ignore: - path: "test/fixtures/**"`: certificates seen only under the glob are not judged. */
+export interface PathIgnoreRule {
+  path: string; // glob relative to the workspace
+  until?: Date;
+  reason?: string;
+  source?: SourceRef;
+}
+
+/** A glob that keeps matching files from being judged (they are still read and listed). */
+export interface ExcludeRule {
+  pattern: string;
+  /** how the user wrote it, for messages: `exclude: "test/**"`, `files: "!certs/legacy/**"` */
+  origin: string;
+  source?: SourceRef;
+}
+
+export interface PathRules {
+  exclude: ExcludeRule[]; // top-level `exclude:` and `!` patterns in `files:`
+  ignore: PathIgnoreRule[];
 }
 
 export interface AriDirectory {
@@ -259,6 +295,7 @@ export interface Settings {
   endpoints: EndpointTarget[];
   files: FileTarget[];
   ignore: IgnoreRule[];
+  pathRules?: PathRules; // absent = no path rules
   ari: AriSettings;
   revokedSerials: RevokedSerialList[];
   issues: IssueSettings;

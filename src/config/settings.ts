@@ -7,6 +7,8 @@ import type {
   FileTarget,
   IgnoreRule,
   IssueSettings,
+  PathIgnoreRule,
+  PathRules,
   RevocationMode,
   Settings,
   Shard,
@@ -19,8 +21,12 @@ import { EndpointSpecError, defaultPort, parseEndpointSpec } from '../sources/en
 
 export const DEFAULT_CONFIG_PATH = '.github/certwatch.yml';
 
-/** What certwatch looks for when nothing is configured (PRODUCT.md). */
-export const DISCOVERY_PATTERNS = ['**/*.{pem,crt,cer,der,p7b,p7c,p12,pfx}', '**/*.{yaml,yml}'];
+/**
+ * What certwatch looks at when nothing is configured: every file (git's tracked files in a
+ * checkout), judged by content — PEM anywhere, base64 PEM/DER under keys, keystores by magic
+ * (sources/files/discover.ts).
+ */
+export const DISCOVERY_PATTERNS = ['**'];
 
 /** Overrides from action inputs or CLI flags; empty values mean "not given". */
 export interface Overrides {
@@ -164,28 +170,55 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
 
   // ---- files
   const files: FileTarget[] = [];
+  const pathRules: PathRules = { exclude: [], ignore: [] };
+  const globList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : undefined);
+  for (const [i, g] of (globList(d.exclude) ?? []).entries()) {
+    pathRules.exclude.push({ pattern: g, origin: `exclude: "${g}"`, source: { file, line: at(['exclude', i]) } });
+  }
+  // "!glob" in files is a negation (as in .gitignore), never a file named "!…".
+  const negation = (pattern: string, source: { file: string; line: number }, where: string) => {
+    const g = pattern.replace(/^!+/, '');
+    pathRules.exclude.push({ pattern: g, origin: `${where}: "${pattern}"`, source });
+  };
   ((d.files ?? []) as unknown[]).forEach((f, i) => {
     const obj = (typeof f === 'string' ? { path: f } : f) as Record<string, any>;
+    const source = { file, line: at(['files', i]) };
+    if (String(obj.path).startsWith('!')) return negation(String(obj.path), source, 'files');
     files.push({
       pattern: String(obj.path),
       passwordEnv: obj['password-env'],
       owner: obj.owner,
       thresholds: typeof f === 'object' ? thresholdsOf(obj, ['files', i]) : undefined,
-      source: { file, line: at(['files', i]) },
+      exclude: globList(obj.exclude),
+      source,
     });
   });
-  (o.files ?? []).forEach((g, i) => files.push({ pattern: g, source: { file: '(inputs)', line: i + 1 } }));
-  if (!raw?.data.files && !raw?.data.endpoints && !o.files?.length && !o.endpoints?.length) {
+  (o.files ?? []).forEach((g, i) => {
+    const source = { file: '(inputs)', line: i + 1 };
+    if (g.startsWith('!')) negation(g, source, overrideName('files', o.origin));
+    else files.push({ pattern: g, source });
+  });
+  // Only negations ("!test/**") narrow discovery rather than replace it.
+  if (!files.length && !raw?.data.endpoints && !o.endpoints?.length) {
     for (const pattern of DISCOVERY_PATTERNS) files.push({ pattern, discovered: true });
   }
 
-  // ---- ignore
-  const ignore: IgnoreRule[] = ((d.ignore ?? []) as Record<string, any>[]).map((r, i) => ({
-    fingerprint: normaliseFingerprint(String(r.fingerprint)),
-    until: r.until ? endOfDay(String(r.until), problems, file, at(['ignore', i, 'until']), `ignore.${i}.until`) : undefined,
-    reason: r.reason,
-    source: { file, line: at(['ignore', i]) },
-  }));
+  // ---- ignore: by fingerprint, or by path
+  const ignore: IgnoreRule[] = [];
+  ((d.ignore ?? []) as Record<string, any>[]).forEach((r, i) => {
+    const source = { file, line: at(['ignore', i]) };
+    const until = r.until ? endOfDay(String(r.until), problems, file, at(['ignore', i, 'until']), `ignore.${i}.until`) : undefined;
+    if (r.fingerprint !== undefined && r.path !== undefined) {
+      problems.push({ file, line: source.line, key: `ignore.${i}`, message: 'an ignore entry has either `fingerprint:` or `path:`, not both; write two entries' });
+    } else if (r.path !== undefined) {
+      const rule: PathIgnoreRule = { path: String(r.path), until, reason: r.reason, source };
+      pathRules.ignore.push(rule);
+    } else if (r.fingerprint !== undefined) {
+      ignore.push({ fingerprint: normaliseFingerprint(String(r.fingerprint)), until, reason: r.reason, source });
+    } else {
+      problems.push({ file, line: source.line, key: `ignore.${i}`, message: 'an ignore entry needs `fingerprint: sha256:…` or `path: "glob"`' });
+    }
+  });
 
   const ari = (d.ari ?? {}) as Record<string, any>;
   const issues = (d.issues ?? {}) as Record<string, any>;
@@ -208,6 +241,7 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
     endpoints,
     files,
     ignore,
+    pathRules,
     ari: { enabled: ari.enabled !== false, directories: (ari.directories ?? []) as { issuer: string; directory: string }[] },
     revokedSerials: ((d['revoked-serials'] ?? []) as Record<string, any>[]).map((r, i) => ({
       path: r.path,

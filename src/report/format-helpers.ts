@@ -4,7 +4,11 @@ import type { ReportCertificate } from './report-types.js';
 import { readableTime } from '../checks/readable-time.js';
 
 export function locationText(l: Location): string {
-  if (l.type === 'file') return `${l.path}:${l.line}${l.detail ? ` (${l.detail})` : ''}`;
+  if (l.type === 'file') {
+    // The key path says where in a config file; a keystore entry is already in the detail.
+    const inside = [l.detail, l.key && !l.detail?.includes(l.key) ? l.key : undefined].filter(Boolean).join(', ');
+    return `${l.path}:${l.line}${inside ? ` (${inside})` : ''}${l.excluded ? ' [not judged]' : ''}`;
+  }
   // Name what was asked for (SNI) first; the address only when it adds something.
   const name = l.servername ?? l.host;
   const host = name.includes(':') ? `[${name}]` : name;

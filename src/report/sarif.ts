@@ -40,6 +40,8 @@ const RULES: Record<FindingId, RuleText> = {
   'not-checked': { name: 'NotChecked', short: 'Not checked', full: "The run's deadline stopped this target from being checked." },
   'ignore-expired': { name: 'IgnoreExpired', short: 'Ignore rule expired', full: "An ignore rule's until date has passed." },
   config: { name: 'ConfigProblem', short: 'Config problem', full: 'A non-fatal problem in the certwatch config.' },
+  'test-paths': { name: 'TestPaths', short: 'Certificates under test paths', full: 'Discovery found certificates under test-fixture paths; they are listed, not judged.' },
+  misnamed: { name: 'Misnamed', short: 'File is not what its name says', full: 'A file holds another kind of store than its extension suggests (a PKCS#12 store named .jks).' },
 };
 
 const RULE_IDS = Object.keys(RULES) as FindingId[];
@@ -146,6 +148,6 @@ function level(s: Severity): 'error' | 'warning' | 'note' {
 
 function defaultLevel(id: FindingId): 'error' | 'warning' | 'note' {
   if (id === 'weak-key' || id === 'weak-signature' || id === 'revocation-unknown' || id === 'address-drift' || id === 'superseded' || id === 'no-match' || id === 'ignore-expired' || id === 'config') return 'warning';
-  if (id === 'not-checked') return 'note';
+  if (id === 'not-checked' || id === 'test-paths' || id === 'misnamed') return 'note';
   return 'error';
 }

@@ -1,19 +1,22 @@
-// File targets → observations: expand globs, read each file (bounded), decode by
-// kind, parse every certificate once. One bad file never stops the others.
+// File targets → observations: expand globs (or, in discovery, list the files git
+// tracks), read each file (bounded), decode by content, parse every certificate once.
+// One bad file never stops the others.
 import fg from 'fast-glob';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CertificateRecord, FileLocation, FileTarget, Finding, Observation, Severity } from '../../types.js';
 import { CertificateParseError, parseCertificate, roleOf } from '../../x509/parse-certificate.js';
-import type { Extraction } from './extracted.js';
-import { extractPemOrDer } from './pem-der.js';
-import { extractPkcs7File } from './pkcs7.js';
-import { extractK8sSecrets } from './k8s-secret.js';
+import type { Whereabouts } from './extracted.js';
+import { CERT_FILE_EXTS, extractFile } from './extract-file.js';
+import { listDiscoveryFiles } from './discovery-list.js';
 import { markSuperseded } from './superseded.js';
 
 // Certificate files are kilobytes; a bundle of every public root is ~250 KB. Past
 // 10 MiB a file is not a certificate file, and reading it whole would waste memory.
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+// Discovery reads every tracked file: past this size a file is data or a build
+// artefact, not where anyone keeps a certificate, and sniffing it costs time.
+export const DISCOVERY_MAX_BYTES = 2 * 1024 * 1024;
 // Reading files in parallel hides disk latency; more than this only adds memory.
 const READ_CONCURRENCY = 64;
 // Never descend into dependencies or VCS internals (PRODUCT.md discovery rules).
@@ -34,11 +37,14 @@ export interface CollectFilesOptions {
   /** extra ignore globs (e.g. the cache directory) */
   ignore?: string[];
   env?: NodeJS.ProcessEnv;
+  /** the path rule that keeps a file from being judged (findings/path-rules.ts), if any */
+  excludedBy?: (rel: string, target: FileTarget) => string | undefined;
 }
 
 interface Matched {
   rel: string;
   target: FileTarget;
+  excluded?: string;
 }
 
 export async function collectFiles(targets: FileTarget[], o: CollectFilesOptions): Promise<FileCollection> {
@@ -47,7 +53,9 @@ export async function collectFiles(targets: FileTarget[], o: CollectFilesOptions
   for (const t of targets) {
     let matches: string[];
     try {
-      matches = await fg(t.pattern, {
+      matches = t.discovered
+        ? await listDiscoveryFiles(o.workspace, [...ALWAYS_IGNORED, ...(o.ignore ?? [])])
+        : await fg(t.pattern, {
         cwd: o.workspace,
         dot: true,
         onlyFiles: false, // a directory named x.pem deserves a message, not silence
@@ -72,7 +80,7 @@ export async function collectFiles(targets: FileTarget[], o: CollectFilesOptions
       if (o.only && !o.only.has(norm)) continue;
       if (o.inShard && !o.inShard(norm)) continue;
       // First target wins: its owner and password apply.
-      if (!byPath.has(norm)) byPath.set(norm, { rel: norm, target: t });
+      if (!byPath.has(norm)) byPath.set(norm, { rel: norm, target: t, excluded: o.excludedBy?.(norm, t) });
     }
   }
 
@@ -140,78 +148,87 @@ function explainFsError(e: NodeJS.ErrnoException): string {
 
 async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Observation[]; findings: Finding[] }> {
   const abs = path.join(o.workspace, m.rel);
-  const loc = (line: number, detail?: string): FileLocation => ({ type: 'file', path: m.rel, line, ...(detail ? { detail } : {}) });
+  const discovered = !!m.target.discovered;
+  const certName = CERT_FILE_EXTS.has(path.extname(m.rel).toLowerCase());
+  const loc = (line: number, w: Whereabouts & { detail?: string } = {}): FileLocation => ({
+    type: 'file',
+    path: m.rel,
+    line,
+    ...(w.detail ? { detail: w.detail } : {}),
+    ...(w.form ? { form: w.form } : {}),
+    ...(w.entry !== undefined ? { entry: w.entry } : {}),
+    ...(w.key ? { key: w.key } : {}),
+    ...(m.excluded ? { excluded: m.excluded } : {}),
+  });
+  // What discovery meets in a file that does not call itself a certificate (a placeholder
+  // Secret, a doc example, a Helm template) is a notice, never an error.
+  const sev = (s: Severity): Severity => (discovered && !certName ? 'notice' : s);
   const fail = (reason: string, severity: Severity = 'error', line = 1) => ({
     obs: [],
-    findings: [problem('unparseable', severity, `${m.rel}${line > 1 ? `:${line}` : ''}: ${reason}`, loc(line))],
+    findings: [problem('unparseable', sev(severity), `${m.rel}${line > 1 ? `:${line}` : ''}: ${reason}`, loc(line))],
   });
   let buf: Buffer;
   try {
     // stat follows links: a loop is ELOOP, a dangling link ENOENT — both explained below.
     const st = await stat(abs);
     if (st.isDirectory()) {
-      // Discovery globs such as **/*.pem also match directories; only configured globs speak up.
-      return m.target.discovered ? { obs: [], findings: [] } : fail('this is a directory, not a certificate file; narrow the glob to files', 'warning');
+      // Discovery globs such as **/*.pem also match directories (and git lists submodules); only configured globs speak up.
+      return discovered ? { obs: [], findings: [] } : fail('this is a directory, not a certificate file; narrow the glob to files', 'warning');
     }
-    if (!st.isFile()) return fail('not a regular file (a device, socket or pipe); not read', 'warning');
+    if (!st.isFile()) return discovered ? { obs: [], findings: [] } : fail('not a regular file (a device, socket or pipe); not read', 'warning');
+    if (discovered && !certName && st.size > DISCOVERY_MAX_BYTES) return { obs: [], findings: [] };
     buf = await readBounded(abs, st.size);
   } catch (e) {
-    return fail(explainFsError(e as NodeJS.ErrnoException));
+    const err = e as NodeJS.ErrnoException;
+    // git lists files deleted in the working tree until the deletion is staged.
+    if (discovered && err.code === 'ENOENT') return { obs: [], findings: [] };
+    return fail(explainFsError(err));
   }
 
-  const ext = path.extname(m.rel).toLowerCase();
-  let ex: Extraction | null;
-  if (ext === '.p12' || ext === '.pfx') {
-    const envName = m.target.passwordEnv;
-    const pw = envName ? (o.env ?? process.env)[envName] : undefined;
-    if (envName && pw === undefined) {
-      return fail(`PKCS#12 password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`);
-    }
-    // node-forge loads only when a PKCS#12 file is actually met.
-    const { extractPkcs12 } = await import('./pkcs12.js');
-    ex = extractPkcs12(buf, { password: pw, passwordEnv: envName });
-  } else if (ext === '.p7b' || ext === '.p7c') {
-    ex = extractPkcs7File(buf);
-  } else if (ext === '.yaml' || ext === '.yml') {
-    ex = extractK8sSecrets(buf.toString('utf8'), !m.target.discovered);
-    if (!ex) return { obs: [], findings: [] }; // an ordinary YAML file found by discovery
-  } else {
-    ex = extractPemOrDer(buf);
+  const envName = m.target.passwordEnv;
+  const pw = envName ? (o.env ?? process.env)[envName] : undefined;
+  if (envName && pw === undefined) {
+    return fail(`password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`);
   }
+  const ex = await extractFile(buf, m.rel, { discovered, password: pw, passwordEnv: envName });
+  if (!ex) return { obs: [], findings: [] }; // nothing of interest in a file discovery looked at
 
   const findings: Finding[] = [];
+  if (ex.misnamed) findings.push(problem('misnamed', 'notice', `${m.rel}: ${ex.misnamed}; read as what it is`, loc(1)));
   for (const p of ex.problems) {
-    findings.push(problem('unparseable', p.severity ?? 'error', `${m.rel}:${p.line}: ${p.reason}`, loc(p.line)));
+    findings.push(problem('unparseable', sev(p.severity ?? 'error'), `${m.rel}:${p.line}: ${p.reason}`, loc(p.line, p)));
   }
   for (const k of ex.keys) {
     findings.push(
-      problem('private-key', 'notice', `${m.rel}:${k.line}: a private key (${k.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`, loc(k.line)),
+      problem('private-key', 'notice', `${m.rel}:${k.line}: a private key (${k.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`, loc(k.line, k)),
     );
   }
-  const parsed: { rec: CertificateRecord; line: number; detail?: string }[] = [];
+  const parsed: { rec: CertificateRecord; line: number; where: Whereabouts & { detail?: string } }[] = [];
   for (const c of ex.certificates) {
     try {
       const rec = parseCertificate(c.der);
-      parsed.push({ rec, line: c.line, detail: c.detail });
+      parsed.push({ rec, line: c.line, where: c });
       // Odd encodings OpenSSL reads too: the certificate is checked; the oddity is said once, quietly.
-      for (const n of rec.parseNotes) findings.push(problem('unparseable', 'notice', `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${n}`, loc(c.line, c.detail)));
+      for (const n of rec.parseNotes) findings.push(problem('unparseable', 'notice', `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${n}`, loc(c.line, c)));
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
-      findings.push(problem('unparseable', 'error', `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${e.message}`, loc(c.line, c.detail)));
+      findings.push(problem('unparseable', sev('error'), `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${e.message}`, loc(c.line, c)));
     }
   }
   if (!parsed.length && !ex.problems.length && !ex.keys.length && ex.certificates.length === 0) {
-    findings.push(problem('unparseable', m.target.discovered ? 'notice' : 'error', `${m.rel}: holds no certificate`, loc(1)));
+    findings.push(problem('unparseable', discovered ? 'notice' : 'error', `${m.rel}: holds no certificate`, loc(1)));
   }
   const notes = markSuperseded(parsed.map((p) => p.rec));
+  // One array for the whole file, shared by every sighting in it (it includes each
+  // certificate itself): a bundle of n certificates costs n references, not n².
   const companions = parsed.map((p) => p.rec);
   const obs: Observation[] = parsed.map((p) => ({
     cert: p.rec,
-    location: loc(p.line, p.detail),
+    location: loc(p.line, p.where),
     role: roleOf(p.rec),
     owner: m.target.owner,
     thresholds: m.target.thresholds,
-    companions: companions.filter((c) => c !== p.rec),
+    companions,
     note: notes.get(p.rec),
   }));
   return { obs, findings };

@@ -2,7 +2,7 @@
 import { splitPem, looksLikePem, type PemBlock } from '../../x509/pem.js';
 import { readTlv, splitDerObjects } from '../../x509/der.js';
 import { isPkcs7SignedData } from '../../x509/pkcs7.js';
-import { emptyExtraction, type Extraction } from './extracted.js';
+import { emptyExtraction, type Extraction, type Whereabouts } from './extracted.js';
 import { extractPkcs7 } from './pkcs7.js';
 
 const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'X.509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
@@ -16,11 +16,11 @@ export function extractPemText(text: string, lineOffset = 0, detailPrefix = ''):
   const { blocks, problems } = splitPem(text);
   for (const p of problems) out.problems.push({ line: p.line + lineOffset, reason: `${p.label} block: ${p.reason}` });
   const certBlocks = blocks.filter((b) => CERT_LABELS.has(b.label));
-  for (const b of blocks) addBlock(out, b, lineOffset, detailPrefix, certBlocks.length > 1);
+  for (const b of blocks) addPemBlock(out, b, lineOffset, detailPrefix, certBlocks.length > 1);
   return out;
 }
 
-function addBlock(out: Extraction, b: PemBlock, lineOffset: number, detailPrefix: string, many: boolean) {
+export function addPemBlock(out: Extraction, b: PemBlock, lineOffset: number, detailPrefix: string, many: boolean, where: Whereabouts = {}) {
   const line = b.line + lineOffset;
   if (CERT_LABELS.has(b.label)) {
     let der = b.der;
@@ -35,15 +35,15 @@ function addBlock(out: Extraction, b: PemBlock, lineOffset: number, detailPrefix
     } catch {
       /* left whole; the parser will say what is wrong */
     }
-    out.certificates.push({ der, line, detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ''}` || undefined });
+    out.certificates.push({ der, line, detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ''}` || undefined, ...where });
   } else if (KEY_LABEL.test(b.label)) {
-    out.keys.push({ line, label: b.label });
+    out.keys.push({ line, label: b.label, ...where });
   } else if (PKCS7_LABELS.has(b.label)) {
     const inner = extractPkcs7(b.der);
-    for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: `${detailPrefix}${c.detail ?? ''}` });
-    for (const p of inner.problems) out.problems.push({ ...p, line });
+    for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: `${detailPrefix}${c.detail ?? ''}`, ...where });
+    for (const p of inner.problems) out.problems.push({ ...p, line, ...where });
   } else if (!QUIET_LABELS.has(b.label)) {
-    out.problems.push({ line, reason: `PEM block labelled "${b.label}" is not a certificate; skipped`, severity: 'notice' });
+    out.problems.push({ line, reason: `PEM block labelled "${b.label}" is not a certificate; skipped`, severity: 'notice', ...where });
   }
 }
 
