@@ -17,6 +17,7 @@ declare -A tools=(
   [/usr/bin/time]=time   # peak RSS of the built CLI (serial lists) and of every bench run
   [promtool]=prometheus                                   # checks --format openmetrics
   [prometheus-node-exporter]=prometheus-node-exporter     # its textfile collector reads that output
+  [keytool]=openjdk-17-jre-headless                       # reads and writes JKS/JCEKS for discovery tests
 )
 # Debian packages whose files the tests read (unpacked, never installed):
 # name → folder under .cache/corpora
