@@ -17,7 +17,7 @@ export interface Expected {
   name: string; // what the case is about
   path: string;
   line: number;
-  form: string;
+  form?: string; // absent for a plain PEM file (the contract's plain location)
   key?: string;
   entry?: string;
   fingerprint: string; // sha256:<hex> as openssl computes it
@@ -86,10 +86,10 @@ export async function generateRepo(): Promise<GeneratedRepo> {
   {
     const c = await cert();
     await write('certs/site.pem', c.pem);
-    await expect({ name: 'PEM file', path: 'certs/site.pem', line: 1, form: 'pem' }, c.der);
+    await expect({ name: 'PEM file', path: 'certs/site.pem', line: 1 }, c.der);
     const d = await cert();
     await write('certs/legacy.cert', `# issued 2026\n${d.pem}`);
-    await expect({ name: '.cert file', path: 'certs/legacy.cert', line: 2, form: 'pem' }, d.der);
+    await expect({ name: '.cert file', path: 'certs/legacy.cert', line: 2 }, d.der);
   }
   // 2. Go source: PEM mid-line in a raw string literal.
   {

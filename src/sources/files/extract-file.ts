@@ -138,7 +138,8 @@ export async function extractFile(buf: Buffer, rel: string, o: ExtractFileOption
   }
   if (PEM_FILE_EXTS.has(ext) || (!o.discovered && !ext)) {
     // A certificate file: the strict line-based reader, whose messages name each damaged block.
-    return tag(extractPemOrDer(buf), 'pem');
+    // A plain PEM file needs no form on its location (the contract's plain example).
+    return extractPemOrDer(buf);
   }
   const form = CONFIG_FORMS[ext];
   if (form) return extractFromText(text, { form, severity, keyOf: keyOfLine(text) });
