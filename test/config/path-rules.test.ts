@@ -3,7 +3,8 @@
 // the inventory, marked; only their findings stop counting.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, parseConfigText } from '../../src/config/load-config.js';
+import { ConfigError } from '../../src/config/load-config.js';
+import { parseConfigText } from '../../src/config/parse-config.js';
 import { settingsFrom } from '../../src/config/settings.js';
 import { run } from '../../src/run.js';
 import { hierarchy, DAY, NOW } from '../helpers/pki.js';
