@@ -2,12 +2,12 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-CLFXOVYO.js";
+} from "./chunks/chunk-UKHL2SNO.js";
 import {
   clean,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-NCULB4GB.js";
+} from "./chunks/chunk-6JB6KUDL.js";
 import {
   MergeError,
   TOOL_VERSION,
@@ -17,32 +17,32 @@ import {
   severityRank,
   summarize,
   validateReport
-} from "./chunks/chunk-ZVTDOYNF.js";
+} from "./chunks/chunk-5CRZVN6Z.js";
 import {
   isFailing,
   parseDn
-} from "./chunks/chunk-WNWGD363.js";
+} from "./chunks/chunk-ZQOCTXSK.js";
 import {
   daysLeft,
   issuerName,
   locationText,
   messageBesidePlace,
   plural
-} from "./chunks/chunk-JSGFZU5O.js";
+} from "./chunks/chunk-Z7KJFGKJ.js";
 import {
   require_out
-} from "./chunks/chunk-6G3NCX65.js";
+} from "./chunks/chunk-2TWYPGPN.js";
 import {
   DurationError,
   UsageError,
   buildSettings
-} from "./chunks/chunk-D5DZT4SG.js";
+} from "./chunks/chunk-52APK7V7.js";
 import {
   nearest
 } from "./chunks/chunk-RHUPNITJ.js";
 import {
   ConfigError
-} from "./chunks/chunk-WL7E4DWD.js";
+} from "./chunks/chunk-N755ILLP.js";
 import "./chunks/chunk-DO36KUV2.js";
 import {
   SerialListError,
@@ -402,7 +402,7 @@ async function cmdInit(args) {
   const workspace = path.resolve(values.workspace ?? process.cwd());
   const st = await stat(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init, describeInit, InitError } = await import("./chunks/init-JH5CTCEL.js");
+  const { init, describeInit, InitError } = await import("./chunks/init-OPFOPPNP.js");
   try {
     process.stdout.write(describeInit(await init(workspace, { force: values.force })));
   } catch (e) {

@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   buildInventory
-} from "./chunk-WNWGD363.js";
+} from "./chunk-ZQOCTXSK.js";
 import {
   daysLeft,
   issuerName,
@@ -9,20 +9,24 @@ import {
   messageBesidePlace,
   plural,
   roleLabel
-} from "./chunk-JSGFZU5O.js";
+} from "./chunk-Z7KJFGKJ.js";
 import {
-  collectFiles
-} from "./chunk-6G3NCX65.js";
+  collectFiles,
+  require_picomatch
+} from "./chunk-2TWYPGPN.js";
 import {
   formatDuration,
   thresholdMs
-} from "./chunk-D5DZT4SG.js";
+} from "./chunk-52APK7V7.js";
 import {
   markRevocationOff
 } from "./chunk-OFHC3YMM.js";
 import {
   displayName
 } from "./chunk-AJSC47DO.js";
+import {
+  __toESM
+} from "./chunk-DDCI7ZLU.js";
 
 // src/run.ts
 import { createHash } from "node:crypto";
@@ -36,7 +40,7 @@ function groupObservations(obs, defaults) {
     const fp = o.cert.fingerprint;
     let oc = byFp.get(fp);
     if (!oc) {
-      oc = { cert: o.cert, locations: [], role: o.role, owners: [], companions: [], notes: [], findings: [], allOffPath: true, allSuperseded: true };
+      oc = { cert: o.cert, locations: [], role: o.role, owners: [], companions: [], notes: [], findings: [], allOffPath: true, allSuperseded: true, merged: { lists: /* @__PURE__ */ new Set() } };
       byFp.set(fp, oc);
     }
     oc.locations.push(o.location);
@@ -48,11 +52,11 @@ function groupObservations(obs, defaults) {
     if (o.stapledOcsp && !oc.stapledOcsp) oc.stapledOcsp = o.stapledOcsp;
     if (!o.offPath) oc.allOffPath = false;
     if (!o.note?.startsWith("superseded by")) oc.allSuperseded = false;
-    addCompanions(oc.companions, o.companions ?? []);
+    if (o.companions?.length) oc.companions = addCompanions(oc.companions, o.companions, oc.merged);
   }
   const out = [];
   for (const oc of byFp.values()) {
-    const { allOffPath, allSuperseded, ...rest } = oc;
+    const { allOffPath, allSuperseded, merged: _merged, ...rest } = oc;
     if (!allSuperseded) rest.notes = rest.notes.filter((n) => !n.startsWith("superseded by"));
     if (allOffPath) {
       rest.offPath = true;
@@ -62,8 +66,20 @@ function groupObservations(obs, defaults) {
   }
   return out;
 }
-function addCompanions(into, more) {
-  for (const c of more) if (!into.some((x) => x.fingerprint === c.fingerprint)) into.push(c);
+function addCompanions(current, more, m) {
+  if (m.lists.has(more)) return current;
+  m.lists.add(more);
+  if (m.lists.size === 1) return more;
+  if (!m.fingerprints) {
+    m.fingerprints = new Set(current.map((c) => c.fingerprint));
+    current = [...current];
+  }
+  for (const c of more) {
+    if (m.fingerprints.has(c.fingerprint)) continue;
+    m.fingerprints.add(c.fingerprint);
+    current.push(c);
+  }
+  return current;
 }
 function strictest(a, b, c) {
   const life = c.notAfter.getTime() - c.notBefore.getTime();
@@ -154,6 +170,93 @@ function applyIgnores(certs, rules, now) {
       f.ignored = { reason: rule.reason, until: rule.until?.toISOString().slice(0, 10) };
     }
   }
+}
+
+// src/findings/path-rules.ts
+var import_picomatch = __toESM(require_picomatch(), 1);
+var TEST_PATH = /(^|\/)(test|tests|testdata|fixtures|__tests__|spec)\/|(^|\/)[^/]*_test\.[^/]+$/;
+var TEST_PATH_WORDS = "test/, tests/, testdata/, fixtures/, __tests__/, spec/, *_test.*";
+var TEST_PATH_MARK = "under a test path (discovery)";
+function isTestPath(rel) {
+  return TEST_PATH.test(rel);
+}
+var matcher = (glob) => (0, import_picomatch.default)(glob, { dot: true });
+function fileExcluder(rules, discovery) {
+  const global = (rules?.exclude ?? []).map((r) => ({ test: matcher(r.pattern), origin: r.origin }));
+  const perTarget = /* @__PURE__ */ new Map();
+  return (rel, target) => {
+    if (target.exclude?.length) {
+      let own = perTarget.get(target);
+      if (!own) perTarget.set(target, own = target.exclude.map((g) => ({ test: matcher(g), origin: `exclude: "${g}" of files "${target.pattern}"` })));
+      const hit2 = own.find((r) => r.test(rel));
+      if (hit2) return hit2.origin;
+    }
+    const hit = global.find((r) => r.test(rel));
+    if (hit) return hit.origin;
+    if (discovery && target.discovered && isTestPath(rel)) return TEST_PATH_MARK;
+    return void 0;
+  };
+}
+function applyPathRules(certs, problems, rules, now) {
+  const ignores = (rules?.ignore ?? []).map((r) => ({ rule: r, test: matcher(r.path), expired: !!r.until && now > r.until }));
+  const ruleFor = (l) => l.type === "file" ? ignores.find((i) => i.test(l.path)) : void 0;
+  const out = [];
+  const expiredUsed = /* @__PURE__ */ new Set();
+  let testCerts = 0;
+  for (const oc of certs) {
+    const active = oc.findings.filter((f) => !f.ignored);
+    let reason;
+    let until;
+    let allTest = true;
+    let judged = false;
+    for (const l of oc.locations) {
+      if (l.type === "file" && l.excluded) {
+        if (l.excluded !== TEST_PATH_MARK) allTest = false;
+        reason ??= l.excluded === TEST_PATH_MARK ? `${TEST_PATH_MARK}; list it under \`files:\` to judge it` : `excluded by ${l.excluded}`;
+        continue;
+      }
+      allTest = false;
+      const hit = ruleFor(l);
+      if (hit && !hit.expired) {
+        if (l.type === "file") l.excluded = `ignore: path "${hit.rule.path}"`;
+        reason ??= hit.rule.reason ?? `ignored by path "${hit.rule.path}"`;
+        until ??= hit.rule.until?.toISOString().slice(0, 10);
+        continue;
+      }
+      if (hit?.expired) expiredUsed.add(hit.rule);
+      judged = true;
+    }
+    if (judged || !oc.locations.length) continue;
+    if (allTest) testCerts++;
+    for (const f of active) f.ignored = { reason, ...until ? { until } : {} };
+  }
+  for (const f of problems) {
+    const l = f.location;
+    if (f.ignored || !l || l.type !== "file") continue;
+    if (l.excluded) {
+      f.ignored = { reason: l.excluded === TEST_PATH_MARK ? TEST_PATH_MARK : `excluded by ${l.excluded}` };
+      continue;
+    }
+    const hit = ruleFor(l);
+    if (hit && !hit.expired) f.ignored = { reason: hit.rule.reason ?? `ignored by path "${hit.rule.path}"`, ...hit.rule.until ? { until: hit.rule.until.toISOString().slice(0, 10) } : {} };
+    else if (hit?.expired && f.severity !== "notice") expiredUsed.add(hit.rule);
+  }
+  if (testCerts) {
+    out.push({
+      id: "test-paths",
+      severity: "notice",
+      message: `${plural(testCerts, "certificate")} under test paths (${TEST_PATH_WORDS}) ${testCerts === 1 ? "is" : "are"} reported but not judged; list them under \`files:\` to judge them`
+    });
+  }
+  for (const r of expiredUsed) {
+    out.push({
+      id: "ignore-expired",
+      severity: "notice",
+      message: `The ignore rule for path "${r.path}" (${r.source ? `${r.source.file}:${r.source.line}` : "config"}${r.reason ? `, "${r.reason}"` : ""}) expired on ${r.until.toISOString().slice(0, 10)}; what it covered counts again`,
+      ...r.source ? { location: { type: "file", path: r.source.file, line: r.source.line } } : {}
+    });
+  }
+  return out;
 }
 
 // src/checks/threshold-order.ts
@@ -314,7 +417,8 @@ async function run(settings, o = {}) {
     only: o.onlyFiles ?? null,
     inShard: shard.count > 1 ? inShard : void 0,
     ignore: cacheRel && !cacheRel.startsWith("..") ? [`${cacheRel.split(path.sep).join("/")}/**`] : [],
-    env: o.env
+    env: o.env,
+    excludedBy: fileExcluder(settings.pathRules, settings.files.some((f) => f.discovered))
   });
   progress(`files: ${files.filesRead} read, ${files.observations.length} certificates`);
   problems.push(...files.findings);
@@ -322,7 +426,7 @@ async function run(settings, o = {}) {
     problems.push({
       id: "no-match",
       severity: "notice",
-      message: `no certificate files found in the workspace (looked for .pem .crt .cer .der .p7b .p7c .p12 .pfx and Kubernetes TLS Secrets); list files or endpoints in ${settings.configPath ?? ".github/certwatch.yml"}`
+      message: `no certificates found in the workspace (looked in every tracked file for PEM blocks, base64 certificates under keys, DER, PKCS#7, PKCS#12 and Java keystores); list files or endpoints in ${settings.configPath ?? ".github/certwatch.yml"}`
     });
   }
   const observations = [...files.observations];
@@ -381,6 +485,7 @@ async function run(settings, o = {}) {
     if (settings.ari.enabled) problems.push(...await (await import("./check-renewal-info-5A3XP4ER.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
+  problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));
   const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === "not-checked");
   return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
 }

@@ -5,7 +5,10 @@ import {
 
 // src/report/format-helpers.ts
 function locationText(l) {
-  if (l.type === "file") return `${l.path}:${l.line}${l.detail ? ` (${l.detail})` : ""}`;
+  if (l.type === "file") {
+    const inside = [l.detail, l.key && !l.detail?.includes(l.key) ? l.key : void 0].filter(Boolean).join(", ");
+    return `${l.path}:${l.line}${inside ? ` (${inside})` : ""}${l.excluded ? " [not judged]" : ""}`;
+  }
   const name = l.servername ?? l.host;
   const host = name.includes(":") ? `[${name}]` : name;
   const addr = l.address && l.address !== name ? ` @${l.address}` : "";

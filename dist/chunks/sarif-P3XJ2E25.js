@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunk-CLFXOVYO.js";
+} from "./chunk-UKHL2SNO.js";
 import "./chunk-DDCI7ZLU.js";
 export {
   renderSarif

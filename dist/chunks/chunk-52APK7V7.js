@@ -2,7 +2,7 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   ConfigError,
   loadConfig
-} from "./chunk-WL7E4DWD.js";
+} from "./chunk-N755ILLP.js";
 
 // src/config/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
@@ -133,7 +133,7 @@ function parseEndpointSpec(spec) {
 
 // src/config/settings.ts
 var DEFAULT_CONFIG_PATH = ".github/certwatch.yml";
-var DISCOVERY_PATTERNS = ["**/*.{pem,crt,cer,der,p7b,p7c,p12,pfx}", "**/*.{yaml,yml}"];
+var DISCOVERY_PATTERNS = ["**"];
 var UsageError = class extends Error {
 };
 function overrideName(key, origin) {
@@ -240,26 +240,51 @@ function settingsFrom(raw, workspace, o = {}) {
     throw new UsageError(problems.map((p) => `${overrideName("endpoints", o.origin)}: ${p.message}`).join("\n"));
   }
   const files = [];
+  const pathRules = { exclude: [], ignore: [] };
+  const globList = (v) => Array.isArray(v) ? v.map(String) : void 0;
+  for (const [i, g] of (globList(d.exclude) ?? []).entries()) {
+    pathRules.exclude.push({ pattern: g, origin: `exclude: "${g}"`, source: { file, line: at(["exclude", i]) } });
+  }
+  const negation = (pattern, source, where) => {
+    const g = pattern.replace(/^!+/, "");
+    pathRules.exclude.push({ pattern: g, origin: `${where}: "${pattern}"`, source });
+  };
   (d.files ?? []).forEach((f, i) => {
     const obj = typeof f === "string" ? { path: f } : f;
+    const source = { file, line: at(["files", i]) };
+    if (String(obj.path).startsWith("!")) return negation(String(obj.path), source, "files");
     files.push({
       pattern: String(obj.path),
       passwordEnv: obj["password-env"],
       owner: obj.owner,
       thresholds: typeof f === "object" ? thresholdsOf(obj, ["files", i]) : void 0,
-      source: { file, line: at(["files", i]) }
+      exclude: globList(obj.exclude),
+      source
     });
   });
-  (o.files ?? []).forEach((g, i) => files.push({ pattern: g, source: { file: "(inputs)", line: i + 1 } }));
-  if (!raw?.data.files && !raw?.data.endpoints && !o.files?.length && !o.endpoints?.length) {
+  (o.files ?? []).forEach((g, i) => {
+    const source = { file: "(inputs)", line: i + 1 };
+    if (g.startsWith("!")) negation(g, source, overrideName("files", o.origin));
+    else files.push({ pattern: g, source });
+  });
+  if (!files.length && !raw?.data.endpoints && !o.endpoints?.length) {
     for (const pattern of DISCOVERY_PATTERNS) files.push({ pattern, discovered: true });
   }
-  const ignore = (d.ignore ?? []).map((r, i) => ({
-    fingerprint: normaliseFingerprint(String(r.fingerprint)),
-    until: r.until ? endOfDay(String(r.until), problems, file, at(["ignore", i, "until"]), `ignore.${i}.until`) : void 0,
-    reason: r.reason,
-    source: { file, line: at(["ignore", i]) }
-  }));
+  const ignore = [];
+  (d.ignore ?? []).forEach((r, i) => {
+    const source = { file, line: at(["ignore", i]) };
+    const until = r.until ? endOfDay(String(r.until), problems, file, at(["ignore", i, "until"]), `ignore.${i}.until`) : void 0;
+    if (r.fingerprint !== void 0 && r.path !== void 0) {
+      problems.push({ file, line: source.line, key: `ignore.${i}`, message: "an ignore entry has either `fingerprint:` or `path:`, not both; write two entries" });
+    } else if (r.path !== void 0) {
+      const rule = { path: String(r.path), until, reason: r.reason, source };
+      pathRules.ignore.push(rule);
+    } else if (r.fingerprint !== void 0) {
+      ignore.push({ fingerprint: normaliseFingerprint(String(r.fingerprint)), until, reason: r.reason, source });
+    } else {
+      problems.push({ file, line: source.line, key: `ignore.${i}`, message: 'an ignore entry needs `fingerprint: sha256:\u2026` or `path: "glob"`' });
+    }
+  });
   const ari = d.ari ?? {};
   const issues = d.issues ?? {};
   (d["revoked-serials"] ?? []).forEach((r, i) => {
@@ -278,6 +303,7 @@ function settingsFrom(raw, workspace, o = {}) {
     endpoints,
     files,
     ignore,
+    pathRules,
     ari: { enabled: ari.enabled !== false, directories: ari.directories ?? [] },
     revokedSerials: (d["revoked-serials"] ?? []).map((r, i) => ({
       path: r.path,

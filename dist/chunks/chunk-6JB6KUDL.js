@@ -9,12 +9,12 @@ import {
   locationText,
   statusClass,
   statusId
-} from "./chunk-WNWGD363.js";
+} from "./chunk-ZQOCTXSK.js";
 import {
   messageBesidePlace,
   plural,
   readableInstant
-} from "./chunk-JSGFZU5O.js";
+} from "./chunk-Z7KJFGKJ.js";
 
 // src/report/inventory/render-text.ts
 var MAX_CELL = 48;

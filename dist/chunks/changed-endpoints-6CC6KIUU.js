@@ -1,12 +1,12 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   settingsFrom
-} from "./chunk-D5DZT4SG.js";
+} from "./chunk-52APK7V7.js";
 import {
   parseConfigText
-} from "./chunk-SO5IEGJV.js";
+} from "./chunk-VXRHFM6Y.js";
 import "./chunk-RHUPNITJ.js";
-import "./chunk-WL7E4DWD.js";
+import "./chunk-N755ILLP.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/changed-endpoints.ts

@@ -5,7 +5,7 @@ import {
 import {
   ConfigError,
   require_dist
-} from "./chunk-WL7E4DWD.js";
+} from "./chunk-N755ILLP.js";
 import {
   __commonJS,
   __toESM
@@ -7032,6 +7032,14 @@ var certwatch_schema_default = {
         },
         "fail-within": {
           $ref: "#/definitions/duration"
+        },
+        exclude: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          },
+          description: "Globs this entry's matches leave out of judgement (still listed in the inventory as excluded)."
         }
       },
       required: [
@@ -7116,7 +7124,16 @@ var certwatch_schema_default = {
             $ref: "#/definitions/fileObject"
           }
         ]
-      }
+      },
+      description: 'Globs of certificate files, or mappings with path and options. A glob starting with "!" excludes what it matches (never a literal "!").'
+    },
+    exclude: {
+      type: "array",
+      items: {
+        type: "string",
+        minLength: 1
+      },
+      description: 'Globs (e.g. "test/**", "vendor/**") whose certificates are never judged; they stay in the inventory, marked excluded.'
     },
     ignore: {
       type: "array",
@@ -7129,6 +7146,11 @@ var certwatch_schema_default = {
             pattern: "^(sha256:)?([0-9A-Fa-f]{64}|[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31})$",
             description: "sha256:<hex> as shown in reports."
           },
+          path: {
+            type: "string",
+            minLength: 1,
+            description: "A glob: certificates seen only at matching paths are not judged (still listed)."
+          },
           until: {
             type: "string",
             pattern: "^\\d{4}-\\d{2}-\\d{2}$",
@@ -7138,9 +7160,7 @@ var certwatch_schema_default = {
             type: "string"
           }
         },
-        required: [
-          "fingerprint"
-        ]
+        description: "Either fingerprint: or path:, with an optional until: and reason:."
       }
     },
     ari: {

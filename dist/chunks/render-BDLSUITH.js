@@ -2,9 +2,9 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   INVENTORY_FORMATS,
   renderInventory
-} from "./chunk-NCULB4GB.js";
-import "./chunk-WNWGD363.js";
-import "./chunk-JSGFZU5O.js";
+} from "./chunk-6JB6KUDL.js";
+import "./chunk-ZQOCTXSK.js";
+import "./chunk-Z7KJFGKJ.js";
 import "./chunk-ICE5XF2S.js";
 import "./chunk-DDCI7ZLU.js";
 export {

@@ -23,7 +23,9 @@ var RULES = {
   "address-drift": { name: "AddressDrift", short: "Addresses serve different certificates", full: "The addresses behind one name serve different certificates." },
   "not-checked": { name: "NotChecked", short: "Not checked", full: "The run's deadline stopped this target from being checked." },
   "ignore-expired": { name: "IgnoreExpired", short: "Ignore rule expired", full: "An ignore rule's until date has passed." },
-  config: { name: "ConfigProblem", short: "Config problem", full: "A non-fatal problem in the certwatch config." }
+  config: { name: "ConfigProblem", short: "Config problem", full: "A non-fatal problem in the certwatch config." },
+  "test-paths": { name: "TestPaths", short: "Certificates under test paths", full: "Discovery found certificates under test-fixture paths; they are listed, not judged." },
+  misnamed: { name: "Misnamed", short: "File is not what its name says", full: "A file holds another kind of store than its extension suggests (a PKCS#12 store named .jks)." }
 };
 var RULE_IDS = Object.keys(RULES);
 function renderSarif(report) {
@@ -110,7 +112,7 @@ function level(s) {
 }
 function defaultLevel(id) {
   if (id === "weak-key" || id === "weak-signature" || id === "revocation-unknown" || id === "address-drift" || id === "superseded" || id === "no-match" || id === "ignore-expired" || id === "config") return "warning";
-  if (id === "not-checked") return "note";
+  if (id === "not-checked" || id === "test-paths" || id === "misnamed") return "note";
   return "error";
 }
 

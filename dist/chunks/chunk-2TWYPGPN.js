@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-WL7E4DWD.js";
+} from "./chunk-N755ILLP.js";
 import {
   emptyExtraction
 } from "./chunk-DO36KUV2.js";
@@ -12,6 +12,7 @@ import {
 import {
   CertificateParseError,
   DerError,
+  children,
   oidText,
   parseCertificate,
   readTlv,
@@ -96,7 +97,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path2 = __require("path");
+    var path3 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -108,7 +109,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path2.resolve(cwd, filepath);
+      return path3.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -1405,7 +1406,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path2 = __require("path");
+    var path3 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1579,7 +1580,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path2.sep,
+      SEP: path3.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1606,7 +1607,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path2 = __require("path");
+    var path3 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1635,7 +1636,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path2.sep === "\\";
+      return win32 === true || path3.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -2999,15 +3000,15 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path2 = __require("path");
+    var path3 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
     var constants = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch = (glob, options, returnState = false) => {
+    var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch(input, options, returnState));
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -3023,16 +3024,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = utils.isWindows(options);
-      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -3058,7 +3059,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -3075,24 +3076,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix);
+          match = picomatch2.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
-      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path2.basename(input));
+    picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(path3.basename(input));
     };
-    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    picomatch.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
     };
-    picomatch.scan = (input, options) => scan(input, options);
-    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -3103,13 +3104,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch.toRegex(source, options);
+      const regex = picomatch2.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -3120,9 +3121,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse(input, options);
       }
-      return picomatch.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch.toRegex = (source, options) => {
+    picomatch2.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -3131,8 +3132,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants;
-    module.exports = picomatch;
+    picomatch2.constants = constants;
+    module.exports = picomatch2;
   }
 });
 
@@ -3150,7 +3151,7 @@ var require_micromatch = __commonJS({
     "use strict";
     var util = __require("util");
     var braces = require_braces();
-    var picomatch = require_picomatch2();
+    var picomatch2 = require_picomatch2();
     var utils = require_utils2();
     var isEmptyString = (v) => v === "" || v === "./";
     var hasBraces = (v) => {
@@ -3171,7 +3172,7 @@ var require_micromatch = __commonJS({
         }
       };
       for (let i = 0; i < patterns.length; i++) {
-        let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
+        let isMatch = picomatch2(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
         for (let item of list) {
@@ -3199,8 +3200,8 @@ var require_micromatch = __commonJS({
       return matches;
     };
     micromatch.match = micromatch;
-    micromatch.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    micromatch.matcher = (pattern, options) => picomatch2(pattern, options);
+    micromatch.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     micromatch.any = micromatch.isMatch;
     micromatch.not = (list, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
@@ -3247,7 +3248,7 @@ var require_micromatch = __commonJS({
     micromatch.some = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
+        let isMatch = picomatch2(String(pattern), options);
         if (items.some((item) => isMatch(item))) {
           return true;
         }
@@ -3257,7 +3258,7 @@ var require_micromatch = __commonJS({
     micromatch.every = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
+        let isMatch = picomatch2(String(pattern), options);
         if (!items.every((item) => isMatch(item))) {
           return false;
         }
@@ -3268,23 +3269,23 @@ var require_micromatch = __commonJS({
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
-      return [].concat(patterns).every((p) => picomatch(p, options)(str));
+      return [].concat(patterns).every((p) => picomatch2(p, options)(str));
     };
     micromatch.capture = (glob, input, options) => {
       let posix = utils.isWindows(options);
-      let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
+      let regex = picomatch2.makeRe(String(glob), { ...options, capture: true });
       let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch.makeRe = (...args) => picomatch.makeRe(...args);
-    micromatch.scan = (...args) => picomatch.scan(...args);
+    micromatch.makeRe = (...args) => picomatch2.makeRe(...args);
+    micromatch.scan = (...args) => picomatch2.scan(...args);
     micromatch.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
         for (let str of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str, options));
+          res.push(picomatch2.parse(str, options));
         }
       }
       return res;
@@ -3311,7 +3312,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path2 = __require("path");
+    var path3 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -3406,7 +3407,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path2.basename(pattern);
+      const basename = path3.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3464,7 +3465,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path2.isAbsolute(pattern);
+      return path3.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3641,8 +3642,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path2 = require_path();
-    exports.path = path2;
+    var path3 = require_path();
+    exports.path = path3;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3754,8 +3755,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path2, settings, callback) {
-      settings.fs.lstat(path2, (lstatError, lstat) => {
+    function read(path3, settings, callback) {
+      settings.fs.lstat(path3, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3764,7 +3765,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path2, (statError, stat2) => {
+        settings.fs.stat(path3, (statError, stat2) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3796,13 +3797,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path2, settings) {
-      const lstat = settings.fs.lstatSync(path2);
+    function read(path3, settings) {
+      const lstat = settings.fs.lstatSync(path3);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat2 = settings.fs.statSync(path2);
+        const stat2 = settings.fs.statSync(path3);
         if (settings.markSymbolicLink) {
           stat2.isSymbolicLink = () => true;
         }
@@ -3873,17 +3874,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat2(path2, optionsOrSettingsOrCallback, callback) {
+    function stat2(path3, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path2, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path3, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path3, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync(path2, optionsOrSettings) {
+    function statSync(path3, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path2, settings);
+      return sync.read(path3, settings);
     }
     exports.statSync = statSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4099,16 +4100,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path2 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path3 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path2, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path3, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path2,
+                path: path3,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4226,7 +4227,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path2 = __require("path");
+    var path3 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -4234,7 +4235,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path2.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path3.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4261,17 +4262,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path2, optionsOrSettingsOrCallback, callback) {
+    function scandir(path3, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path2, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path3, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path2, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path3, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path2, optionsOrSettings) {
+    function scandirSync(path3, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path2, settings);
+      return sync.read(path3, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4919,7 +4920,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path2 = __require("path");
+    var path3 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4929,7 +4930,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path2.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path3.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -4991,7 +4992,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path2 = __require("path");
+    var path3 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -5004,7 +5005,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path2.resolve(this._settings.cwd, filepath);
+        return path3.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -5420,7 +5421,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path2 = __require("path");
+    var path3 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5434,7 +5435,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path2.resolve(this._settings.cwd, task.base);
+        return path3.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -5771,8 +5772,11 @@ var require_out4 = __commonJS({
 });
 
 // src/sources/files/collect-files.ts
-var import_fast_glob = __toESM(require_out4(), 1);
+var import_fast_glob2 = __toESM(require_out4(), 1);
 import { open, stat } from "node:fs/promises";
+import path2 from "node:path";
+
+// src/sources/files/extract-file.ts
 import path from "node:path";
 
 // src/x509/pkcs7.ts
@@ -5783,19 +5787,19 @@ var MAX_DEPTH = 64;
 function berTlv(buf, p, limit, depth = 0) {
   if (depth > MAX_DEPTH) throw new DerError("ASN.1 nested too deeply", p);
   if (p + 2 > limit) throw new DerError("truncated TLV header", p);
-  const tag = buf[p];
-  if ((tag & 31) === 31) throw new DerError("high tag number form not supported", p);
+  const tag2 = buf[p];
+  if ((tag2 & 31) === 31) throw new DerError("high tag number form not supported", p);
   let len = buf[p + 1];
   let q = p + 2;
   if (len === 128) {
-    if (!(tag & 32)) throw new DerError("indefinite length on a primitive value", p);
+    if (!(tag2 & 32)) throw new DerError("indefinite length on a primitive value", p);
     let c = q;
     for (; ; ) {
       if (c + 2 > limit) throw new DerError("indefinite-length value without end-of-contents", p);
       if (buf[c] === 0 && buf[c + 1] === 0) break;
       c = berTlv(buf, c, limit, depth + 1).end;
     }
-    return { tag, start: p, contentStart: q, end: c + 2, indefinite: true };
+    return { tag: tag2, start: p, contentStart: q, end: c + 2, indefinite: true };
   }
   if (len & 128) {
     const n = len & 127;
@@ -5807,7 +5811,7 @@ function berTlv(buf, p, limit, depth = 0) {
   }
   const end = q + len;
   if (end > limit) throw new DerError(`content of ${len} bytes runs past the end`, p);
-  return { tag, start: p, contentStart: q, end, indefinite: false };
+  return { tag: tag2, start: p, contentStart: q, end, indefinite: false };
 }
 function berChildren(buf, t) {
   const out = [];
@@ -5892,10 +5896,10 @@ function extractPemText(text, lineOffset = 0, detailPrefix = "") {
   const { blocks, problems } = splitPem(text);
   for (const p of problems) out.problems.push({ line: p.line + lineOffset, reason: `${p.label} block: ${p.reason}` });
   const certBlocks = blocks.filter((b) => CERT_LABELS.has(b.label));
-  for (const b of blocks) addBlock(out, b, lineOffset, detailPrefix, certBlocks.length > 1);
+  for (const b of blocks) addPemBlock(out, b, lineOffset, detailPrefix, certBlocks.length > 1);
   return out;
 }
-function addBlock(out, b, lineOffset, detailPrefix, many) {
+function addPemBlock(out, b, lineOffset, detailPrefix, many, where = {}) {
   const line = b.line + lineOffset;
   if (CERT_LABELS.has(b.label)) {
     let der = b.der;
@@ -5907,15 +5911,15 @@ function addBlock(out, b, lineOffset, detailPrefix, many) {
       }
     } catch {
     }
-    out.certificates.push({ der, line, detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ""}` || void 0 });
+    out.certificates.push({ der, line, detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ""}` || void 0, ...where });
   } else if (KEY_LABEL.test(b.label)) {
-    out.keys.push({ line, label: b.label });
+    out.keys.push({ line, label: b.label, ...where });
   } else if (PKCS7_LABELS.has(b.label)) {
     const inner = extractPkcs7(b.der);
-    for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: `${detailPrefix}${c.detail ?? ""}` });
-    for (const p of inner.problems) out.problems.push({ ...p, line });
+    for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: `${detailPrefix}${c.detail ?? ""}`, ...where });
+    for (const p of inner.problems) out.problems.push({ ...p, line, ...where });
   } else if (!QUIET_LABELS.has(b.label)) {
-    out.problems.push({ line, reason: `PEM block labelled "${b.label}" is not a certificate; skipped`, severity: "notice" });
+    out.problems.push({ line, reason: `PEM block labelled "${b.label}" is not a certificate; skipped`, severity: "notice", ...where });
   }
 }
 function extractPemOrDer(buf) {
@@ -5977,48 +5981,540 @@ function extractK8sSecrets(text, strict) {
       out.problems.push({ line: lc.linePos(doc.errors[0].pos[0]).line, reason: `YAML does not parse: ${doc.errors[0].message.split("\n")[0]}` });
       continue;
     }
-    const root = doc.contents;
-    if (!(0, import_yaml.isMap)(root) || root.get("kind") !== "Secret") continue;
-    secrets++;
-    const meta = root.get("metadata", true);
-    const name = (0, import_yaml.isMap)(meta) ? `${meta.get("namespace") ?? "default"}/${meta.get("name") ?? "?"}` : "?";
-    for (const section of ["data", "stringData"]) {
-      const m = root.get(section, true);
-      if (!(0, import_yaml.isMap)(m)) continue;
-      for (const pair of m.items) {
-        if (!(0, import_yaml.isScalar)(pair.key)) continue;
-        const key = String(pair.key.value);
-        const line = pair.key.range ? lc.linePos(pair.key.range[0]).line : 1;
-        if (KEY_KEYS.includes(key)) {
-          out.keys.push({ line, label: `Secret ${name} ${key}` });
-          continue;
-        }
-        if (!CERT_KEYS.includes(key)) continue;
-        const v = (0, import_yaml.isScalar)(pair.value) ? String(pair.value.value ?? "") : "";
-        let pem = v;
-        if (section === "data") {
-          const compact = v.replace(/\s+/g, "");
-          if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
-            out.problems.push({ line, reason: `Secret ${name} data.${key} is not valid base64` });
-            continue;
-          }
-          pem = Buffer.from(compact, "base64").toString("utf8");
-        }
-        if (!pem.trim()) {
-          out.problems.push({ line, reason: `Secret ${name} ${section}.${key} is empty`, severity: "warning" });
-          continue;
-        }
-        const inner = extractPemText(pem, 0, `Secret ${name} ${key} `);
-        for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}` });
-        for (const p of inner.problems) out.problems.push({ ...p, line, reason: `Secret ${name} ${key}: ${p.reason}` });
-        for (const k of inner.keys) out.keys.push({ line, label: `Secret ${name} ${key} holds a ${k.label}` });
-        if (!inner.certificates.length && !inner.problems.length) out.problems.push({ line, reason: `Secret ${name} ${key} holds no certificate` });
-      }
+    if (isSecret(doc.contents)) {
+      secrets++;
+      extractSecretDoc(doc.contents, lc, out);
     }
   }
   if (secrets === 0 && !strict) return null;
   if (secrets === 0) out.problems.push({ line: 1, reason: "no Kubernetes Secret (kind: Secret) in this YAML file", severity: "notice" });
   return out;
+}
+function isSecret(root) {
+  return (0, import_yaml.isMap)(root) && root.get("kind") === "Secret";
+}
+var FORM = "k8s-secret";
+function extractSecretDoc(root, lc, out) {
+  const meta = root.get("metadata", true);
+  const name = (0, import_yaml.isMap)(meta) ? `${meta.get("namespace") ?? "default"}/${meta.get("name") ?? "?"}` : "?";
+  for (const section of ["data", "stringData"]) {
+    const m = root.get(section, true);
+    if (!(0, import_yaml.isMap)(m)) continue;
+    for (const pair of m.items) {
+      if (!(0, import_yaml.isScalar)(pair.key)) continue;
+      const key = String(pair.key.value);
+      const line = pair.key.range ? lc.linePos(pair.key.range[0]).line : 1;
+      const where = { form: FORM, key: `${section}["${key}"]` };
+      if (KEY_KEYS.includes(key)) {
+        if ((0, import_yaml.isScalar)(pair.value) && String(pair.value.value ?? "").trim() === "") continue;
+        out.keys.push({ line, label: `Secret ${name} ${key}`, form: FORM, key: `${section}["${key}"]` });
+        continue;
+      }
+      if (!CERT_KEYS.includes(key)) continue;
+      const v = (0, import_yaml.isScalar)(pair.value) ? String(pair.value.value ?? "") : "";
+      let pem = v;
+      if (section === "data") {
+        const compact = v.replace(/\s+/g, "");
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
+          out.problems.push({ line, reason: `Secret ${name} data.${key} is not valid base64` });
+          continue;
+        }
+        pem = Buffer.from(compact, "base64").toString("utf8");
+      }
+      if (!pem.trim()) {
+        out.problems.push({ line, reason: `Secret ${name} ${section}.${key} is empty`, severity: "warning" });
+        continue;
+      }
+      const inner = extractPemText(pem, 0, `Secret ${name} ${key} `);
+      for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}`, ...where });
+      for (const p of inner.problems) out.problems.push({ ...p, line, reason: `Secret ${name} ${key}: ${p.reason}` });
+      for (const k of inner.keys) out.keys.push({ line, label: `Secret ${name} ${key} holds a ${k.label}`, ...where });
+      if (!inner.certificates.length && !inner.problems.length) out.problems.push({ line, reason: `Secret ${name} ${key} holds no certificate` });
+    }
+  }
+}
+
+// src/sources/files/der-objects.ts
+var SEQ = 48;
+var INTEGER = 2;
+var BIT_STRING = 3;
+var OCTET_STRING = 4;
+var OID = 6;
+var OID_DATA = Buffer.from([42, 134, 72, 134, 247, 13, 1, 7, 1]);
+function derKind(buf) {
+  if (isPkcs7SignedData(buf)) return "pkcs7";
+  try {
+    const outer = readTlv(buf, 0);
+    const kids = children(buf, outer);
+    if (kids.length >= 2 && kids[0].tag === INTEGER && kids[0].end - kids[0].contentStart === 1 && buf[kids[0].contentStart] === 3 && kids[1].tag === SEQ) {
+      const ci = children(buf, kids[1]);
+      if (ci[0]?.tag === OID && buf.subarray(ci[0].contentStart, ci[0].end).equals(OID_DATA)) return "pkcs12";
+    }
+  } catch {
+  }
+  return "der";
+}
+function classify(buf, t) {
+  if (t.tag !== SEQ) return { kind: "other" };
+  let k;
+  try {
+    k = children(buf, t);
+  } catch {
+    return { kind: "other" };
+  }
+  const tags = k.map((x) => x.tag);
+  if (tags.length === 3 && tags[0] === SEQ && tags[1] === SEQ && tags[2] === BIT_STRING) return { kind: "certificate" };
+  if (isPkcs7SignedData(buf.subarray(t.start, t.end))) return { kind: "pkcs7" };
+  if (tags[0] === INTEGER && tags[1] === SEQ && tags[2] === OCTET_STRING) return { kind: "private-key", label: "PKCS#8 private key (DER)" };
+  if (tags.length === 2 && tags[0] === SEQ && tags[1] === OCTET_STRING) return { kind: "private-key", label: "encrypted PKCS#8 private key (DER)" };
+  if (tags.length >= 9 && tags.slice(0, 9).every((x) => x === INTEGER)) return { kind: "private-key", label: "RSA private key (DER)" };
+  if (tags[0] === INTEGER && tags[1] === OCTET_STRING && (tags.length === 2 || tags[2] === 160 || tags[2] === 161)) return { kind: "private-key", label: "EC private key (DER)" };
+  return { kind: "other" };
+}
+function extractDerObjects(buf) {
+  const out = emptyExtraction();
+  if (buf.length === 0) {
+    out.problems.push({ line: 1, reason: "the file is empty" });
+    return out;
+  }
+  if (derKind(buf) === "pkcs7") return extractPkcs7(buf);
+  const { objects: slices, trailing } = splitDerObjects(buf);
+  if (slices.length === 0) {
+    try {
+      readTlv(buf, 0);
+      out.problems.push({ line: 1, reason: "DER is damaged: the file does not start with an ASN.1 SEQUENCE" });
+    } catch (e) {
+      out.problems.push({ line: 1, reason: `DER is damaged: ${e.message}` });
+    }
+    return out;
+  }
+  let n = 0;
+  const objects = slices.map((b) => {
+    const t = readTlv(b, 0);
+    return { t, bytes: b, ...classify(b, t) };
+  });
+  const many = objects.filter((o) => o.kind === "certificate").length > 1;
+  for (const o of objects) {
+    n++;
+    const bytes = o.bytes;
+    if (o.kind === "certificate") out.certificates.push({ der: bytes, line: 1, ...many ? { detail: `DER certificate ${n}` } : {} });
+    else if (o.kind === "private-key") out.keys.push({ line: 1, label: o.label });
+    else if (o.kind === "pkcs7") {
+      const inner = extractPkcs7(bytes);
+      out.certificates.push(...inner.certificates);
+      out.problems.push(...inner.problems);
+    } else if (objects.length === 1) {
+      out.certificates.push({ der: bytes, line: 1 });
+    } else out.problems.push({ line: 1, reason: `DER object ${n} is neither a certificate nor a private key; skipped`, severity: "notice" });
+  }
+  if (trailing) out.problems.push({ line: 1, reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`, severity: "notice" });
+  return out;
+}
+
+// src/sources/files/java-keystore.ts
+import { createHash } from "node:crypto";
+var JKS_MAGIC = 4277010157;
+var JCEKS_MAGIC = 3469659854;
+var MAX_ENTRIES = 1e5;
+var Truncated = class extends Error {
+};
+function extractJavaKeystore(buf, o = {}) {
+  const out = emptyExtraction();
+  const magic = buf.length >= 4 ? buf.readUInt32BE(0) : 0;
+  const form = magic === JCEKS_MAGIC ? "jceks" : "jks";
+  const name = form.toUpperCase();
+  let p = 0;
+  const need = (n) => {
+    if (p + n > buf.length) throw new Truncated();
+  };
+  const u16 = () => (need(2), p += 2, buf.readUInt16BE(p - 2));
+  const u32 = () => (need(4), p += 4, buf.readUInt32BE(p - 4));
+  const bytes = (n) => (need(n), p += n, buf.subarray(p - n, p));
+  const utf = () => bytes(u16()).toString("utf8");
+  let entries = 0;
+  try {
+    p = 4;
+    const version = u32();
+    if (version !== 1 && version !== 2) {
+      out.problems.push({ line: 1, reason: `${name} keystore version ${version} is not 1 or 2; not read`, form });
+      return out;
+    }
+    const count = u32();
+    if (count > MAX_ENTRIES) throw new Truncated();
+    const readCert = (alias, nth) => {
+      const type = version === 2 ? utf() : "X.509";
+      const der = bytes(u32());
+      if (type !== "X.509") {
+        out.problems.push({ line: 1, reason: `${name} entry "${alias}" holds a ${type} certificate, not X.509; skipped`, severity: "notice", form, entry: alias });
+        return;
+      }
+      out.certificates.push({ der: Buffer.from(der), line: 1, form, entry: alias, detail: `${name} entry "${alias}"${nth !== void 0 ? ` chain #${nth}` : ""}` });
+    };
+    for (; entries < count; entries++) {
+      const tag2 = u32();
+      const alias = utf();
+      bytes(8);
+      if (tag2 === 1) {
+        bytes(u32());
+        out.keys.push({ line: 1, label: `${name} private key entry "${alias}"`, form, entry: alias });
+        const chain = u32();
+        if (chain > MAX_ENTRIES) throw new Truncated();
+        for (let i = 0; i < chain; i++) readCert(alias, i);
+      } else if (tag2 === 2) {
+        readCert(alias);
+      } else if (tag2 === 3 && form === "jceks") {
+        out.problems.push({
+          line: 1,
+          reason: `${name} entry "${alias}" is a secret key (a serialized Java object); ${count - entries - 1} entries after it are not read`,
+          severity: "notice",
+          form,
+          entry: alias
+        });
+        return out;
+      } else {
+        out.problems.push({ line: 1, reason: `${name} entry ${entries + 1} has unknown tag ${tag2}; the rest of the keystore is not read`, form });
+        return out;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof Truncated)) throw e;
+    out.problems.push({ line: 1, reason: `${name} keystore is truncated or damaged after ${entries} of its entries`, form });
+    return out;
+  }
+  if (o.password !== void 0) {
+    const stored = buf.subarray(p, p + 20);
+    if (stored.length !== 20) out.problems.push({ line: 1, reason: `${name} keystore has no integrity digest`, form });
+    else if (!keystoreDigest(o.password, buf.subarray(0, p)).equals(stored)) {
+      out.problems.push({ line: 1, reason: `${name} keystore integrity check failed: the password from $${o.passwordEnv ?? "?"} is wrong, or the file was altered`, form });
+    }
+  }
+  return out;
+}
+function keystoreDigest(password, data) {
+  const pw = Buffer.alloc(password.length * 2);
+  for (let i = 0; i < password.length; i++) pw.writeUInt16BE(password.charCodeAt(i), i * 2);
+  return createHash("sha1").update(pw).update("Mighty Aphrodite", "utf8").update(data).digest();
+}
+
+// src/sources/files/pem-in-text.ts
+var B64_PEM_MARKERS = ["LS0tLS1CRUdJTi", "0tLS0tQkVHSU4", "tLS0tLUJFR0lO"];
+var B64_DER_CERT_MARKER = "gAwIBAgI";
+var PEM_MARKER = "-----BEGIN";
+var BEGIN_ANYWHERE = /-----BEGIN ([A-Z0-9 #._-]{1,64})-----/g;
+var MAX_BLOCK_CHARS = 512 * 1024;
+var B64_RUN = /[A-Za-z0-9+/=]+/g;
+var B64_CHAR = /[A-Za-z0-9+/]/;
+function lineIndex(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+function extractFromText(text, o) {
+  const out = emptyExtraction();
+  const lineOf = lineIndex(text);
+  const covered = [];
+  if (text.includes(PEM_MARKER)) scanPem(text, o, lineOf, out, covered);
+  if (B64_PEM_MARKERS.some((m) => text.includes(m)) || text.includes(B64_DER_CERT_MARKER)) scanBase64(text, o, lineOf, out, covered);
+  return out;
+}
+function scanPem(text, o, lineOf, out, covered) {
+  BEGIN_ANYWHERE.lastIndex = 0;
+  let m;
+  let index = 0;
+  while (m = BEGIN_ANYWHERE.exec(text)) {
+    const label = m[1];
+    const bodyStart = m.index + m[0].length;
+    const endMark = `-----END ${label}-----`;
+    const end = text.indexOf(endMark, bodyStart);
+    const line = lineOf(m.index);
+    const key = o.keyOf?.(line);
+    if (end === -1 || end - bodyStart > MAX_BLOCK_CHARS) {
+      out.problems.push({ line, reason: `${label} block: BEGIN without END`, severity: o.severity });
+      continue;
+    }
+    BEGIN_ANYWHERE.lastIndex = end + endMark.length;
+    covered.push([m.index, end + endMark.length]);
+    index++;
+    const der = decodeBody(text.slice(bodyStart, end));
+    if (!der) {
+      out.problems.push({ line, reason: `${label} block does not decode (a placeholder or damaged base64)`, severity: o.severity, ...key ? { key } : {} });
+      continue;
+    }
+    addPemBlock(out, { label, der, line, index }, 0, "", false, { form: o.form, ...key ? { key } : {} });
+  }
+}
+function decodeBody(body) {
+  const unescaped = body.replace(/\\+[nrt]/g, "\n");
+  let b64 = "";
+  for (const ln of unescaped.split(/\r?\n|\r/)) {
+    let best = "";
+    for (const run of ln.match(B64_RUN) ?? []) if (run.length > best.length) best = run;
+    if (best.length >= 4 || /=$/.test(best)) b64 += best;
+  }
+  return canonicalDer(b64);
+}
+function canonicalDer(b64) {
+  if (!b64 || b64.length % 4 !== 0 || /=[^=]|={3}/.test(b64)) return null;
+  const der = Buffer.from(b64, "base64");
+  if (der.toString("base64") !== b64) return null;
+  return der.length >= 2 && der[0] === 48 ? der : null;
+}
+function scanBase64(text, o, lineOf, out, covered) {
+  const seen = /* @__PURE__ */ new Set();
+  const hits = [];
+  for (const mk of [...B64_PEM_MARKERS, B64_DER_CERT_MARKER]) {
+    for (let i = text.indexOf(mk); i !== -1; i = text.indexOf(mk, i + 1)) hits.push(i);
+  }
+  hits.sort((a, b) => a - b);
+  for (const hit of hits) {
+    if (covered.some(([a, b]) => hit >= a && hit < b)) continue;
+    let s = hit;
+    while (s > 0 && B64_CHAR.test(text[s - 1])) s--;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    let e = hit;
+    while (e < text.length && B64_CHAR.test(text[e])) e++;
+    while (text[e] === "=" && (e - s) % 4 !== 0) e++;
+    const token = text.slice(s, e);
+    const line = lineOf(s);
+    const key = o.keyOf?.(line);
+    const where = { form: o.form, ...key ? { key } : {} };
+    const raw = Buffer.from(token, "base64");
+    if (raw.toString("base64").replace(/=+$/, "") !== token.replace(/=+$/, "")) continue;
+    const inner = raw.includes(PEM_MARKER) ? extractPemText(raw.toString("utf8")) : extractDerObjects(raw);
+    for (const c of inner.certificates) out.certificates.push({ ...c, line, ...where });
+    for (const k of inner.keys) out.keys.push({ ...k, line, ...where });
+    for (const p of inner.problems) out.problems.push({ ...p, line, severity: o.severity === "notice" ? "notice" : p.severity });
+  }
+}
+
+// src/sources/files/structured.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function extractStructured(text, o) {
+  const lc = new import_yaml2.LineCounter();
+  let docs;
+  try {
+    docs = (0, import_yaml2.parseAllDocuments)(text, { lineCounter: lc });
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(docs) || docs.some((d) => d.errors.length)) return null;
+  const out = emptyExtraction();
+  for (const doc of docs) {
+    let walk2 = function(node, path3, keyLine) {
+      if ((0, import_yaml2.isMap)(node)) {
+        for (const pair of node.items) {
+          const k = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "?";
+          if (secret && path3.length === 1 && (path3[0] === "data" || path3[0] === "stringData") && (CERT_KEYS.includes(k) || KEY_KEYS.includes(k))) continue;
+          const line = (0, import_yaml2.isScalar)(pair.key) && pair.key.range ? lc.linePos(pair.key.range[0]).line : keyLine;
+          walk2(pair.value, [...path3, k], line);
+        }
+      } else if ((0, import_yaml2.isSeq)(node)) {
+        node.items.forEach((item, i) => {
+          const line = item?.range ? lc.linePos(item.range[0]).line : keyLine;
+          walk2(item, [...path3, i], line);
+        });
+      } else if ((0, import_yaml2.isScalar)(node) && typeof node.value === "string") {
+        inspect2(node.value, path3, keyLine);
+      }
+    }, inspect2 = function(value, path3, line) {
+      const hasPem = value.includes(PEM_MARKER);
+      if (!hasPem && !B64_PEM_MARKERS.some((m) => value.includes(m)) && !value.includes(B64_DER_CERT_MARKER)) return;
+      const text2 = !hasPem && /^[A-Za-z0-9+/=\s]+$/.test(value) ? value.replace(/\s+/g, "") : value;
+      const key = keyPath(path3);
+      const inner = extractFromText(text2, { form, severity: o.severity });
+      for (const c of inner.certificates) out.certificates.push({ ...c, line, key });
+      for (const k of inner.keys) out.keys.push({ ...k, line, key, label: `${k.label} under ${key}` });
+      for (const p of inner.problems) out.problems.push({ ...p, line, key, reason: `${key}: ${p.reason}` });
+    };
+    var walk = walk2, inspect = inspect2;
+    const root = doc.contents;
+    const secret = isSecret(root);
+    if (secret) extractSecretDoc(root, lc, out);
+    const form = secret ? "k8s-secret" : isKubeconfig(root) ? "kubeconfig" : o.form;
+    walk2(root, [], 1);
+  }
+  return out;
+}
+function isKubeconfig(root) {
+  if (!(0, import_yaml2.isMap)(root)) return false;
+  return root.get("kind") === "Config" || root.has("clusters") && (root.has("users") || root.has("contexts"));
+}
+function keyPath(path3) {
+  let s = "";
+  for (const p of path3) {
+    if (typeof p === "number") s += `[${p}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(p)) s += s ? `.${p}` : p;
+    else s += `[${JSON.stringify(p)}]`;
+  }
+  return s;
+}
+
+// src/sources/files/extract-file.ts
+var STORE_NAMES = { jks: "JKS keystore", jceks: "JCEKS keystore", pkcs12: "PKCS#12 store", pkcs7: "PKCS#7 bundle" };
+var EXT_KIND = {
+  ".jks": ["jks"],
+  ".jceks": ["jceks"],
+  ".keystore": ["jks", "jceks", "pkcs12"],
+  ".truststore": ["jks", "jceks", "pkcs12"],
+  ".p12": ["pkcs12"],
+  ".pfx": ["pkcs12"],
+  ".p7b": ["pkcs7", "text"],
+  ".p7c": ["pkcs7", "text"],
+  ".p7": ["pkcs7", "text"],
+  ".p7s": ["pkcs7"],
+  ".spc": ["pkcs7"],
+  ".pem": ["text"],
+  ".der": ["der", "pkcs7"],
+  ".cer": ["der", "text", "pkcs7"],
+  ".crt": ["der", "text", "pkcs7"],
+  ".cert": ["der", "text", "pkcs7"]
+};
+var CERT_FILE_EXTS = new Set(Object.keys(EXT_KIND).concat([".key", ".bks"]));
+var PEM_FILE_EXTS = /* @__PURE__ */ new Set([".pem", ".crt", ".cer", ".cert", ".key", ".ca-bundle", ".chain"]);
+var CONFIG_FORMS = { ".toml": "toml", ".env": "env", ".properties": "properties", ".ini": "ini", ".cfg": "config", ".conf": "config", ".tfvars": "hcl" };
+var SECRET_KIND = /\bkind:\s*["']?Secret\b/;
+var BINARY_SNIFF_BYTES = 8e3;
+function contentKind(buf) {
+  if (buf.length === 0) return "empty";
+  if (buf.length >= 4) {
+    const magic = buf.readUInt32BE(0);
+    if (magic === JKS_MAGIC) return "jks";
+    if (magic === JCEKS_MAGIC) return "jceks";
+  }
+  if (buf[0] === 48 && (buf.subarray(0, BINARY_SNIFF_BYTES).includes(0) || !isMostlyText(buf))) return derKind(buf);
+  return buf.subarray(0, BINARY_SNIFF_BYTES).includes(0) ? "binary" : "text";
+}
+function isMostlyText(buf) {
+  const head = buf.subarray(0, 512);
+  let printable = 0;
+  for (const b of head) if (b >= 32 && b < 127 || b === 10 || b === 13 || b === 9) printable++;
+  return printable / head.length > 0.95;
+}
+function textMayHoldCertificates(text) {
+  return text.includes(PEM_MARKER) || text.includes(B64_DER_CERT_MARKER) || B64_PEM_MARKERS.some((m) => text.includes(m));
+}
+async function extractFile(buf, rel, o) {
+  const base = path.basename(rel).toLowerCase();
+  const ext = base.startsWith(".env") ? ".env" : path.extname(base);
+  const kind = contentKind(buf);
+  const certName = CERT_FILE_EXTS.has(ext);
+  if (o.discovered && !certName && (kind === "binary" || kind === "empty")) return null;
+  const expected = EXT_KIND[ext];
+  const misnamed = expected && kind in STORE_NAMES && !expected.includes(kind) ? `${STORE_NAMES[kind]}, named ${ext}` : void 0;
+  const withNote = (x) => misnamed ? { ...x, misnamed } : x;
+  const severity = o.discovered && !certName ? "notice" : "error";
+  switch (kind) {
+    case "jks":
+    case "jceks":
+      return withNote(extractJavaKeystore(buf, { password: o.password, passwordEnv: o.passwordEnv }));
+    case "pkcs12": {
+      const { extractPkcs12 } = await import("./pkcs12-6CIQZHOJ.js");
+      return withNote(tag(extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv }), "pkcs12"));
+    }
+    case "pkcs7":
+      return withNote(tag(extractPkcs7(buf), "pkcs7"));
+    case "der":
+      return withNote(tag(extractDerObjects(buf), "der"));
+    case "empty":
+    case "binary":
+      if (ext === ".p12" || ext === ".pfx") {
+        const { extractPkcs12 } = await import("./pkcs12-6CIQZHOJ.js");
+        return extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv });
+      }
+      if (ext === ".bks") return { ...emptyExtraction(), problems: [{ line: 1, reason: "Bouncy Castle keystore (BKS): not readable by certwatch; convert it to PKCS#12 (keytool -importkeystore) to have it checked", severity: "notice" }] };
+      return extractPemOrDer(buf);
+  }
+  const text = buf.toString("utf8");
+  const yamlLike = ext === ".yaml" || ext === ".yml";
+  if (o.discovered && !certName && !textMayHoldCertificates(text) && !(yamlLike && SECRET_KIND.test(text))) return null;
+  if (ext === ".p7b" || ext === ".p7c" || ext === ".p7") return tag(extractPkcs7File(buf), "pkcs7");
+  if (ext === ".yaml" || ext === ".yml" || ext === ".json") {
+    const structured = extractStructured(text, { form: ext === ".json" ? "json" : "yaml", severity });
+    if (structured) {
+      if (!o.discovered && ext !== ".json" && !structured.certificates.length && !structured.keys.length && !structured.problems.length) {
+        return extractK8sSecrets(text, true) ?? structured;
+      }
+      return structured;
+    }
+    const found2 = extractFromText(text, { form: "template", severity, keyOf: keyOfLine(text) });
+    if (!o.discovered && !found2.certificates.length && !found2.keys.length && !found2.problems.length) return extractK8sSecrets(text, true) ?? found2;
+    return found2;
+  }
+  if (PEM_FILE_EXTS.has(ext) || !o.discovered && !ext) {
+    return extractPemOrDer(buf);
+  }
+  const form = CONFIG_FORMS[ext];
+  if (form) return extractFromText(text, { form, severity, keyOf: keyOfLine(text) });
+  if (!ext || ext === ".kubeconfig") {
+    const structured = extractStructured(text, { form: "yaml", severity });
+    if (structured && (structured.certificates.length || structured.keys.length)) return structured;
+  }
+  const found = extractFromText(text, { form: "pem-in-source", severity });
+  if (!o.discovered && !found.certificates.length && !found.keys.length && !found.problems.length) return extractPemOrDer(buf);
+  return found;
+}
+function tag(x, form) {
+  for (const c of x.certificates) c.form ??= form;
+  for (const k of x.keys) k.form ??= form;
+  return x;
+}
+function keyOfLine(text) {
+  let lines;
+  let section = "";
+  const sections = [];
+  return (line) => {
+    if (!lines) {
+      lines = text.split(/\r?\n/);
+      for (const l of lines) {
+        const m = /^\s*\[+\s*([^\]]+?)\s*\]+\s*$/.exec(l);
+        if (m) section = m[1];
+        sections.push(section);
+      }
+    }
+    for (let i = line - 1; i >= 0 && i >= line - 200; i--) {
+      const m = /^\s*(?:export\s+)?["']?([A-Za-z0-9_.\-/]+)["']?\s*[:=]/.exec(lines[i] ?? "");
+      if (m) return sections[i] ? `${sections[i]}.${m[1]}` : m[1];
+    }
+    return void 0;
+  };
+}
+
+// src/sources/files/discovery-list.ts
+var import_fast_glob = __toESM(require_out4(), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { execFile } from "node:child_process";
+var MAX_LISTING_BYTES = 256 * 1024 * 1024;
+var LIST_TIMEOUT_MS = 6e4;
+async function listDiscoveryFiles(workspace, ignore) {
+  const skip = (0, import_picomatch.default)(ignore, { dot: true });
+  const tracked = await gitTrackedFiles(workspace);
+  if (tracked) return tracked.filter((f) => !skip(f));
+  return (0, import_fast_glob.default)("**", { cwd: workspace, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore, suppressErrors: true });
+}
+function gitTrackedFiles(workspace) {
+  return new Promise((resolve) => {
+    execFile(
+      "git",
+      // -z: names as they are (no quoting of unusual characters); --cached: the index, i.e. what is committed or staged.
+      ["-c", "core.quotepath=off", "ls-files", "-z", "--cached"],
+      { cwd: workspace, maxBuffer: MAX_LISTING_BYTES, timeout: LIST_TIMEOUT_MS, encoding: "utf8", env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } },
+      (err, stdout) => {
+        if (err) return resolve(null);
+        const files = stdout.split("\0").filter(Boolean);
+        resolve(files.length ? [...new Set(files)] : null);
+      }
+    );
+  });
 }
 
 // src/sources/files/superseded.ts
@@ -6056,6 +6552,7 @@ function markSuperseded(certs) {
 
 // src/sources/files/collect-files.ts
 var MAX_FILE_BYTES = 10 * 1024 * 1024;
+var DISCOVERY_MAX_BYTES = 2 * 1024 * 1024;
 var READ_CONCURRENCY = 64;
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 async function collectFiles(targets, o) {
@@ -6064,7 +6561,7 @@ async function collectFiles(targets, o) {
   for (const t of targets) {
     let matches;
     try {
-      matches = await (0, import_fast_glob.default)(t.pattern, {
+      matches = t.discovered ? await listDiscoveryFiles(o.workspace, [...ALWAYS_IGNORED, ...o.ignore ?? []]) : await (0, import_fast_glob2.default)(t.pattern, {
         cwd: o.workspace,
         dot: true,
         onlyFiles: false,
@@ -6086,10 +6583,10 @@ async function collectFiles(targets, o) {
       }
     }
     for (const rel of matches) {
-      const norm = rel.split(path.sep).join("/");
+      const norm = rel.split(path2.sep).join("/");
       if (o.only && !o.only.has(norm)) continue;
       if (o.inShard && !o.inShard(norm)) continue;
-      if (!byPath.has(norm)) byPath.set(norm, { rel: norm, target: t });
+      if (!byPath.has(norm)) byPath.set(norm, { rel: norm, target: t, excluded: o.excludedBy?.(norm, t) });
     }
   }
   const matched = [...byPath.values()];
@@ -6147,79 +6644,85 @@ function explainFsError(e) {
   }
 }
 async function collectOne(m, o) {
-  const abs = path.join(o.workspace, m.rel);
-  const loc = (line, detail) => ({ type: "file", path: m.rel, line, ...detail ? { detail } : {} });
+  const abs = path2.join(o.workspace, m.rel);
+  const discovered = !!m.target.discovered;
+  const certName = CERT_FILE_EXTS.has(path2.extname(m.rel).toLowerCase());
+  const loc = (line, w = {}) => ({
+    type: "file",
+    path: m.rel,
+    line,
+    ...w.detail ? { detail: w.detail } : {},
+    ...w.form ? { form: w.form } : {},
+    ...w.entry !== void 0 ? { entry: w.entry } : {},
+    ...w.key ? { key: w.key } : {},
+    ...m.excluded ? { excluded: m.excluded } : {}
+  });
+  const sev = (s) => discovered && !certName ? "notice" : s;
   const fail = (reason, severity = "error", line = 1) => ({
     obs: [],
-    findings: [problem("unparseable", severity, `${m.rel}${line > 1 ? `:${line}` : ""}: ${reason}`, loc(line))]
+    findings: [problem("unparseable", sev(severity), `${m.rel}${line > 1 ? `:${line}` : ""}: ${reason}`, loc(line))]
   });
   let buf;
   try {
     const st = await stat(abs);
     if (st.isDirectory()) {
-      return m.target.discovered ? { obs: [], findings: [] } : fail("this is a directory, not a certificate file; narrow the glob to files", "warning");
+      return discovered ? { obs: [], findings: [] } : fail("this is a directory, not a certificate file; narrow the glob to files", "warning");
     }
-    if (!st.isFile()) return fail("not a regular file (a device, socket or pipe); not read", "warning");
+    if (!st.isFile()) return discovered ? { obs: [], findings: [] } : fail("not a regular file (a device, socket or pipe); not read", "warning");
+    if (discovered && !certName && st.size > DISCOVERY_MAX_BYTES) return { obs: [], findings: [] };
     buf = await readBounded(abs, st.size);
   } catch (e) {
-    return fail(explainFsError(e));
+    const err = e;
+    if (discovered && err.code === "ENOENT") return { obs: [], findings: [] };
+    return fail(explainFsError(err));
   }
-  const ext = path.extname(m.rel).toLowerCase();
-  let ex;
-  if (ext === ".p12" || ext === ".pfx") {
-    const envName = m.target.passwordEnv;
-    const pw = envName ? (o.env ?? process.env)[envName] : void 0;
-    if (envName && pw === void 0) {
-      return fail(`PKCS#12 password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`);
-    }
-    const { extractPkcs12 } = await import("./pkcs12-6CIQZHOJ.js");
-    ex = extractPkcs12(buf, { password: pw, passwordEnv: envName });
-  } else if (ext === ".p7b" || ext === ".p7c") {
-    ex = extractPkcs7File(buf);
-  } else if (ext === ".yaml" || ext === ".yml") {
-    ex = extractK8sSecrets(buf.toString("utf8"), !m.target.discovered);
-    if (!ex) return { obs: [], findings: [] };
-  } else {
-    ex = extractPemOrDer(buf);
+  const envName = m.target.passwordEnv;
+  const pw = envName ? (o.env ?? process.env)[envName] : void 0;
+  if (envName && pw === void 0) {
+    return fail(`password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`);
   }
+  const ex = await extractFile(buf, m.rel, { discovered, password: pw, passwordEnv: envName });
+  if (!ex) return { obs: [], findings: [] };
   const findings = [];
+  if (ex.misnamed) findings.push(problem("misnamed", "notice", `${m.rel}: ${ex.misnamed}; read as what it is`, loc(1)));
   for (const p of ex.problems) {
-    findings.push(problem("unparseable", p.severity ?? "error", `${m.rel}:${p.line}: ${p.reason}`, loc(p.line)));
+    findings.push(problem("unparseable", sev(p.severity ?? "error"), `${m.rel}:${p.line}: ${p.reason}`, loc(p.line, p)));
   }
   for (const k of ex.keys) {
     findings.push(
-      problem("private-key", "notice", `${m.rel}:${k.line}: a private key (${k.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`, loc(k.line))
+      problem("private-key", "notice", `${m.rel}:${k.line}: a private key (${k.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`, loc(k.line, k))
     );
   }
   const parsed = [];
   for (const c of ex.certificates) {
     try {
       const rec = parseCertificate(c.der);
-      parsed.push({ rec, line: c.line, detail: c.detail });
-      for (const n of rec.parseNotes) findings.push(problem("unparseable", "notice", `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ""}: ${n}`, loc(c.line, c.detail)));
+      parsed.push({ rec, line: c.line, where: c });
+      for (const n of rec.parseNotes) findings.push(problem("unparseable", "notice", `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ""}: ${n}`, loc(c.line, c)));
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
-      findings.push(problem("unparseable", "error", `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ""}: ${e.message}`, loc(c.line, c.detail)));
+      findings.push(problem("unparseable", sev("error"), `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ""}: ${e.message}`, loc(c.line, c)));
     }
   }
   if (!parsed.length && !ex.problems.length && !ex.keys.length && ex.certificates.length === 0) {
-    findings.push(problem("unparseable", m.target.discovered ? "notice" : "error", `${m.rel}: holds no certificate`, loc(1)));
+    findings.push(problem("unparseable", discovered ? "notice" : "error", `${m.rel}: holds no certificate`, loc(1)));
   }
   const notes = markSuperseded(parsed.map((p) => p.rec));
   const companions = parsed.map((p) => p.rec);
   const obs = parsed.map((p) => ({
     cert: p.rec,
-    location: loc(p.line, p.detail),
+    location: loc(p.line, p.where),
     role: roleOf(p.rec),
     owner: m.target.owner,
     thresholds: m.target.thresholds,
-    companions: companions.filter((c) => c !== p.rec),
+    companions,
     note: notes.get(p.rec)
   }));
   return { obs, findings };
 }
 
 export {
+  require_picomatch2 as require_picomatch,
   require_out4 as require_out,
   collectFiles
 };

@@ -6,14 +6,14 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-6G3NCX65.js";
+} from "./chunk-2TWYPGPN.js";
 import {
   BUILTIN,
   DEFAULT_CONFIG_PATH,
   ISSUE_DEFAULTS,
   settingsFrom
-} from "./chunk-D5DZT4SG.js";
-import "./chunk-WL7E4DWD.js";
+} from "./chunk-52APK7V7.js";
+import "./chunk-N755ILLP.js";
 import "./chunk-DO36KUV2.js";
 import "./chunk-HU74W3X2.js";
 import "./chunk-AJSC47DO.js";

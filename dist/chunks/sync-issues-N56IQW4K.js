@@ -17,7 +17,7 @@ import {
 import {
   daysLeft,
   readableInstant
-} from "./chunk-JSGFZU5O.js";
+} from "./chunk-Z7KJFGKJ.js";
 import "./chunk-ICE5XF2S.js";
 import "./chunk-DDCI7ZLU.js";
 
