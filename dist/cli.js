@@ -402,7 +402,7 @@ async function cmdInit(args) {
   const workspace = path.resolve(values.workspace ?? process.cwd());
   const st = await stat(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init, describeInit, InitError } = await import("./chunks/init-OPFOPPNP.js");
+  const { init, describeInit, InitError } = await import("./chunks/init-7G75SOCL.js");
   try {
     process.stdout.write(describeInit(await init(workspace, { force: values.force })));
   } catch (e) {

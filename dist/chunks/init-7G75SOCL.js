@@ -121,9 +121,9 @@ function c(code, comment) {
 function fileEntries(groups) {
   if (!groups.length) {
     return [
-      "# No certificate files were found. While neither files nor endpoints are listed,",
-      "# every check discovers .pem .crt .cer .der .p7b .p7c .p12 .pfx files and Kubernetes",
-      "# TLS Secrets in the repository. To name them instead:",
+      "# No certificate files were found. While neither files nor endpoints are listed, every",
+      "# check discovers certificates by content in the files git tracks (PEM anywhere, base64",
+      "# under keys, DER, PKCS#7/#12, Java keystores). To name them instead:",
       "# files:",
       '#   - "certs/**/*.pem"',
       '#   - path: "deploy/**/*.p12"',
@@ -148,7 +148,9 @@ function fileEntries(groups) {
     "  # more forms:",
     c('  # - path: "k8s/**/*.yaml"', "tls.crt inside Kubernetes Secret manifests"),
     c('  #   owner: "@example/platform"', "overrides CODEOWNERS for these files"),
-    c("  #   warn-within: 20%", "thresholds per entry, too")
+    c("  #   warn-within: 20%", "thresholds per entry, too"),
+    c('  #   exclude: ["k8s/dev/**"]', "this entry's own exclusions"),
+    c('  # - "!certs/legacy/**"', "negation: listed in the inventory, never judged")
   );
   return out;
 }
@@ -172,6 +174,9 @@ function renderConfig(groups, opts) {
     "",
     ...fileEntries(groups),
     "",
+    "# Folders whose certificates are listed in the inventory but never judged (none by default):",
+    c('# exclude: ["test/**", "vendor/**"]', "in discovery, test-fixture folders are never judged anyway"),
+    "",
     "# Servers whose certificates to check (none by default):",
     "# endpoints:",
     c("#   - example.com", "port 443, SNI = host"),
@@ -189,6 +194,8 @@ function renderConfig(groups, opts) {
     '#   - fingerprint: "sha256:<64 hex digits>"',
     "#     until: 2027-01-31",
     '#     reason: "decommissioned in Q1"',
+    c('#   - path: "test/fixtures/**"', "by path: certificates seen only there"),
+    '#     reason: "expired on purpose"',
     "",
     "# ACME Renewal Information (RFC 9773): Let's Encrypt and Google Trust Services are built in.",
     "# ari:",
