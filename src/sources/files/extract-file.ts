@@ -63,6 +63,28 @@ function isMostlyText(buf: Buffer): boolean {
   return printable / head.length > 0.95;
 }
 
+const MARKER_BYTES = [PEM_MARKER, B64_DER_CERT_MARKER, ...B64_PEM_MARKERS].map((m) => Buffer.from(m, 'latin1'));
+const SECRET_BYTES = Buffer.from('Secret', 'latin1');
+
+function bufferMayHoldCertificates(buf: Buffer): boolean {
+  return MARKER_BYTES.some((m) => buf.includes(m));
+}
+
+/**
+ * Whether a file found by discovery, not named as a certificate file, deserves a look:
+ * a keystore or DER magic, or text with a PEM/base64 marker (or a YAML Secret). The same
+ * tests extractFile applies first, run on a scratch buffer so the many uninteresting
+ * files of a repository cost no allocation.
+ */
+export function worthALook(buf: Buffer, rel: string): boolean {
+  if (buf.length === 0) return false;
+  const kind = contentKind(buf);
+  if (kind === 'binary') return false;
+  if (kind !== 'text') return true;
+  const ext = path.extname(rel).toLowerCase();
+  return bufferMayHoldCertificates(buf) || ((ext === '.yaml' || ext === '.yml') && buf.includes(SECRET_BYTES));
+}
+
 /** Cheap test before any parsing: could this text hold a certificate or key? */
 export function textMayHoldCertificates(text: string): boolean {
   return text.includes(PEM_MARKER) || text.includes(B64_DER_CERT_MARKER) || B64_PEM_MARKERS.some((m) => text.includes(m));
@@ -115,7 +137,9 @@ export async function extractFile(buf: Buffer, rel: string, o: ExtractFileOption
       return extractPemOrDer(buf);
   }
 
-  // Text.
+  // Text. Discovery reads every tracked file: the markers are looked for in the bytes
+  // (memmem speed) before anything is decoded, so a file without one costs no string.
+  if (o.discovered && !certName && !bufferMayHoldCertificates(buf) && !((ext === '.yaml' || ext === '.yml') && buf.includes(SECRET_BYTES))) return null;
   const text = buf.toString('utf8');
   const yamlLike = ext === '.yaml' || ext === '.yml';
   // A Secret with placeholder values holds no marker, yet is worth a notice (README: discovery reads Secrets).
