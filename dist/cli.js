@@ -17,7 +17,7 @@ import {
   severityRank,
   summarize,
   validateReport
-} from "./chunks/chunk-5CRZVN6Z.js";
+} from "./chunks/chunk-T4SDJHH3.js";
 import {
   isFailing,
   parseDn
@@ -31,7 +31,7 @@ import {
 } from "./chunks/chunk-Z7KJFGKJ.js";
 import {
   require_out
-} from "./chunks/chunk-2TWYPGPN.js";
+} from "./chunks/chunk-3XA37MQY.js";
 import {
   DurationError,
   UsageError,
@@ -402,7 +402,7 @@ async function cmdInit(args) {
   const workspace = path.resolve(values.workspace ?? process.cwd());
   const st = await stat(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init, describeInit, InitError } = await import("./chunks/init-7G75SOCL.js");
+  const { init, describeInit, InitError } = await import("./chunks/init-ZLLVSTOJ.js");
   try {
     process.stdout.write(describeInit(await init(workspace, { force: values.force })));
   } catch (e) {

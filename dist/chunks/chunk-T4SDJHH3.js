@@ -13,7 +13,7 @@ import {
 import {
   collectFiles,
   require_picomatch
-} from "./chunk-2TWYPGPN.js";
+} from "./chunk-3XA37MQY.js";
 import {
   formatDuration,
   thresholdMs

@@ -6,7 +6,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-2TWYPGPN.js";
+} from "./chunk-3XA37MQY.js";
 import {
   BUILTIN,
   DEFAULT_CONFIG_PATH,

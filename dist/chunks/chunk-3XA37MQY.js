@@ -1998,7 +1998,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -2006,7 +2006,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -2212,7 +2212,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -2245,8 +2245,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(win32);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -2945,7 +2945,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants2.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -3004,7 +3004,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -3132,7 +3132,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants2;
     module.exports = picomatch2;
   }
 });
@@ -5773,6 +5773,7 @@ var require_out4 = __commonJS({
 
 // src/sources/files/collect-files.ts
 var import_fast_glob2 = __toESM(require_out4(), 1);
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import path2 from "node:path";
 
@@ -6400,6 +6401,19 @@ function isMostlyText(buf) {
   for (const b of head) if (b >= 32 && b < 127 || b === 10 || b === 13 || b === 9) printable++;
   return printable / head.length > 0.95;
 }
+var MARKER_BYTES = [PEM_MARKER, B64_DER_CERT_MARKER, ...B64_PEM_MARKERS].map((m) => Buffer.from(m, "latin1"));
+var SECRET_BYTES = Buffer.from("Secret", "latin1");
+function bufferMayHoldCertificates(buf) {
+  return MARKER_BYTES.some((m) => buf.includes(m));
+}
+function worthALook(buf, rel) {
+  if (buf.length === 0) return false;
+  const kind = contentKind(buf);
+  if (kind === "binary") return false;
+  if (kind !== "text") return true;
+  const ext = path.extname(rel).toLowerCase();
+  return bufferMayHoldCertificates(buf) || (ext === ".yaml" || ext === ".yml") && buf.includes(SECRET_BYTES);
+}
 function textMayHoldCertificates(text) {
   return text.includes(PEM_MARKER) || text.includes(B64_DER_CERT_MARKER) || B64_PEM_MARKERS.some((m) => text.includes(m));
 }
@@ -6434,6 +6448,7 @@ async function extractFile(buf, rel, o) {
       if (ext === ".bks") return { ...emptyExtraction(), problems: [{ line: 1, reason: "Bouncy Castle keystore (BKS): not readable by certwatch; convert it to PKCS#12 (keytool -importkeystore) to have it checked", severity: "notice" }] };
       return extractPemOrDer(buf);
   }
+  if (o.discovered && !certName && !bufferMayHoldCertificates(buf) && !((ext === ".yaml" || ext === ".yml") && buf.includes(SECRET_BYTES))) return null;
   const text = buf.toString("utf8");
   const yamlLike = ext === ".yaml" || ext === ".yml";
   if (o.discovered && !certName && !textMayHoldCertificates(text) && !(yamlLike && SECRET_KIND.test(text))) return null;
@@ -6618,12 +6633,35 @@ async function readBounded(abs, size) {
   }
   const fh = await open(abs, "r");
   try {
-    const buf = Buffer.alloc(Math.min(size, MAX_FILE_BYTES) + 1);
+    const buf = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     if (bytesRead > MAX_FILE_BYTES) throw Object.assign(new Error(`the file grew past the ${MAX_FILE_BYTES / 1048576} MiB limit while being read`), { code: "ETOOBIG" });
     return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
+  }
+}
+var scratch;
+function readDiscoveredSync(abs, rel, certName) {
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return null;
+    const cap = certName ? MAX_FILE_BYTES : DISCOVERY_MAX_BYTES;
+    if (st.size > cap) {
+      if (!certName) return null;
+      throw Object.assign(new Error(`the file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`), { code: "ETOOBIG" });
+    }
+    const buf = certName ? Buffer.allocUnsafe(st.size + 1) : scratch ??= Buffer.allocUnsafe(DISCOVERY_MAX_BYTES + 1);
+    const want = Math.min(buf.length, st.size + 1);
+    let n = 0;
+    for (let r; n < want && (r = readSync(fd, buf, n, want - n, n)) > 0; ) n += r;
+    if (n > cap) return null;
+    if (certName) return buf.subarray(0, n);
+    const bytes = buf.subarray(0, n);
+    return worthALook(bytes, rel) ? Buffer.from(bytes) : null;
+  } finally {
+    closeSync(fd);
   }
 }
 function explainFsError(e) {
@@ -6664,13 +6702,16 @@ async function collectOne(m, o) {
   });
   let buf;
   try {
-    const st = await stat(abs);
-    if (st.isDirectory()) {
-      return discovered ? { obs: [], findings: [] } : fail("this is a directory, not a certificate file; narrow the glob to files", "warning");
+    if (discovered) {
+      const got = readDiscoveredSync(abs, m.rel, certName);
+      if (!got) return { obs: [], findings: [] };
+      buf = got;
+    } else {
+      const st = await stat(abs);
+      if (st.isDirectory()) return fail("this is a directory, not a certificate file; narrow the glob to files", "warning");
+      if (!st.isFile()) return fail("not a regular file (a device, socket or pipe); not read", "warning");
+      buf = await readBounded(abs, st.size);
     }
-    if (!st.isFile()) return discovered ? { obs: [], findings: [] } : fail("not a regular file (a device, socket or pipe); not read", "warning");
-    if (discovered && !certName && st.size > DISCOVERY_MAX_BYTES) return { obs: [], findings: [] };
-    buf = await readBounded(abs, st.size);
   } catch (e) {
     const err = e;
     if (discovered && err.code === "ENOENT") return { obs: [], findings: [] };
