@@ -18,6 +18,7 @@ declare -A tools=(
   [promtool]=prometheus                                   # checks --format openmetrics
   [prometheus-node-exporter]=prometheus-node-exporter     # its textfile collector reads that output
   [keytool]=openjdk-17-jre-headless                       # reads and writes JKS/JCEKS for discovery tests
+  [cmark-gfm]=cmark-gfm                                   # renders Markdown as GitHub does (security tests)
 )
 # Debian packages whose files the tests read (unpacked, never installed):
 # name → folder under .cache/corpora

@@ -13,7 +13,18 @@ import { renderMarkdown } from './report/markdown.js';
 import { annotationsFor } from './report/annotations.js';
 import { plural } from './report/format-helpers.js';
 import { MergeError, mergeReports, validateReport } from './report/merge-reports.js';
-import { issuesEnabled, readGithubEnv } from './github/context.js';
+import { issuesEnabled, readGithubEnv, type Logger } from './github/context.js';
+import { workflowSafe } from './report/workflow-safe.js';
+import { proxySecrets } from './net/proxy-credentials.js';
+
+// core.info prints as is, and its lines carry certificate names, server answers
+// and issue text: made unable to start a workflow command. core.warning/error
+// escape their message themselves.
+const log: Logger = {
+  info: (m) => core.info(workflowSafe(m)),
+  warning: (m) => core.warning(m),
+  error: (m) => core.error(m),
+};
 
 function lines(name: string): string[] {
   return core
@@ -36,11 +47,15 @@ async function writeJson(file: string, r: Report) {
 }
 
 async function main(): Promise<void> {
+  // Secrets certwatch learns are masked before anything can print them: proxy
+  // credentials now, PKCS#12 passwords once the config names them (below).
+  for (const secret of proxySecrets(process.env)) core.setSecret(secret);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const configPath = core.getInput('config') || '.github/certwatch.yml';
   const issuesInput = oneOf('issues', ['auto', 'true', 'false'] as const, 'auto');
   const scope = oneOf('scope', ['auto', 'all', 'changed'] as const, 'auto');
   const token = core.getInput('github-token');
+  if (token) core.setSecret(token);
   const mergeGlob = core.getInput('merge');
   const reportPath = core.getInput('report');
 
@@ -82,12 +97,12 @@ async function main(): Promise<void> {
       reports.push(validateReport(parsed, name));
     }
     report = mergeReports(reports);
-    core.info(`certwatch: merged ${files.length} shard reports`);
+    log.info(`certwatch: merged ${files.length} shard reports`);
   } else {
     // GitHub modules load on demand: only a pull-request scope needs the PR's file list.
     const needsScope = scope === 'changed' || (scope === 'auto' && gh.eventName.startsWith('pull_request'));
     const sc = needsScope
-      ? await (await import('./github/pr-scope.js')).resolveScope(scope, gh, settings.configPath ?? configPath, core)
+      ? await (await import('./github/pr-scope.js')).resolveScope(scope, gh, settings.configPath ?? configPath, log)
       : { files: null, configChanged: false, reason: `scope ${scope}` };
     let onlyFiles: Set<string> | null = null;
     let endpointFilter: ((id: { id: string }) => boolean) | undefined;
@@ -105,12 +120,12 @@ async function main(): Promise<void> {
         const changed = await endpointsChangedSince(gh, settings, configPath);
         endpointFilter = changed ? (t) => changed.has(t.id) : undefined;
       }
-      core.info(`certwatch: pull-request scope — only changed files that the config's files match${sc.configChanged ? ', config changed' : ''} (${sc.reason})`);
+      log.info(`certwatch: pull-request scope — only changed files that the config's files match${sc.configChanged ? ', config changed' : ''} (${sc.reason})`);
     }
     report = await run(settings, {
       onlyFiles,
       endpointFilter,
-      progress: (m) => core.info(`certwatch: ${m}`),
+      progress: (m) => log.info(`certwatch: ${m}`),
     });
   }
 
@@ -160,21 +175,21 @@ async function main(): Promise<void> {
   // Shard jobs leave issues to the merge job, which sees everything.
   // Octokit and the sync code load only when issues are on for this event (start-up, issue 15).
   const issuesDecision = issuesEnabled(issuesInput, gh);
-  if ((settings.shard.count === 1 || mergeGlob) && !issuesDecision.on && issuesInput !== 'false') core.info(`${issuesDecision.why}: not syncing issues`);
+  if ((settings.shard.count === 1 || mergeGlob) && !issuesDecision.on && issuesInput !== 'false') log.info(`${issuesDecision.why}: not syncing issues`);
   if ((settings.shard.count === 1 || mergeGlob) && issuesDecision.on) {
     const [{ syncIssuesFromAction }, { readCodeowners }] = await Promise.all([import('./github/sync-issues.js'), import('./github/codeowners.js')]);
     const codeowners = await readCodeowners(workspace);
-    const res = await syncIssuesFromAction(report, issuesInput, settings.issues, gh, core, { codeowners: codeowners ?? undefined, scopeFiles });
+    const res = await syncIssuesFromAction(report, issuesInput, settings.issues, gh, log, { codeowners: codeowners ?? undefined, scopeFiles, issueAuthor: core.getInput('issue-author') || undefined });
     // A skipped sync has already said why (syncIssuesFromAction logs it once).
     if (!res.skipped)
-      core.info(
+      log.info(
         `certwatch: issues: ${res.created.length} opened, ${res.updated.length} updated, ${res.commented.length} commented, ${res.closed.length} closed, ${res.reopened.length} reopened (${res.apiCalls} API calls)`,
       );
   }
 
   const line = `certwatch: ${s.status} — ${plural(s.failures, 'failure')}, ${plural(s.warnings, 'warning')}, ${plural(s.certificates, 'certificate')}`;
   if (s.failures > 0) core.setFailed(line);
-  else core.info(line);
+  else log.info(line);
 }
 
 main().catch((e: unknown) => {

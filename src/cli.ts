@@ -59,6 +59,7 @@ owners from CODEOWNERS, every option with its default) and
 run that keeps issues, a pull-request check). An existing file is kept unless --force.
 exit status: 0 written (or kept), 2 usage error`,
 };
+import { workflowSafe } from './report/workflow-safe.js';
 
 const USAGE = `usage:
   certwatch check [options]        check certificates and fail on problems
@@ -151,9 +152,15 @@ async function writeTo(file: string, text: string, flag: string) {
   }
 }
 
-async function emit(text: string, output: string | undefined) {
+// In a workflow step both streams are read for workflow commands: what we print
+// carries certificate and server text, so it goes through workflowSafe.
+async function emit(text: string, output: string | undefined, format?: string) {
   if (output) await writeTo(output, text, '--output');
-  else process.stdout.write(text);
+  else process.stdout.write(workflowSafe(text, { json: format === 'json' || format === 'sarif' }));
+}
+
+function say(text: string): void {
+  process.stderr.write(workflowSafe(text));
 }
 
 async function settingsFromFlags(v: Record<string, unknown>) {
@@ -179,7 +186,7 @@ async function settingsFromFlags(v: Record<string, unknown>) {
 }
 
 function progress(): ((m: string) => void) | undefined {
-  return process.stderr.isTTY ? (m) => process.stderr.write(`certwatch: ${m}\n`) : undefined;
+  return process.stderr.isTTY ? (m) => say(`certwatch: ${m}\n`) : undefined;
 }
 
 async function writeReport(r: Report, file: string | undefined) {
@@ -210,7 +217,7 @@ async function cmdCheck(args: string[]): Promise<number> {
   const settings = await settingsFromFlags(values);
   const report = await run(settings, { progress: progress() });
   await writeReport(report, values.report);
-  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
   return report.summary.failures > 0 ? 1 : 0;
 }
 
@@ -244,7 +251,7 @@ async function cmdMerge(args: string[]): Promise<number> {
   }
   const report = mergeReports(reports);
   await writeReport(report, values.report);
-  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
   return report.summary.failures > 0 ? 1 : 0;
 }
 
@@ -277,7 +284,7 @@ async function cmdInventory(args: string[]): Promise<number> {
   if (serialsFile && list) filter.serials = await serialsNamedIn(serialsFile, list, all);
   const report = filterReport(all, filter);
   await writeReport(report, values.report);
-  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
+  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output, format);
   return report.summary.failures > 0 ? 1 : 0;
 }
 
@@ -285,8 +292,8 @@ async function cmdInventory(args: string[]): Promise<number> {
 async function serialsNamedIn(file: string, list: OpenedList, report: Report): Promise<Set<string>> {
   try {
     const scanned = await scanSerialList(list.bytes, new Set(report.certificates.map((c) => serialKey(c.serialNumber))));
-    for (const b of scanned.bad) process.stderr.write(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}\n`);
-    if (scanned.badCount > scanned.bad.length) process.stderr.write(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)\n`);
+    for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}\n`);
+    if (scanned.badCount > scanned.bad.length) say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)\n`);
     return new Set(scanned.hits.keys());
   } catch (e) {
     if (e instanceof SerialListError) throw new UsageError(`--serials-file: ${file} ${e.message}`);
@@ -321,7 +328,7 @@ async function cmdInit(args: string[]): Promise<number> {
   // Loaded on demand: init is a one-off, checks should not pay for its code.
   const { init, describeInit, InitError } = await import('./init/init.js');
   try {
-    process.stdout.write(describeInit(await init(workspace, { force: values.force })));
+    process.stdout.write(workflowSafe(describeInit(await init(workspace, { force: values.force }))));
   } catch (e) {
     if (e instanceof InitError) throw new UsageError(`init: ${e.message}`);
     throw e;
@@ -335,7 +342,8 @@ function help(cmd: string): number {
 }
 
 function usage(code: number): number {
-  (code ? process.stderr : process.stdout).write(USAGE + '\n');
+  if (code) say(USAGE + '\n');
+  else process.stdout.write(USAGE + '\n');
   return code;
 }
 
@@ -364,25 +372,26 @@ export async function main(argv: string[]): Promise<number> {
       case '--help':
         return usage(cmd ? 0 : 2);
       default:
-        process.stderr.write(`certwatch: unknown command "${cmd}"\n`);
+        say(`certwatch: unknown command "${cmd}"\n`);
         return usage(2);
     }
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`certwatch: invalid config:\n${e.message.replace(/^/gm, '  ')}\n`);
+      say(`certwatch: invalid config:\n${e.message.replace(/^/gm, '  ')}\n`);
       return 2;
     }
     if (e instanceof UsageError || e instanceof DurationError || e instanceof MergeError) {
-      process.stderr.write(`certwatch: ${e.message}\n`);
+      say(`certwatch: ${e.message}\n`);
       return 2;
     }
     const code = (e as { code?: string }).code;
     if (code && code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`certwatch ${cmd}: ${argsProblem(e as Error, cmd)}\n${HELP[cmd] ?? USAGE}\n`);
+      say(`certwatch ${cmd}: ${argsProblem(e as Error, cmd)}\n${HELP[cmd] ?? USAGE}\n`);
+      say(`certwatch ${cmd}: ${argsProblem(e as Error, cmd)}\n${USAGE}\n`);
       return 2;
     }
-    process.stderr.write(`certwatch: internal error: ${(e as Error).message}\n(please report this with the command you ran)\n`);
-    if (process.env.CERTWATCH_DEBUG) process.stderr.write(String((e as Error).stack) + '\n');
+    say(`certwatch: internal error: ${(e as Error).message}\n(please report this with the command you ran)\n`);
+    if (process.env.CERTWATCH_DEBUG) say(String((e as Error).stack) + '\n');
     return 2;
   }
 }

@@ -5,6 +5,7 @@
 import { daysLeft, readableInstant } from '../report/format-helpers.js';
 import type { ReportCertificate, ReportFinding } from '../report/report-types.js';
 import type { Location } from '../types.js';
+import { mdCodeUntrusted, mdUntrusted, ownerMention, titleUntrusted } from '../report/untrusted-text.js';
 
 // GitHub rejects issue bodies and comments over 65,536 characters. Stay well
 // under it so the footer and markers always fit.
@@ -26,13 +27,29 @@ export function fingerprintMarker(fp: string): string {
   return `<!-- certwatch:fingerprint=${fp.toLowerCase()} -->`;
 }
 
-/** The identity an issue body carries: a certificate's fingerprint, the digest, or nothing. */
+/**
+ * The identity an issue body carries: a certificate's fingerprint, the digest, or
+ * nothing. Only the first line counts (certwatch writes the marker there), after
+ * the closing note certwatch puts above a closed issue's body.
+ */
 export function readMarker(body: string | null | undefined): { kind: 'certificate'; fingerprint: string } | { kind: 'digest' } | null {
   if (!body) return null;
-  const m = FINGERPRINT_MARKER_RE.exec(body);
+  const first = firstLineAfterClosingNote(body.replace(/\r\n?/g, '\n'));
+  const m = new RegExp(`^${FINGERPRINT_MARKER_RE.source}$`, 'i').exec(first.trim());
   if (m) return { kind: 'certificate', fingerprint: m[1].toLowerCase() };
-  if (body.includes(DIGEST_MARKER)) return { kind: 'digest' };
+  if (first.trim() === DIGEST_MARKER) return { kind: 'digest' };
   return null;
+}
+
+/** sync-issues closes an issue with "> [!NOTE]\n> Resolved …\n\n" above the body. */
+function firstLineAfterClosingNote(body: string): string {
+  const lines = body.split('\n');
+  let i = 0;
+  if (lines[0] === '> [!NOTE]') {
+    while (i < lines.length && lines[i].startsWith('>')) i++;
+    while (i < lines.length && lines[i] === '') i++;
+  }
+  return lines[i] ?? '';
 }
 
 /** A location remembered in the state marker: enough to tell "replaced" from "not seen". */
@@ -107,7 +124,7 @@ export function shortFingerprint(fp: string): string {
 export function certificateTitle(c: ReportCertificate): string {
   const ca = c.issuerCN || c.issuerO;
   const context = [ca, `expires ${c.notAfter.slice(0, 10)}`].filter(Boolean).join(', ');
-  return truncate(`Replace certificate for ${displayName(c)} (${context})`, 250);
+  return truncate(titleUntrusted(`Replace certificate for ${displayName(c)} (${context})`), 250);
 }
 
 export const DIGEST_TITLE = 'Certificates that need replacement (certwatch digest)';
@@ -162,9 +179,10 @@ function certificateBody({ cert: c, active, owners, firstReported }: Certificate
   }
   if (c.renewal) {
     out.push(`| Renewal window (ARI) | ${c.renewal.windowStart} → ${c.renewal.windowEnd} |`);
-    if (c.renewal.explanationURL) out.push(`| CA's explanation | ${safeLink(c.renewal.explanationURL)} |`);
+    // The CA's answer is not ours to link: shown as text, copyable, not clickable.
+    if (c.renewal.explanationURL) out.push(`| CA's explanation | ${cell(c.renewal.explanationURL)} |`);
   }
-  out.push(`| Owner | ${owners.length ? owners.map(cell).join(' ') : '_none configured (set `owner:` in the config, or add a CODEOWNERS entry)_'} |`);
+  out.push(`| Owner | ${owners.length ? owners.map(ownerMention).join(' ') : '_none configured (set `owner:` in the config, or add a CODEOWNERS entry)_'} |`);
 
   out.push('', `### Where it is used (${c.locations.length})`, '');
   for (const loc of c.locations.slice(0, maxLocations)) out.push(`- ${locationLine(loc, ctx)}`);
@@ -203,7 +221,7 @@ export function renderDigestBody(rows: DigestRow[], carried: string[], ctx: Rend
   for (const r of rows) {
     const c = r.cert;
     const where = c.locations.slice(0, 3).map((l) => locationLine(l, ctx).replace(/\|/g, '\\|')).join('<br>') + (c.locations.length > 3 ? `<br>…and ${c.locations.length - 3} more` : '');
-    const line = `| ${cell(displayName(c))}<br>\`${shortFingerprint(c.fingerprint)}\` | ${r.active.map((f) => `${f.severity === 'error' ? '❌' : '⚠️'} ${f.id}`).join(', ')} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, ctx.now)} | ${where} | ${r.owners.map(cell).join(' ') || '—'} |`;
+    const line = `| ${cell(displayName(c))}<br>\`${shortFingerprint(c.fingerprint)}\` | ${r.active.map((f) => `${f.severity === 'error' ? '❌' : '⚠️'} ${f.id}`).join(', ')} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, ctx.now)} | ${where} | ${r.owners.map(ownerMention).join(' ') || '—'} |`;
     if (size + line.length + 1 > MAX_BODY_CHARS) break;
     size += line.length + 1;
     lines.push(line);
@@ -286,33 +304,22 @@ function listWithMore(items: string[], max: number): string {
   return items.length > max ? `${items.slice(0, max).join(', ')} and ${items.length - max} more` : items.join(', ');
 }
 
-// Report text is data, not markup: neutralise what would mention, link or
-// break out of a table/comment.
+// Report text is data, not markup: one neutraliser for all of it (untrusted-text.ts).
 function mdText(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/<!--|-->/g, '').replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;')).replace(/@(?=\w)/g, '@\u200b');
+  return mdUntrusted(s);
 }
 
 function cell(s: string): string {
-  // Owners are meant to mention; everything else goes through mdText.
-  if (/^@[\w.-]+(\/[\w.-]+)?$/.test(s)) return s;
-  return mdText(s).replace(/\|/g, '\\|');
+  return mdUntrusted(s);
 }
 
 function mdCode(s: string): string {
-  return s.replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
+  return mdCodeUntrusted(s);
 }
 
-function safeLink(u: string): string {
-  try {
-    const url = new URL(u);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return `<${url.href.replace(/>/g, '%3E')}>`;
-  } catch {
-    // not a URL: show it as text
-  }
-  return mdText(u);
-}
-
-function shellQuote(s: string): string {
+function shellQuote(raw: string): string {
+  // One line: a line break would end the ```sh block the command sits in.
+  const s = mdCodeUntrusted(raw);
   return /^[\w./:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 

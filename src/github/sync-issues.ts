@@ -31,6 +31,8 @@ import {
   type StateLocation,
 } from './issue-body.js';
 import { createClient, statusOf, type ClientOptions, type Octokit } from './octokit.js';
+import { mdCodeUntrusted, mdUntrusted } from '../report/untrusted-text.js';
+import { sameLogin, tokenIdentity } from './token-identity.js';
 
 export type { Logger } from './context.js';
 export type { Octokit } from './octokit.js';
@@ -57,6 +59,8 @@ export interface SyncContext {
   scopeFiles?: string[] | null;
   /** the label that marks certwatch's issues; default: the first configured label, else "certwatch" */
   trackingLabel?: string;
+  /** the login the token acts as (the `issue-author` input); found out when absent */
+  issueAuthor?: string;
 }
 
 // Finding ids that never ask for a new certificate: they describe a target,
@@ -116,6 +120,7 @@ export interface SyncFromActionOptions {
   scopeFiles?: string[] | null; // from resolveScope: its `files` (null = everything was checked)
   client?: Octokit; // injected in tests
   clientOptions?: ClientOptions;
+  issueAuthor?: string; // the `issue-author` input
 }
 
 /** The action's entry: decides whether to sync, builds the client, never throws. */
@@ -156,6 +161,7 @@ export async function syncIssuesFromAction(
       // Not told the scope on a pull request: assume it was narrowed (the
       // default there), so nothing unseen is taken for gone.
       scopeFiles: opts.scopeFiles !== undefined ? opts.scopeFiles : isPullRequestEvent(env.eventName) ? [] : null,
+      issueAuthor: opts.issueAuthor,
     });
   } catch (err) {
     // syncIssues reports API failures itself; this is the last guard so a bug
@@ -335,7 +341,7 @@ class IssueSync {
       if (had('renewal-window') && !cert.renewal) return { close: false, why: 'no renewal information (ARI) in this run' };
       const ignored = cert.findings.filter((f) => f.ignored && (f.severity === 'error' || REPLACEMENT_WARNINGS.has(f.id)));
       const why = ignored.length
-        ? `it is now ignored by the config${ignored[0].ignored?.reason ? ` ("${ignored[0].ignored.reason}")` : ''}${ignored[0].ignored?.until ? ` until ${ignored[0].ignored.until}` : ''}`
+        ? `it is now ignored by the config${ignored[0].ignored?.reason ? ` ("${mdUntrusted(ignored[0].ignored.reason)}")` : ''}${ignored[0].ignored?.until ? ` until ${mdUntrusted(ignored[0].ignored.until)}` : ''}`
         : 'it no longer needs replacement (no expiry, revocation or renewal problem in this run)';
       return { close: true, comment: `Resolved: ${why}. Closing${runLink(this.render)}.` };
     }
@@ -359,7 +365,7 @@ class IssueSync {
 
   private inspect(sl: StateLocation, completeness: Completeness): { kind: 'replaced' | 'gone'; text: string } | { kind: 'unseen'; why: string } {
     const here = this.report.certificates.filter((c) => c.locations.some((l) => sameKey(l, sl.k)));
-    const place = sl.k.startsWith('file:') ? `\`${sl.k.slice(5)}\`` : `endpoint \`${sl.k.slice(9)}\``;
+    const place = sl.k.startsWith('file:') ? `\`${mdCodeUntrusted(sl.k.slice(5))}\`` : `endpoint \`${mdCodeUntrusted(sl.k.slice(9))}\``;
     if (here.length) {
       const at = (c: ReportCertificate) => c.locations.find((l) => sameKey(l, sl.k));
       const slot = (c: ReportCertificate) => {
@@ -372,7 +378,7 @@ class IssueSync {
         here.find((c) => sl.cn !== undefined && c.subjectCN === sl.cn) ??
         here.find((c) => c.role === 'leaf') ??
         here[0];
-      return { kind: 'replaced', text: `${place}: replaced by \`${by.fingerprint}\` (${displayName(by)}) expiring ${by.notAfter}` };
+      return { kind: 'replaced', text: `${place}: replaced by \`${by.fingerprint}\` (${mdUntrusted(displayName(by))}) expiring ${by.notAfter}` };
     }
     const problem = this.report.problems.find((p) => p.location && sameKey(p.location, sl.k));
     if (problem) return { kind: 'unseen', why: `${problem.id}: ${problem.message}` };
@@ -496,10 +502,16 @@ class IssueSync {
 
   // ---- reads ------------------------------------------------------------------
 
-  /** Every issue with the tracking label, open and closed (the list endpoint, not search: search lags and has its own tight limit). */
+  /**
+   * Every issue with the tracking label, open and closed (the list endpoint, not
+   * search: search lags and has its own tight limit), that certwatch itself
+   * opened: authored by the token's identity, with the marker on its first line.
+   * Anyone can open a labelled issue carrying a (public) fingerprint marker;
+   * those are left alone, and the log says so.
+   */
   private async listTracked(): Promise<TrackedIssue[]> {
     this.doing('listing certwatch issues');
-    const out: TrackedIssue[] = [];
+    const candidates: (TrackedIssue & { author: string | undefined })[] = [];
     let pages = 0;
     const iterator = this.client.paginate.iterator(this.client.rest.issues.listForRepo, {
       owner: this.owner,
@@ -515,7 +527,7 @@ class IssueSync {
         if ((i as any).pull_request) continue; // the issues endpoint lists PRs too
         const marker = readMarker(i.body);
         if (!marker) continue; // labelled by hand, not ours
-        out.push({
+        candidates.push({
           number: i.number,
           state: i.state === 'closed' ? 'closed' : 'open',
           stateReason: (i as any).state_reason ?? null,
@@ -523,13 +535,27 @@ class IssueSync {
           body: i.body ?? '',
           assignees: (i.assignees ?? []).map((a: any) => a.login as string),
           marker,
-          data: readState(i.body),
+          data: null,
+          author: i.user?.login,
         });
       }
       if (++pages >= MAX_LIST_PAGES) {
         this.ctx.log.warning(`issues: stopped listing after ${MAX_LIST_PAGES * PER_PAGE} issues labelled "${this.label}"`);
         break;
       }
+    }
+    // Who the token is matters only when there is something to adopt: asked once, after listing.
+    if (!candidates.length) return [];
+    this.doing('finding out who the token is');
+    const me = await tokenIdentity(this.client, this.ctx.issueAuthor, this.ctx.log);
+    const out: TrackedIssue[] = [];
+    for (const { author, ...issue } of candidates) {
+      if (!sameLogin(author, me.login)) {
+        this.ctx.log.info(`issues: #${issue.number} carries a certwatch marker but was opened by ${author ?? 'an unknown user'}, not by ${me.login} (${me.how}): left alone`);
+        continue;
+      }
+      // State is read only from our own issues: a stranger's body is never decoded.
+      out.push({ ...issue, data: readState(issue.body) });
     }
     return out.sort((a, b) => a.number - b.number);
   }

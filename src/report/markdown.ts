@@ -5,6 +5,7 @@ import { daysLeft, issuerName, locationText, messageBesidePlace, plural, roleLab
 import { displayName } from '../x509/parse-certificate.js';
 import { buildInventory } from './inventory/inventory.js';
 import { severityRank } from './build-report.js';
+import { mdUntrusted, ownersMarkdown } from './untrusted-text.js';
 
 // GitHub refuses a step summary over 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted")
 // and then shows nothing at all. Keep well under it: core.summary adds to the
@@ -31,16 +32,16 @@ const MAX_CELL_CHARS = 400;
 const MAX_OWNERS_PER_CELL = 10;
 const MAX_LOCATIONS_PER_CELL = 3;
 
+/** Untrusted text in a table cell: clipped, then neutralised (nothing in it is live markup). */
 export function cell(s: string): string {
-  const flat = s.replace(/[\r\n]+/g, ' ');
-  const clipped = flat.length > MAX_CELL_CHARS ? flat.slice(0, MAX_CELL_CHARS - 1) + '…' : flat;
-  return clipped.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+  const clipped = s.length > MAX_CELL_CHARS ? s.slice(0, MAX_CELL_CHARS - 1) + '…' : s;
+  return mdUntrusted(clipped);
 }
 
 function ownersCell(owners: string[]): string {
   if (!owners.length) return '—';
-  const shown = owners.slice(0, MAX_OWNERS_PER_CELL).join(', ');
-  return cell(owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown);
+  const shown = ownersMarkdown(owners.slice(0, MAX_OWNERS_PER_CELL));
+  return owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown;
 }
 
 function locationsCell(c: ReportCertificate): string {
@@ -111,7 +112,7 @@ function render(r: Report, opts: { runUrl?: string }, limits: Limits): string {
     for (const c of byExpiry.slice(0, limits.inventory)) {
       const rev = c.revocation.status === 'not-checked' ? '—' : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ''}`;
       out.push(
-        `| ${cell(displayName(c))}${c.role !== 'leaf' ? ` _(${roleLabel(c)})_` : ''} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? '—')} | ${rev} |`,
+        `| ${cell(displayName(c))}${c.role !== 'leaf' ? ` _(${roleLabel(c)})_` : ''} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${c.owner ? ownersCell([c.owner]) : '—'} | ${rev} |`,
       );
     }
     if (r.certificates.length > limits.inventory) out.push('', `…and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);

@@ -5,6 +5,7 @@
 // (code scanning drops location-less results anyway).
 import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
 import type { FindingId, Location, Severity } from '../types.js';
+import { sarifUntrusted } from './untrusted-text.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 // Code scanning accepts at most 25,000 results per run and drops the rest
@@ -125,7 +126,8 @@ function messageFor(f: ReportFinding, c: ReportCertificate | null, loc: Location
   const who = c ? (c.subjectCN ?? c.sans[0] ?? c.subject) : null;
   const where = loc.type === 'endpoint' ? `${loc.host}:${loc.port}` : loc.detail;
   const prefix = [who && `Certificate ${who}`, where && `(${where})`].filter(Boolean).join(' ');
-  return prefix ? `${prefix}: ${f.message}` : f.message;
+  // Names and messages come from certificates: "[text](url)" would be a live embedded link.
+  return sarifUntrusted(prefix ? `${prefix}: ${f.message}` : f.message);
 }
 
 function locationText(loc: Location): string {

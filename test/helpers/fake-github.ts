@@ -24,6 +24,7 @@ export interface FakeIssue {
   created_at: string;
   comments: FakeComment[];
   pull_request?: boolean; // the issues list returns PRs too
+  author: string; // user.login: who opened it
 }
 
 export interface RecordedCall {
@@ -64,6 +65,8 @@ export class FakeGitHub {
   calls: RecordedCall[] = [];
   faults: Fault[] = [];
   rateRemaining = 5000;
+  /** Who the token acts as: what GraphQL `viewer` answers, and the author of issues it creates. */
+  viewer: { login: string; type: 'Bot' | 'User' } = { login: 'github-actions[bot]', type: 'Bot' };
   private server: Server | null = null;
   private nextNumber = 1;
   private nextCommentId = 1;
@@ -94,9 +97,10 @@ export class FakeGitHub {
     await new Promise<void>((resolve) => s.close(() => resolve()));
   }
 
-  /** Seed an issue as if created earlier (numbers keep increasing). */
+  /** Seed an issue as if created earlier (numbers keep increasing); by the token's identity unless `author` says who. */
   addIssue(partial: Partial<FakeIssue> & { title: string; body: string }): FakeIssue {
     const issue: FakeIssue = {
+      author: this.viewer.login,
       number: this.nextNumber++,
       state: 'open',
       state_reason: null,
@@ -120,8 +124,9 @@ export class FakeGitHub {
     return this.issues.filter((i) => i.state === 'open' && !i.pull_request);
   }
 
+  /** Calls that change something (a GraphQL query is a POST that reads). */
   writes(): RecordedCall[] {
-    return this.calls.filter((c) => c.method !== 'GET');
+    return this.calls.filter((c) => c.method !== 'GET' && c.path !== '/graphql');
   }
 
   resetCalls(): void {
@@ -135,6 +140,7 @@ export class FakeGitHub {
     this.collaborators = new Set();
     this.prFiles.clear();
     this.faults = [];
+    this.viewer = { login: 'github-actions[bot]', type: 'Bot' };
     this.resetCalls();
   }
 
@@ -173,6 +179,16 @@ export class FakeGitHub {
       return this.sendFault(fault, send);
     }
 
+    if (url.pathname === '/graphql' && method === 'POST') {
+      // Only the query certwatch sends: who the token is (installation tokens get "<app>[bot]").
+      if (!/\bviewer\b/.test(String(body?.query ?? ''))) return send(200, { errors: [{ message: 'fake-github: only viewer is implemented' }] });
+      return send(200, { data: { viewer: { login: this.viewer.login, __typename: this.viewer.type } } });
+    }
+    if (url.pathname === '/user' && method === 'GET') {
+      // Installation tokens (GITHUB_TOKEN, apps) cannot call GET /user.
+      if (this.viewer.type === 'Bot') return send(403, { message: 'Resource not accessible by integration' });
+      return send(200, { login: this.viewer.login, type: 'User' });
+    }
     const base = `/repos/${this.owner}/${this.repo}`;
     if (!url.pathname.startsWith(`${base}/`)) return send(404, { message: 'Not Found' });
     const route = url.pathname.slice(base.length);
@@ -313,7 +329,7 @@ export class FakeGitHub {
       comments: i.comments.length,
       created_at: i.created_at,
       html_url: `https://github.example/${this.owner}/${this.repo}/issues/${i.number}`,
-      user: { login: 'github-actions[bot]' },
+      user: { login: i.author, type: /\[bot\]$/.test(i.author) ? 'Bot' : 'User' },
       ...(i.pull_request ? { pull_request: { url: 'x' } } : {}),
     };
   }

@@ -58,9 +58,14 @@ export function renderCsv(report: Report): string {
  * formula too, so they appear as '@org/team — tools that want the raw value
  * should read `--format json`. Numbers we computed ourselves (days_left,
  * possibly negative) are not text from outside and stay numbers.
+ * Spreadsheets skip leading spaces and line breaks before looking for the
+ * formula sign, so " =1+1" and "\n=1+1" are formulas too (and full-width
+ * signs are folded to ASCII by some of them).
  */
+const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/u;
+
 export function csvCell(v: string | number): string {
   let s = typeof v === 'number' ? String(v) : v;
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -7,6 +7,7 @@ import type { Inventory } from './inventory.js';
 import { messageBesidePlace, plural, readableInstant } from '../format-helpers.js';
 import { daysLeft, displayName, isoDate, issuingCa, locationText, statusId } from './certificate-facts.js';
 import { byExpiry } from './render-text.js';
+import { mdUntrusted, ownersMarkdown } from '../untrusted-text.js';
 
 const MAX_LOCATIONS_PER_CELL = 5;
 
@@ -28,7 +29,7 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
     out.push(
       ...mdTable(
         ['Group', 'Certificates', 'Locations', 'Failing', 'Earliest expiry', 'Owners'],
-        groups.map((g) => [g.key, String(g.certificates), String(g.locations), String(g.failing), g.earliestExpiry ? isoDate(g.earliestExpiry) : '—', g.owners.join(', ') || '—']),
+        groups.map((g) => [g.key, String(g.certificates), String(g.locations), String(g.failing), g.earliestExpiry ? isoDate(g.earliestExpiry) : '—', owners(g.owners)]),
       ),
     );
   }
@@ -49,7 +50,7 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
       [...report.certificates].sort(byExpiry).map((c) => {
         const where = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map(locationText);
         if (c.locations.length > where.length) where.push(`+${c.locations.length - where.length} more`);
-        return [statusId(c), displayName(c), issuingCa(c), isoDate(c.notAfter), String(daysLeft(c, now)), where.join(', ') || '—', c.owner ?? '—'];
+        return [statusId(c), displayName(c), issuingCa(c), isoDate(c.notAfter), String(daysLeft(c, now)), where.join(', ') || '—', owners(c.owner ? [c.owner] : [])];
       }),
     ),
   );
@@ -60,27 +61,24 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
   return out.join('\n') + '\n';
 }
 
-function mdTable(head: string[], rows: string[][]): string[] {
+/** Owners are already Markdown (valid handles stay mentions); every other cell is untrusted text. */
+class Owners {
+  constructor(readonly markdown: string) {}
+}
+
+function owners(list: string[]): Owners {
+  return new Owners(list.length ? ownersMarkdown(list) : '—');
+}
+
+function mdTable(head: string[], rows: (string | Owners)[][]): string[] {
   return [
     `| ${head.join(' | ')} |`,
     `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
+    ...rows.map((r) => `| ${r.map((c) => (c instanceof Owners ? c.markdown : mdCell(c))).join(' | ')} |`),
   ];
 }
 
-/**
- * Text from certificates inside a markdown table: `|` would end the cell, a
- * newline the row; `<` could open raw HTML (GitHub sanitises it, other
- * renderers may not); a backslash could escape the pipe escape itself.
- * Emphasis characters are escaped so "*.example.com" does not turn italic.
- */
+/** Text from certificates inside a markdown table: see untrusted-text.ts. */
 export function mdCell(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[*_`[\]]/g, (ch) => `\\${ch}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r\n|\r|\n/g, ' ');
+  return mdUntrusted(s);
 }

@@ -4,6 +4,7 @@
 // "." or "*." optional (an entry matches the name and its subdomains), an
 // optional ":port", and CIDR blocks for IP literals.
 import { BlockList, isIP } from 'node:net';
+import { redactProxyUrl } from '../../net/proxy-credentials.js';
 
 export class ProxyConfigError extends Error {}
 
@@ -57,8 +58,15 @@ export function proxyFor(host: string, port: number, env: NodeJS.ProcessEnv): UR
     // "proxy:3128" without a scheme is common in the wild; curl assumes http://.
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
   } catch {
-    throw new ProxyConfigError(`HTTPS_PROXY="${raw}" is not a URL`);
+    // Never echo the value: it may hold a password (see proxy-credentials.ts).
+    throw new ProxyConfigError(
+      `HTTPS_PROXY="${redactProxyUrl(raw)}" is not a URL${raw.includes('@') ? ' (credentials hidden; percent-encode special characters in the user name and password, e.g. # as %23)' : ''}`,
+    );
   }
   if (url.protocol !== 'http:') throw new ProxyConfigError(`HTTPS_PROXY uses ${url.protocol}//; only http:// proxies (HTTP CONNECT) are supported`);
+  if (url.hostname.includes('@') || /[#?]/.test(raw.slice(0, raw.lastIndexOf('@') + 1))) {
+    // Parsed, but not as meant: an unencoded '#' or '?' in the password cut it short.
+    throw new ProxyConfigError(`HTTPS_PROXY="${redactProxyUrl(raw)}" holds credentials with unencoded special characters; percent-encode them (e.g. # as %23)`);
+  }
   return url;
 }
