@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const mergeGlob = core.getInput('merge');
   const reportPath = core.getInput('report');
 
-  const settings = await buildSettings(workspace, {
+  let settings = await buildSettings(workspace, {
     configPath,
     endpoints: lines('endpoints'),
     files: lines('files'),
@@ -79,6 +79,10 @@ async function main(): Promise<void> {
     if (v) core.setSecret(v);
   }
   const gh = readGithubEnv(token);
+  // A pull request from a fork: its code is the attacker's (net/address-policy.ts, github/fork-context.ts).
+  const { untrustedEvent, withBaseTrustedSections } = await import('./github/fork-context.js');
+  const untrusted = untrustedEvent(gh);
+  if (untrusted) settings = await withBaseTrustedSections(settings, gh, settings.configPath ?? configPath, log);
 
   let report: Report;
   let scopeFiles: string[] | null = null;
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
       onlyFiles,
       endpointFilter,
       progress: (m) => log.info(`certwatch: ${m}`),
+      untrusted,
     });
   }
 

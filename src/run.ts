@@ -14,6 +14,7 @@ import { checkThresholdOrder } from './checks/threshold-order.js';
 import { markRevocationOff } from './checks/revocation/revocation-off.js';
 import { buildReport } from './report/build-report.js';
 import type { Report, ReportProbe } from './report/report-types.js';
+import { NOT_CONTACTED, networkGuard } from './net/address-policy.js';
 
 export interface RunOptions {
   /** only these workspace-relative files (pull-request scope); null/undefined = all */
@@ -25,6 +26,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** when the run must be over (epoch ms); defaults to now + defaults.deadline */
   deadline?: number;
+  /** why the event's code is not trusted ("a pull request from the fork octo/site"), or null: see net/address-policy.ts */
+  untrusted?: string | null;
 }
 
 /** Stable shard of a target identity: the same target stays in its shard when others are added. */
@@ -47,6 +50,9 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
   const inShard = (id: string) => shardOf(id, shard.count) === shard.index;
   const problems: Finding[] = [];
   problems.push(...checkThresholdOrder(settings));
+  // Which addresses this run may contact, and its download budget (loaded with the HTTP client only when needed).
+  const guard = networkGuard(settings.network, o.untrusted ?? null);
+  if (guard.publicOnly) progress(`network: only public addresses are contacted ${guard.reason.replace(/ \(only public addresses are contacted there\)$/, '')}`);
 
   const cacheRel = path.relative(settings.workspace, path.resolve(settings.workspace, settings.defaults.cacheDir));
   const files = await collectFiles(settings.files, {
@@ -83,6 +89,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
       workspace: settings.workspace,
       now: settings.now,
       env: o.env,
+      network: guard,
     });
     observations.push(...ep.observations);
     for (const f of ep.findings) (f.fingerprint ? certBound : problems).push(f);
@@ -122,6 +129,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
   // the ASN.1 schemas are the heaviest part of the bundle (start-up profile, issue 15).
   if (settings.revokedSerials.length) {
     const { applyRevokedSerialLists } = await import('./checks/revocation/revoked-serials.js');
+    (await import('./net/http-fetch.js')).configureHttp(guard);
     problems.push(...(await applyRevokedSerialLists(certs, settings, deadline)));
   }
   if (certs.length) {
@@ -129,6 +137,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     // (`--at DATE`): whether a CRL or OCSP answer is fresh and whether a CA's ARI
     // window is open are facts about now; only expiry and ignore.until move.
     const ctx = { settings, now: new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
+    if (settings.defaults.revocation !== 'off' || settings.ari.enabled) (await import('./net/http-fetch.js')).configureHttp(guard);
     if (settings.defaults.revocation === 'off') markRevocationOff(certs);
     else await (await import('./checks/revocation/check-revocation.js')).checkRevocation(certs, ctx);
     if (settings.ari.enabled) problems.push(...(await (await import('./checks/ari/check-renewal-info.js')).checkRenewalInfo(certs, ctx)));
@@ -136,7 +145,8 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
 
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));
-  const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === 'not-checked');
+  // A target refused by the network policy was not cut short by time: it does not make the run partial.
+  const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === 'not-checked' && !p.message.includes(NOT_CONTACTED));
   return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
 }
 

@@ -288,6 +288,16 @@ export interface Shard {
   count: number;
 }
 
+/** The config's `network:` section: which addresses runs may contact, and how much they may download. */
+export interface NetworkSettings {
+  /** auto: refused on pull requests from forks, allowed elsewhere; refuse: always refused; allow: never refused */
+  privateAddresses: 'auto' | 'refuse' | 'allow';
+  /** IP addresses / CIDR blocks treated as public */
+  allow: string[];
+  /** total MB one run may fetch over HTTP (CRLs, OCSP, AIA, ARI, published lists) */
+  maxDownloadMb: number;
+}
+
 export interface Settings {
   workspace: string; // absolute
   configPath?: string; // relative to workspace, when a config file was read
@@ -298,6 +308,7 @@ export interface Settings {
   pathRules?: PathRules; // absent = no path rules
   ari: AriSettings;
   revokedSerials: RevokedSerialList[];
+  network?: NetworkSettings; // absent = the defaults (auto, no allow-list, 1 GiB)
   issues: IssueSettings;
   shard: Shard;
   now: Date; // the clock every check uses (fixed in tests, `--at` in forecasts)

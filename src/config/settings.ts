@@ -18,8 +18,15 @@ import type {
 import { ConfigError, loadConfig, type RawConfig } from './load-config.js';
 import { DurationError, parseDuration, parseTimeout } from './duration.js';
 import { EndpointSpecError, defaultPort, parseEndpointSpec } from '../sources/endpoints/endpoint-spec.js';
+import { validAllowEntry } from '../net/address-policy.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/certwatch.yml';
+
+// A run's CRLs, OCSP answers and issuer certificates are a few MB on most
+// estates; real complete CRLs reach tens of MB each (limits.ts). 1 GiB lets a
+// large estate through and stops a certificate set built to make the runner
+// download without end.
+const DEFAULT_MAX_DOWNLOAD_MB = 1024;
 
 /**
  * What certwatch looks at when nothing is configured: every file (git's tracked files in a
@@ -222,6 +229,10 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
 
   const ari = (d.ari ?? {}) as Record<string, any>;
   const issues = (d.issues ?? {}) as Record<string, any>;
+  const network = (d.network ?? {}) as Record<string, any>;
+  ((network.allow ?? []) as unknown[]).forEach((entry, i) => {
+    if (!validAllowEntry(String(entry))) problems.push({ file, line: at(['network', 'allow', i]), key: `network.allow.${i}`, message: `"${entry}" is not an IP address or CIDR block (like 10.20.0.0/16)` });
+  });
   ((d['revoked-serials'] ?? []) as Record<string, any>[]).forEach((r, i) => {
     const p = ['revoked-serials', i];
     if ((r.path === undefined) === (r.url === undefined)) {
@@ -250,6 +261,11 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
       name: r.name,
       source: { file, line: at(['revoked-serials', i]) },
     })),
+    network: {
+      privateAddresses: network['private-addresses'] ?? 'auto',
+      allow: ((network.allow ?? []) as unknown[]).map(String),
+      maxDownloadMb: network['max-download-mb'] ?? DEFAULT_MAX_DOWNLOAD_MB,
+    },
     issues: {
       mode: issues.mode ?? ISSUE_DEFAULTS.mode,
       labels: issues.labels ?? ISSUE_DEFAULTS.labels,

@@ -4,9 +4,12 @@
 // transfer), and a byte cap that aborts the stream as soon as it is exceeded.
 // Proxies come from HTTP_PROXY / HTTPS_PROXY / NO_PROXY via undici's
 // EnvHttpProxyAgent, so runners behind a corporate proxy work unchanged.
-import { EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { Agent, EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
 import { createWriteStream } from 'node:fs';
 import { MAX_REDIRECTS } from './limits.js';
+import { refusal, refusalOf, type NetworkGuard } from './address-policy.js';
+import { proxyForUrl } from './proxy-for-url.js';
 
 export interface FetchOptions {
   /** Per-operation timeout: waiting for headers, and the longest silence while reading the body. */
@@ -35,7 +38,7 @@ export interface FetchResult {
   body: Buffer;
 }
 
-export type FetchErrorKind = 'deadline' | 'scheme' | 'http' | 'timeout' | 'too-large' | 'network';
+export type FetchErrorKind = 'deadline' | 'scheme' | 'http' | 'timeout' | 'too-large' | 'network' | 'refused';
 
 export class FetchError extends Error {
   constructor(
@@ -50,6 +53,63 @@ export class FetchError extends Error {
 }
 
 let dispatcher: Dispatcher | undefined;
+// The run's network policy (address-policy.ts) and its download budget: set once per run by configureHttp.
+let guard: NetworkGuard | undefined;
+let guardedDirect: Dispatcher | undefined;
+let guardedProxied: Dispatcher | undefined;
+let bytesRead = 0;
+
+/** The run's policy: which addresses may be contacted, and how many bytes all fetches may read together. */
+export function configureHttp(g: NetworkGuard | undefined): void {
+  guard = g;
+  bytesRead = 0;
+}
+
+/** Count bytes against the run's budget; throws once it is used up. */
+function spend(n: number, what: string, url: string, status: number): void {
+  bytesRead += n;
+  if (guard && bytesRead > guard.maxTotalBytes) {
+    throw new FetchError(
+      `${what}: the run's download budget of ${Math.round(guard.maxTotalBytes / 1024 / 1024)} MB (network.max-download-mb) is used up`,
+      'too-large',
+      url,
+      status,
+    );
+  }
+}
+
+/**
+ * Under a public-only policy: the name is resolved again when connecting and
+ * every answer must still be public, so a name that changes its answer between
+ * our check and the connection (DNS rebinding) gains nothing.
+ */
+function guardedLookup(g: NetworkGuard) {
+  return (hostname: string, options: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address?: string | LookupAddress[], family?: number) => void) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err);
+      for (const a of addresses) {
+        const why = refusalOf(hostname, a.address, g);
+        if (why) return callback(Object.assign(new Error(why), { code: 'ECERTWATCH_REFUSED' }));
+      }
+      if (options.all) callback(null, addresses);
+      else callback(null, addresses[0]?.address, addresses[0]?.family);
+    });
+  };
+}
+
+/**
+ * The dispatcher for one hop under a public-only policy: redirects are followed
+ * by hand (each hop checked), direct connections re-check the address. Behind a
+ * proxy the proxy resolves names, so only the check before the request applies.
+ */
+function guardedAgent(url: string, g: NetworkGuard): Dispatcher {
+  if (proxyForUrl(url, process.env)) {
+    guardedProxied ??= new EnvHttpProxyAgent({ connections: 16, proxyTunnel: false });
+    return guardedProxied;
+  }
+  guardedDirect ??= new Agent({ connections: 16, connect: { lookup: guardedLookup(g) } as never });
+  return guardedDirect;
+}
 
 /** Created on first use so that proxy variables set by the caller before the run are honoured. */
 function agent(): Dispatcher {
@@ -62,9 +122,9 @@ function agent(): Dispatcher {
 
 /** Close pooled connections (end of run, tests). The next fetch creates a fresh agent. */
 export async function closeHttp(): Promise<void> {
-  const d = dispatcher;
-  dispatcher = undefined;
-  if (d) await d.close().catch(() => undefined);
+  const all = [dispatcher, guardedDirect, guardedProxied];
+  dispatcher = guardedDirect = guardedProxied = undefined;
+  for (const d of all) if (d) await d.close().catch(() => undefined);
 }
 
 /** Only http(s): LDAP and file URLs in CRL distribution points are skipped, not followed. */
@@ -93,6 +153,12 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
         if (size > o.maxBytes) {
           discard(res.body);
           throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, 'too-large', url, res.statusCode);
+        }
+        try {
+          spend(b.length, what, url, res.statusCode);
+        } catch (e) {
+          discard(res.body);
+          throw e;
         }
         chunks.push(b);
       }
@@ -167,6 +233,11 @@ export async function httpStream(url: string, o: FetchOptions): Promise<StreamRe
       res.body.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > o.maxBytes) return fail(new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, 'too-large', url, res.statusCode));
+        try {
+          spend(chunk.length, what, url, res.statusCode);
+        } catch (e) {
+          return fail(e as Error);
+        }
         out.write(chunk);
       });
       res.body.on('error', (e) => fail(e instanceof FetchError ? e : describe(e, what, url, ac)));
@@ -212,17 +283,21 @@ async function openResponse(url: string, o: FetchOptions, totalMs: number | unde
       else ac.signal.addEventListener('abort', () => reject(ac.signal.reason), { once: true });
     });
     expired.catch(() => undefined);
-    const pending = request(url, {
-      dispatcher: agent(),
-      method: o.method ?? 'GET',
-      headers: { 'user-agent': 'certwatch', ...o.headers },
-      body: o.body,
-      headersTimeout: o.timeoutMs,
-      bodyTimeout: o.timeoutMs,
-      signal: ac.signal,
-    });
-    pending.catch(() => undefined); // if the timer wins, a late failure has nobody to tell
-    res = await Promise.race([pending, expired]);
+    const send = (target: string, via: Dispatcher) => {
+      const pending = request(target, {
+        dispatcher: via,
+        method: o.method ?? 'GET',
+        headers: { 'user-agent': 'certwatch', ...o.headers },
+        body: o.body,
+        headersTimeout: o.timeoutMs,
+        bodyTimeout: o.timeoutMs,
+        signal: ac.signal,
+      });
+      pending.catch(() => undefined); // if the timer wins, a late failure has nobody to tell
+      return Promise.race([pending, expired]);
+    };
+    if (!guard?.publicOnly) res = await send(url, agent());
+    else res = await sendGuarded(url, guard, send, what);
   } catch (e) {
     close();
     throw describe(e, what, url, ac);
@@ -243,6 +318,24 @@ async function openResponse(url: string, o: FetchOptions, totalMs: number | unde
   return { res, what, ac, declared, close };
 }
 
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** Each hop checked before it is requested; redirects followed here, at most MAX_REDIRECTS. */
+async function sendGuarded(url: string, g: NetworkGuard, send: (target: string, via: Dispatcher) => Promise<Dispatcher.ResponseData>, what: string): Promise<Dispatcher.ResponseData> {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const u = new URL(current);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new FetchError(`${what}: redirected to ${u.protocol}// (only http and https are followed)`, 'scheme', current);
+    const why = await refusal(u.hostname, g);
+    if (why) throw new FetchError(`${what}: ${hop ? `redirected to ${u.host}: ` : ''}${why}`, 'refused', current);
+    const res = await send(current, guardedAgent(current, g));
+    const location = res.headers.location;
+    if (!REDIRECT_STATUSES.has(res.statusCode) || typeof location !== 'string' || hop >= MAX_REDIRECTS) return res;
+    discard(res.body);
+    current = new URL(location, current).href;
+  }
+}
+
 /** Drop a body we will not read; its abort error has nobody to report to. */
 function discard(body: Dispatcher.ResponseData['body']): void {
   body.on('error', () => undefined);
@@ -259,7 +352,10 @@ const NETWORK_WORDS: Record<string, string> = {
 };
 
 function describe(e: unknown, what: string, url: string, ac: AbortController): FetchError {
+  if (e instanceof FetchError) return e;
   const err = e as { code?: string; message?: string };
+  const refusedAt = [e, (e as { cause?: unknown }).cause].find((x) => (x as { code?: string })?.code === 'ECERTWATCH_REFUSED') as Error | undefined;
+  if (refusedAt) return new FetchError(`${what}: ${refusedAt.message}`, 'refused', url);
   if (ac.signal.aborted) return new FetchError(`${what}: timed out (${(ac.signal.reason as Error)?.message ?? 'aborted'})`, 'timeout', url);
   if (err.code === 'UND_ERR_HEADERS_TIMEOUT') return new FetchError(`${what}: timed out waiting for the response headers`, 'timeout', url);
   if (err.code === 'UND_ERR_BODY_TIMEOUT') return new FetchError(`${what}: timed out while reading the response body`, 'timeout', url);

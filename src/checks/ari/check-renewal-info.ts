@@ -11,6 +11,7 @@ import type { RevocationContext } from '../revocation/check-revocation.js';
 import { ariCertId } from './ari-cert-id.js';
 import { ariCaFor } from './ari-directories.js';
 import { AriClient, AriError } from './fetch-renewal-info.js';
+import { NOT_CONTACTED } from '../../net/address-policy.js';
 
 export { ariCertId };
 
@@ -57,7 +58,9 @@ export async function checkRenewalInfo(certs: ObservedCertificate[], ctx: Revoca
       } catch (e) {
         const severity = e instanceof AriError ? e.severity : 'warning';
         const message = `ARI for ${ca.label}: ${(e as Error).message}`;
-        if (!problems.has(message)) problems.set(message, { id: 'renewal-window', severity, message });
+        // Refused by the network policy: not asked, so a notice that it was not checked, not a warning.
+        const finding: Finding = message.includes(NOT_CONTACTED) ? { id: 'not-checked', severity: 'notice', message } : { id: 'renewal-window', severity, message };
+        if (!problems.has(message)) problems.set(message, finding);
       }
     }
   };

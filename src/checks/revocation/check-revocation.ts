@@ -14,6 +14,7 @@ import { readableTime } from '../readable-time.js';
 import { resolve } from 'node:path';
 import type { CertificateRecord, Finding, ObservedCertificate, RevocationAnswer, Settings } from '../../types.js';
 import { fetchableUrl } from '../../net/http-fetch.js';
+import { NOT_CONTACTED } from '../../net/address-policy.js';
 import { REVOCATION_CONCURRENCY } from '../../net/limits.js';
 import { crlStatus, type SourceVerdict } from './crl-status.js';
 import { CrlSource } from './fetch-crl.js';
@@ -98,6 +99,9 @@ function record(obs: ObservedCertificate, answer: RevocationAnswer, ctx: Revocat
       severity: 'error',
       message: `${subjectOf(obs)} was revoked on ${when} (reason: ${answer.reason ?? 'none given'}), according to ${describeSource(answer.method, answer.source)}${alsoListed}`,
     });
+  } else if (answer.status === 'not-checked' && answer.detail?.includes(NOT_CONTACTED)) {
+    // The network policy refused the certificate's URLs: say so, as a notice (nothing is wrong with it that we know).
+    obs.findings.push({ ...base, id: 'not-checked', severity: 'notice', message: `Revocation of ${lower(subjectOf(obs))} not checked: ${answer.detail}` });
   } else if (answer.status === 'unknown') {
     obs.findings.push({
       ...base,
@@ -148,7 +152,7 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
   }
 
   const found = await s.issuers.find(obs);
-  if (!found.issuer) return { status: 'unknown', detail: found.problem };
+  if (!found.issuer) return refusedOnly([found.problem ?? '']) ?? { status: 'unknown', detail: found.problem };
   const issuer = found.issuer;
 
   const problems: string[] = [];
@@ -181,7 +185,12 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
     problems.push(v.problem);
   }
   if (stapledGood) return { status: 'good', method: 'stapled', source: 'stapled', revokedAt: null, reason: null, detail: problems.length ? `only the staple answered: ${problems.join('; ')}` : undefined };
-  return { status: 'unknown', detail: problems.join('; ') };
+  return refusedOnly(problems) ?? { status: 'unknown', detail: problems.join('; ') };
+}
+
+/** Every source was refused by the network policy (not asked, so not "unknown"): not-checked, saying why. */
+function refusedOnly(problems: string[]): RevocationAnswer | null {
+  return problems.length && problems.every((p) => p.includes(NOT_CONTACTED)) ? { status: 'not-checked', detail: [...new Set(problems)].join('; ') } : null;
 }
 
 /** One request per (responder, certificate) per run, however many places the certificate was seen. */

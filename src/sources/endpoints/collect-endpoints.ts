@@ -13,6 +13,7 @@ import { Pool } from './pool.js';
 import { ProbeError, phaseDeadline, type ProbePhase } from './probe-error.js';
 import { endpointLabel, nameToCheck, probeAddress, type ProbeOutcome } from './probe-endpoint.js';
 import { ProxyConfigError, proxyFor } from './proxy-env.js';
+import { refusal, refusalOf, type NetworkGuard } from '../../net/address-policy.js';
 import { resolveAddresses, type Lookup } from './resolve.js';
 import { CaFileError, loadTrustStore, type TrustStore } from './trust-store.js';
 
@@ -65,6 +66,8 @@ export interface CollectOptions {
   env?: NodeJS.ProcessEnv;
   /** name resolution; default dns.promises.lookup (tests give a name several loopback addresses) */
   lookup?: Lookup;
+  /** which addresses may be contacted (a fork's pull request: public ones only) */
+  network?: NetworkGuard;
 }
 
 type ParseCache = Map<string, CertificateRecord | CertificateParseError>;
@@ -84,6 +87,8 @@ interface TargetResult {
   configProblem?: string;
   notStarted?: true;
   error?: ProbeError;
+  /** not contacted: the network policy refused its address (why) */
+  refused?: string;
   addresses: AddressResult[];
 }
 
@@ -149,6 +154,19 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
         return res;
       }
     }
+    const guard = opts.network;
+    if (guard?.publicOnly) {
+      // Direct: the addresses just resolved are the ones connected to, so each is checked.
+      // Through a proxy the proxy resolves the name: it is resolved here too and every answer must be public.
+      const why =
+        addresses[0] === undefined
+          ? await refusal(target.host, guard, opts.lookup ? async (h) => (await opts.lookup!(h, { all: true })).map((a) => a.address) : undefined)
+          : addresses.map((a) => refusalOf(target.host, a!, guard)).find((w) => w !== null);
+      if (why) {
+        res.refused = proxy ? `${why} (through the proxy ${proxy.host}, which resolves names itself)` : why;
+        return res;
+      }
+    }
     res.addresses = await Promise.all(
       addresses.map(async (address): Promise<AddressResult> => {
         try {
@@ -169,7 +187,7 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
   const results = await Promise.all(targets.map(probeTarget));
   const out: EndpointCollection = { observations: [], findings: [], probes: [] };
   const reportedConfig = new Set<string>();
-  for (const r of results) assemble(r, out, reportedConfig);
+  for (const r of results) assemble(r, out, reportedConfig, opts.network);
   return out;
 }
 
@@ -222,8 +240,13 @@ function judge(t: EndpointTarget, outcome: ProbeOutcome, store: TrustStore, cach
   return { records, parseErrors, verdict };
 }
 
-function assemble(r: TargetResult, out: EndpointCollection, reportedConfig: Set<string>): void {
+function assemble(r: TargetResult, out: EndpointCollection, reportedConfig: Set<string>, guard: NetworkGuard | undefined): void {
   const t = r.target;
+  if (r.refused) {
+    out.findings.push(notChecked(t, endpointLabel(t), r.refused));
+    out.probes.push({ targetId: t.id, host: t.host, port: t.port, ok: false, error: r.refused, phase: 'dns', chainLength: 0, authorized: false });
+    return;
+  }
   const unreachableSeverity = t.optional ? 'warning' : 'error';
   if (r.configProblem && !reportedConfig.has(r.configProblem)) {
     reportedConfig.add(r.configProblem);
@@ -263,7 +286,10 @@ function assemble(r: TargetResult, out: EndpointCollection, reportedConfig: Set<
     };
     out.probes.push(summary);
     if (outcome.error) {
-      summary.error = `${label}: ${outcome.error.message}`;
+      // What a server says in a STARTTLS dialogue is its author's text: on an untrusted run it is not quoted
+      // (a pull request's author could aim an endpoint at a server whose banner leaks something).
+      const message = guard?.publicOnly && outcome.error.phase === 'starttls' ? `the STARTTLS dialogue failed (the server's words are not shown ${guard.reason})` : outcome.error.message;
+      summary.error = `${label}: ${message}`;
       summary.phase = outcome.error.phase;
       out.findings.push(
         outcome.error.runDeadline

@@ -47,12 +47,17 @@ function matchesEntry(entry: string, host: string, port: number): boolean {
   return h === suffix || h.endsWith('.' + suffix);
 }
 
+/** Whether NO_PROXY / no_proxy exempts host:port from the proxy. */
+export function noProxyExempts(host: string, port: number, env: NodeJS.ProcessEnv): boolean {
+  const noProxy = envValue(env, 'NO_PROXY');
+  return !!noProxy && noProxy.split(/[,\s]+/).some((entry) => matchesEntry(entry, host, port));
+}
+
 /** The proxy URL to CONNECT through for host:port, or undefined for a direct connection. */
 export function proxyFor(host: string, port: number, env: NodeJS.ProcessEnv): URL | undefined {
   const raw = envValue(env, 'HTTPS_PROXY');
   if (!raw) return undefined;
-  const noProxy = envValue(env, 'NO_PROXY');
-  if (noProxy && noProxy.split(/[,\s]+/).some((entry) => matchesEntry(entry, host, port))) return undefined;
+  if (noProxyExempts(host, port, env)) return undefined;
   let url: URL;
   try {
     // "proxy:3128" without a scheme is common in the wild; curl assumes http://.
