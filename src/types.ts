@@ -308,7 +308,7 @@ export interface Settings {
   pathRules?: PathRules; // absent = no path rules
   ari: AriSettings;
   revokedSerials: RevokedSerialList[];
-  network?: NetworkSettings; // absent = the defaults (auto, no allow-list, 1 GiB)
+  network?: NetworkSettings; // absent = the defaults (auto, no allow-list, 8 GiB)
   issues: IssueSettings;
   shard: Shard;
   now: Date; // the clock every check uses (fixed in tests, `--at` in forecasts)

@@ -18,15 +18,10 @@ import type {
 import { ConfigError, loadConfig, type RawConfig } from './load-config.js';
 import { DurationError, parseDuration, parseTimeout } from './duration.js';
 import { EndpointSpecError, defaultPort, parseEndpointSpec } from '../sources/endpoints/endpoint-spec.js';
-import { validAllowEntry } from '../net/address-policy.js';
+import { DEFAULT_MAX_DOWNLOAD_MB, validAllowEntry } from '../net/address-policy.js';
+import { isInside } from '../shared/path-inside.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/certwatch.yml';
-
-// A run's CRLs, OCSP answers and issuer certificates are a few MB on most
-// estates; real complete CRLs reach tens of MB each (limits.ts). 1 GiB lets a
-// large estate through and stops a certificate set built to make the runner
-// download without end.
-const DEFAULT_MAX_DOWNLOAD_MB = 1024;
 
 /**
  * What certwatch looks at when nothing is configured: every file (git's tracked files in a
@@ -110,6 +105,8 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
     cacheDir: (dd['cache-dir'] as string) ?? BUILTIN.cacheDir,
     deadlineMs: tmo(dd.deadline, ['defaults', 'deadline'], BUILTIN.deadlineMs),
   };
+  const cacheProblem = cacheDirProblem(defaults.cacheDir, workspace);
+  if (cacheProblem) problems.push({ file, line: at(['defaults', 'cache-dir']), key: 'defaults.cache-dir', message: cacheProblem });
   // Inputs override the config (PRODUCT.md: empty input = not given). Their errors
   // name the flag or input, not a config file the user did not touch.
   if (o.warnWithin) defaults.warnWithin = overrideDuration(o.warnWithin, overrideName('warn-within', o.origin));
@@ -283,6 +280,19 @@ function overrideDuration(v: string, name: string) {
     if (e instanceof DurationError) throw new UsageError(`${name}: ${e.message}`);
     throw e;
   }
+}
+
+/**
+ * certwatch writes downloaded CRLs into the cache directory: it must stay inside
+ * the workspace or the runner's temporary directory ($RUNNER_TEMP), never reach
+ * into the home directory or the system (`../../.ssh`, `/etc`).
+ */
+function cacheDirProblem(cacheDir: string, workspace: string): string | null {
+  const abs = path.resolve(workspace, cacheDir);
+  const inside = (root: string) => isInside(path.resolve(root), abs);
+  const temp = process.env.RUNNER_TEMP;
+  if (inside(workspace) || (temp && inside(temp))) return null;
+  return `"${cacheDir}" resolves to ${abs}, outside the workspace${temp ? ` and $RUNNER_TEMP (${temp})` : ''}; the cache must stay inside one of them`;
 }
 
 export function normaliseFingerprint(f: string): string {

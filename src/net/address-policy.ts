@@ -137,7 +137,14 @@ export function refusalOf(host: string, address: string, guard: NetworkGuard): s
   return why ? `${NOT_CONTACTED}: ${host === address ? address : `${host} resolves to ${address}`}, a ${why} address, ${guard.reason}` : null;
 }
 
-const DEFAULT_NETWORK: NetworkSettings = { privateAddresses: 'auto', allow: [], maxDownloadMb: 1024 };
+// A run's CRLs, OCSP answers and issuer certificates are a few MB on most
+// estates; real complete CRLs reach tens of MB each (limits.ts) and a CA's
+// published serial list up to 4 GiB (revoked-serials). 8 GiB lets all that
+// through and still stops a certificate set built to make the runner download
+// without end.
+export const DEFAULT_MAX_DOWNLOAD_MB = 8192;
+
+const DEFAULT_NETWORK: NetworkSettings = { privateAddresses: 'auto', allow: [], maxDownloadMb: DEFAULT_MAX_DOWNLOAD_MB };
 
 /** The run's guard from the config's `network:` section and whether the event is untrusted. */
 export function networkGuard(settings: NetworkSettings | undefined, untrusted: string | null): NetworkGuard {

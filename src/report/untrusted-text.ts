@@ -28,20 +28,44 @@ export function oneLine(s: string): string {
 
 /** Break what GitHub links after rendering: mentions, references, bare URLs, mail addresses. */
 function defuseAutolinks(s: string): string {
-  return (
-    s
-      // @user, @org/team, user@host (mail autolink), owner/repo@sha
-      .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWSP}`)
-      // #12, owner/repo#12 (and the full-width ＃ GitHub also accepts)
-      .replace(/([#\uff03])(?=\p{N})/gu, `$1${ZWSP}`)
-      // GH-12
-      .replace(/(GH)-(?=\d)/gi, `$1-${ZWSP}`)
-      // GFM's extended autolinks: http(s)://, ftp://, www., mailto:, xmpp:
-      // (anywhere: GFM also links them right after "_", "*", "~" or "(")
-      .replace(/(https?|ftp):\/\//gi, `$1:${ZWSP}//`)
-      .replace(/(mailto|xmpp):/gi, `$1:${ZWSP}`)
-      .replace(/(www)\./gi, `$1${ZWSP}.`)
-  );
+  return s.replace(AUTOLINK, defuse);
+}
+
+// What GitHub links after rendering (anywhere: GFM also links right after "_", "*", "~" or "("):
+// @user, @org/team, user@host, owner/repo@sha · #12, owner/repo#12 (and the full-width ＃) · GH-12 ·
+// GFM's extended autolinks http(s)://, ftp://, mailto:, xmpp:, www.
+const AUTOLINK_SOURCE = String.raw`@(?=[\p{L}\p{N}_-])|[#\uff03](?=\p{N})|GH-(?=\d)|(?:https?|ftp):(?=\/\/)|(?:mailto|xmpp):|www\.`;
+const AUTOLINK = new RegExp(AUTOLINK_SOURCE, 'giu');
+
+function defuse(m: string): string {
+  // A zero-width space after the sign ("@", "#", "GH-", "https:"), or before the dot of "www.".
+  return m.endsWith('.') ? `${m.slice(0, -1)}${ZWSP}.` : `${m}${ZWSP}`;
+}
+
+// One pass over the text (the job summary renders tens of thousands of cells):
+// control runs, the Markdown characters that make something live or break the
+// structure, and the autolink triggers above.
+const MARKDOWN_LIVE = new RegExp(String.raw`[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]+|[\\&<>|$\x60]|\](?=[(\[])|` + AUTOLINK_SOURCE, 'giu');
+
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+function neutralise(m: string): string {
+  switch (m) {
+    case '\\':
+    case '|':
+    case '$':
+    case '`':
+      return `\\${m}`;
+    case '&':
+    case '<':
+    case '>':
+      return ENTITY[m];
+    case ']':
+      return ']\\';
+    default:
+      // eslint-disable-next-line no-control-regex
+      return /^[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/.test(m) ? ' ' : defuse(m);
+  }
 }
 
 /**
@@ -50,19 +74,17 @@ function defuseAutolinks(s: string): string {
  * only the characters that make something live or break the structure:
  * `\` (could undo our escapes), `&` (entities such as `&#64;` render an `@`
  * that then mentions), `<` `>` (HTML, comments, autolinks), `|` (table cells),
- * `](` (links and images: a link needs its `(` right after the `]`), backquotes
- * (a code span could pair with ours) and `$` (math).
+ * `](` and `][` (links and images: a link needs its `(` right after the `]`),
+ * backquotes (a code span could pair with ours) and `$` (math); line breaks
+ * and other control characters become spaces.
  */
 export function mdUntrusted(s: string): string {
-  const escaped = oneLine(s)
-    .replace(/\\/g, '\\\\')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[|`$]/g, (ch) => `\\${ch}`)
-    .replace(/\](?=[([])/g, ']\\');
-  return defuseAutolinks(escaped);
+  return MAY_NEED_WORK.test(s) ? s.replace(MARKDOWN_LIVE, neutralise) : s;
 }
+
+// A cheap first look (no Unicode classes, no look-ahead): most cells hold none of these.
+// eslint-disable-next-line no-control-regex
+const MAY_NEED_WORK = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\\&<>|$`\]@#\uff03]|GH-|:\/\/|mailto:|xmpp:|www\./i;
 
 /**
  * An issue title: GitHub renders only code spans and references in titles, so

@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { webcrypto } from 'node:crypto';
-import { DAY, keyPair, pemBlock } from './pki.js';
+import { DAY, keyPair, pemBlock, pointerExtensions } from './pki.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -40,15 +40,7 @@ export async function hostileCertificate(o: HostileOptions): Promise<HostileCert
   if (o.ou) name.push({ OU: [o.ou] });
   const exts: x509.Extension[] = [new x509.BasicConstraintsExtension(false, undefined, true)];
   if (o.dnsSans?.length) exts.push(new x509.SubjectAlternativeNameExtension(o.dnsSans.map((value) => ({ type: 'dns' as const, value }))));
-  if (o.crlUrl) exts.push(new x509.CRLDistributionPointsExtension([o.crlUrl]));
-  if (o.ocspUrl || o.caIssuersUrl) {
-    exts.push(
-      new x509.AuthorityInfoAccessExtension({
-        ocsp: o.ocspUrl ? [new x509.GeneralName('url', o.ocspUrl)] : [],
-        caIssuers: o.caIssuersUrl ? [new x509.GeneralName('url', o.caIssuersUrl)] : [],
-      }),
-    );
-  }
+  exts.push(...pointerExtensions(o));
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: (serial++).toString(16).padStart(6, '0') + '0b',
     subject: new x509.Name(name),

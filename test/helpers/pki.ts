@@ -120,15 +120,7 @@ export async function issue(o: IssueOptions): Promise<Issued> {
   exts.push(await x509.SubjectKeyIdentifierExtension.create(keys.publicKey));
   if (o.issuer) exts.push(await x509.AuthorityKeyIdentifierExtension.create(o.issuer.cert));
   else exts.push(await x509.AuthorityKeyIdentifierExtension.create(keys.publicKey));
-  if (o.crlUrl) exts.push(new x509.CRLDistributionPointsExtension([o.crlUrl]));
-  if (o.ocspUrl || o.caIssuersUrl) {
-    exts.push(
-      new x509.AuthorityInfoAccessExtension({
-        ocsp: o.ocspUrl ? [new x509.GeneralName('url', o.ocspUrl)] : [],
-        caIssuers: o.caIssuersUrl ? [new x509.GeneralName('url', o.caIssuersUrl)] : [],
-      }),
-    );
-  }
+  exts.push(...pointerExtensions(o));
   const { sign } = algFor(issuerKind, hash);
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: o.serial ?? (serialCounter++).toString(16).padStart(6, '0') + '0a',
@@ -149,6 +141,21 @@ export async function issue(o: IssueOptions): Promise<Issued> {
   for (let p = o.issuer; p && p.issuer; p = p.issuer) chainPem += p.pem;
   const out: Issued & { kind: KeyKind } = { cert, keys, der, pem, keyPem: pemBlock('PRIVATE KEY', pkcs8), chainPem, issuer: o.issuer, kind };
   return out;
+}
+
+/** CRL distribution point and AIA (OCSP, caIssuers) extensions for the URLs given. */
+export function pointerExtensions(o: { crlUrl?: string; ocspUrl?: string; caIssuersUrl?: string }): x509.Extension[] {
+  const exts: x509.Extension[] = [];
+  if (o.crlUrl) exts.push(new x509.CRLDistributionPointsExtension([o.crlUrl]));
+  if (o.ocspUrl || o.caIssuersUrl) {
+    exts.push(
+      new x509.AuthorityInfoAccessExtension({
+        ocsp: o.ocspUrl ? [new x509.GeneralName('url', o.ocspUrl)] : [],
+        caIssuers: o.caIssuersUrl ? [new x509.GeneralName('url', o.caIssuersUrl)] : [],
+      }),
+    );
+  }
+  return exts;
 }
 
 /** A root → intermediate → leaf hierarchy, the shape most tests need. */

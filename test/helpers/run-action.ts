@@ -115,3 +115,16 @@ export async function runAction(
   await rm(tmp, { recursive: true, force: true });
   return result;
 }
+
+/** The nightly run: the built action on a `schedule` event of `repository` (owner/name, default branch main), issues against `apiUrl`. */
+export async function runScheduled(workspace: string, repository: string, apiUrl: string, inputs: Record<string, string> = {}): Promise<ActionResult> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-schedule-event-'));
+  try {
+    const eventPath = path.join(dir, 'event.json');
+    const [owner, name] = repository.split('/');
+    await writeFile(eventPath, JSON.stringify({ schedule: '17 3 * * *', repository: { full_name: repository, name, owner: { login: owner }, default_branch: 'main' } }));
+    return await runAction(workspace, inputs, { GITHUB_API_URL: apiUrl, GITHUB_REPOSITORY: repository, GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: eventPath, GITHUB_REF: 'refs/heads/main' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -5,13 +5,12 @@
 // rendering — @mentions, #refs, GH-refs — is looked for in the rendered text.
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { FakeGitHub } from '../helpers/fake-github.js';
-import { runAction, type ActionResult } from '../helpers/run-action.js';
+import { runScheduled, type ActionResult } from '../helpers/run-action.js';
 import { workspace, writeFiles } from '../helpers/workspace.js';
 import { days, hostileCertificate, HOSTILE_CN, HOSTILE_O, HOSTILE_SANS, type HostileCert } from '../helpers/hostile-certs.js';
 
@@ -87,22 +86,13 @@ after(async () => {
   await rm(ws, { recursive: true, force: true });
 });
 
-async function runScheduled(gh: FakeGitHub, inputs: Record<string, string> = {}): Promise<ActionResult> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-hostile-event-'));
-  try {
-    const eventPath = path.join(dir, 'event.json');
-    await writeFile(eventPath, JSON.stringify({ schedule: '17 3 * * *', repository: { full_name: REPO, name: 'site', owner: { login: 'acme' }, default_branch: 'main' } }));
-    return await runAction(ws, { revocation: 'off', ...inputs }, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: REPO, GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: eventPath, GITHUB_REF: 'refs/heads/main' });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const scheduled = (gh: FakeGitHub, inputs: Record<string, string> = {}): Promise<ActionResult> => runScheduled(ws, REPO, gh.url, { revocation: 'off', ...inputs });
 
 describe('hostile certificate text is inert in every output', { skip: hasCmark ? false : 'cmark-gfm is not installed (scripts/test-deps.sh installs it)' }, () => {
   it('the built action: issue title, body, closing comment, job summary, annotations, SARIF, HTML, log', async () => {
     const gh = await new FakeGitHub(REPO).start();
     try {
-      const r = await runScheduled(gh, { report: 'out/report.json', sarif: 'out/certwatch.sarif', html: 'out/inventory.html' });
+      const r = await scheduled(gh, { report: 'out/report.json', sarif: 'out/certwatch.sarif', html: 'out/inventory.html' });
       assert.equal(r.code, 1, r.stdout + r.stderr);
       const opened = gh.openIssues();
       assert.equal(opened.length, 1, 'one issue for the expired certificate');
@@ -138,7 +128,7 @@ describe('hostile certificate text is inert in every output', { skip: hasCmark ?
 
       // The certificate is replaced by another hostile one: the closing comment names it, inertly.
       await writeFiles(ws, { 'certs/site.pem': replacement.pem });
-      const second = await runScheduled(gh);
+      const second = await scheduled(gh);
       assert.equal(gh.issue(issue.number).state, 'closed', second.stdout);
       const closing = gh.issue(issue.number).comments.map((c) => c.body).join('\n\n');
       assert.match(closing, /close\.png/, 'the comment names the replacement');

@@ -5,12 +5,10 @@
 // user, app and personal tokens, and forged hidden state that tries to print
 // workflow commands.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { FakeGitHub, type FakeIssue } from '../helpers/fake-github.js';
-import { runAction, type ActionResult } from '../helpers/run-action.js';
+import { runScheduled, type ActionResult } from '../helpers/run-action.js';
 import { workspace } from '../helpers/workspace.js';
 import { days, hostileCertificate, type HostileCert } from '../helpers/hostile-certs.js';
 
@@ -43,16 +41,7 @@ after(async () => {
 
 beforeEach(() => gh.reset());
 
-async function scheduled(inputs: Record<string, string> = {}): Promise<ActionResult> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-squat-event-'));
-  try {
-    const eventPath = path.join(dir, 'event.json');
-    await writeFile(eventPath, JSON.stringify({ schedule: '17 3 * * *', repository: { full_name: REPO, name: 'site', owner: { login: 'acme' }, default_branch: 'main' } }));
-    return await runAction(ws, { revocation: 'off', ...inputs }, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: REPO, GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: eventPath, GITHUB_REF: 'refs/heads/main' });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const scheduled = (inputs: Record<string, string> = {}): Promise<ActionResult> => runScheduled(ws, REPO, gh.url, { revocation: 'off', ...inputs });
 
 /** The forged hidden state of the issue: a location key that breaks out onto stdout. */
 const FORGED_STATE = state({ v: 1, f: ['expired!'], l: [{ k: 'file:x\n::warning file=README.md,line=1::FORGED-STATE\n::add-mask::forged-state' }], o: [], s: '2026-01-01' });

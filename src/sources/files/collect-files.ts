@@ -2,7 +2,7 @@
 // tracks), read each file (bounded), decode by content, parse every certificate once.
 // One bad file never stops the others.
 import fg from 'fast-glob';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CertificateRecord, FileLocation, FileTarget, Finding, Observation, Severity } from '../../types.js';
@@ -11,6 +11,7 @@ import type { Whereabouts } from './extracted.js';
 import { CERT_FILE_EXTS, extractFile, worthALook } from './extract-file.js';
 import { listDiscoveryFiles } from './discovery-list.js';
 import { markSuperseded } from './superseded.js';
+import { isInside } from '../../shared/path-inside.js';
 
 // Certificate files are kilobytes; a bundle of every public root is ~250 KB. Past
 // 10 MiB a file is not a certificate file, and reading it whole would waste memory.
@@ -165,6 +166,30 @@ function readDiscoveredSync(abs: string, rel: string, certName: boolean): Buffer
   }
 }
 
+const realWorkspaces = new Map<string, string>();
+
+/**
+ * Whether the file, every link followed, is inside the workspace (a dangling or
+ * looping link counts as inside: reading it explains it). Synchronous like the
+ * discovery reads: realpath(3) is one system call, cheaper than a thread-pool trip.
+ */
+function insideWorkspace(abs: string, workspace: string): boolean {
+  let root = realWorkspaces.get(workspace);
+  if (root === undefined) {
+    try {
+      root = realpathSync.native(workspace);
+    } catch {
+      root = path.resolve(workspace);
+    }
+    realWorkspaces.set(workspace, root);
+  }
+  try {
+    return isInside(root, realpathSync.native(abs));
+  } catch {
+    return true;
+  }
+}
+
 function explainFsError(e: NodeJS.ErrnoException): string {
   switch (e.code) {
     case 'ELOOP':
@@ -206,6 +231,9 @@ async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Ob
   });
   let buf: Buffer;
   try {
+    // A committed symbolic link may point anywhere on the runner (/etc, ~/.ssh, another job's files):
+    // only what is inside the workspace is read.
+    if (!insideWorkspace(abs, o.workspace)) return fail('a symbolic link to a file outside the workspace; not followed', 'notice');
     if (discovered) {
       const got = readDiscoveredSync(abs, m.rel, certName);
       if (!got) return { obs: [], findings: [] };
