@@ -5,6 +5,7 @@
 // (editors read it from the first line) and the JSON Schema validates the
 // result, as a test proves by uncommenting every option.
 import { BUILTIN, ISSUE_DEFAULTS } from '../config/settings.js';
+import { DEFAULT_MAX_DOWNLOAD_MB } from '../net/address-policy.js';
 import { SCHEMA_URL, ACTION_REPOSITORY } from './action-ref.js';
 import type { FileGroup } from './find-certificate-files.js';
 
@@ -117,6 +118,11 @@ export function renderConfig(groups: FileGroup[], opts: { hasCodeowners: boolean
     '# revoked-serials:',
     c('#   - path: incidents/affected-serials.txt', 'one hex serial per line'),
     '#     name: "CA incident"',
+    '',
+    '# network:',
+    c('#   private-addresses: auto', 'auto: only public addresses on pull requests from forks | refuse: always | allow: never restricted'),
+    c('#   allow: [10.20.0.0/16]', 'contacted even where private addresses are refused (none by default)'),
+    c(`#   max-download-mb: ${DEFAULT_MAX_DOWNLOAD_MB}`, 'total a run may fetch over HTTP'),
     '',
     '# issues:',
     c(`#   mode: ${ISSUE_DEFAULTS.mode}`, `per-certificate | digest`),
