@@ -2,12 +2,12 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-UKHL2SNO.js";
+} from "./chunks/chunk-7VPG6WGG.js";
 import {
   clean,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-6JB6KUDL.js";
+} from "./chunks/chunk-GX5IWPQ2.js";
 import {
   MergeError,
   TOOL_VERSION,
@@ -16,8 +16,17 @@ import {
   run,
   severityRank,
   summarize,
-  validateReport
-} from "./chunks/chunk-T4SDJHH3.js";
+  validateReport,
+  workflowSafe
+} from "./chunks/chunk-WOKLUTGC.js";
+import {
+  require_out
+} from "./chunks/chunk-EHRW5CPF.js";
+import {
+  DurationError,
+  UsageError,
+  buildSettings
+} from "./chunks/chunk-XO4ZHJDN.js";
 import {
   isFailing,
   parseDn
@@ -29,34 +38,30 @@ import {
   messageBesidePlace,
   plural
 } from "./chunks/chunk-Z7KJFGKJ.js";
-import {
-  require_out
-} from "./chunks/chunk-3XA37MQY.js";
-import {
-  DurationError,
-  UsageError,
-  buildSettings
-} from "./chunks/chunk-52APK7V7.js";
+import "./chunks/chunk-73VQ3H73.js";
 import {
   nearest
 } from "./chunks/chunk-RHUPNITJ.js";
 import {
   ConfigError
-} from "./chunks/chunk-N755ILLP.js";
+} from "./chunks/chunk-EGCRF24D.js";
 import "./chunks/chunk-DO36KUV2.js";
 import {
   SerialListError,
   openListFile,
   scanSerialList,
   serialKey
-} from "./chunks/chunk-POW43BTJ.js";
+} from "./chunks/chunk-MHY552T7.js";
 import "./chunks/chunk-OFHC3YMM.js";
-import "./chunks/chunk-HU74W3X2.js";
 import "./chunks/chunk-ICE5XF2S.js";
+import "./chunks/chunk-HU74W3X2.js";
 import {
   displayName
 } from "./chunks/chunk-AJSC47DO.js";
-import "./chunks/chunk-JKX4LZGA.js";
+import "./chunks/chunk-4KN2QF6L.js";
+import "./chunks/chunk-NF44PJ2Z.js";
+import "./chunks/chunk-NOSH5WDB.js";
+import "./chunks/chunk-MC76F5MD.js";
 import {
   __toESM
 } from "./chunks/chunk-DDCI7ZLU.js";
@@ -251,9 +256,12 @@ async function writeTo(file, text, flag) {
     throw new UsageError(`${flag}: cannot write ${file}: ${fileProblem(e)}`);
   }
 }
-async function emit(text, output) {
+async function emit(text, output, format) {
   if (output) await writeTo(output, text, "--output");
-  else process.stdout.write(text);
+  else process.stdout.write(workflowSafe(text, { json: format === "json" || format === "sarif" }));
+}
+function say(text) {
+  process.stderr.write(workflowSafe(text));
 }
 async function settingsFromFlags(v) {
   const workspace = path.resolve(v.workspace ?? process.cwd());
@@ -276,7 +284,7 @@ async function settingsFromFlags(v) {
   return buildSettings(workspace, o);
 }
 function progress() {
-  return process.stderr.isTTY ? (m) => process.stderr.write(`certwatch: ${m}
+  return process.stderr.isTTY ? (m) => say(`certwatch: ${m}
 `) : void 0;
 }
 async function writeReport(r, file) {
@@ -304,7 +312,7 @@ async function cmdCheck(args) {
   const settings = await settingsFromFlags(values);
   const report = await run(settings, { progress: progress() });
   await writeReport(report, values.report);
-  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
   return report.summary.failures > 0 ? 1 : 0;
 }
 async function cmdMerge(args) {
@@ -337,7 +345,7 @@ async function cmdMerge(args) {
   }
   const report = mergeReports(reports);
   await writeReport(report, values.report);
-  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
   return report.summary.failures > 0 ? 1 : 0;
 }
 var INVENTORY_FORMATS = ["text", "json", "csv", "markdown", "ics", "html", "openmetrics"];
@@ -366,15 +374,15 @@ async function cmdInventory(args) {
   if (serialsFile && list) filter.serials = await serialsNamedIn(serialsFile, list, all);
   const report = filterReport(all, filter);
   await writeReport(report, values.report);
-  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output);
+  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output, format);
   return report.summary.failures > 0 ? 1 : 0;
 }
 async function serialsNamedIn(file, list, report) {
   try {
     const scanned = await scanSerialList(list.bytes, new Set(report.certificates.map((c) => serialKey(c.serialNumber))));
-    for (const b of scanned.bad) process.stderr.write(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}
+    for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}
 `);
-    if (scanned.badCount > scanned.bad.length) process.stderr.write(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)
+    if (scanned.badCount > scanned.bad.length) say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)
 `);
     return new Set(scanned.hits.keys());
   } catch (e) {
@@ -402,9 +410,9 @@ async function cmdInit(args) {
   const workspace = path.resolve(values.workspace ?? process.cwd());
   const st = await stat(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init, describeInit, InitError } = await import("./chunks/init-ZLLVSTOJ.js");
+  const { init, describeInit, InitError } = await import("./chunks/init-UZC7GAH2.js");
   try {
-    process.stdout.write(describeInit(await init(workspace, { force: values.force })));
+    process.stdout.write(workflowSafe(describeInit(await init(workspace, { force: values.force }))));
   } catch (e) {
     if (e instanceof InitError) throw new UsageError(`init: ${e.message}`);
     throw e;
@@ -416,7 +424,8 @@ function help(cmd) {
   return 0;
 }
 function usage(code) {
-  (code ? process.stderr : process.stdout).write(USAGE + "\n");
+  if (code) say(USAGE + "\n");
+  else process.stdout.write(USAGE + "\n");
   return code;
 }
 async function main(argv) {
@@ -445,33 +454,36 @@ async function main(argv) {
       case "--help":
         return usage(cmd ? 0 : 2);
       default:
-        process.stderr.write(`certwatch: unknown command "${cmd}"
+        say(`certwatch: unknown command "${cmd}"
 `);
         return usage(2);
     }
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`certwatch: invalid config:
+      say(`certwatch: invalid config:
 ${e.message.replace(/^/gm, "  ")}
 `);
       return 2;
     }
     if (e instanceof UsageError || e instanceof DurationError || e instanceof MergeError) {
-      process.stderr.write(`certwatch: ${e.message}
+      say(`certwatch: ${e.message}
 `);
       return 2;
     }
     const code = e.code;
     if (code && code.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`certwatch ${cmd}: ${argsProblem(e, cmd)}
+      say(`certwatch ${cmd}: ${argsProblem(e, cmd)}
 ${HELP[cmd] ?? USAGE}
+`);
+      say(`certwatch ${cmd}: ${argsProblem(e, cmd)}
+${USAGE}
 `);
       return 2;
     }
-    process.stderr.write(`certwatch: internal error: ${e.message}
+    say(`certwatch: internal error: ${e.message}
 (please report this with the command you ran)
 `);
-    if (process.env.CERTWATCH_DEBUG) process.stderr.write(String(e.stack) + "\n");
+    if (process.env.CERTWATCH_DEBUG) say(String(e.stack) + "\n");
     return 2;
   }
 }

@@ -4,8 +4,11 @@ import {
   openListUrl,
   scanSerialList,
   serialKey
-} from "./chunk-POW43BTJ.js";
-import "./chunk-JKX4LZGA.js";
+} from "./chunk-MHY552T7.js";
+import "./chunk-4KN2QF6L.js";
+import "./chunk-NF44PJ2Z.js";
+import "./chunk-NOSH5WDB.js";
+import "./chunk-MC76F5MD.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/revocation/revoked-serials.ts

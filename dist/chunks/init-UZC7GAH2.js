@@ -6,17 +6,20 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-3XA37MQY.js";
+} from "./chunk-EHRW5CPF.js";
 import {
   BUILTIN,
   DEFAULT_CONFIG_PATH,
   ISSUE_DEFAULTS,
   settingsFrom
-} from "./chunk-52APK7V7.js";
-import "./chunk-N755ILLP.js";
+} from "./chunk-XO4ZHJDN.js";
+import "./chunk-EGCRF24D.js";
 import "./chunk-DO36KUV2.js";
 import "./chunk-HU74W3X2.js";
 import "./chunk-AJSC47DO.js";
+import {
+  DEFAULT_MAX_DOWNLOAD_MB
+} from "./chunk-MC76F5MD.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/init/init.ts
@@ -208,6 +211,11 @@ function renderConfig(groups, opts) {
     "# revoked-serials:",
     c("#   - path: incidents/affected-serials.txt", "one hex serial per line"),
     '#     name: "CA incident"',
+    "",
+    "# network:",
+    c("#   private-addresses: auto", "auto: only public addresses on pull requests from forks | refuse: always | allow: never restricted"),
+    c("#   allow: [10.20.0.0/16]", "contacted even where private addresses are refused (none by default)"),
+    c(`#   max-download-mb: ${DEFAULT_MAX_DOWNLOAD_MB}`, "total a run may fetch over HTTP"),
     "",
     "# issues:",
     c(`#   mode: ${ISSUE_DEFAULTS.mode}`, `per-certificate | digest`),

@@ -3,23 +3,32 @@ import {
   bundledRoots
 } from "./chunk-6LVYH6L5.js";
 import {
+  oncePerKey
+} from "./chunk-JHOQIWRP.js";
+import {
   looksLikePem,
   splitPem,
   toPem
 } from "./chunk-HU74W3X2.js";
 import {
-  oncePerKey
-} from "./chunk-JHOQIWRP.js";
-import {
   CertificateParseError,
   displayName,
   parseCertificate
 } from "./chunk-AJSC47DO.js";
+import {
+  ProxyConfigError,
+  proxyFor
+} from "./chunk-NF44PJ2Z.js";
+import "./chunk-NOSH5WDB.js";
+import {
+  refusal,
+  refusalOf
+} from "./chunk-MC76F5MD.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/sources/endpoints/collect-endpoints.ts
 import { createHash } from "node:crypto";
-import { isIP as isIP6 } from "node:net";
+import { isIP as isIP5 } from "node:net";
 import { isAbsolute, resolve as resolvePath } from "node:path";
 
 // src/checks/chain.ts
@@ -928,67 +937,12 @@ async function probeAddress(target, address, ctx) {
   return out;
 }
 
-// src/sources/endpoints/proxy-env.ts
-import { BlockList, isIP as isIP4 } from "node:net";
-var ProxyConfigError = class extends Error {
-};
-function envValue(env, name) {
-  const v = env[name] ?? env[name.toLowerCase()];
-  return v && v.trim() !== "" ? v.trim() : void 0;
-}
-function matchesEntry(entry, host, port) {
-  let e = entry.trim().toLowerCase();
-  if (e === "") return false;
-  if (e === "*") return true;
-  let entryPort;
-  const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(e);
-  if (bracket) {
-    e = bracket[1];
-    entryPort = bracket[2] ? Number(bracket[2]) : void 0;
-  } else if (!isIP4(e) && /:\d+$/.test(e) && !e.includes("/")) {
-    entryPort = Number(e.slice(e.lastIndexOf(":") + 1));
-    e = e.slice(0, e.lastIndexOf(":"));
-  }
-  if (entryPort !== void 0 && entryPort !== port) return false;
-  const hostFamily = isIP4(host);
-  if (e.includes("/") && hostFamily) {
-    const [net, bits] = e.split("/");
-    const fam = isIP4(net);
-    if (!fam || fam !== hostFamily) return false;
-    const list = new BlockList();
-    try {
-      list.addSubnet(net, Number(bits), fam === 4 ? "ipv4" : "ipv6");
-    } catch {
-      return false;
-    }
-    return list.check(host, fam === 4 ? "ipv4" : "ipv6");
-  }
-  if (isIP4(e)) return e === host.toLowerCase();
-  const suffix = e.replace(/^\*?\./, "");
-  const h = host.toLowerCase();
-  return h === suffix || h.endsWith("." + suffix);
-}
-function proxyFor(host, port, env) {
-  const raw = envValue(env, "HTTPS_PROXY");
-  if (!raw) return void 0;
-  const noProxy = envValue(env, "NO_PROXY");
-  if (noProxy && noProxy.split(/[,\s]+/).some((entry) => matchesEntry(entry, host, port))) return void 0;
-  let url;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
-  } catch {
-    throw new ProxyConfigError(`HTTPS_PROXY="${raw}" is not a URL`);
-  }
-  if (url.protocol !== "http:") throw new ProxyConfigError(`HTTPS_PROXY uses ${url.protocol}//; only http:// proxies (HTTP CONNECT) are supported`);
-  return url;
-}
-
 // src/sources/endpoints/resolve.ts
 import { lookup } from "node:dns/promises";
-import { isIP as isIP5 } from "node:net";
+import { isIP as isIP4 } from "node:net";
 function compareAddresses(a, b) {
-  const fa = isIP5(a);
-  const fb = isIP5(b);
+  const fa = isIP4(a);
+  const fb = isIP4(b);
   if (fa !== fb) return fa - fb;
   if (fa === 4) {
     const na = a.split(".").map(Number);
@@ -999,7 +953,7 @@ function compareAddresses(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 async function resolveAddresses(host, all, deadline, lookupFn = lookup) {
-  if (isIP5(host)) return [host];
+  if (isIP4(host)) return [host];
   let timer;
   const timeout = new Promise((_, reject) => {
     const ms = Math.max(0, deadline.at - Date.now());
@@ -1088,7 +1042,7 @@ var MAX_CONNECTIONS_PER_HOST = 4;
 var NotStarted = class extends Error {
 };
 function baseLocation(t, address) {
-  const servername = t.servername ?? (isIP6(t.host) ? void 0 : t.host);
+  const servername = t.servername ?? (isIP5(t.host) ? void 0 : t.host);
   return {
     type: "endpoint",
     host: t.host,
@@ -1128,7 +1082,7 @@ async function collectEndpoints(targets, opts) {
       return res;
     }
     let addresses;
-    if (proxy && !target.allAddresses && !isIP6(target.host)) {
+    if (proxy && !target.allAddresses && !isIP5(target.host)) {
       addresses = [void 0];
     } else {
       try {
@@ -1139,6 +1093,14 @@ async function collectEndpoints(targets, opts) {
       } catch (e) {
         if (e instanceof NotStarted) res.notStarted = true;
         else res.error = e;
+        return res;
+      }
+    }
+    const guard = opts.network;
+    if (guard?.publicOnly) {
+      const why = addresses[0] === void 0 ? await refusal(target.host, guard, opts.lookup ? async (h) => (await opts.lookup(h, { all: true })).map((a) => a.address) : void 0) : addresses.map((a) => refusalOf(target.host, a, guard)).find((w) => w !== null);
+      if (why) {
+        res.refused = proxy ? `${why} (through the proxy ${proxy.host}, which resolves names itself)` : why;
         return res;
       }
     }
@@ -1161,7 +1123,7 @@ async function collectEndpoints(targets, opts) {
   const results = await Promise.all(targets.map(probeTarget));
   const out = { observations: [], findings: [], probes: [] };
   const reportedConfig = /* @__PURE__ */ new Set();
-  for (const r of results) assemble(r, out, reportedConfig);
+  for (const r of results) assemble(r, out, reportedConfig, opts.network);
   return out;
 }
 function notChecked(t, label, why, address) {
@@ -1207,8 +1169,13 @@ function judge(t, outcome, store, cache2, now) {
   tls.peer = [];
   return { records, parseErrors, verdict };
 }
-function assemble(r, out, reportedConfig) {
+function assemble(r, out, reportedConfig, guard) {
   const t = r.target;
+  if (r.refused) {
+    out.findings.push(notChecked(t, endpointLabel(t), r.refused));
+    out.probes.push({ targetId: t.id, host: t.host, port: t.port, ok: false, error: r.refused, phase: "dns", chainLength: 0, authorized: false });
+    return;
+  }
   const unreachableSeverity = t.optional ? "warning" : "error";
   if (r.configProblem && !reportedConfig.has(r.configProblem)) {
     reportedConfig.add(r.configProblem);
@@ -1246,7 +1213,8 @@ function assemble(r, out, reportedConfig) {
     };
     out.probes.push(summary);
     if (outcome.error) {
-      summary.error = `${label}: ${outcome.error.message}`;
+      const message = guard?.publicOnly && outcome.error.phase === "starttls" ? `the STARTTLS dialogue failed (the server's words are not shown ${guard.reason})` : outcome.error.message;
+      summary.error = `${label}: ${message}`;
       summary.phase = outcome.error.phase;
       out.findings.push(
         outcome.error.runDeadline ? notChecked(t, label, outcome.error.message, a.address) : { id: "unreachable", severity: unreachableSeverity, message: summary.error, location: loc }

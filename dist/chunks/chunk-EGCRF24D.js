@@ -7356,7 +7356,7 @@ async function loadConfig(absPath, displayPath) {
     if (e instanceof ConfigError) throw e;
     throw new ConfigError([{ file: displayPath, line: 1, key: "", message: `cannot read the config file (${err.code ?? err.message})` }]);
   }
-  const { parseConfigText } = await import("./parse-config-JGNOFSMT.js");
+  const { parseConfigText } = await import("./parse-config-AIZIOWSH.js");
   return parseConfigText(text, displayPath);
 }
 

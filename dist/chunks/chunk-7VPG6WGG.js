@@ -1,4 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+import {
+  sarifUntrusted
+} from "./chunk-73VQ3H73.js";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -99,7 +102,7 @@ function messageFor(f, c, loc) {
   const who = c ? c.subjectCN ?? c.sans[0] ?? c.subject : null;
   const where = loc.type === "endpoint" ? `${loc.host}:${loc.port}` : loc.detail;
   const prefix = [who && `Certificate ${who}`, where && `(${where})`].filter(Boolean).join(" ");
-  return prefix ? `${prefix}: ${f.message}` : f.message;
+  return sarifUntrusted(prefix ? `${prefix}: ${f.message}` : f.message);
 }
 function locationText(loc) {
   return loc.type === "file" ? `file:${loc.path}` : `endpoint:${loc.host}:${loc.port}`;

@@ -1,7 +1,10 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  isInside
+} from "./chunk-XO4ZHJDN.js";
+import {
   require_dist
-} from "./chunk-N755ILLP.js";
+} from "./chunk-EGCRF24D.js";
 import {
   emptyExtraction
 } from "./chunk-DO36KUV2.js";
@@ -5773,7 +5776,7 @@ var require_out4 = __commonJS({
 
 // src/sources/files/collect-files.ts
 var import_fast_glob2 = __toESM(require_out4(), 1);
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import path2 from "node:path";
 
@@ -6664,6 +6667,23 @@ function readDiscoveredSync(abs, rel, certName) {
     closeSync(fd);
   }
 }
+var realWorkspaces = /* @__PURE__ */ new Map();
+function insideWorkspace(abs, workspace) {
+  let root = realWorkspaces.get(workspace);
+  if (root === void 0) {
+    try {
+      root = realpathSync.native(workspace);
+    } catch {
+      root = path2.resolve(workspace);
+    }
+    realWorkspaces.set(workspace, root);
+  }
+  try {
+    return isInside(root, realpathSync.native(abs));
+  } catch {
+    return true;
+  }
+}
 function explainFsError(e) {
   switch (e.code) {
     case "ELOOP":
@@ -6702,6 +6722,7 @@ async function collectOne(m, o) {
   });
   let buf;
   try {
+    if (!insideWorkspace(abs, o.workspace)) return fail("a symbolic link to a file outside the workspace; not followed", "notice");
     if (discovered) {
       const got = readDiscoveredSync(abs, m.rel, certName);
       if (!got) return { obs: [], findings: [] };

@@ -1,10 +1,9 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  parseConfigText
-} from "./chunk-VXRHFM6Y.js";
-import "./chunk-RHUPNITJ.js";
-import "./chunk-N755ILLP.js";
+  renderSarif
+} from "./chunk-7VPG6WGG.js";
+import "./chunk-73VQ3H73.js";
 import "./chunk-DDCI7ZLU.js";
 export {
-  parseConfigText
+  renderSarif
 };

@@ -2,7 +2,11 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   ConfigError,
   loadConfig
-} from "./chunk-N755ILLP.js";
+} from "./chunk-EGCRF24D.js";
+import {
+  DEFAULT_MAX_DOWNLOAD_MB,
+  validAllowEntry
+} from "./chunk-MC76F5MD.js";
 
 // src/config/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
@@ -43,7 +47,7 @@ function formatDuration(ms) {
 }
 
 // src/config/settings.ts
-import path from "node:path";
+import path2 from "node:path";
 
 // src/sources/endpoints/endpoint-spec.ts
 import { isIP, isIPv6 } from "node:net";
@@ -131,6 +135,13 @@ function parseEndpointSpec(spec) {
   return { host, port: port ?? info.port, protocol, ...info.starttls ? { starttls: info.starttls } : {} };
 }
 
+// src/shared/path-inside.ts
+import path from "node:path";
+function isInside(root, p) {
+  const rel = path.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+
 // src/config/settings.ts
 var DEFAULT_CONFIG_PATH = ".github/certwatch.yml";
 var DISCOVERY_PATTERNS = ["**"];
@@ -152,7 +163,7 @@ var BUILTIN = {
 var ISSUE_DEFAULTS = { mode: "per-certificate", labels: ["certificates"], maxOpen: 50 };
 async function buildSettings(workspace, o = {}) {
   const configRel = o.configPath || DEFAULT_CONFIG_PATH;
-  const raw = await loadConfig(path.resolve(workspace, configRel), configRel);
+  const raw = await loadConfig(path2.resolve(workspace, configRel), configRel);
   if (!raw && o.configExplicit && o.configPath) {
     throw new UsageError(`config file ${configRel} does not exist`);
   }
@@ -185,6 +196,8 @@ function settingsFrom(raw, workspace, o = {}) {
     cacheDir: dd["cache-dir"] ?? BUILTIN.cacheDir,
     deadlineMs: tmo(dd.deadline, ["defaults", "deadline"], BUILTIN.deadlineMs)
   };
+  const cacheProblem = cacheDirProblem(defaults.cacheDir, workspace);
+  if (cacheProblem) problems.push({ file, line: at(["defaults", "cache-dir"]), key: "defaults.cache-dir", message: cacheProblem });
   if (o.warnWithin) defaults.warnWithin = overrideDuration(o.warnWithin, overrideName("warn-within", o.origin));
   if (o.failWithin) defaults.failWithin = overrideDuration(o.failWithin, overrideName("fail-within", o.origin));
   if (o.revocation) {
@@ -287,6 +300,10 @@ function settingsFrom(raw, workspace, o = {}) {
   });
   const ari = d.ari ?? {};
   const issues = d.issues ?? {};
+  const network = d.network ?? {};
+  (network.allow ?? []).forEach((entry, i) => {
+    if (!validAllowEntry(String(entry))) problems.push({ file, line: at(["network", "allow", i]), key: `network.allow.${i}`, message: `"${entry}" is not an IP address or CIDR block (like 10.20.0.0/16)` });
+  });
   (d["revoked-serials"] ?? []).forEach((r, i) => {
     const p = ["revoked-serials", i];
     if (r.path === void 0 === (r.url === void 0)) {
@@ -297,7 +314,7 @@ function settingsFrom(raw, workspace, o = {}) {
   });
   if (problems.length) throw new ConfigError(problems.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.line - b.line));
   return {
-    workspace: path.resolve(workspace),
+    workspace: path2.resolve(workspace),
     configPath: raw?.file,
     defaults,
     endpoints,
@@ -312,6 +329,11 @@ function settingsFrom(raw, workspace, o = {}) {
       name: r.name,
       source: { file, line: at(["revoked-serials", i]) }
     })),
+    network: {
+      privateAddresses: network["private-addresses"] ?? "auto",
+      allow: (network.allow ?? []).map(String),
+      maxDownloadMb: network["max-download-mb"] ?? DEFAULT_MAX_DOWNLOAD_MB
+    },
     issues: {
       mode: issues.mode ?? ISSUE_DEFAULTS.mode,
       labels: issues.labels ?? ISSUE_DEFAULTS.labels,
@@ -328,6 +350,13 @@ function overrideDuration(v, name) {
     if (e instanceof DurationError) throw new UsageError(`${name}: ${e.message}`);
     throw e;
   }
+}
+function cacheDirProblem(cacheDir, workspace) {
+  const abs = path2.resolve(workspace, cacheDir);
+  const inside = (root) => isInside(path2.resolve(root), abs);
+  const temp = process.env.RUNNER_TEMP;
+  if (inside(workspace) || temp && inside(temp)) return null;
+  return `"${cacheDir}" resolves to ${abs}, outside the workspace${temp ? ` and $RUNNER_TEMP (${temp})` : ""}; the cache must stay inside one of them`;
 }
 function normaliseFingerprint(f) {
   return "sha256:" + f.replace(/^sha256:/i, "").replace(/:/g, "").toLowerCase();
@@ -353,6 +382,7 @@ export {
   DurationError,
   thresholdMs,
   formatDuration,
+  isInside,
   DEFAULT_CONFIG_PATH,
   UsageError,
   BUILTIN,

@@ -3,17 +3,17 @@ import {
   markRevocationOff
 } from "./chunk-OFHC3YMM.js";
 import {
-  bundledRoots
-} from "./chunk-6LVYH6L5.js";
-import {
-  splitPem
-} from "./chunk-HU74W3X2.js";
-import {
   readableTime
 } from "./chunk-ICE5XF2S.js";
 import {
+  bundledRoots
+} from "./chunk-6LVYH6L5.js";
+import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
+import {
+  splitPem
+} from "./chunk-HU74W3X2.js";
 import {
   DerError,
   children,
@@ -36,7 +36,12 @@ import {
   REVOCATION_CONCURRENCY,
   fetchableUrl,
   httpFetch
-} from "./chunk-JKX4LZGA.js";
+} from "./chunk-4KN2QF6L.js";
+import "./chunk-NF44PJ2Z.js";
+import "./chunk-NOSH5WDB.js";
+import {
+  NOT_CONTACTED
+} from "./chunk-MC76F5MD.js";
 import {
   __commonJS,
   __esm,
@@ -11463,6 +11468,8 @@ function record(obs, answer, ctx) {
       severity: "error",
       message: `${subjectOf(obs)} was revoked on ${when} (reason: ${answer.reason ?? "none given"}), according to ${describeSource(answer.method, answer.source)}${alsoListed}`
     });
+  } else if (answer.status === "not-checked" && answer.detail?.includes(NOT_CONTACTED)) {
+    obs.findings.push({ ...base, id: "not-checked", severity: "notice", message: `Revocation of ${lower(subjectOf(obs))} not checked: ${answer.detail}` });
   } else if (answer.status === "unknown") {
     obs.findings.push({
       ...base,
@@ -11503,7 +11510,7 @@ async function checkOne(obs, s) {
     return s.ctx.settings.defaults.revocation === "hard" ? { status: "unknown", detail } : { status: "not-checked", detail };
   }
   const found = await s.issuers.find(obs);
-  if (!found.issuer) return { status: "unknown", detail: found.problem };
+  if (!found.issuer) return refusedOnly([found.problem ?? ""]) ?? { status: "unknown", detail: found.problem };
   const issuer = found.issuer;
   const problems = [];
   let stapledGood = false;
@@ -11534,7 +11541,10 @@ async function checkOne(obs, s) {
     problems.push(v.problem);
   }
   if (stapledGood) return { status: "good", method: "stapled", source: "stapled", revokedAt: null, reason: null, detail: problems.length ? `only the staple answered: ${problems.join("; ")}` : void 0 };
-  return { status: "unknown", detail: problems.join("; ") };
+  return refusedOnly(problems) ?? { status: "unknown", detail: problems.join("; ") };
+}
+function refusedOnly(problems) {
+  return problems.length && problems.every((p) => p.includes(NOT_CONTACTED)) ? { status: "not-checked", detail: [...new Set(problems)].join("; ") } : null;
 }
 function ocspVerdict(url, cert, issuer, s) {
   const key = `${url}

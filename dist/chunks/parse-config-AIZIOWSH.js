@@ -1,8 +1,10 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  renderSarif
-} from "./chunk-UKHL2SNO.js";
+  parseConfigText
+} from "./chunk-AKU3KICV.js";
+import "./chunk-RHUPNITJ.js";
+import "./chunk-EGCRF24D.js";
 import "./chunk-DDCI7ZLU.js";
 export {
-  renderSarif
+  parseConfigText
 };

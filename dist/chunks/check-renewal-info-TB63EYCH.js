@@ -12,7 +12,12 @@ import {
   ARI_MAX_BYTES,
   FetchError,
   httpFetch
-} from "./chunk-JKX4LZGA.js";
+} from "./chunk-4KN2QF6L.js";
+import "./chunk-NF44PJ2Z.js";
+import "./chunk-NOSH5WDB.js";
+import {
+  NOT_CONTACTED
+} from "./chunk-MC76F5MD.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/ari/check-renewal-info.ts
@@ -212,7 +217,8 @@ async function checkRenewalInfo(certs, ctx) {
       } catch (e) {
         const severity = e instanceof AriError ? e.severity : "warning";
         const message = `ARI for ${ca.label}: ${e.message}`;
-        if (!problems.has(message)) problems.set(message, { id: "renewal-window", severity, message });
+        const finding = message.includes(NOT_CONTACTED) ? { id: "not-checked", severity: "notice", message } : { id: "renewal-window", severity, message };
+        if (!problems.has(message)) problems.set(message, finding);
       }
     }
   };

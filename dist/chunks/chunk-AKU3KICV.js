@@ -5,7 +5,7 @@ import {
 import {
   ConfigError,
   require_dist
-} from "./chunk-N755ILLP.js";
+} from "./chunk-EGCRF24D.js";
 import {
   __commonJS,
   __toESM
@@ -7217,6 +7217,34 @@ var certwatch_schema_default = {
           name: {
             type: "string"
           }
+        }
+      }
+    },
+    network: {
+      description: "Which addresses certwatch may contact for certificate-derived URLs (AIA, OCSP, CRL), ARI and endpoints, and how much a run may download. On a pull request from a fork this section (with ignore, ari, revoked-serials and ca-file) is read from the base branch's config.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        "private-addresses": {
+          description: "auto (default): only public addresses are contacted on pull requests from forks, private ones too elsewhere (internal PKIs); refuse: only public addresses, always; allow: private addresses always (also on forks).",
+          enum: [
+            "auto",
+            "refuse",
+            "allow"
+          ]
+        },
+        allow: {
+          description: "IP addresses or CIDR blocks contacted even where private addresses are refused (an internal CA's CRL server, say).",
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        "max-download-mb": {
+          description: "Total megabytes one run may fetch over HTTP (CRLs, OCSP, issuer certificates, ARI, serial lists by URL). Default 8192.",
+          type: "integer",
+          minimum: 1
         }
       }
     },

@@ -2,9 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   INVENTORY_FORMATS,
   renderInventory
-} from "./chunk-6JB6KUDL.js";
+} from "./chunk-GX5IWPQ2.js";
 import "./chunk-ZQOCTXSK.js";
 import "./chunk-Z7KJFGKJ.js";
+import "./chunk-73VQ3H73.js";
 import "./chunk-ICE5XF2S.js";
 import "./chunk-DDCI7ZLU.js";
 export {

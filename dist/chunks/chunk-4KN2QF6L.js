@@ -1,5 +1,12 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  noProxyExempts
+} from "./chunk-NF44PJ2Z.js";
+import {
+  refusal,
+  refusalOf
+} from "./chunk-MC76F5MD.js";
+import {
   __commonJS,
   __require,
   __toESM
@@ -6918,8 +6925,8 @@ var require_client_h1 = __commonJS({
         return this.createError(ret, EMPTY_BUF);
       }
       createError(ret, data) {
-        const { llhttp, contentLength, bytesRead } = this;
-        if (contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        const { llhttp, contentLength, bytesRead: bytesRead2 } = this;
+        if (contentLength && bytesRead2 !== parseInt(contentLength, 10)) {
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
@@ -7173,7 +7180,7 @@ var require_client_h1 = __commonJS({
        * @returns {number}
        */
       onMessageComplete() {
-        const { client, socket, statusCode, upgrade, headers, contentLength, bytesRead, shouldKeepAlive } = this;
+        const { client, socket, statusCode, upgrade, headers, contentLength, bytesRead: bytesRead2, shouldKeepAlive } = this;
         if (socket.destroyed && (!statusCode || shouldKeepAlive)) {
           return -1;
         }
@@ -7195,7 +7202,7 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return 0;
         }
-        if (request2.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request2.method !== "HEAD" && contentLength && bytesRead2 !== parseInt(contentLength, 10)) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
@@ -9819,7 +9826,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent = class extends DispatcherBase {
+    var Agent2 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -9931,7 +9938,7 @@ var require_agent = __commonJS({
         return allClientStats;
       }
     };
-    module.exports = Agent;
+    module.exports = Agent2;
   }
 });
 
@@ -10637,7 +10644,7 @@ var require_proxy_agent = __commonJS({
   "node_modules/undici/lib/dispatcher/proxy-agent.js"(exports, module) {
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch } = require_symbols();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -10768,7 +10775,7 @@ var require_proxy_agent = __commonJS({
         } else {
           this[kClient] = clientFactory(url, { connect });
         }
-        this[kAgent] = new Agent({
+        this[kAgent] = new Agent2({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -10896,7 +10903,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent = require_proxy_agent();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -10909,7 +10916,7 @@ var require_env_http_proxy_agent = __commonJS({
         super();
         this.#opts = opts;
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent(agentOpts);
+        this[kNoProxyAgent] = new Agent2(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent({ ...agentOpts, uri: HTTP_PROXY });
@@ -13658,7 +13665,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports, module) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -13696,7 +13703,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent2 = opts?.agent ? opts.agent : new Agent(opts);
+        const agent2 = opts?.agent ? opts.agent : new Agent2(opts);
         this[kAgent] = agent2;
         this[kClients] = agent2[kClients];
         this[kOptions] = mockOptions;
@@ -14303,7 +14310,7 @@ var require_snapshot_recorder = __commonJS({
 var require_snapshot_agent = __commonJS({
   "node_modules/undici/lib/mock/snapshot-agent.js"(exports, module) {
     "use strict";
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var MockAgent = require_mock_agent();
     var { SnapshotRecorder } = require_snapshot_recorder();
     var WrapHandler = require_wrap_handler();
@@ -14354,7 +14361,7 @@ var require_snapshot_agent = __commonJS({
         });
         this[kSnapshotLoaded] = false;
         if (this[kSnapshotMode] === "record" || this[kSnapshotMode] === "update" || this[kSnapshotMode] === "playback" && opts.excludeUrls && opts.excludeUrls.length > 0) {
-          this[kRealAgent] = new Agent(opts);
+          this[kRealAgent] = new Agent2(opts);
         }
         if ((this[kSnapshotMode] === "playback" || this[kSnapshotMode] === "update") && this[kSnapshotPath]) {
           this.loadSnapshots().catch(() => {
@@ -14593,9 +14600,9 @@ var require_global2 = __commonJS({
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.2");
     var legacyGlobalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent());
+      setGlobalDispatcher(new Agent2());
     }
     function setGlobalDispatcher(agent2) {
       if (!agent2 || typeof agent2.dispatch !== "function") {
@@ -19792,8 +19799,8 @@ var require_headers = __commonJS({
       static getHeadersGuard(o) {
         return o.#guard;
       }
-      static setHeadersGuard(o, guard) {
-        o.#guard = guard;
+      static setHeadersGuard(o, guard2) {
+        o.#guard = guard2;
       }
       /**
        * @param {Headers} o
@@ -20216,13 +20223,13 @@ var require_response = __commonJS({
         }
       }
     }
-    function fromInnerResponse(innerResponse, guard) {
+    function fromInnerResponse(innerResponse, guard2) {
       const response = new Response(kConstruct);
       setResponseState(response, innerResponse);
       const headers = new Headers(kConstruct);
       setResponseHeaders(response, headers);
       setHeadersList(headers, innerResponse.headersList);
-      setHeadersGuard(headers, guard);
+      setHeadersGuard(headers, guard2);
       if (innerResponse.urlList.length !== 0 && innerResponse.body?.stream) {
         streamRegistry.register(response, new WeakRef(innerResponse.body.stream));
       }
@@ -20896,7 +20903,7 @@ var require_request2 = __commonJS({
       }
       return newRequest;
     }
-    function fromInnerRequest(innerRequest, dispatcher2, signal, guard) {
+    function fromInnerRequest(innerRequest, dispatcher2, signal, guard2) {
       const request2 = new Request(kConstruct);
       setRequestState(request2, innerRequest);
       setRequestDispatcher(request2, dispatcher2);
@@ -20904,7 +20911,7 @@ var require_request2 = __commonJS({
       const headers = new Headers(kConstruct);
       setRequestHeaders(request2, headers);
       setHeadersList(headers, innerRequest.headersList);
-      setHeadersGuard(headers, guard);
+      setHeadersGuard(headers, guard2);
       return request2;
     }
     Object.defineProperties(Request.prototype, {
@@ -26452,7 +26459,7 @@ var require_undici = __commonJS({
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
     var RoundRobinPool = require_round_robin_pool();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var ProxyAgent = require_proxy_agent();
     var Socks5ProxyAgent = require_socks5_proxy_agent();
     var EnvHttpProxyAgent2 = require_env_http_proxy_agent();
@@ -26479,7 +26486,7 @@ var require_undici = __commonJS({
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
     module.exports.RoundRobinPool = RoundRobinPool;
-    module.exports.Agent = Agent;
+    module.exports.Agent = Agent2;
     module.exports.ProxyAgent = ProxyAgent;
     module.exports.Socks5ProxyAgent = Socks5ProxyAgent;
     module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent2;
@@ -26638,6 +26645,11 @@ ${captureLines}` : capture.stack;
   }
 });
 
+// src/net/http-fetch.ts
+var import_undici = __toESM(require_undici(), 1);
+import { lookup as dnsLookup } from "node:dns";
+import { createWriteStream } from "node:fs";
+
 // src/net/limits.ts
 var CRL_MAX_BYTES = 150 * 1024 * 1024;
 var OCSP_MAX_BYTES = 64 * 1024;
@@ -26650,9 +26662,20 @@ var REVOCATION_CONCURRENCY = 8;
 var CRL_NO_NEXT_UPDATE_FALLBACK_MS = 10 * 864e5;
 var SERIAL_LIST_MAX_DOWNLOAD_BYTES = 4 * 1024 ** 3;
 
+// src/net/proxy-for-url.ts
+function envValue(env, name) {
+  const v = env[name] ?? env[name.toLowerCase()];
+  return v && v.trim() !== "" ? v.trim() : void 0;
+}
+function proxyForUrl(url, env) {
+  const u = new URL(url);
+  const proxy = u.protocol === "https:" ? envValue(env, "HTTPS_PROXY") ?? envValue(env, "HTTP_PROXY") : envValue(env, "HTTP_PROXY");
+  if (!proxy) return void 0;
+  const port = u.port ? Number(u.port) : u.protocol === "https:" ? 443 : 80;
+  return noProxyExempts(u.hostname.replace(/^\[|\]$/g, ""), port, env) ? void 0 : proxy;
+}
+
 // src/net/http-fetch.ts
-var import_undici = __toESM(require_undici(), 1);
-import { createWriteStream } from "node:fs";
 var FetchError = class extends Error {
   constructor(message, kind, url, status, headers) {
     super(message);
@@ -26667,9 +26690,54 @@ var FetchError = class extends Error {
   headers;
 };
 var dispatcher;
+var guard;
+var guardedDirect;
+var guardedProxied;
+var bytesRead = 0;
+function configureHttp(g) {
+  guard = g;
+  bytesRead = 0;
+}
+function spend(n, what, url, status) {
+  bytesRead += n;
+  if (guard && bytesRead > guard.maxTotalBytes) {
+    throw new FetchError(
+      `${what}: the run's download budget of ${Math.round(guard.maxTotalBytes / 1024 / 1024)} MB (network.max-download-mb) is used up`,
+      "too-large",
+      url,
+      status
+    );
+  }
+}
+function guardedLookup(g) {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err);
+      for (const a of addresses) {
+        const why = refusalOf(hostname, a.address, g);
+        if (why) return callback(Object.assign(new Error(why), { code: "ECERTWATCH_REFUSED" }));
+      }
+      if (options.all) callback(null, addresses);
+      else callback(null, addresses[0]?.address, addresses[0]?.family);
+    });
+  };
+}
+function guardedAgent(url, g) {
+  if (proxyForUrl(url, process.env)) {
+    guardedProxied ??= new import_undici.EnvHttpProxyAgent({ connections: 16, proxyTunnel: false });
+    return guardedProxied;
+  }
+  guardedDirect ??= new import_undici.Agent({ connections: 16, connect: { lookup: guardedLookup(g) } });
+  return guardedDirect;
+}
 function agent() {
   dispatcher ??= new import_undici.EnvHttpProxyAgent({ connections: 16, proxyTunnel: false }).compose(import_undici.interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
   return dispatcher;
+}
+async function closeHttp() {
+  const all = [dispatcher, guardedDirect, guardedProxied];
+  dispatcher = guardedDirect = guardedProxied = void 0;
+  for (const d of all) if (d) await d.close().catch(() => void 0);
 }
 function fetchableUrl(url) {
   let u;
@@ -26694,6 +26762,12 @@ async function httpFetch(url, o) {
         if (size > o.maxBytes) {
           discard(res.body);
           throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, "too-large", url, res.statusCode);
+        }
+        try {
+          spend(b.length, what, url, res.statusCode);
+        } catch (e) {
+          discard(res.body);
+          throw e;
         }
         chunks.push(b);
       }
@@ -26741,6 +26815,11 @@ async function httpStream(url, o) {
     res.body.on("data", (chunk) => {
       size += chunk.length;
       if (size > o.maxBytes) return fail(new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, "too-large", url, res.statusCode));
+      try {
+        spend(chunk.length, what, url, res.statusCode);
+      } catch (e) {
+        return fail(e);
+      }
       out.write(chunk);
     });
     res.body.on("error", (e) => fail(e instanceof FetchError ? e : describe(e, what, url, ac)));
@@ -26772,17 +26851,21 @@ async function openResponse(url, o, totalMs) {
       else ac.signal.addEventListener("abort", () => reject(ac.signal.reason), { once: true });
     });
     expired.catch(() => void 0);
-    const pending = (0, import_undici.request)(url, {
-      dispatcher: agent(),
-      method: o.method ?? "GET",
-      headers: { "user-agent": "certwatch", ...o.headers },
-      body: o.body,
-      headersTimeout: o.timeoutMs,
-      bodyTimeout: o.timeoutMs,
-      signal: ac.signal
-    });
-    pending.catch(() => void 0);
-    res = await Promise.race([pending, expired]);
+    const send = (target, via) => {
+      const pending = (0, import_undici.request)(target, {
+        dispatcher: via,
+        method: o.method ?? "GET",
+        headers: { "user-agent": "certwatch", ...o.headers },
+        body: o.body,
+        headersTimeout: o.timeoutMs,
+        bodyTimeout: o.timeoutMs,
+        signal: ac.signal
+      });
+      pending.catch(() => void 0);
+      return Promise.race([pending, expired]);
+    };
+    if (!guard?.publicOnly) res = await send(url, agent());
+    else res = await sendGuarded(url, guard, send, what);
   } catch (e) {
     close();
     throw describe(e, what, url, ac);
@@ -26802,6 +26885,21 @@ async function openResponse(url, o, totalMs) {
   }
   return { res, what, ac, declared, close };
 }
+var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+async function sendGuarded(url, g, send, what) {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const u = new URL(current);
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new FetchError(`${what}: redirected to ${u.protocol}// (only http and https are followed)`, "scheme", current);
+    const why = await refusal(u.hostname, g);
+    if (why) throw new FetchError(`${what}: ${hop ? `redirected to ${u.host}: ` : ""}${why}`, "refused", current);
+    const res = await send(current, guardedAgent(current, g));
+    const location = res.headers.location;
+    if (!REDIRECT_STATUSES.has(res.statusCode) || typeof location !== "string" || hop >= MAX_REDIRECTS) return res;
+    discard(res.body);
+    current = new URL(location, current).href;
+  }
+}
 function discard(body) {
   body.on("error", () => void 0);
   body.destroy();
@@ -26815,7 +26913,10 @@ var NETWORK_WORDS = {
   ENETUNREACH: "network unreachable"
 };
 function describe(e, what, url, ac) {
+  if (e instanceof FetchError) return e;
   const err = e;
+  const refusedAt = [e, e.cause].find((x) => x?.code === "ECERTWATCH_REFUSED");
+  if (refusedAt) return new FetchError(`${what}: ${refusedAt.message}`, "refused", url);
   if (ac.signal.aborted) return new FetchError(`${what}: timed out (${ac.signal.reason?.message ?? "aborted"})`, "timeout", url);
   if (err.code === "UND_ERR_HEADERS_TIMEOUT") return new FetchError(`${what}: timed out waiting for the response headers`, "timeout", url);
   if (err.code === "UND_ERR_BODY_TIMEOUT") return new FetchError(`${what}: timed out while reading the response body`, "timeout", url);
@@ -26838,6 +26939,8 @@ export {
   CRL_NO_NEXT_UPDATE_FALLBACK_MS,
   SERIAL_LIST_MAX_DOWNLOAD_BYTES,
   FetchError,
+  configureHttp,
+  closeHttp,
   fetchableUrl,
   httpFetch,
   httpStream

@@ -18,6 +18,12 @@ import {
   daysLeft,
   readableInstant
 } from "./chunk-Z7KJFGKJ.js";
+import {
+  mdCodeUntrusted,
+  mdUntrusted,
+  ownerMention,
+  titleUntrusted
+} from "./chunk-73VQ3H73.js";
 import "./chunk-ICE5XF2S.js";
 import "./chunk-DDCI7ZLU.js";
 
@@ -35,10 +41,20 @@ function fingerprintMarker(fp) {
 }
 function readMarker(body) {
   if (!body) return null;
-  const m = FINGERPRINT_MARKER_RE.exec(body);
+  const first = firstLineAfterClosingNote(body.replace(/\r\n?/g, "\n"));
+  const m = new RegExp(`^${FINGERPRINT_MARKER_RE.source}$`, "i").exec(first.trim());
   if (m) return { kind: "certificate", fingerprint: m[1].toLowerCase() };
-  if (body.includes(DIGEST_MARKER)) return { kind: "digest" };
+  if (first.trim() === DIGEST_MARKER) return { kind: "digest" };
   return null;
+}
+function firstLineAfterClosingNote(body) {
+  const lines = body.split("\n");
+  let i = 0;
+  if (lines[0] === "> [!NOTE]") {
+    while (i < lines.length && lines[i].startsWith(">")) i++;
+    while (i < lines.length && lines[i] === "") i++;
+  }
+  return lines[i] ?? "";
 }
 function encodeState(s) {
   return `<!-- certwatch:state ${Buffer.from(JSON.stringify(s)).toString("base64url")} -->`;
@@ -83,7 +99,7 @@ function shortFingerprint(fp) {
 function certificateTitle(c) {
   const ca = c.issuerCN || c.issuerO;
   const context = [ca, `expires ${c.notAfter.slice(0, 10)}`].filter(Boolean).join(", ");
-  return truncate(`Replace certificate for ${displayName(c)} (${context})`, 250);
+  return truncate(titleUntrusted(`Replace certificate for ${displayName(c)} (${context})`), 250);
 }
 var DIGEST_TITLE = "Certificates that need replacement (certwatch digest)";
 function renderCertificateBody(input, ctx) {
@@ -116,9 +132,9 @@ function certificateBody({ cert: c, active, owners, firstReported }, ctx, maxLoc
   }
   if (c.renewal) {
     out.push(`| Renewal window (ARI) | ${c.renewal.windowStart} \u2192 ${c.renewal.windowEnd} |`);
-    if (c.renewal.explanationURL) out.push(`| CA's explanation | ${safeLink(c.renewal.explanationURL)} |`);
+    if (c.renewal.explanationURL) out.push(`| CA's explanation | ${cell(c.renewal.explanationURL)} |`);
   }
-  out.push(`| Owner | ${owners.length ? owners.map(cell).join(" ") : "_none configured (set `owner:` in the config, or add a CODEOWNERS entry)_"} |`);
+  out.push(`| Owner | ${owners.length ? owners.map(ownerMention).join(" ") : "_none configured (set `owner:` in the config, or add a CODEOWNERS entry)_"} |`);
   out.push("", `### Where it is used (${c.locations.length})`, "");
   for (const loc of c.locations.slice(0, maxLocations)) out.push(`- ${locationLine(loc, ctx)}`);
   if (c.locations.length > maxLocations) out.push(`- \u2026and ${c.locations.length - maxLocations} more${ctx.runUrl ? ` \u2014 see the [run summary](${ctx.runUrl})` : ""}`);
@@ -147,7 +163,7 @@ function renderDigestBody(rows, carried, ctx, opts) {
   for (const r of rows) {
     const c = r.cert;
     const where = c.locations.slice(0, 3).map((l) => locationLine(l, ctx).replace(/\|/g, "\\|")).join("<br>") + (c.locations.length > 3 ? `<br>\u2026and ${c.locations.length - 3} more` : "");
-    const line = `| ${cell(displayName(c))}<br>\`${shortFingerprint(c.fingerprint)}\` | ${r.active.map((f) => `${f.severity === "error" ? "\u274C" : "\u26A0\uFE0F"} ${f.id}`).join(", ")} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, ctx.now)} | ${where} | ${r.owners.map(cell).join(" ") || "\u2014"} |`;
+    const line = `| ${cell(displayName(c))}<br>\`${shortFingerprint(c.fingerprint)}\` | ${r.active.map((f) => `${f.severity === "error" ? "\u274C" : "\u26A0\uFE0F"} ${f.id}`).join(", ")} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, ctx.now)} | ${where} | ${r.owners.map(ownerMention).join(" ") || "\u2014"} |`;
     if (size + line.length + 1 > MAX_BODY_CHARS) break;
     size += line.length + 1;
     lines.push(line);
@@ -217,24 +233,16 @@ function listWithMore(items, max) {
   return items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", ");
 }
 function mdText(s) {
-  return s.replace(/[\r\n]+/g, " ").replace(/<!--|-->/g, "").replace(/[<>]/g, (ch) => ch === "<" ? "&lt;" : "&gt;").replace(/@(?=\w)/g, "@\u200B");
+  return mdUntrusted(s);
 }
 function cell(s) {
-  if (/^@[\w.-]+(\/[\w.-]+)?$/.test(s)) return s;
-  return mdText(s).replace(/\|/g, "\\|");
+  return mdUntrusted(s);
 }
 function mdCode(s) {
-  return s.replace(/`/g, "'").replace(/[\r\n]+/g, " ");
+  return mdCodeUntrusted(s);
 }
-function safeLink(u) {
-  try {
-    const url = new URL(u);
-    if (url.protocol === "https:" || url.protocol === "http:") return `<${url.href.replace(/>/g, "%3E")}>`;
-  } catch {
-  }
-  return mdText(u);
-}
-function shellQuote(s) {
+function shellQuote(raw) {
+  const s = mdCodeUntrusted(raw);
   return /^[\w./:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 function truncate(s, n) {
@@ -242,6 +250,29 @@ function truncate(s, n) {
 }
 function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// src/github/token-identity.ts
+var DEFAULT_TOKEN_AUTHOR = "github-actions[bot]";
+async function tokenIdentity(client, explicit, log) {
+  const named = explicit?.trim().replace(/^@/, "");
+  if (named) return { login: named, how: "the issue-author input" };
+  try {
+    const res = await client.graphql("query { viewer { login __typename } }");
+    const login = res?.viewer?.login;
+    if (typeof login === "string" && login) {
+      const asAuthor = res.viewer?.__typename === "Bot" && !login.endsWith("[bot]") ? `${login}[bot]` : login;
+      return { login: asAuthor, how: "the token's GraphQL viewer" };
+    }
+  } catch (err) {
+    log.info(`issues: could not ask GitHub who the token is (${err?.message ?? err}); assuming ${DEFAULT_TOKEN_AUTHOR} \u2014 set the issue-author input if certwatch uses another token`);
+    return { login: DEFAULT_TOKEN_AUTHOR, how: "the default token (assumed)" };
+  }
+  log.info(`issues: GitHub did not say who the token is; assuming ${DEFAULT_TOKEN_AUTHOR} \u2014 set the issue-author input if certwatch uses another token`);
+  return { login: DEFAULT_TOKEN_AUTHOR, how: "the default token (assumed)" };
+}
+function sameLogin(a, b) {
+  return !!a && a.toLowerCase() === b.toLowerCase();
 }
 
 // src/github/sync-issues.ts
@@ -290,7 +321,8 @@ async function syncIssuesFromAction(report, issuesInput, settings, env, log, opt
       codeowners: opts.codeowners ? parseCodeowners(opts.codeowners) : void 0,
       // Not told the scope on a pull request: assume it was narrowed (the
       // default there), so nothing unseen is taken for gone.
-      scopeFiles: opts.scopeFiles !== void 0 ? opts.scopeFiles : isPullRequestEvent(env.eventName) ? [] : null
+      scopeFiles: opts.scopeFiles !== void 0 ? opts.scopeFiles : isPullRequestEvent(env.eventName) ? [] : null,
+      issueAuthor: opts.issueAuthor
     });
   } catch (err) {
     const why = `issue sync failed: ${err?.message ?? err}`;
@@ -449,7 +481,7 @@ var IssueSync = class {
       if (had("revoked") && cert.revocation.status !== "good" && cert.revocation.status !== "revoked") return { close: false, why: `revocation status is ${cert.revocation.status} in this run` };
       if (had("renewal-window") && !cert.renewal) return { close: false, why: "no renewal information (ARI) in this run" };
       const ignored = cert.findings.filter((f) => f.ignored && (f.severity === "error" || REPLACEMENT_WARNINGS.has(f.id)));
-      const why = ignored.length ? `it is now ignored by the config${ignored[0].ignored?.reason ? ` ("${ignored[0].ignored.reason}")` : ""}${ignored[0].ignored?.until ? ` until ${ignored[0].ignored.until}` : ""}` : "it no longer needs replacement (no expiry, revocation or renewal problem in this run)";
+      const why = ignored.length ? `it is now ignored by the config${ignored[0].ignored?.reason ? ` ("${mdUntrusted(ignored[0].ignored.reason)}")` : ""}${ignored[0].ignored?.until ? ` until ${mdUntrusted(ignored[0].ignored.until)}` : ""}` : "it no longer needs replacement (no expiry, revocation or renewal problem in this run)";
       return { close: true, comment: `Resolved: ${why}. Closing${runLink(this.render)}.` };
     }
     if (!prev || prev.l.length === 0) {
@@ -469,7 +501,7 @@ var IssueSync = class {
   }
   inspect(sl, completeness) {
     const here = this.report.certificates.filter((c) => c.locations.some((l) => sameKey(l, sl.k)));
-    const place = sl.k.startsWith("file:") ? `\`${sl.k.slice(5)}\`` : `endpoint \`${sl.k.slice(9)}\``;
+    const place = sl.k.startsWith("file:") ? `\`${mdCodeUntrusted(sl.k.slice(5))}\`` : `endpoint \`${mdCodeUntrusted(sl.k.slice(9))}\``;
     if (here.length) {
       const at = (c) => c.locations.find((l) => sameKey(l, sl.k));
       const slot = (c) => {
@@ -477,7 +509,7 @@ var IssueSync = class {
         return l?.type === "file" ? l.line : l?.chainIndex;
       };
       const by = here.find((c) => sl.n !== void 0 && slot(c) === sl.n) ?? here.find((c) => sl.cn !== void 0 && c.subjectCN === sl.cn) ?? here.find((c) => c.role === "leaf") ?? here[0];
-      return { kind: "replaced", text: `${place}: replaced by \`${by.fingerprint}\` (${displayName(by)}) expiring ${by.notAfter}` };
+      return { kind: "replaced", text: `${place}: replaced by \`${by.fingerprint}\` (${mdUntrusted(displayName(by))}) expiring ${by.notAfter}` };
     }
     const problem = this.report.problems.find((p) => p.location && sameKey(p.location, sl.k));
     if (problem) return { kind: "unseen", why: `${problem.id}: ${problem.message}` };
@@ -585,10 +617,16 @@ var IssueSync = class {
     }
   }
   // ---- reads ------------------------------------------------------------------
-  /** Every issue with the tracking label, open and closed (the list endpoint, not search: search lags and has its own tight limit). */
+  /**
+   * Every issue with the tracking label, open and closed (the list endpoint, not
+   * search: search lags and has its own tight limit), that certwatch itself
+   * opened: authored by the token's identity, with the marker on its first line.
+   * Anyone can open a labelled issue carrying a (public) fingerprint marker;
+   * those are left alone, and the log says so.
+   */
   async listTracked() {
     this.doing("listing certwatch issues");
-    const out = [];
+    const candidates = [];
     let pages = 0;
     const iterator = this.client.paginate.iterator(this.client.rest.issues.listForRepo, {
       owner: this.owner,
@@ -604,7 +642,7 @@ var IssueSync = class {
         if (i.pull_request) continue;
         const marker = readMarker(i.body);
         if (!marker) continue;
-        out.push({
+        candidates.push({
           number: i.number,
           state: i.state === "closed" ? "closed" : "open",
           stateReason: i.state_reason ?? null,
@@ -612,13 +650,25 @@ var IssueSync = class {
           body: i.body ?? "",
           assignees: (i.assignees ?? []).map((a) => a.login),
           marker,
-          data: readState(i.body)
+          data: null,
+          author: i.user?.login
         });
       }
       if (++pages >= MAX_LIST_PAGES) {
         this.ctx.log.warning(`issues: stopped listing after ${MAX_LIST_PAGES * PER_PAGE} issues labelled "${this.label}"`);
         break;
       }
+    }
+    if (!candidates.length) return [];
+    this.doing("finding out who the token is");
+    const me = await tokenIdentity(this.client, this.ctx.issueAuthor, this.ctx.log);
+    const out = [];
+    for (const { author, ...issue } of candidates) {
+      if (!sameLogin(author, me.login)) {
+        this.ctx.log.info(`issues: #${issue.number} carries a certwatch marker but was opened by ${author ?? "an unknown user"}, not by ${me.login} (${me.how}): left alone`);
+        continue;
+      }
+      out.push({ ...issue, data: readState(issue.body) });
     }
     return out.sort((a, b) => a.number - b.number);
   }

@@ -15,6 +15,10 @@ import {
   plural,
   readableInstant
 } from "./chunk-Z7KJFGKJ.js";
+import {
+  mdUntrusted,
+  ownersMarkdown
+} from "./chunk-73VQ3H73.js";
 
 // src/report/inventory/render-text.ts
 var MAX_CELL = 48;
@@ -128,9 +132,10 @@ function renderCsv(report) {
   }
   return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
+var FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/u;
 function csvCell(v) {
   let s = typeof v === "number" ? String(v) : v;
-  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof v === "string" && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -230,7 +235,7 @@ function renderMarkdown(report, inv, opts = {}) {
     out.push(
       ...mdTable(
         ["Group", "Certificates", "Locations", "Failing", "Earliest expiry", "Owners"],
-        groups.map((g) => [g.key, String(g.certificates), String(g.locations), String(g.failing), g.earliestExpiry ? isoDate(g.earliestExpiry) : "\u2014", g.owners.join(", ") || "\u2014"])
+        groups.map((g) => [g.key, String(g.certificates), String(g.locations), String(g.failing), g.earliestExpiry ? isoDate(g.earliestExpiry) : "\u2014", owners(g.owners)])
       )
     );
   }
@@ -247,7 +252,7 @@ function renderMarkdown(report, inv, opts = {}) {
       [...report.certificates].sort(byExpiry).map((c) => {
         const where = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map(locationText);
         if (c.locations.length > where.length) where.push(`+${c.locations.length - where.length} more`);
-        return [statusId(c), displayName(c), issuingCa(c), isoDate(c.notAfter), String(daysLeft(c, now)), where.join(", ") || "\u2014", c.owner ?? "\u2014"];
+        return [statusId(c), displayName(c), issuingCa(c), isoDate(c.notAfter), String(daysLeft(c, now)), where.join(", ") || "\u2014", owners(c.owner ? [c.owner] : [])];
       })
     )
   );
@@ -257,15 +262,24 @@ function renderMarkdown(report, inv, opts = {}) {
   }
   return out.join("\n") + "\n";
 }
+var Owners = class {
+  constructor(markdown) {
+    this.markdown = markdown;
+  }
+  markdown;
+};
+function owners(list2) {
+  return new Owners(list2.length ? ownersMarkdown(list2) : "\u2014");
+}
 function mdTable(head, rows) {
   return [
     `| ${head.join(" | ")} |`,
     `| ${head.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map(mdCell).join(" | ")} |`)
+    ...rows.map((r) => `| ${r.map((c) => c instanceof Owners ? c.markdown : mdCell(c)).join(" | ")} |`)
   ];
 }
 function mdCell(s) {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[*_`[\]]/g, (ch) => `\\${ch}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r\n|\r|\n/g, " ");
+  return mdUntrusted(s);
 }
 
 // src/report/inventory/render-html.ts

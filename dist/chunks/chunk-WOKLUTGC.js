@@ -1,5 +1,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  collectFiles,
+  require_picomatch
+} from "./chunk-EHRW5CPF.js";
+import {
+  formatDuration,
+  thresholdMs
+} from "./chunk-XO4ZHJDN.js";
+import {
   buildInventory
 } from "./chunk-ZQOCTXSK.js";
 import {
@@ -11,19 +19,19 @@ import {
   roleLabel
 } from "./chunk-Z7KJFGKJ.js";
 import {
-  collectFiles,
-  require_picomatch
-} from "./chunk-3XA37MQY.js";
-import {
-  formatDuration,
-  thresholdMs
-} from "./chunk-52APK7V7.js";
+  mdUntrusted,
+  ownersMarkdown
+} from "./chunk-73VQ3H73.js";
 import {
   markRevocationOff
 } from "./chunk-OFHC3YMM.js";
 import {
   displayName
 } from "./chunk-AJSC47DO.js";
+import {
+  NOT_CONTACTED,
+  networkGuard
+} from "./chunk-MC76F5MD.js";
 import {
   __toESM
 } from "./chunk-DDCI7ZLU.js";
@@ -411,6 +419,8 @@ async function run(settings, o = {}) {
   const inShard = (id) => shardOf(id, shard.count) === shard.index;
   const problems = [];
   problems.push(...checkThresholdOrder(settings));
+  const guard = networkGuard(settings.network, o.untrusted ?? null);
+  if (guard.publicOnly) progress(`network: only public addresses are contacted ${guard.reason.replace(/ \(only public addresses are contacted there\)$/, "")}`);
   const cacheRel = path.relative(settings.workspace, path.resolve(settings.workspace, settings.defaults.cacheDir));
   const files = await collectFiles(settings.files, {
     workspace: settings.workspace,
@@ -435,14 +445,15 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-3QXVQ36Y.js");
+    const { collectEndpoints } = await import("./collect-endpoints-FSVZCDHN.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
       defaultCaFile: settings.defaults.caFile ? path.resolve(settings.workspace, settings.defaults.caFile) : void 0,
       workspace: settings.workspace,
       now: settings.now,
-      env: o.env
+      env: o.env,
+      network: guard
     });
     observations.push(...ep.observations);
     for (const f of ep.findings) (f.fingerprint ? certBound : problems).push(f);
@@ -475,18 +486,20 @@ async function run(settings, o = {}) {
     oc.findings.push(...localChecks(oc, settings));
   }
   if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-XYHRMERZ.js");
+    const { applyRevokedSerialLists } = await import("./revoked-serials-MTKURDGE.js");
+    (await import("./http-fetch-4GKBZIF5.js")).configureHttp(guard);
     problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
   }
   if (certs.length) {
     const ctx = { settings, now: /* @__PURE__ */ new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
+    if (settings.defaults.revocation !== "off" || settings.ari.enabled) (await import("./http-fetch-4GKBZIF5.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-R3ZZNZUZ.js")).checkRevocation(certs, ctx);
-    if (settings.ari.enabled) problems.push(...await (await import("./check-renewal-info-5A3XP4ER.js")).checkRenewalInfo(certs, ctx));
+    else await (await import("./check-revocation-EQQ62Q7Y.js")).checkRevocation(certs, ctx);
+    if (settings.ari.enabled) problems.push(...await (await import("./check-renewal-info-TB63EYCH.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));
-  const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === "not-checked");
+  const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === "not-checked" && !p.message.includes(NOT_CONTACTED));
   return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
 }
 function localChecks(oc, settings) {
@@ -518,14 +531,13 @@ var MAX_CELL_CHARS = 400;
 var MAX_OWNERS_PER_CELL = 10;
 var MAX_LOCATIONS_PER_CELL = 3;
 function cell(s) {
-  const flat = s.replace(/[\r\n]+/g, " ");
-  const clipped = flat.length > MAX_CELL_CHARS ? flat.slice(0, MAX_CELL_CHARS - 1) + "\u2026" : flat;
-  return clipped.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+  const clipped = s.length > MAX_CELL_CHARS ? s.slice(0, MAX_CELL_CHARS - 1) + "\u2026" : s;
+  return mdUntrusted(clipped);
 }
 function ownersCell(owners) {
   if (!owners.length) return "\u2014";
-  const shown = owners.slice(0, MAX_OWNERS_PER_CELL).join(", ");
-  return cell(owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown);
+  const shown = ownersMarkdown(owners.slice(0, MAX_OWNERS_PER_CELL));
+  return owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown;
 }
 function locationsCell(c) {
   const shown = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map((l) => cell(locationText(l)));
@@ -588,7 +600,7 @@ function render(r, opts, limits) {
     for (const c of byExpiry.slice(0, limits.inventory)) {
       const rev = c.revocation.status === "not-checked" ? "\u2014" : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ""}`;
       out.push(
-        `| ${cell(displayName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? "\u2014")} | ${rev} |`
+        `| ${cell(displayName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${c.owner ? ownersCell([c.owner]) : "\u2014"} | ${rev} |`
       );
     }
     if (r.certificates.length > limits.inventory) out.push("", `\u2026and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);
@@ -725,6 +737,12 @@ function missingShards(reports) {
   return missing.length ? [{ id: "not-checked", severity: "warning", message: `shard report${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} missing from the merge; those targets were not checked` }] : [];
 }
 
+// src/report/workflow-safe.ts
+var ZWSP = "\u200B";
+function workflowSafe(text, o = {}) {
+  return text.replace(/(^|\r\n|\r|\n)((?:[^\S\r\n]|\u0085)*)(?=::)/g, `$1${ZWSP}$2`).replace(/##\[/g, o.json ? "##\\u005b" : `##${ZWSP}[`);
+}
+
 export {
   TOOL_VERSION,
   severityRank,
@@ -733,5 +751,6 @@ export {
   renderMarkdown,
   MergeError,
   validateReport,
-  mergeReports
+  mergeReports,
+  workflowSafe
 };
