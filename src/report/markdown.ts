@@ -6,6 +6,7 @@ import { displayName } from '../x509/parse-certificate.js';
 import { buildInventory } from './inventory/inventory.js';
 import { severityRank } from './build-report.js';
 import { mdUntrusted, ownersMarkdown } from './untrusted-text.js';
+import { collapseNoise, groupHeadline } from './collapse-notices.js';
 
 // GitHub refuses a step summary over 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted")
 // and then shows nothing at all. Keep well under it: core.summary adds to the
@@ -94,14 +95,26 @@ function render(r: Report, opts: { runUrl?: string }, limits: Limits): string {
   for (const c of r.certificates) for (const f of c.findings) if (!f.ignored) rows.push({ f, c });
   for (const f of r.problems) if (!f.ignored) rows.push({ f });
   rows.sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity));
+  // Many notices of one kind (placeholders, committed test keys) become one row; the
+  // items follow in a collapsed <details> block, and the JSON report has them all.
+  const { single, groups } = collapseNoise(rows.map((r) => ({ f: r.f, ctx: r.c })));
   if (rows.length) {
-    out.push('### Findings', '', '| Severity | Finding | Certificate | Where | What to do |', '|---|---|---|---|---|');
-    for (const { f, c } of rows.slice(0, limits.findings)) {
+    const row = (f: ReportFinding, c?: ReportCertificate) => {
       const where = f.location ? cell(locationText(f.location)) : c ? locationsCell(c) : '—';
-      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : '—'} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`);
-    }
-    if (rows.length > limits.findings) out.push('', `…and ${rows.length - limits.findings} more findings in the JSON report.`);
+      return `| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : '—'} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`;
+    };
+    const head = ['| Severity | Finding | Certificate | Where | What to do |', '|---|---|---|---|---|'];
+    out.push('### Findings', '', ...head);
+    for (const { f, ctx } of single.slice(0, limits.findings)) out.push(row(f, ctx));
+    for (const g of groups) out.push(`| ${ICON.notice} | \`${g.id}\` | — | ${g.rows.length} places | ${groupHeadline(g)}, listed below |`);
+    if (single.length > limits.findings) out.push('', `…and ${single.length - limits.findings} more findings in the JSON report.`);
     out.push('');
+    for (const g of groups) {
+      out.push('<details>', `<summary>${groupHeadline(g).replace(/`/g, '')}</summary>`, '', ...head);
+      for (const { f, ctx } of g.rows.slice(0, limits.findings)) out.push(row(f, ctx));
+      if (g.rows.length > limits.findings) out.push('', `…and ${g.rows.length - limits.findings} more in the JSON report.`);
+      out.push('', '</details>', '');
+    }
   }
   const ignored = r.certificates.reduce((n, c) => n + c.findings.filter((f) => f.ignored).length, 0);
   if (ignored) out.push(`_${ignored} finding${ignored === 1 ? '' : 's'} ignored by the config's \`ignore:\` rules._`, '');

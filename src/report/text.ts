@@ -4,6 +4,7 @@ import { clean } from './inventory/render-text.js';
 import { daysLeft, issuerName, locationText, messageBesidePlace, plural } from './format-helpers.js';
 import { displayName } from '../x509/parse-certificate.js';
 import { severityRank } from './build-report.js';
+import { PLACES_SHOWN, collapseNoise, groupHeadline } from './collapse-notices.js';
 
 const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[36m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
@@ -30,7 +31,16 @@ export function renderText(r: Report, opts: { color: boolean }): string {
   for (const f of r.problems) all.push({ f, where: f.location ? locationText(f.location) : '' });
   const rank = (f: ReportFinding) => (f.ignored ? 3 : severityRank(f.severity));
   all.sort((a, b) => rank(a.f) - rank(b.f));
-  for (const { f, where } of all) push(f, where);
+  // Many notices of one kind (placeholders, committed test keys) or findings ignored for one
+  // reason (fixtures) read as one line with a count; the JSON report lists each.
+  const { single, groups } = collapseNoise(all.map((x) => ({ f: x.f, ctx: x.where })));
+  for (const { f, ctx } of single) push(f, ctx);
+  for (const g of groups) {
+    const first = g.rows[0].f;
+    const places = [...new Set(g.rows.map((r) => r.ctx).filter(Boolean))];
+    const shown = places.slice(0, PLACES_SHOWN).join(', ') + (places.length > PLACES_SHOWN ? ` +${places.length - PLACES_SHOWN} more` : '');
+    rows.push([sevMark(first), g.id, clean(`${g.rows.length} places`), clean(`${groupHeadline(g).replace(/`/g, '')}: ${shown}; the JSON report (--format json) lists each`)]);
+  }
   if (rows.length) {
     lines.push('');
     const w1 = Math.max(...rows.map((r) => r[1].length));
@@ -50,7 +60,7 @@ export function renderText(r: Report, opts: { color: boolean }): string {
         displayName(c) + (c.role !== 'leaf' ? ` [${c.role}]` : ''),
         issuerName(c),
         c.owner ?? '-',
-        c.locations.map(locationText).join(', '),
+        c.locations.slice(0, PLACES_SHOWN).map(locationText).join(', ') + (c.locations.length > PLACES_SHOWN ? ` +${c.locations.length - PLACES_SHOWN} more` : ''),
       ].map(clean),
     );
     const widths = head.map((h, i) => Math.min(i === 5 ? 999 : 40, Math.max(h.length, ...table.map((row) => row[i].length))));
