@@ -10,7 +10,10 @@ import {
 } from "./chunks/chunk-GX5IWPQ2.js";
 import {
   MergeError,
+  PLACES_SHOWN,
   TOOL_VERSION,
+  collapseNoise,
+  groupHeadline,
   mergeReports,
   renderMarkdown,
   run,
@@ -18,7 +21,7 @@ import {
   summarize,
   validateReport,
   workflowSafe
-} from "./chunks/chunk-WOKLUTGC.js";
+} from "./chunks/chunk-OWZNIHSI.js";
 import {
   require_out
 } from "./chunks/chunk-EHRW5CPF.js";
@@ -91,7 +94,14 @@ function renderText(r, opts) {
   for (const f of r.problems) all.push({ f, where: f.location ? locationText(f.location) : "" });
   const rank = (f) => f.ignored ? 3 : severityRank(f.severity);
   all.sort((a, b) => rank(a.f) - rank(b.f));
-  for (const { f, where } of all) push(f, where);
+  const { single, groups } = collapseNoise(all.map((x) => ({ f: x.f, ctx: x.where })));
+  for (const { f, ctx } of single) push(f, ctx);
+  for (const g of groups) {
+    const first = g.rows[0].f;
+    const places = [...new Set(g.rows.map((r2) => r2.ctx).filter(Boolean))];
+    const shown = places.slice(0, PLACES_SHOWN).join(", ") + (places.length > PLACES_SHOWN ? ` +${places.length - PLACES_SHOWN} more` : "");
+    rows.push([sevMark(first), g.id, clean(`${g.rows.length} places`), clean(`${groupHeadline(g).replace(/`/g, "")}: ${shown}; the JSON report (--format json) lists each`)]);
+  }
   if (rows.length) {
     lines.push("");
     const w1 = Math.max(...rows.map((r2) => r2[1].length));
@@ -109,7 +119,7 @@ function renderText(r, opts) {
         displayName(c) + (c.role !== "leaf" ? ` [${c.role}]` : ""),
         issuerName(c),
         c.owner ?? "-",
-        c.locations.map(locationText).join(", ")
+        c.locations.slice(0, PLACES_SHOWN).map(locationText).join(", ") + (c.locations.length > PLACES_SHOWN ? ` +${c.locations.length - PLACES_SHOWN} more` : "")
       ].map(clean)
     );
     const widths = head.map((h, i) => Math.min(i === 5 ? 999 : 40, Math.max(h.length, ...table.map((row) => row[i].length))));

@@ -523,6 +523,26 @@ function localChecks(oc, settings) {
   return [...checkExpiry(oc, t, settings.now), ...checkStrength(oc)];
 }
 
+// src/report/collapse-notices.ts
+var COLLAPSE_AT = 4;
+var PLACES_SHOWN = 3;
+function collapseNoise(rows) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    const key = r.f.ignored ? `ignored|${r.f.id}|${r.f.ignored.reason ?? ""}` : r.f.severity === "notice" ? `notice|${r.f.id}` : void 0;
+    if (!key) continue;
+    let g = groups.get(key);
+    if (!g) groups.set(key, g = { id: r.f.id, kind: r.f.ignored ? "ignored" : "notice", reason: r.f.ignored?.reason, rows: [] });
+    g.rows.push(r);
+  }
+  const big = [...groups.values()].filter((g) => g.rows.length >= COLLAPSE_AT);
+  const collapsed = new Set(big.flatMap((g) => g.rows));
+  return { single: rows.filter((r) => !collapsed.has(r)), groups: big };
+}
+function groupHeadline(g) {
+  return g.kind === "ignored" ? `${g.rows.length} \`${g.id}\` findings ignored${g.reason ? ` (${g.reason})` : ""}` : `${g.rows.length} \`${g.id}\` notices`;
+}
+
 // src/report/markdown.ts
 var STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 var SUMMARY_BUDGET_BYTES = STEP_SUMMARY_LIMIT_BYTES - 64 * 1024;
@@ -583,14 +603,24 @@ function render(r, opts, limits) {
   for (const c of r.certificates) for (const f of c.findings) if (!f.ignored) rows.push({ f, c });
   for (const f of r.problems) if (!f.ignored) rows.push({ f });
   rows.sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity));
+  const { single, groups } = collapseNoise(rows.map((r2) => ({ f: r2.f, ctx: r2.c })));
   if (rows.length) {
-    out.push("### Findings", "", "| Severity | Finding | Certificate | Where | What to do |", "|---|---|---|---|---|");
-    for (const { f, c } of rows.slice(0, limits.findings)) {
+    const row = (f, c) => {
       const where = f.location ? cell(locationText(f.location)) : c ? locationsCell(c) : "\u2014";
-      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : "\u2014"} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`);
-    }
-    if (rows.length > limits.findings) out.push("", `\u2026and ${rows.length - limits.findings} more findings in the JSON report.`);
+      return `| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : "\u2014"} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`;
+    };
+    const head2 = ["| Severity | Finding | Certificate | Where | What to do |", "|---|---|---|---|---|"];
+    out.push("### Findings", "", ...head2);
+    for (const { f, ctx } of single.slice(0, limits.findings)) out.push(row(f, ctx));
+    for (const g of groups) out.push(`| ${ICON.notice} | \`${g.id}\` | \u2014 | ${g.rows.length} places | ${groupHeadline(g)}, listed below |`);
+    if (single.length > limits.findings) out.push("", `\u2026and ${single.length - limits.findings} more findings in the JSON report.`);
     out.push("");
+    for (const g of groups) {
+      out.push("<details>", `<summary>${groupHeadline(g).replace(/`/g, "")}</summary>`, "", ...head2);
+      for (const { f, ctx } of g.rows.slice(0, limits.findings)) out.push(row(f, ctx));
+      if (g.rows.length > limits.findings) out.push("", `\u2026and ${g.rows.length - limits.findings} more in the JSON report.`);
+      out.push("", "</details>", "");
+    }
   }
   const ignored = r.certificates.reduce((n, c) => n + c.findings.filter((f) => f.ignored).length, 0);
   if (ignored) out.push(`_${ignored} finding${ignored === 1 ? "" : "s"} ignored by the config's \`ignore:\` rules._`, "");
@@ -748,6 +778,9 @@ export {
   severityRank,
   summarize,
   run,
+  PLACES_SHOWN,
+  collapseNoise,
+  groupHeadline,
   renderMarkdown,
   MergeError,
   validateReport,
