@@ -192,3 +192,8 @@ function addressesDiffer(report: Report): DriftItem[] {
   }
   return items;
 }
+
+/** Whether the run had endpoints at all: "matches what its endpoints serve" is only true when there are some. */
+export function hasEndpoints(report: Report): boolean {
+  return !!report.endpoints?.length || report.certificates.some((c) => c.locations.some((l) => l.type === 'endpoint'));
+}

@@ -14,6 +14,7 @@ import { escapeHtml as h } from './html-escape.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import { renderTimelineSvg } from './timeline-svg.js';
 import { byExpiry } from './render-text.js';
+import { hasEndpoints } from './drift.js';
 
 export function renderHtml(report: Report, inv: Inventory, opts: { title?: string } = {}): string {
   const title = opts.title ?? 'Certificate inventory';
@@ -79,7 +80,7 @@ ${list(inv.concentration, 'No certificates.')}
 </section>
 <section id="drift">
 <h2>Drift</h2>
-${inv.drift.length ? `<ul>${inv.drift.map((d) => `<li data-verdict="${h(d.verdict)}"><b>${h(d.verdict)}</b>: ${h(d.message)}</li>`).join('\n')}</ul>` : '<p class="muted">Every checked-in certificate matches what its endpoints serve.</p>'}
+${inv.drift.length ? `<ul>${inv.drift.map((d) => `<li data-verdict="${h(d.verdict)}"><b>${h(d.verdict)}</b>: ${h(d.message)}</li>`).join('\n')}</ul>` : hasEndpoints(report) ? '<p class="muted">Every checked-in certificate matches what its endpoints serve.</p>' : '<p class="muted">No endpoints configured: nothing to compare the checked-in certificates with.</p>'}
 </section>
 <section id="groups">
 <div class="columns">

@@ -8,6 +8,7 @@ import { messageBesidePlace, plural, readableInstant } from '../format-helpers.j
 import { daysLeft, displayName, isoDate, issuingCa, locationText, statusId } from './certificate-facts.js';
 import { byExpiry } from './render-text.js';
 import { mdUntrusted, ownersMarkdown } from '../untrusted-text.js';
+import { hasEndpoints } from './drift.js';
 
 const MAX_LOCATIONS_PER_CELL = 5;
 
@@ -41,7 +42,7 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
   out.push(...mdTable(['Month', 'Certificates', 'Failing'], inv.forecast.map((b) => [b.label, String(b.certificates), String(b.failing)])));
 
   out.push('', '### Drift', '');
-  out.push(...(inv.drift.length ? inv.drift.map((d) => `- **${d.verdict}**: ${mdCell(d.message)}`) : ['Every checked-in certificate matches what its endpoints serve.']));
+  out.push(...(inv.drift.length ? inv.drift.map((d) => `- **${d.verdict}**: ${mdCell(d.message)}`) : [hasEndpoints(report) ? 'Every checked-in certificate matches what its endpoints serve.' : 'No endpoints configured: nothing to compare the checked-in certificates with.']));
 
   out.push('', '### Certificates', '');
   out.push(

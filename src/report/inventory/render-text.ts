@@ -5,6 +5,7 @@ import type { InventoryGroup } from './group.js';
 import type { Inventory } from './inventory.js';
 import { messageBesidePlace, plural, readableInstant } from '../format-helpers.js';
 import { daysLeft, displayName, isoDate, issuingCa, locationText, statusClass, statusId, type StatusClass } from './certificate-facts.js';
+import { hasEndpoints } from './drift.js';
 
 const MAX_CELL = 48; // wider cells would wrap an 80–200 column terminal into noise
 
@@ -47,7 +48,7 @@ export function renderText(report: Report, inv: Inventory, opts: { color?: boole
   out.push(...table(['MONTH', 'CERTS', 'FAILING'], inv.forecast.map((b) => [b.label, String(b.certificates), String(b.failing)]), [false, true, true]));
 
   out.push('', heading('Drift'));
-  out.push(...(inv.drift.length ? inv.drift.map((d) => `  ${d.verdict}: ${clean(d.message)}`) : ['  none: every checked-in certificate matches what its endpoints serve']));
+  out.push(...(inv.drift.length ? inv.drift.map((d) => `  ${d.verdict}: ${clean(d.message)}`) : [hasEndpoints(report) ? '  none: every checked-in certificate matches what its endpoints serve' : '  no endpoints configured: nothing to compare the checked-in certificates with']));
 
   out.push('', heading('Certificates'));
   const certs = [...report.certificates].sort(byExpiry);
