@@ -7,7 +7,7 @@ import {
   clean,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-GX5IWPQ2.js";
+} from "./chunks/chunk-MJB73T4V.js";
 import {
   MergeError,
   PLACES_SHOWN,
@@ -21,7 +21,7 @@ import {
   summarize,
   validateReport,
   workflowSafe
-} from "./chunks/chunk-OWZNIHSI.js";
+} from "./chunks/chunk-XKMXES2M.js";
 import {
   require_out
 } from "./chunks/chunk-EHRW5CPF.js";
@@ -33,7 +33,7 @@ import {
 import {
   isFailing,
   parseDn
-} from "./chunks/chunk-ZQOCTXSK.js";
+} from "./chunks/chunk-4EQEUG44.js";
 import {
   daysLeft,
   issuerName,

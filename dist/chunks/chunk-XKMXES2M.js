@@ -9,7 +9,7 @@ import {
 } from "./chunk-XO4ZHJDN.js";
 import {
   buildInventory
-} from "./chunk-ZQOCTXSK.js";
+} from "./chunk-4EQEUG44.js";
 import {
   daysLeft,
   issuerName,

@@ -2,8 +2,8 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   INVENTORY_FORMATS,
   renderInventory
-} from "./chunk-GX5IWPQ2.js";
-import "./chunk-ZQOCTXSK.js";
+} from "./chunk-MJB73T4V.js";
+import "./chunk-4EQEUG44.js";
 import "./chunk-Z7KJFGKJ.js";
 import "./chunk-73VQ3H73.js";
 import "./chunk-ICE5XF2S.js";

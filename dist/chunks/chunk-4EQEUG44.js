@@ -320,6 +320,9 @@ function addressesDiffer(report) {
   }
   return items;
 }
+function hasEndpoints(report) {
+  return !!report.endpoints?.length || report.certificates.some((c) => c.locations.some((l) => l.type === "endpoint"));
+}
 
 // src/report/inventory/forecast.ts
 var FORECAST_MONTHS = 12;
@@ -369,5 +372,6 @@ export {
   isFailing,
   locationText,
   isoDate,
+  hasEndpoints,
   buildInventory
 };

@@ -3,13 +3,14 @@ import {
   buildInventory,
   daysLeft,
   displayName,
+  hasEndpoints,
   isoDate,
   issuingCa,
   keyLabel,
   locationText,
   statusClass,
   statusId
-} from "./chunk-ZQOCTXSK.js";
+} from "./chunk-4EQEUG44.js";
 import {
   messageBesidePlace,
   plural,
@@ -55,7 +56,7 @@ function renderText(report, inv, opts = {}) {
   out.push("", heading("Expiring by month"));
   out.push(...table(["MONTH", "CERTS", "FAILING"], inv.forecast.map((b) => [b.label, String(b.certificates), String(b.failing)]), [false, true, true]));
   out.push("", heading("Drift"));
-  out.push(...inv.drift.length ? inv.drift.map((d) => `  ${d.verdict}: ${clean(d.message)}`) : ["  none: every checked-in certificate matches what its endpoints serve"]);
+  out.push(...inv.drift.length ? inv.drift.map((d) => `  ${d.verdict}: ${clean(d.message)}`) : [hasEndpoints(report) ? "  none: every checked-in certificate matches what its endpoints serve" : "  no endpoints configured: nothing to compare the checked-in certificates with"]);
   out.push("", heading("Certificates"));
   const certs = [...report.certificates].sort(byExpiry);
   const rows = certs.map((c) => [statusId(c), displayName(c), issuingCa(c), isoDate(c.notAfter), String(daysLeft(c, now)), locationsCell(c), c.owner ?? "-"]);
@@ -244,7 +245,7 @@ function renderMarkdown(report, inv, opts = {}) {
   out.push("", "### Expiring by month", "");
   out.push(...mdTable(["Month", "Certificates", "Failing"], inv.forecast.map((b) => [b.label, String(b.certificates), String(b.failing)])));
   out.push("", "### Drift", "");
-  out.push(...inv.drift.length ? inv.drift.map((d) => `- **${d.verdict}**: ${mdCell(d.message)}`) : ["Every checked-in certificate matches what its endpoints serve."]);
+  out.push(...inv.drift.length ? inv.drift.map((d) => `- **${d.verdict}**: ${mdCell(d.message)}`) : [hasEndpoints(report) ? "Every checked-in certificate matches what its endpoints serve." : "No endpoints configured: nothing to compare the checked-in certificates with."]);
   out.push("", "### Certificates", "");
   out.push(
     ...mdTable(
@@ -576,7 +577,7 @@ ${list(inv.concentration, "No certificates.")}
 </section>
 <section id="drift">
 <h2>Drift</h2>
-${inv.drift.length ? `<ul>${inv.drift.map((d) => `<li data-verdict="${escapeHtml(d.verdict)}"><b>${escapeHtml(d.verdict)}</b>: ${escapeHtml(d.message)}</li>`).join("\n")}</ul>` : '<p class="muted">Every checked-in certificate matches what its endpoints serve.</p>'}
+${inv.drift.length ? `<ul>${inv.drift.map((d) => `<li data-verdict="${escapeHtml(d.verdict)}"><b>${escapeHtml(d.verdict)}</b>: ${escapeHtml(d.message)}</li>`).join("\n")}</ul>` : hasEndpoints(report) ? '<p class="muted">Every checked-in certificate matches what its endpoints serve.</p>' : '<p class="muted">No endpoints configured: nothing to compare the checked-in certificates with.</p>'}
 </section>
 <section id="groups">
 <div class="columns">
