@@ -33,8 +33,68 @@ import { isAbsolute, resolve as resolvePath } from "node:path";
 
 // src/checks/chain.ts
 import { X509Certificate } from "node:crypto";
+
+// src/checks/hostname.ts
 import { isIP } from "node:net";
-import { checkServerIdentity as tlsCheckServerIdentity } from "node:tls";
+function ipKey(text) {
+  const v = isIP(text);
+  if (v === 4) return text.split(".").map((o) => Number(o).toString(16).padStart(2, "0")).join("");
+  if (v !== 6) return null;
+  let s = text.toLowerCase();
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
+  if (v4) {
+    const b = v4[1].split(".").map(Number);
+    s = s.slice(0, -v4[1].length) + `${(b[0] << 8 | b[1]).toString(16)}:${(b[2] << 8 | b[3]).toString(16)}`;
+  }
+  const [head, tail] = s.split("::");
+  const h = head ? head.split(":") : [];
+  const t = tail ? tail.split(":") : [];
+  const groups = tail === void 0 ? h : [...h, ...Array(8 - h.length - t.length).fill("0"), ...t];
+  return groups.map((g) => g.padStart(4, "0")).join("");
+}
+function labels(name) {
+  return name.toLowerCase().replace(/\.$/, "").split(".");
+}
+function dnsNameMatches(pattern, host) {
+  const p = labels(pattern);
+  const h = labels(host);
+  if (p.length !== h.length || p.includes("") || h.includes("")) return false;
+  if (p.some((l) => /[^\x21-\x7e]/.test(l))) return false;
+  for (let i = 1; i < p.length; i++) if (p[i] !== h[i]) return false;
+  if (p[0] === "*") return p.length > 2 && !h[0].startsWith("xn--");
+  return p[0] === h[0];
+}
+function describeNames(names) {
+  return names.map((n) => `${n.type === "dNSName" ? "DNS" : "IP"}:${/[\s,"]/.test(n.value) ? JSON.stringify(n.value) : n.value}`).join(", ");
+}
+function checkHostname(leaf, name) {
+  const sans = leaf.subjectAltNames;
+  if (!sans.length) {
+    const unreadable = leaf.unreadableExtensions.includes("subjectAltName") ? " (its subjectAltName extension is malformed)" : "";
+    return {
+      name,
+      ok: false,
+      reason: `the certificate has no DNS or IP subjectAltName${unreadable} (it names CN=${leaf.subjectCN ?? "(none)"} only, which browsers and Go clients ignore), so it does not cover "${name}"`
+    };
+  }
+  const covered = describeNames(sans);
+  const want = ipKey(name);
+  if (want !== null) {
+    if (sans.some((n) => n.type === "iPAddress" && ipKey(n.value) === want)) return { name, ok: true };
+    const asDns = sans.some((n) => n.type === "dNSName" && ipKey(n.value) === want);
+    return {
+      name,
+      ok: false,
+      reason: asDns ? `the certificate names ${name} only as a DNS name (dNSName), which does not cover an IP address; it needs an IP address subjectAltName (it covers ${covered})` : `the certificate covers ${covered}, not the address ${name}`
+    };
+  }
+  if (sans.some((n) => n.type === "dNSName" && dnsNameMatches(n.value, name))) return { name, ok: true };
+  const partial = sans.find((n) => n.type === "dNSName" && n.value.includes("*") && !/^\*\.[^*]+$/.test(n.value));
+  const note = partial ? ` (partial wildcards such as ${partial.value} are not honoured by browsers)` : "";
+  return { name, ok: false, reason: `the certificate covers ${covered}, not "${name}"${note}` };
+}
+
+// src/checks/chain.ts
 var MAX_PATH_DEPTH = 8;
 var CODES_WE_JUDGE = /* @__PURE__ */ new Set([
   "CERT_HAS_EXPIRED",
@@ -111,7 +171,7 @@ function buildPath(served, anchors, now) {
   const visit = (path) => {
     const cur = served[path[path.length - 1]];
     if (anchors.has(cur)) return { path, anchor: cur };
-    const anchor = cur.selfIssued && isIssuedBy(cur, cur) ? void 0 : anchors.issuerOf(cur, now);
+    const anchor = cur.selfSigned ? void 0 : anchors.issuerOf(cur, now);
     if (anchor) return { path, anchor };
     if (path.length > best.path.length) best = { path };
     if (path.length >= MAX_PATH_DEPTH) return void 0;
@@ -127,10 +187,10 @@ function buildPath(served, anchors, now) {
 function untrustedReason(served, walk) {
   const leaf = served[0];
   const top = served[walk.path[walk.path.length - 1]];
-  if (walk.path.length === 1 && leaf.selfIssued && isIssuedBy(leaf, leaf)) {
+  if (walk.path.length === 1 && leaf.selfSigned) {
     return { problem: "self-signed", reason: `the certificate "${displayName(leaf)}" is self-signed and not a trusted root (add it with ca-file if that is intended)` };
   }
-  if (top.selfIssued && isIssuedBy(top, top)) {
+  if (top.selfSigned) {
     return { problem: "untrusted-root", reason: `the chain ends at root "${displayName(top)}", which is not trusted (add it with ca-file if it is your private CA)` };
   }
   const aia = top.caIssuersUrls[0];
@@ -151,26 +211,6 @@ function untrustedReason(served, walk) {
     problem: "unknown-issuer",
     reason: `unknown issuer: the chain stops at "${displayName(top)}", issued by "${top.issuer}", which is not a trusted root (add it with ca-file if it is your private CA)`
   };
-}
-function checkHostname(leaf, name) {
-  if (!leaf.sans.length) {
-    return {
-      name,
-      ok: false,
-      reason: `the certificate has no DNS or IP subjectAltName (it names CN=${leaf.subjectCN ?? "(none)"} only, which browsers and Go clients ignore), so it does not cover "${name}"`
-    };
-  }
-  const partial = leaf.sans.filter((s) => !isIP(s) && s.includes("*") && !/^\*\.[^*]+$/.test(s));
-  const usable = leaf.sans.filter((s) => !partial.includes(s));
-  const legacy = {
-    subject: leaf.subjectCN !== void 0 ? { CN: leaf.subjectCN } : {},
-    subjectaltname: usable.map((s) => isIP(s) ? `IP Address:${s}` : `DNS:${s}`).join(", ") || void 0
-  };
-  const err = usable.length ? tlsCheckServerIdentity(name, legacy) : new Error("no usable SAN");
-  if (!err) return { name, ok: true };
-  const covered = leaf.sans.join(", ");
-  const note = partial.length ? ` (partial wildcards such as ${partial[0]} are not honoured by browsers)` : "";
-  return { name, ok: false, reason: `the certificate covers ${covered}, not "${name}"${note}` };
 }
 function judgeChain(served, opts) {
   const leaf = served[0];
@@ -1055,7 +1095,7 @@ function baseLocation(t, address) {
 }
 function roleOf(c, index) {
   if (index === 0) return "leaf";
-  return c.selfIssued && c.isCA ? "root" : "intermediate";
+  return c.selfSigned && c.isCA ? "root" : "intermediate";
 }
 async function collectEndpoints(targets, opts) {
   const pool = new Pool(opts.concurrency, MAX_CONNECTIONS_PER_HOST);

@@ -10,10 +10,9 @@
 // OpenSSL's error code is still consulted for what we do not model (key usage,
 // path length, name constraints, bad signatures).
 import { X509Certificate } from 'node:crypto';
-import { isIP } from 'node:net';
-import { checkServerIdentity as tlsCheckServerIdentity, type PeerCertificate } from 'node:tls';
 import type { CertificateRecord } from '../types.js';
 import { displayName } from '../x509/parse-certificate.js';
+import { checkHostname, type HostnameVerdict } from './hostname.js';
 
 export type ChainProblem =
   | 'self-signed' // the leaf signed itself and is not a trust anchor
@@ -118,7 +117,7 @@ export interface ChainVerdict {
   anchor?: CertificateRecord;
   /** per served index: sent but not needed to build the path */
   offPath: boolean[];
-  hostname: { name: string; ok: boolean; reason?: string };
+  hostname: HostnameVerdict;
 }
 
 function validAt(c: CertificateRecord, now: Date): boolean {
@@ -145,7 +144,7 @@ function buildPath(served: (CertificateRecord | undefined)[], anchors: TrustAnch
   const visit = (path: number[]): Walk | undefined => {
     const cur = served[path[path.length - 1]]!;
     if (anchors.has(cur)) return { path, anchor: cur };
-    const anchor = cur.selfIssued && isIssuedBy(cur, cur) ? undefined : anchors.issuerOf(cur, now);
+    const anchor = cur.selfSigned ? undefined : anchors.issuerOf(cur, now);
     if (anchor) return { path, anchor };
     if (path.length > best.path.length) best = { path };
     if (path.length >= MAX_PATH_DEPTH) return undefined;
@@ -165,10 +164,10 @@ function buildPath(served: (CertificateRecord | undefined)[], anchors: TrustAnch
 function untrustedReason(served: (CertificateRecord | undefined)[], walk: Walk): { problem: ChainProblem; reason: string } {
   const leaf = served[0]!;
   const top = served[walk.path[walk.path.length - 1]]!;
-  if (walk.path.length === 1 && leaf.selfIssued && isIssuedBy(leaf, leaf)) {
+  if (walk.path.length === 1 && leaf.selfSigned) {
     return { problem: 'self-signed', reason: `the certificate "${displayName(leaf)}" is self-signed and not a trusted root (add it with ca-file if that is intended)` };
   }
-  if (top.selfIssued && isIssuedBy(top, top)) {
+  if (top.selfSigned) {
     return { problem: 'untrusted-root', reason: `the chain ends at root "${displayName(top)}", which is not trusted (add it with ca-file if it is your private CA)` };
   }
   const aia = top.caIssuersUrls[0];
@@ -191,37 +190,6 @@ function untrustedReason(served: (CertificateRecord | undefined)[], walk: Walk):
     problem: 'unknown-issuer',
     reason: `unknown issuer: the chain stops at "${displayName(top)}", issued by "${top.issuer}", which is not a trusted root (add it with ca-file if it is your private CA)`,
   };
-}
-
-/**
- * Node's checkServerIdentity (RFC 6125 rules, wildcards, IP SANs) wants the
- * legacy peer-certificate shape; the record already has what it reads.
- */
-function checkHostname(leaf: CertificateRecord, name: string): { name: string; ok: boolean; reason?: string } {
-  if (!leaf.sans.length) {
-    // Node's check falls back to the subject CN when there is no DNS/IP SAN; Chrome
-    // (since 58), Go (since 1.15) and the CA/B Forum rules do not, so a CN-only
-    // certificate that "passed" here is an outage for those clients.
-    return {
-      name,
-      ok: false,
-      reason: `the certificate has no DNS or IP subjectAltName (it names CN=${leaf.subjectCN ?? '(none)'} only, which browsers and Go clients ignore), so it does not cover "${name}"`,
-    };
-  }
-  // Partial wildcards ("f*.example.com", "*x.example.com") match in Node but not in
-  // browsers (RFC 6125 §6.4.3 lets clients refuse them, and Chrome and Firefox do):
-  // only a whole leftmost "*" label counts.
-  const partial = leaf.sans.filter((s) => !isIP(s) && s.includes('*') && !/^\*\.[^*]+$/.test(s));
-  const usable = leaf.sans.filter((s) => !partial.includes(s));
-  const legacy = {
-    subject: leaf.subjectCN !== undefined ? { CN: leaf.subjectCN } : {},
-    subjectaltname: usable.map((s) => (isIP(s) ? `IP Address:${s}` : `DNS:${s}`)).join(', ') || undefined,
-  } as unknown as PeerCertificate;
-  const err = usable.length ? tlsCheckServerIdentity(name, legacy) : new Error('no usable SAN');
-  if (!err) return { name, ok: true };
-  const covered = leaf.sans.join(', ');
-  const note = partial.length ? ` (partial wildcards such as ${partial[0]} are not honoured by browsers)` : '';
-  return { name, ok: false, reason: `the certificate covers ${covered}, not "${name}"${note}` };
 }
 
 /**

@@ -20,7 +20,7 @@ export function checkStrength(oc: ObservedCertificate): Finding[] {
   } else if (algorithm === 'ECDSA' && size !== undefined && size < MIN_EC_BITS) {
     out.push({ id: 'weak-key', severity: 'warning', fingerprint: c.fingerprint, message: `${name} has a ${size}-bit EC key; use P-256 or stronger` });
   }
-  if (!(oc.role === 'root' && c.selfIssued) && WEAK_SIG.test(c.signatureAlgorithm)) {
+  if (!(oc.role === 'root' && c.selfSigned) && WEAK_SIG.test(c.signatureAlgorithm)) {
     out.push({ id: 'weak-signature', severity: 'warning', fingerprint: c.fingerprint, message: `${name} is signed with ${c.signatureAlgorithm}, which clients reject; reissue it with SHA-256` });
   }
   return out;

@@ -46,6 +46,14 @@ export const REVOCATION_CONCURRENCY = 8;
 export const CRL_NO_NEXT_UPDATE_FALLBACK_MS = 10 * 86_400_000;
 
 /**
+ * A CRL without nextUpdate is believed for this long after its thisUpdate, like an
+ * OCSP response without nextUpdate (verify-ocsp.ts): older, its entries still prove
+ * revocation, but its silence no longer proves "good". 10 days, the Baseline
+ * Requirements' longest CRL publication interval (§4.9.7), is the most any CA promises.
+ */
+export const CRL_NO_NEXT_UPDATE_MAX_AGE_MS = 10 * 86_400_000;
+
+/**
  * A published serial list by URL, counted in bytes received (compressed when the
  * server sends gzip): real incident lists are big — Let's Encrypt's 2020 list
  * was over a gigabyte with its domain names — and a list is streamed, never

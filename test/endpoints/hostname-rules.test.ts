@@ -33,3 +33,27 @@ test('partial wildcards (f*.example.com) are not honoured, as browsers do not ho
   // A proper wildcard next to it still works.
   assert.equal((await hostnameOk(['f*.example.com', '*.example.com'], 'x', 'foo.example.com')).ok, true);
 });
+
+test('typed names: a dNSName never covers an address, one dNSName with ", DNS:" is one name, RFC 6125 edge cases', async () => {
+  const { dnsNameMatches } = await import('../../src/checks/hostname.js');
+  const ipAsDns = await hostnameOk(['www.example.test'], 'x', '127.0.0.1');
+  assert.equal(ipAsDns.ok, false);
+  // A dNSName spelled like an address (made by openssl, which types it as DNS) does not cover the address.
+  const { OpenSsl } = await import('../helpers/openssl.js');
+  const ossl = await OpenSsl.create();
+  try {
+    const dnsIp = parseCertificate((await ossl.cert({ subject: '/CN=dns-ip', san: 'DNS:127.0.0.1' })).der);
+    assert.deepEqual(dnsIp.subjectAltNames, [{ type: 'dNSName', value: '127.0.0.1' }]);
+    const v = judgeChain([dnsIp], { anchors: new TrustAnchors([dnsIp]), name: '127.0.0.1', now: NOW }).hostname;
+    assert.equal(v.ok, false);
+    assert.match(v.reason!, /only as a DNS name/);
+  } finally {
+    await ossl.dispose();
+  }
+  assert.equal(dnsNameMatches('other.invalid, DNS:www.example.test', 'www.example.test'), false);
+  assert.equal(dnsNameMatches('www.example.test.', 'WWW.example.test'), true, 'trailing dot and case');
+  assert.equal(dnsNameMatches('*.com', 'example.com'), false, 'no wildcard over a TLD');
+  assert.equal(dnsNameMatches('*.example.com', 'xn--bcher-kva.example.com'), false, 'no wildcard over an A-label');
+  assert.equal(dnsNameMatches('www.exa mple.com', 'www.exa mple.com'), false, 'blanks never match');
+  assert.equal(dnsNameMatches('a..example.com', 'a..example.com'), false, 'empty labels never match');
+});

@@ -13,7 +13,8 @@ import { decodeCrlBytes } from '../../src/checks/revocation/fetch-crl.js';
 import { toPem } from '../../src/x509/pem.js';
 import { OpenSsl } from '../helpers/openssl.js';
 import { peerCert, peerCrl, integerBytes } from '../helpers/openssl-peer.js';
-import { craftCertificate, craftCrl, craftKey, extension, genTime, ia5, reasonCode, seq, tlv, utcTime } from '../helpers/craft-der.js';
+import { craftCertificate, craftKey, extension, genTime, ia5, name, reasonCode, seq, tlv, utcTime } from '../helpers/craft-der.js';
+import { buildCrl } from '../revocation/helpers/der-writer.js';
 
 const ca = craftKey();
 const leafKey = craftKey();
@@ -137,15 +138,17 @@ test('BER PKCS#7: an S/MIME signature with indefinite lengths, and a bundle of 3
 });
 
 test('CRLs: PEM label "CRL", unknown non-critical extensions, years 0000–0099 and negative serials read as openssl reads them', async () => {
-  const der = craftCrl({
-    issuer: 'Tolerant CA',
-    issuerKey: ca.privateKey,
-    thisUpdate: genTime('00500101000000Z'),
-    nextUpdate: utcTime('991231235959Z'),
+  const der = buildCrl({
+    issuerNameDer: name('Tolerant CA'),
+    signingKey: ca.privateKey,
+    thisUpdate: new Date(0),
+    thisUpdateRaw: genTime('00500101000000Z'),
+    nextUpdate: new Date(0),
+    nextUpdateRaw: utcTime('991231235959Z'),
     entries: [
-      { serialHex: 'ff', date: genTime('00010203040506Z'), extensions: [reasonCode(1)] }, // −1
-      { serialHex: '00ff', date: utcTime('2601011200Z') }, // +255, seconds left out
-      { serialHex: '0080', date: utcTime('260101120000+0100'), extensions: [extension('1.3.6.1.4.1.99999.7', Buffer.from('opaque'))] },
+      { serial: 0, rawSerial: Buffer.from('ff', 'hex'), revokedAt: new Date(0), date: genTime('00010203040506Z'), reason: 1 }, // −1
+      { serial: 0xff, revokedAt: new Date(0), date: utcTime('2601011200Z') }, // +255, seconds left out
+      { serial: 0x80, revokedAt: new Date(0), date: utcTime('260101120000+0100'), extensions: [extension('1.3.6.1.4.1.99999.7', Buffer.from('opaque'))] },
     ],
     extensions: [extension('1.3.6.1.4.1.99999.3', ia5('private'))],
   });

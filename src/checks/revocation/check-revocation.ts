@@ -9,7 +9,7 @@
 // exactly when a mass revocation bites, so the responder / CRL are still asked and
 // the staple only decides when they cannot answer.
 import { markRevocationOff } from './revocation-off.js';
-import { displayName, isIssuedBy } from '../../x509/parse-certificate.js';
+import { displayName } from '../../x509/parse-certificate.js';
 import { readableTime } from '../readable-time.js';
 import { resolve } from 'node:path';
 import type { CertificateRecord, Finding, ObservedCertificate, RevocationAnswer, Settings } from '../../types.js';
@@ -130,7 +130,7 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
   const now = s.ctx.now;
   // Only a self-SIGNED certificate has no issuer to ask. A self-issued one signed by
   // another key (a CA key rollover certificate) has a CRL like any other.
-  if (obs.role === 'root' || (cert.selfIssued && isIssuedBy(cert, cert))) return { status: 'not-checked', detail: 'self-signed: trusted or not by itself, no issuer to ask' };
+  if (cert.selfSigned) return { status: 'not-checked', detail: 'self-signed: trusted or not by itself, no issuer to ask' };
   if (now.getTime() >= cert.notAfter.getTime()) return { status: 'not-checked', detail: 'expired: CAs drop expired certificates from CRLs and OCSP' };
 
   const skipped: string[] = [];

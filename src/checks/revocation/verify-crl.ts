@@ -3,7 +3,7 @@
 // Point, §5.2.5) and critical extensions we cannot process (§5.2). Each check
 // returns the reason it failed, in words a person can act on; null = usable.
 import type { CertificateRecord } from '../../types.js';
-import { CLOCK_SKEW_MS } from '../../net/limits.js';
+import { CLOCK_SKEW_MS, CRL_NO_NEXT_UPDATE_MAX_AGE_MS } from '../../net/limits.js';
 import { certFields } from './cert-fields.js';
 import type { ScannedCrl } from './crl-lookup.js';
 import { checkSignature } from './signature.js';
@@ -18,8 +18,15 @@ export interface CrlVerifyOptions {
 
 /** Past nextUpdate (with the skew allowance)? A stale CRL cannot prove "good", but what it lists stays revoked. */
 export function staleProblem(crl: ScannedCrl, now: Date, kind = 'CRL'): string | null {
-  // A CRL without nextUpdate is valid (nextUpdate is optional in the ASN.1, §5.1.2.5).
-  if (crl.nextUpdate && now.getTime() > crl.nextUpdate.getTime() + CLOCK_SKEW_MS) return `${kind} is stale: nextUpdate ${crl.nextUpdate.toISOString()}`;
+  if (crl.nextUpdate) {
+    if (now.getTime() > crl.nextUpdate.getTime() + CLOCK_SKEW_MS) return `${kind} is stale: nextUpdate ${crl.nextUpdate.toISOString()}`;
+    return null;
+  }
+  // nextUpdate is optional in the ASN.1 (§5.1.2.5), but a CRL is not news forever.
+  const age = now.getTime() - crl.thisUpdate.getTime();
+  if (age > CRL_NO_NEXT_UPDATE_MAX_AGE_MS + CLOCK_SKEW_MS) {
+    return `${kind} is stale: it has no nextUpdate and was issued ${Math.floor(age / 86_400_000)} days ago (thisUpdate ${crl.thisUpdate.toISOString()}); without nextUpdate a CRL counts for ${CRL_NO_NEXT_UPDATE_MAX_AGE_MS / 86_400_000} days`;
+  }
   return null;
 }
 
@@ -43,6 +50,11 @@ export function verifyCrl(crl: ScannedCrl, issuer: CertificateRecord, o: CrlVeri
   if (!o.expectDelta && crl.isDelta) return `${o.url} is a delta CRL, not a complete one`;
   const f = certFields(issuer);
   if (!crl.issuerDer.equals(f.subjectDer)) return `${kind} issuer name is not ${issuer.subject}`;
+  // RFC 5280 §6.3.3 (f): when the issuer's certificate has keyUsage, it must allow cRLSign.
+  if (issuer.unreadableExtensions.includes('keyUsage')) return `${kind} issuer ${issuer.subject} has a malformed keyUsage extension, so it cannot be shown to be allowed to sign CRLs`;
+  if (issuer.keyUsage && !issuer.keyUsage.includes('cRLSign')) {
+    return `${kind} issuer ${issuer.subject} is not allowed to sign CRLs (its keyUsage is ${issuer.keyUsage.join(', ') || 'empty'}, without cRLSign)`;
+  }
   const sig = checkSignature(crl.signatureAlgorithm, crl.signatureParams, crl.tbs, crl.signature, f.publicKey);
   if (sig) return `${kind} is not signed by ${issuer.subject}: ${sig}`;
   const now = o.now.getTime();

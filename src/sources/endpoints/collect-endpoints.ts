@@ -109,7 +109,7 @@ function baseLocation(t: EndpointTarget, address?: string): EndpointLocation {
 
 function roleOf(c: CertificateRecord, index: number): Observation['role'] {
   if (index === 0) return 'leaf';
-  return c.selfIssued && c.isCA ? 'root' : 'intermediate';
+  return c.selfSigned && c.isCA ? 'root' : 'intermediate';
 }
 
 export async function collectEndpoints(targets: EndpointTarget[], opts: CollectOptions): Promise<EndpointCollection> {

@@ -97,6 +97,8 @@ export interface CrlEntrySpec {
   rawSerial?: Buffer; // exact INTEGER content (e.g. with a redundant 00)
   revokedAt: Date;
   reason?: number;
+  date?: Buffer; // a raw Time TLV instead of revokedAt (odd encodings, years 0–99)
+  extensions?: Buffer[]; // further raw entry extensions
 }
 
 export interface CrlSpec {
@@ -104,6 +106,8 @@ export interface CrlSpec {
   signingKey: KeyObject;
   thisUpdate: Date;
   nextUpdate?: Date; // omit for a CRL without nextUpdate
+  thisUpdateRaw?: Buffer; // raw Time TLVs instead of the dates (odd encodings, years 0–99)
+  nextUpdateRaw?: Buffer;
   entries?: CrlEntrySpec[];
   crlNumber?: bigint | number;
   idpUrls?: string[]; // Issuing Distribution Point fullName URIs
@@ -111,6 +115,7 @@ export interface CrlSpec {
   freshestUrls?: string[];
   deltaBase?: bigint | number; // makes it a delta CRL
   criticalUnknownExtension?: boolean;
+  extensions?: Buffer[]; // further raw CRL extensions
   /** Pre-encoded revokedCertificates contents (the benchmark writes millions at once). */
   entriesDer?: Buffer;
 }
@@ -120,15 +125,16 @@ function dpName(urls: string[]): Buffer {
 }
 
 export function crlEntry(e: CrlEntrySpec): Buffer {
-  const parts = [e.rawSerial ? rawInt(e.rawSerial) : int(e.serial), time(e.revokedAt)];
-  if (e.reason !== undefined) parts.push(seq(extension('2.5.29.21', false, enumerated(e.reason))));
+  const parts = [e.rawSerial ? rawInt(e.rawSerial) : int(e.serial), e.date ?? time(e.revokedAt)];
+  const exts = [...(e.reason !== undefined ? [extension('2.5.29.21', false, enumerated(e.reason))] : []), ...(e.extensions ?? [])];
+  if (exts.length) parts.push(seq(...exts));
   return seq(...parts);
 }
 
 export function buildCrl(s: CrlSpec): Buffer {
   const alg = SIG_ALG_ID[sigAlgFor(s.signingKey)];
-  const fields: Buffer[] = [int(1), alg, s.issuerNameDer, time(s.thisUpdate)];
-  if (s.nextUpdate) fields.push(time(s.nextUpdate));
+  const fields: Buffer[] = [int(1), alg, s.issuerNameDer, s.thisUpdateRaw ?? time(s.thisUpdate)];
+  if (s.nextUpdate) fields.push(s.nextUpdateRaw ?? time(s.nextUpdate));
   const entries = s.entriesDer ?? (s.entries?.length ? Buffer.concat(s.entries.map(crlEntry)) : null);
   if (entries && entries.length) fields.push(tlv(0x30, entries));
   const exts: Buffer[] = [];
@@ -142,6 +148,7 @@ export function buildCrl(s: CrlSpec): Buffer {
   }
   if (s.freshestUrls) exts.push(extension('2.5.29.46', false, seq(seq(dpName(s.freshestUrls)))));
   if (s.criticalUnknownExtension) exts.push(extension('1.2.3.4.5.6', true, nul()));
+  if (s.extensions) exts.push(...s.extensions);
   if (exts.length) fields.push(ctx(0, seq(...exts)));
   const tbs = seq(...fields);
   return seq(tbs, alg, bitString(signWith(s.signingKey, tbs)));
