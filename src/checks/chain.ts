@@ -13,6 +13,7 @@ import { X509Certificate } from 'node:crypto';
 import type { CertificateRecord } from '../types.js';
 import { displayName } from '../x509/parse-certificate.js';
 import { checkHostname, type HostnameVerdict } from './hostname.js';
+import { describeVerifyError } from '../shared/openssl-verify-errors.js';
 
 export type ChainProblem =
   | 'self-signed' // the leaf signed itself and is not a trust anchor
@@ -238,7 +239,7 @@ export function judgeChain(
   }
   const code = opts.authorizationError;
   if (code && !CODES_WE_JUDGE.has(code)) {
-    return { trusted: false, problem: 'rejected', reason: `OpenSSL rejected the chain: ${code}`, ...base };
+    return { trusted: false, problem: 'rejected', reason: `OpenSSL rejected the chain: ${describeVerifyError(code)}`, ...base };
   }
   return { trusted: true, ...base };
 }

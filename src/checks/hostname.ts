@@ -54,9 +54,9 @@ export function dnsNameMatches(pattern: string, host: string): boolean {
   return p[0] === h[0];
 }
 
-/** "DNS:a.example, IP:192.0.2.1" for messages; a name holding separators is quoted so it reads as one name. */
+/** "a.example, 192.0.2.1" for messages; a name holding separators is quoted so it reads as one name. */
 export function describeNames(names: SubjectAltName[]): string {
-  return names.map((n) => `${n.type === 'dNSName' ? 'DNS' : 'IP'}:${/[\s,"]/.test(n.value) ? JSON.stringify(n.value) : n.value}`).join(', ');
+  return names.map((n) => (/[\s,"]/.test(n.value) ? JSON.stringify(n.value) : n.value)).join(', ');
 }
 
 export function checkHostname(leaf: CertificateRecord, name: string): HostnameVerdict {

@@ -51,6 +51,7 @@ export function toReportCertificate(oc: ObservedCertificate): ReportCertificate 
     notBefore: c.notBefore.toISOString(),
     notAfter: c.notAfter.toISOString(),
     sans: c.sans,
+    subjectAltNames: c.subjectAltNames,
     key: c.key,
     signatureAlgorithm: c.signatureAlgorithm,
     locations: sortLocations(oc.locations),

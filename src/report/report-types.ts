@@ -1,7 +1,7 @@
 // The JSON report, version 1 (the contract in PRODUCT.md, plus additive fields).
 // Every reporter, the shard merge, the inventory views and the issue sync read
 // this shape, so a merged report behaves exactly like a single run's.
-import type { CertificateRole, FindingId, KeyInfo, Location, RevocationStatus, Severity } from '../types.js';
+import type { CertificateRole, FindingId, KeyInfo, Location, RevocationStatus, Severity, SubjectAltName } from '../types.js';
 
 export interface ReportFinding {
   id: FindingId;
@@ -19,6 +19,8 @@ export interface ReportCertificate {
   notBefore: string; // ISO 8601
   notAfter: string;
   sans: string[];
+  /** the same names with the type the certificate gives them (additive; reports from before 1.x lack it) */
+  subjectAltNames?: SubjectAltName[];
   key: KeyInfo;
   signatureAlgorithm: string;
   locations: Location[];

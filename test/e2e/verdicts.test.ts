@@ -57,6 +57,7 @@ let srv: TestServer;
 const servers: Running[] = [];
 let ws = '';
 let rootKey: KeyObject;
+let ncRoot = '';
 let root: Made;
 const made: Record<string, Made> = {};
 const peer: Record<string, string> = {}; // what `openssl verify` said, per scenario
@@ -97,6 +98,15 @@ before(async () => {
   const dnsIp = await leaf('dns-ip', { serialHex: '21', extensions: [sanDns('127.0.0.1')] });
   const comma = await leaf('comma', { serialHex: '22', extensions: [sanDns('other.invalid, DNS:www.verdict.test')] });
   for (const c of [dnsIp, comma]) servers.push(await startTlsServer({ key: leafKeyPem, cert: c.pem + root.pem }));
+  // Also: an OpenSSL chain error Node reports only as "UNSPECIFIED" (47, a name-constraint violation).
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  await ossl.run(['req', '-x509', ...ec, '-keyout', 'nc.key', '-out', 'nc.pem', '-subj', '/CN=NC Root', '-days', '30', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-addext', 'nameConstraints=critical,permitted;DNS:good.verdict.test']);
+  await ossl.run(['req', ...ec, '-keyout', 'ncl.key', '-out', 'ncl.csr', '-subj', '/CN=bad.verdict.test', '-addext', 'subjectAltName=DNS:bad.verdict.test']);
+  await ossl.run(['x509', '-req', '-in', 'ncl.csr', '-CA', 'nc.pem', '-CAkey', 'nc.key', '-out', 'ncl.pem', '-days', '20', '-copy_extensions', 'copyall']);
+  ncRoot = await readFile(ossl.file('nc.pem'), 'utf8');
+  servers.push(await startTlsServer({ key: await readFile(ossl.file('ncl.key'), 'utf8'), cert: await readFile(ossl.file('ncl.pem'), 'utf8') }));
+  peer.nc = await verify(['-CAfile', 'nc.pem', 'ncl.pem']);
+
   peer.dnsIp = await verify(['-CAfile', root.file, '-verify_ip', '127.0.0.1', dnsIp.file]);
   peer.comma = await verify(['-CAfile', root.file, '-verify_hostname', 'www.verdict.test', comma.file]);
 
@@ -144,9 +154,14 @@ before(async () => {
       `  - host: 127.0.0.1`,
       `    port: ${servers[1].port}`,
       '    servername: www.verdict.test',
+      `  - host: 127.0.0.1`,
+      `    port: ${servers[2].port}`,
+      '    servername: bad.verdict.test',
+      '    ca-file: pki/nc.pem',
       '',
     ].join('\n'),
     'pki/root.pem': root.pem,
+    'pki/nc.pem': ncRoot,
     'certs/rollover.pem': rollover.pem + root.pem,
     'certs/crit-entry.pem': made['crit-entry'].pem,
     'certs/serials.pem': made.plus255.pem + made.minus1.pem,
@@ -177,6 +192,7 @@ async function judge(r: Report, via: string) {
   assert.ok(ids(dnsIp).includes('hostname-mismatch/error'), `${via}: dNSName 127.0.0.1 does not cover the address: ${JSON.stringify(dnsIp.findings)}`);
   assert.match(dnsIp.findings.find((f) => f.id === 'hostname-mismatch')!.message, /only as a DNS name/);
   assert.deepEqual(dnsIp.sans, ['127.0.0.1'], `${via}: the JSON keeps sans as text`);
+  assert.deepEqual(dnsIp.subjectAltNames, [{ type: 'dNSName', value: '127.0.0.1' }], `${via}: and adds the typed names beside it`);
 
   // 2: one dNSName with a comma is one name, not two.
   assert.match(peer.comma, /hostname mismatch|error 62/i, `openssl: ${peer.comma}`);
@@ -222,6 +238,13 @@ async function judge(r: Report, via: string) {
   assert.equal(antique.notAfter, refAntique.notAfter.toISOString());
   assert.ok(ids(antique).includes('expired/error'), `${via}: a certificate that ended in year 99 is expired`);
   assert.deepEqual(r.problems.filter((p) => p.id === 'unparseable' && p.severity === 'error'), [], `${via}: nothing is unparseable`);
+
+  // OpenSSL error 47 has its name and a sentence, not "UNSPECIFIED".
+  assert.match(peer.nc, /error 47 at 0 depth lookup: permitted subtree violation/, `openssl: ${peer.nc}`);
+  const nc = cert(r, 'bad.verdict.test');
+  const untrusted = nc.findings.find((f) => f.id === 'untrusted-chain');
+  assert.ok(untrusted, `${via}: ${JSON.stringify(nc.findings)}`);
+  assert.match(untrusted.message, /PERMITTED_VIOLATION \(OpenSSL error 47\): a name in the certificate lies outside/);
 }
 
 describe('the six wrong verdicts, with openssl as the peer', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ariCertId, checkRenewalInfo } from '../../src/checks/ari/check-renewal-info.js';
 import { ariCaFor } from '../../src/checks/ari/ari-directories.js';
-import { ARI_DEFAULT_RETRY_MS, ARI_MAX_RETRY_MS, ARI_MIN_RETRY_MS, retryAfterMs } from '../../src/checks/ari/fetch-renewal-info.js';
+import { ARI_DEFAULT_RETRY_MS, ARI_MAX_RETRY_MS, ARI_MIN_RETRY_MS, parseRfc3339, retryAfterMs } from '../../src/checks/ari/fetch-renewal-info.js';
 import { closeHttp } from '../../src/net/http-fetch.js';
 import type { CertificateRecord, ObservedCertificate, Settings } from '../../src/types.js';
 import { hierarchy, issue, type Issued } from '../helpers/pki.js';
@@ -137,6 +137,8 @@ describe('checkRenewalInfo', () => {
     ['malformed JSON', '{"suggestedWindow": {"start": ', 200, /malformed JSON/],
     ['a window with end < start', { suggestedWindow: { start: '2026-12-10T00:00:00Z', end: '2026-12-01T00:00:00Z' } }, 200, /ends .* before it starts/],
     ['a window with unparseable dates', { suggestedWindow: { start: 'soon', end: 'later' } }, 200, /no valid suggestedWindow/],
+    ['a window whose dates are not RFC 3339 (a bare year, a US date)', { suggestedWindow: { start: '2026', end: '12/31/2026' } }, 200, /no valid suggestedWindow .*RFC 3339/],
+    ['a window with an impossible date', { suggestedWindow: { start: '2026-02-30T00:00:00Z', end: '2026-03-01T00:00:00Z' } }, 200, /no valid suggestedWindow/],
   ] as const) {
     test(`${name} is a warning for the run, nothing on the certificate`, async () => {
       const d = directory();
@@ -218,4 +220,15 @@ describe('checkRenewalInfo', () => {
     assert.deepEqual(await checkRenewalInfo([other], ctxFor(settings(d.url), NOW)), []);
     assert.equal(other.renewal, undefined);
   });
+});
+
+test('ARI windows: RFC 3339 timestamps with offsets and fractions read to the same instant; anything else is refused', async () => {
+
+  for (const s of ['2026-12-01T10:00:00Z', '2026-12-01t10:00:00.5z', '2026-12-01T12:30:00+02:30', '2026-11-30T23:00:00-01:00', '2000-02-29T00:00:00Z']) {
+    assert.equal(parseRfc3339(s)?.toISOString(), new Date(s.toUpperCase()).toISOString(), s);
+  }
+  for (const s of ['2026', '2026-12-01', '2026-12-01 10:00:00', '12/01/2026', 'Tuesday', '2026-13-01T00:00:00Z', '2026-12-01T24:00:00Z', '2026-12-01T10:00:00']) {
+    assert.equal(parseRfc3339(s), null, s);
+  }
+  assert.equal(parseRfc3339('0050-01-01T00:00:00Z')?.getUTCFullYear(), 50, 'no two-digit-year trap');
 });

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { FetchError, httpFetch } from '../../net/http-fetch.js';
 import { ARI_MAX_BYTES } from '../../net/limits.js';
 import { oncePerKey } from '../../shared/once-per-key.js';
+import { utcDate } from '../../x509/der.js';
+
 
 /** §4.3: absent a usable Retry-After, check again after this long. */
 export const ARI_DEFAULT_RETRY_MS = 6 * 3600_000;
@@ -58,6 +60,30 @@ export function retryAfterMs(header: string | string[] | undefined, nowMs = Date
   return Math.min(ARI_MAX_RETRY_MS, Math.max(ARI_MIN_RETRY_MS, ms));
 }
 
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * An RFC 3339 timestamp (RFC 9773 §4.2 requires them), or null. `new Date()` would
+ * also take "2026", "12/01/2026" or "Tuesday" and guess; a CA's window is not a guess.
+ */
+export function parseRfc3339(s: string): Date | null {
+  const m = RFC3339.exec(s);
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const mdays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  if (!mdays || d < 1 || d > mdays || h > 23 || mi > 59 || sec > 60) return null;
+  const date = utcDate(y, mo, d, h, mi, Math.min(sec, 59));
+  date.setUTCMilliseconds(m[7] ? Math.floor(Number(m[7]) * 1000) : 0);
+  if (!m[8]) {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 23 || om > 59) return null;
+    date.setTime(date.getTime() - (m[9] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000);
+  }
+  return date;
+}
+
 /** The suggestedWindow of a renewalInfo answer (§4.2), or why it is unusable. */
 export function parseRenewalInfo(body: Buffer, url: string): RenewalWindow {
   let json: unknown;
@@ -67,10 +93,10 @@ export function parseRenewalInfo(body: Buffer, url: string): RenewalWindow {
     throw new AriError(`renewalInfo ${url} returned malformed JSON`, 'warning');
   }
   const w = (json as { suggestedWindow?: { start?: unknown; end?: unknown } })?.suggestedWindow;
-  const start = typeof w?.start === 'string' ? new Date(w.start) : null;
-  const end = typeof w?.end === 'string' ? new Date(w.end) : null;
-  if (!start || !end || Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
-    throw new AriError(`renewalInfo ${url} returned no valid suggestedWindow start/end`, 'warning');
+  const start = typeof w?.start === 'string' ? parseRfc3339(w.start) : null;
+  const end = typeof w?.end === 'string' ? parseRfc3339(w.end) : null;
+  if (!start || !end) {
+    throw new AriError(`renewalInfo ${url} returned no valid suggestedWindow start/end (RFC 3339 timestamps are required)`, 'warning');
   }
   if (end.getTime() < start.getTime()) {
     throw new AriError(`renewalInfo ${url} returned a window that ends (${end.toISOString()}) before it starts (${start.toISOString()})`, 'warning');

@@ -6,7 +6,7 @@
 import type { CertificateRecord, ObservedCertificate } from '../../types.js';
 import { fetchableUrl, httpFetch } from '../../net/http-fetch.js';
 import { CERT_MAX_BYTES } from '../../net/limits.js';
-import { children, readTlv } from '../../x509/der.js';
+import { readPkcs7Certificates } from '../../x509/pkcs7.js';
 import { isIssuedBy, parseCertificate } from '../../x509/parse-certificate.js';
 import { splitPem } from '../../x509/pem.js';
 import { bundledRoots } from '../../x509/bundled-roots.js';
@@ -56,23 +56,18 @@ export function certificatesFromAia(body: Buffer): CertificateRecord[] {
   } catch {
     /* not a single certificate: try PKCS#7 */
   }
+  let members: Buffer[] = [];
   try {
-    // ContentInfo { contentType, [0] EXPLICIT SignedData { version, digestAlgorithms, encapContentInfo, [0] IMPLICIT certificates, … } }
-    const ci = children(body, readTlv(body, 0));
-    const sd = readTlv(body, ci[1].contentStart, ci[1].end);
-    const certsT = children(body, sd).find((t) => t.tag === 0xa0);
-    if (certsT) {
-      for (const c of children(body, certsT)) {
-        if (c.tag !== 0x30) continue;
-        try {
-          out.push(parseCertificate(body.subarray(c.start, c.end)));
-        } catch {
-          /* skip unreadable members */
-        }
-      }
-    }
+    members = readPkcs7Certificates(body);
   } catch {
     /* neither: nothing usable */
+  }
+  for (const m of members) {
+    try {
+      out.push(parseCertificate(m));
+    } catch {
+      /* skip unreadable members */
+    }
   }
   return out;
 }

@@ -7,6 +7,8 @@ import { connect as tlsConnect, type ConnectionOptions, type SecureContext, type
 import { isIP, type Socket as NetSocket } from 'node:net';
 import type { X509Certificate } from 'node:crypto';
 import { ProbeError, armDeadline, describeSocketError } from './probe-error.js';
+import { verifyErrorName } from '../../shared/openssl-verify-errors.js';
+
 
 // Real chains are 2–4 certificates; cross-signs push a few to 5–6. Beyond 20 a
 // server is broken or hostile, and judging such a chain is not meaningful.
@@ -111,13 +113,18 @@ export function tlsHandshake(
         if (chain.length === 0) return finish(new ProbeError('handshake', 'TLS handshake: server presented no certificate'));
         const cipher = tls.getCipher();
         const authErr = tls.authorizationError as unknown as Error | string | null | undefined;
+        const authCode = authErr ? String((authErr as { code?: string }).code ?? authErr) : undefined;
+        // Node says "UNSPECIFIED" for every OpenSSL error it has no name for; OpenSSL's
+        // reason text is still on the handle (an internal of node:tls, read defensively).
+        const handle = (tls as unknown as { _handle?: { verifyError?: () => Error | null } })._handle;
+        const reasonText = authCode === 'UNSPECIFIED' ? safeCall(() => handle?.verifyError?.()?.message) : undefined;
         finish(undefined, {
           chain,
           peer,
           tlsVersion: tls.getProtocol() ?? undefined,
           cipher: cipher?.standardName ?? cipher?.name,
           authorized: tls.authorized,
-          authorizationError: authErr ? String((authErr as { code?: string }).code ?? authErr) : undefined,
+          authorizationError: authCode ? verifyErrorName(authCode, reasonText) : undefined,
           stapledOcsp: stapled,
         });
       } catch (e) {
@@ -127,4 +134,12 @@ export function tlsHandshake(
     tls.once('error', (e) => finish(e));
     tls.once('close', () => finish(new ProbeError('handshake', 'TLS handshake: server closed the connection during the TLS handshake')));
   });
+}
+
+function safeCall<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }
