@@ -21,10 +21,10 @@ import {
   summarize,
   validateReport,
   workflowSafe
-} from "./chunks/chunk-XKMXES2M.js";
+} from "./chunks/chunk-P3IA26QS.js";
 import {
   require_out
-} from "./chunks/chunk-EHRW5CPF.js";
+} from "./chunks/chunk-DXM3VWXU.js";
 import {
   DurationError,
   UsageError,
@@ -54,14 +54,15 @@ import {
   openListFile,
   scanSerialList,
   serialKey
-} from "./chunks/chunk-MHY552T7.js";
+} from "./chunks/chunk-ESXJQUWE.js";
 import "./chunks/chunk-OFHC3YMM.js";
+import "./chunks/chunk-JB7IE5LO.js";
 import "./chunks/chunk-ICE5XF2S.js";
 import "./chunks/chunk-HU74W3X2.js";
 import {
   displayName
-} from "./chunks/chunk-AJSC47DO.js";
-import "./chunks/chunk-4KN2QF6L.js";
+} from "./chunks/chunk-3FMGDOXH.js";
+import "./chunks/chunk-3ATVUZE5.js";
 import "./chunks/chunk-NF44PJ2Z.js";
 import "./chunks/chunk-NOSH5WDB.js";
 import "./chunks/chunk-MC76F5MD.js";
@@ -420,7 +421,7 @@ async function cmdInit(args) {
   const workspace = path.resolve(values.workspace ?? process.cwd());
   const st = await stat(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init, describeInit, InitError } = await import("./chunks/init-UZC7GAH2.js");
+  const { init, describeInit, InitError } = await import("./chunks/init-J453LSCY.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await init(workspace, { force: values.force }))));
   } catch (e) {

@@ -1,42 +1,30 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  formatDuration,
-  thresholdMs
-} from "./chunk-HBG5UX4E.js";
-import {
-  buildInventory
-} from "./chunk-RKSKMDF6.js";
-import {
-  daysLeft,
-  issuerName,
-  locationText,
-  messageBesidePlace,
-  plural,
-  roleLabel
-} from "./chunk-JSGFZU5O.js";
+  isInside
+} from "./chunk-XO4ZHJDN.js";
 import {
   require_dist
-} from "./chunk-WL7E4DWD.js";
+} from "./chunk-EGCRF24D.js";
 import {
   emptyExtraction
 } from "./chunk-DO36KUV2.js";
 import {
-  markRevocationOff
-} from "./chunk-OFHC3YMM.js";
+  Pkcs7Error,
+  isPkcs7SignedData,
+  readPkcs7Certificates
+} from "./chunk-JB7IE5LO.js";
 import {
   looksLikePem,
   splitPem
 } from "./chunk-HU74W3X2.js";
 import {
   CertificateParseError,
-  DerError,
-  displayName,
-  oidText,
+  children,
   parseCertificate,
   readTlv,
   roleOf,
   splitDerObjects
-} from "./chunk-AJSC47DO.js";
+} from "./chunk-3FMGDOXH.js";
 import {
   __commonJS,
   __require,
@@ -2016,7 +2004,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -2024,7 +2012,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -2230,7 +2218,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -2263,8 +2251,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(win32);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -2963,7 +2951,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants2.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -3022,11 +3010,11 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch = (glob, options, returnState = false) => {
+    var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch(input, options, returnState));
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -3042,16 +3030,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = utils.isWindows(options);
-      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -3077,7 +3065,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -3094,24 +3082,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix);
+          match = picomatch2.matchBase(input, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
-      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+    picomatch2.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
       return regex.test(path3.basename(input));
     };
-    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    picomatch.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
     };
-    picomatch.scan = (input, options) => scan(input, options);
-    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -3122,13 +3110,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch.toRegex(source, options);
+      const regex = picomatch2.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -3139,9 +3127,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse(input, options);
       }
-      return picomatch.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch.toRegex = (source, options) => {
+    picomatch2.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -3150,8 +3138,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants;
-    module.exports = picomatch;
+    picomatch2.constants = constants2;
+    module.exports = picomatch2;
   }
 });
 
@@ -3169,7 +3157,7 @@ var require_micromatch = __commonJS({
     "use strict";
     var util = __require("util");
     var braces = require_braces();
-    var picomatch = require_picomatch2();
+    var picomatch2 = require_picomatch2();
     var utils = require_utils2();
     var isEmptyString = (v) => v === "" || v === "./";
     var hasBraces = (v) => {
@@ -3190,7 +3178,7 @@ var require_micromatch = __commonJS({
         }
       };
       for (let i = 0; i < patterns.length; i++) {
-        let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
+        let isMatch = picomatch2(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
         for (let item of list) {
@@ -3218,8 +3206,8 @@ var require_micromatch = __commonJS({
       return matches;
     };
     micromatch.match = micromatch;
-    micromatch.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    micromatch.matcher = (pattern, options) => picomatch2(pattern, options);
+    micromatch.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     micromatch.any = micromatch.isMatch;
     micromatch.not = (list, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
@@ -3266,7 +3254,7 @@ var require_micromatch = __commonJS({
     micromatch.some = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
+        let isMatch = picomatch2(String(pattern), options);
         if (items.some((item) => isMatch(item))) {
           return true;
         }
@@ -3276,7 +3264,7 @@ var require_micromatch = __commonJS({
     micromatch.every = (list, patterns, options) => {
       let items = [].concat(list);
       for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
+        let isMatch = picomatch2(String(pattern), options);
         if (!items.every((item) => isMatch(item))) {
           return false;
         }
@@ -3287,23 +3275,23 @@ var require_micromatch = __commonJS({
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
-      return [].concat(patterns).every((p) => picomatch(p, options)(str));
+      return [].concat(patterns).every((p) => picomatch2(p, options)(str));
     };
     micromatch.capture = (glob, input, options) => {
       let posix = utils.isWindows(options);
-      let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
+      let regex = picomatch2.makeRe(String(glob), { ...options, capture: true });
       let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch.makeRe = (...args) => picomatch.makeRe(...args);
-    micromatch.scan = (...args) => picomatch.scan(...args);
+    micromatch.makeRe = (...args) => picomatch2.makeRe(...args);
+    micromatch.scan = (...args) => picomatch2.scan(...args);
     micromatch.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
         for (let str of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str, options));
+          res.push(picomatch2.parse(str, options));
         }
       }
       return res;
@@ -5789,89 +5777,14 @@ var require_out4 = __commonJS({
   }
 });
 
-// src/run.ts
-import { createHash } from "node:crypto";
+// src/sources/files/collect-files.ts
+var import_fast_glob2 = __toESM(require_out4(), 1);
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
+import { open, stat } from "node:fs/promises";
 import path2 from "node:path";
 
-// src/sources/files/collect-files.ts
-var import_fast_glob = __toESM(require_out4(), 1);
-import { open, stat } from "node:fs/promises";
+// src/sources/files/extract-file.ts
 import path from "node:path";
-
-// src/x509/pkcs7.ts
-var Pkcs7Error = class extends Error {
-};
-var OID_SIGNED_DATA = "1.2.840.113549.1.7.2";
-var MAX_DEPTH = 64;
-function berTlv(buf, p, limit, depth = 0) {
-  if (depth > MAX_DEPTH) throw new DerError("ASN.1 nested too deeply", p);
-  if (p + 2 > limit) throw new DerError("truncated TLV header", p);
-  const tag = buf[p];
-  if ((tag & 31) === 31) throw new DerError("high tag number form not supported", p);
-  let len = buf[p + 1];
-  let q = p + 2;
-  if (len === 128) {
-    if (!(tag & 32)) throw new DerError("indefinite length on a primitive value", p);
-    let c = q;
-    for (; ; ) {
-      if (c + 2 > limit) throw new DerError("indefinite-length value without end-of-contents", p);
-      if (buf[c] === 0 && buf[c + 1] === 0) break;
-      c = berTlv(buf, c, limit, depth + 1).end;
-    }
-    return { tag, start: p, contentStart: q, end: c + 2, indefinite: true };
-  }
-  if (len & 128) {
-    const n = len & 127;
-    if (n > 4) throw new DerError("length field too long", p);
-    if (q + n > limit) throw new DerError("truncated length", p);
-    len = 0;
-    for (let i = 0; i < n; i++) len = len * 256 + buf[q + i];
-    q += n;
-  }
-  const end = q + len;
-  if (end > limit) throw new DerError(`content of ${len} bytes runs past the end`, p);
-  return { tag, start: p, contentStart: q, end, indefinite: false };
-}
-function berChildren(buf, t) {
-  const out = [];
-  const limit = t.indefinite ? t.end - 2 : t.end;
-  for (let p = t.contentStart; p < limit; ) {
-    const c = berTlv(buf, p, limit, 1);
-    out.push(c);
-    p = c.end;
-  }
-  return out;
-}
-function isPkcs7SignedData(buf) {
-  const oid = Buffer.from([6, 9, 42, 134, 72, 134, 247, 13, 1, 7, 2]);
-  return buf[0] === 48 && Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 32)).includes(oid);
-}
-function readPkcs7Certificates(buf) {
-  try {
-    const top = berTlv(buf, 0, buf.length);
-    if (top.tag !== 48) throw new Pkcs7Error("not a PKCS#7 ContentInfo (no outer SEQUENCE)");
-    const [typeT, explicitT] = berChildren(buf, top);
-    if (typeT?.tag !== 6) throw new Pkcs7Error("not a PKCS#7 ContentInfo (no content type)");
-    const type = oidText(buf.subarray(typeT.contentStart, typeT.end));
-    if (type !== OID_SIGNED_DATA) throw new Pkcs7Error(`PKCS#7 content type ${type} is not SignedData`);
-    if (explicitT?.tag !== 160) throw new Pkcs7Error("PKCS#7 SignedData has no content");
-    const sdT = berChildren(buf, explicitT)[0];
-    if (!sdT) throw new Pkcs7Error("PKCS#7 SignedData is empty");
-    if (sdT.tag !== 48) throw new Pkcs7Error("PKCS#7 SignedData is not a SEQUENCE");
-    const fields = berChildren(buf, sdT);
-    const certsT = fields.slice(3).find((f) => f.tag === 160);
-    const out = [];
-    if (!certsT) return out;
-    for (const c of berChildren(buf, certsT)) {
-      if (c.tag !== 48) continue;
-      out.push(Buffer.from(buf.buffer, buf.byteOffset + c.start, c.end - c.start));
-    }
-    return out;
-  } catch (e) {
-    if (e instanceof DerError) throw new Pkcs7Error(`PKCS#7 does not parse: ${e.message}`);
-    throw e;
-  }
-}
 
 // src/sources/files/pkcs7.ts
 function extractPkcs7(der, probe = false) {
@@ -5915,10 +5828,10 @@ function extractPemText(text, lineOffset = 0, detailPrefix = "") {
   const { blocks, problems } = splitPem(text);
   for (const p of problems) out.problems.push({ line: p.line + lineOffset, reason: `${p.label} block: ${p.reason}` });
   const certBlocks = blocks.filter((b) => CERT_LABELS.has(b.label));
-  for (const b of blocks) addBlock(out, b, lineOffset, detailPrefix, certBlocks.length > 1);
+  for (const b of blocks) addPemBlock(out, b, lineOffset, detailPrefix, certBlocks.length > 1);
   return out;
 }
-function addBlock(out, b, lineOffset, detailPrefix, many) {
+function addPemBlock(out, b, lineOffset, detailPrefix, many, where = {}) {
   const line = b.line + lineOffset;
   if (CERT_LABELS.has(b.label)) {
     let der = b.der;
@@ -5930,15 +5843,15 @@ function addBlock(out, b, lineOffset, detailPrefix, many) {
       }
     } catch {
     }
-    out.certificates.push({ der, line, detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ""}` || void 0 });
+    out.certificates.push({ der, line, detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ""}` || void 0, ...where });
   } else if (KEY_LABEL.test(b.label)) {
-    out.keys.push({ line, label: b.label });
+    out.keys.push({ line, label: b.label, ...where });
   } else if (PKCS7_LABELS.has(b.label)) {
     const inner = extractPkcs7(b.der);
-    for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: `${detailPrefix}${c.detail ?? ""}` });
-    for (const p of inner.problems) out.problems.push({ ...p, line });
+    for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: `${detailPrefix}${c.detail ?? ""}`, ...where });
+    for (const p of inner.problems) out.problems.push({ ...p, line, ...where });
   } else if (!QUIET_LABELS.has(b.label)) {
-    out.problems.push({ line, reason: `PEM block labelled "${b.label}" is not a certificate; skipped`, severity: "notice" });
+    out.problems.push({ line, reason: `PEM block labelled "${b.label}" is not a certificate; skipped`, severity: "notice", ...where });
   }
 }
 function extractPemOrDer(buf) {
@@ -6000,48 +5913,554 @@ function extractK8sSecrets(text, strict) {
       out.problems.push({ line: lc.linePos(doc.errors[0].pos[0]).line, reason: `YAML does not parse: ${doc.errors[0].message.split("\n")[0]}` });
       continue;
     }
-    const root = doc.contents;
-    if (!(0, import_yaml.isMap)(root) || root.get("kind") !== "Secret") continue;
-    secrets++;
-    const meta = root.get("metadata", true);
-    const name = (0, import_yaml.isMap)(meta) ? `${meta.get("namespace") ?? "default"}/${meta.get("name") ?? "?"}` : "?";
-    for (const section of ["data", "stringData"]) {
-      const m = root.get(section, true);
-      if (!(0, import_yaml.isMap)(m)) continue;
-      for (const pair of m.items) {
-        if (!(0, import_yaml.isScalar)(pair.key)) continue;
-        const key = String(pair.key.value);
-        const line = pair.key.range ? lc.linePos(pair.key.range[0]).line : 1;
-        if (KEY_KEYS.includes(key)) {
-          out.keys.push({ line, label: `Secret ${name} ${key}` });
-          continue;
-        }
-        if (!CERT_KEYS.includes(key)) continue;
-        const v = (0, import_yaml.isScalar)(pair.value) ? String(pair.value.value ?? "") : "";
-        let pem = v;
-        if (section === "data") {
-          const compact = v.replace(/\s+/g, "");
-          if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
-            out.problems.push({ line, reason: `Secret ${name} data.${key} is not valid base64` });
-            continue;
-          }
-          pem = Buffer.from(compact, "base64").toString("utf8");
-        }
-        if (!pem.trim()) {
-          out.problems.push({ line, reason: `Secret ${name} ${section}.${key} is empty`, severity: "warning" });
-          continue;
-        }
-        const inner = extractPemText(pem, 0, `Secret ${name} ${key} `);
-        for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}` });
-        for (const p of inner.problems) out.problems.push({ ...p, line, reason: `Secret ${name} ${key}: ${p.reason}` });
-        for (const k of inner.keys) out.keys.push({ line, label: `Secret ${name} ${key} holds a ${k.label}` });
-        if (!inner.certificates.length && !inner.problems.length) out.problems.push({ line, reason: `Secret ${name} ${key} holds no certificate` });
-      }
+    if (isSecret(doc.contents)) {
+      secrets++;
+      extractSecretDoc(doc.contents, lc, out);
     }
   }
   if (secrets === 0 && !strict) return null;
   if (secrets === 0) out.problems.push({ line: 1, reason: "no Kubernetes Secret (kind: Secret) in this YAML file", severity: "notice" });
   return out;
+}
+function isSecret(root) {
+  return (0, import_yaml.isMap)(root) && root.get("kind") === "Secret";
+}
+var FORM = "k8s-secret";
+function extractSecretDoc(root, lc, out) {
+  const meta = root.get("metadata", true);
+  const name = (0, import_yaml.isMap)(meta) ? `${meta.get("namespace") ?? "default"}/${meta.get("name") ?? "?"}` : "?";
+  for (const section of ["data", "stringData"]) {
+    const m = root.get(section, true);
+    if (!(0, import_yaml.isMap)(m)) continue;
+    for (const pair of m.items) {
+      if (!(0, import_yaml.isScalar)(pair.key)) continue;
+      const key = String(pair.key.value);
+      const line = pair.key.range ? lc.linePos(pair.key.range[0]).line : 1;
+      const where = { form: FORM, key: `${section}["${key}"]` };
+      if (KEY_KEYS.includes(key)) {
+        if ((0, import_yaml.isScalar)(pair.value) && String(pair.value.value ?? "").trim() === "") continue;
+        out.keys.push({ line, label: `Secret ${name} ${key}`, form: FORM, key: `${section}["${key}"]` });
+        continue;
+      }
+      if (!CERT_KEYS.includes(key)) continue;
+      const v = (0, import_yaml.isScalar)(pair.value) ? String(pair.value.value ?? "") : "";
+      let pem = v;
+      if (section === "data") {
+        const compact = v.replace(/\s+/g, "");
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
+          out.problems.push({ line, reason: `Secret ${name} data.${key} is not valid base64` });
+          continue;
+        }
+        pem = Buffer.from(compact, "base64").toString("utf8");
+      }
+      if (!pem.trim()) {
+        out.problems.push({ line, reason: `Secret ${name} ${section}.${key} is empty`, severity: "warning" });
+        continue;
+      }
+      const inner = extractPemText(pem, 0, `Secret ${name} ${key} `);
+      for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}`, ...where });
+      for (const p of inner.problems) out.problems.push({ ...p, line, reason: `Secret ${name} ${key}: ${p.reason}` });
+      for (const k of inner.keys) out.keys.push({ line, label: `Secret ${name} ${key} holds a ${k.label}`, ...where });
+      if (!inner.certificates.length && !inner.problems.length) out.problems.push({ line, reason: `Secret ${name} ${key} holds no certificate` });
+    }
+  }
+}
+
+// src/sources/files/der-objects.ts
+var SEQ = 48;
+var INTEGER = 2;
+var BIT_STRING = 3;
+var OCTET_STRING = 4;
+var OID = 6;
+var OID_DATA = Buffer.from([42, 134, 72, 134, 247, 13, 1, 7, 1]);
+function derKind(buf) {
+  if (isPkcs7SignedData(buf)) return "pkcs7";
+  try {
+    const outer = readTlv(buf, 0);
+    const kids = children(buf, outer);
+    if (kids.length >= 2 && kids[0].tag === INTEGER && kids[0].end - kids[0].contentStart === 1 && buf[kids[0].contentStart] === 3 && kids[1].tag === SEQ) {
+      const ci = children(buf, kids[1]);
+      if (ci[0]?.tag === OID && buf.subarray(ci[0].contentStart, ci[0].end).equals(OID_DATA)) return "pkcs12";
+    }
+  } catch {
+  }
+  return "der";
+}
+function classify(buf, t) {
+  if (t.tag !== SEQ) return { kind: "other" };
+  let k;
+  try {
+    k = children(buf, t);
+  } catch {
+    return { kind: "other" };
+  }
+  const tags = k.map((x) => x.tag);
+  if (tags.length === 3 && tags[0] === SEQ && tags[1] === SEQ && tags[2] === BIT_STRING) return { kind: "certificate" };
+  if (isPkcs7SignedData(buf.subarray(t.start, t.end))) return { kind: "pkcs7" };
+  if (tags[0] === INTEGER && tags[1] === SEQ && tags[2] === OCTET_STRING) return { kind: "private-key", label: "PKCS#8 private key (DER)" };
+  if (tags.length === 2 && tags[0] === SEQ && tags[1] === OCTET_STRING) return { kind: "private-key", label: "encrypted PKCS#8 private key (DER)" };
+  if (tags.length >= 9 && tags.slice(0, 9).every((x) => x === INTEGER)) return { kind: "private-key", label: "RSA private key (DER)" };
+  if (tags[0] === INTEGER && tags[1] === OCTET_STRING && (tags.length === 2 || tags[2] === 160 || tags[2] === 161)) return { kind: "private-key", label: "EC private key (DER)" };
+  return { kind: "other" };
+}
+function extractDerObjects(buf) {
+  const out = emptyExtraction();
+  if (buf.length === 0) {
+    out.problems.push({ line: 1, reason: "the file is empty" });
+    return out;
+  }
+  if (derKind(buf) === "pkcs7") return extractPkcs7(buf);
+  const { objects: slices, trailing } = splitDerObjects(buf);
+  if (slices.length === 0) {
+    try {
+      readTlv(buf, 0);
+      out.problems.push({ line: 1, reason: "DER is damaged: the file does not start with an ASN.1 SEQUENCE" });
+    } catch (e) {
+      out.problems.push({ line: 1, reason: `DER is damaged: ${e.message}` });
+    }
+    return out;
+  }
+  let n = 0;
+  const objects = slices.map((b) => {
+    const t = readTlv(b, 0);
+    return { t, bytes: b, ...classify(b, t) };
+  });
+  const many = objects.filter((o) => o.kind === "certificate").length > 1;
+  for (const o of objects) {
+    n++;
+    const bytes = o.bytes;
+    if (o.kind === "certificate") out.certificates.push({ der: bytes, line: 1, ...many ? { detail: `DER certificate ${n}` } : {} });
+    else if (o.kind === "private-key") out.keys.push({ line: 1, label: o.label });
+    else if (o.kind === "pkcs7") {
+      const inner = extractPkcs7(bytes);
+      out.certificates.push(...inner.certificates);
+      out.problems.push(...inner.problems);
+    } else if (objects.length === 1) {
+      out.certificates.push({ der: bytes, line: 1 });
+    } else out.problems.push({ line: 1, reason: `DER object ${n} is neither a certificate nor a private key; skipped`, severity: "notice" });
+  }
+  if (trailing) out.problems.push({ line: 1, reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`, severity: "notice" });
+  return out;
+}
+
+// src/sources/files/java-keystore.ts
+import { createHash } from "node:crypto";
+var JKS_MAGIC = 4277010157;
+var JCEKS_MAGIC = 3469659854;
+var MAX_ENTRIES = 1e5;
+var Truncated = class extends Error {
+};
+function extractJavaKeystore(buf, o = {}) {
+  const out = emptyExtraction();
+  const magic = buf.length >= 4 ? buf.readUInt32BE(0) : 0;
+  const form = magic === JCEKS_MAGIC ? "jceks" : "jks";
+  const name = form.toUpperCase();
+  let p = 0;
+  const need = (n) => {
+    if (p + n > buf.length) throw new Truncated();
+  };
+  const u16 = () => (need(2), p += 2, buf.readUInt16BE(p - 2));
+  const u32 = () => (need(4), p += 4, buf.readUInt32BE(p - 4));
+  const bytes = (n) => (need(n), p += n, buf.subarray(p - n, p));
+  const utf = () => bytes(u16()).toString("utf8");
+  let entries = 0;
+  try {
+    p = 4;
+    const version = u32();
+    if (version !== 1 && version !== 2) {
+      out.problems.push({ line: 1, reason: `${name} keystore version ${version} is not 1 or 2; not read`, form });
+      return out;
+    }
+    const count = u32();
+    if (count > MAX_ENTRIES) throw new Truncated();
+    const readCert = (alias, nth) => {
+      const type = version === 2 ? utf() : "X.509";
+      const der = bytes(u32());
+      if (type !== "X.509") {
+        out.problems.push({ line: 1, reason: `${name} entry "${alias}" holds a ${type} certificate, not X.509; skipped`, severity: "notice", form, entry: alias });
+        return;
+      }
+      out.certificates.push({ der: Buffer.from(der), line: 1, form, entry: alias, detail: `${name} entry "${alias}"${nth !== void 0 ? ` chain #${nth}` : ""}` });
+    };
+    for (; entries < count; entries++) {
+      const tag2 = u32();
+      const alias = utf();
+      bytes(8);
+      if (tag2 === 1) {
+        bytes(u32());
+        out.keys.push({ line: 1, label: `${name} private key entry "${alias}"`, form, entry: alias });
+        const chain = u32();
+        if (chain > MAX_ENTRIES) throw new Truncated();
+        for (let i = 0; i < chain; i++) readCert(alias, i);
+      } else if (tag2 === 2) {
+        readCert(alias);
+      } else if (tag2 === 3 && form === "jceks") {
+        out.problems.push({
+          line: 1,
+          reason: `${name} entry "${alias}" is a secret key (a serialized Java object); ${count - entries - 1} entries after it are not read`,
+          severity: "notice",
+          form,
+          entry: alias
+        });
+        return out;
+      } else {
+        out.problems.push({ line: 1, reason: `${name} entry ${entries + 1} has unknown tag ${tag2}; the rest of the keystore is not read`, form });
+        return out;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof Truncated)) throw e;
+    out.problems.push({ line: 1, reason: `${name} keystore is truncated or damaged after ${entries} of its entries`, form });
+    return out;
+  }
+  if (o.password !== void 0) {
+    const stored = buf.subarray(p, p + 20);
+    if (stored.length !== 20) out.problems.push({ line: 1, reason: `${name} keystore has no integrity digest`, form });
+    else if (!keystoreDigest(o.password, buf.subarray(0, p)).equals(stored)) {
+      out.problems.push({ line: 1, reason: `${name} keystore integrity check failed: the password from $${o.passwordEnv ?? "?"} is wrong, or the file was altered`, form });
+    }
+  }
+  return out;
+}
+function keystoreDigest(password, data) {
+  const pw = Buffer.alloc(password.length * 2);
+  for (let i = 0; i < password.length; i++) pw.writeUInt16BE(password.charCodeAt(i), i * 2);
+  return createHash("sha1").update(pw).update("Mighty Aphrodite", "utf8").update(data).digest();
+}
+
+// src/sources/files/pem-in-text.ts
+var B64_PEM_MARKERS = ["LS0tLS1CRUdJTi", "0tLS0tQkVHSU4", "tLS0tLUJFR0lO"];
+var B64_DER_CERT_MARKER = "gAwIBAgI";
+var PEM_MARKER = "-----BEGIN";
+var BEGIN_ANYWHERE = /-----BEGIN ([A-Z0-9 #._-]{1,64})-----/g;
+var MAX_BLOCK_CHARS = 512 * 1024;
+var B64_RUN = /[A-Za-z0-9+/=]+/g;
+var B64_CHAR = /[A-Za-z0-9+/]/;
+function lineIndex(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+function extractFromText(text, o) {
+  const out = emptyExtraction();
+  const lineOf = lineIndex(text);
+  const covered = [];
+  if (text.includes(PEM_MARKER)) scanPem(text, o, lineOf, out, covered);
+  if (B64_PEM_MARKERS.some((m) => text.includes(m)) || text.includes(B64_DER_CERT_MARKER)) scanBase64(text, o, lineOf, out, covered);
+  return out;
+}
+function scanPem(text, o, lineOf, out, covered) {
+  BEGIN_ANYWHERE.lastIndex = 0;
+  let m;
+  let index = 0;
+  while (m = BEGIN_ANYWHERE.exec(text)) {
+    const label = m[1];
+    const bodyStart = m.index + m[0].length;
+    const endMark = `-----END ${label}-----`;
+    const end = text.indexOf(endMark, bodyStart);
+    const line = lineOf(m.index);
+    const key = o.keyOf?.(line);
+    if (end === -1 || end - bodyStart > MAX_BLOCK_CHARS) {
+      out.problems.push({ line, reason: `${label} block: BEGIN without END`, severity: o.severity });
+      continue;
+    }
+    BEGIN_ANYWHERE.lastIndex = end + endMark.length;
+    covered.push([m.index, end + endMark.length]);
+    index++;
+    const der = decodeBody(text.slice(bodyStart, end));
+    if (!der) {
+      out.problems.push({ line, reason: `${label} block does not decode (a placeholder or damaged base64)`, severity: o.severity, ...key ? { key } : {} });
+      continue;
+    }
+    addPemBlock(out, { label, der, line, index }, 0, "", false, { form: o.form, ...key ? { key } : {} });
+  }
+}
+function decodeBody(body) {
+  const unescaped = body.replace(/\\+[nrt]/g, "\n");
+  let b64 = "";
+  for (const ln of unescaped.split(/\r?\n|\r/)) {
+    let best = "";
+    for (const run of ln.match(B64_RUN) ?? []) if (run.length > best.length) best = run;
+    if (best.length >= 4 || /=$/.test(best)) b64 += best;
+  }
+  return canonicalDer(b64);
+}
+function canonicalDer(b64) {
+  if (!b64 || b64.length % 4 !== 0 || /=[^=]|={3}/.test(b64)) return null;
+  const der = Buffer.from(b64, "base64");
+  if (der.toString("base64") !== b64) return null;
+  return der.length >= 2 && der[0] === 48 ? der : null;
+}
+function scanBase64(text, o, lineOf, out, covered) {
+  const seen = /* @__PURE__ */ new Set();
+  const hits = [];
+  for (const mk of [...B64_PEM_MARKERS, B64_DER_CERT_MARKER]) {
+    for (let i = text.indexOf(mk); i !== -1; i = text.indexOf(mk, i + 1)) hits.push(i);
+  }
+  hits.sort((a, b) => a - b);
+  for (const hit of hits) {
+    if (covered.some(([a, b]) => hit >= a && hit < b)) continue;
+    let s = hit;
+    while (s > 0 && B64_CHAR.test(text[s - 1])) s--;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    let e = hit;
+    while (e < text.length && B64_CHAR.test(text[e])) e++;
+    while (text[e] === "=" && (e - s) % 4 !== 0) e++;
+    const token = text.slice(s, e);
+    const line = lineOf(s);
+    const key = o.keyOf?.(line);
+    const where = { form: o.form, ...key ? { key } : {} };
+    const raw = Buffer.from(token, "base64");
+    if (raw.toString("base64").replace(/=+$/, "") !== token.replace(/=+$/, "")) continue;
+    const inner = raw.includes(PEM_MARKER) ? extractPemText(raw.toString("utf8")) : extractDerObjects(raw);
+    for (const c of inner.certificates) out.certificates.push({ ...c, line, ...where });
+    for (const k of inner.keys) out.keys.push({ ...k, line, ...where });
+    for (const p of inner.problems) out.problems.push({ ...p, line, severity: o.severity === "notice" ? "notice" : p.severity });
+  }
+}
+
+// src/sources/files/structured.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function extractStructured(text, o) {
+  const lc = new import_yaml2.LineCounter();
+  let docs;
+  try {
+    docs = (0, import_yaml2.parseAllDocuments)(text, { lineCounter: lc });
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(docs) || docs.some((d) => d.errors.length)) return null;
+  const out = emptyExtraction();
+  for (const doc of docs) {
+    let walk2 = function(node, path3, keyLine) {
+      if ((0, import_yaml2.isMap)(node)) {
+        for (const pair of node.items) {
+          const k = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "?";
+          if (secret && path3.length === 1 && (path3[0] === "data" || path3[0] === "stringData") && (CERT_KEYS.includes(k) || KEY_KEYS.includes(k))) continue;
+          const line = (0, import_yaml2.isScalar)(pair.key) && pair.key.range ? lc.linePos(pair.key.range[0]).line : keyLine;
+          walk2(pair.value, [...path3, k], line);
+        }
+      } else if ((0, import_yaml2.isSeq)(node)) {
+        node.items.forEach((item, i) => {
+          const line = item?.range ? lc.linePos(item.range[0]).line : keyLine;
+          walk2(item, [...path3, i], line);
+        });
+      } else if ((0, import_yaml2.isScalar)(node) && typeof node.value === "string") {
+        inspect2(node.value, path3, keyLine);
+      }
+    }, inspect2 = function(value, path3, line) {
+      const hasPem = value.includes(PEM_MARKER);
+      if (!hasPem && !B64_PEM_MARKERS.some((m) => value.includes(m)) && !value.includes(B64_DER_CERT_MARKER)) return;
+      const text2 = !hasPem && /^[A-Za-z0-9+/=\s]+$/.test(value) ? value.replace(/\s+/g, "") : value;
+      const key = keyPath(path3);
+      const inner = extractFromText(text2, { form, severity: o.severity });
+      for (const c of inner.certificates) out.certificates.push({ ...c, line, key });
+      for (const k of inner.keys) out.keys.push({ ...k, line, key, label: `${k.label} under ${key}` });
+      for (const p of inner.problems) out.problems.push({ ...p, line, key, reason: `${key}: ${p.reason}` });
+    };
+    var walk = walk2, inspect = inspect2;
+    const root = doc.contents;
+    const secret = isSecret(root);
+    if (secret) extractSecretDoc(root, lc, out);
+    const form = secret ? "k8s-secret" : isKubeconfig(root) ? "kubeconfig" : o.form;
+    walk2(root, [], 1);
+  }
+  return out;
+}
+function isKubeconfig(root) {
+  if (!(0, import_yaml2.isMap)(root)) return false;
+  return root.get("kind") === "Config" || root.has("clusters") && (root.has("users") || root.has("contexts"));
+}
+function keyPath(path3) {
+  let s = "";
+  for (const p of path3) {
+    if (typeof p === "number") s += `[${p}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(p)) s += s ? `.${p}` : p;
+    else s += `[${JSON.stringify(p)}]`;
+  }
+  return s;
+}
+
+// src/sources/files/extract-file.ts
+var STORE_NAMES = { jks: "JKS keystore", jceks: "JCEKS keystore", pkcs12: "PKCS#12 store", pkcs7: "PKCS#7 bundle" };
+var EXT_KIND = {
+  ".jks": ["jks"],
+  ".jceks": ["jceks"],
+  ".keystore": ["jks", "jceks", "pkcs12"],
+  ".truststore": ["jks", "jceks", "pkcs12"],
+  ".p12": ["pkcs12"],
+  ".pfx": ["pkcs12"],
+  ".p7b": ["pkcs7", "text"],
+  ".p7c": ["pkcs7", "text"],
+  ".p7": ["pkcs7", "text"],
+  ".p7s": ["pkcs7"],
+  ".spc": ["pkcs7"],
+  ".pem": ["text"],
+  ".der": ["der", "pkcs7"],
+  ".cer": ["der", "text", "pkcs7"],
+  ".crt": ["der", "text", "pkcs7"],
+  ".cert": ["der", "text", "pkcs7"]
+};
+var CERT_FILE_EXTS = new Set(Object.keys(EXT_KIND).concat([".key", ".bks"]));
+var PEM_FILE_EXTS = /* @__PURE__ */ new Set([".pem", ".crt", ".cer", ".cert", ".key", ".ca-bundle", ".chain"]);
+var CONFIG_FORMS = { ".toml": "toml", ".env": "env", ".properties": "properties", ".ini": "ini", ".cfg": "config", ".conf": "config", ".tfvars": "hcl" };
+var SECRET_KIND = /\bkind:\s*["']?Secret\b/;
+var BINARY_SNIFF_BYTES = 8e3;
+function contentKind(buf) {
+  if (buf.length === 0) return "empty";
+  if (buf.length >= 4) {
+    const magic = buf.readUInt32BE(0);
+    if (magic === JKS_MAGIC) return "jks";
+    if (magic === JCEKS_MAGIC) return "jceks";
+  }
+  if (buf[0] === 48 && (buf.subarray(0, BINARY_SNIFF_BYTES).includes(0) || !isMostlyText(buf))) return derKind(buf);
+  return buf.subarray(0, BINARY_SNIFF_BYTES).includes(0) ? "binary" : "text";
+}
+function isMostlyText(buf) {
+  const head = buf.subarray(0, 512);
+  let printable = 0;
+  for (const b of head) if (b >= 32 && b < 127 || b === 10 || b === 13 || b === 9) printable++;
+  return printable / head.length > 0.95;
+}
+var MARKER_BYTES = [PEM_MARKER, B64_DER_CERT_MARKER, ...B64_PEM_MARKERS].map((m) => Buffer.from(m, "latin1"));
+var SECRET_BYTES = Buffer.from("Secret", "latin1");
+function bufferMayHoldCertificates(buf) {
+  return MARKER_BYTES.some((m) => buf.includes(m));
+}
+function worthALook(buf, rel) {
+  if (buf.length === 0) return false;
+  const kind = contentKind(buf);
+  if (kind === "binary") return false;
+  if (kind !== "text") return true;
+  const ext = path.extname(rel).toLowerCase();
+  return bufferMayHoldCertificates(buf) || (ext === ".yaml" || ext === ".yml") && buf.includes(SECRET_BYTES);
+}
+function textMayHoldCertificates(text) {
+  return text.includes(PEM_MARKER) || text.includes(B64_DER_CERT_MARKER) || B64_PEM_MARKERS.some((m) => text.includes(m));
+}
+async function extractFile(buf, rel, o) {
+  const base = path.basename(rel).toLowerCase();
+  const ext = base.startsWith(".env") ? ".env" : path.extname(base);
+  const kind = contentKind(buf);
+  const certName = CERT_FILE_EXTS.has(ext);
+  if (o.discovered && !certName && (kind === "binary" || kind === "empty")) return null;
+  const expected = EXT_KIND[ext];
+  const misnamed = expected && kind in STORE_NAMES && !expected.includes(kind) ? `${STORE_NAMES[kind]}, named ${ext}` : void 0;
+  const withNote = (x) => misnamed ? { ...x, misnamed } : x;
+  const severity = o.discovered && !certName ? "notice" : "error";
+  switch (kind) {
+    case "jks":
+    case "jceks":
+      return withNote(extractJavaKeystore(buf, { password: o.password, passwordEnv: o.passwordEnv }));
+    case "pkcs12": {
+      const { extractPkcs12 } = await import("./pkcs12-6CIQZHOJ.js");
+      return withNote(tag(extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv }), "pkcs12"));
+    }
+    case "pkcs7":
+      return withNote(tag(extractPkcs7(buf), "pkcs7"));
+    case "der":
+      return withNote(tag(extractDerObjects(buf), "der"));
+    case "empty":
+    case "binary":
+      if (ext === ".p12" || ext === ".pfx") {
+        const { extractPkcs12 } = await import("./pkcs12-6CIQZHOJ.js");
+        return extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv });
+      }
+      if (ext === ".bks") return { ...emptyExtraction(), problems: [{ line: 1, reason: "Bouncy Castle keystore (BKS): not readable by certwatch; convert it to PKCS#12 (keytool -importkeystore) to have it checked", severity: "notice" }] };
+      return extractPemOrDer(buf);
+  }
+  if (o.discovered && !certName && !bufferMayHoldCertificates(buf) && !((ext === ".yaml" || ext === ".yml") && buf.includes(SECRET_BYTES))) return null;
+  const text = buf.toString("utf8");
+  const yamlLike = ext === ".yaml" || ext === ".yml";
+  if (o.discovered && !certName && !textMayHoldCertificates(text) && !(yamlLike && SECRET_KIND.test(text))) return null;
+  if (ext === ".p7b" || ext === ".p7c" || ext === ".p7") return tag(extractPkcs7File(buf), "pkcs7");
+  if (ext === ".yaml" || ext === ".yml" || ext === ".json") {
+    const structured = extractStructured(text, { form: ext === ".json" ? "json" : "yaml", severity });
+    if (structured) {
+      if (!o.discovered && ext !== ".json" && !structured.certificates.length && !structured.keys.length && !structured.problems.length) {
+        return extractK8sSecrets(text, true) ?? structured;
+      }
+      return structured;
+    }
+    const found2 = extractFromText(text, { form: "template", severity, keyOf: keyOfLine(text) });
+    if (!o.discovered && !found2.certificates.length && !found2.keys.length && !found2.problems.length) return extractK8sSecrets(text, true) ?? found2;
+    return found2;
+  }
+  if (PEM_FILE_EXTS.has(ext) || !o.discovered && !ext) {
+    return extractPemOrDer(buf);
+  }
+  const form = CONFIG_FORMS[ext];
+  if (form) return extractFromText(text, { form, severity, keyOf: keyOfLine(text) });
+  if (!ext || ext === ".kubeconfig") {
+    const structured = extractStructured(text, { form: "yaml", severity });
+    if (structured && (structured.certificates.length || structured.keys.length)) return structured;
+  }
+  const found = extractFromText(text, { form: "pem-in-source", severity });
+  if (!o.discovered && !found.certificates.length && !found.keys.length && !found.problems.length) return extractPemOrDer(buf);
+  return found;
+}
+function tag(x, form) {
+  for (const c of x.certificates) c.form ??= form;
+  for (const k of x.keys) k.form ??= form;
+  return x;
+}
+function keyOfLine(text) {
+  let lines;
+  let section = "";
+  const sections = [];
+  return (line) => {
+    if (!lines) {
+      lines = text.split(/\r?\n/);
+      for (const l of lines) {
+        const m = /^\s*\[+\s*([^\]]+?)\s*\]+\s*$/.exec(l);
+        if (m) section = m[1];
+        sections.push(section);
+      }
+    }
+    for (let i = line - 1; i >= 0 && i >= line - 200; i--) {
+      const m = /^\s*(?:export\s+)?["']?([A-Za-z0-9_.\-/]+)["']?\s*[:=]/.exec(lines[i] ?? "");
+      if (m) return sections[i] ? `${sections[i]}.${m[1]}` : m[1];
+    }
+    return void 0;
+  };
+}
+
+// src/sources/files/discovery-list.ts
+var import_fast_glob = __toESM(require_out4(), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { execFile } from "node:child_process";
+var MAX_LISTING_BYTES = 256 * 1024 * 1024;
+var LIST_TIMEOUT_MS = 6e4;
+async function listDiscoveryFiles(workspace, ignore) {
+  const skip = (0, import_picomatch.default)(ignore, { dot: true });
+  const tracked = await gitTrackedFiles(workspace);
+  if (tracked) return tracked.filter((f) => !skip(f));
+  return (0, import_fast_glob.default)("**", { cwd: workspace, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore, suppressErrors: true });
+}
+function gitTrackedFiles(workspace) {
+  return new Promise((resolve) => {
+    execFile(
+      "git",
+      // -z: names as they are (no quoting of unusual characters); --cached: the index, i.e. what is committed or staged.
+      ["-c", "core.quotepath=off", "ls-files", "-z", "--cached"],
+      { cwd: workspace, maxBuffer: MAX_LISTING_BYTES, timeout: LIST_TIMEOUT_MS, encoding: "utf8", env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } },
+      (err, stdout) => {
+        if (err) return resolve(null);
+        const files = stdout.split("\0").filter(Boolean);
+        resolve(files.length ? [...new Set(files)] : null);
+      }
+    );
+  });
 }
 
 // src/sources/files/superseded.ts
@@ -6079,6 +6498,7 @@ function markSuperseded(certs) {
 
 // src/sources/files/collect-files.ts
 var MAX_FILE_BYTES = 10 * 1024 * 1024;
+var DISCOVERY_MAX_BYTES = 2 * 1024 * 1024;
 var READ_CONCURRENCY = 64;
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 async function collectFiles(targets, o) {
@@ -6087,7 +6507,7 @@ async function collectFiles(targets, o) {
   for (const t of targets) {
     let matches;
     try {
-      matches = await (0, import_fast_glob.default)(t.pattern, {
+      matches = t.discovered ? await listDiscoveryFiles(o.workspace, [...ALWAYS_IGNORED, ...o.ignore ?? []]) : await (0, import_fast_glob2.default)(t.pattern, {
         cwd: o.workspace,
         dot: true,
         onlyFiles: false,
@@ -6109,10 +6529,10 @@ async function collectFiles(targets, o) {
       }
     }
     for (const rel of matches) {
-      const norm = rel.split(path.sep).join("/");
+      const norm = rel.split(path2.sep).join("/");
       if (o.only && !o.only.has(norm)) continue;
       if (o.inShard && !o.inShard(norm)) continue;
-      if (!byPath.has(norm)) byPath.set(norm, { rel: norm, target: t });
+      if (!byPath.has(norm)) byPath.set(norm, { rel: norm, target: t, excluded: o.excludedBy?.(norm, t) });
     }
   }
   const matched = [...byPath.values()];
@@ -6144,12 +6564,52 @@ async function readBounded(abs, size) {
   }
   const fh = await open(abs, "r");
   try {
-    const buf = Buffer.alloc(Math.min(size, MAX_FILE_BYTES) + 1);
+    const buf = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     if (bytesRead > MAX_FILE_BYTES) throw Object.assign(new Error(`the file grew past the ${MAX_FILE_BYTES / 1048576} MiB limit while being read`), { code: "ETOOBIG" });
     return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
+  }
+}
+var scratch;
+function readDiscoveredSync(abs, rel, certName) {
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return null;
+    const cap = certName ? MAX_FILE_BYTES : DISCOVERY_MAX_BYTES;
+    if (st.size > cap) {
+      if (!certName) return null;
+      throw Object.assign(new Error(`the file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`), { code: "ETOOBIG" });
+    }
+    const buf = certName ? Buffer.allocUnsafe(st.size + 1) : scratch ??= Buffer.allocUnsafe(DISCOVERY_MAX_BYTES + 1);
+    const want = Math.min(buf.length, st.size + 1);
+    let n = 0;
+    for (let r; n < want && (r = readSync(fd, buf, n, want - n, n)) > 0; ) n += r;
+    if (n > cap) return null;
+    if (certName) return buf.subarray(0, n);
+    const bytes = buf.subarray(0, n);
+    return worthALook(bytes, rel) ? Buffer.from(bytes) : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+var realWorkspaces = /* @__PURE__ */ new Map();
+function insideWorkspace(abs, workspace) {
+  let root = realWorkspaces.get(workspace);
+  if (root === void 0) {
+    try {
+      root = realpathSync.native(workspace);
+    } catch {
+      root = path2.resolve(workspace);
+    }
+    realWorkspaces.set(workspace, root);
+  }
+  try {
+    return isInside(root, realpathSync.native(abs));
+  } catch {
+    return true;
   }
 }
 function explainFsError(e) {
@@ -6170,685 +6630,89 @@ function explainFsError(e) {
   }
 }
 async function collectOne(m, o) {
-  const abs = path.join(o.workspace, m.rel);
-  const loc = (line, detail) => ({ type: "file", path: m.rel, line, ...detail ? { detail } : {} });
+  const abs = path2.join(o.workspace, m.rel);
+  const discovered = !!m.target.discovered;
+  const certName = CERT_FILE_EXTS.has(path2.extname(m.rel).toLowerCase());
+  const loc = (line, w = {}) => ({
+    type: "file",
+    path: m.rel,
+    line,
+    ...w.detail ? { detail: w.detail } : {},
+    ...w.form ? { form: w.form } : {},
+    ...w.entry !== void 0 ? { entry: w.entry } : {},
+    ...w.key ? { key: w.key } : {},
+    ...m.excluded ? { excluded: m.excluded } : {}
+  });
+  const sev = (s) => discovered && !certName ? "notice" : s;
   const fail = (reason, severity = "error", line = 1) => ({
     obs: [],
-    findings: [problem("unparseable", severity, `${m.rel}${line > 1 ? `:${line}` : ""}: ${reason}`, loc(line))]
+    findings: [problem("unparseable", sev(severity), `${m.rel}${line > 1 ? `:${line}` : ""}: ${reason}`, loc(line))]
   });
   let buf;
   try {
-    const st = await stat(abs);
-    if (st.isDirectory()) {
-      return m.target.discovered ? { obs: [], findings: [] } : fail("this is a directory, not a certificate file; narrow the glob to files", "warning");
+    if (!insideWorkspace(abs, o.workspace)) return fail("a symbolic link to a file outside the workspace; not followed", "notice");
+    if (discovered) {
+      const got = readDiscoveredSync(abs, m.rel, certName);
+      if (!got) return { obs: [], findings: [] };
+      buf = got;
+    } else {
+      const st = await stat(abs);
+      if (st.isDirectory()) return fail("this is a directory, not a certificate file; narrow the glob to files", "warning");
+      if (!st.isFile()) return fail("not a regular file (a device, socket or pipe); not read", "warning");
+      buf = await readBounded(abs, st.size);
     }
-    if (!st.isFile()) return fail("not a regular file (a device, socket or pipe); not read", "warning");
-    buf = await readBounded(abs, st.size);
   } catch (e) {
-    return fail(explainFsError(e));
+    const err = e;
+    if (discovered && err.code === "ENOENT") return { obs: [], findings: [] };
+    return fail(explainFsError(err));
   }
-  const ext = path.extname(m.rel).toLowerCase();
-  let ex;
-  if (ext === ".p12" || ext === ".pfx") {
-    const envName = m.target.passwordEnv;
-    const pw = envName ? (o.env ?? process.env)[envName] : void 0;
-    if (envName && pw === void 0) {
-      return fail(`PKCS#12 password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`);
-    }
-    const { extractPkcs12 } = await import("./pkcs12-6CIQZHOJ.js");
-    ex = extractPkcs12(buf, { password: pw, passwordEnv: envName });
-  } else if (ext === ".p7b" || ext === ".p7c") {
-    ex = extractPkcs7File(buf);
-  } else if (ext === ".yaml" || ext === ".yml") {
-    ex = extractK8sSecrets(buf.toString("utf8"), !m.target.discovered);
-    if (!ex) return { obs: [], findings: [] };
-  } else {
-    ex = extractPemOrDer(buf);
+  const envName = m.target.passwordEnv;
+  const pw = envName ? (o.env ?? process.env)[envName] : void 0;
+  if (envName && pw === void 0) {
+    return fail(`password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`);
   }
+  const ex = await extractFile(buf, m.rel, { discovered, password: pw, passwordEnv: envName });
+  if (!ex) return { obs: [], findings: [] };
   const findings = [];
+  if (ex.misnamed) findings.push(problem("misnamed", "notice", `${m.rel}: ${ex.misnamed}; read as what it is`, loc(1)));
   for (const p of ex.problems) {
-    findings.push(problem("unparseable", p.severity ?? "error", `${m.rel}:${p.line}: ${p.reason}`, loc(p.line)));
+    findings.push(problem("unparseable", sev(p.severity ?? "error"), `${m.rel}:${p.line}: ${p.reason}`, loc(p.line, p)));
   }
   for (const k of ex.keys) {
     findings.push(
-      problem("private-key", "notice", `${m.rel}:${k.line}: a private key (${k.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`, loc(k.line))
+      problem("private-key", "notice", `${m.rel}:${k.line}: a private key (${k.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`, loc(k.line, k))
     );
   }
   const parsed = [];
   for (const c of ex.certificates) {
     try {
       const rec = parseCertificate(c.der);
-      parsed.push({ rec, line: c.line, detail: c.detail });
-      for (const n of rec.parseNotes) findings.push(problem("unparseable", "notice", `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ""}: ${n}`, loc(c.line, c.detail)));
+      parsed.push({ rec, line: c.line, where: c });
+      for (const n of rec.parseNotes) findings.push(problem("unparseable", "notice", `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ""}: ${n}`, loc(c.line, c)));
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
-      findings.push(problem("unparseable", "error", `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ""}: ${e.message}`, loc(c.line, c.detail)));
+      findings.push(problem("unparseable", sev("error"), `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ""}: ${e.message}`, loc(c.line, c)));
     }
   }
   if (!parsed.length && !ex.problems.length && !ex.keys.length && ex.certificates.length === 0) {
-    findings.push(problem("unparseable", m.target.discovered ? "notice" : "error", `${m.rel}: holds no certificate`, loc(1)));
+    findings.push(problem("unparseable", discovered ? "notice" : "error", `${m.rel}: holds no certificate`, loc(1)));
   }
   const notes = markSuperseded(parsed.map((p) => p.rec));
   const companions = parsed.map((p) => p.rec);
   const obs = parsed.map((p) => ({
     cert: p.rec,
-    location: loc(p.line, p.detail),
+    location: loc(p.line, p.where),
     role: roleOf(p.rec),
     owner: m.target.owner,
     thresholds: m.target.thresholds,
-    companions: companions.filter((c) => c !== p.rec),
+    companions,
     note: notes.get(p.rec)
   }));
   return { obs, findings };
 }
 
-// src/observe/group-observations.ts
-var ROLE_RANK = { leaf: 0, intermediate: 1, root: 2 };
-function groupObservations(obs, defaults) {
-  const byFp = /* @__PURE__ */ new Map();
-  for (const o of obs) {
-    const fp = o.cert.fingerprint;
-    let oc = byFp.get(fp);
-    if (!oc) {
-      oc = { cert: o.cert, locations: [], role: o.role, owners: [], companions: [], notes: [], findings: [], allOffPath: true, allSuperseded: true };
-      byFp.set(fp, oc);
-    }
-    oc.locations.push(o.location);
-    if (o.owner && !oc.owners.includes(o.owner)) oc.owners.push(o.owner);
-    if (ROLE_RANK[o.role] < ROLE_RANK[oc.role]) oc.role = o.role;
-    const own = defaults ? { ...defaults, ...o.thresholds } : o.thresholds;
-    if (own) oc.thresholds = strictest(oc.thresholds, own, o.cert);
-    if (o.note && !oc.notes.includes(o.note)) oc.notes.push(o.note);
-    if (o.stapledOcsp && !oc.stapledOcsp) oc.stapledOcsp = o.stapledOcsp;
-    if (!o.offPath) oc.allOffPath = false;
-    if (!o.note?.startsWith("superseded by")) oc.allSuperseded = false;
-    addCompanions(oc.companions, o.companions ?? []);
-  }
-  const out = [];
-  for (const oc of byFp.values()) {
-    const { allOffPath, allSuperseded, ...rest } = oc;
-    if (!allSuperseded) rest.notes = rest.notes.filter((n) => !n.startsWith("superseded by"));
-    if (allOffPath) {
-      rest.offPath = true;
-      rest.notes.push("served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged");
-    }
-    out.push(rest);
-  }
-  return out;
-}
-function addCompanions(into, more) {
-  for (const c of more) if (!into.some((x) => x.fingerprint === c.fingerprint)) into.push(c);
-}
-function strictest(a, b, c) {
-  const life = c.notAfter.getTime() - c.notBefore.getTime();
-  const pick = (x, y) => !x ? y : !y ? x : thresholdMs(y, life) > thresholdMs(x, life) ? y : x;
-  const out = {};
-  const w = pick(a?.warnWithin, b.warnWithin);
-  const f = pick(a?.failWithin, b.failWithin);
-  if (w) out.warnWithin = w;
-  if (f) out.failWithin = f;
-  return out;
-}
-
-// src/checks/expiry.ts
-function roleText(oc) {
-  if (oc.role === "root") return "root certificate";
-  if (oc.role === "intermediate") return "intermediate CA certificate";
-  return "certificate";
-}
-var day = (d) => d.toISOString().slice(0, 10);
-function checkExpiry(oc, t, now) {
-  const c = oc.cert;
-  const name = `${roleText(oc)} ${displayName(c)}`;
-  const fp = c.fingerprint;
-  const left = c.notAfter.getTime() - now.getTime();
-  if (left <= 0) {
-    return [{ id: "expired", severity: "error", fingerprint: fp, message: `${cap(name)} expired on ${day(c.notAfter)} (${formatDuration(-left)} ago); replace it` }];
-  }
-  if (now < c.notBefore) {
-    return [{ id: "not-yet-valid", severity: "error", fingerprint: fp, message: `${cap(name)} is not valid until ${c.notBefore.toISOString()} (in ${formatDuration(c.notBefore.getTime() - now.getTime())}); clients reject it until then` }];
-  }
-  const lifetime = c.notAfter.getTime() - c.notBefore.getTime();
-  const fail = thresholdMs(t.failWithin, lifetime);
-  const warn = thresholdMs(t.warnWithin, lifetime);
-  const pct = Math.round(left / lifetime * 100);
-  const why = (d) => d.kind === "percent" ? `${pct}% of its lifetime (${formatDuration(lifetime)}) left, under ${d.text}` : `under ${d.text}`;
-  if (left < fail) {
-    return [{ id: "expiring", severity: "error", fingerprint: fp, message: `${cap(name)} expires on ${day(c.notAfter)}, in ${formatDuration(left)} (${why(t.failWithin)}); renew it now` }];
-  }
-  if (left < warn) {
-    return [{ id: "expiring", severity: "warning", fingerprint: fp, message: `${cap(name)} expires on ${day(c.notAfter)}, in ${formatDuration(left)} (${why(t.warnWithin)}); plan its renewal` }];
-  }
-  return [];
-}
-function cap(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-// src/checks/strength.ts
-var MIN_RSA_BITS = 2048;
-var MIN_EC_BITS = 224;
-var WEAK_SIG = /md2|md5|sha1|SHA1/;
-function checkStrength(oc) {
-  const c = oc.cert;
-  const out = [];
-  const r = roleText(oc);
-  const name = `${r.charAt(0).toUpperCase()}${r.slice(1)} ${displayName(c)}`;
-  const { algorithm, size } = c.key;
-  if ((algorithm === "RSA" || algorithm === "DSA") && size !== void 0 && size < MIN_RSA_BITS) {
-    out.push({ id: "weak-key", severity: "warning", fingerprint: c.fingerprint, message: `${name} has a ${size}-bit ${algorithm} key; use at least ${MIN_RSA_BITS} bits (or ECDSA P-256)` });
-  } else if (algorithm === "ECDSA" && size !== void 0 && size < MIN_EC_BITS) {
-    out.push({ id: "weak-key", severity: "warning", fingerprint: c.fingerprint, message: `${name} has a ${size}-bit EC key; use P-256 or stronger` });
-  }
-  if (!(oc.role === "root" && c.selfSigned) && WEAK_SIG.test(c.signatureAlgorithm)) {
-    out.push({ id: "weak-signature", severity: "warning", fingerprint: c.fingerprint, message: `${name} is signed with ${c.signatureAlgorithm}, which clients reject; reissue it with SHA-256` });
-  }
-  return out;
-}
-
-// src/findings/apply-ignores.ts
-function applyIgnores(certs, rules, now) {
-  const byFp = new Map(rules.map((r) => [r.fingerprint, r]));
-  for (const oc of certs) {
-    const rule = byFp.get(oc.cert.fingerprint);
-    if (!rule) continue;
-    const active = oc.findings.filter((f) => !f.ignored);
-    if (rule.until && now > rule.until) {
-      if (active.length) {
-        oc.findings.push({
-          id: "ignore-expired",
-          severity: "notice",
-          fingerprint: oc.cert.fingerprint,
-          message: `The ignore rule for this certificate (${rule.source ? `${rule.source.file}:${rule.source.line}` : "config"}${rule.reason ? `, "${rule.reason}"` : ""}) expired on ${rule.until.toISOString().slice(0, 10)}; its findings count again`
-        });
-      }
-      continue;
-    }
-    for (const f of active) {
-      f.ignored = { reason: rule.reason, until: rule.until?.toISOString().slice(0, 10) };
-    }
-  }
-}
-
-// src/checks/threshold-order.ts
-function inverted(t) {
-  const { warnWithin: w, failWithin: f } = t;
-  if (w.kind === "absolute" && f.kind === "absolute") return w.ms < f.ms;
-  if (w.kind === "percent" && f.kind === "percent") return w.percent < f.percent;
-  return false;
-}
-function warning(t, where, scope) {
-  return {
-    id: "config",
-    severity: "warning",
-    message: `${scope}fail-within (${t.failWithin.text}) is larger than warn-within (${t.warnWithin.text}), so nothing will ever warn before failing; set warn-within above fail-within`,
-    location: { type: "file", path: where.file, line: where.line }
-  };
-}
-function checkThresholdOrder(s) {
-  const out = [];
-  if (inverted(s.defaults)) out.push(warning(s.defaults, { file: s.configPath ?? "(inputs)", line: 1 }, ""));
-  for (const target of [...s.endpoints, ...s.files]) {
-    if (!target.thresholds) continue;
-    const t = { warnWithin: target.thresholds.warnWithin ?? s.defaults.warnWithin, failWithin: target.thresholds.failWithin ?? s.defaults.failWithin };
-    const name = "pattern" in target ? `files "${target.pattern}"` : `endpoint ${target.host}:${target.port}`;
-    if (inverted(t) && target.source) out.push(warning(t, target.source, `${name}: `));
-  }
-  return out;
-}
-
-// src/report/build-report.ts
-var TOOL_VERSION = "1.0.0";
-var SEV_RANK = { error: 0, warning: 1, notice: 2 };
-function severityRank(s) {
-  return SEV_RANK[s];
-}
-function toReportFinding(f) {
-  const r = { id: f.id, severity: f.severity, message: f.message };
-  if (f.location) r.location = f.location;
-  if (f.ignored) r.ignored = f.ignored;
-  return r;
-}
-function sortFindings(fs) {
-  const k = (f) => `${f.id}|${f.location ? locKey(f.location) : ""}|${f.message}`;
-  return [...fs].sort(
-    (a, b) => Number(!!a.ignored) - Number(!!b.ignored) || SEV_RANK[a.severity] - SEV_RANK[b.severity] || (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0)
-  );
-}
-function worst(fs) {
-  let w = 3;
-  for (const f of fs) if (!f.ignored) w = Math.min(w, SEV_RANK[f.severity]);
-  return w;
-}
-function locKey(l) {
-  return l.type === "file" ? `0|${l.path}|${String(l.line).padStart(8, "0")}|${l.detail ?? ""}` : `1|${l.host}|${l.port}|${l.address ?? ""}|${l.chainIndex ?? 0}`;
-}
-function sortLocations(ls) {
-  return [...ls].sort((a, b) => locKey(a) < locKey(b) ? -1 : locKey(a) > locKey(b) ? 1 : 0);
-}
-function toReportCertificate(oc) {
-  const c = oc.cert;
-  const rv = oc.revocation;
-  return {
-    fingerprint: c.fingerprint,
-    subject: c.subject,
-    issuer: c.issuer,
-    serialNumber: c.serialNumber,
-    notBefore: c.notBefore.toISOString(),
-    notAfter: c.notAfter.toISOString(),
-    sans: c.sans,
-    key: c.key,
-    signatureAlgorithm: c.signatureAlgorithm,
-    locations: sortLocations(oc.locations),
-    owner: oc.owners.length ? oc.owners.join(", ") : null,
-    role: oc.role,
-    isCA: c.isCA,
-    subjectCN: c.subjectCN ?? null,
-    issuerCN: c.issuerCN ?? null,
-    issuerO: c.issuerO ?? null,
-    authorityKeyId: c.authorityKeyId ? c.authorityKeyId.toString("hex") : null,
-    notes: oc.notes,
-    revocation: {
-      status: rv?.status ?? "not-checked",
-      method: rv?.method ?? null,
-      revokedAt: rv?.revokedAt ? rv.revokedAt.toISOString() : null,
-      reason: rv?.reason ?? null,
-      ...rv?.detail ? { detail: rv.detail } : {}
-    },
-    renewal: oc.renewal ? { windowStart: oc.renewal.windowStart.toISOString(), windowEnd: oc.renewal.windowEnd.toISOString(), explanationURL: oc.renewal.explanationURL ?? null } : null,
-    findings: sortFindings(oc.findings.map(toReportFinding))
-  };
-}
-function sortCertificates(cs) {
-  return [...cs].sort((a, b) => worst(a.findings) - worst(b.findings) || a.notAfter.localeCompare(b.notAfter) || a.fingerprint.localeCompare(b.fingerprint));
-}
-function summarize(certs, problems) {
-  let failures = 0;
-  let warnings = 0;
-  let notices = 0;
-  let nextExpiry = null;
-  const count = (f) => {
-    if (f.ignored) return;
-    if (f.severity === "error") failures++;
-    else if (f.severity === "warning") warnings++;
-    else notices++;
-  };
-  for (const c of certs) {
-    c.findings.forEach(count);
-    if (c.role === "leaf" && (nextExpiry === null || Date.parse(c.notAfter) < Date.parse(nextExpiry))) nextExpiry = c.notAfter;
-  }
-  problems.forEach(count);
-  return { status: failures ? "fail" : warnings ? "warn" : "ok", failures, warnings, notices, certificates: certs.length, nextExpiry };
-}
-function buildReport(certs, problems, settings, extra) {
-  const rc = sortCertificates(certs.map(toReportCertificate));
-  const rp = sortFindings(problems.map(toReportFinding));
-  return {
-    version: 1,
-    generatedAt: (extra.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
-    tool: { name: "certwatch", version: TOOL_VERSION },
-    summary: summarize(rc, rp),
-    certificates: rc,
-    problems: rp,
-    ...extra.endpoints?.length ? { endpoints: sortProbes(extra.endpoints) } : {},
-    run: {
-      now: settings.now.toISOString(),
-      shard: `${settings.shard.index}/${settings.shard.count}`,
-      configPath: settings.configPath ?? null,
-      thresholds: { warnWithin: settings.defaults.warnWithin.text, failWithin: settings.defaults.failWithin.text },
-      deadlineReached: extra.deadlineReached
-    }
-  };
-}
-function sortProbes(ps) {
-  const k = (p) => `${p.target}|${p.address ?? ""}`;
-  return [...ps].sort((a, b) => k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0);
-}
-
-// src/run.ts
-function shardOf(identity2, count) {
-  if (count <= 1) return 1;
-  const h = createHash("sha256").update(identity2).digest();
-  return h.readUInt32BE(0) % count + 1;
-}
-var PROBE_SHARE_OF_DEADLINE = 0.7;
-async function run(settings, o = {}) {
-  const started = Date.now();
-  const deadline = o.deadline ?? started + settings.defaults.deadlineMs;
-  const probeDeadline = started + Math.max(0, (deadline - started) * PROBE_SHARE_OF_DEADLINE);
-  const progress = o.progress ?? (() => {
-  });
-  const { shard } = settings;
-  const inShard = (id) => shardOf(id, shard.count) === shard.index;
-  const problems = [];
-  problems.push(...checkThresholdOrder(settings));
-  const cacheRel = path2.relative(settings.workspace, path2.resolve(settings.workspace, settings.defaults.cacheDir));
-  const files = await collectFiles(settings.files, {
-    workspace: settings.workspace,
-    only: o.onlyFiles ?? null,
-    inShard: shard.count > 1 ? inShard : void 0,
-    ignore: cacheRel && !cacheRel.startsWith("..") ? [`${cacheRel.split(path2.sep).join("/")}/**`] : [],
-    env: o.env
-  });
-  progress(`files: ${files.filesRead} read, ${files.observations.length} certificates`);
-  problems.push(...files.findings);
-  if (files.observations.length === 0 && settings.files.some((f) => f.discovered) && !settings.endpoints.length && !o.onlyFiles) {
-    problems.push({
-      id: "no-match",
-      severity: "notice",
-      message: `no certificate files found in the workspace (looked for .pem .crt .cer .der .p7b .p7c .p12 .pfx and Kubernetes TLS Secrets); list files or endpoints in ${settings.configPath ?? ".github/certwatch.yml"}`
-    });
-  }
-  const observations = [...files.observations];
-  const endpoints = settings.endpoints.filter((t) => (o.endpointFilter ? o.endpointFilter(t) : true) && (shard.count > 1 ? inShard(t.id) : true));
-  const certBound = [];
-  const probes = [];
-  if (endpoints.length) {
-    progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-I4XX6PFQ.js");
-    const ep = await collectEndpoints(endpoints, {
-      concurrency: settings.defaults.concurrency,
-      deadline: probeDeadline,
-      defaultCaFile: settings.defaults.caFile ? path2.resolve(settings.workspace, settings.defaults.caFile) : void 0,
-      workspace: settings.workspace,
-      now: settings.now,
-      env: o.env
-    });
-    observations.push(...ep.observations);
-    for (const f of ep.findings) (f.fingerprint ? certBound : problems).push(f);
-    progress(`endpoints: ${ep.probes.filter((p) => p.ok).length}/${ep.probes.length} probes answered`);
-    for (const p of ep.probes) {
-      probes.push({
-        target: p.targetId,
-        host: p.host,
-        port: p.port,
-        address: p.address ?? null,
-        ok: p.ok,
-        error: p.error ?? null,
-        tlsVersion: p.tlsVersion ?? null,
-        cipher: p.cipher ?? null,
-        chainLength: p.chainLength,
-        trusted: p.authorized,
-        problem: p.authorizationError ?? null,
-        stapledOcsp: p.stapledOcsp === true
-      });
-    }
-  }
-  const certs = groupObservations(observations, settings.defaults);
-  const byFp = new Map(certs.map((c) => [c.cert.fingerprint, c]));
-  for (const f of certBound) {
-    const oc = byFp.get(f.fingerprint);
-    if (oc) oc.findings.push(f);
-    else problems.push(f);
-  }
-  for (const oc of certs) {
-    oc.findings.push(...localChecks(oc, settings));
-  }
-  if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-XYHRMERZ.js");
-    problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
-  }
-  if (certs.length) {
-<<<<<<<< HEAD:dist/chunks/chunk-6V6EDRGN.js
-========
-    const [{ checkRevocation }, { applyRevokedSerialLists }, { checkRenewalInfo }] = await Promise.all([
-      import("./check-revocation-JSKEVIY5.js"),
-      import("./revoked-serials-RXYTYPT5.js"),
-      import("./check-renewal-info-WWUVNTVJ.js")
-    ]);
->>>>>>>> b021287 (Verdicts: typed subjectAltNames matched by a hostname module of our own (no comma-splitting, no re-typing; RFC 6125 wildcards as before); self-signed = verifies with its own key, so rollover CAs are intermediates for revocation, strength and inventory; CRLs without nextUpdate count for 10 days; CRL issuer keyUsage must allow cRLSign. Tests with openssl as peer: the six wrong verdicts through the built CLI and action (test/e2e/verdicts.test.ts), CRL rules, hostname edge cases; README 'How revocation answers are judged'):dist/chunks/chunk-MDKMUAOD.js
-    const ctx = { settings, now: settings.now, deadline, knownCertificates: certs.map((c) => c.cert) };
-    if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-R3ZZNZUZ.js")).checkRevocation(certs, ctx);
-    if (settings.ari.enabled) problems.push(...await (await import("./check-renewal-info-5A3XP4ER.js")).checkRenewalInfo(certs, ctx));
-  }
-  applyIgnores(certs, settings.ignore, settings.now);
-  const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === "not-checked");
-  return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
-}
-function localChecks(oc, settings) {
-  const t = {
-    warnWithin: oc.thresholds?.warnWithin ?? settings.defaults.warnWithin,
-    failWithin: oc.thresholds?.failWithin ?? settings.defaults.failWithin
-  };
-  if (oc.offPath) return [];
-  const superseded = oc.notes.find((n) => n.startsWith("superseded by"));
-  if (superseded && oc.role === "leaf") {
-    const expiry = checkExpiry(oc, t, settings.now);
-    return [
-      {
-        id: "superseded",
-        severity: expiry.some((f) => f.severity === "error") ? "warning" : "notice",
-        fingerprint: oc.cert.fingerprint,
-        message: `Old copy of a renewed certificate: ${superseded}${expiry.length ? `. ${expiry[0].message.replace(/; (replace|renew) it.*$/, "")}` : ""}; remove it from the bundle`
-      }
-    ];
-  }
-  return [...checkExpiry(oc, t, settings.now), ...checkStrength(oc)];
-}
-
-// src/report/markdown.ts
-var STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-var SUMMARY_BUDGET_BYTES = STEP_SUMMARY_LIMIT_BYTES - 64 * 1024;
-var LIMITS = { findings: 200, inventory: 300, caRows: 30, concentration: 10, drift: 30, bars: 40, endpoints: 200 };
-var MAX_CELL_CHARS = 400;
-var MAX_OWNERS_PER_CELL = 10;
-var MAX_LOCATIONS_PER_CELL = 3;
-function cell(s) {
-  const flat = s.replace(/[\r\n]+/g, " ");
-  const clipped = flat.length > MAX_CELL_CHARS ? flat.slice(0, MAX_CELL_CHARS - 1) + "\u2026" : flat;
-  return clipped.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;");
-}
-function ownersCell(owners) {
-  if (!owners.length) return "\u2014";
-  const shown = owners.slice(0, MAX_OWNERS_PER_CELL).join(", ");
-  return cell(owners.length > MAX_OWNERS_PER_CELL ? `${shown} +${owners.length - MAX_OWNERS_PER_CELL} more` : shown);
-}
-function locationsCell(c) {
-  const shown = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map((l) => cell(locationText(l)));
-  if (c.locations.length > MAX_LOCATIONS_PER_CELL) shown.push(`+${c.locations.length - MAX_LOCATIONS_PER_CELL} more`);
-  return shown.join("<br>") || "\u2014";
-}
-var ICON = { error: "\u{1F534} error", warning: "\u{1F7E1} warning", notice: "\u{1F535} notice" };
-function renderMarkdown(r, opts = {}) {
-  let limits = LIMITS;
-  for (; ; ) {
-    const md = render(r, opts, limits);
-    if (Buffer.byteLength(md) <= SUMMARY_BUDGET_BYTES) return md;
-    if (limits.findings <= 10) return cutToBudget(md);
-    limits = {
-      findings: Math.floor(limits.findings / 2),
-      inventory: Math.floor(limits.inventory / 2),
-      caRows: Math.max(5, Math.floor(limits.caRows / 2)),
-      concentration: Math.max(3, Math.floor(limits.concentration / 2)),
-      drift: Math.max(5, Math.floor(limits.drift / 2)),
-      bars: Math.max(10, Math.floor(limits.bars / 2)),
-      endpoints: Math.max(10, Math.floor(limits.endpoints / 2))
-    };
-  }
-}
-function cutToBudget(md) {
-  const note = "\n\u2026the summary was cut to stay under GitHub\u2019s 1 MiB limit; the JSON report has everything.\n";
-  let out = Buffer.from(md).subarray(0, SUMMARY_BUDGET_BYTES - 1024).toString("utf8");
-  out = out.slice(0, out.lastIndexOf("\n") + 1).replace(/\uFFFD$/, "");
-  if ((out.match(/^```/gm) ?? []).length % 2 === 1) out += "```\n";
-  return out + note;
-}
-function render(r, opts, limits) {
-  const s = r.summary;
-  const out = [];
-  const head = s.status === "fail" ? "\u274C certwatch: failing" : s.status === "warn" ? "\u26A0\uFE0F certwatch: warnings" : "\u2705 certwatch: all certificates healthy";
-  out.push(`## ${head}`, "");
-  out.push(
-    `**${s.failures}** failure${s.failures === 1 ? "" : "s"} \xB7 **${s.warnings}** warning${s.warnings === 1 ? "" : "s"} \xB7 ${plural(s.notices, "notice")} \xB7 ${plural(s.certificates, "certificate")}${s.nextExpiry ? ` \xB7 next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ""}${r.run.shard !== "1/1" ? ` \xB7 shard ${r.run.shard}` : ""}`,
-    ""
-  );
-  if (r.run.deadlineReached) out.push("> [!WARNING]", "> The run reached its deadline or missed a shard; some targets were not checked (see the `not-checked` findings).", "");
-  const rows = [];
-  for (const c of r.certificates) for (const f of c.findings) if (!f.ignored) rows.push({ f, c });
-  for (const f of r.problems) if (!f.ignored) rows.push({ f });
-  rows.sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity));
-  if (rows.length) {
-    out.push("### Findings", "", "| Severity | Finding | Certificate | Where | What to do |", "|---|---|---|---|---|");
-    for (const { f, c } of rows.slice(0, limits.findings)) {
-      const where = f.location ? cell(locationText(f.location)) : c ? locationsCell(c) : "\u2014";
-      out.push(`| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : "\u2014"} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`);
-    }
-    if (rows.length > limits.findings) out.push("", `\u2026and ${rows.length - limits.findings} more findings in the JSON report.`);
-    out.push("");
-  }
-  const ignored = r.certificates.reduce((n, c) => n + c.findings.filter((f) => f.ignored).length, 0);
-  if (ignored) out.push(`_${ignored} finding${ignored === 1 ? "" : "s"} ignored by the config's \`ignore:\` rules._`, "");
-  if (r.certificates.length) {
-    out.push("### Inventory", "", "| Certificate | Issuer | Expires | Days left | Where | Owner | Revocation |", "|---|---|---|---:|---|---|---|");
-    const byExpiry = [...r.certificates].sort((a, b) => a.notAfter.localeCompare(b.notAfter));
-    for (const c of byExpiry.slice(0, limits.inventory)) {
-      const rev = c.revocation.status === "not-checked" ? "\u2014" : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ""}`;
-      out.push(
-        `| ${cell(displayName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${cell(c.owner ?? "\u2014")} | ${rev} |`
-      );
-    }
-    if (r.certificates.length > limits.inventory) out.push("", `\u2026and ${r.certificates.length - limits.inventory} more certificates in the JSON report.`);
-    out.push("");
-    out.push(...endpointTable(r, limits.endpoints));
-    out.push(...readiness(r, limits));
-    out.push(...timeline(r, limits.bars));
-  }
-  if (opts.runUrl) out.push("", `[Run details](${opts.runUrl})`);
-  return out.join("\n") + "\n";
-}
-var GANTT_KEYWORD = /^(?:title|acctitle|accdescr|section|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|click|gantt)\b/i;
-function mermaidName(s) {
-  const name = s.replace(/[:#;`\u0000-\u001f\u007f]/g, " ").replace(/%%/g, "% ").replace(/\s+/g, " ").trim().slice(0, 50).trim() || "certificate";
-  return GANTT_KEYWORD.test(name) ? `cert ${name}` : name;
-}
-function timeline(r, maxBars = LIMITS.bars) {
-  const leaves = r.certificates.filter((c) => c.role === "leaf").sort((a, b) => a.notAfter.localeCompare(b.notAfter)).slice(0, maxBars);
-  if (!leaves.length) return [];
-  const out = ["### Expiry timeline", "", "```mermaid", "gantt", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d", `  section Leaf certificates`];
-  leaves.forEach((c, i) => {
-    const active = c.findings.filter((f) => !f.ignored);
-    const tag = active.some((f) => f.severity === "error") ? "crit, " : active.some((f) => f.severity === "warning") ? "active, " : "";
-    const start = c.notBefore.slice(0, 10);
-    let end = c.notAfter.slice(0, 10);
-    if (end <= start) end = new Date(Date.parse(start) + 864e5).toISOString().slice(0, 10);
-    out.push(`  ${mermaidName(displayName(c))} :${tag}c${i}, ${start}, ${end}`);
-  });
-  out.push(`  section Run`, `  checked ${r.run.now.slice(0, 10)} :milestone, now, ${r.run.now.slice(0, 10)}, 0d`, "```", "");
-  return out;
-}
-function readiness(r, limits) {
-  const inv = buildInventory(r);
-  const out = ["### By issuing CA", "", "| CA | Certificates | Locations | Failing | Earliest expiry | Owners |", "|---|---:|---:|---:|---|---|"];
-  for (const g of inv.groups.issuer.slice(0, limits.caRows)) {
-    out.push(`| ${cell(g.key)} | ${g.certificates} | ${g.locations} | ${g.failing} | ${g.earliestExpiry?.slice(0, 10) ?? "\u2014"} | ${ownersCell(g.owners)} |`);
-  }
-  if (inv.groups.issuer.length > limits.caRows) out.push("", `\u2026and ${inv.groups.issuer.length - limits.caRows} more CAs in \`certwatch inventory\`.`);
-  out.push("");
-  for (const line of inv.concentration.slice(0, limits.concentration)) out.push(`- ${cell(line)}`);
-  if (inv.drift.length) {
-    out.push("", "**Drift between the repository and what is served**", "");
-    for (const d of inv.drift.slice(0, limits.drift)) out.push(`- \`${d.verdict}\`: ${cell(d.message)}`);
-  }
-  out.push("");
-  return out;
-}
-function endpointTable(r, maxRows) {
-  const ps = r.endpoints ?? [];
-  if (!ps.length) return [];
-  const out = ["### Endpoints", "", "| Endpoint | Address | TLS | Cipher | Chain sent | Verdict | OCSP staple |", "|---|---|---|---|---:|---|---|"];
-  for (const p of ps.slice(0, maxRows)) {
-    const verdict = !p.ok ? `unreachable: ${p.error ?? ""}` : p.trusted ? "trusted" : p.problem ?? "not trusted";
-    out.push(`| ${cell(p.target)} | ${cell(p.address ?? "\u2014")} | ${cell(p.tlsVersion ?? "\u2014")} | ${cell(p.cipher ?? "\u2014")} | ${p.chainLength} | ${cell(verdict)} | ${p.stapledOcsp ? "yes" : "no"} |`);
-  }
-  if (ps.length > maxRows) out.push("", `\u2026and ${ps.length - maxRows} more probes in the JSON report.`);
-  out.push("");
-  return out;
-}
-
-// src/report/merge-reports.ts
-var MergeError = class extends Error {
-};
-var findingKey = (f) => `${f.id}|${f.severity}|${f.location ? locKey(f.location) : ""}|${f.message}|${f.ignored ? "i" : ""}`;
-var REVOCATION_RANK = { revoked: 0, unknown: 1, good: 2, "not-checked": 3 };
-function validateReport(x, name) {
-  const r = x;
-  if (!r || typeof r !== "object" || r.version !== 1 || !Array.isArray(r.certificates) || !r.summary) {
-    throw new MergeError(`${name} is not a certwatch JSON report (version 1); merge the files written by --report or the action's report input`);
-  }
-  const bad = (what) => new MergeError(`${name} is not a complete certwatch report: ${what}`);
-  if (!r.run || typeof r.run !== "object" || typeof r.run.shard !== "string" || !/^\d+\/\d+$/.test(r.run.shard)) throw bad('run.shard ("i/n") is missing');
-  if (r.problems !== void 0 && !Array.isArray(r.problems)) throw bad("problems is not a list");
-  r.certificates.forEach((c, i) => {
-    if (!c || typeof c.fingerprint !== "string" || !Array.isArray(c.locations) || !Array.isArray(c.findings) || !c.revocation || typeof c.notAfter !== "string") {
-      throw bad(`certificates[${i}] lacks fingerprint, notAfter, locations, findings or revocation`);
-    }
-    c.notes ??= [];
-  });
-  r.problems ??= [];
-  return r;
-}
-function mergeReports(reports) {
-  if (!reports.length) throw new MergeError("no reports to merge");
-  const byFp = /* @__PURE__ */ new Map();
-  const problems = /* @__PURE__ */ new Map();
-  for (const r of reports) {
-    for (const c of r.certificates) {
-      const prev = byFp.get(c.fingerprint);
-      if (!prev) {
-        byFp.set(c.fingerprint, structuredClone(c));
-        continue;
-      }
-      const locs = new Map(prev.locations.map((l) => [locKey(l), l]));
-      for (const l of c.locations) locs.set(locKey(l), l);
-      prev.locations = sortLocations([...locs.values()]);
-      const fs = new Map(prev.findings.map((f) => [findingKey(f), f]));
-      for (const f of c.findings) fs.set(findingKey(f), f);
-      prev.findings = sortFindings([...fs.values()]);
-      const owners = /* @__PURE__ */ new Set([...prev.owner?.split(", ") ?? [], ...c.owner?.split(", ") ?? []]);
-      prev.owner = owners.size ? [...owners].join(", ") : null;
-      for (const n of c.notes) if (!prev.notes.includes(n)) prev.notes.push(n);
-      if (REVOCATION_RANK[c.revocation.status] < REVOCATION_RANK[prev.revocation.status]) prev.revocation = c.revocation;
-      prev.renewal ??= c.renewal;
-      if (c.role === "leaf") prev.role = "leaf";
-    }
-    for (const f of r.problems) problems.set(findingKey(f), f);
-  }
-  const shardProblems = missingShards(reports);
-  for (const f of shardProblems) problems.set(findingKey(f), f);
-  const certificates = sortCertificates([...byFp.values()].map((c) => ({ ...c, findings: sortFindings(c.findings) })));
-  const probs = sortFindings([...problems.values()]);
-  const latest = reports.map((r) => r.generatedAt).sort().at(-1);
-  return {
-    version: 1,
-    generatedAt: latest,
-    tool: reports[0].tool,
-    summary: summarize(certificates, probs),
-    certificates,
-    problems: probs,
-    ...reports.some((r) => r.endpoints?.length) ? { endpoints: sortProbes(reports.flatMap((r) => r.endpoints ?? [])) } : {},
-    run: { ...reports[0].run, shard: "1/1", deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached) }
-  };
-}
-function missingShards(reports) {
-  const counts = new Set(reports.map((r) => r.run.shard.split("/")[1]));
-  if (counts.size > 1) {
-    return [{ id: "not-checked", severity: "warning", message: `merged reports come from different shard counts (${[...counts].join(", ")}); the result may be incomplete` }];
-  }
-  const n = Number([...counts][0] ?? 1);
-  if (n <= 1) return [];
-  const have = new Set(reports.map((r) => Number(r.run.shard.split("/")[0])));
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
-  return missing.length ? [{ id: "not-checked", severity: "warning", message: `shard report${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} missing from the merge; those targets were not checked` }] : [];
-}
-
 export {
+  require_picomatch2 as require_picomatch,
   require_out4 as require_out,
-  severityRank,
-  summarize,
-  run,
-  renderMarkdown,
-  MergeError,
-  validateReport,
-  mergeReports
+  collectFiles
 };

@@ -6,7 +6,7 @@ import {
   fetchableUrl,
   httpFetch,
   httpStream
-} from "./chunk-4KN2QF6L.js";
+} from "./chunk-3ATVUZE5.js";
 import "./chunk-NF44PJ2Z.js";
 import "./chunk-NOSH5WDB.js";
 import "./chunk-MC76F5MD.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-EHRW5CPF.js";
+} from "./chunk-DXM3VWXU.js";
 import {
   BUILTIN,
   DEFAULT_CONFIG_PATH,
@@ -15,8 +15,9 @@ import {
 } from "./chunk-XO4ZHJDN.js";
 import "./chunk-EGCRF24D.js";
 import "./chunk-DO36KUV2.js";
+import "./chunk-JB7IE5LO.js";
 import "./chunk-HU74W3X2.js";
-import "./chunk-AJSC47DO.js";
+import "./chunk-3FMGDOXH.js";
 import {
   DEFAULT_MAX_DOWNLOAD_MB
 } from "./chunk-MC76F5MD.js";

@@ -4,8 +4,8 @@ import {
   openListUrl,
   scanSerialList,
   serialKey
-} from "./chunk-MHY552T7.js";
-import "./chunk-4KN2QF6L.js";
+} from "./chunk-ESXJQUWE.js";
+import "./chunk-3ATVUZE5.js";
 import "./chunk-NF44PJ2Z.js";
 import "./chunk-NOSH5WDB.js";
 import "./chunk-MC76F5MD.js";

@@ -6,13 +6,14 @@ import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
 import {
-  displayName
-} from "./chunk-AJSC47DO.js";
+  displayName,
+  utcDate
+} from "./chunk-3FMGDOXH.js";
 import {
   ARI_MAX_BYTES,
   FetchError,
   httpFetch
-} from "./chunk-4KN2QF6L.js";
+} from "./chunk-3ATVUZE5.js";
 import "./chunk-NF44PJ2Z.js";
 import "./chunk-NOSH5WDB.js";
 import {
@@ -68,6 +69,24 @@ function retryAfterMs(header, nowMs = Date.now()) {
   if (!Number.isFinite(ms)) return ARI_DEFAULT_RETRY_MS;
   return Math.min(ARI_MAX_RETRY_MS, Math.max(ARI_MIN_RETRY_MS, ms));
 }
+var RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+function parseRfc3339(s) {
+  const m = RFC3339.exec(s);
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number);
+  const leap = y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
+  const mdays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  if (!mdays || d < 1 || d > mdays || h > 23 || mi > 59 || sec > 60) return null;
+  const date = utcDate(y, mo, d, h, mi, Math.min(sec, 59));
+  date.setUTCMilliseconds(m[7] ? Math.floor(Number(m[7]) * 1e3) : 0);
+  if (!m[8]) {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 23 || om > 59) return null;
+    date.setTime(date.getTime() - (m[9] === "-" ? -1 : 1) * (oh * 60 + om) * 6e4);
+  }
+  return date;
+}
 function parseRenewalInfo(body, url) {
   let json;
   try {
@@ -76,10 +95,10 @@ function parseRenewalInfo(body, url) {
     throw new AriError(`renewalInfo ${url} returned malformed JSON`, "warning");
   }
   const w = json?.suggestedWindow;
-  const start = typeof w?.start === "string" ? new Date(w.start) : null;
-  const end = typeof w?.end === "string" ? new Date(w.end) : null;
-  if (!start || !end || Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
-    throw new AriError(`renewalInfo ${url} returned no valid suggestedWindow start/end`, "warning");
+  const start = typeof w?.start === "string" ? parseRfc3339(w.start) : null;
+  const end = typeof w?.end === "string" ? parseRfc3339(w.end) : null;
+  if (!start || !end) {
+    throw new AriError(`renewalInfo ${url} returned no valid suggestedWindow start/end (RFC 3339 timestamps are required)`, "warning");
   }
   if (end.getTime() < start.getTime()) {
     throw new AriError(`renewalInfo ${url} returned a window that ends (${end.toISOString()}) before it starts (${start.toISOString()})`, "warning");

@@ -3,17 +3,20 @@ import {
   markRevocationOff
 } from "./chunk-OFHC3YMM.js";
 import {
-  bundledRoots
-} from "./chunk-6LVYH6L5.js";
-import {
-  splitPem
-} from "./chunk-HU74W3X2.js";
+  readPkcs7Certificates
+} from "./chunk-JB7IE5LO.js";
 import {
   readableTime
 } from "./chunk-ICE5XF2S.js";
 import {
+  bundledRoots
+} from "./chunk-6PR7NWZ2.js";
+import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
+import {
+  splitPem
+} from "./chunk-HU74W3X2.js";
 import {
   DerError,
   children,
@@ -24,19 +27,25 @@ import {
   parseCertificate,
   readTime,
   readTlv
-} from "./chunk-AJSC47DO.js";
+} from "./chunk-3FMGDOXH.js";
 import {
   CERT_MAX_BYTES,
   CLOCK_SKEW_MS,
   CRL_MAX_BYTES,
   CRL_NO_NEXT_UPDATE_FALLBACK_MS,
+  CRL_NO_NEXT_UPDATE_MAX_AGE_MS,
   CRL_TRANSFER_TIMEOUT_MS,
   FetchError,
   OCSP_MAX_BYTES,
   REVOCATION_CONCURRENCY,
   fetchableUrl,
   httpFetch
-} from "./chunk-JKX4LZGA.js";
+} from "./chunk-3ATVUZE5.js";
+import "./chunk-NF44PJ2Z.js";
+import "./chunk-NOSH5WDB.js";
+import {
+  NOT_CONTACTED
+} from "./chunk-MC76F5MD.js";
 import {
   __commonJS,
   __esm,
@@ -10563,7 +10572,14 @@ function checkSignature(algOid, params, data, signature, key) {
 
 // src/checks/revocation/verify-crl.ts
 function staleProblem(crl, now, kind = "CRL") {
-  if (crl.nextUpdate && now.getTime() > crl.nextUpdate.getTime() + CLOCK_SKEW_MS) return `${kind} is stale: nextUpdate ${crl.nextUpdate.toISOString()}`;
+  if (crl.nextUpdate) {
+    if (now.getTime() > crl.nextUpdate.getTime() + CLOCK_SKEW_MS) return `${kind} is stale: nextUpdate ${crl.nextUpdate.toISOString()}`;
+    return null;
+  }
+  const age = now.getTime() - crl.thisUpdate.getTime();
+  if (age > CRL_NO_NEXT_UPDATE_MAX_AGE_MS + CLOCK_SKEW_MS) {
+    return `${kind} is stale: it has no nextUpdate and was issued ${Math.floor(age / 864e5)} days ago (thisUpdate ${crl.thisUpdate.toISOString()}); without nextUpdate a CRL counts for ${CRL_NO_NEXT_UPDATE_MAX_AGE_MS / 864e5} days`;
+  }
   return null;
 }
 function sameUrl(a, b) {
@@ -10583,6 +10599,10 @@ function verifyCrl(crl, issuer, o) {
   if (!o.expectDelta && crl.isDelta) return `${o.url} is a delta CRL, not a complete one`;
   const f = certFields(issuer);
   if (!crl.issuerDer.equals(f.subjectDer)) return `${kind} issuer name is not ${issuer.subject}`;
+  if (issuer.unreadableExtensions.includes("keyUsage")) return `${kind} issuer ${issuer.subject} has a malformed keyUsage extension, so it cannot be shown to be allowed to sign CRLs`;
+  if (issuer.keyUsage && !issuer.keyUsage.includes("cRLSign")) {
+    return `${kind} issuer ${issuer.subject} is not allowed to sign CRLs (its keyUsage is ${issuer.keyUsage.join(", ") || "empty"}, without cRLSign)`;
+  }
   const sig = checkSignature(crl.signatureAlgorithm, crl.signatureParams, crl.tbs, crl.signature, f.publicKey);
   if (sig) return `${kind} is not signed by ${issuer.subject}: ${sig}`;
   const now = o.now.getTime();
@@ -11157,20 +11177,16 @@ function certificatesFromAia(body) {
     return [parseCertificate(body)];
   } catch {
   }
+  let members = [];
   try {
-    const ci = children(body, readTlv(body, 0));
-    const sd = readTlv(body, ci[1].contentStart, ci[1].end);
-    const certsT = children(body, sd).find((t) => t.tag === 160);
-    if (certsT) {
-      for (const c of children(body, certsT)) {
-        if (c.tag !== 48) continue;
-        try {
-          out.push(parseCertificate(body.subarray(c.start, c.end)));
-        } catch {
-        }
-      }
-    }
+    members = readPkcs7Certificates(body);
   } catch {
+  }
+  for (const m of members) {
+    try {
+      out.push(parseCertificate(m));
+    } catch {
+    }
   }
   return out;
 }
@@ -11463,6 +11479,8 @@ function record(obs, answer, ctx) {
       severity: "error",
       message: `${subjectOf(obs)} was revoked on ${when} (reason: ${answer.reason ?? "none given"}), according to ${describeSource(answer.method, answer.source)}${alsoListed}`
     });
+  } else if (answer.status === "not-checked" && answer.detail?.includes(NOT_CONTACTED)) {
+    obs.findings.push({ ...base, id: "not-checked", severity: "notice", message: `Revocation of ${lower(subjectOf(obs))} not checked: ${answer.detail}` });
   } else if (answer.status === "unknown") {
     obs.findings.push({
       ...base,
@@ -11503,7 +11521,7 @@ async function checkOne(obs, s) {
     return s.ctx.settings.defaults.revocation === "hard" ? { status: "unknown", detail } : { status: "not-checked", detail };
   }
   const found = await s.issuers.find(obs);
-  if (!found.issuer) return { status: "unknown", detail: found.problem };
+  if (!found.issuer) return refusedOnly([found.problem ?? ""]) ?? { status: "unknown", detail: found.problem };
   const issuer = found.issuer;
   const problems = [];
   let stapledGood = false;
@@ -11534,7 +11552,10 @@ async function checkOne(obs, s) {
     problems.push(v.problem);
   }
   if (stapledGood) return { status: "good", method: "stapled", source: "stapled", revokedAt: null, reason: null, detail: problems.length ? `only the staple answered: ${problems.join("; ")}` : void 0 };
-  return { status: "unknown", detail: problems.join("; ") };
+  return refusedOnly(problems) ?? { status: "unknown", detail: problems.join("; ") };
+}
+function refusedOnly(problems) {
+  return problems.length && problems.every((p) => p.includes(NOT_CONTACTED)) ? { status: "not-checked", detail: [...new Set(problems)].join("; ") } : null;
 }
 function ocspVerdict(url, cert, issuer, s) {
   const key = `${url}

@@ -3,7 +3,7 @@ import {
   FetchError,
   SERIAL_LIST_MAX_DOWNLOAD_BYTES,
   httpStream
-} from "./chunk-4KN2QF6L.js";
+} from "./chunk-3ATVUZE5.js";
 
 // src/serial-lists/open-serial-list.ts
 import { createHash } from "node:crypto";

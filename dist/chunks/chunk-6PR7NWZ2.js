@@ -4,7 +4,7 @@ import {
 } from "./chunk-HU74W3X2.js";
 import {
   parseCertificate
-} from "./chunk-AJSC47DO.js";
+} from "./chunk-3FMGDOXH.js";
 
 // src/x509/bundled-roots.ts
 import { rootCertificates } from "node:tls";

@@ -517,6 +517,7 @@ export {
   children,
   content,
   oidText,
+  utcDate,
   readTime,
   splitDerObjects,
   CertificateParseError,

@@ -2,7 +2,7 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   collectFiles,
   require_picomatch
-} from "./chunk-EHRW5CPF.js";
+} from "./chunk-DXM3VWXU.js";
 import {
   formatDuration,
   thresholdMs
@@ -27,7 +27,7 @@ import {
 } from "./chunk-OFHC3YMM.js";
 import {
   displayName
-} from "./chunk-AJSC47DO.js";
+} from "./chunk-3FMGDOXH.js";
 import {
   NOT_CONTACTED,
   networkGuard
@@ -150,7 +150,7 @@ function checkStrength(oc) {
   } else if (algorithm === "ECDSA" && size !== void 0 && size < MIN_EC_BITS) {
     out.push({ id: "weak-key", severity: "warning", fingerprint: c.fingerprint, message: `${name} has a ${size}-bit EC key; use P-256 or stronger` });
   }
-  if (!(oc.role === "root" && c.selfIssued) && WEAK_SIG.test(c.signatureAlgorithm)) {
+  if (!(oc.role === "root" && c.selfSigned) && WEAK_SIG.test(c.signatureAlgorithm)) {
     out.push({ id: "weak-signature", severity: "warning", fingerprint: c.fingerprint, message: `${name} is signed with ${c.signatureAlgorithm}, which clients reject; reissue it with SHA-256` });
   }
   return out;
@@ -334,6 +334,7 @@ function toReportCertificate(oc) {
     notBefore: c.notBefore.toISOString(),
     notAfter: c.notAfter.toISOString(),
     sans: c.sans,
+    subjectAltNames: c.subjectAltNames,
     key: c.key,
     signatureAlgorithm: c.signatureAlgorithm,
     locations: sortLocations(oc.locations),
@@ -445,7 +446,7 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-FSVZCDHN.js");
+    const { collectEndpoints } = await import("./collect-endpoints-HEZBNYKZ.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -486,16 +487,16 @@ async function run(settings, o = {}) {
     oc.findings.push(...localChecks(oc, settings));
   }
   if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-MTKURDGE.js");
-    (await import("./http-fetch-4GKBZIF5.js")).configureHttp(guard);
+    const { applyRevokedSerialLists } = await import("./revoked-serials-FQL33IET.js");
+    (await import("./http-fetch-HHGKLHBA.js")).configureHttp(guard);
     problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
   }
   if (certs.length) {
     const ctx = { settings, now: /* @__PURE__ */ new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
-    if (settings.defaults.revocation !== "off" || settings.ari.enabled) (await import("./http-fetch-4GKBZIF5.js")).configureHttp(guard);
+    if (settings.defaults.revocation !== "off" || settings.ari.enabled) (await import("./http-fetch-HHGKLHBA.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-EQQ62Q7Y.js")).checkRevocation(certs, ctx);
-    if (settings.ari.enabled) problems.push(...await (await import("./check-renewal-info-TB63EYCH.js")).checkRenewalInfo(certs, ctx));
+    else await (await import("./check-revocation-MNSEA2MG.js")).checkRevocation(certs, ctx);
+    if (settings.ari.enabled) problems.push(...await (await import("./check-renewal-info-R7ZYDER7.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));
