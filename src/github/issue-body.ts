@@ -145,6 +145,8 @@ export interface CertificateBodyInput {
   active: ReportFinding[]; // findings that make it need replacement, worst first
   owners: string[]; // effective owners ("@alice", "@org/team")
   firstReported: string; // ISO date
+  /** Not yet known to be the issue that stays (a concurrent run may have opened one too): owners shown without mentioning them, and not yet recorded as told. */
+  ownersPending?: boolean;
 }
 
 export function renderCertificateBody(input: CertificateBodyInput, ctx: RenderContext): string {
@@ -156,7 +158,7 @@ export function renderCertificateBody(input: CertificateBodyInput, ctx: RenderCo
   return hardTruncate(certificateBody(input, ctx, 1), ctx);
 }
 
-function certificateBody({ cert: c, active, owners, firstReported }: CertificateBodyInput, ctx: RenderContext, maxLocations: number): string {
+function certificateBody({ cert: c, active, owners, firstReported, ownersPending = false }: CertificateBodyInput, ctx: RenderContext, maxLocations: number): string {
   const out: string[] = [fingerprintMarker(c.fingerprint), `## ${mdText(displayName(c))}: this certificate needs replacement`, ''];
   out.push('### What is wrong', '');
   for (const f of active) {
@@ -182,7 +184,7 @@ function certificateBody({ cert: c, active, owners, firstReported }: Certificate
     // The CA's answer is not ours to link: shown as text, copyable, not clickable.
     if (c.renewal.explanationURL) out.push(`| CA's explanation | ${cell(c.renewal.explanationURL)} |`);
   }
-  out.push(`| Owner | ${owners.length ? owners.map(ownerMention).join(' ') : '_none configured (set `owner:` in the config, or add a CODEOWNERS entry)_'} |`);
+  out.push(`| Owner | ${owners.length ? ownerCell(owners, ownersPending) : '_none configured (set `owner:` in the config, or add a CODEOWNERS entry)_'} |`);
 
   out.push('', `### Where it is used (${c.locations.length})`, '');
   for (const loc of c.locations.slice(0, maxLocations)) out.push(`- ${locationLine(loc, ctx)}`);
@@ -193,7 +195,7 @@ function certificateBody({ cert: c, active, owners, firstReported }: Certificate
   out.push('```sh', verifyCommand(c, ctx), '```', '');
   out.push('This issue closes by itself when a run finds the new certificate in these places.');
 
-  out.push('', '---', footer(ctx), encodeState({ v: 1, f: active.map(findingKey), ...stateLocations(c), o: owners, s: firstReported }));
+  out.push('', '---', footer(ctx), encodeState({ v: 1, f: active.map(findingKey), ...stateLocations(c), o: ownersPending ? [] : owners, s: firstReported }));
   return out.join('\n');
 }
 
@@ -203,7 +205,7 @@ export interface DigestRow {
   owners: string[];
 }
 
-export function renderDigestBody(rows: DigestRow[], carried: string[], ctx: RenderContext, opts: { overflowOf?: number }): string {
+export function renderDigestBody(rows: DigestRow[], carried: string[], ctx: RenderContext, opts: { overflowOf?: number; ownersPending?: boolean }): string {
   const state: IssueState = { v: 1, f: [], l: [], o: [], s: '', d: [...rows.map((r) => r.cert.fingerprint.slice(7, 23)), ...carried] };
   const head: string[] = [DIGEST_MARKER, `## ${rows.length + carried.length} certificate(s) need replacement`, ''];
   if (opts.overflowOf !== undefined) {
@@ -221,7 +223,7 @@ export function renderDigestBody(rows: DigestRow[], carried: string[], ctx: Rend
   for (const r of rows) {
     const c = r.cert;
     const where = c.locations.slice(0, 3).map((l) => locationLine(l, ctx).replace(/\|/g, '\\|')).join('<br>') + (c.locations.length > 3 ? `<br>…and ${c.locations.length - 3} more` : '');
-    const line = `| ${cell(displayName(c))}<br>\`${shortFingerprint(c.fingerprint)}\` | ${r.active.map((f) => `${f.severity === 'error' ? '❌' : '⚠️'} ${f.id}`).join(', ')} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, ctx.now)} | ${where} | ${r.owners.map(ownerMention).join(' ') || '—'} |`;
+    const line = `| ${cell(displayName(c))}<br>\`${shortFingerprint(c.fingerprint)}\` | ${r.active.map((f) => `${f.severity === 'error' ? '❌' : '⚠️'} ${f.id}`).join(', ')} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, ctx.now)} | ${where} | ${r.owners.length ? ownerCell(r.owners, opts.ownersPending ?? false) : '—'} |`;
     if (size + line.length + 1 > MAX_BODY_CHARS) break;
     size += line.length + 1;
     lines.push(line);
@@ -311,6 +313,11 @@ function mdText(s: string): string {
 
 function cell(s: string): string {
   return mdUntrusted(s);
+}
+
+/** Owners mention (that is how they hear of it), except in a body not yet known to be the one that stays: there a code span names them silently. */
+function ownerCell(owners: string[], pending: boolean): string {
+  return pending ? owners.map((o) => `\`${mdCode(o)}\``).join(' ') : owners.map(ownerMention).join(' ');
 }
 
 function mdCode(s: string): string {

@@ -3,6 +3,14 @@
 // marker, edited in place, commented only when its state changes, closed when
 // the certificate is replaced or gone, reopened on regression.
 //
+// Runs can overlap (a schedule and a manual run, a re-run, a matrix merge):
+// GitHub has no lock and listings can lag, so an issue is opened with its
+// owners named but not mentioned or assigned, checked against what other runs
+// opened meanwhile (by number: see recent-issues.ts), and only then — as the
+// one that stays — told to its owners; the younger of two is withdrawn
+// silently by the run that opened it. A comment or reopen that another run may
+// be making too is posted only by the run whose write landed last.
+//
 // Identity lives in the body, never in the title: people retitle issues.
 // Run-to-run state (finding keys, locations, owners, first-reported date) lives
 // in a hidden marker in the body too, so a run needs no comment listing and
@@ -33,6 +41,7 @@ import {
 import { createClient, statusOf, type ClientOptions, type Octokit } from './octokit.js';
 import { mdCodeUntrusted, mdUntrusted } from '../report/untrusted-text.js';
 import { sameLogin, tokenIdentity } from './token-identity.js';
+import { RecentIssues, type NumberedIssue } from './recent-issues.js';
 
 export type { Logger } from './context.js';
 export type { Octokit } from './octokit.js';
@@ -43,6 +52,8 @@ export interface SyncResult {
   commented: number[];
   closed: number[];
   reopened: number[];
+  /** opened by this run, then closed silently because a concurrent run had opened the same issue first */
+  withdrawn: number[];
   apiCalls: number;
   skipped?: string; // why nothing (or not everything) was done
 }
@@ -75,6 +86,16 @@ const PER_PAGE = 100;
 const MAX_LIST_PAGES = 100;
 const LABEL_COLOR = 'b60205';
 const LABEL_DESCRIPTION = 'Certificates that certwatch found need replacement';
+// A state-change or reopen comment that a concurrent run may be about to make
+// too: each run writes the body first, waits this long once (after all its
+// writes), reads back, and comments only where its own body landed last. Two
+// runs' writes after a stale read are at most one spaced write apart (1 s,
+// octokit.ts) plus a round trip, so this outlasts that gap.
+export const LAST_WRITER_SETTLE_MS = 2500;
+// Issues opened just before the listing may be missing from it (listings lag);
+// the newest number is read only when the run first needs to open or reopen
+// an issue, so the walk also covers this many numbers below it.
+const LISTING_LAG_MARGIN = 30;
 
 /** Findings that make a certificate need replacement, worst first; empty = no issue. */
 export function replacementFindings(c: ReportCertificate): ReportFinding[] {
@@ -132,7 +153,7 @@ export async function syncIssuesFromAction(
   log: Logger,
   opts: SyncFromActionOptions = {},
 ): Promise<SyncResult> {
-  const nothing = (skipped: string): SyncResult => ({ created: [], updated: [], commented: [], closed: [], reopened: [], apiCalls: 0, skipped });
+  const nothing = (skipped: string): SyncResult => ({ created: [], updated: [], commented: [], closed: [], reopened: [], withdrawn: [], apiCalls: 0, skipped });
   const decision = issuesEnabled(issuesInput, env);
   if (!decision.on) {
     log.info(`${decision.why}: not syncing issues`);
@@ -174,7 +195,7 @@ export async function syncIssuesFromAction(
 
 /** The core: plan from the report and the existing issues, then write only what changed. */
 export async function syncIssues(report: Report, client: Octokit, ctx: SyncContext): Promise<SyncResult> {
-  const result: SyncResult = { created: [], updated: [], commented: [], closed: [], reopened: [], apiCalls: 0 };
+  const result: SyncResult = { created: [], updated: [], commented: [], closed: [], reopened: [], withdrawn: [], apiCalls: 0 };
   const countCall = () => {
     result.apiCalls++;
   };
@@ -206,6 +227,11 @@ class IssueSync {
   private readonly render: RenderContext;
   private readonly assignable = new Map<string, boolean>();
   private labelsReady = false;
+  // Issues opened since the listing, by number; read on the first open/reopen (see recentIssues()).
+  private recent: RecentIssues | null = null;
+  private newestListed = 0;
+  // Comments that wait until this run knows its write landed last (see LAST_WRITER_SETTLE_MS).
+  private readonly pendingComments: { issueNumber: number; body: string; comment: string }[] = [];
 
   constructor(
     private readonly report: Report,
@@ -232,11 +258,12 @@ class IssueSync {
   async run(): Promise<void> {
     const needs = this.needs();
     const issues = await this.listTracked();
+    this.newestListed = issues.reduce((max, i) => Math.max(max, i.number), 0);
 
     // Group by identity; the oldest open issue of a group is the canonical one.
     const groups = new Map<string, TrackedIssue[]>();
     for (const i of issues) {
-      const key = i.marker.kind === 'digest' ? 'digest' : i.marker.fingerprint;
+      const key = trackingKey(i);
       groups.set(key, [...(groups.get(key) ?? []), i]);
     }
     const open = new Map<string, TrackedIssue>();
@@ -290,6 +317,7 @@ class IssueSync {
 
     const digestRows = perCertificate ? overflow : [...needs.values()].sort(certificatePriority);
     await this.syncDigest(digestRows, open.get('digest'), closed.get('digest'), completeness, perCertificate);
+    await this.commentWhereLastWriter();
   }
 
   // ---- planning -------------------------------------------------------------
@@ -397,36 +425,79 @@ class IssueSync {
     const newUsers = userLogins(need.owners.filter((o) => !(prev?.o ?? []).includes(o))).filter((u) => !issue.assignees.includes(u));
     const add = await this.assignableOf(newUsers);
     if (add.length) patch.assignees = [...issue.assignees, ...add];
+    // A comment is a notification: only for a state change, never for a re-run,
+    // and once however many runs saw the change.
+    const before = prev?.f ?? need.active.map(findingKey);
+    const fresh = need.active.filter((f) => !before.includes(findingKey(f)));
+    if (fresh.length && patch.body) {
+      const now = await this.fetchIssue(issue.number);
+      if (now && fresh.every((f) => readState(now.body)?.f.includes(findingKey(f)))) {
+        this.ctx.log.info(`issues: #${issue.number} already reports ${findingsSentence(fresh)} (a concurrent run): not commenting again`);
+        return;
+      }
+    }
     if (patch.body || patch.assignees) {
       this.doing(`updating issue #${issue.number}`);
       await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: issue.number, ...patch });
       this.result.updated.push(issue.number);
     }
-    // A comment is a notification: only for a state change, never for a re-run.
-    const before = prev?.f ?? need.active.map(findingKey);
-    const fresh = need.active.filter((f) => !before.includes(findingKey(f)));
-    if (fresh.length) await this.comment(issue.number, `State changed: ${findingsSentence(fresh)}${runLink(this.render)}.`);
+    if (fresh.length) this.commentIfLastWriter(issue.number, patch.body, `State changed: ${findingsSentence(fresh)}${runLink(this.render)}.`);
   }
 
   private async create(need: Need): Promise<void> {
     await this.ensureLabels();
-    const body = renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report) }, this.render);
+    const render = (ownersPending: boolean) => renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report), ownersPending }, this.render);
+    const opened = await this.openOnce(need.fp, `an issue for ${shortFingerprint(need.fp)}`, certificateTitle(need.cert), render(need.owners.length > 0));
+    if (opened === null || !need.owners.length) return;
+    // Known to be the one that stays: now name the owners for real and assign them (assignment is their notification).
     const assignees = await this.assignableOf(userLogins(need.owners));
-    this.doing(`creating an issue for ${shortFingerprint(need.fp)}`);
-    const params = { owner: this.owner, repo: this.repo, title: certificateTitle(need.cert), body, labels: this.labels };
-    let created;
+    this.doing(`assigning issue #${opened}`);
+    const patch = { owner: this.owner, repo: this.repo, issue_number: opened, body: render(false) };
     try {
-      created = await this.client.rest.issues.create({ ...params, ...(assignees.length ? { assignees } : {}) });
+      await this.client.rest.issues.update({ ...patch, ...(assignees.length ? { assignees } : {}) });
     } catch (err) {
-      // 422 "invalid assignee" (e.g. lost access since the check): an issue without an assignee beats no issue.
+      // 422 "invalid assignee" (e.g. lost access since the check): owners named without an assignee beat no owners.
       if (statusOf(err) !== 422 || !assignees.length) throw err;
-      this.ctx.log.warning(`issues: could not assign ${assignees.join(', ')}; creating the issue unassigned`);
-      created = await this.client.rest.issues.create(params);
+      this.ctx.log.warning(`issues: could not assign ${assignees.join(', ')} to #${opened}; leaving it unassigned`);
+      await this.client.rest.issues.update(patch);
     }
-    this.result.created.push(created.data.number);
+  }
+
+  /**
+   * Open the issue for `key` unless a concurrent run just did; returns its
+   * number, or null when another run's issue stays. After opening, an older
+   * open issue with the same key (opened meanwhile by another run) wins, and
+   * this run withdraws its own copy without a comment.
+   */
+  private async openOnce(key: string, what: string, title: string, body: string): Promise<number | null> {
+    const label = key === 'digest' ? 'the digest' : shortFingerprint(key);
+    this.doing(`looking for ${what} opened by a concurrent run`);
+    const recent = await this.recentIssues();
+    const theirs = await recent.oldestOpen(key);
+    if (theirs) {
+      this.ctx.log.info(`issues: a concurrent run has just opened #${theirs} for ${label}; leaving it to that run`);
+      return null;
+    }
+    this.doing(`creating ${what}`);
+    const created = (await this.client.rest.issues.create({ owner: this.owner, repo: this.repo, title, body, labels: this.labels })).data.number;
+    recent.opened(created, key);
+    this.doing(`checking #${created} against issues opened by concurrent runs`);
+    const older = await recent.oldestOpen(key, created);
+    if (!older) {
+      this.result.created.push(created);
+      return created;
+    }
+    this.doing(`withdrawing issue #${created}`);
+    // The number goes in a code span: a live "#12" would cross-reference (a timeline event on the issue that stays).
+    const note = `> [!NOTE]\n> Withdrawn (${today(this.report)}): a concurrent certwatch run opened issue \`${older}\` for the same ${key === 'digest' ? 'digest' : 'certificate'} a moment earlier; that one stays.\n\n`;
+    await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: created, state: 'closed', state_reason: 'not_planned', ...(body.length + note.length < 65_000 ? { body: note + body } : {}) });
+    this.result.withdrawn.push(created);
+    this.ctx.log.info(`issues: #${created} for ${label} withdrawn: a concurrent run opened #${older} first`);
+    return null;
   }
 
   private async reopen(issue: TrackedIssue, need: Need): Promise<void> {
+    if (!(await this.stillClosed(issue, need.fp))) return;
     const prevOwners = issue.data?.o ?? [];
     const body = renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report) }, this.render);
     const add = await this.assignableOf(userLogins(need.owners.filter((o) => !prevOwners.includes(o))).filter((u) => !issue.assignees.includes(u)));
@@ -441,7 +512,7 @@ class IssueSync {
       ...(add.length ? { assignees: [...issue.assignees, ...add] } : {}),
     });
     this.result.reopened.push(issue.number);
-    await this.comment(issue.number, `Reopened: this certificate needs replacement again — ${findingsSentence(need.active)}${runLink(this.render)}. (To stop tracking it, add an \`ignore:\` entry with its fingerprint to the certwatch config.)`);
+    this.commentIfLastWriter(issue.number, body, `Reopened: this certificate needs replacement again — ${findingsSentence(need.active)}${runLink(this.render)}. (To stop tracking it, add an \`ignore:\` entry with its fingerprint to the certwatch config.)`);
   }
 
   private async close(issue: TrackedIssue, comment: string, reason: 'completed' | 'not_planned' = 'completed'): Promise<void> {
@@ -455,8 +526,13 @@ class IssueSync {
     this.result.closed.push(issue.number);
   }
 
+  /** Silent: a close caused by de-duplication tells nobody anything new (the note goes in the body, not a comment). */
   private async closeDuplicate(dup: TrackedIssue, keep: TrackedIssue): Promise<void> {
-    await this.close(dup, `Duplicate of #${keep.number}: both track the same ${dup.marker.kind === 'digest' ? 'digest' : 'certificate'} (same certwatch marker). Keeping the older issue.`, 'not_planned');
+    this.doing(`closing issue #${dup.number}`);
+    const note = `> [!NOTE]\n> Closed (${today(this.report)}): a duplicate of issue \`${keep.number}\`, which tracks the same ${dup.marker.kind === 'digest' ? 'digest' : 'certificate'} (same certwatch marker) and stays.\n\n`;
+    const body = dup.body.startsWith('> [!NOTE]') ? undefined : note + dup.body;
+    await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: dup.number, state: 'closed', state_reason: 'not_planned', ...(body && body.length < 65_000 ? { body } : {}) });
+    this.result.closed.push(dup.number);
   }
 
   private async comment(issueNumber: number, body: string): Promise<void> {
@@ -480,7 +556,8 @@ class IssueSync {
       }
       return;
     }
-    const body = renderDigestBody(digestRows, carried, this.render, perCertificate ? { overflowOf: this.ctx.settings.maxOpen } : {});
+    const opts = perCertificate ? { overflowOf: this.ctx.settings.maxOpen } : {};
+    const body = renderDigestBody(digestRows, carried, this.render, opts);
     if (open) {
       if (stableBody(body) !== stableBody(open.body)) {
         this.doing(`updating the digest issue #${open.number}`);
@@ -488,16 +565,101 @@ class IssueSync {
         this.result.updated.push(open.number);
       }
     } else if (closed) {
+      if (!(await this.stillClosed(closed, 'digest'))) return;
       this.doing(`reopening the digest issue #${closed.number}`);
       await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: closed.number, state: 'open', state_reason: 'reopened', body });
       this.result.reopened.push(closed.number);
-      await this.comment(closed.number, `Reopened: ${digestRows.length} certificate(s) need replacement${runLink(this.render)}.`);
+      this.commentIfLastWriter(closed.number, body, `Reopened: ${digestRows.length} certificate(s) need replacement${runLink(this.render)}.`);
     } else {
       await this.ensureLabels();
-      this.doing('creating the digest issue');
-      const created = await this.client.rest.issues.create({ owner: this.owner, repo: this.repo, title: DIGEST_TITLE, body, labels: this.labels });
-      this.result.created.push(created.data.number);
+      const pending = digestRows.some((r) => r.owners.length > 0);
+      const opened = await this.openOnce('digest', 'the digest issue', DIGEST_TITLE, pending ? renderDigestBody(digestRows, carried, this.render, { ...opts, ownersPending: true }) : body);
+      if (opened !== null && pending) {
+        this.doing(`naming the owners in the digest issue #${opened}`);
+        await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: opened, body });
+      }
     }
+  }
+
+  // ---- overlapping runs ----------------------------------------------------------
+
+  /** Before reopening: another run may have reopened it, or opened a fresh one, since the listing. */
+  private async stillClosed(issue: TrackedIssue, key: string): Promise<boolean> {
+    this.doing(`reading issue #${issue.number}`);
+    const now = await this.fetchIssue(issue.number);
+    if (now && now.state === 'open') {
+      this.ctx.log.info(`issues: #${issue.number} was reopened meanwhile (a concurrent run); leaving it to that run`);
+      return false;
+    }
+    const theirs = await (await this.recentIssues()).oldestOpen(key);
+    if (theirs) {
+      this.ctx.log.info(`issues: a concurrent run has just opened #${theirs} for ${key === 'digest' ? 'the digest' : shortFingerprint(key)}; not reopening #${issue.number}`);
+      return false;
+    }
+    return true;
+  }
+
+  /** Comment now when this run wrote no body; otherwise once it is known its body landed last (commentWhereLastWriter). */
+  private commentIfLastWriter(issueNumber: number, body: string | undefined, comment: string): void {
+    this.pendingComments.push({ issueNumber, body: body ?? '', comment });
+  }
+
+  /**
+   * After writes a concurrent run may be making too: wait once, read each
+   * issue back, and comment only where this run's body is the one that landed
+   * last (that run alone tells people). See LAST_WRITER_SETTLE_MS.
+   */
+  private async commentWhereLastWriter(): Promise<void> {
+    if (!this.pendingComments.length) return;
+    if (this.pendingComments.some((p) => p.body)) await new Promise((resolve) => setTimeout(resolve, LAST_WRITER_SETTLE_MS));
+    for (const p of this.pendingComments) {
+      if (p.body) {
+        this.doing(`reading issue #${p.issueNumber}`);
+        const now = await this.fetchIssue(p.issueNumber);
+        if (now && now.body !== p.body) {
+          this.ctx.log.info(`issues: #${p.issueNumber} was written by a concurrent run after this one; that run comments`);
+          continue;
+        }
+      }
+      await this.comment(p.issueNumber, p.comment);
+    }
+  }
+
+  /**
+   * The walk over issue numbers opened since the listing, started on first use
+   * (a run that opens nothing pays nothing). The listing may have missed
+   * issues opened just before it, so the walk starts below the newest number:
+   * at the newest listed certwatch issue, but never more than
+   * LISTING_LAG_MARGIN numbers down.
+   */
+  private async recentIssues(): Promise<RecentIssues> {
+    if (this.recent) return this.recent;
+    this.doing('reading the newest issue number');
+    const { data } = await this.client.rest.issues.listForRepo({ owner: this.owner, repo: this.repo, state: 'all', sort: 'created', direction: 'desc', per_page: 1 });
+    const newest = data[0]?.number ?? 0;
+    const from = Math.max(Math.min(newest, this.newestListed), newest - LISTING_LAG_MARGIN, 0);
+    this.recent = new RecentIssues(from, (n) => this.fetchNumbered(n), (m) => this.ctx.log.warning(m));
+    return this.recent;
+  }
+
+  /** GET /issues/{number}: seen at once, unlike listings. null when there is no such issue. */
+  private async fetchIssue(issueNumber: number): Promise<{ number: number; state: string; body: string; tracked: TrackedIssue | null } | null> {
+    try {
+      const { data } = await this.client.rest.issues.get({ owner: this.owner, repo: this.repo, issue_number: issueNumber });
+      return { number: data.number, state: data.state, body: data.body ?? '', tracked: this.toTracked(data) };
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 404 || status === 410) return null; // not handed out yet, deleted, or transferred away
+      throw err;
+    }
+  }
+
+  private async fetchNumbered(issueNumber: number): Promise<NumberedIssue | null> {
+    await this.identity();
+    const now = await this.fetchIssue(issueNumber);
+    if (!now) return null;
+    const t = now.tracked;
+    return { number: now.number, state: t?.state ?? 'closed', key: t ? trackingKey(t) : null };
   }
 
   // ---- reads ------------------------------------------------------------------
@@ -547,7 +709,7 @@ class IssueSync {
     // Who the token is matters only when there is something to adopt: asked once, after listing.
     if (!candidates.length) return [];
     this.doing('finding out who the token is');
-    const me = await tokenIdentity(this.client, this.ctx.issueAuthor, this.ctx.log);
+    const me = await this.identity();
     const out: TrackedIssue[] = [];
     for (const { author, ...issue } of candidates) {
       if (!sameLogin(author, me.login)) {
@@ -558,6 +720,33 @@ class IssueSync {
       out.push({ ...issue, data: readState(issue.body) });
     }
     return out.sort((a, b) => a.number - b.number);
+  }
+
+  /** An issue from the API as a tracked certwatch issue, or null when it is not one of ours (listing and lookups by number agree). */
+  private me: Awaited<ReturnType<typeof tokenIdentity>> | null = null;
+  private async identity(): Promise<Awaited<ReturnType<typeof tokenIdentity>>> {
+    this.me ??= await tokenIdentity(this.client, this.ctx.issueAuthor, this.ctx.log);
+    return this.me;
+  }
+
+  /** An issue looked up by number as a tracked certwatch issue: the same rules as the listing (label, marker, opened by the token's identity). */
+  private toTracked(i: any): TrackedIssue | null {
+    if (i.pull_request) return null; // the issues endpoint lists PRs too
+    if (!this.me || !sameLogin(i.user?.login, this.me.login)) return null; // a stranger's issue is never ours
+    const labels: string[] = (i.labels ?? []).map((l: any) => (typeof l === 'string' ? l : l?.name));
+    if (!labels.includes(this.label)) return null;
+    const marker = readMarker(i.body);
+    if (!marker) return null; // labelled by hand, not ours
+    return {
+      number: i.number,
+      state: i.state === 'closed' ? 'closed' : 'open',
+      stateReason: i.state_reason ?? null,
+      title: i.title,
+      body: i.body ?? '',
+      assignees: (i.assignees ?? []).map((a: any) => a.login as string),
+      marker,
+      data: readState(i.body),
+    };
   }
 
   /** Labels are created with a colour and description before the first issue needs them (GitHub would create them grey and bare). */
@@ -613,6 +802,11 @@ export function effectiveOwners(c: ReportCertificate, rules?: CodeownersRule[]):
 /** "@alice" is a user (assigned); "@org/team" is a team (mentioned only: teams cannot be assignees). */
 function userLogins(owners: string[]): string[] {
   return owners.filter((o) => /^@[A-Za-z0-9-]+$/.test(o)).map((o) => o.slice(1));
+}
+
+/** What an issue tracks: a certificate's fingerprint, or "digest". */
+function trackingKey(i: TrackedIssue): string {
+  return i.marker.kind === 'digest' ? 'digest' : i.marker.fingerprint;
 }
 
 function sameKey(l: ReportCertificate['locations'][number], key: string): boolean {

@@ -3,7 +3,9 @@
 // update, comments), labels, assignees and pull-request files. It records
 // every call so tests can assert "no write happened", and injects the faults
 // real runs meet: 403 without `issues: write`, 410 issues disabled, 500s,
-// primary and secondary rate limits.
+// primary and secondary rate limits. Like GitHub's search-backed listings, it
+// can show a newly created issue in listings only after a delay
+// (`listingDelayMs`) while GET /issues/{number} sees it at once.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -25,6 +27,7 @@ export interface FakeIssue {
   comments: FakeComment[];
   pull_request?: boolean; // the issues list returns PRs too
   author: string; // user.login: who opened it
+  listedFrom?: number; // epoch ms from which listings show it (created through the API while listingDelayMs > 0)
 }
 
 export interface RecordedCall {
@@ -33,6 +36,9 @@ export interface RecordedCall {
   query: Record<string, string>;
   body: any;
   status: number;
+  at: number; // epoch ms when the request arrived
+  tag?: string; // the Authorization token: tells concurrent runs apart
+  created?: number; // POST /issues: the number handed out
 }
 
 export interface Fault {
@@ -67,6 +73,8 @@ export class FakeGitHub {
   rateRemaining = 5000;
   /** Who the token acts as: what GraphQL `viewer` answers, and the author of issues it creates. */
   viewer: { login: string; type: 'Bot' | 'User' } = { login: 'github-actions[bot]', type: 'Bot' };
+  /** How long an issue created through the API stays out of listings (GET by number sees it at once). */
+  listingDelayMs = 0;
   private server: Server | null = null;
   private nextNumber = 1;
   private nextCommentId = 1;
@@ -141,6 +149,9 @@ export class FakeGitHub {
     this.prFiles.clear();
     this.faults = [];
     this.viewer = { login: 'github-actions[bot]', type: 'Bot' };
+    this.listingDelayMs = 0;
+    this.nextNumber = 1; // a fresh repository: numbers start again (lookups by number must not meet gaps from earlier tests)
+    this.nextCommentId = 1;
     this.resetCalls();
   }
 
@@ -153,7 +164,8 @@ export class FakeGitHub {
     const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
     const body = await readBody(req);
-    const call: RecordedCall = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, status: 0 };
+    const tag = /^(?:token|Bearer) (\S+)/.exec(String(req.headers.authorization ?? ''))?.[1];
+    const call: RecordedCall = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, status: 0, at: Date.now(), ...(tag ? { tag } : {}) };
     this.calls.push(call);
 
     const send = (status: number, data?: unknown, headers: Record<string, string> = {}) => {
@@ -205,7 +217,8 @@ export class FakeGitHub {
         // GitHub creates unknown labels on the fly, grey and without description.
         if (!this.labels.has(name)) this.labels.set(name, { name, color: 'ededed', description: null });
       }
-      const issue = this.addIssue({ title: body.title, body: body.body ?? '', labels: body.labels ?? [], assignees });
+      const issue = this.addIssue({ title: body.title, body: body.body ?? '', labels: body.labels ?? [], assignees, ...(this.listingDelayMs > 0 ? { listedFrom: Date.now() + this.listingDelayMs } : {}) });
+      call.created = issue.number;
       return send(201, this.issueJson(issue));
     }
     if ((m = /^\/issues\/(\d+)$/.exec(route))) {
@@ -270,7 +283,8 @@ export class FakeGitHub {
   private listIssues(url: URL, send: (s: number, d?: unknown, h?: Record<string, string>) => void): void {
     const wanted = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean);
     const state = url.searchParams.get('state') ?? 'open';
-    let items = this.issues.filter((i) => (state === 'all' || i.state === state) && wanted.every((w) => i.labels.includes(w)));
+    const now = Date.now();
+    let items = this.issues.filter((i) => (i.listedFrom ?? 0) <= now && (state === 'all' || i.state === state) && wanted.every((w) => i.labels.includes(w)));
     items = [...items].sort((a, b) => a.number - b.number);
     if ((url.searchParams.get('direction') ?? 'desc') === 'desc') items.reverse();
     this.paginate(
