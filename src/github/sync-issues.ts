@@ -607,7 +607,9 @@ class IssueSync {
   /**
    * After writes a concurrent run may be making too: wait once, read each
    * issue back, and comment only where this run's body is the one that landed
-   * last (that run alone tells people). See LAST_WRITER_SETTLE_MS.
+   * last (that run alone tells people). See LAST_WRITER_SETTLE_MS. Two runs'
+   * bodies differ by their run links (a run id is never shared by runs that
+   * overlap: a re-run starts only once its run has ended).
    */
   private async commentWhereLastWriter(): Promise<void> {
     if (!this.pendingComments.length) return;

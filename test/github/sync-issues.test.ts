@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { GithubEnv } from '../../src/github/context.js';
-import { readState, MAX_BODY_CHARS } from '../../src/github/issue-body.js';
+import { readMarker, readState, MAX_BODY_CHARS } from '../../src/github/issue-body.js';
 import { createClient } from '../../src/github/octokit.js';
 import { issuesEnabled, replacementFindings, syncIssues, syncIssuesFromAction, type SyncContext } from '../../src/github/sync-issues.js';
 import { parseCodeowners } from '../../src/github/codeowners.js';
@@ -334,6 +334,89 @@ describe('issue sync against a fake GitHub', () => {
     } finally {
       delete process.env.CERTWATCH_TEST_SECRET;
     }
+  });
+});
+
+// Runs that overlap, in one process (the built-action scenarios are in
+// test/e2e/overlapping-runs.test.ts): two syncs started together against
+// listings that show a new issue 2 s late.
+describe('overlapping syncs', () => {
+  before(async () => {
+    gh = await new FakeGitHub('acme/site').start();
+  });
+  after(async () => {
+    await gh.stop();
+  });
+  beforeEach(() => {
+    gh.reset();
+    gh.collaborators = new Set(['alice']);
+  });
+  // Two runs of a workflow: each has its own run id, so its own run link in the bodies it writes.
+  const together = (certs: ReturnType<typeof cert>[], s: Partial<IssueSettings> = {}) =>
+    Promise.all([101, 102].map((id) => syncIssues(report(certs), client(), ctx({ settings: settings(s), runUrl: `${SERVER}/acme/site/actions/runs/${id}` }))));
+  const failing = () => [
+    cert({ cn: 'a.example.com', findings: [finding('expired')], owner: '@alice' }),
+    cert({ cn: 'b.example.com', findings: [finding('expiring', 'warning')], owner: '@acme/web' }),
+  ];
+
+  it('two syncs started together leave one issue per certificate; the younger copy is withdrawn silently and never assigned', async () => {
+    gh.listingDelayMs = 2000;
+    const results = await together(failing());
+    const open = gh.openIssues();
+    assert.deepEqual(open.map((i) => readMarker(i.body)).map((m) => (m as { fingerprint: string }).fingerprint).sort(), [fp('a.example.com'), fp('b.example.com')].sort());
+    const withdrawn = results.flatMap((r) => r.withdrawn);
+    assert.equal(results.flatMap((r) => r.created).length, 2, 'one counted creation per certificate');
+    for (const n of withdrawn) {
+      const i = gh.issue(n);
+      assert.equal(i.state, 'closed');
+      assert.equal(i.state_reason, 'not_planned');
+      assert.deepEqual(i.comments, []);
+      assert.deepEqual(i.assignees, []);
+      assert.match(i.body, /^> \[!NOTE\]\n> Withdrawn \(.*\): a concurrent certwatch run opened issue `\d+`/);
+      assert.doesNotMatch(i.body, /(^|[^`])@(alice|acme\/web)\b/m, 'a withdrawn copy never mentioned anyone');
+    }
+    const posts = gh.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/issues'));
+    for (const p of posts) assert.equal(p.body.assignees, undefined, 'nobody is assigned at creation');
+    const a = open.find((i) => i.body.includes(fp('a.example.com')))!;
+    assert.deepEqual(a.assignees, ['alice']);
+    assert.equal(gh.calls.filter((c) => c.method === 'PATCH' && c.body?.assignees?.length).length, 1, 'alice assigned once');
+    assert.match(open.find((i) => i !== a)!.body, /\| Owner \| @acme\/web \|/, 'the team is named for real on the issue that stays');
+  });
+
+  it('two syncs in digest mode leave one digest', async () => {
+    gh.listingDelayMs = 2000;
+    await together(failing(), { mode: 'digest' });
+    const open = gh.openIssues();
+    assert.equal(open.length, 1);
+    assert.equal(readMarker(open[0].body)?.kind, 'digest');
+    assert.match(open[0].body, /\| @alice \|/);
+    for (const p of gh.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/issues'))) assert.doesNotMatch(p.body.body, /(^|[^`])@alice\b/m);
+  });
+
+  it('a state change seen by two syncs at once is commented once', async () => {
+    const before = [cert({ cn: 'a.example.com', findings: [finding('expiring', 'warning')] })];
+    await syncIssues(report(before), client(), ctx());
+    const revoked = [cert({ cn: 'a.example.com', findings: [finding('revoked'), finding('expiring', 'warning')], revocation: { status: 'revoked', revokedAt: '2026-11-21T00:00:00Z', reason: 'keyCompromise' } })];
+    const results = await together(revoked);
+    const [issue] = gh.openIssues();
+    assert.equal(issue.comments.length, 1, issue.comments.map((c) => c.body).join('\n'));
+    assert.match(issue.comments[0].body, /^State changed: \*\*revoked\*\*/);
+    assert.equal(results.flatMap((r) => r.commented).length, 1);
+  });
+
+  it('a regression seen by two syncs at once reopens the issue once, with one comment', async () => {
+    const old = [cert({ cn: 'www.example.com', seed: 'old', findings: [finding('expired')], locations: [fileAt('certs/www.pem', 3)] })];
+    const renewed = [cert({ cn: 'www.example.com', seed: 'new', notAfter: '2027-02-20T00:00:00.000Z', locations: [fileAt('certs/www.pem', 3)] })];
+    await syncIssues(report(old), client(), ctx());
+    await syncIssues(report(renewed), client(), ctx());
+    const [issue] = gh.issues;
+    assert.equal(issue.state, 'closed');
+    const commentsBefore = issue.comments.length;
+    const results = await together(old);
+    assert.equal(gh.issues.length, 1, 'no new issue');
+    assert.equal(issue.state, 'open');
+    assert.deepEqual(issue.comments.slice(commentsBefore).map((c) => c.body.split(':')[0]), ['Reopened']);
+    assert.equal(results.flatMap((r) => r.commented).length, 1);
   });
 });
 
