@@ -1,107 +1,15 @@
 // The built action (dist/action.js) against a local fake of the GitHub REST
-// API: issue sync on scheduled runs (per-certificate and digest), the 403
-// permission path, pull-request scope and SARIF output. Every run is a real
-// child process with realistic event payloads at GITHUB_EVENT_PATH.
+// API: issue sync on scheduled runs (per-certificate and digest), the 403 and
+// 410 paths, max-open, duplicates. Every run is a real child process with
+// realistic event payloads at GITHUB_EVENT_PATH. Pull-request scope and SARIF:
+// action-github-pr.test.ts (two files, each well inside the per-file timeout).
 import { after, before, describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
-import { mkdtemp, writeFile, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { hierarchy, issue, DAY, type Issued } from '../helpers/pki.js';
-import { runAction, type ActionResult } from '../helpers/run-action.js';
-import { FakeGitHub, type RecordedCall } from '../helpers/fake-github.js';
+import { rm } from 'node:fs/promises';
+import type { Issued } from '../helpers/pki.js';
+import { FakeGitHub } from '../helpers/fake-github.js';
 import { workspace, writeFiles } from '../helpers/workspace.js';
-
-const REPO = 'acme/site';
-const SHA = '0123456789abcdef0123456789abcdef01234567';
-const now = Date.now();
-const at = (d: number) => new Date(now + d * DAY);
-const fp = (c: Issued) => 'sha256:' + createHash('sha256').update(c.der).digest('hex');
-const marker = (c: Issued) => `<!-- certwatch:fingerprint=${fp(c)} -->`;
-const DIGEST_MARKER = '<!-- certwatch:digest -->';
-
-// One CA for the whole file: leaves are what the scenarios vary.
-let intermediate: Issued;
-const ca = (async () => (await hierarchy({ cn: 'unused.example.test', notBefore: at(-10), notAfter: at(100) }, 'GHE2E')).intermediate)();
-async function leaf(cn: string, fromDays: number, toDays: number): Promise<Issued> {
-  intermediate ??= await ca;
-  return issue({ cn, issuer: intermediate, notBefore: at(fromDays), notAfter: at(toDays) });
-}
-
-
-const repository = { full_name: REPO, name: 'site', owner: { login: 'acme' }, default_branch: 'main', private: false };
-
-function schedulePayload() {
-  return { schedule: '17 3 * * *', repository, sender: { login: 'github-actions[bot]' } };
-}
-
-function pullRequestPayload(number: number) {
-  return {
-    action: 'synchronize',
-    number,
-    pull_request: {
-      number,
-      state: 'open',
-      title: 'A change',
-      head: { ref: 'feature', sha: 'feedfacefeedfacefeedfacefeedfacefeedface', repo: { full_name: REPO } },
-      base: { ref: 'main', sha: 'baadf00dbaadf00dbaadf00dbaadf00dbaadf00d', repo: { full_name: REPO } },
-    },
-    repository,
-    sender: { login: 'contributor' },
-  };
-}
-
-// Each run gets its own run id, as on GitHub: the run link in issue bodies
-// changes every run and must not count as a change worth an edit.
-let runId = 1000;
-
-/** Run the action as on GitHub: event name + payload file, API pointed at the fake. */
-async function runOn(
-  ws: string,
-  gh: FakeGitHub,
-  event: { name: string; payload: unknown; ref?: string },
-  inputs: Record<string, string> = {},
-): Promise<ActionResult> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-event-'));
-  try {
-    const eventPath = path.join(dir, 'event.json');
-    await writeFile(eventPath, JSON.stringify(event.payload));
-    return await runAction(ws, inputs, {
-      GITHUB_API_URL: gh.url,
-      GITHUB_REPOSITORY: REPO,
-      GITHUB_EVENT_NAME: event.name,
-      GITHUB_EVENT_PATH: eventPath,
-      GITHUB_REF: event.ref ?? 'refs/heads/main',
-      GITHUB_SHA: SHA,
-      GITHUB_RUN_ID: String(++runId),
-    });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-const schedule = { name: 'schedule', payload: schedulePayload() };
-const log = (r: ActionResult) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
-const writesTo = (calls: RecordedCall[], n: number) => calls.filter((c) => c.method !== 'GET' && new RegExp(`/issues/${n}(/|$)`).test(c.path));
-
-/** A loopback port where nothing listens (bound, then released). */
-function deadPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function assertNoStackTrace(r: ActionResult) {
-  assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at .*(\.js|\.ts):\d+/, 'no stack trace in the log');
-  assert.doesNotMatch(r.stdout, /internal error/);
-}
+import { REPO, SHA, DIGEST_MARKER, assertNoStackTrace, fp, lastRunId, leaf, log, marker, runOn, schedule, writesTo } from '../helpers/github-action-runs.js';
 
 describe('per-certificate issues across nightly runs', () => {
   let gh: FakeGitHub;
@@ -145,7 +53,7 @@ describe('per-certificate issues across nightly runs', () => {
       assert.match(i.title, new RegExp(`^Replace certificate for ${name}\\.example\\.test `));
       assert.deepEqual(i.labels, ['certificates']);
       assert.ok(i.body.includes(`https://github.com/${REPO}/blob/${SHA}/certs/${name}.pem#L1`), 'links the file at the commit');
-      assert.ok(i.body.includes(`https://github.com/${REPO}/actions/runs/${runId}`), 'links the run');
+      assert.ok(i.body.includes(`https://github.com/${REPO}/actions/runs/${lastRunId()}`), 'links the run');
       num[name] = i.number;
     }
     // Counted like the finding's own "(2 days 0 h ago)": whole days elapsed, not rounded up.
@@ -286,128 +194,6 @@ test('issues disabled (410) and a passing secondary rate limit: clear message or
   assert.match(r2.stdout, /secondary rate limit .*retrying in 1s/);
 });
 
-test('a pull request adding an expiring certificate fails on its line; untouched failing files and issues are left alone', async (t) => {
-  const gh = await new FakeGitHub(REPO).start();
-  t.after(() => gh.stop());
-  const old = await leaf('legacy.example.test', -300, -30); // failing, but not this PR's doing
-  const added = await leaf('new.example.test', -60, 3);
-  const header = '# Certificate for new.example.test\n# owner: web team\n\n';
-  const ws = await workspace({
-    'certs/legacy.pem': old.pem,
-    'certs/new.pem': header + added.pem,
-    'README.md': '# site\n',
-  });
-  t.after(() => rm(ws, { recursive: true, force: true }));
-  // 130 files: the certificate is on the second page of the files list.
-  gh.prFiles.set(42, [
-    { filename: 'README.md', status: 'modified' },
-    { filename: 'certs/retired.pem', status: 'removed' },
-    ...Array.from({ length: 127 }, (_, i) => ({ filename: `docs/page-${i}.md`, status: 'added' as const })),
-    { filename: 'certs/new.pem', status: 'added' },
-  ]);
-
-  const r = await runOn(ws, gh, { name: 'pull_request', payload: pullRequestPayload(42), ref: 'refs/pull/42/merge' });
-  assert.equal(r.code, 1, log(r));
-  assert.equal(r.outputs.status, 'fail');
-  assert.equal(r.outputs.failures, '1');
-  assert.equal(r.outputs.certificates, '1', 'only the file the PR adds is checked');
-  const errors = r.annotations.filter((a) => a.level === 'error' && a.file);
-  assert.equal(errors.length, 1, JSON.stringify(r.annotations));
-  assert.equal(errors[0].file, 'certs/new.pem');
-  assert.equal(errors[0].line, header.split('\n').length, 'the line of its BEGIN');
-  assert.match(errors[0].message, /new\.example\.test/);
-  assert.ok(!r.annotations.some((a) => a.file === 'certs/legacy.pem'), 'the untouched failing file is not reported');
-  assert.doesNotMatch(r.summary, /legacy\.example\.test/);
-  // The files list was asked for; issues were neither read nor written (issues: auto is off on PRs).
-  assert.equal(gh.calls.filter((c) => c.method === 'GET' && c.path === `/repos/${REPO}/pulls/42/files`).length, 2, 'both pages of the files list');
-  assert.deepEqual(gh.writes(), []);
-  assert.deepEqual(
-    gh.calls.filter((c) => /\/(issues|labels)/.test(c.path)),
-    [],
-  );
-  assert.match(r.stdout, /issues: auto — off on pull_request/);
-});
-
-test('on a pull request, a changed file matched by the config is checked whatever its extension', async (t) => {
-  // `files:` globs decide what a certificate file is (content is sniffed, any
-  // extension); a PR must not slip an expiring certificate past the check
-  // because it is named *.cert rather than *.pem.
-  const gh = await new FakeGitHub(REPO).start();
-  t.after(() => gh.stop());
-  const added = await leaf('ext.example.test', -60, 2);
-  const ws = await workspace({ '.github/certwatch.yml': 'version: 1\nfiles:\n  - "tls/*.cert"\n', 'tls/api.cert': added.pem });
-  t.after(() => rm(ws, { recursive: true, force: true }));
-  gh.prFiles.set(9, [{ filename: 'tls/api.cert', status: 'added' }]);
-  const r = await runOn(ws, gh, { name: 'pull_request', payload: pullRequestPayload(9), ref: 'refs/pull/9/merge' });
-  assert.equal(r.code, 1, log(r));
-  assert.equal(r.outputs.certificates, '1');
-  assert.equal(r.outputs.failures, '1');
-  const errors = r.annotations.filter((a) => a.level === 'error' && a.file);
-  assert.deepEqual(errors.map((a) => `${a.file}:${a.line}`), ['tls/api.cert:1']);
-});
-
-test('an unrelated pull request passes quickly: nothing checked, no endpoint probed', async (t) => {
-  const gh = await new FakeGitHub(REPO).start();
-  t.after(() => gh.stop());
-  // A loopback port where nothing listens: probing it would be an "unreachable" failure.
-  const dead = await deadPort();
-  const old = await leaf('legacy2.example.test', -300, -30);
-  const ws = await workspace({
-    '.github/certwatch.yml': `version: 1\nfiles:\n  - "certs/*.pem"\nendpoints:\n  - 127.0.0.1:${dead}\n`,
-    'certs/legacy.pem': old.pem,
-    'README.md': '# site\n\nNew docs.\n',
-  });
-  t.after(() => rm(ws, { recursive: true, force: true }));
-  gh.prFiles.set(7, [{ filename: 'README.md', status: 'modified' }]);
-
-  const started = Date.now();
-  const r = await runOn(ws, gh, { name: 'pull_request', payload: pullRequestPayload(7), ref: 'refs/pull/7/merge' });
-  const elapsed = Date.now() - started;
-  assert.equal(r.code, 0, log(r));
-  assert.equal(r.outputs.status, 'ok');
-  assert.equal(r.outputs.failures, '0');
-  assert.equal(r.outputs.warnings, '0');
-  assert.equal(r.outputs.certificates, '0');
-  assert.deepEqual(r.annotations, []);
-  assert.doesNotMatch(r.stdout + r.summary, /unreachable/i);
-  assert.doesNotMatch(r.stdout + r.summary, new RegExp(`127\\.0\\.0\\.1:${dead}`), 'the endpoint is not mentioned as probed');
-  assert.match(r.stdout, /1 changed file\(s\) in PR #7/);
-  assert.match(r.stdout, /files: 0 read, 0 certificates/);
-  assert.doesNotMatch(r.stdout, /endpoints: probing/);
-  assert.deepEqual(gh.writes(), []);
-  assert.ok(elapsed < 15_000, `took ${elapsed} ms`);
-});
-
-test('a pull request that changes the config probes only the endpoints it adds (base config from git)', async (t) => {
-  const gh = await new FakeGitHub(REPO).start();
-  t.after(() => gh.stop());
-  const [kept, added] = [await deadPort(), await deadPort()];
-  const ws = await workspace({ '.github/certwatch.yml': `version: 1\nendpoints:\n  - 127.0.0.1:${kept}\n` });
-  t.after(() => rm(ws, { recursive: true, force: true }));
-  // The history actions/checkout leaves with fetch-depth: 0: base commit, then the PR's commit.
-  const git = (...a: string[]) => execFileSync('git', ['-C', ws, '-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', ...a], { encoding: 'utf8' }).trim();
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-qm', 'base');
-  const base = git('rev-parse', 'HEAD');
-  await writeFiles(ws, { '.github/certwatch.yml': `version: 1\nendpoints:\n  - 127.0.0.1:${kept}\n  - 127.0.0.1:${added}\n` });
-  git('commit', '-qam', 'add an endpoint');
-  const head = git('rev-parse', 'HEAD');
-  gh.prFiles.set(11, [{ filename: '.github/certwatch.yml', status: 'modified' }]);
-  const payload = pullRequestPayload(11);
-  payload.pull_request.base.sha = base;
-  payload.pull_request.head.sha = head;
-
-  const r = await runOn(ws, gh, { name: 'pull_request', payload, ref: 'refs/pull/11/merge' });
-  assert.equal(r.code, 1, log(r));
-  assert.match(r.stdout, /endpoints: probing 1\b/);
-  const errors = r.annotations.filter((a) => a.level === 'error' && a.file);
-  assert.deepEqual(errors.map((a) => `${a.file}:${a.line}`), ['.github/certwatch.yml:4'], 'the added endpoint, at its config line');
-  assert.match(errors[0].message, new RegExp(`127\\.0\\.0\\.1:${added}`));
-  assert.doesNotMatch(r.stdout, new RegExp(`127\\.0\\.0\\.1:${kept}\\b`), 'the endpoint already on the base branch is not probed');
-  assert.deepEqual(gh.writes(), []);
-});
-
 test('digest mode: one issue listing everything, edited in place, closed when all is healthy', async (t) => {
   const gh = await new FakeGitHub(REPO).start();
   t.after(() => gh.stop());
@@ -523,23 +309,4 @@ test('two open issues for one certificate (racing runs) are collapsed: the oldes
   assert.ok(newer.body.startsWith(`> [!NOTE]\n> Closed (`) && newer.body.includes(`a duplicate of issue \`${older.number}\``), newer.body);
   assert.ok(older.body.includes('### What is wrong'), 'the kept issue is brought up to date');
   assert.deepEqual(writesTo(gh.calls, older.number).map((c) => c.method), ['PATCH']);
-});
-
-test('the sarif input writes SARIF 2.1.0 with a result on the failing file and line', async (t) => {
-  const bad = await leaf('sarif.example.test', -40, -1);
-  const ok = await leaf('sarif-ok.example.test', -5, 200);
-  const ws = await workspace({ 'certs/bad.pem': '\n\n' + bad.pem, 'certs/ok.pem': ok.pem });
-  t.after(() => rm(ws, { recursive: true, force: true }));
-  const r = await runAction(ws, { sarif: 'out/certwatch.sarif', issues: 'false' }, { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: REPO });
-  assert.equal(r.code, 1, log(r));
-  assert.equal(r.outputs['sarif-path'], path.join(ws, 'out/certwatch.sarif'));
-  const sarif = JSON.parse(await readFile(path.join(ws, 'out/certwatch.sarif'), 'utf8'));
-  assert.equal(sarif.version, '2.1.0');
-  assert.match(sarif.$schema, /sarif.*2\.1\.0/i);
-  const results = sarif.runs[0].results as any[];
-  const onBad = results.filter((x) => x.locations?.[0]?.physicalLocation?.artifactLocation?.uri === 'certs/bad.pem');
-  assert.equal(onBad.length, 1, JSON.stringify(results, null, 1));
-  assert.equal(onBad[0].level, 'error');
-  assert.equal(onBad[0].locations[0].physicalLocation.region.startLine, 3);
-  assert.ok(!results.some((x) => x.level === 'error' && x.locations?.[0]?.physicalLocation?.artifactLocation?.uri === 'certs/ok.pem'));
 });
