@@ -18,6 +18,8 @@ import { workspace, writeFiles } from '../helpers/workspace.js';
 
 const REPO = 'acme/site';
 const LISTING_DELAY_MS = 3000; // "a few seconds", as GitHub's search-backed listings can lag
+// Three runs side by side on a shared 2-core machine: a run takes seconds, but under load more than runAction's default minute.
+const RUN_TIMEOUT_MS = 110_000;
 const now = Date.now();
 const at = (d: number) => new Date(now + d * DAY);
 const fp = (c: Issued) => 'sha256:' + createHash('sha256').update(c.der).digest('hex');
@@ -49,14 +51,19 @@ async function overlapping(ws: string, gh: FakeGitHub, inputs: Record<string, st
     return await Promise.all(
       inputs.map(async (extra, i) => {
         const tag = `run-${i + 1}`;
-        const result = await runAction(ws, { 'github-token': tag, ...extra }, {
-          GITHUB_API_URL: gh.url,
-          GITHUB_REPOSITORY: REPO,
-          GITHUB_EVENT_NAME: i === 0 ? event : 'workflow_dispatch', // a nightly and manual runs, as a team would overlap them
-          GITHUB_EVENT_PATH: eventPath,
-          GITHUB_REF: 'refs/heads/main',
-          GITHUB_RUN_ID: String(++runId),
-        });
+        const result = await runAction(
+          ws,
+          { 'github-token': tag, ...extra },
+          {
+            GITHUB_API_URL: gh.url,
+            GITHUB_REPOSITORY: REPO,
+            GITHUB_EVENT_NAME: i === 0 ? event : 'workflow_dispatch', // a nightly and manual runs, as a team would overlap them
+            GITHUB_EVENT_PATH: eventPath,
+            GITHUB_REF: 'refs/heads/main',
+            GITHUB_RUN_ID: String(++runId),
+          },
+          RUN_TIMEOUT_MS,
+        );
         return { tag, result, endedAt: Date.now() };
       }),
     );
@@ -166,12 +173,13 @@ async function repo(t: TestContext, config: string): Promise<{ gh: FakeGitHub; w
 // The scenarios mostly wait (GitHub's write spacing, the listing delay): run them side by side.
 describe('overlapping runs', { concurrency: true }, () => {
   for (const n of [2, 3]) {
-    it(`${n} runs started together open one issue per certificate, assign once, and notify once per state change`, async (t) => {
+    it(`${n} runs started together open one issue per certificate and assign once${n === 2 ? '; a state change seen by both is commented once' : ''}`, async (t) => {
       const { gh, ws } = await repo(t, CONFIG());
       const runs = await overlapping(ws, gh, Array.from({ length: n }, () => ({})));
       for (const r of runs) assert.equal(r.result.code, 1, log(runs)); // the expired certificates fail every run
       assertOneEach(t, gh, runs, [fp(certA), fp(certB), fp(certC)], ownersOf());
       assert.equal(ledger(gh).comments.length, 0, 'opening an issue needs no comment');
+      if (n > 2) return; // the state-change round once is enough (it costs a listing delay and a settle)
 
       // The next overlapping round, once listings show everything: a.pem's
       // warning became an error (fail-within now 25d). One comment says so.
