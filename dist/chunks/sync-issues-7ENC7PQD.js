@@ -109,7 +109,7 @@ function renderCertificateBody(input, ctx) {
   }
   return hardTruncate(certificateBody(input, ctx, 1), ctx);
 }
-function certificateBody({ cert: c, active, owners, firstReported }, ctx, maxLocations) {
+function certificateBody({ cert: c, active, owners, firstReported, ownersPending = false }, ctx, maxLocations) {
   const out = [fingerprintMarker(c.fingerprint), `## ${mdText(displayName(c))}: this certificate needs replacement`, ""];
   out.push("### What is wrong", "");
   for (const f of active) {
@@ -134,7 +134,7 @@ function certificateBody({ cert: c, active, owners, firstReported }, ctx, maxLoc
     out.push(`| Renewal window (ARI) | ${c.renewal.windowStart} \u2192 ${c.renewal.windowEnd} |`);
     if (c.renewal.explanationURL) out.push(`| CA's explanation | ${cell(c.renewal.explanationURL)} |`);
   }
-  out.push(`| Owner | ${owners.length ? owners.map(ownerMention).join(" ") : "_none configured (set `owner:` in the config, or add a CODEOWNERS entry)_"} |`);
+  out.push(`| Owner | ${owners.length ? ownerCell(owners, ownersPending) : "_none configured (set `owner:` in the config, or add a CODEOWNERS entry)_"} |`);
   out.push("", `### Where it is used (${c.locations.length})`, "");
   for (const loc of c.locations.slice(0, maxLocations)) out.push(`- ${locationLine(loc, ctx)}`);
   if (c.locations.length > maxLocations) out.push(`- \u2026and ${c.locations.length - maxLocations} more${ctx.runUrl ? ` \u2014 see the [run summary](${ctx.runUrl})` : ""}`);
@@ -142,7 +142,7 @@ function certificateBody({ cert: c, active, owners, firstReported }, ctx, maxLoc
   out.push("Issue a new certificate (or renew it), deploy it everywhere listed above, then check it locally:", "");
   out.push("```sh", verifyCommand(c, ctx), "```", "");
   out.push("This issue closes by itself when a run finds the new certificate in these places.");
-  out.push("", "---", footer(ctx), encodeState({ v: 1, f: active.map(findingKey), ...stateLocations(c), o: owners, s: firstReported }));
+  out.push("", "---", footer(ctx), encodeState({ v: 1, f: active.map(findingKey), ...stateLocations(c), o: ownersPending ? [] : owners, s: firstReported }));
   return out.join("\n");
 }
 function renderDigestBody(rows, carried, ctx, opts) {
@@ -163,7 +163,7 @@ function renderDigestBody(rows, carried, ctx, opts) {
   for (const r of rows) {
     const c = r.cert;
     const where = c.locations.slice(0, 3).map((l) => locationLine(l, ctx).replace(/\|/g, "\\|")).join("<br>") + (c.locations.length > 3 ? `<br>\u2026and ${c.locations.length - 3} more` : "");
-    const line = `| ${cell(displayName(c))}<br>\`${shortFingerprint(c.fingerprint)}\` | ${r.active.map((f) => `${f.severity === "error" ? "\u274C" : "\u26A0\uFE0F"} ${f.id}`).join(", ")} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, ctx.now)} | ${where} | ${r.owners.map(ownerMention).join(" ") || "\u2014"} |`;
+    const line = `| ${cell(displayName(c))}<br>\`${shortFingerprint(c.fingerprint)}\` | ${r.active.map((f) => `${f.severity === "error" ? "\u274C" : "\u26A0\uFE0F"} ${f.id}`).join(", ")} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, ctx.now)} | ${where} | ${r.owners.length ? ownerCell(r.owners, opts.ownersPending ?? false) : "\u2014"} |`;
     if (size + line.length + 1 > MAX_BODY_CHARS) break;
     size += line.length + 1;
     lines.push(line);
@@ -238,6 +238,9 @@ function mdText(s) {
 function cell(s) {
   return mdUntrusted(s);
 }
+function ownerCell(owners, pending) {
+  return pending ? owners.map((o) => `\`${mdCode(o)}\``).join(" ") : owners.map(ownerMention).join(" ");
+}
 function mdCode(s) {
   return mdCodeUntrusted(s);
 }
@@ -275,6 +278,57 @@ function sameLogin(a, b) {
   return !!a && a.toLowerCase() === b.toLowerCase();
 }
 
+// src/github/recent-issues.ts
+var MAX_NUMBER_LOOKUPS = 200;
+var RecentIssues = class {
+  /** `newestListed`: the highest issue number visible when the run listed (everything above it is recent). */
+  constructor(newestListed, fetch, warn) {
+    this.newestListed = newestListed;
+    this.fetch = fetch;
+    this.warn = warn;
+  }
+  newestListed;
+  fetch;
+  warn;
+  // What each number held when last fetched; null: no issue there yet.
+  seen = /* @__PURE__ */ new Map();
+  own = /* @__PURE__ */ new Set();
+  lookups = 0;
+  exhausted = false;
+  /** Record an issue this run opened: never counted as another run's. */
+  opened(issueNumber, key) {
+    this.own.add(issueNumber);
+    this.seen.set(issueNumber, { number: issueNumber, state: "open", key });
+  }
+  /**
+   * The oldest open issue with `key` that another run opened since the
+   * listing. Without `below`: walks up to the first number not yet used (the
+   * check before creating). With `below`: every number under it (the check
+   * after creating issue `below`: all of those were handed out before it).
+   */
+  async oldestOpen(key, below) {
+    for (let n = this.newestListed + 1; below === void 0 || n < below; n++) {
+      if (this.own.has(n)) continue;
+      const known = this.seen.get(n);
+      if (known && known.key !== key) continue;
+      if (this.lookups >= MAX_NUMBER_LOOKUPS) {
+        if (!this.exhausted) this.warn(`issues: stopped looking for issues opened by concurrent runs after ${MAX_NUMBER_LOOKUPS} lookups; a later run closes any duplicate`);
+        this.exhausted = true;
+        break;
+      }
+      this.lookups++;
+      const now = await this.fetch(n);
+      this.seen.set(n, now);
+      if (!now) {
+        if (below === void 0) break;
+        continue;
+      }
+      if (now.key === key && now.state === "open") return n;
+    }
+    return null;
+  }
+};
+
 // src/github/sync-issues.ts
 var NOT_CERTIFICATE_BOUND = /* @__PURE__ */ new Set(["revocation-unknown", "unreachable", "unparseable", "no-match", "not-checked", "config", "ignore-expired", "address-drift", "superseded"]);
 var REPLACEMENT_WARNINGS = /* @__PURE__ */ new Set(["expiring", "renewal-window"]);
@@ -282,6 +336,8 @@ var PER_PAGE = 100;
 var MAX_LIST_PAGES = 100;
 var LABEL_COLOR = "b60205";
 var LABEL_DESCRIPTION = "Certificates that certwatch found need replacement";
+var LAST_WRITER_SETTLE_MS = 2500;
+var LISTING_LAG_MARGIN = 30;
 function replacementFindings(c) {
   return c.findings.filter((f) => !f.ignored).filter((f) => f.severity === "error" && !NOT_CERTIFICATE_BOUND.has(f.id) || f.severity === "warning" && REPLACEMENT_WARNINGS.has(f.id)).sort((a, b) => findingRank(a) - findingRank(b));
 }
@@ -293,7 +349,7 @@ function certificatePriority(a, b) {
   return findingRank(a.active[0]) - findingRank(b.active[0]) || Date.parse(a.cert.notAfter) - Date.parse(b.cert.notAfter) || a.fp.localeCompare(b.fp);
 }
 async function syncIssuesFromAction(report, issuesInput, settings, env, log, opts = {}) {
-  const nothing = (skipped) => ({ created: [], updated: [], commented: [], closed: [], reopened: [], apiCalls: 0, skipped });
+  const nothing = (skipped) => ({ created: [], updated: [], commented: [], closed: [], reopened: [], withdrawn: [], apiCalls: 0, skipped });
   const decision = issuesEnabled(issuesInput, env);
   if (!decision.on) {
     log.info(`${decision.why}: not syncing issues`);
@@ -331,7 +387,7 @@ async function syncIssuesFromAction(report, issuesInput, settings, env, log, opt
   }
 }
 async function syncIssues(report, client, ctx) {
-  const result = { created: [], updated: [], commented: [], closed: [], reopened: [], apiCalls: 0 };
+  const result = { created: [], updated: [], commented: [], closed: [], reopened: [], withdrawn: [], apiCalls: 0 };
   const countCall = () => {
     result.apiCalls++;
   };
@@ -381,12 +437,18 @@ var IssueSync = class {
   render;
   assignable = /* @__PURE__ */ new Map();
   labelsReady = false;
+  // Issues opened since the listing, by number; read on the first open/reopen (see recentIssues()).
+  recent = null;
+  newestListed = 0;
+  // Comments that wait until this run knows its write landed last (see LAST_WRITER_SETTLE_MS).
+  pendingComments = [];
   async run() {
     const needs = this.needs();
     const issues = await this.listTracked();
+    this.newestListed = issues.reduce((max, i) => Math.max(max, i.number), 0);
     const groups = /* @__PURE__ */ new Map();
     for (const i of issues) {
-      const key = i.marker.kind === "digest" ? "digest" : i.marker.fingerprint;
+      const key = trackingKey(i);
       groups.set(key, [...groups.get(key) ?? [], i]);
     }
     const open = /* @__PURE__ */ new Map();
@@ -435,6 +497,7 @@ var IssueSync = class {
     }
     const digestRows = perCertificate ? overflow : [...needs.values()].sort(certificatePriority);
     await this.syncDigest(digestRows, open.get("digest"), closed.get("digest"), completeness, perCertificate);
+    await this.commentWhereLastWriter();
   }
   // ---- planning -------------------------------------------------------------
   needs() {
@@ -525,32 +588,74 @@ var IssueSync = class {
     const newUsers = userLogins(need.owners.filter((o) => !(prev?.o ?? []).includes(o))).filter((u) => !issue.assignees.includes(u));
     const add = await this.assignableOf(newUsers);
     if (add.length) patch.assignees = [...issue.assignees, ...add];
+    const before = prev?.f ?? need.active.map(findingKey);
+    const fresh = need.active.filter((f) => !before.includes(findingKey(f)));
+    if (fresh.length && patch.body) {
+      const now = await this.fetchIssue(issue.number);
+      if (now && fresh.every((f) => readState(now.body)?.f.includes(findingKey(f)))) {
+        this.ctx.log.info(`issues: #${issue.number} already reports ${findingsSentence(fresh)} (a concurrent run): not commenting again`);
+        return;
+      }
+    }
     if (patch.body || patch.assignees) {
       this.doing(`updating issue #${issue.number}`);
       await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: issue.number, ...patch });
       this.result.updated.push(issue.number);
     }
-    const before = prev?.f ?? need.active.map(findingKey);
-    const fresh = need.active.filter((f) => !before.includes(findingKey(f)));
-    if (fresh.length) await this.comment(issue.number, `State changed: ${findingsSentence(fresh)}${runLink(this.render)}.`);
+    if (fresh.length) this.commentIfLastWriter(issue.number, patch.body, `State changed: ${findingsSentence(fresh)}${runLink(this.render)}.`);
   }
   async create(need) {
     await this.ensureLabels();
-    const body = renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report) }, this.render);
+    const render = (ownersPending) => renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report), ownersPending }, this.render);
+    const opened = await this.openOnce(need.fp, `an issue for ${shortFingerprint(need.fp)}`, certificateTitle(need.cert), render(need.owners.length > 0));
+    if (opened === null || !need.owners.length) return;
     const assignees = await this.assignableOf(userLogins(need.owners));
-    this.doing(`creating an issue for ${shortFingerprint(need.fp)}`);
-    const params = { owner: this.owner, repo: this.repo, title: certificateTitle(need.cert), body, labels: this.labels };
-    let created;
+    this.doing(`assigning issue #${opened}`);
+    const patch = { owner: this.owner, repo: this.repo, issue_number: opened, body: render(false) };
     try {
-      created = await this.client.rest.issues.create({ ...params, ...assignees.length ? { assignees } : {} });
+      await this.client.rest.issues.update({ ...patch, ...assignees.length ? { assignees } : {} });
     } catch (err) {
       if (statusOf(err) !== 422 || !assignees.length) throw err;
-      this.ctx.log.warning(`issues: could not assign ${assignees.join(", ")}; creating the issue unassigned`);
-      created = await this.client.rest.issues.create(params);
+      this.ctx.log.warning(`issues: could not assign ${assignees.join(", ")} to #${opened}; leaving it unassigned`);
+      await this.client.rest.issues.update(patch);
     }
-    this.result.created.push(created.data.number);
+  }
+  /**
+   * Open the issue for `key` unless a concurrent run just did; returns its
+   * number, or null when another run's issue stays. After opening, an older
+   * open issue with the same key (opened meanwhile by another run) wins, and
+   * this run withdraws its own copy without a comment.
+   */
+  async openOnce(key, what, title, body) {
+    const label = key === "digest" ? "the digest" : shortFingerprint(key);
+    this.doing(`looking for ${what} opened by a concurrent run`);
+    const recent = await this.recentIssues();
+    const theirs = await recent.oldestOpen(key);
+    if (theirs) {
+      this.ctx.log.info(`issues: a concurrent run has just opened #${theirs} for ${label}; leaving it to that run`);
+      return null;
+    }
+    this.doing(`creating ${what}`);
+    const created = (await this.client.rest.issues.create({ owner: this.owner, repo: this.repo, title, body, labels: this.labels })).data.number;
+    recent.opened(created, key);
+    this.doing(`checking #${created} against issues opened by concurrent runs`);
+    const older = await recent.oldestOpen(key, created);
+    if (!older) {
+      this.result.created.push(created);
+      return created;
+    }
+    this.doing(`withdrawing issue #${created}`);
+    const note = `> [!NOTE]
+> Withdrawn (${today(this.report)}): a concurrent certwatch run opened issue \`${older}\` for the same ${key === "digest" ? "digest" : "certificate"} a moment earlier; that one stays.
+
+`;
+    await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: created, state: "closed", state_reason: "not_planned", ...body.length + note.length < 65e3 ? { body: note + body } : {} });
+    this.result.withdrawn.push(created);
+    this.ctx.log.info(`issues: #${created} for ${label} withdrawn: a concurrent run opened #${older} first`);
+    return null;
   }
   async reopen(issue, need) {
+    if (!await this.stillClosed(issue, need.fp)) return;
     const prevOwners = issue.data?.o ?? [];
     const body = renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report) }, this.render);
     const add = await this.assignableOf(userLogins(need.owners.filter((o) => !prevOwners.includes(o))).filter((u) => !issue.assignees.includes(u)));
@@ -565,7 +670,7 @@ var IssueSync = class {
       ...add.length ? { assignees: [...issue.assignees, ...add] } : {}
     });
     this.result.reopened.push(issue.number);
-    await this.comment(issue.number, `Reopened: this certificate needs replacement again \u2014 ${findingsSentence(need.active)}${runLink(this.render)}. (To stop tracking it, add an \`ignore:\` entry with its fingerprint to the certwatch config.)`);
+    this.commentIfLastWriter(issue.number, body, `Reopened: this certificate needs replacement again \u2014 ${findingsSentence(need.active)}${runLink(this.render)}. (To stop tracking it, add an \`ignore:\` entry with its fingerprint to the certwatch config.)`);
   }
   async close(issue, comment, reason = "completed") {
     await this.comment(issue.number, comment);
@@ -578,8 +683,16 @@ var IssueSync = class {
     await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: issue.number, state: "closed", state_reason: reason, ...body && body.length < 65e3 ? { body } : {} });
     this.result.closed.push(issue.number);
   }
+  /** Silent: a close caused by de-duplication tells nobody anything new (the note goes in the body, not a comment). */
   async closeDuplicate(dup, keep) {
-    await this.close(dup, `Duplicate of #${keep.number}: both track the same ${dup.marker.kind === "digest" ? "digest" : "certificate"} (same certwatch marker). Keeping the older issue.`, "not_planned");
+    this.doing(`closing issue #${dup.number}`);
+    const note = `> [!NOTE]
+> Closed (${today(this.report)}): a duplicate of issue \`${keep.number}\`, which tracks the same ${dup.marker.kind === "digest" ? "digest" : "certificate"} (same certwatch marker) and stays.
+
+`;
+    const body = dup.body.startsWith("> [!NOTE]") ? void 0 : note + dup.body;
+    await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: dup.number, state: "closed", state_reason: "not_planned", ...body && body.length < 65e3 ? { body } : {} });
+    this.result.closed.push(dup.number);
   }
   async comment(issueNumber, body) {
     this.doing(`commenting on issue #${issueNumber}`);
@@ -597,7 +710,8 @@ var IssueSync = class {
       }
       return;
     }
-    const body = renderDigestBody(digestRows, carried, this.render, perCertificate ? { overflowOf: this.ctx.settings.maxOpen } : {});
+    const opts = perCertificate ? { overflowOf: this.ctx.settings.maxOpen } : {};
+    const body = renderDigestBody(digestRows, carried, this.render, opts);
     if (open) {
       if (stableBody(body) !== stableBody(open.body)) {
         this.doing(`updating the digest issue #${open.number}`);
@@ -605,16 +719,96 @@ var IssueSync = class {
         this.result.updated.push(open.number);
       }
     } else if (closed) {
+      if (!await this.stillClosed(closed, "digest")) return;
       this.doing(`reopening the digest issue #${closed.number}`);
       await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: closed.number, state: "open", state_reason: "reopened", body });
       this.result.reopened.push(closed.number);
-      await this.comment(closed.number, `Reopened: ${digestRows.length} certificate(s) need replacement${runLink(this.render)}.`);
+      this.commentIfLastWriter(closed.number, body, `Reopened: ${digestRows.length} certificate(s) need replacement${runLink(this.render)}.`);
     } else {
       await this.ensureLabels();
-      this.doing("creating the digest issue");
-      const created = await this.client.rest.issues.create({ owner: this.owner, repo: this.repo, title: DIGEST_TITLE, body, labels: this.labels });
-      this.result.created.push(created.data.number);
+      const pending = digestRows.some((r) => r.owners.length > 0);
+      const opened = await this.openOnce("digest", "the digest issue", DIGEST_TITLE, pending ? renderDigestBody(digestRows, carried, this.render, { ...opts, ownersPending: true }) : body);
+      if (opened !== null && pending) {
+        this.doing(`naming the owners in the digest issue #${opened}`);
+        await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: opened, body });
+      }
     }
+  }
+  // ---- overlapping runs ----------------------------------------------------------
+  /** Before reopening: another run may have reopened it, or opened a fresh one, since the listing. */
+  async stillClosed(issue, key) {
+    this.doing(`reading issue #${issue.number}`);
+    const now = await this.fetchIssue(issue.number);
+    if (now && now.state === "open") {
+      this.ctx.log.info(`issues: #${issue.number} was reopened meanwhile (a concurrent run); leaving it to that run`);
+      return false;
+    }
+    const theirs = await (await this.recentIssues()).oldestOpen(key);
+    if (theirs) {
+      this.ctx.log.info(`issues: a concurrent run has just opened #${theirs} for ${key === "digest" ? "the digest" : shortFingerprint(key)}; not reopening #${issue.number}`);
+      return false;
+    }
+    return true;
+  }
+  /** Comment now when this run wrote no body; otherwise once it is known its body landed last (commentWhereLastWriter). */
+  commentIfLastWriter(issueNumber, body, comment) {
+    this.pendingComments.push({ issueNumber, body: body ?? "", comment });
+  }
+  /**
+   * After writes a concurrent run may be making too: wait once, read each
+   * issue back, and comment only where this run's body is the one that landed
+   * last (that run alone tells people). See LAST_WRITER_SETTLE_MS. Two runs'
+   * bodies differ by their run links (a run id is never shared by runs that
+   * overlap: a re-run starts only once its run has ended).
+   */
+  async commentWhereLastWriter() {
+    if (!this.pendingComments.length) return;
+    if (this.pendingComments.some((p) => p.body)) await new Promise((resolve) => setTimeout(resolve, LAST_WRITER_SETTLE_MS));
+    for (const p of this.pendingComments) {
+      if (p.body) {
+        this.doing(`reading issue #${p.issueNumber}`);
+        const now = await this.fetchIssue(p.issueNumber);
+        if (now && now.body !== p.body) {
+          this.ctx.log.info(`issues: #${p.issueNumber} was written by a concurrent run after this one; that run comments`);
+          continue;
+        }
+      }
+      await this.comment(p.issueNumber, p.comment);
+    }
+  }
+  /**
+   * The walk over issue numbers opened since the listing, started on first use
+   * (a run that opens nothing pays nothing). The listing may have missed
+   * issues opened just before it, so the walk starts below the newest number:
+   * at the newest listed certwatch issue, but never more than
+   * LISTING_LAG_MARGIN numbers down.
+   */
+  async recentIssues() {
+    if (this.recent) return this.recent;
+    this.doing("reading the newest issue number");
+    const { data } = await this.client.rest.issues.listForRepo({ owner: this.owner, repo: this.repo, state: "all", sort: "created", direction: "desc", per_page: 1 });
+    const newest = data[0]?.number ?? 0;
+    const from = Math.max(Math.min(newest, this.newestListed), newest - LISTING_LAG_MARGIN, 0);
+    this.recent = new RecentIssues(from, (n) => this.fetchNumbered(n), (m) => this.ctx.log.warning(m));
+    return this.recent;
+  }
+  /** GET /issues/{number}: seen at once, unlike listings. null when there is no such issue. */
+  async fetchIssue(issueNumber) {
+    try {
+      const { data } = await this.client.rest.issues.get({ owner: this.owner, repo: this.repo, issue_number: issueNumber });
+      return { number: data.number, state: data.state, body: data.body ?? "", tracked: this.toTracked(data) };
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 404 || status === 410) return null;
+      throw err;
+    }
+  }
+  async fetchNumbered(issueNumber) {
+    await this.identity();
+    const now = await this.fetchIssue(issueNumber);
+    if (!now) return null;
+    const t = now.tracked;
+    return { number: now.number, state: t?.state ?? "closed", key: t ? trackingKey(t) : null };
   }
   // ---- reads ------------------------------------------------------------------
   /**
@@ -661,7 +855,7 @@ var IssueSync = class {
     }
     if (!candidates.length) return [];
     this.doing("finding out who the token is");
-    const me = await tokenIdentity(this.client, this.ctx.issueAuthor, this.ctx.log);
+    const me = await this.identity();
     const out = [];
     for (const { author, ...issue } of candidates) {
       if (!sameLogin(author, me.login)) {
@@ -671,6 +865,31 @@ var IssueSync = class {
       out.push({ ...issue, data: readState(issue.body) });
     }
     return out.sort((a, b) => a.number - b.number);
+  }
+  /** An issue from the API as a tracked certwatch issue, or null when it is not one of ours (listing and lookups by number agree). */
+  me = null;
+  async identity() {
+    this.me ??= await tokenIdentity(this.client, this.ctx.issueAuthor, this.ctx.log);
+    return this.me;
+  }
+  /** An issue looked up by number as a tracked certwatch issue: the same rules as the listing (label, marker, opened by the token's identity). */
+  toTracked(i) {
+    if (i.pull_request) return null;
+    if (!this.me || !sameLogin(i.user?.login, this.me.login)) return null;
+    const labels = (i.labels ?? []).map((l) => typeof l === "string" ? l : l?.name);
+    if (!labels.includes(this.label)) return null;
+    const marker = readMarker(i.body);
+    if (!marker) return null;
+    return {
+      number: i.number,
+      state: i.state === "closed" ? "closed" : "open",
+      stateReason: i.state_reason ?? null,
+      title: i.title,
+      body: i.body ?? "",
+      assignees: (i.assignees ?? []).map((a) => a.login),
+      marker,
+      data: readState(i.body)
+    };
   }
   /** Labels are created with a colour and description before the first issue needs them (GitHub would create them grey and bare). */
   async ensureLabels() {
@@ -723,6 +942,9 @@ function effectiveOwners(c, rules) {
 function userLogins(owners) {
   return owners.filter((o) => /^@[A-Za-z0-9-]+$/.test(o)).map((o) => o.slice(1));
 }
+function trackingKey(i) {
+  return i.marker.kind === "digest" ? "digest" : i.marker.fingerprint;
+}
 function sameKey(l, key) {
   return l.type === "file" ? key === `file:${l.path}` : key === `endpoint:${l.host}:${l.port}`;
 }
@@ -730,6 +952,7 @@ function today(report) {
   return report.run.now.slice(0, 10);
 }
 export {
+  LAST_WRITER_SETTLE_MS,
   effectiveOwners,
   issuesEnabled,
   replacementFindings,
