@@ -78,7 +78,12 @@ export function toReportCertificate(oc: ObservedCertificate): ReportCertificate 
 }
 
 export function sortCertificates(cs: ReportCertificate[]): ReportCertificate[] {
-  return [...cs].sort((a, b) => worst(a.findings) - worst(b.findings) || a.notAfter.localeCompare(b.notAfter) || a.fingerprint.localeCompare(b.fingerprint));
+  // Keys computed once per certificate, compared by code point: a comparator that
+  // re-scanned findings and used localeCompare was 370 ms of a 10,000-file run's
+  // profile (issue 15). ISO times and hex fingerprints sort the same either way.
+  const w = new Map(cs.map((c) => [c, worst(c.findings)]));
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...cs].sort((a, b) => w.get(a)! - w.get(b)! || cmp(a.notAfter, b.notAfter) || cmp(a.fingerprint, b.fingerprint));
 }
 
 /**
