@@ -2,10 +2,10 @@
 // it. It never overwrites a file unless told to (--force), and says what it
 // wrote and what to do next.
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DEFAULT_CONFIG_PATH } from '../config/settings.js';
+import { BUILTIN, DEFAULT_CONFIG_PATH } from '../config/settings.js';
 import { findCertificateFiles } from './find-certificate-files.js';
 import { renderConfig } from './render-config.js';
 import { renderWorkflow } from './render-workflow.js';
@@ -25,6 +25,8 @@ export interface InitResult {
   groups: number;
   files: number;
   certificates: number;
+  /** the cache folder is not in .gitignore yet (local runs write CRLs and ARI answers there) */
+  cacheNotIgnored: string | null;
 }
 
 /** The branch pushes are checked on: origin's HEAD, else the branch checked out, else "main". */
@@ -69,6 +71,7 @@ export async function init(workspace: string, opts: { force?: boolean } = {}): P
     groups: found.groups.length,
     files: found.groups.reduce((n, g) => n + g.files.length, 0),
     certificates: found.certificates,
+    cacheNotIgnored: (await ignoresCache(workspace)) ? null : BUILTIN.cacheDir,
   };
   const outputs: [string, string][] = [
     [DEFAULT_CONFIG_PATH, renderConfig(found.groups, { hasCodeowners: found.hasCodeowners })],
@@ -78,6 +81,13 @@ export async function init(workspace: string, opts: { force?: boolean } = {}): P
     ((await writeNew(workspace, rel, text, opts.force === true)) ? result.written : result.kept).push(rel);
   }
   return result;
+}
+
+/** Whether .gitignore already names the cache folder (a plain line check: a hint, not a verdict). */
+async function ignoresCache(workspace: string): Promise<boolean> {
+  const text = await readFile(path.join(workspace, '.gitignore'), 'utf8').catch(() => '');
+  const name = BUILTIN.cacheDir.replace(/\/+$/, '');
+  return text.split(/\r?\n/).some((l) => l.trim().replace(/^\/|\/$/g, '').replace(/\/$/, '') === name);
 }
 
 /** What the user reads after init: what happened and the next three steps. */
@@ -96,5 +106,6 @@ export function describeInit(r: InitResult): string {
     '  2. list your servers under endpoints: in .github/certwatch.yml',
     '  3. commit .github/certwatch.yml and .github/workflows/certwatch.yml and push',
   );
+  if (r.cacheNotIgnored) lines.push(`  and add ${r.cacheNotIgnored}/ to .gitignore: local runs keep CRLs and ARI answers there`);
   return lines.join('\n') + '\n';
 }

@@ -33,6 +33,7 @@ describe('certwatch init in a sample repository', () => {
     assert.match(initOut, /found 4 certificates in 5 files/); // the p12 is counted as a file, not read without its password
     assert.match(initOut, /pushes are checked on "trunk"/);
     assert.match(initOut, /next:[\s\S]*npx certwatch check/);
+    assert.match(initOut, /add \.certwatch-cache\/ to \.gitignore/);
   });
 
   it('writes a config: $schema first, files grouped by folder with CODEOWNERS owners as comments', () => {

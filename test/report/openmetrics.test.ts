@@ -8,10 +8,10 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { OpenSsl } from '../helpers/openssl.js';
 import { workspace } from '../helpers/workspace.js';
+import { refusedPort } from '../helpers/tls-servers.js';
 import { MAX_LABEL_CHARS } from '../../src/report/openmetrics.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -44,16 +44,6 @@ function parseSample(line: string): { name: string; labels: Record<string, strin
     i++;
   }
   return { name: m[1], labels, rest: line.slice(i).trim() };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 describe('--format openmetrics', () => {
@@ -109,7 +99,7 @@ describe('--format openmetrics', () => {
     const dir = path.join(ws, 'textfile');
     await mkdir(dir);
     await writeFile(path.join(dir, 'certwatch.prom'), text);
-    const port = await freePort();
+    const port = await refusedPort(); // free now: node_exporter takes it
     const exporter: ChildProcess = spawn(NODE_EXPORTER, ['--web.listen-address', `127.0.0.1:${port}`, '--collector.disable-defaults', '--collector.textfile', '--collector.textfile.directory', dir], { stdio: 'ignore' });
     try {
       let body = '';
