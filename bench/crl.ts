@@ -41,7 +41,23 @@ function issuer(): { certPem: string; keyPem: string } {
   if (!existsSync(cert) || !existsSync(key)) {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-subj', '/O=certwatch bench/CN=Bench CRL Issuer', '-days', String(VALIDITY_DAYS + 30)],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/O=certwatch bench/CN=Bench CRL Issuer',
+        '-days',
+        String(VALIDITY_DAYS + 30),
+      ],
       { stdio: 'ignore' },
     );
   }
@@ -126,16 +142,27 @@ function child(file: string, issuerPemFile: string, target: string): void {
   const hit = crl.find(Buffer.from(target, 'hex'));
   const miss = crl.find(Buffer.from('00' + target.slice(0, 30) + '77', 'hex'));
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ ms, maxRssKB: process.resourceUsage().maxRSS, count: crl.count, found: hit !== null && miss === null }));
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      maxRssKB: process.resourceUsage().maxRSS,
+      count: crl.count,
+      found: hit !== null && miss === null,
+    }),
+  );
 }
 
 function measureCertwatch(file: string, target: string): { ms: number; rssMB: number; found: boolean } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, join(DIR, 'issuer.pem'), target], {
-    cwd: REPO,
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-    timeout: 120_000,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, join(DIR, 'issuer.pem'), target],
+    {
+      cwd: REPO,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+      timeout: 120_000,
+    },
+  );
   const r = JSON.parse(out) as { ms: number; maxRssKB: number; found: boolean };
   return { ms: r.ms, rssMB: r.maxRssKB / 1024, found: r.found };
 }
@@ -143,7 +170,10 @@ function measureCertwatch(file: string, target: string): { ms: number; rssMB: nu
 function measureOpenssl(file: string): { ms: number; rssMB: number } | null {
   const args = ['crl', '-inform', 'DER', '-noout', '-in', file];
   if (existsSync('/usr/bin/time')) {
-    const r = spawnSync('/usr/bin/time', ['-f', 'CWTIME %e %M', 'openssl', ...args], { encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync('/usr/bin/time', ['-f', 'CWTIME %e %M', 'openssl', ...args], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     const m = /CWTIME ([\d.]+) (\d+)/.exec(r.stderr ?? '');
     if (r.status === 0 && m) {
       // %e has 10 ms resolution; time the same run ourselves too and keep the finer figure.
@@ -208,8 +238,14 @@ if (invokedDirectly) {
     console.log(formatRows(rows));
     const big = rows.find((r) => r.entries === 1_000_000);
     if (big) {
-      const ok = big.certwatchMs < 1000 && big.certwatchRssMB < 250 && (big.opensslMs === null || big.certwatchMs <= big.opensslMs) && big.found;
-      console.log(`\n1M entries: ${ok ? 'meets' : 'MISSES'} the targets (< 1 s, < 250 MB, no slower than openssl, correct lookup)`);
+      const ok =
+        big.certwatchMs < 1000 &&
+        big.certwatchRssMB < 250 &&
+        (big.opensslMs === null || big.certwatchMs <= big.opensslMs) &&
+        big.found;
+      console.log(
+        `\n1M entries: ${ok ? 'meets' : 'MISSES'} the targets (< 1 s, < 250 MB, no slower than openssl, correct lookup)`,
+      );
       if (!ok) process.exitCode = 1;
     }
   }

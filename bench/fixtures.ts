@@ -48,12 +48,20 @@ export async function fileEstate(n: number): Promise<Estate> {
   const metaFile = path.join(BENCH_DIR, `estate-${n}.json`);
   if (existsSync(metaFile)) {
     const m = JSON.parse(await readFile(metaFile, 'utf8')) as EstateMeta;
-    if (m.version === FIXTURE_VERSION && m.n === n && Date.now() - m.at < FIXTURE_MAX_AGE_MS) return { dir, serials: m.serials, expired: m.expired, expiring: m.expiring };
+    if (m.version === FIXTURE_VERSION && m.n === n && Date.now() - m.at < FIXTURE_MAX_AGE_MS)
+      return { dir, serials: m.serials, expired: m.expired, expiring: m.expiring };
   }
   process.stderr.write(`bench: generating ${n.toLocaleString('en')} certificates (kept in ${dir})…\n`);
   await rm(dir, { recursive: true, force: true });
   const now = Date.now();
-  const ca = await issue({ cn: 'Bench EC CA', org: 'certwatch bench', ca: true, key: 'ec256', notBefore: new Date(now - 400 * DAY), notAfter: new Date(now + 3650 * DAY) });
+  const ca = await issue({
+    cn: 'Bench EC CA',
+    org: 'certwatch bench',
+    ca: true,
+    key: 'ec256',
+    notBefore: new Date(now - 400 * DAY),
+    notAfter: new Date(now + 3650 * DAY),
+  });
   const leaf = await leafFactory(ca);
   const serials: string[] = [];
   let expired = 0;
@@ -61,14 +69,25 @@ export async function fileEstate(n: number): Promise<Estate> {
   for (let f = 0; f < 50; f++) await mkdir(path.join(dir, `team-${String(f).padStart(2, '0')}`), { recursive: true });
   for (let i = 0; i < n; i++) {
     const kind = i % 20; // 0: expired, 1: expiring, else valid
-    const notAfter = kind === 0 ? new Date(now - (1 + (i % 30)) * DAY) : kind === 1 ? new Date(now + (1 + (i % 4)) * DAY) : new Date(now + (30 + (i % 270)) * DAY);
+    const notAfter =
+      kind === 0
+        ? new Date(now - (1 + (i % 30)) * DAY)
+        : kind === 1
+          ? new Date(now + (1 + (i % 4)) * DAY)
+          : new Date(now + (30 + (i % 270)) * DAY);
     if (kind === 0) expired++;
     if (kind === 1) expiring++;
     const serial = '4' + randomBytes(16).toString('hex').slice(1); // 16 bytes, positive
     serials.push(serial);
-    await writeFile(path.join(dir, `team-${String(i % 50).padStart(2, '0')}`, `cert-${i}.pem`), leaf(i, serial, new Date(notAfter.getTime() - 90 * DAY), notAfter));
+    await writeFile(
+      path.join(dir, `team-${String(i % 50).padStart(2, '0')}`, `cert-${i}.pem`),
+      leaf(i, serial, new Date(notAfter.getTime() - 90 * DAY), notAfter),
+    );
   }
-  await writeFile(metaFile, JSON.stringify({ version: FIXTURE_VERSION, n, at: now, serials, expired, expiring } satisfies EstateMeta));
+  await writeFile(
+    metaFile,
+    JSON.stringify({ version: FIXTURE_VERSION, n, at: now, serials, expired, expiring } satisfies EstateMeta),
+  );
   return { dir, serials, expired, expiring };
 }
 
@@ -115,7 +134,14 @@ const TEMPLATE_TO = new Date(Date.UTC(2021, 0, 1));
  * nothing that is measured (parsing, dates, grouping, reporting).
  */
 async function leafFactory(ca: Issued): Promise<(i: number, serial: string, from: Date, to: Date) => string> {
-  const t = await issue({ cn: TEMPLATE_CN, issuer: ca, key: 'ec256', serial: TEMPLATE_SERIAL, notBefore: TEMPLATE_FROM, notAfter: TEMPLATE_TO });
+  const t = await issue({
+    cn: TEMPLATE_CN,
+    issuer: ca,
+    key: 'ec256',
+    serial: TEMPLATE_SERIAL,
+    notBefore: TEMPLATE_FROM,
+    notAfter: TEMPLATE_TO,
+  });
   const [tbsT, algT] = children(t.der, readTlv(t.der, 0));
   const tbs = t.der.subarray(tbsT.start, tbsT.end);
   const alg = t.der.subarray(algT.start, algT.end);
@@ -141,7 +167,8 @@ async function leafFactory(ca: Issued): Promise<(i: number, serial: string, from
     const der = seq(b, alg, bitString(sign('sha256', b, key)));
     if (!checked) {
       // The first one is checked by OpenSSL: a patched template must still be a valid certificate.
-      if (!new X509Certificate(der).verify(caCert.publicKey)) throw new Error('bench fixture: a patched leaf does not verify');
+      if (!new X509Certificate(der).verify(caCert.publicKey))
+        throw new Error('bench fixture: a patched leaf does not verify');
       checked = true;
     }
     return `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;

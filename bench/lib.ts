@@ -55,11 +55,20 @@ export interface Timed extends Sample {
  * time(1)'s own exec included on both sides alike). stdout goes to `stdoutFile`
  * or nowhere: a benchmark must not be slowed by a pipe nobody reads.
  */
-export async function timed(cmd: string, args: string[], o: { cwd?: string; env?: NodeJS.ProcessEnv; stdoutFile?: string; timeoutMs?: number; okCodes?: number[] } = {}): Promise<Timed> {
-  if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} is missing: install the Debian package \`time\` (scripts/test-deps.sh does)`);
+export async function timed(
+  cmd: string,
+  args: string[],
+  o: { cwd?: string; env?: NodeJS.ProcessEnv; stdoutFile?: string; timeoutMs?: number; okCodes?: number[] } = {},
+): Promise<Timed> {
+  if (!existsSync(GNU_TIME))
+    throw new Error(`${GNU_TIME} is missing: install the Debian package \`time\` (scripts/test-deps.sh does)`);
   const out = o.stdoutFile ? openSync(o.stdoutFile, 'w') : 'ignore';
   const t0 = performance.now();
-  const child = spawn(GNU_TIME, ['-f', '__CWRSS_KB=%M', cmd, ...args], { cwd: o.cwd ?? ROOT, env: o.env ?? process.env, stdio: ['ignore', out, 'pipe'] });
+  const child = spawn(GNU_TIME, ['-f', '__CWRSS_KB=%M', cmd, ...args], {
+    cwd: o.cwd ?? ROOT,
+    env: o.env ?? process.env,
+    stdio: ['ignore', out, 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 300_000);
@@ -69,7 +78,8 @@ export async function timed(cmd: string, args: string[], o: { cwd?: string; env?
   if (typeof out === 'number') closeSync(out);
   const m = /__CWRSS_KB=(\d+)/.exec(stderr);
   const okCodes = o.okCodes ?? [0];
-  if (!m || code === null || !okCodes.includes(code)) throw new Error(`${path.basename(cmd)} ${args.slice(0, 3).join(' ')} failed (exit ${code}): ${stderr.slice(-800)}`);
+  if (!m || code === null || !okCodes.includes(code))
+    throw new Error(`${path.basename(cmd)} ${args.slice(0, 3).join(' ')} failed (exit ${code}): ${stderr.slice(-800)}`);
   return { wallMs, rssMb: Number(m[1]) / 1024, code, stderr: stderr.replace(/__CWRSS_KB=\d+\n?/, '') };
 }
 
@@ -86,7 +96,10 @@ export function medianSample(samples: Sample[]): Sample {
  * Run each side once per round, in turn (certwatch, baseline, certwatch, …),
  * `runs` rounds, after one unmeasured warm-up round (page cache, disk); medians per side.
  */
-export async function alternate<K extends string>(runs: number, sides: Record<K, () => Promise<Sample>>): Promise<Record<K, Sample>> {
+export async function alternate<K extends string>(
+  runs: number,
+  sides: Record<K, () => Promise<Sample>>,
+): Promise<Record<K, Sample>> {
   const names = Object.keys(sides) as K[];
   for (const k of names) await sides[k]();
   const got = Object.fromEntries(names.map((k) => [k, [] as Sample[]])) as unknown as Record<K, Sample[]>;

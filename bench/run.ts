@@ -26,15 +26,22 @@ if (!existsSync(path.join(ROOT, 'dist/cli.js'))) throw new Error('dist/ is missi
 
 const dir = path.join(ROOT, 'bench/rows');
 const benches: Bench[] = [];
-for (const f of readdirSync(dir).filter((f) => /\.(ts|mjs|js)$/.test(f)).sort()) {
+for (const f of readdirSync(dir)
+  .filter((f) => /\.(ts|mjs|js)$/.test(f))
+  .sort()) {
   const m = (await import(pathToFileURL(path.join(dir, f)).href)) as { bench?: Bench };
   if (m.bench) benches.push(m.bench);
 }
 benches.sort((a, b) => a.order - b.order);
 const unknown = only.filter((n) => !benches.some((b) => b.name === n));
-if (unknown.length) throw new Error(`unknown bench row ${unknown.join(', ')}; rows: ${benches.map((b) => b.name).join(', ')}`);
+if (unknown.length)
+  throw new Error(`unknown bench row ${unknown.join(', ')}; rows: ${benches.map((b) => b.name).join(', ')}`);
 
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 const loadBefore = load();
 const started = Date.now();
 const rows: Row[] = [];
@@ -52,8 +59,13 @@ const cpu = os.cpus();
 console.log(
   `certwatch bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
 );
-console.log(`load average (1/5/15 min): ${loadBefore} before, ${load()} after; ${runs} runs a side, alternating, medians; ${quick ? 'QUICK fixtures; ' : ''}${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+console.log(
+  `load average (1/5/15 min): ${loadBefore} before, ${load()} after; ${runs} runs a side, alternating, medians; ${quick ? 'QUICK fixtures; ' : ''}${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+);
 console.log(printTable(rows));
 const missed = rows.filter((r) => !r.met);
 console.log(missed.length ? `\ntargets missed: ${missed.map((r) => r.row).join('; ')}` : '\nevery target met');
-if (Number(loadBefore.split(' / ')[0]) > cpu.length * 0.5) console.log(`(the machine was busy — load ${loadBefore} on ${cpu.length} cores: ratios are same-run, but re-run on an idle machine before concluding)`);
+if (Number(loadBefore.split(' / ')[0]) > cpu.length * 0.5)
+  console.log(
+    `(the machine was busy — load ${loadBefore} on ${cpu.length} cores: ratios are same-run, but re-run on an idle machine before concluding)`,
+  );

@@ -10,7 +10,8 @@ const i = process.argv.indexOf('--outdir');
 const outdir = i > 0 ? process.argv[i + 1] : 'dist';
 
 // ESM bundles of CommonJS dependencies need a real `require` for Node built-ins.
-const banner = "import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);";
+const banner =
+  "import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);";
 
 // @actions/core imports its OIDC client (and through it @actions/http-client and a
 // copy of undici) at load time; certwatch never uses it. Bundling a stub keeps
@@ -19,7 +20,9 @@ const withoutOidc = {
   name: 'without-actions-oidc',
   setup(b) {
     b.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
-      /[\\/]@actions[\\/]core[\\/]/.test(args.importer) ? { path: new URL('./shims/oidc-utils.js', import.meta.url).pathname } : undefined,
+      /[\\/]@actions[\\/]core[\\/]/.test(args.importer)
+        ? { path: new URL('./shims/oidc-utils.js', import.meta.url).pathname }
+        : undefined,
     );
   },
 };

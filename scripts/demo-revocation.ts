@@ -44,15 +44,28 @@ export async function startDemoHttp() {
         thisUpdate: new Date(now - DAY),
         nextUpdate: new Date(now + 6 * DAY),
         crlNumber: 42,
-        entries: [{ serial: Buffer.from(revoked.cert.serialNumber, 'hex'), revokedAt: new Date(now - 3 * DAY), reason: 1 }],
+        entries: [
+          { serial: Buffer.from(revoked.cert.serialNumber, 'hex'), revokedAt: new Date(now - 3 * DAY), reason: 1 },
+        ],
       });
       routes.set(DEMO_CRL_PATH, { type: 'application/pkix-crl', body: der });
     },
     /** An ACME directory whose renewalInfo says `cert` should have been renewed already. */
     publishAri(cert: Issued) {
-      routes.set('/acme/directory', { type: 'application/json', body: Buffer.from(JSON.stringify({ newNonce: `${base}/acme/new-nonce`, renewalInfo: `${base}/acme/renewal-info` })) });
-      const window = { suggestedWindow: { start: new Date(now - 4 * DAY).toISOString(), end: new Date(now - DAY).toISOString() }, explanationURL: DEMO_EXPLANATION_URL };
-      routes.set(`/acme/renewal-info/${ariId(cert)}`, { type: 'application/json', body: Buffer.from(JSON.stringify(window)) });
+      routes.set('/acme/directory', {
+        type: 'application/json',
+        body: Buffer.from(
+          JSON.stringify({ newNonce: `${base}/acme/new-nonce`, renewalInfo: `${base}/acme/renewal-info` }),
+        ),
+      });
+      const window = {
+        suggestedWindow: { start: new Date(now - 4 * DAY).toISOString(), end: new Date(now - DAY).toISOString() },
+        explanationURL: DEMO_EXPLANATION_URL,
+      };
+      routes.set(`/acme/renewal-info/${ariId(cert)}`, {
+        type: 'application/json',
+        body: Buffer.from(JSON.stringify(window)),
+      });
     },
     close: () =>
       new Promise<void>((r) => {

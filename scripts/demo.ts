@@ -23,27 +23,55 @@ const sandboxOnly = only > 0 ? process.argv[only + 1] : undefined;
 if (only > 0 && !sandboxOnly) throw new Error('--sandbox-only needs a folder, like --sandbox-only demo-sandbox');
 const dir = sandboxOnly ? path.resolve(sandboxOnly) : await mkdtemp(path.join(tmpdir(), 'certwatch-demo-'));
 // Paths in the config are relative to the workspace: the sandbox itself, or the current directory with --sandbox-only.
-const rel = (p: string) => (sandboxOnly ? path.posix.join(path.relative(process.cwd(), dir).split(path.sep).join('/'), p) : p);
+const rel = (p: string) =>
+  sandboxOnly ? path.posix.join(path.relative(process.cwd(), dir).split(path.sep).join('/'), p) : p;
 const w = async (rel: string, text: string | Buffer) => {
   await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
   await writeFile(path.join(dir, rel), text);
 };
 
-const { root, intermediate, leaf: healthy } = await hierarchy({ cn: 'www.demo.test', notBefore: at(-30), notAfter: at(60) }, 'Demo');
+const {
+  root,
+  intermediate,
+  leaf: healthy,
+} = await hierarchy({ cn: 'www.demo.test', notBefore: at(-30), notAfter: at(60) }, 'Demo');
 const soon = await issue({ cn: 'api.demo.test', issuer: intermediate, notBefore: at(-87), notAfter: at(3) });
 const month = await issue({ cn: 'billing.demo.test', issuer: intermediate, notBefore: at(-70), notAfter: at(20) });
 const expired = await issue({ cn: 'legacy.demo.test', issuer: intermediate, notBefore: at(-100), notAfter: at(-10) });
 // A 6-day certificate at 80% of its life: only a share-of-lifetime threshold judges it sensibly.
-const shortLived = await issue({ cn: 'edge.demo.test', issuer: intermediate, notBefore: new Date(now.getTime() - 4.8 * DAY), notAfter: new Date(now.getTime() + 1.2 * DAY) });
-const weak = await issue({ cn: 'old-appliance.demo.test', key: 'rsa1024', hash: 'SHA-1', notBefore: at(-10), notAfter: at(300) });
+const shortLived = await issue({
+  cn: 'edge.demo.test',
+  issuer: intermediate,
+  notBefore: new Date(now.getTime() - 4.8 * DAY),
+  notAfter: new Date(now.getTime() + 1.2 * DAY),
+});
+const weak = await issue({
+  cn: 'old-appliance.demo.test',
+  key: 'rsa1024',
+  hash: 'SHA-1',
+  notBefore: at(-10),
+  notAfter: at(300),
+});
 
 // Revocation and renewal signals, all on loopback: a certificate on its CA's CRL,
 // one whose OCSP responder cannot be reached (status unknown: a warning in soft
 // mode), and one whose ACME CA moved the renewal window into the past (ARI).
 const http = sandboxOnly ? null : await startDemoHttp();
-const revoked = await issue({ cn: 'intranet.demo.test', issuer: intermediate, notBefore: at(-20), notAfter: at(70), crlUrl: http?.crlUrl ?? 'http://127.0.0.1:9/demo.crl' });
+const revoked = await issue({
+  cn: 'intranet.demo.test',
+  issuer: intermediate,
+  notBefore: at(-20),
+  notAfter: at(70),
+  crlUrl: http?.crlUrl ?? 'http://127.0.0.1:9/demo.crl',
+});
 http?.publishCrl(intermediate, revoked);
-const noResponder = await issue({ cn: 'vpn.demo.test', issuer: intermediate, notBefore: at(-20), notAfter: at(70), ocspUrl: 'http://127.0.0.1:9/ocsp' });
+const noResponder = await issue({
+  cn: 'vpn.demo.test',
+  issuer: intermediate,
+  notBefore: at(-20),
+  notAfter: at(70),
+  ocspUrl: 'http://127.0.0.1:9/ocsp',
+});
 const acmeCa = await issue({ cn: 'Demo ACME CA', org: 'Demo ACME', ca: true, notBefore: at(-200), notAfter: at(1000) });
 const acmeLeaf = await issue({ cn: 'status.demo.test', issuer: acmeCa, notBefore: at(-30), notAfter: at(60) });
 http?.publishAri(acmeLeaf);
@@ -62,8 +90,19 @@ await w('certs/vpn.pem', noResponder.pem);
 await w('certs/status.pem', acmeLeaf.pem);
 
 // PKCS#12 with a password from the environment (RSA: node-forge writes PKCS#12 for RSA keys).
-const rsa = await issue({ cn: 'payments.demo.test', key: 'rsa2048', issuer: intermediate, notBefore: at(-10), notAfter: at(120) });
-const p12 = forge.pkcs12.toPkcs12Asn1(forge.pki.privateKeyFromPem(rsa.keyPem), [forge.pki.certificateFromPem(rsa.pem)], 'demo-password', { algorithm: '3des' });
+const rsa = await issue({
+  cn: 'payments.demo.test',
+  key: 'rsa2048',
+  issuer: intermediate,
+  notBefore: at(-10),
+  notAfter: at(120),
+});
+const p12 = forge.pkcs12.toPkcs12Asn1(
+  forge.pki.privateKeyFromPem(rsa.keyPem),
+  [forge.pki.certificateFromPem(rsa.pem)],
+  'demo-password',
+  { algorithm: '3des' },
+);
 await w('deploy/payments.p12', Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
 process.env.DEMO_P12_PASSWORD = 'demo-password';
 
@@ -111,7 +150,6 @@ ignore:
 `,
 );
 
-
 if (sandboxOnly) {
   process.stderr.write(`certwatch demo sandbox written to ${dir} (config: ${rel('certwatch.yml')})\n`);
   process.exit(0);
@@ -119,7 +157,9 @@ if (sandboxOnly) {
 process.stderr.write(`certwatch demo sandbox: ${dir}\n$ certwatch check --workspace ${dir}\n\n`);
 try {
   const code = await main(['check', '--workspace', dir]);
-  process.stderr.write(`\n(certwatch exited with status ${code}: ${code === 1 ? 'failures found — in CI this step would fail' : code === 0 ? 'no failures' : 'usage error'})\n`);
+  process.stderr.write(
+    `\n(certwatch exited with status ${code}: ${code === 1 ? 'failures found — in CI this step would fail' : code === 0 ? 'no failures' : 'usage error'})\n`,
+  );
   process.stderr.write(`Try: npx certwatch inventory --workspace ${dir} --format markdown\n`);
 } finally {
   await Promise.all([servers?.close(), http?.close()]);

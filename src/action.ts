@@ -71,7 +71,10 @@ async function main(): Promise<void> {
   if (!settings.configPath && configPath !== DEFAULT_CONFIG_PATH) {
     // The contract says an absent file means discovery; a path someone typed that
     // does not exist is more likely a typo than a wish for discovery, so say so.
-    core.warning(`config file ${configPath} does not exist; checking with discovery defaults (every certificate file in the workspace)`, { title: 'certwatch: config not found' });
+    core.warning(
+      `config file ${configPath} does not exist; checking with discovery defaults (every certificate file in the workspace)`,
+      { title: 'certwatch: config not found' },
+    );
   }
   // PKCS#12 passwords come from the environment: mask them before anything can log them.
   for (const f of settings.files) {
@@ -124,7 +127,9 @@ async function main(): Promise<void> {
         const changed = await endpointsChangedSince(gh, settings, configPath);
         endpointFilter = changed ? (t) => changed.has(t.id) : undefined;
       }
-      log.info(`certwatch: pull-request scope — only changed files that the config's files match${sc.configChanged ? ', config changed' : ''} (${sc.reason})`);
+      log.info(
+        `certwatch: pull-request scope — only changed files that the config's files match${sc.configChanged ? ', config changed' : ''} (${sc.reason})`,
+      );
     }
     report = await run(settings, {
       onlyFiles,
@@ -180,11 +185,19 @@ async function main(): Promise<void> {
   // Shard jobs leave issues to the merge job, which sees everything.
   // Octokit and the sync code load only when issues are on for this event (start-up, issue 15).
   const issuesDecision = issuesEnabled(issuesInput, gh);
-  if ((settings.shard.count === 1 || mergeGlob) && !issuesDecision.on && issuesInput !== 'false') log.info(`${issuesDecision.why}: not syncing issues`);
+  if ((settings.shard.count === 1 || mergeGlob) && !issuesDecision.on && issuesInput !== 'false')
+    log.info(`${issuesDecision.why}: not syncing issues`);
   if ((settings.shard.count === 1 || mergeGlob) && issuesDecision.on) {
-    const [{ syncIssuesFromAction }, { readCodeowners }] = await Promise.all([import('./github/sync-issues.js'), import('./github/codeowners.js')]);
+    const [{ syncIssuesFromAction }, { readCodeowners }] = await Promise.all([
+      import('./github/sync-issues.js'),
+      import('./github/codeowners.js'),
+    ]);
     const codeowners = await readCodeowners(workspace);
-    const res = await syncIssuesFromAction(report, issuesInput, settings.issues, gh, log, { codeowners: codeowners ?? undefined, scopeFiles, issueAuthor: core.getInput('issue-author') || undefined });
+    const res = await syncIssuesFromAction(report, issuesInput, settings.issues, gh, log, {
+      codeowners: codeowners ?? undefined,
+      scopeFiles,
+      issueAuthor: core.getInput('issue-author') || undefined,
+    });
     // A skipped sync has already said why (syncIssuesFromAction logs it once).
     if (!res.skipped)
       log.info(
@@ -199,7 +212,12 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   if (e instanceof ConfigError) {
-    for (const p of e.problems) core.error(`${p.key ? `${p.key}: ` : ''}${p.message}`, { title: 'certwatch: invalid config', file: p.file.startsWith('(') ? undefined : p.file, startLine: p.line });
+    for (const p of e.problems)
+      core.error(`${p.key ? `${p.key}: ` : ''}${p.message}`, {
+        title: 'certwatch: invalid config',
+        file: p.file.startsWith('(') ? undefined : p.file,
+        startLine: p.line,
+      });
     core.setFailed(`certwatch: invalid config (${e.problems.length} problem${e.problems.length === 1 ? '' : 's'})`);
   } else if (e instanceof UsageError || e instanceof DurationError || e instanceof MergeError) {
     core.setFailed(`certwatch: ${e.message}`);

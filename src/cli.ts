@@ -167,7 +167,11 @@ async function settingsFromFlags(v: Record<string, unknown>) {
   const workspace = path.resolve((v.workspace as string) ?? process.cwd());
   // A mistyped --workspace would otherwise "find no certificates" and pass.
   const st = await stat(workspace).catch((e: unknown) => {
-    throw new UsageError((e as NodeJS.ErrnoException).code === 'ENOENT' ? `--workspace: ${workspace} does not exist` : `--workspace: cannot use ${workspace}: ${fileProblem(e)}`);
+    throw new UsageError(
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? `--workspace: ${workspace} does not exist`
+        : `--workspace: cannot use ${workspace}: ${fileProblem(e)}`,
+    );
   });
   if (!st.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
   const o: Overrides = {
@@ -225,7 +229,10 @@ async function cmdMerge(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: MERGE_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) return help('merge');
   const format = pickFormat(values.format, CHECK_FORMATS, 'text');
-  if (!positionals.length) throw new UsageError('merge: give the shard reports to merge (files or a glob), like certwatch merge reports/*.json');
+  if (!positionals.length)
+    throw new UsageError(
+      'merge: give the shard reports to merge (files or a glob), like certwatch merge reports/*.json',
+    );
   const files: string[] = [];
   for (const p of positionals) {
     const matched = fg.isDynamicPattern(p) ? await fg(p, { dot: true }) : [p];
@@ -245,7 +252,9 @@ async function cmdMerge(args: string[]): Promise<number> {
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(`merge: ${f} is not valid JSON (${(e as Error).message}); was it written by certwatch --report?`);
+      throw new UsageError(
+        `merge: ${f} is not valid JSON (${(e as Error).message}); was it written by certwatch --report?`,
+      );
     }
     reports.push(validateReport(parsed, f));
   }
@@ -284,16 +293,24 @@ async function cmdInventory(args: string[]): Promise<number> {
   if (serialsFile && list) filter.serials = await serialsNamedIn(serialsFile, list, all);
   const report = filterReport(all, filter);
   await writeReport(report, values.report);
-  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output, format);
+  await emit(
+    renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }),
+    values.output,
+    format,
+  );
   return report.summary.failures > 0 ? 1 : 0;
 }
 
 /** Which of the report's serials the list names; bad lines are said on stderr and skipped. */
 async function serialsNamedIn(file: string, list: OpenedList, report: Report): Promise<Set<string>> {
   try {
-    const scanned = await scanSerialList(list.bytes, new Set(report.certificates.map((c) => serialKey(c.serialNumber))));
+    const scanned = await scanSerialList(
+      list.bytes,
+      new Set(report.certificates.map((c) => serialKey(c.serialNumber))),
+    );
     for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}\n`);
-    if (scanned.badCount > scanned.bad.length) say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)\n`);
+    if (scanned.badCount > scanned.bad.length)
+      say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)\n`);
     return new Set(scanned.hits.keys());
   } catch (e) {
     if (e instanceof SerialListError) throw new UsageError(`--serials-file: ${file} ${e.message}`);
@@ -302,7 +319,12 @@ async function serialsNamedIn(file: string, list: OpenedList, report: Report): P
 }
 
 /** Every command's options, for its help text and for the test that keeps the two in step. */
-export const COMMAND_OPTIONS: Record<string, Record<string, unknown>> = { check: TARGET_OPTIONS, merge: MERGE_OPTIONS, inventory: INVENTORY_OPTIONS, init: INIT_OPTIONS };
+export const COMMAND_OPTIONS: Record<string, Record<string, unknown>> = {
+  check: TARGET_OPTIONS,
+  merge: MERGE_OPTIONS,
+  inventory: INVENTORY_OPTIONS,
+  init: INIT_OPTIONS,
+};
 
 /** node:util parseArgs errors, said the way this tool says things (and with a guess for a typo). */
 function argsProblem(e: Error, cmd: string): string {
@@ -395,4 +417,3 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 }
-

@@ -52,7 +52,10 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
   problems.push(...checkThresholdOrder(settings));
   // Which addresses this run may contact, and its download budget (loaded with the HTTP client only when needed).
   const guard = networkGuard(settings.network, o.untrusted ?? null);
-  if (guard.publicOnly) progress(`network: only public addresses are contacted ${guard.reason.replace(/ \(only public addresses are contacted there\)$/, '')}`);
+  if (guard.publicOnly)
+    progress(
+      `network: only public addresses are contacted ${guard.reason.replace(/ \(only public addresses are contacted there\)$/, '')}`,
+    );
 
   const cacheRel = path.relative(settings.workspace, path.resolve(settings.workspace, settings.defaults.cacheDir));
   const files = await collectFiles(settings.files, {
@@ -61,11 +64,19 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     inShard: shard.count > 1 ? inShard : undefined,
     ignore: cacheRel && !cacheRel.startsWith('..') ? [`${cacheRel.split(path.sep).join('/')}/**`] : [],
     env: o.env,
-    excludedBy: fileExcluder(settings.pathRules, settings.files.some((f) => f.discovered)),
+    excludedBy: fileExcluder(
+      settings.pathRules,
+      settings.files.some((f) => f.discovered),
+    ),
   });
   progress(`files: ${files.filesRead} read, ${files.observations.length} certificates`);
   problems.push(...files.findings);
-  if (files.observations.length === 0 && settings.files.some((f) => f.discovered) && !settings.endpoints.length && !o.onlyFiles) {
+  if (
+    files.observations.length === 0 &&
+    settings.files.some((f) => f.discovered) &&
+    !settings.endpoints.length &&
+    !o.onlyFiles
+  ) {
     // Never a silent pass: say that nothing was found, and how to point certwatch at things.
     problems.push({
       id: 'no-match',
@@ -75,7 +86,9 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
   }
 
   const observations: Observation[] = [...files.observations];
-  const endpoints = settings.endpoints.filter((t) => (o.endpointFilter ? o.endpointFilter(t) : true) && (shard.count > 1 ? inShard(t.id) : true));
+  const endpoints = settings.endpoints.filter(
+    (t) => (o.endpointFilter ? o.endpointFilter(t) : true) && (shard.count > 1 ? inShard(t.id) : true),
+  );
   const certBound: Finding[] = [];
   const probes: ReportProbe[] = [];
   if (endpoints.length) {
@@ -137,16 +150,19 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     // (`--at DATE`): whether a CRL or OCSP answer is fresh and whether a CA's ARI
     // window is open are facts about now; only expiry and ignore.until move.
     const ctx = { settings, now: new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
-    if (settings.defaults.revocation !== 'off' || settings.ari.enabled) (await import('./net/http-fetch.js')).configureHttp(guard);
+    if (settings.defaults.revocation !== 'off' || settings.ari.enabled)
+      (await import('./net/http-fetch.js')).configureHttp(guard);
     if (settings.defaults.revocation === 'off') markRevocationOff(certs);
     else await (await import('./checks/revocation/check-revocation.js')).checkRevocation(certs, ctx);
-    if (settings.ari.enabled) problems.push(...(await (await import('./checks/ari/check-renewal-info.js')).checkRenewalInfo(certs, ctx)));
+    if (settings.ari.enabled)
+      problems.push(...(await (await import('./checks/ari/check-renewal-info.js')).checkRenewalInfo(certs, ctx)));
   }
 
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));
   // A target refused by the network policy was not cut short by time: it does not make the run partial.
-  const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === 'not-checked' && !p.message.includes(NOT_CONTACTED));
+  const deadlineReached =
+    Date.now() > deadline || problems.some((p) => p.id === 'not-checked' && !p.message.includes(NOT_CONTACTED));
   return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
 }
 

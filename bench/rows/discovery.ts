@@ -24,7 +24,9 @@ async function bundleOf(dir: string): Promise<string> {
   if (existsSync(file)) return out;
   await mkdir(out, { recursive: true });
   const pems: string[] = [];
-  for (const e of (await readdir(dir, { recursive: true, withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of (await readdir(dir, { recursive: true, withFileTypes: true })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     if (e.isFile() && e.name.endsWith('.pem')) pems.push(await readFile(path.join(e.parentPath, e.name), 'utf8'));
   }
   await writeFile(file, pems.join(''));
@@ -39,10 +41,17 @@ async function contentTree(): Promise<string> {
   await cp(path.join(ROOT, 'node_modules'), path.join(dir, 'vendored'), { recursive: true, verbatimSymlinks: true });
   const now = Date.now();
   for (let i = 0; i < 100; i++) {
-    const c = await issue({ cn: `svc-${i}.tree.test`, notBefore: new Date(now - DAY), notAfter: new Date(now + 200 * DAY) });
+    const c = await issue({
+      cn: `svc-${i}.tree.test`,
+      notBefore: new Date(now - DAY),
+      notAfter: new Date(now + 200 * DAY),
+    });
     await mkdir(path.join(dir, `services/svc-${i}`), { recursive: true });
     await writeFile(path.join(dir, `services/svc-${i}/tls.go`), `package svc\n\nvar ca = \`${c.pem}\`\n`);
-    await writeFile(path.join(dir, `services/svc-${i}/values.yaml`), `tls:\n  ca: ${Buffer.from(c.pem).toString('base64')}\n`);
+    await writeFile(
+      path.join(dir, `services/svc-${i}/values.yaml`),
+      `tls:\n  ca: ${Buffer.from(c.pem).toString('base64')}\n`,
+    );
   }
   await exec('git', ['init', '-q'], { cwd: dir });
   await exec('git', ['add', '-A'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
@@ -57,7 +66,11 @@ export const bench: Bench = {
     const bundle = await bundleOf(estate.dir);
     const report = path.join(BENCH_DIR, 'discovery-report.json');
     const check = (ws: string, files: string, out: string) =>
-      timed(NODE, [distFile('cli.js'), 'check', '--workspace', ws, '--files', files, '--revocation', 'off', '--format', 'json'], { stdoutFile: out, okCodes: [0, 1] });
+      timed(
+        NODE,
+        [distFile('cli.js'), 'check', '--workspace', ws, '--files', files, '--revocation', 'off', '--format', 'json'],
+        { stdoutFile: out, okCodes: [0, 1] },
+      );
     const grouping = await alternate(o.runs, {
       certwatch: () => check(bundle, '*.pem', report),
       baseline: () => check(estate.dir, '**/*.pem', path.join(BENCH_DIR, 'discovery-files-report.json')),
@@ -67,10 +80,20 @@ export const bench: Bench = {
     const tree = await contentTree();
     const treeReport = path.join(BENCH_DIR, 'discovery-tree-report.json');
     const scan = await alternate(o.runs, {
-      certwatch: () => timed(NODE, [distFile('cli.js'), 'check', '--workspace', tree, '--revocation', 'off', '--format', 'json'], { stdoutFile: treeReport, okCodes: [0, 1] }),
-      baseline: () => timed('git', ['grep', '-l', '-e', '-----BEGIN', '-e', 'LS0tLS1CRUdJTi'], { cwd: tree, stdoutFile: path.join(BENCH_DIR, 'discovery-grep.txt'), okCodes: [0, 1] }),
+      certwatch: () =>
+        timed(NODE, [distFile('cli.js'), 'check', '--workspace', tree, '--revocation', 'off', '--format', 'json'], {
+          stdoutFile: treeReport,
+          okCodes: [0, 1],
+        }),
+      baseline: () =>
+        timed('git', ['grep', '-l', '-e', '-----BEGIN', '-e', 'LS0tLS1CRUdJTi'], {
+          cwd: tree,
+          stdoutFile: path.join(BENCH_DIR, 'discovery-grep.txt'),
+          okCodes: [0, 1],
+        }),
     });
-    const found = (JSON.parse(readFileSync(treeReport, 'utf8')) as { summary: { certificates: number } }).summary.certificates;
+    const found = (JSON.parse(readFileSync(treeReport, 'utf8')) as { summary: { certificates: number } }).summary
+      .certificates;
     const gRatio = grouping.certwatch.wallMs / grouping.baseline.wallMs;
     const sRatio = scan.certwatch.wallMs / scan.baseline.wallMs;
     return [
@@ -83,7 +106,10 @@ export const bench: Bench = {
         ratio: gRatio,
         target: '≤ 1.5×',
         met: gRatio <= 1.5 && one.summary.certificates === BUNDLE,
-        note: one.summary.certificates === BUNDLE ? undefined : `the bundle gave ${one.summary.certificates} certificates, not ${BUNDLE}`,
+        note:
+          one.summary.certificates === BUNDLE
+            ? undefined
+            : `the bundle gave ${one.summary.certificates} certificates, not ${BUNDLE}`,
       },
       {
         row: 'discovery: content scan of a ≈4,000-file git tree',

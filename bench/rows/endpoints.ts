@@ -32,7 +32,15 @@ async function serve(n: number, dir: string): Promise<void> {
   const servers: tls.Server[] = [];
   const endpoints: Fixture['endpoints'] = [];
   for (let i = 0; i < n; i++) {
-    const leaf = i === 0 ? h.leaf : await issue({ cn: `bench-${i}.test`, issuer: h.intermediate, notBefore: new Date(now - DAY), days: 30 + (i % 60) });
+    const leaf =
+      i === 0
+        ? h.leaf
+        : await issue({
+            cn: `bench-${i}.test`,
+            issuer: h.intermediate,
+            notBefore: new Date(now - DAY),
+            days: 30 + (i % 60),
+          });
     const server = tls.createServer({ key: leaf.keyPem, cert: leaf.chainPem });
     server.on('secureConnection', (s) => s.end());
     server.on('tlsClientError', () => {});
@@ -60,7 +68,10 @@ export const bench: Bench = {
   async run(o) {
     const n = o.quick ? 200 : 1000;
     const dir = mkdtempSync(path.join(tmpdir(), 'certwatch-bench-endpoints-'));
-    const server = spawn(NODE, ['--import', 'tsx', SELF, '--serve', String(n), dir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+    const server = spawn(NODE, ['--import', 'tsx', SELF, '--serve', String(n), dir], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     try {
       const fixtureFile = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -94,13 +105,25 @@ export const bench: Bench = {
       );
       const report = path.join(dir, 'report.json');
       const sides = await alternate(o.runs, {
-        certwatch: () => timed(NODE, [distFile('cli.js'), 'check', '--workspace', dir, '--config', config, '--format', 'json'], { stdoutFile: report, okCodes: [0, 1] }),
-        baseline: () => timed(NODE, [path.join(ROOT, 'bench/baselines/tls-connect.mjs'), fixtureFile, String(CONCURRENCY)], { stdoutFile: path.join(dir, 'baseline.json') }),
+        certwatch: () =>
+          timed(NODE, [distFile('cli.js'), 'check', '--workspace', dir, '--config', config, '--format', 'json'], {
+            stdoutFile: report,
+            okCodes: [0, 1],
+          }),
+        baseline: () =>
+          timed(NODE, [path.join(ROOT, 'bench/baselines/tls-connect.mjs'), fixtureFile, String(CONCURRENCY)], {
+            stdoutFile: path.join(dir, 'baseline.json'),
+          }),
       });
       // Correct as well as fast: every endpoint answered, chain and name judged good.
-      const rep = JSON.parse(readFileSync(report, 'utf8')) as { endpoints?: { ok: boolean; trusted: boolean }[]; certificates: { findings: { id: string }[] }[] };
+      const rep = JSON.parse(readFileSync(report, 'utf8')) as {
+        endpoints?: { ok: boolean; trusted: boolean }[];
+        certificates: { findings: { id: string }[] }[];
+      };
       const probes = rep.endpoints ?? [];
-      const bad = rep.certificates.flatMap((c) => c.findings).filter((f) => f.id === 'untrusted-chain' || f.id === 'hostname-mismatch' || f.id === 'unreachable');
+      const bad = rep.certificates
+        .flatMap((c) => c.findings)
+        .filter((f) => f.id === 'untrusted-chain' || f.id === 'hostname-mismatch' || f.id === 'unreachable');
       const correct = probes.length === n && probes.every((p) => p.ok && p.trusted) && bad.length === 0;
       const ratio = sides.certwatch.wallMs / sides.baseline.wallMs;
       return [
@@ -113,7 +136,9 @@ export const bench: Bench = {
           ratio,
           target: '≤ 1.3×',
           met: ratio <= 1.3 && correct,
-          note: correct ? undefined : `certwatch's report is wrong: ${probes.filter((p) => p.ok).length}/${n} probes ok, ${bad.length} chain/name findings`,
+          note: correct
+            ? undefined
+            : `certwatch's report is wrong: ${probes.filter((p) => p.ok).length}/${n} probes ok, ${bad.length} chain/name findings`,
         },
       ];
     } finally {

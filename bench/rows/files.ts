@@ -15,25 +15,43 @@ export const bench: Bench = {
     const estate = await fileEstate(n);
     const report = path.join(BENCH_DIR, 'files-report.json');
     const sides = await alternate(o.runs, {
-      certwatch: () => timed(NODE, [distFile('cli.js'), 'check', '--workspace', estate.dir, '--files', '**/*.pem', '--format', 'json'], { stdoutFile: report, okCodes: [1] }),
-      baseline: () => timed(NODE, [path.join(ROOT, 'bench/baselines/files.mjs'), estate.dir], { stdoutFile: path.join(BENCH_DIR, 'files-baseline.json') }),
+      certwatch: () =>
+        timed(
+          NODE,
+          [distFile('cli.js'), 'check', '--workspace', estate.dir, '--files', '**/*.pem', '--format', 'json'],
+          { stdoutFile: report, okCodes: [1] },
+        ),
+      baseline: () =>
+        timed(NODE, [path.join(ROOT, 'bench/baselines/files.mjs'), estate.dir], {
+          stdoutFile: path.join(BENCH_DIR, 'files-baseline.json'),
+        }),
     });
     // Correct as well as fast: every certificate, and the expired and expiring ones, found.
-    const rep = JSON.parse(readFileSync(report, 'utf8')) as { summary: { certificates: number }; certificates: { findings: { id: string; severity: string }[] }[] };
-    const count = (id: string) => rep.certificates.filter((c) => c.findings.some((f) => f.id === id && f.severity === 'error')).length;
-    const correct = rep.summary.certificates === n + 0 && count('expired') === estate.expired && count('expiring') === estate.expiring;
+    const rep = JSON.parse(readFileSync(report, 'utf8')) as {
+      summary: { certificates: number };
+      certificates: { findings: { id: string; severity: string }[] }[];
+    };
+    const count = (id: string) =>
+      rep.certificates.filter((c) => c.findings.some((f) => f.id === id && f.severity === 'error')).length;
+    const correct =
+      rep.summary.certificates === n + 0 &&
+      count('expired') === estate.expired &&
+      count('expiring') === estate.expiring;
     const ratio = sides.certwatch.wallMs / sides.baseline.wallMs;
     return [
       {
         row: `files: ${n.toLocaleString('en')} PEM files`,
         certwatchName: '`certwatch check --format json`',
         certwatch: sides.certwatch,
-        baselineName: 'one Node process: recursive readdir + sequential readFile + `new X509Certificate` + validTo compare',
+        baselineName:
+          'one Node process: recursive readdir + sequential readFile + `new X509Certificate` + validTo compare',
         baseline: sides.baseline,
         ratio,
         target: '≤ 1.5×, < 150 MB',
         met: ratio <= 1.5 && sides.certwatch.rssMb < 150 && correct,
-        note: correct ? undefined : `certwatch's report is wrong: ${rep.summary.certificates} certificates, ${count('expired')}/${estate.expired} expired, ${count('expiring')}/${estate.expiring} expiring`,
+        note: correct
+          ? undefined
+          : `certwatch's report is wrong: ${rep.summary.certificates} certificates, ${count('expired')}/${estate.expired} expired, ${count('expiring')}/${estate.expiring} expiring`,
       },
     ];
   },

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { NODE, distFile, alternate, timed, type Bench, type Row, type Sample } from '../lib.js';
 import { BENCH_DIR, fileEstate, incidentList } from '../fixtures.js';
 
-const AWK_JOIN = "NR==FNR{a[tolower($1)];next} tolower($1) in a";
+const AWK_JOIN = 'NR==FNR{a[tolower($1)];next} tolower($1) in a';
 
 export const bench: Bench = {
   name: 'incident',
@@ -41,15 +41,25 @@ export const bench: Bench = {
       };
       const out = (k: string) => path.join(BENCH_DIR, `incident-${k}.out`);
       const cw = (k: keyof typeof cfg) => () =>
-        timed(NODE, [distFile('cli.js'), 'check', '--workspace', estate.dir, '--config', cfg[k], '--format', 'json'], { stdoutFile: out(k), okCodes: [1], env: { ...process.env, NO_PROXY: '127.0.0.1' } });
+        timed(NODE, [distFile('cli.js'), 'check', '--workspace', estate.dir, '--config', cfg[k], '--format', 'json'], {
+          stdoutFile: out(k),
+          okCodes: [1],
+          env: { ...process.env, NO_PROXY: '127.0.0.1' },
+        });
       const sides = await alternate(o.runs, {
         withList: cw('file'),
         without: cw('without'),
         awk: () => timed('awk', [AWK_JOIN, list.ours, list.plain], { stdoutFile: out('awk') }),
         withUrl: cw('url'),
-        gzipAwk: () => timed('sh', ['-c', `gzip -dc '${list.gz}' | awk '${AWK_JOIN}' '${list.ours}' -`], { stdoutFile: out('gzip-awk') }),
+        gzipAwk: () =>
+          timed('sh', ['-c', `gzip -dc '${list.gz}' | awk '${AWK_JOIN}' '${list.ours}' -`], {
+            stdoutFile: out('gzip-awk'),
+          }),
       });
-      const found = (k: string) => (JSON.parse(readFileSync(out(k), 'utf8')) as { certificates: { findings: { id: string }[] }[] }).certificates.filter((c) => c.findings.some((f) => f.id === 'revoked')).length;
+      const found = (k: string) =>
+        (
+          JSON.parse(readFileSync(out(k), 'utf8')) as { certificates: { findings: { id: string }[] }[] }
+        ).certificates.filter((c) => c.findings.some((f) => f.id === 'revoked')).length;
       const awkFound = (k: string) => readFileSync(out(k), 'utf8').split('\n').filter(Boolean).length;
       const mb = (list.bytes / 1e6).toFixed(0);
       const row = (name: string, w: Sample, baselineName: string, b: Sample, hits: number, bHits: number): Row => {
@@ -68,8 +78,22 @@ export const bench: Bench = {
         };
       };
       return [
-        row(`incident list: ${lines.toLocaleString('en')} serials (${mb} MB) in a file`, sides.withList, '`awk` hash join of our serials and the list', sides.awk, found('file'), awkFound('awk')),
-        row(`incident list: the same, gzip'd, by URL`, sides.withUrl, '`gzip -dc list.gz | awk` (the same join)', sides.gzipAwk, found('url'), awkFound('gzip-awk')),
+        row(
+          `incident list: ${lines.toLocaleString('en')} serials (${mb} MB) in a file`,
+          sides.withList,
+          '`awk` hash join of our serials and the list',
+          sides.awk,
+          found('file'),
+          awkFound('awk'),
+        ),
+        row(
+          `incident list: the same, gzip'd, by URL`,
+          sides.withUrl,
+          '`gzip -dc list.gz | awk` (the same join)',
+          sides.gzipAwk,
+          found('url'),
+          awkFound('gzip-awk'),
+        ),
       ];
     } finally {
       server.closeAllConnections();

@@ -15,7 +15,9 @@ export const bench: Bench = {
     mkdirSync(ws, { recursive: true });
     const out = path.join(BENCH_DIR, 'startup-output');
     const summary = path.join(BENCH_DIR, 'startup-summary');
-    const manifest = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+    const manifest = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -28,7 +30,8 @@ export const bench: Bench = {
       GITHUB_STEP_SUMMARY: summary,
     };
     for (const [name, spec] of Object.entries(manifest.inputs)) {
-      if (spec.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = String(spec.default).replace('${{ github.token }}', 'bench-token');
+      if (spec.default !== undefined)
+        env[`INPUT_${name.toUpperCase()}`] = String(spec.default).replace('${{ github.token }}', 'bench-token');
     }
     env.INPUT_ISSUES = 'false'; // a branch push: nothing to sync
     const sides = await alternate(Math.max(o.runs, 5), {

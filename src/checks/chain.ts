@@ -151,7 +151,14 @@ function buildPath(served: (CertificateRecord | undefined)[], anchors: TrustAnch
     if (path.length >= MAX_PATH_DEPTH) return undefined;
     const next = served
       .map((c, i) => ({ c, i }))
-      .filter(({ c, i }) => c && !path.includes(i) && c.subject === cur.issuer && !(cur.selfIssued && c.fingerprint === cur.fingerprint) && isIssuedBy(cur, c))
+      .filter(
+        ({ c, i }) =>
+          c &&
+          !path.includes(i) &&
+          c.subject === cur.issuer &&
+          !(cur.selfIssued && c.fingerprint === cur.fingerprint) &&
+          isIssuedBy(cur, c),
+      )
       .sort((a, b) => Number(validAt(b.c!, now)) - Number(validAt(a.c!, now)));
     for (const { i } of next) {
       const found = visit([...path, i]);
@@ -162,14 +169,23 @@ function buildPath(served: (CertificateRecord | undefined)[], anchors: TrustAnch
   return visit([0]) ?? best;
 }
 
-function untrustedReason(served: (CertificateRecord | undefined)[], walk: Walk): { problem: ChainProblem; reason: string } {
+function untrustedReason(
+  served: (CertificateRecord | undefined)[],
+  walk: Walk,
+): { problem: ChainProblem; reason: string } {
   const leaf = served[0]!;
   const top = served[walk.path[walk.path.length - 1]]!;
   if (walk.path.length === 1 && leaf.selfSigned) {
-    return { problem: 'self-signed', reason: `the certificate "${displayName(leaf)}" is self-signed and not a trusted root (add it with ca-file if that is intended)` };
+    return {
+      problem: 'self-signed',
+      reason: `the certificate "${displayName(leaf)}" is self-signed and not a trusted root (add it with ca-file if that is intended)`,
+    };
   }
   if (top.selfSigned) {
-    return { problem: 'untrusted-root', reason: `the chain ends at root "${displayName(top)}", which is not trusted (add it with ca-file if it is your private CA)` };
+    return {
+      problem: 'untrusted-root',
+      reason: `the chain ends at root "${displayName(top)}", which is not trusted (add it with ca-file if it is your private CA)`,
+    };
   }
   const aia = top.caIssuersUrls[0];
   const aiaNote = aia
@@ -223,7 +239,10 @@ export function judgeChain(
     return { trusted: false, ...untrustedReason(served, walk), ...base };
   }
   // Path found: every CA certificate on it (not the leaf: the expiry check owns that) must be valid now.
-  const cas = [...walk.path.slice(1).map((i) => served[i]!), ...(onPath.has(served.indexOf(walk.anchor)) ? [] : [walk.anchor])];
+  const cas = [
+    ...walk.path.slice(1).map((i) => served[i]!),
+    ...(onPath.has(served.indexOf(walk.anchor)) ? [] : [walk.anchor]),
+  ];
   for (const ca of cas) {
     if (validAt(ca, opts.now)) continue;
     const expired = ca.notAfter.getTime() < opts.now.getTime();
@@ -239,7 +258,12 @@ export function judgeChain(
   }
   const code = opts.authorizationError;
   if (code && !CODES_WE_JUDGE.has(code)) {
-    return { trusted: false, problem: 'rejected', reason: `OpenSSL rejected the chain: ${describeVerifyError(code)}`, ...base };
+    return {
+      trusted: false,
+      problem: 'rejected',
+      reason: `OpenSSL rejected the chain: ${describeVerifyError(code)}`,
+      ...base,
+    };
   }
   return { trusted: true, ...base };
 }

@@ -18,7 +18,11 @@ export interface HostnameVerdict {
 /** An IP address as 16 (v6) or 4 (v4) bytes in hex, so "2001:DB8::1" and "2001:db8:0:0:0:0:0:1" compare equal. */
 function ipKey(text: string): string | null {
   const v = isIP(text);
-  if (v === 4) return text.split('.').map((o) => Number(o).toString(16).padStart(2, '0')).join('');
+  if (v === 4)
+    return text
+      .split('.')
+      .map((o) => Number(o).toString(16).padStart(2, '0'))
+      .join('');
   if (v !== 6) return null;
   let s = text.toLowerCase();
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(s); // "::ffff:192.0.2.1"
@@ -65,7 +69,9 @@ export function checkHostname(leaf: CertificateRecord, name: string): HostnameVe
     // Node's check falls back to the subject CN when there is no DNS/IP SAN; Chrome
     // (since 58), Go (since 1.15) and the CA/B Forum rules do not, so a CN-only
     // certificate that "passed" here is an outage for those clients.
-    const unreadable = leaf.unreadableExtensions.includes('subjectAltName') ? ' (its subjectAltName extension is malformed)' : '';
+    const unreadable = leaf.unreadableExtensions.includes('subjectAltName')
+      ? ' (its subjectAltName extension is malformed)'
+      : '';
     return {
       name,
       ok: false,

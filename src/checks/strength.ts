@@ -16,12 +16,27 @@ export function checkStrength(oc: ObservedCertificate): Finding[] {
   const name = `${r.charAt(0).toUpperCase()}${r.slice(1)} ${displayName(c)}`;
   const { algorithm, size } = c.key;
   if ((algorithm === 'RSA' || algorithm === 'DSA') && size !== undefined && size < MIN_RSA_BITS) {
-    out.push({ id: 'weak-key', severity: 'warning', fingerprint: c.fingerprint, message: `${name} has a ${size}-bit ${algorithm} key; use at least ${MIN_RSA_BITS} bits (or ECDSA P-256)` });
+    out.push({
+      id: 'weak-key',
+      severity: 'warning',
+      fingerprint: c.fingerprint,
+      message: `${name} has a ${size}-bit ${algorithm} key; use at least ${MIN_RSA_BITS} bits (or ECDSA P-256)`,
+    });
   } else if (algorithm === 'ECDSA' && size !== undefined && size < MIN_EC_BITS) {
-    out.push({ id: 'weak-key', severity: 'warning', fingerprint: c.fingerprint, message: `${name} has a ${size}-bit EC key; use P-256 or stronger` });
+    out.push({
+      id: 'weak-key',
+      severity: 'warning',
+      fingerprint: c.fingerprint,
+      message: `${name} has a ${size}-bit EC key; use P-256 or stronger`,
+    });
   }
   if (!(oc.role === 'root' && c.selfSigned) && WEAK_SIG.test(c.signatureAlgorithm)) {
-    out.push({ id: 'weak-signature', severity: 'warning', fingerprint: c.fingerprint, message: `${name} is signed with ${c.signatureAlgorithm}, which clients reject; reissue it with SHA-256` });
+    out.push({
+      id: 'weak-signature',
+      severity: 'warning',
+      fingerprint: c.fingerprint,
+      message: `${name} is signed with ${c.signatureAlgorithm}, which clients reject; reissue it with SHA-256`,
+    });
   }
   return out;
 }

@@ -27,7 +27,10 @@ export function checkThresholdOrder(s: Settings): Finding[] {
   if (inverted(s.defaults)) out.push(warning(s.defaults, { file: s.configPath ?? '(inputs)', line: 1 }, ''));
   for (const target of [...s.endpoints, ...s.files]) {
     if (!target.thresholds) continue;
-    const t: Thresholds = { warnWithin: target.thresholds.warnWithin ?? s.defaults.warnWithin, failWithin: target.thresholds.failWithin ?? s.defaults.failWithin };
+    const t: Thresholds = {
+      warnWithin: target.thresholds.warnWithin ?? s.defaults.warnWithin,
+      failWithin: target.thresholds.failWithin ?? s.defaults.failWithin,
+    };
     const name = 'pattern' in target ? `files "${target.pattern}"` : `endpoint ${target.host}:${target.port}`;
     if (inverted(t) && target.source) out.push(warning(t, target.source, `${name}: `));
   }

@@ -6,11 +6,16 @@
 import { readFile } from 'node:fs/promises';
 
 export class ConfigError extends Error {
-  constructor(
-    readonly problems: { file: string; line: number; key: string; message: string }[],
-  ) {
+  constructor(readonly problems: { file: string; line: number; key: string; message: string }[]) {
     // Inputs and flags have no lines: "(inputs) warn-within: …" rather than a made-up line 1.
-    super(problems.map((p) => `${p.file.startsWith('(') ? `${p.file} ` : `${p.file}:${p.line}: `}${p.key ? `${p.key}: ` : ''}${p.message}`).join('\n'));
+    super(
+      problems
+        .map(
+          (p) =>
+            `${p.file.startsWith('(') ? `${p.file} ` : `${p.file}:${p.line}: `}${p.key ? `${p.key}: ` : ''}${p.message}`,
+        )
+        .join('\n'),
+    );
   }
 }
 
@@ -28,13 +33,23 @@ export async function loadConfig(absPath: string, displayPath: string): Promise<
   let text: string;
   try {
     const buf = await readFile(absPath);
-    if (buf.length > MAX_CONFIG_BYTES) throw new ConfigError([{ file: displayPath, line: 1, key: '', message: `config file is ${buf.length} bytes, more than the ${MAX_CONFIG_BYTES}-byte limit` }]);
+    if (buf.length > MAX_CONFIG_BYTES)
+      throw new ConfigError([
+        {
+          file: displayPath,
+          line: 1,
+          key: '',
+          message: `config file is ${buf.length} bytes, more than the ${MAX_CONFIG_BYTES}-byte limit`,
+        },
+      ]);
     text = buf.toString('utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') return null;
     if (e instanceof ConfigError) throw e;
-    throw new ConfigError([{ file: displayPath, line: 1, key: '', message: `cannot read the config file (${err.code ?? err.message})` }]);
+    throw new ConfigError([
+      { file: displayPath, line: 1, key: '', message: `cannot read the config file (${err.code ?? err.message})` },
+    ]);
   }
   const { parseConfigText } = await import('./parse-config.js');
   return parseConfigText(text, displayPath);

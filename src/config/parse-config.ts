@@ -29,13 +29,25 @@ export function parseConfigText(text: string, file: string): RawConfig {
   const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   const lineOf = (path: (string | number)[]) => lineOfPath(doc, lc, path);
   if (data === null || data === undefined) {
-    throw new ConfigError([{ file, line: 1, key: '', message: 'the config file is empty; it needs at least `version: 1`' }]);
+    throw new ConfigError([
+      { file, line: 1, key: '', message: 'the config file is empty; it needs at least `version: 1`' },
+    ]);
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new ConfigError([{ file, line: 1, key: '', message: 'the config must be a mapping of keys (version, defaults, endpoints, files, …)' }]);
+    throw new ConfigError([
+      {
+        file,
+        line: 1,
+        key: '',
+        message: 'the config must be a mapping of keys (version, defaults, endpoints, files, …)',
+      },
+    ]);
   }
   const validate = validator();
-  if (!validate(data)) throw new ConfigError(explain(validate.errors ?? [], data, file, lineOf, (path, key) => keyLine(doc, lc, path, key)));
+  if (!validate(data))
+    throw new ConfigError(
+      explain(validate.errors ?? [], data, file, lineOf, (path, key) => keyLine(doc, lc, path, key)),
+    );
   return { file, data: data as Record<string, unknown>, lineOf };
 }
 
@@ -69,7 +81,8 @@ function keyLine(doc: Document, lc: LineCounter, path: (string | number)[], key:
   const parent = nodeAt(doc, path);
   if (isMap(parent)) {
     for (const pair of parent.items) {
-      if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return lc.linePos(pair.key.range[0]).line;
+      if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range)
+        return lc.linePos(pair.key.range[0]).line;
     }
   }
   return lineOfPath(doc, lc, path);
@@ -109,7 +122,10 @@ function objectSchemaAt(path: (string | number)[]): SchemaNode | undefined {
   };
   let s = objectBranch(schema as unknown as SchemaNode);
   for (const seg of path) {
-    s = typeof seg === 'number' ? objectBranch(s?.items as SchemaNode) : objectBranch((s?.properties as Record<string, SchemaNode> | undefined)?.[seg]);
+    s =
+      typeof seg === 'number'
+        ? objectBranch(s?.items as SchemaNode)
+        : objectBranch((s?.properties as Record<string, SchemaNode> | undefined)?.[seg]);
   }
   return s;
 }

@@ -82,15 +82,17 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
   const at = (p: (string | number)[]) => raw?.lineOf(p) ?? 1;
 
   // Parse one value; a bad one becomes a problem at its line (all are reported together) and the fallback.
-  const parsed = <T>(parse: (text: string) => T) => (v: unknown, p: (string | number)[], fallback: T): T => {
-    if (v === undefined || v === null || v === '') return fallback;
-    try {
-      return parse(String(v));
-    } catch (e) {
-      problems.push({ file, line: at(p), key: p.join('.'), message: (e as Error).message });
-      return fallback;
-    }
-  };
+  const parsed =
+    <T>(parse: (text: string) => T) =>
+    (v: unknown, p: (string | number)[], fallback: T): T => {
+      if (v === undefined || v === null || v === '') return fallback;
+      try {
+        return parse(String(v));
+      } catch (e) {
+        problems.push({ file, line: at(p), key: p.join('.'), message: (e as Error).message });
+        return fallback;
+      }
+    };
   const dur = parsed(parseDuration);
   const tmo = parsed(parseTimeout);
 
@@ -106,21 +108,25 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
     deadlineMs: tmo(dd.deadline, ['defaults', 'deadline'], BUILTIN.deadlineMs),
   };
   const cacheProblem = cacheDirProblem(defaults.cacheDir, workspace);
-  if (cacheProblem) problems.push({ file, line: at(['defaults', 'cache-dir']), key: 'defaults.cache-dir', message: cacheProblem });
+  if (cacheProblem)
+    problems.push({ file, line: at(['defaults', 'cache-dir']), key: 'defaults.cache-dir', message: cacheProblem });
   // Inputs override the config (PRODUCT.md: empty input = not given). Their errors
   // name the flag or input, not a config file the user did not touch.
   if (o.warnWithin) defaults.warnWithin = overrideDuration(o.warnWithin, overrideName('warn-within', o.origin));
   if (o.failWithin) defaults.failWithin = overrideDuration(o.failWithin, overrideName('fail-within', o.origin));
   if (o.revocation) {
     const v = o.revocation.trim();
-    if (!['soft', 'hard', 'off'].includes(v)) throw new UsageError(`${overrideName('revocation', o.origin)}: "${o.revocation}" is not one of soft, hard, off`);
+    if (!['soft', 'hard', 'off'].includes(v))
+      throw new UsageError(`${overrideName('revocation', o.origin)}: "${o.revocation}" is not one of soft, hard, off`);
     defaults.revocation = v as RevocationMode;
   }
 
   const thresholdsOf = (e: Record<string, any>, p: (string | number)[]): Partial<Thresholds> | undefined => {
     const t: Partial<Thresholds> = {};
-    if (e['warn-within'] !== undefined) t.warnWithin = dur(e['warn-within'], [...p, 'warn-within'], defaults.warnWithin);
-    if (e['fail-within'] !== undefined) t.failWithin = dur(e['fail-within'], [...p, 'fail-within'], defaults.failWithin);
+    if (e['warn-within'] !== undefined)
+      t.warnWithin = dur(e['warn-within'], [...p, 'warn-within'], defaults.warnWithin);
+    if (e['fail-within'] !== undefined)
+      t.failWithin = dur(e['fail-within'], [...p, 'fail-within'], defaults.failWithin);
     return Object.keys(t).length ? t : undefined;
   };
 
@@ -133,7 +139,9 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
       const parsed = parseEndpointSpec(String(obj.host));
       const starttls = (obj.starttls as StartTlsProtocol | undefined) ?? parsed.starttls;
       const protocol = obj.starttls ? obj.starttls : parsed.protocol;
-      const port = (obj.port as number | undefined) ?? (obj.starttls && !/:\d+$|^\w+:\/\/.*:\d+/.test(String(obj.host)) ? defaultPort(obj.starttls) : parsed.port);
+      const port =
+        (obj.port as number | undefined) ??
+        (obj.starttls && !/:\d+$|^\w+:\/\/.*:\d+/.test(String(obj.host)) ? defaultPort(obj.starttls) : parsed.port);
       const isIp = /^[\d.]+$/.test(parsed.host) || parsed.host.includes(':');
       const servername = (obj.servername as string | undefined) ?? (isIp ? undefined : parsed.host);
       const id = `${protocol}://${parsed.host.includes(':') ? `[${parsed.host}]` : parsed.host}:${port}${obj.servername ? `#${obj.servername}` : ''}`;
@@ -211,16 +219,28 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
   const ignore: IgnoreRule[] = [];
   ((d.ignore ?? []) as Record<string, any>[]).forEach((r, i) => {
     const source = { file, line: at(['ignore', i]) };
-    const until = r.until ? endOfDay(String(r.until), problems, file, at(['ignore', i, 'until']), `ignore.${i}.until`) : undefined;
+    const until = r.until
+      ? endOfDay(String(r.until), problems, file, at(['ignore', i, 'until']), `ignore.${i}.until`)
+      : undefined;
     if (r.fingerprint !== undefined && r.path !== undefined) {
-      problems.push({ file, line: source.line, key: `ignore.${i}`, message: 'an ignore entry has either `fingerprint:` or `path:`, not both; write two entries' });
+      problems.push({
+        file,
+        line: source.line,
+        key: `ignore.${i}`,
+        message: 'an ignore entry has either `fingerprint:` or `path:`, not both; write two entries',
+      });
     } else if (r.path !== undefined) {
       const rule: PathIgnoreRule = { path: String(r.path), until, reason: r.reason, source };
       pathRules.ignore.push(rule);
     } else if (r.fingerprint !== undefined) {
       ignore.push({ fingerprint: normaliseFingerprint(String(r.fingerprint)), until, reason: r.reason, source });
     } else {
-      problems.push({ file, line: source.line, key: `ignore.${i}`, message: 'an ignore entry needs `fingerprint: sha256:…` or `path: "glob"`' });
+      problems.push({
+        file,
+        line: source.line,
+        key: `ignore.${i}`,
+        message: 'an ignore entry needs `fingerprint: sha256:…` or `path: "glob"`',
+      });
     }
   });
 
@@ -228,19 +248,39 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
   const issues = (d.issues ?? {}) as Record<string, any>;
   const network = (d.network ?? {}) as Record<string, any>;
   ((network.allow ?? []) as unknown[]).forEach((entry, i) => {
-    if (!validAllowEntry(String(entry))) problems.push({ file, line: at(['network', 'allow', i]), key: `network.allow.${i}`, message: `"${entry}" is not an IP address or CIDR block (like 10.20.0.0/16)` });
+    if (!validAllowEntry(String(entry)))
+      problems.push({
+        file,
+        line: at(['network', 'allow', i]),
+        key: `network.allow.${i}`,
+        message: `"${entry}" is not an IP address or CIDR block (like 10.20.0.0/16)`,
+      });
   });
   ((d['revoked-serials'] ?? []) as Record<string, any>[]).forEach((r, i) => {
     const p = ['revoked-serials', i];
     if ((r.path === undefined) === (r.url === undefined)) {
-      problems.push({ file, line: at(p), key: p.join('.'), message: 'give either `path` (a file in the repository) or `url` (where the CA publishes the list), not both or neither' });
+      problems.push({
+        file,
+        line: at(p),
+        key: p.join('.'),
+        message:
+          'give either `path` (a file in the repository) or `url` (where the CA publishes the list), not both or neither',
+      });
     } else if (r.url !== undefined && !/^https?:\/\/[^/]/i.test(String(r.url))) {
-      problems.push({ file, line: at([...p, 'url']), key: [...p, 'url'].join('.'), message: `"${r.url}" is not an http:// or https:// URL` });
+      problems.push({
+        file,
+        line: at([...p, 'url']),
+        key: [...p, 'url'].join('.'),
+        message: `"${r.url}" is not an http:// or https:// URL`,
+      });
     }
   });
 
   // In file order, as someone fixing them reads the file (Array.prototype.sort is stable).
-  if (problems.length) throw new ConfigError(problems.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.line - b.line));
+  if (problems.length)
+    throw new ConfigError(
+      problems.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.line - b.line),
+    );
 
   return {
     workspace: path.resolve(workspace),
@@ -250,7 +290,10 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
     files,
     ignore,
     pathRules,
-    ari: { enabled: ari.enabled !== false, directories: (ari.directories ?? []) as { issuer: string; directory: string }[] },
+    ari: {
+      enabled: ari.enabled !== false,
+      directories: (ari.directories ?? []) as { issuer: string; directory: string }[],
+    },
     revokedSerials: ((d['revoked-serials'] ?? []) as Record<string, any>[]).map((r, i) => ({
       path: r.path,
       url: r.url,
@@ -296,10 +339,22 @@ function cacheDirProblem(cacheDir: string, workspace: string): string | null {
 }
 
 export function normaliseFingerprint(f: string): string {
-  return 'sha256:' + f.replace(/^sha256:/i, '').replace(/:/g, '').toLowerCase();
+  return (
+    'sha256:' +
+    f
+      .replace(/^sha256:/i, '')
+      .replace(/:/g, '')
+      .toLowerCase()
+  );
 }
 
-function endOfDay(s: string, problems: ConfigError['problems'], file: string, line: number, key: string): Date | undefined {
+function endOfDay(
+  s: string,
+  problems: ConfigError['problems'],
+  file: string,
+  line: number,
+  key: string,
+): Date | undefined {
   const t = Date.parse(`${s}T23:59:59.999Z`);
   // Date.parse rolls 2027-02-30 over to 2 March; a day that does not exist is a typo.
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== s) {

@@ -22,13 +22,23 @@ export function isTestPath(rel: string): boolean {
 const matcher = (glob: string) => picomatch(glob, { dot: true });
 
 /** Decides, per file, which rule (if any) keeps it from being judged; the text names the rule as written. */
-export function fileExcluder(rules: PathRules | undefined, discovery: boolean): (rel: string, target: FileTarget) => string | undefined {
+export function fileExcluder(
+  rules: PathRules | undefined,
+  discovery: boolean,
+): (rel: string, target: FileTarget) => string | undefined {
   const global = (rules?.exclude ?? []).map((r) => ({ test: matcher(r.pattern), origin: r.origin }));
   const perTarget = new Map<FileTarget, { test: (p: string) => boolean; origin: string }[]>();
   return (rel, target) => {
     if (target.exclude?.length) {
       let own = perTarget.get(target);
-      if (!own) perTarget.set(target, (own = target.exclude.map((g) => ({ test: matcher(g), origin: `exclude: "${g}" of files "${target.pattern}"` }))));
+      if (!own)
+        perTarget.set(
+          target,
+          (own = target.exclude.map((g) => ({
+            test: matcher(g),
+            origin: `exclude: "${g}" of files "${target.pattern}"`,
+          }))),
+        );
       const hit = own.find((r) => r.test(rel));
       if (hit) return hit.origin;
     }
@@ -45,8 +55,17 @@ export function fileExcluder(rules: PathRules | undefined, discovery: boolean): 
  * places) as ignored, and returns run-level notices: one line for all test-path
  * certificates, and one per expired path ignore that would otherwise hide something.
  */
-export function applyPathRules(certs: ObservedCertificate[], problems: Finding[], rules: PathRules | undefined, now: Date): Finding[] {
-  const ignores = (rules?.ignore ?? []).map((r) => ({ rule: r, test: matcher(r.path), expired: !!r.until && now > r.until }));
+export function applyPathRules(
+  certs: ObservedCertificate[],
+  problems: Finding[],
+  rules: PathRules | undefined,
+  now: Date,
+): Finding[] {
+  const ignores = (rules?.ignore ?? []).map((r) => ({
+    rule: r,
+    test: matcher(r.path),
+    expired: !!r.until && now > r.until,
+  }));
   const ruleFor = (l: Location) => (l.type === 'file' ? ignores.find((i) => i.test(l.path)) : undefined);
   const out: Finding[] = [];
   const expiredUsed = new Set<PathIgnoreRule>();
@@ -61,7 +80,10 @@ export function applyPathRules(certs: ObservedCertificate[], problems: Finding[]
     for (const l of oc.locations) {
       if (l.type === 'file' && l.excluded) {
         if (l.excluded !== TEST_PATH_MARK) allTest = false;
-        reason ??= l.excluded === TEST_PATH_MARK ? `${TEST_PATH_MARK}; list it under \`files:\` to judge it` : `excluded by ${l.excluded}`;
+        reason ??=
+          l.excluded === TEST_PATH_MARK
+            ? `${TEST_PATH_MARK}; list it under \`files:\` to judge it`
+            : `excluded by ${l.excluded}`;
         continue;
       }
       allTest = false;
@@ -88,7 +110,11 @@ export function applyPathRules(certs: ObservedCertificate[], problems: Finding[]
       continue;
     }
     const hit = ruleFor(l);
-    if (hit && !hit.expired) f.ignored = { reason: hit.rule.reason ?? `ignored by path "${hit.rule.path}"`, ...(hit.rule.until ? { until: hit.rule.until.toISOString().slice(0, 10) } : {}) };
+    if (hit && !hit.expired)
+      f.ignored = {
+        reason: hit.rule.reason ?? `ignored by path "${hit.rule.path}"`,
+        ...(hit.rule.until ? { until: hit.rule.until.toISOString().slice(0, 10) } : {}),
+      };
     else if (hit?.expired && f.severity !== 'notice') expiredUsed.add(hit.rule);
   }
 

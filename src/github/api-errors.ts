@@ -4,7 +4,14 @@
 // different fix, so each gets its own message.
 import { statusOf } from './octokit.js';
 
-export type ApiFailureKind = 'permission' | 'disabled' | 'rate-limit' | 'auth' | 'not-found' | 'invalid' | 'unavailable';
+export type ApiFailureKind =
+  | 'permission'
+  | 'disabled'
+  | 'rate-limit'
+  | 'auth'
+  | 'not-found'
+  | 'invalid'
+  | 'unavailable';
 
 export interface ApiFailure {
   kind: ApiFailureKind;
@@ -25,7 +32,11 @@ export function explainApiError(err: unknown, doing: string, permission: string)
     const reset = Number(headers['x-ratelimit-reset']);
     const when = Number.isFinite(reset) && reset > 0 ? ` (resets at ${new Date(reset * 1000).toISOString()})` : '';
     // GitHub's own messages end with a period; don't print "..".
-    return { kind: 'rate-limit', status, message: `GitHub rate limit hit while ${doing}${when}: ${apiMessage.replace(/\.+$/, '')}. Results are unaffected; the next run will catch up.` };
+    return {
+      kind: 'rate-limit',
+      status,
+      message: `GitHub rate limit hit while ${doing}${when}: ${apiMessage.replace(/\.+$/, '')}. Results are unaffected; the next run will catch up.`,
+    };
   }
   if (status === 403) {
     return {
@@ -35,17 +46,37 @@ export function explainApiError(err: unknown, doing: string, permission: string)
     };
   }
   if (status === 410) {
-    return { kind: 'disabled', status, message: `Issues are disabled for this repository (410 while ${doing}). Enable them in Settings → General → Features, or set the action input \`issues: false\`.` };
+    return {
+      kind: 'disabled',
+      status,
+      message: `Issues are disabled for this repository (410 while ${doing}). Enable them in Settings → General → Features, or set the action input \`issues: false\`.`,
+    };
   }
   if (status === 401) {
-    return { kind: 'auth', status, message: `GitHub rejected the token while ${doing} (401: ${apiMessage}). Check the \`github-token\` input.` };
+    return {
+      kind: 'auth',
+      status,
+      message: `GitHub rejected the token while ${doing} (401: ${apiMessage}). Check the \`github-token\` input.`,
+    };
   }
   if (status === 404) {
-    return { kind: 'not-found', status, message: `GitHub answered 404 while ${doing}: the repository is not visible to this token (${apiMessage}). Grant \`${permission}\` or use a token with access.` };
+    return {
+      kind: 'not-found',
+      status,
+      message: `GitHub answered 404 while ${doing}: the repository is not visible to this token (${apiMessage}). Grant \`${permission}\` or use a token with access.`,
+    };
   }
   if (status === 422 || status === 400) {
-    return { kind: 'invalid', status, message: `GitHub rejected the request while ${doing} (${status}: ${apiMessage}).` };
+    return {
+      kind: 'invalid',
+      status,
+      message: `GitHub rejected the request while ${doing} (${status}: ${apiMessage}).`,
+    };
   }
   const what = status ? `HTTP ${status}` : apiMessage;
-  return { kind: 'unavailable', status, message: `GitHub API unavailable while ${doing} (${what}, after retries). Results are unaffected; the next run will catch up.` };
+  return {
+    kind: 'unavailable',
+    status,
+    message: `GitHub API unavailable while ${doing} (${what}, after retries). Results are unaffected; the next run will catch up.`,
+  };
 }

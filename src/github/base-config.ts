@@ -17,7 +17,11 @@ export async function configTextAtBase(env: GithubEnv, workspace: string, config
   const base = env.eventPayload?.pull_request?.base?.sha as string | undefined;
   if (!base || !/^[0-9a-f]{7,64}$/i.test(base)) return { kind: 'unreadable', why: 'the event names no base commit' };
   try {
-    const r = await run('git', ['show', `${base}:${configPath}`], { cwd: workspace, timeout: GIT_TIMEOUT_MS, maxBuffer: MAX_CONFIG_BYTES });
+    const r = await run('git', ['show', `${base}:${configPath}`], {
+      cwd: workspace,
+      timeout: GIT_TIMEOUT_MS,
+      maxBuffer: MAX_CONFIG_BYTES,
+    });
     return { kind: 'found', text: r.stdout };
   } catch (e) {
     const msg = String((e as { stderr?: string }).stderr ?? '');

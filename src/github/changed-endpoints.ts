@@ -7,7 +7,11 @@ import type { GithubEnv } from './context.js';
 import { configTextAtBase } from './base-config.js';
 
 /** Endpoint ids present now but not at the base commit; null when the base cannot be read (then probe all). */
-export async function endpointsChangedSince(env: GithubEnv, current: Settings, configPath: string): Promise<Set<string> | null> {
+export async function endpointsChangedSince(
+  env: GithubEnv,
+  current: Settings,
+  configPath: string,
+): Promise<Set<string> | null> {
   const base = await configTextAtBase(env, current.workspace, configPath);
   // The config did not exist at the base: every endpoint is new.
   if (base.kind === 'missing') return new Set(current.endpoints.map((t) => t.id));

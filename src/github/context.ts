@@ -103,5 +103,8 @@ export function issuesEnabled(issuesInput: 'auto' | 'true' | 'false', env: Githu
     return { on: false, why: `issues: auto — a push to ${env.ref ?? 'a branch'} that is not the default branch` };
   }
   if (isPullRequestEvent(e)) return { on: false, why: `issues: auto — off on ${e}` };
-  return { on: false, why: `issues: auto — off on ${e || 'a local run'} (on for schedule, workflow_dispatch and pushes to the default branch)` };
+  return {
+    on: false,
+    why: `issues: auto — off on ${e || 'a local run'} (on for schedule, workflow_dispatch and pushes to the default branch)`,
+  };
 }

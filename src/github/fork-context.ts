@@ -21,16 +21,28 @@ export function untrustedEvent(env: GithubEnv): string | null {
 }
 
 /** Settings with the trusted sections taken from the base branch's config (built-in defaults when it has none). */
-export async function withBaseTrustedSections(settings: Settings, env: GithubEnv, configPath: string, log: Logger): Promise<Settings> {
+export async function withBaseTrustedSections(
+  settings: Settings,
+  env: GithubEnv,
+  configPath: string,
+  log: Logger,
+): Promise<Settings> {
   const base = await configTextAtBase(env, settings.workspace, configPath);
   let trusted: Settings;
   try {
     trusted = settingsFrom(base.kind === 'found' ? parseConfigText(base.text, configPath) : null, settings.workspace);
   } catch (e) {
-    log.warning(`the base branch's ${configPath} does not load (${(e as Error).message.split('\n')[0]}); using the built-in defaults for network, ignore, ari, revoked-serials and ca-file`);
+    log.warning(
+      `the base branch's ${configPath} does not load (${(e as Error).message.split('\n')[0]}); using the built-in defaults for network, ignore, ari, revoked-serials and ca-file`,
+    );
     trusted = settingsFrom(null, settings.workspace);
   }
-  const from = base.kind === 'found' ? `the base branch's ${configPath}` : base.kind === 'missing' ? `the built-in defaults (no ${configPath} on the base branch)` : `the built-in defaults (the base commit could not be read: ${base.why})`;
+  const from =
+    base.kind === 'found'
+      ? `the base branch's ${configPath}`
+      : base.kind === 'missing'
+        ? `the built-in defaults (no ${configPath} on the base branch)`
+        : `the built-in defaults (the base commit could not be read: ${base.why})`;
   log.info(`certwatch: pull request from a fork — network, ignore, ari, revoked-serials and ca-file come from ${from}`);
   return {
     ...settings,

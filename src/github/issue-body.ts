@@ -32,7 +32,9 @@ export function fingerprintMarker(fp: string): string {
  * nothing. Only the first line counts (certwatch writes the marker there), after
  * the closing note certwatch puts above a closed issue's body.
  */
-export function readMarker(body: string | null | undefined): { kind: 'certificate'; fingerprint: string } | { kind: 'digest' } | null {
+export function readMarker(
+  body: string | null | undefined,
+): { kind: 'certificate'; fingerprint: string } | { kind: 'digest' } | null {
   if (!body) return null;
   const first = firstLineAfterClosingNote(body.replace(/\r\n?/g, '\n'));
   const m = new RegExp(`^${FINGERPRINT_MARKER_RE.source}$`, 'i').exec(first.trim());
@@ -89,7 +91,10 @@ export function readState(body: string | null | undefined): IssueState | null {
 /** Body without the per-run footer: equal stable bodies mean "nothing to update". */
 export function stableBody(body: string | null | undefined): string {
   if (!body) return '';
-  return body.replace(/\r\n/g, '\n').replace(new RegExp(`${escapeRe(FOOTER_MARKER)}[^\\n]*`), '').trim();
+  return body
+    .replace(/\r\n/g, '\n')
+    .replace(new RegExp(`${escapeRe(FOOTER_MARKER)}[^\\n]*`), '')
+    .trim();
 }
 
 export function locationKey(l: Location): string {
@@ -158,12 +163,22 @@ export function renderCertificateBody(input: CertificateBodyInput, ctx: RenderCo
   return hardTruncate(certificateBody(input, ctx, 1), ctx);
 }
 
-function certificateBody({ cert: c, active, owners, firstReported, ownersPending = false }: CertificateBodyInput, ctx: RenderContext, maxLocations: number): string {
-  const out: string[] = [fingerprintMarker(c.fingerprint), `## ${mdText(displayName(c))}: this certificate needs replacement`, ''];
+function certificateBody(
+  { cert: c, active, owners, firstReported, ownersPending = false }: CertificateBodyInput,
+  ctx: RenderContext,
+  maxLocations: number,
+): string {
+  const out: string[] = [
+    fingerprintMarker(c.fingerprint),
+    `## ${mdText(displayName(c))}: this certificate needs replacement`,
+    '',
+  ];
   out.push('### What is wrong', '');
   for (const f of active) {
     const since = sinceFor(f, c, firstReported);
-    out.push(`- ${f.severity === 'error' ? '❌' : '⚠️'} **${f.id}** (${f.severity}): ${mdText(f.message)}${since ? ` — since ${since}` : ''}`);
+    out.push(
+      `- ${f.severity === 'error' ? '❌' : '⚠️'} **${f.id}** (${f.severity}): ${mdText(f.message)}${since ? ` — since ${since}` : ''}`,
+    );
   }
   out.push('', '### The certificate', '', '| | |', '|---|---|');
   out.push(`| Subject | ${cell(c.subject)} |`);
@@ -174,7 +189,13 @@ function certificateBody({ cert: c, active, owners, firstReported, ownersPending
   out.push(`| Valid from | ${c.notBefore} |`);
   out.push(`| Expires | ${c.notAfter} (${daysLeftText(c.notAfter, ctx.now)}) |`);
   if (c.revocation.status === 'revoked') {
-    const how = [c.revocation.revokedAt && `at ${c.revocation.revokedAt}`, c.revocation.reason && `reason: ${c.revocation.reason}`, c.revocation.method && `via ${c.revocation.method}`].filter(Boolean).join(', ');
+    const how = [
+      c.revocation.revokedAt && `at ${c.revocation.revokedAt}`,
+      c.revocation.reason && `reason: ${c.revocation.reason}`,
+      c.revocation.method && `via ${c.revocation.method}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     out.push(`| Revocation | **revoked**${how ? ` (${cell(how)})` : ''} |`);
   } else {
     out.push(`| Revocation | ${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ''} |`);
@@ -184,18 +205,34 @@ function certificateBody({ cert: c, active, owners, firstReported, ownersPending
     // The CA's answer is not ours to link: shown as text, copyable, not clickable.
     if (c.renewal.explanationURL) out.push(`| CA's explanation | ${cell(c.renewal.explanationURL)} |`);
   }
-  out.push(`| Owner | ${owners.length ? ownerCell(owners, ownersPending) : '_none configured (set `owner:` in the config, or add a CODEOWNERS entry)_'} |`);
+  out.push(
+    `| Owner | ${owners.length ? ownerCell(owners, ownersPending) : '_none configured (set `owner:` in the config, or add a CODEOWNERS entry)_'} |`,
+  );
 
   out.push('', `### Where it is used (${c.locations.length})`, '');
   for (const loc of c.locations.slice(0, maxLocations)) out.push(`- ${locationLine(loc, ctx)}`);
-  if (c.locations.length > maxLocations) out.push(`- …and ${c.locations.length - maxLocations} more${ctx.runUrl ? ` — see the [run summary](${ctx.runUrl})` : ''}`);
+  if (c.locations.length > maxLocations)
+    out.push(
+      `- …and ${c.locations.length - maxLocations} more${ctx.runUrl ? ` — see the [run summary](${ctx.runUrl})` : ''}`,
+    );
 
   out.push('', '### How to fix', '');
   out.push('Issue a new certificate (or renew it), deploy it everywhere listed above, then check it locally:', '');
   out.push('```sh', verifyCommand(c, ctx), '```', '');
   out.push('This issue closes by itself when a run finds the new certificate in these places.');
 
-  out.push('', '---', footer(ctx), encodeState({ v: 1, f: active.map(findingKey), ...stateLocations(c), o: ownersPending ? [] : owners, s: firstReported }));
+  out.push(
+    '',
+    '---',
+    footer(ctx),
+    encodeState({
+      v: 1,
+      f: active.map(findingKey),
+      ...stateLocations(c),
+      o: ownersPending ? [] : owners,
+      s: firstReported,
+    }),
+  );
   return out.join('\n');
 }
 
@@ -205,16 +242,34 @@ export interface DigestRow {
   owners: string[];
 }
 
-export function renderDigestBody(rows: DigestRow[], carried: string[], ctx: RenderContext, opts: { overflowOf?: number; ownersPending?: boolean }): string {
-  const state: IssueState = { v: 1, f: [], l: [], o: [], s: '', d: [...rows.map((r) => r.cert.fingerprint.slice(7, 23)), ...carried] };
+export function renderDigestBody(
+  rows: DigestRow[],
+  carried: string[],
+  ctx: RenderContext,
+  opts: { overflowOf?: number; ownersPending?: boolean },
+): string {
+  const state: IssueState = {
+    v: 1,
+    f: [],
+    l: [],
+    o: [],
+    s: '',
+    d: [...rows.map((r) => r.cert.fingerprint.slice(7, 23)), ...carried],
+  };
   const head: string[] = [DIGEST_MARKER, `## ${rows.length + carried.length} certificate(s) need replacement`, ''];
   if (opts.overflowOf !== undefined) {
-    head.push(`These did not get an issue of their own because \`max-open\` (${opts.overflowOf}) issues are already open. They move to their own issue as others close.`, '');
+    head.push(
+      `These did not get an issue of their own because \`max-open\` (${opts.overflowOf}) issues are already open. They move to their own issue as others close.`,
+      '',
+    );
   }
   head.push('| Certificate | Problem | Expires | Days left | Where | Owner |', '|---|---|---|---|---|---|');
   const tail: string[] = [];
   if (carried.length) {
-    tail.push('', `Not checked in this run (partial run), kept from the previous one: ${carried.map((p) => `\`sha256:${p}…\``).join(', ')}`);
+    tail.push(
+      '',
+      `Not checked in this run (partial run), kept from the previous one: ${carried.map((p) => `\`sha256:${p}…\``).join(', ')}`,
+    );
   }
   tail.push('', '---', footer(ctx), encodeState(state));
   let size = head.join('\n').length + tail.join('\n').length + 200;
@@ -222,14 +277,19 @@ export function renderDigestBody(rows: DigestRow[], carried: string[], ctx: Rend
   let shown = 0;
   for (const r of rows) {
     const c = r.cert;
-    const where = c.locations.slice(0, 3).map((l) => locationLine(l, ctx).replace(/\|/g, '\\|')).join('<br>') + (c.locations.length > 3 ? `<br>…and ${c.locations.length - 3} more` : '');
+    const where =
+      c.locations
+        .slice(0, 3)
+        .map((l) => locationLine(l, ctx).replace(/\|/g, '\\|'))
+        .join('<br>') + (c.locations.length > 3 ? `<br>…and ${c.locations.length - 3} more` : '');
     const line = `| ${cell(displayName(c))}<br>\`${shortFingerprint(c.fingerprint)}\` | ${r.active.map((f) => `${f.severity === 'error' ? '❌' : '⚠️'} ${f.id}`).join(', ')} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, ctx.now)} | ${where} | ${r.owners.length ? ownerCell(r.owners, opts.ownersPending ?? false) : '—'} |`;
     if (size + line.length + 1 > MAX_BODY_CHARS) break;
     size += line.length + 1;
     lines.push(line);
     shown++;
   }
-  if (shown < rows.length) lines.push('', `…and ${rows.length - shown} more${ctx.runUrl ? ` — see the [run summary](${ctx.runUrl})` : ''}.`);
+  if (shown < rows.length)
+    lines.push('', `…and ${rows.length - shown} more${ctx.runUrl ? ` — see the [run summary](${ctx.runUrl})` : ''}.`);
   const body = [...head, ...lines, ...tail].join('\n');
   return body.length <= MAX_BODY_CHARS ? body : hardTruncate(body, ctx);
 }
@@ -245,7 +305,8 @@ export function runLink(ctx: RenderContext): string {
 export function daysLeftText(notAfter: string, now: string): string {
   // Whole days either way (the reports' daysLeft): "expired 2 day(s) ago", as the finding says.
   const d = daysLeft(notAfter, now);
-  if (Date.parse(notAfter) < Date.parse(now)) return d === 0 ? 'expired within the last day' : `expired ${-d} day(s) ago`;
+  if (Date.parse(notAfter) < Date.parse(now))
+    return d === 0 ? 'expired within the last day' : `expired ${-d} day(s) ago`;
   return d === 0 ? 'expires within a day' : `${d} day(s) left`;
 }
 
@@ -255,17 +316,26 @@ export function locationLine(loc: Location, ctx: RenderContext): string {
     const link = ctx.sha ? `[\`${mdCode(text)}\`](${blobUrl(ctx, loc.path, loc.line)})` : `\`${mdCode(text)}\``;
     return `${link}${loc.detail ? ` (${mdText(loc.detail)})` : ''}`;
   }
-  const parts = [loc.address && `address ${loc.address}`, loc.servername && loc.servername !== loc.host && `SNI ${loc.servername}`, loc.protocol, loc.chainIndex !== undefined && loc.chainIndex > 0 && `chain position ${loc.chainIndex}`].filter(Boolean);
+  const parts = [
+    loc.address && `address ${loc.address}`,
+    loc.servername && loc.servername !== loc.host && `SNI ${loc.servername}`,
+    loc.protocol,
+    loc.chainIndex !== undefined && loc.chainIndex > 0 && `chain position ${loc.chainIndex}`,
+  ].filter(Boolean);
   const declared = loc.configFile?.startsWith('(')
     ? ' — declared in the workflow’s `endpoints` input'
     : loc.configFile
-      ? ` — declared in ${ctx.sha ? `[\`${mdCode(loc.configFile)}#L${loc.configLine ?? 1}\`](${blobUrl(ctx, loc.configFile, loc.configLine ?? 1)})` : `\`${mdCode(loc.configFile)}\``}` : '';
+      ? ` — declared in ${ctx.sha ? `[\`${mdCode(loc.configFile)}#L${loc.configLine ?? 1}\`](${blobUrl(ctx, loc.configFile, loc.configLine ?? 1)})` : `\`${mdCode(loc.configFile)}\``}`
+      : '';
   return `endpoint \`${mdCode(`${loc.host}:${loc.port}`)}\`${parts.length ? ` (${mdText(parts.join(', '))})` : ''}${declared}`;
 }
 
 export function blobUrl(ctx: RenderContext, path: string, line: number): string {
   // Parentheses too: a bare ")" would end the Markdown link.
-  const p = path.split('/').map((seg) => encodeURIComponent(seg).replace(/[()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+  const p = path
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/[()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
   return `${ctx.serverUrl}/${ctx.repository}/blob/${ctx.sha}/${p}#L${line}`;
 }
 
@@ -273,7 +343,14 @@ export function blobUrl(ctx: RenderContext, path: string, line: number): string 
 export function verifyCommand(c: ReportCertificate, ctx: RenderContext): string {
   const args: string[] = [];
   const files = [...new Set(c.locations.filter((l) => l.type === 'file').map((l) => (l as { path: string }).path))];
-  const endpoints = [...new Set(c.locations.filter((l) => l.type === 'endpoint').map((l) => l as Extract<Location, { type: 'endpoint' }>).map((l) => `${l.host}:${l.port}`))];
+  const endpoints = [
+    ...new Set(
+      c.locations
+        .filter((l) => l.type === 'endpoint')
+        .map((l) => l as Extract<Location, { type: 'endpoint' }>)
+        .map((l) => `${l.host}:${l.port}`),
+    ),
+  ];
   for (const f of files.slice(0, 5)) args.push(`--files ${shellQuote(f)}`);
   for (const e of endpoints.slice(0, 5)) args.push(`--endpoint ${shellQuote(e)}`);
   if (!args.length && ctx.configPath) args.push(`--config ${shellQuote(ctx.configPath)}`);

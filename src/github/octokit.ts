@@ -35,17 +35,22 @@ export function createClient(token: string, apiUrl: string, opts: ClientOptions 
   const log = opts.log;
   const maxWait = opts.maxRateLimitWaitSeconds ?? 120;
   const base = opts.retryBaseMs ?? 1000;
-  const onLimit = (kind: string) => (retryAfter: number, options: any, _o: unknown, retryCount: number): boolean => {
-    const what = `${options?.method ?? ''} ${options?.url ?? ''}`.trim();
-    if (retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= maxWait) {
-      log?.info(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s`);
-      return true;
-    }
-    // Say which limit stopped us: "not waiting 1s" after two 1 s retries misled readers.
-    const why = retryCount >= MAX_RATE_LIMIT_RETRIES ? `giving up after ${retryCount} retries` : `not waiting ${retryAfter}s (over ${maxWait}s)`;
-    log?.warning(`GitHub ${kind} rate limit on ${what}; ${why}`);
-    return false;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: any, _o: unknown, retryCount: number): boolean => {
+      const what = `${options?.method ?? ''} ${options?.url ?? ''}`.trim();
+      if (retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= maxWait) {
+        log?.info(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s`);
+        return true;
+      }
+      // Say which limit stopped us: "not waiting 1s" after two 1 s retries misled readers.
+      const why =
+        retryCount >= MAX_RATE_LIMIT_RETRIES
+          ? `giving up after ${retryCount} retries`
+          : `not waiting ${retryAfter}s (over ${maxWait}s)`;
+      log?.warning(`GitHub ${kind} rate limit on ${what}; ${why}`);
+      return false;
+    };
   const passThrough = { key: () => ({ schedule: (...args: any[]) => run(args) }) };
   const throttle: any = {
     onRateLimit: onLimit('primary'),

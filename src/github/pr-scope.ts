@@ -42,13 +42,22 @@ export async function resolveScope(
 ): Promise<ScopeResult> {
   if (scope === 'all') return { files: null, configChanged: false, reason: 'scope: all — checking everything' };
   const onPr = isPullRequestEvent(env.eventName);
-  if (scope === 'auto' && !onPr) return { files: null, configChanged: false, reason: `scope: auto on ${env.eventName || 'a local run'} — checking everything` };
+  if (scope === 'auto' && !onPr)
+    return {
+      files: null,
+      configChanged: false,
+      reason: `scope: auto on ${env.eventName || 'a local run'} — checking everything`,
+    };
 
   const configRel = toRelative(configPath, env.workspace);
   const done = (files: string[], how: string): ScopeResult => {
     const sorted = [...new Set(files)].sort();
     const configChanged = configRel !== '' && sorted.includes(configRel);
-    return { files: sorted, configChanged, reason: `scope: ${scope} — ${sorted.length} changed file(s) ${how}${configChanged ? ', config changed' : ''}` };
+    return {
+      files: sorted,
+      configChanged,
+      reason: `scope: ${scope} — ${sorted.length} changed file(s) ${how}${configChanged ? ', config changed' : ''}`,
+    };
   };
 
   if (onPr) {
@@ -75,8 +84,14 @@ export async function resolveScope(
       log.info(`scope: ${apiFailure}; using git diff ${short(base)}...${short(head)}`);
       return done(fromGit, `in PR #${number} (git diff)`);
     }
-    log.warning(`scope: ${apiFailure}; git history unavailable (use actions/checkout with fetch-depth: 0) — checking everything`);
-    return { files: null, configChanged: false, reason: `scope: ${scope} — changed files unknown, checking everything` };
+    log.warning(
+      `scope: ${apiFailure}; git history unavailable (use actions/checkout with fetch-depth: 0) — checking everything`,
+    );
+    return {
+      files: null,
+      configChanged: false,
+      reason: `scope: ${scope} — changed files unknown, checking everything`,
+    };
   }
 
   // scope: changed outside a PR: a push says what it changed through before..after.
@@ -86,17 +101,32 @@ export async function resolveScope(
     const fromGit = await gitChangedFiles(env.workspace, before, after, '..');
     if (fromGit) return done(fromGit, `in ${short(before)}..${short(after)} (git diff)`);
   }
-  log.warning(`scope: changed — no pull request or push range to compare on ${env.eventName || 'a local run'}; checking everything`);
-  return { files: null, configChanged: false, reason: 'scope: changed — nothing to compare against, checking everything' };
+  log.warning(
+    `scope: changed — no pull request or push range to compare on ${env.eventName || 'a local run'}; checking everything`,
+  );
+  return {
+    files: null,
+    configChanged: false,
+    reason: 'scope: changed — nothing to compare against, checking everything',
+  };
 }
 
 /** Paginated `GET /repos/{o}/{r}/pulls/{n}/files`, new names of added/modified/renamed files. */
-export async function listPullRequestFiles(client: Octokit, env: GithubEnv, pullNumber: number): Promise<{ names: string[]; complete: boolean }> {
+export async function listPullRequestFiles(
+  client: Octokit,
+  env: GithubEnv,
+  pullNumber: number,
+): Promise<{ names: string[]; complete: boolean }> {
   const { owner, repo } = splitRepository(env.repository);
   const names: string[] = [];
   let seen = 0;
   let pages = 0;
-  for await (const page of client.paginate.iterator(client.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: PER_PAGE })) {
+  for await (const page of client.paginate.iterator(client.rest.pulls.listFiles, {
+    owner,
+    repo,
+    pull_number: pullNumber,
+    per_page: PER_PAGE,
+  })) {
     for (const f of page.data) {
       seen++;
       if (KEPT_STATUSES.has(f.status)) names.push(f.filename);
@@ -107,12 +137,28 @@ export async function listPullRequestFiles(client: Octokit, env: GithubEnv, pull
 }
 
 /** `git diff --name-only` in the workspace; null when the history is not there. */
-export function gitChangedFiles(workspace: string, base: string, head: string, range: '...' | '..' = '...'): Promise<string[] | null> {
+export function gitChangedFiles(
+  workspace: string,
+  base: string,
+  head: string,
+  range: '...' | '..' = '...',
+): Promise<string[] | null> {
   if (!/^[0-9a-f]{7,64}$/i.test(base) || !/^[0-9a-f]{7,64}$/i.test(head)) return Promise.resolve(null);
   return new Promise((resolve) => {
     execFile(
       'git',
-      ['-C', workspace, '-c', 'core.quotePath=false', 'diff', '--name-only', '--no-renames', '--diff-filter=ACMRT', `${base}${range}${head}`, '--'],
+      [
+        '-C',
+        workspace,
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '--name-only',
+        '--no-renames',
+        '--diff-filter=ACMRT',
+        `${base}${range}${head}`,
+        '--',
+      ],
       { timeout: GIT_TIMEOUT_MS, maxBuffer: GIT_MAX_OUTPUT_BYTES },
       (err, stdout) => resolve(err ? null : stdout.split('\n').filter((l) => l.length > 0)),
     );

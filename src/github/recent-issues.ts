@@ -56,7 +56,10 @@ export class RecentIssues {
       // A number that held another issue still does; one with this key may have been closed since, so look again.
       if (known && known.key !== key) continue;
       if (this.lookups >= MAX_NUMBER_LOOKUPS) {
-        if (!this.exhausted) this.warn(`issues: stopped looking for issues opened by concurrent runs after ${MAX_NUMBER_LOOKUPS} lookups; a later run closes any duplicate`);
+        if (!this.exhausted)
+          this.warn(
+            `issues: stopped looking for issues opened by concurrent runs after ${MAX_NUMBER_LOOKUPS} lookups; a later run closes any duplicate`,
+          );
         this.exhausted = true;
         break;
       }

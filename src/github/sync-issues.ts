@@ -78,7 +78,17 @@ export interface SyncContext {
 // a responder outage or a config detail, not the certificate itself. An issue
 // titled "Replace certificate" for an OCSP outage would send owners to do the
 // wrong work (the run's status still fails on them in hard mode).
-const NOT_CERTIFICATE_BOUND = new Set<FindingId>(['revocation-unknown', 'unreachable', 'unparseable', 'no-match', 'not-checked', 'config', 'ignore-expired', 'address-drift', 'superseded']);
+const NOT_CERTIFICATE_BOUND = new Set<FindingId>([
+  'revocation-unknown',
+  'unreachable',
+  'unparseable',
+  'no-match',
+  'not-checked',
+  'config',
+  'ignore-expired',
+  'address-drift',
+  'superseded',
+]);
 // Warnings that still mean "replace it soon".
 const REPLACEMENT_WARNINGS = new Set<FindingId>(['expiring', 'renewal-window']);
 // Listing is paginated at 100; 100 pages = 10,000 certwatch issues open and closed.
@@ -101,18 +111,32 @@ const LISTING_LAG_MARGIN = 30;
 export function replacementFindings(c: ReportCertificate): ReportFinding[] {
   return c.findings
     .filter((f) => !f.ignored)
-    .filter((f) => (f.severity === 'error' && !NOT_CERTIFICATE_BOUND.has(f.id)) || (f.severity === 'warning' && REPLACEMENT_WARNINGS.has(f.id)))
+    .filter(
+      (f) =>
+        (f.severity === 'error' && !NOT_CERTIFICATE_BOUND.has(f.id)) ||
+        (f.severity === 'warning' && REPLACEMENT_WARNINGS.has(f.id)),
+    )
     .sort((a, b) => findingRank(a) - findingRank(b));
 }
 
 function findingRank(f: ReportFinding): number {
-  const order: Partial<Record<FindingId, number>> = { revoked: 0, expired: 1, 'not-yet-valid': 2, 'renewal-window': 3, expiring: 4 };
+  const order: Partial<Record<FindingId, number>> = {
+    revoked: 0,
+    expired: 1,
+    'not-yet-valid': 2,
+    'renewal-window': 3,
+    expiring: 4,
+  };
   return (f.severity === 'error' ? 0 : 10) + (order[f.id] ?? 5);
 }
 
 /** Worst certificates get the limited issue slots first: revoked, expired, then soonest expiry. */
 function certificatePriority(a: Need, b: Need): number {
-  return findingRank(a.active[0]) - findingRank(b.active[0]) || Date.parse(a.cert.notAfter) - Date.parse(b.cert.notAfter) || a.fp.localeCompare(b.fp);
+  return (
+    findingRank(a.active[0]) - findingRank(b.active[0]) ||
+    Date.parse(a.cert.notAfter) - Date.parse(b.cert.notAfter) ||
+    a.fp.localeCompare(b.fp)
+  );
 }
 
 interface Need {
@@ -153,14 +177,24 @@ export async function syncIssuesFromAction(
   log: Logger,
   opts: SyncFromActionOptions = {},
 ): Promise<SyncResult> {
-  const nothing = (skipped: string): SyncResult => ({ created: [], updated: [], commented: [], closed: [], reopened: [], withdrawn: [], apiCalls: 0, skipped });
+  const nothing = (skipped: string): SyncResult => ({
+    created: [],
+    updated: [],
+    commented: [],
+    closed: [],
+    reopened: [],
+    withdrawn: [],
+    apiCalls: 0,
+    skipped,
+  });
   const decision = issuesEnabled(issuesInput, env);
   if (!decision.on) {
     log.info(`${decision.why}: not syncing issues`);
     return nothing(decision.why);
   }
   if (!env.token) {
-    const why = 'no github-token: issues not synced (pass `github-token: ${{ github.token }}` and grant `issues: write`)';
+    const why =
+      'no github-token: issues not synced (pass `github-token: ${{ github.token }}` and grant `issues: write`)';
     log.warning(why);
     return nothing(why);
   }
@@ -195,7 +229,15 @@ export async function syncIssuesFromAction(
 
 /** The core: plan from the report and the existing issues, then write only what changed. */
 export async function syncIssues(report: Report, client: Octokit, ctx: SyncContext): Promise<SyncResult> {
-  const result: SyncResult = { created: [], updated: [], commented: [], closed: [], reopened: [], withdrawn: [], apiCalls: 0 };
+  const result: SyncResult = {
+    created: [],
+    updated: [],
+    commented: [],
+    closed: [],
+    reopened: [],
+    withdrawn: [],
+    apiCalls: 0,
+  };
   const countCall = () => {
     result.apiCalls++;
   };
@@ -312,7 +354,9 @@ class IssueSync {
       else await this.create(need);
     }
     if (overflow.length && perCertificate) {
-      this.ctx.log.warning(`issues: max-open (${this.ctx.settings.maxOpen}) reached; ${overflow.length} more certificate(s) listed in the digest issue`);
+      this.ctx.log.warning(
+        `issues: max-open (${this.ctx.settings.maxOpen}) reached; ${overflow.length} more certificate(s) listed in the digest issue`,
+      );
     }
 
     const digestRows = perCertificate ? overflow : [...needs.values()].sort(certificatePriority);
@@ -360,14 +404,22 @@ class IssueSync {
    *   Close only when every place is replaced or gone; anything merely not
    *   seen keeps the issue open, untouched.
    */
-  private resolveOpen(fp: string, issue: TrackedIssue, completeness: Completeness): { close: true; comment: string } | { close: false; why: string } {
+  private resolveOpen(
+    fp: string,
+    issue: TrackedIssue,
+    completeness: Completeness,
+  ): { close: true; comment: string } | { close: false; why: string } {
     const prev = issue.data;
     const cert = this.report.certificates.find((c) => c.fingerprint.toLowerCase() === fp);
     if (cert) {
       const had = (id: string) => prev?.f.some((k) => k.replace(/!$/, '') === id) ?? false;
-      if (had('revoked') && cert.revocation.status !== 'good' && cert.revocation.status !== 'revoked') return { close: false, why: `revocation status is ${cert.revocation.status} in this run` };
-      if (had('renewal-window') && !cert.renewal) return { close: false, why: 'no renewal information (ARI) in this run' };
-      const ignored = cert.findings.filter((f) => f.ignored && (f.severity === 'error' || REPLACEMENT_WARNINGS.has(f.id)));
+      if (had('revoked') && cert.revocation.status !== 'good' && cert.revocation.status !== 'revoked')
+        return { close: false, why: `revocation status is ${cert.revocation.status} in this run` };
+      if (had('renewal-window') && !cert.renewal)
+        return { close: false, why: 'no renewal information (ARI) in this run' };
+      const ignored = cert.findings.filter(
+        (f) => f.ignored && (f.severity === 'error' || REPLACEMENT_WARNINGS.has(f.id)),
+      );
       const why = ignored.length
         ? `it is now ignored by the config${ignored[0].ignored?.reason ? ` ("${mdUntrusted(ignored[0].ignored.reason)}")` : ''}${ignored[0].ignored?.until ? ` until ${mdUntrusted(ignored[0].ignored.until)}` : ''}`
         : 'it no longer needs replacement (no expiry, revocation or renewal problem in this run)';
@@ -375,7 +427,10 @@ class IssueSync {
     }
     if (!prev || prev.l.length === 0) {
       return completeness.complete
-        ? { close: true, comment: `Resolved: this certificate was not found anywhere in a complete run. Closing${runLink(this.render)}.` }
+        ? {
+            close: true,
+            comment: `Resolved: this certificate was not found anywhere in a complete run. Closing${runLink(this.render)}.`,
+          }
         : { close: false, why: `not seen, and ${completeness.why}` };
     }
     const lines: string[] = [];
@@ -384,16 +439,28 @@ class IssueSync {
       if (seen.kind === 'unseen') return { close: false, why: `${sl.k} not checked: ${seen.why}` };
       lines.push(`- ${seen.text}`);
     }
-    if (prev.lt && !completeness.complete) return { close: false, why: `it had more places than the issue remembers, and ${completeness.why}` };
+    if (prev.lt && !completeness.complete)
+      return { close: false, why: `it had more places than the issue remembers, and ${completeness.why}` };
     return {
       close: true,
-      comment: [`Resolved: the certificate \`${shortFingerprint(fp)}\` is no longer used where it was:`, '', ...lines, '', `Closing${runLink(this.render)}. certwatch reopens this issue if the certificate comes back.`].join('\n'),
+      comment: [
+        `Resolved: the certificate \`${shortFingerprint(fp)}\` is no longer used where it was:`,
+        '',
+        ...lines,
+        '',
+        `Closing${runLink(this.render)}. certwatch reopens this issue if the certificate comes back.`,
+      ].join('\n'),
     };
   }
 
-  private inspect(sl: StateLocation, completeness: Completeness): { kind: 'replaced' | 'gone'; text: string } | { kind: 'unseen'; why: string } {
+  private inspect(
+    sl: StateLocation,
+    completeness: Completeness,
+  ): { kind: 'replaced' | 'gone'; text: string } | { kind: 'unseen'; why: string } {
     const here = this.report.certificates.filter((c) => c.locations.some((l) => sameKey(l, sl.k)));
-    const place = sl.k.startsWith('file:') ? `\`${mdCodeUntrusted(sl.k.slice(5))}\`` : `endpoint \`${mdCodeUntrusted(sl.k.slice(9))}\``;
+    const place = sl.k.startsWith('file:')
+      ? `\`${mdCodeUntrusted(sl.k.slice(5))}\``
+      : `endpoint \`${mdCodeUntrusted(sl.k.slice(9))}\``;
     if (here.length) {
       const at = (c: ReportCertificate) => c.locations.find((l) => sameKey(l, sl.k));
       const slot = (c: ReportCertificate) => {
@@ -406,23 +473,34 @@ class IssueSync {
         here.find((c) => sl.cn !== undefined && c.subjectCN === sl.cn) ??
         here.find((c) => c.role === 'leaf') ??
         here[0];
-      return { kind: 'replaced', text: `${place}: replaced by \`${by.fingerprint}\` (${mdUntrusted(displayName(by))}) expiring ${by.notAfter}` };
+      return {
+        kind: 'replaced',
+        text: `${place}: replaced by \`${by.fingerprint}\` (${mdUntrusted(displayName(by))}) expiring ${by.notAfter}`,
+      };
     }
     const problem = this.report.problems.find((p) => p.location && sameKey(p.location, sl.k));
     if (problem) return { kind: 'unseen', why: `${problem.id}: ${problem.message}` };
     if (!completeness.complete) return { kind: 'unseen', why: completeness.why };
-    return { kind: 'gone', text: `${place}: no longer there (${sl.k.startsWith('file:') ? 'the file no longer holds it' : 'the endpoint is no longer configured'})` };
+    return {
+      kind: 'gone',
+      text: `${place}: no longer there (${sl.k.startsWith('file:') ? 'the file no longer holds it' : 'the endpoint is no longer configured'})`,
+    };
   }
 
   // ---- writes -----------------------------------------------------------------
 
   private async refresh(issue: TrackedIssue, need: Need): Promise<void> {
     const prev = issue.data;
-    const body = renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: prev?.s || today(this.report) }, this.render);
+    const body = renderCertificateBody(
+      { cert: need.cert, active: need.active, owners: need.owners, firstReported: prev?.s || today(this.report) },
+      this.render,
+    );
     const patch: { body?: string; assignees?: string[] } = {};
     if (stableBody(body) !== stableBody(issue.body)) patch.body = body;
     // Assign only owners new since last run: someone unassigned by hand stays unassigned.
-    const newUsers = userLogins(need.owners.filter((o) => !(prev?.o ?? []).includes(o))).filter((u) => !issue.assignees.includes(u));
+    const newUsers = userLogins(need.owners.filter((o) => !(prev?.o ?? []).includes(o))).filter(
+      (u) => !issue.assignees.includes(u),
+    );
     const add = await this.assignableOf(newUsers);
     if (add.length) patch.assignees = [...issue.assignees, ...add];
     // A comment is a notification: only for a state change, never for a re-run,
@@ -432,22 +510,43 @@ class IssueSync {
     if (fresh.length && patch.body) {
       const now = await this.fetchIssue(issue.number);
       if (now && fresh.every((f) => readState(now.body)?.f.includes(findingKey(f)))) {
-        this.ctx.log.info(`issues: #${issue.number} already reports ${findingsSentence(fresh)} (a concurrent run): not commenting again`);
+        this.ctx.log.info(
+          `issues: #${issue.number} already reports ${findingsSentence(fresh)} (a concurrent run): not commenting again`,
+        );
         return;
       }
     }
     if (patch.body || patch.assignees) {
       this.doing(`updating issue #${issue.number}`);
-      await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: issue.number, ...patch });
+      await this.client.rest.issues.update({
+        owner: this.owner,
+        repo: this.repo,
+        issue_number: issue.number,
+        ...patch,
+      });
       this.result.updated.push(issue.number);
     }
-    if (fresh.length) this.commentIfLastWriter(issue.number, patch.body, `State changed: ${findingsSentence(fresh)}${runLink(this.render)}.`);
+    if (fresh.length)
+      this.commentIfLastWriter(
+        issue.number,
+        patch.body,
+        `State changed: ${findingsSentence(fresh)}${runLink(this.render)}.`,
+      );
   }
 
   private async create(need: Need): Promise<void> {
     await this.ensureLabels();
-    const render = (ownersPending: boolean) => renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report), ownersPending }, this.render);
-    const opened = await this.openOnce(need.fp, `an issue for ${shortFingerprint(need.fp)}`, certificateTitle(need.cert), render(need.owners.length > 0));
+    const render = (ownersPending: boolean) =>
+      renderCertificateBody(
+        { cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report), ownersPending },
+        this.render,
+      );
+    const opened = await this.openOnce(
+      need.fp,
+      `an issue for ${shortFingerprint(need.fp)}`,
+      certificateTitle(need.cert),
+      render(need.owners.length > 0),
+    );
     if (opened === null || !need.owners.length) return;
     // Known to be the one that stays: now name the owners for real and assign them (assignment is their notification).
     const assignees = await this.assignableOf(userLogins(need.owners));
@@ -479,7 +578,9 @@ class IssueSync {
       return null;
     }
     this.doing(`creating ${what}`);
-    const created = (await this.client.rest.issues.create({ owner: this.owner, repo: this.repo, title, body, labels: this.labels })).data.number;
+    const created = (
+      await this.client.rest.issues.create({ owner: this.owner, repo: this.repo, title, body, labels: this.labels })
+    ).data.number;
     recent.opened(created, key);
     this.doing(`checking #${created} against issues opened by concurrent runs`);
     const older = await recent.oldestOpen(key, created);
@@ -490,7 +591,14 @@ class IssueSync {
     this.doing(`withdrawing issue #${created}`);
     // The number goes in a code span: a live "#12" would cross-reference (a timeline event on the issue that stays).
     const note = `> [!NOTE]\n> Withdrawn (${today(this.report)}): a concurrent certwatch run opened issue \`${older}\` for the same ${key === 'digest' ? 'digest' : 'certificate'} a moment earlier; that one stays.\n\n`;
-    await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: created, state: 'closed', state_reason: 'not_planned', ...(body.length + note.length < 65_000 ? { body: note + body } : {}) });
+    await this.client.rest.issues.update({
+      owner: this.owner,
+      repo: this.repo,
+      issue_number: created,
+      state: 'closed',
+      state_reason: 'not_planned',
+      ...(body.length + note.length < 65_000 ? { body: note + body } : {}),
+    });
     this.result.withdrawn.push(created);
     this.ctx.log.info(`issues: #${created} for ${label} withdrawn: a concurrent run opened #${older} first`);
     return null;
@@ -499,8 +607,13 @@ class IssueSync {
   private async reopen(issue: TrackedIssue, need: Need): Promise<void> {
     if (!(await this.stillClosed(issue, need.fp))) return;
     const prevOwners = issue.data?.o ?? [];
-    const body = renderCertificateBody({ cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report) }, this.render);
-    const add = await this.assignableOf(userLogins(need.owners.filter((o) => !prevOwners.includes(o))).filter((u) => !issue.assignees.includes(u)));
+    const body = renderCertificateBody(
+      { cert: need.cert, active: need.active, owners: need.owners, firstReported: today(this.report) },
+      this.render,
+    );
+    const add = await this.assignableOf(
+      userLogins(need.owners.filter((o) => !prevOwners.includes(o))).filter((u) => !issue.assignees.includes(u)),
+    );
     this.doing(`reopening issue #${issue.number}`);
     await this.client.rest.issues.update({
       owner: this.owner,
@@ -512,17 +625,32 @@ class IssueSync {
       ...(add.length ? { assignees: [...issue.assignees, ...add] } : {}),
     });
     this.result.reopened.push(issue.number);
-    this.commentIfLastWriter(issue.number, body, `Reopened: this certificate needs replacement again — ${findingsSentence(need.active)}${runLink(this.render)}. (To stop tracking it, add an \`ignore:\` entry with its fingerprint to the certwatch config.)`);
+    this.commentIfLastWriter(
+      issue.number,
+      body,
+      `Reopened: this certificate needs replacement again — ${findingsSentence(need.active)}${runLink(this.render)}. (To stop tracking it, add an \`ignore:\` entry with its fingerprint to the certwatch config.)`,
+    );
   }
 
-  private async close(issue: TrackedIssue, comment: string, reason: 'completed' | 'not_planned' = 'completed'): Promise<void> {
+  private async close(
+    issue: TrackedIssue,
+    comment: string,
+    reason: 'completed' | 'not_planned' = 'completed',
+  ): Promise<void> {
     await this.comment(issue.number, comment);
     this.doing(`closing issue #${issue.number}`);
     // A reader landing on the closed issue should not read "needs replacement" as current:
     // prefix the body (same API call; the hidden markers below are kept) with the outcome.
     const banner = `> [!NOTE]\n> ${reason === 'completed' ? 'Resolved' : 'Closed'} (${today(this.report)}): ${comment.split('\n')[0].slice(0, 500)}\n\n`;
     const body = issue.body.startsWith('> [!NOTE]') ? undefined : banner + issue.body;
-    await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: issue.number, state: 'closed', state_reason: reason, ...(body && body.length < 65_000 ? { body } : {}) });
+    await this.client.rest.issues.update({
+      owner: this.owner,
+      repo: this.repo,
+      issue_number: issue.number,
+      state: 'closed',
+      state_reason: reason,
+      ...(body && body.length < 65_000 ? { body } : {}),
+    });
     this.result.closed.push(issue.number);
   }
 
@@ -531,28 +659,54 @@ class IssueSync {
     this.doing(`closing issue #${dup.number}`);
     const note = `> [!NOTE]\n> Closed (${today(this.report)}): a duplicate of issue \`${keep.number}\`, which tracks the same ${dup.marker.kind === 'digest' ? 'digest' : 'certificate'} (same certwatch marker) and stays.\n\n`;
     const body = dup.body.startsWith('> [!NOTE]') ? undefined : note + dup.body;
-    await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: dup.number, state: 'closed', state_reason: 'not_planned', ...(body && body.length < 65_000 ? { body } : {}) });
+    await this.client.rest.issues.update({
+      owner: this.owner,
+      repo: this.repo,
+      issue_number: dup.number,
+      state: 'closed',
+      state_reason: 'not_planned',
+      ...(body && body.length < 65_000 ? { body } : {}),
+    });
     this.result.closed.push(dup.number);
   }
 
   private async comment(issueNumber: number, body: string): Promise<void> {
     this.doing(`commenting on issue #${issueNumber}`);
-    await this.client.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: issueNumber, body });
+    await this.client.rest.issues.createComment({
+      owner: this.owner,
+      repo: this.repo,
+      issue_number: issueNumber,
+      body,
+    });
     this.result.commented.push(issueNumber);
   }
 
-  private async syncDigest(rows: Need[], open: TrackedIssue | undefined, closed: TrackedIssue | undefined, completeness: Completeness, perCertificate: boolean): Promise<void> {
+  private async syncDigest(
+    rows: Need[],
+    open: TrackedIssue | undefined,
+    closed: TrackedIssue | undefined,
+    completeness: Completeness,
+    perCertificate: boolean,
+  ): Promise<void> {
     // Entries of the last digest that this run did not see stay listed in a
     // partial run (same rule as for per-certificate issues, by fingerprint).
     const listed = new Set(rows.map((r) => r.fp.slice(7, 23)));
     const carried = completeness.complete
       ? []
-      : (open?.data?.d ?? []).filter((p) => !listed.has(p) && !this.report.certificates.some((c) => c.fingerprint.toLowerCase().startsWith(`sha256:${p}`)));
+      : (open?.data?.d ?? []).filter(
+          (p) =>
+            !listed.has(p) &&
+            !this.report.certificates.some((c) => c.fingerprint.toLowerCase().startsWith(`sha256:${p}`)),
+        );
     const digestRows: DigestRow[] = rows.map((r) => ({ cert: r.cert, active: r.active, owners: r.owners }));
     if (!digestRows.length && !carried.length) {
       if (open) {
         const legacyPartial = !open.data && !completeness.complete;
-        if (!legacyPartial) await this.close(open, `Nothing left to replace: every certificate this digest listed is resolved. Closing${runLink(this.render)}.`);
+        if (!legacyPartial)
+          await this.close(
+            open,
+            `Nothing left to replace: every certificate this digest listed is resolved. Closing${runLink(this.render)}.`,
+          );
       }
       return;
     }
@@ -567,13 +721,29 @@ class IssueSync {
     } else if (closed) {
       if (!(await this.stillClosed(closed, 'digest'))) return;
       this.doing(`reopening the digest issue #${closed.number}`);
-      await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: closed.number, state: 'open', state_reason: 'reopened', body });
+      await this.client.rest.issues.update({
+        owner: this.owner,
+        repo: this.repo,
+        issue_number: closed.number,
+        state: 'open',
+        state_reason: 'reopened',
+        body,
+      });
       this.result.reopened.push(closed.number);
-      this.commentIfLastWriter(closed.number, body, `Reopened: ${digestRows.length} certificate(s) need replacement${runLink(this.render)}.`);
+      this.commentIfLastWriter(
+        closed.number,
+        body,
+        `Reopened: ${digestRows.length} certificate(s) need replacement${runLink(this.render)}.`,
+      );
     } else {
       await this.ensureLabels();
       const pending = digestRows.some((r) => r.owners.length > 0);
-      const opened = await this.openOnce('digest', 'the digest issue', DIGEST_TITLE, pending ? renderDigestBody(digestRows, carried, this.render, { ...opts, ownersPending: true }) : body);
+      const opened = await this.openOnce(
+        'digest',
+        'the digest issue',
+        DIGEST_TITLE,
+        pending ? renderDigestBody(digestRows, carried, this.render, { ...opts, ownersPending: true }) : body,
+      );
       if (opened !== null && pending) {
         this.doing(`naming the owners in the digest issue #${opened}`);
         await this.client.rest.issues.update({ owner: this.owner, repo: this.repo, issue_number: opened, body });
@@ -593,7 +763,9 @@ class IssueSync {
     }
     const theirs = await (await this.recentIssues()).oldestOpen(key);
     if (theirs) {
-      this.ctx.log.info(`issues: a concurrent run has just opened #${theirs} for ${key === 'digest' ? 'the digest' : shortFingerprint(key)}; not reopening #${issue.number}`);
+      this.ctx.log.info(
+        `issues: a concurrent run has just opened #${theirs} for ${key === 'digest' ? 'the digest' : shortFingerprint(key)}; not reopening #${issue.number}`,
+      );
       return false;
     }
     return true;
@@ -613,13 +785,16 @@ class IssueSync {
    */
   private async commentWhereLastWriter(): Promise<void> {
     if (!this.pendingComments.length) return;
-    if (this.pendingComments.some((p) => p.body)) await new Promise((resolve) => setTimeout(resolve, LAST_WRITER_SETTLE_MS));
+    if (this.pendingComments.some((p) => p.body))
+      await new Promise((resolve) => setTimeout(resolve, LAST_WRITER_SETTLE_MS));
     for (const p of this.pendingComments) {
       if (p.body) {
         this.doing(`reading issue #${p.issueNumber}`);
         const now = await this.fetchIssue(p.issueNumber);
         if (now && now.body !== p.body) {
-          this.ctx.log.info(`issues: #${p.issueNumber} was written by a concurrent run after this one; that run comments`);
+          this.ctx.log.info(
+            `issues: #${p.issueNumber} was written by a concurrent run after this one; that run comments`,
+          );
           continue;
         }
       }
@@ -637,17 +812,34 @@ class IssueSync {
   private async recentIssues(): Promise<RecentIssues> {
     if (this.recent) return this.recent;
     this.doing('reading the newest issue number');
-    const { data } = await this.client.rest.issues.listForRepo({ owner: this.owner, repo: this.repo, state: 'all', sort: 'created', direction: 'desc', per_page: 1 });
+    const { data } = await this.client.rest.issues.listForRepo({
+      owner: this.owner,
+      repo: this.repo,
+      state: 'all',
+      sort: 'created',
+      direction: 'desc',
+      per_page: 1,
+    });
     const newest = data[0]?.number ?? 0;
     const from = Math.max(Math.min(newest, this.newestListed), newest - LISTING_LAG_MARGIN, 0);
-    this.recent = new RecentIssues(from, (n) => this.fetchNumbered(n), (m) => this.ctx.log.warning(m));
+    this.recent = new RecentIssues(
+      from,
+      (n) => this.fetchNumbered(n),
+      (m) => this.ctx.log.warning(m),
+    );
     return this.recent;
   }
 
   /** GET /issues/{number}: seen at once, unlike listings. null when there is no such issue. */
-  private async fetchIssue(issueNumber: number): Promise<{ number: number; state: string; body: string; tracked: TrackedIssue | null } | null> {
+  private async fetchIssue(
+    issueNumber: number,
+  ): Promise<{ number: number; state: string; body: string; tracked: TrackedIssue | null } | null> {
     try {
-      const { data } = await this.client.rest.issues.get({ owner: this.owner, repo: this.repo, issue_number: issueNumber });
+      const { data } = await this.client.rest.issues.get({
+        owner: this.owner,
+        repo: this.repo,
+        issue_number: issueNumber,
+      });
       return { number: data.number, state: data.state, body: data.body ?? '', tracked: this.toTracked(data) };
     } catch (err) {
       const status = statusOf(err);
@@ -704,7 +896,9 @@ class IssueSync {
         });
       }
       if (++pages >= MAX_LIST_PAGES) {
-        this.ctx.log.warning(`issues: stopped listing after ${MAX_LIST_PAGES * PER_PAGE} issues labelled "${this.label}"`);
+        this.ctx.log.warning(
+          `issues: stopped listing after ${MAX_LIST_PAGES * PER_PAGE} issues labelled "${this.label}"`,
+        );
         break;
       }
     }
@@ -715,7 +909,9 @@ class IssueSync {
     const out: TrackedIssue[] = [];
     for (const { author, ...issue } of candidates) {
       if (!sameLogin(author, me.login)) {
-        this.ctx.log.info(`issues: #${issue.number} carries a certwatch marker but was opened by ${author ?? 'an unknown user'}, not by ${me.login} (${me.how}): left alone`);
+        this.ctx.log.info(
+          `issues: #${issue.number} carries a certwatch marker but was opened by ${author ?? 'an unknown user'}, not by ${me.login} (${me.how}): left alone`,
+        );
         continue;
       }
       // State is read only from our own issues: a stranger's body is never decoded.
@@ -762,7 +958,13 @@ class IssueSync {
         if (statusOf(err) !== 404) throw err;
         this.doing(`creating the label "${name}"`);
         try {
-          await this.client.rest.issues.createLabel({ owner: this.owner, repo: this.repo, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION });
+          await this.client.rest.issues.createLabel({
+            owner: this.owner,
+            repo: this.repo,
+            name,
+            color: LABEL_COLOR,
+            description: LABEL_DESCRIPTION,
+          });
         } catch (e) {
           if (statusOf(e) !== 422) throw e; // 422: created meanwhile by a concurrent run
         }
@@ -782,7 +984,9 @@ class IssueSync {
           this.assignable.set(login, true);
         } catch (err) {
           if (statusOf(err) !== 404) throw err;
-          this.ctx.log.warning(`issues: @${login} cannot be assigned in ${this.ctx.repository}; mentioned in the body instead`);
+          this.ctx.log.warning(
+            `issues: @${login} cannot be assigned in ${this.ctx.repository}; mentioned in the body instead`,
+          );
           this.assignable.set(login, false);
         }
       }
@@ -797,7 +1001,8 @@ export function effectiveOwners(c: ReportCertificate, rules?: CodeownersRule[]):
   if (c.owner) return [...new Set(c.owner.split(/[\s,]+/).filter((o) => o.startsWith('@')))];
   if (!rules?.length) return [];
   const owners = new Set<string>();
-  for (const l of c.locations) if (l.type === 'file') for (const o of ownersFor(rules, l.path)) if (o.startsWith('@')) owners.add(o);
+  for (const l of c.locations)
+    if (l.type === 'file') for (const o of ownersFor(rules, l.path)) if (o.startsWith('@')) owners.add(o);
   return [...owners];
 }
 

@@ -21,11 +21,17 @@ export interface TokenIdentity {
   how: string; // how it was found, for the log
 }
 
-export async function tokenIdentity(client: Octokit, explicit: string | undefined, log: Logger): Promise<TokenIdentity> {
+export async function tokenIdentity(
+  client: Octokit,
+  explicit: string | undefined,
+  log: Logger,
+): Promise<TokenIdentity> {
   const named = explicit?.trim().replace(/^@/, '');
   if (named) return { login: named, how: 'the issue-author input' };
   try {
-    const res = (await client.graphql('query { viewer { login __typename } }')) as { viewer?: { login?: unknown; __typename?: unknown } };
+    const res = (await client.graphql('query { viewer { login __typename } }')) as {
+      viewer?: { login?: unknown; __typename?: unknown };
+    };
     const login = res?.viewer?.login;
     if (typeof login === 'string' && login) {
       // GitHub names an app's bot "<slug>[bot]" on issues; viewer may give the bare slug.
@@ -33,10 +39,14 @@ export async function tokenIdentity(client: Octokit, explicit: string | undefine
       return { login: asAuthor, how: "the token's GraphQL viewer" };
     }
   } catch (err) {
-    log.info(`issues: could not ask GitHub who the token is (${(err as Error)?.message ?? err}); assuming ${DEFAULT_TOKEN_AUTHOR} — set the issue-author input if certwatch uses another token`);
+    log.info(
+      `issues: could not ask GitHub who the token is (${(err as Error)?.message ?? err}); assuming ${DEFAULT_TOKEN_AUTHOR} — set the issue-author input if certwatch uses another token`,
+    );
     return { login: DEFAULT_TOKEN_AUTHOR, how: 'the default token (assumed)' };
   }
-  log.info(`issues: GitHub did not say who the token is; assuming ${DEFAULT_TOKEN_AUTHOR} — set the issue-author input if certwatch uses another token`);
+  log.info(
+    `issues: GitHub did not say who the token is; assuming ${DEFAULT_TOKEN_AUTHOR} — set the issue-author input if certwatch uses another token`,
+  );
   return { login: DEFAULT_TOKEN_AUTHOR, how: 'the default token (assumed)' };
 }
 

@@ -63,7 +63,11 @@ export async function findCertificateFiles(workspace: string): Promise<FoundFile
     if (needsPassword.has(file)) g.needsPassword = true;
   }
   const distinct = new Set(collected.observations.map((o) => o.cert.fingerprint));
-  return { groups: mergeExtensions([...byPattern.values()]), certificates: distinct.size, hasCodeowners: codeowners !== null };
+  return {
+    groups: mergeExtensions([...byPattern.values()]),
+    certificates: distinct.size,
+    hasCodeowners: codeowners !== null,
+  };
 }
 
 function extensionOf(file: string): string {

@@ -56,7 +56,9 @@ async function writeNew(workspace: string, rel: string, text: string, force: boo
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
-    throw new InitError(`cannot write ${rel}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a part of the path is a file' : (e as Error).message}`);
+    throw new InitError(
+      `cannot write ${rel}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a part of the path is a file' : (e as Error).message}`,
+    );
   }
 }
 
@@ -87,7 +89,13 @@ export async function init(workspace: string, opts: { force?: boolean } = {}): P
 async function ignoresCache(workspace: string): Promise<boolean> {
   const text = await readFile(path.join(workspace, '.gitignore'), 'utf8').catch(() => '');
   const name = BUILTIN.cacheDir.replace(/\/+$/, '');
-  return text.split(/\r?\n/).some((l) => l.trim().replace(/^\/|\/$/g, '').replace(/\/$/, '') === name);
+  return text.split(/\r?\n/).some(
+    (l) =>
+      l
+        .trim()
+        .replace(/^\/|\/$/g, '')
+        .replace(/\/$/, '') === name,
+  );
 }
 
 /** What the user reads after init: what happened and the next three steps. */
@@ -106,6 +114,7 @@ export function describeInit(r: InitResult): string {
     '  2. list your servers under endpoints: in .github/certwatch.yml',
     '  3. commit .github/certwatch.yml and .github/workflows/certwatch.yml and push',
   );
-  if (r.cacheNotIgnored) lines.push(`  and add ${r.cacheNotIgnored}/ to .gitignore: local runs keep CRLs and ARI answers there`);
+  if (r.cacheNotIgnored)
+    lines.push(`  and add ${r.cacheNotIgnored}/ to .gitignore: local runs keep CRLs and ARI answers there`);
   return lines.join('\n') + '\n';
 }

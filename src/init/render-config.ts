@@ -42,7 +42,10 @@ function fileEntries(groups: FileGroup[]): string[] {
   }
   const out = ['# Certificate files found in this repository, one entry per folder.', 'files:'];
   for (const g of groups) {
-    const covers = g.files.length === 1 && g.files[0] === g.pattern ? '' : `${g.files.length} file${g.files.length === 1 ? '' : 's'} today`;
+    const covers =
+      g.files.length === 1 && g.files[0] === g.pattern
+        ? ''
+        : `${g.files.length} file${g.files.length === 1 ? '' : 's'} today`;
     const entry = (code: string) => (covers ? c(code, covers) : code);
     if (g.owners.length) out.push(`  # owners (from CODEOWNERS): ${g.owners.join(' ')}`);
     if (g.needsPassword) {
@@ -73,7 +76,10 @@ export function renderConfig(groups: FileGroup[], opts: { hasCodeowners: boolean
     'version: 1',
     '',
     '# defaults:',
-    c(`#   warn-within: ${d.warnWithin.text}`, `warn when less is left: 90m, 12h, 30d, or 20% = share of lifetime left`),
+    c(
+      `#   warn-within: ${d.warnWithin.text}`,
+      `warn when less is left: 90m, 12h, 30d, or 20% = share of lifetime left`,
+    ),
     c(`#   fail-within: ${d.failWithin.text}`, `fail when less is left`),
     c(`#   revocation: ${d.revocation}`, `soft: revoked fails, unknown warns | hard: unknown fails too | off`),
     c(`#   timeout: ${timeText(d.timeoutMs)}`, `per network operation`),
@@ -107,7 +113,7 @@ export function renderConfig(groups: FileGroup[], opts: { hasCodeowners: boolean
     c('#   - path: "test/fixtures/**"', 'by path: certificates seen only there'),
     '#     reason: "expired on purpose"',
     '',
-    '# ACME Renewal Information (RFC 9773): Let\'s Encrypt and Google Trust Services are built in.',
+    "# ACME Renewal Information (RFC 9773): Let's Encrypt and Google Trust Services are built in.",
     '# ari:',
     '#   enabled: true',
     c('#   directories:', 'more ACME CAs (none by default)'),
@@ -120,7 +126,10 @@ export function renderConfig(groups: FileGroup[], opts: { hasCodeowners: boolean
     '#     name: "CA incident"',
     '',
     '# network:',
-    c('#   private-addresses: auto', 'auto: only public addresses on pull requests from forks | refuse: always | allow: never restricted'),
+    c(
+      '#   private-addresses: auto',
+      'auto: only public addresses on pull requests from forks | refuse: always | allow: never restricted',
+    ),
     c('#   allow: [10.20.0.0/16]', 'contacted even where private addresses are refused (none by default)'),
     c(`#   max-download-mb: ${DEFAULT_MAX_DOWNLOAD_MB}`, 'total a run may fetch over HTTP'),
     '',

@@ -104,14 +104,19 @@ export function notPublic(address: string, allow?: BlockList): string | null {
 
 export type LookupAll = (host: string) => Promise<string[]>;
 
-const systemLookup: LookupAll = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+const systemLookup: LookupAll = async (host) =>
+  (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 /**
  * May `host` be contacted under the guard? Every address it resolves to must be
  * public: one private answer refuses it (a client may pick any of them).
  * Returns the reason for a refusal, or null.
  */
-export async function refusal(host: string, guard: NetworkGuard | undefined, lookupAll: LookupAll = systemLookup): Promise<string | null> {
+export async function refusal(
+  host: string,
+  guard: NetworkGuard | undefined,
+  lookupAll: LookupAll = systemLookup,
+): Promise<string | null> {
   if (!guard?.publicOnly) return null;
   const bare = host.replace(/^\[|\]$/g, '');
   let addresses: string[];
@@ -134,7 +139,9 @@ export async function refusal(host: string, guard: NetworkGuard | undefined, loo
 export function refusalOf(host: string, address: string, guard: NetworkGuard): string | null {
   if (!guard.publicOnly) return null;
   const why = notPublic(address, guard.allow);
-  return why ? `${NOT_CONTACTED}: ${host === address ? address : `${host} resolves to ${address}`}, a ${why} address, ${guard.reason}` : null;
+  return why
+    ? `${NOT_CONTACTED}: ${host === address ? address : `${host} resolves to ${address}`}, a ${why} address, ${guard.reason}`
+    : null;
 }
 
 // A run's CRLs, OCSP answers and issuer certificates are a few MB on most
@@ -144,7 +151,11 @@ export function refusalOf(host: string, address: string, guard: NetworkGuard): s
 // without end.
 export const DEFAULT_MAX_DOWNLOAD_MB = 8192;
 
-const DEFAULT_NETWORK: NetworkSettings = { privateAddresses: 'auto', allow: [], maxDownloadMb: DEFAULT_MAX_DOWNLOAD_MB };
+const DEFAULT_NETWORK: NetworkSettings = {
+  privateAddresses: 'auto',
+  allow: [],
+  maxDownloadMb: DEFAULT_MAX_DOWNLOAD_MB,
+};
 
 /** The run's guard from the config's `network:` section and whether the event is untrusted. */
 export function networkGuard(settings: NetworkSettings | undefined, untrusted: string | null): NetworkGuard {
@@ -157,7 +168,10 @@ export function networkGuard(settings: NetworkSettings | undefined, untrusted: s
     else allow.addSubnet(net, Number(bits), type);
   }
   const publicOnly = n.privateAddresses === 'refuse' || (n.privateAddresses === 'auto' && untrusted !== null);
-  const reason = n.privateAddresses === 'refuse' ? 'as network.private-addresses is "refuse"' : `on ${untrusted ?? 'this event'} (only public addresses are contacted there)`;
+  const reason =
+    n.privateAddresses === 'refuse'
+      ? 'as network.private-addresses is "refuse"'
+      : `on ${untrusted ?? 'this event'} (only public addresses are contacted there)`;
   return { publicOnly, reason, allow, maxTotalBytes: n.maxDownloadMb * 1024 * 1024 };
 }
 

@@ -84,7 +84,11 @@ function spend(n: number, what: string, url: string, status: number): void {
  * our check and the connection (DNS rebinding) gains nothing.
  */
 function guardedLookup(g: NetworkGuard) {
-  return (hostname: string, options: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address?: string | LookupAddress[], family?: number) => void) => {
+  return (
+    hostname: string,
+    options: LookupOptions,
+    callback: (err: NodeJS.ErrnoException | null, address?: string | LookupAddress[], family?: number) => void,
+  ) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err);
       for (const a of addresses) {
@@ -116,7 +120,9 @@ function agent(): Dispatcher {
   // proxyTunnel: false — plain-http URLs (most CRL and OCSP URLs) go to the proxy
   // as absolute-form requests, as curl does; many proxies (Squid by default)
   // refuse CONNECT to port 80. https URLs are still tunnelled with CONNECT.
-  dispatcher ??= new EnvHttpProxyAgent({ connections: 16, proxyTunnel: false }).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
+  dispatcher ??= new EnvHttpProxyAgent({ connections: 16, proxyTunnel: false }).compose(
+    interceptors.redirect({ maxRedirections: MAX_REDIRECTS }),
+  );
   return dispatcher;
 }
 
@@ -135,7 +141,8 @@ export function fetchableUrl(url: string): string | null {
   } catch {
     return `"${url}" is not a valid URL`;
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `${u.protocol.replace(/:$/, '')}:// URLs are not fetched (only http and https)`;
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    return `${u.protocol.replace(/:$/, '')}:// URLs are not fetched (only http and https)`;
   return null;
 }
 
@@ -152,7 +159,12 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
         size += b.length;
         if (size > o.maxBytes) {
           discard(res.body);
-          throw new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, 'too-large', url, res.statusCode);
+          throw new FetchError(
+            `${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`,
+            'too-large',
+            url,
+            res.statusCode,
+          );
         }
         try {
           spend(b.length, what, url, res.statusCode);
@@ -227,12 +239,21 @@ export async function httpStream(url: string, o: FetchOptions): Promise<StreamRe
       };
       // The run's deadline, checked while bytes flow (a stalled body is the idle timeout's job).
       const watch = setInterval(() => {
-        if (so.deadline !== undefined && Date.now() > so.deadline) fail(new FetchError(`${what}: stopped, the run's deadline passed after ${size} bytes`, 'deadline', url));
+        if (so.deadline !== undefined && Date.now() > so.deadline)
+          fail(new FetchError(`${what}: stopped, the run's deadline passed after ${size} bytes`, 'deadline', url));
       }, 250);
       watch.unref();
       res.body.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > o.maxBytes) return fail(new FetchError(`${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`, 'too-large', url, res.statusCode));
+        if (size > o.maxBytes)
+          return fail(
+            new FetchError(
+              `${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`,
+              'too-large',
+              url,
+              res.statusCode,
+            ),
+          );
         try {
           spend(chunk.length, what, url, res.statusCode);
         } catch (e) {
@@ -241,7 +262,15 @@ export async function httpStream(url: string, o: FetchOptions): Promise<StreamRe
         out.write(chunk);
       });
       res.body.on('error', (e) => fail(e instanceof FetchError ? e : describe(e, what, url, ac)));
-      out.on('error', (e) => fail(new FetchError(`${what}: cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? e.message})`, 'network', url)));
+      out.on('error', (e) =>
+        fail(
+          new FetchError(
+            `${what}: cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? e.message})`,
+            'network',
+            url,
+          ),
+        ),
+      );
       res.body.on('end', () => {
         clearInterval(watch);
         open.close();
@@ -313,7 +342,12 @@ async function openResponse(url: string, o: FetchOptions, totalMs: number | unde
   if (Number.isFinite(declared) && declared > o.maxBytes) {
     discard(res.body);
     close();
-    throw new FetchError(`${what}: response of ${declared} bytes exceeds the ${o.maxBytes}-byte limit`, 'too-large', url, status);
+    throw new FetchError(
+      `${what}: response of ${declared} bytes exceeds the ${o.maxBytes}-byte limit`,
+      'too-large',
+      url,
+      status,
+    );
   }
   return { res, what, ac, declared, close };
 }
@@ -321,11 +355,21 @@ async function openResponse(url: string, o: FetchOptions, totalMs: number | unde
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Each hop checked before it is requested; redirects followed here, at most MAX_REDIRECTS. */
-async function sendGuarded(url: string, g: NetworkGuard, send: (target: string, via: Dispatcher) => Promise<Dispatcher.ResponseData>, what: string): Promise<Dispatcher.ResponseData> {
+async function sendGuarded(
+  url: string,
+  g: NetworkGuard,
+  send: (target: string, via: Dispatcher) => Promise<Dispatcher.ResponseData>,
+  what: string,
+): Promise<Dispatcher.ResponseData> {
   let current = url;
   for (let hop = 0; ; hop++) {
     const u = new URL(current);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new FetchError(`${what}: redirected to ${u.protocol}// (only http and https are followed)`, 'scheme', current);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      throw new FetchError(
+        `${what}: redirected to ${u.protocol}// (only http and https are followed)`,
+        'scheme',
+        current,
+      );
     const why = await refusal(u.hostname, g);
     if (why) throw new FetchError(`${what}: ${hop ? `redirected to ${u.host}: ` : ''}${why}`, 'refused', current);
     const res = await send(current, guardedAgent(current, g));
@@ -354,11 +398,16 @@ const NETWORK_WORDS: Record<string, string> = {
 function describe(e: unknown, what: string, url: string, ac: AbortController): FetchError {
   if (e instanceof FetchError) return e;
   const err = e as { code?: string; message?: string };
-  const refusedAt = [e, (e as { cause?: unknown }).cause].find((x) => (x as { code?: string })?.code === 'ECERTWATCH_REFUSED') as Error | undefined;
+  const refusedAt = [e, (e as { cause?: unknown }).cause].find(
+    (x) => (x as { code?: string })?.code === 'ECERTWATCH_REFUSED',
+  ) as Error | undefined;
   if (refusedAt) return new FetchError(`${what}: ${refusedAt.message}`, 'refused', url);
-  if (ac.signal.aborted) return new FetchError(`${what}: timed out (${(ac.signal.reason as Error)?.message ?? 'aborted'})`, 'timeout', url);
-  if (err.code === 'UND_ERR_HEADERS_TIMEOUT') return new FetchError(`${what}: timed out waiting for the response headers`, 'timeout', url);
-  if (err.code === 'UND_ERR_BODY_TIMEOUT') return new FetchError(`${what}: timed out while reading the response body`, 'timeout', url);
+  if (ac.signal.aborted)
+    return new FetchError(`${what}: timed out (${(ac.signal.reason as Error)?.message ?? 'aborted'})`, 'timeout', url);
+  if (err.code === 'UND_ERR_HEADERS_TIMEOUT')
+    return new FetchError(`${what}: timed out waiting for the response headers`, 'timeout', url);
+  if (err.code === 'UND_ERR_BODY_TIMEOUT')
+    return new FetchError(`${what}: timed out while reading the response body`, 'timeout', url);
   if (err.code === 'UND_ERR_CONNECT_TIMEOUT') return new FetchError(`${what}: timed out connecting`, 'timeout', url);
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
   // Common socket errors in words (the code kept for searching): these messages

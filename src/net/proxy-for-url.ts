@@ -12,7 +12,10 @@ function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
 
 export function proxyForUrl(url: string, env: NodeJS.ProcessEnv): string | undefined {
   const u = new URL(url);
-  const proxy = u.protocol === 'https:' ? (envValue(env, 'HTTPS_PROXY') ?? envValue(env, 'HTTP_PROXY')) : envValue(env, 'HTTP_PROXY');
+  const proxy =
+    u.protocol === 'https:'
+      ? (envValue(env, 'HTTPS_PROXY') ?? envValue(env, 'HTTP_PROXY'))
+      : envValue(env, 'HTTP_PROXY');
   if (!proxy) return undefined;
   const port = u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80;
   return noProxyExempts(u.hostname.replace(/^\[|\]$/g, ''), port, env) ? undefined : proxy;

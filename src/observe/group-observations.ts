@@ -1,6 +1,13 @@
 // Observations → one ObservedCertificate per fingerprint, with every location at
 // which it was seen (a certificate checked in and also served is one record).
-import type { CertificateRecord, CertificateRole, Duration, Observation, ObservedCertificate, Thresholds } from '../types.js';
+import type {
+  CertificateRecord,
+  CertificateRole,
+  Duration,
+  Observation,
+  ObservedCertificate,
+  Thresholds,
+} from '../types.js';
 import { thresholdMs } from '../config/duration.js';
 
 const ROLE_RANK: Record<CertificateRole, number> = { leaf: 0, intermediate: 1, root: 2 };
@@ -10,12 +17,26 @@ const ROLE_RANK: Record<CertificateRole, number> = { leaf: 0, intermediate: 1, r
  * The record's thresholds are then the strictest over all its sightings.
  */
 export function groupObservations(obs: Observation[], defaults?: Thresholds): ObservedCertificate[] {
-  const byFp = new Map<string, ObservedCertificate & { allOffPath: boolean; allSuperseded: boolean; merged: Companions }>();
+  const byFp = new Map<
+    string,
+    ObservedCertificate & { allOffPath: boolean; allSuperseded: boolean; merged: Companions }
+  >();
   for (const o of obs) {
     const fp = o.cert.fingerprint;
     let oc = byFp.get(fp);
     if (!oc) {
-      oc = { cert: o.cert, locations: [], role: o.role, owners: [], companions: [], notes: [], findings: [], allOffPath: true, allSuperseded: true, merged: { lists: new Set() } };
+      oc = {
+        cert: o.cert,
+        locations: [],
+        role: o.role,
+        owners: [],
+        companions: [],
+        notes: [],
+        findings: [],
+        allOffPath: true,
+        allSuperseded: true,
+        merged: { lists: new Set() },
+      };
       byFp.set(fp, oc);
     }
     oc.locations.push(o.location);
@@ -38,7 +59,9 @@ export function groupObservations(obs: Observation[], defaults?: Thresholds): Ob
     if (!allSuperseded) rest.notes = rest.notes.filter((n) => !n.startsWith('superseded by'));
     if (allOffPath) {
       rest.offPath = true;
-      rest.notes.push('served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged');
+      rest.notes.push(
+        'served but not needed to build a trusted path (e.g. an old cross-signed root); its expiry is not judged',
+      );
     }
     out.push(rest);
   }
@@ -79,7 +102,11 @@ function addCompanions(current: CertificateRecord[], more: CertificateRecord[], 
  * judged by the strictest: a relaxed threshold on one endpoint must not hide a
  * warning about a certificate (often a shared intermediate) that others rely on.
  */
-function strictest(a: Partial<Thresholds> | undefined, b: Partial<Thresholds>, c: CertificateRecord): Partial<Thresholds> {
+function strictest(
+  a: Partial<Thresholds> | undefined,
+  b: Partial<Thresholds>,
+  c: CertificateRecord,
+): Partial<Thresholds> {
   const life = c.notAfter.getTime() - c.notBefore.getTime();
   const pick = (x?: Duration, y?: Duration) => (!x ? y : !y ? x : thresholdMs(y, life) > thresholdMs(x, life) ? y : x);
   const out: Partial<Thresholds> = {};

@@ -30,7 +30,12 @@ export function annotationsFor(r: Report): Annotation[] {
     if (f.ignored) return;
     const place = placeOf(loc);
     // GitHub shows the file and line beside the annotation: the message need not repeat them.
-    out.push({ level: f.severity, title, message: place.file ? messageBesidePlace(f.message, loc) : f.message, ...place });
+    out.push({
+      level: f.severity,
+      title,
+      message: place.file ? messageBesidePlace(f.message, loc) : f.message,
+      ...place,
+    });
   };
   for (const c of r.certificates) {
     for (const f of c.findings) {

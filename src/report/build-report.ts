@@ -19,10 +19,15 @@ function toReportFinding(f: Finding): ReportFinding {
 }
 
 /** Canonical order (worst first, then id, place, text) so a merged shard report equals an unsharded one. */
-export function sortFindings<T extends { severity: Severity; ignored?: unknown; id: string; message: string; location?: Location }>(fs: T[]): T[] {
+export function sortFindings<
+  T extends { severity: Severity; ignored?: unknown; id: string; message: string; location?: Location },
+>(fs: T[]): T[] {
   const k = (f: T) => `${f.id}|${f.location ? locKey(f.location) : ''}|${f.message}`;
   return [...fs].sort(
-    (a, b) => Number(!!a.ignored) - Number(!!b.ignored) || SEV_RANK[a.severity] - SEV_RANK[b.severity] || (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0),
+    (a, b) =>
+      Number(!!a.ignored) - Number(!!b.ignored) ||
+      SEV_RANK[a.severity] - SEV_RANK[b.severity] ||
+      (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0),
   );
 }
 
@@ -33,7 +38,9 @@ function worst(fs: ReportFinding[]): number {
 }
 
 export function locKey(l: Location): string {
-  return l.type === 'file' ? `0|${l.path}|${String(l.line).padStart(8, '0')}|${l.detail ?? ''}` : `1|${l.host}|${l.port}|${l.address ?? ''}|${l.chainIndex ?? 0}`;
+  return l.type === 'file'
+    ? `0|${l.path}|${String(l.line).padStart(8, '0')}|${l.detail ?? ''}`
+    : `1|${l.host}|${l.port}|${l.address ?? ''}|${l.chainIndex ?? 0}`;
 }
 
 export function sortLocations(ls: Location[]): Location[] {
@@ -71,7 +78,11 @@ export function toReportCertificate(oc: ObservedCertificate): ReportCertificate 
       ...(rv?.detail ? { detail: rv.detail } : {}),
     },
     renewal: oc.renewal
-      ? { windowStart: oc.renewal.windowStart.toISOString(), windowEnd: oc.renewal.windowEnd.toISOString(), explanationURL: oc.renewal.explanationURL ?? null }
+      ? {
+          windowStart: oc.renewal.windowStart.toISOString(),
+          windowEnd: oc.renewal.windowEnd.toISOString(),
+          explanationURL: oc.renewal.explanationURL ?? null,
+        }
       : null,
     findings: sortFindings(oc.findings.map(toReportFinding)),
   };
@@ -83,7 +94,9 @@ export function sortCertificates(cs: ReportCertificate[]): ReportCertificate[] {
   // profile (issue 15). ISO times and hex fingerprints sort the same either way.
   const w = new Map(cs.map((c) => [c, worst(c.findings)]));
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return [...cs].sort((a, b) => w.get(a)! - w.get(b)! || cmp(a.notAfter, b.notAfter) || cmp(a.fingerprint, b.fingerprint));
+  return [...cs].sort(
+    (a, b) => w.get(a)! - w.get(b)! || cmp(a.notAfter, b.notAfter) || cmp(a.fingerprint, b.fingerprint),
+  );
 }
 
 /**
@@ -104,10 +117,18 @@ export function summarize(certs: ReportCertificate[], problems: ReportFinding[])
   for (const c of certs) {
     c.findings.forEach(count);
     // By instant, not text: a report read back from disk may spell a time differently.
-    if (c.role === 'leaf' && (nextExpiry === null || Date.parse(c.notAfter) < Date.parse(nextExpiry))) nextExpiry = c.notAfter;
+    if (c.role === 'leaf' && (nextExpiry === null || Date.parse(c.notAfter) < Date.parse(nextExpiry)))
+      nextExpiry = c.notAfter;
   }
   problems.forEach(count);
-  return { status: failures ? 'fail' : warnings ? 'warn' : 'ok', failures, warnings, notices, certificates: certs.length, nextExpiry };
+  return {
+    status: failures ? 'fail' : warnings ? 'warn' : 'ok',
+    failures,
+    warnings,
+    notices,
+    certificates: certs.length,
+    nextExpiry,
+  };
 }
 
 export function buildReport(

@@ -26,10 +26,18 @@ export interface Collapsed<T> {
 export function collapseNoise<T>(rows: Row<T>[]): { single: Row<T>[]; groups: Collapsed<T>[] } {
   const groups = new Map<string, Collapsed<T>>();
   for (const r of rows) {
-    const key = r.f.ignored ? `ignored|${r.f.id}|${r.f.ignored.reason ?? ''}` : r.f.severity === 'notice' ? `notice|${r.f.id}` : undefined;
+    const key = r.f.ignored
+      ? `ignored|${r.f.id}|${r.f.ignored.reason ?? ''}`
+      : r.f.severity === 'notice'
+        ? `notice|${r.f.id}`
+        : undefined;
     if (!key) continue;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { id: r.f.id, kind: r.f.ignored ? 'ignored' : 'notice', reason: r.f.ignored?.reason, rows: [] }));
+    if (!g)
+      groups.set(
+        key,
+        (g = { id: r.f.id, kind: r.f.ignored ? 'ignored' : 'notice', reason: r.f.ignored?.reason, rows: [] }),
+      );
     g.rows.push(r);
   }
   const big = [...groups.values()].filter((g) => g.rows.length >= COLLAPSE_AT);
@@ -39,5 +47,7 @@ export function collapseNoise<T>(rows: Row<T>[]): { single: Row<T>[]; groups: Co
 
 /** One line for a group: "37 notices (unparseable)" / "412 findings ignored (under a test path …)". */
 export function groupHeadline(g: Collapsed<unknown>): string {
-  return g.kind === 'ignored' ? `${g.rows.length} \`${g.id}\` findings ignored${g.reason ? ` (${g.reason})` : ''}` : `${g.rows.length} \`${g.id}\` notices`;
+  return g.kind === 'ignored'
+    ? `${g.rows.length} \`${g.id}\` findings ignored${g.reason ? ` (${g.reason})` : ''}`
+    : `${g.rows.length} \`${g.id}\` notices`;
 }

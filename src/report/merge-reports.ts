@@ -6,21 +6,32 @@ import { locKey, sortCertificates, sortFindings, sortLocations, sortProbes, summ
 
 export class MergeError extends Error {}
 
-const findingKey = (f: ReportFinding) => `${f.id}|${f.severity}|${f.location ? locKey(f.location) : ''}|${f.message}|${f.ignored ? 'i' : ''}`;
+const findingKey = (f: ReportFinding) =>
+  `${f.id}|${f.severity}|${f.location ? locKey(f.location) : ''}|${f.message}|${f.ignored ? 'i' : ''}`;
 const REVOCATION_RANK = { revoked: 0, unknown: 1, good: 2, 'not-checked': 3 } as const;
 
 export function validateReport(x: unknown, name: string): Report {
   const r = x as Report;
   if (!r || typeof r !== 'object' || r.version !== 1 || !Array.isArray(r.certificates) || !r.summary) {
-    throw new MergeError(`${name} is not a certwatch JSON report (version 1); merge the files written by --report or the action's report input`);
+    throw new MergeError(
+      `${name} is not a certwatch JSON report (version 1); merge the files written by --report or the action's report input`,
+    );
   }
   // What the merge reads beyond the contract's fields: a hand-edited or truncated
   // report must be refused by name, not crash the merge.
   const bad = (what: string) => new MergeError(`${name} is not a complete certwatch report: ${what}`);
-  if (!r.run || typeof r.run !== 'object' || typeof r.run.shard !== 'string' || !/^\d+\/\d+$/.test(r.run.shard)) throw bad('run.shard ("i/n") is missing');
+  if (!r.run || typeof r.run !== 'object' || typeof r.run.shard !== 'string' || !/^\d+\/\d+$/.test(r.run.shard))
+    throw bad('run.shard ("i/n") is missing');
   if (r.problems !== undefined && !Array.isArray(r.problems)) throw bad('problems is not a list');
   r.certificates.forEach((c, i) => {
-    if (!c || typeof c.fingerprint !== 'string' || !Array.isArray(c.locations) || !Array.isArray(c.findings) || !c.revocation || typeof c.notAfter !== 'string') {
+    if (
+      !c ||
+      typeof c.fingerprint !== 'string' ||
+      !Array.isArray(c.locations) ||
+      !Array.isArray(c.findings) ||
+      !c.revocation ||
+      typeof c.notAfter !== 'string'
+    ) {
       throw bad(`certificates[${i}] lacks fingerprint, notAfter, locations, findings or revocation`);
     }
     c.notes ??= [];
@@ -49,7 +60,8 @@ export function mergeReports(reports: Report[]): Report {
       const owners = new Set([...(prev.owner?.split(', ') ?? []), ...(c.owner?.split(', ') ?? [])]);
       prev.owner = owners.size ? [...owners].join(', ') : null;
       for (const n of c.notes) if (!prev.notes.includes(n)) prev.notes.push(n);
-      if (REVOCATION_RANK[c.revocation.status] < REVOCATION_RANK[prev.revocation.status]) prev.revocation = c.revocation;
+      if (REVOCATION_RANK[c.revocation.status] < REVOCATION_RANK[prev.revocation.status])
+        prev.revocation = c.revocation;
       prev.renewal ??= c.renewal;
       if (c.role === 'leaf') prev.role = 'leaf';
     }
@@ -61,7 +73,10 @@ export function mergeReports(reports: Report[]): Report {
   for (const f of shardProblems) problems.set(findingKey(f), f);
   const certificates = sortCertificates([...byFp.values()].map((c) => ({ ...c, findings: sortFindings(c.findings) })));
   const probs = sortFindings([...problems.values()]);
-  const latest = reports.map((r) => r.generatedAt).sort().at(-1)!;
+  const latest = reports
+    .map((r) => r.generatedAt)
+    .sort()
+    .at(-1)!;
   return {
     version: 1,
     generatedAt: latest,
@@ -69,21 +84,39 @@ export function mergeReports(reports: Report[]): Report {
     summary: summarize(certificates, probs),
     certificates,
     problems: probs,
-    ...(reports.some((r) => r.endpoints?.length) ? { endpoints: sortProbes(reports.flatMap((r) => r.endpoints ?? [])) } : {}),
-    run: { ...reports[0].run, shard: '1/1', deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached) },
+    ...(reports.some((r) => r.endpoints?.length)
+      ? { endpoints: sortProbes(reports.flatMap((r) => r.endpoints ?? [])) }
+      : {}),
+    run: {
+      ...reports[0].run,
+      shard: '1/1',
+      deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached),
+    },
   };
 }
 
 function missingShards(reports: Report[]): ReportFinding[] {
   const counts = new Set(reports.map((r) => r.run.shard.split('/')[1]));
   if (counts.size > 1) {
-    return [{ id: 'not-checked', severity: 'warning', message: `merged reports come from different shard counts (${[...counts].join(', ')}); the result may be incomplete` }];
+    return [
+      {
+        id: 'not-checked',
+        severity: 'warning',
+        message: `merged reports come from different shard counts (${[...counts].join(', ')}); the result may be incomplete`,
+      },
+    ];
   }
   const n = Number([...counts][0] ?? 1);
   if (n <= 1) return [];
   const have = new Set(reports.map((r) => Number(r.run.shard.split('/')[0])));
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
   return missing.length
-    ? [{ id: 'not-checked', severity: 'warning', message: `shard report${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing from the merge; those targets were not checked` }]
+    ? [
+        {
+          id: 'not-checked',
+          severity: 'warning',
+          message: `shard report${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing from the merge; those targets were not checked`,
+        },
+      ]
     : [];
 }

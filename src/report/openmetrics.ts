@@ -43,7 +43,12 @@ function seriesOf(report: Report): Series[] {
   const seen = new Set<string>();
   for (const c of report.certificates) {
     for (const l of c.locations.length ? c.locations : [null]) {
-      const place = l === null ? '' : l.type === 'endpoint' && l.address && l.address !== l.host ? `${locationText(l)} (${l.address})` : locationText(l);
+      const place =
+        l === null
+          ? ''
+          : l.type === 'endpoint' && l.address && l.address !== l.host
+            ? `${locationText(l)} (${l.address})`
+            : locationText(l);
       const set: [string, string][] = [
         ['fingerprint', c.fingerprint],
         ['subject', displayName(c)],
@@ -69,19 +74,48 @@ export function renderOpenMetrics(report: Report): string {
   const series = seriesOf(report);
   const now = new Date(report.run.now);
   const lines = [
-    ...family('certwatch_certificate_not_after_seconds', "The certificate's notAfter, as a Unix time in seconds.", series.map((s) => `certwatch_certificate_not_after_seconds${labels(s.labels)} ${Math.floor(Date.parse(s.cert.notAfter) / 1000)}`)),
+    ...family(
+      'certwatch_certificate_not_after_seconds',
+      "The certificate's notAfter, as a Unix time in seconds.",
+      series.map(
+        (s) =>
+          `certwatch_certificate_not_after_seconds${labels(s.labels)} ${Math.floor(Date.parse(s.cert.notAfter) / 1000)}`,
+      ),
+    ),
     // Time left in seconds, not days: Prometheus names carry base units (promtool's lint says so); divide by 86400 for days.
-    ...family('certwatch_certificate_expires_in_seconds', "Seconds from the run's clock to notAfter; negative once expired.", series.map((s) => `certwatch_certificate_expires_in_seconds${labels(s.labels)} ${Math.floor((Date.parse(s.cert.notAfter) - now.getTime()) / 1000)}`)),
+    ...family(
+      'certwatch_certificate_expires_in_seconds',
+      "Seconds from the run's clock to notAfter; negative once expired.",
+      series.map(
+        (s) =>
+          `certwatch_certificate_expires_in_seconds${labels(s.labels)} ${Math.floor((Date.parse(s.cert.notAfter) - now.getTime()) / 1000)}`,
+      ),
+    ),
     ...family(
       'certwatch_certificate_status',
       "1 for the certificate's status (ok, warn or fail, from its worst active finding), 0 for the others.",
-      series.flatMap((s) => STATUSES.map((st) => `certwatch_certificate_status${labels([...s.labels, ['status', st]])} ${statusClass(s.cert) === st ? 1 : 0}`)),
+      series.flatMap((s) =>
+        STATUSES.map(
+          (st) =>
+            `certwatch_certificate_status${labels([...s.labels, ['status', st]])} ${statusClass(s.cert) === st ? 1 : 0}`,
+        ),
+      ),
     ),
-    ...family('certwatch_certificates', 'Distinct certificates seen by the run.', [`certwatch_certificates ${report.summary.certificates}`]),
-    ...family('certwatch_failures', 'Error findings after ignores: the run fails when this is above 0.', [`certwatch_failures ${report.summary.failures}`]),
-    ...family('certwatch_warnings', 'Warning findings after ignores.', [`certwatch_warnings ${report.summary.warnings}`]),
+    ...family('certwatch_certificates', 'Distinct certificates seen by the run.', [
+      `certwatch_certificates ${report.summary.certificates}`,
+    ]),
+    ...family('certwatch_failures', 'Error findings after ignores: the run fails when this is above 0.', [
+      `certwatch_failures ${report.summary.failures}`,
+    ]),
+    ...family('certwatch_warnings', 'Warning findings after ignores.', [
+      `certwatch_warnings ${report.summary.warnings}`,
+    ]),
     // The clock as a value, not a sample timestamp: the textfile collector refuses timestamps.
-    ...family('certwatch_run_clock_seconds', "The run's clock (the --at date in a forecast), as a Unix time in seconds.", [`certwatch_run_clock_seconds ${Math.floor(now.getTime() / 1000)}`]),
+    ...family(
+      'certwatch_run_clock_seconds',
+      "The run's clock (the --at date in a forecast), as a Unix time in seconds.",
+      [`certwatch_run_clock_seconds ${Math.floor(now.getTime() / 1000)}`],
+    ),
   ];
   return lines.join('\n') + '\n';
 }

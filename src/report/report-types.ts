@@ -1,7 +1,15 @@
 // The JSON report, version 1 (the contract in PRODUCT.md, plus additive fields).
 // Every reporter, the shard merge, the inventory views and the issue sync read
 // this shape, so a merged report behaves exactly like a single run's.
-import type { CertificateRole, FindingId, KeyInfo, Location, RevocationStatus, Severity, SubjectAltName } from '../types.js';
+import type {
+  CertificateRole,
+  FindingId,
+  KeyInfo,
+  Location,
+  RevocationStatus,
+  Severity,
+  SubjectAltName,
+} from '../types.js';
 
 export interface ReportFinding {
   id: FindingId;

@@ -22,27 +22,103 @@ interface RuleText {
 
 // One rule per finding id; the texts repeat the contract's findings table.
 const RULES: Record<FindingId, RuleText> = {
-  expired: { name: 'CertificateExpired', short: 'Certificate expired', full: 'The certificate is past its notAfter date; clients reject it.' },
-  'not-yet-valid': { name: 'CertificateNotYetValid', short: 'Certificate not yet valid', full: 'The certificate notBefore date is in the future; clients reject it until then.' },
-  expiring: { name: 'CertificateExpiring', short: 'Certificate expires soon', full: 'The time left before notAfter is below the warn-within or fail-within threshold. Renew and deploy a new certificate.' },
-  revoked: { name: 'CertificateRevoked', short: 'Certificate revoked', full: 'OCSP, a CRL or a published serial list says the certificate is revoked. Replace it now.' },
-  'revocation-unknown': { name: 'RevocationUnknown', short: 'Revocation status unknown', full: 'No verified, fresh revocation answer could be obtained (responder down, bad signature or stale response).' },
-  'renewal-window': { name: 'RenewalWindow', short: 'CA asks for renewal (ARI)', full: "The CA's ACME Renewal Information window has opened, or has already closed (a CA moves it into the past before a mass revocation)." },
-  'untrusted-chain': { name: 'UntrustedChain', short: 'Chain does not build to a trusted root', full: "The endpoint's chain does not build to a trusted root, or misses an intermediate." },
-  'hostname-mismatch': { name: 'HostnameMismatch', short: 'Certificate does not cover the name', full: 'The endpoint certificate does not cover the host name probed.' },
-  'weak-key': { name: 'WeakKey', short: 'Weak key', full: 'The key is weaker than current practice (e.g. RSA below 2048 bits).' },
-  'weak-signature': { name: 'WeakSignature', short: 'Weak signature algorithm', full: 'The certificate is signed with SHA-1 or MD5.' },
-  unreachable: { name: 'EndpointUnreachable', short: 'Endpoint unreachable', full: 'TCP, STARTTLS or the TLS handshake failed or timed out.' },
-  unparseable: { name: 'Unparseable', short: 'File does not parse', full: 'A file that should hold a certificate does not parse.' },
-  'private-key': { name: 'PrivateKeyCommitted', short: 'Private key committed', full: 'A private key is committed to the repository next to certificates.' },
+  expired: {
+    name: 'CertificateExpired',
+    short: 'Certificate expired',
+    full: 'The certificate is past its notAfter date; clients reject it.',
+  },
+  'not-yet-valid': {
+    name: 'CertificateNotYetValid',
+    short: 'Certificate not yet valid',
+    full: 'The certificate notBefore date is in the future; clients reject it until then.',
+  },
+  expiring: {
+    name: 'CertificateExpiring',
+    short: 'Certificate expires soon',
+    full: 'The time left before notAfter is below the warn-within or fail-within threshold. Renew and deploy a new certificate.',
+  },
+  revoked: {
+    name: 'CertificateRevoked',
+    short: 'Certificate revoked',
+    full: 'OCSP, a CRL or a published serial list says the certificate is revoked. Replace it now.',
+  },
+  'revocation-unknown': {
+    name: 'RevocationUnknown',
+    short: 'Revocation status unknown',
+    full: 'No verified, fresh revocation answer could be obtained (responder down, bad signature or stale response).',
+  },
+  'renewal-window': {
+    name: 'RenewalWindow',
+    short: 'CA asks for renewal (ARI)',
+    full: "The CA's ACME Renewal Information window has opened, or has already closed (a CA moves it into the past before a mass revocation).",
+  },
+  'untrusted-chain': {
+    name: 'UntrustedChain',
+    short: 'Chain does not build to a trusted root',
+    full: "The endpoint's chain does not build to a trusted root, or misses an intermediate.",
+  },
+  'hostname-mismatch': {
+    name: 'HostnameMismatch',
+    short: 'Certificate does not cover the name',
+    full: 'The endpoint certificate does not cover the host name probed.',
+  },
+  'weak-key': {
+    name: 'WeakKey',
+    short: 'Weak key',
+    full: 'The key is weaker than current practice (e.g. RSA below 2048 bits).',
+  },
+  'weak-signature': {
+    name: 'WeakSignature',
+    short: 'Weak signature algorithm',
+    full: 'The certificate is signed with SHA-1 or MD5.',
+  },
+  unreachable: {
+    name: 'EndpointUnreachable',
+    short: 'Endpoint unreachable',
+    full: 'TCP, STARTTLS or the TLS handshake failed or timed out.',
+  },
+  unparseable: {
+    name: 'Unparseable',
+    short: 'File does not parse',
+    full: 'A file that should hold a certificate does not parse.',
+  },
+  'private-key': {
+    name: 'PrivateKeyCommitted',
+    short: 'Private key committed',
+    full: 'A private key is committed to the repository next to certificates.',
+  },
   'no-match': { name: 'NoMatch', short: 'Glob matched no file', full: 'A configured file glob matched no file.' },
-  superseded: { name: 'Superseded', short: 'Superseded certificate in bundle', full: 'A bundle holds an older certificate next to its replacement.' },
-  'address-drift': { name: 'AddressDrift', short: 'Addresses serve different certificates', full: 'The addresses behind one name serve different certificates.' },
-  'not-checked': { name: 'NotChecked', short: 'Not checked', full: "The run's deadline stopped this target from being checked." },
-  'ignore-expired': { name: 'IgnoreExpired', short: 'Ignore rule expired', full: "An ignore rule's until date has passed." },
+  superseded: {
+    name: 'Superseded',
+    short: 'Superseded certificate in bundle',
+    full: 'A bundle holds an older certificate next to its replacement.',
+  },
+  'address-drift': {
+    name: 'AddressDrift',
+    short: 'Addresses serve different certificates',
+    full: 'The addresses behind one name serve different certificates.',
+  },
+  'not-checked': {
+    name: 'NotChecked',
+    short: 'Not checked',
+    full: "The run's deadline stopped this target from being checked.",
+  },
+  'ignore-expired': {
+    name: 'IgnoreExpired',
+    short: 'Ignore rule expired',
+    full: "An ignore rule's until date has passed.",
+  },
   config: { name: 'ConfigProblem', short: 'Config problem', full: 'A non-fatal problem in the certwatch config.' },
-  'test-paths': { name: 'TestPaths', short: 'Certificates under test paths', full: 'Discovery found certificates under test-fixture paths; they are listed, not judged.' },
-  misnamed: { name: 'Misnamed', short: 'File is not what its name says', full: 'A file holds another kind of store than its extension suggests (a PKCS#12 store named .jks).' },
+  'test-paths': {
+    name: 'TestPaths',
+    short: 'Certificates under test paths',
+    full: 'Discovery found certificates under test-fixture paths; they are listed, not judged.',
+  },
+  misnamed: {
+    name: 'Misnamed',
+    short: 'File is not what its name says',
+    full: 'A file holds another kind of store than its extension suggests (a PKCS#12 store named .jks).',
+  },
 };
 
 const RULE_IDS = Object.keys(RULES) as FindingId[];
@@ -78,9 +154,15 @@ export function renderSarif(report: Report): string {
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root (the workspace certwatch checked).' } } },
+        originalUriBaseIds: {
+          '%SRCROOT%': { description: { text: 'The repository root (the workspace certwatch checked).' } },
+        },
         results: results.slice(0, MAX_RESULTS),
-        properties: { generatedAt: report.generatedAt, clock: report.run.now, ...(results.length > MAX_RESULTS ? { truncatedResults: results.length - MAX_RESULTS } : {}) },
+        properties: {
+          generatedAt: report.generatedAt,
+          clock: report.run.now,
+          ...(results.length > MAX_RESULTS ? { truncatedResults: results.length - MAX_RESULTS } : {}),
+        },
       },
     ],
   };
@@ -102,12 +184,31 @@ function resultsFor(f: ReportFinding, c: ReportCertificate | null): any[] {
       ruleIndex: RULE_IDS.indexOf(f.id),
       level: level(f.severity),
       message: { text: messageFor(f, c, loc) },
-      locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(at.path), uriBaseId: '%SRCROOT%' }, region: { startLine: at.line } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: fileUri(at.path), uriBaseId: '%SRCROOT%' },
+            region: { startLine: at.line },
+          },
+        },
+      ],
       // Stable across line moves and commits: the alert follows the certificate, not the line.
       partialFingerprints: { [FINGERPRINT_KEY]: [f.id, c?.fingerprint ?? '-', locationText(loc)].join('|') },
-      ...(c ? { properties: { fingerprint: c.fingerprint, notAfter: c.notAfter, subject: c.subject, issuer: c.issuer } } : {}),
+      ...(c
+        ? { properties: { fingerprint: c.fingerprint, notAfter: c.notAfter, subject: c.subject, issuer: c.issuer } }
+        : {}),
       ...(f.ignored
-        ? { suppressions: [{ kind: 'external', status: 'accepted', justification: [f.ignored.reason, f.ignored.until && `until ${f.ignored.until}`].filter(Boolean).join(' ') || 'ignored in the certwatch config' }] }
+        ? {
+            suppressions: [
+              {
+                kind: 'external',
+                status: 'accepted',
+                justification:
+                  [f.ignored.reason, f.ignored.until && `until ${f.ignored.until}`].filter(Boolean).join(' ') ||
+                  'ignored in the certwatch config',
+              },
+            ],
+          }
         : {}),
     });
   }
@@ -117,8 +218,10 @@ function resultsFor(f: ReportFinding, c: ReportCertificate | null): any[] {
 /** Where in the repository a location is: the file itself, or the config line declaring an endpoint. */
 function repoPlace(loc: Location): { path: string; line: number } | null {
   // "(inputs)" marks what came from action inputs or flags: no file in the repository to point at.
-  if (loc.type === 'file') return loc.path.startsWith('(') ? null : { path: loc.path, line: Math.max(1, loc.line || 1) };
-  if (loc.configFile && !loc.configFile.startsWith('(')) return { path: loc.configFile, line: Math.max(1, loc.configLine ?? 1) };
+  if (loc.type === 'file')
+    return loc.path.startsWith('(') ? null : { path: loc.path, line: Math.max(1, loc.line || 1) };
+  if (loc.configFile && !loc.configFile.startsWith('('))
+    return { path: loc.configFile, line: Math.max(1, loc.configLine ?? 1) };
   return null;
 }
 
@@ -149,7 +252,17 @@ function level(s: Severity): 'error' | 'warning' | 'note' {
 }
 
 function defaultLevel(id: FindingId): 'error' | 'warning' | 'note' {
-  if (id === 'weak-key' || id === 'weak-signature' || id === 'revocation-unknown' || id === 'address-drift' || id === 'superseded' || id === 'no-match' || id === 'ignore-expired' || id === 'config') return 'warning';
+  if (
+    id === 'weak-key' ||
+    id === 'weak-signature' ||
+    id === 'revocation-unknown' ||
+    id === 'address-drift' ||
+    id === 'superseded' ||
+    id === 'no-match' ||
+    id === 'ignore-expired' ||
+    id === 'config'
+  )
+    return 'warning';
   if (id === 'not-checked' || id === 'test-paths' || id === 'misnamed') return 'note';
   return 'error';
 }

@@ -6,15 +6,34 @@ import { displayName } from '../x509/parse-certificate.js';
 import { severityRank } from './build-report.js';
 import { PLACES_SHOWN, collapseNoise, groupHeadline } from './collapse-notices.js';
 
-const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[36m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+const C = {
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  blue: '\x1b[36m',
+  green: '\x1b[32m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+  reset: '\x1b[0m',
+};
 
 export function renderText(r: Report, opts: { color: boolean }): string {
   const paint = (code: string, s: string) => (opts.color ? `${code}${s}${C.reset}` : s);
   const sevMark = (f: ReportFinding) =>
-    f.ignored ? paint(C.dim, 'ignored') : f.severity === 'error' ? paint(C.red, 'error  ') : f.severity === 'warning' ? paint(C.yellow, 'warning') : paint(C.blue, 'notice ');
+    f.ignored
+      ? paint(C.dim, 'ignored')
+      : f.severity === 'error'
+        ? paint(C.red, 'error  ')
+        : f.severity === 'warning'
+          ? paint(C.yellow, 'warning')
+          : paint(C.blue, 'notice ');
   const lines: string[] = [];
   const s = r.summary;
-  const status = s.status === 'fail' ? paint(C.red + C.bold, 'FAIL') : s.status === 'warn' ? paint(C.yellow + C.bold, 'WARN') : paint(C.green + C.bold, 'OK');
+  const status =
+    s.status === 'fail'
+      ? paint(C.red + C.bold, 'FAIL')
+      : s.status === 'warn'
+        ? paint(C.yellow + C.bold, 'WARN')
+        : paint(C.green + C.bold, 'OK');
   lines.push(
     `certwatch ${status}: ${plural(s.failures, 'failure')}, ${plural(s.warnings, 'warning')}, ${plural(s.notices, 'notice')} · ${plural(s.certificates, 'certificate')}${s.nextExpiry ? ` · next leaf expiry ${s.nextExpiry.slice(0, 10)}` : ''}`,
   );
@@ -22,12 +41,24 @@ export function renderText(r: Report, opts: { color: boolean }): string {
   const rows: [string, string, string, string][] = [];
   // An ignored finding says why and until when, so nobody wonders whether it is safe.
   const ignoredBecause = (f: ReportFinding) =>
-    f.ignored ? ` (ignored${f.ignored.until ? ` until ${f.ignored.until}` : ''}${f.ignored.reason ? `: ${f.ignored.reason}` : ''})` : '';
+    f.ignored
+      ? ` (ignored${f.ignored.until ? ` until ${f.ignored.until}` : ''}${f.ignored.reason ? `: ${f.ignored.reason}` : ''})`
+      : '';
   // Names and messages come from certificates and servers: control characters must not repaint the terminal.
-  const push = (f: ReportFinding, where: string) => rows.push([sevMark(f), f.id, clean(where), clean(messageBesidePlace(f.message, f.location) + ignoredBecause(f))]);
+  const push = (f: ReportFinding, where: string) =>
+    rows.push([sevMark(f), f.id, clean(where), clean(messageBesidePlace(f.message, f.location) + ignoredBecause(f))]);
   // Worst first across certificates and target problems alike.
   const all: { f: ReportFinding; where: string }[] = [];
-  for (const c of r.certificates) for (const f of c.findings) all.push({ f, where: f.location ? locationText(f.location) : c.locations[0] ? locationText(c.locations[0]) + (c.locations.length > 1 ? ` +${c.locations.length - 1}` : '') : '' });
+  for (const c of r.certificates)
+    for (const f of c.findings)
+      all.push({
+        f,
+        where: f.location
+          ? locationText(f.location)
+          : c.locations[0]
+            ? locationText(c.locations[0]) + (c.locations.length > 1 ? ` +${c.locations.length - 1}` : '')
+            : '',
+      });
   for (const f of r.problems) all.push({ f, where: f.location ? locationText(f.location) : '' });
   const rank = (f: ReportFinding) => (f.ignored ? 3 : severityRank(f.severity));
   all.sort((a, b) => rank(a.f) - rank(b.f));
@@ -38,8 +69,15 @@ export function renderText(r: Report, opts: { color: boolean }): string {
   for (const g of groups) {
     const first = g.rows[0].f;
     const places = [...new Set(g.rows.map((r) => r.ctx).filter(Boolean))];
-    const shown = places.slice(0, PLACES_SHOWN).join(', ') + (places.length > PLACES_SHOWN ? ` +${places.length - PLACES_SHOWN} more` : '');
-    rows.push([sevMark(first), g.id, clean(`${g.rows.length} places`), clean(`${groupHeadline(g).replace(/`/g, '')}: ${shown}; the JSON report (--format json) lists each`)]);
+    const shown =
+      places.slice(0, PLACES_SHOWN).join(', ') +
+      (places.length > PLACES_SHOWN ? ` +${places.length - PLACES_SHOWN} more` : '');
+    rows.push([
+      sevMark(first),
+      g.id,
+      clean(`${g.rows.length} places`),
+      clean(`${groupHeadline(g).replace(/`/g, '')}: ${shown}; the JSON report (--format json) lists each`),
+    ]);
   }
   if (rows.length) {
     lines.push('');
@@ -60,11 +98,19 @@ export function renderText(r: Report, opts: { color: boolean }): string {
         displayName(c) + (c.role !== 'leaf' ? ` [${c.role}]` : ''),
         issuerName(c),
         c.owner ?? '-',
-        c.locations.slice(0, PLACES_SHOWN).map(locationText).join(', ') + (c.locations.length > PLACES_SHOWN ? ` +${c.locations.length - PLACES_SHOWN} more` : ''),
+        c.locations.slice(0, PLACES_SHOWN).map(locationText).join(', ') +
+          (c.locations.length > PLACES_SHOWN ? ` +${c.locations.length - PLACES_SHOWN} more` : ''),
       ].map(clean),
     );
-    const widths = head.map((h, i) => Math.min(i === 5 ? 999 : 40, Math.max(h.length, ...table.map((row) => row[i].length))));
-    const fmt = (row: string[]) => row.map((v, i) => (i === row.length - 1 ? v : v.length > widths[i] ? v.slice(0, widths[i] - 1) + '…' : v.padEnd(widths[i]))).join('  ');
+    const widths = head.map((h, i) =>
+      Math.min(i === 5 ? 999 : 40, Math.max(h.length, ...table.map((row) => row[i].length))),
+    );
+    const fmt = (row: string[]) =>
+      row
+        .map((v, i) =>
+          i === row.length - 1 ? v : v.length > widths[i] ? v.slice(0, widths[i] - 1) + '…' : v.padEnd(widths[i]),
+        )
+        .join('  ');
     lines.push(paint(C.dim, fmt(head)));
     for (const row of table) lines.push(fmt(row));
   }

@@ -45,7 +45,11 @@ function defuse(m: string): string {
 // One pass over the text (the job summary renders tens of thousands of cells):
 // control runs, the Markdown characters that make something live or break the
 // structure, and the autolink triggers above.
-const MARKDOWN_LIVE = new RegExp(String.raw`[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]+|[\\&<>|$\x60]|\](?=[(\[])|` + AUTOLINK_SOURCE, 'giu');
+const MARKDOWN_LIVE = new RegExp(
+  String.raw`[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]+|[\\&<>|$\x60]|\](?=[(\[])|` +
+    AUTOLINK_SOURCE,
+  'giu',
+);
 
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
@@ -84,7 +88,8 @@ export function mdUntrusted(s: string): string {
 
 // A cheap first look (no Unicode classes, no look-ahead): most cells hold none of these.
 // eslint-disable-next-line no-control-regex
-const MAY_NEED_WORK = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\\&<>|$`\]@#\uff03]|GH-|:\/\/|mailto:|xmpp:|www\./i;
+const MAY_NEED_WORK =
+  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\\&<>|$`\]@#\uff03]|GH-|:\/\/|mailto:|xmpp:|www\./i;
 
 /**
  * An issue title: GitHub renders only code spans and references in titles, so

@@ -15,8 +15,10 @@ export interface WorkflowSafeOptions {
 }
 
 export function workflowSafe(text: string, o: WorkflowSafeOptions = {}): string {
-  return text
-    // \u0085 (NEL) is whitespace to .NET but not to JavaScript's \s.
-    .replace(/(^|\r\n|\r|\n)((?:[^\S\r\n]|\u0085)*)(?=::)/g, `$1${ZWSP}$2`)
-    .replace(/##\[/g, o.json ? '##\\u005b' : `##${ZWSP}[`);
+  return (
+    text
+      // \u0085 (NEL) is whitespace to .NET but not to JavaScript's \s.
+      .replace(/(^|\r\n|\r|\n)((?:[^\S\r\n]|\u0085)*)(?=::)/g, `$1${ZWSP}$2`)
+      .replace(/##\[/g, o.json ? '##\\u005b' : `##${ZWSP}[`)
+  );
 }

@@ -92,7 +92,8 @@ export async function* decompressed(src: AsyncIterable<Buffer>): AsyncGenerator<
   } finally {
     gunzip.destroy();
   }
-  if (sourceError && !(sourceError as NodeJS.ErrnoException).code?.startsWith('ERR_STREAM_PREMATURE_CLOSE')) throw sourceError;
+  if (sourceError && !(sourceError as NodeJS.ErrnoException).code?.startsWith('ERR_STREAM_PREMATURE_CLOSE'))
+    throw sourceError;
 }
 
 interface CacheMeta {
@@ -154,10 +155,20 @@ export async function openListUrl(url: string, o: UrlListOptions): Promise<Opene
     await writeMeta(paths, { ...cached, fetchedAt: Date.now() });
     return { bytes: decompressed(createReadStream(paths.body, { highWaterMark: READ_CHUNK_BYTES })) };
   }
-  const meta: CacheMeta = { url, fetchedAt: Date.now(), etag: header(res.headers['etag']), lastModified: header(res.headers['last-modified']) };
+  const meta: CacheMeta = {
+    url,
+    fetchedAt: Date.now(),
+    etag: header(res.headers['etag']),
+    lastModified: header(res.headers['last-modified']),
+  };
   // Saved first, read after (http-fetch.ts says why): into the cache when there is
   // one, else a temporary file removed once the list has been read.
-  const place = paths ? await mkdir(paths.dir, { recursive: true }).then(() => paths, () => null) : null;
+  const place = paths
+    ? await mkdir(paths.dir, { recursive: true }).then(
+        () => paths,
+        () => null,
+      )
+    : null;
   const tmpDir = place ? null : await mkdtemp(join(tmpdir(), 'certwatch-list-'));
   const file = place ? `${place.body}.${process.pid}.tmp` : join(tmpDir!, 'list');
   try {

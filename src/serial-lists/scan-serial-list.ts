@@ -130,7 +130,12 @@ class LineScanner {
     }
     if (p > s && (p === e || b[p] === 44 || b[p] === 9)) {
       const len = p - q;
-      if (len > MAX_SERIAL_HEX_DIGITS) return this.badLine(n, b.toString('utf8', s, Math.min(e, s + 200)), `is not one serial number (a serial has at most 20 octets; this one has ${len} hex digits)`);
+      if (len > MAX_SERIAL_HEX_DIGITS)
+        return this.badLine(
+          n,
+          b.toString('utf8', s, Math.min(e, s + 200)),
+          `is not one serial number (a serial has at most 20 octets; this one has ${len} hex digits)`,
+        );
       if (len === 0) return this.hit('0', n);
       const h = prefixHash(head, len);
       if ((this.filter[h >>> 5] & (1 << (h & 31))) === 0) return;
@@ -159,7 +164,11 @@ class LineScanner {
  * Read a list (plain bytes, already decompressed) and report which of the
  * wanted serial keys (serialKey()) it names, on which line.
  */
-export async function scanSerialList(bytes: AsyncIterable<Buffer> | Iterable<Buffer>, wanted: ReadonlySet<string>, o: ScanOptions = {}): Promise<ScanResult> {
+export async function scanSerialList(
+  bytes: AsyncIterable<Buffer> | Iterable<Buffer>,
+  wanted: ReadonlySet<string>,
+  o: ScanOptions = {},
+): Promise<ScanResult> {
   const scanner = new LineScanner(wanted);
   for await (const chunk of bytes) {
     scanner.push(chunk);

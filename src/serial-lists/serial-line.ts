@@ -57,7 +57,9 @@ export function parseSerialLine(raw: string): SerialLine {
   const hex = groups.length === 1 ? groups[0] : groups.map((g) => (g.length % 2 ? '0' + g : g)).join('');
   const key = serialKey(sign + hex);
   if (key.replace(/^-/, '').length > MAX_SERIAL_HEX_DIGITS) {
-    return { problem: `is not one serial number (a serial has at most 20 octets; this one has ${key.replace(/^-/, '').length} hex digits)` };
+    return {
+      problem: `is not one serial number (a serial has at most 20 octets; this one has ${key.replace(/^-/, '').length} hex digits)`,
+    };
   }
   return { serial: key };
 }

@@ -61,7 +61,8 @@ export function content(buf: Uint8Array, t: Tlv): Buffer {
 
 export function expectTag(t: Tlv | undefined, tag: number, what: string): Tlv {
   if (!t) throw new DerError(`missing ${what}`, 0);
-  if (t.tag !== tag) throw new DerError(`${what}: expected tag 0x${tag.toString(16)}, found 0x${t.tag.toString(16)}`, t.start);
+  if (t.tag !== tag)
+    throw new DerError(`${what}: expected tag 0x${tag.toString(16)}, found 0x${t.tag.toString(16)}`, t.start);
   return t;
 }
 
@@ -123,7 +124,11 @@ export function readTimeDetailed(buf: Uint8Array, t: Tlv): ReadTime {
   const s = Buffer.from(buf.subarray(t.contentStart, t.end)).toString('latin1');
   const utc = t.tag === TAG_UTCTIME;
   if (!utc && t.tag !== TAG_GENTIME) throw new DerError(`expected a time, found tag 0x${t.tag.toString(16)}`, t.start);
-  const bad = (why: string) => new DerError(`malformed ${utc ? 'UTCTime' : 'GeneralizedTime'} "${s.replace(/[^\x20-\x7e]/g, '?')}" (${why})`, t.start);
+  const bad = (why: string) =>
+    new DerError(
+      `malformed ${utc ? 'UTCTime' : 'GeneralizedTime'} "${s.replace(/[^\x20-\x7e]/g, '?')}" (${why})`,
+      t.start,
+    );
   const end = utc ? 6 : 7; // two-digit fields before the zone
   const btz = utc ? 5 : 6; // the seconds field, which may be left out
   if (s.length < (utc ? 11 : 13)) throw bad('too short');

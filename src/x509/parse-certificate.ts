@@ -5,7 +5,17 @@
 // odd, the certificate is refused with a reason instead of reported wrongly.
 import { X509Certificate, createHash } from 'node:crypto';
 import type { CertificateRecord, CertificateRole, KeyInfo, SubjectAltName } from '../types.js';
-import { DerError, children, content, expectTag, oidText, opensslTimeText, readTimeDetailed, readTlv, type Tlv } from './der.js';
+import {
+  DerError,
+  children,
+  content,
+  expectTag,
+  oidText,
+  opensslTimeText,
+  readTimeDetailed,
+  readTlv,
+  type Tlv,
+} from './der.js';
 
 export class CertificateParseError extends Error {}
 
@@ -106,7 +116,10 @@ function stripZeros(b: Buffer): Buffer {
  * escaped ("\+") by Node, so splitting on " + " is safe.
  */
 function dnToRfc4514(nodeDn: string, der: Buffer, name: Tlv): string {
-  const rdns = nodeDn.split('\n').filter(Boolean).map((rdn) => rdn.split(' + '));
+  const rdns = nodeDn
+    .split('\n')
+    .filter(Boolean)
+    .map((rdn) => rdn.split(' + '));
   dumpNonStrings(rdns, der, name);
   return rdns
     .reverse()
@@ -174,7 +187,17 @@ function parseSans(buf: Buffer, ext: Tlv): SubjectAltName[] {
   return sans;
 }
 
-const KEY_USAGE_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
+const KEY_USAGE_BITS = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+];
 
 function parseKeyUsage(buf: Buffer, ext: Tlv): string[] {
   const bits = content(buf, expectTag(ext, 0x03, 'keyUsage'));
@@ -254,7 +277,8 @@ export function parseCertificate(derIn: Uint8Array): CertificateRecord {
 
 function build(der: Buffer, node: X509Certificate): CertificateRecord {
   const top = readTlv(der, 0);
-  if (top.end !== der.length) throw new DerError(`${der.length - top.end} trailing bytes after the certificate`, top.end);
+  if (top.end !== der.length)
+    throw new DerError(`${der.length - top.end} trailing bytes after the certificate`, top.end);
   const [tbsT, sigAlgT] = children(der, expectTag(top, SEQ, 'Certificate'));
   const tbs = children(der, expectTag(tbsT, SEQ, 'tbsCertificate'));
   let i = 0;
@@ -266,14 +290,18 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
   const subjectT = expectTag(tbs[i++], SEQ, 'subject');
   const spki = children(der, expectTag(tbs[i++], SEQ, 'subjectPublicKeyInfo'));
   const spkiOid = oidText(content(der, children(der, spki[0])[0]));
-  const sigOid = oidText(content(der, expectTag(children(der, expectTag(sigAlgT, SEQ, 'signatureAlgorithm'))[0], OID, 'algorithm')));
+  const sigOid = oidText(
+    content(der, expectTag(children(der, expectTag(sigAlgT, SEQ, 'signatureAlgorithm'))[0], OID, 'algorithm')),
+  );
 
   const parseNotes: string[] = [];
   const unreadableExtensions: string[] = [];
   const nb = readTimeDetailed(der, validity[0]);
   const na = readTimeDetailed(der, validity[1]);
-  if (nb.oddity) parseNotes.push(`notBefore is not encoded as RFC 5280 prescribes: ${nb.oddity}; read as OpenSSL reads it`);
-  if (na.oddity) parseNotes.push(`notAfter is not encoded as RFC 5280 prescribes: ${na.oddity}; read as OpenSSL reads it`);
+  if (nb.oddity)
+    parseNotes.push(`notBefore is not encoded as RFC 5280 prescribes: ${nb.oddity}; read as OpenSSL reads it`);
+  if (na.oddity)
+    parseNotes.push(`notAfter is not encoded as RFC 5280 prescribes: ${na.oddity}; read as OpenSSL reads it`);
   const notBefore = nb.date;
   const notAfter = na.date;
   // Cross-check with OpenSSL's reading (compared as OpenSSL prints, fractions aside: a
@@ -326,7 +354,8 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
             ski = Buffer.from(content(der, expectTag(inner, OCTET, 'subjectKeyIdentifier')));
             break;
           case EXT_AKI:
-            for (const c of children(der, expectTag(inner, SEQ, 'authorityKeyIdentifier'))) if (c.tag === 0x80) aki = Buffer.from(content(der, c));
+            for (const c of children(der, expectTag(inner, SEQ, 'authorityKeyIdentifier')))
+              if (c.tag === 0x80) aki = Buffer.from(content(der, c));
             break;
           case EXT_CRLDP: {
             const found: string[] = [];
@@ -402,7 +431,12 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
  * A short human name for messages and the run's reports: the CN, else the first
  * SAN, else the subject. Takes a parsed record or a report certificate alike.
  */
-export function displayName(c: { subjectCN?: string | null; sans: string[]; subject: string; fingerprint: string }): string {
+export function displayName(c: {
+  subjectCN?: string | null;
+  sans: string[];
+  subject: string;
+  fingerprint: string;
+}): string {
   return c.subjectCN ?? c.sans[0] ?? (c.subject || c.fingerprint.slice(0, 19));
 }
 

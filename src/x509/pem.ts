@@ -42,7 +42,11 @@ export function splitPem(text: string): { blocks: PemBlock[]; problems: PemProbl
     if (end) {
       index++;
       if (end[1] !== cur.label) {
-        problems.push({ label: cur.label, line: cur.line, reason: `BEGIN ${cur.label} closed by END ${end[1]} on line ${i + 1}` });
+        problems.push({
+          label: cur.label,
+          line: cur.line,
+          reason: `BEGIN ${cur.label} closed by END ${end[1]} on line ${i + 1}`,
+        });
       } else if (cur.bad) {
         problems.push({ label: cur.label, line: cur.line, reason: cur.bad });
       } else {
@@ -52,8 +56,16 @@ export function splitPem(text: string): { blocks: PemBlock[]; problems: PemProbl
         // shifts every byte after it. PEM base64 is padded to a multiple of 4 (RFC 7468
         // §3; openssl refuses anything else), so check the length, then re-encode.
         if (joined.length === 0) problems.push({ label: cur.label, line: cur.line, reason: 'empty PEM block' });
-        else if (joined.length % 4 !== 0 || /=[^=]|={3}/.test(joined) || joined.replace(/=+$/, '') !== der.toString('base64').replace(/=+$/, ''))
-          problems.push({ label: cur.label, line: cur.line, reason: 'the base64 inside the PEM block is damaged (bad padding or length)' });
+        else if (
+          joined.length % 4 !== 0 ||
+          /=[^=]|={3}/.test(joined) ||
+          joined.replace(/=+$/, '') !== der.toString('base64').replace(/=+$/, '')
+        )
+          problems.push({
+            label: cur.label,
+            line: cur.line,
+            reason: 'the base64 inside the PEM block is damaged (bad padding or length)',
+          });
         else blocks.push({ label: cur.label, der, line: cur.line, index });
       }
       cur = null;
@@ -61,7 +73,11 @@ export function splitPem(text: string): { blocks: PemBlock[]; problems: PemProbl
     }
     if (BEGIN.test(raw)) {
       index++;
-      problems.push({ label: cur.label, line: cur.line, reason: `PEM block has no END line before the next BEGIN on line ${i + 1}` });
+      problems.push({
+        label: cur.label,
+        line: cur.line,
+        reason: `PEM block has no END line before the next BEGIN on line ${i + 1}`,
+      });
       cur = { label: BEGIN.exec(raw)![1], line: i + 1, b64: [] };
       continue;
     }

@@ -15,7 +15,15 @@ const DEFAULT: Thresholds = { warnWithin: parseDuration('30d'), failWithin: pars
 
 function observed(der: Buffer): ObservedCertificate {
   const cert = parseCertificate(der);
-  return { cert, locations: [{ type: 'file', path: 'certs/x.pem', line: 1 }], role: roleOf(cert), owners: [], companions: [], notes: [], findings: [] };
+  return {
+    cert,
+    locations: [{ type: 'file', path: 'certs/x.pem', line: 1 }],
+    role: roleOf(cert),
+    owners: [],
+    companions: [],
+    notes: [],
+    findings: [],
+  };
 }
 
 async function cert(o: IssueOptions): Promise<ObservedCertificate> {
@@ -50,20 +58,32 @@ test('a certificate not valid until tomorrow is not-yet-valid', async () => {
 
 test('time left under fail-within is an error, under warn-within a warning, above both nothing', async () => {
   const three = checkExpiry(await lifetime('three.example', 90 * DAY, 3 * DAY), DEFAULT, NOW);
-  assert.deepEqual(three.map((f) => [f.id, f.severity]), [['expiring', 'error']]);
+  assert.deepEqual(
+    three.map((f) => [f.id, f.severity]),
+    [['expiring', 'error']],
+  );
   assert.match(three[0].message, /in 3 days \(under 7d\); renew it now/);
   const twenty = checkExpiry(await lifetime('twenty.example', 90 * DAY, 20 * DAY), DEFAULT, NOW);
-  assert.deepEqual(twenty.map((f) => [f.id, f.severity]), [['expiring', 'warning']]);
+  assert.deepEqual(
+    twenty.map((f) => [f.id, f.severity]),
+    [['expiring', 'warning']],
+  );
   assert.match(twenty[0].message, /under 30d/);
   assert.deepEqual(checkExpiry(await lifetime('fine.example', 90 * DAY, 60 * DAY), DEFAULT, NOW), []);
 });
 
 test('thresholds are strict: exactly fail-within left is a warning, exactly warn-within left is fine', async () => {
   const atFail = checkExpiry(await lifetime('at-fail.example', 90 * DAY, 7 * DAY), DEFAULT, NOW);
-  assert.deepEqual(atFail.map((f) => f.severity), ['warning']);
+  assert.deepEqual(
+    atFail.map((f) => f.severity),
+    ['warning'],
+  );
   assert.deepEqual(checkExpiry(await lifetime('at-warn.example', 90 * DAY, 30 * DAY), DEFAULT, NOW), []);
   const justUnder = checkExpiry(await lifetime('under-fail.example', 90 * DAY, 7 * DAY - 1000), DEFAULT, NOW);
-  assert.deepEqual(justUnder.map((f) => f.severity), ['error']);
+  assert.deepEqual(
+    justUnder.map((f) => f.severity),
+    ['error'],
+  );
 });
 
 test('a 6-day certificate at 80% of its life warns under 33%/10% thresholds, where 30d/7d would fail it', async () => {
@@ -72,7 +92,11 @@ test('a 6-day certificate at 80% of its life warns under 33%/10% thresholds, whe
   const [f] = checkExpiry(oc, pct, NOW);
   assert.deepEqual([f.id, f.severity], ['expiring', 'warning']);
   assert.match(f.message, /20% of its lifetime \(6 days\) left, under 33%/);
-  assert.equal(checkExpiry(oc, DEFAULT, NOW)[0].severity, 'error', 'a fixed 7d threshold would fail a healthy 6-day certificate');
+  assert.equal(
+    checkExpiry(oc, DEFAULT, NOW)[0].severity,
+    'error',
+    'a fixed 7d threshold would fail a healthy 6-day certificate',
+  );
   // 95% elapsed: under 10% → error; 50% elapsed: fine.
   assert.equal(checkExpiry(await lifetime('short2.example', 6 * DAY, 6 * DAY * 0.05), pct, NOW)[0].severity, 'error');
   assert.deepEqual(checkExpiry(await lifetime('short3.example', 6 * DAY, 3 * DAY), pct, NOW), []);
@@ -80,8 +104,14 @@ test('a 6-day certificate at 80% of its life warns under 33%/10% thresholds, whe
 
 test('hours and minutes thresholds judge short certificates to the minute', async () => {
   const t: Thresholds = { warnWithin: parseDuration('12h'), failWithin: parseDuration('90m') };
-  assert.deepEqual(checkExpiry(await lifetime('h1.example', DAY, 80 * 60_000), t, NOW).map((f) => f.severity), ['error']);
-  assert.deepEqual(checkExpiry(await lifetime('h2.example', DAY, 100 * 60_000), t, NOW).map((f) => f.severity), ['warning']);
+  assert.deepEqual(
+    checkExpiry(await lifetime('h1.example', DAY, 80 * 60_000), t, NOW).map((f) => f.severity),
+    ['error'],
+  );
+  assert.deepEqual(
+    checkExpiry(await lifetime('h2.example', DAY, 100 * 60_000), t, NOW).map((f) => f.severity),
+    ['warning'],
+  );
   assert.deepEqual(checkExpiry(await lifetime('h3.example', DAY, 13 * HOUR), t, NOW), []);
 });
 
@@ -95,7 +125,13 @@ test('an expiring intermediate says it is an intermediate', async () => {
 
 test('an RSA 1024 key is weak-key; a SHA-1 signature is weak-signature', async () => {
   const fs = checkStrength(await cert({ cn: 'old.example', key: 'rsa1024', hash: 'SHA-1' }));
-  assert.deepEqual(fs.map((f) => [f.id, f.severity]), [['weak-key', 'warning'], ['weak-signature', 'warning']]);
+  assert.deepEqual(
+    fs.map((f) => [f.id, f.severity]),
+    [
+      ['weak-key', 'warning'],
+      ['weak-signature', 'warning'],
+    ],
+  );
   assert.match(fs[0].message, /1024-bit RSA key/);
   assert.match(fs[1].message, /sha1WithRSAEncryption/);
   assert.deepEqual(checkStrength(await cert({ cn: 'modern.example', key: 'rsa2048' })), []);
@@ -107,27 +143,50 @@ test('a self-signed SHA-1 root is not flagged for its signature (roots are trust
   const roc = observed(root.der);
   assert.equal(roc.role, 'root');
   assert.deepEqual(checkStrength(roc), []);
-  const inter = await issue({ cn: 'Old Intermediate', ca: true, hash: 'SHA-1', key: 'rsa2048', issuer: root, days: 1000 });
+  const inter = await issue({
+    cn: 'Old Intermediate',
+    ca: true,
+    hash: 'SHA-1',
+    key: 'rsa2048',
+    issuer: root,
+    days: 1000,
+  });
   const ioc = observed(inter.der);
   assert.equal(ioc.role, 'intermediate');
-  assert.deepEqual(checkStrength(ioc).map((f) => f.id), ['weak-signature']);
+  assert.deepEqual(
+    checkStrength(ioc).map((f) => f.id),
+    ['weak-signature'],
+  );
 });
 
 test('an active ignore marks the certificate’s findings ignored, with its reason', async () => {
   const oc = await lifetime('ignored.example', 90 * DAY, -DAY);
   oc.findings.push(...checkExpiry(oc, DEFAULT, NOW));
-  const rule: IgnoreRule = { fingerprint: oc.cert.fingerprint, until: new Date('2027-01-31T23:59:59.999Z'), reason: 'decommissioned in Q1', source: { file: '.github/certwatch.yml', line: 30 } };
+  const rule: IgnoreRule = {
+    fingerprint: oc.cert.fingerprint,
+    until: new Date('2027-01-31T23:59:59.999Z'),
+    reason: 'decommissioned in Q1',
+    source: { file: '.github/certwatch.yml', line: 30 },
+  };
   const other = await lifetime('other.example', 90 * DAY, -DAY);
   other.findings.push(...checkExpiry(other, DEFAULT, NOW));
   applyIgnores([oc, other], [rule], NOW);
-  assert.deepEqual(oc.findings.map((f) => f.ignored), [{ reason: 'decommissioned in Q1', until: '2027-01-31' }]);
+  assert.deepEqual(
+    oc.findings.map((f) => f.ignored),
+    [{ reason: 'decommissioned in Q1', until: '2027-01-31' }],
+  );
   assert.equal(other.findings[0].ignored, undefined, 'other certificates are untouched');
 });
 
 test('an ignore whose until has passed stops applying and says so', async () => {
   const oc = await lifetime('forgotten.example', 90 * DAY, -DAY);
   oc.findings.push(...checkExpiry(oc, DEFAULT, NOW));
-  const rule: IgnoreRule = { fingerprint: oc.cert.fingerprint, until: new Date('2026-10-31T23:59:59.999Z'), reason: 'migrating', source: { file: '.github/certwatch.yml', line: 30 } };
+  const rule: IgnoreRule = {
+    fingerprint: oc.cert.fingerprint,
+    until: new Date('2026-10-31T23:59:59.999Z'),
+    reason: 'migrating',
+    source: { file: '.github/certwatch.yml', line: 30 },
+  };
   applyIgnores([oc], [rule], NOW);
   assert.equal(oc.findings[0].ignored, undefined, 'the expired finding counts again');
   const notice = oc.findings.find((f) => f.id === 'ignore-expired');

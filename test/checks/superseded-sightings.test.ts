@@ -9,11 +9,19 @@ import { target, workspace } from '../files/helpers.js';
 
 test('an expired certificate that is "superseded" in one bundle but deployed alone elsewhere still fails as expired', async (t) => {
   const ws = await workspace(t);
-  const old = await issue({ cn: 'svc.example', notBefore: new Date(NOW.getTime() - 100 * DAY), notAfter: new Date(NOW.getTime() - DAY) });
+  const old = await issue({
+    cn: 'svc.example',
+    notBefore: new Date(NOW.getTime() - 100 * DAY),
+    notAfter: new Date(NOW.getTime() - DAY),
+  });
   const renewed = await issue({ cn: 'svc.example', notBefore: new Date(NOW.getTime() - 2 * DAY), days: 90 });
   await ws.write('certs/bundle.pem', old.pem + renewed.pem); // old copy left next to its renewal
   await ws.write('deploy/live.pem', old.pem); // …but this is what is deployed
-  const settings = { ...settingsFor({ workspace: ws.dir, revocation: 'off' }), files: [target('**/*.pem')], ari: { enabled: false, directories: [] } };
+  const settings = {
+    ...settingsFor({ workspace: ws.dir, revocation: 'off' }),
+    files: [target('**/*.pem')],
+    ari: { enabled: false, directories: [] },
+  };
   const report = await run(settings);
   const c = report.certificates.find((x) => x.serialNumber === old.cert.serialNumber.toUpperCase().replace(/^0+/, ''))!;
   assert.ok(c, 'old certificate in the report');
@@ -26,12 +34,23 @@ test('an expired certificate that is "superseded" in one bundle but deployed alo
 
 test('an old copy superseded in its only bundle is still just "superseded" (no false alarm)', async (t) => {
   const ws = await workspace(t);
-  const old = await issue({ cn: 'svc2.example', notBefore: new Date(NOW.getTime() - 100 * DAY), notAfter: new Date(NOW.getTime() - DAY) });
+  const old = await issue({
+    cn: 'svc2.example',
+    notBefore: new Date(NOW.getTime() - 100 * DAY),
+    notAfter: new Date(NOW.getTime() - DAY),
+  });
   const renewed = await issue({ cn: 'svc2.example', notBefore: new Date(NOW.getTime() - 2 * DAY), days: 90 });
   await ws.write('certs/bundle.pem', old.pem + renewed.pem + old.pem); // the same old cert twice, too
-  const settings = { ...settingsFor({ workspace: ws.dir, revocation: 'off' }), files: [target('**/*.pem')], ari: { enabled: false, directories: [] } };
+  const settings = {
+    ...settingsFor({ workspace: ws.dir, revocation: 'off' }),
+    files: [target('**/*.pem')],
+    ari: { enabled: false, directories: [] },
+  };
   const report = await run(settings);
   const c = report.certificates.find((x) => x.notAfter === old.cert.notAfter.toISOString())!;
-  assert.deepEqual(c.findings.map((f) => `${f.id}/${f.severity}`), ['superseded/warning']);
+  assert.deepEqual(
+    c.findings.map((f) => `${f.id}/${f.severity}`),
+    ['superseded/warning'],
+  );
   assert.equal(c.locations.length, 2);
 });

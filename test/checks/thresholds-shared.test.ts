@@ -10,7 +10,15 @@ import type { Observation } from '../../src/types.js';
 const defaults = { warnWithin: parseDuration('30d'), failWithin: parseDuration('7d') };
 
 test('a relaxed per-endpoint threshold does not hide what the defaults or a stricter place would flag', async () => {
-  const c = parseCertificate((await issue({ cn: 'shared.thr.test', notBefore: new Date(NOW.getTime() - 80 * DAY), notAfter: new Date(NOW.getTime() + 10 * DAY) })).der);
+  const c = parseCertificate(
+    (
+      await issue({
+        cn: 'shared.thr.test',
+        notBefore: new Date(NOW.getTime() - 80 * DAY),
+        notAfter: new Date(NOW.getTime() + 10 * DAY),
+      })
+    ).der,
+  );
   const at = (port: number, t?: Observation['thresholds']): Observation => ({
     cert: c,
     role: 'leaf',

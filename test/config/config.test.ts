@@ -90,19 +90,79 @@ test("the contract's full example parses into the expected Settings", () => {
     deadlineMs: 15 * 60_000,
   });
   assert.deepEqual(
-    s.endpoints.map((e) => ({ host: e.host, port: e.port, servername: e.servername, starttls: e.starttls, all: e.allAddresses, optional: e.optional, owner: e.owner, line: e.source?.line })),
+    s.endpoints.map((e) => ({
+      host: e.host,
+      port: e.port,
+      servername: e.servername,
+      starttls: e.starttls,
+      all: e.allAddresses,
+      optional: e.optional,
+      owner: e.owner,
+      line: e.source?.line,
+    })),
     [
-      { host: 'example.com', port: 443, servername: 'example.com', starttls: undefined, all: false, optional: false, owner: undefined, line: 12 },
-      { host: 'api.example.com', port: 8443, servername: 'api.example.com', starttls: undefined, all: false, optional: false, owner: undefined, line: 13 },
-      { host: 'mail.example.com', port: 25, servername: 'mail.example.com', starttls: 'smtp', all: false, optional: false, owner: '@example/mail-team', line: 14 },
-      { host: 'lb.example.com', port: 443, servername: 'lb.example.com', starttls: undefined, all: true, optional: false, owner: undefined, line: 18 },
-      { host: '10.1.2.3', port: 443, servername: 'internal.example.com', starttls: undefined, all: false, optional: true, owner: undefined, line: 20 },
+      {
+        host: 'example.com',
+        port: 443,
+        servername: 'example.com',
+        starttls: undefined,
+        all: false,
+        optional: false,
+        owner: undefined,
+        line: 12,
+      },
+      {
+        host: 'api.example.com',
+        port: 8443,
+        servername: 'api.example.com',
+        starttls: undefined,
+        all: false,
+        optional: false,
+        owner: undefined,
+        line: 13,
+      },
+      {
+        host: 'mail.example.com',
+        port: 25,
+        servername: 'mail.example.com',
+        starttls: 'smtp',
+        all: false,
+        optional: false,
+        owner: '@example/mail-team',
+        line: 14,
+      },
+      {
+        host: 'lb.example.com',
+        port: 443,
+        servername: 'lb.example.com',
+        starttls: undefined,
+        all: true,
+        optional: false,
+        owner: undefined,
+        line: 18,
+      },
+      {
+        host: '10.1.2.3',
+        port: 443,
+        servername: 'internal.example.com',
+        starttls: undefined,
+        all: false,
+        optional: true,
+        owner: undefined,
+        line: 20,
+      },
     ],
   );
   assert.ok(s.endpoints.every((e) => e.timeoutMs === 10_000 && e.source?.file === FILE));
   assert.equal(new Set(s.endpoints.map((e) => e.id)).size, 5, 'endpoint ids are distinct');
   assert.deepEqual(
-    s.files.map((f) => ({ pattern: f.pattern, passwordEnv: f.passwordEnv, owner: f.owner, line: f.source?.line, discovered: f.discovered })),
+    s.files.map((f) => ({
+      pattern: f.pattern,
+      passwordEnv: f.passwordEnv,
+      owner: f.owner,
+      line: f.source?.line,
+      discovered: f.discovered,
+    })),
     [
       { pattern: 'certs/**/*.pem', passwordEnv: undefined, owner: undefined, line: 24, discovered: undefined },
       { pattern: 'deploy/**/*.p12', passwordEnv: 'P12_PASSWORD', owner: undefined, line: 25, discovered: undefined },
@@ -114,7 +174,10 @@ test("the contract's full example parses into the expected Settings", () => {
   assert.equal(s.ignore[0].until?.toISOString(), '2027-01-31T23:59:59.999Z', 'an ignore lasts through its until day');
   assert.equal(s.ignore[0].reason, 'decommissioned in Q1');
   assert.equal(s.ignore[0].source?.line, 30);
-  assert.deepEqual(s.ari, { enabled: true, directories: [{ issuer: 'Example Private CA', directory: 'https://acme.example.internal/directory' }] });
+  assert.deepEqual(s.ari, {
+    enabled: true,
+    directories: [{ issuer: 'Example Private CA', directory: 'https://acme.example.internal/directory' }],
+  });
   assert.deepEqual(
     s.revokedSerials.map(({ path, issuer, name }) => ({ path, issuer, name })),
     [{ path: 'incidents/affected-serials.txt', issuer: "Let's Encrypt", name: 'CAA rechecking incident' }],
@@ -125,7 +188,11 @@ test("the contract's full example parses into the expected Settings", () => {
 });
 
 test('inputs override the config; no config and no inputs means discovery', async (t) => {
-  const s = settingsFrom(parseConfigText(FULL, FILE), '/ws', { warnWithin: '20%', failWithin: '12h', revocation: 'hard' });
+  const s = settingsFrom(parseConfigText(FULL, FILE), '/ws', {
+    warnWithin: '20%',
+    failWithin: '12h',
+    revocation: 'hard',
+  });
   assert.deepEqual(s.defaults.warnWithin, { kind: 'percent', percent: 20, text: '20%' });
   assert.deepEqual(s.defaults.failWithin, { kind: 'absolute', ms: 12 * 3_600_000, text: '12h' });
   assert.equal(s.defaults.revocation, 'hard');
@@ -134,7 +201,10 @@ test('inputs override the config; no config and no inputs means discovery', asyn
   t.after(() => rm(ws, { recursive: true, force: true }));
   const d = await buildSettings(ws, { now: NOW });
   assert.equal(d.configPath, undefined);
-  assert.deepEqual(d.files.map((f) => [f.pattern, f.discovered]), DISCOVERY_PATTERNS.map((p) => [p, true]));
+  assert.deepEqual(
+    d.files.map((f) => [f.pattern, f.discovered]),
+    DISCOVERY_PATTERNS.map((p) => [p, true]),
+  );
   assert.equal(d.defaults.warnWithin.text, '30d');
   assert.equal(d.defaults.failWithin.text, '7d');
   await assert.rejects(buildSettings(ws, { configPath: 'missing.yml', configExplicit: true }), UsageError);
@@ -143,7 +213,11 @@ test('inputs override the config; no config and no inputs means discovery', asyn
   await writeFile(path.join(ws, FILE), 'version: 1\nfiles: ["a/*.pem"]\n');
   const c = await buildSettings(ws, { now: NOW });
   assert.equal(c.configPath, FILE);
-  assert.deepEqual(c.files.map((f) => f.pattern), ['a/*.pem'], 'configured files replace discovery');
+  assert.deepEqual(
+    c.files.map((f) => f.pattern),
+    ['a/*.pem'],
+    'configured files replace discovery',
+  );
 });
 
 test('durations read as users type them: 90m, 12h, 30d and 20% of the lifetime', () => {
@@ -157,7 +231,10 @@ test('durations read as users type them: 90m, 12h, 30d and 20% of the lifetime',
   assert.throws(() => parseDuration('150%'), DurationError);
   assert.throws(() => parseDuration('30 days'), /not a duration/);
   // The same durations are accepted by the config file (schema and code agree).
-  const s = settingsFrom(parseConfigText('version: 1\ndefaults:\n  warn-within: 20%\n  fail-within: 90m\n', FILE), '/ws');
+  const s = settingsFrom(
+    parseConfigText('version: 1\ndefaults:\n  warn-within: 20%\n  fail-within: 90m\n', FILE),
+    '/ws',
+  );
   assert.equal(s.defaults.warnWithin.kind, 'percent');
   assert.equal(s.defaults.failWithin.kind, 'absolute');
 });
@@ -180,7 +257,9 @@ test('an unknown key warn-witin suggests warn-within, on its own line', () => {
 });
 
 test('an unknown key in an endpoint or file entry suggests the nearest key there', () => {
-  const e = configError('version: 1\nendpoints:\n  - host: a.example\n    all-adresses: true\nfiles:\n  - path: x.p12\n    pasword-env: PW\n');
+  const e = configError(
+    'version: 1\nendpoints:\n  - host: a.example\n    all-adresses: true\nfiles:\n  - path: x.p12\n    pasword-env: PW\n',
+  );
   const byKey = new Map(e.problems.map((p) => [p.key, p]));
   assert.match(byKey.get('endpoints.0.all-adresses')!.message, /did you mean "all-addresses"/);
   assert.equal(byKey.get('endpoints.0.all-adresses')!.line, 4);
@@ -196,7 +275,11 @@ test('a negative duration gets a clear message with its line', () => {
 });
 
 test('fail-within larger than warn-within is a config warning, not a crash', () => {
-  const s = settingsFrom(parseConfigText('version: 1\ndefaults:\n  warn-within: 5d\n  fail-within: 10d\n', FILE), '/ws', { now: NOW });
+  const s = settingsFrom(
+    parseConfigText('version: 1\ndefaults:\n  warn-within: 5d\n  fail-within: 10d\n', FILE),
+    '/ws',
+    { now: NOW },
+  );
   const w = checkThresholdOrder(s);
   assert.equal(w.length, 1);
   assert.equal(w[0].id, 'config');
@@ -204,7 +287,10 @@ test('fail-within larger than warn-within is a config warning, not a crash', () 
   assert.match(w[0].message, /fail-within \(10d\) is larger than warn-within \(5d\)/);
   assert.deepEqual(w[0].location && w[0].location.type === 'file' && w[0].location.path, FILE);
   // Percent vs percent compares too; a file entry's own inverted thresholds point at its line.
-  const p = settingsFrom(parseConfigText('version: 1\nfiles:\n  - path: a.pem\n    warn-within: 10%\n    fail-within: 33%\n', FILE), '/ws');
+  const p = settingsFrom(
+    parseConfigText('version: 1\nfiles:\n  - path: a.pem\n    warn-within: 10%\n    fail-within: 33%\n', FILE),
+    '/ws',
+  );
   const pw = checkThresholdOrder(p);
   assert.equal(pw.length, 1);
   assert.equal(pw[0].location?.type === 'file' && pw[0].location.line, 3);
@@ -223,7 +309,10 @@ test('version missing or version 2 is refused with the line', () => {
 test('an endpoints item of the wrong type says what was found, on its line', () => {
   const e = configError('version: 1\nendpoints:\n  - example.com\n  - 443\n  - [a, b]\n');
   assert.equal(e.problems.length, 2, e.message);
-  assert.deepEqual(e.problems.map((p) => p.line), [4, 5]);
+  assert.deepEqual(
+    e.problems.map((p) => p.line),
+    [4, 5],
+  );
   assert.match(e.problems[0].message, /must be a string or a mapping \(found 443\)/);
   assert.match(e.problems[1].message, /found a list/);
 });

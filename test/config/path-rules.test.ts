@@ -28,7 +28,11 @@ ignore:
     until: 2027-06-30
   - fingerprint: "sha256:${'ab'.repeat(32)}"
 `);
-  assert.deepEqual(s.files.map((f) => f.pattern), ['certs/**', 'deploy/**/*.p12'], 'the negation is not a file target');
+  assert.deepEqual(
+    s.files.map((f) => f.pattern),
+    ['certs/**', 'deploy/**/*.p12'],
+    'the negation is not a file target',
+  );
   assert.deepEqual(s.files[1].exclude, ['deploy/old/**']);
   assert.deepEqual(
     s.pathRules?.exclude.map((r) => [r.pattern, r.origin, r.source?.line]),
@@ -45,19 +49,28 @@ ignore:
 
 test('files holding only negations narrow discovery instead of replacing it', () => {
   const s = parse('version: 1\nfiles:\n  - "!third_party/**"\n');
-  assert.deepEqual(s.files.map((f) => [f.pattern, f.discovered]), [['**', true]]);
+  assert.deepEqual(
+    s.files.map((f) => [f.pattern, f.discovered]),
+    [['**', true]],
+  );
   assert.equal(s.pathRules?.exclude[0].pattern, 'third_party/**');
 });
 
 test('an ignore entry needs a fingerprint or a path, not both; the error names the line', () => {
   assert.throws(
-    () => parse('version: 1\nignore:\n  - reason: "why"\n  - path: "a/**"\n    fingerprint: "sha256:' + 'ab'.repeat(32) + '"\n'),
+    () =>
+      parse(
+        'version: 1\nignore:\n  - reason: "why"\n  - path: "a/**"\n    fingerprint: "sha256:' + 'ab'.repeat(32) + '"\n',
+      ),
     (e: unknown) =>
       e instanceof ConfigError &&
       /:3: ignore\.0: an ignore entry needs `fingerprint: sha256:…` or `path: "glob"`/.test(e.message) &&
       /:4: ignore\.1: .*either `fingerprint:` or `path:`, not both/.test(e.message),
   );
-  assert.throws(() => parse('version: 1\nexclude: "test/**"\n'), (e: unknown) => e instanceof ConfigError && /:2: exclude: must be a list/.test(e.message));
+  assert.throws(
+    () => parse('version: 1\nexclude: "test/**"\n'),
+    (e: unknown) => e instanceof ConfigError && /:2: exclude: must be a list/.test(e.message),
+  );
 });
 
 test('through the pipeline: excluded and path-ignored certificates are listed, marked, and do not fail; one also seen elsewhere is judged', async (t) => {
@@ -97,14 +110,24 @@ ignore:
     assert.ok(cert(cn).findings.length && cert(cn).findings.every((f) => f.ignored), `${cn} listed, not judged`);
   }
   assert.deepEqual(cert('fixture.example').findings[0].ignored, { reason: 'expired on purpose', until: '2027-06-30' });
-  assert.ok(cert('shared.example').findings.some((f) => f.id === 'expired' && !f.ignored), 'a copy in vendor/ does not hide the live one');
+  assert.ok(
+    cert('shared.example').findings.some((f) => f.id === 'expired' && !f.ignored),
+    'a copy in vendor/ does not hide the live one',
+  );
   assert.equal(r.summary.failures, 1);
-  assert.ok(!r.problems.some((p) => p.id === 'test-paths'), 'an explicit config decides for itself: no test-path guessing');
+  assert.ok(
+    !r.problems.some((p) => p.id === 'test-paths'),
+    'an explicit config decides for itself: no test-path guessing',
+  );
 
   // After `until`, the path ignore stops applying and says so once.
   const later = { ...s, now: new Date('2027-07-01T00:00:00Z') };
   const r2 = await run(later);
-  assert.ok(r2.certificates.find((x) => x.subjectCN === 'fixture.example')!.findings.some((f) => f.id === 'expired' && !f.ignored));
+  assert.ok(
+    r2.certificates
+      .find((x) => x.subjectCN === 'fixture.example')!
+      .findings.some((f) => f.id === 'expired' && !f.ignored),
+  );
   const expiredRule = r2.problems.filter((p) => p.id === 'ignore-expired');
   assert.equal(expiredRule.length, 1);
   assert.match(expiredRule[0].message, /path "certs\/test\/\*\*" .*expired on 2027-06-30/);

@@ -39,7 +39,13 @@ function recording(data: unknown, reads: Path[], at: Path = []): unknown {
 }
 
 function resolve(s: any): any {
-  if (s?.$ref) return resolve(s.$ref.replace(/^#\//, '').split('/').reduce((o: any, k: string) => o?.[k], schema));
+  if (s?.$ref)
+    return resolve(
+      s.$ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce((o: any, k: string) => o?.[k], schema),
+    );
   return s;
 }
 

@@ -79,7 +79,8 @@ export async function generateRepo(): Promise<GeneratedRepo> {
   };
   let n = 0;
   const cert = async (days = 200) => ossl.cert({ subject: `/CN=form-${++n}.discovery.test/O=Discovery`, days });
-  const expect = async (e: Omit<Expected, 'fingerprint' | 'notAfter' | 'notBefore'>, der: Buffer) => expected.push({ ...e, ...(await truth(der)) });
+  const expect = async (e: Omit<Expected, 'fingerprint' | 'notAfter' | 'notBefore'>, der: Buffer) =>
+    expected.push({ ...e, ...(await truth(der)) });
   const body = (pem: string) => pem.trim().split('\n');
 
   // 1. A plain PEM file, and one named .cert.
@@ -96,7 +97,10 @@ export async function generateRepo(): Promise<GeneratedRepo> {
     const c = await cert();
     const text = `package tls\n\n// caPEM is pinned.\nvar caPEM = \`${c.pem.trim()}\`\n`;
     await write('internal/tls/ca.go', text);
-    await expect({ name: 'Go raw string, mid-line', path: 'internal/tls/ca.go', line: 4, form: 'pem-in-source' }, c.der);
+    await expect(
+      { name: 'Go raw string, mid-line', path: 'internal/tls/ca.go', line: 4, form: 'pem-in-source' },
+      c.der,
+    );
   }
   // 3. Java: string concatenation with escaped newlines.
   {
@@ -104,7 +108,10 @@ export async function generateRepo(): Promise<GeneratedRepo> {
     const lines = body(c.pem).map((l) => `      "${l}\\n"`);
     const text = `package app;\n\nclass Certs {\n  static final String CA =\n${lines.join(' +\n')};\n}\n`;
     await write('src/main/java/app/Certs.java', text);
-    await expect({ name: 'Java concatenated literal', path: 'src/main/java/app/Certs.java', line: 5, form: 'pem-in-source' }, c.der);
+    await expect(
+      { name: 'Java concatenated literal', path: 'src/main/java/app/Certs.java', line: 5, form: 'pem-in-source' },
+      c.der,
+    );
   }
   // 4. Python: one string with escaped \n.
   {
@@ -118,7 +125,10 @@ export async function generateRepo(): Promise<GeneratedRepo> {
     const c = await cert();
     const text = JSON.stringify({ name: 'svc', tls: { ca: c.pem } }, null, 2) + '\n';
     await write('config/settings.json', text);
-    await expect({ name: 'JSON string', path: 'config/settings.json', line: lineOf(text, '"ca"'), form: 'json', key: 'tls.ca' }, c.der);
+    await expect(
+      { name: 'JSON string', path: 'config/settings.json', line: lineOf(text, '"ca"'), form: 'json', key: 'tls.ca' },
+      c.der,
+    );
   }
   // 6. TOML multi-line string under a section.
   {
@@ -144,17 +154,27 @@ export async function generateRepo(): Promise<GeneratedRepo> {
   // 9. A Helm template that is not valid YAML.
   {
     const c = await cert();
-    const indented = c.pem.trim().split('\n').map((l) => `    ${l}`).join('\n');
+    const indented = c.pem
+      .trim()
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n');
     const text = `{{- if .Values.tls.enabled }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-ca\ndata:\n  ca.crt: |\n${indented}\n{{- end }}\n`;
     await write('chart/templates/ca.yaml', text);
-    await expect({ name: 'Helm template (not YAML)', path: 'chart/templates/ca.yaml', line: 8, form: 'template', key: 'ca.crt' }, c.der);
+    await expect(
+      { name: 'Helm template (not YAML)', path: 'chart/templates/ca.yaml', line: 8, form: 'template', key: 'ca.crt' },
+      c.der,
+    );
   }
   // 10. Helm values: base64 of a PEM under a key.
   {
     const c = await cert();
     const text = `replicas: 2\ntls:\n  caBundle: ${Buffer.from(c.pem).toString('base64')}\n`;
     await write('chart/values.yaml', text);
-    await expect({ name: 'base64 PEM in values.yaml', path: 'chart/values.yaml', line: 3, form: 'yaml', key: 'tls.caBundle' }, c.der);
+    await expect(
+      { name: 'base64 PEM in values.yaml', path: 'chart/values.yaml', line: 3, form: 'yaml', key: 'tls.caBundle' },
+      c.der,
+    );
   }
   // 11. A kubeconfig without extension: CA and client certificate data, and a client key.
   {
@@ -178,8 +198,26 @@ export async function generateRepo(): Promise<GeneratedRepo> {
       '',
     ].join('\n');
     await write('deploy/kubeconfig', text);
-    await expect({ name: 'kubeconfig CA', path: 'deploy/kubeconfig', line: 7, form: 'kubeconfig', key: 'clusters[0].cluster.certificate-authority-data' }, ca.der);
-    await expect({ name: 'kubeconfig client', path: 'deploy/kubeconfig', line: 11, form: 'kubeconfig', key: 'users[0].user.client-certificate-data' }, client.der);
+    await expect(
+      {
+        name: 'kubeconfig CA',
+        path: 'deploy/kubeconfig',
+        line: 7,
+        form: 'kubeconfig',
+        key: 'clusters[0].cluster.certificate-authority-data',
+      },
+      ca.der,
+    );
+    await expect(
+      {
+        name: 'kubeconfig client',
+        path: 'deploy/kubeconfig',
+        line: 11,
+        form: 'kubeconfig',
+        key: 'users[0].user.client-certificate-data',
+      },
+      client.der,
+    );
   }
   // 12. .env with base64 PEM; properties with base64 DER.
   {
@@ -188,7 +226,16 @@ export async function generateRepo(): Promise<GeneratedRepo> {
     await expect({ name: '.env base64 PEM', path: '.env', line: 2, form: 'env', key: 'TLS_CA_B64' }, c.der);
     const d = await cert();
     await write('conf/app.properties', `# app\nssl.trust.cert=${d.der.toString('base64')}\n`);
-    await expect({ name: 'properties base64 DER', path: 'conf/app.properties', line: 2, form: 'properties', key: 'ssl.trust.cert' }, d.der);
+    await expect(
+      {
+        name: 'properties base64 DER',
+        path: 'conf/app.properties',
+        line: 2,
+        form: 'properties',
+        key: 'ssl.trust.cert',
+      },
+      d.der,
+    );
   }
   // 13. DER, concatenated DER, PKCS#7 as .p7b (DER), .p7s, .spc.
   {
@@ -206,7 +253,22 @@ export async function generateRepo(): Promise<GeneratedRepo> {
     await expect({ name: 'PKCS#7 .spc', path: 'signing/publisher.spc', line: 1, form: 'pkcs7' }, p.der);
     const s = await cert();
     await writeFile(ossl.file('payload.txt'), 'signed payload\n');
-    await ossl.run(['cms', '-sign', '-binary', '-nodetach', '-in', 'payload.txt', '-signer', s.certPath, '-inkey', s.keyPath, '-outform', 'DER', '-out', 'payload.p7s']);
+    await ossl.run([
+      'cms',
+      '-sign',
+      '-binary',
+      '-nodetach',
+      '-in',
+      'payload.txt',
+      '-signer',
+      s.certPath,
+      '-inkey',
+      s.keyPath,
+      '-outform',
+      'DER',
+      '-out',
+      'payload.p7s',
+    ]);
     await write('signing/payload.p7s', await readFile(ossl.file('payload.p7s')));
     await expect({ name: 'CMS signature .p7s', path: 'signing/payload.p7s', line: 1, form: 'pkcs7' }, s.der);
     // PKCS#12 with an empty password, named .jks (what modern Java writes to .jks).
@@ -223,23 +285,117 @@ export async function generateRepo(): Promise<GeneratedRepo> {
   if (kt) {
     const c = await cert();
     const kdir = ossl.dir;
-    await keytool(kdir, ['-importcert', '-noprompt', '-storetype', 'JKS', '-keystore', 'trust.jks', '-storepass', 'changeit', '-alias', 'corp-root', '-file', c.certPath]);
-    await keytool(kdir, ['-genkeypair', '-storetype', 'JKS', '-keystore', 'trust.jks', '-storepass', 'changeit', '-keypass', 'changeit', '-alias', 'server', '-keyalg', 'EC', '-groupname', 'secp256r1', '-dname', 'CN=server.discovery.test', '-validity', '120']);
-    const serverPem = await keytool(kdir, ['-exportcert', '-rfc', '-keystore', 'trust.jks', '-storepass', 'changeit', '-alias', 'server']);
+    await keytool(kdir, [
+      '-importcert',
+      '-noprompt',
+      '-storetype',
+      'JKS',
+      '-keystore',
+      'trust.jks',
+      '-storepass',
+      'changeit',
+      '-alias',
+      'corp-root',
+      '-file',
+      c.certPath,
+    ]);
+    await keytool(kdir, [
+      '-genkeypair',
+      '-storetype',
+      'JKS',
+      '-keystore',
+      'trust.jks',
+      '-storepass',
+      'changeit',
+      '-keypass',
+      'changeit',
+      '-alias',
+      'server',
+      '-keyalg',
+      'EC',
+      '-groupname',
+      'secp256r1',
+      '-dname',
+      'CN=server.discovery.test',
+      '-validity',
+      '120',
+    ]);
+    const serverPem = await keytool(kdir, [
+      '-exportcert',
+      '-rfc',
+      '-keystore',
+      'trust.jks',
+      '-storepass',
+      'changeit',
+      '-alias',
+      'server',
+    ]);
     await write('keystores/trust.jks', await readFile(path.join(kdir, 'trust.jks')));
-    await expect({ name: 'JKS trusted entry', path: 'keystores/trust.jks', line: 1, form: 'jks', entry: 'corp-root' }, c.der);
-    await expect({ name: 'JKS key entry', path: 'keystores/trust.jks', line: 1, form: 'jks', entry: 'server' }, pemToDer(serverPem));
+    await expect(
+      { name: 'JKS trusted entry', path: 'keystores/trust.jks', line: 1, form: 'jks', entry: 'corp-root' },
+      c.der,
+    );
+    await expect(
+      { name: 'JKS key entry', path: 'keystores/trust.jks', line: 1, form: 'jks', entry: 'server' },
+      pemToDer(serverPem),
+    );
     const d = await cert();
-    await keytool(kdir, ['-importcert', '-noprompt', '-storetype', 'JCEKS', '-keystore', 'app.jceks', '-storepass', 'changeit', '-alias', 'partner', '-file', d.certPath]);
+    await keytool(kdir, [
+      '-importcert',
+      '-noprompt',
+      '-storetype',
+      'JCEKS',
+      '-keystore',
+      'app.jceks',
+      '-storepass',
+      'changeit',
+      '-alias',
+      'partner',
+      '-file',
+      d.certPath,
+    ]);
     await write('config/app.jceks', await readFile(path.join(kdir, 'app.jceks')));
-    await expect({ name: 'JCEKS trusted entry', path: 'config/app.jceks', line: 1, form: 'jceks', entry: 'partner' }, d.der);
+    await expect(
+      { name: 'JCEKS trusted entry', path: 'config/app.jceks', line: 1, form: 'jceks', entry: 'partner' },
+      d.der,
+    );
   }
 
   // Noise: a placeholder Secret, a binary that happens to hold nothing, a fixture.
-  await write('k8s/placeholder-secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: web-tls\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ""\n  tls.key: ""\n');
-  await write('assets/logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, ...Array.from({ length: 512 }, (_, i) => i % 251)]));
-  await write('README.md', 'Put your certificate between -----BEGIN CERTIFICATE----- and -----END CERTIFICATE----- lines.\n');
-  const { leaf: expiredLeaf } = await hierarchy({ cn: 'expired.fixture.test', notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - 30 * DAY) }, 'Fixture');
+  await write(
+    'k8s/placeholder-secret.yaml',
+    'apiVersion: v1\nkind: Secret\nmetadata:\n  name: web-tls\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ""\n  tls.key: ""\n',
+  );
+  await write(
+    'assets/logo.png',
+    Buffer.from([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0,
+      0,
+      0,
+      0x0d,
+      ...Array.from({ length: 512 }, (_, i) => i % 251),
+    ]),
+  );
+  await write(
+    'README.md',
+    'Put your certificate between -----BEGIN CERTIFICATE----- and -----END CERTIFICATE----- lines.\n',
+  );
+  const { leaf: expiredLeaf } = await hierarchy(
+    {
+      cn: 'expired.fixture.test',
+      notBefore: new Date(Date.now() - 400 * DAY),
+      notAfter: new Date(Date.now() - 30 * DAY),
+    },
+    'Fixture',
+  );
   await write('test/fixtures/expired.pem', expiredLeaf.pem);
   const fixtureFingerprint = (await truth(expiredLeaf.der)).fingerprint;
 
@@ -251,7 +407,14 @@ export async function generateRepo(): Promise<GeneratedRepo> {
   const absent = [(await truth(stray.der)).fingerprint];
 
   await ossl.dispose();
-  return { dir, expected, absent, fixtureFingerprint, keytool: kt, dispose: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    expected,
+    absent,
+    fixtureFingerprint,
+    keytool: kt,
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 function pemToDer(pem: string): Buffer {

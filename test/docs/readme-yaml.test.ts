@@ -20,7 +20,8 @@ interface Block {
 function yamlBlocks(markdown: string): Block[] {
   const out: Block[] = [];
   const re = /^```ya?ml[^\n]*\n([\s\S]*?)^```/gm;
-  for (let m = re.exec(markdown); m; m = re.exec(markdown)) out.push({ line: markdown.slice(0, m.index).split('\n').length, text: m[1] });
+  for (let m = re.exec(markdown); m; m = re.exec(markdown))
+    out.push({ line: markdown.slice(0, m.index).split('\n').length, text: m[1] });
   return out;
 }
 
@@ -28,40 +29,54 @@ function yamlBlocks(markdown: string): Block[] {
 function parseProblems(b: Block): string[] {
   const problems: string[] = [];
   for (const doc of parseAllDocuments(b.text)) {
-    for (const e of [...doc.errors, ...doc.warnings]) problems.push(`README.md:${b.line + (e.linePos?.[0].line ?? 0)}: ${e.message.split('\n')[0]}`);
+    for (const e of [...doc.errors, ...doc.warnings])
+      problems.push(`README.md:${b.line + (e.linePos?.[0].line ?? 0)}: ${e.message.split('\n')[0]}`);
   }
   return problems;
 }
 
 type Obj = Record<string, any>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const writesIssues = (permissions: unknown) => permissions === 'write-all' || (isObj(permissions) && permissions.issues === 'write');
-const events = (on: unknown): string[] => (typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : isObj(on) ? Object.keys(on) : []);
+const writesIssues = (permissions: unknown) =>
+  permissions === 'write-all' || (isObj(permissions) && permissions.issues === 'write');
+const events = (on: unknown): string[] =>
+  typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : isObj(on) ? Object.keys(on) : [];
 
 /** What is wrong with one workflow's concurrency; issue-writing groups are collected to check they are one. */
 function concurrencyProblems(wf: Obj, where: string, issueGroups: Set<string>): string[] {
   const problems: string[] = [];
   const jobs = isObj(wf.jobs) ? Object.entries(wf.jobs as Obj) : [];
-  const writers = writesIssues(wf.permissions) ? [['(workflow)', wf] as const] : jobs.filter(([, j]) => writesIssues(j?.permissions));
+  const writers = writesIssues(wf.permissions)
+    ? [['(workflow)', wf] as const]
+    : jobs.filter(([, j]) => writesIssues(j?.permissions));
   for (const [name, holder] of writers) {
     const c = isObj(holder.concurrency) ? holder.concurrency : isObj(wf.concurrency) ? wf.concurrency : null;
     if (!c) {
-      problems.push(`${where}: ${name} writes issues but has no \`concurrency:\` (overlapping runs would race on the same issues)`);
+      problems.push(
+        `${where}: ${name} writes issues but has no \`concurrency:\` (overlapping runs would race on the same issues)`,
+      );
       continue;
     }
-    if (c['cancel-in-progress'] !== false) problems.push(`${where}: ${name}: an issue-writing group needs \`cancel-in-progress: false\` (a cancelled sync leaves work half done)`);
+    if (c['cancel-in-progress'] !== false)
+      problems.push(
+        `${where}: ${name}: an issue-writing group needs \`cancel-in-progress: false\` (a cancelled sync leaves work half done)`,
+      );
     issueGroups.add(String(c.group));
   }
   if (events(wf.on).some((e) => e === 'pull_request' || e === 'pull_request_target')) {
     // The group may sit on the workflow or, in a workflow with one job per event
     // (what `certwatch init` writes), on each job that runs for pull requests.
-    const perPr = (c: unknown) => /github\.event\.pull_request\.number|github\.head_ref|github\.ref\b/.test(String(isObj(c) ? c.group : ''));
-    const runsOnPr = (j: Obj) => !/github\.event_name\s*==/.test(String(j?.if ?? '')) || /'pull_request(_target)?'/.test(String(j.if));
+    const perPr = (c: unknown) =>
+      /github\.event\.pull_request\.number|github\.head_ref|github\.ref\b/.test(String(isObj(c) ? c.group : ''));
+    const runsOnPr = (j: Obj) =>
+      !/github\.event_name\s*==/.test(String(j?.if ?? '')) || /'pull_request(_target)?'/.test(String(j.if));
     if (!perPr(wf.concurrency)) {
       const prJobs = jobs.filter(([, j]) => runsOnPr(j));
       const missing = prJobs.filter(([, j]) => !perPr(j?.concurrency));
       if (!prJobs.length || missing.length) {
-        problems.push(`${where}: a pull-request check needs one concurrency group per pull request (got "${String(wf.concurrency?.group ?? missing.map(([, j]) => j?.concurrency?.group ?? '').join(', '))}")`);
+        problems.push(
+          `${where}: a pull-request check needs one concurrency group per pull request (got "${String(wf.concurrency?.group ?? missing.map(([, j]) => j?.concurrency?.group ?? '').join(', '))}")`,
+        );
       }
     }
   }
@@ -84,7 +99,10 @@ function readmeProblems(markdown: string): { blocks: number; workflows: number; 
       problems.push(...concurrencyProblems(wf, `README.md:${b.line}`, issueGroups));
     }
   }
-  if (issueGroups.size > 1) problems.push(`issue-writing workflows use ${issueGroups.size} concurrency groups (${[...issueGroups].join(', ')}); one shared group serialises them`);
+  if (issueGroups.size > 1)
+    problems.push(
+      `issue-writing workflows use ${issueGroups.size} concurrency groups (${[...issueGroups].join(', ')}); one shared group serialises them`,
+    );
   return { blocks: blocks.length, workflows, problems };
 }
 
@@ -96,14 +114,57 @@ test('every yaml block in README.md parses, and its workflows carry the concurre
 });
 
 test('the checks catch what the README once had: `${{ }}` in a flow mapping, a nightly without concurrency', () => {
-  const flow = ['```yaml', 'steps:', '  - uses: actions/cache@v4', '    with: { path: .c, key: certwatch-${{ github.run_id }} }', '```', ''].join('\n');
+  const flow = [
+    '```yaml',
+    'steps:',
+    '  - uses: actions/cache@v4',
+    '    with: { path: .c, key: certwatch-${{ github.run_id }} }',
+    '```',
+    '',
+  ].join('\n');
   assert.match(readmeProblems(flow).problems.join('\n'), /README\.md:4: /);
-  const nightly = ['```yaml', 'on: { schedule: [{ cron: "17 3 * * *" }] }', 'permissions: { issues: write }', 'jobs: { a: { runs-on: ubuntu-latest, steps: [] } }', '```', ''].join('\n');
+  const nightly = [
+    '```yaml',
+    'on: { schedule: [{ cron: "17 3 * * *" }] }',
+    'permissions: { issues: write }',
+    'jobs: { a: { runs-on: ubuntu-latest, steps: [] } }',
+    '```',
+    '',
+  ].join('\n');
   assert.match(readmeProblems(nightly).problems.join('\n'), /writes issues but has no `concurrency:`/);
-  const pr = ['```yaml', 'on: pull_request', 'concurrency: { group: certwatch }', 'jobs: { a: { runs-on: ubuntu-latest, steps: [] } }', '```', ''].join('\n');
+  const pr = [
+    '```yaml',
+    'on: pull_request',
+    'concurrency: { group: certwatch }',
+    'jobs: { a: { runs-on: ubuntu-latest, steps: [] } }',
+    '```',
+    '',
+  ].join('\n');
   assert.match(readmeProblems(pr).problems.join('\n'), /one concurrency group per pull request/);
   // One job per event: the job that runs on pull requests needs its own per-PR group.
-  const perJob = ['```yaml', 'on: [push, pull_request]', 'jobs:', '  a:', "    if: github.event_name == 'push'", '    runs-on: ubuntu-latest', '    steps: []', '  b:', "    if: github.event_name == 'pull_request'", '    concurrency: { group: certwatch }', '    runs-on: ubuntu-latest', '    steps: []', '```', ''].join('\n');
-  assert.match(readmeProblems(perJob).problems.join('\n'), /one concurrency group per pull request \(got "certwatch"\)/);
-  assert.deepEqual(readmeProblems(perJob.replace('{ group: certwatch }', '{ group: "pr-${{ github.event.pull_request.number }}" }')).problems, []);
+  const perJob = [
+    '```yaml',
+    'on: [push, pull_request]',
+    'jobs:',
+    '  a:',
+    "    if: github.event_name == 'push'",
+    '    runs-on: ubuntu-latest',
+    '    steps: []',
+    '  b:',
+    "    if: github.event_name == 'pull_request'",
+    '    concurrency: { group: certwatch }',
+    '    runs-on: ubuntu-latest',
+    '    steps: []',
+    '```',
+    '',
+  ].join('\n');
+  assert.match(
+    readmeProblems(perJob).problems.join('\n'),
+    /one concurrency group per pull request \(got "certwatch"\)/,
+  );
+  assert.deepEqual(
+    readmeProblems(perJob.replace('{ group: certwatch }', '{ group: "pr-${{ github.event.pull_request.number }}" }'))
+      .problems,
+    [],
+  );
 });

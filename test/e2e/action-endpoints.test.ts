@@ -34,14 +34,39 @@ const CONFIG = '.github/certwatch.yml';
 
 // One private CA for the file, valid around the real clock.
 const pki = (async () => {
-  const root = await issue({ cn: 'EPE2E Root CA', org: 'EPE2E PKI', ca: true, notBefore: at(-365), notAfter: at(3000) });
-  const intermediate = await issue({ cn: 'EPE2E Intermediate CA', org: 'EPE2E PKI', ca: true, issuer: root, notBefore: at(-300), notAfter: at(1500) });
+  const root = await issue({
+    cn: 'EPE2E Root CA',
+    org: 'EPE2E PKI',
+    ca: true,
+    notBefore: at(-365),
+    notAfter: at(3000),
+  });
+  const intermediate = await issue({
+    cn: 'EPE2E Intermediate CA',
+    org: 'EPE2E PKI',
+    ca: true,
+    issuer: root,
+    notBefore: at(-300),
+    notAfter: at(1500),
+  });
   // Issues the incomplete-chain leaf and is never served: the name the finding must give.
-  const hidden = await issue({ cn: 'EPE2E Hidden Intermediate CA', org: 'EPE2E PKI', ca: true, issuer: root, notBefore: at(-300), notAfter: at(1500) });
+  const hidden = await issue({
+    cn: 'EPE2E Hidden Intermediate CA',
+    org: 'EPE2E PKI',
+    ca: true,
+    issuer: root,
+    notBefore: at(-300),
+    notAfter: at(1500),
+  });
   return { root, intermediate, hidden };
 })();
 
-async function leaf(cn: string, fromDays: number, toDays: number, o: { sans?: string[]; issuer?: 'intermediate' | 'hidden' | 'self' } = {}): Promise<Issued> {
+async function leaf(
+  cn: string,
+  fromDays: number,
+  toDays: number,
+  o: { sans?: string[]; issuer?: 'intermediate' | 'hidden' | 'self' } = {},
+): Promise<Issued> {
   const p = await pki;
   const issuer = o.issuer === 'self' ? undefined : o.issuer === 'hidden' ? p.hidden : p.intermediate;
   return issue({ cn, sans: o.sans, issuer, notBefore: at(fromDays), notAfter: at(toDays) });
@@ -144,7 +169,10 @@ describe('one config listing healthy, expiring, expired, wrong-host, incomplete-
     certs.expired = await leaf('expired.epe2e.test', -100, -2);
     certs.wrong = await leaf('other.epe2e.test', -10, 200);
     certs.incomplete = await leaf('incomplete.epe2e.test', -10, 200, { issuer: 'hidden' });
-    certs.selfsigned = await leaf('selfsigned.epe2e.test', -10, 200, { issuer: 'self', sans: ['selfsigned.epe2e.test', '127.0.0.1'] });
+    certs.selfsigned = await leaf('selfsigned.epe2e.test', -10, 200, {
+      issuer: 'self',
+      sans: ['selfsigned.epe2e.test', '127.0.0.1'],
+    });
     // smtp:// names an IP: the certificate must cover it as an IP SAN.
     certs.smtp = await leaf('mail.epe2e.test', -10, 200, { sans: ['mail.epe2e.test', '127.0.0.1'] });
     certs.postgres = await leaf('db.epe2e.test', -10, 200);
@@ -167,11 +195,25 @@ describe('one config listing healthy, expiring, expired, wrong-host, incomplete-
     await serve('incomplete', await node(certs.incomplete, certs.incomplete.pem)); // the leaf alone
     await serve('selfsigned', await node(certs.selfsigned));
     await serve('smtp', await startStartTlsServer('smtp', 'ok', { key: certs.smtp.keyPem, cert: certs.smtp.chainPem }));
-    await serve('postgres', await startStartTlsServer('postgres', 'ok', { key: certs.postgres.keyPem, cert: certs.postgres.chainPem }));
+    await serve(
+      'postgres',
+      await startStartTlsServer('postgres', 'ok', { key: certs.postgres.keyPem, cert: certs.postgres.chainPem }),
+    );
     ossl = opensslPki('openssl.epe2e.test');
     // -cert sends only the first certificate of its file: the intermediate goes with -cert_chain.
-    await serve('openssl', await startOpenSslServer({ certFile: ossl.leafFile, keyFile: ossl.keyFile, extra: ['-cert_chain', path.join(ossl.dir, 'int.pem')] }));
-    osslLeafFp = 'sha256:' + createHash('sha256').update(Buffer.from((await readFile(ossl.leafFile, 'utf8')).replace(/-----[^-]+-----|\s/g, ''), 'base64')).digest('hex');
+    await serve(
+      'openssl',
+      await startOpenSslServer({
+        certFile: ossl.leafFile,
+        keyFile: ossl.keyFile,
+        extra: ['-cert_chain', path.join(ossl.dir, 'int.pem')],
+      }),
+    );
+    osslLeafFp =
+      'sha256:' +
+      createHash('sha256')
+        .update(Buffer.from((await readFile(ossl.leafFile, 'utf8')).replace(/-----[^-]+-----|\s/g, ''), 'base64'))
+        .digest('hex');
     const dead = await refusedPort();
     names.set(dead, 'dead');
     portOf.dead = dead;
@@ -187,7 +229,14 @@ describe('one config listing healthy, expiring, expired, wrong-host, incomplete-
       .add('smtp', `smtp://127.0.0.1:${portOf.smtp}`)
       .add('postgres', { host: '127.0.0.1', port: portOf.postgres, starttls: 'postgres', servername: 'db.epe2e.test' })
       // openssl's leaf lives 10 days and its intermediate 20: a 5d/2d window keeps this endpoint quiet.
-      .add('openssl', { host: '127.0.0.1', port: portOf.openssl, servername: 'openssl.epe2e.test', 'ca-file': 'pki/openssl-root.pem', 'warn-within': '5d', 'fail-within': '2d' })
+      .add('openssl', {
+        host: '127.0.0.1',
+        port: portOf.openssl,
+        servername: 'openssl.epe2e.test',
+        'ca-file': 'pki/openssl-root.pem',
+        'warn-within': '5d',
+        'fail-within': '2d',
+      })
       .add('dead', { host: '127.0.0.1', port: dead, optional: true, timeout: '1s' });
     ws = await workspace({
       [CONFIG]: cfg.text(),
@@ -232,11 +281,24 @@ describe('one config listing healthy, expiring, expired, wrong-host, incomplete-
     assert.match(one('wrong', 'hostname-mismatch'), /other\.epe2e\.test, not "wrong\.epe2e\.test"/);
     assert.match(one('expired', 'expired'), /expired\.epe2e\.test expired on/);
     assert.match(one('soon3', 'expiring'), /soon3\.epe2e\.test expires on .*renew it now/);
-    assert.match(one('dead', 'unreachable'), new RegExp(`127\\.0\\.0\\.1:${portOf.dead}: TCP connect: connection refused`));
+    assert.match(
+      one('dead', 'unreachable'),
+      new RegExp(`127\\.0\\.0\\.1:${portOf.dead}: TCP connect: connection refused`),
+    );
   });
 
   it('records every endpoint that answered, with what it served', () => {
-    for (const name of ['healthy', 'soon3', 'soon20', 'expired', 'wrong', 'incomplete', 'selfsigned', 'smtp', 'postgres']) {
+    for (const name of [
+      'healthy',
+      'soon3',
+      'soon20',
+      'expired',
+      'wrong',
+      'incomplete',
+      'selfsigned',
+      'smtp',
+      'postgres',
+    ]) {
       const c = report.certificates.find((x) => x.fingerprint === fp(certs[name]));
       assert.ok(c, `${name}'s certificate is in the report`);
       assert.equal(c.role, 'leaf');
@@ -244,7 +306,11 @@ describe('one config listing healthy, expiring, expired, wrong-host, incomplete-
       const loc = c.locations.find(isEndpoint);
       assert.ok(loc, name);
       assert.deepEqual([loc.configFile, loc.configLine], [CONFIG, cfg.lineOf.get(name)], name);
-      assert.deepEqual([loc.host, loc.port, loc.address, loc.chainIndex], ['127.0.0.1', portOf[name], '127.0.0.1', 0], name);
+      assert.deepEqual(
+        [loc.host, loc.port, loc.address, loc.chainIndex],
+        ['127.0.0.1', portOf[name], '127.0.0.1', 0],
+        name,
+      );
     }
     const smtp = report.certificates.find((x) => x.fingerprint === fp(certs.smtp))!.locations.find(isEndpoint)!;
     assert.equal(smtp.protocol, 'smtp');
@@ -261,7 +327,10 @@ describe('one config listing healthy, expiring, expired, wrong-host, incomplete-
     assert.ok(inter);
     assert.equal(inter.role, 'intermediate');
     assert.deepEqual(
-      inter.locations.filter(isEndpoint).map((l) => names.get(l.port)).sort(),
+      inter.locations
+        .filter(isEndpoint)
+        .map((l) => names.get(l.port))
+        .sort(),
       ['expired', 'healthy', 'postgres', 'smtp', 'soon20', 'soon3', 'wrong'],
     );
     assert.equal(report.certificates.find((x) => x.fingerprint === fp(certs.healthy))!.owner, '@acme/web');
@@ -304,7 +373,8 @@ describe('one config listing healthy, expiring, expired, wrong-host, incomplete-
     assert.deepEqual(got, want, JSON.stringify(r.annotations, null, 1));
     // and the line really is that endpoint's declaration
     const text = cfg.text().split('\n');
-    for (const a of fileAnnotations(r)) assert.match(text[a.line! - 1], /^ {2}- /, `line ${a.line}: ${text[a.line! - 1]}`);
+    for (const a of fileAnnotations(r))
+      assert.match(text[a.line! - 1], /^ {2}- /, `line ${a.line}: ${text[a.line! - 1]}`);
   });
 
   it('lists the endpoints in the job summary inventory, host:port shown', () => {
@@ -339,7 +409,18 @@ test('a certificate served by an endpoint and checked in as a file is one record
   const srv = await startTlsServer({ key: site.keyPem, cert: site.chainPem });
   t.after(() => srv.close());
   const ws = await workspace({
-    [CONFIG]: ['version: 1', 'defaults:', '  ca-file: pki/root.pem', 'files:', '  - "certs/*.pem"', 'endpoints:', `  - host: 127.0.0.1`, `    port: ${srv.port}`, '    servername: site.epe2e.test', ''].join('\n'),
+    [CONFIG]: [
+      'version: 1',
+      'defaults:',
+      '  ca-file: pki/root.pem',
+      'files:',
+      '  - "certs/*.pem"',
+      'endpoints:',
+      `  - host: 127.0.0.1`,
+      `    port: ${srv.port}`,
+      '    servername: site.epe2e.test',
+      '',
+    ].join('\n'),
     'pki/root.pem': p.root.pem,
     'certs/site.pem': site.pem,
   });
@@ -349,7 +430,9 @@ test('a certificate served by an endpoint and checked in as a file is one record
   const report = await readReport(ws, r);
   const records = report.certificates.filter((c) => c.fingerprint === fp(site));
   assert.equal(records.length, 1, 'one record');
-  const locs = records[0].locations.map((l) => (l.type === 'file' ? `file ${l.path}:${l.line}` : `endpoint ${l.host}:${l.port} ${l.servername}`));
+  const locs = records[0].locations.map((l) =>
+    l.type === 'file' ? `file ${l.path}:${l.line}` : `endpoint ${l.host}:${l.port} ${l.servername}`,
+  );
   assert.deepEqual(locs, ['file certs/site.pem:1', `endpoint 127.0.0.1:${srv.port} site.epe2e.test`]);
   assert.deepEqual(records[0].findings, []);
   assert.equal(r.outputs.certificates, '2'); // the leaf and the intermediate the server sent
@@ -368,14 +451,28 @@ async function hugeCertificate(): Promise<{ key: string; cert: string }> {
     signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
     extensions: [new x509.Extension('1.3.6.1.4.1.99999.1', false, new Uint8Array(1_000_000))],
   });
-  return { cert: pemBlock('CERTIFICATE', cert.rawData), key: pemBlock('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)) };
+  return {
+    cert: pemBlock('CERTIFICATE', cert.rawData),
+    key: pemBlock('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)),
+  };
 }
 async function fiftyCertificateChain(): Promise<{ key: string; cert: string }> {
   let ca = await issue({ cn: 'EPE2E Chain CA 0', ca: true, notBefore: at(-1), notAfter: at(60) });
   const cas = [ca];
-  for (let i = 1; i < 49; i++) cas.push((ca = await issue({ cn: `EPE2E Chain CA ${i}`, ca: true, issuer: ca, notBefore: at(-1), notAfter: at(60) })));
+  for (let i = 1; i < 49; i++)
+    cas.push(
+      (ca = await issue({ cn: `EPE2E Chain CA ${i}`, ca: true, issuer: ca, notBefore: at(-1), notAfter: at(60) })),
+    );
   const l = await issue({ cn: 'long.epe2e.test', issuer: ca, notBefore: at(-1), notAfter: at(30) });
-  return { key: l.keyPem, cert: l.pem + cas.reverse().map((c) => c.pem).join('') };
+  return {
+    key: l.keyPem,
+    cert:
+      l.pem +
+      cas
+        .reverse()
+        .map((c) => c.pem)
+        .join(''),
+  };
 }
 
 test('hostile servers all end as unreachable with a clear cause, quickly, and a healthy endpoint beside them is still judged', async (t) => {
@@ -392,19 +489,43 @@ test('hostile servers all end as unreachable with a clear cause, quickly, and a 
     silent: [await started(await startHostileServer('silent')), /TLS handshake: timed out after \d+ ms/],
     http: [await started(await startHostileServer('http')), /does not speak TLS on this port/],
     garbage: [await started(await startHostileServer('garbage')), /does not speak TLS|TLS error/],
-    'close-mid-handshake': [await started(await startHostileServer('close-mid-handshake')), /closed the connection during the TLS handshake/],
+    'close-mid-handshake': [
+      await started(await startHostileServer('close-mid-handshake')),
+      /closed the connection during the TLS handshake/,
+    ],
     drip: [await started(await startHostileServer('drip')), /TLS handshake: timed out after \d+ ms/],
-    huge: [await started(await startTlsServer(await hugeCertificate())), /larger than OpenSSL accepts|more than \d+ bytes/],
+    huge: [
+      await started(await startTlsServer(await hugeCertificate())),
+      /larger than OpenSSL accepts|more than \d+ bytes/,
+    ],
     long: [await started(await startTlsServer(await fiftyCertificateChain())), /more than 20 certificates/],
-    'starttls-refused': [await started(await startStartTlsServer('smtp', 'refuse', cred)), /STARTTLS \(smtp\) refused by server: 454/],
-    'starttls-not-offered': [await started(await startStartTlsServer('imap', 'not-offered', cred)), /server does not offer STARTTLS/],
-    'endless-banner': [await started(await startStartTlsServer('smtp', 'endless-banner', cred)), /STARTTLS \(smtp\).*(exceeds|timed out)/],
+    'starttls-refused': [
+      await started(await startStartTlsServer('smtp', 'refuse', cred)),
+      /STARTTLS \(smtp\) refused by server: 454/,
+    ],
+    'starttls-not-offered': [
+      await started(await startStartTlsServer('imap', 'not-offered', cred)),
+      /server does not offer STARTTLS/,
+    ],
+    'endless-banner': [
+      await started(await startStartTlsServer('smtp', 'endless-banner', cred)),
+      /STARTTLS \(smtp\).*(exceeds|timed out)/,
+    ],
     refused: [await refusedPort(), /TCP connect: connection refused/],
   };
-  const starttls: Record<string, string> = { 'starttls-refused': 'smtp', 'starttls-not-offered': 'imap', 'endless-banner': 'smtp' };
+  const starttls: Record<string, string> = {
+    'starttls-refused': 'smtp',
+    'starttls-not-offered': 'imap',
+    'endless-banner': 'smtp',
+  };
   const cfg = new ConfigBuilder(['version: 1', 'defaults:', '  ca-file: pki/root.pem', '  timeout: 1s']);
   for (const [k, [port]] of Object.entries(hostile)) {
-    cfg.add(k, { host: '127.0.0.1', port, servername: `${k}.epe2e.test`, ...(starttls[k] ? { starttls: starttls[k] } : {}) });
+    cfg.add(k, {
+      host: '127.0.0.1',
+      port,
+      servername: `${k}.epe2e.test`,
+      ...(starttls[k] ? { starttls: starttls[k] } : {}),
+    });
   }
   cfg.add('fine', { host: '127.0.0.1', port: healthy.port, servername: 'fine.epe2e.test' });
   const ws = await workspace({ [CONFIG]: cfg.text(), 'pki/root.pem': p.root.pem });
@@ -423,7 +544,10 @@ test('hostile servers all end as unreachable with a clear cause, quickly, and a 
     assert.equal(fs.length, 1, `${k}: ${JSON.stringify(report.problems)}`);
     assert.equal(fs[0].id, 'unreachable', k);
     assert.equal(fs[0].severity, 'error', k);
-    assert.ok(fs[0].message.startsWith(`${k}.epe2e.test via 127.0.0.1:${port}: `), `${k} names the endpoint: ${fs[0].message}`);
+    assert.ok(
+      fs[0].message.startsWith(`${k}.epe2e.test via 127.0.0.1:${port}: `),
+      `${k} names the endpoint: ${fs[0].message}`,
+    );
     assert.match(fs[0].message, re, k);
   }
   const n = Object.keys(hostile).length;
@@ -431,19 +555,23 @@ test('hostile servers all end as unreachable with a clear cause, quickly, and a 
   const fineRec = report.certificates.find((c) => c.fingerprint === fp(fine));
   assert.ok(fineRec, 'the healthy endpoint was probed');
   assert.deepEqual(fineRec.findings, []);
-  assert.deepEqual(fineRec.locations.filter(isEndpoint).map((l) => l.port), [healthy.port]);
-  // nothing from the hostile servers made it into the inventory
   assert.deepEqual(
-    report.certificates.map((c) => c.subjectCN).sort(),
-    ['EPE2E Intermediate CA', 'fine.epe2e.test'],
+    fineRec.locations.filter(isEndpoint).map((l) => l.port),
+    [healthy.port],
   );
+  // nothing from the hostile servers made it into the inventory
+  assert.deepEqual(report.certificates.map((c) => c.subjectCN).sort(), ['EPE2E Intermediate CA', 'fine.epe2e.test']);
   assert.equal(r.outputs.failures, String(n));
   assert.equal(r.outputs.warnings, '0');
   assert.equal(report.run.deadlineReached, false);
   // each annotation on its endpoint's line
   assert.deepEqual(
-    fileAnnotations(r).map((a) => a.line).sort((a, b) => a! - b!),
-    Object.keys(hostile).map((k) => cfg.lineOf.get(k)).sort((a, b) => a! - b!),
+    fileAnnotations(r)
+      .map((a) => a.line)
+      .sort((a, b) => a! - b!),
+    Object.keys(hostile)
+      .map((k) => cfg.lineOf.get(k))
+      .sort((a, b) => a! - b!),
   );
 });
 
@@ -462,7 +590,13 @@ test('the endpoints input works without a config file', async (t) => {
   const sMail = await startStartTlsServer('smtp', 'ok', { key: mail.keyPem, cert: mail.chainPem });
   servers.push(sMail);
   // the first endpoint twice, spelled two ways: probed and reported once
-  const endpoints = [`127.0.0.1:${s4.port}`, `# a comment line`, `tls://127.0.0.1:${s4.port}/`, `https://127.0.0.1:${sSoon.port}/health`, `smtp://127.0.0.1:${sMail.port}`];
+  const endpoints = [
+    `127.0.0.1:${s4.port}`,
+    `# a comment line`,
+    `tls://127.0.0.1:${s4.port}/`,
+    `https://127.0.0.1:${sSoon.port}/health`,
+    `smtp://127.0.0.1:${sMail.port}`,
+  ];
   const expected = [ok4, soon, mail];
   let v6: Issued | undefined;
   let s6: Running | undefined;
@@ -478,13 +612,21 @@ test('the endpoints input works without a config file', async (t) => {
   // The root PEM sits in the workspace: with endpoints given, file discovery must stay off.
   const ws = await workspace({ 'pki/root.pem': p.root.pem });
   t.after(() => rm(ws, { recursive: true, force: true }));
-  const r = await runAction(ws, { endpoints: endpoints.join('\n'), report: 'report.json' }, { NODE_EXTRA_CA_CERTS: path.join(ws, 'pki/root.pem') });
+  const r = await runAction(
+    ws,
+    { endpoints: endpoints.join('\n'), report: 'report.json' },
+    { NODE_EXTRA_CA_CERTS: path.join(ws, 'pki/root.pem') },
+  );
   const report = await readReport(ws, r);
   const all = (report.certificates.flatMap((c) => c.findings) as ReportFinding[]).concat(report.problems);
   assert.deepEqual(
     all.map((f) => `${f.id} ${f.severity}`),
     ['expiring warning'],
-    JSON.stringify({ certificates: report.certificates.map((c) => [c.subjectCN, c.findings]), problems: report.problems }, null, 1),
+    JSON.stringify(
+      { certificates: report.certificates.map((c) => [c.subjectCN, c.findings]), problems: report.problems },
+      null,
+      1,
+    ),
   );
   assert.equal(report.run.configPath, null);
   assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -493,7 +635,10 @@ test('the endpoints input works without a config file', async (t) => {
   for (const c of expected) {
     const rec = report.certificates.find((x) => x.fingerprint === fp(c));
     assert.ok(rec, `${c.cert.subject} was probed`);
-    assert.deepEqual(rec.locations.map((l) => l.type), ['endpoint']);
+    assert.deepEqual(
+      rec.locations.map((l) => l.type),
+      ['endpoint'],
+    );
   }
   assert.equal(report.certificates.find((x) => x.fingerprint === fp(soon))!.findings[0].id, 'expiring');
   // leaves + the intermediate they share; the root in the workspace was not discovered as a file

@@ -11,7 +11,10 @@ const now = Date.now();
 const at = (d: number) => new Date(now + d * DAY);
 
 test('an expired certificate file fails the step with an annotation on its line; healthy ones pass', async (t) => {
-  const { intermediate, leaf } = await hierarchy({ cn: 'ok.example.test', notBefore: at(-10), notAfter: at(80) }, 'E2E');
+  const { intermediate, leaf } = await hierarchy(
+    { cn: 'ok.example.test', notBefore: at(-10), notAfter: at(80) },
+    'E2E',
+  );
   const expired = await issue({ cn: 'old.example.test', issuer: intermediate, notBefore: at(-100), notAfter: at(-2) });
   // The expired certificate is the second PEM block: the annotation must point at its BEGIN line.
   const bundle = leaf.pem + '\n' + expired.pem;

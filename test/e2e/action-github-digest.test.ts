@@ -16,7 +16,12 @@ test('digest mode: one issue listing everything, edited in place, closed when al
   const y = await leaf('y.example.test', -100, 2);
   const z = await leaf('z.example.test', -10, 120);
   const config = 'version: 1\nfiles:\n  - "certs/*.pem"\nissues:\n  mode: digest\n  labels: [certwatch, tls]\n';
-  const ws = await workspace({ '.github/certwatch.yml': config, 'certs/x.pem': x.pem, 'certs/y.pem': y.pem, 'certs/z.pem': z.pem });
+  const ws = await workspace({
+    '.github/certwatch.yml': config,
+    'certs/x.pem': x.pem,
+    'certs/y.pem': y.pem,
+    'certs/z.pem': z.pem,
+  });
   t.after(() => rm(ws, { recursive: true, force: true }));
 
   // Run 1: one digest issue listing both failing certificates.
@@ -28,7 +33,10 @@ test('digest mode: one issue listing everything, edited in place, closed when al
   assert.ok(digest.body.startsWith(DIGEST_MARKER));
   assert.match(digest.title, /digest/);
   assert.deepEqual(digest.labels, ['certwatch', 'tls']);
-  assert.ok(gh.labels.get('certwatch')?.description && gh.labels.get('tls')?.description, 'both labels created with a description');
+  assert.ok(
+    gh.labels.get('certwatch')?.description && gh.labels.get('tls')?.description,
+    'both labels created with a description',
+  );
   assert.match(digest.body, /## 2 certificate\(s\) need replacement/);
   assert.ok(digest.body.includes('x.example.test') && digest.body.includes('y.example.test'));
   assert.ok(!digest.body.includes('z.example.test'), 'the healthy one is not listed');
@@ -71,12 +79,15 @@ test('max-open: past the limit the worst certificates get issues and the rest go
   // max-open 2 exercise the same path in seconds.
   const gh = await new FakeGitHub(REPO).start();
   t.after(() => gh.stop());
-  const files: Record<string, string> = { '.github/certwatch.yml': 'version: 1\nfiles:\n  - "certs/*.pem"\nissues:\n  max-open: 2\n' };
+  const files: Record<string, string> = {
+    '.github/certwatch.yml': 'version: 1\nfiles:\n  - "certs/*.pem"\nissues:\n  max-open: 2\n',
+  };
   const expired: Issued[] = [];
   const expiring: Issued[] = [];
   for (let i = 0; i < 8; i++) {
     // Two expired (the worst: they get the issues), six expiring in 2..6 days.
-    const c = i < 2 ? await leaf(`mass${i}.example.test`, -100, -1 - i) : await leaf(`mass${i}.example.test`, -60, 2 + (i % 5));
+    const c =
+      i < 2 ? await leaf(`mass${i}.example.test`, -100, -1 - i) : await leaf(`mass${i}.example.test`, -60, 2 + (i % 5));
     (i < 2 ? expired : expiring).push(c);
     files[`certs/mass${String(i).padStart(2, '0')}.pem`] = c.pem;
   }
@@ -91,11 +102,19 @@ test('max-open: past the limit the worst certificates get issues and the rest go
   assert.equal(perCert.length, 2, log(r));
   assert.equal(digests.length, 1);
   assert.equal(gh.issues.length, 3);
-  for (const c of expired) assert.ok(perCert.some((i) => i.body.includes(marker(c))), 'the expired ones get their own issue');
+  for (const c of expired)
+    assert.ok(
+      perCert.some((i) => i.body.includes(marker(c))),
+      'the expired ones get their own issue',
+    );
   assert.match(digests[0].body, /## 6 certificate\(s\) need replacement/);
   assert.match(digests[0].body, /`max-open` \(2\)/);
-  for (const c of expiring) assert.ok(digests[0].body.includes(c.cert.subject.replace(/^CN=/, '')), 'every overflow certificate is listed');
-  assert.ok(r.annotations.some((a) => a.level === 'warning' && /max-open \(2\) reached; 6 more/.test(a.message)), r.stdout);
+  for (const c of expiring)
+    assert.ok(digests[0].body.includes(c.cert.subject.replace(/^CN=/, '')), 'every overflow certificate is listed');
+  assert.ok(
+    r.annotations.some((a) => a.level === 'warning' && /max-open \(2\) reached; 6 more/.test(a.message)),
+    r.stdout,
+  );
 
   gh.resetCalls();
   const again = await runOn(ws, gh, schedule);

@@ -44,7 +44,11 @@ test('a pull request adding an expiring certificate fails on its line; untouched
   assert.ok(!r.annotations.some((a) => a.file === 'certs/legacy.pem'), 'the untouched failing file is not reported');
   assert.doesNotMatch(r.summary, /legacy\.example\.test/);
   // The files list was asked for; issues were neither read nor written (issues: auto is off on PRs).
-  assert.equal(gh.calls.filter((c) => c.method === 'GET' && c.path === `/repos/${REPO}/pulls/42/files`).length, 2, 'both pages of the files list');
+  assert.equal(
+    gh.calls.filter((c) => c.method === 'GET' && c.path === `/repos/${REPO}/pulls/42/files`).length,
+    2,
+    'both pages of the files list',
+  );
   assert.deepEqual(gh.writes(), []);
   assert.deepEqual(
     gh.calls.filter((c) => /\/(issues|labels)/.test(c.path)),
@@ -60,7 +64,10 @@ test('on a pull request, a changed file matched by the config is checked whateve
   const gh = await new FakeGitHub(REPO).start();
   t.after(() => gh.stop());
   const added = await leaf('ext.example.test', -60, 2);
-  const ws = await workspace({ '.github/certwatch.yml': 'version: 1\nfiles:\n  - "tls/*.cert"\n', 'tls/api.cert': added.pem });
+  const ws = await workspace({
+    '.github/certwatch.yml': 'version: 1\nfiles:\n  - "tls/*.cert"\n',
+    'tls/api.cert': added.pem,
+  });
   t.after(() => rm(ws, { recursive: true, force: true }));
   gh.prFiles.set(9, [{ filename: 'tls/api.cert', status: 'added' }]);
   const r = await runOn(ws, gh, { name: 'pull_request', payload: pullRequestPayload(9), ref: 'refs/pull/9/merge' });
@@ -68,7 +75,10 @@ test('on a pull request, a changed file matched by the config is checked whateve
   assert.equal(r.outputs.certificates, '1');
   assert.equal(r.outputs.failures, '1');
   const errors = r.annotations.filter((a) => a.level === 'error' && a.file);
-  assert.deepEqual(errors.map((a) => `${a.file}:${a.line}`), ['tls/api.cert:1']);
+  assert.deepEqual(
+    errors.map((a) => `${a.file}:${a.line}`),
+    ['tls/api.cert:1'],
+  );
 });
 
 test('an unrelated pull request passes quickly: nothing checked, no endpoint probed', async (t) => {
@@ -95,7 +105,11 @@ test('an unrelated pull request passes quickly: nothing checked, no endpoint pro
   assert.equal(r.outputs.certificates, '0');
   assert.deepEqual(r.annotations, []);
   assert.doesNotMatch(r.stdout + r.summary, /unreachable/i);
-  assert.doesNotMatch(r.stdout + r.summary, new RegExp(`127\\.0\\.0\\.1:${dead}`), 'the endpoint is not mentioned as probed');
+  assert.doesNotMatch(
+    r.stdout + r.summary,
+    new RegExp(`127\\.0\\.0\\.1:${dead}`),
+    'the endpoint is not mentioned as probed',
+  );
   assert.match(r.stdout, /1 changed file\(s\) in PR #7/);
   assert.match(r.stdout, /files: 0 read, 0 certificates/);
   assert.doesNotMatch(r.stdout, /endpoints: probing/);
@@ -110,12 +124,19 @@ test('a pull request that changes the config probes only the endpoints it adds (
   const ws = await workspace({ '.github/certwatch.yml': `version: 1\nendpoints:\n  - 127.0.0.1:${kept}\n` });
   t.after(() => rm(ws, { recursive: true, force: true }));
   // The history actions/checkout leaves with fetch-depth: 0: base commit, then the PR's commit.
-  const git = (...a: string[]) => execFileSync('git', ['-C', ws, '-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', ...a], { encoding: 'utf8' }).trim();
+  const git = (...a: string[]) =>
+    execFileSync(
+      'git',
+      ['-C', ws, '-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', ...a],
+      { encoding: 'utf8' },
+    ).trim();
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'base');
   const base = git('rev-parse', 'HEAD');
-  await writeFiles(ws, { '.github/certwatch.yml': `version: 1\nendpoints:\n  - 127.0.0.1:${kept}\n  - 127.0.0.1:${added}\n` });
+  await writeFiles(ws, {
+    '.github/certwatch.yml': `version: 1\nendpoints:\n  - 127.0.0.1:${kept}\n  - 127.0.0.1:${added}\n`,
+  });
   git('commit', '-qam', 'add an endpoint');
   const head = git('rev-parse', 'HEAD');
   gh.prFiles.set(11, [{ filename: '.github/certwatch.yml', status: 'modified' }]);
@@ -127,9 +148,17 @@ test('a pull request that changes the config probes only the endpoints it adds (
   assert.equal(r.code, 1, log(r));
   assert.match(r.stdout, /endpoints: probing 1\b/);
   const errors = r.annotations.filter((a) => a.level === 'error' && a.file);
-  assert.deepEqual(errors.map((a) => `${a.file}:${a.line}`), ['.github/certwatch.yml:4'], 'the added endpoint, at its config line');
+  assert.deepEqual(
+    errors.map((a) => `${a.file}:${a.line}`),
+    ['.github/certwatch.yml:4'],
+    'the added endpoint, at its config line',
+  );
   assert.match(errors[0].message, new RegExp(`127\\.0\\.0\\.1:${added}`));
-  assert.doesNotMatch(r.stdout, new RegExp(`127\\.0\\.0\\.1:${kept}\\b`), 'the endpoint already on the base branch is not probed');
+  assert.doesNotMatch(
+    r.stdout,
+    new RegExp(`127\\.0\\.0\\.1:${kept}\\b`),
+    'the endpoint already on the base branch is not probed',
+  );
   assert.deepEqual(gh.writes(), []);
 });
 
@@ -138,7 +167,11 @@ test('the sarif input writes SARIF 2.1.0 with a result on the failing file and l
   const ok = await leaf('sarif-ok.example.test', -5, 200);
   const ws = await workspace({ 'certs/bad.pem': '\n\n' + bad.pem, 'certs/ok.pem': ok.pem });
   t.after(() => rm(ws, { recursive: true, force: true }));
-  const r = await runAction(ws, { sarif: 'out/certwatch.sarif', issues: 'false' }, { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: REPO });
+  const r = await runAction(
+    ws,
+    { sarif: 'out/certwatch.sarif', issues: 'false' },
+    { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: REPO },
+  );
   assert.equal(r.code, 1, log(r));
   assert.equal(r.outputs['sarif-path'], path.join(ws, 'out/certwatch.sarif'));
   const sarif = JSON.parse(await readFile(path.join(ws, 'out/certwatch.sarif'), 'utf8'));
@@ -149,5 +182,9 @@ test('the sarif input writes SARIF 2.1.0 with a result on the failing file and l
   assert.equal(onBad.length, 1, JSON.stringify(results, null, 1));
   assert.equal(onBad[0].level, 'error');
   assert.equal(onBad[0].locations[0].physicalLocation.region.startLine, 3);
-  assert.ok(!results.some((x) => x.level === 'error' && x.locations?.[0]?.physicalLocation?.artifactLocation?.uri === 'certs/ok.pem'));
+  assert.ok(
+    !results.some(
+      (x) => x.level === 'error' && x.locations?.[0]?.physicalLocation?.artifactLocation?.uri === 'certs/ok.pem',
+    ),
+  );
 });

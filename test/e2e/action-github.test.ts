@@ -10,7 +10,19 @@ import { rm } from 'node:fs/promises';
 import type { Issued } from '../helpers/pki.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { workspace, writeFiles } from '../helpers/workspace.js';
-import { REPO, SHA, assertNoStackTrace, fp, lastRunId, leaf, log, marker, runOn, schedule, writesTo } from '../helpers/github-action-runs.js';
+import {
+  REPO,
+  SHA,
+  assertNoStackTrace,
+  fp,
+  lastRunId,
+  leaf,
+  log,
+  marker,
+  runOn,
+  schedule,
+  writesTo,
+} from '../helpers/github-action-runs.js';
 
 describe('per-certificate issues across nightly runs', () => {
   let gh: FakeGitHub;
@@ -48,20 +60,35 @@ describe('per-certificate issues across nightly runs', () => {
     const open = gh.openIssues();
     assert.equal(open.length, 3, log(r));
     assert.equal(gh.issues.length, 3);
-    for (const [name, c] of [['a', expiredA], ['b', expiredB], ['c', soon]] as const) {
+    for (const [name, c] of [
+      ['a', expiredA],
+      ['b', expiredB],
+      ['c', soon],
+    ] as const) {
       const i = open.find((x) => x.body.includes(marker(c)));
       assert.ok(i, `an issue carries the marker of ${name}.example.test`);
       assert.match(i.title, new RegExp(`^Replace certificate for ${name}\\.example\\.test `));
       assert.deepEqual(i.labels, ['certificates']);
-      assert.ok(i.body.includes(`https://github.com/${REPO}/blob/${SHA}/certs/${name}.pem#L1`), 'links the file at the commit');
+      assert.ok(
+        i.body.includes(`https://github.com/${REPO}/blob/${SHA}/certs/${name}.pem#L1`),
+        'links the file at the commit',
+      );
       assert.ok(i.body.includes(`https://github.com/${REPO}/actions/runs/${lastRunId()}`), 'links the run');
       num[name] = i.number;
     }
     // Counted like the finding's own "(2 days 0 h ago)": whole days elapsed, not rounded up.
-    for (const [name, days] of [['a', 2], ['b', 10]] as const) {
-      assert.match(gh.issue(num[name]).body, new RegExp(`\\(expired ${days} day\\(s\\) ago\\)`), `${name}.example.test expired ${days} days ago`);
+    for (const [name, days] of [
+      ['a', 2],
+      ['b', 10],
+    ] as const) {
+      assert.match(
+        gh.issue(num[name]).body,
+        new RegExp(`\\(expired ${days} day\\(s\\) ago\\)`),
+        `${name}.example.test expired ${days} days ago`,
+      );
     }
-    for (const healthy of [good1, good2]) assert.ok(!gh.issues.some((i) => i.body.includes(fp(healthy))), 'no issue for a healthy certificate');
+    for (const healthy of [good1, good2])
+      assert.ok(!gh.issues.some((i) => i.body.includes(fp(healthy))), 'no issue for a healthy certificate');
     // The label is created with a colour and description, not left to GitHub's grey default.
     const label = gh.labels.get('certificates');
     assert.ok(label);
@@ -82,7 +109,10 @@ describe('per-certificate issues across nightly runs', () => {
       [],
       'only reads on an ordinary re-run',
     );
-    assert.ok(gh.calls.some((c) => c.method === 'GET' && c.path === `/repos/${REPO}/issues`), 'it did look at the issues');
+    assert.ok(
+      gh.calls.some((c) => c.method === 'GET' && c.path === `/repos/${REPO}/issues`),
+      'it did look at the issues',
+    );
     assert.equal(gh.issues.length, 3);
     assert.ok(gh.issues.every((i) => i.comments.length === 0));
   });
@@ -120,7 +150,11 @@ describe('per-certificate issues across nightly runs', () => {
     assert.equal(a.state_reason, 'reopened');
     assert.equal(a.comments.length, 2);
     assert.match(a.comments[1].body, /^Reopened:/);
-    assert.equal(gh.calls.filter((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues`).length, 0, 'no new issue');
+    assert.equal(
+      gh.calls.filter((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues`).length,
+      0,
+      'no new issue',
+    );
     assert.equal(gh.issues.length, 3);
     assert.equal(gh.openIssues().length, 3);
     assert.deepEqual(writesTo(gh.calls, num.b), []);
@@ -142,7 +176,10 @@ test('403 on issue creation: the log names `issues: write`, no crash, pass/fail 
   assert.equal(r.outputs.status, 'fail');
   assert.equal(r.outputs.failures, '1');
   assert.equal(r.outputs.certificates, '2');
-  assert.ok(gh.calls.some((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues` && c.status === 403), 'the create was attempted and refused');
+  assert.ok(
+    gh.calls.some((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues` && c.status === 403),
+    'the create was attempted and refused',
+  );
   const warning = r.stdout.split('\n').find((l) => l.startsWith('::warning') && l.includes('issues: write'));
   assert.ok(warning, `a warning names the permission:\n${r.stdout}`);
   assert.match(warning, /Resource not accessible by integration/);
@@ -162,7 +199,10 @@ test('403 on issue creation: the log names `issues: write`, no crash, pass/fail 
   assert.equal(w.code, 0, log(w));
   assert.equal(w.outputs.status, 'warn');
   assert.ok(gh.calls.some((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues` && c.status === 403));
-  assert.ok(w.annotations.some((a) => a.level === 'warning' && a.message.includes('issues: write')), w.stdout);
+  assert.ok(
+    w.annotations.some((a) => a.level === 'warning' && a.message.includes('issues: write')),
+    w.stdout,
+  );
   assert.doesNotMatch(w.stdout, /::error::/);
 });
 
@@ -178,13 +218,26 @@ test('issues disabled (410) and a passing secondary rate limit: clear message or
   const r = await runOn(ws, disabled, schedule);
   assert.equal(r.code, 1, log(r));
   assert.equal(r.outputs.failures, '1');
-  assert.ok(r.annotations.some((a) => a.level === 'warning' && /Issues are disabled for this repository/.test(a.message) && /issues: false/.test(a.message)), r.stdout);
+  assert.ok(
+    r.annotations.some(
+      (a) =>
+        a.level === 'warning' &&
+        /Issues are disabled for this repository/.test(a.message) &&
+        /issues: false/.test(a.message),
+    ),
+    r.stdout,
+  );
   assertNoStackTrace(r);
 
   // One secondary rate limit (retry-after: 1) on issue creation: waited out, the issue is created once.
   const limited = await new FakeGitHub(REPO).start();
   t.after(() => limited.stop());
-  limited.faults.push({ method: 'POST', path: new RegExp(`^/repos/${REPO}/issues$`), kind: 'secondary-rate-limit', times: 1 });
+  limited.faults.push({
+    method: 'POST',
+    path: new RegExp(`^/repos/${REPO}/issues$`),
+    kind: 'secondary-rate-limit',
+    times: 1,
+  });
   const r2 = await runOn(ws, limited, schedule);
   assert.equal(r2.code, 1, log(r2));
   assert.deepEqual(
@@ -201,7 +254,11 @@ test('two open issues for one certificate (racing runs) are collapsed: the oldes
   const bad = await leaf('dup.example.test', -90, -4);
   const ws = await workspace({ 'certs/dup.pem': bad.pem });
   t.after(() => rm(ws, { recursive: true, force: true }));
-  gh.labels.set('certificates', { name: 'certificates', color: 'b60205', description: 'Certificates that certwatch found need replacement' });
+  gh.labels.set('certificates', {
+    name: 'certificates',
+    color: 'b60205',
+    description: 'Certificates that certwatch found need replacement',
+  });
   const body = `${marker(bad)}\n## dup.example.test: this certificate needs replacement\n`;
   const older = gh.addIssue({ title: 'Replace certificate for dup.example.test', body, labels: ['certificates'] });
   const newer = gh.addIssue({ title: 'Replace certificate for dup.example.test', body, labels: ['certificates'] });
@@ -213,7 +270,13 @@ test('two open issues for one certificate (racing runs) are collapsed: the oldes
   assert.equal(newer.state, 'closed', log(r));
   assert.equal(newer.state_reason, 'not_planned');
   assert.deepEqual(newer.comments, [], 'a close caused by de-duplication is silent: no comment');
-  assert.ok(newer.body.startsWith(`> [!NOTE]\n> Closed (`) && newer.body.includes(`a duplicate of issue \`${older.number}\``), newer.body);
+  assert.ok(
+    newer.body.startsWith(`> [!NOTE]\n> Closed (`) && newer.body.includes(`a duplicate of issue \`${older.number}\``),
+    newer.body,
+  );
   assert.ok(older.body.includes('### What is wrong'), 'the kept issue is brought up to date');
-  assert.deepEqual(writesTo(gh.calls, older.number).map((c) => c.method), ['PATCH']);
+  assert.deepEqual(
+    writesTo(gh.calls, older.number).map((c) => c.method),
+    ['PATCH'],
+  );
 });

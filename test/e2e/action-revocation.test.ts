@@ -15,7 +15,14 @@ import * as x509 from '@peculiar/x509';
 import { issue, DAY } from '../helpers/pki.js';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
 import { OpensslCa, type OpensslCert } from '../revocation/helpers/openssl-ca.js';
-import { forwardToOcspResponder, json, send, startServer, type Handler, type TestServer } from '../revocation/helpers/fixtures.js';
+import {
+  forwardToOcspResponder,
+  json,
+  send,
+  startServer,
+  type Handler,
+  type TestServer,
+} from '../revocation/helpers/fixtures.js';
 import { buildOcspResponse } from '../revocation/helpers/ocsp-builder.js';
 import { buildCrl } from '../revocation/helpers/der-writer.js';
 import { parseCertificate } from '../../src/x509/parse-certificate.js';
@@ -56,7 +63,13 @@ interface ReportCert {
   subject: string;
   serialNumber: string;
   role: string;
-  revocation: { status: string; method: string | null; reason: string | null; revokedAt: string | null; detail?: string };
+  revocation: {
+    status: string;
+    method: string | null;
+    reason: string | null;
+    revokedAt: string | null;
+    detail?: string;
+  };
   renewal: { windowStart: string; windowEnd: string; explanationURL: string | null } | null;
   findings: { id: string; severity: string; message: string }[];
   locations: { type: string; path?: string; line?: number }[];
@@ -87,14 +100,21 @@ function revokedAtFromIndex(serialHex: string): Date {
     const f = line.split('\t');
     if (f[0] !== 'R' || f[3] !== serialHex.toUpperCase()) continue;
     const t = f[2].split(',')[0];
-    return new Date(`20${t.slice(0, 2)}-${t.slice(2, 4)}-${t.slice(4, 6)}T${t.slice(6, 8)}:${t.slice(8, 10)}:${t.slice(10, 12)}Z`);
+    return new Date(
+      `20${t.slice(0, 2)}-${t.slice(2, 4)}-${t.slice(4, 6)}T${t.slice(6, 8)}:${t.slice(8, 10)}:${t.slice(10, 12)}Z`,
+    );
   }
   throw new Error(`serial ${serialHex} is not revoked in index.txt:\n${indexText}`);
 }
 
 before(async () => {
   srv = await startServer();
-  ca = new OpensslCa({ crl: `${srv.base}/ca.crl`, ocsp: `${srv.base}/ocsp`, ocspDelegated: `${srv.base}/ocsp-forged`, caIssuers: `${srv.base}/ca.der` });
+  ca = new OpensslCa({
+    crl: `${srv.base}/ca.crl`,
+    ocsp: `${srv.base}/ocsp`,
+    ocspDelegated: `${srv.base}/ocsp-forged`,
+    caIssuers: `${srv.base}/ca.der`,
+  });
   crlGood = ca.issue('crl-good.e2e.test', 'leaf_crl_ext');
   crlRevoked = ca.issue('crl-revoked.e2e.test', 'leaf_crl_ext');
   ocspGood = ca.issue('ocsp-good.e2e.test', 'leaf_ext');
@@ -145,7 +165,12 @@ describe('revocation through the built action', () => {
     const bad = bySubject(rep, 'crl-revoked.e2e.test');
     assert.deepEqual(ids(bad), ['revoked/error']);
     assert.deepEqual(
-      { status: bad.revocation.status, method: bad.revocation.method, reason: bad.revocation.reason, revokedAt: bad.revocation.revokedAt },
+      {
+        status: bad.revocation.status,
+        method: bad.revocation.method,
+        reason: bad.revocation.reason,
+        revokedAt: bad.revocation.revokedAt,
+      },
       { status: 'revoked', method: 'crl', reason: 'keyCompromise', revokedAt: crlRevokedAt.toISOString() },
     );
     const good = bySubject(rep, 'crl-good.e2e.test');
@@ -157,9 +182,29 @@ describe('revocation through the built action', () => {
   });
 
   test('a revoked intermediate (leaf fine) fails the step with `revoked` on the intermediate', async (t) => {
-    const root = await issue({ cn: 'E2E Revo Root', org: 'E2E Revo PKI', ca: true, notBefore: at(-400), notAfter: at(3000) });
-    const inter = await issue({ cn: 'E2E Revo Intermediate', org: 'E2E Revo PKI', ca: true, issuer: root, notBefore: at(-300), notAfter: at(1500), crlUrl: `${srv.base}/root.crl` });
-    const leaf = await issue({ cn: 'leaf-under-revoked.e2e.test', issuer: inter, notBefore: at(-10), notAfter: at(80), crlUrl: `${srv.base}/inter.crl` });
+    const root = await issue({
+      cn: 'E2E Revo Root',
+      org: 'E2E Revo PKI',
+      ca: true,
+      notBefore: at(-400),
+      notAfter: at(3000),
+    });
+    const inter = await issue({
+      cn: 'E2E Revo Intermediate',
+      org: 'E2E Revo PKI',
+      ca: true,
+      issuer: root,
+      notBefore: at(-300),
+      notAfter: at(1500),
+      crlUrl: `${srv.base}/root.crl`,
+    });
+    const leaf = await issue({
+      cn: 'leaf-under-revoked.e2e.test',
+      issuer: inter,
+      notBefore: at(-10),
+      notAfter: at(80),
+      crlUrl: `${srv.base}/inter.crl`,
+    });
     const interRevokedAt = new Date(Math.floor((Date.now() - 3600_000) / 1000) * 1000);
     route(
       '/root.crl',
@@ -170,7 +215,13 @@ describe('revocation through the built action', () => {
           thisUpdate: at(-1),
           nextUpdate: at(6),
           crlNumber: 7,
-          entries: [{ serial: Buffer.from(inter.cert.serialNumber, 'hex'), revokedAt: interRevokedAt, reason: 2 /* cACompromise */ }],
+          entries: [
+            {
+              serial: Buffer.from(inter.cert.serialNumber, 'hex'),
+              revokedAt: interRevokedAt,
+              reason: 2 /* cACompromise */,
+            },
+          ],
         }),
         'application/pkix-crl',
       ),
@@ -178,7 +229,13 @@ describe('revocation through the built action', () => {
     route(
       '/inter.crl',
       send(
-        buildCrl({ issuerNameDer: Buffer.from(inter.cert.subjectName.toArrayBuffer()), signingKey: KeyObject.from(inter.keys.privateKey), thisUpdate: at(-1), nextUpdate: at(6), crlNumber: 3 }),
+        buildCrl({
+          issuerNameDer: Buffer.from(inter.cert.subjectName.toArrayBuffer()),
+          signingKey: KeyObject.from(inter.keys.privateKey),
+          thisUpdate: at(-1),
+          nextUpdate: at(6),
+          crlNumber: 3,
+        }),
         'application/pkix-crl',
       ),
     );
@@ -212,7 +269,14 @@ describe('revocation through the built action', () => {
     const target = parseCertificate(ocspOnly.der);
     const forger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
     // Right CertID (the real issuer's name and key hashes, this serial), "good", fresh — only the signature is wrong.
-    const forged = buildOcspResponse({ issuer, serialBytes: target.serialBytes, status: 'good', thisUpdate: at(-0.01), nextUpdate: at(3), signingKey: forger });
+    const forged = buildOcspResponse({
+      issuer,
+      serialBytes: target.serialBytes,
+      status: 'good',
+      thisUpdate: at(-0.01),
+      nextUpdate: at(3),
+      signingKey: forger,
+    });
     route('/ocsp-forged', send(forged, 'application/ocsp-response'), true);
     const ws = await workspace({ 'certs/ocsp-only.pem': ocspOnly.pem, 'certs/ca.pem': ca.ca.pem });
     t.after(() => rm(ws, { recursive: true, force: true }));
@@ -227,7 +291,10 @@ describe('revocation through the built action', () => {
     const c = bySubject(await readReport(ws), 'ocsp-only.e2e.test');
     assert.deepEqual(ids(c), ['revocation-unknown/warning']);
     assert.equal(c.revocation.status, 'unknown');
-    assert.match(c.findings[0].message, /Revocation status of certificate ocsp-only\.e2e\.test is unknown: .*ocsp-forged.*(signature|signed)/i);
+    assert.match(
+      c.findings[0].message,
+      /Revocation status of certificate ocsp-only\.e2e\.test is unknown: .*ocsp-forged.*(signature|signed)/i,
+    );
     const w = soft.annotations.filter((a) => a.level === 'warning' && a.file === 'certs/ocsp-only.pem');
     assert.equal(w.length, 1, JSON.stringify(soft.annotations));
     assert.equal(w[0].line, 1);
@@ -247,7 +314,13 @@ describe('revocation through the built action', () => {
     const port = (probe.address() as { port: number }).port;
     await new Promise((r) => probe.close(r)); // now nothing listens there
     const issuerCa = await issue({ cn: 'E2E Down CA', ca: true, notBefore: at(-100), notAfter: at(1000) });
-    const leaf = await issue({ cn: 'down-responder.e2e.test', issuer: issuerCa, notBefore: at(-5), notAfter: at(85), ocspUrl: `http://127.0.0.1:${port}/ocsp` });
+    const leaf = await issue({
+      cn: 'down-responder.e2e.test',
+      issuer: issuerCa,
+      notBefore: at(-5),
+      notAfter: at(85),
+      ocspUrl: `http://127.0.0.1:${port}/ocsp`,
+    });
     const ws = await workspace({ 'certs/leaf.pem': leaf.pem, 'certs/ca.pem': issuerCa.pem });
     t.after(() => rm(ws, { recursive: true, force: true }));
     const r = await runAction(ws, { report: 'out/report.json' });
@@ -262,7 +335,11 @@ describe('revocation through the built action', () => {
   });
 
   test('`openssl ocsp` as the responder: revoked → revoked by OCSP with reason; good → no finding, status good by OCSP', async (t) => {
-    const ws = await workspace({ 'certs/revoked.pem': ocspRevoked.pem, 'certs/good.pem': ocspGood.pem, 'certs/ca.pem': ca.ca.pem });
+    const ws = await workspace({
+      'certs/revoked.pem': ocspRevoked.pem,
+      'certs/good.pem': ocspGood.pem,
+      'certs/ca.pem': ca.ca.pem,
+    });
     t.after(() => rm(ws, { recursive: true, force: true }));
     log.length = 0;
     const r = await runAction(ws, { ...QUIET, report: 'out/report.json' });
@@ -275,7 +352,10 @@ describe('revocation through the built action', () => {
     assert.equal(bad.revocation.status, 'revoked');
     assert.equal(bad.revocation.method, 'ocsp');
     assert.equal(bad.revocation.reason, 'keyCompromise');
-    assert.equal(bad.revocation.revokedAt, revokedAtFromIndex(new x509.X509Certificate(ocspRevoked.der).serialNumber).toISOString());
+    assert.equal(
+      bad.revocation.revokedAt,
+      revokedAtFromIndex(new x509.X509Certificate(ocspRevoked.der).serialNumber).toISOString(),
+    );
     assert.match(bad.findings[0].message, /OCSP responder/);
     const good = bySubject(rep, 'ocsp-good.e2e.test');
     assert.deepEqual(ids(good), []);
@@ -284,11 +364,18 @@ describe('revocation through the built action', () => {
     assert.ok(!log.includes('GET /ca.crl'), log.join(', '));
     assert.equal(log.filter((l) => l.endsWith('/ocsp')).length, 2, log.join(', '));
     const e = r.annotations.filter((a) => a.level === 'error' && a.file);
-    assert.deepEqual(e.map((a) => `${a.file}:${a.line}`), ['certs/revoked.pem:1']);
+    assert.deepEqual(
+      e.map((a) => `${a.file}:${a.line}`),
+      ['certs/revoked.pem:1'],
+    );
   });
 
   test('revocation: off fetches nothing (no CRL, no OCSP request) and reports not-checked', async (t) => {
-    const ws = await workspace({ 'certs/revoked.pem': crlRevoked.pem, 'certs/ocsp.pem': ocspRevoked.pem, 'certs/ca.pem': ca.ca.pem });
+    const ws = await workspace({
+      'certs/revoked.pem': crlRevoked.pem,
+      'certs/ocsp.pem': ocspRevoked.pem,
+      'certs/ca.pem': ca.ca.pem,
+    });
     t.after(() => rm(ws, { recursive: true, force: true }));
     log.length = 0;
     const before = [...srv.hits.values()].reduce((a, b) => a + b, 0);
@@ -296,7 +383,10 @@ describe('revocation through the built action', () => {
     assert.equal(r.code, 0, dump(r));
     assert.equal(r.outputs.status, 'ok', dump(r));
     assert.deepEqual(log, []);
-    assert.equal([...srv.hits.values()].reduce((a, b) => a + b, 0), before);
+    assert.equal(
+      [...srv.hits.values()].reduce((a, b) => a + b, 0),
+      before,
+    );
     const rep = await readReport(ws);
     for (const cn of ['crl-revoked.e2e.test', 'ocsp-revoked.e2e.test']) {
       const c = bySubject(rep, cn);
@@ -308,7 +398,13 @@ describe('revocation through the built action', () => {
 
 describe('published serial lists through the built action', () => {
   test('a revoked-serials list (leading zeros, colons, upper/lower case) marks matching certificates revoked with the list name', async (t) => {
-    const ca2 = await issue({ cn: 'E2E Serials CA', org: 'E2E Serials PKI', ca: true, notBefore: at(-100), notAfter: at(1000) });
+    const ca2 = await issue({
+      cn: 'E2E Serials CA',
+      org: 'E2E Serials PKI',
+      ca: true,
+      notBefore: at(-100),
+      notAfter: at(1000),
+    });
     const mk = (cn: string, serial: string) => issue({ cn, issuer: ca2, serial, notBefore: at(-5), notAfter: at(85) });
     const a = await mk('a.serials.test', 'a1b2c3d401'); // high bit: DER keeps a 00 pad byte
     const b = await mk('b.serials.test', '0e0f1011');
@@ -335,7 +431,11 @@ describe('published serial lists through the built action', () => {
     assert.equal(r.code, 1, dump(r));
     assert.equal(r.outputs.failures, '3', dump(r));
     const rep = await readReport(ws);
-    for (const [cn, line] of [['a.serials.test', 2], ['b.serials.test', 3], ['c.serials.test', 4]] as const) {
+    for (const [cn, line] of [
+      ['a.serials.test', 2],
+      ['b.serials.test', 3],
+      ['c.serials.test', 4],
+    ] as const) {
       const x = bySubject(rep, cn);
       assert.deepEqual(ids(x), ['revoked/error'], cn);
       assert.equal(x.revocation.status, 'revoked');
@@ -343,7 +443,10 @@ describe('published serial lists through the built action', () => {
       assert.match(x.findings[0].message, new RegExp(`E2E mis-issuance incident .*line ${line}\\b`));
     }
     assert.deepEqual(ids(bySubject(rep, 'd.serials.test')), []);
-    const e = r.annotations.filter((x) => x.level === 'error' && x.file).map((x) => `${x.file}:${x.line}`).sort();
+    const e = r.annotations
+      .filter((x) => x.level === 'error' && x.file)
+      .map((x) => `${x.file}:${x.line}`)
+      .sort();
     assert.deepEqual(e, ['certs/a.pem:1', 'certs/bc.pem:1', `certs/bc.pem:${b.pem.trimEnd().split('\n').length + 1}`]);
 
     // An issuer filter that does not match this CA leaves all of them alone.
@@ -355,7 +458,7 @@ describe('published serial lists through the built action', () => {
     assert.equal(r2.code, 0, dump(r2));
     assert.equal(r2.outputs.failures, '0');
   });
-  test('a listed serial that the CRL revokes too is one `revoked` finding: the CA\'s date and reason, naming the list', async (t) => {
+  test("a listed serial that the CRL revokes too is one `revoked` finding: the CA's date and reason, naming the list", async (t) => {
     const serial = new x509.X509Certificate(crlRevoked.der).serialNumber;
     const ws = await workspace({
       '.github/certwatch.yml': `version: 1\nfiles:\n  - "certs/*.pem"\nrevoked-serials:\n  - path: affected.txt\n    name: "E2E incident"\n`,
@@ -369,25 +472,43 @@ describe('published serial lists through the built action', () => {
     assert.equal(r.outputs.failures, '1', dump(r));
     const c = bySubject(await readReport(ws), 'crl-revoked.e2e.test');
     assert.deepEqual(ids(c), ['revoked/error']);
-    assert.deepEqual({ m: c.revocation.method, r: c.revocation.reason, at: c.revocation.revokedAt }, { m: 'crl', r: 'keyCompromise', at: crlRevokedAt.toISOString() });
-    assert.match(c.findings[0].message, /keyCompromise.*also on the published list E2E incident \(affected\.txt line 1\)/);
+    assert.deepEqual(
+      { m: c.revocation.method, r: c.revocation.reason, at: c.revocation.revokedAt },
+      { m: 'crl', r: 'keyCompromise', at: crlRevokedAt.toISOString() },
+    );
+    assert.match(
+      c.findings[0].message,
+      /keyCompromise.*also on the published list E2E incident \(affected\.txt line 1\)/,
+    );
     assert.equal(r.annotations.filter((a) => a.level === 'error' && a.file).length, 1, JSON.stringify(r.annotations));
   });
 });
 
 describe('ACME Renewal Information through the built action', () => {
   test('windows from a loopback ACME directory: closed → error with explanationURL, open → warning, future → no finding but renewal reported', async (t) => {
-    const acmeCa = await issue({ cn: 'E2E ACME Issuing CA', org: 'E2E ACME Org', ca: true, notBefore: at(-100), notAfter: at(1000) });
-    const mk = (cn: string, serial: string) => issue({ cn, issuer: acmeCa, serial, notBefore: at(-20), notAfter: at(70) });
+    const acmeCa = await issue({
+      cn: 'E2E ACME Issuing CA',
+      org: 'E2E ACME Org',
+      ca: true,
+      notBefore: at(-100),
+      notAfter: at(1000),
+    });
+    const mk = (cn: string, serial: string) =>
+      issue({ cn, issuer: acmeCa, serial, notBefore: at(-20), notAfter: at(70) });
     const closed = await mk('closed.ari.test', '8a000001');
     const open = await mk('open.ari.test', '0a000002');
     const later = await mk('later.ari.test', '0a000003');
     // The ARI identifier, computed here independently: base64url(AKI keyIdentifier) "." base64url(DER INTEGER content).
-    const aki = Buffer.from(closed.cert.getExtension(x509.AuthorityKeyIdentifierExtension)!.keyId!, 'hex').toString('base64url');
+    const aki = Buffer.from(closed.cert.getExtension(x509.AuthorityKeyIdentifierExtension)!.keyId!, 'hex').toString(
+      'base64url',
+    );
     const idOf = (hexContent: string) => `${aki}.${Buffer.from(hexContent, 'hex').toString('base64url')}`;
     const explain = 'https://status.e2e-acme.test/incidents/42';
     const windows: Record<string, unknown> = {
-      [idOf('008a000001')]: { suggestedWindow: { start: at(-3).toISOString(), end: at(-1).toISOString() }, explanationURL: explain },
+      [idOf('008a000001')]: {
+        suggestedWindow: { start: at(-3).toISOString(), end: at(-1).toISOString() },
+        explanationURL: explain,
+      },
       [idOf('0a000002')]: { suggestedWindow: { start: at(-1).toISOString(), end: at(2).toISOString() } },
       [idOf('0a000003')]: { suggestedWindow: { start: at(40).toISOString(), end: at(45).toISOString() } },
     };
@@ -397,7 +518,11 @@ describe('ACME Renewal Information through the built action', () => {
       const id = (req.url ?? '').split('/').pop()!;
       asked.push(id);
       const w = windows[id];
-      return (w ? json(w, 200, { 'retry-after': '21600' }) : send('{"type":"urn:ietf:params:acme:error:malformed"}', 'application/problem+json', 404))(req, res, body);
+      return (
+        w
+          ? json(w, 200, { 'retry-after': '21600' })
+          : send('{"type":"urn:ietf:params:acme:error:malformed"}', 'application/problem+json', 404)
+      )(req, res, body);
     });
     const ws = await workspace({
       '.github/certwatch.yml': `version: 1\ndefaults:\n  revocation: off\nfiles:\n  - "certs/*.pem"\nari:\n  directories:\n    - issuer: "e2e acme org"\n      directory: ${srv.base}/acme/directory\n`,
@@ -425,11 +550,18 @@ describe('ACME Renewal Information through the built action', () => {
     assert.deepEqual(ids(o), ['renewal-window/warning']);
     const l = bySubject(rep, 'later.ari.test');
     assert.deepEqual(ids(l), []);
-    assert.deepEqual(l.renewal, { windowStart: (windows[idOf('0a000003')] as any).suggestedWindow.start, windowEnd: (windows[idOf('0a000003')] as any).suggestedWindow.end, explanationURL: null });
+    assert.deepEqual(l.renewal, {
+      windowStart: (windows[idOf('0a000003')] as any).suggestedWindow.start,
+      windowEnd: (windows[idOf('0a000003')] as any).suggestedWindow.end,
+      explanationURL: null,
+    });
     assert.equal(bySubject(rep, 'E2E ACME Issuing CA').renewal, null); // CAs are not asked about
     assert.deepEqual(rep.problems, []);
     const e = r.annotations.filter((a) => a.level === 'error' && a.file);
-    assert.deepEqual(e.map((a) => `${a.file}:${a.line}`), ['certs/closed.pem:1']);
+    assert.deepEqual(
+      e.map((a) => `${a.file}:${a.line}`),
+      ['certs/closed.pem:1'],
+    );
     assert.ok(e[0].message.includes(explain));
     assert.deepEqual(
       r.annotations.filter((a) => a.level === 'warning' && a.file).map((a) => `${a.file}:${a.line}`),
@@ -437,7 +569,10 @@ describe('ACME Renewal Information through the built action', () => {
     );
 
     // ari.enabled: false — not a single request.
-    await writeFile(path.join(ws, '.github/certwatch.yml'), `version: 1\ndefaults:\n  revocation: off\nfiles:\n  - "certs/*.pem"\nari:\n  enabled: false\n  directories:\n    - issuer: "e2e acme org"\n      directory: ${srv.base}/acme/directory\n`);
+    await writeFile(
+      path.join(ws, '.github/certwatch.yml'),
+      `version: 1\ndefaults:\n  revocation: off\nfiles:\n  - "certs/*.pem"\nari:\n  enabled: false\n  directories:\n    - issuer: "e2e acme org"\n      directory: ${srv.base}/acme/directory\n`,
+    );
     log.length = 0;
     asked.length = 0;
     const off = await runAction(ws);

@@ -16,10 +16,17 @@ const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
 const NOBODY = 65534;
 const STACK = /\n\s+at .+:\d+:\d+/;
 
-function runCli(args: string[], o: { uid?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function runCli(
+  args: string[],
+  o: { uid?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const t0 = Date.now();
   // As root, run as nobody so that a mode-000 file is really unreadable.
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...(o.uid !== undefined ? { uid: o.uid, gid: o.uid } : {}), env: { PATH: process.env.PATH ?? '', HOME: '/tmp' } });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(o.uid !== undefined ? { uid: o.uid, gid: o.uid } : {}),
+    env: { PATH: process.env.PATH ?? '', HOME: '/tmp' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -34,7 +41,14 @@ function runCli(args: string[], o: { uid?: number } = {}): Promise<{ code: numbe
 }
 
 async function badInputWorkspace(): Promise<{ dir: string; keyPem: string }> {
-  const { leaf } = await hierarchy({ cn: 'good.bad-input.test', notBefore: new Date(Date.now() - 10 * DAY), notAfter: new Date(Date.now() + 200 * DAY) }, 'BadInput');
+  const { leaf } = await hierarchy(
+    {
+      cn: 'good.bad-input.test',
+      notBefore: new Date(Date.now() - 10 * DAY),
+      notAfter: new Date(Date.now() + 200 * DAY),
+    },
+    'BadInput',
+  );
   const lines = leaf.pem.trimEnd().split('\n');
   const dir = await workspace({
     '.github/certwatch.yml': 'version: 1\nfiles:\n  - "certs/**/*.pem"\n  - "missing/*.pem"\n',
@@ -46,7 +60,10 @@ async function badInputWorkspace(): Promise<{ dir: string; keyPem: string }> {
     'certs/key-only.pem': leaf.keyPem,
     'certs/locked.pem': leaf.pem,
   });
-  await writeFile(path.join(dir, 'certs/random.pem'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+  await writeFile(
+    path.join(dir, 'certs/random.pem'),
+    Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+  );
   await writeFile(path.join(dir, 'certs/huge.pem'), '');
   await truncate(path.join(dir, 'certs/huge.pem'), 50 * 1024 * 1024); // sparse: 50 MB without writing them
   await mkdir(path.join(dir, 'certs/dir.pem'));
@@ -55,7 +72,8 @@ async function badInputWorkspace(): Promise<{ dir: string; keyPem: string }> {
   await chmod(path.join(dir, 'certs/locked.pem'), 0o000);
   // nobody must be able to reach the workspace (mkdtemp makes it 0700).
   for (const d of [dir, path.join(dir, 'certs'), path.join(dir, '.github')]) await chmod(d, 0o755);
-  for (const f of ['good.pem', 'truncated.pem', 'badb64.pem', 'random.pem', 'empty.pem', 'key-only.pem', 'huge.pem']) await chmod(path.join(dir, 'certs', f), 0o644);
+  for (const f of ['good.pem', 'truncated.pem', 'badb64.pem', 'random.pem', 'empty.pem', 'key-only.pem', 'huge.pem'])
+    await chmod(path.join(dir, 'certs', f), 0o644);
   await chmod(path.join(dir, '.github/certwatch.yml'), 0o644);
   return { dir, keyPem: leaf.keyPem };
 }
@@ -83,7 +101,11 @@ function checkReport(r: Report, keyPem: string, raw: string) {
     assert.match(fs[0].message, msg, file);
   }
   const noMatch = r.problems.find((p) => p.id === 'no-match');
-  assert.equal(noMatch?.location?.type === 'file' ? noMatch.location.line : 0, 4, 'the no-match notice points at the glob\'s config line');
+  assert.equal(
+    noMatch?.location?.type === 'file' ? noMatch.location.line : 0,
+    4,
+    "the no-match notice points at the glob's config line",
+  );
   const keyBody = keyPem.split('\n')[1];
   assert.ok(!raw.includes(keyBody), 'private key material never appears in the output');
 }
@@ -117,7 +139,10 @@ test('the built action: the same bad files give annotations on their files, the 
   checkReport(report, keyPem, r.stdout + r.summary);
   for (const [file, idSev] of EXPECTED) {
     const level = idSev.split('/')[1];
-    assert.ok(r.annotations.some((a) => a.file === file && a.level === level), `${level} annotation on ${file}`);
+    assert.ok(
+      r.annotations.some((a) => a.file === file && a.level === level),
+      `${level} annotation on ${file}`,
+    );
   }
   assert.equal(r.outputs.status, 'fail');
 });
@@ -129,8 +154,14 @@ test('config errors through the built CLI: tab, unknown key, negative duration e
   await mkdir(path.join(dir, '.github'), { recursive: true });
   const cases: [string, RegExp][] = [
     ['version: 1\ndefaults:\n\twarn-within: 30d\n', /\.github\/certwatch\.yml:3: .*tabs/],
-    ['version: 1\ndefaults:\n  warn-witin: 30d\n', /\.github\/certwatch\.yml:3: defaults\.warn-witin: unknown key .*did you mean "warn-within"/],
-    ['version: 1\ndefaults:\n  fail-within: -5d\n', /\.github\/certwatch\.yml:3: defaults\.fail-within: "-5d" is negative/],
+    [
+      'version: 1\ndefaults:\n  warn-witin: 30d\n',
+      /\.github\/certwatch\.yml:3: defaults\.warn-witin: unknown key .*did you mean "warn-within"/,
+    ],
+    [
+      'version: 1\ndefaults:\n  fail-within: -5d\n',
+      /\.github\/certwatch\.yml:3: defaults\.fail-within: "-5d" is negative/,
+    ],
   ];
   for (const [text, msg] of cases) {
     await cfg(text);
@@ -143,5 +174,12 @@ test('config errors through the built CLI: tab, unknown key, negative duration e
   const r = await runCli(['check', '--workspace', dir, '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout) as Report;
-  assert.ok(report.problems.some((p) => p.id === 'config' && p.severity === 'warning' && /fail-within \(10d\) is larger than warn-within \(3d\)/.test(p.message)));
+  assert.ok(
+    report.problems.some(
+      (p) =>
+        p.id === 'config' &&
+        p.severity === 'warning' &&
+        /fail-within \(10d\) is larger than warn-within \(3d\)/.test(p.message),
+    ),
+  );
 });

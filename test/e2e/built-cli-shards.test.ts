@@ -27,15 +27,38 @@ test('built CLI: check --shard 1/3..3/3 then merge equals one full check; exit c
   const { intermediate } = await hierarchy({ cn: 'unused.built.test' }, 'Built');
   const files: Record<string, string> = {};
   for (let i = 0; i < 18; i++) {
-    const c = await issue({ cn: `svc-${i}.built.test`, issuer: intermediate, notBefore: new Date(now - 60 * DAY), notAfter: new Date(now + (i * 4 - 6) * DAY) });
+    const c = await issue({
+      cn: `svc-${i}.built.test`,
+      issuer: intermediate,
+      notBefore: new Date(now - 60 * DAY),
+      notAfter: new Date(now + (i * 4 - 6) * DAY),
+    });
     files[`certs/svc-${i}.pem`] = c.pem + intermediate.pem;
   }
   const dir = await workspace(files);
   t.after(() => rm(dir, { recursive: true, force: true }));
   const out = (n: string) => path.join(dir, 'out', n);
   const full = await cli(['check', '--workspace', dir, '--report', out('full.json'), '--output', out('full.txt')]);
-  for (let i = 1; i <= 3; i++) await cli(['check', '--workspace', dir, '--shard', `${i}/3`, '--report', out(`s${i}.json`), '--output', out(`s${i}.txt`)]);
-  const merged = await cli(['merge', path.join(dir, 'out', 's*.json'), '--report', out('merged.json'), '--output', out('merged.txt')]);
+  for (let i = 1; i <= 3; i++)
+    await cli([
+      'check',
+      '--workspace',
+      dir,
+      '--shard',
+      `${i}/3`,
+      '--report',
+      out(`s${i}.json`),
+      '--output',
+      out(`s${i}.txt`),
+    ]);
+  const merged = await cli([
+    'merge',
+    path.join(dir, 'out', 's*.json'),
+    '--report',
+    out('merged.json'),
+    '--output',
+    out('merged.txt'),
+  ]);
   assert.equal(full, 1);
   assert.equal(merged, full);
   const a = JSON.parse(await readFile(out('full.json'), 'utf8')) as Report;
@@ -45,7 +68,17 @@ test('built CLI: check --shard 1/3..3/3 then merge equals one full check; exit c
   // The shared intermediate sits in every shard's files: one record, 18 locations.
   assert.equal(b.certificates.find((c) => c.subjectCN === 'Built Intermediate CA')?.locations.length, 18);
 
-  const csv = await cli(['inventory', '--workspace', dir, '--expires-before', new Date(now + 20 * DAY).toISOString().slice(0, 10), '--format', 'csv', '--output', out('inv.csv')]);
+  const csv = await cli([
+    'inventory',
+    '--workspace',
+    dir,
+    '--expires-before',
+    new Date(now + 20 * DAY).toISOString().slice(0, 10),
+    '--format',
+    'csv',
+    '--output',
+    out('inv.csv'),
+  ]);
   assert.equal(csv, 1); // some of them have already expired
   const rows = (await readFile(out('inv.csv'), 'utf8')).trim().split('\r\n');
   // svc-0..svc-6 expire before day 20 (i*4-6 < 20 → i ≤ 6).

@@ -23,17 +23,22 @@ test('--version prints the package version (the one reports carry)', () => {
 
 test('each command has --help naming every option it accepts', () => {
   for (const [cmd, options] of Object.entries(COMMAND_OPTIONS)) {
-    for (const args of [[cmd, '--help'], [cmd, '-h'], ['help', cmd]]) {
+    for (const args of [
+      [cmd, '--help'],
+      [cmd, '-h'],
+      ['help', cmd],
+    ]) {
       const r = cli(...args);
       assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
       assert.equal(r.stderr, '');
       assert.match(r.stdout, new RegExp(`^usage: certwatch ${cmd}`));
-      for (const name of Object.keys(options)) if (name !== 'help') assert.match(r.stdout, new RegExp(`--${name}\\b`), `${cmd} --help mentions --${name}`);
+      for (const name of Object.keys(options))
+        if (name !== 'help') assert.match(r.stdout, new RegExp(`--${name}\\b`), `${cmd} --help mentions --${name}`);
     }
   }
 });
 
-test('the overview lists every command; a bad option shows that command\'s help', () => {
+test("the overview lists every command; a bad option shows that command's help", () => {
   const r = cli('--help');
   assert.equal(r.status, 0);
   for (const cmd of Object.keys(COMMAND_OPTIONS)) assert.match(r.stdout, new RegExp(`certwatch ${cmd}\\b`));

@@ -17,7 +17,11 @@ function csvRows(text: string): string[][] {
   return text
     .trim()
     .split(/\r\n/)
-    .map((line) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, -1));
+    .map((line) =>
+      [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)]
+        .map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'))
+        .slice(0, -1),
+    );
 }
 
 test('inventory filters by issuer, owner, expiry date and a published serial list, in CSV and ICS', async (t) => {
@@ -31,7 +35,13 @@ test('inventory filters by issuer, owner, expiry date and a published serial lis
   };
   const alphaCerts = [];
   for (let i = 1; i <= 4; i++) {
-    const c = await issue({ cn: `a${i}.inv.test`, issuer: alpha.intermediate, notBefore: at(-10), notAfter: at(i * 30), serial: `0a0${i}` });
+    const c = await issue({
+      cn: `a${i}.inv.test`,
+      issuer: alpha.intermediate,
+      notBefore: at(-10),
+      notAfter: at(i * 30),
+      serial: `0a0${i}`,
+    });
     alphaCerts.push(c);
     await write(`web/a${i}.pem`, c.pem);
   }
@@ -41,17 +51,35 @@ test('inventory filters by issuer, owner, expiry date and a published serial lis
     '.github/certwatch.yml',
     `version: 1\nfiles:\n  - path: "web/*.pem"\n    owner: "@acme/web"\n  - path: "payments/*.pem"\n    owner: "@acme/payments"\n`,
   );
-  await write('affected.txt', `# CA incident list\n${alphaCerts[1].cert.serialNumber}\n0x${alphaCerts[2].cert.serialNumber}\n`);
+  await write(
+    'affected.txt',
+    `# CA incident list\n${alphaCerts[1].cert.serialNumber}\n0x${alphaCerts[2].cert.serialNumber}\n`,
+  );
 
   // Alpha-issued, expiring before day 70: a0 (15 d), a1 (30 d), a2 (60 d).
   const csvFile = path.join(dir, 'out.csv');
-  const code = await main(['inventory', '--workspace', dir, '--issuer', 'alpha intermediate', '--expires-before', day(70), '--format', 'csv', '--output', csvFile]);
+  const code = await main([
+    'inventory',
+    '--workspace',
+    dir,
+    '--issuer',
+    'alpha intermediate',
+    '--expires-before',
+    day(70),
+    '--format',
+    'csv',
+    '--output',
+    csvFile,
+  ]);
   assert.equal(code, 0);
   const rows = csvRows(await readFile(csvFile, 'utf8'));
   const header = rows[0];
   const col = (name: string) => header.indexOf(name);
   assert.ok(col('subject') >= 0 && col('owner') >= 0 && col('location') >= 0, header.join(','));
-  const subjects = rows.slice(1).map((r) => r[col('subject')]).sort();
+  const subjects = rows
+    .slice(1)
+    .map((r) => r[col('subject')])
+    .sort();
   assert.deepEqual(subjects, ['CN=a0.inv.test', 'CN=a1.inv.test', 'CN=a2.inv.test']);
   for (const r of rows.slice(1)) {
     assert.match(r[col('owner')], /@acme\/web/);
@@ -60,16 +88,43 @@ test('inventory filters by issuer, owner, expiry date and a published serial lis
 
   // The CA published its affected serials: exactly those two, wherever they are.
   const listed = path.join(dir, 'listed.json');
-  await main(['inventory', '--workspace', dir, '--serials-file', path.join(dir, 'affected.txt'), '--format', 'json', '--output', listed]);
+  await main([
+    'inventory',
+    '--workspace',
+    dir,
+    '--serials-file',
+    path.join(dir, 'affected.txt'),
+    '--format',
+    'json',
+    '--output',
+    listed,
+  ]);
   const j = JSON.parse(await readFile(listed, 'utf8'));
-  assert.deepEqual(j.certificates.map((c: { subjectCN: string }) => c.subjectCN).sort(), ['a2.inv.test', 'a3.inv.test']);
+  assert.deepEqual(j.certificates.map((c: { subjectCN: string }) => c.subjectCN).sort(), [
+    'a2.inv.test',
+    'a3.inv.test',
+  ]);
 
   // Owner filter, and a forecast: on day 40, a0 (15 d) and a1 (30 d) have expired.
   const fc = path.join(dir, 'forecast.json');
-  const fcode = await main(['inventory', '--workspace', dir, '--owner', 'acme/web', '--at', day(40), '--format', 'json', '--output', fc]);
+  const fcode = await main([
+    'inventory',
+    '--workspace',
+    dir,
+    '--owner',
+    'acme/web',
+    '--at',
+    day(40),
+    '--format',
+    'json',
+    '--output',
+    fc,
+  ]);
   assert.equal(fcode, 1); // failures on that date
   const f = JSON.parse(await readFile(fc, 'utf8'));
-  const expired = f.certificates.filter((c: { findings: { id: string }[] }) => c.findings.some((x) => x.id === 'expired')).map((c: { subjectCN: string }) => c.subjectCN);
+  const expired = f.certificates
+    .filter((c: { findings: { id: string }[] }) => c.findings.some((x) => x.id === 'expired'))
+    .map((c: { subjectCN: string }) => c.subjectCN);
   assert.deepEqual(expired.sort(), ['a0.inv.test', 'a1.inv.test']);
   assert.ok(f.certificates.every((c: { owner: string }) => c.owner.includes('@acme/web')));
 
@@ -81,6 +136,16 @@ test('inventory filters by issuer, owner, expiry date and a published serial lis
 });
 
 test('inventory: a bad date is a usage error (exit 2) naming the flag', async () => {
-  const code = await main(['inventory', '--expires-before', '2026-02-31', '--workspace', tmpdir(), '--format', 'json', '--output', path.join(tmpdir(), 'certwatch-bad-date.json')]);
+  const code = await main([
+    'inventory',
+    '--expires-before',
+    '2026-02-31',
+    '--workspace',
+    tmpdir(),
+    '--format',
+    'json',
+    '--output',
+    path.join(tmpdir(), 'certwatch-bad-date.json'),
+  ]);
   assert.equal(code, 2);
 });

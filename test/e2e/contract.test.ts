@@ -22,7 +22,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 
 function cli(args: string[], cwd = ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -57,9 +61,14 @@ test('action.yml declares every input and output of the contract, and no default
   };
   for (const [name, def] of Object.entries(defaults)) {
     assert.ok(name in manifest.inputs, `input ${name} is declared`);
-    assert.equal(manifest.inputs[name].default === undefined ? undefined : String(manifest.inputs[name].default), def, `input ${name} default`);
+    assert.equal(
+      manifest.inputs[name].default === undefined ? undefined : String(manifest.inputs[name].default),
+      def,
+      `input ${name} default`,
+    );
   }
-  for (const out of ['status', 'failures', 'warnings', 'certificates', 'next-expiry', 'report-path']) assert.ok(out in manifest.outputs, `output ${out}`);
+  for (const out of ['status', 'failures', 'warnings', 'certificates', 'next-expiry', 'report-path'])
+    assert.ok(out in manifest.outputs, `output ${out}`);
 });
 
 /** Cells of a markdown table row, splitting on unescaped pipes. */
@@ -73,18 +82,27 @@ function assertTablesWellFormed(md: string) {
     if (!lines[i].startsWith('|') || !lines[i + 1]?.startsWith('|---')) continue;
     const width = cells(lines[i]);
     assert.equal(cells(lines[i + 1]), width, `separator of the table at line ${i + 1}`);
-    for (let j = i + 2; j < lines.length && lines[j].startsWith('|'); j++) assert.equal(cells(lines[j]), width, `row ${j + 1}: ${lines[j].slice(0, 200)}`);
+    for (let j = i + 2; j < lines.length && lines[j].startsWith('|'); j++)
+      assert.equal(cells(lines[j]), width, `row ${j + 1}: ${lines[j].slice(0, 200)}`);
   }
 }
 
 function assertGanttValid(md: string) {
   const block = /```mermaid\ngantt\n([\s\S]*?)```/.exec(md);
   assert.ok(block, 'a mermaid gantt block');
-  for (const line of block[1].split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of block[1]
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     if (/^(dateFormat|axisFormat|section) /.test(line)) continue;
-    const m = /^([^:#;]+) :(?:(?:crit|active|milestone), )?(c\d+|now), (\d{4}-\d\d-\d\d), (\d{4}-\d\d-\d\d|0d)$/.exec(line);
+    const m = /^([^:#;]+) :(?:(?:crit|active|milestone), )?(c\d+|now), (\d{4}-\d\d-\d\d), (\d{4}-\d\d-\d\d|0d)$/.exec(
+      line,
+    );
     assert.ok(m, `task line parses: ${line}`);
-    assert.ok(!/^(section|title|click|excludes|includes|dateformat|axisformat|todaymarker)\s/i.test(m[1]), `task name is not a keyword: ${m[1]}`);
+    assert.ok(
+      !/^(section|title|click|excludes|includes|dateformat|axisformat|todaymarker)\s/i.test(m[1]),
+      `task name is not a keyword: ${m[1]}`,
+    );
     if (m[4] !== '0d') assert.ok(m[3] < m[4], `start before end: ${line}`);
   }
 }
@@ -96,15 +114,29 @@ test('the job summary for 20,000 certificates stays under 1 MiB, renders quickly
     const c = cert({
       cn,
       owner: `@example/team-with-a-rather-long-name-${i}`,
-      findings: [finding('expiring', i % 2 ? 'error' : 'warning', { message: `Certificate ${cn} expires soon; it covers ${'very-long-name.example.com, '.repeat(60)}` })],
-      locations: [fileAt(`deploy/region-${i}/a/very/long/path/to/${cn}.pem`), endpointAt(cn), endpointAt(`www.${cn}`), endpointAt(`api.${cn}`)],
+      findings: [
+        finding('expiring', i % 2 ? 'error' : 'warning', {
+          message: `Certificate ${cn} expires soon; it covers ${'very-long-name.example.com, '.repeat(60)}`,
+        }),
+      ],
+      locations: [
+        fileAt(`deploy/region-${i}/a/very/long/path/to/${cn}.pem`),
+        endpointAt(cn),
+        endpointAt(`www.${cn}`),
+        endpointAt(`api.${cn}`),
+      ],
       notAfter: new Date(Date.UTC(2026, 11, 1) + i * 60_000).toISOString(),
     });
     // Self-signed devices: every one its own "CA" (the worst case for the per-CA views).
     if (i % 2) Object.assign(c, { issuer: `CN=${cn}`, issuerCN: cn, issuerO: null });
     certs.push(c);
   }
-  const problems = Array.from({ length: 2000 }, (_, i) => finding('unreachable', 'error', { message: `down-${i}.example:443: TCP connect timed out`, location: endpointAt(`down-${i}.example`) }));
+  const problems = Array.from({ length: 2000 }, (_, i) =>
+    finding('unreachable', 'error', {
+      message: `down-${i}.example:443: TCP connect timed out`,
+      location: endpointAt(`down-${i}.example`),
+    }),
+  );
   const r = report(certs, { problems });
   const started = Date.now();
   const md = renderMarkdown(r, { runUrl: 'https://github.com/example/repo/actions/runs/1' });
@@ -129,7 +161,12 @@ test('mermaid task names never end the name early, open a comment, or read as a 
 
 test('the summary of a small run: problems have a dash for the certificate, and the place is not repeated in the message', () => {
   const r = report([cert({ cn: 'ok.example' })], {
-    problems: [finding('unparseable', 'error', { message: 'certs/broken.pem:1: CERTIFICATE block: truncated PEM', location: fileAt('certs/broken.pem') })],
+    problems: [
+      finding('unparseable', 'error', {
+        message: 'certs/broken.pem:1: CERTIFICATE block: truncated PEM',
+        location: fileAt('certs/broken.pem'),
+      }),
+    ],
   });
   const md = renderMarkdown(r);
   assertTablesWellFormed(md);
@@ -139,17 +176,37 @@ test('the summary of a small run: problems have a dash for the certificate, and 
 });
 
 test('an ignored finding in the terminal says until when and why', () => {
-  const r = report([cert({ cn: 'old.example', findings: [finding('weak-key', 'warning', { message: 'Certificate old.example has a 1024-bit RSA key', ignored: { until: '2027-01-31', reason: 'replaced in Q1' } })] })]);
-  assert.match(renderText(r, { color: false }), /ignored +weak-key .*1024-bit RSA key \(ignored until 2027-01-31: replaced in Q1\)/);
+  const r = report([
+    cert({
+      cn: 'old.example',
+      findings: [
+        finding('weak-key', 'warning', {
+          message: 'Certificate old.example has a 1024-bit RSA key',
+          ignored: { until: '2027-01-31', reason: 'replaced in Q1' },
+        }),
+      ],
+    }),
+  ]);
+  assert.match(
+    renderText(r, { color: false }),
+    /ignored +weak-key .*1024-bit RSA key \(ignored until 2027-01-31: replaced in Q1\)/,
+  );
 });
 
 test('terminal output shows control characters from a certificate as text, never as escapes', () => {
-  const r = report([cert({ cn: 'evil\x1b[2J.example', findings: [finding('expired', 'error', { message: 'Certificate evil\x1b[2J.example expired' })] })]);
+  const r = report([
+    cert({
+      cn: 'evil\x1b[2J.example',
+      findings: [finding('expired', 'error', { message: 'Certificate evil\x1b[2J.example expired' })],
+    }),
+  ]);
   assert.ok(!renderText(r, { color: false }).includes('\x1b'));
 });
 
 test('inventory views read dates, not raw timestamps, and count in proper plurals', () => {
-  const r: Report = report([cert({ cn: 'a.example', findings: [finding('expiring', 'warning')] })], { now: '2026-11-22T03:00:00.123Z' });
+  const r: Report = report([cert({ cn: 'a.example', findings: [finding('expiring', 'warning')] })], {
+    now: '2026-11-22T03:00:00.123Z',
+  });
   for (const format of ['text', 'markdown', 'html', 'ics'] as const) {
     // data-sort attributes are for the table's sorting script, not for reading.
     const out = renderInventory(r, format).replace(/data-sort="[^"]*"/g, '');
@@ -160,7 +217,13 @@ test('inventory views read dates, not raw timestamps, and count in proper plural
 });
 
 test('the per-CA views are linear: 20,000 self-signed certificates group in well under a second or two', () => {
-  const certs = Array.from({ length: 20_000 }, (_, i) => Object.assign(cert({ cn: `device-${i}.example` }), { issuer: `CN=device-${i}.example`, issuerCN: `device-${i}.example`, issuerO: null }));
+  const certs = Array.from({ length: 20_000 }, (_, i) =>
+    Object.assign(cert({ cn: `device-${i}.example` }), {
+      issuer: `CN=device-${i}.example`,
+      issuerCN: `device-${i}.example`,
+      issuerO: null,
+    }),
+  );
   const started = Date.now();
   const inv = buildInventory(report(certs));
   assert.equal(inv.concentration.length, 20_000);
@@ -168,19 +231,39 @@ test('the per-CA views are linear: 20,000 self-signed certificates group in well
 });
 
 test('SARIF never points at "(inputs)": globs and endpoints given as inputs have no file in the repository', () => {
-  const r = report([cert({ cn: 'x.example', findings: [finding('expired')], locations: [endpointAt('x.example', 443, { configFile: '(inputs)', configLine: 1 })] })], {
-    problems: [finding('no-match', 'notice', { message: 'files: "x/*.pem" matched no file', location: fileAt('(inputs)') })],
-  });
+  const r = report(
+    [
+      cert({
+        cn: 'x.example',
+        findings: [finding('expired')],
+        locations: [endpointAt('x.example', 443, { configFile: '(inputs)', configLine: 1 })],
+      }),
+    ],
+    {
+      problems: [
+        finding('no-match', 'notice', { message: 'files: "x/*.pem" matched no file', location: fileAt('(inputs)') }),
+      ],
+    },
+  );
   const sarif = renderSarif(r);
   assert.ok(!sarif.includes('inputs'), sarif);
 });
 
 test('errors in flags name the flag, not a config file; errors in inputs name the input', () => {
-  assert.throws(() => settingsFrom(null, '/ws', { warnWithin: '3x', origin: 'flags' }), /^Error: --warn-within: "3x" is not a duration/);
+  assert.throws(
+    () => settingsFrom(null, '/ws', { warnWithin: '3x', origin: 'flags' }),
+    /^Error: --warn-within: "3x" is not a duration/,
+  );
   assert.throws(() => settingsFrom(null, '/ws', { failWithin: '-1d' }), /input fail-within: "-1d" is negative/);
-  assert.throws(() => settingsFrom(null, '/ws', { revocation: 'medium', origin: 'flags' }), /--revocation: "medium" is not one of soft, hard, off/);
+  assert.throws(
+    () => settingsFrom(null, '/ws', { revocation: 'medium', origin: 'flags' }),
+    /--revocation: "medium" is not one of soft, hard, off/,
+  );
   assert.throws(() => settingsFrom(null, '/ws', { shard: '5/4' }), /input shard: "5\/4" must be i\/n/);
-  assert.throws(() => settingsFrom(null, '/ws', { endpoints: ['http://[bad'], origin: 'flags' }), /--endpoint: endpoint "http:\/\/\[bad"/);
+  assert.throws(
+    () => settingsFrom(null, '/ws', { endpoints: ['http://[bad'], origin: 'flags' }),
+    /--endpoint: endpoint "http:\/\/\[bad"/,
+  );
 });
 
 test('the CLI: bad flags are usage errors (exit 2) that say what to type instead', async () => {
@@ -222,7 +305,11 @@ test('merge refuses unreadable, non-JSON and incomplete reports by name, with ex
 test('check --format json prints the JSON report of the contract; --output writes it instead of stdout; exit 1 on failures', async (t) => {
   const dir = await tempDir(t, 'certwatch-json-');
   const now = Date.now();
-  const expired = await issue({ cn: 'expired.contract.test', notBefore: new Date(now - 100 * DAY), notAfter: new Date(now - 2 * DAY) });
+  const expired = await issue({
+    cn: 'expired.contract.test',
+    notBefore: new Date(now - 100 * DAY),
+    notAfter: new Date(now - 2 * DAY),
+  });
   await mkdir(path.join(dir, 'certs'));
   await writeFile(path.join(dir, 'certs/expired.pem'), expired.pem);
   const r = await cli(['check', '--workspace', dir, '--format', 'json']);
@@ -235,7 +322,22 @@ test('check --format json prints the JSON report of the contract; --output write
   for (const k of ['status', 'failures', 'warnings', 'certificates']) assert.ok(k in rep.summary, `summary.${k}`);
   assert.equal(rep.summary.status, 'fail');
   const c = rep.certificates[0];
-  for (const k of ['fingerprint', 'subject', 'issuer', 'serialNumber', 'notBefore', 'notAfter', 'sans', 'key', 'signatureAlgorithm', 'locations', 'owner', 'revocation', 'renewal', 'findings']) {
+  for (const k of [
+    'fingerprint',
+    'subject',
+    'issuer',
+    'serialNumber',
+    'notBefore',
+    'notAfter',
+    'sans',
+    'key',
+    'signatureAlgorithm',
+    'locations',
+    'owner',
+    'revocation',
+    'renewal',
+    'findings',
+  ]) {
     assert.ok(k in c, `certificate.${k}`);
   }
   assert.match(c.fingerprint, /^sha256:[0-9a-f]{64}$/);
@@ -256,7 +358,11 @@ test('check --format json prints the JSON report of the contract; --output write
 test('check --format markdown prints the job summary; merge of one shard report renders it the same way', async (t) => {
   const dir = await tempDir(t, 'certwatch-md-');
   const now = Date.now();
-  const fine = await issue({ cn: 'fine.contract.test', notBefore: new Date(now - 10 * DAY), notAfter: new Date(now + 200 * DAY) });
+  const fine = await issue({
+    cn: 'fine.contract.test',
+    notBefore: new Date(now - 10 * DAY),
+    notAfter: new Date(now + 200 * DAY),
+  });
   await writeFile(path.join(dir, 'fine.pem'), fine.pem);
   const reportFile = path.join(dir, 'r.json');
   const r = await cli(['check', '--workspace', dir, '--format', 'markdown', '--report', reportFile]);
@@ -277,14 +383,27 @@ test('config type errors say "a list" or "a mapping", and a missing version says
     assert.fail('must throw');
   } catch (e) {
     assert.ok(e instanceof ConfigError);
-    assert.match(e.message, /\.github\/certwatch\.yml:1: missing required key "version" \(add `version: 1` as the first line\)/);
-    assert.match(e.message, /\.github\/certwatch\.yml:3: files: must be a list \(lines starting with "- "\) \(found "certs\/\*\.pem"\)/);
+    assert.match(
+      e.message,
+      /\.github\/certwatch\.yml:1: missing required key "version" \(add `version: 1` as the first line\)/,
+    );
+    assert.match(
+      e.message,
+      /\.github\/certwatch\.yml:3: files: must be a list \(lines starting with "- "\) \(found "certs\/\*\.pem"\)/,
+    );
   }
 });
 
 test('annotations on a file do not repeat its path and line in the message', async () => {
   const { annotationsFor } = await import('../../src/report/annotations.js');
-  const r = report([], { problems: [finding('unparseable', 'error', { message: 'certs/broken.pem:1: CERTIFICATE block: truncated PEM', location: fileAt('certs/broken.pem') })] });
+  const r = report([], {
+    problems: [
+      finding('unparseable', 'error', {
+        message: 'certs/broken.pem:1: CERTIFICATE block: truncated PEM',
+        location: fileAt('certs/broken.pem'),
+      }),
+    ],
+  });
   assert.deepEqual(
     annotationsFor(r).map((a) => [a.file, a.startLine, a.message]),
     [['certs/broken.pem', 1, 'CERTIFICATE block: truncated PEM']],
@@ -297,7 +416,12 @@ test('the action: a config input naming a missing file still runs discovery (the
   const r = await runAction(dir, { config: 'ci/certwatch.yaml' });
   assert.equal(r.code, 0, r.stdout);
   assert.equal(r.outputs.status, 'ok');
-  assert.ok(r.annotations.some((a) => a.level === 'warning' && /config file ci\/certwatch\.yaml does not exist/.test(a.message)), r.stdout);
+  assert.ok(
+    r.annotations.some(
+      (a) => a.level === 'warning' && /config file ci\/certwatch\.yaml does not exist/.test(a.message),
+    ),
+    r.stdout,
+  );
 });
 
 test('the action: a bad input or an unreadable shard report fails the step naming the input, never as an internal error', async (t) => {

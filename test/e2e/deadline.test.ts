@@ -25,24 +25,40 @@ test('stalling servers: the run ends at its deadline with a report and not-check
     return new Promise((r) => stall.close(r));
   });
   const port = (stall.address() as net.AddressInfo).port;
-  const { leaf } = await hierarchy({ cn: 'file.deadline.test', notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + 3 * DAY) }, 'Deadline');
+  const { leaf } = await hierarchy(
+    { cn: 'file.deadline.test', notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + 3 * DAY) },
+    'Deadline',
+  );
   await mkdir(path.join(dir, '.github'), { recursive: true });
   await mkdir(path.join(dir, 'certs'), { recursive: true });
   await writeFile(path.join(dir, 'certs/a.pem'), leaf.pem);
-  const endpoints = Array.from({ length: 6 }, (_, i) => `  - host: 127.0.0.1\n    port: ${port}\n    servername: stall-${i}.deadline.test\n`).join('');
+  const endpoints = Array.from(
+    { length: 6 },
+    (_, i) => `  - host: 127.0.0.1\n    port: ${port}\n    servername: stall-${i}.deadline.test\n`,
+  ).join('');
   await writeFile(
     path.join(dir, '.github/certwatch.yml'),
     `version: 1\ndefaults:\n  timeout: 60s\n  deadline: 3s\n  concurrency: 2\nfiles:\n  - "certs/*.pem"\nendpoints:\n${endpoints}`,
   );
   const t0 = Date.now();
-  const code = await main(['check', '--workspace', dir, '--report', path.join(dir, 'report.json'), '--output', path.join(dir, 'out.txt')]);
+  const code = await main([
+    'check',
+    '--workspace',
+    dir,
+    '--report',
+    path.join(dir, 'report.json'),
+    '--output',
+    path.join(dir, 'out.txt'),
+  ]);
   const took = Date.now() - t0;
   assert.ok(took < 8000, `the run took ${took} ms with a 3 s deadline`);
   const r = JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8')) as Report;
   assert.equal(r.run.deadlineReached, true);
   // The checked-in certificate was still judged: expiring in 3 days fails.
   assert.equal(code, 1);
-  assert.ok(r.certificates.some((c) => c.subjectCN === 'file.deadline.test' && c.findings.some((f) => f.id === 'expiring')));
+  assert.ok(
+    r.certificates.some((c) => c.subjectCN === 'file.deadline.test' && c.findings.some((f) => f.id === 'expiring')),
+  );
   const notChecked = r.problems.filter((p) => p.id === 'not-checked');
   assert.ok(notChecked.length >= 4, JSON.stringify(r.problems, null, 1));
   for (const p of notChecked) assert.equal(p.location?.type, 'endpoint');

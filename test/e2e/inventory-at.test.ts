@@ -24,11 +24,41 @@ test('inventory --at: what fails on that date; revocation and ARI judged now', a
   t.after(() => http.close());
   const { intermediate } = await hierarchy({ cn: 'unused.at.test', notBefore: at(-10), notAfter: at(400) }, 'At');
   const crl = http.crlUrl;
-  const healthy = await issue({ cn: 'healthy.at.test', issuer: intermediate, notBefore: at(-10), notAfter: at(100), crlUrl: crl });
-  const revoked = await issue({ cn: 'revoked.at.test', issuer: intermediate, notBefore: at(-10), notAfter: at(100), crlUrl: crl });
-  const lapses = await issue({ cn: 'lapses.at.test', issuer: intermediate, notBefore: at(-10), notAfter: at(20), crlUrl: crl });
-  const ignoredLong = await issue({ cn: 'ignored-long.at.test', issuer: intermediate, notBefore: at(-10), notAfter: at(25), crlUrl: crl });
-  const ignoredShort = await issue({ cn: 'ignored-short.at.test', issuer: intermediate, notBefore: at(-10), notAfter: at(25), crlUrl: crl });
+  const healthy = await issue({
+    cn: 'healthy.at.test',
+    issuer: intermediate,
+    notBefore: at(-10),
+    notAfter: at(100),
+    crlUrl: crl,
+  });
+  const revoked = await issue({
+    cn: 'revoked.at.test',
+    issuer: intermediate,
+    notBefore: at(-10),
+    notAfter: at(100),
+    crlUrl: crl,
+  });
+  const lapses = await issue({
+    cn: 'lapses.at.test',
+    issuer: intermediate,
+    notBefore: at(-10),
+    notAfter: at(20),
+    crlUrl: crl,
+  });
+  const ignoredLong = await issue({
+    cn: 'ignored-long.at.test',
+    issuer: intermediate,
+    notBefore: at(-10),
+    notAfter: at(25),
+    crlUrl: crl,
+  });
+  const ignoredShort = await issue({
+    cn: 'ignored-short.at.test',
+    issuer: intermediate,
+    notBefore: at(-10),
+    notAfter: at(25),
+    crlUrl: crl,
+  });
   const acmeCa = await issue({ cn: 'At ACME CA', org: 'At ACME', ca: true, notBefore: at(-200), notAfter: at(1000) });
   const renew = await issue({ cn: 'renew.at.test', issuer: acmeCa, notBefore: at(-30), notAfter: at(200) });
   http.publishCrl(intermediate, revoked);
@@ -62,25 +92,44 @@ ignore:
   // Asynchronous: the CRL and ACME servers live in this process and must keep answering.
   const inventory = (...args: string[]) =>
     new Promise<{ code: number; report: any }>((resolve, reject) => {
-      execFile(process.execPath, [CLI, 'inventory', '--workspace', ws, '--format', 'json', ...args], { encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
-        const code = err ? Number((err as { code?: number }).code) : 0;
-        if (code !== 0 && code !== 1) reject(new Error(`exit ${code}: ${stderr}`));
-        else resolve({ code, report: JSON.parse(stdout) });
-      });
+      execFile(
+        process.execPath,
+        [CLI, 'inventory', '--workspace', ws, '--format', 'json', ...args],
+        { encoding: 'utf8', timeout: 60_000 },
+        (err, stdout, stderr) => {
+          const code = err ? Number((err as { code?: number }).code) : 0;
+          if (code !== 0 && code !== 1) reject(new Error(`exit ${code}: ${stderr}`));
+          else resolve({ code, report: JSON.parse(stdout) });
+        },
+      );
     });
   const names = (r: any) => r.certificates.map((c: any) => c.subjectCN).sort();
-  const ids = (r: any, cn: string) => r.certificates.find((c: any) => c.subjectCN === cn)?.findings.filter((f: any) => !f.ignored).map((f: any) => f.id).sort();
+  const ids = (r: any, cn: string) =>
+    r.certificates
+      .find((c: any) => c.subjectCN === cn)
+      ?.findings.filter((f: any) => !f.ignored)
+      .map((f: any) => f.id)
+      .sort();
 
   // Today: everything is listed; only the revoked one and the closed renewal window fail.
   const today = await inventory();
   assert.equal(today.report.certificates.length, 8);
-  assert.deepEqual(ids(today.report, "revoked.at.test"), ["revoked"], JSON.stringify(today.report.certificates.find((c: any) => c.subjectCN === "revoked.at.test").findings));
+  assert.deepEqual(
+    ids(today.report, 'revoked.at.test'),
+    ['revoked'],
+    JSON.stringify(today.report.certificates.find((c: any) => c.subjectCN === 'revoked.at.test').findings),
+  );
   assert.deepEqual(ids(today.report, 'renew.at.test'), ['renewal-window']);
 
   // In 30 days: what fails then, and nothing else.
   const later = await inventory('--at', day(30));
   assert.equal(later.code, 1);
-  assert.deepEqual(names(later.report), ['ignored-short.at.test', 'lapses.at.test', 'renew.at.test', 'revoked.at.test']);
+  assert.deepEqual(names(later.report), [
+    'ignored-short.at.test',
+    'lapses.at.test',
+    'renew.at.test',
+    'revoked.at.test',
+  ]);
   assert.deepEqual(ids(later.report, 'lapses.at.test'), ['expired']);
   assert.ok(ids(later.report, 'ignored-short.at.test').includes('expired'), 'its ignore ran out on day 10');
   // The CRL (nextUpdate in 6 days) is judged now: still a verified "revoked", never "stale".
@@ -93,5 +142,10 @@ ignore:
   assert.equal(all.report.certificates.length, 8);
   assert.deepEqual(ids(all.report, 'healthy.at.test'), []);
   assert.equal(all.report.certificates.find((c: any) => c.subjectCN === 'healthy.at.test').revocation.status, 'good');
-  assert.ok(all.report.certificates.find((c: any) => c.subjectCN === 'ignored-long.at.test').findings.every((f: any) => f.ignored), 'its ignore holds until day 60');
+  assert.ok(
+    all.report.certificates
+      .find((c: any) => c.subjectCN === 'ignored-long.at.test')
+      .findings.every((f: any) => f.ignored),
+    'its ignore holds until day 60',
+  );
 });

@@ -26,7 +26,8 @@ const fp = (c: Issued) => 'sha256:' + createHash('sha256').update(c.der).digest(
 const DIGEST = 'digest';
 
 let intermediate: Issued;
-const ca = (async () => (await hierarchy({ cn: 'unused.overlap.test', notBefore: at(-10), notAfter: at(100) }, 'Overlap')).intermediate)();
+const ca = (async () =>
+  (await hierarchy({ cn: 'unused.overlap.test', notBefore: at(-10), notAfter: at(100) }, 'Overlap')).intermediate)();
 async function leaf(cn: string, fromDays: number, toDays: number): Promise<Issued> {
   intermediate ??= await ca;
   return issue({ cn, issuer: intermediate, notBefore: at(fromDays), notAfter: at(toDays) });
@@ -42,11 +43,19 @@ interface Run {
 }
 
 /** Start `inputs.length` runs of dist/action.js at the same moment (one per inputs object). */
-async function overlapping(ws: string, gh: FakeGitHub, inputs: Record<string, string>[], event = 'schedule'): Promise<Run[]> {
+async function overlapping(
+  ws: string,
+  gh: FakeGitHub,
+  inputs: Record<string, string>[],
+  event = 'schedule',
+): Promise<Run[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-overlap-'));
   try {
     const eventPath = path.join(dir, 'event.json');
-    const payload = event === 'schedule' ? { schedule: '17 3 * * *', repository } : { inputs: {}, ref: 'refs/heads/main', repository };
+    const payload =
+      event === 'schedule'
+        ? { schedule: '17 3 * * *', repository }
+        : { inputs: {}, ref: 'refs/heads/main', repository };
     await writeFile(eventPath, JSON.stringify(payload));
     return await Promise.all(
       inputs.map(async (extra, i) => {
@@ -72,22 +81,31 @@ async function overlapping(ws: string, gh: FakeGitHub, inputs: Record<string, st
   }
 }
 
-const log = (runs: Run[]) => runs.map((r) => `--- ${r.tag}: exit ${r.result.code}\n${r.result.stdout}\n${r.result.stderr}`).join('\n');
-const keyOf = (body: string) => /certwatch:fingerprint=(sha256:[0-9a-f]{64})/.exec(body)?.[1] ?? (body.includes('<!-- certwatch:digest -->') ? DIGEST : null);
+const log = (runs: Run[]) =>
+  runs.map((r) => `--- ${r.tag}: exit ${r.result.code}\n${r.result.stdout}\n${r.result.stderr}`).join('\n');
+const keyOf = (body: string) =>
+  /certwatch:fingerprint=(sha256:[0-9a-f]{64})/.exec(body)?.[1] ??
+  (body.includes('<!-- certwatch:digest -->') ? DIGEST : null);
 const issueOf = (c: RecordedCall) => Number(/\/issues\/(\d+)/.exec(c.path)?.[1] ?? 0);
 // A live mention: "@alice" not inside a code span.
-const mentions = (body: string, owner: string) => new RegExp(`(^|[^\`\\w])${owner.replace('/', '\\/')}(?![\\w\`/-])`, 'm').test(body);
+const mentions = (body: string, owner: string) =>
+  new RegExp(`(^|[^\`\\w])${owner.replace('/', '\\/')}(?![\\w\`/-])`, 'm').test(body);
 
 /** What the request log says happened, per issue. */
 function ledger(gh: FakeGitHub) {
   const ok = gh.calls.filter((c) => c.status >= 200 && c.status < 300);
-  const creates = ok.filter((c) => c.method === 'POST' && /\/issues$/.test(c.path)).map((c) => ({ call: c, number: c.created!, key: keyOf(c.body.body) }));
+  const creates = ok
+    .filter((c) => c.method === 'POST' && /\/issues$/.test(c.path))
+    .map((c) => ({ call: c, number: c.created!, key: keyOf(c.body.body) }));
   const patches = ok.filter((c) => c.method === 'PATCH');
   return {
     creates,
     closes: patches.filter((c) => c.body?.state === 'closed'),
     comments: ok.filter((c) => c.method === 'POST' && /\/comments$/.test(c.path)),
-    assignments: [...patches.filter((c) => c.body?.assignees?.length), ...creates.filter((c) => c.call.body.assignees?.length).map((c) => c.call)],
+    assignments: [
+      ...patches.filter((c) => c.body?.assignees?.length),
+      ...creates.filter((c) => c.call.body.assignees?.length).map((c) => c.call),
+    ],
   };
 }
 
@@ -97,16 +115,28 @@ function ledger(gh: FakeGitHub) {
  * ended, silently; owners assigned once and mentioned only on the issue that
  * stays. Says how long each duplicate lived (the README's figure).
  */
-function assertOneEach(t: TestContext, gh: FakeGitHub, runs: Run[], keys: string[], owners: Map<string, string[]>): void {
+function assertOneEach(
+  t: TestContext,
+  gh: FakeGitHub,
+  runs: Run[],
+  keys: string[],
+  owners: Map<string, string[]>,
+): void {
   const open = gh.openIssues();
-  assert.deepEqual(open.map((i) => keyOf(i.body)).sort(), [...keys].sort(), `one open issue per ${keys.length === 1 && keys[0] === DIGEST ? 'digest' : 'certificate'}\n${log(runs)}`);
+  assert.deepEqual(
+    open.map((i) => keyOf(i.body)).sort(),
+    [...keys].sort(),
+    `one open issue per ${keys.length === 1 && keys[0] === DIGEST ? 'digest' : 'certificate'}\n${log(runs)}`,
+  );
   const l = ledger(gh);
   const lifetimes: number[] = [];
   for (const c of l.creates) {
     const issue = gh.issue(c.number);
-    for (const o of owners.get(c.key!) ?? []) assert.ok(!mentions(c.call.body.body, o), `#${c.number} was opened mentioning ${o} before it was known to stay`);
+    for (const o of owners.get(c.key!) ?? [])
+      assert.ok(!mentions(c.call.body.body, o), `#${c.number} was opened mentioning ${o} before it was known to stay`);
     if (issue.state === 'open') {
-      for (const o of owners.get(c.key!) ?? []) assert.ok(mentions(issue.body, o), `#${c.number} stays: ${o} is named for real\n${issue.body}`);
+      for (const o of owners.get(c.key!) ?? [])
+        assert.ok(mentions(issue.body, o), `#${c.number} stays: ${o} is named for real\n${issue.body}`);
       continue;
     }
     // A withdrawn copy: closed by its own run, before that run ended, without a word.
@@ -124,12 +154,17 @@ function assertOneEach(t: TestContext, gh: FakeGitHub, runs: Run[], keys: string
   for (const i of open) {
     const assigned = l.assignments.filter((a) => (a.created ?? issueOf(a)) === i.number);
     // The digest only names owners (many people, one issue); certificate issues assign user owners (teams cannot be assignees).
-    const users = keyOf(i.body) === DIGEST ? [] : (owners.get(keyOf(i.body)!) ?? []).filter((o) => !o.includes('/')).map((o) => o.slice(1));
+    const users =
+      keyOf(i.body) === DIGEST
+        ? []
+        : (owners.get(keyOf(i.body)!) ?? []).filter((o) => !o.includes('/')).map((o) => o.slice(1));
     assert.equal(assigned.length, users.length ? 1 : 0, `#${i.number} assigned ${assigned.length} time(s)`);
     assert.deepEqual(i.assignees, users);
   }
   const perKey = keys.map((k) => l.creates.filter((c) => c.key === k).length);
-  t.diagnostic(`${runs.length} runs: creations per ${keys[0] === DIGEST ? 'digest' : 'certificate'} ${perKey.join(', ')}; withdrawn ${lifetimes.length}, lived (create → withdrawn) ${lifetimes.map((ms) => `${ms} ms`).join(', ') || '—'}`);
+  t.diagnostic(
+    `${runs.length} runs: creations per ${keys[0] === DIGEST ? 'digest' : 'certificate'} ${perKey.join(', ')}; withdrawn ${lifetimes.length}, lived (create → withdrawn) ${lifetimes.map((ms) => `${ms} ms`).join(', ') || '—'}`,
+  );
 }
 
 const CONFIG = (extra = '') => `version: 1
@@ -175,7 +210,11 @@ describe('overlapping runs', { concurrency: true }, () => {
   for (const n of [2, 3]) {
     it(`${n} runs started together open one issue per certificate and assign once${n === 2 ? '; a state change seen by both is commented once' : ''}`, async (t) => {
       const { gh, ws } = await repo(t, CONFIG());
-      const runs = await overlapping(ws, gh, Array.from({ length: n }, () => ({})));
+      const runs = await overlapping(
+        ws,
+        gh,
+        Array.from({ length: n }, () => ({})),
+      );
       for (const r of runs) assert.equal(r.result.code, 1, log(runs)); // the expired certificates fail every run
       assertOneEach(t, gh, runs, [fp(certA), fp(certB), fp(certC)], ownersOf());
       assert.equal(ledger(gh).comments.length, 0, 'opening an issue needs no comment');
@@ -186,7 +225,11 @@ describe('overlapping runs', { concurrency: true }, () => {
       await new Promise((r) => setTimeout(r, LISTING_DELAY_MS));
       await writeFiles(ws, { '.github/certwatch.yml': CONFIG('defaults:\n  fail-within: 25d\n') });
       gh.resetCalls();
-      const again = await overlapping(ws, gh, Array.from({ length: n }, () => ({})));
+      const again = await overlapping(
+        ws,
+        gh,
+        Array.from({ length: n }, () => ({})),
+      );
       const l = ledger(gh);
       assert.deepEqual(l.creates, [], log(again));
       assert.deepEqual(l.closes, []);
@@ -203,7 +246,11 @@ describe('overlapping runs', { concurrency: true }, () => {
   for (const n of [2, 3]) {
     it(`digest mode: ${n} runs started together leave one digest`, async (t) => {
       const { gh, ws } = await repo(t, CONFIG('  mode: digest\n'));
-      const runs = await overlapping(ws, gh, Array.from({ length: n }, () => ({})));
+      const runs = await overlapping(
+        ws,
+        gh,
+        Array.from({ length: n }, () => ({})),
+      );
       assertOneEach(t, gh, runs, [DIGEST], ownersOf());
       assert.equal(ledger(gh).comments.length, 0);
     });
@@ -213,7 +260,11 @@ describe('overlapping runs', { concurrency: true }, () => {
     const { gh, ws } = await repo(t, CONFIG());
     // The shard jobs (no issues), one after another as the matrix would finish them.
     for (const s of [1, 2]) {
-      const r = await runAction(ws, { shard: `${s}/2`, report: `reports/shard-${s}.json`, issues: 'false' }, { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: REPO, GITHUB_EVENT_NAME: 'schedule' });
+      const r = await runAction(
+        ws,
+        { shard: `${s}/2`, report: `reports/shard-${s}.json`, issues: 'false' },
+        { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: REPO, GITHUB_EVENT_NAME: 'schedule' },
+      );
       assert.ok(r.code === 0 || r.code === 1, r.stdout + r.stderr);
     }
     assert.equal(gh.calls.length, 0, 'shard jobs never touch issues');

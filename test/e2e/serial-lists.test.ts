@@ -40,9 +40,28 @@ let gz: Buffer;
 let etagSeen: string[] = [];
 
 before(async () => {
-  const ca = await issue({ cn: 'Incident CA', org: 'Incident PKI', ca: true, notBefore: new Date(now - 100 * DAY), notAfter: new Date(now + 1000 * DAY) });
-  const mk = (cn: string) => issue({ cn, issuer: ca, serial: serialOf(), notBefore: new Date(now - 5 * DAY), notAfter: new Date(now + 80 * DAY) });
-  certs = { a: await mk('a.incident.test'), b: await mk('b.incident.test'), c: await mk('c.incident.test'), d: await mk('d.incident.test'), e: await mk('e.incident.test') };
+  const ca = await issue({
+    cn: 'Incident CA',
+    org: 'Incident PKI',
+    ca: true,
+    notBefore: new Date(now - 100 * DAY),
+    notAfter: new Date(now + 1000 * DAY),
+  });
+  const mk = (cn: string) =>
+    issue({
+      cn,
+      issuer: ca,
+      serial: serialOf(),
+      notBefore: new Date(now - 5 * DAY),
+      notAfter: new Date(now + 80 * DAY),
+    });
+  certs = {
+    a: await mk('a.incident.test'),
+    b: await mk('b.incident.test'),
+    c: await mk('c.incident.test'),
+    d: await mk('d.incident.test'),
+    e: await mk('e.incident.test'),
+  };
   const hex = (x: Issued) => x.cert.serialNumber.toLowerCase();
   const colons = (x: Issued) => '00:' + hex(x).toUpperCase().match(/../g)!.join(':');
   ws = await workspace({
@@ -64,12 +83,21 @@ before(async () => {
     { finalNewline: false },
   );
   // The published list, gzip'd: names a (again) and d, with a comment header.
-  gz = gzipSync(['# serial\tcommonName', `${hex(certs.d)}\td.incident.test`, ...Array.from({ length: 5000 }, () => randomBytes(16).toString('hex')), `0x${hex(certs.a)}`].join('\n') + '\n');
+  gz = gzipSync(
+    [
+      '# serial\tcommonName',
+      `${hex(certs.d)}\td.incident.test`,
+      ...Array.from({ length: 5000 }, () => randomBytes(16).toString('hex')),
+      `0x${hex(certs.a)}`,
+    ].join('\n') + '\n',
+  );
   srv = await startServer();
   srv.routes.set('/affected.txt.gz', (req, res) => {
     etagSeen.push(String(req.headers['if-none-match'] ?? ''));
     if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
-    res.writeHead(200, { 'content-type': 'application/gzip', etag: '"v1"', 'content-length': String(gz.length) }).end(gz);
+    res
+      .writeHead(200, { 'content-type': 'application/gzip', etag: '"v1"', 'content-length': String(gz.length) })
+      .end(gz);
   });
   await writeFile(
     path.join(ws, '.github/certwatch.yml'),
@@ -98,30 +126,76 @@ const bySubject = (certsOut: ReportCert[], cn: string) => certsOut.find((c) => c
 
 function assertIncident(rep: { certificates: ReportCert[] }, how: string): void {
   const a = bySubject(rep.certificates, 'a.incident.test');
-  assert.deepEqual(a.findings.map((f) => f.id), ['revoked'], `${how}: two lists naming one certificate give one finding`);
-  assert.match(a.findings[0].message, /Local incident list \(incidents\/affected\.txt\) at line 1 and on CA published list \(http:\/\/127\.0\.0\.1:\d+\/affected\.txt\.gz\) at line 5003/, how);
+  assert.deepEqual(
+    a.findings.map((f) => f.id),
+    ['revoked'],
+    `${how}: two lists naming one certificate give one finding`,
+  );
+  assert.match(
+    a.findings[0].message,
+    /Local incident list \(incidents\/affected\.txt\) at line 1 and on CA published list \(http:\/\/127\.0\.0\.1:\d+\/affected\.txt\.gz\) at line 5003/,
+    how,
+  );
   assert.equal(a.revocation.reason, 'Local incident list; CA published list', how);
-  for (const [cn, line] of [['b.incident.test', '1000000'], ['c.incident.test', String(BIG_LINES)]]) {
+  for (const [cn, line] of [
+    ['b.incident.test', '1000000'],
+    ['c.incident.test', String(BIG_LINES)],
+  ]) {
     const x = bySubject(rep.certificates, cn);
-    assert.deepEqual(x.findings.map((f) => `${f.id}/${f.severity}`), ['revoked/error'], `${how}: ${cn}`);
-    assert.match(x.findings[0].message, new RegExp(`Local incident list \\(incidents/affected\\.txt\\) at line ${line}$`), `${how}: ${cn}`);
+    assert.deepEqual(
+      x.findings.map((f) => `${f.id}/${f.severity}`),
+      ['revoked/error'],
+      `${how}: ${cn}`,
+    );
+    assert.match(
+      x.findings[0].message,
+      new RegExp(`Local incident list \\(incidents/affected\\.txt\\) at line ${line}$`),
+      `${how}: ${cn}`,
+    );
   }
-  assert.match(bySubject(rep.certificates, 'd.incident.test').findings[0].message, /CA published list .* at line 2$/, how);
-  assert.deepEqual(bySubject(rep.certificates, 'e.incident.test').findings, [], `${how}: a certificate on neither list is untouched`);
+  assert.match(
+    bySubject(rep.certificates, 'd.incident.test').findings[0].message,
+    /CA published list .* at line 2$/,
+    how,
+  );
+  assert.deepEqual(
+    bySubject(rep.certificates, 'e.incident.test').findings,
+    [],
+    `${how}: a certificate on neither list is untouched`,
+  );
 }
 
 describe('published serial lists, streamed, through the built CLI and action', () => {
-  test('the built CLI finds ours on a list over 64 MB and on a gzip list by URL, in bounded memory', { skip: !existsSync('/usr/bin/time') && 'needs /usr/bin/time (Debian package time; scripts/test-deps.sh installs it)' }, async () => {
+  test('the built CLI finds ours on a list over 64 MB and on a gzip list by URL, in bounded memory', {
+    skip: !existsSync('/usr/bin/time') && 'needs /usr/bin/time (Debian package time; scripts/test-deps.sh installs it)',
+  }, async () => {
     const size = (await stat(path.join(ws, 'incidents/affected.txt'))).size;
     assert.ok(size > 64 * 1024 * 1024, `the list is ${size} bytes`);
     // Asynchronously: the list's server lives in this process.
-    const r = await run('/usr/bin/time', ['-f', 'CWRSS %M', process.execPath, CLI, 'check', '--workspace', ws, '--format', 'json']);
+    const r = await run('/usr/bin/time', [
+      '-f',
+      'CWRSS %M',
+      process.execPath,
+      CLI,
+      'check',
+      '--workspace',
+      ws,
+      '--format',
+      'json',
+    ]);
     assert.equal(r.status, 1, r.stderr);
-    const rep = JSON.parse(r.stdout) as { certificates: ReportCert[]; summary: { failures: number }; problems: unknown[] };
+    const rep = JSON.parse(r.stdout) as {
+      certificates: ReportCert[];
+      summary: { failures: number };
+      problems: unknown[];
+    };
     assertIncident(rep, `CLI ${JSON.stringify(rep.problems)}`);
     assert.equal(rep.summary.failures, 4);
     const rss = Number(/CWRSS (\d+)/.exec(r.stderr)?.[1]) / 1024;
-    assert.ok(rss > 0 && rss < MAX_RSS_MB, `peak RSS ${rss.toFixed(0)} MB, want < ${MAX_RSS_MB} MB (the list is streamed, not loaded)`);
+    assert.ok(
+      rss > 0 && rss < MAX_RSS_MB,
+      `peak RSS ${rss.toFixed(0)} MB, want < ${MAX_RSS_MB} MB (the list is streamed, not loaded)`,
+    );
   });
 
   test('the built action asks again with the ETag (304: the cached copy is read) and uses the cache when the server is down', async () => {
@@ -135,9 +209,17 @@ describe('published serial lists, streamed, through the built CLI and action', (
     assert.equal(etagSeen.at(-1), '"v1"', 'a conditional GET the second time');
     await srv.close();
     const third = await runAction(ws, { report: 'out/report3.json' });
-    assertIncident(JSON.parse(await readFile(path.join(ws, 'out/report3.json'), 'utf8')), 'action with the server down');
+    assertIncident(
+      JSON.parse(await readFile(path.join(ws, 'out/report3.json'), 'utf8')),
+      'action with the server down',
+    );
     assert.ok(
-      third.annotations.some((x) => x.level === 'warning' && /CA published list|affected\.txt\.gz/.test(x.message) && /used the copy fetched/.test(x.message)),
+      third.annotations.some(
+        (x) =>
+          x.level === 'warning' &&
+          /CA published list|affected\.txt\.gz/.test(x.message) &&
+          /used the copy fetched/.test(x.message),
+      ),
       dump(third),
     );
   });
@@ -149,7 +231,18 @@ describe('published serial lists, streamed, through the built CLI and action', (
     await writeFile(src, `# affected\n${spaced(certs.b)},b\nnot a serial\n${certs.e.cert.serialNumber}\n`);
     await pipeline(createReadStream(src), createGzip(), createWriteStream(list));
     t.after(() => rm(list, { force: true }));
-    const r = await run(process.execPath, [CLI, 'inventory', '--workspace', ws, '--files', 'certs/*.pem', '--serials-file', list, '--format', 'json']);
+    const r = await run(process.execPath, [
+      CLI,
+      'inventory',
+      '--workspace',
+      ws,
+      '--files',
+      'certs/*.pem',
+      '--serials-file',
+      list,
+      '--format',
+      'json',
+    ]);
     const rep = JSON.parse(r.stdout) as { certificates: ReportCert[] };
     assert.deepEqual(rep.certificates.map((c) => c.subject).sort(), ['CN=b.incident.test', 'CN=e.incident.test']);
     assert.match(r.stderr, /inventory-list\.txt\.gz:3: "not a serial" is not a hex serial number/);
@@ -157,7 +250,10 @@ describe('published serial lists, streamed, through the built CLI and action', (
 });
 
 async function run(cmd: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: '/tmp', NO_PROXY: '127.0.0.1' } });
+  const child = spawn(cmd, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', HOME: '/tmp', NO_PROXY: '127.0.0.1' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -186,12 +282,27 @@ test('a server that closes the connection after a big list (HTTP/1.0 style) is r
   await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
   t.after(() => new Promise<void>((r) => raw.close(() => r())));
   const cfgDir = path.join(ws, 'out/close');
-  await writeFile(path.join(ws, 'out/close.yml'), `version: 1\ndefaults:\n  revocation: off\n  cache-dir: out/close-cache\nfiles:\n  - "certs/e.pem"\nrevoked-serials:\n  - url: http://127.0.0.1:${(raw.address() as AddressInfo).port}/list.gz\n    name: closing server\n`);
+  await writeFile(
+    path.join(ws, 'out/close.yml'),
+    `version: 1\ndefaults:\n  revocation: off\n  cache-dir: out/close-cache\nfiles:\n  - "certs/e.pem"\nrevoked-serials:\n  - url: http://127.0.0.1:${(raw.address() as AddressInfo).port}/list.gz\n    name: closing server\n`,
+  );
   void cfgDir;
-  const r = await run(process.execPath, [CLI, 'check', '--workspace', ws, '--config', 'out/close.yml', '--format', 'json']);
+  const r = await run(process.execPath, [
+    CLI,
+    'check',
+    '--workspace',
+    ws,
+    '--config',
+    'out/close.yml',
+    '--format',
+    'json',
+  ]);
   assert.equal(r.status, 1, r.stderr);
   const rep = JSON.parse(r.stdout) as { certificates: ReportCert[] };
-  assert.match(bySubject(rep.certificates, 'e.incident.test').findings[0].message, new RegExp(`closing server .* at line ${lines}$`));
+  assert.match(
+    bySubject(rep.certificates, 'e.incident.test').findings[0].message,
+    new RegExp(`closing server .* at line ${lines}$`),
+  );
 });
 
 function dump(r: ActionResult): string {

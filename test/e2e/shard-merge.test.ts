@@ -26,10 +26,18 @@ function normalise(r: Report): unknown {
 test('a 4-way sharded run merged equals the unsharded run, endpoints and files alike', async (t) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-shard-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
-  const { intermediate, leaf } = await hierarchy({ cn: 'shared.shard.test', notBefore: at(-10), notAfter: at(25) }, 'Shard');
+  const { intermediate, leaf } = await hierarchy(
+    { cn: 'shared.shard.test', notBefore: at(-10), notAfter: at(25) },
+    'Shard',
+  );
   const files: string[] = [];
   for (let i = 0; i < 24; i++) {
-    const c = await issue({ cn: `svc-${i}.shard.test`, issuer: intermediate, notBefore: at(-30), notAfter: at(i * 5 - 10) });
+    const c = await issue({
+      cn: `svc-${i}.shard.test`,
+      issuer: intermediate,
+      notBefore: at(-30),
+      notAfter: at(i * 5 - 10),
+    });
     const rel = `certs/team-${i % 3}/svc-${i}.pem`;
     await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
     await writeFile(path.join(dir, rel), c.pem + intermediate.pem);
@@ -55,15 +63,35 @@ test('a 4-way sharded run merged equals the unsharded run, endpoints and files a
   );
   // The shards must really split the work, or the test proves nothing.
   const counts = [1, 2, 3, 4].map((i) => files.filter((f) => shardOf(f, 4) === i).length);
-  assert.ok(counts.every((c) => c > 0 && c < files.length), `uneven shard split ${counts}`);
+  assert.ok(
+    counts.every((c) => c > 0 && c < files.length),
+    `uneven shard split ${counts}`,
+  );
 
   const out = (n: string) => path.join(dir, 'out', n);
   const devnull = path.join(dir, 'out', 'stdout.txt');
   const full = await main(['check', '--workspace', dir, '--report', out('full.json'), '--output', devnull]);
   for (let i = 1; i <= 4; i++) {
-    await main(['check', '--workspace', dir, '--shard', `${i}/4`, '--report', out(`shard-${i}.json`), '--output', devnull]);
+    await main([
+      'check',
+      '--workspace',
+      dir,
+      '--shard',
+      `${i}/4`,
+      '--report',
+      out(`shard-${i}.json`),
+      '--output',
+      devnull,
+    ]);
   }
-  const merged = await main(['merge', ...[1, 2, 3, 4].map((i) => out(`shard-${i}.json`)), '--report', out('merged.json'), '--output', devnull]);
+  const merged = await main([
+    'merge',
+    ...[1, 2, 3, 4].map((i) => out(`shard-${i}.json`)),
+    '--report',
+    out('merged.json'),
+    '--output',
+    devnull,
+  ]);
   const a = JSON.parse(await readFile(out('full.json'), 'utf8')) as Report;
   const b = JSON.parse(await readFile(out('merged.json'), 'utf8')) as Report;
   assert.equal(merged, full);
@@ -86,7 +114,14 @@ test('a 4-way sharded run merged equals the unsharded run, endpoints and files a
     try {
       const client = createClient('t0ken', gh.url, { retries: 0, retryBaseMs: 1, spacing: 'none' });
       const log = { info() {}, warning() {}, error() {} };
-      const res = await syncIssues(r, client, { repository: 'acme/site', serverUrl: 'https://github.example', sha: 'c0ffee', runUrl: 'https://github.example/run/1', settings: { mode: 'per-certificate', labels: ['certificates'], maxOpen: 50 }, log });
+      const res = await syncIssues(r, client, {
+        repository: 'acme/site',
+        serverUrl: 'https://github.example',
+        sha: 'c0ffee',
+        runUrl: 'https://github.example/run/1',
+        settings: { mode: 'per-certificate', labels: ['certificates'], maxOpen: 50 },
+        log,
+      });
       return {
         calls: gh.calls.map((c) => `${c.method} ${c.path.replace(/\?.*$/, '')}`),
         issues: gh.issues.map((i) => `${i.state} ${i.title} [${i.labels.join(',')}]`).sort(),
@@ -102,10 +137,22 @@ test('a 4-way sharded run merged equals the unsharded run, endpoints and files a
   assert.deepEqual(fromMerged, fromFull);
 
   // A shard whose report is missing makes the merge partial, and says which.
-  await main(['merge', out('shard-1.json'), out('shard-2.json'), out('shard-4.json'), '--report', out('partial.json'), '--output', devnull]);
+  await main([
+    'merge',
+    out('shard-1.json'),
+    out('shard-2.json'),
+    out('shard-4.json'),
+    '--report',
+    out('partial.json'),
+    '--output',
+    devnull,
+  ]);
   const p = JSON.parse(await readFile(out('partial.json'), 'utf8')) as Report;
   assert.equal(p.run.deadlineReached, true);
-  assert.ok(p.problems.some((f) => f.id === 'not-checked' && /shard report 3\/4 missing/.test(f.message)), JSON.stringify(p.problems));
+  assert.ok(
+    p.problems.some((f) => f.id === 'not-checked' && /shard report 3\/4 missing/.test(f.message)),
+    JSON.stringify(p.problems),
+  );
 });
 
 test('shard assignment is stable: adding targets does not move existing ones', () => {

@@ -17,7 +17,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { OpenSsl } from '../helpers/openssl.js';
 import { peerCert, peerCrl } from '../helpers/openssl-peer.js';
-import { craftCertificate, craftKey, extension, genTime, name, reasonCode, seq, tlv, utcTime, type CraftKey } from '../helpers/craft-der.js';
+import {
+  craftCertificate,
+  craftKey,
+  extension,
+  genTime,
+  name,
+  reasonCode,
+  seq,
+  tlv,
+  utcTime,
+  type CraftKey,
+} from '../helpers/craft-der.js';
 import { buildCrl } from '../revocation/helpers/der-writer.js';
 import { send, startServer, type TestServer } from '../revocation/helpers/fixtures.js';
 import { startTlsServer, type Running } from '../helpers/tls-servers.js';
@@ -34,17 +45,30 @@ const DAY = 86_400_000;
 function window(fromDays: number, toDays: number): [Buffer, Buffer] {
   const t = (d: number) => {
     const iso = new Date(Date.now() + d * DAY).toISOString();
-    return utcTime(iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10) + iso.slice(11, 13) + iso.slice(14, 16) + iso.slice(17, 19) + 'Z');
+    return utcTime(
+      iso.slice(2, 4) +
+        iso.slice(5, 7) +
+        iso.slice(8, 10) +
+        iso.slice(11, 13) +
+        iso.slice(14, 16) +
+        iso.slice(17, 19) +
+        'Z',
+    );
   };
   return [t(fromDays), t(toDays)];
 }
 
-const cdp = (url: string) => extension('2.5.29.31', seq(seq(tlv(0xa0, tlv(0xa0, tlv(0x86, Buffer.from(url, 'latin1')))))));
-const caExts = () => [extension('2.5.29.19', seq(tlv(0x01, Buffer.from([0xff]))), true), extension('2.5.29.15', tlv(0x03, Buffer.from([0x01, 0x06])), true)];
+const cdp = (url: string) =>
+  extension('2.5.29.31', seq(seq(tlv(0xa0, tlv(0xa0, tlv(0x86, Buffer.from(url, 'latin1')))))));
+const caExts = () => [
+  extension('2.5.29.19', seq(tlv(0x01, Buffer.from([0xff]))), true),
+  extension('2.5.29.15', tlv(0x03, Buffer.from([0x01, 0x06])), true),
+];
 const keyId = (k: CraftKey) => createHash('sha1').update(k.spki).digest();
 const ski = (k: CraftKey) => extension('2.5.29.14', tlv(0x04, keyId(k)));
 const aki = (k: CraftKey) => extension('2.5.29.35', seq(tlv(0x80, keyId(k))));
-const sanDns = (...names: string[]) => extension('2.5.29.17', seq(...names.map((n) => tlv(0x82, Buffer.from(n, 'latin1')))));
+const sanDns = (...names: string[]) =>
+  extension('2.5.29.17', seq(...names.map((n) => tlv(0x82, Buffer.from(n, 'latin1')))));
 
 interface Made {
   pem: string;
@@ -87,12 +111,36 @@ before(async () => {
   rootKey = createPrivateKey(await readFile(rootKeyPath, 'utf8'));
   const rootSpki = craftKey(rootKey);
   const [nb, na] = window(-30, 3000);
-  root = await save('root', craftCertificate({ serialHex: '10', issuer: 'Verdict Root', subject: 'Verdict Root', notBefore: nb, notAfter: na, subjectKey: rootSpki, issuerKey: rootKey, extensions: [...caExts(), ski(rootSpki)] }));
+  root = await save(
+    'root',
+    craftCertificate({
+      serialHex: '10',
+      issuer: 'Verdict Root',
+      subject: 'Verdict Root',
+      notBefore: nb,
+      notAfter: na,
+      subjectKey: rootSpki,
+      issuerKey: rootKey,
+      extensions: [...caExts(), ski(rootSpki)],
+    }),
+  );
   const leafKey = craftKey();
   const leafKeyPem = leafKey.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   const [lb, la] = window(-5, 80);
   const leaf = (id: string, o: Partial<Parameters<typeof craftCertificate>[0]>) =>
-    save(id, craftCertificate({ issuer: 'Verdict Root', subject: `${id}.verdict.test`, notBefore: lb, notAfter: la, subjectKey: leafKey, issuerKey: rootKey, ...o, extensions: [aki(rootSpki), ...(o.extensions ?? [])] }));
+    save(
+      id,
+      craftCertificate({
+        issuer: 'Verdict Root',
+        subject: `${id}.verdict.test`,
+        notBefore: lb,
+        notAfter: la,
+        subjectKey: leafKey,
+        issuerKey: rootKey,
+        ...o,
+        extensions: [aki(rootSpki), ...(o.extensions ?? [])],
+      }),
+    );
 
   // 1 and 2: served by TLS servers on 127.0.0.1.
   const dnsIp = await leaf('dns-ip', { serialHex: '21', extensions: [sanDns('127.0.0.1')] });
@@ -100,11 +148,60 @@ before(async () => {
   for (const c of [dnsIp, comma]) servers.push(await startTlsServer({ key: leafKeyPem, cert: c.pem + root.pem }));
   // Also: an OpenSSL chain error Node reports only as "UNSPECIFIED" (47, a name-constraint violation).
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  await ossl.run(['req', '-x509', ...ec, '-keyout', 'nc.key', '-out', 'nc.pem', '-subj', '/CN=NC Root', '-days', '30', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-addext', 'nameConstraints=critical,permitted;DNS:good.verdict.test']);
-  await ossl.run(['req', ...ec, '-keyout', 'ncl.key', '-out', 'ncl.csr', '-subj', '/CN=bad.verdict.test', '-addext', 'subjectAltName=DNS:bad.verdict.test']);
-  await ossl.run(['x509', '-req', '-in', 'ncl.csr', '-CA', 'nc.pem', '-CAkey', 'nc.key', '-out', 'ncl.pem', '-days', '20', '-copy_extensions', 'copyall']);
+  await ossl.run([
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'nc.key',
+    '-out',
+    'nc.pem',
+    '-subj',
+    '/CN=NC Root',
+    '-days',
+    '30',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+    '-addext',
+    'nameConstraints=critical,permitted;DNS:good.verdict.test',
+  ]);
+  await ossl.run([
+    'req',
+    ...ec,
+    '-keyout',
+    'ncl.key',
+    '-out',
+    'ncl.csr',
+    '-subj',
+    '/CN=bad.verdict.test',
+    '-addext',
+    'subjectAltName=DNS:bad.verdict.test',
+  ]);
+  await ossl.run([
+    'x509',
+    '-req',
+    '-in',
+    'ncl.csr',
+    '-CA',
+    'nc.pem',
+    '-CAkey',
+    'nc.key',
+    '-out',
+    'ncl.pem',
+    '-days',
+    '20',
+    '-copy_extensions',
+    'copyall',
+  ]);
   ncRoot = await readFile(ossl.file('nc.pem'), 'utf8');
-  servers.push(await startTlsServer({ key: await readFile(ossl.file('ncl.key'), 'utf8'), cert: await readFile(ossl.file('ncl.pem'), 'utf8') }));
+  servers.push(
+    await startTlsServer({
+      key: await readFile(ossl.file('ncl.key'), 'utf8'),
+      cert: await readFile(ossl.file('ncl.pem'), 'utf8'),
+    }),
+  );
   peer.nc = await verify(['-CAfile', 'nc.pem', 'ncl.pem']);
 
   peer.dnsIp = await verify(['-CAfile', root.file, '-verify_ip', '127.0.0.1', dnsIp.file]);
@@ -113,23 +210,63 @@ before(async () => {
   // 3: key rollover. The old root key signs a certificate for the new key under the same
   // name (as AD CS renewal does); key identifiers tell the two keys apart.
   const newCa = craftKey();
-  const rollover = await save('rollover', craftCertificate({ serialHex: '30', issuer: 'Verdict Root', subject: 'Verdict Root', notBefore: lb, notAfter: na, subjectKey: newCa, issuerKey: rootKey, extensions: [...caExts(), ski(newCa), aki(rootSpki), cdp(`${srv.base}/root.crl`)] }));
+  const rollover = await save(
+    'rollover',
+    craftCertificate({
+      serialHex: '30',
+      issuer: 'Verdict Root',
+      subject: 'Verdict Root',
+      notBefore: lb,
+      notAfter: na,
+      subjectKey: newCa,
+      issuerKey: rootKey,
+      extensions: [...caExts(), ski(newCa), aki(rootSpki), cdp(`${srv.base}/root.crl`)],
+    }),
+  );
 
   // 4–6: leaves with CRL distribution points on the loopback server.
   await leaf('crit-entry', { serialHex: '41', extensions: [cdp(`${srv.base}/crit.crl`)] });
   await leaf('plus255', { serialHex: '00ff', extensions: [cdp(`${srv.base}/neg.crl`)] });
   await leaf('minus1', { serialHex: 'ff', extensions: [cdp(`${srv.base}/neg.crl`)] });
   await leaf('old-revoked', { serialHex: '61', extensions: [cdp(`${srv.base}/years.crl`)] });
-  await save('antique', craftCertificate({ serialHex: '62', issuer: 'Verdict Root', subject: 'antique.verdict.test', notBefore: genTime('00010101000000Z'), notAfter: genTime('00991231235959Z'), subjectKey: leafKey, issuerKey: rootKey }));
+  await save(
+    'antique',
+    craftCertificate({
+      serialHex: '62',
+      issuer: 'Verdict Root',
+      subject: 'antique.verdict.test',
+      notBefore: genTime('00010101000000Z'),
+      notAfter: genTime('00991231235959Z'),
+      subjectKey: leafKey,
+      issuerKey: rootKey,
+    }),
+  );
 
   const issuerNameDer = name('Verdict Root');
   const now = new Date();
   const crl = (extra: Parameters<typeof buildCrl>[0]['entries'], o: Partial<Parameters<typeof buildCrl>[0]> = {}) =>
-    buildCrl({ issuerNameDer, signingKey: rootKey, thisUpdate: new Date(now.getTime() - DAY), nextUpdate: new Date(now.getTime() + 6 * DAY), crlNumber: 1, entries: extra, extensions: [aki(rootSpki)], ...o });
+    buildCrl({
+      issuerNameDer,
+      signingKey: rootKey,
+      thisUpdate: new Date(now.getTime() - DAY),
+      nextUpdate: new Date(now.getTime() + 6 * DAY),
+      crlNumber: 1,
+      entries: extra,
+      extensions: [aki(rootSpki)],
+      ...o,
+    });
   const crls: Record<string, Buffer> = {
     'root.crl': crl([{ serial: 0x30, revokedAt: new Date(now.getTime() - 3600_000), reason: 2 }]),
-    'crit.crl': crl([{ serial: 0x99, revokedAt: now, extensions: [extension('1.3.6.1.4.1.99999.9', tlv(0x05, Buffer.alloc(0)), true)] }]),
-    'neg.crl': crl([{ serial: 0, rawSerial: Buffer.from('ff', 'hex'), revokedAt: new Date(now.getTime() - 3600_000), reason: 1 }]),
+    'crit.crl': crl([
+      {
+        serial: 0x99,
+        revokedAt: now,
+        extensions: [extension('1.3.6.1.4.1.99999.9', tlv(0x05, Buffer.alloc(0)), true)],
+      },
+    ]),
+    'neg.crl': crl([
+      { serial: 0, rawSerial: Buffer.from('ff', 'hex'), revokedAt: new Date(now.getTime() - 3600_000), reason: 1 },
+    ]),
     'years.crl': crl([{ serial: 0x61, revokedAt: now, date: genTime('00010203040506Z'), extensions: [reasonCode(1)] }]),
   };
   for (const [n, der] of Object.entries(crls)) {
@@ -182,17 +319,28 @@ function cert(r: Report, cn: string): ReportCertificate {
   return c;
 }
 
-const ids = (c: ReportCertificate) => c.findings.filter((f) => !f.ignored).map((f) => `${f.id}/${f.severity}`).sort();
+const ids = (c: ReportCertificate) =>
+  c.findings
+    .filter((f) => !f.ignored)
+    .map((f) => `${f.id}/${f.severity}`)
+    .sort();
 
 /** Every verdict, judged the same from the CLI's report and the action's. */
 async function judge(r: Report, via: string) {
   // 1: openssl says IP mismatch; certwatch must too.
   assert.match(peer.dnsIp, /IP address mismatch|error 64/i, `openssl: ${peer.dnsIp}`);
   const dnsIp = cert(r, 'dns-ip.verdict.test');
-  assert.ok(ids(dnsIp).includes('hostname-mismatch/error'), `${via}: dNSName 127.0.0.1 does not cover the address: ${JSON.stringify(dnsIp.findings)}`);
+  assert.ok(
+    ids(dnsIp).includes('hostname-mismatch/error'),
+    `${via}: dNSName 127.0.0.1 does not cover the address: ${JSON.stringify(dnsIp.findings)}`,
+  );
   assert.match(dnsIp.findings.find((f) => f.id === 'hostname-mismatch')!.message, /only as a DNS name/);
   assert.deepEqual(dnsIp.sans, ['127.0.0.1'], `${via}: the JSON keeps sans as text`);
-  assert.deepEqual(dnsIp.subjectAltNames, [{ type: 'dNSName', value: '127.0.0.1' }], `${via}: and adds the typed names beside it`);
+  assert.deepEqual(
+    dnsIp.subjectAltNames,
+    [{ type: 'dNSName', value: '127.0.0.1' }],
+    `${via}: and adds the typed names beside it`,
+  );
 
   // 2: one dNSName with a comma is one name, not two.
   assert.match(peer.comma, /hostname mismatch|error 62/i, `openssl: ${peer.comma}`);
@@ -230,14 +378,22 @@ async function judge(r: Report, via: string) {
   const refCrl = (await peerCrl(await readFile(ossl.file('years.crl')), 'PEM'))!;
   const old = cert(r, 'old-revoked.verdict.test');
   assert.equal(old.revocation.status, 'revoked');
-  assert.equal(old.revocation.revokedAt, refCrl.entries[0].revokedAt.toISOString(), `${via}: revocation date in year 1, as openssl reads it`);
+  assert.equal(
+    old.revocation.revokedAt,
+    refCrl.entries[0].revokedAt.toISOString(),
+    `${via}: revocation date in year 1, as openssl reads it`,
+  );
   assert.equal(old.revocation.revokedAt, '0001-02-03T04:05:06.000Z');
   const refAntique = (await peerCert(made.antique.der, 'DER'))!;
   const antique = cert(r, 'antique.verdict.test');
   assert.equal(antique.notBefore, refAntique.notBefore.toISOString());
   assert.equal(antique.notAfter, refAntique.notAfter.toISOString());
   assert.ok(ids(antique).includes('expired/error'), `${via}: a certificate that ended in year 99 is expired`);
-  assert.deepEqual(r.problems.filter((p) => p.id === 'unparseable' && p.severity === 'error'), [], `${via}: nothing is unparseable`);
+  assert.deepEqual(
+    r.problems.filter((p) => p.id === 'unparseable' && p.severity === 'error'),
+    [],
+    `${via}: nothing is unparseable`,
+  );
 
   // OpenSSL error 47 has its name and a sentence, not "UNSPECIFIED".
   assert.match(peer.nc, /error 47 at 0 depth lookup: permitted subtree violation/, `openssl: ${peer.nc}`);
@@ -249,13 +405,19 @@ async function judge(r: Report, via: string) {
 
 describe('the six wrong verdicts, with openssl as the peer', () => {
   test('through the built CLI', async () => {
-    const r = await exec(process.execPath, [CLI, 'check', '--workspace', ws, '--format', 'json'], { timeout: 60_000, maxBuffer: 16 << 20 }).catch((e: { stdout: string; code: number }) => e);
+    const r = await exec(process.execPath, [CLI, 'check', '--workspace', ws, '--format', 'json'], {
+      timeout: 60_000,
+      maxBuffer: 16 << 20,
+    }).catch((e: { stdout: string; code: number }) => e);
     await judge(JSON.parse(r.stdout) as Report, 'CLI');
   });
   test('through the built action', async () => {
     const r = await runAction(ws, { report: 'out/report.json' });
     assert.equal(r.code, 1, r.stdout + r.stderr);
     await judge(JSON.parse(await readFile(path.join(ws, 'out/report.json'), 'utf8')) as Report, 'action');
-    assert.ok(r.annotations.some((a) => a.file === 'certs/serials.pem' && /revoked/.test(a.title ?? '')), 'the −1 certificate is annotated as revoked');
+    assert.ok(
+      r.annotations.some((a) => a.file === 'certs/serials.pem' && /revoked/.test(a.title ?? '')),
+      'the −1 certificate is annotated as revoked',
+    );
   });
 });

@@ -9,7 +9,11 @@ const rec = (i: Issued) => parseCertificate(i.der);
 
 test('a complete chain to a trusted root is trusted, every certificate on the path', async () => {
   const h = await hierarchy({ cn: 'good.test' });
-  const v = judgeChain([rec(h.leaf), rec(h.intermediate)], { anchors: new TrustAnchors([rec(h.root)]), name: 'good.test', now: NOW });
+  const v = judgeChain([rec(h.leaf), rec(h.intermediate)], {
+    anchors: new TrustAnchors([rec(h.root)]),
+    name: 'good.test',
+    now: NOW,
+  });
   assert.equal(v.trusted, true, v.reason);
   assert.deepEqual(v.path, [0, 1]);
   assert.deepEqual(v.offPath, [false, false]);
@@ -40,10 +44,18 @@ test('a private CA nobody trusts: unknown issuer, or untrusted root when the roo
   const v = judgeChain([rec(h.leaf), rec(h.intermediate)], { anchors, name: 'private.test', now: NOW });
   assert.equal(v.problem, 'unknown-issuer');
   assert.match(v.reason!, /Private Root CA.*ca-file/);
-  const withRoot = judgeChain([rec(h.leaf), rec(h.intermediate), rec(h.root)], { anchors, name: 'private.test', now: NOW });
+  const withRoot = judgeChain([rec(h.leaf), rec(h.intermediate), rec(h.root)], {
+    anchors,
+    name: 'private.test',
+    now: NOW,
+  });
   assert.equal(withRoot.problem, 'untrusted-root');
   // …and trusted once the private root is added as an anchor (ca-file)
-  const added = judgeChain([rec(h.leaf), rec(h.intermediate)], { anchors: new TrustAnchors([rec(other), rec(h.root)]), name: 'private.test', now: NOW });
+  const added = judgeChain([rec(h.leaf), rec(h.intermediate)], {
+    anchors: new TrustAnchors([rec(other), rec(h.root)]),
+    name: 'private.test',
+    now: NOW,
+  });
   assert.equal(added.trusted, true);
 });
 
@@ -58,21 +70,56 @@ test('a self-signed leaf is untrusted unless it is itself a trust anchor', async
 
 test('an expired intermediate on the path makes the chain untrusted and says when it expired', async () => {
   const h = await hierarchy({ cn: 'old-int.test' });
-  const expiredInt = await issue({ cn: 'Test Intermediate CA', org: 'Test PKI', ca: true, issuer: h.root, notBefore: new Date(NOW.getTime() - 400 * DAY), notAfter: new Date(NOW.getTime() - 5 * DAY) });
+  const expiredInt = await issue({
+    cn: 'Test Intermediate CA',
+    org: 'Test PKI',
+    ca: true,
+    issuer: h.root,
+    notBefore: new Date(NOW.getTime() - 400 * DAY),
+    notAfter: new Date(NOW.getTime() - 5 * DAY),
+  });
   const leaf = await issue({ cn: 'old-int.test', issuer: expiredInt });
-  const v = judgeChain([rec(leaf), rec(expiredInt)], { anchors: new TrustAnchors([rec(h.root)]), name: 'old-int.test', now: NOW });
+  const v = judgeChain([rec(leaf), rec(expiredInt)], {
+    anchors: new TrustAnchors([rec(h.root)]),
+    name: 'old-int.test',
+    now: NOW,
+  });
   assert.equal(v.problem, 'expired-intermediate');
   assert.match(v.reason!, new RegExp(`expired on ${new Date(NOW.getTime() - 5 * DAY).toISOString().slice(0, 10)}`));
   // the leaf's own expiry is not a chain problem: the expiry check reports it
-  const expiredLeaf = await issue({ cn: 'old-leaf.test', issuer: h.intermediate, notBefore: new Date(NOW.getTime() - 100 * DAY), days: 90 });
-  assert.equal(judgeChain([rec(expiredLeaf), rec(h.intermediate)], { anchors: new TrustAnchors([rec(h.root)]), name: 'old-leaf.test', now: NOW }).trusted, true);
+  const expiredLeaf = await issue({
+    cn: 'old-leaf.test',
+    issuer: h.intermediate,
+    notBefore: new Date(NOW.getTime() - 100 * DAY),
+    days: 90,
+  });
+  assert.equal(
+    judgeChain([rec(expiredLeaf), rec(h.intermediate)], {
+      anchors: new TrustAnchors([rec(h.root)]),
+      name: 'old-leaf.test',
+      now: NOW,
+    }).trusted,
+    true,
+  );
 });
 
 test('an expired cross-signed root sent for old clients is off the path (not flagged)', async () => {
   const h = await hierarchy({ cn: 'cross.test' });
-  const legacyRoot = await issue({ cn: 'Legacy Root', ca: true, notBefore: new Date(NOW.getTime() - 3000 * DAY), days: 2500 });
+  const legacyRoot = await issue({
+    cn: 'Legacy Root',
+    ca: true,
+    notBefore: new Date(NOW.getTime() - 3000 * DAY),
+    days: 2500,
+  });
   // same subject and key as "Test Root CA", signed by the legacy root, expired
-  const cross = await issue({ cn: 'Test Root CA', org: 'Test PKI', ca: true, issuer: legacyRoot, notBefore: new Date(NOW.getTime() - 1000 * DAY), notAfter: new Date(NOW.getTime() - 30 * DAY) });
+  const cross = await issue({
+    cn: 'Test Root CA',
+    org: 'Test PKI',
+    ca: true,
+    issuer: legacyRoot,
+    notBefore: new Date(NOW.getTime() - 1000 * DAY),
+    notAfter: new Date(NOW.getTime() - 30 * DAY),
+  });
   const served = [rec(h.leaf), rec(h.intermediate), rec(cross)];
   const v = judgeChain(served, { anchors: new TrustAnchors([rec(h.root)]), name: 'cross.test', now: NOW });
   assert.equal(v.trusted, true, v.reason);
@@ -82,7 +129,11 @@ test('an expired cross-signed root sent for old clients is off the path (not fla
 test('certificates sent out of order or unrelated do not break the path, and are marked off-path', async () => {
   const h = await hierarchy({ cn: 'messy.test' });
   const stray = await issue({ cn: 'Stray CA', ca: true });
-  const v = judgeChain([rec(h.leaf), rec(stray), rec(h.intermediate)], { anchors: new TrustAnchors([rec(h.root)]), name: 'messy.test', now: NOW });
+  const v = judgeChain([rec(h.leaf), rec(stray), rec(h.intermediate)], {
+    anchors: new TrustAnchors([rec(h.root)]),
+    name: 'messy.test',
+    now: NOW,
+  });
   assert.equal(v.trusted, true);
   assert.deepEqual(v.path, [0, 2]);
   assert.deepEqual(v.offPath, [false, true, false]);
@@ -103,9 +154,22 @@ test('a certificate for another name is a hostname mismatch; IP SANs match IP ho
 
 test('an OpenSSL error we do not model (e.g. INVALID_CA) still makes the chain untrusted', async () => {
   const h = await hierarchy({ cn: 'odd.test' });
-  const v = judgeChain([rec(h.leaf), rec(h.intermediate)], { anchors: new TrustAnchors([rec(h.root)]), name: 'odd.test', now: NOW, authorizationError: 'INVALID_CA' });
+  const v = judgeChain([rec(h.leaf), rec(h.intermediate)], {
+    anchors: new TrustAnchors([rec(h.root)]),
+    name: 'odd.test',
+    now: NOW,
+    authorizationError: 'INVALID_CA',
+  });
   assert.equal(v.problem, 'rejected');
   assert.match(v.reason!, /INVALID_CA/);
   // errors about time and issuers are ours to judge: not double-reported
-  assert.equal(judgeChain([rec(h.leaf), rec(h.intermediate)], { anchors: new TrustAnchors([rec(h.root)]), name: 'odd.test', now: NOW, authorizationError: 'CERT_HAS_EXPIRED' }).trusted, true);
+  assert.equal(
+    judgeChain([rec(h.leaf), rec(h.intermediate)], {
+      anchors: new TrustAnchors([rec(h.root)]),
+      name: 'odd.test',
+      now: NOW,
+      authorizationError: 'CERT_HAS_EXPIRED',
+    }).trusted,
+    true,
+  );
 });

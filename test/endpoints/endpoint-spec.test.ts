@@ -15,8 +15,16 @@ test('host:port, [v6]:port and a bare IPv6 literal give host and port', () => {
 });
 
 test('an https URL ignores path, query and credentials', () => {
-  assert.deepEqual(parseEndpointSpec('https://user:secret@api.example.com:8443/v1/x?y=1#z'), { host: 'api.example.com', port: 8443, protocol: 'https' });
-  assert.deepEqual(parseEndpointSpec('https://api.example.com/'), { host: 'api.example.com', port: 443, protocol: 'https' });
+  assert.deepEqual(parseEndpointSpec('https://user:secret@api.example.com:8443/v1/x?y=1#z'), {
+    host: 'api.example.com',
+    port: 8443,
+    protocol: 'https',
+  });
+  assert.deepEqual(parseEndpointSpec('https://api.example.com/'), {
+    host: 'api.example.com',
+    port: 443,
+    protocol: 'https',
+  });
 });
 
 test('STARTTLS schemes name the dialect and their default port', () => {
@@ -39,7 +47,13 @@ test('STARTTLS schemes name the dialect and their default port', () => {
 });
 
 test('implicit-TLS schemes have no STARTTLS and their own default ports', () => {
-  for (const [spec, port] of [['smtps://m.example.com', 465], ['imaps://m.example.com', 993], ['pop3s://m.example.com', 995], ['ldaps://d.example.com', 636], ['tls://h.example.com:853', 853]] as const) {
+  for (const [spec, port] of [
+    ['smtps://m.example.com', 465],
+    ['imaps://m.example.com', 993],
+    ['pop3s://m.example.com', 995],
+    ['ldaps://d.example.com', 636],
+    ['tls://h.example.com:853', 853],
+  ] as const) {
     const p = parseEndpointSpec(spec);
     assert.equal(p.port, port, spec);
     assert.equal(p.starttls, undefined, spec);
@@ -68,5 +82,10 @@ test('bad specs fail with a message that says what is wrong', () => {
     ['-bad-.example.com', /not a valid host name/],
     ['https://:443', /has no host/],
   ];
-  for (const [spec, re] of bad) assert.throws(() => parseEndpointSpec(spec), (e: Error) => e instanceof EndpointSpecError && re.test(e.message), spec);
+  for (const [spec, re] of bad)
+    assert.throws(
+      () => parseEndpointSpec(spec),
+      (e: Error) => e instanceof EndpointSpecError && re.test(e.message),
+      spec,
+    );
 });

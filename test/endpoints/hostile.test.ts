@@ -11,7 +11,13 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { collectEndpoints } from '../../src/sources/endpoints/collect-endpoints.js';
 import { DAY, hierarchy, issue, keyPair, pemBlock, type Issued } from '../helpers/pki.js';
-import { endpointTarget, refusedPort, startHostileServer, startTlsServer, type Running } from '../helpers/tls-servers.js';
+import {
+  endpointTarget,
+  refusedPort,
+  startHostileServer,
+  startTlsServer,
+  type Running,
+} from '../helpers/tls-servers.js';
 
 const TIMEOUT_MS = 700;
 
@@ -26,7 +32,10 @@ async function hugeCertificate(): Promise<{ cert: string; key: string }> {
     // a 1 MB private extension makes a 1 MB certificate
     extensions: [new x509.Extension('1.3.6.1.4.1.99999.1', false, new Uint8Array(1_000_000))],
   });
-  return { cert: pemBlock('CERTIFICATE', cert.rawData), key: pemBlock('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)) };
+  return {
+    cert: pemBlock('CERTIFICATE', cert.rawData),
+    key: pemBlock('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)),
+  };
 }
 
 async function fiftyCertChain(): Promise<{ cert: string; key: string }> {
@@ -37,7 +46,15 @@ async function fiftyCertChain(): Promise<{ cert: string; key: string }> {
     cas.push(ca);
   }
   const leaf = await issue({ cn: 'long.test', issuer: ca, notBefore: new Date(Date.now() - DAY), days: 30 });
-  return { cert: leaf.pem + cas.reverse().map((c) => c.pem).join(''), key: leaf.keyPem };
+  return {
+    cert:
+      leaf.pem +
+      cas
+        .reverse()
+        .map((c) => c.pem)
+        .join(''),
+    key: leaf.keyPem,
+  };
 }
 
 test('hostile servers all end as unreachable with a clear cause, within the deadline, without affecting a healthy endpoint', async (t) => {
@@ -57,7 +74,8 @@ test('hostile servers all end as unreachable with a clear cause, within the dead
   servers.push(longSrv);
   const closedPort = await refusedPort();
 
-  const target = (id: string, port: number, extra = {}) => endpointTarget(`127.0.0.1:${port}`, { id, timeoutMs: TIMEOUT_MS, servername: `${id}.test`, ...extra });
+  const target = (id: string, port: number, extra = {}) =>
+    endpointTarget(`127.0.0.1:${port}`, { id, timeoutMs: TIMEOUT_MS, servername: `${id}.test`, ...extra });
   const targets = [
     target('silent', hostile.silent.port),
     target('http', hostile.http.port),
@@ -74,7 +92,12 @@ test('hostile servers all end as unreachable with a clear cause, within the dead
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'root.pem'), h.root.pem);
   const started = Date.now();
-  const res = await collectEndpoints(targets, { concurrency: 16, deadline: Date.now() + 30_000, workspace: dir, defaultCaFile: join(dir, 'root.pem') });
+  const res = await collectEndpoints(targets, {
+    concurrency: 16,
+    deadline: Date.now() + 30_000,
+    workspace: dir,
+    defaultCaFile: join(dir, 'root.pem'),
+  });
   const elapsed = Date.now() - started;
 
   const byTarget = new Map(res.probes.map((p) => [p.targetId, p]));
@@ -95,20 +118,43 @@ test('hostile servers all end as unreachable with a clear cause, within the dead
     assert.equal(p.ok, false, id);
     assert.equal(p.phase, e.phase, `${id}: ${p.error}`);
     assert.match(p.error!, e.cause, id);
-    const finding = res.findings.find((f) => f.id === 'unreachable' && f.message === (id === 'nxdomain' ? f.message : p.error) && f.message.includes(id === 'nxdomain' ? 'no-such-host.invalid' : `:${targets.find((x) => x.id === id)!.port}`));
+    const finding = res.findings.find(
+      (f) =>
+        f.id === 'unreachable' &&
+        f.message === (id === 'nxdomain' ? f.message : p.error) &&
+        f.message.includes(id === 'nxdomain' ? 'no-such-host.invalid' : `:${targets.find((x) => x.id === id)!.port}`),
+    );
     assert.ok(finding, `an unreachable finding for ${id}`);
     assert.equal(finding.severity, 'error');
   }
   assert.equal(byTarget.get('fine')?.ok, true);
-  assert.deepEqual(res.observations.map((o) => o.cert.subjectCN), ['fine.test', 'Test Intermediate CA']);
-  assert.equal(res.findings.length, Object.keys(expect).length, `nothing but the expected unreachables: ${JSON.stringify(res.findings.map((f) => f.message), null, 1)}`);
+  assert.deepEqual(
+    res.observations.map((o) => o.cert.subjectCN),
+    ['fine.test', 'Test Intermediate CA'],
+  );
+  assert.equal(
+    res.findings.length,
+    Object.keys(expect).length,
+    `nothing but the expected unreachables: ${JSON.stringify(
+      res.findings.map((f) => f.message),
+      null,
+      1,
+    )}`,
+  );
   // every phase is bounded by TIMEOUT_MS; the slowest hostile server needs one phase
   assert.ok(elapsed < 4 * TIMEOUT_MS, `finished in ${elapsed} ms`);
 });
 
 test('an optional endpoint that is unreachable is a warning, not an error', async () => {
   const port = await refusedPort();
-  const res = await collectEndpoints([endpointTarget(`127.0.0.1:${port}`, { optional: true })], { concurrency: 1, deadline: Date.now() + 5000, workspace: process.cwd() });
-  assert.deepEqual(res.findings.map((f) => [f.id, f.severity]), [['unreachable', 'warning']]);
+  const res = await collectEndpoints([endpointTarget(`127.0.0.1:${port}`, { optional: true })], {
+    concurrency: 1,
+    deadline: Date.now() + 5000,
+    workspace: process.cwd(),
+  });
+  assert.deepEqual(
+    res.findings.map((f) => [f.id, f.severity]),
+    [['unreachable', 'warning']],
+  );
   assert.match(res.findings[0].message, new RegExp(`^127\\.0\\.0\\.1:${port}: TCP connect: connection refused`));
 });

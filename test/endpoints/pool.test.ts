@@ -30,7 +30,11 @@ test('the pool never runs more than `concurrency` tasks, nor more than the per-h
     });
   });
   const results = await Promise.all(tasks);
-  assert.deepEqual(results, Array.from({ length: 30 }, (_, i) => i), 'results come back in submission order');
+  assert.deepEqual(
+    results,
+    Array.from({ length: 30 }, (_, i) => i),
+    'results come back in submission order',
+  );
   assert.equal(peak, 5);
   assert.equal(peakPerHost, 2);
   assert.notDeepEqual(order, results, 'completion order differed (the test would not prove ordering otherwise)');
@@ -55,6 +59,9 @@ test('a host at its limit does not block other hosts queued behind it', async ()
 
 test('a failing task frees its slot', async () => {
   const pool = new Pool(1, 1);
-  await assert.rejects(pool.run('x', async () => Promise.reject(new Error('boom'))), /boom/);
+  await assert.rejects(
+    pool.run('x', async () => Promise.reject(new Error('boom'))),
+    /boom/,
+  );
   assert.equal(await pool.run('x', async () => 42), 42);
 });

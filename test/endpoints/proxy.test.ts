@@ -10,7 +10,10 @@ import { DAY, hierarchy } from '../helpers/pki.js';
 import { endpointTarget, startConnectProxy, startStartTlsServer, startTlsServer } from '../helpers/tls-servers.js';
 
 test('NO_PROXY exempts hosts the way curl reads it', () => {
-  const env = { HTTPS_PROXY: 'http://proxy.example:3128', NO_PROXY: 'internal.example, .corp.example,10.0.0.0/8,[::1]:8443,db.example:5432' };
+  const env = {
+    HTTPS_PROXY: 'http://proxy.example:3128',
+    NO_PROXY: 'internal.example, .corp.example,10.0.0.0/8,[::1]:8443,db.example:5432',
+  };
   assert.equal(proxyFor('example.com', 443, env)?.host, 'proxy.example:3128');
   assert.equal(proxyFor('internal.example', 443, env), undefined);
   assert.equal(proxyFor('api.internal.example', 443, env), undefined, 'subdomains are covered');
@@ -23,7 +26,11 @@ test('NO_PROXY exempts hosts the way curl reads it', () => {
   assert.equal(proxyFor('db.example', 5432, env), undefined);
   assert.ok(proxyFor('db.example', 5433, env));
   assert.equal(proxyFor('anything', 443, { https_proxy: 'proxy:8080', no_proxy: '*' }), undefined);
-  assert.equal(proxyFor('anything', 443, { https_proxy: 'proxy:8080' })?.href, 'http://proxy:8080/', 'scheme-less proxy means http://');
+  assert.equal(
+    proxyFor('anything', 443, { https_proxy: 'proxy:8080' })?.href,
+    'http://proxy:8080/',
+    'scheme-less proxy means http://',
+  );
   assert.equal(proxyFor('anything', 443, {}), undefined);
   assert.throws(() => proxyFor('anything', 443, { HTTPS_PROXY: 'socks5://p:1080' }), /only http:\/\/ proxies/);
 });
@@ -44,15 +51,30 @@ test('with HTTPS_PROXY set, TLS and STARTTLS probes tunnel through CONNECT and s
     endpointTarget(`127.0.0.1:${tlsSrv.port}`, { servername: 'behind.test' }),
     endpointTarget(`smtp://127.0.0.1:${smtp.port}`, { servername: 'behind.test' }),
   ];
-  const res = await collectEndpoints(targets, { concurrency: 2, deadline: Date.now() + 10_000, workspace: dir, defaultCaFile: join(dir, 'root.pem'), env });
+  const res = await collectEndpoints(targets, {
+    concurrency: 2,
+    deadline: Date.now() + 10_000,
+    workspace: dir,
+    defaultCaFile: join(dir, 'root.pem'),
+    env,
+  });
   assert.deepEqual(res.findings, []);
   assert.deepEqual(proxy.requests.sort(), [`127.0.0.1:${smtp.port}`, `127.0.0.1:${tlsSrv.port}`].sort());
-  assert.deepEqual(res.probes.map((p) => p.proxy), [`127.0.0.1:${proxy.port}`, `127.0.0.1:${proxy.port}`]);
+  assert.deepEqual(
+    res.probes.map((p) => p.proxy),
+    [`127.0.0.1:${proxy.port}`, `127.0.0.1:${proxy.port}`],
+  );
   assert.equal(res.observations.filter((o) => o.role === 'leaf').length, 2);
 
   // NO_PROXY for that address: direct, the proxy sees nothing new
   const before = proxy.requests.length;
-  const direct = await collectEndpoints([targets[0]], { concurrency: 1, deadline: Date.now() + 10_000, workspace: dir, defaultCaFile: join(dir, 'root.pem'), env: { ...env, NO_PROXY: '127.0.0.1' } });
+  const direct = await collectEndpoints([targets[0]], {
+    concurrency: 1,
+    deadline: Date.now() + 10_000,
+    workspace: dir,
+    defaultCaFile: join(dir, 'root.pem'),
+    env: { ...env, NO_PROXY: '127.0.0.1' },
+  });
   assert.deepEqual(direct.findings, []);
   assert.equal(proxy.requests.length, before);
 });
@@ -60,7 +82,15 @@ test('with HTTPS_PROXY set, TLS and STARTTLS probes tunnel through CONNECT and s
 test('a proxy that refuses the CONNECT makes the endpoint unreachable, naming the proxy and its answer', async (t) => {
   const proxy = await startConnectProxy({ refuse: true });
   t.after(() => proxy.close());
-  const res = await collectEndpoints([endpointTarget('127.0.0.1:443')], { concurrency: 1, deadline: Date.now() + 5000, workspace: process.cwd(), env: { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` } });
+  const res = await collectEndpoints([endpointTarget('127.0.0.1:443')], {
+    concurrency: 1,
+    deadline: Date.now() + 5000,
+    workspace: process.cwd(),
+    env: { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` },
+  });
   assert.equal(res.probes[0].phase, 'proxy');
-  assert.match(res.findings[0].message, new RegExp(`proxy 127\\.0\\.0\\.1:${proxy.port} \\(CONNECT 127\\.0\\.0\\.1:443\\): proxy refused: 403 Forbidden`));
+  assert.match(
+    res.findings[0].message,
+    new RegExp(`proxy 127\\.0\\.0\\.1:${proxy.port} \\(CONNECT 127\\.0\\.0\\.1:443\\): proxy refused: 403 Forbidden`),
+  );
 });

@@ -21,17 +21,24 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 // "mail.test" resolves to loopback only in these tests (never through real DNS)
 const lookup = async () => [{ address: '127.0.0.1', family: 4 }];
 
-async function probe(protocol: StartTlsProtocol, behaviour: StartTlsBehaviour, t: { after: (fn: () => Promise<void>) => void }) {
+async function probe(
+  protocol: StartTlsProtocol,
+  behaviour: StartTlsBehaviour,
+  t: { after: (fn: () => Promise<void>) => void },
+) {
   const srv = await startStartTlsServer(protocol, behaviour, cred);
   t.after(() => srv.close());
   const started = Date.now();
-  const res = await collectEndpoints([endpointTarget(`${protocol}://mail.test:${srv.port}`, { timeoutMs: TIMEOUT_MS })], {
-    concurrency: 1,
-    deadline: Date.now() + 10_000,
-    workspace: dir,
-    defaultCaFile: join(dir, 'root.pem'),
-    lookup,
-  });
+  const res = await collectEndpoints(
+    [endpointTarget(`${protocol}://mail.test:${srv.port}`, { timeoutMs: TIMEOUT_MS })],
+    {
+      concurrency: 1,
+      deadline: Date.now() + 10_000,
+      workspace: dir,
+      defaultCaFile: join(dir, 'root.pem'),
+      lookup,
+    },
+  );
   return { res, port: srv.port, elapsed: Date.now() - started };
 }
 
@@ -43,7 +50,10 @@ for (const protocol of ALL) {
     assert.deepEqual(res.findings, []);
     assert.equal(res.observations.length, 2);
     const loc = res.observations[0].location as EndpointLocation;
-    assert.deepEqual([loc.host, loc.port, loc.address, loc.servername, loc.protocol], ['mail.test', port, '127.0.0.1', 'mail.test', protocol]);
+    assert.deepEqual(
+      [loc.host, loc.port, loc.address, loc.servername, loc.protocol],
+      ['mail.test', port, '127.0.0.1', 'mail.test', protocol],
+    );
     assert.equal(res.observations[0].cert.subjectCN, 'mail.test');
     assert.equal(res.probes[0].ok, true);
   });
@@ -54,7 +64,12 @@ for (const protocol of ALL) {
     const { res, port, elapsed } = await probe(protocol, 'not-offered', t);
     assert.equal(res.findings.length, 1);
     assert.equal(res.findings[0].id, 'unreachable');
-    assert.match(res.findings[0].message, new RegExp(`^mail\\.test:${port} \\(127\\.0\\.0\\.1\\): STARTTLS \\(${protocol}\\): server does not offer STARTTLS`));
+    assert.match(
+      res.findings[0].message,
+      new RegExp(
+        `^mail\\.test:${port} \\(127\\.0\\.0\\.1\\): STARTTLS \\(${protocol}\\): server does not offer STARTTLS`,
+      ),
+    );
     assert.equal(res.probes[0].phase, 'starttls');
     assert.ok(elapsed < TIMEOUT_MS, `answered, not timed out (${elapsed} ms)`);
   });
@@ -64,13 +79,19 @@ for (const protocol of ['smtp', 'imap', 'pop3', 'ftp', 'ldap', 'xmpp'] as const)
   test(`a ${protocol} server that refuses STARTTLS is unreachable quoting its answer`, async (t) => {
     const { res, port } = await probe(protocol, 'refuse', t);
     assert.equal(res.findings.length, 1);
-    assert.match(res.findings[0].message, new RegExp(`^mail\\.test:${port} \\(127\\.0\\.0\\.1\\): STARTTLS \\(${protocol}\\) refused by server: `));
+    assert.match(
+      res.findings[0].message,
+      new RegExp(`^mail\\.test:${port} \\(127\\.0\\.0\\.1\\): STARTTLS \\(${protocol}\\) refused by server: `),
+    );
   });
 }
 
 test('the SMTP refusal message names endpoint, address and the server reply', async (t) => {
   const { res, port } = await probe('smtp', 'refuse', t);
-  assert.equal(res.findings[0].message, `mail.test:${port} (127.0.0.1): STARTTLS (smtp) refused by server: 454 4.7.0 TLS not available due to temporary reason`);
+  assert.equal(
+    res.findings[0].message,
+    `mail.test:${port} (127.0.0.1): STARTTLS (smtp) refused by server: 454 4.7.0 TLS not available due to temporary reason`,
+  );
 });
 
 for (const protocol of ['smtp', 'ftp'] as const) {

@@ -29,7 +29,12 @@ function workspace(t: { after: (fn: () => void) => void }, rootPem?: string): { 
 }
 
 const run = (targets: Parameters<typeof collectEndpoints>[0], ws: { dir: string; caFile?: string }) =>
-  collectEndpoints(targets, { concurrency: 8, deadline: Date.now() + 20_000, workspace: ws.dir, defaultCaFile: ws.caFile });
+  collectEndpoints(targets, {
+    concurrency: 8,
+    deadline: Date.now() + 20_000,
+    workspace: ws.dir,
+    defaultCaFile: ws.caFile,
+  });
 
 test('a healthy endpoint yields one observation per served certificate with its endpoint location, and no finding', async (t) => {
   const h = await hierarchy({ cn: 'good.test', notBefore: realNow(), days: 60 });
@@ -64,7 +69,10 @@ test('a healthy endpoint yields one observation per served certificate with its 
   assert.equal((int.location as EndpointLocation).chainIndex, 1);
   assert.equal(leaf.owner, '@example/web');
   assert.equal(leaf.thresholds?.warnWithin?.text, '5d');
-  assert.deepEqual(leaf.companions?.map((c) => c.subjectCN), ['Test Intermediate CA']);
+  assert.deepEqual(
+    leaf.companions?.map((c) => c.subjectCN),
+    ['Test Intermediate CA'],
+  );
   assert.equal(leaf.offPath, undefined);
   assert.deepEqual(srv.servernames, ['good.test'], 'SNI carried the servername');
   const [probe] = res.probes;
@@ -77,13 +85,27 @@ test('a healthy endpoint yields one observation per served certificate with its 
 
 test('the chain is recorded as the server sent it: the trusted root is not appended, a stray certificate is kept off-path', async (t) => {
   const h = await hierarchy({ cn: 'asis.test', notBefore: realNow(), days: 60 });
-  const stray = await issue({ cn: 'Stray Expired CA', ca: true, notBefore: new Date(Date.now() - 400 * DAY), days: 100 });
+  const stray = await issue({
+    cn: 'Stray Expired CA',
+    ca: true,
+    notBefore: new Date(Date.now() - 400 * DAY),
+    days: 100,
+  });
   const srv = await startTlsServer({ key: h.leaf.keyPem, cert: h.leaf.pem + stray.pem + h.intermediate.pem });
   t.after(() => srv.close());
-  const res = await run([endpointTarget(`tls://asis.test:${srv.port}`, { host: '127.0.0.1', servername: 'asis.test' })], workspace(t, h.root.pem));
+  const res = await run(
+    [endpointTarget(`tls://asis.test:${srv.port}`, { host: '127.0.0.1', servername: 'asis.test' })],
+    workspace(t, h.root.pem),
+  );
   assert.deepEqual(res.findings, []);
-  assert.deepEqual(res.observations.map((o) => o.cert.subjectCN), ['asis.test', 'Stray Expired CA', 'Test Intermediate CA']);
-  assert.deepEqual(res.observations.map((o) => o.offPath ?? false), [false, true, false]);
+  assert.deepEqual(
+    res.observations.map((o) => o.cert.subjectCN),
+    ['asis.test', 'Stray Expired CA', 'Test Intermediate CA'],
+  );
+  assert.deepEqual(
+    res.observations.map((o) => o.offPath ?? false),
+    [false, true, false],
+  );
   assert.equal(res.observations[1].role, 'root', 'a self-issued CA is a root');
 });
 
@@ -92,24 +114,40 @@ test('a stapled OCSP response is kept on the leaf observation only', async (t) =
   const staple = Buffer.from('30030a0100', 'hex'); // any bytes: the probe keeps them, the revocation check judges them
   const srv = await startTlsServer({ key: h.leaf.keyPem, cert: h.leaf.chainPem, ocsp: staple });
   t.after(() => srv.close());
-  const res = await run([endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'staple.test' })], workspace(t, h.root.pem));
+  const res = await run(
+    [endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'staple.test' })],
+    workspace(t, h.root.pem),
+  );
   assert.deepEqual(res.observations[0].stapledOcsp, staple);
   assert.equal(res.observations[1].stapledOcsp, undefined);
   assert.equal(res.probes[0].stapledOcsp, true);
 });
 
 test('a server whose chain misses the intermediate fails with untrusted-chain', async (t) => {
-  const h = await hierarchy({ cn: 'lazy.test', notBefore: realNow(), days: 60, caIssuersUrl: 'http://ca.invalid/int.cer' });
+  const h = await hierarchy({
+    cn: 'lazy.test',
+    notBefore: realNow(),
+    days: 60,
+    caIssuersUrl: 'http://ca.invalid/int.cer',
+  });
   const srv = await startTlsServer({ key: h.leaf.keyPem, cert: h.leaf.pem });
   t.after(() => srv.close());
-  const res = await run([endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'lazy.test' })], workspace(t, h.root.pem));
+  const res = await run(
+    [endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'lazy.test' })],
+    workspace(t, h.root.pem),
+  );
   assert.equal(res.findings.length, 1);
   const [f] = res.findings;
   assert.equal(f.id, 'untrusted-chain');
   assert.equal(f.severity, 'error');
   assert.equal(f.fingerprint, res.observations[0].cert.fingerprint);
   assert.equal((f.location as EndpointLocation).port, srv.port);
-  assert.match(f.message, new RegExp(`^lazy\\.test via 127\\.0\\.0\\.1:${srv.port}: certificate chain is not trusted: the server did not send the intermediate`));
+  assert.match(
+    f.message,
+    new RegExp(
+      `^lazy\\.test via 127\\.0\\.0\\.1:${srv.port}: certificate chain is not trusted: the server did not send the intermediate`,
+    ),
+  );
   assert.match(f.message, /AIA \(http:\/\/ca\.invalid\/int\.cer\)/);
   assert.equal(res.probes[0].authorized, false);
   assert.equal(res.probes[0].authorizationError, 'missing-intermediate');
@@ -119,9 +157,18 @@ test('a certificate for another name fails with hostname-mismatch', async (t) =>
   const h = await hierarchy({ cn: 'www.example.test', notBefore: realNow(), days: 60 });
   const srv = await startTlsServer({ key: h.leaf.keyPem, cert: h.leaf.chainPem });
   t.after(() => srv.close());
-  const res = await run([endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'api.example.test' })], workspace(t, h.root.pem));
-  assert.deepEqual(res.findings.map((f) => f.id), ['hostname-mismatch']);
-  assert.match(res.findings[0].message, /hostname mismatch: the certificate covers www\.example\.test, not "api\.example\.test"/);
+  const res = await run(
+    [endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'api.example.test' })],
+    workspace(t, h.root.pem),
+  );
+  assert.deepEqual(
+    res.findings.map((f) => f.id),
+    ['hostname-mismatch'],
+  );
+  assert.match(
+    res.findings[0].message,
+    /hostname mismatch: the certificate covers www\.example\.test, not "api\.example\.test"/,
+  );
   assert.equal(res.findings[0].fingerprint, res.observations[0].cert.fingerprint);
 });
 
@@ -130,7 +177,10 @@ test('a self-signed certificate fails with untrusted-chain naming self-signed', 
   const srv = await startTlsServer({ key: self.keyPem, cert: self.pem });
   t.after(() => srv.close());
   const res = await run([endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'selfie.test' })], workspace(t));
-  assert.deepEqual(res.findings.map((f) => f.id), ['untrusted-chain']);
+  assert.deepEqual(
+    res.findings.map((f) => f.id),
+    ['untrusted-chain'],
+  );
   assert.match(res.findings[0].message, /"selfie\.test" is self-signed/);
   assert.equal(res.observations[0].role, 'leaf');
 });
@@ -141,10 +191,21 @@ test('a private CA is untrusted without ca-file and trusted with it; a per-endpo
   t.after(() => srv.close());
   const ws = workspace(t, h.root.pem);
   const target = endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'intranet.test' });
-  const without = await collectEndpoints([target], { concurrency: 2, deadline: Date.now() + 10_000, workspace: ws.dir });
-  assert.deepEqual(without.findings.map((f) => f.id), ['untrusted-chain']);
+  const without = await collectEndpoints([target], {
+    concurrency: 2,
+    deadline: Date.now() + 10_000,
+    workspace: ws.dir,
+  });
+  assert.deepEqual(
+    without.findings.map((f) => f.id),
+    ['untrusted-chain'],
+  );
   assert.match(without.findings[0].message, /unknown issuer.*Private Root CA.*ca-file/);
-  const withCa = await collectEndpoints([{ ...target, caFile: 'certs/private-root.pem' }], { concurrency: 2, deadline: Date.now() + 10_000, workspace: ws.dir });
+  const withCa = await collectEndpoints([{ ...target, caFile: 'certs/private-root.pem' }], {
+    concurrency: 2,
+    deadline: Date.now() + 10_000,
+    workspace: ws.dir,
+  });
   assert.deepEqual(withCa.findings, []);
 });
 
@@ -154,7 +215,11 @@ test('an unreadable ca-file is reported once as a config finding and probing goe
   t.after(() => srv.close());
   const ws = workspace(t);
   const target = endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'cfg.test', caFile: 'certs/missing.pem' });
-  const res = await collectEndpoints([target, { ...target, id: 'second' }], { concurrency: 2, deadline: Date.now() + 10_000, workspace: ws.dir });
+  const res = await collectEndpoints([target, { ...target, id: 'second' }], {
+    concurrency: 2,
+    deadline: Date.now() + 10_000,
+    workspace: ws.dir,
+  });
   const config = res.findings.filter((f) => f.id === 'config');
   assert.equal(config.length, 1);
   assert.match(config[0].message, /cannot read ca-file .*missing\.pem/);
@@ -172,7 +237,9 @@ test('an IP endpoint sends no SNI and is checked against the IP SANs', async (t)
   assert.equal((res.observations[0].location as EndpointLocation).servername, undefined);
 });
 
-test('an IPv6 loopback endpoint written as [::1]:port is probed', { skip: !hasIPv6 && 'no IPv6 loopback here' }, async (t) => {
+test('an IPv6 loopback endpoint written as [::1]:port is probed', {
+  skip: !hasIPv6 && 'no IPv6 loopback here',
+}, async (t) => {
   const h = await hierarchy({ cn: 'v6.test', sans: ['::1'], notBefore: realNow(), days: 60 });
   const srv = await startTlsServer({ key: h.leaf.keyPem, cert: h.leaf.chainPem, host: '::1' });
   t.after(() => srv.close());

@@ -29,7 +29,12 @@ async function withHealthyNeighbour(ws: Workspace, dir: string) {
 
 function assertHealthyRead(r: FileCollection, dir: string) {
   assert.ok(
-    r.observations.some((o) => o.location.type === 'file' && o.location.path === `${dir}/healthy.pem` && o.cert.subjectCN === 'healthy.example'),
+    r.observations.some(
+      (o) =>
+        o.location.type === 'file' &&
+        o.location.path === `${dir}/healthy.pem` &&
+        o.cert.subjectCN === 'healthy.example',
+    ),
     'the healthy file next to the broken one still yields its certificate',
   );
 }
@@ -109,10 +114,20 @@ test('a PEM holding only a private key is a private-key notice, and the key neve
   assert.equal(only(r, 'c/both.pem').id, 'private-key');
 
   // Every output a user or a log could see.
-  const settings = { now: NOW, shard: { index: 1, count: 1 }, defaults: { warnWithin: { text: '30d' }, failWithin: { text: '7d' } } } as unknown as Settings;
+  const settings = {
+    now: NOW,
+    shard: { index: 1, count: 1 },
+    defaults: { warnWithin: { text: '30d' }, failWithin: { text: '7d' } },
+  } as unknown as Settings;
   const certs = groupObservations(r.observations);
   const report = buildReport(certs, r.findings, settings, { deadlineReached: false, generatedAt: NOW });
-  const outputs = [JSON.stringify(r), JSON.stringify(report), renderMarkdown(report), renderText(report, { color: false }), JSON.stringify(annotationsFor(report))].join('\n');
+  const outputs = [
+    JSON.stringify(r),
+    JSON.stringify(report),
+    renderMarkdown(report),
+    renderText(report, { color: false }),
+    JSON.stringify(annotationsFor(report)),
+  ].join('\n');
   const keyBody = healthy.keyPem.split('\n').filter((l) => l && !l.startsWith('-----'));
   assert.ok(keyBody.length >= 2);
   for (const line of keyBody) {
@@ -131,7 +146,10 @@ test('a directory named x.pem: a warning under a configured glob, silence under 
   assert.deepEqual([f.id, f.severity], ['unparseable', 'warning']);
   assert.match(f.message, /is a directory/);
   assertHealthyRead(configured, 'c');
-  const discovered = await collectFiles(DISCOVERY_PATTERNS.map((pattern) => ({ pattern, discovered: true })), { workspace: ws.dir });
+  const discovered = await collectFiles(
+    DISCOVERY_PATTERNS.map((pattern) => ({ pattern, discovered: true })),
+    { workspace: ws.dir },
+  );
   assert.deepEqual(discovered.findings, []);
   assertHealthyRead(discovered, 'c');
 });
@@ -196,7 +214,9 @@ async function collectAsNobody(dir: string): Promise<FileCollection> {
       child.stdout.on('data', (d) => (stdout += d));
       child.stderr.on('data', (d) => (stderr += d));
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`child exited ${code}: ${stderr}`))));
+      child.on('close', (code) =>
+        code === 0 ? resolve(stdout) : reject(new Error(`child exited ${code}: ${stderr}`)),
+      );
     });
     return JSON.parse(out) as FileCollection;
   } finally {
@@ -209,7 +229,8 @@ test('a certificate that does not parse is unparseable with the reason; its bund
   const bad = Buffer.from(healthy.der);
   const at = bad.indexOf(Buffer.from([0x17, 0x0d]));
   bad.write('13', at + 4, 'latin1'); // notBefore month 13
-  const pemOf = (d: Buffer) => `-----BEGIN CERTIFICATE-----\n${d.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;
+  const pemOf = (d: Buffer) =>
+    `-----BEGIN CERTIFICATE-----\n${d.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;
   const other = await issue({ cn: 'neighbour.example' });
   await ws.write('bundle.pem', other.pem + pemOf(bad));
   const r = await collectFiles([target('bundle.pem')], { workspace: ws.dir });
@@ -217,7 +238,17 @@ test('a certificate that does not parse is unparseable with the reason; its bund
   assert.equal(f.id, 'unparseable');
   assert.equal(f.location?.type === 'file' && f.location.line, other.pem.split('\n').length);
   assert.match(f.message, /date|time/i);
-  assert.deepEqual(r.observations.map((o) => o.cert.subjectCN), ['neighbour.example']);
+  assert.deepEqual(
+    r.observations.map((o) => o.cert.subjectCN),
+    ['neighbour.example'],
+  );
   // and the neighbour is judged like any other certificate
-  assert.deepEqual(checkExpiry({ ...groupObservations(r.observations)[0] }, { warnWithin: { kind: 'absolute', ms: 1, text: '1ms' }, failWithin: { kind: 'absolute', ms: 1, text: '1ms' } }, NOW), []);
+  assert.deepEqual(
+    checkExpiry(
+      { ...groupObservations(r.observations)[0] },
+      { warnWithin: { kind: 'absolute', ms: 1, text: '1ms' }, failWithin: { kind: 'absolute', ms: 1, text: '1ms' } },
+      NOW,
+    ),
+    [],
+  );
 });

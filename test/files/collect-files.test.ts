@@ -20,7 +20,10 @@ test('a PEM bundle of leaf and intermediate gives two observations on their BEGI
   await ws.write('certs/shop.pem', `# shop.example, renewed by certbot\n${leaf.pem}${intermediate.pem}`);
   const r = await collectFiles([target('certs/*.pem')], { workspace: ws.dir });
   assert.deepEqual(r.findings, []);
-  assert.deepEqual(r.observations.map(where), ['certs/shop.pem:2', `certs/shop.pem:${2 + leaf.pem.split('\n').length - 1}`]);
+  assert.deepEqual(r.observations.map(where), [
+    'certs/shop.pem:2',
+    `certs/shop.pem:${2 + leaf.pem.split('\n').length - 1}`,
+  ]);
   const [l, i] = r.observations;
   assert.equal(l.role, 'leaf');
   assert.equal(i.role, 'intermediate');
@@ -54,7 +57,11 @@ test('PKCS#7 bundles made by openssl read in PEM (.p7b) and DER (.p7c) form', as
   const r = await collectFiles([target('p7/*')], { workspace: ws.dir });
   assert.deepEqual(r.findings, []);
   assert.equal(r.observations.length, 4);
-  const fps = (file: string) => r.observations.filter((o) => o.location.type === 'file' && o.location.path === file).map((o) => o.cert.fingerprint).sort();
+  const fps = (file: string) =>
+    r.observations
+      .filter((o) => o.location.type === 'file' && o.location.path === file)
+      .map((o) => o.cert.fingerprint)
+      .sort();
   const expected = [leaf.der, ca.der].map((d) => 'sha256:' + sha256Hex(d)).sort();
   assert.deepEqual(fps('p7/chain.p7b'), expected);
   assert.deepEqual(fps('p7/chain.p7c'), expected);
@@ -66,20 +73,46 @@ test('PKCS#12 with its password from password-env yields the certificates, byte-
   t.after(() => ossl.dispose());
   const ca = await ossl.cert({ subject: '/CN=P12 Root', ca: true, days: 3650, key: 'rsa2048' });
   const leaf = await ossl.cert({ subject: '/CN=p12.example', issuer: ca, san: 'DNS:p12.example', key: 'ec256' });
-  await ws.write('deploy/modern.p12', await ossl.pkcs12({ certPath: leaf.certPath, keyPath: leaf.keyPath, chain: [ca.certPath], password: 'correct horse' }));
-  await ws.write('deploy/legacy.pfx', await ossl.pkcs12({ certPath: leaf.certPath, keyPath: leaf.keyPath, chain: [ca.certPath], password: 'correct horse', legacy: true }));
+  await ws.write(
+    'deploy/modern.p12',
+    await ossl.pkcs12({
+      certPath: leaf.certPath,
+      keyPath: leaf.keyPath,
+      chain: [ca.certPath],
+      password: 'correct horse',
+    }),
+  );
+  await ws.write(
+    'deploy/legacy.pfx',
+    await ossl.pkcs12({
+      certPath: leaf.certPath,
+      keyPath: leaf.keyPath,
+      chain: [ca.certPath],
+      password: 'correct horse',
+      legacy: true,
+    }),
+  );
   await ws.write('deploy/leaf.pem', leaf.pem);
-  const r = await collectFiles([target('deploy/*.{p12,pfx}', 7, { passwordEnv: 'P12_PASSWORD' }), target('deploy/*.pem', 8)], {
-    workspace: ws.dir,
-    env: { P12_PASSWORD: 'correct horse' },
-  });
+  const r = await collectFiles(
+    [target('deploy/*.{p12,pfx}', 7, { passwordEnv: 'P12_PASSWORD' }), target('deploy/*.pem', 8)],
+    {
+      workspace: ws.dir,
+      env: { P12_PASSWORD: 'correct horse' },
+    },
+  );
   assert.deepEqual(r.findings, []);
   const pemFp = r.observations.find((o) => where(o).startsWith('deploy/leaf.pem'))!.cert.fingerprint;
   for (const file of ['deploy/modern.p12', 'deploy/legacy.pfx']) {
     const got = r.observations.filter((o) => o.location.type === 'file' && o.location.path === file);
     assert.equal(got.length, 2, file);
-    assert.ok(got.some((o) => o.cert.fingerprint === pemFp), `${file}: same fingerprint as the PEM of the same certificate`);
-    assert.ok(got.some((o) => o.cert.fingerprint === 'sha256:' + sha256Hex(ca.der)), `${file}: the CA certificate too`);
+    assert.ok(
+      got.some((o) => o.cert.fingerprint === pemFp),
+      `${file}: same fingerprint as the PEM of the same certificate`,
+    );
+    assert.ok(
+      got.some((o) => o.cert.fingerprint === 'sha256:' + sha256Hex(ca.der)),
+      `${file}: the CA certificate too`,
+    );
     assert.ok(got.every((o) => o.location.type === 'file' && o.location.detail?.startsWith('PKCS#12')));
   }
 });
@@ -96,7 +129,11 @@ test('PKCS#12 with a wrong password, a missing variable, or no password configur
   const healthy = await issue({ cn: 'healthy.example' });
   await ws.write('none/healthy.pem', healthy.pem);
   const r = await collectFiles(
-    [target('wrong/*.p12', 3, { passwordEnv: 'WRONG_PW' }), target('unset/*.p12', 4, { passwordEnv: 'UNSET_PW' }), target('none/*', 5)],
+    [
+      target('wrong/*.p12', 3, { passwordEnv: 'WRONG_PW' }),
+      target('unset/*.p12', 4, { passwordEnv: 'UNSET_PW' }),
+      target('none/*', 5),
+    ],
     { workspace: ws.dir, env: { WRONG_PW: 'a guess' } },
   );
   const by = (p: string) => r.findings.filter((f) => f.location?.type === 'file' && f.location.path === p);
@@ -136,7 +173,11 @@ metadata:
   name: ca
 stringData:
   ca.crt: |
-${caPem.trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}
+${caPem
+  .trimEnd()
+  .split('\n')
+  .map((l) => `    ${l}`)
+  .join('\n')}
 `;
 
 test('Kubernetes Secrets in multi-document YAML: data (base64) and stringData, on the line of their key; tls.key is a notice without content', async (t) => {
@@ -147,7 +188,10 @@ test('Kubernetes Secrets in multi-document YAML: data (base64) and stringData, o
   const r = await collectFiles([target('k8s/**/*.yaml')], { workspace: ws.dir });
   const lines = yaml.split('\n');
   const lineOf = (s: string) => lines.findIndex((l) => l.trimStart().startsWith(s) && lines.indexOf(l) > 8) + 1;
-  assert.deepEqual(r.observations.map(where), [`k8s/web.yaml:${lineOf('tls.crt:')}`, `k8s/web.yaml:${lineOf('ca.crt:')}`]);
+  assert.deepEqual(r.observations.map(where), [
+    `k8s/web.yaml:${lineOf('tls.crt:')}`,
+    `k8s/web.yaml:${lineOf('ca.crt:')}`,
+  ]);
   assert.equal(r.observations[0].cert.subjectCN, 'web.shop.example');
   assert.equal(r.observations[1].role, 'root');
   assert.match((r.observations[0].location as { detail?: string }).detail ?? '', /shop\/web-tls/);
@@ -168,8 +212,18 @@ test('discovery finds certificate files and TLS secrets, skipping node_modules, 
   await ws.write('.github/workflows/ci.yml', 'on: push\njobs: {}\n');
   await ws.write('docker-compose.yaml', 'services:\n  web:\n    image: nginx\n');
   await ws.write('broken.yaml', 'a: [unclosed\n');
-  await ws.write('k8s/secret.yml', `kind: Secret\nmetadata:\n  name: s\nstringData:\n  tls.crt: |\n${c.pem.trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}\n`);
-  const r = await collectFiles(DISCOVERY_PATTERNS.map((pattern) => ({ pattern, discovered: true })), { workspace: ws.dir });
+  await ws.write(
+    'k8s/secret.yml',
+    `kind: Secret\nmetadata:\n  name: s\nstringData:\n  tls.crt: |\n${c.pem
+      .trimEnd()
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n')}\n`,
+  );
+  const r = await collectFiles(
+    DISCOVERY_PATTERNS.map((pattern) => ({ pattern, discovered: true })),
+    { workspace: ws.dir },
+  );
   assert.deepEqual(r.findings, []);
   assert.deepEqual(r.observations.map(where).sort(), ['a/found.crt:1', 'k8s/secret.yml:5']);
 });
@@ -220,5 +274,9 @@ test('an OpenSSL TRUSTED CERTIFICATE (trust settings appended) reads as the cert
   const r = await collectFiles([target('roots/*.pem')], { workspace: ws.dir });
   assert.deepEqual(r.findings, []);
   assert.equal(r.observations.length, 1);
-  assert.equal(r.observations[0].cert.fingerprint, 'sha256:' + sha256Hex(ca.der), 'fingerprint of the certificate, not of cert + trust settings');
+  assert.equal(
+    r.observations[0].cert.fingerprint,
+    'sha256:' + sha256Hex(ca.der),
+    'fingerprint of the certificate, not of cert + trust settings',
+  );
 });

@@ -27,7 +27,11 @@ describe('CODEOWNERS', () => {
 
   it('the last matching rule wins', () => {
     assert.deepEqual(ownersFor(rules, 'README.md'), ['@global-owner1', '@global-owner2']);
-    assert.deepEqual(ownersFor(rules, 'anywhere/site.pem'), ['@pem-owner'], 'an unanchored pattern matches at any depth');
+    assert.deepEqual(
+      ownersFor(rules, 'anywhere/site.pem'),
+      ['@pem-owner'],
+      'an unanchored pattern matches at any depth',
+    );
     assert.deepEqual(ownersFor(rules, 'certs/site.pem'), ['@acme/platform'], 'a later directory rule beats *.pem');
   });
 

@@ -1,13 +1,30 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readMarker, readState, renderCertificateBody, renderDigestBody, stableBody, type RenderContext } from '../../src/github/issue-body.js';
+import {
+  readMarker,
+  readState,
+  renderCertificateBody,
+  renderDigestBody,
+  stableBody,
+  type RenderContext,
+} from '../../src/github/issue-body.js';
 import { cert, fileAt, finding, fp } from './report-factory.js';
 
-const rc: RenderContext = { serverUrl: 'https://github.com', repository: 'acme/site', sha: 'c0ffee', runUrl: 'https://github.com/acme/site/actions/runs/7', now: '2026-11-22T03:00:00Z', generatedAt: '2026-11-22T03:00:00Z', toolVersion: '1.0.0' };
+const rc: RenderContext = {
+  serverUrl: 'https://github.com',
+  repository: 'acme/site',
+  sha: 'c0ffee',
+  runUrl: 'https://github.com/acme/site/actions/runs/7',
+  now: '2026-11-22T03:00:00Z',
+  generatedAt: '2026-11-22T03:00:00Z',
+  toolVersion: '1.0.0',
+};
 
 describe('issue bodies', () => {
   it('report text cannot forge markers, mention people or break links', () => {
-    const hostile = finding('expired', 'error', { message: `ping @everyone <!-- certwatch:fingerprint=${fp('other')} --> <!-- certwatch:state e30 --> <img src=x>` });
+    const hostile = finding('expired', 'error', {
+      message: `ping @everyone <!-- certwatch:fingerprint=${fp('other')} --> <!-- certwatch:state e30 --> <img src=x>`,
+    });
     const c = cert({ cn: 'x.example.com', findings: [hostile], locations: [fileAt('certs/a (old).pem', 2)] });
     const body = renderCertificateBody({ cert: c, active: [hostile], owners: [], firstReported: '2026-11-20' }, rc);
     assert.deepEqual(readMarker(body), { kind: 'certificate', fingerprint: fp('x.example.com') });
@@ -21,10 +38,16 @@ describe('issue bodies', () => {
   it('the run link is not part of what decides an update', () => {
     const c = cert({ cn: 'x.example.com', findings: [finding('expired')] });
     const a = renderCertificateBody({ cert: c, active: c.findings, owners: [], firstReported: '2026-11-20' }, rc);
-    const b = renderCertificateBody({ cert: c, active: c.findings, owners: [], firstReported: '2026-11-20' }, { ...rc, runUrl: 'https://github.com/acme/site/actions/runs/8', generatedAt: '2026-11-22T04:00:00Z' });
+    const b = renderCertificateBody(
+      { cert: c, active: c.findings, owners: [], firstReported: '2026-11-20' },
+      { ...rc, runUrl: 'https://github.com/acme/site/actions/runs/8', generatedAt: '2026-11-22T04:00:00Z' },
+    );
     assert.notEqual(a, b);
     assert.equal(stableBody(a), stableBody(b));
-    const c2 = renderCertificateBody({ cert: c, active: c.findings, owners: [], firstReported: '2026-11-20' }, { ...rc, sha: 'beef' });
+    const c2 = renderCertificateBody(
+      { cert: c, active: c.findings, owners: [], firstReported: '2026-11-20' },
+      { ...rc, sha: 'beef' },
+    );
     assert.notEqual(stableBody(a), stableBody(c2), 'links follow the current commit');
   });
 

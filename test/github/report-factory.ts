@@ -10,7 +10,11 @@ export function fp(seed: string): string {
   return `sha256:${createHash('sha256').update(seed).digest('hex')}`;
 }
 
-export function finding(id: ReportFinding['id'], severity: ReportFinding['severity'] = 'error', extra: Partial<ReportFinding> = {}): ReportFinding {
+export function finding(
+  id: ReportFinding['id'],
+  severity: ReportFinding['severity'] = 'error',
+  extra: Partial<ReportFinding> = {},
+): ReportFinding {
   return { id, severity, message: `${id} (${severity})`, ...extra };
 }
 
@@ -18,7 +22,11 @@ export function fileAt(path: string, line = 1): Location {
   return { type: 'file', path, line };
 }
 
-export function endpointAt(host: string, port = 443, extra: Partial<Extract<Location, { type: 'endpoint' }>> = {}): Location {
+export function endpointAt(
+  host: string,
+  port = 443,
+  extra: Partial<Extract<Location, { type: 'endpoint' }>> = {},
+): Location {
   return { type: 'endpoint', host, port, protocol: 'https', servername: host, chainIndex: 0, ...extra };
 }
 
@@ -38,7 +46,11 @@ export function cert(s: CertSpec): ReportCertificate {
     fingerprint: fp(s.seed ?? s.cn),
     subject: `CN=${s.cn}`,
     issuer: "CN=R11,O=Let's Encrypt,C=US",
-    serialNumber: createHash('sha1').update(s.seed ?? s.cn).digest('hex').slice(0, 32).toUpperCase(),
+    serialNumber: createHash('sha1')
+      .update(s.seed ?? s.cn)
+      .digest('hex')
+      .slice(0, 32)
+      .toUpperCase(),
     notBefore: '2026-09-01T00:00:00.000Z',
     notAfter: s.notAfter ?? '2026-11-30T00:00:00.000Z',
     sans: [s.cn],
@@ -59,14 +71,24 @@ export function cert(s: CertSpec): ReportCertificate {
   };
 }
 
-export function report(certificates: ReportCertificate[], opts: { deadlineReached?: boolean; shard?: string; problems?: ReportFinding[]; now?: string } = {}): Report {
+export function report(
+  certificates: ReportCertificate[],
+  opts: { deadlineReached?: boolean; shard?: string; problems?: ReportFinding[]; now?: string } = {},
+): Report {
   const failures = certificates.flatMap((c) => c.findings).filter((f) => f.severity === 'error' && !f.ignored).length;
   const warnings = certificates.flatMap((c) => c.findings).filter((f) => f.severity === 'warning' && !f.ignored).length;
   return {
     version: 1,
     generatedAt: opts.now ?? NOW,
     tool: { name: 'certwatch', version: '1.0.0' },
-    summary: { status: failures ? 'fail' : warnings ? 'warn' : 'ok', failures, warnings, notices: 0, certificates: certificates.length, nextExpiry: null },
+    summary: {
+      status: failures ? 'fail' : warnings ? 'warn' : 'ok',
+      failures,
+      warnings,
+      notices: 0,
+      certificates: certificates.length,
+      nextExpiry: null,
+    },
     certificates,
     problems: opts.problems ?? [],
     run: {

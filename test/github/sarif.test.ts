@@ -8,7 +8,10 @@ import { cert, endpointAt, fileAt, finding, fp, report } from './report-factory.
 // The OASIS SARIF 2.1.0 schema (final "rtm.5" text) as shipped by the
 // @microsoft/jest-sarif package (devDependency). It is a draft-04 schema that
 // uses only keywords Ajv 8 reads the same way once `id` is spelled `$id`.
-const SCHEMA_PATH = new URL('../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url);
+const SCHEMA_PATH = new URL(
+  '../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json',
+  import.meta.url,
+);
 
 function sarifValidator() {
   const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
@@ -35,12 +38,41 @@ function assertValid(doc: unknown) {
 function sample() {
   return report(
     [
-      cert({ cn: 'site.example.com', findings: [finding('expired')], locations: [fileAt('certs/site.pem', 12), { type: 'file', path: 'deploy/my bundle.pem', line: 40, detail: 'PEM block 2' }] }),
-      cert({ cn: 'api.example.com', findings: [finding('expiring', 'warning')], locations: [endpointAt('api.example.com', 8443, { configFile: '.github/certwatch.yml', configLine: 7 })] }),
-      cert({ cn: 'nowhere.example.com', findings: [finding('hostname-mismatch')], locations: [endpointAt('nowhere.example.com')] }),
-      cert({ cn: 'old.example.com', findings: [finding('expired', 'error', { ignored: { reason: 'decommissioned in Q1', until: '2027-01-31' } }), finding('superseded', 'notice')], locations: [fileAt('certs/old.pem')] }),
+      cert({
+        cn: 'site.example.com',
+        findings: [finding('expired')],
+        locations: [
+          fileAt('certs/site.pem', 12),
+          { type: 'file', path: 'deploy/my bundle.pem', line: 40, detail: 'PEM block 2' },
+        ],
+      }),
+      cert({
+        cn: 'api.example.com',
+        findings: [finding('expiring', 'warning')],
+        locations: [endpointAt('api.example.com', 8443, { configFile: '.github/certwatch.yml', configLine: 7 })],
+      }),
+      cert({
+        cn: 'nowhere.example.com',
+        findings: [finding('hostname-mismatch')],
+        locations: [endpointAt('nowhere.example.com')],
+      }),
+      cert({
+        cn: 'old.example.com',
+        findings: [
+          finding('expired', 'error', { ignored: { reason: 'decommissioned in Q1', until: '2027-01-31' } }),
+          finding('superseded', 'notice'),
+        ],
+        locations: [fileAt('certs/old.pem')],
+      }),
     ],
-    { problems: [finding('unparseable', 'error', { location: fileAt('certs/broken.pem', 3), message: 'certs/broken.pem: PEM block 1 is not base64' })] },
+    {
+      problems: [
+        finding('unparseable', 'error', {
+          location: fileAt('certs/broken.pem', 3),
+          message: 'certs/broken.pem: PEM block 1 is not base64',
+        }),
+      ],
+    },
   );
 }
 
@@ -63,10 +95,12 @@ describe('SARIF output', () => {
     const run = JSON.parse(renderSarif(sample())).runs[0];
     const ruleIds = run.tool.driver.rules.map((r: any) => r.id);
     assert.equal(new Set(ruleIds).size, ruleIds.length);
-    for (const id of ['expired', 'expiring', 'revoked', 'renewal-window', 'unparseable']) assert.ok(ruleIds.includes(id), id);
+    for (const id of ['expired', 'expiring', 'revoked', 'renewal-window', 'unparseable'])
+      assert.ok(ruleIds.includes(id), id);
     for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
 
-    const at = (uri: string) => run.results.filter((r: any) => r.locations[0].physicalLocation.artifactLocation.uri === uri);
+    const at = (uri: string) =>
+      run.results.filter((r: any) => r.locations[0].physicalLocation.artifactLocation.uri === uri);
     const site = at('certs/site.pem');
     assert.equal(site.length, 1);
     assert.equal(site[0].ruleId, 'expired');
@@ -74,7 +108,11 @@ describe('SARIF output', () => {
     assert.equal(site[0].locations[0].physicalLocation.region.startLine, 12);
     assert.equal(site[0].locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     assert.equal(site[0].properties.fingerprint, fp('site.example.com'));
-    assert.equal(at('deploy/my%20bundle.pem')[0].locations[0].physicalLocation.region.startLine, 40, 'paths are URI-encoded');
+    assert.equal(
+      at('deploy/my%20bundle.pem')[0].locations[0].physicalLocation.region.startLine,
+      40,
+      'paths are URI-encoded',
+    );
     assert.match(at('deploy/my%20bundle.pem')[0].message.text, /PEM block 2/);
   });
 
@@ -90,9 +128,13 @@ describe('SARIF output', () => {
 
   it('ignored findings are suppressed, not dropped; notices are notes; target problems are reported', () => {
     const run = JSON.parse(renderSarif(sample())).runs[0];
-    const old = run.results.filter((r: any) => r.locations[0].physicalLocation.artifactLocation.uri === 'certs/old.pem');
+    const old = run.results.filter(
+      (r: any) => r.locations[0].physicalLocation.artifactLocation.uri === 'certs/old.pem',
+    );
     const ignored = old.find((r: any) => r.ruleId === 'expired');
-    assert.deepEqual(ignored.suppressions, [{ kind: 'external', status: 'accepted', justification: 'decommissioned in Q1 until 2027-01-31' }]);
+    assert.deepEqual(ignored.suppressions, [
+      { kind: 'external', status: 'accepted', justification: 'decommissioned in Q1 until 2027-01-31' },
+    ]);
     assert.equal(old.find((r: any) => r.ruleId === 'superseded').level, 'note');
     const broken = run.results.find((r: any) => r.ruleId === 'unparseable');
     assert.equal(broken.locations[0].physicalLocation.region.startLine, 3);
@@ -100,8 +142,12 @@ describe('SARIF output', () => {
   });
 
   it('fingerprints follow the certificate, not the line', () => {
-    const a = JSON.parse(renderSarif(report([cert({ cn: 'x', findings: [finding('expired')], locations: [fileAt('certs/x.pem', 1)] })]))).runs[0].results[0];
-    const b = JSON.parse(renderSarif(report([cert({ cn: 'x', findings: [finding('expired')], locations: [fileAt('certs/x.pem', 30)] })]))).runs[0].results[0];
+    const a = JSON.parse(
+      renderSarif(report([cert({ cn: 'x', findings: [finding('expired')], locations: [fileAt('certs/x.pem', 1)] })])),
+    ).runs[0].results[0];
+    const b = JSON.parse(
+      renderSarif(report([cert({ cn: 'x', findings: [finding('expired')], locations: [fileAt('certs/x.pem', 30)] })])),
+    ).runs[0].results[0];
     assert.deepEqual(a.partialFingerprints, b.partialFingerprints);
   });
 });

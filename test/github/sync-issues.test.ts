@@ -3,7 +3,13 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { GithubEnv } from '../../src/github/context.js';
 import { readMarker, readState, MAX_BODY_CHARS } from '../../src/github/issue-body.js';
 import { createClient } from '../../src/github/octokit.js';
-import { issuesEnabled, replacementFindings, syncIssues, syncIssuesFromAction, type SyncContext } from '../../src/github/sync-issues.js';
+import {
+  issuesEnabled,
+  replacementFindings,
+  syncIssues,
+  syncIssuesFromAction,
+  type SyncContext,
+} from '../../src/github/sync-issues.js';
 import { parseCodeowners } from '../../src/github/codeowners.js';
 import type { IssueSettings } from '../../src/types.js';
 import { FakeGitHub, capture } from '../helpers/fake-github.js';
@@ -24,19 +30,58 @@ function client() {
 }
 
 function ctx(extra: Partial<SyncContext> = {}): SyncContext & { log: ReturnType<typeof capture> } {
-  return { repository: 'acme/site', serverUrl: SERVER, sha: 'c0ffee', runUrl: RUN, settings: settings(), log: capture(), ...extra } as SyncContext & { log: ReturnType<typeof capture> };
+  return {
+    repository: 'acme/site',
+    serverUrl: SERVER,
+    sha: 'c0ffee',
+    runUrl: RUN,
+    settings: settings(),
+    log: capture(),
+    ...extra,
+  } as SyncContext & { log: ReturnType<typeof capture> };
 }
 
 function env(extra: Partial<GithubEnv> = {}): GithubEnv {
-  return { eventName: 'schedule', eventPayload: {}, repository: 'acme/site', serverUrl: SERVER, apiUrl: gh.url, runId: '7', sha: 'c0ffee', ref: 'refs/heads/main', token: 't0ken', workspace: '/nonexistent', ...extra };
+  return {
+    eventName: 'schedule',
+    eventPayload: {},
+    repository: 'acme/site',
+    serverUrl: SERVER,
+    apiUrl: gh.url,
+    runId: '7',
+    sha: 'c0ffee',
+    ref: 'refs/heads/main',
+    token: 't0ken',
+    workspace: '/nonexistent',
+    ...extra,
+  };
 }
 
 // Three certificates that need replacement, two that do not.
 function nightly() {
   return [
     cert({ cn: 'expired.example.com', findings: [finding('expired')], owner: '@alice' }),
-    cert({ cn: 'soon.example.com', findings: [finding('expiring', 'warning')], owner: '@acme/web', locations: [endpointAt('soon.example.com', 443, { address: '192.0.2.10', configFile: '.github/certwatch.yml', configLine: 4 })] }),
-    cert({ cn: 'ari.example.com', findings: [finding('renewal-window', 'error')], renewal: { windowStart: '2026-11-20T00:00:00Z', windowEnd: '2026-11-21T00:00:00Z', explanationURL: 'https://ca.example/incident' } }),
+    cert({
+      cn: 'soon.example.com',
+      findings: [finding('expiring', 'warning')],
+      owner: '@acme/web',
+      locations: [
+        endpointAt('soon.example.com', 443, {
+          address: '192.0.2.10',
+          configFile: '.github/certwatch.yml',
+          configLine: 4,
+        }),
+      ],
+    }),
+    cert({
+      cn: 'ari.example.com',
+      findings: [finding('renewal-window', 'error')],
+      renewal: {
+        windowStart: '2026-11-20T00:00:00Z',
+        windowEnd: '2026-11-21T00:00:00Z',
+        explanationURL: 'https://ca.example/incident',
+      },
+    }),
     cert({ cn: 'weak.example.com', findings: [finding('weak-key', 'warning')] }),
     cert({ cn: 'ocsp-down.example.com', findings: [finding('revocation-unknown', 'error')] }),
   ];
@@ -58,23 +103,33 @@ describe('issue sync against a fake GitHub', () => {
     const c = ctx();
     const res = await syncIssues(report(nightly()), client(), c);
     assert.equal(res.skipped, undefined);
-    assert.equal(res.created.length, 3, 'expired, expiring (warning) and renewal-window; not weak-key nor revocation-unknown');
+    assert.equal(
+      res.created.length,
+      3,
+      'expired, expiring (warning) and renewal-window; not weak-key nor revocation-unknown',
+    );
     assert.equal(gh.openIssues().length, 3);
 
     const expired = gh.openIssues().find((i) => i.title.includes('expired.example.com'))!;
     assert.match(expired.title, /^Replace certificate for expired\.example\.com \(R11, expires 2026-11-30\)$/);
     assert.ok(expired.body.includes(`<!-- certwatch:fingerprint=${fp('expired.example.com')} -->`));
-    assert.ok(expired.body.includes(`${SERVER}/acme/site/blob/c0ffee/certs/expired.example.com.pem#L1`), 'file link at the commit');
+    assert.ok(
+      expired.body.includes(`${SERVER}/acme/site/blob/c0ffee/certs/expired.example.com.pem#L1`),
+      'file link at the commit',
+    );
     assert.ok(expired.body.includes(RUN), 'links the run');
     assert.match(expired.body, /npx certwatch check --files certs\/expired\.example\.com\.pem/);
-    assert.match(expired.body, /\(7 day\(s\) left\)/, "7 days 21 hours left counts as 7");
+    assert.match(expired.body, /\(7 day\(s\) left\)/, '7 days 21 hours left counts as 7');
     assert.deepEqual(expired.assignees, ['alice'], 'a user owner is assigned');
     assert.deepEqual(expired.labels, ['certificates']);
 
     const soon = gh.openIssues().find((i) => i.title.includes('soon.example.com'))!;
     assert.deepEqual(soon.assignees, [], 'a team cannot be assigned');
     assert.ok(soon.body.includes('@acme/web'), 'a team is mentioned');
-    assert.match(soon.body, /endpoint `soon\.example\.com:443` \(address 192\.0\.2\.10, https\) — declared in \[`\.github\/certwatch\.yml#L4`\]/);
+    assert.match(
+      soon.body,
+      /endpoint `soon\.example\.com:443` \(address 192\.0\.2\.10, https\) — declared in \[`\.github\/certwatch\.yml#L4`\]/,
+    );
 
     const ari = gh.openIssues().find((i) => i.title.includes('ari.example.com'))!;
     // The CA's answer is shown as text, not as a link certwatch vouches for.
@@ -105,14 +160,24 @@ describe('issue sync against a fake GitHub', () => {
     assert.deepEqual(res.created, []);
     assert.equal(res.updated.length, 3, 'days left changed');
     assert.deepEqual(res.commented, []);
-    assert.deepEqual(gh.openIssues().map((i) => i.number), before);
-    assert.match(gh.issue(res.updated[0]).body + gh.issue(res.updated[1]).body + gh.issue(res.updated[2]).body, /6 day\(s\) left/);
+    assert.deepEqual(
+      gh.openIssues().map((i) => i.number),
+      before,
+    );
+    assert.match(
+      gh.issue(res.updated[0]).body + gh.issue(res.updated[1]).body + gh.issue(res.updated[2]).body,
+      /6 day\(s\) left/,
+    );
   });
 
   it('a state change (became revoked) comments once; the re-run does not', async () => {
     const a = cert({ cn: 'a.example.com', findings: [finding('expiring', 'warning')] });
     await syncIssues(report([a]), client(), ctx());
-    const revoked = cert({ cn: 'a.example.com', findings: [finding('revoked'), finding('expiring', 'warning')], revocation: { status: 'revoked', revokedAt: '2026-11-21T00:00:00Z', reason: 'keyCompromise' } });
+    const revoked = cert({
+      cn: 'a.example.com',
+      findings: [finding('revoked'), finding('expiring', 'warning')],
+      revocation: { status: 'revoked', revokedAt: '2026-11-21T00:00:00Z', reason: 'keyCompromise' },
+    });
     const res = await syncIssues(report([revoked]), client(), ctx());
     assert.equal(res.commented.length, 1);
     const issue = gh.issue(res.commented[0]);
@@ -125,8 +190,18 @@ describe('issue sync against a fake GitHub', () => {
   });
 
   it('a renewed certificate closes its issue with a comment naming the replacement; a regression reopens it', async () => {
-    const old = cert({ cn: 'www.example.com', seed: 'old', findings: [finding('expiring')], locations: [fileAt('certs/www.pem', 3)] });
-    const renewed = cert({ cn: 'www.example.com', seed: 'new', notAfter: '2027-02-20T00:00:00.000Z', locations: [fileAt('certs/www.pem', 3)] });
+    const old = cert({
+      cn: 'www.example.com',
+      seed: 'old',
+      findings: [finding('expiring')],
+      locations: [fileAt('certs/www.pem', 3)],
+    });
+    const renewed = cert({
+      cn: 'www.example.com',
+      seed: 'new',
+      notAfter: '2027-02-20T00:00:00.000Z',
+      locations: [fileAt('certs/www.pem', 3)],
+    });
     await syncIssues(report([old]), client(), ctx());
     const [issue] = gh.openIssues();
 
@@ -169,19 +244,29 @@ describe('issue sync against a fake GitHub', () => {
 
     // Complete run, but the endpoint was unreachable: b stays open; a's file is gone: closed.
     const c = ctx();
-    res = await syncIssues(report([], { problems: [finding('unreachable', 'error', { location: endpointAt('b.example.com') })] }), client(), c);
+    res = await syncIssues(
+      report([], { problems: [finding('unreachable', 'error', { location: endpointAt('b.example.com') })] }),
+      client(),
+      c,
+    );
     assert.equal(res.closed.length, 1);
     const closed = gh.issue(res.closed[0]);
     assert.ok(closed.title.includes('a.example.com'));
     assert.match(closed.comments.at(-1)!.body, /`certs\/a\.pem`: no longer there/);
     assert.equal(gh.openIssues().length, 1);
-    assert.ok(c.log.lines.info.some((l) => /stays open: endpoint:b\.example\.com:443 not checked: unreachable/.test(l)));
+    assert.ok(
+      c.log.lines.info.some((l) => /stays open: endpoint:b\.example\.com:443 not checked: unreachable/.test(l)),
+    );
   });
 
   it('an outage is not a fix: a revoked certificate whose status is now unknown stays open', async () => {
     const revoked = cert({ cn: 'r.example.com', findings: [finding('revoked')], revocation: { status: 'revoked' } });
     await syncIssues(report([revoked]), client(), ctx());
-    const unknown = cert({ cn: 'r.example.com', findings: [finding('revocation-unknown', 'warning')], revocation: { status: 'unknown' } });
+    const unknown = cert({
+      cn: 'r.example.com',
+      findings: [finding('revocation-unknown', 'warning')],
+      revocation: { status: 'unknown' },
+    });
     const res = await syncIssues(report([unknown]), client(), ctx());
     assert.deepEqual(res.closed, []);
     assert.equal(gh.openIssues().length, 1);
@@ -190,15 +275,25 @@ describe('issue sync against a fake GitHub', () => {
   it('an ignored certificate closes its issue and says why', async () => {
     const a = cert({ cn: 'a.example.com', findings: [finding('expiring')] });
     await syncIssues(report([a]), client(), ctx());
-    const ignored = cert({ cn: 'a.example.com', findings: [finding('expiring', 'error', { ignored: { reason: 'decommissioned in Q1', until: '2027-01-31' } })] });
+    const ignored = cert({
+      cn: 'a.example.com',
+      findings: [finding('expiring', 'error', { ignored: { reason: 'decommissioned in Q1', until: '2027-01-31' } })],
+    });
     const res = await syncIssues(report([ignored]), client(), ctx());
     assert.equal(res.closed.length, 1);
-    assert.match(gh.issue(res.closed[0]).comments.at(-1)!.body, /ignored by the config \("decommissioned in Q1"\) until 2027-01-31/);
+    assert.match(
+      gh.issue(res.closed[0]).comments.at(-1)!.body,
+      /ignored by the config \("decommissioned in Q1"\) until 2027-01-31/,
+    );
   });
 
   it('300 failing certificates respect max-open and produce one digest', async () => {
     const many = Array.from({ length: 300 }, (_, i) =>
-      cert({ cn: `host${String(i).padStart(3, '0')}.example.com`, findings: [i % 10 === 0 ? finding('revoked') : finding('expiring')], notAfter: new Date(Date.parse('2026-11-23T00:00:00Z') + i * 3_600_000).toISOString() }),
+      cert({
+        cn: `host${String(i).padStart(3, '0')}.example.com`,
+        findings: [i % 10 === 0 ? finding('revoked') : finding('expiring')],
+        notAfter: new Date(Date.parse('2026-11-23T00:00:00Z') + i * 3_600_000).toISOString(),
+      }),
     );
     const c = ctx();
     const res = await syncIssues(report(many), client(), c);
@@ -225,7 +320,9 @@ describe('issue sync against a fake GitHub', () => {
     assert.equal(again.apiCalls, 2, '51 issues fit one page, + who the token is');
 
     // Everything renewed in place: all 51 close, digest included.
-    const renewed = many.map((m, i) => cert({ cn: m.subjectCN!, seed: `renewed-${i}`, notAfter: '2027-03-01T00:00:00.000Z' }));
+    const renewed = many.map((m, i) =>
+      cert({ cn: m.subjectCN!, seed: `renewed-${i}`, notAfter: '2027-03-01T00:00:00.000Z' }),
+    );
     const done = await syncIssues(report(renewed), client(), ctx());
     assert.equal(done.closed.length, 51);
     assert.equal(gh.openIssues().length, 0);
@@ -259,7 +356,10 @@ describe('issue sync against a fake GitHub', () => {
     const [digest] = gh.openIssues();
     let res = await syncIssues(report([a], { deadlineReached: true }), client(), c);
     assert.deepEqual(res.closed, []);
-    assert.ok(gh.issue(digest.number).body.includes(`\`sha256:${fp('b.example.com').slice(7, 23)}…\``), 'b is carried over');
+    assert.ok(
+      gh.issue(digest.number).body.includes(`\`sha256:${fp('b.example.com').slice(7, 23)}…\``),
+      'b is carried over',
+    );
     assert.equal(readState(gh.issue(digest.number).body)!.d!.length, 2);
     res = await syncIssues(report([], { deadlineReached: true }), client(), c);
     assert.deepEqual(res.closed, [], 'an empty partial run is not "all clear"');
@@ -277,7 +377,10 @@ describe('issue sync against a fake GitHub', () => {
     assert.deepEqual(res.closed, [dup.number]);
     assert.equal(gh.issue(dup.number).state_reason, 'not_planned');
     assert.deepEqual(gh.issue(dup.number).comments, [], 'closing a duplicate notifies nobody: no comment');
-    assert.match(gh.issue(dup.number).body, new RegExp(`^> \\[!NOTE\\]\\n> Closed \\(.*\\): a duplicate of issue \`${first.number}\``));
+    assert.match(
+      gh.issue(dup.number).body,
+      new RegExp(`^> \\[!NOTE\\]\\n> Closed \\(.*\\): a duplicate of issue \`${first.number}\``),
+    );
     assert.equal(gh.issue(first.number).state, 'open');
     assert.deepEqual(res.created, []);
   });
@@ -313,7 +416,9 @@ describe('issue sync against a fake GitHub', () => {
   });
 
   it('bodies stay under the 65,536-character limit with thousands of locations', async () => {
-    const locations = Array.from({ length: 5000 }, (_, i) => fileAt(`deploy/region-${i}/very/long/path/to/the/certificate/bundle-${i}.pem`, i + 1));
+    const locations = Array.from({ length: 5000 }, (_, i) =>
+      fileAt(`deploy/region-${i}/very/long/path/to/the/certificate/bundle-${i}.pem`, i + 1),
+    );
     const a = cert({ cn: 'everywhere.example.com', findings: [finding('expired')], locations });
     const res = await syncIssues(report([a]), client(), ctx());
     assert.equal(res.created.length, 1);
@@ -353,7 +458,15 @@ describe('overlapping syncs', () => {
   });
   // Two runs of a workflow: each has its own run id, so its own run link in the bodies it writes.
   const together = (certs: ReturnType<typeof cert>[], s: Partial<IssueSettings> = {}) =>
-    Promise.all([101, 102].map((id) => syncIssues(report(certs), client(), ctx({ settings: settings(s), runUrl: `${SERVER}/acme/site/actions/runs/${id}` }))));
+    Promise.all(
+      [101, 102].map((id) =>
+        syncIssues(
+          report(certs),
+          client(),
+          ctx({ settings: settings(s), runUrl: `${SERVER}/acme/site/actions/runs/${id}` }),
+        ),
+      ),
+    );
   const failing = () => [
     cert({ cn: 'a.example.com', findings: [finding('expired')], owner: '@alice' }),
     cert({ cn: 'b.example.com', findings: [finding('expiring', 'warning')], owner: '@acme/web' }),
@@ -363,7 +476,13 @@ describe('overlapping syncs', () => {
     gh.listingDelayMs = 2000;
     const results = await together(failing());
     const open = gh.openIssues();
-    assert.deepEqual(open.map((i) => readMarker(i.body)).map((m) => (m as { fingerprint: string }).fingerprint).sort(), [fp('a.example.com'), fp('b.example.com')].sort());
+    assert.deepEqual(
+      open
+        .map((i) => readMarker(i.body))
+        .map((m) => (m as { fingerprint: string }).fingerprint)
+        .sort(),
+      [fp('a.example.com'), fp('b.example.com')].sort(),
+    );
     const withdrawn = results.flatMap((r) => r.withdrawn);
     assert.equal(results.flatMap((r) => r.created).length, 2, 'one counted creation per certificate');
     for (const n of withdrawn) {
@@ -379,8 +498,16 @@ describe('overlapping syncs', () => {
     for (const p of posts) assert.equal(p.body.assignees, undefined, 'nobody is assigned at creation');
     const a = open.find((i) => i.body.includes(fp('a.example.com')))!;
     assert.deepEqual(a.assignees, ['alice']);
-    assert.equal(gh.calls.filter((c) => c.method === 'PATCH' && c.body?.assignees?.length).length, 1, 'alice assigned once');
-    assert.match(open.find((i) => i !== a)!.body, /\| Owner \| @acme\/web \|/, 'the team is named for real on the issue that stays');
+    assert.equal(
+      gh.calls.filter((c) => c.method === 'PATCH' && c.body?.assignees?.length).length,
+      1,
+      'alice assigned once',
+    );
+    assert.match(
+      open.find((i) => i !== a)!.body,
+      /\| Owner \| @acme\/web \|/,
+      'the team is named for real on the issue that stays',
+    );
   });
 
   it('two syncs in digest mode leave one digest', async () => {
@@ -390,13 +517,20 @@ describe('overlapping syncs', () => {
     assert.equal(open.length, 1);
     assert.equal(readMarker(open[0].body)?.kind, 'digest');
     assert.match(open[0].body, /\| @alice \|/);
-    for (const p of gh.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/issues'))) assert.doesNotMatch(p.body.body, /(^|[^`])@alice\b/m);
+    for (const p of gh.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/issues')))
+      assert.doesNotMatch(p.body.body, /(^|[^`])@alice\b/m);
   });
 
   it('a state change seen by two syncs at once is commented once', async () => {
     const before = [cert({ cn: 'a.example.com', findings: [finding('expiring', 'warning')] })];
     await syncIssues(report(before), client(), ctx());
-    const revoked = [cert({ cn: 'a.example.com', findings: [finding('revoked'), finding('expiring', 'warning')], revocation: { status: 'revoked', revokedAt: '2026-11-21T00:00:00Z', reason: 'keyCompromise' } })];
+    const revoked = [
+      cert({
+        cn: 'a.example.com',
+        findings: [finding('revoked'), finding('expiring', 'warning')],
+        revocation: { status: 'revoked', revokedAt: '2026-11-21T00:00:00Z', reason: 'keyCompromise' },
+      }),
+    ];
     const results = await together(revoked);
     const [issue] = gh.openIssues();
     assert.equal(issue.comments.length, 1, issue.comments.map((c) => c.body).join('\n'));
@@ -405,8 +539,22 @@ describe('overlapping syncs', () => {
   });
 
   it('a regression seen by two syncs at once reopens the issue once, with one comment', async () => {
-    const old = [cert({ cn: 'www.example.com', seed: 'old', findings: [finding('expired')], locations: [fileAt('certs/www.pem', 3)] })];
-    const renewed = [cert({ cn: 'www.example.com', seed: 'new', notAfter: '2027-02-20T00:00:00.000Z', locations: [fileAt('certs/www.pem', 3)] })];
+    const old = [
+      cert({
+        cn: 'www.example.com',
+        seed: 'old',
+        findings: [finding('expired')],
+        locations: [fileAt('certs/www.pem', 3)],
+      }),
+    ];
+    const renewed = [
+      cert({
+        cn: 'www.example.com',
+        seed: 'new',
+        notAfter: '2027-02-20T00:00:00.000Z',
+        locations: [fileAt('certs/www.pem', 3)],
+      }),
+    ];
     await syncIssues(report(old), client(), ctx());
     await syncIssues(report(renewed), client(), ctx());
     const [issue] = gh.issues;
@@ -415,7 +563,10 @@ describe('overlapping syncs', () => {
     const results = await together(old);
     assert.equal(gh.issues.length, 1, 'no new issue');
     assert.equal(issue.state, 'open');
-    assert.deepEqual(issue.comments.slice(commentsBefore).map((c) => c.body.split(':')[0]), ['Reopened']);
+    assert.deepEqual(
+      issue.comments.slice(commentsBefore).map((c) => c.body.split(':')[0]),
+      ['Reopened'],
+    );
     assert.equal(results.flatMap((r) => r.commented).length, 1);
   });
 });
@@ -441,7 +592,11 @@ describe('issue sync failures never throw and say what to fix', () => {
     assert.match(res.skipped!, /permissions: \{ issues: write \}/);
     assert.ok(log.lines.warning.some((l) => l.includes('issues: write')));
     assert.deepEqual(res.created, []);
-    assert.equal(gh.calls.filter((c) => c.method === 'POST' && c.path !== '/graphql').length, 1, 'stops at the first refusal; a 403 is not retried');
+    assert.equal(
+      gh.calls.filter((c) => c.method === 'POST' && c.path !== '/graphql').length,
+      1,
+      'stops at the first refusal; a 403 is not retried',
+    );
   });
 
   it('410 (issues disabled) says how to enable them or turn the input off', async () => {
@@ -477,11 +632,13 @@ describe('issue sync failures never throw and say what to fix', () => {
 
   it('an exhausted primary rate limit stops the sync with a rate-limit message', async () => {
     gh.faults.push({ method: 'GET', path: /\/issues$/, kind: 'rate-limit' });
-    const res = await syncIssuesFromAction(report(nightly()), 'true', settings(), env(), capture(), { clientOptions: { ...opts.clientOptions, maxRateLimitWaitSeconds: 0 } });
+    const res = await syncIssuesFromAction(report(nightly()), 'true', settings(), env(), capture(), {
+      clientOptions: { ...opts.clientOptions, maxRateLimitWaitSeconds: 0 },
+    });
     assert.match(res.skipped!, /rate limit/i);
   });
 
-  it('works with the default client (GitHub\'s write spacing) pointed at the API URL from the environment', async () => {
+  it("works with the default client (GitHub's write spacing) pointed at the API URL from the environment", async () => {
     gh.collaborators = new Set(['alice']);
     const one = cert({ cn: 'one.example.com', findings: [finding('expired')], owner: '@alice' });
     const res = await syncIssuesFromAction(report([one]), 'true', settings(), env(), capture());
@@ -496,7 +653,10 @@ describe('issue sync failures never throw and say what to fix', () => {
     const pr = env({ eventName: 'pull_request', eventPayload: { pull_request: { number: 3 } } });
     let res = await syncIssuesFromAction(report([]), 'true', settings(), pr, capture(), opts);
     assert.deepEqual(res.closed, [], 'scope not passed: assumed narrowed');
-    res = await syncIssuesFromAction(report([]), 'true', settings(), pr, capture(), { ...opts, scopeFiles: ['README.md'] });
+    res = await syncIssuesFromAction(report([]), 'true', settings(), pr, capture(), {
+      ...opts,
+      scopeFiles: ['README.md'],
+    });
     assert.deepEqual(res.closed, []);
     res = await syncIssuesFromAction(report([]), 'true', settings(), pr, capture(), { ...opts, scopeFiles: null });
     assert.equal(res.closed.length, 1, 'scope: all on a PR is a complete run');
@@ -506,13 +666,26 @@ describe('issue sync failures never throw and say what to fix', () => {
     const payload = { repository: { default_branch: 'main' } };
     assert.equal(issuesEnabled('auto', env({ eventName: 'schedule' })).on, true);
     assert.equal(issuesEnabled('auto', env({ eventName: 'workflow_dispatch' })).on, true);
-    assert.equal(issuesEnabled('auto', env({ eventName: 'push', eventPayload: payload, ref: 'refs/heads/main' })).on, true);
-    assert.equal(issuesEnabled('auto', env({ eventName: 'push', eventPayload: payload, ref: 'refs/heads/feature' })).on, false);
+    assert.equal(
+      issuesEnabled('auto', env({ eventName: 'push', eventPayload: payload, ref: 'refs/heads/main' })).on,
+      true,
+    );
+    assert.equal(
+      issuesEnabled('auto', env({ eventName: 'push', eventPayload: payload, ref: 'refs/heads/feature' })).on,
+      false,
+    );
     assert.equal(issuesEnabled('auto', env({ eventName: 'pull_request' })).on, false);
     assert.equal(issuesEnabled('auto', env({ eventName: 'pull_request_target' })).on, false);
     assert.equal(issuesEnabled('true', env({ eventName: 'pull_request' })).on, true);
     assert.equal(issuesEnabled('false', env({ eventName: 'schedule' })).on, false);
-    const res = await syncIssuesFromAction(report(nightly()), 'auto', settings(), env({ eventName: 'pull_request' }), capture(), opts);
+    const res = await syncIssuesFromAction(
+      report(nightly()),
+      'auto',
+      settings(),
+      env({ eventName: 'pull_request' }),
+      capture(),
+      opts,
+    );
     assert.equal(res.apiCalls, 0);
     assert.equal(gh.calls.length, 0);
   });
@@ -520,13 +693,17 @@ describe('issue sync failures never throw and say what to fix', () => {
 
 describe('which findings ask for a new certificate', () => {
   it('errors bound to the certificate, and expiring / renewal-window warnings; not outages, not ignored ones', () => {
-    const ids = (fs: ReturnType<typeof finding>[]) => replacementFindings(cert({ cn: 'x', findings: fs })).map((f) => f.id);
+    const ids = (fs: ReturnType<typeof finding>[]) =>
+      replacementFindings(cert({ cn: 'x', findings: fs })).map((f) => f.id);
     assert.deepEqual(ids([finding('expiring', 'warning')]), ['expiring']);
     assert.deepEqual(ids([finding('renewal-window', 'warning')]), ['renewal-window']);
     assert.deepEqual(ids([finding('weak-key', 'warning'), finding('weak-signature', 'warning')]), []);
     assert.deepEqual(ids([finding('revocation-unknown', 'error')]), []);
     assert.deepEqual(ids([finding('expired', 'error', { ignored: { reason: 'x' } })]), []);
-    assert.deepEqual(ids([finding('expiring', 'error'), finding('revoked', 'error'), finding('hostname-mismatch', 'error')]), ['revoked', 'expiring', 'hostname-mismatch']);
+    assert.deepEqual(
+      ids([finding('expiring', 'error'), finding('revoked', 'error'), finding('hostname-mismatch', 'error')]),
+      ['revoked', 'expiring', 'hostname-mismatch'],
+    );
   });
 });
 
@@ -547,7 +724,9 @@ describe('API calls per run', () => {
     it(`N = ${n}: first run 3 + 2L + U + 3N, identical re-run ceil(I/100) + 1, renewal of all 2 + 2N`, async () => {
       gh.reset();
       gh.collaborators = new Set(['alice']);
-      const certs = Array.from({ length: n }, (_, i) => cert({ cn: `h${i}.example.com`, findings: [finding('expired')], owner: '@alice' }));
+      const certs = Array.from({ length: n }, (_, i) =>
+        cert({ cn: `h${i}.example.com`, findings: [finding('expired')], owner: '@alice' }),
+      );
       const first = await syncIssues(report(certs), client(), ctx());
       const L = 1;
       const U = 1;
@@ -556,7 +735,9 @@ describe('API calls per run', () => {
       const again = await syncIssues(report(certs), client(), ctx());
       // + 1: who the token is, asked once a run finds issues to adopt.
       assert.equal(again.apiCalls, Math.ceil(n / 100) + 1);
-      const renewed = certs.map((c, i) => cert({ cn: c.subjectCN!, seed: `r${i}`, notAfter: '2027-06-01T00:00:00.000Z' }));
+      const renewed = certs.map((c, i) =>
+        cert({ cn: c.subjectCN!, seed: `r${i}`, notAfter: '2027-06-01T00:00:00.000Z' }),
+      );
       const closing = await syncIssues(report(renewed), client(), ctx());
       assert.equal(closing.apiCalls, 2 + 2 * n, 'a comment and a close per issue');
     });

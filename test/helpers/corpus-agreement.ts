@@ -62,7 +62,15 @@ async function goUnits(): Promise<Unit[]> {
       let n = 0;
       for (const raw of src.matchAll(/`([^`]*)`/g)) {
         for (const m of raw[1].matchAll(/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g)) {
-          out.push({ origin: `${origin}#pem${++n}`, bytes: Buffer.from(m[0].split('\n').map((l) => l.trim()).join('\n') + '\n') });
+          out.push({
+            origin: `${origin}#pem${++n}`,
+            bytes: Buffer.from(
+              m[0]
+                .split('\n')
+                .map((l) => l.trim())
+                .join('\n') + '\n',
+            ),
+          });
         }
       }
       const joined = src.replace(/"\s*\+\s*"/g, '');
@@ -94,7 +102,11 @@ async function peerView(u: Unit, cache: PeerCache): Promise<PeerView> {
         if (c) view.certs.push(c);
       } else if (CRL_LABELS.has(m[1])) {
         // openssl knows only the "X509 CRL" label; Chromium's tests write "CRL".
-        const c = await peerCrl(Buffer.from(m[0].replace(/(BEGIN|END) CRL-----/g, '$1 X509 CRL-----') + '\n', 'latin1'), 'PEM', cache);
+        const c = await peerCrl(
+          Buffer.from(m[0].replace(/(BEGIN|END) CRL-----/g, '$1 X509 CRL-----') + '\n', 'latin1'),
+          'PEM',
+          cache,
+        );
         if (c) view.crls.push(c);
       }
     }
@@ -140,7 +152,8 @@ function compareCert(
 ): Mismatch[] {
   const out: Mismatch[] = [];
   const diff = (what: string, a: unknown, b: unknown) => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ origin, what: `${what}: certwatch ${JSON.stringify(a)}, openssl ${JSON.stringify(b)}` });
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      out.push({ origin, what: `${what}: certwatch ${JSON.stringify(a)}, openssl ${JSON.stringify(b)}` });
   };
   diff('notBefore', mine.notBefore, ref.notBefore.toISOString());
   diff('notAfter', mine.notAfter, ref.notAfter.toISOString());
@@ -155,7 +168,13 @@ function compareCert(
 }
 
 function recordFields(r: CertificateRecord) {
-  return { notBefore: r.notBefore.toISOString(), notAfter: r.notAfter.toISOString(), serialNumber: r.serialNumber, subject: r.subject, sans: r.sans };
+  return {
+    notBefore: r.notBefore.toISOString(),
+    notAfter: r.notAfter.toISOString(),
+    serialNumber: r.serialNumber,
+    subject: r.subject,
+    sans: r.sans,
+  };
 }
 
 interface Tally {
@@ -175,7 +194,21 @@ interface Tally {
 }
 
 async function measure(units: Unit[], cache: PeerCache): Promise<Tally> {
-  const tally: Tally = { units: units.length, peerCerts: 0, peerCrls: 0, badTime: 0, refused: [], missed: [], fieldMismatches: [], acceptedRefused: [], crlRefused: [], crlMismatches: [], crlAcceptedRefused: [], agreeing: [], views: new Map() };
+  const tally: Tally = {
+    units: units.length,
+    peerCerts: 0,
+    peerCrls: 0,
+    badTime: 0,
+    refused: [],
+    missed: [],
+    fieldMismatches: [],
+    acceptedRefused: [],
+    crlRefused: [],
+    crlMismatches: [],
+    crlAcceptedRefused: [],
+    agreeing: [],
+    views: new Map(),
+  };
   const views = await pool(units, OPENSSL_PARALLEL, (u) => peerView(u, cache));
   const acceptedToCheck: { origin: string; der: Buffer }[] = [];
   for (let k = 0; k < units.length; k++) {
@@ -203,11 +236,18 @@ async function measure(units: Unit[], cache: PeerCache): Promise<Tally> {
       const rec = parsed.get(ref.fingerprint);
       if (ref.badTime) {
         tally.badTime++;
-        if (rec) tally.acceptedRefused.push({ origin: u.origin, what: `certwatch gives dates ${rec.notBefore.toISOString()}–${rec.notAfter.toISOString()} where openssl reads none` });
+        if (rec)
+          tally.acceptedRefused.push({
+            origin: u.origin,
+            what: `certwatch gives dates ${rec.notBefore.toISOString()}–${rec.notAfter.toISOString()} where openssl reads none`,
+          });
         continue;
       }
       if (!rec) {
-        (errors.length ? tally.refused : tally.missed).push({ origin: u.origin, what: errors.join('; ') || 'not found' });
+        (errors.length ? tally.refused : tally.missed).push({
+          origin: u.origin,
+          what: errors.join('; ') || 'not found',
+        });
         continue;
       }
       const mm = compareCert(u.origin, recordFields(rec), ref);
@@ -219,7 +259,10 @@ async function measure(units: Unit[], cache: PeerCache): Promise<Tally> {
     for (const [fp, rec] of parsed) if (!peerFps.has(fp)) acceptedToCheck.push({ origin: u.origin, der: rec.der });
 
     // CRLs through the decoder a fetched CRL goes through.
-    const looksCrl = view.crls.length > 0 || /\.crl$/i.test(u.origin) || /-----BEGIN (X509 )?CRL-----/.test(u.bytes.toString('latin1'));
+    const looksCrl =
+      view.crls.length > 0 ||
+      /\.crl$/i.test(u.origin) ||
+      /-----BEGIN (X509 )?CRL-----/.test(u.bytes.toString('latin1'));
     if (!looksCrl || view.certs.length) continue;
     let mine: ReturnType<typeof decodeCrlBytes> | null = null;
     let err = '';
@@ -230,7 +273,11 @@ async function measure(units: Unit[], cache: PeerCache): Promise<Tally> {
     }
     const ref = view.crls[0];
     if (!ref || ref.badTime) {
-      if (mine) tally.crlAcceptedRefused.push({ origin: u.origin, what: `certwatch reads a CRL of ${mine.count} entries that openssl refuses` });
+      if (mine)
+        tally.crlAcceptedRefused.push({
+          origin: u.origin,
+          what: `certwatch reads a CRL of ${mine.count} entries that openssl refuses`,
+        });
       continue;
     }
     if (!mine) {
@@ -239,8 +286,10 @@ async function measure(units: Unit[], cache: PeerCache): Promise<Tally> {
     }
     const bad = (what: string) => tally.crlMismatches.push({ origin: u.origin, what });
     if (mine.count !== ref.entries.length) bad(`entry count: certwatch ${mine.count}, openssl ${ref.entries.length}`);
-    if (mine.thisUpdate.toISOString() !== ref.thisUpdate.toISOString()) bad(`thisUpdate: certwatch ${mine.thisUpdate.toISOString()}, openssl ${ref.thisUpdate.toISOString()}`);
-    if (mine.nextUpdate?.toISOString() !== ref.nextUpdate?.toISOString()) bad(`nextUpdate: certwatch ${mine.nextUpdate?.toISOString()}, openssl ${ref.nextUpdate?.toISOString()}`);
+    if (mine.thisUpdate.toISOString() !== ref.thisUpdate.toISOString())
+      bad(`thisUpdate: certwatch ${mine.thisUpdate.toISOString()}, openssl ${ref.thisUpdate.toISOString()}`);
+    if (mine.nextUpdate?.toISOString() !== ref.nextUpdate?.toISOString())
+      bad(`nextUpdate: certwatch ${mine.nextUpdate?.toISOString()}, openssl ${ref.nextUpdate?.toISOString()}`);
     const firstOf = new Map<string, (typeof ref.entries)[number]>();
     for (const e of ref.entries) if (!firstOf.has(e.serial)) firstOf.set(e.serial, e);
     for (const e of firstOf.values()) {
@@ -255,16 +304,22 @@ async function measure(units: Unit[], cache: PeerCache): Promise<Tally> {
         bad(`serial ${e.serial} listed by openssl, not found by certwatch`);
         continue;
       }
-      if (hit.revokedAt.toISOString() !== e.revokedAt.toISOString()) bad(`serial ${e.serial}: revoked ${hit.revokedAt.toISOString()} vs openssl ${e.revokedAt.toISOString()}`);
+      if (hit.revokedAt.toISOString() !== e.revokedAt.toISOString())
+        bad(`serial ${e.serial}: revoked ${hit.revokedAt.toISOString()} vs openssl ${e.revokedAt.toISOString()}`);
       // Same names in different spelling ("keyCompromise" / "Key Compromise"); an unnamed code is its number ("reason 12" / "12").
-      const norm = (s?: string) => (s ?? '').replace(/^reason /, '').replace(/\s+/g, '').toLowerCase();
+      const norm = (s?: string) =>
+        (s ?? '')
+          .replace(/^reason /, '')
+          .replace(/\s+/g, '')
+          .toLowerCase();
       if (norm(hit.reason) !== norm(e.reason)) bad(`serial ${e.serial}: reason ${hit.reason} vs openssl ${e.reason}`);
     }
   }
   // Certificates certwatch accepted that openssl did not list for that input: openssl must read them.
   const checked = await pool(acceptedToCheck, OPENSSL_PARALLEL, (a) => peerCert(a.der, 'DER', cache));
   acceptedToCheck.forEach((a, i) => {
-    if (!checked[i]) tally.acceptedRefused.push({ origin: a.origin, what: 'certwatch accepts a certificate openssl refuses' });
+    if (!checked[i])
+      tally.acceptedRefused.push({ origin: a.origin, what: 'certwatch accepts a certificate openssl refuses' });
   });
   return tally;
 }
@@ -278,7 +333,10 @@ function figures(name: string, t: Tally): string {
 }
 
 function listed(ms: Mismatch[]): string {
-  return ms.slice(0, 25).map((m) => `  ${m.origin}: ${m.what}`).join('\n');
+  return ms
+    .slice(0, 25)
+    .map((m) => `  ${m.origin}: ${m.what}`)
+    .join('\n');
 }
 
 function assertClean(t: Tally) {
@@ -288,7 +346,11 @@ function assertClean(t: Tally) {
   assert.equal(t.acceptedRefused.length, 0, `accepted by certwatch, refused by openssl:\n${listed(t.acceptedRefused)}`);
   assert.equal(t.crlRefused.length, 0, `CRLs openssl reads, refused by certwatch:\n${listed(t.crlRefused)}`);
   assert.equal(t.crlMismatches.length, 0, `CRL mismatches:\n${listed(t.crlMismatches)}`);
-  assert.equal(t.crlAcceptedRefused.length, 0, `CRLs accepted by certwatch, refused by openssl:\n${listed(t.crlAcceptedRefused)}`);
+  assert.equal(
+    t.crlAcceptedRefused.length,
+    0,
+    `CRLs accepted by certwatch, refused by openssl:\n${listed(t.crlAcceptedRefused)}`,
+  );
 }
 
 /** A sample of agreeing inputs through the built CLI: its JSON report must carry openssl's fields too. */
@@ -296,12 +358,24 @@ async function throughCli(t: Tally): Promise<number> {
   const sample = t.agreeing.filter((_, i) => i % Math.max(1, Math.floor(t.agreeing.length / 40)) === 0).slice(0, 40);
   const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-corpus-'));
   try {
-    await Promise.all(sample.map((s, i) => writeFile(path.join(dir, `c${i}${/-----BEGIN /.test(s.unit.bytes.toString('latin1')) ? '.pem' : '.der'}`), s.unit.bytes)));
+    await Promise.all(
+      sample.map((s, i) =>
+        writeFile(
+          path.join(dir, `c${i}${/-----BEGIN /.test(s.unit.bytes.toString('latin1')) ? '.pem' : '.der'}`),
+          s.unit.bytes,
+        ),
+      ),
+    );
     const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, [CLI, 'check', '--workspace', dir, '--format', 'json', '--revocation', 'off'], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, out, stderr) => {
-        if (err && (err as { code?: unknown }).code !== 1) reject(new Error(`CLI failed: ${stderr}`));
-        else resolve(out);
-      });
+      execFile(
+        process.execPath,
+        [CLI, 'check', '--workspace', dir, '--format', 'json', '--revocation', 'off'],
+        { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+        (err, out, stderr) => {
+          if (err && (err as { code?: unknown }).code !== 1) reject(new Error(`CLI failed: ${stderr}`));
+          else resolve(out);
+        },
+      );
     });
     const report = JSON.parse(stdout) as Report;
     const byFp = new Map(report.certificates.map((c) => [c.fingerprint, c]));
@@ -310,7 +384,11 @@ async function throughCli(t: Tally): Promise<number> {
       for (const fp of s.fingerprints) {
         const c = byFp.get(fp);
         assert.ok(c, `${s.unit.origin}: the built CLI reports the certificate ${fp}`);
-        assert.deepEqual(compareCert(s.unit.origin, c, t.views.get(fp)!), [], `${s.unit.origin}: the built CLI agrees with openssl`);
+        assert.deepEqual(
+          compareCert(s.unit.origin, c, t.views.get(fp)!),
+          [],
+          `${s.unit.origin}: the built CLI agrees with openssl`,
+        );
         compared++;
       }
     }
@@ -323,7 +401,11 @@ async function throughCli(t: Tally): Promise<number> {
 }
 
 export const CORPUS_SETS = {
-  vectors: { name: 'python3-cryptography-vectors x509/ (PKITS included)', available: () => existsSync(VECTORS), units: vectorUnits },
+  vectors: {
+    name: 'python3-cryptography-vectors x509/ (PKITS included)',
+    available: () => existsSync(VECTORS),
+    units: vectorUnits,
+  },
   go: { name: 'Go 1.19 crypto/x509 + crypto/tls test certificates', available: () => existsSync(GO), units: goUnits },
 } as const;
 
@@ -347,7 +429,11 @@ export function corpusTest(set: keyof typeof CORPUS_SETS): void {
     }
     t.diagnostic(figures(name, tally) + ` (${Date.now() - started} ms)`);
     // CORPUS_DUMP=<file>: every disagreement, for working through them (the assertions show the first 25).
-    if (process.env.CORPUS_DUMP) await writeFile(`${process.env.CORPUS_DUMP}.${set}.json`, JSON.stringify({ ...tally, agreeing: tally.agreeing.length, views: tally.views.size }, null, 1));
+    if (process.env.CORPUS_DUMP)
+      await writeFile(
+        `${process.env.CORPUS_DUMP}.${set}.json`,
+        JSON.stringify({ ...tally, agreeing: tally.agreeing.length, views: tally.views.size }, null, 1),
+      );
     assert.ok(tally.peerCerts > 50, 'openssl reads a meaningful number of certificates');
     assertClean(tally);
     assert.ok(existsSync(CLI), 'the built CLI exists (npm run build)');

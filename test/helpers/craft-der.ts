@@ -3,7 +3,19 @@
 // well-behaved generator writes. Built on the revocation tests' DER writer; signed
 // with a real key so openssl and certwatch can verify them too.
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { SIG_ALG_ID, bitString, bool, enumerated, octet, oid, seq, set, sigAlgFor, signWith, tlv } from '../revocation/helpers/der-writer.js';
+import {
+  SIG_ALG_ID,
+  bitString,
+  bool,
+  enumerated,
+  octet,
+  oid,
+  seq,
+  set,
+  sigAlgFor,
+  signWith,
+  tlv,
+} from '../revocation/helpers/der-writer.js';
 
 export { seq, tlv };
 

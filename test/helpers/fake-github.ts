@@ -165,7 +165,15 @@ export class FakeGitHub {
     const method = req.method ?? 'GET';
     const body = await readBody(req);
     const tag = /^(?:token|Bearer) (\S+)/.exec(String(req.headers.authorization ?? ''))?.[1];
-    const call: RecordedCall = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, status: 0, at: Date.now(), ...(tag ? { tag } : {}) };
+    const call: RecordedCall = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      status: 0,
+      at: Date.now(),
+      ...(tag ? { tag } : {}),
+    };
     this.calls.push(call);
 
     const send = (status: number, data?: unknown, headers: Record<string, string> = {}) => {
@@ -183,9 +191,12 @@ export class FakeGitHub {
       res.end(data === undefined ? '' : JSON.stringify(data));
     };
 
-    if (!/^(token|Bearer) \S+/.test(String(req.headers.authorization ?? ''))) return send(401, { message: 'Requires authentication' });
+    if (!/^(token|Bearer) \S+/.test(String(req.headers.authorization ?? '')))
+      return send(401, { message: 'Requires authentication' });
 
-    const fault = this.faults.find((f) => (!f.method || f.method === method) && f.path.test(url.pathname) && (f.times === undefined || f.times > 0));
+    const fault = this.faults.find(
+      (f) => (!f.method || f.method === method) && f.path.test(url.pathname) && (f.times === undefined || f.times > 0),
+    );
     if (fault) {
       if (fault.times !== undefined) fault.times--;
       return this.sendFault(fault, send);
@@ -193,7 +204,8 @@ export class FakeGitHub {
 
     if (url.pathname === '/graphql' && method === 'POST') {
       // Only the query certwatch sends: who the token is (installation tokens get "<app>[bot]").
-      if (!/\bviewer\b/.test(String(body?.query ?? ''))) return send(200, { errors: [{ message: 'fake-github: only viewer is implemented' }] });
+      if (!/\bviewer\b/.test(String(body?.query ?? '')))
+        return send(200, { errors: [{ message: 'fake-github: only viewer is implemented' }] });
       return send(200, { data: { viewer: { login: this.viewer.login, __typename: this.viewer.type } } });
     }
     if (url.pathname === '/user' && method === 'GET') {
@@ -208,16 +220,31 @@ export class FakeGitHub {
 
     if (route === '/issues' && method === 'GET') return this.listIssues(url, send);
     if (route === '/issues' && method === 'POST') {
-      if (typeof body?.title !== 'string' || !body.title) return send(422, { message: 'Validation Failed', errors: [{ field: 'title', code: 'missing_field' }] });
-      if (String(body.body ?? '').length > MAX_BODY) return send(422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }] });
+      if (typeof body?.title !== 'string' || !body.title)
+        return send(422, { message: 'Validation Failed', errors: [{ field: 'title', code: 'missing_field' }] });
+      if (String(body.body ?? '').length > MAX_BODY)
+        return send(422, {
+          message: 'Validation Failed',
+          errors: [{ field: 'body', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }],
+        });
       const assignees: string[] = body.assignees ?? [];
       const bad = assignees.filter((a) => !this.collaborators.has(a));
-      if (bad.length) return send(422, { message: 'Validation Failed', errors: [{ value: bad[0], resource: 'Issue', field: 'assignees', code: 'invalid' }] });
+      if (bad.length)
+        return send(422, {
+          message: 'Validation Failed',
+          errors: [{ value: bad[0], resource: 'Issue', field: 'assignees', code: 'invalid' }],
+        });
       for (const name of (body.labels ?? []) as string[]) {
         // GitHub creates unknown labels on the fly, grey and without description.
         if (!this.labels.has(name)) this.labels.set(name, { name, color: 'ededed', description: null });
       }
-      const issue = this.addIssue({ title: body.title, body: body.body ?? '', labels: body.labels ?? [], assignees, ...(this.listingDelayMs > 0 ? { listedFrom: Date.now() + this.listingDelayMs } : {}) });
+      const issue = this.addIssue({
+        title: body.title,
+        body: body.body ?? '',
+        labels: body.labels ?? [],
+        assignees,
+        ...(this.listingDelayMs > 0 ? { listedFrom: Date.now() + this.listingDelayMs } : {}),
+      });
       call.created = issue.number;
       return send(201, this.issueJson(issue));
     }
@@ -226,10 +253,15 @@ export class FakeGitHub {
       if (!issue) return send(404, { message: 'Not Found' });
       if (method === 'GET') return send(200, this.issueJson(issue));
       if (method === 'PATCH') {
-        if (body.body !== undefined && String(body.body).length > MAX_BODY) return send(422, { message: 'Validation Failed' });
+        if (body.body !== undefined && String(body.body).length > MAX_BODY)
+          return send(422, { message: 'Validation Failed' });
         if (body.assignees) {
           const bad = (body.assignees as string[]).filter((a) => !this.collaborators.has(a));
-          if (bad.length) return send(422, { message: 'Validation Failed', errors: [{ value: bad[0], field: 'assignees', code: 'invalid' }] });
+          if (bad.length)
+            return send(422, {
+              message: 'Validation Failed',
+              errors: [{ value: bad[0], field: 'assignees', code: 'invalid' }],
+            });
           issue.assignees = body.assignees;
         }
         if (body.title !== undefined) issue.title = body.title;
@@ -237,7 +269,8 @@ export class FakeGitHub {
         if (body.labels !== undefined) issue.labels = body.labels;
         if (body.state !== undefined) {
           issue.state = body.state;
-          issue.state_reason = body.state === 'closed' ? (body.state_reason ?? 'completed') : (body.state_reason ?? 'reopened');
+          issue.state_reason =
+            body.state === 'closed' ? (body.state_reason ?? 'completed') : (body.state_reason ?? 'reopened');
         }
         return send(200, this.issueJson(issue));
       }
@@ -246,7 +279,8 @@ export class FakeGitHub {
       const issue = this.issues.find((i) => i.number === Number(m![1]));
       if (!issue) return send(404, { message: 'Not Found' });
       if (method === 'POST') {
-        if (typeof body?.body !== 'string' || String(body.body).length > MAX_BODY) return send(422, { message: 'Validation Failed' });
+        if (typeof body?.body !== 'string' || String(body.body).length > MAX_BODY)
+          return send(422, { message: 'Validation Failed' });
         const c = { id: this.nextCommentId++, body: body.body, created_at: this.tick() };
         issue.comments.push(c);
         return send(201, c);
@@ -256,7 +290,8 @@ export class FakeGitHub {
     if ((m = /^\/issues\/(\d+)\/assignees$/.exec(route)) && method === 'POST') {
       const issue = this.issues.find((i) => i.number === Number(m![1]));
       if (!issue) return send(404, { message: 'Not Found' });
-      for (const a of (body.assignees ?? []) as string[]) if (this.collaborators.has(a) && !issue.assignees.includes(a)) issue.assignees.push(a);
+      for (const a of (body.assignees ?? []) as string[])
+        if (this.collaborators.has(a) && !issue.assignees.includes(a)) issue.assignees.push(a);
       return send(201, this.issueJson(issue));
     }
     if ((m = /^\/assignees\/([^/]+)$/.exec(route)) && method === 'GET') {
@@ -267,7 +302,11 @@ export class FakeGitHub {
       return l ? send(200, l) : send(404, { message: 'Not Found' });
     }
     if (route === '/labels' && method === 'POST') {
-      if (this.labels.has(body.name)) return send(422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+      if (this.labels.has(body.name))
+        return send(422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }],
+        });
       const l = { name: body.name, color: body.color, description: body.description ?? null };
       this.labels.set(l.name, l);
       return send(201, l);
@@ -284,7 +323,12 @@ export class FakeGitHub {
     const wanted = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean);
     const state = url.searchParams.get('state') ?? 'open';
     const now = Date.now();
-    let items = this.issues.filter((i) => (i.listedFrom ?? 0) <= now && (state === 'all' || i.state === state) && wanted.every((w) => i.labels.includes(w)));
+    let items = this.issues.filter(
+      (i) =>
+        (i.listedFrom ?? 0) <= now &&
+        (state === 'all' || i.state === state) &&
+        wanted.every((w) => i.labels.includes(w)),
+    );
     items = [...items].sort((a, b) => a.number - b.number);
     if ((url.searchParams.get('direction') ?? 'desc') === 'desc') items.reverse();
     this.paginate(
@@ -294,7 +338,11 @@ export class FakeGitHub {
     );
   }
 
-  private paginate(url: URL, items: unknown[], send: (s: number, d?: unknown, h?: Record<string, string>) => void): void {
+  private paginate(
+    url: URL,
+    items: unknown[],
+    send: (s: number, d?: unknown, h?: Record<string, string>) => void,
+  ): void {
     const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
     const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
     const last = Math.max(1, Math.ceil(items.length / perPage));
@@ -320,10 +368,21 @@ export class FakeGitHub {
       case 'server-error':
         return send(502, { message: 'Server Error' });
       case 'secondary-rate-limit':
-        return send(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: doc }, { 'retry-after': '1' });
+        return send(
+          403,
+          {
+            message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url: doc,
+          },
+          { 'retry-after': '1' },
+        );
       case 'rate-limit':
         this.rateRemaining = 0;
-        return send(403, { message: 'API rate limit exceeded for installation ID 1.', documentation_url: doc }, { 'x-ratelimit-remaining': '0' });
+        return send(
+          403,
+          { message: 'API rate limit exceeded for installation ID 1.', documentation_url: doc },
+          { 'x-ratelimit-remaining': '0' },
+        );
       case 'validation':
         return send(422, { message: 'Validation Failed' });
     }
@@ -368,5 +427,10 @@ async function readBody(req: IncomingMessage): Promise<any> {
 /** A logger that keeps what it was told, by level, for assertions on what a run said. */
 export function capture() {
   const lines = { info: [] as string[], warning: [] as string[], error: [] as string[] };
-  return { lines, info: (m: string) => lines.info.push(m), warning: (m: string) => lines.warning.push(m), error: (m: string) => lines.error.push(m) };
+  return {
+    lines,
+    info: (m: string) => lines.info.push(m),
+    warning: (m: string) => lines.warning.push(m),
+    error: (m: string) => lines.error.push(m),
+  };
 }

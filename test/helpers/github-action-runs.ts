@@ -21,12 +21,12 @@ export const DIGEST_MARKER = '<!-- certwatch:digest -->';
 
 // One CA for the whole file: leaves are what the scenarios vary.
 let intermediate: Issued;
-const ca = (async () => (await hierarchy({ cn: 'unused.example.test', notBefore: at(-10), notAfter: at(100) }, 'GHE2E')).intermediate)();
+const ca = (async () =>
+  (await hierarchy({ cn: 'unused.example.test', notBefore: at(-10), notAfter: at(100) }, 'GHE2E')).intermediate)();
 export async function leaf(cn: string, fromDays: number, toDays: number): Promise<Issued> {
   intermediate ??= await ca;
   return issue({ cn, issuer: intermediate, notBefore: at(fromDays), notAfter: at(toDays) });
 }
-
 
 const repository = { full_name: REPO, name: 'site', owner: { login: 'acme' }, default_branch: 'main', private: false };
 
@@ -83,7 +83,8 @@ export async function runOn(
 
 export const schedule = { name: 'schedule', payload: schedulePayload() };
 export const log = (r: ActionResult) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
-export const writesTo = (calls: RecordedCall[], n: number) => calls.filter((c) => c.method !== 'GET' && new RegExp(`/issues/${n}(/|$)`).test(c.path));
+export const writesTo = (calls: RecordedCall[], n: number) =>
+  calls.filter((c) => c.method !== 'GET' && new RegExp(`/issues/${n}(/|$)`).test(c.path));
 
 /** A loopback port where nothing listens (bound, then released). */
 export function deadPort(): Promise<number> {

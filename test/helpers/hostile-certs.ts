@@ -39,7 +39,8 @@ export async function hostileCertificate(o: HostileOptions): Promise<HostileCert
   if (o.o) name.push({ O: [o.o] });
   if (o.ou) name.push({ OU: [o.ou] });
   const exts: x509.Extension[] = [new x509.BasicConstraintsExtension(false, undefined, true)];
-  if (o.dnsSans?.length) exts.push(new x509.SubjectAlternativeNameExtension(o.dnsSans.map((value) => ({ type: 'dns' as const, value }))));
+  if (o.dnsSans?.length)
+    exts.push(new x509.SubjectAlternativeNameExtension(o.dnsSans.map((value) => ({ type: 'dns' as const, value }))));
   exts.push(...pointerExtensions(o));
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: (serial++).toString(16).padStart(6, '0') + '0b',
@@ -64,4 +65,8 @@ export const HOSTILE_CN =
   '@acme/everyone ![b](https://attacker.example/beacon.png) [Renew now](https://attacker.example/phish) octo/other#2 #1 GH-3 <!-- hidden --> <https://attacker.example/auto> www.attacker.example mallory@attacker.example <img src=x onerror=alert(1)> $x$ **bold** | pipe \\ fixes #4';
 export const HOSTILE_O = '@acme/admins';
 /** SANs with line breaks: a new Markdown block, and workflow commands on stdout. */
-export const HOSTILE_SANS = ['evil.example\n## Injected heading\n@acme/admins', '@acme/admins', 'x.example\n::warning file=README.md,line=1::FORGED-SAN\n::add-mask::forged-mask\n##[error]FORGED-LEGACY'];
+export const HOSTILE_SANS = [
+  'evil.example\n## Injected heading\n@acme/admins',
+  '@acme/admins',
+  'x.example\n::warning file=README.md,line=1::FORGED-SAN\n::add-mask::forged-mask\n##[error]FORGED-LEGACY',
+];

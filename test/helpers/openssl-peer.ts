@@ -47,7 +47,9 @@ export class PeerCache {
   ) {}
 
   static async open(dir: string): Promise<PeerCache> {
-    const version = execFileSync('openssl', ['version'], { encoding: 'utf8' }).trim().replace(/[^A-Za-z0-9.]+/g, '_');
+    const version = execFileSync('openssl', ['version'], { encoding: 'utf8' })
+      .trim()
+      .replace(/[^A-Za-z0-9.]+/g, '_');
     const file = path.join(dir, `${version}.json`);
     let entries: [string, { ok: boolean; out: string }][] = [];
     try {
@@ -81,9 +83,14 @@ type Runner = (args: string[], input: Buffer) => Promise<{ ok: boolean; out: str
 
 function run(args: string[], input: Buffer): Promise<{ ok: boolean; out: string }> {
   return new Promise((resolve) => {
-    const child = execFile('openssl', args, { timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: 'latin1' }, (err, stdout) => {
-      resolve({ ok: !err, out: stdout });
-    });
+    const child = execFile(
+      'openssl',
+      args,
+      { timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: 'latin1' },
+      (err, stdout) => {
+        resolve({ ok: !err, out: stdout });
+      },
+    );
     child.stdin?.on('error', () => {});
     child.stdin?.end(input);
   });
@@ -106,7 +113,21 @@ export function opensslDate(s: string): Date {
 export async function peerCert(input: Buffer, inform: 'PEM' | 'DER', cache?: PeerCache): Promise<PeerCert | null> {
   const runner: Runner = cache ? (a, i) => cache.run(a, i) : run;
   const r = await runner(
-    ['x509', '-inform', inform, '-noout', '-fingerprint', '-sha256', '-dates', '-serial', '-subject', '-nameopt', 'RFC2253', '-ext', 'subjectAltName'],
+    [
+      'x509',
+      '-inform',
+      inform,
+      '-noout',
+      '-fingerprint',
+      '-sha256',
+      '-dates',
+      '-serial',
+      '-subject',
+      '-nameopt',
+      'RFC2253',
+      '-ext',
+      'subjectAltName',
+    ],
     input,
   );
   if (!r.ok) return null;
@@ -148,7 +169,12 @@ export async function peerCrl(input: Buffer, inform: 'PEM' | 'DER', cache?: Peer
   const next = /Next Update: (.*)/.exec(r.out);
   if (!last) return null;
   if (/Bad time value/.test(r.out)) return { badTime: true, thisUpdate: new Date(NaN), entries: [] };
-  const crl: PeerCrl = { badTime: false, thisUpdate: opensslDate(last[1]), nextUpdate: next && next[1].trim() !== 'NONE' ? opensslDate(next[1]) : undefined, entries: [] };
+  const crl: PeerCrl = {
+    badTime: false,
+    thisUpdate: opensslDate(last[1]),
+    nextUpdate: next && next[1].trim() !== 'NONE' ? opensslDate(next[1]) : undefined,
+    entries: [],
+  };
   const revIdx = r.out.indexOf('\nRevoked Certificates:');
   if (revIdx < 0) return crl;
   const lines = r.out.slice(revIdx).split('\n');

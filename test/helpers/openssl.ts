@@ -27,7 +27,12 @@ export class OpenSsl {
 
   /** Run openssl in the temp dir; stdin closed so a password prompt fails instead of hanging. */
   async run(args: string[], input?: string): Promise<string> {
-    const child = exec('openssl', args, { cwd: this.dir, timeout: OPENSSL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' });
+    const child = exec('openssl', args, {
+      cwd: this.dir,
+      timeout: OPENSSL_TIMEOUT_MS,
+      maxBuffer: 16 * 1024 * 1024,
+      encoding: 'utf8',
+    });
     // openssl may exit before reading stdin: an EPIPE then is expected, not a failure.
     child.child.stdin?.on('error', () => {});
     child.child.stdin?.end(input ?? '');
@@ -50,11 +55,15 @@ export class OpenSsl {
     if (cached) return cached;
     const out = this.file(`key-${id.replace(/[^A-Za-z0-9.-]/g, '_')}.pem`);
     const alg =
-      kind === 'rsa2048' ? ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048']
-      : kind === 'rsa1024' ? ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024']
-      : kind === 'ec256' ? ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']
-      : kind === 'ec384' ? ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384']
-      : ['-algorithm', 'ED25519'];
+      kind === 'rsa2048'
+        ? ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048']
+        : kind === 'rsa1024'
+          ? ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024']
+          : kind === 'ec256'
+            ? ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']
+            : kind === 'ec384'
+              ? ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384']
+              : ['-algorithm', 'ED25519'];
     await this.run(['genpkey', ...alg, '-out', out]);
     this.keys.set(id, out);
     return out;
@@ -81,18 +90,45 @@ export class OpenSsl {
     const digest = o.digest && o.key !== 'ed25519' ? [`-${o.digest}`] : [];
     const exts: string[] = [];
     if (o.san) exts.push('-addext', `subjectAltName=${o.san}`);
-    if (o.ca) exts.push('-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+    if (o.ca)
+      exts.push('-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
     if (!o.issuer) {
       await this.run([
-        'req', '-x509', '-new', '-key', keyPath, '-subj', o.subject, '-days', String(o.days ?? 90),
-        ...(o.serial !== undefined ? ['-set_serial', o.serial] : []), ...digest, ...exts, '-out', certPath,
+        'req',
+        '-x509',
+        '-new',
+        '-key',
+        keyPath,
+        '-subj',
+        o.subject,
+        '-days',
+        String(o.days ?? 90),
+        ...(o.serial !== undefined ? ['-set_serial', o.serial] : []),
+        ...digest,
+        ...exts,
+        '-out',
+        certPath,
       ]);
     } else {
       const csr = this.file(`${base}.csr`);
       await this.run(['req', '-new', '-key', keyPath, '-subj', o.subject, ...exts, '-out', csr]);
       await this.run([
-        'x509', '-req', '-in', csr, '-CA', o.issuer.certPath, '-CAkey', o.issuer.keyPath, '-days', String(o.days ?? 90),
-        ...(o.serial !== undefined ? ['-set_serial', o.serial] : ['-CAcreateserial']), ...digest, '-copy_extensions', 'copyall', '-out', certPath,
+        'x509',
+        '-req',
+        '-in',
+        csr,
+        '-CA',
+        o.issuer.certPath,
+        '-CAkey',
+        o.issuer.keyPath,
+        '-days',
+        String(o.days ?? 90),
+        ...(o.serial !== undefined ? ['-set_serial', o.serial] : ['-CAcreateserial']),
+        ...digest,
+        '-copy_extensions',
+        'copyall',
+        '-out',
+        certPath,
       ]);
     }
     const pem = await readFile(certPath, 'utf8');
@@ -104,12 +140,26 @@ export class OpenSsl {
   /** PKCS#7 certs-only bundle (`crl2pkcs7 -nocrl`), PEM or DER. */
   async pkcs7(certPaths: string[], outform: 'PEM' | 'DER'): Promise<Buffer> {
     const out = this.file(`${this.fresh('p7')}.p7b`);
-    await this.run(['crl2pkcs7', '-nocrl', ...certPaths.flatMap((c) => ['-certfile', c]), '-outform', outform, '-out', out]);
+    await this.run([
+      'crl2pkcs7',
+      '-nocrl',
+      ...certPaths.flatMap((c) => ['-certfile', c]),
+      '-outform',
+      outform,
+      '-out',
+      out,
+    ]);
     return readFile(out);
   }
 
   /** PKCS#12: OpenSSL 3 defaults (PBES2/AES-256, PBKDF2, SHA-256 MAC) or the legacy 3DES/SHA-1 form. */
-  async pkcs12(o: { certPath: string; keyPath?: string; chain?: string[]; password: string; legacy?: boolean }): Promise<Buffer> {
+  async pkcs12(o: {
+    certPath: string;
+    keyPath?: string;
+    chain?: string[];
+    password: string;
+    legacy?: boolean;
+  }): Promise<Buffer> {
     const out = this.file(`${this.fresh('p12')}.p12`);
     const args = ['pkcs12', '-export', '-in', o.certPath, '-passout', `pass:${o.password}`, '-out', out];
     if (o.keyPath) args.push('-inkey', o.keyPath);
@@ -124,7 +174,21 @@ export class OpenSsl {
   async read(der: Buffer): Promise<OpenSslView> {
     const f = this.file(`${this.fresh('read')}.der`);
     await writeFile(f, der);
-    const text = await this.run(['x509', '-inform', 'DER', '-in', f, '-noout', '-dates', '-serial', '-subject', '-nameopt', 'RFC2253', '-ext', 'subjectAltName']);
+    const text = await this.run([
+      'x509',
+      '-inform',
+      'DER',
+      '-in',
+      f,
+      '-noout',
+      '-dates',
+      '-serial',
+      '-subject',
+      '-nameopt',
+      'RFC2253',
+      '-ext',
+      'subjectAltName',
+    ]);
     return parseView(text);
   }
 }
@@ -147,7 +211,15 @@ function parseView(text: string): OpenSslView {
   const serial = field('serial');
   const sanBlock = /X509v3 Subject Alternative Name:[^\n]*\n\s*(.*)/.exec(text);
   const sans = sanBlock
-    ? sanBlock[1].split(', ').map((s) => s.replace(/^DNS:/, '').replace(/^IP Address:/, '').trim()).filter(Boolean)
+    ? sanBlock[1]
+        .split(', ')
+        .map((s) =>
+          s
+            .replace(/^DNS:/, '')
+            .replace(/^IP Address:/, '')
+            .trim(),
+        )
+        .filter(Boolean)
     : [];
   return {
     notBefore: new Date(field('notBefore')),

@@ -50,7 +50,10 @@ export interface IssueOptions {
 
 let serialCounter = 0x1000;
 
-function algFor(kind: KeyKind, hash: string): { gen: RsaHashedKeyGenParams | EcKeyGenParams | Algorithm; sign: Algorithm | EcdsaParams } {
+function algFor(
+  kind: KeyKind,
+  hash: string,
+): { gen: RsaHashedKeyGenParams | EcKeyGenParams | Algorithm; sign: Algorithm | EcdsaParams } {
   switch (kind) {
     case 'ec256':
       return { gen: { name: 'ECDSA', namedCurve: 'P-256' }, sign: { name: 'ECDSA', hash } as EcdsaParams };
@@ -103,17 +106,26 @@ export async function issue(o: IssueOptions): Promise<Issued> {
   const exts: x509.Extension[] = [];
   if (o.ca) {
     exts.push(new x509.BasicConstraintsExtension(true, undefined, true));
-    exts.push(new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true));
+    exts.push(
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature,
+        true,
+      ),
+    );
   } else {
     exts.push(new x509.BasicConstraintsExtension(false, undefined, true));
-    exts.push(new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true));
+    exts.push(
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
+    );
     exts.push(new x509.ExtendedKeyUsageExtension(o.ocspSigning ? ['1.3.6.1.5.5.7.3.9'] : ['1.3.6.1.5.5.7.3.1'], false));
   }
   const sans = o.sans ?? (o.ca ? [] : [o.cn]);
   if (sans.length) {
     exts.push(
       new x509.SubjectAlternativeNameExtension(
-        sans.map((s) => (/^[\d.]+$|:/.test(s) ? { type: 'ip' as const, value: s } : { type: 'dns' as const, value: s })),
+        sans.map((s) =>
+          /^[\d.]+$|:/.test(s) ? { type: 'ip' as const, value: s } : { type: 'dns' as const, value: s },
+        ),
       ),
     );
   }
@@ -139,7 +151,16 @@ export async function issue(o: IssueOptions): Promise<Issued> {
   let chainPem = pem;
   // stop before the root: servers send leaf + intermediates
   for (let p = o.issuer; p && p.issuer; p = p.issuer) chainPem += p.pem;
-  const out: Issued & { kind: KeyKind } = { cert, keys, der, pem, keyPem: pemBlock('PRIVATE KEY', pkcs8), chainPem, issuer: o.issuer, kind };
+  const out: Issued & { kind: KeyKind } = {
+    cert,
+    keys,
+    der,
+    pem,
+    keyPem: pemBlock('PRIVATE KEY', pkcs8),
+    chainPem,
+    issuer: o.issuer,
+    kind,
+  };
   return out;
 }
 
@@ -159,9 +180,25 @@ export function pointerExtensions(o: { crlUrl?: string; ocspUrl?: string; caIssu
 }
 
 /** A root → intermediate → leaf hierarchy, the shape most tests need. */
-export async function hierarchy(leaf: Omit<IssueOptions, 'issuer'>, prefix = 'Test'): Promise<{ root: Issued; intermediate: Issued; leaf: Issued }> {
-  const root = await issue({ cn: `${prefix} Root CA`, ca: true, days: 3650, notBefore: new Date(NOW.getTime() - 365 * DAY), org: `${prefix} PKI` });
-  const intermediate = await issue({ cn: `${prefix} Intermediate CA`, ca: true, days: 1825, issuer: root, notBefore: new Date(NOW.getTime() - 300 * DAY), org: `${prefix} PKI` });
+export async function hierarchy(
+  leaf: Omit<IssueOptions, 'issuer'>,
+  prefix = 'Test',
+): Promise<{ root: Issued; intermediate: Issued; leaf: Issued }> {
+  const root = await issue({
+    cn: `${prefix} Root CA`,
+    ca: true,
+    days: 3650,
+    notBefore: new Date(NOW.getTime() - 365 * DAY),
+    org: `${prefix} PKI`,
+  });
+  const intermediate = await issue({
+    cn: `${prefix} Intermediate CA`,
+    ca: true,
+    days: 1825,
+    issuer: root,
+    notBefore: new Date(NOW.getTime() - 300 * DAY),
+    org: `${prefix} PKI`,
+  });
   const l = await issue({ ...leaf, issuer: intermediate });
   return { root, intermediate, leaf: l };
 }

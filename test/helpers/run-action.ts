@@ -10,7 +10,9 @@ import { parse } from 'yaml';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ACTION = path.join(ROOT, 'dist/action.js');
-const manifest = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+const manifest = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+};
 
 export interface ActionAnnotation {
   level: string;
@@ -46,7 +48,13 @@ export function parseAnnotations(stdout: string): ActionAnnotation[] {
       const i = kv.indexOf('=');
       props[kv.slice(0, i)] = unescapeProp(kv.slice(i + 1));
     }
-    out.push({ level: m[1], file: props.file, line: props.line ? Number(props.line) : undefined, title: props.title, message: unescapeData(m[3]) });
+    out.push({
+      level: m[1],
+      file: props.file,
+      line: props.line ? Number(props.line) : undefined,
+      title: props.title,
+      message: unescapeData(m[3]),
+    });
   }
   return out;
 }
@@ -92,7 +100,8 @@ export async function runAction(
     NO_PROXY: '127.0.0.1,localhost,::1',
   };
   for (const [name, spec] of Object.entries(manifest.inputs)) {
-    if (spec.default !== undefined) e[`INPUT_${name.toUpperCase()}`] = String(spec.default).replace('${{ github.token }}', 'test-token');
+    if (spec.default !== undefined)
+      e[`INPUT_${name.toUpperCase()}`] = String(spec.default).replace('${{ github.token }}', 'test-token');
   }
   for (const [k, v] of Object.entries(inputs)) e[`INPUT_${k.toUpperCase()}`] = v;
   Object.assign(e, env);
@@ -117,13 +126,30 @@ export async function runAction(
 }
 
 /** The nightly run: the built action on a `schedule` event of `repository` (owner/name, default branch main), issues against `apiUrl`. */
-export async function runScheduled(workspace: string, repository: string, apiUrl: string, inputs: Record<string, string> = {}): Promise<ActionResult> {
+export async function runScheduled(
+  workspace: string,
+  repository: string,
+  apiUrl: string,
+  inputs: Record<string, string> = {},
+): Promise<ActionResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-schedule-event-'));
   try {
     const eventPath = path.join(dir, 'event.json');
     const [owner, name] = repository.split('/');
-    await writeFile(eventPath, JSON.stringify({ schedule: '17 3 * * *', repository: { full_name: repository, name, owner: { login: owner }, default_branch: 'main' } }));
-    return await runAction(workspace, inputs, { GITHUB_API_URL: apiUrl, GITHUB_REPOSITORY: repository, GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: eventPath, GITHUB_REF: 'refs/heads/main' });
+    await writeFile(
+      eventPath,
+      JSON.stringify({
+        schedule: '17 3 * * *',
+        repository: { full_name: repository, name, owner: { login: owner }, default_branch: 'main' },
+      }),
+    );
+    return await runAction(workspace, inputs, {
+      GITHUB_API_URL: apiUrl,
+      GITHUB_REPOSITORY: repository,
+      GITHUB_EVENT_NAME: 'schedule',
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REF: 'refs/heads/main',
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

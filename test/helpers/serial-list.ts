@@ -11,7 +11,12 @@ const BATCH = 20_000;
  * Write `lines` lines to `file`; `plant` maps a 1-based line number to its text.
  * Returns the file size in bytes. Streams: a 3M-line list is never in memory.
  */
-export async function writeRandomSerialList(file: string, lines: number, plant: Map<number, string> = new Map(), o: { finalNewline?: boolean } = {}): Promise<number> {
+export async function writeRandomSerialList(
+  file: string,
+  lines: number,
+  plant: Map<number, string> = new Map(),
+  o: { finalNewline?: boolean } = {},
+): Promise<number> {
   const out = createWriteStream(file);
   let size = 0;
   for (let start = 1; start <= lines; start += BATCH) {

@@ -123,16 +123,76 @@ export function opensslPki(cn: string): OpenSslPki {
   const dir = mkdtempSync(join(tmpdir(), 'certwatch-ossl-'));
   const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  writeFileSync(
+    join(dir, 'ca.ext'),
+    'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+  );
   writeFileSync(
     join(dir, 'leaf.ext'),
     `basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:${cn}\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n`,
   );
-  run(['req', '-x509', ...ec, '-keyout', 'root.key', '-out', 'root.pem', '-subj', '/CN=OpenSSL Test Root/O=certwatch tests', '-days', '30', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  run(['req', ...ec, '-keyout', 'int.key', '-out', 'int.csr', '-subj', '/CN=OpenSSL Test Intermediate/O=certwatch tests']);
-  run(['x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-out', 'int.pem', '-days', '20', '-extfile', 'ca.ext']);
+  run([
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'root.key',
+    '-out',
+    'root.pem',
+    '-subj',
+    '/CN=OpenSSL Test Root/O=certwatch tests',
+    '-days',
+    '30',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
+  run([
+    'req',
+    ...ec,
+    '-keyout',
+    'int.key',
+    '-out',
+    'int.csr',
+    '-subj',
+    '/CN=OpenSSL Test Intermediate/O=certwatch tests',
+  ]);
+  run([
+    'x509',
+    '-req',
+    '-in',
+    'int.csr',
+    '-CA',
+    'root.pem',
+    '-CAkey',
+    'root.key',
+    '-CAcreateserial',
+    '-out',
+    'int.pem',
+    '-days',
+    '20',
+    '-extfile',
+    'ca.ext',
+  ]);
   run(['req', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', `/CN=${cn}`]);
-  run(['x509', '-req', '-in', 'leaf.csr', '-CA', 'int.pem', '-CAkey', 'int.key', '-CAcreateserial', '-out', 'leaf.pem', '-days', '10', '-extfile', 'leaf.ext']);
+  run([
+    'x509',
+    '-req',
+    '-in',
+    'leaf.csr',
+    '-CA',
+    'int.pem',
+    '-CAkey',
+    'int.key',
+    '-CAcreateserial',
+    '-out',
+    'leaf.pem',
+    '-days',
+    '10',
+    '-extfile',
+    'leaf.ext',
+  ]);
   execFileSync('sh', ['-c', 'cat leaf.pem int.pem > chain.pem'], { cwd: dir });
   return {
     dir,
@@ -149,13 +209,35 @@ export function opensslPki(cn: string): OpenSslPki {
 const OPENSSL_START_TIMEOUT_MS = 10_000;
 
 /** `openssl s_server` on a loopback port; `extra` is appended to the command line (e.g. ['-starttls', …] is client-only, so not here). */
-export async function startOpenSslServer(args: { certFile: string; keyFile: string; extra?: string[] }): Promise<Running> {
-  const child: ChildProcess = spawn('openssl', ['s_server', '-accept', `${LOOPBACK}:0`, '-cert', args.certFile, '-key', args.keyFile, '-naccept', '1000', ...(args.extra ?? [])], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+export async function startOpenSslServer(args: {
+  certFile: string;
+  keyFile: string;
+  extra?: string[];
+}): Promise<Running> {
+  const child: ChildProcess = spawn(
+    'openssl',
+    [
+      's_server',
+      '-accept',
+      `${LOOPBACK}:0`,
+      '-cert',
+      args.certFile,
+      '-key',
+      args.keyFile,
+      '-naccept',
+      '1000',
+      ...(args.extra ?? []),
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`openssl s_server did not start: ${out}`)), OPENSSL_START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`openssl s_server did not start: ${out}`)),
+      OPENSSL_START_TIMEOUT_MS,
+    );
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /ACCEPT [^\s]*:(\d+)/.exec(out);
@@ -194,7 +276,11 @@ export type StartTlsBehaviour = 'ok' | 'refuse' | 'not-offered' | 'endless-banne
  * A plaintext server speaking just enough of one protocol to upgrade to TLS
  * with `key`/`cert`, or to misbehave as asked.
  */
-export async function startStartTlsServer(protocol: StartTlsProtocol, behaviour: StartTlsBehaviour, cred: { key: string; cert: string }): Promise<Running> {
+export async function startStartTlsServer(
+  protocol: StartTlsProtocol,
+  behaviour: StartTlsBehaviour,
+  cred: { key: string; cert: string },
+): Promise<Running> {
   const ctx = tls.createSecureContext({ key: cred.key, cert: cred.cert });
   const server = net.createServer((socket) => {
     let buf = '';
@@ -218,7 +304,9 @@ export async function startStartTlsServer(protocol: StartTlsProtocol, behaviour:
         case 'smtp':
           if (/^EHLO/i.test(line)) {
             if (behaviour === 'endless-banner') return endless('250-PIPELINING\r\n');
-            send(`250-fake.test greets you\r\n250-SIZE 1000\r\n${behaviour === 'not-offered' ? '' : '250-STARTTLS\r\n'}250 8BITMIME\r\n`);
+            send(
+              `250-fake.test greets you\r\n250-SIZE 1000\r\n${behaviour === 'not-offered' ? '' : '250-STARTTLS\r\n'}250 8BITMIME\r\n`,
+            );
           } else if (/^STARTTLS/i.test(line)) {
             if (behaviour === 'refuse') return send('454 4.7.0 TLS not available due to temporary reason\r\n');
             send(behaviour === 'inject' ? '220 2.0.0 Ready\r\n250 injected\r\n' : '220 2.0.0 Ready to start TLS\r\n');
@@ -226,7 +314,10 @@ export async function startStartTlsServer(protocol: StartTlsProtocol, behaviour:
           }
           return;
         case 'imap':
-          if (/^a1 CAPABILITY/i.test(line)) send(`* CAPABILITY IMAP4rev1 ${behaviour === 'not-offered' ? '' : 'STARTTLS '}LOGINDISABLED\r\na1 OK done\r\n`);
+          if (/^a1 CAPABILITY/i.test(line))
+            send(
+              `* CAPABILITY IMAP4rev1 ${behaviour === 'not-offered' ? '' : 'STARTTLS '}LOGINDISABLED\r\na1 OK done\r\n`,
+            );
           else if (/^a2 STARTTLS/i.test(line)) {
             if (behaviour === 'refuse') return send('a2 NO [UNAVAILABLE] TLS temporarily disabled\r\n');
             send('a2 OK Begin TLS negotiation now\r\n');
@@ -234,7 +325,8 @@ export async function startStartTlsServer(protocol: StartTlsProtocol, behaviour:
           }
           return;
         case 'pop3':
-          if (/^CAPA/i.test(line)) send(`+OK Capability list follows\r\nUSER\r\n${behaviour === 'not-offered' ? '' : 'STLS\r\n'}.\r\n`);
+          if (/^CAPA/i.test(line))
+            send(`+OK Capability list follows\r\nUSER\r\n${behaviour === 'not-offered' ? '' : 'STLS\r\n'}.\r\n`);
           else if (/^STLS/i.test(line)) {
             if (behaviour === 'refuse') return send('-ERR TLS not available\r\n');
             send('+OK Begin TLS negotiation\r\n');
@@ -297,7 +389,8 @@ export async function startStartTlsServer(protocol: StartTlsProtocol, behaviour:
           );
         }
         if (buf.includes('<starttls')) {
-          if (behaviour === 'refuse') return void send("<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:stream>");
+          if (behaviour === 'refuse')
+            return void send("<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:stream>");
           send("<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
           upgrade();
         }
@@ -328,7 +421,11 @@ export async function startHostileServer(kind: HostileKind): Promise<Running> {
       case 'silent':
         return; // accepts, reads, never answers
       case 'http':
-        socket.once('data', () => socket.write('HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nContent-Length: 11\r\n\r\nnot TLS!!\r\n'));
+        socket.once('data', () =>
+          socket.write(
+            'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nContent-Length: 11\r\n\r\nnot TLS!!\r\n',
+          ),
+        );
         return;
       case 'garbage':
         socket.once('data', () => socket.write(Buffer.alloc(4096, 0x5a)));

@@ -31,13 +31,27 @@ describe('certwatch init, then its workflow', () => {
     });
     after(() => gh.stop());
 
-    const repository = { full_name: REPO, name: 'site', owner: { login: 'acme' }, default_branch: 'trunk', private: false };
+    const repository = {
+      full_name: REPO,
+      name: 'site',
+      owner: { login: 'acme' },
+      default_branch: 'trunk',
+      private: false,
+    };
     const events: Record<string, { name: string; payload: unknown; ref: string }> = {
       push: { name: 'push', payload: { ref: 'refs/heads/trunk', repository }, ref: 'refs/heads/trunk' },
       nightly: { name: 'schedule', payload: { schedule: '17 3 * * *', repository }, ref: 'refs/heads/trunk' },
       'pull-request': {
         name: 'pull_request',
-        payload: { number: 7, pull_request: { number: 7, head: { sha: 'f'.repeat(40), repo: { full_name: REPO } }, base: { ref: 'trunk', sha: 'b'.repeat(40), repo: { full_name: REPO } } }, repository },
+        payload: {
+          number: 7,
+          pull_request: {
+            number: 7,
+            head: { sha: 'f'.repeat(40), repo: { full_name: REPO } },
+            base: { ref: 'trunk', sha: 'b'.repeat(40), repo: { full_name: REPO } },
+          },
+          repository,
+        },
         ref: 'refs/pull/7/merge',
       },
     };
@@ -48,7 +62,8 @@ describe('certwatch init, then its workflow', () => {
       // The job's `if:` names the event it runs on; check we run it on that one.
       assert.match(wf.jobs[job].if, new RegExp(`github\\.event_name == '${events[job].name}'`));
       const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
-      for (const v of Object.values(inputs)) assert.doesNotMatch(v, /\$\{\{/, 'inputs the test passes verbatim hold no expressions');
+      for (const v of Object.values(inputs))
+        assert.doesNotMatch(v, /\$\{\{/, 'inputs the test passes verbatim hold no expressions');
       const eventPath = path.join(ws, '..', `${path.basename(ws)}-${job}-event.json`);
       await writeFile(eventPath, JSON.stringify(events[job].payload));
       try {
@@ -77,7 +92,9 @@ describe('certwatch init, then its workflow', () => {
       assert.equal(report.summary.failures, 2);
       const open = gh.openIssues();
       assert.equal(open.length, 2, JSON.stringify(open.map((i) => i.title)));
-      assert.ok(open.some((i) => i.body.includes('old.acme.test')) && open.some((i) => i.body.includes('legacy.acme.test')));
+      assert.ok(
+        open.some((i) => i.body.includes('old.acme.test')) && open.some((i) => i.body.includes('legacy.acme.test')),
+      );
     });
 
     it('push to the default branch: the same verdict, and the issues stay as they are', async () => {

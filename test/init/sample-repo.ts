@@ -18,7 +18,12 @@ const now = Date.now();
 const at = (d: number) => new Date(now + d * DAY);
 
 export async function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -79,7 +84,10 @@ export async function sampleRepo(): Promise<SampleRepo> {
       'certwatch-init-',
     );
     await mkdir(path.join(ws, 'deploy'), { recursive: true });
-    await writeFile(path.join(ws, 'deploy/pay.p12'), await o.pkcs12({ certPath: p12Leaf.certPath, keyPath: p12Leaf.keyPath, password: 'secret' }));
+    await writeFile(
+      path.join(ws, 'deploy/pay.p12'),
+      await o.pkcs12({ certPath: p12Leaf.certPath, keyPath: p12Leaf.keyPath, password: 'secret' }),
+    );
     await exec('git', ['init', '-q', '-b', 'trunk'], { cwd: ws });
     const r = await cli(ws, 'init');
     assert.equal(r.code, 0, r.stderr);

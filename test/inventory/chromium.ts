@@ -33,7 +33,10 @@ export interface ChromiumRun {
 export function runChromium(userDataDir: string, args: string[]): Promise<ChromiumRun> {
   return new Promise((resolve, reject) => {
     // detached: its own process group, so a timeout can kill the renderer and GPU helpers too.
-    const child = spawn(CHROMIUM, [...BASE_FLAGS, `--user-data-dir=${userDataDir}`, ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(CHROMIUM, [...BASE_FLAGS, `--user-data-dir=${userDataDir}`, ...args], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

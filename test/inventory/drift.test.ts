@@ -10,11 +10,36 @@ import { CAS, DAY, NOW, fingerprintOf, generateEstate, makeCert } from './estate
 
 const R11 = CAS.find((c) => c.id === 'r11')!;
 const file = (path: string): Location => ({ type: 'file', path, line: 1 });
-const served = (host: string, address = '192.0.2.10', chainIndex = 0): Location => ({ type: 'endpoint', host, port: 443, address, servername: host, protocol: 'https', chainIndex });
+const served = (host: string, address = '192.0.2.10', chainIndex = 0): Location => ({
+  type: 'endpoint',
+  host,
+  port: 443,
+  address,
+  servername: host,
+  protocol: 'https',
+  chainIndex,
+});
 
-function leaf(id: string, cn: string, issuedDaysAgo: number, locations: Location[], sans?: string[]): ReportCertificate {
+function leaf(
+  id: string,
+  cn: string,
+  issuedDaysAgo: number,
+  locations: Location[],
+  sans?: string[],
+): ReportCertificate {
   const notBefore = new Date(NOW.getTime() - issuedDaysAgo * DAY);
-  return makeCert({ fingerprint: fingerprintOf(id), subjectCN: cn, sans: sans ?? [cn], issuer: R11, serial: id.toUpperCase().replace(/[^0-9A-F]/g, '') || 'AB', notBefore, notAfter: new Date(notBefore.getTime() + 90 * DAY), locations, owner: '@acme/web', now: NOW });
+  return makeCert({
+    fingerprint: fingerprintOf(id),
+    subjectCN: cn,
+    sans: sans ?? [cn],
+    issuer: R11,
+    serial: id.toUpperCase().replace(/[^0-9A-F]/g, '') || 'AB',
+    notBefore,
+    notAfter: new Date(notBefore.getTime() + 90 * DAY),
+    locations,
+    owner: '@acme/web',
+    now: NOW,
+  });
 }
 
 /** The estate plus the drift stories, so drift is found among hundreds of certificates that are in step. */
@@ -40,7 +65,12 @@ function estateWithDrift(): Report {
     leaf('lb-b', 'lb.example.com', 100, [served('lb.example.com', '198.51.100.2')]),
   );
   // The endpoint check saw a difference on a name whose certificates the report does not split by address.
-  report.problems.push({ id: 'address-drift', severity: 'warning', message: 'edge.example.com:443: 2001:db8::1 and 203.0.113.5 serve different certificates', location: { type: 'endpoint', host: 'edge.example.com', port: 443, protocol: 'https' } });
+  report.problems.push({
+    id: 'address-drift',
+    severity: 'warning',
+    message: 'edge.example.com:443: 2001:db8::1 and 203.0.113.5 serve different certificates',
+    location: { type: 'endpoint', host: 'edge.example.com', port: 443, protocol: 'https' },
+  });
   return report;
 }
 
@@ -82,14 +112,22 @@ test('addresses behind one host:port serving different certificates: addresses-d
   const items = findDrift(estateWithDrift()).filter((x) => x.verdict === 'addresses-differ');
   const lb = items.find((x) => x.name === 'lb.example.com');
   assert.ok(lb);
-  assert.deepEqual(lb.endpoint?.addresses?.map((a) => [a.address, a.fingerprint]), [
-    ['198.51.100.1', fingerprintOf('lb-a')],
-    ['198.51.100.2', fingerprintOf('lb-b')],
-  ]);
+  assert.deepEqual(
+    lb.endpoint?.addresses?.map((a) => [a.address, a.fingerprint]),
+    [
+      ['198.51.100.1', fingerprintOf('lb-a')],
+      ['198.51.100.2', fingerprintOf('lb-b')],
+    ],
+  );
   assert.match(lb.message, /^lb\.example\.com:443: its addresses serve 2 different certificates/);
   // The repo holds the newer certificate, served at .1 only: the backend at .2 is named as not yet deployed.
-  const behind = findDrift(estateWithDrift()).filter((x) => x.name === 'lb.example.com' && x.verdict !== 'addresses-differ');
-  assert.deepEqual(behind.map((x) => [x.verdict, x.endpoint?.address]), [['renewed-not-deployed', '198.51.100.2']]);
+  const behind = findDrift(estateWithDrift()).filter(
+    (x) => x.name === 'lb.example.com' && x.verdict !== 'addresses-differ',
+  );
+  assert.deepEqual(
+    behind.map((x) => [x.verdict, x.endpoint?.address]),
+    [['renewed-not-deployed', '198.51.100.2']],
+  );
   assert.match(behind[0].message, /lb\.example\.com:443 \(198\.51\.100\.2\)/);
 });
 
@@ -103,7 +141,9 @@ test("an 'address-drift' finding from the endpoint check appears as addresses-di
 });
 
 test('in the generated estate, drift is exactly the stories told — hundreds of in-step certificates add none', () => {
-  const got = findDrift(estateWithDrift()).map((d) => `${d.verdict} ${d.name}`).sort();
+  const got = findDrift(estateWithDrift())
+    .map((d) => `${d.verdict} ${d.name}`)
+    .sort();
   assert.deepEqual(got, [
     'addresses-differ edge.example.com',
     'addresses-differ lb.example.com',
@@ -119,6 +159,11 @@ test('intermediates in a served chain are not compared with files of the same su
   const { report } = generateEstate();
   // A bundle with an older copy of the R11 intermediate, while endpoints serve the current one at chainIndex 1.
   const current = report.certificates.find((c) => c.subjectCN === 'R11')!;
-  report.certificates.push({ ...current, fingerprint: fingerprintOf('old-r11'), notBefore: '2020-09-04T00:00:00Z', locations: [file('certs/old-chain.pem')] });
+  report.certificates.push({
+    ...current,
+    fingerprint: fingerprintOf('old-r11'),
+    notBefore: '2020-09-04T00:00:00Z',
+    locations: [file('certs/old-chain.pem')],
+  });
   assert.deepEqual(findDrift(report), []);
 });

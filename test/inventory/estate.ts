@@ -59,17 +59,137 @@ const RSA2048: KeyInfo = { algorithm: 'RSA', size: 2048 };
 const RSA4096: KeyInfo = { algorithm: 'RSA', size: 4096 };
 
 export const CAS: CaSpec[] = [
-  { id: 'isrg-x1', subject: ISRG_X1, cn: 'ISRG Root X1', o: 'Internet Security Research Group', label: 'ISRG Root X1 (Internet Security Research Group)', issuer: ISRG_X1, issuerCN: 'ISRG Root X1', issuerO: 'Internet Security Research Group', rootLabel: 'ISRG Root X1 (Internet Security Research Group)', inReport: true, role: 'root', lifetimeDays: 0, keys: [], weight: 0 },
-  { id: 'r11', subject: "CN=R11,O=Let's Encrypt,C=US", cn: 'R11', o: "Let's Encrypt", label: "R11 (Let's Encrypt)", issuer: ISRG_X1, issuerCN: 'ISRG Root X1', issuerO: 'Internet Security Research Group', rootLabel: 'ISRG Root X1 (Internet Security Research Group)', inReport: true, role: 'intermediate', lifetimeDays: 90, keys: [RSA2048], weight: 4 },
+  {
+    id: 'isrg-x1',
+    subject: ISRG_X1,
+    cn: 'ISRG Root X1',
+    o: 'Internet Security Research Group',
+    label: 'ISRG Root X1 (Internet Security Research Group)',
+    issuer: ISRG_X1,
+    issuerCN: 'ISRG Root X1',
+    issuerO: 'Internet Security Research Group',
+    rootLabel: 'ISRG Root X1 (Internet Security Research Group)',
+    inReport: true,
+    role: 'root',
+    lifetimeDays: 0,
+    keys: [],
+    weight: 0,
+  },
+  {
+    id: 'r11',
+    subject: "CN=R11,O=Let's Encrypt,C=US",
+    cn: 'R11',
+    o: "Let's Encrypt",
+    label: "R11 (Let's Encrypt)",
+    issuer: ISRG_X1,
+    issuerCN: 'ISRG Root X1',
+    issuerO: 'Internet Security Research Group',
+    rootLabel: 'ISRG Root X1 (Internet Security Research Group)',
+    inReport: true,
+    role: 'intermediate',
+    lifetimeDays: 90,
+    keys: [RSA2048],
+    weight: 4,
+  },
   // E6's root (ISRG Root X2) is never served in this estate: "(root not seen)".
-  { id: 'e6', subject: "CN=E6,O=Let's Encrypt,C=US", cn: 'E6', o: "Let's Encrypt", label: "E6 (Let's Encrypt)", issuer: ISRG_X2, issuerCN: 'ISRG Root X2', issuerO: 'Internet Security Research Group', rootLabel: 'ISRG Root X2 (Internet Security Research Group) (root not seen)', inReport: true, role: 'intermediate', lifetimeDays: 90, keys: [EC256, EC384], weight: 3 },
-  { id: 'digicert-root', subject: DIGICERT_ROOT, cn: 'DigiCert Global Root G2', o: 'DigiCert Inc', label: 'DigiCert Global Root G2 (DigiCert Inc)', issuer: DIGICERT_ROOT, issuerCN: 'DigiCert Global Root G2', issuerO: 'DigiCert Inc', rootLabel: 'DigiCert Global Root G2 (DigiCert Inc)', inReport: true, role: 'root', lifetimeDays: 0, keys: [], weight: 0 },
-  { id: 'digicert', subject: 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1,O=DigiCert Inc,C=US', cn: 'DigiCert Global G2 TLS RSA SHA256 2020 CA1', o: 'DigiCert Inc', label: 'DigiCert Global G2 TLS RSA SHA256 2020 CA1 (DigiCert Inc)', issuer: DIGICERT_ROOT, issuerCN: 'DigiCert Global Root G2', issuerO: 'DigiCert Inc', rootLabel: 'DigiCert Global Root G2 (DigiCert Inc)', inReport: true, role: 'intermediate', lifetimeDays: 199, keys: [RSA2048, EC256], weight: 2 },
+  {
+    id: 'e6',
+    subject: "CN=E6,O=Let's Encrypt,C=US",
+    cn: 'E6',
+    o: "Let's Encrypt",
+    label: "E6 (Let's Encrypt)",
+    issuer: ISRG_X2,
+    issuerCN: 'ISRG Root X2',
+    issuerO: 'Internet Security Research Group',
+    rootLabel: 'ISRG Root X2 (Internet Security Research Group) (root not seen)',
+    inReport: true,
+    role: 'intermediate',
+    lifetimeDays: 90,
+    keys: [EC256, EC384],
+    weight: 3,
+  },
+  {
+    id: 'digicert-root',
+    subject: DIGICERT_ROOT,
+    cn: 'DigiCert Global Root G2',
+    o: 'DigiCert Inc',
+    label: 'DigiCert Global Root G2 (DigiCert Inc)',
+    issuer: DIGICERT_ROOT,
+    issuerCN: 'DigiCert Global Root G2',
+    issuerO: 'DigiCert Inc',
+    rootLabel: 'DigiCert Global Root G2 (DigiCert Inc)',
+    inReport: true,
+    role: 'root',
+    lifetimeDays: 0,
+    keys: [],
+    weight: 0,
+  },
+  {
+    id: 'digicert',
+    subject: 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1,O=DigiCert Inc,C=US',
+    cn: 'DigiCert Global G2 TLS RSA SHA256 2020 CA1',
+    o: 'DigiCert Inc',
+    label: 'DigiCert Global G2 TLS RSA SHA256 2020 CA1 (DigiCert Inc)',
+    issuer: DIGICERT_ROOT,
+    issuerCN: 'DigiCert Global Root G2',
+    issuerO: 'DigiCert Inc',
+    rootLabel: 'DigiCert Global Root G2 (DigiCert Inc)',
+    inReport: true,
+    role: 'intermediate',
+    lifetimeDays: 199,
+    keys: [RSA2048, EC256],
+    weight: 2,
+  },
   // Sectigo's intermediate is never in the report either: leaves' root is their issuer, "(root not seen)".
-  { id: 'sectigo', subject: 'CN=Sectigo RSA Domain Validation Secure Server CA,O=Sectigo Limited,L=Salford,ST=Greater Manchester,C=GB', cn: 'Sectigo RSA Domain Validation Secure Server CA', o: 'Sectigo Limited', label: 'Sectigo RSA Domain Validation Secure Server CA (Sectigo Limited)', issuer: USERTRUST, issuerCN: 'USERTrust RSA Certification Authority', issuerO: 'The USERTRUST Network', rootLabel: 'Sectigo RSA Domain Validation Secure Server CA (Sectigo Limited) (root not seen)', inReport: false, role: 'intermediate', lifetimeDays: 199, keys: [RSA2048], weight: 1 },
-  { id: 'example-root', subject: EXAMPLE_ROOT, cn: 'Example Root CA', o: 'Example, Inc.', label: 'Example Root CA (Example, Inc.)', issuer: EXAMPLE_ROOT, issuerCN: 'Example Root CA', issuerO: 'Example, Inc.', rootLabel: 'Example Root CA (Example, Inc.)', inReport: true, role: 'root', lifetimeDays: 0, keys: [], weight: 0 },
+  {
+    id: 'sectigo',
+    subject: 'CN=Sectigo RSA Domain Validation Secure Server CA,O=Sectigo Limited,L=Salford,ST=Greater Manchester,C=GB',
+    cn: 'Sectigo RSA Domain Validation Secure Server CA',
+    o: 'Sectigo Limited',
+    label: 'Sectigo RSA Domain Validation Secure Server CA (Sectigo Limited)',
+    issuer: USERTRUST,
+    issuerCN: 'USERTrust RSA Certification Authority',
+    issuerO: 'The USERTRUST Network',
+    rootLabel: 'Sectigo RSA Domain Validation Secure Server CA (Sectigo Limited) (root not seen)',
+    inReport: false,
+    role: 'intermediate',
+    lifetimeDays: 199,
+    keys: [RSA2048],
+    weight: 1,
+  },
+  {
+    id: 'example-root',
+    subject: EXAMPLE_ROOT,
+    cn: 'Example Root CA',
+    o: 'Example, Inc.',
+    label: 'Example Root CA (Example, Inc.)',
+    issuer: EXAMPLE_ROOT,
+    issuerCN: 'Example Root CA',
+    issuerO: 'Example, Inc.',
+    rootLabel: 'Example Root CA (Example, Inc.)',
+    inReport: true,
+    role: 'root',
+    lifetimeDays: 0,
+    keys: [],
+    weight: 0,
+  },
   // A private CA whose CN already contains its organisation's name: the label is the CN alone.
-  { id: 'example', subject: 'CN=Example, Inc. Issuing CA 1,O=Example, Inc.,C=US', cn: 'Example, Inc. Issuing CA 1', o: 'Example, Inc.', label: 'Example, Inc. Issuing CA 1', issuer: EXAMPLE_ROOT, issuerCN: 'Example Root CA', issuerO: 'Example, Inc.', rootLabel: 'Example Root CA (Example, Inc.)', inReport: true, role: 'intermediate', lifetimeDays: 365, keys: [EC256, RSA4096], weight: 2 },
+  {
+    id: 'example',
+    subject: 'CN=Example, Inc. Issuing CA 1,O=Example, Inc.,C=US',
+    cn: 'Example, Inc. Issuing CA 1',
+    o: 'Example, Inc.',
+    label: 'Example, Inc. Issuing CA 1',
+    issuer: EXAMPLE_ROOT,
+    issuerCN: 'Example Root CA',
+    issuerO: 'Example, Inc.',
+    rootLabel: 'Example Root CA (Example, Inc.)',
+    inReport: true,
+    role: 'intermediate',
+    lifetimeDays: 365,
+    keys: [EC256, RSA4096],
+    weight: 2,
+  },
 ];
 
 export const OWNERS = ['@acme/web', '@acme/mail', '@acme/platform', '@acme/payments', null] as const;
@@ -96,7 +216,10 @@ export interface EstateOptions {
 
 function hexSerial(rand: () => number, bytes: number): string {
   let s = '';
-  for (let i = 0; i < bytes; i++) s += Math.floor(rand() * 256).toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes; i++)
+    s += Math.floor(rand() * 256)
+      .toString(16)
+      .padStart(2, '0');
   // As the parser prints serials: uppercase hex of the value, no leading zeros.
   return s.toUpperCase().replace(/^0+(?=.)/, '');
 }
@@ -104,10 +227,13 @@ function hexSerial(rand: () => number, bytes: number): string {
 /** The expiry findings a run would make with the default thresholds (warn 30d, fail 7d). */
 export function expiryFindings(notBefore: Date, notAfter: Date, now: Date): ReportFinding[] {
   const left = notAfter.getTime() - now.getTime();
-  if (now.getTime() < notBefore.getTime()) return [{ id: 'not-yet-valid', severity: 'error', message: 'not valid yet' }];
+  if (now.getTime() < notBefore.getTime())
+    return [{ id: 'not-yet-valid', severity: 'error', message: 'not valid yet' }];
   if (left <= 0) return [{ id: 'expired', severity: 'error', message: `expired ${notAfter.toISOString()}` }];
-  if (left < 7 * DAY) return [{ id: 'expiring', severity: 'error', message: `expires in ${Math.floor(left / DAY)} days` }];
-  if (left < 30 * DAY) return [{ id: 'expiring', severity: 'warning', message: `expires in ${Math.floor(left / DAY)} days` }];
+  if (left < 7 * DAY)
+    return [{ id: 'expiring', severity: 'error', message: `expires in ${Math.floor(left / DAY)} days` }];
+  if (left < 30 * DAY)
+    return [{ id: 'expiring', severity: 'warning', message: `expires in ${Math.floor(left / DAY)} days` }];
   return [];
 }
 
@@ -166,7 +292,13 @@ export function emptyReport(now: Date = NOW): Report {
     summary: { status: 'ok', failures: 0, warnings: 0, notices: 0, certificates: 0, nextExpiry: null },
     certificates: [],
     problems: [],
-    run: { now: now.toISOString(), shard: '1/1', configPath: '.github/certwatch.yml', thresholds: { warnWithin: '30d', failWithin: '7d' }, deadlineReached: false },
+    run: {
+      now: now.toISOString(),
+      shard: '1/1',
+      configPath: '.github/certwatch.yml',
+      thresholds: { warnWithin: '30d', failWithin: '7d' },
+      deadlineReached: false,
+    },
   };
 }
 
@@ -190,7 +322,9 @@ export function generateEstate(opts: EstateOptions = {}): Estate {
     const host = `host-${String(i).padStart(3, '0')}.${owner ? owner.slice(6) : 'misc'}.example.com`;
     // Mostly current certificates; some already expired, some long-lived private ones.
     const decommissioned = i % 97 === 5; // expired, and its expiry ignored (see below)
-    const ageDays = decommissioned ? ca.lifetimeDays + 5 + Math.floor(rand() * 3) : Math.floor(rand() * (ca.lifetimeDays + 20));
+    const ageDays = decommissioned
+      ? ca.lifetimeDays + 5 + Math.floor(rand() * 3)
+      : Math.floor(rand() * (ca.lifetimeDays + 20));
     const notBefore = new Date(NOW.getTime() - ageDays * DAY - Math.floor(rand() * DAY));
     const notAfter = new Date(notBefore.getTime() + ca.lifetimeDays * DAY);
     const where = rand();
@@ -201,9 +335,25 @@ export function generateEstate(opts: EstateOptions = {}): Estate {
     if (served) {
       const addresses = rand() < 0.15 ? 2 : 1; // some names resolve to two addresses, both serving this certificate
       for (let a = 0; a < addresses; a++) {
-        locations.push({ type: 'endpoint', host, port: 443, address: `10.${i % 200}.${a}.${(i * 7) % 250}`, servername: host, protocol: 'https', chainIndex: 0 });
+        locations.push({
+          type: 'endpoint',
+          host,
+          port: 443,
+          address: `10.${i % 200}.${a}.${(i * 7) % 250}`,
+          servername: host,
+          protocol: 'https',
+          chainIndex: 0,
+        });
         const places = chainPlaces.get(ca.id) ?? [];
-        places.push({ type: 'endpoint', host, port: 443, address: `10.${i % 200}.${a}.${(i * 7) % 250}`, servername: host, protocol: 'https', chainIndex: 1 });
+        places.push({
+          type: 'endpoint',
+          host,
+          port: 443,
+          address: `10.${i % 200}.${a}.${(i * 7) % 250}`,
+          servername: host,
+          protocol: 'https',
+          chainIndex: 1,
+        });
         chainPlaces.set(ca.id, places);
       }
     }
@@ -211,7 +361,13 @@ export function generateEstate(opts: EstateOptions = {}): Estate {
     const extra: ReportFinding[] = [];
     const r = rand();
     if (r < 0.02) extra.push({ id: 'revoked', severity: 'error', message: 'revoked (keyCompromise) at 2026-11-01' });
-    else if (r < 0.04) extra.push({ id: 'weak-key', severity: 'warning', message: 'weak key', ignored: { reason: 'legacy device', until: '2027-06-30' } });
+    else if (r < 0.04)
+      extra.push({
+        id: 'weak-key',
+        severity: 'warning',
+        message: 'weak key',
+        ignored: { reason: 'legacy device', until: '2027-06-30' },
+      });
     const cert = makeCert({
       fingerprint,
       subjectCN: host,
@@ -227,15 +383,29 @@ export function generateEstate(opts: EstateOptions = {}): Estate {
       extraFindings: extra,
     });
     // An ignored expiry: someone decided a decommissioned certificate may stay expired for now.
-    if (decommissioned) cert.findings = cert.findings.map((f) => (f.severity === 'error' ? { ...f, ignored: { reason: 'decommissioned' } } : f));
+    if (decommissioned)
+      cert.findings = cert.findings.map((f) =>
+        f.severity === 'error' ? { ...f, ignored: { reason: 'decommissioned' } } : f,
+      );
     report.certificates.push(cert);
-    truth.set(fingerprint, { fingerprint, ca: ca.id, caLabel: ca.label, rootLabel: ca.rootLabel, owner, key: keyLabelOf(key) });
+    truth.set(fingerprint, {
+      fingerprint,
+      ca: ca.id,
+      caLabel: ca.label,
+      rootLabel: ca.rootLabel,
+      owner,
+      key: keyLabelOf(key),
+    });
   }
 
   // The CA certificates the estate carries: intermediates from served chains, roots from one trust bundle file.
   for (const ca of CAS) {
     if (!ca.inReport) continue;
-    const bundle: Location = { type: 'file', path: `certs/trust/${ca.role === 'root' ? 'roots' : 'intermediates'}.pem`, line: 1 + CAS.indexOf(ca) * 30 };
+    const bundle: Location = {
+      type: 'file',
+      path: `certs/trust/${ca.role === 'root' ? 'roots' : 'intermediates'}.pem`,
+      line: 1 + CAS.indexOf(ca) * 30,
+    };
     const served = chainPlaces.get(ca.id) ?? [];
     const locations: Location[] = ca.role === 'root' || served.length === 0 ? [bundle] : served;
     const parent = CAS.find((p) => p.subject === ca.issuer);
@@ -267,7 +437,13 @@ export function generateEstate(opts: EstateOptions = {}): Estate {
  */
 export function hostileCertificates(now: Date = NOW): ReportCertificate[] {
   const ca = CAS.find((c) => c.id === 'example')!;
-  const base = { issuer: ca, serial: '0BADC0DE', notBefore: new Date(now.getTime() - 30 * DAY), notAfter: new Date(now.getTime() + 20 * DAY), now };
+  const base = {
+    issuer: ca,
+    serial: '0BADC0DE',
+    notBefore: new Date(now.getTime() - 30 * DAY),
+    notAfter: new Date(now.getTime() + 20 * DAY),
+    now,
+  };
   return [
     makeCert({
       ...base,
@@ -283,7 +459,17 @@ export function hostileCertificates(now: Date = NOW): ReportCertificate[] {
       fingerprint: fingerprintOf('hostile-text'),
       subjectCN: 'pipe|name; semi, comma \\ back\nnewline',
       sans: ['pipe.example.com'],
-      locations: [{ type: 'endpoint', host: 'pipe.example.com', port: 8443, address: '192.0.2.77', servername: 'pipe.example.com', protocol: 'tls', chainIndex: 0 }],
+      locations: [
+        {
+          type: 'endpoint',
+          host: 'pipe.example.com',
+          port: 8443,
+          address: '192.0.2.77',
+          servername: 'pipe.example.com',
+          protocol: 'tls',
+          chainIndex: 0,
+        },
+      ],
       owner: '+team|ops',
     }),
     makeCert({

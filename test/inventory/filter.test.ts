@@ -19,8 +19,14 @@ test('--issuer matches a case-insensitive substring of any attribute of the issu
   assert.equal(le.certificates.length, expected);
   assert.ok(le.certificates.every((c) => c.issuerO === "Let's Encrypt"));
   // CN, C, L and ST are attributes too.
-  assert.equal(filterReport(report, { issuer: 'r11' }).certificates.length, [...truth.values()].filter((t) => t.ca === 'r11').length);
-  assert.equal(filterReport(report, { issuer: 'manchester' }).certificates.length, [...truth.values()].filter((t) => t.ca === 'sectigo').length);
+  assert.equal(
+    filterReport(report, { issuer: 'r11' }).certificates.length,
+    [...truth.values()].filter((t) => t.ca === 'r11').length,
+  );
+  assert.equal(
+    filterReport(report, { issuer: 'manchester' }).certificates.length,
+    [...truth.values()].filter((t) => t.ca === 'sectigo').length,
+  );
   // The comma inside "Example, Inc." is part of the value, so the whole value matches.
   const example = filterReport(report, { issuer: 'EXAMPLE, INC' });
   assert.ok(example.certificates.length > 0);
@@ -76,12 +82,26 @@ test('filters combine with AND and the summary is recomputed for the subset', ()
 test('problems are kept by a filter, and count in the subset summary', () => {
   const withProblem = {
     ...report,
-    problems: [{ id: 'unreachable' as const, severity: 'error' as const, message: 'connect ECONNREFUSED', location: { type: 'endpoint' as const, host: 'down.example.com', port: 443, protocol: 'https' } }],
+    problems: [
+      {
+        id: 'unreachable' as const,
+        severity: 'error' as const,
+        message: 'connect ECONNREFUSED',
+        location: { type: 'endpoint' as const, host: 'down.example.com', port: 443, protocol: 'https' },
+      },
+    ],
   };
   const sub = filterReport(withProblem, { owner: 'nobody-has-this-owner' });
   assert.equal(sub.certificates.length, 0);
   assert.equal(sub.problems.length, 1);
-  assert.deepEqual(sub.summary, { status: 'fail', failures: 1, warnings: 0, notices: 0, certificates: 0, nextExpiry: null });
+  assert.deepEqual(sub.summary, {
+    status: 'fail',
+    failures: 1,
+    warnings: 0,
+    notices: 0,
+    certificates: 0,
+    nextExpiry: null,
+  });
 });
 
 test('an ignored finding does not make the subset fail', () => {
@@ -94,14 +114,23 @@ test('an ignored finding does not make the subset fail', () => {
 
 test('nextExpiry is the soonest notAfter among leaves only', () => {
   const s = summarize(report.certificates, []);
-  const leaves = report.certificates.filter((c) => c.role === 'leaf').map((c) => c.notAfter).sort();
+  const leaves = report.certificates
+    .filter((c) => c.role === 'leaf')
+    .map((c) => c.notAfter)
+    .sort();
   assert.equal(s.nextExpiry, leaves[0]);
 });
 
 /** What `inventory --serials-file` does: stream the list past the report's serials (one parser, src/serial-lists/). */
 async function listed(text: string, r: Report = report): Promise<{ serials: Set<string>; problems: string[] }> {
-  const scanned = await scanSerialList([Buffer.from(text)], new Set(r.certificates.map((c) => serialKey(c.serialNumber))));
-  return { serials: new Set(scanned.hits.keys()), problems: scanned.bad.map((b) => `${b.line}: "${b.text}" ${b.problem}`) };
+  const scanned = await scanSerialList(
+    [Buffer.from(text)],
+    new Set(r.certificates.map((c) => serialKey(c.serialNumber))),
+  );
+  return {
+    serials: new Set(scanned.hits.keys()),
+    problems: scanned.bad.map((b) => `${b.line}: "${b.text}" ${b.problem}`),
+  };
 }
 
 test('--serials-file finds exactly the listed certificates, however the CA wrote the serials', async () => {
@@ -117,7 +146,13 @@ test('--serials-file finds exactly the listed certificates, however the CA wrote
   assert.deepEqual(hit.certificates.map((c) => c.fingerprint).sort(), targets.map((c) => c.fingerprint).sort());
   // AND with an issuer: only the listed ones that CA issued.
   const le = filterReport(report, { serials, issuer: "Let's Encrypt" });
-  assert.deepEqual(le.certificates.map((c) => c.fingerprint).sort(), targets.filter((c) => c.issuerO === "Let's Encrypt").map((c) => c.fingerprint).sort());
+  assert.deepEqual(
+    le.certificates.map((c) => c.fingerprint).sort(),
+    targets
+      .filter((c) => c.issuerO === "Let's Encrypt")
+      .map((c) => c.fingerprint)
+      .sort(),
+  );
 });
 
 test('a short serial does not match a longer one that ends or starts with it', async () => {

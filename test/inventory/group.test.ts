@@ -29,13 +29,18 @@ test('by issuing CA: every leaf counted under the CA that issued it, with the ea
     const g = groups.find((x) => x.key === label);
     assert.ok(g, `a group for ${label}; got ${groups.map((x) => x.key).join(' | ')}`);
     assert.equal(g.certificates, members.length, label);
-    const earliest = Math.min(...members.map((t) => Date.parse(leaves.find((c) => c.fingerprint === t.fingerprint)!.notAfter)));
+    const earliest = Math.min(
+      ...members.map((t) => Date.parse(leaves.find((c) => c.fingerprint === t.fingerprint)!.notAfter)),
+    );
     assert.equal(Date.parse(g.earliestExpiry!), earliest, label);
     const owners = [...new Set(members.map((t) => t.owner).filter((o): o is string => o !== null))].sort();
     assert.deepEqual(g.owners, owners, label);
   }
   // Every certificate is in exactly one group, and groups come biggest first.
-  assert.equal(groups.reduce((n, g) => n + g.certificates, 0), report.certificates.length);
+  assert.equal(
+    groups.reduce((n, g) => n + g.certificates, 0),
+    report.certificates.length,
+  );
   for (let i = 1; i < groups.length; i++) assert.ok(groups[i - 1].certificates >= groups[i].certificates);
 });
 
@@ -73,10 +78,24 @@ test('by root: a loop of cross-signatures ends as "(root not seen)" instead of h
   const r = emptyReport();
   const a = { subject: 'CN=A', cn: 'A', o: null };
   const b = { subject: 'CN=B', cn: 'B', o: null };
-  const base = { serial: '1', notBefore: new Date(NOW.getTime() - 10 * DAY), notAfter: new Date(NOW.getTime() + 100 * DAY), locations: [], owner: null, now: NOW, role: 'intermediate' as const };
-  r.certificates.push(makeCert({ ...base, fingerprint: fingerprintOf('a'), subjectCN: 'A', subject: 'CN=A', issuer: b }));
-  r.certificates.push(makeCert({ ...base, fingerprint: fingerprintOf('b'), subjectCN: 'B', subject: 'CN=B', issuer: a }));
-  r.certificates.push(makeCert({ ...base, role: 'leaf', fingerprint: fingerprintOf('leaf'), subjectCN: 'leaf', issuer: a }));
+  const base = {
+    serial: '1',
+    notBefore: new Date(NOW.getTime() - 10 * DAY),
+    notAfter: new Date(NOW.getTime() + 100 * DAY),
+    locations: [],
+    owner: null,
+    now: NOW,
+    role: 'intermediate' as const,
+  };
+  r.certificates.push(
+    makeCert({ ...base, fingerprint: fingerprintOf('a'), subjectCN: 'A', subject: 'CN=A', issuer: b }),
+  );
+  r.certificates.push(
+    makeCert({ ...base, fingerprint: fingerprintOf('b'), subjectCN: 'B', subject: 'CN=B', issuer: a }),
+  );
+  r.certificates.push(
+    makeCert({ ...base, role: 'leaf', fingerprint: fingerprintOf('leaf'), subjectCN: 'leaf', issuer: a }),
+  );
   const rootOf = rootFinder(r.certificates);
   for (const c of r.certificates) assert.match(rootOf(c), /\(root not seen\)$/);
 });
@@ -105,7 +124,8 @@ test('locations count places, not certificates: two addresses behind one name ar
   const r11 = groups.find((g) => g.key === "R11 (Let's Encrypt)")!;
   const places = new Set<string>();
   for (const c of report.certificates.filter((c) => c.issuerCN === 'R11'))
-    for (const l of c.locations) places.add(l.type === 'file' ? `f ${l.path}:${l.line}` : `e ${l.host}:${l.port} ${l.address}`);
+    for (const l of c.locations)
+      places.add(l.type === 'file' ? `f ${l.path}:${l.line}` : `e ${l.host}:${l.port} ${l.address}`);
   assert.equal(r11.locations, places.size);
   assert.ok(r11.locations > r11.certificates, 'some R11 certificates are in a file and behind an endpoint');
 });
@@ -113,9 +133,14 @@ test('locations count places, not certificates: two addresses behind one name ar
 test('failing counts certificates with an active error; an ignored error does not count', () => {
   const groups = groupBy(report, 'owner');
   const total = groups.reduce((n, g) => n + g.failing, 0);
-  const expected = report.certificates.filter((c) => c.findings.some((f) => f.severity === 'error' && !f.ignored)).length;
+  const expected = report.certificates.filter((c) =>
+    c.findings.some((f) => f.severity === 'error' && !f.ignored),
+  ).length;
   assert.equal(total, expected);
-  assert.ok(report.certificates.some((c) => c.findings.some((f) => f.severity === 'error' && f.ignored)), 'the estate holds an ignored error');
+  assert.ok(
+    report.certificates.some((c) => c.findings.some((f) => f.severity === 'error' && f.ignored)),
+    'the estate holds an ignored error',
+  );
 });
 
 test('concentration: one line per issuing CA with certificates, locations and owners, biggest first', () => {
@@ -128,5 +153,8 @@ test('concentration: one line per issuing CA with certificates, locations and ow
     lines[0],
     `If R11 (Let's Encrypt) revoked everything today: ${r11.certificates} certificates at ${r11.locations} locations, owners @acme/mail, @acme/payments, @acme/platform, @acme/web (+${unowned} without an owner)`,
   );
-  assert.ok(!lines.some((l) => l.startsWith('If ISRG Root X1 (Internet Security Research Group) revoked everything today: 2')), 'roots are not counted as revocable');
+  assert.ok(
+    !lines.some((l) => l.startsWith('If ISRG Root X1 (Internet Security Research Group) revoked everything today: 2')),
+    'roots are not counted as revocable',
+  );
 });

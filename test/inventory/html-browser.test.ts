@@ -13,7 +13,10 @@ import { summarize } from '../../src/report/build-report.js';
 import { CHROMIUM, chromiumAvailable, runChromium } from './chromium.js';
 import { generateEstate, hostileCertificates } from './estate.js';
 
-const skip = process.env.CERTWATCH_SKIP_BROWSER === '1' ? 'CERTWATCH_SKIP_BROWSER=1: the headless Chromium test of the HTML report was skipped' : false;
+const skip =
+  process.env.CERTWATCH_SKIP_BROWSER === '1'
+    ? 'CERTWATCH_SKIP_BROWSER=1: the headless Chromium test of the HTML report was skipped'
+    : false;
 
 const { report } = generateEstate();
 report.certificates.push(...hostileCertificates());
@@ -47,20 +50,32 @@ async function dumpDom(query: string, extra: string[] = [], file = page): Promis
 
 function rowFingerprints(dom: string): string[] {
   const tbody = dom.slice(dom.indexOf('<table id="certificates-table">'));
-  return [...tbody.matchAll(/<tr class="(?:fail|warn|ok)" data-status="[^"]*" data-fingerprint="([^"]+)"/g)].map((m) => m[1]);
+  return [...tbody.matchAll(/<tr class="(?:fail|warn|ok)" data-status="[^"]*" data-fingerprint="([^"]+)"/g)].map(
+    (m) => m[1],
+  );
 }
 
-test('Chromium renders every row and the timeline chart, and the script sorts by ?sort=notAfter&dir=desc', { skip }, async () => {
+test('Chromium renders every row and the timeline chart, and the script sorts by ?sort=notAfter&dir=desc', {
+  skip,
+}, async () => {
   const dom = await dumpDom('?sort=notAfter&dir=desc');
   assert.match(dom, /<html[^>]* data-enhanced="true"/, 'the script ran (its CSP hash matched)');
   assert.match(dom, /data-sorted-by="notAfter:desc"/);
   const order = rowFingerprints(dom);
   assert.equal(order.length, report.certificates.length);
   // Expected order computed here: notAfter descending, ties in the server's order (soonest first, then fingerprint).
-  const server = [...report.certificates].sort((a, b) => Date.parse(a.notAfter) - Date.parse(b.notAfter) || (a.fingerprint < b.fingerprint ? -1 : 1));
-  const expected = server.map((c, i) => ({ c, i })).sort((x, y) => x.c.notAfter.localeCompare(y.c.notAfter) * -1 || x.i - y.i).map((x) => x.c.fingerprint);
+  const server = [...report.certificates].sort(
+    (a, b) => Date.parse(a.notAfter) - Date.parse(b.notAfter) || (a.fingerprint < b.fingerprint ? -1 : 1),
+  );
+  const expected = server
+    .map((c, i) => ({ c, i }))
+    .sort((x, y) => x.c.notAfter.localeCompare(y.c.notAfter) * -1 || x.i - y.i)
+    .map((x) => x.c.fingerprint);
   assert.deepEqual(order, expected);
-  assert.match(dom, /<th [^>]*data-key="notAfter"[^>]*aria-sort="descending"|<th [^>]*aria-sort="descending"[^>]*data-key="notAfter"/);
+  assert.match(
+    dom,
+    /<th [^>]*data-key="notAfter"[^>]*aria-sort="descending"|<th [^>]*aria-sort="descending"[^>]*data-key="notAfter"/,
+  );
   // The chart: an SVG with one bar per certificate and the now line.
   assert.match(dom, /<svg [^>]*id="timeline-chart"/);
   assert.equal((dom.match(/<rect class="bar (?:fail|warn|ok)"/g) ?? []).length, report.certificates.length);
@@ -75,9 +90,14 @@ test('Chromium: clicking-order sort by subject, ascending, as ?sort=subject give
   const dom = await dumpDom('?sort=subject');
   assert.match(dom, /data-sorted-by="subject:asc"/);
   // The subject column shows the display name; the script compares lowercased text, ties keep the server's order.
-  const server = [...report.certificates].sort((a, b) => Date.parse(a.notAfter) - Date.parse(b.notAfter) || (a.fingerprint < b.fingerprint ? -1 : 1));
+  const server = [...report.certificates].sort(
+    (a, b) => Date.parse(a.notAfter) - Date.parse(b.notAfter) || (a.fingerprint < b.fingerprint ? -1 : 1),
+  );
   const name = (c: (typeof server)[number]): string => (c.subjectCN || c.sans[0] || c.subject).toLowerCase();
-  const expected = server.map((c, i) => ({ c, i })).sort((x, y) => (name(x.c) < name(y.c) ? -1 : name(x.c) > name(y.c) ? 1 : x.i - y.i)).map((x) => x.c.fingerprint);
+  const expected = server
+    .map((c, i) => ({ c, i }))
+    .sort((x, y) => (name(x.c) < name(y.c) ? -1 : name(x.c) > name(y.c) ? 1 : x.i - y.i))
+    .map((x) => x.c.fingerprint);
   assert.deepEqual(rowFingerprints(dom), expected);
 });
 
@@ -94,7 +114,9 @@ test('Chromium: the status and text filters hide rows; the count says how many a
   assert.ok(visible.every((m) => m[1] === 'fail'));
 });
 
-test('Chromium with the script blocked: the table and the chart are all there, the dead controls stay hidden', { skip }, async () => {
+test('Chromium with the script blocked: the table and the chart are all there, the dead controls stay hidden', {
+  skip,
+}, async () => {
   // Headless Chromium will not dump the DOM with scripting switched off, so the page's own CSP
   // blocks the script instead: the same page with script-src 'none'. This also proves the CSP is enforced.
   const html = readFileSync(page, 'utf8');
@@ -113,7 +135,11 @@ test('Chromium screenshot of the page (kept for a person to look at)', { skip },
   const profile = mkdtempSync(join(tmpdir(), 'certwatch-chromium-'));
   const shot = join(dir, 'inventory.png');
   try {
-    const run = await runChromium(profile, [`--screenshot=${shot}`, '--window-size=1400,1000', pathToFileURL(page).href]);
+    const run = await runChromium(profile, [
+      `--screenshot=${shot}`,
+      '--window-size=1400,1000',
+      pathToFileURL(page).href,
+    ]);
     assert.equal(run.code, 0, run.stderr.slice(-2000));
   } finally {
     rmSync(profile, { recursive: true, force: true });

@@ -23,7 +23,14 @@ function settings(shard = { index: 1, count: 1 }): Settings {
   return {
     workspace: '/ws',
     configPath: '.github/certwatch.yml',
-    defaults: { ...T, revocation: 'soft', timeoutMs: 10_000, concurrency: 32, cacheDir: '.certwatch-cache', deadlineMs: 900_000 },
+    defaults: {
+      ...T,
+      revocation: 'soft',
+      timeoutMs: 10_000,
+      concurrency: 32,
+      cacheDir: '.certwatch-cache',
+      deadlineMs: 900_000,
+    },
     endpoints: [],
     files: [],
     ignore: [],
@@ -50,17 +57,39 @@ function report(observations: Observation[], problems: Finding[] = [], s = setti
   return buildReport(certs, problems, s, { deadlineReached: false, generatedAt: NOW });
 }
 
-const { root, intermediate, leaf } = await hierarchy({ cn: 'shop.example', notBefore: new Date(NOW.getTime() - 80 * DAY), days: 90 }, 'Report');
+const { root, intermediate, leaf } = await hierarchy(
+  { cn: 'shop.example', notBefore: new Date(NOW.getTime() - 80 * DAY), days: 90 },
+  'Report',
+);
 const expired = await issue({ cn: 'old.example', notBefore: new Date(NOW.getTime() - 100 * DAY), days: 90 });
 const healthy = await issue({ cn: 'fine.example', days: 200 });
 const weak = await issue({ cn: 'weak.example', key: 'rsa1024', days: 200 });
 
 test('the summary counts active errors and warnings, and next-expiry is the soonest leaf', async () => {
   // The intermediate expires after the leaf here; an intermediate expiring sooner must not count as next-expiry.
-  const shortCa = await issue({ cn: 'Short CA', ca: true, issuer: root, notBefore: new Date(NOW.getTime() - 10 * DAY), days: 12 });
+  const shortCa = await issue({
+    cn: 'Short CA',
+    ca: true,
+    issuer: root,
+    notBefore: new Date(NOW.getTime() - 10 * DAY),
+    days: 12,
+  });
   const r = report(
-    [obs(leaf.der, file('a.pem')), obs(expired.der, file('b.pem')), obs(healthy.der, file('c.pem')), obs(weak.der, file('d.pem')), obs(shortCa.der, file('e.pem'))],
-    [{ id: 'no-match', severity: 'notice', message: 'files: "x/*.pem" matched no file', location: file('.github/certwatch.yml', 5) }],
+    [
+      obs(leaf.der, file('a.pem')),
+      obs(expired.der, file('b.pem')),
+      obs(healthy.der, file('c.pem')),
+      obs(weak.der, file('d.pem')),
+      obs(shortCa.der, file('e.pem')),
+    ],
+    [
+      {
+        id: 'no-match',
+        severity: 'notice',
+        message: 'files: "x/*.pem" matched no file',
+        location: file('.github/certwatch.yml', 5),
+      },
+    ],
   );
   // leaf: 10 days left → warning; expired → error; weak → warning; Short CA: 2 days left → error
   assert.deepEqual(r.summary, {
@@ -91,12 +120,26 @@ test('an ignored finding does not count, and the report keeps it marked', () => 
 });
 
 test('two shard reports seeing the same certificate merge into one record with both locations, equal to one unsharded run', () => {
-  const shard1 = [obs(leaf.der, file('a/site.pem', 3)), obs(expired.der, file('a/old.pem')), obs(intermediate.der, file('a/site.pem', 20))];
+  const shard1 = [
+    obs(leaf.der, file('a/site.pem', 3)),
+    obs(expired.der, file('a/old.pem')),
+    obs(intermediate.der, file('a/site.pem', 20)),
+  ];
   const shard2 = [obs(leaf.der, file('b/site.pem', 1)), obs(healthy.der, file('b/fine.pem'))];
   const r1 = report(shard1, [], settings({ index: 1, count: 2 }));
-  const r2 = report(shard2, [{ id: 'unparseable', severity: 'error', message: 'b/bad.pem:1: the file is empty', location: file('b/bad.pem') }], settings({ index: 2, count: 2 }));
-  const merged = mergeReports([validateReport(JSON.parse(JSON.stringify(r2)), 'r2.json'), validateReport(JSON.parse(JSON.stringify(r1)), 'r1.json')]);
-  const whole = report([...shard1, ...shard2], [{ id: 'unparseable', severity: 'error', message: 'b/bad.pem:1: the file is empty', location: file('b/bad.pem') }]);
+  const r2 = report(
+    shard2,
+    [{ id: 'unparseable', severity: 'error', message: 'b/bad.pem:1: the file is empty', location: file('b/bad.pem') }],
+    settings({ index: 2, count: 2 }),
+  );
+  const merged = mergeReports([
+    validateReport(JSON.parse(JSON.stringify(r2)), 'r2.json'),
+    validateReport(JSON.parse(JSON.stringify(r1)), 'r1.json'),
+  ]);
+  const whole = report(
+    [...shard1, ...shard2],
+    [{ id: 'unparseable', severity: 'error', message: 'b/bad.pem:1: the file is empty', location: file('b/bad.pem') }],
+  );
   const shop = merged.certificates.filter((c) => c.subjectCN === 'shop.example');
   assert.equal(shop.length, 1);
   assert.deepEqual(shop[0].locations, [file('a/site.pem', 3), file('b/site.pem', 1)]);
@@ -105,7 +148,12 @@ test('two shard reports seeing the same certificate merge into one record with b
 });
 
 test('markdown escapes | in names and messages, so table rows keep their columns, and ends with a Mermaid gantt', async () => {
-  const piped = await issue({ cn: 'pipe|name.example', sans: ['pipe.example'], notBefore: new Date(NOW.getTime() - 88 * DAY), days: 90 });
+  const piped = await issue({
+    cn: 'pipe|name.example',
+    sans: ['pipe.example'],
+    notBefore: new Date(NOW.getTime() - 88 * DAY),
+    days: 90,
+  });
   const r = report([obs(piped.der, file('certs/a|b.pem', 4)), obs(healthy.der, file('c.pem'))]);
   const md = renderMarkdown(r);
   // Every table row has as many cells as its table's header (an unescaped | would add one).
@@ -137,10 +185,24 @@ test('markdown escapes | in names and messages, so table rows keep their columns
 });
 
 test('annotations point at the file and line of the PEM block, and at the config line for endpoints', () => {
-  const endpoint: Location = { type: 'endpoint', host: 'api.example.com', port: 443, protocol: 'https', configFile: '.github/certwatch.yml', configLine: 13 };
+  const endpoint: Location = {
+    type: 'endpoint',
+    host: 'api.example.com',
+    port: 443,
+    protocol: 'https',
+    configFile: '.github/certwatch.yml',
+    configLine: 13,
+  };
   const r = report(
     [obs(expired.der, file('certs/old.pem', 27)), obs(expired.der, endpoint), obs(healthy.der, file('c.pem'))],
-    [{ id: 'no-match', severity: 'notice', message: 'files: "x/*.pem" matched no file', location: file('.github/certwatch.yml', 5) }],
+    [
+      {
+        id: 'no-match',
+        severity: 'notice',
+        message: 'files: "x/*.pem" matched no file',
+        location: file('.github/certwatch.yml', 5),
+      },
+    ],
   );
   const anns = annotationsFor(r);
   const key = (a: (string | number | undefined)[]) => a.join(' ');
@@ -155,6 +217,18 @@ test('annotations point at the file and line of the PEM block, and at the config
   assert.equal(anns.at(-1)?.level, 'notice', 'errors before notices');
   assert.match(anns[0].message, /old\.example expired on/);
   // An endpoint from inputs (no config line) still annotates, without a place.
-  const fromInputs = report([obs(expired.der, { type: 'endpoint', host: 'x.example', port: 443, protocol: 'tls', configFile: '(inputs)', configLine: 1 })]);
-  assert.deepEqual(annotationsFor(fromInputs).map((a) => [a.file, a.startLine]), [[undefined, undefined]]);
+  const fromInputs = report([
+    obs(expired.der, {
+      type: 'endpoint',
+      host: 'x.example',
+      port: 443,
+      protocol: 'tls',
+      configFile: '(inputs)',
+      configLine: 1,
+    }),
+  ]);
+  assert.deepEqual(
+    annotationsFor(fromInputs).map((a) => [a.file, a.startLine]),
+    [[undefined, undefined]],
+  );
 });

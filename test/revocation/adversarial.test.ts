@@ -11,7 +11,18 @@ import { closeHttp } from '../../src/net/http-fetch.js';
 import type { ObservedCertificate } from '../../src/types.js';
 import { hierarchy, issue, type Issued } from '../helpers/pki.js';
 import { buildCrl, type CrlSpec } from '../revocation/helpers/der-writer.js';
-import { DAY, NOW, ctxFor, observed, privateKey, rec, send, settingsFor, startServer, type TestServer } from '../revocation/helpers/fixtures.js';
+import {
+  DAY,
+  NOW,
+  ctxFor,
+  observed,
+  privateKey,
+  rec,
+  send,
+  settingsFor,
+  startServer,
+  type TestServer,
+} from '../revocation/helpers/fixtures.js';
 
 let srv: TestServer;
 let inter: Issued;
@@ -42,7 +53,12 @@ function crl(o: Partial<CrlSpec> = {}): Buffer {
 
 async function check(l: Issued, o: { cacheDir?: string; workspace?: string } = {}): Promise<ObservedCertificate> {
   const obs = observed(rec(l), { companions: [rec(inter)] });
-  const settings = settingsFor({ revocation: 'soft', cacheDir: o.cacheDir ?? '', workspace: o.workspace, timeoutMs: 1500 });
+  const settings = settingsFor({
+    revocation: 'soft',
+    cacheDir: o.cacheDir ?? '',
+    workspace: o.workspace,
+    timeoutMs: 1500,
+  });
   await checkRevocation([obs], ctxFor(settings, NOW));
   return obs;
 }
@@ -54,8 +70,20 @@ describe('delta CRLs', () => {
     // again after an older delta #22 (base #20) had released it: applying the
     // old delta's removeFromCRL would turn a revoked certificate into "good".
     const l = await leaf('/rv-base.crl', '0f0f01');
-    srv.routes.set('/rv-base.crl', send(crl({ crlNumber: 25, freshestUrls: [srv.base + '/rv-delta.crl'], entries: [{ serial: 0x0f0f01, revokedAt: NOW, reason: 6 }] })));
-    srv.routes.set('/rv-delta.crl', send(crl({ crlNumber: 22, deltaBase: 20, entries: [{ serial: 0x0f0f01, revokedAt: NOW, reason: 8 }] })));
+    srv.routes.set(
+      '/rv-base.crl',
+      send(
+        crl({
+          crlNumber: 25,
+          freshestUrls: [srv.base + '/rv-delta.crl'],
+          entries: [{ serial: 0x0f0f01, revokedAt: NOW, reason: 6 }],
+        }),
+      ),
+    );
+    srv.routes.set(
+      '/rv-delta.crl',
+      send(crl({ crlNumber: 22, deltaBase: 20, entries: [{ serial: 0x0f0f01, revokedAt: NOW, reason: 8 }] })),
+    );
     const obs = await check(l);
     assert.equal(obs.revocation?.status, 'revoked', JSON.stringify(obs.revocation));
     assert.match(obs.revocation?.detail ?? '', /delta CRL not applied/);
@@ -70,7 +98,10 @@ describe('CRL disk cache', () => {
       srv.routes.set('/rv-cache.crl', send(crl()));
       assert.equal((await check(l, { workspace: ws, cacheDir: '.cache' })).revocation?.status, 'good');
       // The CA revokes it and reissues the CRL; the cache metadata claims a fetch in the future.
-      srv.routes.set('/rv-cache.crl', send(crl({ crlNumber: 8, entries: [{ serial: 0x0f0f02, revokedAt: NOW, reason: 1 }] })));
+      srv.routes.set(
+        '/rv-cache.crl',
+        send(crl({ crlNumber: 8, entries: [{ serial: 0x0f0f02, revokedAt: NOW, reason: 1 }] })),
+      );
       const dir = join(ws, '.cache', 'crl');
       const meta = (await readdir(dir)).find((f) => f.endsWith('.json'))!;
       const m = JSON.parse(await readFile(join(dir, meta), 'utf8'));
@@ -115,12 +146,21 @@ describe('stale answers still prove revocation (never good)', () => {
     const l = await leaf('/rv-stale.crl', '0f0f03');
     srv.routes.set(
       '/rv-stale.crl',
-      send(crl({ thisUpdate: new Date(NOW.getTime() - 12 * DAY), nextUpdate: new Date(NOW.getTime() - 2 * DAY), entries: [{ serial: 0x0f0f03, revokedAt: new Date(NOW.getTime() - 13 * DAY), reason: 1 }] })),
+      send(
+        crl({
+          thisUpdate: new Date(NOW.getTime() - 12 * DAY),
+          nextUpdate: new Date(NOW.getTime() - 2 * DAY),
+          entries: [{ serial: 0x0f0f03, revokedAt: new Date(NOW.getTime() - 13 * DAY), reason: 1 }],
+        }),
+      ),
     );
     const obs = await check(l);
     assert.equal(obs.revocation?.status, 'revoked', JSON.stringify(obs.revocation));
     assert.equal(obs.revocation?.reason, 'keyCompromise');
-    assert.deepEqual(obs.findings.map((f) => f.id), ['revoked']);
+    assert.deepEqual(
+      obs.findings.map((f) => f.id),
+      ['revoked'],
+    );
   });
 
   test('…but a stale CRL that does not list it is unknown, and a stale hold is unknown too', async () => {
@@ -128,7 +168,13 @@ describe('stale answers still prove revocation (never good)', () => {
     const b = await leaf('/rv-stale2.crl', '0f0f05');
     srv.routes.set(
       '/rv-stale2.crl',
-      send(crl({ thisUpdate: new Date(NOW.getTime() - 12 * DAY), nextUpdate: new Date(NOW.getTime() - 2 * DAY), entries: [{ serial: 0x0f0f05, revokedAt: NOW, reason: 6 }] })),
+      send(
+        crl({
+          thisUpdate: new Date(NOW.getTime() - 12 * DAY),
+          nextUpdate: new Date(NOW.getTime() - 2 * DAY),
+          entries: [{ serial: 0x0f0f05, revokedAt: NOW, reason: 6 }],
+        }),
+      ),
     );
     for (const l of [a, b]) {
       const obs = await check(l);
@@ -143,10 +189,19 @@ describe('stale OCSP', () => {
     const { verifyOcsp } = await import('../../src/checks/revocation/verify-ocsp.js');
     const { buildOcspResponse } = await import('../revocation/helpers/ocsp-builder.js');
     const l = await issue({ cn: 'stale-ocsp.example', issuer: inter, serial: '0f0f06' });
-    const base = { issuer: rec(inter), serialBytes: rec(l).serialBytes, signingKey: privateKey(inter), thisUpdate: new Date(NOW.getTime() - 10 * DAY), nextUpdate: new Date(NOW.getTime() - 3 * DAY) };
+    const base = {
+      issuer: rec(inter),
+      serialBytes: rec(l).serialBytes,
+      signingKey: privateKey(inter),
+      thisUpdate: new Date(NOW.getTime() - 10 * DAY),
+      nextUpdate: new Date(NOW.getTime() - 3 * DAY),
+    };
     const revoked = verifyOcsp(buildOcspResponse({ ...base, status: 'revoked', reason: 1 }), rec(l), rec(inter), NOW);
     assert.equal(revoked.status, 'revoked');
     assert.equal(verifyOcsp(buildOcspResponse({ ...base, status: 'good' }), rec(l), rec(inter), NOW).status, 'unknown');
-    assert.equal(verifyOcsp(buildOcspResponse({ ...base, status: 'revoked', reason: 6 }), rec(l), rec(inter), NOW).status, 'unknown');
+    assert.equal(
+      verifyOcsp(buildOcspResponse({ ...base, status: 'revoked', reason: 6 }), rec(l), rec(inter), NOW).status,
+      'unknown',
+    );
   });
 });

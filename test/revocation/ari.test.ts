@@ -9,11 +9,28 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ariCertId, checkRenewalInfo } from '../../src/checks/ari/check-renewal-info.js';
 import { ariCaFor } from '../../src/checks/ari/ari-directories.js';
-import { ARI_DEFAULT_RETRY_MS, ARI_MAX_RETRY_MS, ARI_MIN_RETRY_MS, parseRfc3339, retryAfterMs } from '../../src/checks/ari/fetch-renewal-info.js';
+import {
+  ARI_DEFAULT_RETRY_MS,
+  ARI_MAX_RETRY_MS,
+  ARI_MIN_RETRY_MS,
+  parseRfc3339,
+  retryAfterMs,
+} from '../../src/checks/ari/fetch-renewal-info.js';
 import { closeHttp } from '../../src/net/http-fetch.js';
 import type { CertificateRecord, ObservedCertificate, Settings } from '../../src/types.js';
 import { hierarchy, issue, type Issued } from '../helpers/pki.js';
-import { DAY, NOW, ctxFor, json, observed, rec, send, settingsFor, startServer, type TestServer } from './helpers/fixtures.js';
+import {
+  DAY,
+  NOW,
+  ctxFor,
+  json,
+  observed,
+  rec,
+  send,
+  settingsFor,
+  startServer,
+  type TestServer,
+} from './helpers/fixtures.js';
 
 let srv: TestServer;
 let inter: Issued;
@@ -37,22 +54,38 @@ function directory(): { url: string; info: string } {
 }
 
 function settings(dir: string, o: { enabled?: boolean; cacheDir?: string; workspace?: string } = {}): Settings {
-  return settingsFor({ ari: { enabled: o.enabled ?? true, directories: [{ issuer: 'acme intermediate', directory: dir }] }, cacheDir: o.cacheDir ?? '', workspace: o.workspace });
+  return settingsFor({
+    ari: { enabled: o.enabled ?? true, directories: [{ issuer: 'acme intermediate', directory: dir }] },
+    cacheDir: o.cacheDir ?? '',
+    workspace: o.workspace,
+  });
 }
 
 async function leaf(cn: string, extra: { notAfter?: Date; notBefore?: Date } = {}): Promise<ObservedCertificate> {
   return observed(rec(await issue({ cn, issuer: inter, ...extra })));
 }
 
-function windowRoute(info: string, obs: ObservedCertificate, body: unknown, status = 200, headers: Record<string, string> = {}): string {
+function windowRoute(
+  info: string,
+  obs: ObservedCertificate,
+  body: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): string {
   const path = new URL(`${info}/${ariCertId(obs.cert)}`).pathname;
-  srv.routes.set(path, typeof body === 'string' ? send(body, 'application/json', status, headers) : json(body, status, headers));
+  srv.routes.set(
+    path,
+    typeof body === 'string' ? send(body, 'application/json', status, headers) : json(body, status, headers),
+  );
   return path;
 }
 
 describe('ARI certificate identifier (RFC 9773 §4.1)', () => {
   test("the RFC's example: AKI 69:88:5B:… and serial 0x87654321 give aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE", () => {
-    const stub = { authorityKeyId: Buffer.from('69885b6b87464041e1b37b847ba0ae2cde01c8d4', 'hex'), serialBytes: Buffer.from('0087654321', 'hex') } as CertificateRecord;
+    const stub = {
+      authorityKeyId: Buffer.from('69885b6b87464041e1b37b847ba0ae2cde01c8d4', 'hex'),
+      serialBytes: Buffer.from('0087654321', 'hex'),
+    } as CertificateRecord;
     assert.equal(ariCertId(stub), 'aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE');
   });
 
@@ -80,8 +113,16 @@ describe('ACME CA for an issuer', () => {
 
   test('configured directories match a case-insensitive substring of O= or CN=, before the built-ins', () => {
     const dirs = [{ issuer: 'example private', directory: 'https://acme.example.internal/directory' }];
-    assert.equal(ariCaFor({ issuerCN: 'Example Private CA R2' } as CertificateRecord, dirs)?.directory, dirs[0].directory);
-    assert.equal(ariCaFor({ issuerO: "Let's Encrypt", issuerCN: 'E7' } as CertificateRecord, [{ issuer: 'e7', directory: 'https://x/dir' }])?.directory, 'https://x/dir');
+    assert.equal(
+      ariCaFor({ issuerCN: 'Example Private CA R2' } as CertificateRecord, dirs)?.directory,
+      dirs[0].directory,
+    );
+    assert.equal(
+      ariCaFor({ issuerO: "Let's Encrypt", issuerCN: 'E7' } as CertificateRecord, [
+        { issuer: 'e7', directory: 'https://x/dir' },
+      ])?.directory,
+      'https://x/dir',
+    );
   });
 });
 
@@ -102,9 +143,17 @@ describe('checkRenewalInfo', () => {
   test('an open window is a warning', async () => {
     const d = directory();
     const obs = await leaf('ari-open.example');
-    windowRoute(d.info, obs, { suggestedWindow: { start: new Date(NOW.getTime() - DAY).toISOString(), end: new Date(NOW.getTime() + DAY).toISOString() } });
+    windowRoute(d.info, obs, {
+      suggestedWindow: {
+        start: new Date(NOW.getTime() - DAY).toISOString(),
+        end: new Date(NOW.getTime() + DAY).toISOString(),
+      },
+    });
     await checkRenewalInfo([obs], ctxFor(settings(d.url), NOW));
-    assert.deepEqual(obs.findings.map((f) => `${f.id}/${f.severity}`), ['renewal-window/warning']);
+    assert.deepEqual(
+      obs.findings.map((f) => `${f.id}/${f.severity}`),
+      ['renewal-window/warning'],
+    );
     assert.equal(obs.findings[0].fingerprint, obs.cert.fingerprint);
   });
 
@@ -112,11 +161,17 @@ describe('checkRenewalInfo', () => {
     const d = directory();
     const obs = await leaf('ari-past.example');
     windowRoute(d.info, obs, {
-      suggestedWindow: { start: new Date(NOW.getTime() - 3600_000).toISOString(), end: new Date(NOW.getTime() - 1800_000).toISOString() },
+      suggestedWindow: {
+        start: new Date(NOW.getTime() - 3600_000).toISOString(),
+        end: new Date(NOW.getTime() - 1800_000).toISOString(),
+      },
       explanationURL: 'https://community.example/t/incident-2026',
     });
     await checkRenewalInfo([obs], ctxFor(settings(d.url), NOW));
-    assert.deepEqual(obs.findings.map((f) => `${f.id}/${f.severity}`), ['renewal-window/error']);
+    assert.deepEqual(
+      obs.findings.map((f) => `${f.id}/${f.severity}`),
+      ['renewal-window/error'],
+    );
     assert.match(obs.findings[0].message, /https:\/\/community\.example\/t\/incident-2026/);
     assert.equal(obs.renewal?.explanationURL, 'https://community.example/t/incident-2026');
   });
@@ -127,7 +182,10 @@ describe('checkRenewalInfo', () => {
     const problems = await checkRenewalInfo([obs], ctxFor(settings(d.url), NOW));
     assert.equal(problems.length, 1);
     assert.equal(problems[0].severity, 'notice');
-    assert.match(problems[0].message, /^ARI for acme intermediate: renewalInfo .* does not know this certificate \(HTTP 404\)/);
+    assert.match(
+      problems[0].message,
+      /^ARI for acme intermediate: renewalInfo .* does not know this certificate \(HTTP 404\)/,
+    );
     assert.equal(obs.renewal, undefined);
     assert.deepEqual(obs.findings, []);
   });
@@ -135,10 +193,30 @@ describe('checkRenewalInfo', () => {
   for (const [name, body, status, cause] of [
     ['500', 'oops', 500, /returned 500/],
     ['malformed JSON', '{"suggestedWindow": {"start": ', 200, /malformed JSON/],
-    ['a window with end < start', { suggestedWindow: { start: '2026-12-10T00:00:00Z', end: '2026-12-01T00:00:00Z' } }, 200, /ends .* before it starts/],
-    ['a window with unparseable dates', { suggestedWindow: { start: 'soon', end: 'later' } }, 200, /no valid suggestedWindow/],
-    ['a window whose dates are not RFC 3339 (a bare year, a US date)', { suggestedWindow: { start: '2026', end: '12/31/2026' } }, 200, /no valid suggestedWindow .*RFC 3339/],
-    ['a window with an impossible date', { suggestedWindow: { start: '2026-02-30T00:00:00Z', end: '2026-03-01T00:00:00Z' } }, 200, /no valid suggestedWindow/],
+    [
+      'a window with end < start',
+      { suggestedWindow: { start: '2026-12-10T00:00:00Z', end: '2026-12-01T00:00:00Z' } },
+      200,
+      /ends .* before it starts/,
+    ],
+    [
+      'a window with unparseable dates',
+      { suggestedWindow: { start: 'soon', end: 'later' } },
+      200,
+      /no valid suggestedWindow/,
+    ],
+    [
+      'a window whose dates are not RFC 3339 (a bare year, a US date)',
+      { suggestedWindow: { start: '2026', end: '12/31/2026' } },
+      200,
+      /no valid suggestedWindow .*RFC 3339/,
+    ],
+    [
+      'a window with an impossible date',
+      { suggestedWindow: { start: '2026-02-30T00:00:00Z', end: '2026-03-01T00:00:00Z' } },
+      200,
+      /no valid suggestedWindow/,
+    ],
   ] as const) {
     test(`${name} is a warning for the run, nothing on the certificate`, async () => {
       const d = directory();
@@ -168,7 +246,13 @@ describe('checkRenewalInfo', () => {
   test('the directory is read once per run for many certificates', async () => {
     const d = directory();
     const certs = await Promise.all([leaf('ari-m1.example'), leaf('ari-m2.example'), leaf('ari-m3.example')]);
-    for (const c of certs) windowRoute(d.info, c, { suggestedWindow: { start: new Date(NOW.getTime() + DAY).toISOString(), end: new Date(NOW.getTime() + 2 * DAY).toISOString() } });
+    for (const c of certs)
+      windowRoute(d.info, c, {
+        suggestedWindow: {
+          start: new Date(NOW.getTime() + DAY).toISOString(),
+          end: new Date(NOW.getTime() + 2 * DAY).toISOString(),
+        },
+      });
     await checkRenewalInfo(certs, ctxFor(settings(d.url), NOW));
     assert.equal(srv.hits.get(new URL(d.url).pathname), 1);
     assert.ok(certs.every((c) => c.renewal));
@@ -179,7 +263,18 @@ describe('checkRenewalInfo', () => {
     try {
       const d = directory();
       const obs = await leaf('ari-retry.example');
-      const path = windowRoute(d.info, obs, { suggestedWindow: { start: new Date(NOW.getTime() + DAY).toISOString(), end: new Date(NOW.getTime() + 2 * DAY).toISOString() } }, 200, { 'retry-after': '3600' });
+      const path = windowRoute(
+        d.info,
+        obs,
+        {
+          suggestedWindow: {
+            start: new Date(NOW.getTime() + DAY).toISOString(),
+            end: new Date(NOW.getTime() + 2 * DAY).toISOString(),
+          },
+        },
+        200,
+        { 'retry-after': '3600' },
+      );
       await checkRenewalInfo([obs], ctxFor(settings(d.url, { workspace: ws, cacheDir: 'cache' }), NOW));
       const again = observed(obs.cert);
       await checkRenewalInfo([again], ctxFor(settings(d.url, { workspace: ws, cacheDir: 'cache' }), NOW));
@@ -208,26 +303,47 @@ describe('checkRenewalInfo', () => {
 
   test('expired leaves and CA certificates are not asked about', async () => {
     const d = directory();
-    const expired = await leaf('ari-expired.example', { notBefore: new Date(NOW.getTime() - 100 * DAY), notAfter: new Date(NOW.getTime() - DAY) });
-    const ca = observed(rec(await issue({ cn: 'Sub CA under acme', ca: true, issuer: inter })), { role: 'intermediate' });
+    const expired = await leaf('ari-expired.example', {
+      notBefore: new Date(NOW.getTime() - 100 * DAY),
+      notAfter: new Date(NOW.getTime() - DAY),
+    });
+    const ca = observed(rec(await issue({ cn: 'Sub CA under acme', ca: true, issuer: inter })), {
+      role: 'intermediate',
+    });
     assert.deepEqual(await checkRenewalInfo([expired, ca], ctxFor(settings(d.url), NOW)), []);
     assert.equal(srv.hits.get(new URL(d.url).pathname), undefined);
   });
 
   test('certificates from CAs without ARI are left alone', async () => {
     const d = directory();
-    const other = observed(rec(await issue({ cn: 'elsewhere.example', issuer: await issue({ cn: 'Other CA', ca: true }) })));
+    const other = observed(
+      rec(await issue({ cn: 'elsewhere.example', issuer: await issue({ cn: 'Other CA', ca: true }) })),
+    );
     assert.deepEqual(await checkRenewalInfo([other], ctxFor(settings(d.url), NOW)), []);
     assert.equal(other.renewal, undefined);
   });
 });
 
 test('ARI windows: RFC 3339 timestamps with offsets and fractions read to the same instant; anything else is refused', async () => {
-
-  for (const s of ['2026-12-01T10:00:00Z', '2026-12-01t10:00:00.5z', '2026-12-01T12:30:00+02:30', '2026-11-30T23:00:00-01:00', '2000-02-29T00:00:00Z']) {
+  for (const s of [
+    '2026-12-01T10:00:00Z',
+    '2026-12-01t10:00:00.5z',
+    '2026-12-01T12:30:00+02:30',
+    '2026-11-30T23:00:00-01:00',
+    '2000-02-29T00:00:00Z',
+  ]) {
     assert.equal(parseRfc3339(s)?.toISOString(), new Date(s.toUpperCase()).toISOString(), s);
   }
-  for (const s of ['2026', '2026-12-01', '2026-12-01 10:00:00', '12/01/2026', 'Tuesday', '2026-13-01T00:00:00Z', '2026-12-01T24:00:00Z', '2026-12-01T10:00:00']) {
+  for (const s of [
+    '2026',
+    '2026-12-01',
+    '2026-12-01 10:00:00',
+    '12/01/2026',
+    'Tuesday',
+    '2026-13-01T00:00:00Z',
+    '2026-12-01T24:00:00Z',
+    '2026-12-01T10:00:00',
+  ]) {
     assert.equal(parseRfc3339(s), null, s);
   }
   assert.equal(parseRfc3339('0050-01-01T00:00:00Z')?.getUTCFullYear(), 50, 'no two-digit-year trap');

@@ -14,7 +14,20 @@ import { closeHttp } from '../../src/net/http-fetch.js';
 import type { ObservedCertificate } from '../../src/types.js';
 import { hierarchy, issue, pemBlock, type Issued } from '../helpers/pki.js';
 import { buildCrl, type CrlSpec } from './helpers/der-writer.js';
-import { DAY, NOW, assertUnknown, ctxFor, findingIds, observed, privateKey, rec, send, settingsFor, startServer, type TestServer } from './helpers/fixtures.js';
+import {
+  DAY,
+  NOW,
+  assertUnknown,
+  ctxFor,
+  findingIds,
+  observed,
+  privateKey,
+  rec,
+  send,
+  settingsFor,
+  startServer,
+  type TestServer,
+} from './helpers/fixtures.js';
 
 let srv: TestServer;
 let root: Issued;
@@ -30,8 +43,18 @@ after(async () => {
 });
 
 /** A leaf under the test intermediate whose CRL DP is `path` on the test server. */
-async function leaf(path: string, extra: { serial?: string; cn?: string; notAfter?: Date; notBefore?: Date } = {}): Promise<Issued> {
-  return issue({ cn: extra.cn ?? `leaf${path.replace(/\W/g, '-')}.example`, issuer: inter, crlUrl: srv.base + path, serial: extra.serial, notAfter: extra.notAfter, notBefore: extra.notBefore });
+async function leaf(
+  path: string,
+  extra: { serial?: string; cn?: string; notAfter?: Date; notBefore?: Date } = {},
+): Promise<Issued> {
+  return issue({
+    cn: extra.cn ?? `leaf${path.replace(/\W/g, '-')}.example`,
+    issuer: inter,
+    crlUrl: srv.base + path,
+    serial: extra.serial,
+    notAfter: extra.notAfter,
+    notBefore: extra.notBefore,
+  });
 }
 
 function crlBy(signer: Issued, nameOf: Issued, o: Partial<CrlSpec> = {}): Buffer {
@@ -45,9 +68,24 @@ function crlBy(signer: Issued, nameOf: Issued, o: Partial<CrlSpec> = {}): Buffer
   });
 }
 
-async function check(l: Issued, o: { mode?: 'soft' | 'hard' | 'off'; cacheDir?: string; workspace?: string; crlMaxBytes?: number; known?: Issued[]; companions?: Issued[] } = {}): Promise<ObservedCertificate> {
+async function check(
+  l: Issued,
+  o: {
+    mode?: 'soft' | 'hard' | 'off';
+    cacheDir?: string;
+    workspace?: string;
+    crlMaxBytes?: number;
+    known?: Issued[];
+    companions?: Issued[];
+  } = {},
+): Promise<ObservedCertificate> {
   const obs = observed(rec(l), { companions: (o.companions ?? [inter]).map(rec) });
-  const settings = settingsFor({ revocation: o.mode ?? 'soft', cacheDir: o.cacheDir ?? '', workspace: o.workspace, timeoutMs: 1500 });
+  const settings = settingsFor({
+    revocation: o.mode ?? 'soft',
+    cacheDir: o.cacheDir ?? '',
+    workspace: o.workspace,
+    timeoutMs: 1500,
+  });
   await checkRevocation([obs], ctxFor(settings, NOW, (o.known ?? []).map(rec), { crlMaxBytes: o.crlMaxBytes }));
   return obs;
 }
@@ -67,18 +105,40 @@ describe('scanCrl', () => {
     assert.equal(crl.find(Buffer.from('0a0b0c', 'hex'))?.reason, 'keyCompromise');
     assert.equal(crl.find(Buffer.from('000a0b0c', 'hex'))?.reason, 'keyCompromise');
     assert.ok(crl.find(Buffer.from('00ffee', 'hex')), 'serial with a sign pad byte');
-    assert.equal(crl.find(Buffer.from('00ffee', 'hex'))?.revokedAt.toISOString(), new Date(NOW.getTime() - 3 * DAY).toISOString());
+    assert.equal(
+      crl.find(Buffer.from('00ffee', 'hex'))?.revokedAt.toISOString(),
+      new Date(NOW.getTime() - 3 * DAY).toISOString(),
+    );
     assert.equal(crl.find(Buffer.from('ffee', 'hex')), null, 'FF EE is −18, not +65518: the sign counts');
     assert.ok(crl.find(Buffer.from('11', 'hex')), 'entry whose INTEGER had redundant zeros');
     assert.equal(crl.find(Buffer.from('0b0c', 'hex')), null, 'a suffix is not the same serial');
-    assert.equal(crl.find(Buffer.from('010a0b0c', 'hex')), null, 'a longer serial with the same suffix is not the same serial');
+    assert.equal(
+      crl.find(Buffer.from('010a0b0c', 'hex')),
+      null,
+      'a longer serial with the same suffix is not the same serial',
+    );
   });
 
   test('the hash index (used past 64 entries) agrees with the linear scan', () => {
-    const entries = Array.from({ length: 500 }, (_, i) => ({ serial: BigInt(i * 7919 + 1), revokedAt: NOW, reason: i % 11 === 0 ? 4 : undefined }));
+    const entries = Array.from({ length: 500 }, (_, i) => ({
+      serial: BigInt(i * 7919 + 1),
+      revokedAt: NOW,
+      reason: i % 11 === 0 ? 4 : undefined,
+    }));
     const crl = scanCrl(crlBy(inter, inter, { entries }));
     assert.equal(crl.count, 500);
-    for (let i = 0; i < 500; i++) assert.ok(crl.find(Buffer.from((BigInt(i * 7919 + 1)).toString(16).padStart(8, '0'), 'hex')), `entry ${i}`);
+    for (let i = 0; i < 500; i++)
+      assert.ok(
+        crl.find(
+          Buffer.from(
+            BigInt(i * 7919 + 1)
+              .toString(16)
+              .padStart(8, '0'),
+            'hex',
+          ),
+        ),
+        `entry ${i}`,
+      );
     assert.equal(crl.find(Buffer.from([0x02])), null);
     assert.equal(crl.find(Buffer.from('0000000000', 'hex')), null);
   });
@@ -93,7 +153,17 @@ describe('checkRevocation via CRL', () => {
   test('a revoked leaf fails with `revoked`, its reason and date', async () => {
     const l = await leaf('/r1.crl', { serial: '7f0001' });
     const revokedAt = new Date(NOW.getTime() - 2 * DAY);
-    srv.routes.set('/r1.crl', send(crlBy(inter, inter, { entries: [{ serial: 0x7f0001, revokedAt, reason: 1 }, { serial: 99, revokedAt }] })));
+    srv.routes.set(
+      '/r1.crl',
+      send(
+        crlBy(inter, inter, {
+          entries: [
+            { serial: 0x7f0001, revokedAt, reason: 1 },
+            { serial: 99, revokedAt },
+          ],
+        }),
+      ),
+    );
     const obs = await check(l);
     assert.equal(obs.revocation?.status, 'revoked');
     assert.equal(obs.revocation?.method, 'crl');
@@ -116,7 +186,10 @@ describe('checkRevocation via CRL', () => {
 
   test('a CRL without nextUpdate is valid and its entries count (the library that loses them must not be used)', async () => {
     const l = await leaf('/nonext.crl', { serial: '0abc01' });
-    srv.routes.set('/nonext.crl', send(crlBy(inter, inter, { nextUpdate: undefined, entries: [{ serial: 0x0abc01, revokedAt: NOW, reason: 4 }] })));
+    srv.routes.set(
+      '/nonext.crl',
+      send(crlBy(inter, inter, { nextUpdate: undefined, entries: [{ serial: 0x0abc01, revokedAt: NOW, reason: 4 }] })),
+    );
     const obs = await check(l);
     assert.equal(obs.revocation?.status, 'revoked');
     assert.equal(obs.revocation?.reason, 'superseded');
@@ -124,7 +197,13 @@ describe('checkRevocation via CRL', () => {
 
   test('a PEM-encoded CRL is read too', async () => {
     const l = await leaf('/pem.crl', { serial: '0abc02' });
-    srv.routes.set('/pem.crl', send(pemBlock('X509 CRL', crlBy(inter, inter, { entries: [{ serial: 0x0abc02, revokedAt: NOW }] })), 'application/x-pem-file'));
+    srv.routes.set(
+      '/pem.crl',
+      send(
+        pemBlock('X509 CRL', crlBy(inter, inter, { entries: [{ serial: 0x0abc02, revokedAt: NOW }] })),
+        'application/x-pem-file',
+      ),
+    );
     assert.equal((await check(l)).revocation?.status, 'revoked');
   });
 
@@ -137,7 +216,9 @@ describe('checkRevocation via CRL', () => {
 
   test('a truncated CRL is unknown', async () => {
     const l = await leaf('/trunc.crl');
-    const der = crlBy(inter, inter, { entries: Array.from({ length: 50 }, (_, i) => ({ serial: i + 1000, revokedAt: NOW })) });
+    const der = crlBy(inter, inter, {
+      entries: Array.from({ length: 50 }, (_, i) => ({ serial: i + 1000, revokedAt: NOW })),
+    });
     srv.routes.set('/trunc.crl', send(der.subarray(0, Math.floor(der.length * 0.6))));
     assertUnknown(await check(l), /unreadable: malformed CRL/);
   });
@@ -162,14 +243,25 @@ describe('checkRevocation via CRL', () => {
 
   test('a CRL that is not yet valid is unknown', async () => {
     const l = await leaf('/future.crl');
-    srv.routes.set('/future.crl', send(crlBy(inter, inter, { thisUpdate: new Date(NOW.getTime() + DAY), nextUpdate: new Date(NOW.getTime() + 8 * DAY) })));
+    srv.routes.set(
+      '/future.crl',
+      send(
+        crlBy(inter, inter, {
+          thisUpdate: new Date(NOW.getTime() + DAY),
+          nextUpdate: new Date(NOW.getTime() + 8 * DAY),
+        }),
+      ),
+    );
     assertUnknown(await check(l), /not yet valid: thisUpdate/);
   });
 
   test('a stale CRL is unknown, naming its nextUpdate', async () => {
     const l = await leaf('/stale.crl');
     const nextUpdate = new Date(NOW.getTime() - 2 * DAY);
-    srv.routes.set('/stale.crl', send(crlBy(inter, inter, { thisUpdate: new Date(NOW.getTime() - 9 * DAY), nextUpdate })));
+    srv.routes.set(
+      '/stale.crl',
+      send(crlBy(inter, inter, { thisUpdate: new Date(NOW.getTime() - 9 * DAY), nextUpdate })),
+    );
     assertUnknown(await check(l), new RegExp(`CRL is stale: nextUpdate ${nextUpdate.toISOString()}`));
   });
 
@@ -182,7 +274,15 @@ describe('checkRevocation via CRL', () => {
 
   test('the right shard is accepted', async () => {
     const l = await leaf('/shard/4.crl', { serial: '0d0d0e' });
-    srv.routes.set('/shard/4.crl', send(crlBy(inter, inter, { idpUrls: [srv.base + '/shard/4.crl'], entries: [{ serial: 0x0d0d0e, revokedAt: NOW, reason: 5 }] })));
+    srv.routes.set(
+      '/shard/4.crl',
+      send(
+        crlBy(inter, inter, {
+          idpUrls: [srv.base + '/shard/4.crl'],
+          entries: [{ serial: 0x0d0d0e, revokedAt: NOW, reason: 5 }],
+        }),
+      ),
+    );
     const obs = await check(l);
     assert.equal(obs.revocation?.status, 'revoked');
     assert.equal(obs.revocation?.reason, 'cessationOfOperation');
@@ -216,7 +316,14 @@ describe('checkRevocation via CRL', () => {
   });
 
   test('a revoked intermediate fails too (its issuer, the root, among the known certificates)', async () => {
-    const mid = await issue({ cn: 'Crl Revoked Intermediate', ca: true, issuer: root, crlUrl: srv.base + '/root.crl', serial: '4242', days: 900 });
+    const mid = await issue({
+      cn: 'Crl Revoked Intermediate',
+      ca: true,
+      issuer: root,
+      crlUrl: srv.base + '/root.crl',
+      serial: '4242',
+      days: 900,
+    });
     srv.routes.set('/root.crl', send(crlBy(root, root, { entries: [{ serial: 0x4242, revokedAt: NOW, reason: 2 }] })));
     const obs = observed(rec(mid), { role: 'intermediate' });
     await checkRevocation([obs], ctxFor(settingsFor(), NOW, [rec(root)]));
@@ -225,8 +332,15 @@ describe('checkRevocation via CRL', () => {
   });
 
   test('each CRL URL is fetched once however many certificates point at it', async () => {
-    const leaves = await Promise.all(Array.from({ length: 6 }, (_, i) => issue({ cn: `shared${i}.example`, issuer: inter, crlUrl: srv.base + '/shared.crl' })));
-    srv.routes.set('/shared.crl', send(crlBy(inter, inter, { entries: [{ serial: rec(leaves[2]).serialBytes, revokedAt: NOW }] })));
+    const leaves = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        issue({ cn: `shared${i}.example`, issuer: inter, crlUrl: srv.base + '/shared.crl' }),
+      ),
+    );
+    srv.routes.set(
+      '/shared.crl',
+      send(crlBy(inter, inter, { entries: [{ serial: rec(leaves[2]).serialBytes, revokedAt: NOW }] })),
+    );
     const obs = leaves.map((l) => observed(rec(l), { companions: [rec(inter)] }));
     await checkRevocation(obs, ctxFor(settingsFor(), NOW));
     assert.equal(srv.hits.get('/shared.crl'), 1);
@@ -259,7 +373,16 @@ describe('checkRevocation via CRL', () => {
   test('a delta CRL named by FreshestCRL is applied: revoked since the base was issued', async () => {
     const l = await leaf('/base.crl', { serial: '0e0e01' });
     srv.routes.set('/base.crl', send(crlBy(inter, inter, { crlNumber: 10, freshestUrls: [srv.base + '/delta.crl'] })));
-    srv.routes.set('/delta.crl', send(crlBy(inter, inter, { crlNumber: 11, deltaBase: 10, entries: [{ serial: 0x0e0e01, revokedAt: NOW, reason: 1 }] })));
+    srv.routes.set(
+      '/delta.crl',
+      send(
+        crlBy(inter, inter, {
+          crlNumber: 11,
+          deltaBase: 10,
+          entries: [{ serial: 0x0e0e01, revokedAt: NOW, reason: 1 }],
+        }),
+      ),
+    );
     const obs = await check(l);
     assert.equal(obs.revocation?.status, 'revoked');
     assert.equal(obs.revocation?.reason, 'keyCompromise');
@@ -267,16 +390,46 @@ describe('checkRevocation via CRL', () => {
 
   test('a delta CRL removeFromCRL releases a certificateHold from the base', async () => {
     const l = await leaf('/base2.crl', { serial: '0e0e02' });
-    srv.routes.set('/base2.crl', send(crlBy(inter, inter, { crlNumber: 20, freshestUrls: [srv.base + '/delta2.crl'], entries: [{ serial: 0x0e0e02, revokedAt: NOW, reason: 6 }] })));
-    srv.routes.set('/delta2.crl', send(crlBy(inter, inter, { crlNumber: 21, deltaBase: 20, entries: [{ serial: 0x0e0e02, revokedAt: NOW, reason: 8 }] })));
+    srv.routes.set(
+      '/base2.crl',
+      send(
+        crlBy(inter, inter, {
+          crlNumber: 20,
+          freshestUrls: [srv.base + '/delta2.crl'],
+          entries: [{ serial: 0x0e0e02, revokedAt: NOW, reason: 6 }],
+        }),
+      ),
+    );
+    srv.routes.set(
+      '/delta2.crl',
+      send(
+        crlBy(inter, inter, {
+          crlNumber: 21,
+          deltaBase: 20,
+          entries: [{ serial: 0x0e0e02, revokedAt: NOW, reason: 8 }],
+        }),
+      ),
+    );
     assert.equal((await check(l)).revocation?.status, 'good');
   });
 
   test('a forged delta CRL is ignored (base answer stands, with a note)', async () => {
     const l = await leaf('/base3.crl', { serial: '0e0e03' });
     const impostor = await issue({ cn: 'Delta Impostor', ca: true });
-    srv.routes.set('/base3.crl', send(crlBy(inter, inter, { crlNumber: 30, freshestUrls: [srv.base + '/delta3.crl'] })));
-    srv.routes.set('/delta3.crl', send(crlBy(impostor, inter, { crlNumber: 31, deltaBase: 30, entries: [{ serial: 0x0e0e03, revokedAt: NOW, reason: 1 }] })));
+    srv.routes.set(
+      '/base3.crl',
+      send(crlBy(inter, inter, { crlNumber: 30, freshestUrls: [srv.base + '/delta3.crl'] })),
+    );
+    srv.routes.set(
+      '/delta3.crl',
+      send(
+        crlBy(impostor, inter, {
+          crlNumber: 31,
+          deltaBase: 30,
+          entries: [{ serial: 0x0e0e03, revokedAt: NOW, reason: 1 }],
+        }),
+      ),
+    );
     const obs = await check(l);
     assert.equal(obs.revocation?.status, 'good');
     assert.match(obs.revocation?.detail ?? '', /delta CRL not applied/);
@@ -297,11 +450,17 @@ describe('checkRevocation via CRL', () => {
     // In hard mode an unverifiable status must fail, so ldap-only pointers are unknown (an error).
     const hard = await check(l, { mode: 'hard' });
     assert.equal(hard.revocation?.status, 'unknown');
-    assert.deepEqual(hard.findings.map((f) => `${f.id}/${f.severity}`), ['revocation-unknown/error']);
+    assert.deepEqual(
+      hard.findings.map((f) => `${f.id}/${f.severity}`),
+      ['revocation-unknown/error'],
+    );
   });
 
   test('an expired certificate is not checked', async () => {
-    const l = await leaf('/expired.crl', { notBefore: new Date(NOW.getTime() - 100 * DAY), notAfter: new Date(NOW.getTime() - DAY) });
+    const l = await leaf('/expired.crl', {
+      notBefore: new Date(NOW.getTime() - 100 * DAY),
+      notAfter: new Date(NOW.getTime() - DAY),
+    });
     const obs = await check(l);
     assert.equal(obs.revocation?.status, 'not-checked');
     assert.equal(srv.hits.get('/expired.crl'), undefined);
@@ -314,19 +473,33 @@ describe('checkRevocation via CRL', () => {
   });
 
   test('the issuer is fetched from AIA caIssuers when not in the chain, and verified', async () => {
-    const l = await issue({ cn: 'aia-good.example', issuer: inter, crlUrl: srv.base + '/aia.crl', caIssuersUrl: srv.base + '/inter.der', serial: '0a1a01' });
+    const l = await issue({
+      cn: 'aia-good.example',
+      issuer: inter,
+      crlUrl: srv.base + '/aia.crl',
+      caIssuersUrl: srv.base + '/inter.der',
+      serial: '0a1a01',
+    });
     srv.routes.set('/inter.der', send(inter.der, 'application/pkix-cert'));
     srv.routes.set('/aia.crl', send(crlBy(inter, inter, { entries: [{ serial: 0x0a1a01, revokedAt: NOW }] })));
     assert.equal((await check(l, { companions: [] })).revocation?.status, 'revoked');
   });
 
   test('an AIA issuer URL returning the wrong certificate gives unknown', async () => {
-    const l = await issue({ cn: 'aia-wrong.example', issuer: inter, crlUrl: srv.base + '/aia2.crl', caIssuersUrl: srv.base + '/wrong.der' });
+    const l = await issue({
+      cn: 'aia-wrong.example',
+      issuer: inter,
+      crlUrl: srv.base + '/aia2.crl',
+      caIssuersUrl: srv.base + '/wrong.der',
+    });
     const other = await issue({ cn: 'Crl Intermediate CA', ca: true, issuer: root, key: 'ec384' }); // same name, other key
     srv.routes.set('/wrong.der', send(other.der, 'application/pkix-cert'));
     srv.routes.set('/aia2.crl', send(crlBy(inter, inter)));
     const obs = await check(l, { companions: [] });
-    assertUnknown(obs, /AIA issuer URL .*wrong\.der returned CN=Crl Intermediate CA.*which did not sign this certificate/);
+    assertUnknown(
+      obs,
+      /AIA issuer URL .*wrong\.der returned CN=Crl Intermediate CA.*which did not sign this certificate/,
+    );
     assert.equal(srv.hits.get('/aia2.crl'), undefined, 'no CRL is judged without a verified issuer');
   });
 });

@@ -67,30 +67,45 @@ describe('httpFetch', () => {
   });
 
   test('only http and https URLs are fetched', async () => {
-    await assert.rejects(httpFetch('ldap://ldap.example/cn=crl', { timeoutMs: 1000, maxBytes: 10, what: 'fetching CRL' }), /fetching CRL ldap:\/\/ldap\.example\/cn=crl: ldap:\/\/ URLs are not fetched/);
-    await assert.rejects(httpFetch('file:///etc/passwd', { timeoutMs: 1000, maxBytes: 10 }), /file:\/\/ URLs are not fetched/);
+    await assert.rejects(
+      httpFetch('ldap://ldap.example/cn=crl', { timeoutMs: 1000, maxBytes: 10, what: 'fetching CRL' }),
+      /fetching CRL ldap:\/\/ldap\.example\/cn=crl: ldap:\/\/ URLs are not fetched/,
+    );
+    await assert.rejects(
+      httpFetch('file:///etc/passwd', { timeoutMs: 1000, maxBytes: 10 }),
+      /file:\/\/ URLs are not fetched/,
+    );
   });
 
   test('nothing starts after the deadline', async () => {
     const before = srv.hits.get('/hello') ?? 0;
-    await assert.rejects(httpFetch(`${srv.base}/hello`, { timeoutMs: 1000, maxBytes: 100, deadline: Date.now() - 1 }), /deadline has passed/);
+    await assert.rejects(
+      httpFetch(`${srv.base}/hello`, { timeoutMs: 1000, maxBytes: 100, deadline: Date.now() - 1 }),
+      /deadline has passed/,
+    );
     assert.equal(srv.hits.get('/hello') ?? 0, before);
   });
 
   test('a server that never answers is cut off by the timeout', async () => {
     srv.routes.set('/stall', slow(5000, send('late')));
     const t0 = Date.now();
-    await assert.rejects(httpFetch(`${srv.base}/stall`, { timeoutMs: 200, maxBytes: 100, what: 'fetching CRL' }), /fetching CRL http:\/\/127\.0\.0\.1:\d+\/stall: timed out/);
+    await assert.rejects(
+      httpFetch(`${srv.base}/stall`, { timeoutMs: 200, maxBytes: 100, what: 'fetching CRL' }),
+      /fetching CRL http:\/\/127\.0\.0\.1:\d+\/stall: timed out/,
+    );
     assert.ok(Date.now() - t0 < 2000);
   });
 
   test('HTTP errors name the URL and status', async () => {
     srv.routes.set('/e', send('no', 'text/plain', 500));
-    await assert.rejects(httpFetch(`${srv.base}/e`, { timeoutMs: 1000, maxBytes: 100, what: 'fetching CRL' }), (e: Error & { status?: number }) => {
-      assert.match(e.message, /^fetching CRL http:\/\/127\.0\.0\.1:\d+\/e: HTTP 500$/);
-      assert.equal(e.status, 500);
-      return true;
-    });
+    await assert.rejects(
+      httpFetch(`${srv.base}/e`, { timeoutMs: 1000, maxBytes: 100, what: 'fetching CRL' }),
+      (e: Error & { status?: number }) => {
+        assert.match(e.message, /^fetching CRL http:\/\/127\.0\.0\.1:\d+\/e: HTTP 500$/);
+        assert.equal(e.status, 500);
+        return true;
+      },
+    );
   });
 
   test('a body over the cap is aborted mid-stream', async () => {
@@ -99,7 +114,10 @@ describe('httpFetch', () => {
       for (let i = 0; i < 100; i++) res.write(Buffer.alloc(1024));
       res.end();
     });
-    await assert.rejects(httpFetch(`${srv.base}/big`, { timeoutMs: 1000, maxBytes: 10_000 }), /exceeds the 10000-byte limit/);
+    await assert.rejects(
+      httpFetch(`${srv.base}/big`, { timeoutMs: 1000, maxBytes: 10_000 }),
+      /exceeds the 10000-byte limit/,
+    );
   });
 
   test('redirects are followed a bounded number of times', async () => {

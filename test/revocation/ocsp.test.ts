@@ -14,7 +14,21 @@ import { closeHttp } from '../../src/net/http-fetch.js';
 import type { ObservedCertificate } from '../../src/types.js';
 import { hierarchy, issue, type Issued } from '../helpers/pki.js';
 import { buildCrl } from './helpers/der-writer.js';
-import { DAY, NOW, assertUnknown, ctxFor, observed, privateKey, rec, send, settingsFor, slow, startServer, type Handler, type TestServer } from './helpers/fixtures.js';
+import {
+  DAY,
+  NOW,
+  assertUnknown,
+  ctxFor,
+  observed,
+  privateKey,
+  rec,
+  send,
+  settingsFor,
+  slow,
+  startServer,
+  type Handler,
+  type TestServer,
+} from './helpers/fixtures.js';
 import { buildOcspResponse, ocspStatusOnly, type OcspSpec } from './helpers/ocsp-builder.js';
 
 let srv: TestServer;
@@ -32,7 +46,10 @@ after(async () => {
 });
 
 /** A leaf whose only revocation pointer is an OCSP URL on the test server, answered by `h`. */
-async function leafWithResponder(h: Handler | null, o: { crl?: Handler } = {}): Promise<{ leaf: Issued; path: string }> {
+async function leafWithResponder(
+  h: Handler | null,
+  o: { crl?: Handler } = {},
+): Promise<{ leaf: Issued; path: string }> {
   const path = `/ocsp${++seq}`;
   if (h) {
     srv.routes.set(path, h);
@@ -62,10 +79,16 @@ function answer(leaf: Issued, o: Partial<OcspSpec> = {}): Buffer {
 /** Respond with whatever `make` builds for the leaf (needs the leaf first, hence the indirection). */
 function responder(make: (leaf: Issued) => Buffer): { h: Handler; set: (l: Issued) => void } {
   let leaf: Issued | undefined;
-  return { h: (req, res, body) => send(make(leaf!), 'application/ocsp-response')(req, res, body), set: (l) => (leaf = l) };
+  return {
+    h: (req, res, body) => send(make(leaf!), 'application/ocsp-response')(req, res, body),
+    set: (l) => (leaf = l),
+  };
 }
 
-async function run(leaf: Issued, o: { stapled?: Buffer; timeoutMs?: number; now?: Date } = {}): Promise<ObservedCertificate> {
+async function run(
+  leaf: Issued,
+  o: { stapled?: Buffer; timeoutMs?: number; now?: Date } = {},
+): Promise<ObservedCertificate> {
   const obs = observed(rec(leaf), { companions: [rec(inter)], stapledOcsp: o.stapled });
   await checkRevocation([obs], ctxFor(settingsFor({ timeoutMs: o.timeoutMs ?? 1500 }), o.now ?? NOW));
   return obs;
@@ -116,32 +139,51 @@ describe('fetched OCSP', () => {
   });
 
   test('a responder returning HTML is unknown', async () => {
-    const { leaf } = await leafWithResponder(send('<!doctype html><html><body>Service Unavailable</body></html>', 'text/html'));
+    const { leaf } = await leafWithResponder(
+      send('<!doctype html><html><body>Service Unavailable</body></html>', 'text/html'),
+    );
     assertUnknown(await run(leaf), /returned HTML, not an OCSP response/);
   });
 
   test('a 200 with garbage is unknown', async () => {
-    const { leaf } = await leafWithResponder(send(Buffer.from([0x30, 0x82, 0x01, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x13])));
+    const { leaf } = await leafWithResponder(
+      send(Buffer.from([0x30, 0x82, 0x01, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x13])),
+    );
     assertUnknown(await run(leaf), /not an OCSP response/);
   });
 
   test('an answer signed by an unrelated key is unknown, never good', async () => {
     const forger = await issue({ cn: 'Forger', ca: true });
-    await withResponse((l) => answer(l, { signingKey: privateKey(forger) }), /not signed by O=Ocsp PKI,CN=Ocsp Intermediate CA/);
+    await withResponse(
+      (l) => answer(l, { signingKey: privateKey(forger) }),
+      /not signed by O=Ocsp PKI,CN=Ocsp Intermediate CA/,
+    );
   });
 
   test('an answer signed by an unrelated key that ships its own certificate is unknown', async () => {
     const forger = await issue({ cn: 'Forged Responder', ocspSigning: true });
-    await withResponse((l) => answer(l, { signingKey: privateKey(forger), certs: [forger.der] }), /signed by CN=Forged Responder, which O=Ocsp PKI,CN=Ocsp Intermediate CA did not issue/);
+    await withResponse(
+      (l) => answer(l, { signingKey: privateKey(forger), certs: [forger.der] }),
+      /signed by CN=Forged Responder, which O=Ocsp PKI,CN=Ocsp Intermediate CA did not issue/,
+    );
   });
 
   test('a responder certificate issued by the issuer but without id-kp-OCSPSigning is not a delegated responder', async () => {
     const plain = await issue({ cn: 'Not A Responder', issuer: inter });
-    await withResponse((l) => answer(l, { signingKey: privateKey(plain), certs: [plain.der] }), /lacks id-kp-OCSPSigning/);
+    await withResponse(
+      (l) => answer(l, { signingKey: privateKey(plain), certs: [plain.der] }),
+      /lacks id-kp-OCSPSigning/,
+    );
   });
 
   test('a delegated responder outside its validity is refused', async () => {
-    const old = await issue({ cn: 'Old Responder', issuer: inter, ocspSigning: true, notBefore: new Date(NOW.getTime() - 40 * DAY), days: 30 });
+    const old = await issue({
+      cn: 'Old Responder',
+      issuer: inter,
+      ocspSigning: true,
+      notBefore: new Date(NOW.getTime() - 40 * DAY),
+      days: 30,
+    });
     await withResponse((l) => answer(l, { signingKey: privateKey(old), certs: [old.der] }), /outside its validity/);
   });
 
@@ -156,7 +198,10 @@ describe('fetched OCSP', () => {
   });
 
   test('an answer for a different serial is unknown', async () => {
-    await withResponse((l) => answer(l, { serialBytes: Buffer.concat([rec(l).serialBytes, Buffer.from([1])]) }), /not about this certificate/);
+    await withResponse(
+      (l) => answer(l, { serialBytes: Buffer.concat([rec(l).serialBytes, Buffer.from([1])]) }),
+      /not about this certificate/,
+    );
   });
 
   test('an answer for a short serial that is the tail of ours is unknown', async () => {
@@ -175,7 +220,10 @@ describe('fetched OCSP', () => {
   });
 
   test('an answer without nextUpdate older than 4 days is unknown; a recent one is good', async () => {
-    await withResponse((l) => answer(l, { thisUpdate: new Date(NOW.getTime() - 5 * DAY), nextUpdate: undefined }), /no nextUpdate .* over 4 days old/);
+    await withResponse(
+      (l) => answer(l, { thisUpdate: new Date(NOW.getTime() - 5 * DAY), nextUpdate: undefined }),
+      /no nextUpdate .* over 4 days old/,
+    );
     const r = responder((l) => answer(l, { nextUpdate: undefined }));
     const { leaf } = await leafWithResponder(r.h);
     r.set(leaf);
@@ -183,7 +231,10 @@ describe('fetched OCSP', () => {
   });
 
   test('an answer from the future (thisUpdate ahead of the clock) is unknown', async () => {
-    await withResponse((l) => answer(l, { thisUpdate: new Date(NOW.getTime() + DAY), nextUpdate: new Date(NOW.getTime() + 5 * DAY) }), /not yet valid/);
+    await withResponse(
+      (l) => answer(l, { thisUpdate: new Date(NOW.getTime() + DAY), nextUpdate: new Date(NOW.getTime() + 5 * DAY) }),
+      /not yet valid/,
+    );
   });
 
   test('unauthorized and tryLater are unknown, saying what the responder said', async () => {
@@ -196,7 +247,12 @@ describe('fetched OCSP', () => {
   });
 
   test('OCSP unusable but a valid CRL: the CRL answers', async () => {
-    const crl = buildCrl({ issuerNameDer: certFields(rec(inter)).subjectDer, signingKey: privateKey(inter), thisUpdate: NOW, nextUpdate: new Date(NOW.getTime() + DAY) });
+    const crl = buildCrl({
+      issuerNameDer: certFields(rec(inter)).subjectDer,
+      signingKey: privateKey(inter),
+      thisUpdate: NOW,
+      nextUpdate: new Date(NOW.getTime() + DAY),
+    });
     const { leaf } = await leafWithResponder(send('<html>', 'text/html', 503), { crl: send(crl) });
     const obs = await run(leaf);
     assert.equal(obs.revocation?.status, 'good');
@@ -222,7 +278,10 @@ describe('fetched OCSP', () => {
     await checkRevocation([obs], ctxFor(settingsFor(), NOW, [], { deadline: Date.now() - 1 }));
     assert.equal(obs.revocation?.status, 'unknown');
     assert.match(obs.revocation?.detail ?? '', /deadline has passed/);
-    assert.equal([...srv.hits.keys()].some((p) => p.startsWith(path)), false);
+    assert.equal(
+      [...srv.hits.keys()].some((p) => p.startsWith(path)),
+      false,
+    );
   });
 });
 
@@ -262,7 +321,12 @@ describe('stapled OCSP', () => {
 
   test('a stale staple is unknown', async () => {
     const leaf = await issue({ cn: 'stale-staple.example', issuer: inter });
-    const obs = await run(leaf, { stapled: answer(leaf, { thisUpdate: new Date(NOW.getTime() - 10 * DAY), nextUpdate: new Date(NOW.getTime() - 3 * DAY) }) });
+    const obs = await run(leaf, {
+      stapled: answer(leaf, {
+        thisUpdate: new Date(NOW.getTime() - 10 * DAY),
+        nextUpdate: new Date(NOW.getTime() - 3 * DAY),
+      }),
+    });
     assertUnknown(obs, /stapled OCSP response: the response is stale/);
   });
 });

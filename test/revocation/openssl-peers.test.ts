@@ -10,7 +10,17 @@ import { certificatesFromAia } from '../../src/checks/revocation/find-issuer.js'
 import { closeHttp } from '../../src/net/http-fetch.js';
 import type { ObservedCertificate } from '../../src/types.js';
 import { OpensslCa, type OpensslCert } from './helpers/openssl-ca.js';
-import { ctxFor, forwardToOcspResponder, observed, rec, send, settingsFor, startServer, type Handler, type TestServer } from './helpers/fixtures.js';
+import {
+  ctxFor,
+  forwardToOcspResponder,
+  observed,
+  rec,
+  send,
+  settingsFor,
+  startServer,
+  type Handler,
+  type TestServer,
+} from './helpers/fixtures.js';
 
 let srv: TestServer;
 let ca: OpensslCa;
@@ -33,7 +43,12 @@ let delegatedPort = 0;
 
 before(async () => {
   srv = await startServer();
-  ca = new OpensslCa({ crl: `${srv.base}/ca.crl`, ocsp: `${srv.base}/ocsp`, ocspDelegated: `${srv.base}/ocsp-delegated`, caIssuers: `${srv.base}/ca.der` });
+  ca = new OpensslCa({
+    crl: `${srv.base}/ca.crl`,
+    ocsp: `${srv.base}/ocsp`,
+    ocspDelegated: `${srv.base}/ocsp-delegated`,
+    caIssuers: `${srv.base}/ca.der`,
+  });
   good = ca.issue('good.example', 'leaf_ext');
   revoked = ca.issue('revoked.example', 'leaf_ext');
   delegatedGood = ca.issue('delegated-good.example', 'leaf_delegated_ext');
@@ -47,8 +62,22 @@ before(async () => {
   srv.routes.set('/ca.crl', send(ca.crlDer(), 'application/pkix-crl'));
   srv.routes.set('/ca.der', send(ca.ca.der, 'application/pkix-cert'));
   [issuerPort, delegatedPort] = await Promise.all([ca.startResponder('ca'), ca.startResponder(responder)]);
-  setOcsp('/ocsp', forwardToOcspResponder(() => issuerPort, '/ocsp', (m) => methods.push(`/ocsp ${m}`)));
-  setOcsp('/ocsp-delegated', forwardToOcspResponder(() => delegatedPort, '/ocsp-delegated', (m) => methods.push(`/ocsp-delegated ${m}`)));
+  setOcsp(
+    '/ocsp',
+    forwardToOcspResponder(
+      () => issuerPort,
+      '/ocsp',
+      (m) => methods.push(`/ocsp ${m}`),
+    ),
+  );
+  setOcsp(
+    '/ocsp-delegated',
+    forwardToOcspResponder(
+      () => delegatedPort,
+      '/ocsp-delegated',
+      (m) => methods.push(`/ocsp-delegated ${m}`),
+    ),
+  );
 });
 
 after(async () => {
@@ -67,7 +96,10 @@ describe('against openssl ocsp and openssl ca', () => {
   test('openssl ocsp (issuer-signed) says good: good by OCSP, asked by GET first', async () => {
     methods.length = 0;
     const obs = await check(good);
-    assert.deepEqual(obs.revocation && { s: obs.revocation.status, m: obs.revocation.method }, { s: 'good', m: 'ocsp' });
+    assert.deepEqual(obs.revocation && { s: obs.revocation.status, m: obs.revocation.method }, {
+      s: 'good',
+      m: 'ocsp',
+    });
     assert.deepEqual(obs.findings, []);
     assert.deepEqual(methods, ['/ocsp GET']);
   });
@@ -77,8 +109,14 @@ describe('against openssl ocsp and openssl ca', () => {
     assert.equal(obs.revocation?.status, 'revoked');
     assert.equal(obs.revocation?.method, 'ocsp');
     assert.equal(obs.revocation?.reason, 'keyCompromise');
-    assert.ok(obs.revocation?.revokedAt instanceof Date && Math.abs(obs.revocation.revokedAt.getTime() - Date.now()) < 10 * 60_000);
-    assert.deepEqual(obs.findings.map((f) => f.id), ['revoked']);
+    assert.ok(
+      obs.revocation?.revokedAt instanceof Date &&
+        Math.abs(obs.revocation.revokedAt.getTime() - Date.now()) < 10 * 60_000,
+    );
+    assert.deepEqual(
+      obs.findings.map((f) => f.id),
+      ['revoked'],
+    );
     assert.match(obs.findings[0].message, /keyCompromise.*OCSP responder/);
   });
 
@@ -92,7 +130,11 @@ describe('against openssl ocsp and openssl ca', () => {
   test('when a responder refuses GET, the request is retried by POST', async () => {
     methods.length = 0;
     const real = srv.routes.get('/ocsp')!;
-    setOcsp('/ocsp', (req, res, body) => (req.method === 'GET' ? send('<html>method not allowed</html>', 'text/html', 405)(req, res, body) : real(req, res, body)));
+    setOcsp('/ocsp', (req, res, body) =>
+      req.method === 'GET'
+        ? send('<html>method not allowed</html>', 'text/html', 405)(req, res, body)
+        : real(req, res, body),
+    );
     try {
       const obs = await check(revoked);
       assert.equal(obs.revocation?.status, 'revoked');
@@ -113,7 +155,10 @@ describe('against openssl ocsp and openssl ca', () => {
       (obs.cert as { crlUrls: string[] }).crlUrls = [];
       await checkRevocation([obs], ctxFor(settingsFor({ timeoutMs: 5000 }), new Date()));
       assert.equal(obs.revocation?.status, 'unknown');
-      assert.match(obs.revocation?.detail ?? '', /signed by CN=Forged Responder, which CN=Revo Test CA,O=Revo Test did not issue|not signed by/);
+      assert.match(
+        obs.revocation?.detail ?? '',
+        /signed by CN=Forged Responder, which CN=Revo Test CA,O=Revo Test did not issue|not signed by/,
+      );
     } finally {
       issuerPort = saved;
     }
@@ -132,7 +177,10 @@ describe('against openssl ocsp and openssl ca', () => {
   test('an AIA caIssuers answer in PKCS#7 (certs-only, from openssl crl2pkcs7) is read', () => {
     const p7 = execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', ca.ca.path, '-outform', 'DER']);
     const got = certificatesFromAia(p7);
-    assert.deepEqual(got.map((c) => c.subject), ['CN=Revo Test CA,O=Revo Test']);
+    assert.deepEqual(
+      got.map((c) => c.subject),
+      ['CN=Revo Test CA,O=Revo Test'],
+    );
   });
 
   test('the issuer comes from the AIA caIssuers URL when the chain lacks it', async () => {

@@ -33,10 +33,23 @@ describe('revoked-serials lists', () => {
     const miss = rec(await issue({ cn: 'fine.example', issuer: inter, serial: '04a300' }));
     await writeFile(join(ws, 'list1.txt'), '# incident\n04:A3:FF\n');
     const certs = [observed(hit), observed(miss)];
-    const problems = await applyRevokedSerialLists(certs, settingsFor({ workspace: ws, revokedSerials: [{ path: 'list1.txt', name: 'CAA rechecking incident' }] }));
+    const problems = await applyRevokedSerialLists(
+      certs,
+      settingsFor({ workspace: ws, revokedSerials: [{ path: 'list1.txt', name: 'CAA rechecking incident' }] }),
+    );
     assert.deepEqual(problems, []);
-    assert.deepEqual(certs[0].revocation && { s: certs[0].revocation.status, m: certs[0].revocation.method, r: certs[0].revocation.reason }, { s: 'revoked', m: 'list', r: 'CAA rechecking incident' });
-    assert.deepEqual(certs[0].findings.map((f) => `${f.id}/${f.severity}`), ['revoked/error']);
+    assert.deepEqual(
+      certs[0].revocation && {
+        s: certs[0].revocation.status,
+        m: certs[0].revocation.method,
+        r: certs[0].revocation.reason,
+      },
+      { s: 'revoked', m: 'list', r: 'CAA rechecking incident' },
+    );
+    assert.deepEqual(
+      certs[0].findings.map((f) => `${f.id}/${f.severity}`),
+      ['revoked/error'],
+    );
     assert.match(certs[0].findings[0].message, /on the published list CAA rechecking incident \(list1\.txt\)/);
     assert.equal(certs[1].revocation, undefined);
     assert.deepEqual(certs[1].findings, []);
@@ -58,15 +71,24 @@ describe('revoked-serials lists', () => {
     const theirs = rec(await issue({ cn: 'theirs.example', issuer: otherCa, serial: '0b0b0b' }));
     await writeFile(join(ws, 'list3.txt'), '0b0b0b\n');
     const certs = [observed(ours), observed(theirs)];
-    await applyRevokedSerialLists(certs, settingsFor({ workspace: ws, revokedSerials: [{ path: 'list3.txt', issuer: 'incident pki', name: 'x' }] }));
+    await applyRevokedSerialLists(
+      certs,
+      settingsFor({ workspace: ws, revokedSerials: [{ path: 'list3.txt', issuer: 'incident pki', name: 'x' }] }),
+    );
     assert.equal(certs[0].revocation?.status, 'revoked');
     assert.equal(certs[1].revocation, undefined);
   });
 
   test('a missing list is an unparseable error pointing at the file', async () => {
-    const problems = await applyRevokedSerialLists([], settingsFor({ workspace: ws, revokedSerials: [{ path: 'incidents/missing.txt' }] }));
+    const problems = await applyRevokedSerialLists(
+      [],
+      settingsFor({ workspace: ws, revokedSerials: [{ path: 'incidents/missing.txt' }] }),
+    );
     assert.equal(problems.length, 1);
-    assert.deepEqual({ id: problems[0].id, sev: problems[0].severity, loc: problems[0].location }, { id: 'unparseable', sev: 'error', loc: { type: 'file', path: 'incidents/missing.txt', line: 1 } });
+    assert.deepEqual(
+      { id: problems[0].id, sev: problems[0].severity, loc: problems[0].location },
+      { id: 'unparseable', sev: 'error', loc: { type: 'file', path: 'incidents/missing.txt', line: 1 } },
+    );
     assert.match(problems[0].message, /does not exist/);
   });
 
@@ -74,7 +96,10 @@ describe('revoked-serials lists', () => {
     const hit = rec(await issue({ cn: 'partial.example', issuer: inter, serial: '0c0c0c' }));
     await writeFile(join(ws, 'list4.txt'), 'serial\n0c0c0c\nzz:zz\n');
     const certs = [observed(hit)];
-    const problems = await applyRevokedSerialLists(certs, settingsFor({ workspace: ws, revokedSerials: [{ path: 'list4.txt' }] }));
+    const problems = await applyRevokedSerialLists(
+      certs,
+      settingsFor({ workspace: ws, revokedSerials: [{ path: 'list4.txt' }] }),
+    );
     assert.equal(certs[0].revocation?.status, 'revoked');
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /line 1, 3 are not a hex serial number/);
@@ -84,8 +109,25 @@ describe('revoked-serials lists', () => {
   test('a later revocation check that finds the certificate good does not clear the list verdict', async () => {
     const srv = await startServer();
     try {
-      const l = rec(await issue({ cn: 'listed-and-good.example', issuer: inter, serial: '0d0d0d', crlUrl: srv.base + '/empty.crl' }));
-      srv.routes.set('/empty.crl', send(buildCrl({ issuerNameDer: certFields(rec(inter)).subjectDer, signingKey: privateKey(inter), thisUpdate: NOW, nextUpdate: new Date(NOW.getTime() + DAY) })));
+      const l = rec(
+        await issue({
+          cn: 'listed-and-good.example',
+          issuer: inter,
+          serial: '0d0d0d',
+          crlUrl: srv.base + '/empty.crl',
+        }),
+      );
+      srv.routes.set(
+        '/empty.crl',
+        send(
+          buildCrl({
+            issuerNameDer: certFields(rec(inter)).subjectDer,
+            signingKey: privateKey(inter),
+            thisUpdate: NOW,
+            nextUpdate: new Date(NOW.getTime() + DAY),
+          }),
+        ),
+      );
       await writeFile(join(ws, 'list5.txt'), '0d0d0d\n');
       const obs = observed(l, { companions: [rec(inter)] });
       const settings = settingsFor({ workspace: ws, revokedSerials: [{ path: 'list5.txt', name: 'incident' }] });
@@ -93,7 +135,10 @@ describe('revoked-serials lists', () => {
       await checkRevocation([obs], ctxFor(settings, NOW));
       assert.equal(obs.revocation?.status, 'revoked');
       assert.equal(obs.revocation?.method, 'list');
-      assert.deepEqual(obs.findings.map((f) => f.id), ['revoked']);
+      assert.deepEqual(
+        obs.findings.map((f) => f.id),
+        ['revoked'],
+      );
     } finally {
       await srv.close();
     }

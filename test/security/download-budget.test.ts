@@ -25,17 +25,39 @@ test('the run stops downloading at network.max-download-mb and says so', async (
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(srv.address() as { port: number }).port}`;
   const now = Date.now();
-  const { intermediate, leaf: a } = await hierarchy({ cn: 'a.budget.example', notBefore: new Date(now - DAY), notAfter: new Date(now + 60 * DAY), crlUrl: `${base}/a.crl` }, 'Budget');
-  const b = await issue({ cn: 'b.budget.example', issuer: intermediate, notBefore: new Date(now - DAY), notAfter: new Date(now + 60 * DAY), crlUrl: `${base}/b.crl` });
+  const { intermediate, leaf: a } = await hierarchy(
+    {
+      cn: 'a.budget.example',
+      notBefore: new Date(now - DAY),
+      notAfter: new Date(now + 60 * DAY),
+      crlUrl: `${base}/a.crl`,
+    },
+    'Budget',
+  );
+  const b = await issue({
+    cn: 'b.budget.example',
+    issuer: intermediate,
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + 60 * DAY),
+    crlUrl: `${base}/b.crl`,
+  });
   const ws = await workspace({
-    '.github/certwatch.yml': ['version: 1', 'files:', '  - "certs/*.pem"', 'network:', '  max-download-mb: 1', ''].join('\n'),
+    '.github/certwatch.yml': ['version: 1', 'files:', '  - "certs/*.pem"', 'network:', '  max-download-mb: 1', ''].join(
+      '\n',
+    ),
     'certs/a.pem': a.chainPem,
     'certs/b.pem': b.chainPem,
   });
   try {
-    const out = await exec(process.execPath, [CLI, 'check', '--format', 'json', '--revocation', 'soft', '--warn-within', '5d', '--fail-within', '1d'], { cwd: ws, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }).catch((e) => e as { stdout: string });
+    const out = await exec(
+      process.execPath,
+      [CLI, 'check', '--format', 'json', '--revocation', 'soft', '--warn-within', '5d', '--fail-within', '1d'],
+      { cwd: ws, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+    ).catch((e) => e as { stdout: string });
     const report = JSON.parse(out.stdout);
-    const details = report.certificates.map((c: { revocation: { detail?: string } }) => c.revocation.detail ?? '').join('\n');
+    const details = report.certificates
+      .map((c: { revocation: { detail?: string } }) => c.revocation.detail ?? '')
+      .join('\n');
     assert.equal(served.length, 2, 'both CRLs were asked for');
     assert.match(details, /download budget of 1 MB \(network\.max-download-mb\) is used up/, details);
   } finally {

@@ -36,8 +36,16 @@ async function cli(ws: string, args: string[]): Promise<{ code: number; stdout: 
 
 test('a committed symbolic link that leaves the workspace is not followed; one inside it is', async () => {
   const now = Date.now();
-  const secret = await issue({ cn: 'outside.example', notBefore: new Date(now - DAY), notAfter: new Date(now + 90 * DAY) });
-  const inside = await issue({ cn: 'inside.example', notBefore: new Date(now - DAY), notAfter: new Date(now + 90 * DAY) });
+  const secret = await issue({
+    cn: 'outside.example',
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + 90 * DAY),
+  });
+  const inside = await issue({
+    cn: 'inside.example',
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + 90 * DAY),
+  });
   await writeFile(path.join(outside, 'server.pem'), secret.pem);
   const ws = await workspace({ 'real/inside.pem': inside.pem });
   try {
@@ -45,7 +53,10 @@ test('a committed symbolic link that leaves the workspace is not followed; one i
     await symlink(path.join(outside, 'server.pem'), path.join(ws, 'certs/outside.pem'));
     await symlink('../real/inside.pem', path.join(ws, 'certs/inside.pem'));
     await symlink(outside, path.join(ws, 'linked-dir'));
-    await writeFile(path.join(ws, 'certwatch.yml'), ['version: 1', 'files:', '  - "certs/*.pem"', '  - "linked-dir/server.pem"', ''].join('\n'));
+    await writeFile(
+      path.join(ws, 'certwatch.yml'),
+      ['version: 1', 'files:', '  - "certs/*.pem"', '  - "linked-dir/server.pem"', ''].join('\n'),
+    );
     const r = await cli(ws, ['check', '--config', 'certwatch.yml', '--format', 'json', '--revocation', 'off']);
     const report = JSON.parse(r.stdout);
     const names = report.certificates.map((c: { subject: string }) => c.subject).join(' ');
@@ -63,7 +74,9 @@ test('a committed symbolic link that leaves the workspace is not followed; one i
 });
 
 test('cache-dir outside the workspace and $RUNNER_TEMP is a config error naming the line; inside $RUNNER_TEMP is fine', async () => {
-  const ws = await workspace({ '.github/certwatch.yml': ['version: 1', 'defaults:', '  cache-dir: ../../home/runner/.ssh', ''].join('\n') });
+  const ws = await workspace({
+    '.github/certwatch.yml': ['version: 1', 'defaults:', '  cache-dir: ../../home/runner/.ssh', ''].join('\n'),
+  });
   const temp = await mkdtemp(path.join(tmpdir(), 'certwatch-runner-temp-'));
   try {
     const r = await cli(ws, ['check', '--revocation', 'off']);
@@ -71,8 +84,19 @@ test('cache-dir outside the workspace and $RUNNER_TEMP is a config error naming 
     assert.match(r.stderr, /certwatch\.yml:3.*defaults\.cache-dir.*outside the workspace/s);
     const a = await runAction(ws, { revocation: 'off', issues: 'false' }, { RUNNER_TEMP: temp });
     assert.equal(a.code, 1);
-    assert.ok(a.annotations.some((x) => x.file === '.github/certwatch.yml' && x.line === 3 && /outside the workspace and \$RUNNER_TEMP/.test(x.message)), a.stdout);
-    await writeFile(path.join(ws, '.github/certwatch.yml'), ['version: 1', 'defaults:', `  cache-dir: ${path.join(temp, 'certwatch-cache')}`, ''].join('\n'));
+    assert.ok(
+      a.annotations.some(
+        (x) =>
+          x.file === '.github/certwatch.yml' &&
+          x.line === 3 &&
+          /outside the workspace and \$RUNNER_TEMP/.test(x.message),
+      ),
+      a.stdout,
+    );
+    await writeFile(
+      path.join(ws, '.github/certwatch.yml'),
+      ['version: 1', 'defaults:', `  cache-dir: ${path.join(temp, 'certwatch-cache')}`, ''].join('\n'),
+    );
     const ok = await runAction(ws, { revocation: 'off', issues: 'false' }, { RUNNER_TEMP: temp });
     assert.equal(ok.code, 0, ok.stdout);
   } finally {

@@ -22,7 +22,10 @@ const REPO = 'acme/site';
 const BANNER_SECRET = 'requirepass=Banner-S3cret';
 
 /** An HTTP server that records every connection and request; /redirect sends to `redirectTo`. */
-async function recordingServer(host: string, redirectTo?: () => string): Promise<{ url: string; port: number; connections: number; requests: string[]; close(): Promise<void> }> {
+async function recordingServer(
+  host: string,
+  redirectTo?: () => string,
+): Promise<{ url: string; port: number; connections: number; requests: string[]; close(): Promise<void> }> {
   const state = { url: '', port: 0, connections: 0, requests: [] as string[], close: async () => {} };
   const srv = createHttpServer((req, res) => {
     state.requests.push(`${req.method} ${req.url}`);
@@ -47,10 +50,14 @@ async function recordingServer(host: string, redirectTo?: () => string): Promise
 
 /** An SMTP-ish server whose greeting leaks a secret (a misconfigured internal service). */
 async function bannerServer(host: string): Promise<{ port: number; connections: number; server: Server }> {
-  const state = { port: 0, connections: 0, server: createServer((s: Socket) => {
-    state.connections++;
-    s.end(`554 ${BANNER_SECRET} go away\r\n`);
-  }) };
+  const state = {
+    port: 0,
+    connections: 0,
+    server: createServer((s: Socket) => {
+      state.connections++;
+      s.end(`554 ${BANNER_SECRET} go away\r\n`);
+    }),
+  };
   await new Promise<void>((r) => state.server.listen(0, host, r));
   state.port = (state.server.address() as { port: number }).port;
   return state;
@@ -64,7 +71,12 @@ let ws: string;
 let baseSha = '';
 let eventDir: string;
 
-const git = (...a: string[]) => execFileSync('git', ['-C', ws, '-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', ...a], { encoding: 'utf8' }).trim();
+const git = (...a: string[]) =>
+  execFileSync(
+    'git',
+    ['-C', ws, '-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', ...a],
+    { encoding: 'utf8' },
+  ).trim();
 
 before(async () => {
   internal = await recordingServer('127.0.0.1');
@@ -73,12 +85,45 @@ before(async () => {
   allowedBanner = await bannerServer('127.0.0.2');
   const now = Date.now();
   // Certificates the pull request adds: their revocation pointers aim inside.
-  const inside = await hierarchy({ cn: 'inside.example', notBefore: new Date(now - 10 * DAY), notAfter: new Date(now + 60 * DAY), crlUrl: `${internal.url}/crl`, ocspUrl: `${internal.url}/ocsp` }, 'Fork');
-  const viaAllowed = await hierarchy({ cn: 'allowed.example', notBefore: new Date(now - 10 * DAY), notAfter: new Date(now + 60 * DAY), crlUrl: `${allowed.url}/redirect` }, 'Allowed');
-  const aiaOnly = await hierarchy({ cn: 'aia.example', notBefore: new Date(now - 10 * DAY), notAfter: new Date(now + 60 * DAY), caIssuersUrl: `${internal.url}/aia`, crlUrl: `${internal.url}/crl2` }, 'Aia');
+  const inside = await hierarchy(
+    {
+      cn: 'inside.example',
+      notBefore: new Date(now - 10 * DAY),
+      notAfter: new Date(now + 60 * DAY),
+      crlUrl: `${internal.url}/crl`,
+      ocspUrl: `${internal.url}/ocsp`,
+    },
+    'Fork',
+  );
+  const viaAllowed = await hierarchy(
+    {
+      cn: 'allowed.example',
+      notBefore: new Date(now - 10 * DAY),
+      notAfter: new Date(now + 60 * DAY),
+      crlUrl: `${allowed.url}/redirect`,
+    },
+    'Allowed',
+  );
+  const aiaOnly = await hierarchy(
+    {
+      cn: 'aia.example',
+      notBefore: new Date(now - 10 * DAY),
+      notAfter: new Date(now + 60 * DAY),
+      caIssuersUrl: `${internal.url}/aia`,
+      crlUrl: `${internal.url}/crl2`,
+    },
+    'Aia',
+  );
   ws = await workspace({
     // The base branch: files only, and the one address it trusts as public.
-    '.github/certwatch.yml': ['version: 1', 'files:', '  - "certs/*.pem"', 'network:', '  allow: ["127.0.0.2"]', ''].join('\n'),
+    '.github/certwatch.yml': [
+      'version: 1',
+      'files:',
+      '  - "certs/*.pem"',
+      'network:',
+      '  allow: ["127.0.0.2"]',
+      '',
+    ].join('\n'),
     'README.md': 'site\n',
   });
   git('init', '-q');
@@ -131,8 +176,20 @@ async function runOn(eventName: string, payload: unknown): Promise<ActionResult>
   await writeFile(eventPath, JSON.stringify(payload));
   return runAction(
     ws,
-    { scope: 'all', revocation: 'soft', report: 'out/report.json', issues: 'false', 'warn-within': '5d', 'fail-within': '1d' },
-    { GITHUB_REPOSITORY: REPO, GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_REF: eventName === 'push' ? 'refs/heads/main' : 'refs/pull/7/merge' },
+    {
+      scope: 'all',
+      revocation: 'soft',
+      report: 'out/report.json',
+      issues: 'false',
+      'warn-within': '5d',
+      'fail-within': '1d',
+    },
+    {
+      GITHUB_REPOSITORY: REPO,
+      GITHUB_EVENT_NAME: eventName,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REF: eventName === 'push' ? 'refs/heads/main' : 'refs/pull/7/merge',
+    },
   );
 }
 
@@ -156,25 +213,38 @@ describe('a pull request from a fork reaches no internal address', () => {
     assert.equal(internal.connections, 0, `the internal server was contacted: ${internal.requests.join(', ')}\n${all}`);
     assert.equal(internalBanner.connections, 0, 'the internal banner server was contacted');
     // The base branch's allow-list is honoured: 127.0.0.2 is contacted …
-    assert.ok(allowed.requests.includes('GET /redirect'), `the allowed server was asked: ${allowed.requests.join(', ')}\n${all}`);
+    assert.ok(
+      allowed.requests.includes('GET /redirect'),
+      `the allowed server was asked: ${allowed.requests.join(', ')}\n${all}`,
+    );
     // … and its redirect into the internal server is not followed.
     assert.ok(!internal.requests.some((q) => q.includes('after-redirect')));
 
     const report = JSON.parse(await readFile(path.join(ws, 'out/report.json'), 'utf8'));
-    const findings = [...report.problems, ...report.certificates.flatMap((c: { findings: unknown[] }) => c.findings)] as { id: string; severity: string; message: string }[];
+    const findings = [
+      ...report.problems,
+      ...report.certificates.flatMap((c: { findings: unknown[] }) => c.findings),
+    ] as { id: string; severity: string; message: string }[];
     const refused = findings.filter((f) => f.id === 'not-checked' && /not contacted/.test(f.message));
     assert.ok(refused.length >= 3, `not-checked notices: ${JSON.stringify(findings, null, 1)}`);
     for (const f of refused) {
       assert.equal(f.severity, 'notice');
       assert.match(f.message, /127\.0\.0\.1.*loopback.*pull request from the fork mallory\/site/);
     }
-    assert.ok(findings.some((f) => /redirected to 127\.0\.0\.1/.test(f.message) && /not contacted/.test(f.message)), 'the redirect refusal is reported');
+    assert.ok(
+      findings.some((f) => /redirected to 127\.0\.0\.1/.test(f.message) && /not contacted/.test(f.message)),
+      'the redirect refusal is reported',
+    );
     assert.equal(report.run.deadlineReached, false, 'a refusal is not a partial run');
     // The PR's `private-addresses: allow` was not honoured; the log says where the rules came from.
-    assert.match(r.stdout, /network, ignore, ari, revoked-serials and ca-file come from the base branch's \.github\/certwatch\.yml/);
+    assert.match(
+      r.stdout,
+      /network, ignore, ari, revoked-serials and ca-file come from the base branch's \.github\/certwatch\.yml/,
+    );
     // A server's words are not quoted on the fork's run (the allowed banner server was reached).
     assert.equal(allowedBanner.connections, 1);
-    for (const text of [all, r.summary, JSON.stringify(report)]) assert.ok(!text.includes(BANNER_SECRET), 'a banner was quoted');
+    for (const text of [all, r.summary, JSON.stringify(report)])
+      assert.ok(!text.includes(BANNER_SECRET), 'a banner was quoted');
     assert.match(JSON.stringify(report), /server's words are not shown/);
   });
 
@@ -182,7 +252,12 @@ describe('a pull request from a fork reaches no internal address', () => {
     reset();
     const r = await runOn('push', { ref: 'refs/heads/main', repository });
     assert.ok(internal.connections > 0, `the internal server was not contacted on push\n${r.stdout}`);
-    assert.ok(internal.requests.some((q) => q.startsWith('GET /crl') || q.startsWith('POST /ocsp') || q.startsWith('GET /ocsp')), internal.requests.join(', '));
+    assert.ok(
+      internal.requests.some(
+        (q) => q.startsWith('GET /crl') || q.startsWith('POST /ocsp') || q.startsWith('GET /ocsp'),
+      ),
+      internal.requests.join(', '),
+    );
     assert.ok(internal.requests.includes('GET /aia'), 'AIA fetched');
     assert.ok(internal.requests.includes('GET /after-redirect'), 'redirects followed on trusted events');
     assert.equal(internalBanner.connections, 1, 'the endpoint was probed');

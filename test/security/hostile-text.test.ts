@@ -12,7 +12,14 @@ import { after, before, describe, it } from 'node:test';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { runScheduled, type ActionResult } from '../helpers/run-action.js';
 import { workspace, writeFiles } from '../helpers/workspace.js';
-import { days, hostileCertificate, HOSTILE_CN, HOSTILE_O, HOSTILE_SANS, type HostileCert } from '../helpers/hostile-certs.js';
+import {
+  days,
+  hostileCertificate,
+  HOSTILE_CN,
+  HOSTILE_O,
+  HOSTILE_SANS,
+  type HostileCert,
+} from '../helpers/hostile-certs.js';
 
 const exec = promisify(execFile);
 const CLI = path.resolve('dist/cli.js');
@@ -22,15 +29,48 @@ const hasCmark = spawnSync('cmark-gfm', ['--version']).status === 0;
 
 /** GitHub-flavoured Markdown → HTML, raw HTML kept (--unsafe) so that anything that would pass through shows. */
 function gfm(md: string): string {
-  const r = spawnSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'autolink', '-e', 'strikethrough', '-e', 'tagfilter'], { input: md, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(
+    'cmark-gfm',
+    ['--unsafe', '-e', 'table', '-e', 'autolink', '-e', 'strikethrough', '-e', 'tagfilter'],
+    { input: md, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
 }
 
-const ALLOWED_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'pre', 'hr', 'sub', 'br', 'blockquote', 'a']);
+const ALLOWED_TAGS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'code',
+  'pre',
+  'hr',
+  'sub',
+  'br',
+  'blockquote',
+  'a',
+]);
 
 function decode(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /**
@@ -44,13 +84,19 @@ function assertInert(where: string, md: string, owners: string[] = []): void {
   for (const m of html.matchAll(/<a\s[^>]*href="([^"]*)"/gi)) {
     assert.ok(m[1].startsWith(`https://github.com/${REPO}/`), `${where}: a link to ${m[1]}`);
   }
-  for (const m of html.matchAll(/<!--([\s\S]*?)-->/g)) assert.match(m[1], /^\s*certwatch:/, `${where}: an HTML comment ${m[0].slice(0, 60)}`);
+  for (const m of html.matchAll(/<!--([\s\S]*?)-->/g))
+    assert.match(m[1], /^\s*certwatch:/, `${where}: an HTML comment ${m[0].slice(0, 60)}`);
   for (const m of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<\/?([a-zA-Z][\w-]*)/g)) {
     assert.ok(ALLOWED_TAGS.has(m[1].toLowerCase()), `${where}: raw HTML <${m[1]}>`);
   }
   // GitHub links mentions and references in text, not inside code or existing links.
-  const text = decode(html.replace(/<pre[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>|<a\s[\s\S]*?<\/a>/g, ' ').replace(/<[^>]+>/g, ' '));
-  const withoutOwners = owners.reduce((t, o) => t.replace(new RegExp(`${o.replace(/[/]/g, '\\/')}(?![\\w/-])`, 'g'), ' '), text);
+  const text = decode(
+    html.replace(/<pre[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>|<a\s[\s\S]*?<\/a>/g, ' ').replace(/<[^>]+>/g, ' '),
+  );
+  const withoutOwners = owners.reduce(
+    (t, o) => t.replace(new RegExp(`${o.replace(/[/]/g, '\\/')}(?![\\w/-])`, 'g'), ' '),
+    text,
+  );
   assert.doesNotMatch(withoutOwners, /@[\p{L}\p{N}_-]/u, `${where}: a live @mention`);
   assert.doesNotMatch(text, /[#\uff03]\p{N}/u, `${where}: a live #reference`);
   assert.doesNotMatch(text, /\bGH-\d/i, `${where}: a live GH- reference`);
@@ -59,9 +105,13 @@ function assertInert(where: string, md: string, owners: string[] = []): void {
 /** A line the runner would execute: `::cmd` after leading whitespace, or `##[` anywhere. */
 function assertNoForgedCommands(where: string, out: string): void {
   for (const line of out.split(/\r\n|\r|\n/)) {
-    if (/^\s*::/.test(line)) assert.match(line, /^::(error|warning|notice|debug|add-mask|group|endgroup)( [^:]*)?::/, `${where}: ${line}`);
+    if (/^\s*::/.test(line))
+      assert.match(line, /^::(error|warning|notice|debug|add-mask|group|endgroup)( [^:]*)?::/, `${where}: ${line}`);
     assert.ok(!line.includes('##['), `${where}: legacy command in ${JSON.stringify(line)}`);
-    assert.ok(!/FORGED|forged-mask/.test(line) || !/^\s*::/.test(line) || /%0A/.test(line), `${where}: forged command ${JSON.stringify(line)}`);
+    assert.ok(
+      !/FORGED|forged-mask/.test(line) || !/^\s*::/.test(line) || /%0A/.test(line),
+      `${where}: forged command ${JSON.stringify(line)}`,
+    );
   }
   assert.ok(!out.split(/\r\n|\r|\n/).some((l) => /^\s*::add-mask::forged-mask/.test(l)), `${where}: forged add-mask`);
 }
@@ -72,11 +122,38 @@ let replacement: HostileCert;
 let formula: HostileCert;
 
 before(async () => {
-  expired = await hostileCertificate({ cn: HOSTILE_CN, o: HOSTILE_O, dnsSans: HOSTILE_SANS, notBefore: days(-100), notAfter: days(-1), slot: 'expired' });
-  replacement = await hostileCertificate({ cn: '@acme/everyone ![x](https://attacker.example/close.png) <!-- … --> closes #7', o: HOSTILE_O, notBefore: days(-1), notAfter: days(300), slot: 'replacement' });
-  formula = await hostileCertificate({ cn: ' =cmd|calc!A0', o: '\n+cmd|calc', notBefore: days(-1), notAfter: days(300), slot: 'formula' });
+  expired = await hostileCertificate({
+    cn: HOSTILE_CN,
+    o: HOSTILE_O,
+    dnsSans: HOSTILE_SANS,
+    notBefore: days(-100),
+    notAfter: days(-1),
+    slot: 'expired',
+  });
+  replacement = await hostileCertificate({
+    cn: '@acme/everyone ![x](https://attacker.example/close.png) <!-- … --> closes #7',
+    o: HOSTILE_O,
+    notBefore: days(-1),
+    notAfter: days(300),
+    slot: 'replacement',
+  });
+  formula = await hostileCertificate({
+    cn: ' =cmd|calc!A0',
+    o: '\n+cmd|calc',
+    notBefore: days(-1),
+    notAfter: days(300),
+    slot: 'formula',
+  });
   ws = await workspace({
-    '.github/certwatch.yml': ['version: 1', 'files:', '  - path: "certs/*.pem"', `    owner: "${OWNER}"`, 'issues:', '  mode: per-certificate', ''].join('\n'),
+    '.github/certwatch.yml': [
+      'version: 1',
+      'files:',
+      '  - path: "certs/*.pem"',
+      `    owner: "${OWNER}"`,
+      'issues:',
+      '  mode: per-certificate',
+      '',
+    ].join('\n'),
     'certs/site.pem': expired.pem,
     'certs/formula.pem': formula.pem,
   });
@@ -86,13 +163,20 @@ after(async () => {
   await rm(ws, { recursive: true, force: true });
 });
 
-const scheduled = (gh: FakeGitHub, inputs: Record<string, string> = {}): Promise<ActionResult> => runScheduled(ws, REPO, gh.url, { revocation: 'off', ...inputs });
+const scheduled = (gh: FakeGitHub, inputs: Record<string, string> = {}): Promise<ActionResult> =>
+  runScheduled(ws, REPO, gh.url, { revocation: 'off', ...inputs });
 
-describe('hostile certificate text is inert in every output', { skip: hasCmark ? false : 'cmark-gfm is not installed (scripts/test-deps.sh installs it)' }, () => {
+describe('hostile certificate text is inert in every output', {
+  skip: hasCmark ? false : 'cmark-gfm is not installed (scripts/test-deps.sh installs it)',
+}, () => {
   it('the built action: issue title, body, closing comment, job summary, annotations, SARIF, HTML, log', async () => {
     const gh = await new FakeGitHub(REPO).start();
     try {
-      const r = await scheduled(gh, { report: 'out/report.json', sarif: 'out/certwatch.sarif', html: 'out/inventory.html' });
+      const r = await scheduled(gh, {
+        report: 'out/report.json',
+        sarif: 'out/certwatch.sarif',
+        html: 'out/inventory.html',
+      });
       assert.equal(r.code, 1, r.stdout + r.stderr);
       const opened = gh.openIssues();
       assert.equal(opened.length, 1, 'one issue for the expired certificate');
@@ -130,7 +214,10 @@ describe('hostile certificate text is inert in every output', { skip: hasCmark ?
       await writeFiles(ws, { 'certs/site.pem': replacement.pem });
       const second = await scheduled(gh);
       assert.equal(gh.issue(issue.number).state, 'closed', second.stdout);
-      const closing = gh.issue(issue.number).comments.map((c) => c.body).join('\n\n');
+      const closing = gh
+        .issue(issue.number)
+        .comments.map((c) => c.body)
+        .join('\n\n');
       assert.match(closing, /close\.png/, 'the comment names the replacement');
       assertInert('closing comment', closing);
       assertInert('closed body', gh.issue(issue.number).body, [OWNER]);
@@ -144,7 +231,13 @@ describe('hostile certificate text is inert in every output', { skip: hasCmark ?
   it('the built CLI: text, markdown, JSON, SARIF and every inventory format', async () => {
     const cli = async (args: string[]) => {
       try {
-        return (await exec(process.execPath, [CLI, ...args, '--workspace', ws, '--revocation', 'off'], { timeout: 60_000, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } })).stdout;
+        return (
+          await exec(process.execPath, [CLI, ...args, '--workspace', ws, '--revocation', 'off'], {
+            timeout: 60_000,
+            maxBuffer: 32 * 1024 * 1024,
+            env: { ...process.env, NO_COLOR: '1' },
+          })
+        ).stdout;
       } catch (e) {
         const x = e as { stdout?: string; code?: number };
         if (x.code !== 1) throw e;
@@ -155,7 +248,11 @@ describe('hostile certificate text is inert in every output', { skip: hasCmark ?
       const out = await cli(['check', '--format', f]);
       assertNoForgedCommands(`check --format ${f}`, out);
       if (f === 'markdown') assertInert('check --format markdown', out, [OWNER]);
-      if (f === 'json') assert.ok(JSON.parse(out).certificates.some((c: { sans: string[] }) => c.sans.includes(HOSTILE_SANS[2])), 'JSON keeps the exact SAN');
+      if (f === 'json')
+        assert.ok(
+          JSON.parse(out).certificates.some((c: { sans: string[] }) => c.sans.includes(HOSTILE_SANS[2])),
+          'JSON keeps the exact SAN',
+        );
     }
     for (const f of ['text', 'markdown', 'csv', 'html', 'json', 'ics']) {
       const out = await cli(['inventory', '--format', f]);

@@ -31,7 +31,12 @@ function keySecrets(keyPem: string): string[] {
   const b64 = keyPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
   const der = Buffer.from(b64, 'base64');
   // Chunks of the key in the encodings it could leak in: base64 lines, hex, the k8s base64-of-PEM.
-  return [b64.slice(8, 40), b64.slice(-40, -8), der.subarray(8, 24).toString('hex'), Buffer.from(keyPem).toString('base64').slice(8, 48)];
+  return [
+    b64.slice(8, 40),
+    b64.slice(-40, -8),
+    der.subarray(8, 24).toString('hex'),
+    Buffer.from(keyPem).toString('base64').slice(8, 48),
+  ];
 }
 
 function assertClean(where: string, text: string): void {
@@ -44,13 +49,30 @@ function assertClean(where: string, text: string): void {
 before(async () => {
   ossl = await OpenSsl.create();
   ws = await mkdtemp(path.join(tmpdir(), 'certwatch-secrets-'));
-  leaf = await issue({ cn: 'secret-leaf.example', notBefore: new Date(now - 100 * DAY), notAfter: new Date(now - DAY) });
-  const other = await issue({ cn: 'secret-other.example', notBefore: new Date(now - 10 * DAY), notAfter: new Date(now + 3 * DAY) });
+  leaf = await issue({
+    cn: 'secret-leaf.example',
+    notBefore: new Date(now - 100 * DAY),
+    notAfter: new Date(now - DAY),
+  });
+  const other = await issue({
+    cn: 'secret-other.example',
+    notBefore: new Date(now - 10 * DAY),
+    notAfter: new Date(now + 3 * DAY),
+  });
   secrets.push(...keySecrets(leaf.keyPem), ...keySecrets(other.keyPem));
   await writeFile(ossl.file('leaf.pem'), leaf.pem);
   await writeFile(ossl.file('leaf.key'), leaf.keyPem);
-  const p12 = await ossl.pkcs12({ certPath: ossl.file('leaf.pem'), keyPath: ossl.file('leaf.key'), password: PASSWORD });
-  const legacy = await ossl.pkcs12({ certPath: ossl.file('leaf.pem'), keyPath: ossl.file('leaf.key'), password: PASSWORD, legacy: true });
+  const p12 = await ossl.pkcs12({
+    certPath: ossl.file('leaf.pem'),
+    keyPath: ossl.file('leaf.key'),
+    password: PASSWORD,
+  });
+  const legacy = await ossl.pkcs12({
+    certPath: ossl.file('leaf.pem'),
+    keyPath: ossl.file('leaf.key'),
+    password: PASSWORD,
+    legacy: true,
+  });
   const truncated = p12.subarray(0, Math.floor(p12.length * 0.7));
   const mislabelled = `-----BEGIN CERTIFICATE-----\n${leaf.keyPem.replace(/-----[^-]+-----/g, '').trim()}\n-----END CERTIFICATE-----\n`;
   const brokenKey = leaf.keyPem.replace('-----END PRIVATE KEY-----', '').replace(/\n([A-Za-z0-9+/]{10})/, '\n$1!!');
@@ -65,7 +87,15 @@ before(async () => {
     '',
   ].join('\n');
   // YAML that does not parse, with key material right at the error.
-  const brokenYaml = ['kind: Secret', 'stringData:', '  tls.crt: |', '    x', '  tls.key: "' + other.keyPem.split('\n')[1] + '', '   : - [ ' + other.keyPem.split('\n')[2], ''].join('\n');
+  const brokenYaml = [
+    'kind: Secret',
+    'stringData:',
+    '  tls.crt: |',
+    '    x',
+    '  tls.key: "' + other.keyPem.split('\n')[1] + '',
+    '   : - [ ' + other.keyPem.split('\n')[2],
+    '',
+  ].join('\n');
   const files: Record<string, string | Buffer> = {
     '.github/certwatch.yml': [
       'version: 1',
@@ -110,7 +140,12 @@ const env = () => ({ ...process.env, P12_PASSWORD: PASSWORD, WRONG_PW: WRONG_PAS
 
 async function cli(args: string[]): Promise<string> {
   try {
-    const r = await exec(process.execPath, [CLI, ...args], { cwd: ws, env: env(), timeout: 60_000, maxBuffer: 32 * 1024 * 1024 });
+    const r = await exec(process.execPath, [CLI, ...args], {
+      cwd: ws,
+      env: env(),
+      timeout: 60_000,
+      maxBuffer: 32 * 1024 * 1024,
+    });
     return r.stdout + r.stderr;
   } catch (e) {
     const x = e as { stdout?: string; stderr?: string; code?: number };
@@ -121,8 +156,10 @@ async function cli(args: string[]): Promise<string> {
 
 test('no CLI output format contains a password or key material', async () => {
   const outputs: Record<string, string> = {};
-  for (const f of ['text', 'json', 'markdown', 'sarif']) outputs[`check --format ${f}`] = await cli(['check', '--revocation', 'off', '--format', f]);
-  for (const f of ['text', 'json', 'csv', 'markdown', 'ics', 'html']) outputs[`inventory --format ${f}`] = await cli(['inventory', '--revocation', 'off', '--format', f]);
+  for (const f of ['text', 'json', 'markdown', 'sarif'])
+    outputs[`check --format ${f}`] = await cli(['check', '--revocation', 'off', '--format', f]);
+  for (const f of ['text', 'json', 'csv', 'markdown', 'ics', 'html'])
+    outputs[`inventory --format ${f}`] = await cli(['inventory', '--revocation', 'off', '--format', f]);
   await cli(['check', '--revocation', 'off', '--report', 'out/report.json']);
   outputs['report file'] = await readFile(path.join(ws, 'out/report.json'), 'utf8');
   // The inputs did provoke the messages this test is about.
@@ -140,7 +177,13 @@ test('no action output (log, annotations, outputs, summary, report, SARIF, issue
   const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-secrets-event-'));
   try {
     const eventPath = path.join(dir, 'event.json');
-    await writeFile(eventPath, JSON.stringify({ schedule: '17 3 * * *', repository: { full_name: 'acme/site', name: 'site', owner: { login: 'acme' }, default_branch: 'main' } }));
+    await writeFile(
+      eventPath,
+      JSON.stringify({
+        schedule: '17 3 * * *',
+        repository: { full_name: 'acme/site', name: 'site', owner: { login: 'acme' }, default_branch: 'main' },
+      }),
+    );
     const r = await runAction(
       ws,
       { report: 'out/action-report.json', sarif: 'out/action.sarif', revocation: 'off' },
@@ -160,8 +203,18 @@ test('no action output (log, annotations, outputs, summary, report, SARIF, issue
     // `::add-mask::` is the one place a secret must be written: the runner consumes
     // the command and masks the value in every later log line.
     const masked = r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
-    for (const pw of [PASSWORD, WRONG_PASSWORD]) assert.ok(masked.some((l) => l === `::add-mask::${pw}`), `${pw.slice(0, 6)}… is masked`);
-    assertClean('action stdout (log + annotations)', r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'));
+    for (const pw of [PASSWORD, WRONG_PASSWORD])
+      assert.ok(
+        masked.some((l) => l === `::add-mask::${pw}`),
+        `${pw.slice(0, 6)}… is masked`,
+      );
+    assertClean(
+      'action stdout (log + annotations)',
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    );
     assertClean('action stderr', r.stderr);
     assertClean('action outputs', JSON.stringify(r.outputs));
     assertClean('job summary', r.summary);

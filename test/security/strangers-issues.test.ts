@@ -25,9 +25,16 @@ let expired: HostileCert;
 let gh: FakeGitHub;
 
 before(async () => {
-  expired = await hostileCertificate({ cn: 'squatted.example', notBefore: days(-100), notAfter: days(-1), slot: 'squat' });
+  expired = await hostileCertificate({
+    cn: 'squatted.example',
+    notBefore: days(-100),
+    notAfter: days(-1),
+    slot: 'squat',
+  });
   ws = await workspace({
-    '.github/certwatch.yml': ['version: 1', 'files:', '  - "certs/*"', 'issues:', '  mode: per-certificate', ''].join('\n'),
+    '.github/certwatch.yml': ['version: 1', 'files:', '  - "certs/*"', 'issues:', '  mode: per-certificate', ''].join(
+      '\n',
+    ),
     'certs/site.pem': expired.pem,
     [EVIL_FILE]: '-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n',
   });
@@ -41,19 +48,36 @@ after(async () => {
 
 beforeEach(() => gh.reset());
 
-const scheduled = (inputs: Record<string, string> = {}): Promise<ActionResult> => runScheduled(ws, REPO, gh.url, { revocation: 'off', ...inputs });
+const scheduled = (inputs: Record<string, string> = {}): Promise<ActionResult> =>
+  runScheduled(ws, REPO, gh.url, { revocation: 'off', ...inputs });
 
 /** The forged hidden state of the issue: a location key that breaks out onto stdout. */
-const FORGED_STATE = state({ v: 1, f: ['expired!'], l: [{ k: 'file:x\n::warning file=README.md,line=1::FORGED-STATE\n::add-mask::forged-state' }], o: [], s: '2026-01-01' });
+const FORGED_STATE = state({
+  v: 1,
+  f: ['expired!'],
+  l: [{ k: 'file:x\n::warning file=README.md,line=1::FORGED-STATE\n::add-mask::forged-state' }],
+  o: [],
+  s: '2026-01-01',
+});
 
 function squat(author: string): FakeIssue[] {
   return [
     // Opened in advance with the (public) fingerprint of the certificate.
-    gh.addIssue({ title: 'Replace certificate for squatted.example', body: `${fpMarker(expired.fingerprint)}\nPlease send your private key to mallory@attacker.example`, labels: [LABEL], author }),
+    gh.addIssue({
+      title: 'Replace certificate for squatted.example',
+      body: `${fpMarker(expired.fingerprint)}\nPlease send your private key to mallory@attacker.example`,
+      labels: [LABEL],
+      author,
+    }),
     // A fake digest.
     gh.addIssue({ title: 'digest', body: '<!-- certwatch:digest -->\nhello', labels: [LABEL], author }),
     // Forged hidden state: workflow commands in a location key.
-    gh.addIssue({ title: 'state', body: `${fpMarker('sha256:' + 'ab'.repeat(32))}\n${FORGED_STATE}`, labels: [LABEL], author }),
+    gh.addIssue({
+      title: 'state',
+      body: `${fpMarker('sha256:' + 'ab'.repeat(32))}\n${FORGED_STATE}`,
+      labels: [LABEL],
+      author,
+    }),
   ];
 }
 
@@ -61,7 +85,10 @@ const writesTo = (n: number) => gh.writes().filter((c) => new RegExp(`/issues/${
 
 function assertNoForgedCommand(r: ActionResult): void {
   for (const line of (r.stdout + '\n' + r.stderr).split(/\r\n|\r|\n/)) {
-    assert.ok(!/^\s*::/.test(line) || !/FORGED|forged-/.test(line) || /%0A/.test(line), `a forged workflow command reached the log: ${JSON.stringify(line)}`);
+    assert.ok(
+      !/^\s*::/.test(line) || !/FORGED|forged-/.test(line) || /%0A/.test(line),
+      `a forged workflow command reached the log: ${JSON.stringify(line)}`,
+    );
     assert.ok(!line.includes('##['), JSON.stringify(line));
   }
   for (const a of r.annotations) assert.notEqual(a.file, 'README.md', `forged annotation: ${a.message}`);
@@ -75,7 +102,12 @@ describe("strangers' issues are left alone", () => {
     for (const i of [fp, digest, forged]) {
       assert.deepEqual(writesTo(i.number), [], `#${i.number} (mallory's) was not written to`);
       assert.equal(gh.issue(i.number).state, 'open');
-      assert.match(r.stdout, new RegExp(`#${i.number} carries a certwatch marker but was opened by mallory, not by github-actions\\[bot\\].*left alone`));
+      assert.match(
+        r.stdout,
+        new RegExp(
+          `#${i.number} carries a certwatch marker but was opened by mallory, not by github-actions\\[bot\\].*left alone`,
+        ),
+      );
     }
     const own = gh.openIssues().filter((i) => i.author === 'github-actions[bot]');
     assert.equal(own.length, 1, 'certwatch opened its own issue for the expired certificate');
@@ -91,7 +123,11 @@ describe("strangers' issues are left alone", () => {
   });
 
   it("a marker that is not on the first line does not count, even in the token's own issue", async () => {
-    const quoted = gh.addIssue({ title: 'quoted', body: `Someone pasted:\n${fpMarker(expired.fingerprint)}`, labels: [LABEL] });
+    const quoted = gh.addIssue({
+      title: 'quoted',
+      body: `Someone pasted:\n${fpMarker(expired.fingerprint)}`,
+      labels: [LABEL],
+    });
     await scheduled();
     assert.deepEqual(writesTo(quoted.number), []);
     assert.equal(gh.openIssues().filter((i) => i.body.startsWith(fpMarker(expired.fingerprint))).length, 1);
@@ -105,23 +141,41 @@ describe("strangers' issues are left alone", () => {
       gh.reset();
       gh.viewer = viewer;
       const ours = gh.addIssue({ title: 'ours', body: `${fpMarker(expired.fingerprint)}\nbody`, labels: [LABEL] }); // by the viewer
-      const theirs = gh.addIssue({ title: 'default token', body: `${fpMarker(expired.fingerprint)}\nbody`, labels: [LABEL], author: 'github-actions[bot]' });
+      const theirs = gh.addIssue({
+        title: 'default token',
+        body: `${fpMarker(expired.fingerprint)}\nbody`,
+        labels: [LABEL],
+        author: 'github-actions[bot]',
+      });
       const r = await scheduled();
       assert.ok(writesTo(ours.number).length > 0, `${viewer.login}: its own issue is kept up to date\n${r.stdout}`);
       assert.deepEqual(writesTo(theirs.number), [], `${viewer.login}: an issue by github-actions[bot] is not adopted`);
       assert.equal(gh.openIssues().length, 2, 'no new issue: the own one is adopted');
     }
     gh.reset();
-    const named = gh.addIssue({ title: 'named', body: `${fpMarker(expired.fingerprint)}\nbody`, labels: [LABEL], author: 'deploy-bot' });
+    const named = gh.addIssue({
+      title: 'named',
+      body: `${fpMarker(expired.fingerprint)}\nbody`,
+      labels: [LABEL],
+      author: 'deploy-bot',
+    });
     await scheduled({ 'issue-author': 'deploy-bot' });
-    assert.equal(gh.calls.filter((c) => c.path === '/graphql' || c.path === '/user').length, 0, 'the input names it: no lookup');
+    assert.equal(
+      gh.calls.filter((c) => c.path === '/graphql' || c.path === '/user').length,
+      0,
+      'the input names it: no lookup',
+    );
     assert.ok(writesTo(named.number).length > 0);
   });
 
-  it('forged state in the token\'s own issue (a body edited by hand) cannot print workflow commands', async () => {
+  it("forged state in the token's own issue (a body edited by hand) cannot print workflow commands", async () => {
     // The state remembers the hostile file: this run cannot read it (unparseable), so the issue
     // stays open and the log says why — quoting the file name.
-    gh.addIssue({ title: 'own', body: `${fpMarker('sha256:' + 'cd'.repeat(32))}\n${state({ v: 1, f: ['expired!'], l: [{ k: `file:${EVIL_FILE}` }], o: [], s: '2026-01-01' })}`, labels: [LABEL] });
+    gh.addIssue({
+      title: 'own',
+      body: `${fpMarker('sha256:' + 'cd'.repeat(32))}\n${state({ v: 1, f: ['expired!'], l: [{ k: `file:${EVIL_FILE}` }], o: [], s: '2026-01-01' })}`,
+      labels: [LABEL],
+    });
     gh.addIssue({ title: 'own2', body: `${fpMarker('sha256:' + 'ef'.repeat(32))}\n${FORGED_STATE}`, labels: [LABEL] });
     const r = await scheduled();
     assert.match(r.stdout, /stays open: file:certs\/evil/, 'the log line quoting the file name was printed');

@@ -39,15 +39,37 @@ test('a line: hex in any case, 0x, leading zeros, colons or spaces between bytes
 
 test('a list streamed in chunks of any size finds the same lines (lines cut across chunk boundaries)', async () => {
   const ours = ['1', 'A3FF', '-5', 'DEADBEEF', '7F000001'];
-  const text = ['# incident list', 'serial,name', '0001,a.example', '', 'a3:ff', '-05', 'deadbeef\tb.example', 'ffdeadbeef', '7f 00 00 01\r', 'zz', 'ff'].join('\n');
-  const want = new Map([['1', 3], ['A3FF', 5], ['-5', 6], ['DEADBEEF', 7], ['7F000001', 9]]);
+  const text = [
+    '# incident list',
+    'serial,name',
+    '0001,a.example',
+    '',
+    'a3:ff',
+    '-05',
+    'deadbeef\tb.example',
+    'ffdeadbeef',
+    '7f 00 00 01\r',
+    'zz',
+    'ff',
+  ].join('\n');
+  const want = new Map([
+    ['1', 3],
+    ['A3FF', 5],
+    ['-5', 6],
+    ['DEADBEEF', 7],
+    ['7F000001', 9],
+  ]);
   const buf = Buffer.from(text);
   for (let size = 1; size <= buf.length; size++) {
     const chunks: Buffer[] = [];
     for (let i = 0; i < buf.length; i += size) chunks.push(buf.subarray(i, i + size));
     const r = await scanSerialList(chunks, new Set(ours));
     assert.deepEqual(r.hits, want, `chunk size ${size}`);
-    assert.deepEqual(r.bad.map((b) => b.line), [2, 10], `chunk size ${size}`);
+    assert.deepEqual(
+      r.bad.map((b) => b.line),
+      [2, 10],
+      `chunk size ${size}`,
+    );
     assert.equal(r.lines, 11);
   }
 });
@@ -61,7 +83,10 @@ test('a short serial never matches a longer one that starts or ends with it', as
 
 test('a line far longer than any serial (a file without line breaks) is not held whole, and later lines still count', async () => {
   const huge = Buffer.alloc(5 * 1024 * 1024, 'a');
-  const r = await scanSerialList([huge.subarray(0, 3_000_000), huge.subarray(3_000_000), Buffer.from('\n0b0b\n')], new Set(['B0B']));
+  const r = await scanSerialList(
+    [huge.subarray(0, 3_000_000), huge.subarray(3_000_000), Buffer.from('\n0b0b\n')],
+    new Set(['B0B']),
+  );
   assert.deepEqual(r.hits, new Map([['B0B', 2]]));
   assert.equal(r.badCount, 1);
   assert.match(r.bad[0].problem, /at most 20 octets/);
@@ -81,7 +106,8 @@ test('a gzip list (several members, as `cat a.gz b.gz` makes) reads like the pla
   // An independent reader of the same bytes: gzip(1).
   assert.equal(execFileSync('gzip', ['-dc'], { input: gz }).toString(), text);
   const wanted = new Set([serials[0], serials[9_999], serials[19_999]].map(serialKey));
-  const pieces = (b: Buffer) => Array.from({ length: Math.ceil(b.length / 7777) }, (_, i) => b.subarray(i * 7777, (i + 1) * 7777));
+  const pieces = (b: Buffer) =>
+    Array.from({ length: Math.ceil(b.length / 7777) }, (_, i) => b.subarray(i * 7777, (i + 1) * 7777));
   const plain = await scanSerialList(decompressed(toAsync(pieces(Buffer.from(text)))), wanted);
   const zipped = await scanSerialList(decompressed(toAsync(pieces(gz))), wanted);
   assert.deepEqual(zipped.hits, plain.hits);
@@ -91,7 +117,10 @@ test('a gzip list (several members, as `cat a.gz b.gz` makes) reads like the pla
 
 test('a truncated gzip file is an error, not a silent partial pass', async () => {
   const gz = gzipSync(Buffer.from('01\n'.repeat(100_000)));
-  await assert.rejects(scanSerialList(decompressed(toAsync([gz.subarray(0, gz.length - 20)])), new Set(['1'])), /gzip|end of file/i);
+  await assert.rejects(
+    scanSerialList(decompressed(toAsync([gz.subarray(0, gz.length - 20)])), new Set(['1'])),
+    /gzip|end of file/i,
+  );
 });
 
 async function* toAsync(chunks: Buffer[]): AsyncGenerator<Buffer> {

@@ -50,14 +50,24 @@ describe("ci.yml's self-test job, run as the runner would", () => {
     assert.ok(sandboxStep, 'the job writes the demo sandbox');
     const args = sandboxStep.run.replace(/^npm run demo -- /, '').split(/\s+/);
     const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/esm/index.mjs')).href;
-    const made = spawnSync(process.execPath, ['--import', tsx, path.join(ROOT, 'scripts/demo.ts'), ...args], { cwd: ws, encoding: 'utf8', timeout: 60_000 });
+    const made = spawnSync(process.execPath, ['--import', tsx, path.join(ROOT, 'scripts/demo.ts'), ...args], {
+      cwd: ws,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(made.status, 0, made.stderr);
 
     const step = job.steps.find((s: any) => s.uses === './');
     assert.ok(step, 'the job runs the action from the repository');
     assert.equal(step['continue-on-error'], true);
-    const inputs = Object.fromEntries(Object.entries(step.with as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-    action = await runAction(ws, inputs, { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', ...(step.env ?? {}) });
+    const inputs = Object.fromEntries(
+      Object.entries(step.with as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+    );
+    action = await runAction(ws, inputs, {
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: 'refs/heads/main',
+      ...(step.env ?? {}),
+    });
   });
   after(() => rm(ws, { recursive: true, force: true }));
 
@@ -66,7 +76,12 @@ describe("ci.yml's self-test job, run as the runner would", () => {
     assert.equal(action.code, 1, action.stdout + action.stderr);
     const check = job.steps.find((s: any) => /self-test-check/.test(s.run ?? ''));
     const env = stepEnv(check, action.outputs, outcome);
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/self-test-check.mjs')], { cwd: ws, env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/self-test-check.mjs')], {
+      cwd: ws,
+      env: { PATH: process.env.PATH, ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /self-test: outputs agree \(status fail, \d+ failures/);
   });
@@ -75,7 +90,12 @@ describe("ci.yml's self-test job, run as the runner would", () => {
     const check = job.steps.find((s: any) => /self-test-check/.test(s.run ?? ''));
     const wrong = { ...action.outputs, 'next-expiry': new Date().toISOString() };
     const env = stepEnv(check, wrong, 'failure');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/self-test-check.mjs')], { cwd: ws, env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/self-test-check.mjs')], {
+      cwd: ws,
+      env: { PATH: process.env.PATH, ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     assert.equal(r.status, 1);
     assert.match(r.stdout, /next-expiry is .*openssl says/);
   });
@@ -87,9 +107,18 @@ describe('release.yml and dependabot.yml', () => {
     assert.deepEqual(rel.on.push.tags, ['v1.*.*']);
     assert.deepEqual(rel.permissions, { contents: 'write' });
     const runs: string[] = rel.jobs.release.steps.map((s: any) => s.run ?? '');
-    const order = ['npm run build', 'npm test', 'git tag --force v1', 'gh release create'].map((cmd) => runs.findIndex((r) => r.includes(cmd)));
-    assert.ok(order.every((i) => i >= 0), `every step is there: ${order}`);
-    assert.deepEqual([...order].sort((a, b) => a - b), order, 'build, test, then move v1, then release');
+    const order = ['npm run build', 'npm test', 'git tag --force v1', 'gh release create'].map((cmd) =>
+      runs.findIndex((r) => r.includes(cmd)),
+    );
+    assert.ok(
+      order.every((i) => i >= 0),
+      `every step is there: ${order}`,
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      'build, test, then move v1, then release',
+    );
   });
 
   it('Dependabot updates npm packages and GitHub Actions', async () => {

@@ -31,13 +31,20 @@ function assertAgrees(der: Buffer, ref: OpenSslView, what: string) {
   assert.equal(rec.serialNumber, ref.serial, `${what}: serial`);
   assert.equal(rec.subject, decodeHexEscapes(ref.subject), `${what}: subject`);
   assert.deepEqual(rec.sans.map(canonicalIp), ref.sans.map(canonicalIp), `${what}: SANs`);
-  assert.equal(rec.fingerprint, 'sha256:' + createHash('sha256').update(der).digest('hex'), `${what}: fingerprint is sha256 of the DER`);
+  assert.equal(
+    rec.fingerprint,
+    'sha256:' + createHash('sha256').update(der).digest('hex'),
+    `${what}: fingerprint is sha256 of the DER`,
+  );
 }
 
 test('certificates made by @peculiar/x509 read the same as openssl reads them', async (t) => {
   const ossl = await OpenSsl.create();
   t.after(() => ossl.dispose());
-  const { root, intermediate, leaf } = await hierarchy({ cn: 'www.example.com', sans: ['www.example.com', 'example.com', '192.0.2.7', '2001:db8::42'] });
+  const { root, intermediate, leaf } = await hierarchy({
+    cn: 'www.example.com',
+    sans: ['www.example.com', 'example.com', '192.0.2.7', '2001:db8::42'],
+  });
   const batch = [
     root,
     intermediate,
@@ -47,7 +54,11 @@ test('certificates made by @peculiar/x509 read the same as openssl reads them', 
     await issue({ cn: 'long-serial.example', serial: '7fa3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5' }),
     await issue({ cn: 'rsa.example', key: 'rsa2048', org: 'Example, Inc.' }),
     await issue({ cn: 'ed.example', key: 'ed25519', sans: ['ed.example', '::1', 'fe80::1:0:0:1'] }),
-    await issue({ cn: 'far-future.example', notBefore: new Date('2049-12-31T23:59:59Z'), notAfter: new Date('2050-01-01T00:00:00Z') }), // UTCTime → GeneralizedTime
+    await issue({
+      cn: 'far-future.example',
+      notBefore: new Date('2049-12-31T23:59:59Z'),
+      notAfter: new Date('2050-01-01T00:00:00Z'),
+    }), // UTCTime → GeneralizedTime
     await issue({ cn: 'past.example', notBefore: new Date('1999-01-01T00:00:00Z'), days: 365 }),
   ];
   for (const c of batch) assertAgrees(c.der, await ossl.read(c.der), c.cert.subject);
@@ -67,11 +78,24 @@ test('certificates made by the openssl CLI read the same as openssl reads them',
     await ossl.cert({ subject: '/CN=one.example', serial: '1' }),
     await ossl.cert({ subject: '/CN=zero.example', serial: '0' }),
     await ossl.cert({ subject: '/CN=big.example', serial: '0xffffffffffffffffffffffffffffffffffffff' }),
-    await ossl.cert({ subject: '/C=DE/O=Zoë GmbH\\, Köln/OU=Web/CN=zoë.example', san: 'DNS:xn--zo-cja.example,IP:10.1.2.3,IP:2001:db8:0:0:1:0:0:1' }),
-    await ossl.cert({ subject: '/CN=signed.example', issuer: ca, san: 'DNS:signed.example,DNS:*.signed.example', days: 30, serial: '0x00deadbeef' }),
+    await ossl.cert({
+      subject: '/C=DE/O=Zoë GmbH\\, Köln/OU=Web/CN=zoë.example',
+      san: 'DNS:xn--zo-cja.example,IP:10.1.2.3,IP:2001:db8:0:0:1:0:0:1',
+    }),
+    await ossl.cert({
+      subject: '/CN=signed.example',
+      issuer: ca,
+      san: 'DNS:signed.example,DNS:*.signed.example',
+      days: 30,
+      serial: '0x00deadbeef',
+    }),
     await ossl.cert({ subject: '/CN=sha1.example', digest: 'sha1', key: 'rsa1024' }),
     await ossl.cert({ subject: '/CN=ed25519.example', key: 'ed25519', days: 10000 }), // notAfter past 2050: GeneralizedTime
-    await ossl.cert({ subject: '/CN=p384.example/emailAddress=ops@example.com', key: 'ec384', san: 'IP:::1,IP:fe80::' }),
+    await ossl.cert({
+      subject: '/CN=p384.example/emailAddress=ops@example.com',
+      key: 'ec384',
+      san: 'IP:::1,IP:fe80::',
+    }),
   ];
   for (const c of made) assertAgrees(c.der, await ossl.read(c.der), c.certPath);
   assert.equal(parseCertificate(made[1].der).serialNumber, '-04D2', 'the sign of a negative serial is kept');
@@ -81,7 +105,17 @@ test('a multi-valued RDN reads in openssl RFC 2253 order and form', async (t) =>
   const ossl = await OpenSsl.create();
   t.after(() => ossl.dispose());
   const key = await ossl.key('ec256', 'mv');
-  await ossl.run(['req', '-x509', '-key', key, '-multivalue-rdn', '-subj', '/C=US/O=Org/CN=one+OU=two', '-out', 'mv.pem']);
+  await ossl.run([
+    'req',
+    '-x509',
+    '-key',
+    key,
+    '-multivalue-rdn',
+    '-subj',
+    '/C=US/O=Org/CN=one+OU=two',
+    '-out',
+    'mv.pem',
+  ]);
   await ossl.run(['x509', '-in', 'mv.pem', '-outform', 'DER', '-out', 'mv.der']);
   const der = Buffer.from(await import('node:fs/promises').then((fs) => fs.readFile(ossl.file('mv.der'))));
   assertAgrees(der, await ossl.read(der), 'multi-valued RDN');
@@ -117,7 +151,10 @@ test('a certificate whose notBefore says month 13 is refused with the reason, ne
 
 test('a certificate whose notBefore says 31 February or 25 o’clock is refused with the reason', async () => {
   const c = await issue({ cn: 'feb31.example', notBefore: new Date('2026-02-10T00:00:00Z') });
-  for (const patch of [(s: string) => s.slice(0, 4) + '31' + s.slice(6), (s: string) => s.slice(0, 6) + '25' + s.slice(8)]) {
+  for (const patch of [
+    (s: string) => s.slice(0, 4) + '31' + s.slice(6),
+    (s: string) => s.slice(0, 6) + '25' + s.slice(8),
+  ]) {
     const bad = patchFirstUtcTime(c.der, patch);
     assert.throws(
       () => parseCertificate(bad),
@@ -128,7 +165,12 @@ test('a certificate whose notBefore says 31 February or 25 o’clock is refused 
 
 test('bytes that are not a certificate are refused with CertificateParseError, not a crash', async () => {
   const c = await issue({ cn: 'cut.example' });
-  for (const bad of [Buffer.alloc(0), Buffer.from('hello'), c.der.subarray(0, c.der.length - 10), Buffer.concat([c.der, Buffer.from([0, 0])])]) {
+  for (const bad of [
+    Buffer.alloc(0),
+    Buffer.from('hello'),
+    c.der.subarray(0, c.der.length - 10),
+    Buffer.concat([c.der, Buffer.from([0, 0])]),
+  ]) {
     assert.throws(() => parseCertificate(bad), CertificateParseError);
   }
 });
@@ -149,7 +191,10 @@ test('one record carries what later checks need: key, signature, AKI/SKI, AIA, C
   assert.deepEqual(l.ocspUrls, ['http://ocsp.example/']);
   assert.deepEqual(l.caIssuersUrls, ['http://ca.example/int.der']);
   assert.deepEqual(l.crlUrls, ['http://crl.example/1.crl']);
-  assert.ok(l.authorityKeyId && i.subjectKeyId && l.authorityKeyId.equals(i.subjectKeyId), 'leaf AKI = intermediate SKI');
+  assert.ok(
+    l.authorityKeyId && i.subjectKeyId && l.authorityKeyId.equals(i.subjectKeyId),
+    'leaf AKI = intermediate SKI',
+  );
   assert.equal(l.issuer, i.subject);
   assert.equal(l.subjectCN, 'full.example');
   assert.equal(l.issuerCN, 'Test Intermediate CA');

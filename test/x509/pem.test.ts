@@ -18,12 +18,18 @@ test('a bundle of two certificates gives two blocks with the line of each BEGIN'
   assert.equal(blocks[1].line, 3 + a.pem.split('\n').length + 1);
   assert.ok(blocks[0].der.equals(a.der));
   assert.ok(blocks[1].der.equals(b.der));
-  assert.deepEqual(blocks.map((x) => x.index), [1, 2]);
+  assert.deepEqual(
+    blocks.map((x) => x.index),
+    [1, 2],
+  );
   assert.equal(text.split('\n')[blocks[1].line - 1], '-----BEGIN CERTIFICATE-----');
 });
 
 test('CRLF line endings and trailing spaces on every line still read', () => {
-  const text = (a.pem + b.pem).split('\n').map((l) => (l ? `${l}  \t` : l)).join('\r\n');
+  const text = (a.pem + b.pem)
+    .split('\n')
+    .map((l) => (l ? `${l}  \t` : l))
+    .join('\r\n');
   const { blocks, problems } = splitPem(text);
   assert.deepEqual(problems, []);
   assert.equal(blocks.length, 2);
@@ -32,9 +38,15 @@ test('CRLF line endings and trailing spaces on every line still read', () => {
 });
 
 test('TRUSTED CERTIFICATE and other labels are kept with their label', () => {
-  const text = toPem('TRUSTED CERTIFICATE', a.der) + toPem('X509 CRL', Buffer.from([0x30, 0x00])) + toPem('PRIVATE KEY', Buffer.from([0x30, 0x00]));
+  const text =
+    toPem('TRUSTED CERTIFICATE', a.der) +
+    toPem('X509 CRL', Buffer.from([0x30, 0x00])) +
+    toPem('PRIVATE KEY', Buffer.from([0x30, 0x00]));
   const { blocks } = splitPem(text);
-  assert.deepEqual(blocks.map((x) => x.label), ['TRUSTED CERTIFICATE', 'X509 CRL', 'PRIVATE KEY']);
+  assert.deepEqual(
+    blocks.map((x) => x.label),
+    ['TRUSTED CERTIFICATE', 'X509 CRL', 'PRIVATE KEY'],
+  );
   assert.ok(blocks[0].der.equals(a.der));
 });
 

@@ -13,14 +13,33 @@ import { decodeCrlBytes } from '../../src/checks/revocation/fetch-crl.js';
 import { toPem } from '../../src/x509/pem.js';
 import { OpenSsl } from '../helpers/openssl.js';
 import { peerCert, peerCrl, integerBytes } from '../helpers/openssl-peer.js';
-import { craftCertificate, craftKey, extension, genTime, ia5, name, reasonCode, seq, tlv, utcTime } from '../helpers/craft-der.js';
+import {
+  craftCertificate,
+  craftKey,
+  extension,
+  genTime,
+  ia5,
+  name,
+  reasonCode,
+  seq,
+  tlv,
+  utcTime,
+} from '../helpers/craft-der.js';
 import { buildCrl } from '../revocation/helpers/der-writer.js';
 
 const ca = craftKey();
 const leafKey = craftKey();
 
 function cert(notBefore: Buffer, notAfter: Buffer, extra: Partial<Parameters<typeof craftCertificate>[0]> = {}) {
-  return craftCertificate({ issuer: 'Tolerant CA', subject: 'odd.example', notBefore, notAfter, subjectKey: leafKey, issuerKey: ca.privateKey, ...extra });
+  return craftCertificate({
+    issuer: 'Tolerant CA',
+    subject: 'odd.example',
+    notBefore,
+    notAfter,
+    subjectKey: leafKey,
+    issuerKey: ca.privateKey,
+    ...extra,
+  });
 }
 
 test('times: certwatch reads every form OpenSSL reads, to the same second, says it is non-canonical, and refuses what OpenSSL cannot date', async () => {
@@ -43,9 +62,17 @@ test('times: certwatch reads every form OpenSSL reads, to the same second, says 
     const rec = parseCertificate(der);
     assert.equal(rec.notBefore.toISOString(), ref.notBefore.toISOString(), `${what}: same instant as openssl`);
     const canonical = (t[0] === 0x17 ? /^\d{12}Z$/ : /^\d{14}Z$/).test(t.subarray(2).toString('latin1'));
-    assert.equal(rec.parseNotes.some((n) => n.startsWith('notBefore')), !canonical, `${what}: flagged as non-canonical`);
+    assert.equal(
+      rec.parseNotes.some((n) => n.startsWith('notBefore')),
+      !canonical,
+      `${what}: flagged as non-canonical`,
+    );
   }
-  assert.equal(parseCertificate(cert(genTime('00500101000000Z'), genTime('00991231235959Z'))).notBefore.getUTCFullYear(), 50, 'year 50 stays year 50');
+  assert.equal(
+    parseCertificate(cert(genTime('00500101000000Z'), genTime('00991231235959Z'))).notBefore.getUTCFullYear(),
+    50,
+    'year 50 stays year 50',
+  );
 
   const refused: [string, Buffer][] = [
     ['day 30 of February', utcTime('260230000000Z')],
@@ -95,7 +122,10 @@ test('DER files: concatenated certificates and trailing bytes are read as openss
   assert.equal(trailing, 6);
   const ex = extractPemOrDer(file);
   assert.equal(ex.certificates.length, 2);
-  assert.ok(ex.problems.every((p) => p.severity === 'notice'), 'trailing bytes are a notice, not an error');
+  assert.ok(
+    ex.problems.every((p) => p.severity === 'notice'),
+    'trailing bytes are a notice, not an error',
+  );
   for (const [i, c] of ex.certificates.entries()) {
     const ref = (await peerCert(c.der, 'DER'))!;
     const rec = parseCertificate(c.der);
@@ -108,31 +138,73 @@ test('DER files: concatenated certificates and trailing bytes are read as openss
   const pem = toPem('CERTIFICATE', Buffer.concat([a.der, Buffer.from([0, 0, 0])]));
   const fromPem = extractPemOrDer(Buffer.from(pem));
   assert.equal(fromPem.certificates.length, 1);
-  assert.equal(parseCertificate(fromPem.certificates[0].der).fingerprint, (await peerCert(Buffer.from(pem), 'PEM'))?.fingerprint);
+  assert.equal(
+    parseCertificate(fromPem.certificates[0].der).fingerprint,
+    (await peerCert(Buffer.from(pem), 'PEM'))?.fingerprint,
+  );
 });
 
-test('BER PKCS#7: an S/MIME signature with indefinite lengths, and a bundle of 3,000 certificates, give openssl\'s certificates', async (t) => {
+test("BER PKCS#7: an S/MIME signature with indefinite lengths, and a bundle of 3,000 certificates, give openssl's certificates", async (t) => {
   const ossl = await OpenSsl.create();
   t.after(() => ossl.dispose());
   const root = await ossl.cert({ subject: '/CN=Signing Root', ca: true });
   const signer = await ossl.cert({ subject: '/CN=signer.example', issuer: root });
   await writeFile(ossl.file('msg.txt'), 'hello\n'.repeat(5000));
   // -stream makes openssl write BER with indefinite lengths, as mail clients and signing tools do.
-  await ossl.run(['cms', '-sign', '-stream', '-binary', '-in', 'msg.txt', '-signer', signer.certPath, '-inkey', signer.keyPath, '-certfile', root.certPath, '-outform', 'DER', '-out', 'sig.p7s']);
+  await ossl.run([
+    'cms',
+    '-sign',
+    '-stream',
+    '-binary',
+    '-in',
+    'msg.txt',
+    '-signer',
+    signer.certPath,
+    '-inkey',
+    signer.keyPath,
+    '-certfile',
+    root.certPath,
+    '-outform',
+    'DER',
+    '-out',
+    'sig.p7s',
+  ]);
   const p7s = await readFile(ossl.file('sig.p7s'));
   assert.equal(p7s[1], 0x80, 'the outer SEQUENCE has an indefinite length');
   const listed = await ossl.run(['pkcs7', '-inform', 'DER', '-in', 'sig.p7s', '-print_certs']);
-  const expected = [...listed.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)].map((m) => Buffer.from(m[0].replace(/-----[^-]+-----|\s/g, ''), 'base64'));
+  const expected = [...listed.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)].map((m) =>
+    Buffer.from(m[0].replace(/-----[^-]+-----|\s/g, ''), 'base64'),
+  );
   assert.equal(expected.length, 2);
   const fp = (d: Buffer) => createHash('sha256').update(d).digest('hex');
   assert.deepEqual(readPkcs7Certificates(p7s).map(fp).sort(), expected.map(fp).sort());
-  assert.deepEqual(extractPemOrDer(p7s).certificates.map((c) => fp(c.der)).sort(), expected.map(fp).sort(), 'the file reader takes the BER path too');
+  assert.deepEqual(
+    extractPemOrDer(p7s)
+      .certificates.map((c) => fp(c.der))
+      .sort(),
+    expected.map(fp).sort(),
+    'the file reader takes the BER path too',
+  );
 
   // A large certs-only bundle: memory is bounded by the input, there is no node-count limit.
   const certs = Array.from({ length: 3000 }, () => root.der);
-  const big = seq(tlv(0x06, Buffer.from('2a864886f70d010702', 'hex')), tlv(0xa0, seq(tlv(0x02, Buffer.from([1])), tlv(0x31), seq(tlv(0x06, Buffer.from('2a864886f70d010701', 'hex'))), tlv(0xa0, ...certs), tlv(0x31))));
+  const big = seq(
+    tlv(0x06, Buffer.from('2a864886f70d010702', 'hex')),
+    tlv(
+      0xa0,
+      seq(
+        tlv(0x02, Buffer.from([1])),
+        tlv(0x31),
+        seq(tlv(0x06, Buffer.from('2a864886f70d010701', 'hex'))),
+        tlv(0xa0, ...certs),
+        tlv(0x31),
+      ),
+    ),
+  );
   await writeFile(ossl.file('big.p7b'), big);
-  const n = (await ossl.run(['pkcs7', '-inform', 'DER', '-in', 'big.p7b', '-print_certs'])).split('BEGIN CERTIFICATE').length - 1;
+  const n =
+    (await ossl.run(['pkcs7', '-inform', 'DER', '-in', 'big.p7b', '-print_certs'])).split('BEGIN CERTIFICATE').length -
+    1;
   assert.equal(n, 3000, 'openssl reads all 3,000');
   assert.equal(readPkcs7Certificates(big).length, 3000);
 });
@@ -146,9 +218,20 @@ test('CRLs: PEM label "CRL", unknown non-critical extensions, years 0000–0099 
     nextUpdate: new Date(0),
     nextUpdateRaw: utcTime('991231235959Z'),
     entries: [
-      { serial: 0, rawSerial: Buffer.from('ff', 'hex'), revokedAt: new Date(0), date: genTime('00010203040506Z'), reason: 1 }, // −1
+      {
+        serial: 0,
+        rawSerial: Buffer.from('ff', 'hex'),
+        revokedAt: new Date(0),
+        date: genTime('00010203040506Z'),
+        reason: 1,
+      }, // −1
       { serial: 0xff, revokedAt: new Date(0), date: utcTime('2601011200Z') }, // +255, seconds left out
-      { serial: 0x80, revokedAt: new Date(0), date: utcTime('260101120000+0100'), extensions: [extension('1.3.6.1.4.1.99999.7', Buffer.from('opaque'))] },
+      {
+        serial: 0x80,
+        revokedAt: new Date(0),
+        date: utcTime('260101120000+0100'),
+        extensions: [extension('1.3.6.1.4.1.99999.7', Buffer.from('opaque'))],
+      },
     ],
     extensions: [extension('1.3.6.1.4.1.99999.3', ia5('private'))],
   });

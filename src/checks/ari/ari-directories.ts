@@ -8,8 +8,14 @@ export interface AriCa {
 }
 
 export const BUILT_IN_ARI_CAS: { issuerO: string; ca: AriCa }[] = [
-  { issuerO: "let's encrypt", ca: { label: "Let's Encrypt", directory: 'https://acme-v02.api.letsencrypt.org/directory' } },
-  { issuerO: 'google trust services', ca: { label: 'Google Trust Services', directory: 'https://dv.acme-v02.api.pki.goog/directory' } },
+  {
+    issuerO: "let's encrypt",
+    ca: { label: "Let's Encrypt", directory: 'https://acme-v02.api.letsencrypt.org/directory' },
+  },
+  {
+    issuerO: 'google trust services',
+    ca: { label: 'Google Trust Services', directory: 'https://dv.acme-v02.api.pki.goog/directory' },
+  },
 ];
 
 /** User directories first (their issuer string against the issuer's O= or CN=, case-insensitive), then the built-ins by O=. */

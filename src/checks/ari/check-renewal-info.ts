@@ -22,7 +22,11 @@ export async function checkRenewalInfo(certs: ObservedCertificate[], ctx: Revoca
   const settings = ctx.settings;
   if (!settings.ari.enabled) return [];
   const d = settings.defaults;
-  const client = new AriClient({ cacheDir: d.cacheDir ? resolve(settings.workspace, d.cacheDir) : undefined, timeoutMs: d.timeoutMs, deadline: ctx.deadline });
+  const client = new AriClient({
+    cacheDir: d.cacheDir ? resolve(settings.workspace, d.cacheDir) : undefined,
+    timeoutMs: d.timeoutMs,
+    deadline: ctx.deadline,
+  });
   const problems = new Map<string, Finding>(); // by message: a directory outage is one problem, not one per certificate
   const now = ctx.now.getTime();
 
@@ -59,7 +63,9 @@ export async function checkRenewalInfo(certs: ObservedCertificate[], ctx: Revoca
         const severity = e instanceof AriError ? e.severity : 'warning';
         const message = `ARI for ${ca.label}: ${(e as Error).message}`;
         // Refused by the network policy: not asked, so a notice that it was not checked, not a warning.
-        const finding: Finding = message.includes(NOT_CONTACTED) ? { id: 'not-checked', severity: 'notice', message } : { id: 'renewal-window', severity, message };
+        const finding: Finding = message.includes(NOT_CONTACTED)
+          ? { id: 'not-checked', severity: 'notice', message }
+          : { id: 'renewal-window', severity, message };
         if (!problems.has(message)) problems.set(message, finding);
       }
     }

@@ -10,7 +10,6 @@ import { ARI_MAX_BYTES } from '../../net/limits.js';
 import { oncePerKey } from '../../shared/once-per-key.js';
 import { utcDate } from '../../x509/der.js';
 
-
 /** §4.3: absent a usable Retry-After, check again after this long. */
 export const ARI_DEFAULT_RETRY_MS = 6 * 3600_000;
 /** §4.3.3 suggests clamping the server's Retry-After to sane bounds: at least a minute … */
@@ -96,10 +95,16 @@ export function parseRenewalInfo(body: Buffer, url: string): RenewalWindow {
   const start = typeof w?.start === 'string' ? parseRfc3339(w.start) : null;
   const end = typeof w?.end === 'string' ? parseRfc3339(w.end) : null;
   if (!start || !end) {
-    throw new AriError(`renewalInfo ${url} returned no valid suggestedWindow start/end (RFC 3339 timestamps are required)`, 'warning');
+    throw new AriError(
+      `renewalInfo ${url} returned no valid suggestedWindow start/end (RFC 3339 timestamps are required)`,
+      'warning',
+    );
   }
   if (end.getTime() < start.getTime()) {
-    throw new AriError(`renewalInfo ${url} returned a window that ends (${end.toISOString()}) before it starts (${start.toISOString()})`, 'warning');
+    throw new AriError(
+      `renewalInfo ${url} returned a window that ends (${end.toISOString()}) before it starts (${start.toISOString()})`,
+      'warning',
+    );
   }
   const expl = (json as { explanationURL?: unknown }).explanationURL;
   const out: RenewalWindow = { start, end };
@@ -114,7 +119,13 @@ export class AriClient {
   constructor(private readonly o: AriClientOptions) {}
 
   private fetch(url: string, what: string) {
-    return httpFetch(url, { what, timeoutMs: this.o.timeoutMs, deadline: this.o.deadline, maxBytes: ARI_MAX_BYTES, headers: { accept: 'application/json' } });
+    return httpFetch(url, {
+      what,
+      timeoutMs: this.o.timeoutMs,
+      deadline: this.o.deadline,
+      maxBytes: ARI_MAX_BYTES,
+      headers: { accept: 'application/json' },
+    });
   }
 
   private cachePath(kind: string, key: string): string | null {
@@ -151,12 +162,21 @@ export class AriClient {
   private async loadDirectory(directory: string): Promise<string> {
     const path = this.cachePath('directory', directory);
     const cached = await this.readCache<{ url: string; renewalInfo: string; at: number }>(path);
-    if (cached && cached.url === directory && Date.now() - cached.at < ACME_DIRECTORY_CACHE_MS && typeof cached.renewalInfo === 'string') return cached.renewalInfo;
+    if (
+      cached &&
+      cached.url === directory &&
+      Date.now() - cached.at < ACME_DIRECTORY_CACHE_MS &&
+      typeof cached.renewalInfo === 'string'
+    )
+      return cached.renewalInfo;
     let body: Buffer;
     try {
       body = (await this.fetch(directory, 'reading ACME directory')).body;
     } catch (e) {
-      throw new AriError(e instanceof FetchError && e.status ? `directory ${directory} returned ${e.status}` : (e as Error).message, 'warning');
+      throw new AriError(
+        e instanceof FetchError && e.status ? `directory ${directory} returned ${e.status}` : (e as Error).message,
+        'warning',
+      );
     }
     let renewalInfo: unknown;
     try {
@@ -189,13 +209,23 @@ export class AriClient {
     try {
       res = await this.fetch(url, 'reading renewalInfo');
     } catch (e) {
-      if (e instanceof FetchError && e.status === 404) throw new AriError(`renewalInfo ${url} does not know this certificate (HTTP 404)`, 'notice');
+      if (e instanceof FetchError && e.status === 404)
+        throw new AriError(`renewalInfo ${url} does not know this certificate (HTTP 404)`, 'notice');
       if (e instanceof FetchError && e.kind === 'deadline') throw new AriError(e.message, 'notice');
-      throw new AriError(e instanceof FetchError && e.status ? `renewalInfo ${url} returned ${e.status}` : (e as Error).message, 'warning');
+      throw new AriError(
+        e instanceof FetchError && e.status ? `renewalInfo ${url} returned ${e.status}` : (e as Error).message,
+        'warning',
+      );
     }
     const w = parseRenewalInfo(res.body, url);
     const until = Date.now() + retryAfterMs(res.headers['retry-after']);
-    await this.writeCache(path, { url, until, start: w.start.toISOString(), end: w.end.toISOString(), explanationURL: w.explanationURL } satisfies CachedWindow);
+    await this.writeCache(path, {
+      url,
+      until,
+      start: w.start.toISOString(),
+      end: w.end.toISOString(),
+      explanationURL: w.explanationURL,
+    } satisfies CachedWindow);
     return w;
   }
 }

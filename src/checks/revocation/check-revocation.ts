@@ -101,7 +101,12 @@ function record(obs: ObservedCertificate, answer: RevocationAnswer, ctx: Revocat
     });
   } else if (answer.status === 'not-checked' && answer.detail?.includes(NOT_CONTACTED)) {
     // The network policy refused the certificate's URLs: say so, as a notice (nothing is wrong with it that we know).
-    obs.findings.push({ ...base, id: 'not-checked', severity: 'notice', message: `Revocation of ${lower(subjectOf(obs))} not checked: ${answer.detail}` });
+    obs.findings.push({
+      ...base,
+      id: 'not-checked',
+      severity: 'notice',
+      message: `Revocation of ${lower(subjectOf(obs))} not checked: ${answer.detail}`,
+    });
   } else if (answer.status === 'unknown') {
     obs.findings.push({
       ...base,
@@ -130,8 +135,10 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
   const now = s.ctx.now;
   // Only a self-SIGNED certificate has no issuer to ask. A self-issued one signed by
   // another key (a CA key rollover certificate) has a CRL like any other.
-  if (cert.selfSigned) return { status: 'not-checked', detail: 'self-signed: trusted or not by itself, no issuer to ask' };
-  if (now.getTime() >= cert.notAfter.getTime()) return { status: 'not-checked', detail: 'expired: CAs drop expired certificates from CRLs and OCSP' };
+  if (cert.selfSigned)
+    return { status: 'not-checked', detail: 'self-signed: trusted or not by itself, no issuer to ask' };
+  if (now.getTime() >= cert.notAfter.getTime())
+    return { status: 'not-checked', detail: 'expired: CAs drop expired certificates from CRLs and OCSP' };
 
   const skipped: string[] = [];
   const usable = (urls: string[]) =>
@@ -148,7 +155,9 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
     // Pointers exist but none certwatch can follow (ldap://, file://): in hard mode the
     // user asked that an unverifiable status fail, so it is unknown there, not skipped.
     const detail = `no http(s) OCSP or CRL URL (${[...new Set(skipped)].join('; ')})`;
-    return s.ctx.settings.defaults.revocation === 'hard' ? { status: 'unknown', detail } : { status: 'not-checked', detail };
+    return s.ctx.settings.defaults.revocation === 'hard'
+      ? { status: 'unknown', detail }
+      : { status: 'not-checked', detail };
   }
 
   const found = await s.issuers.find(obs);
@@ -159,13 +168,21 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
   let stapledGood = false;
   if (obs.stapledOcsp) {
     const v = verifyOcsp(obs.stapledOcsp, cert, issuer, now);
-    if (v.status === 'revoked') return { status: 'revoked', method: 'stapled', revokedAt: v.revokedAt, reason: v.reason ?? null, source: 'stapled' };
+    if (v.status === 'revoked')
+      return {
+        status: 'revoked',
+        method: 'stapled',
+        revokedAt: v.revokedAt,
+        reason: v.reason ?? null,
+        source: 'stapled',
+      };
     if (v.status === 'good') stapledGood = true;
     else problems.push(`stapled OCSP response: ${v.problem}`);
   }
   for (const url of ocspUrls) {
     const v = await ocspVerdict(url, cert, issuer, s);
-    if (v.status === 'revoked') return { status: 'revoked', method: 'ocsp', revokedAt: v.revokedAt, reason: v.reason ?? null, source: url };
+    if (v.status === 'revoked')
+      return { status: 'revoked', method: 'ocsp', revokedAt: v.revokedAt, reason: v.reason ?? null, source: url };
     if (v.status === 'good') return { status: 'good', method: 'ocsp', source: url, revokedAt: null, reason: null };
     // Fetch errors already name the responder ("OCSP GET to <url>: …"); say it once.
     problems.push(v.problem.includes(url) ? v.problem : `OCSP ${url}: ${v.problem}`);
@@ -180,27 +197,54 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
     } catch (e) {
       v = { status: 'unknown', problem: (e as Error).message };
     }
-    if (v.status === 'revoked') return { status: 'revoked', method: 'crl', revokedAt: v.revokedAt, reason: v.reason ?? null, source: url, detail: note };
-    if (v.status === 'good') return { status: 'good', method: 'crl', source: url, revokedAt: null, reason: null, detail: note };
+    if (v.status === 'revoked')
+      return {
+        status: 'revoked',
+        method: 'crl',
+        revokedAt: v.revokedAt,
+        reason: v.reason ?? null,
+        source: url,
+        detail: note,
+      };
+    if (v.status === 'good')
+      return { status: 'good', method: 'crl', source: url, revokedAt: null, reason: null, detail: note };
     problems.push(v.problem);
   }
-  if (stapledGood) return { status: 'good', method: 'stapled', source: 'stapled', revokedAt: null, reason: null, detail: problems.length ? `only the staple answered: ${problems.join('; ')}` : undefined };
+  if (stapledGood)
+    return {
+      status: 'good',
+      method: 'stapled',
+      source: 'stapled',
+      revokedAt: null,
+      reason: null,
+      detail: problems.length ? `only the staple answered: ${problems.join('; ')}` : undefined,
+    };
   return refusedOnly(problems) ?? { status: 'unknown', detail: problems.join('; ') };
 }
 
 /** Every source was refused by the network policy (not asked, so not "unknown"): not-checked, saying why. */
 function refusedOnly(problems: string[]): RevocationAnswer | null {
-  return problems.length && problems.every((p) => p.includes(NOT_CONTACTED)) ? { status: 'not-checked', detail: [...new Set(problems)].join('; ') } : null;
+  return problems.length && problems.every((p) => p.includes(NOT_CONTACTED))
+    ? { status: 'not-checked', detail: [...new Set(problems)].join('; ') }
+    : null;
 }
 
 /** One request per (responder, certificate) per run, however many places the certificate was seen. */
-function ocspVerdict(url: string, cert: CertificateRecord, issuer: CertificateRecord, s: Session): Promise<SourceVerdict> {
+function ocspVerdict(
+  url: string,
+  cert: CertificateRecord,
+  issuer: CertificateRecord,
+  s: Session,
+): Promise<SourceVerdict> {
   const key = `${url}\n${cert.fingerprint}\n${issuer.fingerprint}`;
   let p = s.ocsp.get(key);
   if (!p) {
     p = (async (): Promise<SourceVerdict> => {
       try {
-        const body = await fetchOcsp(url, buildOcspRequest(cert, issuer), { timeoutMs: s.ctx.settings.defaults.timeoutMs, deadline: s.ctx.deadline });
+        const body = await fetchOcsp(url, buildOcspRequest(cert, issuer), {
+          timeoutMs: s.ctx.settings.defaults.timeoutMs,
+          deadline: s.ctx.deadline,
+        });
         return verifyOcsp(body, cert, issuer, s.ctx.now);
       } catch (e) {
         return { status: 'unknown', problem: (e as Error).message };
@@ -213,7 +257,12 @@ function ocspVerdict(url: string, cert: CertificateRecord, issuer: CertificateRe
 
 /** "Certificate api.example.com" / "Intermediate CA certificate R11": findings are read out of context (issues, annotations). */
 function subjectOf(obs: ObservedCertificate): string {
-  const what = obs.role === 'intermediate' ? 'Intermediate CA certificate' : obs.role === 'root' ? 'Root certificate' : 'Certificate';
+  const what =
+    obs.role === 'intermediate'
+      ? 'Intermediate CA certificate'
+      : obs.role === 'root'
+        ? 'Root certificate'
+        : 'Certificate';
   return `${what} ${displayName(obs.cert)}`;
 }
 

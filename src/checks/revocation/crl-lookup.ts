@@ -74,7 +74,15 @@ const EXT_IDP = '2.5.29.28';
 const EXT_FRESHEST = '2.5.29.46';
 const EXT_REASON = '2.5.29.21';
 /** Extensions whose presence we understand even when marked critical. */
-const KNOWN_CRL_EXTENSIONS = new Set([EXT_CRL_NUMBER, EXT_DELTA_INDICATOR, EXT_IDP, EXT_FRESHEST, '2.5.29.35', '2.5.29.18', '2.5.29.60']);
+const KNOWN_CRL_EXTENSIONS = new Set([
+  EXT_CRL_NUMBER,
+  EXT_DELTA_INDICATOR,
+  EXT_IDP,
+  EXT_FRESHEST,
+  '2.5.29.35',
+  '2.5.29.18',
+  '2.5.29.60',
+]);
 /** CRL entry extensions we process or may ignore (§5.3): reasonCode, holdInstructionCode, invalidityDate. certificateIssuer (indirect CRLs) is not among them. */
 const KNOWN_ENTRY_EXTENSIONS = ['2.5.29.21', '2.5.29.23', '2.5.29.24'].map((o) => Buffer.from(oidBytes(o)));
 const BOOLEAN = 0x01;
@@ -128,7 +136,14 @@ function uris(buf: Buffer, names: Tlv): string[] {
 }
 
 function parseIdp(buf: Buffer, seq: Tlv): IssuingDistributionPoint {
-  const idp: IssuingDistributionPoint = { fullNames: [], onlyUserCerts: false, onlyCaCerts: false, onlySomeReasons: false, indirectCrl: false, onlyAttributeCerts: false };
+  const idp: IssuingDistributionPoint = {
+    fullNames: [],
+    onlyUserCerts: false,
+    onlyCaCerts: false,
+    onlySomeReasons: false,
+    indirectCrl: false,
+    onlyAttributeCerts: false,
+  };
   const flag = (t: Tlv) => t.end > t.contentStart && buf[t.contentStart] !== 0;
   for (const f of children(buf, seq)) {
     switch (f.tag) {
@@ -169,7 +184,8 @@ function distributionPointUris(buf: Buffer, seq: Tlv): string[] {
 
 /** Where the minimal two's-complement form of the INTEGER in buf[from, to) starts (see canonicalInteger). */
 function canonicalStart(buf: Uint8Array, from: number, to: number): number {
-  while (from < to - 1 && ((buf[from] === 0 && buf[from + 1] < 0x80) || (buf[from] === 0xff && buf[from + 1] >= 0x80))) from++;
+  while (from < to - 1 && ((buf[from] === 0 && buf[from + 1] < 0x80) || (buf[from] === 0xff && buf[from + 1] >= 0x80)))
+    from++;
   return from;
 }
 
@@ -229,7 +245,8 @@ function scan(buf: Buffer): ScannedCrl {
   const problems: string[] = [];
   // OpenSSL reads such a CRL (NIST PKITS has one); it just cannot carry a valid signature.
   if (sigT.end === sigT.contentStart) throw new CrlParseError('empty signature BIT STRING');
-  if (buf[sigT.contentStart] !== 0) problems.push(`its signature BIT STRING has ${buf[sigT.contentStart]} unused bits, so it is not a valid signature`);
+  if (buf[sigT.contentStart] !== 0)
+    problems.push(`its signature BIT STRING has ${buf[sigT.contentStart]} unused bits, so it is not a valid signature`);
   const signature = buf.subarray(sigT.contentStart + 1, sigT.end);
 
   const f = children(buf, tbsT); // the handful of top-level tbsCertList fields, not the entries
@@ -300,7 +317,8 @@ function scan(buf: Buffer): ScannedCrl {
       } catch (e) {
         if (!(e instanceof DerError)) throw e;
         // Scope, delta base and delta location change what the CRL proves: unknown → unusable.
-        if (oid === EXT_IDP || oid === EXT_DELTA_INDICATOR || critical) problems.push(`its extension ${oid} is malformed (${e.message})`);
+        if (oid === EXT_IDP || oid === EXT_DELTA_INDICATOR || critical)
+          problems.push(`its extension ${oid} is malformed (${e.message})`);
       }
     }
   }

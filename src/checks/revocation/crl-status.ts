@@ -31,6 +31,7 @@ export function crlStatus(answer: CrlAnswer, cert: CertificateRecord): SourceVer
   if (d) return d.reasonCode === REMOVE_FROM_CRL ? { status: 'good' } : revoked(d);
   const b = answer.crl.find(cert.serialBytes);
   if (b && b.reasonCode !== REMOVE_FROM_CRL) return revoked(b);
-  if (answer.crl.idp?.onlySomeReasons) return { status: 'unknown', problem: `CRL ${answer.url} covers only some revocation reasons` };
+  if (answer.crl.idp?.onlySomeReasons)
+    return { status: 'unknown', problem: `CRL ${answer.url} covers only some revocation reasons` };
   return { status: 'good' };
 }

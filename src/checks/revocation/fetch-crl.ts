@@ -62,7 +62,8 @@ export class CrlError extends Error {}
 export function decodeCrlBytes(body: Buffer, url: string): ScannedCrl {
   let der = body;
   let i = 0;
-  while (i < body.length && i < 64 && (body[i] === 0x20 || body[i] === 0x0a || body[i] === 0x0d || body[i] === 0x09)) i++;
+  while (i < body.length && i < 64 && (body[i] === 0x20 || body[i] === 0x0a || body[i] === 0x0d || body[i] === 0x09))
+    i++;
   if (body.subarray(i, i + 10).toString('latin1') === '-----BEGIN') {
     const block = splitPem(body.toString('latin1')).blocks.find((b) => b.label === 'X509 CRL' || b.label === 'CRL');
     if (!block) throw new CrlError(`CRL ${url} is PEM without an X509 CRL block`);
@@ -106,7 +107,8 @@ export class CrlSource {
       try {
         const d = await this.verified(deltaUrl, issuer, true);
         // §5.2.4: a delta applies to a complete CRL whose number is ≥ its BaseCRLNumber.
-        if (base.crl.crlNumber === undefined) answer.deltaProblem = 'the complete CRL has no CRL number to match the delta against';
+        if (base.crl.crlNumber === undefined)
+          answer.deltaProblem = 'the complete CRL has no CRL number to match the delta against';
         else if (d.crl.deltaBase === undefined || d.crl.deltaBase > base.crl.crlNumber) {
           answer.deltaProblem = `delta CRL ${deltaUrl} needs base CRL number ${d.crl.deltaBase}, have ${base.crl.crlNumber}`;
         } else if (d.crl.crlNumber === undefined || d.crl.crlNumber <= base.crl.crlNumber) {
@@ -199,7 +201,14 @@ export class CrlSource {
       const meta = JSON.parse(await readFile(paths.meta, 'utf8')) as CacheMeta;
       if (meta.url !== url || typeof meta.fetchedAt !== 'number') return null;
       const raw = await readFile(paths.der);
-      return { crl: decodeCrlBytes(raw, url), raw, fromCache: true, etag: meta.etag, lastModified: meta.lastModified, fetchedAt: meta.fetchedAt };
+      return {
+        crl: decodeCrlBytes(raw, url),
+        raw,
+        fromCache: true,
+        etag: meta.etag,
+        lastModified: meta.lastModified,
+        fetchedAt: meta.fetchedAt,
+      };
     } catch {
       return null; // absent or damaged: fetch again
     }

@@ -25,7 +25,10 @@ export interface IssuerFinderOptions {
 
 let systemRoots: Map<string, CertificateRecord[]> | undefined;
 
-function bySubject(certs: Iterable<CertificateRecord>, into = new Map<string, CertificateRecord[]>()): Map<string, CertificateRecord[]> {
+function bySubject(
+  certs: Iterable<CertificateRecord>,
+  into = new Map<string, CertificateRecord[]>(),
+): Map<string, CertificateRecord[]> {
   for (const c of certs) {
     const list = into.get(c.subject);
     if (!list) into.set(c.subject, [c]);
@@ -119,20 +122,26 @@ export class IssuerFinder {
       }
     }
     if (!cert.caIssuersUrls.length) problems.push('no AIA caIssuers URL to fetch it from');
-    return { problem: `issuer ${cert.issuer} not found (not in the chain or bundle, not among the certificates seen; ${problems.join('; ')})` };
+    return {
+      problem: `issuer ${cert.issuer} not found (not in the chain or bundle, not among the certificates seen; ${problems.join('; ')})`,
+    };
   }
 
   private fetchAia(url: string): Promise<CertificateRecord[]> {
     return oncePerKey(this.aia, url, () =>
-      httpFetch(url, { what: 'fetching issuer certificate', timeoutMs: this.o.timeoutMs, deadline: this.o.deadline, maxBytes: CERT_MAX_BYTES }).then((r) =>
-        certificatesFromAia(r.body),
-      ),
+      httpFetch(url, {
+        what: 'fetching issuer certificate',
+        timeoutMs: this.o.timeoutMs,
+        deadline: this.o.deadline,
+        maxBytes: CERT_MAX_BYTES,
+      }).then((r) => certificatesFromAia(r.body)),
     );
   }
 }
 
 function signs(candidate: CertificateRecord, cert: CertificateRecord): boolean {
   if (candidate.fingerprint === cert.fingerprint) return false;
-  if (cert.authorityKeyId && candidate.subjectKeyId && !cert.authorityKeyId.equals(candidate.subjectKeyId)) return false;
+  if (cert.authorityKeyId && candidate.subjectKeyId && !cert.authorityKeyId.equals(candidate.subjectKeyId))
+    return false;
   return isIssuedBy(cert, candidate);
 }

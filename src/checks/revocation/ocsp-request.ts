@@ -55,7 +55,12 @@ function successfulOcspResponse(b: Buffer): boolean {
  * the same time again against a server that is down.
  */
 export async function fetchOcsp(url: string, request: Buffer, o: OcspFetchOptions): Promise<Buffer> {
-  const common = { timeoutMs: o.timeoutMs, deadline: o.deadline, maxBytes: OCSP_MAX_BYTES, headers: { accept: 'application/ocsp-response' } };
+  const common = {
+    timeoutMs: o.timeoutMs,
+    deadline: o.deadline,
+    maxBytes: OCSP_MAX_BYTES,
+    headers: { accept: 'application/ocsp-response' },
+  };
   const b64 = request.toString('base64');
   let getProblem: string | undefined;
   if (b64.length < OCSP_GET_MAX_BASE64) {

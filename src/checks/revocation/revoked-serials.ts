@@ -23,24 +23,40 @@ function listLabel(list: RevokedSerialList): string {
 /** Problems point at the list file, or for a URL at its entry in the config. */
 function listLocation(list: RevokedSerialList): Location | undefined {
   if (list.path) return { type: 'file', path: list.path, line: 1 };
-  if (list.source && !list.source.file.startsWith('(')) return { type: 'file', path: list.source.file, line: list.source.line };
+  if (list.source && !list.source.file.startsWith('('))
+    return { type: 'file', path: list.source.file, line: list.source.line };
   return undefined;
 }
 
 async function open(list: RevokedSerialList, settings: Settings, deadline: number | undefined): Promise<OpenedList> {
   if (list.path) return openListFile(resolve(settings.workspace, list.path));
   const d = settings.defaults;
-  return openListUrl(list.url!, { cacheDir: d.cacheDir ? resolve(settings.workspace, d.cacheDir) : undefined, timeoutMs: d.timeoutMs, deadline });
+  return openListUrl(list.url!, {
+    cacheDir: d.cacheDir ? resolve(settings.workspace, d.cacheDir) : undefined,
+    timeoutMs: d.timeoutMs,
+    deadline,
+  });
 }
 
-export async function applyRevokedSerialLists(certs: ObservedCertificate[], settings: Settings, deadline?: number): Promise<Finding[]> {
+export async function applyRevokedSerialLists(
+  certs: ObservedCertificate[],
+  settings: Settings,
+  deadline?: number,
+): Promise<Finding[]> {
   const problems: Finding[] = [];
   const hits = new Map<ObservedCertificate, ListHit[]>();
   for (const list of settings.revokedSerials) {
     const label = listLabel(list);
     const location = listLocation(list);
     const problem = (id: Finding['id'], severity: Finding['severity'], message: string, line?: number) =>
-      problems.push({ id, severity, ...(location ? { location: line && location.type === 'file' && list.path ? { ...location, line } : location } : {}), message });
+      problems.push({
+        id,
+        severity,
+        ...(location
+          ? { location: line && location.type === 'file' && list.path ? { ...location, line } : location }
+          : {}),
+        message,
+      });
     // Our serials (those this list applies to): the only thing held in memory.
     const issuerFilter = list.issuer?.toLowerCase();
     const ours = new Map<string, ObservedCertificate[]>();
@@ -59,7 +75,12 @@ export async function applyRevokedSerialLists(certs: ObservedCertificate[], sett
       continue;
     }
     if (scanned.badCount) problem('unparseable', 'error', badLinesMessage(label, scanned), scanned.bad[0].line);
-    if (scanned.stopped) problem('not-checked', 'warning', `revoked-serials list ${label}: reading stopped, ${scanned.stopped}; serials further down were not compared`);
+    if (scanned.stopped)
+      problem(
+        'not-checked',
+        'warning',
+        `revoked-serials list ${label}: reading stopped, ${scanned.stopped}; serials further down were not compared`,
+      );
     for (const [key, line] of scanned.hits) {
       for (const obs of ours.get(key) ?? []) hits.set(obs, [...(hits.get(obs) ?? []), { list, line }]);
     }

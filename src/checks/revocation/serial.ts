@@ -10,7 +10,11 @@
  */
 export function canonicalInteger(bytes: Uint8Array): Uint8Array {
   let i = 0;
-  while (i < bytes.length - 1 && ((bytes[i] === 0 && bytes[i + 1] < 0x80) || (bytes[i] === 0xff && bytes[i + 1] >= 0x80))) i++;
+  while (
+    i < bytes.length - 1 &&
+    ((bytes[i] === 0 && bytes[i + 1] < 0x80) || (bytes[i] === 0xff && bytes[i + 1] >= 0x80))
+  )
+    i++;
   return bytes.subarray(i);
 }
 

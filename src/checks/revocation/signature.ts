@@ -51,13 +51,24 @@ function pssParams(params: Buffer | undefined): { hash: string; saltLength: numb
 }
 
 /** Returns null when the signature verifies, else why not. */
-export function checkSignature(algOid: string, params: Buffer | undefined, data: Buffer, signature: Buffer, key: KeyObject | null): string | null {
+export function checkSignature(
+  algOid: string,
+  params: Buffer | undefined,
+  data: Buffer,
+  signature: Buffer,
+  key: KeyObject | null,
+): string | null {
   if (!key) return "the signer's public key cannot be loaded";
   try {
     if (algOid === RSA_PSS) {
       const p = pssParams(params);
       if (!p) return 'unsupported RSASSA-PSS parameters';
-      const ok = verify(p.hash, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: p.saltLength }, signature);
+      const ok = verify(
+        p.hash,
+        data,
+        { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: p.saltLength },
+        signature,
+      );
       return ok ? null : 'the signature does not verify';
     }
     if (!(algOid in HASH_BY_SIG_OID)) return `unsupported signature algorithm ${algOid}`;

@@ -48,7 +48,11 @@ function looksLikeText(b: Buffer): string | null {
 }
 
 /** The SingleResponse about `cert`, matching every part of the CertID (hash algorithm, issuer name and key hashes, serial). */
-function matchingResponse(responses: SingleResponse[], cert: CertificateRecord, issuer: CertificateRecord): SingleResponse | string {
+function matchingResponse(
+  responses: SingleResponse[],
+  cert: CertificateRecord,
+  issuer: CertificateRecord,
+): SingleResponse | string {
   const f = certFields(issuer);
   const seen: string[] = [];
   for (const r of responses) {
@@ -97,7 +101,9 @@ function checkSigner(
     }
     const t = now.getTime();
     if (t < responder.notBefore.getTime() - CLOCK_SKEW_MS || t > responder.notAfter.getTime() + CLOCK_SKEW_MS) {
-      reasons.push(`its responder certificate ${responder.subject} is outside its validity (${responder.notBefore.toISOString()} – ${responder.notAfter.toISOString()})`);
+      reasons.push(
+        `its responder certificate ${responder.subject} is outside its validity (${responder.notBefore.toISOString()} – ${responder.notAfter.toISOString()})`,
+      );
       continue;
     }
     return null;
@@ -114,12 +120,17 @@ export function verifyOcsp(der: Buffer, cert: CertificateRecord, issuer: Certifi
     resp = AsnConvert.parse(der, OCSPResponse);
   } catch {
     const text = looksLikeText(der);
-    return unknown(text ? `the responder returned ${text}, not an OCSP response` : `the responder returned ${der.length} bytes that are not an OCSP response`);
+    return unknown(
+      text
+        ? `the responder returned ${text}, not an OCSP response`
+        : `the responder returned ${der.length} bytes that are not an OCSP response`,
+    );
   }
   if (resp.responseStatus !== OCSPResponseStatus.successful) {
     return unknown(`responder said ${STATUS_NAMES[resp.responseStatus] ?? `status ${resp.responseStatus}`}`);
   }
-  if (!resp.responseBytes || resp.responseBytes.responseType !== ID_PKIX_OCSP_BASIC) return unknown('the response is not a basic OCSP response');
+  if (!resp.responseBytes || resp.responseBytes.responseType !== ID_PKIX_OCSP_BASIC)
+    return unknown('the response is not a basic OCSP response');
   const basicDer = Buffer.from(resp.responseBytes.response.buffer);
   let basic: BasicOCSPResponse;
   let tbs: Buffer;
@@ -139,7 +150,8 @@ export function verifyOcsp(der: Buffer, cert: CertificateRecord, issuer: Certifi
     signature = basicDer.subarray(parts[2].contentStart + 1, parts[2].end);
     const certsT = parts.find((p) => p.tag === 0xa0);
     if (certsT) {
-      for (const c of children(basicDer, readTlv(basicDer, certsT.contentStart, certsT.end))) certsDer.push(basicDer.subarray(c.start, c.end));
+      for (const c of children(basicDer, readTlv(basicDer, certsT.contentStart, certsT.end)))
+        certsDer.push(basicDer.subarray(c.start, c.end));
     }
   } catch (e) {
     return unknown(`the basic OCSP response is malformed (${(e as Error).message})`);
@@ -149,10 +161,12 @@ export function verifyOcsp(der: Buffer, cert: CertificateRecord, issuer: Certifi
   const single = matchingResponse(basic.tbsResponseData.responses, cert, issuer);
   if (typeof single === 'string') return unknown(single);
   const t = now.getTime();
-  if (single.thisUpdate.getTime() > t + CLOCK_SKEW_MS) return unknown(`the response is not yet valid: thisUpdate ${single.thisUpdate.toISOString()}`);
+  if (single.thisUpdate.getTime() > t + CLOCK_SKEW_MS)
+    return unknown(`the response is not yet valid: thisUpdate ${single.thisUpdate.toISOString()}`);
   let stale: string | null = null;
   if (single.nextUpdate) {
-    if (t > single.nextUpdate.getTime() + CLOCK_SKEW_MS) stale = `the response is stale: nextUpdate ${single.nextUpdate.toISOString()}`;
+    if (t > single.nextUpdate.getTime() + CLOCK_SKEW_MS)
+      stale = `the response is stale: nextUpdate ${single.nextUpdate.toISOString()}`;
   } else if (t - single.thisUpdate.getTime() > OCSP_NO_NEXT_UPDATE_MAX_AGE_MS) {
     stale = `the response is stale: no nextUpdate and thisUpdate ${single.thisUpdate.toISOString()} is over 4 days old`;
   }
@@ -163,7 +177,11 @@ export function verifyOcsp(der: Buffer, cert: CertificateRecord, issuer: Certifi
     // A stale, verified "revoked" still counts — revocation is permanent — except a
     // hold (reason 6), which may have been released since. Stale never counts as good.
     if (stale && code === 6) return unknown(stale);
-    return { status: 'revoked', revokedAt: cs.revoked.revocationTime, reason: code === undefined ? undefined : (CRL_REASONS[code] ?? `reason ${code}`) };
+    return {
+      status: 'revoked',
+      revokedAt: cs.revoked.revocationTime,
+      reason: code === undefined ? undefined : (CRL_REASONS[code] ?? `reason ${code}`),
+    };
   }
   if (stale) return unknown(stale);
   if (cs.good !== undefined) return { status: 'good' };

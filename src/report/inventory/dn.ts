@@ -39,7 +39,9 @@ export function parseDn(dn: string): DnAttribute[] {
 }
 
 function unescapeValue(v: string): string {
-  return v.replace(/\\([0-9A-Fa-f]{2}|.)/g, (_, e: string) => (e.length === 2 ? String.fromCharCode(parseInt(e, 16)) : e));
+  return v.replace(/\\([0-9A-Fa-f]{2}|.)/g, (_, e: string) =>
+    e.length === 2 ? String.fromCharCode(parseInt(e, 16)) : e,
+  );
 }
 
 /** The last (most specific) value of an attribute, e.g. the CN. */

@@ -82,9 +82,15 @@ function repoVersusEndpoint(certs: ReportCertificate[]): DriftItem[] {
   const reported = new Set<string>();
   for (const s of served) {
     const probed = (s.location.servername ?? s.location.host).toLowerCase();
-    const keys = [`name:${probed}`, ...[...certificateNames(s.cert)].map((n) => `name:${n}`), `subject:${s.cert.subject}`];
+    const keys = [
+      `name:${probed}`,
+      ...[...certificateNames(s.cert)].map((n) => `name:${n}`),
+      `subject:${s.cert.subject}`,
+    ];
     const candidates = new Map<string, CheckedIn>(); // by file fingerprint + place
-    for (const k of keys) for (const f of filesByName.get(k) ?? []) candidates.set(`${f.cert.fingerprint}@${f.location.path}:${f.location.line}`, f);
+    for (const k of keys)
+      for (const f of filesByName.get(k) ?? [])
+        candidates.set(`${f.cert.fingerprint}@${f.location.path}:${f.location.line}`, f);
     if (candidates.size === 0) continue;
     // The repo is in step when any checked-in copy is the certificate being served.
     if ([...candidates.values()].some((f) => f.cert.fingerprint === s.cert.fingerprint)) continue;
@@ -138,9 +144,21 @@ function verdictFor(name: string, f: CheckedIn, s: Served): DriftItem {
   // A tie (same validity, different certificate: a re-issue with a new key) goes to the
   // endpoint: what users are served is the copy of record, so the repo is the one to fix.
   if (issuedOrder(f.cert, s.cert) > 0) {
-    return { name, verdict: 'renewed-not-deployed', file, endpoint, message: `${name}: renewed in the repo but not deployed — ${fileSide}; ${servedSide}` };
+    return {
+      name,
+      verdict: 'renewed-not-deployed',
+      file,
+      endpoint,
+      message: `${name}: renewed in the repo but not deployed — ${fileSide}; ${servedSide}`,
+    };
   }
-  return { name, verdict: 'repo-copy-stale', file, endpoint, message: `${name}: deployed but the repo copy is stale — ${servedSide}; ${fileSide}` };
+  return {
+    name,
+    verdict: 'repo-copy-stale',
+    file,
+    endpoint,
+    message: `${name}: deployed but the repo copy is stale — ${servedSide}; ${fileSide}`,
+  };
 }
 
 function addressesDiffer(report: Report): DriftItem[] {

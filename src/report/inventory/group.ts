@@ -59,7 +59,14 @@ export function summariseGroup(key: string, certs: ReportCertificate[]): Invento
     if (earliest === null || Date.parse(c.notAfter) < Date.parse(earliest)) earliest = c.notAfter;
     if (isFailing(c)) failing++;
   }
-  return { key, certificates: certs.length, locations: places.size, earliestExpiry: earliest, owners: [...owners].sort(), failing };
+  return {
+    key,
+    certificates: certs.length,
+    locations: places.size,
+    earliestExpiry: earliest,
+    owners: [...owners].sort(),
+    failing,
+  };
 }
 
 function biggestFirst(a: InventoryGroup, b: InventoryGroup): number {

@@ -9,7 +9,16 @@ import type { Report, ReportCertificate } from '../report-types.js';
 import type { InventoryGroup } from './group.js';
 import type { Inventory } from './inventory.js';
 import { messageBesidePlace, readableInstant } from '../format-helpers.js';
-import { daysLeft, displayName, isoDate, issuingCa, keyLabel, locationText, statusClass, statusId } from './certificate-facts.js';
+import {
+  daysLeft,
+  displayName,
+  isoDate,
+  issuingCa,
+  keyLabel,
+  locationText,
+  statusClass,
+  statusId,
+} from './certificate-facts.js';
 import { escapeHtml as h } from './html-escape.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import { renderTimelineSvg } from './timeline-svg.js';
@@ -130,7 +139,10 @@ const COLUMNS: Column[] = [
 ];
 
 function certificateTable(certs: ReportCertificate[], now: Date): string {
-  const head = COLUMNS.map((c) => `<th scope="col" data-key="${c.key}" data-type="${c.type}"${c.numeric ? ' class="num"' : ''}>${h(c.label)}</th>`).join('');
+  const head = COLUMNS.map(
+    (c) =>
+      `<th scope="col" data-key="${c.key}" data-type="${c.type}"${c.numeric ? ' class="num"' : ''}>${h(c.label)}</th>`,
+  ).join('');
   const rows = certs.map((c) => certificateRow(c, now)).join('\n');
   return `<table id="certificates-table"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
@@ -144,8 +156,12 @@ function certificateRow(c: ReportCertificate, now: Date): string {
   const cls = statusClass(c);
   const days = daysLeft(c, now);
   const search = [c.fingerprint, c.subject, c.issuer, c.serialNumber, ...c.sans].join(' ').toLowerCase();
-  const findings = c.findings.filter((f) => !f.ignored).map((f) => `${f.id}: ${f.message}`).join('\n');
-  const place = (l: (typeof c.locations)[number]): string => `<li>${h(locationText(l))}${l.type === 'endpoint' && l.address ? ` <span class="muted">${h(l.address)}</span>` : ''}</li>`;
+  const findings = c.findings
+    .filter((f) => !f.ignored)
+    .map((f) => `${f.id}: ${f.message}`)
+    .join('\n');
+  const place = (l: (typeof c.locations)[number]): string =>
+    `<li>${h(locationText(l))}${l.type === 'endpoint' && l.address ? ` <span class="muted">${h(l.address)}</span>` : ''}</li>`;
   // An intermediate served by a hundred endpoints would make one row a page long: the rest fold away (works without JS).
   const shownPlaces = c.locations.slice(0, LOCATIONS_SHOWN).map(place).join('');
   const morePlaces = c.locations.slice(LOCATIONS_SHOWN);
@@ -179,11 +195,16 @@ function groupTable(groups: InventoryGroup[], kind: string): string {
 }
 
 function list(lines: string[], empty: string): string {
-  return lines.length ? `<ul>${lines.map((l) => `<li>${h(l)}</li>`).join('\n')}</ul>` : `<p class="muted">${h(empty)}</p>`;
+  return lines.length
+    ? `<ul>${lines.map((l) => `<li>${h(l)}</li>`).join('\n')}</ul>`
+    : `<p class="muted">${h(empty)}</p>`;
 }
 
 function problemsSection(report: Report): string {
   if (!report.problems.length) return '';
-  const items = report.problems.map((p) => `<li><b>${h(p.id)}</b> (${h(p.severity)})${p.location ? ` ${h(locationText(p.location))}` : ''}: ${h(messageBesidePlace(p.message, p.location))}</li>`);
+  const items = report.problems.map(
+    (p) =>
+      `<li><b>${h(p.id)}</b> (${h(p.severity)})${p.location ? ` ${h(locationText(p.location))}` : ''}: ${h(messageBesidePlace(p.message, p.location))}</li>`,
+  );
   return `<section id="problems"><h2>Problems not tied to a certificate</h2><ul>${items.join('\n')}</ul></section>`;
 }

@@ -17,7 +17,9 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
   const s = report.summary;
   const out: string[] = [];
   out.push(`## ${mdCell(opts.title ?? 'Certificate inventory')}`, '');
-  out.push(`**${s.certificates}** certificate${s.certificates === 1 ? '' : 's'} as of ${readableInstant(report.run.now)} — status **${s.status}** (${plural(s.failures, 'failure')}, ${plural(s.warnings, 'warning')})`);
+  out.push(
+    `**${s.certificates}** certificate${s.certificates === 1 ? '' : 's'} as of ${readableInstant(report.run.now)} — status **${s.status}** (${plural(s.failures, 'failure')}, ${plural(s.warnings, 'warning')})`,
+  );
 
   const groupSections: [string, InventoryGroup[]][] = [
     ['By issuing CA', inv.groups.issuer],
@@ -30,7 +32,14 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
     out.push(
       ...mdTable(
         ['Group', 'Certificates', 'Locations', 'Failing', 'Earliest expiry', 'Owners'],
-        groups.map((g) => [g.key, String(g.certificates), String(g.locations), String(g.failing), g.earliestExpiry ? isoDate(g.earliestExpiry) : '—', owners(g.owners)]),
+        groups.map((g) => [
+          g.key,
+          String(g.certificates),
+          String(g.locations),
+          String(g.failing),
+          g.earliestExpiry ? isoDate(g.earliestExpiry) : '—',
+          owners(g.owners),
+        ]),
       ),
     );
   }
@@ -39,10 +48,23 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
   out.push(...(inv.concentration.length ? inv.concentration.map((l) => `- ${mdCell(l)}`) : ['No certificates.']));
 
   out.push('', '### Expiring by month', '');
-  out.push(...mdTable(['Month', 'Certificates', 'Failing'], inv.forecast.map((b) => [b.label, String(b.certificates), String(b.failing)])));
+  out.push(
+    ...mdTable(
+      ['Month', 'Certificates', 'Failing'],
+      inv.forecast.map((b) => [b.label, String(b.certificates), String(b.failing)]),
+    ),
+  );
 
   out.push('', '### Drift', '');
-  out.push(...(inv.drift.length ? inv.drift.map((d) => `- **${d.verdict}**: ${mdCell(d.message)}`) : [hasEndpoints(report) ? 'Every checked-in certificate matches what its endpoints serve.' : 'No endpoints configured: nothing to compare the checked-in certificates with.']));
+  out.push(
+    ...(inv.drift.length
+      ? inv.drift.map((d) => `- **${d.verdict}**: ${mdCell(d.message)}`)
+      : [
+          hasEndpoints(report)
+            ? 'Every checked-in certificate matches what its endpoints serve.'
+            : 'No endpoints configured: nothing to compare the checked-in certificates with.',
+        ]),
+  );
 
   out.push('', '### Certificates', '');
   out.push(
@@ -51,13 +73,26 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
       [...report.certificates].sort(byExpiry).map((c) => {
         const where = c.locations.slice(0, MAX_LOCATIONS_PER_CELL).map(locationText);
         if (c.locations.length > where.length) where.push(`+${c.locations.length - where.length} more`);
-        return [statusId(c), displayName(c), issuingCa(c), isoDate(c.notAfter), String(daysLeft(c, now)), where.join(', ') || '—', owners(c.owner ? [c.owner] : [])];
+        return [
+          statusId(c),
+          displayName(c),
+          issuingCa(c),
+          isoDate(c.notAfter),
+          String(daysLeft(c, now)),
+          where.join(', ') || '—',
+          owners(c.owner ? [c.owner] : []),
+        ];
       }),
     ),
   );
   if (report.problems.length) {
     out.push('', '### Problems not tied to a certificate', '');
-    out.push(...report.problems.map((p) => `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ''}: ${mdCell(messageBesidePlace(p.message, p.location))}`));
+    out.push(
+      ...report.problems.map(
+        (p) =>
+          `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ''}: ${mdCell(messageBesidePlace(p.message, p.location))}`,
+      ),
+    );
   }
   return out.join('\n') + '\n';
 }

@@ -4,7 +4,16 @@ import type { Report, ReportCertificate } from '../report-types.js';
 import type { InventoryGroup } from './group.js';
 import type { Inventory } from './inventory.js';
 import { messageBesidePlace, plural, readableInstant } from '../format-helpers.js';
-import { daysLeft, displayName, isoDate, issuingCa, locationText, statusClass, statusId, type StatusClass } from './certificate-facts.js';
+import {
+  daysLeft,
+  displayName,
+  isoDate,
+  issuingCa,
+  locationText,
+  statusClass,
+  statusId,
+  type StatusClass,
+} from './certificate-facts.js';
 import { hasEndpoints } from './drift.js';
 
 const MAX_CELL = 48; // wider cells would wrap an 80–200 column terminal into noise
@@ -35,7 +44,14 @@ export function renderText(report: Report, inv: Inventory, opts: { color?: boole
     out.push(
       ...table(
         ['GROUP', 'CERTS', 'LOCATIONS', 'FAILING', 'EARLIEST EXPIRY', 'OWNERS'],
-        groups.map((g) => [g.key, String(g.certificates), String(g.locations), String(g.failing), g.earliestExpiry ? isoDate(g.earliestExpiry) : '-', g.owners.join(', ') || '-']),
+        groups.map((g) => [
+          g.key,
+          String(g.certificates),
+          String(g.locations),
+          String(g.failing),
+          g.earliestExpiry ? isoDate(g.earliestExpiry) : '-',
+          g.owners.join(', ') || '-',
+        ]),
         [false, true, true, true, false, false],
       ),
     );
@@ -45,20 +61,53 @@ export function renderText(report: Report, inv: Inventory, opts: { color?: boole
   out.push(...(inv.concentration.length ? inv.concentration.map((l) => '  ' + clean(l)) : ['  (no certificates)']));
 
   out.push('', heading('Expiring by month'));
-  out.push(...table(['MONTH', 'CERTS', 'FAILING'], inv.forecast.map((b) => [b.label, String(b.certificates), String(b.failing)]), [false, true, true]));
+  out.push(
+    ...table(
+      ['MONTH', 'CERTS', 'FAILING'],
+      inv.forecast.map((b) => [b.label, String(b.certificates), String(b.failing)]),
+      [false, true, true],
+    ),
+  );
 
   out.push('', heading('Drift'));
-  out.push(...(inv.drift.length ? inv.drift.map((d) => `  ${d.verdict}: ${clean(d.message)}`) : [hasEndpoints(report) ? '  none: every checked-in certificate matches what its endpoints serve' : '  no endpoints configured: nothing to compare the checked-in certificates with']));
+  out.push(
+    ...(inv.drift.length
+      ? inv.drift.map((d) => `  ${d.verdict}: ${clean(d.message)}`)
+      : [
+          hasEndpoints(report)
+            ? '  none: every checked-in certificate matches what its endpoints serve'
+            : '  no endpoints configured: nothing to compare the checked-in certificates with',
+        ]),
+  );
 
   out.push('', heading('Certificates'));
   const certs = [...report.certificates].sort(byExpiry);
-  const rows = certs.map((c) => [statusId(c), displayName(c), issuingCa(c), isoDate(c.notAfter), String(daysLeft(c, now)), locationsCell(c), c.owner ?? '-']);
-  const lines = table(['STATUS', 'SUBJECT', 'ISSUER', 'EXPIRES', 'DAYS LEFT', 'LOCATIONS', 'OWNER'], rows, [false, false, false, false, true, false, false]);
+  const rows = certs.map((c) => [
+    statusId(c),
+    displayName(c),
+    issuingCa(c),
+    isoDate(c.notAfter),
+    String(daysLeft(c, now)),
+    locationsCell(c),
+    c.owner ?? '-',
+  ]);
+  const lines = table(['STATUS', 'SUBJECT', 'ISSUER', 'EXPIRES', 'DAYS LEFT', 'LOCATIONS', 'OWNER'], rows, [
+    false,
+    false,
+    false,
+    false,
+    true,
+    false,
+    false,
+  ]);
   out.push(lines[0]);
   lines.slice(1).forEach((line, i) => out.push(color ? `${ANSI[statusClass(certs[i])]}${line}${RESET}` : line));
   if (report.problems.length) {
     out.push('', heading('Problems (not tied to a certificate)'));
-    for (const p of report.problems) out.push(`  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ''}: ${clean(messageBesidePlace(p.message, p.location))}`);
+    for (const p of report.problems)
+      out.push(
+        `  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ''}: ${clean(messageBesidePlace(p.message, p.location))}`,
+      );
   }
   return out.join('\n') + '\n';
 }
@@ -93,6 +142,10 @@ function table(head: string[], rows: string[][], rightAlign: boolean[]): string[
   const cells = rows.map((r) => r.map((v, i) => (i === r.length - 1 ? clean(v) : clip(v))));
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
   const line = (r: string[]): string =>
-    '  ' + r.map((v, i) => (rightAlign[i] ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+    '  ' +
+    r
+      .map((v, i) => (rightAlign[i] ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(head), ...cells.map(line)];
 }

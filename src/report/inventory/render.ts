@@ -11,9 +11,21 @@ import { renderOpenMetrics } from '../openmetrics.js';
 
 export type InventoryFormat = 'text' | 'json' | 'csv' | 'markdown' | 'ics' | 'html' | 'openmetrics';
 
-export const INVENTORY_FORMATS: readonly InventoryFormat[] = ['text', 'json', 'csv', 'markdown', 'ics', 'html', 'openmetrics'];
+export const INVENTORY_FORMATS: readonly InventoryFormat[] = [
+  'text',
+  'json',
+  'csv',
+  'markdown',
+  'ics',
+  'html',
+  'openmetrics',
+];
 
-export function renderInventory(report: Report, format: InventoryFormat, opts: { color?: boolean; title?: string } = {}): string {
+export function renderInventory(
+  report: Report,
+  format: InventoryFormat,
+  opts: { color?: boolean; title?: string } = {},
+): string {
   switch (format) {
     case 'csv':
       return renderCsv(report); // needs no derived views

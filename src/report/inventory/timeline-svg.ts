@@ -27,7 +27,8 @@ export function renderTimelineSvg(report: Report): string {
   const certs = all.slice(0, MAX_BARS);
   const n = certs.length;
   const labelled = n > 0 && n <= LABELLED_ROWS;
-  const rowH = n === 0 ? MAX_ROW_HEIGHT : Math.max(MIN_ROW_HEIGHT, Math.min(MAX_ROW_HEIGHT, Math.floor(PLOT_HEIGHT_BUDGET / n)));
+  const rowH =
+    n === 0 ? MAX_ROW_HEIGHT : Math.max(MIN_ROW_HEIGHT, Math.min(MAX_ROW_HEIGHT, Math.floor(PLOT_HEIGHT_BUDGET / n)));
   const gap = rowH >= 6 ? 2 : rowH >= 3 ? 1 : 0;
   const left = labelled ? LABEL_WIDTH : 8;
   const right = WIDTH - 8;
@@ -36,7 +37,8 @@ export function renderTimelineSvg(report: Report): string {
   const height = top + plotH + 22; // room under the plot for the "now" label, clear of the month labels above
 
   const [start, end] = timeWindow(certs, now);
-  const x = (t: number): number => left + ((Math.min(Math.max(t, start), end) - start) / (end - start)) * (right - left);
+  const x = (t: number): number =>
+    left + ((Math.min(Math.max(t, start), end) - start) / (end - start)) * (right - left);
 
   const parts: string[] = [];
   parts.push(
@@ -52,7 +54,10 @@ export function renderTimelineSvg(report: Report): string {
     `<line class="now" x1="${nx}" x2="${nx}" y1="${top}" y2="${top + plotH + 4}" stroke="#0969da" stroke-width="2" stroke-dasharray="4 3"/>`,
     `<text class="now-label" x="${nx}" y="${top + plotH + 15}" text-anchor="middle" fill="#0969da">now ${escapeHtml(isoDate(report.run.now))}</text>`,
   );
-  if (all.length > certs.length) parts.push(`<text x="${left}" y="${height - 7}" class="note">…and ${all.length - certs.length} later expiries not drawn</text>`);
+  if (all.length > certs.length)
+    parts.push(
+      `<text x="${left}" y="${height - 7}" class="note">…and ${all.length - certs.length} later expiries not drawn</text>`,
+    );
   parts.push('</svg>');
   return parts.join('\n');
 }
@@ -72,7 +77,11 @@ function timeWindow(certs: ReportCertificate[], now: number): [number, number] {
 function legend(certs: ReportCertificate[]): string {
   const counts: Record<StatusClass, number> = { fail: 0, warn: 0, ok: 0 };
   for (const c of certs) counts[statusClass(c)]++;
-  const items: [StatusClass, string][] = [['fail', 'failing'], ['warn', 'warning'], ['ok', 'ok']];
+  const items: [StatusClass, string][] = [
+    ['fail', 'failing'],
+    ['warn', 'warning'],
+    ['ok', 'ok'],
+  ];
   return items
     .map(([k, label], i) => {
       const lx = 8 + i * 140;
@@ -85,7 +94,10 @@ function axis(start: number, end: number, x: (t: number) => number, top: number,
   const s = new Date(start);
   const spanMonths = (end - start) / (30 * DAY_MS);
   const step = spanMonths > 36 ? 6 : spanMonths > 14 ? 3 : 1; // keep 8–16 labelled ticks
-  const out: string[] = [`<g class="axis">`, `<line x1="${x(start)}" x2="${x(end)}" y1="${top}" y2="${top}" stroke="#8c959f"/>`];
+  const out: string[] = [
+    `<g class="axis">`,
+    `<line x1="${x(start)}" x2="${x(end)}" y1="${top}" y2="${top}" stroke="#8c959f"/>`,
+  ];
   for (let m = s.getUTCMonth() + 1; ; m++) {
     const t = Date.UTC(s.getUTCFullYear(), m, 1);
     if (t > end) break;
@@ -101,7 +113,15 @@ function axis(start: number, end: number, x: (t: number) => number, top: number,
   return out.join('');
 }
 
-function bar(c: ReportCertificate, i: number, x: (t: number) => number, top: number, rowH: number, gap: number, labelled: boolean): string {
+function bar(
+  c: ReportCertificate,
+  i: number,
+  x: (t: number) => number,
+  top: number,
+  rowH: number,
+  gap: number,
+  labelled: boolean,
+): string {
   const cls = statusClass(c);
   const x0 = x(Date.parse(c.notBefore));
   const x1 = x(Date.parse(c.notAfter));

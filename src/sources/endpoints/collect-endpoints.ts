@@ -122,7 +122,11 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
   const probeTarget = async (target: EndpointTarget): Promise<TargetResult> => {
     const res: TargetResult = { target, addresses: [] };
     const key = target.host.toLowerCase();
-    const caFile = target.caFile ? (isAbsolute(target.caFile) ? target.caFile : resolvePath(opts.workspace, target.caFile)) : opts.defaultCaFile;
+    const caFile = target.caFile
+      ? isAbsolute(target.caFile)
+        ? target.caFile
+        : resolvePath(opts.workspace, target.caFile)
+      : opts.defaultCaFile;
     try {
       res.store = await loadTrustStore(caFile);
     } catch (e) {
@@ -146,7 +150,12 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
       try {
         addresses = await pool.run(key, () => {
           if (pastDeadline()) throw new NotStarted();
-          return resolveAddresses(target.host, target.allAddresses, phaseDeadline(target.timeoutMs, opts.deadline), opts.lookup);
+          return resolveAddresses(
+            target.host,
+            target.allAddresses,
+            phaseDeadline(target.timeoutMs, opts.deadline),
+            opts.lookup,
+          );
         });
       } catch (e) {
         if (e instanceof NotStarted) res.notStarted = true;
@@ -160,7 +169,11 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
       // Through a proxy the proxy resolves the name: it is resolved here too and every answer must be public.
       const why =
         addresses[0] === undefined
-          ? await refusal(target.host, guard, opts.lookup ? async (h) => (await opts.lookup!(h, { all: true })).map((a) => a.address) : undefined)
+          ? await refusal(
+              target.host,
+              guard,
+              opts.lookup ? async (h) => (await opts.lookup!(h, { all: true })).map((a) => a.address) : undefined,
+            )
           : addresses.map((a) => refusalOf(target.host, a!, guard)).find((w) => w !== null);
       if (why) {
         res.refused = proxy ? `${why} (through the proxy ${proxy.host}, which resolves names itself)` : why;
@@ -172,9 +185,17 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
         try {
           const outcome = await pool.run(key, () => {
             if (pastDeadline()) throw new NotStarted();
-            return probeAddress(target, address, { runDeadline: opts.deadline, secureContext: res.store!.secureContext, proxy });
+            return probeAddress(target, address, {
+              runDeadline: opts.deadline,
+              secureContext: res.store!.secureContext,
+              proxy,
+            });
           });
-          return { address, outcome, judged: outcome.tls ? judge(target, outcome, res.store!, parsed, opts.now) : undefined };
+          return {
+            address,
+            outcome,
+            judged: outcome.tls ? judge(target, outcome, res.store!, parsed, opts.now) : undefined,
+          };
         } catch (e) {
           if (e instanceof NotStarted) return { address, notStarted: true };
           throw e;
@@ -192,7 +213,12 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
 }
 
 function notChecked(t: EndpointTarget, label: string, why: string, address?: string): Finding {
-  return { id: 'not-checked', severity: 'notice', message: `${label}: not checked: ${why}`, location: baseLocation(t, address) };
+  return {
+    id: 'not-checked',
+    severity: 'notice',
+    message: `${label}: not checked: ${why}`,
+    location: baseLocation(t, address),
+  };
 }
 
 function parseCached(der: Buffer, cache: ParseCache): CertificateRecord {
@@ -211,7 +237,13 @@ function parseCached(der: Buffer, cache: ParseCache): CertificateRecord {
   return r;
 }
 
-function judge(t: EndpointTarget, outcome: ProbeOutcome, store: TrustStore, cache: ParseCache, now: Date | undefined): Judged {
+function judge(
+  t: EndpointTarget,
+  outcome: ProbeOutcome,
+  store: TrustStore,
+  cache: ParseCache,
+  now: Date | undefined,
+): Judged {
   const tls = outcome.tls!;
   const parseErrors: Judged['parseErrors'] = [];
   const records = tls.chain.map((der, index) => {
@@ -240,17 +272,36 @@ function judge(t: EndpointTarget, outcome: ProbeOutcome, store: TrustStore, cach
   return { records, parseErrors, verdict };
 }
 
-function assemble(r: TargetResult, out: EndpointCollection, reportedConfig: Set<string>, guard: NetworkGuard | undefined): void {
+function assemble(
+  r: TargetResult,
+  out: EndpointCollection,
+  reportedConfig: Set<string>,
+  guard: NetworkGuard | undefined,
+): void {
   const t = r.target;
   if (r.refused) {
     out.findings.push(notChecked(t, endpointLabel(t), r.refused));
-    out.probes.push({ targetId: t.id, host: t.host, port: t.port, ok: false, error: r.refused, phase: 'dns', chainLength: 0, authorized: false });
+    out.probes.push({
+      targetId: t.id,
+      host: t.host,
+      port: t.port,
+      ok: false,
+      error: r.refused,
+      phase: 'dns',
+      chainLength: 0,
+      authorized: false,
+    });
     return;
   }
   const unreachableSeverity = t.optional ? 'warning' : 'error';
   if (r.configProblem && !reportedConfig.has(r.configProblem)) {
     reportedConfig.add(r.configProblem);
-    out.findings.push({ id: 'config', severity: 'error', message: `${r.configProblem}; endpoints using it were judged against the bundled roots only`, location: baseLocation(t) });
+    out.findings.push({
+      id: 'config',
+      severity: 'error',
+      message: `${r.configProblem}; endpoints using it were judged against the bundled roots only`,
+      location: baseLocation(t),
+    });
   }
   if (r.notStarted) {
     out.findings.push(notChecked(t, endpointLabel(t), 'the run deadline passed before it was started'));
@@ -260,9 +311,23 @@ function assemble(r: TargetResult, out: EndpointCollection, reportedConfig: Set<
     out.findings.push(
       r.error.runDeadline
         ? notChecked(t, endpointLabel(t), r.error.message)
-        : { id: 'unreachable', severity: unreachableSeverity, message: `${endpointLabel(t)}: ${r.error.message}`, location: baseLocation(t) },
+        : {
+            id: 'unreachable',
+            severity: unreachableSeverity,
+            message: `${endpointLabel(t)}: ${r.error.message}`,
+            location: baseLocation(t),
+          },
     );
-    out.probes.push({ targetId: t.id, host: t.host, port: t.port, ok: false, error: r.error.message, phase: r.error.phase, chainLength: 0, authorized: false });
+    out.probes.push({
+      targetId: t.id,
+      host: t.host,
+      port: t.port,
+      ok: false,
+      error: r.error.message,
+      phase: r.error.phase,
+      chainLength: 0,
+      authorized: false,
+    });
     return;
   }
   const leaves: AddressLeaf[] = [];
@@ -288,7 +353,10 @@ function assemble(r: TargetResult, out: EndpointCollection, reportedConfig: Set<
     if (outcome.error) {
       // What a server says in a STARTTLS dialogue is its author's text: on an untrusted run it is not quoted
       // (a pull request's author could aim an endpoint at a server whose banner leaks something).
-      const message = guard?.publicOnly && outcome.error.phase === 'starttls' ? `the STARTTLS dialogue failed (the server's words are not shown ${guard.reason})` : outcome.error.message;
+      const message =
+        guard?.publicOnly && outcome.error.phase === 'starttls'
+          ? `the STARTTLS dialogue failed (the server's words are not shown ${guard.reason})`
+          : outcome.error.message;
       summary.error = `${label}: ${message}`;
       summary.phase = outcome.error.phase;
       out.findings.push(

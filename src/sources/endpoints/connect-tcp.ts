@@ -3,7 +3,12 @@ import { connect, type Socket } from 'node:net';
 import { ProbeError, armDeadline, describeSocketError } from './probe-error.js';
 
 /** Connect to `address:port`; the socket returned is connected and has no listeners of ours left. */
-export function connectTcp(address: string, port: number, deadline: { at: number; isRunDeadline: boolean }, what = 'TCP connect'): Promise<Socket> {
+export function connectTcp(
+  address: string,
+  port: number,
+  deadline: { at: number; isRunDeadline: boolean },
+  what = 'TCP connect',
+): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: address, port });
     // Probes are short and many: don't let Nagle delay the STARTTLS commands or ClientHello.

@@ -41,7 +41,8 @@ export function defaultPort(protocol: string): number {
 }
 
 // RFC 1123 host names; underscores are tolerated because internal DNS uses them.
-const HOSTNAME = /^(?=.{1,253}\.?$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
+const HOSTNAME =
+  /^(?=.{1,253}\.?$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
 
 function parsePort(text: string, spec: string): number {
   if (!/^\d{1,5}$/.test(text)) throw new EndpointSpecError(`endpoint "${spec}": port "${text}" is not a number`);
@@ -53,7 +54,8 @@ function parsePort(text: string, spec: string): number {
 function checkHost(host: string, spec: string): string {
   if (host === '') throw new EndpointSpecError(`endpoint "${spec}" has no host`);
   if (isIP(host)) return host.toLowerCase();
-  if (!HOSTNAME.test(host)) throw new EndpointSpecError(`endpoint "${spec}": "${host}" is not a valid host name or IP address`);
+  if (!HOSTNAME.test(host))
+    throw new EndpointSpecError(`endpoint "${spec}": "${host}" is not a valid host name or IP address`);
   return host.toLowerCase().replace(/\.$/, '');
 }
 
@@ -63,7 +65,8 @@ function parseAuthority(authority: string, spec: string): { host: string; port?:
     const close = authority.indexOf(']');
     if (close < 0) throw new EndpointSpecError(`endpoint "${spec}": "[" without a closing "]"`);
     const host = authority.slice(1, close);
-    if (!isIPv6(host)) throw new EndpointSpecError(`endpoint "${spec}": "${host}" inside brackets is not an IPv6 address`);
+    if (!isIPv6(host))
+      throw new EndpointSpecError(`endpoint "${spec}": "${host}" inside brackets is not an IPv6 address`);
     const rest = authority.slice(close + 1);
     if (rest === '') return { host: host.toLowerCase() };
     if (!rest.startsWith(':')) throw new EndpointSpecError(`endpoint "${spec}": unexpected "${rest}" after "]"`);
@@ -85,7 +88,12 @@ function parseAuthority(authority: string, spec: string): { host: string; port?:
  * "host", "host:port", "[::1]:8443", "https://h:8443/x", "smtp://h" … → parts.
  * Bare forms are generic TLS on 443 unless a port says otherwise.
  */
-export function parseEndpointSpec(spec: string): { host: string; port: number; protocol: string; starttls?: StartTlsProtocol } {
+export function parseEndpointSpec(spec: string): {
+  host: string;
+  port: number;
+  protocol: string;
+  starttls?: StartTlsProtocol;
+} {
   const text = spec.trim();
   if (text === '') throw new EndpointSpecError('empty endpoint');
   if (/\s/.test(text)) throw new EndpointSpecError(`endpoint "${spec}" contains whitespace`);
@@ -95,7 +103,11 @@ export function parseEndpointSpec(spec: string): { host: string; port: number; p
   if (schemeMatch) {
     protocol = schemeMatch[1].toLowerCase();
     if (!SCHEMES[protocol]) {
-      throw new EndpointSpecError(`endpoint "${spec}": unknown scheme "${protocol}://" (known: ${Object.keys(SCHEMES).map((s) => s + '://').join(' ')})`);
+      throw new EndpointSpecError(
+        `endpoint "${spec}": unknown scheme "${protocol}://" (known: ${Object.keys(SCHEMES)
+          .map((s) => s + '://')
+          .join(' ')})`,
+      );
     }
     rest = text.slice(schemeMatch[0].length);
   } else if (/^[a-z][a-z0-9+.-]*:\/[^/]/i.test(text)) {

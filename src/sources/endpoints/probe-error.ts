@@ -25,7 +25,12 @@ export function phaseDeadline(timeoutMs: number, runDeadline: number): { at: num
  * Destroy `socket` with a ProbeError when the phase deadline passes.
  * Returns the function that disarms the timer; call it when the phase ends.
  */
-export function armDeadline(socket: Socket, phase: ProbePhase, deadline: { at: number; isRunDeadline: boolean }, what: string): () => void {
+export function armDeadline(
+  socket: Socket,
+  phase: ProbePhase,
+  deadline: { at: number; isRunDeadline: boolean },
+  what: string,
+): () => void {
   const ms = Math.max(0, deadline.at - Date.now());
   const timer = setTimeout(() => {
     const msg = deadline.isRunDeadline ? `${what}: stopped by the run deadline` : `${what}: timed out after ${ms} ms`;

@@ -53,19 +53,23 @@ export async function connectViaProxy(
       socket.destroy();
       reject(e);
     };
-    const onError = (e: Error) => fail(e instanceof ProbeError ? e : new ProbeError('proxy', `${what}: ${describeSocketError(e)}`));
+    const onError = (e: Error) =>
+      fail(e instanceof ProbeError ? e : new ProbeError('proxy', `${what}: ${describeSocketError(e)}`));
     const onClose = () => fail(new ProbeError('proxy', `${what}: proxy closed the connection before answering`));
     const onData = (chunk: Buffer) => {
       buf = Buffer.concat([buf, chunk]);
       const end = buf.indexOf('\r\n\r\n');
       if (end < 0) {
-        if (buf.length > MAX_PROXY_RESPONSE_HEADER_BYTES) fail(new ProbeError('proxy', `${what}: proxy reply header exceeds ${MAX_PROXY_RESPONSE_HEADER_BYTES} bytes`));
+        if (buf.length > MAX_PROXY_RESPONSE_HEADER_BYTES)
+          fail(new ProbeError('proxy', `${what}: proxy reply header exceeds ${MAX_PROXY_RESPONSE_HEADER_BYTES} bytes`));
         return;
       }
       const statusLine = buf.subarray(0, buf.indexOf('\r\n')).toString('latin1');
       const m = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(statusLine);
-      if (!m) return fail(new ProbeError('proxy', `${what}: not an HTTP reply: ${JSON.stringify(statusLine.slice(0, 80))}`));
-      if (m[1] !== '200') return fail(new ProbeError('proxy', `${what}: proxy refused: ${m[1]} ${m[2] ?? ''}`.trimEnd()));
+      if (!m)
+        return fail(new ProbeError('proxy', `${what}: not an HTTP reply: ${JSON.stringify(statusLine.slice(0, 80))}`));
+      if (m[1] !== '200')
+        return fail(new ProbeError('proxy', `${what}: proxy refused: ${m[1]} ${m[2] ?? ''}`.trimEnd()));
       cleanup();
       socket.pause();
       // Bytes after the header already belong to the tunnelled server (a STARTTLS greeting).

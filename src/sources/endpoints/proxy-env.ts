@@ -68,10 +68,13 @@ export function proxyFor(host: string, port: number, env: NodeJS.ProcessEnv): UR
       `HTTPS_PROXY="${redactProxyUrl(raw)}" is not a URL${raw.includes('@') ? ' (credentials hidden; percent-encode special characters in the user name and password, e.g. # as %23)' : ''}`,
     );
   }
-  if (url.protocol !== 'http:') throw new ProxyConfigError(`HTTPS_PROXY uses ${url.protocol}//; only http:// proxies (HTTP CONNECT) are supported`);
+  if (url.protocol !== 'http:')
+    throw new ProxyConfigError(`HTTPS_PROXY uses ${url.protocol}//; only http:// proxies (HTTP CONNECT) are supported`);
   if (url.hostname.includes('@') || /[#?]/.test(raw.slice(0, raw.lastIndexOf('@') + 1))) {
     // Parsed, but not as meant: an unencoded '#' or '?' in the password cut it short.
-    throw new ProxyConfigError(`HTTPS_PROXY="${redactProxyUrl(raw)}" holds credentials with unencoded special characters; percent-encode them (e.g. # as %23)`);
+    throw new ProxyConfigError(
+      `HTTPS_PROXY="${redactProxyUrl(raw)}" holds credentials with unencoded special characters; percent-encode them (e.g. # as %23)`,
+    );
   }
   return url;
 }

@@ -40,7 +40,9 @@ export async function resolveAddresses(
         reject(
           new ProbeError(
             'dns',
-            deadline.isRunDeadline ? `resolving ${host}: stopped by the run deadline` : `resolving ${host}: timed out after ${ms} ms`,
+            deadline.isRunDeadline
+              ? `resolving ${host}: stopped by the run deadline`
+              : `resolving ${host}: timed out after ${ms} ms`,
             deadline.isRunDeadline,
           ),
         ),

@@ -9,7 +9,6 @@ import type { X509Certificate } from 'node:crypto';
 import { ProbeError, armDeadline, describeSocketError } from './probe-error.js';
 import { verifyErrorName } from '../../shared/openssl-verify-errors.js';
 
-
 // Real chains are 2–4 certificates; cross-signs push a few to 5–6. Beyond 20 a
 // server is broken or hostile, and judging such a chain is not meaningful.
 export const MAX_SERVED_CERTS = 20;
@@ -40,12 +39,18 @@ export interface TlsProbeResult {
 
 function describeTlsError(e: Error): string {
   const code = (e as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ERR_SSL_EXCESSIVE_MESSAGE_SIZE') return 'server sent a handshake message larger than OpenSSL accepts (oversized certificate chain)';
-  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' || code === 'ERR_SSL_RECORD_LAYER_FAILURE')
+  if (code === 'ERR_SSL_EXCESSIVE_MESSAGE_SIZE')
+    return 'server sent a handshake message larger than OpenSSL accepts (oversized certificate chain)';
+  if (
+    code === 'ERR_SSL_WRONG_VERSION_NUMBER' ||
+    code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' ||
+    code === 'ERR_SSL_RECORD_LAYER_FAILURE'
+  )
     return 'server does not speak TLS on this port (got something else, e.g. plain HTTP)';
   if (code === 'ECONNRESET' || /socket disconnected before secure TLS connection/i.test(e.message))
     return 'server closed the connection during the TLS handshake';
-  if (code.startsWith('ERR_SSL_')) return `TLS error: ${e.message.replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, '').replace(/:\.\.\/deps\/.*$/, '')}`;
+  if (code.startsWith('ERR_SSL_'))
+    return `TLS error: ${e.message.replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, '').replace(/:\.\.\/deps\/.*$/, '')}`;
   return describeSocketError(e);
 }
 
@@ -85,7 +90,12 @@ export function tlsHandshake(
     const disarm = armDeadline(tls as unknown as NetSocket, 'handshake', opts.deadline, 'TLS handshake');
     const byteCheck = setInterval(() => {
       if (socket.bytesRead > MAX_HANDSHAKE_BYTES) {
-        tls.destroy(new ProbeError('handshake', `TLS handshake: server sent more than ${MAX_HANDSHAKE_BYTES} bytes without completing the handshake`));
+        tls.destroy(
+          new ProbeError(
+            'handshake',
+            `TLS handshake: server sent more than ${MAX_HANDSHAKE_BYTES} bytes without completing the handshake`,
+          ),
+        );
       }
     }, BYTE_CHECK_INTERVAL_MS);
     byteCheck.unref();
@@ -96,7 +106,10 @@ export function tlsHandshake(
       clearInterval(byteCheck);
       tls.destroy();
       socket.destroy();
-      if (err) reject(err instanceof ProbeError ? err : new ProbeError('handshake', `TLS handshake: ${describeTlsError(err)}`));
+      if (err)
+        reject(
+          err instanceof ProbeError ? err : new ProbeError('handshake', `TLS handshake: ${describeTlsError(err)}`),
+        );
       else resolve(result!);
     };
     tls.on('OCSPResponse', (r: Buffer | null | undefined) => {
@@ -108,9 +121,15 @@ export function tlsHandshake(
         const peer = sentChain(tls);
         const chain = peer.map((c) => c.raw);
         if (chain.length > MAX_SERVED_CERTS) {
-          return finish(new ProbeError('handshake', `TLS handshake: server sent more than ${MAX_SERVED_CERTS} certificates; refusing to judge such a chain`));
+          return finish(
+            new ProbeError(
+              'handshake',
+              `TLS handshake: server sent more than ${MAX_SERVED_CERTS} certificates; refusing to judge such a chain`,
+            ),
+          );
         }
-        if (chain.length === 0) return finish(new ProbeError('handshake', 'TLS handshake: server presented no certificate'));
+        if (chain.length === 0)
+          return finish(new ProbeError('handshake', 'TLS handshake: server presented no certificate'));
         const cipher = tls.getCipher();
         const authErr = tls.authorizationError as unknown as Error | string | null | undefined;
         const authCode = authErr ? String((authErr as { code?: string }).code ?? authErr) : undefined;
@@ -132,7 +151,9 @@ export function tlsHandshake(
       }
     });
     tls.once('error', (e) => finish(e));
-    tls.once('close', () => finish(new ProbeError('handshake', 'TLS handshake: server closed the connection during the TLS handshake')));
+    tls.once('close', () =>
+      finish(new ProbeError('handshake', 'TLS handshake: server closed the connection during the TLS handshake')),
+    );
   });
 }
 

@@ -35,7 +35,10 @@ async function readCaFile(path: string): Promise<{ records: CertificateRecord[];
   let data: Buffer;
   try {
     const st = await stat(path);
-    if (st.size > MAX_CA_FILE_BYTES) throw new CaFileError(`ca-file ${path} is ${st.size} bytes, over the ${MAX_CA_FILE_BYTES}-byte limit for a CA bundle`);
+    if (st.size > MAX_CA_FILE_BYTES)
+      throw new CaFileError(
+        `ca-file ${path} is ${st.size} bytes, over the ${MAX_CA_FILE_BYTES}-byte limit for a CA bundle`,
+      );
     data = await readFile(path);
   } catch (e) {
     if (e instanceof CaFileError) throw e;
@@ -43,7 +46,9 @@ async function readCaFile(path: string): Promise<{ records: CertificateRecord[];
   }
   const text = data.toString('latin1');
   const ders: Buffer[] = looksLikePem(text)
-    ? splitPem(text).blocks.filter((b) => b.label === 'CERTIFICATE' || b.label === 'TRUSTED CERTIFICATE').map((b) => b.der)
+    ? splitPem(text)
+        .blocks.filter((b) => b.label === 'CERTIFICATE' || b.label === 'TRUSTED CERTIFICATE')
+        .map((b) => b.der)
     : [data];
   const records: CertificateRecord[] = [];
   for (const der of ders) {
@@ -76,7 +81,11 @@ export function loadTrustStore(caFile?: string): Promise<TrustStore> {
 
 async function buildTrustStore(caFile?: string): Promise<TrustStore> {
   if (!caFile) {
-    return { anchors: lazy(() => new TrustAnchors(bundledRoots())), secureContext: createSecureContext(PROBE_TLS_OPTIONS), label: "Node's bundled roots" };
+    return {
+      anchors: lazy(() => new TrustAnchors(bundledRoots())),
+      secureContext: createSecureContext(PROBE_TLS_OPTIONS),
+      label: "Node's bundled roots",
+    };
   }
   const extra = await readCaFile(caFile);
   return {

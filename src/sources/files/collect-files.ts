@@ -58,16 +58,23 @@ export async function collectFiles(targets: FileTarget[], o: CollectFilesOptions
       matches = t.discovered
         ? await listDiscoveryFiles(o.workspace, [...ALWAYS_IGNORED, ...(o.ignore ?? [])])
         : await fg(t.pattern, {
-        cwd: o.workspace,
-        dot: true,
-        onlyFiles: false, // a directory named x.pem deserves a message, not silence
-        followSymbolicLinks: false, // a symlink loop must not recurse; links to files are still listed
-        ignore: [...ALWAYS_IGNORED, ...(o.ignore ?? [])],
-        suppressErrors: true,
-        unique: true,
-      });
+            cwd: o.workspace,
+            dot: true,
+            onlyFiles: false, // a directory named x.pem deserves a message, not silence
+            followSymbolicLinks: false, // a symlink loop must not recurse; links to files are still listed
+            ignore: [...ALWAYS_IGNORED, ...(o.ignore ?? [])],
+            suppressErrors: true,
+            unique: true,
+          });
     } catch (e) {
-      findings.push(problem('unparseable', 'error', `files: "${t.pattern}" is not a valid glob (${(e as Error).message})`, configLoc(t)));
+      findings.push(
+        problem(
+          'unparseable',
+          'error',
+          `files: "${t.pattern}" is not a valid glob (${(e as Error).message})`,
+          configLoc(t),
+        ),
+      );
       continue;
     }
     matches.sort();
@@ -116,7 +123,12 @@ function problem(id: Finding['id'], severity: Severity, message: string, locatio
 /** `size` from the stat that already decided this is a regular file (one stat per file, not three). */
 async function readBounded(abs: string, size: number): Promise<Buffer> {
   if (size > MAX_FILE_BYTES) {
-    throw Object.assign(new Error(`the file is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`), { code: 'ETOOBIG' });
+    throw Object.assign(
+      new Error(
+        `the file is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`,
+      ),
+      { code: 'ETOOBIG' },
+    );
   }
   const fh = await open(abs, 'r');
   try {
@@ -124,7 +136,10 @@ async function readBounded(abs: string, size: number): Promise<Buffer> {
     // Unzeroed: only the bytes read are ever looked at (subarray below).
     const buf = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    if (bytesRead > MAX_FILE_BYTES) throw Object.assign(new Error(`the file grew past the ${MAX_FILE_BYTES / 1048576} MiB limit while being read`), { code: 'ETOOBIG' });
+    if (bytesRead > MAX_FILE_BYTES)
+      throw Object.assign(new Error(`the file grew past the ${MAX_FILE_BYTES / 1048576} MiB limit while being read`), {
+        code: 'ETOOBIG',
+      });
     return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
@@ -149,7 +164,12 @@ function readDiscoveredSync(abs: string, rel: string, certName: boolean): Buffer
     const cap = certName ? MAX_FILE_BYTES : DISCOVERY_MAX_BYTES;
     if (st.size > cap) {
       if (!certName) return null;
-      throw Object.assign(new Error(`the file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`), { code: 'ETOOBIG' });
+      throw Object.assign(
+        new Error(
+          `the file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`,
+        ),
+        { code: 'ETOOBIG' },
+      );
     }
     // Files not named as certificates are read into one scratch buffer and copied only
     // when they deserve a look: most of a repository then costs no allocation at all.
@@ -233,7 +253,8 @@ async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Ob
   try {
     // A committed symbolic link may point anywhere on the runner (/etc, ~/.ssh, another job's files):
     // only what is inside the workspace is read.
-    if (!insideWorkspace(abs, o.workspace)) return fail('a symbolic link to a file outside the workspace; not followed', 'notice');
+    if (!insideWorkspace(abs, o.workspace))
+      return fail('a symbolic link to a file outside the workspace; not followed', 'notice');
     if (discovered) {
       const got = readDiscoveredSync(abs, m.rel, certName);
       if (!got) return { obs: [], findings: [] };
@@ -241,7 +262,8 @@ async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Ob
     } else {
       // stat follows links: a loop is ELOOP, a dangling link ENOENT — both explained below.
       const st = await stat(abs);
-      if (st.isDirectory()) return fail('this is a directory, not a certificate file; narrow the glob to files', 'warning');
+      if (st.isDirectory())
+        return fail('this is a directory, not a certificate file; narrow the glob to files', 'warning');
       if (!st.isFile()) return fail('not a regular file (a device, socket or pipe); not read', 'warning');
       buf = await readBounded(abs, st.size);
     }
@@ -255,7 +277,9 @@ async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Ob
   const envName = m.target.passwordEnv;
   const pw = envName ? (o.env ?? process.env)[envName] : undefined;
   if (envName && pw === undefined) {
-    return fail(`password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`);
+    return fail(
+      `password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`,
+    );
   }
   const ex = await extractFile(buf, m.rel, { discovered, password: pw, passwordEnv: envName });
   if (!ex) return { obs: [], findings: [] }; // nothing of interest in a file discovery looked at
@@ -263,11 +287,18 @@ async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Ob
   const findings: Finding[] = [];
   if (ex.misnamed) findings.push(problem('misnamed', 'notice', `${m.rel}: ${ex.misnamed}; read as what it is`, loc(1)));
   for (const p of ex.problems) {
-    findings.push(problem('unparseable', sev(p.severity ?? 'error'), `${m.rel}:${p.line}: ${p.reason}`, loc(p.line, p)));
+    findings.push(
+      problem('unparseable', sev(p.severity ?? 'error'), `${m.rel}:${p.line}: ${p.reason}`, loc(p.line, p)),
+    );
   }
   for (const k of ex.keys) {
     findings.push(
-      problem('private-key', 'notice', `${m.rel}:${k.line}: a private key (${k.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`, loc(k.line, k)),
+      problem(
+        'private-key',
+        'notice',
+        `${m.rel}:${k.line}: a private key (${k.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`,
+        loc(k.line, k),
+      ),
     );
   }
   const parsed: { rec: CertificateRecord; line: number; where: Whereabouts & { detail?: string } }[] = [];
@@ -276,10 +307,25 @@ async function collectOne(m: Matched, o: CollectFilesOptions): Promise<{ obs: Ob
       const rec = parseCertificate(c.der);
       parsed.push({ rec, line: c.line, where: c });
       // Odd encodings OpenSSL reads too: the certificate is checked; the oddity is said once, quietly.
-      for (const n of rec.parseNotes) findings.push(problem('unparseable', 'notice', `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${n}`, loc(c.line, c)));
+      for (const n of rec.parseNotes)
+        findings.push(
+          problem(
+            'unparseable',
+            'notice',
+            `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${n}`,
+            loc(c.line, c),
+          ),
+        );
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
-      findings.push(problem('unparseable', sev('error'), `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${e.message}`, loc(c.line, c)));
+      findings.push(
+        problem(
+          'unparseable',
+          sev('error'),
+          `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${e.message}`,
+          loc(c.line, c),
+        ),
+      );
     }
   }
   if (!parsed.length && !ex.problems.length && !ex.keys.length && ex.certificates.length === 0) {

@@ -27,7 +27,13 @@ export function derKind(buf: Buffer): DerKind {
     const outer = readTlv(buf, 0);
     const kids = children(buf, outer);
     // PFX ::= SEQUENCE { version INTEGER (3), authSafe ContentInfo (data), macData OPTIONAL } — RFC 7292 §4
-    if (kids.length >= 2 && kids[0].tag === INTEGER && kids[0].end - kids[0].contentStart === 1 && buf[kids[0].contentStart] === 3 && kids[1].tag === SEQ) {
+    if (
+      kids.length >= 2 &&
+      kids[0].tag === INTEGER &&
+      kids[0].end - kids[0].contentStart === 1 &&
+      buf[kids[0].contentStart] === 3 &&
+      kids[1].tag === SEQ
+    ) {
       const ci = children(buf, kids[1]);
       if (ci[0]?.tag === OID && buf.subarray(ci[0].contentStart, ci[0].end).equals(OID_DATA)) return 'pkcs12';
     }
@@ -52,13 +58,17 @@ function classify(buf: Buffer, t: Tlv): { kind: ObjectKind; label?: string } {
   if (tags.length === 3 && tags[0] === SEQ && tags[1] === SEQ && tags[2] === BIT_STRING) return { kind: 'certificate' };
   if (isPkcs7SignedData(buf.subarray(t.start, t.end))) return { kind: 'pkcs7' };
   // PrivateKeyInfo ::= SEQUENCE { version, algorithm SEQUENCE, privateKey OCTET STRING, … } — RFC 5208
-  if (tags[0] === INTEGER && tags[1] === SEQ && tags[2] === OCTET_STRING) return { kind: 'private-key', label: 'PKCS#8 private key (DER)' };
+  if (tags[0] === INTEGER && tags[1] === SEQ && tags[2] === OCTET_STRING)
+    return { kind: 'private-key', label: 'PKCS#8 private key (DER)' };
   // EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm SEQUENCE, encryptedData OCTET STRING }
-  if (tags.length === 2 && tags[0] === SEQ && tags[1] === OCTET_STRING) return { kind: 'private-key', label: 'encrypted PKCS#8 private key (DER)' };
+  if (tags.length === 2 && tags[0] === SEQ && tags[1] === OCTET_STRING)
+    return { kind: 'private-key', label: 'encrypted PKCS#8 private key (DER)' };
   // RSAPrivateKey: version and eight INTEGERs — RFC 8017 A.1.2
-  if (tags.length >= 9 && tags.slice(0, 9).every((x) => x === INTEGER)) return { kind: 'private-key', label: 'RSA private key (DER)' };
+  if (tags.length >= 9 && tags.slice(0, 9).every((x) => x === INTEGER))
+    return { kind: 'private-key', label: 'RSA private key (DER)' };
   // ECPrivateKey ::= SEQUENCE { version INTEGER (1), privateKey OCTET STRING, [0] params, [1] publicKey } — RFC 5915
-  if (tags[0] === INTEGER && tags[1] === OCTET_STRING && (tags.length === 2 || tags[2] === 0xa0 || tags[2] === 0xa1)) return { kind: 'private-key', label: 'EC private key (DER)' };
+  if (tags[0] === INTEGER && tags[1] === OCTET_STRING && (tags.length === 2 || tags[2] === 0xa0 || tags[2] === 0xa1))
+    return { kind: 'private-key', label: 'EC private key (DER)' };
   return { kind: 'other' };
 }
 
@@ -89,7 +99,8 @@ export function extractDerObjects(buf: Buffer): Extraction {
   for (const o of objects) {
     n++;
     const bytes = o.bytes;
-    if (o.kind === 'certificate') out.certificates.push({ der: bytes, line: 1, ...(many ? { detail: `DER certificate ${n}` } : {}) });
+    if (o.kind === 'certificate')
+      out.certificates.push({ der: bytes, line: 1, ...(many ? { detail: `DER certificate ${n}` } : {}) });
     else if (o.kind === 'private-key') out.keys.push({ line: 1, label: o.label! });
     else if (o.kind === 'pkcs7') {
       const inner = extractPkcs7(bytes);
@@ -98,9 +109,19 @@ export function extractDerObjects(buf: Buffer): Extraction {
     } else if (objects.length === 1) {
       // A lone SEQUENCE that is no certificate: let the certificate parser say which field is wrong.
       out.certificates.push({ der: bytes, line: 1 });
-    } else out.problems.push({ line: 1, reason: `DER object ${n} is neither a certificate nor a private key; skipped`, severity: 'notice' });
+    } else
+      out.problems.push({
+        line: 1,
+        reason: `DER object ${n} is neither a certificate nor a private key; skipped`,
+        severity: 'notice',
+      });
   }
   // OpenSSL ignores bytes after the last whole object; so do we, saying so.
-  if (trailing) out.problems.push({ line: 1, reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`, severity: 'notice' });
+  if (trailing)
+    out.problems.push({
+      line: 1,
+      reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`,
+      severity: 'notice',
+    });
   return out;
 }

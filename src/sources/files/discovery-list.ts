@@ -15,7 +15,14 @@ export async function listDiscoveryFiles(workspace: string, ignore: string[]): P
   const skip = picomatch(ignore, { dot: true });
   const tracked = await gitTrackedFiles(workspace);
   if (tracked) return tracked.filter((f) => !skip(f));
-  return fg('**', { cwd: workspace, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore, suppressErrors: true });
+  return fg('**', {
+    cwd: workspace,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    ignore,
+    suppressErrors: true,
+  });
 }
 
 /** Paths relative to `workspace` (git answers relative to the current directory), or null when git cannot say. */
@@ -25,7 +32,13 @@ export function gitTrackedFiles(workspace: string): Promise<string[] | null> {
       'git',
       // -z: names as they are (no quoting of unusual characters); --cached: the index, i.e. what is committed or staged.
       ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached'],
-      { cwd: workspace, maxBuffer: MAX_LISTING_BYTES, timeout: LIST_TIMEOUT_MS, encoding: 'utf8', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } },
+      {
+        cwd: workspace,
+        maxBuffer: MAX_LISTING_BYTES,
+        timeout: LIST_TIMEOUT_MS,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+      },
       (err, stdout) => {
         if (err) return resolve(null);
         const files = stdout.split('\0').filter(Boolean);

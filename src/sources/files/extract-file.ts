@@ -15,7 +15,12 @@ import { extractStructured } from './structured.js';
 export type ContentKind = 'jks' | 'jceks' | 'pkcs12' | 'pkcs7' | 'der' | 'text' | 'binary' | 'empty';
 
 // DER certificates are often named .pem by habit and read fine: only stores are worth a note.
-const STORE_NAMES: Record<string, string> = { jks: 'JKS keystore', jceks: 'JCEKS keystore', pkcs12: 'PKCS#12 store', pkcs7: 'PKCS#7 bundle' };
+const STORE_NAMES: Record<string, string> = {
+  jks: 'JKS keystore',
+  jceks: 'JCEKS keystore',
+  pkcs12: 'PKCS#12 store',
+  pkcs7: 'PKCS#7 bundle',
+};
 // What each extension promises, for "a PKCS#12 store, named .jks".
 const EXT_KIND: Record<string, ContentKind[]> = {
   '.jks': ['jks'],
@@ -39,7 +44,15 @@ const EXT_KIND: Record<string, ContentKind[]> = {
 export const CERT_FILE_EXTS = new Set(Object.keys(EXT_KIND).concat(['.key', '.bks']));
 const PEM_FILE_EXTS = new Set(['.pem', '.crt', '.cer', '.cert', '.key', '.ca-bundle', '.chain']);
 // Text config formats whose values sit on `key = value` / `key: value` / `KEY=value` lines.
-const CONFIG_FORMS: Record<string, string> = { '.toml': 'toml', '.env': 'env', '.properties': 'properties', '.ini': 'ini', '.cfg': 'config', '.conf': 'config', '.tfvars': 'hcl' };
+const CONFIG_FORMS: Record<string, string> = {
+  '.toml': 'toml',
+  '.env': 'env',
+  '.properties': 'properties',
+  '.ini': 'ini',
+  '.cfg': 'config',
+  '.conf': 'config',
+  '.tfvars': 'hcl',
+};
 const SECRET_KIND = /\bkind:\s*["']?Secret\b/;
 // A NUL in the first bytes means binary (git's own heuristic looks at the first 8000).
 const BINARY_SNIFF_BYTES = 8000;
@@ -87,7 +100,9 @@ export function worthALook(buf: Buffer, rel: string): boolean {
 
 /** Cheap test before any parsing: could this text hold a certificate or key? */
 export function textMayHoldCertificates(text: string): boolean {
-  return text.includes(PEM_MARKER) || text.includes(B64_DER_CERT_MARKER) || B64_PEM_MARKERS.some((m) => text.includes(m));
+  return (
+    text.includes(PEM_MARKER) || text.includes(B64_DER_CERT_MARKER) || B64_PEM_MARKERS.some((m) => text.includes(m))
+  );
 }
 
 export interface ExtractFileOptions {
@@ -110,7 +125,8 @@ export async function extractFile(buf: Buffer, rel: string, o: ExtractFileOption
   if (o.discovered && !certName && (kind === 'binary' || kind === 'empty')) return null;
 
   const expected = EXT_KIND[ext];
-  const misnamed = expected && kind in STORE_NAMES && !expected.includes(kind) ? `${STORE_NAMES[kind]}, named ${ext}` : undefined;
+  const misnamed =
+    expected && kind in STORE_NAMES && !expected.includes(kind) ? `${STORE_NAMES[kind]}, named ${ext}` : undefined;
   const withNote = (x: Extraction): FileExtraction => (misnamed ? { ...x, misnamed } : x);
   const severity = o.discovered && !certName ? 'notice' : 'error';
 
@@ -133,13 +149,30 @@ export async function extractFile(buf: Buffer, rel: string, o: ExtractFileOption
         const { extractPkcs12 } = await import('./pkcs12.js');
         return extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv });
       }
-      if (ext === '.bks') return { ...emptyExtraction(), problems: [{ line: 1, reason: 'Bouncy Castle keystore (BKS): not readable by certwatch; convert it to PKCS#12 (keytool -importkeystore) to have it checked', severity: 'notice' }] };
+      if (ext === '.bks')
+        return {
+          ...emptyExtraction(),
+          problems: [
+            {
+              line: 1,
+              reason:
+                'Bouncy Castle keystore (BKS): not readable by certwatch; convert it to PKCS#12 (keytool -importkeystore) to have it checked',
+              severity: 'notice',
+            },
+          ],
+        };
       return extractPemOrDer(buf);
   }
 
   // Text. Discovery reads every tracked file: the markers are looked for in the bytes
   // (memmem speed) before anything is decoded, so a file without one costs no string.
-  if (o.discovered && !certName && !bufferMayHoldCertificates(buf) && !((ext === '.yaml' || ext === '.yml') && buf.includes(SECRET_BYTES))) return null;
+  if (
+    o.discovered &&
+    !certName &&
+    !bufferMayHoldCertificates(buf) &&
+    !((ext === '.yaml' || ext === '.yml') && buf.includes(SECRET_BYTES))
+  )
+    return null;
   const text = buf.toString('utf8');
   const yamlLike = ext === '.yaml' || ext === '.yml';
   // A Secret with placeholder values holds no marker, yet is worth a notice (README: discovery reads Secrets).
@@ -148,7 +181,13 @@ export async function extractFile(buf: Buffer, rel: string, o: ExtractFileOption
   if (ext === '.yaml' || ext === '.yml' || ext === '.json') {
     const structured = extractStructured(text, { form: ext === '.json' ? 'json' : 'yaml', severity });
     if (structured) {
-      if (!o.discovered && ext !== '.json' && !structured.certificates.length && !structured.keys.length && !structured.problems.length) {
+      if (
+        !o.discovered &&
+        ext !== '.json' &&
+        !structured.certificates.length &&
+        !structured.keys.length &&
+        !structured.problems.length
+      ) {
         // Named explicitly and nothing found: say what was expected, as before.
         return extractK8sSecrets(text, true) ?? structured;
       }
@@ -157,7 +196,8 @@ export async function extractFile(buf: Buffer, rel: string, o: ExtractFileOption
     // Not YAML (a Helm template with {{ }}): look for certificates as in any text.
     const found = extractFromText(text, { form: 'template', severity, keyOf: keyOfLine(text) });
     // Named explicitly and nothing found: the YAML error is the news.
-    if (!o.discovered && !found.certificates.length && !found.keys.length && !found.problems.length) return extractK8sSecrets(text, true) ?? found;
+    if (!o.discovered && !found.certificates.length && !found.keys.length && !found.problems.length)
+      return extractK8sSecrets(text, true) ?? found;
     return found;
   }
   if (PEM_FILE_EXTS.has(ext) || (!o.discovered && !ext)) {
@@ -173,7 +213,8 @@ export async function extractFile(buf: Buffer, rel: string, o: ExtractFileOption
     if (structured && (structured.certificates.length || structured.keys.length)) return structured;
   }
   const found = extractFromText(text, { form: 'pem-in-source', severity });
-  if (!o.discovered && !found.certificates.length && !found.keys.length && !found.problems.length) return extractPemOrDer(buf);
+  if (!o.discovered && !found.certificates.length && !found.keys.length && !found.problems.length)
+    return extractPemOrDer(buf);
   return found;
 }
 

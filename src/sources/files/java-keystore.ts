@@ -53,10 +53,22 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
       const type = version === 2 ? utf() : 'X.509';
       const der = bytes(u32());
       if (type !== 'X.509') {
-        out.problems.push({ line: 1, reason: `${name} entry "${alias}" holds a ${type} certificate, not X.509; skipped`, severity: 'notice', form, entry: alias });
+        out.problems.push({
+          line: 1,
+          reason: `${name} entry "${alias}" holds a ${type} certificate, not X.509; skipped`,
+          severity: 'notice',
+          form,
+          entry: alias,
+        });
         return;
       }
-      out.certificates.push({ der: Buffer.from(der), line: 1, form, entry: alias, detail: `${name} entry "${alias}"${nth !== undefined ? ` chain #${nth}` : ''}` });
+      out.certificates.push({
+        der: Buffer.from(der),
+        line: 1,
+        form,
+        entry: alias,
+        detail: `${name} entry "${alias}"${nth !== undefined ? ` chain #${nth}` : ''}`,
+      });
     };
     for (; entries < count; entries++) {
       const tag = u32();
@@ -81,20 +93,32 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
         });
         return out;
       } else {
-        out.problems.push({ line: 1, reason: `${name} entry ${entries + 1} has unknown tag ${tag}; the rest of the keystore is not read`, form });
+        out.problems.push({
+          line: 1,
+          reason: `${name} entry ${entries + 1} has unknown tag ${tag}; the rest of the keystore is not read`,
+          form,
+        });
         return out;
       }
     }
   } catch (e) {
     if (!(e instanceof Truncated)) throw e;
-    out.problems.push({ line: 1, reason: `${name} keystore is truncated or damaged after ${entries} of its entries`, form });
+    out.problems.push({
+      line: 1,
+      reason: `${name} keystore is truncated or damaged after ${entries} of its entries`,
+      form,
+    });
     return out;
   }
   if (o.password !== undefined) {
     const stored = buf.subarray(p, p + 20);
     if (stored.length !== 20) out.problems.push({ line: 1, reason: `${name} keystore has no integrity digest`, form });
     else if (!keystoreDigest(o.password, buf.subarray(0, p)).equals(stored)) {
-      out.problems.push({ line: 1, reason: `${name} keystore integrity check failed: the password from $${o.passwordEnv ?? '?'} is wrong, or the file was altered`, form });
+      out.problems.push({
+        line: 1,
+        reason: `${name} keystore integrity check failed: the password from $${o.passwordEnv ?? '?'} is wrong, or the file was altered`,
+        form,
+      });
     }
   }
   return out;

@@ -23,7 +23,10 @@ export function extractK8sSecrets(text: string, strict: boolean): Extraction | n
   let secrets = 0;
   for (const doc of docs) {
     if (doc.errors.length) {
-      out.problems.push({ line: lc.linePos(doc.errors[0].pos[0]).line, reason: `YAML does not parse: ${doc.errors[0].message.split('\n')[0]}` });
+      out.problems.push({
+        line: lc.linePos(doc.errors[0].pos[0]).line,
+        reason: `YAML does not parse: ${doc.errors[0].message.split('\n')[0]}`,
+      });
       continue;
     }
     if (isSecret(doc.contents)) {
@@ -32,7 +35,8 @@ export function extractK8sSecrets(text: string, strict: boolean): Extraction | n
     }
   }
   if (secrets === 0 && !strict) return null;
-  if (secrets === 0) out.problems.push({ line: 1, reason: 'no Kubernetes Secret (kind: Secret) in this YAML file', severity: 'notice' });
+  if (secrets === 0)
+    out.problems.push({ line: 1, reason: 'no Kubernetes Secret (kind: Secret) in this YAML file', severity: 'notice' });
   return out;
 }
 
@@ -77,10 +81,12 @@ export function extractSecretDoc(root: YAMLMap, lc: LineCounter, out: Extraction
       }
       const inner = extractPemText(pem, 0, `Secret ${name} ${key} `);
       // Lines inside a base64 value are meaningless in the YAML: point at the key.
-      for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}`, ...where });
+      for (const c of inner.certificates)
+        out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}`, ...where });
       for (const p of inner.problems) out.problems.push({ ...p, line, reason: `Secret ${name} ${key}: ${p.reason}` });
       for (const k of inner.keys) out.keys.push({ line, label: `Secret ${name} ${key} holds a ${k.label}`, ...where });
-      if (!inner.certificates.length && !inner.problems.length) out.problems.push({ line, reason: `Secret ${name} ${key} holds no certificate` });
+      if (!inner.certificates.length && !inner.problems.length)
+        out.problems.push({ line, reason: `Secret ${name} ${key} holds no certificate` });
     }
   }
 }

@@ -9,7 +9,16 @@ const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'X.509 CERTIFICA
 const KEY_LABEL = /PRIVATE KEY$/;
 const PKCS7_LABELS = new Set(['PKCS7', 'PKCS #7 SIGNED DATA', 'CMS']);
 // Labels that legitimately sit next to certificates and are not certificates.
-const QUIET_LABELS = new Set(['X509 CRL', 'CRL', 'CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST', 'PUBLIC KEY', 'RSA PUBLIC KEY', 'DH PARAMETERS', 'EC PARAMETERS']);
+const QUIET_LABELS = new Set([
+  'X509 CRL',
+  'CRL',
+  'CERTIFICATE REQUEST',
+  'NEW CERTIFICATE REQUEST',
+  'PUBLIC KEY',
+  'RSA PUBLIC KEY',
+  'DH PARAMETERS',
+  'EC PARAMETERS',
+]);
 
 export function extractPemText(text: string, lineOffset = 0, detailPrefix = ''): Extraction {
   const out = emptyExtraction();
@@ -20,7 +29,14 @@ export function extractPemText(text: string, lineOffset = 0, detailPrefix = ''):
   return out;
 }
 
-export function addPemBlock(out: Extraction, b: PemBlock, lineOffset: number, detailPrefix: string, many: boolean, where: Whereabouts = {}) {
+export function addPemBlock(
+  out: Extraction,
+  b: PemBlock,
+  lineOffset: number,
+  detailPrefix: string,
+  many: boolean,
+  where: Whereabouts = {},
+) {
   const line = b.line + lineOffset;
   if (CERT_LABELS.has(b.label)) {
     let der = b.der;
@@ -29,21 +45,37 @@ export function addPemBlock(out: Extraction, b: PemBlock, lineOffset: number, de
     try {
       const end = readTlv(der, 0).end;
       if (end < der.length) {
-        if (b.label !== 'TRUSTED CERTIFICATE') out.problems.push({ line, reason: `${der.length - end} bytes after the certificate in the PEM block are ignored`, severity: 'notice' });
+        if (b.label !== 'TRUSTED CERTIFICATE')
+          out.problems.push({
+            line,
+            reason: `${der.length - end} bytes after the certificate in the PEM block are ignored`,
+            severity: 'notice',
+          });
         der = der.subarray(0, end);
       }
     } catch {
       /* left whole; the parser will say what is wrong */
     }
-    out.certificates.push({ der, line, detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ''}` || undefined, ...where });
+    out.certificates.push({
+      der,
+      line,
+      detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ''}` || undefined,
+      ...where,
+    });
   } else if (KEY_LABEL.test(b.label)) {
     out.keys.push({ line, label: b.label, ...where });
   } else if (PKCS7_LABELS.has(b.label)) {
     const inner = extractPkcs7(b.der);
-    for (const c of inner.certificates) out.certificates.push({ ...c, line, detail: `${detailPrefix}${c.detail ?? ''}`, ...where });
+    for (const c of inner.certificates)
+      out.certificates.push({ ...c, line, detail: `${detailPrefix}${c.detail ?? ''}`, ...where });
     for (const p of inner.problems) out.problems.push({ ...p, line, ...where });
   } else if (!QUIET_LABELS.has(b.label)) {
-    out.problems.push({ line, reason: `PEM block labelled "${b.label}" is not a certificate; skipped`, severity: 'notice', ...where });
+    out.problems.push({
+      line,
+      reason: `PEM block labelled "${b.label}" is not a certificate; skipped`,
+      severity: 'notice',
+      ...where,
+    });
   }
 }
 
@@ -60,7 +92,10 @@ export function extractPemOrDer(buf: Buffer): Extraction {
     const printable = head.slice(0, 200).replace(/[^\x20-\x7e\r\n\t]/g, '').length / Math.min(head.length, 200);
     out.problems.push({
       line: 1,
-      reason: printable > 0.9 ? 'no PEM block (-----BEGIN CERTIFICATE-----) found, and the file is text, not DER' : 'neither PEM nor DER: the file does not start with an ASN.1 SEQUENCE',
+      reason:
+        printable > 0.9
+          ? 'no PEM block (-----BEGIN CERTIFICATE-----) found, and the file is text, not DER'
+          : 'neither PEM nor DER: the file does not start with an ASN.1 SEQUENCE',
     });
     return out;
   }
@@ -84,8 +119,14 @@ export function extractPemOrDer(buf: Buffer): Extraction {
       const p7 = extractPkcs7(obj);
       out.certificates.push(...p7.certificates);
       out.problems.push(...p7.problems);
-    } else out.certificates.push({ der: obj, line: 1, ...(objects.length > 1 ? { detail: `DER object ${n + 1}` } : {}) });
+    } else
+      out.certificates.push({ der: obj, line: 1, ...(objects.length > 1 ? { detail: `DER object ${n + 1}` } : {}) });
   }
-  if (trailing) out.problems.push({ line: 1, reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`, severity: 'notice' });
+  if (trailing)
+    out.problems.push({
+      line: 1,
+      reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`,
+      severity: 'notice',
+    });
   return out;
 }

@@ -53,11 +53,18 @@ export function extractFromText(text: string, o: TextScanOptions): Extraction {
   const lineOf = lineIndex(text);
   const covered: [number, number][] = [];
   if (text.includes(PEM_MARKER)) scanPem(text, o, lineOf, out, covered);
-  if (B64_PEM_MARKERS.some((m) => text.includes(m)) || text.includes(B64_DER_CERT_MARKER)) scanBase64(text, o, lineOf, out, covered);
+  if (B64_PEM_MARKERS.some((m) => text.includes(m)) || text.includes(B64_DER_CERT_MARKER))
+    scanBase64(text, o, lineOf, out, covered);
   return out;
 }
 
-function scanPem(text: string, o: TextScanOptions, lineOf: (n: number) => number, out: Extraction, covered: [number, number][]) {
+function scanPem(
+  text: string,
+  o: TextScanOptions,
+  lineOf: (n: number) => number,
+  out: Extraction,
+  covered: [number, number][],
+) {
   BEGIN_ANYWHERE.lastIndex = 0;
   let m: RegExpExecArray | null;
   let index = 0;
@@ -78,7 +85,12 @@ function scanPem(text: string, o: TextScanOptions, lineOf: (n: number) => number
     const der = decodeBody(text.slice(bodyStart, end));
     if (!der) {
       // "-----BEGIN CERTIFICATE-----\n...\n-----END" in docs, `{{ .Values.cert }}` in templates.
-      out.problems.push({ line, reason: `${label} block does not decode (a placeholder or damaged base64)`, severity: o.severity, ...(key ? { key } : {}) });
+      out.problems.push({
+        line,
+        reason: `${label} block does not decode (a placeholder or damaged base64)`,
+        severity: o.severity,
+        ...(key ? { key } : {}),
+      });
       continue;
     }
     addPemBlock(out, { label, der, line, index }, 0, '', false, { form: o.form, ...(key ? { key } : {}) });
@@ -110,7 +122,13 @@ export function canonicalDer(b64: string): Buffer | null {
   return der.length >= 2 && der[0] === 0x30 ? der : null;
 }
 
-function scanBase64(text: string, o: TextScanOptions, lineOf: (n: number) => number, out: Extraction, covered: [number, number][]) {
+function scanBase64(
+  text: string,
+  o: TextScanOptions,
+  lineOf: (n: number) => number,
+  out: Extraction,
+  covered: [number, number][],
+) {
   const seen = new Set<number>();
   const hits: number[] = [];
   for (const mk of [...B64_PEM_MARKERS, B64_DER_CERT_MARKER]) {
@@ -137,6 +155,7 @@ function scanBase64(text: string, o: TextScanOptions, lineOf: (n: number) => num
     // Lines inside a base64 value mean nothing in the file: point at the value's line.
     for (const c of inner.certificates) out.certificates.push({ ...c, line, ...where });
     for (const k of inner.keys) out.keys.push({ ...k, line, ...where });
-    for (const p of inner.problems) out.problems.push({ ...p, line, severity: o.severity === 'notice' ? 'notice' : p.severity });
+    for (const p of inner.problems)
+      out.problems.push({ ...p, line, severity: o.severity === 'notice' ? 'notice' : p.severity });
   }
 }

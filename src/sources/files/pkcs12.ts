@@ -50,10 +50,14 @@ export function extractPkcs12(buf: Buffer, o: Pkcs12Options): Extraction {
       out.problems.push({
         line: 1,
         severity: 'warning',
-        reason: 'PKCS#12 file is password-protected and no password is configured: add `password-env: VAR` for it in the config',
+        reason:
+          'PKCS#12 file is password-protected and no password is configured: add `password-env: VAR` for it in the config',
       });
     } else if (badPassword) {
-      out.problems.push({ line: 1, reason: `PKCS#12 password from $${o.passwordEnv ?? '?'} is wrong (the MAC does not verify)` });
+      out.problems.push({
+        line: 1,
+        reason: `PKCS#12 password from $${o.passwordEnv ?? '?'} is wrong (the MAC does not verify)`,
+      });
     } else {
       out.problems.push({ line: 1, reason: `PKCS#12 does not parse: ${lastErr}` });
     }
@@ -65,14 +69,19 @@ export function extractPkcs12(buf: Buffer, o: Pkcs12Options): Extraction {
     const raw = (bag as unknown as { asn1?: forge.asn1.Asn1 }).asn1;
     if (!raw) continue;
     n++;
-    out.certificates.push({ der: Buffer.from(forge.asn1.toDer(raw).getBytes(), 'binary'), line: 1, detail: `PKCS#12 certificate ${n}` });
+    out.certificates.push({
+      der: Buffer.from(forge.asn1.toDer(raw).getBytes(), 'binary'),
+      line: 1,
+      detail: `PKCS#12 certificate ${n}`,
+    });
   }
   const keyBags = [
     ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []),
     ...(p12.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag] ?? []),
   ];
   // A private key inside a PKCS#12 is its purpose; note it only for plain (unencrypted) files.
-  if (keyBags.length && o.password === undefined) out.keys.push({ line: 1, label: 'PKCS#12 private key (no password)' });
+  if (keyBags.length && o.password === undefined)
+    out.keys.push({ line: 1, label: 'PKCS#12 private key (no password)' });
   if (n === 0) out.problems.push({ line: 1, reason: 'PKCS#12 holds no certificates', severity: 'warning' });
   return out;
 }

@@ -10,7 +10,8 @@ export function extractPkcs7(der: Buffer, probe = false): Extraction {
   try {
     const certs = readPkcs7Certificates(der);
     certs.forEach((c, n) => out.certificates.push({ der: c, line: 1, detail: `PKCS#7 certificate ${n + 1}` }));
-    if (certs.length === 0) out.problems.push({ line: 1, reason: 'PKCS#7 bundle holds no certificates', severity: 'warning' });
+    if (certs.length === 0)
+      out.problems.push({ line: 1, reason: 'PKCS#7 bundle holds no certificates', severity: 'warning' });
   } catch (e) {
     if (!(e instanceof Pkcs7Error)) throw e;
     out.problems.push({ line: 1, reason: e.message });
@@ -25,11 +26,15 @@ export function extractPkcs7File(buf: Buffer): Extraction {
     const { blocks, problems } = splitPem(buf.toString('utf8'));
     for (const p of problems) out.problems.push({ line: p.line, reason: `${p.label} block: ${p.reason}` });
     for (const b of blocks) {
-      const inner = b.label === 'CERTIFICATE' ? { certificates: [{ der: b.der, line: b.line }], keys: [], problems: [] } : extractPkcs7(b.der);
+      const inner =
+        b.label === 'CERTIFICATE'
+          ? { certificates: [{ der: b.der, line: b.line }], keys: [], problems: [] }
+          : extractPkcs7(b.der);
       for (const c of inner.certificates) out.certificates.push({ ...c, line: b.line });
       for (const p of inner.problems) out.problems.push({ ...p, line: b.line });
     }
-    if (!blocks.length && !problems.length) out.problems.push({ line: 1, reason: 'no PEM block found in a .p7b/.p7c file' });
+    if (!blocks.length && !problems.length)
+      out.problems.push({ line: 1, reason: 'no PEM block found in a .p7b/.p7c file' });
     return out;
   }
   if (buf.length === 0) return { ...emptyExtraction(), problems: [{ line: 1, reason: 'the file is empty' }] };

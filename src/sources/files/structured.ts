@@ -35,13 +35,21 @@ export function extractStructured(text: string, o: StructuredOptions): Extractio
         for (const pair of node.items) {
           const k = isScalar(pair.key) ? String(pair.key.value) : '?';
           // A Secret's tls.crt / ca.crt / tls.key were read above, with their placeholder rules.
-          if (secret && path.length === 1 && (path[0] === 'data' || path[0] === 'stringData') && (CERT_KEYS.includes(k) || KEY_KEYS.includes(k))) continue;
+          if (
+            secret &&
+            path.length === 1 &&
+            (path[0] === 'data' || path[0] === 'stringData') &&
+            (CERT_KEYS.includes(k) || KEY_KEYS.includes(k))
+          )
+            continue;
           const line = isScalar(pair.key) && pair.key.range ? lc.linePos(pair.key.range[0]).line : keyLine;
           walk(pair.value, [...path, k], line);
         }
       } else if (isSeq(node)) {
         node.items.forEach((item, i) => {
-          const line = (item as { range?: [number, number, number] })?.range ? lc.linePos((item as { range: [number, number, number] }).range[0]).line : keyLine;
+          const line = (item as { range?: [number, number, number] })?.range
+            ? lc.linePos((item as { range: [number, number, number] }).range[0]).line
+            : keyLine;
           walk(item, [...path, i], line);
         });
       } else if (isScalar(node) && typeof node.value === 'string') {

@@ -20,7 +20,9 @@ export function markSuperseded(certs: CertificateRecord[]): Map<CertificateRecor
   }
   for (const g of groups.values()) {
     if (g.length < 2) continue;
-    const newest = g.reduce((a, b) => (b.notBefore > a.notBefore || (+b.notBefore === +a.notBefore && b.notAfter > a.notAfter) ? b : a));
+    const newest = g.reduce((a, b) =>
+      b.notBefore > a.notBefore || (+b.notBefore === +a.notBefore && b.notAfter > a.notAfter) ? b : a,
+    );
     for (const c of g) {
       if (c === newest) continue;
       notes.set(

@@ -58,13 +58,32 @@ export function oid(text: string): Buffer {
 /** RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime after. */
 export function time(d: Date): Buffer {
   const iso = d.toISOString();
-  const s = iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10) + iso.slice(11, 13) + iso.slice(14, 16) + iso.slice(17, 19) + 'Z';
+  const s =
+    iso.slice(0, 4) +
+    iso.slice(5, 7) +
+    iso.slice(8, 10) +
+    iso.slice(11, 13) +
+    iso.slice(14, 16) +
+    iso.slice(17, 19) +
+    'Z';
   return d.getUTCFullYear() < 2050 ? tlv(0x17, Buffer.from(s.slice(2), 'latin1')) : tlv(0x18, Buffer.from(s, 'latin1'));
 }
 
 export const generalizedTime = (d: Date) => {
   const iso = d.toISOString();
-  return tlv(0x18, Buffer.from(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10) + iso.slice(11, 13) + iso.slice(14, 16) + iso.slice(17, 19) + 'Z', 'latin1'));
+  return tlv(
+    0x18,
+    Buffer.from(
+      iso.slice(0, 4) +
+        iso.slice(5, 7) +
+        iso.slice(8, 10) +
+        iso.slice(11, 13) +
+        iso.slice(14, 16) +
+        iso.slice(17, 19) +
+        'Z',
+      'latin1',
+    ),
+  );
 };
 
 export const uri = (u: string) => ctxPrim(6, Buffer.from(u, 'latin1'));
@@ -126,7 +145,10 @@ function dpName(urls: string[]): Buffer {
 
 export function crlEntry(e: CrlEntrySpec): Buffer {
   const parts = [e.rawSerial ? rawInt(e.rawSerial) : int(e.serial), e.date ?? time(e.revokedAt)];
-  const exts = [...(e.reason !== undefined ? [extension('2.5.29.21', false, enumerated(e.reason))] : []), ...(e.extensions ?? [])];
+  const exts = [
+    ...(e.reason !== undefined ? [extension('2.5.29.21', false, enumerated(e.reason))] : []),
+    ...(e.extensions ?? []),
+  ];
   if (exts.length) parts.push(seq(...exts));
   return seq(...parts);
 }

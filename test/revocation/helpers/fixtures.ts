@@ -12,7 +12,13 @@ import { DAY, NOW, type Issued } from '../../helpers/pki.js';
 
 export { DAY, NOW };
 
-export function settingsFor(o: Partial<Settings['defaults']> & { workspace?: string; ari?: Settings['ari']; revokedSerials?: Settings['revokedSerials'] } = {}): Settings {
+export function settingsFor(
+  o: Partial<Settings['defaults']> & {
+    workspace?: string;
+    ari?: Settings['ari'];
+    revokedSerials?: Settings['revokedSerials'];
+  } = {},
+): Settings {
   const { workspace, ari, revokedSerials, ...defaults } = o;
   const dur = { kind: 'absolute' as const, ms: 30 * DAY, text: '30d' };
   return {
@@ -38,7 +44,12 @@ export function settingsFor(o: Partial<Settings['defaults']> & { workspace?: str
   };
 }
 
-export function ctxFor(settings: Settings, now: Date, known: CertificateRecord[] = [], extra: Partial<RevocationContext> = {}): RevocationContext {
+export function ctxFor(
+  settings: Settings,
+  now: Date,
+  known: CertificateRecord[] = [],
+  extra: Partial<RevocationContext> = {},
+): RevocationContext {
   return { settings, now, deadline: Date.now() + 60_000, knownCertificates: known, ...extra };
 }
 
@@ -46,7 +57,10 @@ export function rec(x: Issued | Buffer): CertificateRecord {
   return parseCertificate(Buffer.isBuffer(x) ? x : x.der);
 }
 
-export function observed(cert: CertificateRecord, o: { role?: CertificateRole; companions?: CertificateRecord[]; stapledOcsp?: Buffer } = {}): ObservedCertificate {
+export function observed(
+  cert: CertificateRecord,
+  o: { role?: CertificateRole; companions?: CertificateRecord[]; stapledOcsp?: Buffer } = {},
+): ObservedCertificate {
   return {
     cert,
     locations: [],
@@ -108,13 +122,19 @@ export async function startServer(): Promise<TestServer> {
 }
 
 export const send =
-  (body: Buffer | string, type = 'application/octet-stream', status = 200, headers: Record<string, string> = {}): Handler =>
+  (
+    body: Buffer | string,
+    type = 'application/octet-stream',
+    status = 200,
+    headers: Record<string, string> = {},
+  ): Handler =>
   (_req, res) => {
     const b = typeof body === 'string' ? Buffer.from(body) : body;
     res.writeHead(status, { 'content-type': type, 'content-length': String(b.length), ...headers }).end(b);
   };
 
-export const json = (value: unknown, status = 200, headers: Record<string, string> = {}): Handler => send(JSON.stringify(value), 'application/json', status, headers);
+export const json = (value: unknown, status = 200, headers: Record<string, string> = {}): Handler =>
+  send(JSON.stringify(value), 'application/json', status, headers);
 
 /** Answers only after `ms` — to exceed the client's timeout. */
 export const slow =
@@ -142,19 +162,35 @@ export function assertUnknown(obs: ObservedCertificate, cause: RegExp): void {
  * method: POST carries the request in the body (path "/"), GET in the path.
  * `port` is read per request because responders start after the routes are set.
  */
-export function forwardToOcspResponder(port: () => number, prefix: string, onRequest?: (method: string) => void): Handler {
+export function forwardToOcspResponder(
+  port: () => number,
+  prefix: string,
+  onRequest?: (method: string) => void,
+): Handler {
   return (req, res, body) =>
     new Promise<void>((resolve) => {
       onRequest?.(req.method ?? '');
       const path = '/' + (req.url ?? '/').slice(prefix.length + 1);
       const up = request(
-        { host: '127.0.0.1', port: port(), method: req.method, path, headers: req.method === 'POST' ? { 'content-type': 'application/ocsp-request', 'content-length': body.length } : {} },
+        {
+          host: '127.0.0.1',
+          port: port(),
+          method: req.method,
+          path,
+          headers:
+            req.method === 'POST' ? { 'content-type': 'application/ocsp-request', 'content-length': body.length } : {},
+        },
         (ur) => {
           const chunks: Buffer[] = [];
           ur.on('data', (c: Buffer) => chunks.push(c));
           ur.on('end', () => {
             const b = Buffer.concat(chunks);
-            res.writeHead(ur.statusCode ?? 502, { 'content-type': 'application/ocsp-response', 'content-length': b.length }).end(b);
+            res
+              .writeHead(ur.statusCode ?? 502, {
+                'content-type': 'application/ocsp-response',
+                'content-length': b.length,
+              })
+              .end(b);
             resolve();
           });
         },

@@ -4,7 +4,22 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import type { CertificateRecord } from '../../../src/types.js';
 import { certFields } from '../../../src/checks/revocation/cert-fields.js';
-import { SIG_ALG_ID, bitString, ctx, enumerated, generalizedTime, int, nul, octet, oid, rawInt, seq, sigAlgFor, signWith, tlv } from './der-writer.js';
+import {
+  SIG_ALG_ID,
+  bitString,
+  ctx,
+  enumerated,
+  generalizedTime,
+  int,
+  nul,
+  octet,
+  oid,
+  rawInt,
+  seq,
+  sigAlgFor,
+  signWith,
+  tlv,
+} from './der-writer.js';
 
 export interface OcspSpec {
   issuer: CertificateRecord; // whose name/key hashes go into the CertID
@@ -35,12 +50,26 @@ export function buildOcspResponse(s: OcspSpec): Buffer {
       ? Buffer.from([0x80, 0x00])
       : s.status === 'unknown'
         ? Buffer.from([0x82, 0x00])
-        : tlv(0xa1, generalizedTime(s.revokedAt ?? s.thisUpdate), ...(s.reason !== undefined ? [ctx(0, enumerated(s.reason))] : []));
-  const single = seq(certId, status, generalizedTime(s.thisUpdate), ...(s.nextUpdate ? [ctx(0, generalizedTime(s.nextUpdate))] : []));
+        : tlv(
+            0xa1,
+            generalizedTime(s.revokedAt ?? s.thisUpdate),
+            ...(s.reason !== undefined ? [ctx(0, enumerated(s.reason))] : []),
+          );
+  const single = seq(
+    certId,
+    status,
+    generalizedTime(s.thisUpdate),
+    ...(s.nextUpdate ? [ctx(0, generalizedTime(s.nextUpdate))] : []),
+  );
   const responderKeyHash = createHash('sha1').update(f.publicKeyBits).digest();
   const tbs = seq(ctx(2, octet(responderKeyHash)), generalizedTime(s.thisUpdate), seq(single));
   const alg = SIG_ALG_ID[sigAlgFor(s.signingKey)];
-  const basic = seq(tbs, alg, bitString(signWith(s.signingKey, tbs)), ...(s.certs?.length ? [ctx(0, seq(...s.certs))] : []));
+  const basic = seq(
+    tbs,
+    alg,
+    bitString(signWith(s.signingKey, tbs)),
+    ...(s.certs?.length ? [ctx(0, seq(...s.certs))] : []),
+  );
   return seq(enumerated(0), ctx(0, seq(oid('1.3.6.1.5.5.7.48.1.1'), octet(basic))));
 }
 

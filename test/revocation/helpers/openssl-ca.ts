@@ -98,7 +98,27 @@ authorityKeyIdentifier = keyid
 `,
     );
     run(
-      ['req', '-x509', '-config', 'ca.cnf', '-extensions', 'v3_ca', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-subj', '/O=Revo Test/CN=Revo Test CA', '-days', '60'],
+      [
+        'req',
+        '-x509',
+        '-config',
+        'ca.cnf',
+        '-extensions',
+        'v3_ca',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        'ca.key',
+        '-out',
+        'ca.pem',
+        '-subj',
+        '/O=Revo Test/CN=Revo Test CA',
+        '-days',
+        '60',
+      ],
       d,
     );
     const pem = readFileSync(join(d, 'ca.pem'), 'utf8');
@@ -108,8 +128,30 @@ authorityKeyIdentifier = keyid
   /** Issue a certificate with one of the extension sections of ca.cnf. */
   issue(name: string, ext: 'leaf_ext' | 'leaf_delegated_ext' | 'leaf_crl_ext' | 'ocsp_ext'): OpensslCert {
     const d = this.dir;
-    run(['req', '-new', '-config', 'ca.cnf', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`], d);
-    run(['ca', '-batch', '-config', 'ca.cnf', '-extensions', ext, '-notext', '-in', `${name}.csr`, '-out', `${name}.pem`], d);
+    run(
+      [
+        'req',
+        '-new',
+        '-config',
+        'ca.cnf',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        `${name}.key`,
+        '-out',
+        `${name}.csr`,
+        '-subj',
+        `/CN=${name}`,
+      ],
+      d,
+    );
+    run(
+      ['ca', '-batch', '-config', 'ca.cnf', '-extensions', ext, '-notext', '-in', `${name}.csr`, '-out', `${name}.pem`],
+      d,
+    );
     const pem = readFileSync(join(d, `${name}.pem`), 'utf8');
     return { name, pem, der: derOf(pem), path: join(d, `${name}.pem`) };
   }
@@ -127,7 +169,28 @@ authorityKeyIdentifier = keyid
 
   /** A self-signed certificate + key unrelated to this CA (a forger). */
   selfSigned(name: string): OpensslCert {
-    run(['req', '-x509', '-config', 'ca.cnf', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`, '-subj', `/CN=${name}`, '-days', '30'], this.dir);
+    run(
+      [
+        'req',
+        '-x509',
+        '-config',
+        'ca.cnf',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        `${name}.key`,
+        '-out',
+        `${name}.pem`,
+        '-subj',
+        `/CN=${name}`,
+        '-days',
+        '30',
+      ],
+      this.dir,
+    );
     const pem = readFileSync(join(this.dir, `${name}.pem`), 'utf8');
     return { name, pem, der: derOf(pem), path: join(this.dir, `${name}.pem`) };
   }
@@ -139,10 +202,29 @@ authorityKeyIdentifier = keyid
    */
   async startResponder(signer: OpensslCert | 'ca'): Promise<number> {
     const [cert, key] = signer === 'ca' ? ['ca.pem', 'ca.key'] : [`${signer.name}.pem`, `${signer.name}.key`];
-    const child = spawn('openssl', ['ocsp', '-index', 'index.txt', '-port', '0', '-rsigner', cert, '-rkey', key, '-CA', 'ca.pem', '-nmin', '10', '-ignore_err'], {
-      cwd: this.dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'openssl',
+      [
+        'ocsp',
+        '-index',
+        'index.txt',
+        '-port',
+        '0',
+        '-rsigner',
+        cert,
+        '-rkey',
+        key,
+        '-CA',
+        'ca.pem',
+        '-nmin',
+        '10',
+        '-ignore_err',
+      ],
+      {
+        cwd: this.dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.responders.push(child);
     const port = await new Promise<number>((resolve, reject) => {
       let out = '';

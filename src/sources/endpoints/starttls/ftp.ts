@@ -1,6 +1,6 @@
 // FTP AUTH TLS (RFC 4217 §4): "220" greeting, "AUTH TLS" → "234". FTP replies
 // continue with "220-" and end with the same code and a space (RFC 959 §4.2).
-import { LineReader, quote } from './line-reader.js';
+import { type LineReader, quote } from './line-reader.js';
 import { ProbeError } from '../probe-error.js';
 
 async function reply(r: LineReader): Promise<{ code: string; lines: string[] }> {
@@ -14,7 +14,8 @@ async function reply(r: LineReader): Promise<{ code: string; lines: string[] }> 
 
 export async function ftpStartTls(r: LineReader): Promise<void> {
   const greeting = await reply(r);
-  if (greeting.code !== '220') throw new ProbeError('starttls', `${r.what}: server greeting is not 220: ${quote(greeting.lines)}`);
+  if (greeting.code !== '220')
+    throw new ProbeError('starttls', `${r.what}: server greeting is not 220: ${quote(greeting.lines)}`);
   r.write('AUTH TLS\r\n');
   const go = await reply(r);
   if (go.code !== '234') {

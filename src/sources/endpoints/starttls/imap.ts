@@ -1,7 +1,7 @@
 // IMAP STARTTLS (RFC 9051 §6.2.1, RFC 3501): "* OK" greeting, CAPABILITY must
 // list STARTTLS, then "a2 STARTTLS" → "a2 OK". A PREAUTH greeting means the
 // session is already authenticated and STARTTLS is no longer allowed.
-import { LineReader, quote } from './line-reader.js';
+import { type LineReader, quote } from './line-reader.js';
 import { ProbeError } from '../probe-error.js';
 
 async function tagged(r: LineReader, tag: string): Promise<string[]> {
@@ -10,8 +10,13 @@ async function tagged(r: LineReader, tag: string): Promise<string[]> {
 
 export async function imapStartTls(r: LineReader): Promise<void> {
   const greeting = await r.readLine();
-  if (/^\* PREAUTH/i.test(greeting)) throw new ProbeError('starttls', `${r.what}: server greeted with PREAUTH, which forbids STARTTLS: ${quote(greeting)}`);
-  if (!/^\* OK/i.test(greeting)) throw new ProbeError('starttls', `${r.what}: server greeting is not "* OK": ${quote(greeting)}`);
+  if (/^\* PREAUTH/i.test(greeting))
+    throw new ProbeError(
+      'starttls',
+      `${r.what}: server greeted with PREAUTH, which forbids STARTTLS: ${quote(greeting)}`,
+    );
+  if (!/^\* OK/i.test(greeting))
+    throw new ProbeError('starttls', `${r.what}: server greeting is not "* OK": ${quote(greeting)}`);
   let caps = /\[CAPABILITY ([^\]]*)\]/i.exec(greeting)?.[1];
   if (!caps) {
     r.write('a1 CAPABILITY\r\n');
@@ -19,7 +24,10 @@ export async function imapStartTls(r: LineReader): Promise<void> {
     caps = lines.filter((l) => /^\* CAPABILITY /i.test(l)).join(' ');
   }
   if (!/(^|\s)STARTTLS(\s|$)/i.test(caps)) {
-    throw new ProbeError('starttls', `${r.what}: server does not offer STARTTLS (capabilities: ${quote(caps.replace(/^\* CAPABILITY /i, ''))})`);
+    throw new ProbeError(
+      'starttls',
+      `${r.what}: server does not offer STARTTLS (capabilities: ${quote(caps.replace(/^\* CAPABILITY /i, ''))})`,
+    );
   }
   r.write('a2 STARTTLS\r\n');
   const lines = await tagged(r, 'a2');

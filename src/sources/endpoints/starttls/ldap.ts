@@ -1,7 +1,7 @@
 // LDAP StartTLS (RFC 4511 §4.14): an ExtendedRequest with the StartTLS OID,
 // answered by an ExtendedResponse whose resultCode 0 means go ahead. Both are
 // BER; only the few fields we need are read, with explicit bounds.
-import { LineReader, quote } from './line-reader.js';
+import { type LineReader, quote } from './line-reader.js';
 import { ProbeError } from '../probe-error.js';
 
 const START_TLS_OID = '1.3.6.1.4.1.1466.20037';
@@ -69,14 +69,19 @@ function messageLength(buf: Buffer): number {
 export async function ldapStartTls(r: LineReader): Promise<void> {
   r.write(startTlsRequest());
   let head = await r.readBytes(2);
-  if (head[0] !== 0x30) throw new ProbeError('starttls', `${r.what}: not an LDAP server (first byte 0x${head[0].toString(16)}: ${quote(head.toString('latin1'))})`);
+  if (head[0] !== 0x30)
+    throw new ProbeError(
+      'starttls',
+      `${r.what}: not an LDAP server (first byte 0x${head[0].toString(16)}: ${quote(head.toString('latin1'))})`,
+    );
   let total: number;
   try {
     while ((total = messageLength(head)) < 0) head = Buffer.concat([head, await r.readBytes(1)]);
   } catch (e) {
     throw new ProbeError('starttls', `${r.what}: malformed LDAP response: ${(e as Error).message}`);
   }
-  if (total > MAX_LDAP_RESPONSE_BYTES) throw new ProbeError('starttls', `${r.what}: LDAP response of ${total} bytes exceeds ${MAX_LDAP_RESPONSE_BYTES}`);
+  if (total > MAX_LDAP_RESPONSE_BYTES)
+    throw new ProbeError('starttls', `${r.what}: LDAP response of ${total} bytes exceeds ${MAX_LDAP_RESPONSE_BYTES}`);
   const msg = Buffer.concat([head, await r.readBytes(total - head.length)]);
   let code: number;
   let diagnostic = '';
@@ -98,6 +103,9 @@ export async function ldapStartTls(r: LineReader): Promise<void> {
   if (code !== 0) {
     const name = RESULT_CODES[code] ?? `resultCode ${code}`;
     const what = code === 2 || code === 12 ? ': server does not offer STARTTLS' : ' refused by server';
-    throw new ProbeError('starttls', `${r.what}${what}: ${name} (${code})${diagnostic ? `: ${quote(diagnostic)}` : ''}`);
+    throw new ProbeError(
+      'starttls',
+      `${r.what}${what}: ${name} (${code})${diagnostic ? `: ${quote(diagnostic)}` : ''}`,
+    );
   }
 }

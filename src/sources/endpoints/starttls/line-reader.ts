@@ -34,7 +34,12 @@ export class LineReader {
   private readonly onData = (chunk: Buffer): void => {
     this.total += chunk.length;
     if (this.total > MAX_STARTTLS_BYTES) {
-      this.fail(new ProbeError('starttls', `${this.what}: server sent more than ${MAX_STARTTLS_BYTES} bytes without completing the STARTTLS dialogue`));
+      this.fail(
+        new ProbeError(
+          'starttls',
+          `${this.what}: server sent more than ${MAX_STARTTLS_BYTES} bytes without completing the STARTTLS dialogue`,
+        ),
+      );
       this.socket.destroy();
       return;
     }
@@ -94,7 +99,10 @@ export class LineReader {
       lines.push(line);
       if (isLast(line)) return lines;
     }
-    throw new ProbeError('starttls', `${this.what}: server reply exceeds ${MAX_REPLY_LINES} lines (first: ${JSON.stringify(lines[0].slice(0, 80))})`);
+    throw new ProbeError(
+      'starttls',
+      `${this.what}: server reply exceeds ${MAX_REPLY_LINES} lines (first: ${JSON.stringify(lines[0].slice(0, 80))})`,
+    );
   }
 
   /** Exactly `n` bytes. */
@@ -139,7 +147,10 @@ export class LineReader {
     if (this.failure) throw this.failure;
     if (this.buf.length) {
       this.socket.destroy();
-      throw new ProbeError('starttls', `${this.what}: server sent ${this.buf.length} unexpected bytes after agreeing to start TLS`);
+      throw new ProbeError(
+        'starttls',
+        `${this.what}: server sent ${this.buf.length} unexpected bytes after agreeing to start TLS`,
+      );
     }
     return this.socket;
   }

@@ -1,11 +1,12 @@
 // POP3 STLS (RFC 2595 §4): "+OK" greeting, CAPA lists STLS (a multi-line reply
 // ended by "."), then "STLS" → "+OK". Old servers without CAPA get STLS anyway.
-import { LineReader, quote } from './line-reader.js';
+import { type LineReader, quote } from './line-reader.js';
 import { ProbeError } from '../probe-error.js';
 
 export async function pop3StartTls(r: LineReader): Promise<void> {
   const greeting = await r.readLine();
-  if (!greeting.startsWith('+OK')) throw new ProbeError('starttls', `${r.what}: server greeting is not "+OK": ${quote(greeting)}`);
+  if (!greeting.startsWith('+OK'))
+    throw new ProbeError('starttls', `${r.what}: server greeting is not "+OK": ${quote(greeting)}`);
   r.write('CAPA\r\n');
   const first = await r.readLine();
   if (first.startsWith('+OK')) {

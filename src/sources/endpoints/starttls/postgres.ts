@@ -1,7 +1,7 @@
 // PostgreSQL SSLRequest (protocol docs §55.2.10): an 8-byte packet, one byte
 // back: 'S' = go ahead with TLS, 'N' = no TLS. Anything buffered after 'S' is
 // an injection attempt (CVE-2021-23222) and LineReader.release refuses it.
-import { LineReader, quote } from './line-reader.js';
+import { type LineReader, quote } from './line-reader.js';
 import { ProbeError } from '../probe-error.js';
 
 // Int32 length 8, Int32 code 80877103 (1234 << 16 | 5679).
@@ -11,7 +11,12 @@ export async function postgresStartTls(r: LineReader): Promise<void> {
   r.write(SSL_REQUEST);
   const [answer] = await r.readBytes(1);
   if (answer === 0x53 /* S */) return;
-  if (answer === 0x4e /* N */) throw new ProbeError('starttls', `${r.what}: server does not offer STARTTLS (SSLRequest answered "N": SSL is off)`);
-  if (answer === 0x45 /* E */) throw new ProbeError('starttls', `${r.what} refused by server: error response to SSLRequest`);
-  throw new ProbeError('starttls', `${r.what}: not a PostgreSQL server (SSLRequest answered 0x${answer.toString(16).padStart(2, '0')} ${quote(String.fromCharCode(answer))})`);
+  if (answer === 0x4e /* N */)
+    throw new ProbeError('starttls', `${r.what}: server does not offer STARTTLS (SSLRequest answered "N": SSL is off)`);
+  if (answer === 0x45 /* E */)
+    throw new ProbeError('starttls', `${r.what} refused by server: error response to SSLRequest`);
+  throw new ProbeError(
+    'starttls',
+    `${r.what}: not a PostgreSQL server (SSLRequest answered 0x${answer.toString(16).padStart(2, '0')} ${quote(String.fromCharCode(answer))})`,
+  );
 }

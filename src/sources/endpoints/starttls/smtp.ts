@@ -1,7 +1,7 @@
 // SMTP STARTTLS (RFC 3207): greeting 220, EHLO, the STARTTLS extension must be
 // listed, then "STARTTLS" → 220. Replies may span lines ("250-…" continues,
 // "250 …" ends them; RFC 5321 §4.2.1).
-import { LineReader, quote } from './line-reader.js';
+import { type LineReader, quote } from './line-reader.js';
 import { ProbeError } from '../probe-error.js';
 
 // The EHLO argument should be our own name (RFC 5321 §4.1.1.1); a probe has
@@ -17,12 +17,16 @@ async function reply(r: LineReader): Promise<{ code: string; lines: string[] }> 
 
 export async function smtpStartTls(r: LineReader): Promise<void> {
   const greeting = await reply(r);
-  if (greeting.code !== '220') throw new ProbeError('starttls', `${r.what}: server greeting is not 220: ${quote(greeting.lines)}`);
+  if (greeting.code !== '220')
+    throw new ProbeError('starttls', `${r.what}: server greeting is not 220: ${quote(greeting.lines)}`);
   r.write(`EHLO ${EHLO_NAME}\r\n`);
   const ehlo = await reply(r);
   if (ehlo.code !== '250') throw new ProbeError('starttls', `${r.what}: EHLO rejected: ${quote(ehlo.lines)}`);
   if (!ehlo.lines.some((l) => /^250[- ]STARTTLS\b/i.test(l))) {
-    throw new ProbeError('starttls', `${r.what}: server does not offer STARTTLS (EHLO reply: ${quote(ehlo.lines.map((l) => l.slice(4)))})`);
+    throw new ProbeError(
+      'starttls',
+      `${r.what}: server does not offer STARTTLS (EHLO reply: ${quote(ehlo.lines.map((l) => l.slice(4)))})`,
+    );
   }
   r.write('STARTTLS\r\n');
   const go = await reply(r);
