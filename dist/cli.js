@@ -2,12 +2,12 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-7VPG6WGG.js";
+} from "./chunks/chunk-DRHZVUTF.js";
 import {
   clean,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-MJB73T4V.js";
+} from "./chunks/chunk-XYOMPUEF.js";
 import {
   MergeError,
   PLACES_SHOWN,
@@ -21,19 +21,19 @@ import {
   summarize,
   validateReport,
   workflowSafe
-} from "./chunks/chunk-P3IA26QS.js";
+} from "./chunks/chunk-6WW3I4SS.js";
 import {
   require_out
-} from "./chunks/chunk-DXM3VWXU.js";
+} from "./chunks/chunk-PDE2TDEV.js";
 import {
   DurationError,
   UsageError,
   buildSettings
-} from "./chunks/chunk-XO4ZHJDN.js";
+} from "./chunks/chunk-ERH3LEKG.js";
 import {
   isFailing,
   parseDn
-} from "./chunks/chunk-4EQEUG44.js";
+} from "./chunks/chunk-S62BVIGF.js";
 import {
   daysLeft,
   issuerName,
@@ -41,31 +41,31 @@ import {
   messageBesidePlace,
   plural
 } from "./chunks/chunk-Z7KJFGKJ.js";
-import "./chunks/chunk-73VQ3H73.js";
+import "./chunks/chunk-2QTV5ZJ2.js";
 import {
   nearest
 } from "./chunks/chunk-RHUPNITJ.js";
 import {
   ConfigError
-} from "./chunks/chunk-EGCRF24D.js";
+} from "./chunks/chunk-CWOAGZBK.js";
 import "./chunks/chunk-DO36KUV2.js";
 import {
   SerialListError,
   openListFile,
   scanSerialList,
   serialKey
-} from "./chunks/chunk-ESXJQUWE.js";
-import "./chunks/chunk-OFHC3YMM.js";
-import "./chunks/chunk-JB7IE5LO.js";
+} from "./chunks/chunk-Z4RVLDAR.js";
+import "./chunks/chunk-TYM2AABC.js";
+import "./chunks/chunk-TOCERRJO.js";
 import "./chunks/chunk-ICE5XF2S.js";
-import "./chunks/chunk-HU74W3X2.js";
+import "./chunks/chunk-EVYMIVGF.js";
 import {
   displayName
-} from "./chunks/chunk-3FMGDOXH.js";
-import "./chunks/chunk-3ATVUZE5.js";
-import "./chunks/chunk-NF44PJ2Z.js";
+} from "./chunks/chunk-CNVUE4ES.js";
+import "./chunks/chunk-R33XYM2P.js";
+import "./chunks/chunk-4HURYBLK.js";
 import "./chunks/chunk-NOSH5WDB.js";
-import "./chunks/chunk-MC76F5MD.js";
+import "./chunks/chunk-HWS43L24.js";
 import {
   __toESM
 } from "./chunks/chunk-DDCI7ZLU.js";
@@ -77,7 +77,15 @@ import { readFile, writeFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 // src/report/text.ts
-var C = { red: "\x1B[31m", yellow: "\x1B[33m", blue: "\x1B[36m", green: "\x1B[32m", dim: "\x1B[2m", bold: "\x1B[1m", reset: "\x1B[0m" };
+var C = {
+  red: "\x1B[31m",
+  yellow: "\x1B[33m",
+  blue: "\x1B[36m",
+  green: "\x1B[32m",
+  dim: "\x1B[2m",
+  bold: "\x1B[1m",
+  reset: "\x1B[0m"
+};
 function renderText(r, opts) {
   const paint = (code, s2) => opts.color ? `${code}${s2}${C.reset}` : s2;
   const sevMark = (f) => f.ignored ? paint(C.dim, "ignored") : f.severity === "error" ? paint(C.red, "error  ") : f.severity === "warning" ? paint(C.yellow, "warning") : paint(C.blue, "notice ");
@@ -91,7 +99,12 @@ function renderText(r, opts) {
   const ignoredBecause = (f) => f.ignored ? ` (ignored${f.ignored.until ? ` until ${f.ignored.until}` : ""}${f.ignored.reason ? `: ${f.ignored.reason}` : ""})` : "";
   const push = (f, where) => rows.push([sevMark(f), f.id, clean(where), clean(messageBesidePlace(f.message, f.location) + ignoredBecause(f))]);
   const all = [];
-  for (const c of r.certificates) for (const f of c.findings) all.push({ f, where: f.location ? locationText(f.location) : c.locations[0] ? locationText(c.locations[0]) + (c.locations.length > 1 ? ` +${c.locations.length - 1}` : "") : "" });
+  for (const c of r.certificates)
+    for (const f of c.findings)
+      all.push({
+        f,
+        where: f.location ? locationText(f.location) : c.locations[0] ? locationText(c.locations[0]) + (c.locations.length > 1 ? ` +${c.locations.length - 1}` : "") : ""
+      });
   for (const f of r.problems) all.push({ f, where: f.location ? locationText(f.location) : "" });
   const rank = (f) => f.ignored ? 3 : severityRank(f.severity);
   all.sort((a, b) => rank(a.f) - rank(b.f));
@@ -101,7 +114,12 @@ function renderText(r, opts) {
     const first = g.rows[0].f;
     const places = [...new Set(g.rows.map((r2) => r2.ctx).filter(Boolean))];
     const shown = places.slice(0, PLACES_SHOWN).join(", ") + (places.length > PLACES_SHOWN ? ` +${places.length - PLACES_SHOWN} more` : "");
-    rows.push([sevMark(first), g.id, clean(`${g.rows.length} places`), clean(`${groupHeadline(g).replace(/`/g, "")}: ${shown}; the JSON report (--format json) lists each`)]);
+    rows.push([
+      sevMark(first),
+      g.id,
+      clean(`${g.rows.length} places`),
+      clean(`${groupHeadline(g).replace(/`/g, "")}: ${shown}; the JSON report (--format json) lists each`)
+    ]);
   }
   if (rows.length) {
     lines.push("");
@@ -123,8 +141,12 @@ function renderText(r, opts) {
         c.locations.slice(0, PLACES_SHOWN).map(locationText).join(", ") + (c.locations.length > PLACES_SHOWN ? ` +${c.locations.length - PLACES_SHOWN} more` : "")
       ].map(clean)
     );
-    const widths = head.map((h, i) => Math.min(i === 5 ? 999 : 40, Math.max(h.length, ...table.map((row) => row[i].length))));
-    const fmt = (row) => row.map((v, i) => i === row.length - 1 ? v : v.length > widths[i] ? v.slice(0, widths[i] - 1) + "\u2026" : v.padEnd(widths[i])).join("  ");
+    const widths = head.map(
+      (h, i) => Math.min(i === 5 ? 999 : 40, Math.max(h.length, ...table.map((row) => row[i].length)))
+    );
+    const fmt = (row) => row.map(
+      (v, i) => i === row.length - 1 ? v : v.length > widths[i] ? v.slice(0, widths[i] - 1) + "\u2026" : v.padEnd(widths[i])
+    ).join("  ");
     lines.push(paint(C.dim, fmt(head)));
     for (const row of table) lines.push(fmt(row));
   }
@@ -277,7 +299,9 @@ function say(text) {
 async function settingsFromFlags(v) {
   const workspace = path.resolve(v.workspace ?? process.cwd());
   const st = await stat(workspace).catch((e) => {
-    throw new UsageError(e.code === "ENOENT" ? `--workspace: ${workspace} does not exist` : `--workspace: cannot use ${workspace}: ${fileProblem(e)}`);
+    throw new UsageError(
+      e.code === "ENOENT" ? `--workspace: ${workspace} does not exist` : `--workspace: cannot use ${workspace}: ${fileProblem(e)}`
+    );
   });
   if (!st.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
   const o = {
@@ -330,7 +354,10 @@ async function cmdMerge(args) {
   const { values, positionals } = parseArgs({ args, options: MERGE_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) return help("merge");
   const format = pickFormat(values.format, CHECK_FORMATS, "text");
-  if (!positionals.length) throw new UsageError("merge: give the shard reports to merge (files or a glob), like certwatch merge reports/*.json");
+  if (!positionals.length)
+    throw new UsageError(
+      "merge: give the shard reports to merge (files or a glob), like certwatch merge reports/*.json"
+    );
   const files = [];
   for (const p of positionals) {
     const matched = import_fast_glob.default.isDynamicPattern(p) ? await (0, import_fast_glob.default)(p, { dot: true }) : [p];
@@ -350,7 +377,9 @@ async function cmdMerge(args) {
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(`merge: ${f} is not valid JSON (${e.message}); was it written by certwatch --report?`);
+      throw new UsageError(
+        `merge: ${f} is not valid JSON (${e.message}); was it written by certwatch --report?`
+      );
     }
     reports.push(validateReport(parsed, f));
   }
@@ -385,15 +414,23 @@ async function cmdInventory(args) {
   if (serialsFile && list) filter.serials = await serialsNamedIn(serialsFile, list, all);
   const report = filterReport(all, filter);
   await writeReport(report, values.report);
-  await emit(renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }), values.output, format);
+  await emit(
+    renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }),
+    values.output,
+    format
+  );
   return report.summary.failures > 0 ? 1 : 0;
 }
 async function serialsNamedIn(file, list, report) {
   try {
-    const scanned = await scanSerialList(list.bytes, new Set(report.certificates.map((c) => serialKey(c.serialNumber))));
+    const scanned = await scanSerialList(
+      list.bytes,
+      new Set(report.certificates.map((c) => serialKey(c.serialNumber)))
+    );
     for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}
 `);
-    if (scanned.badCount > scanned.bad.length) say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)
+    if (scanned.badCount > scanned.bad.length)
+      say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)
 `);
     return new Set(scanned.hits.keys());
   } catch (e) {
@@ -401,7 +438,12 @@ async function serialsNamedIn(file, list, report) {
     throw e;
   }
 }
-var COMMAND_OPTIONS = { check: TARGET_OPTIONS, merge: MERGE_OPTIONS, inventory: INVENTORY_OPTIONS, init: INIT_OPTIONS };
+var COMMAND_OPTIONS = {
+  check: TARGET_OPTIONS,
+  merge: MERGE_OPTIONS,
+  inventory: INVENTORY_OPTIONS,
+  init: INIT_OPTIONS
+};
 function argsProblem(e, cmd) {
   const known = Object.keys(COMMAND_OPTIONS[cmd] ?? TARGET_OPTIONS);
   const unknown = /Unknown option '(-{1,2}[^']*)'/.exec(e.message);
@@ -421,7 +463,7 @@ async function cmdInit(args) {
   const workspace = path.resolve(values.workspace ?? process.cwd());
   const st = await stat(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init, describeInit, InitError } = await import("./chunks/init-J453LSCY.js");
+  const { init, describeInit, InitError } = await import("./chunks/init-XUSW24NO.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await init(workspace, { force: values.force }))));
   } catch (e) {

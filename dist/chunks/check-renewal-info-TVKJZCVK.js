@@ -1,0 +1,286 @@
+import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+import {
+  readableTime
+} from "./chunk-ICE5XF2S.js";
+import {
+  oncePerKey
+} from "./chunk-JHOQIWRP.js";
+import {
+  displayName,
+  utcDate
+} from "./chunk-CNVUE4ES.js";
+import {
+  ARI_MAX_BYTES,
+  FetchError,
+  httpFetch
+} from "./chunk-R33XYM2P.js";
+import "./chunk-4HURYBLK.js";
+import "./chunk-NOSH5WDB.js";
+import {
+  NOT_CONTACTED
+} from "./chunk-HWS43L24.js";
+import "./chunk-DDCI7ZLU.js";
+
+// src/checks/ari/check-renewal-info.ts
+import { resolve } from "node:path";
+
+// src/checks/ari/ari-cert-id.ts
+function ariCertId(cert) {
+  if (!cert.authorityKeyId || cert.authorityKeyId.length === 0) return null;
+  return `${cert.authorityKeyId.toString("base64url")}.${cert.serialBytes.toString("base64url")}`;
+}
+
+// src/checks/ari/ari-directories.ts
+var BUILT_IN_ARI_CAS = [
+  {
+    issuerO: "let's encrypt",
+    ca: { label: "Let's Encrypt", directory: "https://acme-v02.api.letsencrypt.org/directory" }
+  },
+  {
+    issuerO: "google trust services",
+    ca: { label: "Google Trust Services", directory: "https://dv.acme-v02.api.pki.goog/directory" }
+  }
+];
+function ariCaFor(cert, user) {
+  const o = cert.issuerO?.toLowerCase() ?? "";
+  const cn = cert.issuerCN?.toLowerCase() ?? "";
+  for (const d of user) {
+    const needle = d.issuer.toLowerCase();
+    if (needle && (o.includes(needle) || cn.includes(needle))) return { label: d.issuer, directory: d.directory };
+  }
+  for (const b of BUILT_IN_ARI_CAS) if (o.includes(b.issuerO)) return b.ca;
+  return null;
+}
+
+// src/checks/ari/fetch-renewal-info.ts
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+var ARI_DEFAULT_RETRY_MS = 6 * 36e5;
+var ARI_MIN_RETRY_MS = 6e4;
+var ARI_MAX_RETRY_MS = 24 * 36e5;
+var ACME_DIRECTORY_CACHE_MS = 24 * 36e5;
+var AriError = class extends Error {
+  constructor(message, severity) {
+    super(message);
+    this.severity = severity;
+  }
+  severity;
+};
+function retryAfterMs(header, nowMs = Date.now()) {
+  const v = Array.isArray(header) ? header[0] : header;
+  let ms = NaN;
+  if (v && /^\s*\d+\s*$/.test(v)) ms = Number(v) * 1e3;
+  else if (v) ms = Date.parse(v) - nowMs;
+  if (!Number.isFinite(ms)) return ARI_DEFAULT_RETRY_MS;
+  return Math.min(ARI_MAX_RETRY_MS, Math.max(ARI_MIN_RETRY_MS, ms));
+}
+var RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+function parseRfc3339(s) {
+  const m = RFC3339.exec(s);
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number);
+  const leap = y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
+  const mdays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  if (!mdays || d < 1 || d > mdays || h > 23 || mi > 59 || sec > 60) return null;
+  const date = utcDate(y, mo, d, h, mi, Math.min(sec, 59));
+  date.setUTCMilliseconds(m[7] ? Math.floor(Number(m[7]) * 1e3) : 0);
+  if (!m[8]) {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 23 || om > 59) return null;
+    date.setTime(date.getTime() - (m[9] === "-" ? -1 : 1) * (oh * 60 + om) * 6e4);
+  }
+  return date;
+}
+function parseRenewalInfo(body, url) {
+  let json;
+  try {
+    json = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new AriError(`renewalInfo ${url} returned malformed JSON`, "warning");
+  }
+  const w = json?.suggestedWindow;
+  const start = typeof w?.start === "string" ? parseRfc3339(w.start) : null;
+  const end = typeof w?.end === "string" ? parseRfc3339(w.end) : null;
+  if (!start || !end) {
+    throw new AriError(
+      `renewalInfo ${url} returned no valid suggestedWindow start/end (RFC 3339 timestamps are required)`,
+      "warning"
+    );
+  }
+  if (end.getTime() < start.getTime()) {
+    throw new AriError(
+      `renewalInfo ${url} returned a window that ends (${end.toISOString()}) before it starts (${start.toISOString()})`,
+      "warning"
+    );
+  }
+  const expl = json.explanationURL;
+  const out = { start, end };
+  if (typeof expl === "string" && /^https?:\/\//i.test(expl)) out.explanationURL = expl;
+  return out;
+}
+var AriClient = class {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  directories = /* @__PURE__ */ new Map();
+  windows = /* @__PURE__ */ new Map();
+  fetch(url, what) {
+    return httpFetch(url, {
+      what,
+      timeoutMs: this.o.timeoutMs,
+      deadline: this.o.deadline,
+      maxBytes: ARI_MAX_BYTES,
+      headers: { accept: "application/json" }
+    });
+  }
+  cachePath(kind, key) {
+    if (!this.o.cacheDir) return null;
+    return join(this.o.cacheDir, "ari", `${kind}-${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
+  }
+  async readCache(path) {
+    if (!path) return null;
+    try {
+      return JSON.parse(await readFile(path, "utf8"));
+    } catch {
+      return null;
+    }
+  }
+  async writeCache(path, value) {
+    if (!path) return;
+    try {
+      await mkdir(join(this.o.cacheDir, "ari"), { recursive: true });
+      const tmp = `${path}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(value));
+      await rename(tmp, path);
+    } catch {
+    }
+  }
+  /** The directory's renewalInfo URL; one request per directory per run. */
+  renewalInfoUrl(directory) {
+    return oncePerKey(this.directories, directory, () => this.loadDirectory(directory));
+  }
+  async loadDirectory(directory) {
+    const path = this.cachePath("directory", directory);
+    const cached = await this.readCache(path);
+    if (cached && cached.url === directory && Date.now() - cached.at < ACME_DIRECTORY_CACHE_MS && typeof cached.renewalInfo === "string")
+      return cached.renewalInfo;
+    let body;
+    try {
+      body = (await this.fetch(directory, "reading ACME directory")).body;
+    } catch (e) {
+      throw new AriError(
+        e instanceof FetchError && e.status ? `directory ${directory} returned ${e.status}` : e.message,
+        "warning"
+      );
+    }
+    let renewalInfo;
+    try {
+      renewalInfo = JSON.parse(body.toString("utf8")).renewalInfo;
+    } catch {
+      throw new AriError(`directory ${directory} is not JSON`, "warning");
+    }
+    if (typeof renewalInfo !== "string" || !/^https?:\/\//i.test(renewalInfo)) {
+      throw new AriError(`directory ${directory} offers no renewalInfo endpoint`, "notice");
+    }
+    await this.writeCache(path, { url: directory, renewalInfo, at: Date.now() });
+    return renewalInfo;
+  }
+  /** The suggested window for one certificate ID (§4.1), from the disk cache while its Retry-After lasts. */
+  window(directory, certId) {
+    const key = `${directory}
+${certId}`;
+    return oncePerKey(this.windows, key, () => this.loadWindow(directory, certId));
+  }
+  async loadWindow(directory, certId) {
+    const base = await this.renewalInfoUrl(directory);
+    const url = `${base.replace(/\/+$/, "")}/${certId}`;
+    const path = this.cachePath("window", url);
+    const cached = await this.readCache(path);
+    if (cached && cached.url === url && Date.now() < cached.until) {
+      return { start: new Date(cached.start), end: new Date(cached.end), explanationURL: cached.explanationURL };
+    }
+    let res;
+    try {
+      res = await this.fetch(url, "reading renewalInfo");
+    } catch (e) {
+      if (e instanceof FetchError && e.status === 404)
+        throw new AriError(`renewalInfo ${url} does not know this certificate (HTTP 404)`, "notice");
+      if (e instanceof FetchError && e.kind === "deadline") throw new AriError(e.message, "notice");
+      throw new AriError(
+        e instanceof FetchError && e.status ? `renewalInfo ${url} returned ${e.status}` : e.message,
+        "warning"
+      );
+    }
+    const w = parseRenewalInfo(res.body, url);
+    const until = Date.now() + retryAfterMs(res.headers["retry-after"]);
+    await this.writeCache(path, {
+      url,
+      until,
+      start: w.start.toISOString(),
+      end: w.end.toISOString(),
+      explanationURL: w.explanationURL
+    });
+    return w;
+  }
+};
+
+// src/checks/ari/check-renewal-info.ts
+var ARI_CONCURRENCY = 4;
+async function checkRenewalInfo(certs, ctx) {
+  const settings = ctx.settings;
+  if (!settings.ari.enabled) return [];
+  const d = settings.defaults;
+  const client = new AriClient({
+    cacheDir: d.cacheDir ? resolve(settings.workspace, d.cacheDir) : void 0,
+    timeoutMs: d.timeoutMs,
+    deadline: ctx.deadline
+  });
+  const problems = /* @__PURE__ */ new Map();
+  const now = ctx.now.getTime();
+  const work = certs.filter((o) => o.role === "leaf" && !o.cert.isCA && now < o.cert.notAfter.getTime());
+  let next = 0;
+  const worker = async () => {
+    while (next < work.length) {
+      const obs = work[next++];
+      const ca = ariCaFor(obs.cert, settings.ari.directories);
+      if (!ca) continue;
+      const id = ariCertId(obs.cert);
+      if (!id) continue;
+      try {
+        const w = await client.window(ca.directory, id);
+        obs.renewal = { windowStart: w.start, windowEnd: w.end, explanationURL: w.explanationURL };
+        const see = w.explanationURL ? `; see ${w.explanationURL}` : "";
+        const span = `${readableTime(w.start)} \u2013 ${readableTime(w.end)}`;
+        if (now > w.end.getTime()) {
+          obs.findings.push({
+            id: "renewal-window",
+            severity: "error",
+            fingerprint: obs.cert.fingerprint,
+            message: `${ca.label} asks for certificate ${displayName(obs.cert)} to be replaced: its renewal window (${span}) has closed, which is how a CA announces an imminent revocation${see}`
+          });
+        } else if (now >= w.start.getTime()) {
+          obs.findings.push({
+            id: "renewal-window",
+            severity: "warning",
+            fingerprint: obs.cert.fingerprint,
+            message: `${ca.label}'s suggested renewal window (${span}) is open: renew certificate ${displayName(obs.cert)} now${see}`
+          });
+        }
+      } catch (e) {
+        const severity = e instanceof AriError ? e.severity : "warning";
+        const message = `ARI for ${ca.label}: ${e.message}`;
+        const finding = message.includes(NOT_CONTACTED) ? { id: "not-checked", severity: "notice", message } : { id: "renewal-window", severity, message };
+        if (!problems.has(message)) problems.set(message, finding);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ARI_CONCURRENCY, work.length) }, worker));
+  return [...problems.values()];
+}
+export {
+  ariCertId,
+  checkRenewalInfo
+};

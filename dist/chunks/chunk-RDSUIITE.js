@@ -1,0 +1,81 @@
+import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+
+// src/github/context.ts
+import { readFileSync } from "node:fs";
+var MAX_EVENT_PAYLOAD_BYTES = 25 * 1024 * 1024;
+function readGithubEnv(token, env = process.env) {
+  let eventPayload = {};
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (eventPath) {
+    try {
+      const text = readFileSync(eventPath, "utf8");
+      if (text.length <= MAX_EVENT_PAYLOAD_BYTES) eventPayload = JSON.parse(text);
+    } catch {
+      eventPayload = {};
+    }
+  }
+  const serverUrl = trimSlash(env.GITHUB_SERVER_URL || "https://github.com");
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    eventPayload,
+    repository: env.GITHUB_REPOSITORY || repositoryFromPayload(eventPayload),
+    serverUrl,
+    apiUrl: trimSlash(env.GITHUB_API_URL || defaultApiUrl(serverUrl)),
+    runId: env.GITHUB_RUN_ID || void 0,
+    sha: env.GITHUB_SHA || void 0,
+    ref: env.GITHUB_REF || void 0,
+    token,
+    workspace: env.GITHUB_WORKSPACE || process.cwd()
+  };
+}
+function splitRepository(repository) {
+  const [owner, repo] = repository.split("/");
+  if (!owner || !repo) throw new Error(`GITHUB_REPOSITORY must look like "owner/repo", got "${repository}"`);
+  return { owner, repo };
+}
+function pullRequestNumber(env) {
+  if (!isPullRequestEvent(env.eventName)) return null;
+  const n = env.eventPayload?.pull_request?.number ?? env.eventPayload?.number;
+  return typeof n === "number" && Number.isInteger(n) && n > 0 ? n : null;
+}
+function isPullRequestEvent(eventName) {
+  return eventName === "pull_request" || eventName === "pull_request_target";
+}
+function runUrl(env) {
+  return env.runId ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : null;
+}
+function repositoryFromPayload(payload) {
+  const full = payload?.repository?.full_name;
+  return typeof full === "string" ? full : "";
+}
+function defaultApiUrl(serverUrl) {
+  return serverUrl === "https://github.com" ? "https://api.github.com" : `${serverUrl}/api/v3`;
+}
+function trimSlash(u) {
+  return u.replace(/\/+$/, "");
+}
+function issuesEnabled(issuesInput, env) {
+  if (issuesInput === "true") return { on: true, why: "issues: true" };
+  if (issuesInput === "false") return { on: false, why: "issues: false" };
+  const e = env.eventName;
+  if (e === "schedule" || e === "workflow_dispatch") return { on: true, why: `issues: auto on ${e}` };
+  if (e === "push") {
+    const def = env.eventPayload?.repository?.default_branch;
+    if (def && env.ref === `refs/heads/${def}`) return { on: true, why: `issues: auto on a push to ${def}` };
+    return { on: false, why: `issues: auto \u2014 a push to ${env.ref ?? "a branch"} that is not the default branch` };
+  }
+  if (isPullRequestEvent(e)) return { on: false, why: `issues: auto \u2014 off on ${e}` };
+  return {
+    on: false,
+    why: `issues: auto \u2014 off on ${e || "a local run"} (on for schedule, workflow_dispatch and pushes to the default branch)`
+  };
+}
+
+export {
+  readGithubEnv,
+  splitRepository,
+  pullRequestNumber,
+  isPullRequestEvent,
+  runUrl,
+  issuesEnabled
+};

@@ -1,0 +1,1718 @@
+import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+import {
+  bundledRoots
+} from "./chunk-ATKCVMMS.js";
+import {
+  oncePerKey
+} from "./chunk-JHOQIWRP.js";
+import {
+  looksLikePem,
+  splitPem,
+  toPem
+} from "./chunk-EVYMIVGF.js";
+import {
+  CertificateParseError,
+  displayName,
+  parseCertificate
+} from "./chunk-CNVUE4ES.js";
+import {
+  ProxyConfigError,
+  proxyFor
+} from "./chunk-4HURYBLK.js";
+import "./chunk-NOSH5WDB.js";
+import {
+  refusal,
+  refusalOf
+} from "./chunk-HWS43L24.js";
+import "./chunk-DDCI7ZLU.js";
+
+// src/sources/endpoints/collect-endpoints.ts
+import { createHash } from "node:crypto";
+import { isIP as isIP5 } from "node:net";
+import { isAbsolute, resolve as resolvePath } from "node:path";
+
+// src/checks/chain.ts
+import { X509Certificate } from "node:crypto";
+
+// src/checks/hostname.ts
+import { isIP } from "node:net";
+function ipKey(text) {
+  const v = isIP(text);
+  if (v === 4)
+    return text.split(".").map((o) => Number(o).toString(16).padStart(2, "0")).join("");
+  if (v !== 6) return null;
+  let s = text.toLowerCase();
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
+  if (v4) {
+    const b = v4[1].split(".").map(Number);
+    s = s.slice(0, -v4[1].length) + `${(b[0] << 8 | b[1]).toString(16)}:${(b[2] << 8 | b[3]).toString(16)}`;
+  }
+  const [head, tail] = s.split("::");
+  const h = head ? head.split(":") : [];
+  const t = tail ? tail.split(":") : [];
+  const groups = tail === void 0 ? h : [...h, ...Array(8 - h.length - t.length).fill("0"), ...t];
+  return groups.map((g) => g.padStart(4, "0")).join("");
+}
+function labels(name) {
+  return name.toLowerCase().replace(/\.$/, "").split(".");
+}
+function dnsNameMatches(pattern, host) {
+  const p = labels(pattern);
+  const h = labels(host);
+  if (p.length !== h.length || p.includes("") || h.includes("")) return false;
+  if (p.some((l) => /[^\x21-\x7e]/.test(l))) return false;
+  for (let i = 1; i < p.length; i++) if (p[i] !== h[i]) return false;
+  if (p[0] === "*") return p.length > 2 && !h[0].startsWith("xn--");
+  return p[0] === h[0];
+}
+function describeNames(names) {
+  return names.map((n) => /[\s,"]/.test(n.value) ? JSON.stringify(n.value) : n.value).join(", ");
+}
+function checkHostname(leaf, name) {
+  const sans = leaf.subjectAltNames;
+  if (!sans.length) {
+    const unreadable = leaf.unreadableExtensions.includes("subjectAltName") ? " (its subjectAltName extension is malformed)" : "";
+    return {
+      name,
+      ok: false,
+      reason: `the certificate has no DNS or IP subjectAltName${unreadable} (it names CN=${leaf.subjectCN ?? "(none)"} only, which browsers and Go clients ignore), so it does not cover "${name}"`
+    };
+  }
+  const covered = describeNames(sans);
+  const want = ipKey(name);
+  if (want !== null) {
+    if (sans.some((n) => n.type === "iPAddress" && ipKey(n.value) === want)) return { name, ok: true };
+    const asDns = sans.some((n) => n.type === "dNSName" && ipKey(n.value) === want);
+    return {
+      name,
+      ok: false,
+      reason: asDns ? `the certificate names ${name} only as a DNS name (dNSName), which does not cover an IP address; it needs an IP address subjectAltName (it covers ${covered})` : `the certificate covers ${covered}, not the address ${name}`
+    };
+  }
+  if (sans.some((n) => n.type === "dNSName" && dnsNameMatches(n.value, name))) return { name, ok: true };
+  const partial = sans.find((n) => n.type === "dNSName" && n.value.includes("*") && !/^\*\.[^*]+$/.test(n.value));
+  const note = partial ? ` (partial wildcards such as ${partial.value} are not honoured by browsers)` : "";
+  return { name, ok: false, reason: `the certificate covers ${covered}, not "${name}"${note}` };
+}
+
+// src/shared/openssl-verify-errors.ts
+var ERRORS = [
+  {
+    code: 4,
+    name: "UNABLE_TO_DECRYPT_CERT_SIGNATURE",
+    text: "unable to decrypt certificate's signature",
+    sentence: "a certificate signature could not be decoded with its issuer's key"
+  },
+  {
+    code: 6,
+    name: "UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY",
+    text: "unable to decode issuer public key",
+    sentence: "an issuer's public key could not be read"
+  },
+  {
+    code: 7,
+    name: "CERT_SIGNATURE_FAILURE",
+    text: "certificate signature failure",
+    sentence: "a certificate signature does not verify with its issuer's key"
+  },
+  {
+    code: 13,
+    name: "ERROR_IN_CERT_NOT_BEFORE_FIELD",
+    text: "format error in certificate's notBefore field",
+    sentence: "a certificate's notBefore date is malformed"
+  },
+  {
+    code: 14,
+    name: "ERROR_IN_CERT_NOT_AFTER_FIELD",
+    text: "format error in certificate's notAfter field",
+    sentence: "a certificate's notAfter date is malformed"
+  },
+  {
+    code: 22,
+    name: "CERT_CHAIN_TOO_LONG",
+    text: "certificate chain too long",
+    sentence: "the chain is longer than the verifier allows"
+  },
+  {
+    code: 24,
+    name: "NO_ISSUER_PUBLIC_KEY",
+    text: "issuer certificate doesn't have a public key",
+    sentence: "an issuer certificate has no usable public key"
+  },
+  {
+    code: 25,
+    name: "PATH_LENGTH_EXCEEDED",
+    text: "path length constraint exceeded",
+    sentence: "a CA on the path allows fewer CAs below it (pathLenConstraint) than the chain has"
+  },
+  {
+    code: 26,
+    name: "INVALID_PURPOSE",
+    text: "unsuitable certificate purpose",
+    sentence: "a certificate's extended key usage does not allow TLS server authentication"
+  },
+  {
+    code: 27,
+    name: "CERT_UNTRUSTED",
+    text: "certificate not trusted",
+    sentence: "the root is not trusted for this purpose"
+  },
+  {
+    code: 28,
+    name: "CERT_REJECTED",
+    text: "certificate rejected",
+    sentence: "the root is marked as rejected for this purpose"
+  },
+  {
+    code: 29,
+    name: "SUBJECT_ISSUER_MISMATCH",
+    text: "subject issuer mismatch",
+    sentence: "a certificate's issuer name does not match its issuer's subject"
+  },
+  {
+    code: 30,
+    name: "AKID_SKID_MISMATCH",
+    text: "authority and subject key identifier mismatch",
+    sentence: "a certificate's authority key identifier does not match its issuer's subject key identifier"
+  },
+  {
+    code: 31,
+    name: "AKID_ISSUER_SERIAL_MISMATCH",
+    text: "authority and issuer serial number mismatch",
+    sentence: "a certificate's authority key identifier names another issuer serial"
+  },
+  {
+    code: 32,
+    name: "KEYUSAGE_NO_CERTSIGN",
+    text: "key usage does not include certificate signing",
+    sentence: "an issuing CA's keyUsage does not allow signing certificates (keyCertSign)"
+  },
+  {
+    code: 34,
+    name: "UNHANDLED_CRITICAL_EXTENSION",
+    text: "unhandled critical extension",
+    sentence: "a certificate has a critical extension the verifier does not understand, so it must be rejected"
+  },
+  {
+    code: 37,
+    name: "INVALID_NON_CA",
+    text: "invalid non-CA certificate (has CA markings)",
+    sentence: "a certificate that is not a CA carries CA markings (keyCertSign or pathLen)"
+  },
+  {
+    code: 41,
+    name: "INVALID_EXTENSION",
+    text: "invalid or inconsistent certificate extension",
+    sentence: "a certificate extension is invalid or contradicts another"
+  },
+  {
+    code: 42,
+    name: "INVALID_POLICY_EXTENSION",
+    text: "invalid or inconsistent certificate policy extension",
+    sentence: "a certificate policy extension is invalid"
+  },
+  {
+    code: 43,
+    name: "NO_EXPLICIT_POLICY",
+    text: "no explicit policy",
+    sentence: "a CA on the path requires an explicit certificate policy the leaf does not have"
+  },
+  {
+    code: 47,
+    name: "PERMITTED_VIOLATION",
+    text: "permitted subtree violation",
+    sentence: "a name in the certificate lies outside the names its issuing CA may certify (name constraints, permitted subtrees)"
+  },
+  {
+    code: 48,
+    name: "EXCLUDED_VIOLATION",
+    text: "excluded subtree violation",
+    sentence: "a name in the certificate is one its issuing CA is forbidden to certify (name constraints, excluded subtrees)"
+  },
+  {
+    code: 49,
+    name: "SUBTREE_MINMAX",
+    text: "name constraints minimum and maximum not supported",
+    sentence: "a CA's name constraints use minimum/maximum, which verifiers do not support"
+  },
+  {
+    code: 51,
+    name: "UNSUPPORTED_CONSTRAINT_TYPE",
+    text: "unsupported name constraint type",
+    sentence: "a CA's name constraints use a name type the verifier does not support"
+  },
+  {
+    code: 52,
+    name: "UNSUPPORTED_CONSTRAINT_SYNTAX",
+    text: "unsupported or invalid name constraint syntax",
+    sentence: "a CA's name constraints are malformed"
+  },
+  {
+    code: 53,
+    name: "UNSUPPORTED_NAME_SYNTAX",
+    text: "unsupported or invalid name syntax",
+    sentence: "a name in the certificate cannot be checked against its CA's name constraints"
+  },
+  {
+    code: 66,
+    name: "EE_KEY_TOO_SMALL",
+    text: "EE certificate key too weak",
+    sentence: "the leaf certificate's key is below the verifier's security level"
+  },
+  {
+    code: 67,
+    name: "CA_KEY_TOO_SMALL",
+    text: "CA certificate key too weak",
+    sentence: "a CA certificate's key is below the verifier's security level"
+  },
+  {
+    code: 68,
+    name: "CA_MD_TOO_WEAK",
+    text: "CA signature digest algorithm too weak",
+    sentence: "a certificate is signed with a digest (e.g. SHA-1, MD5) below the verifier's security level"
+  },
+  {
+    code: 71,
+    name: "NO_VALID_SCTS",
+    text: "Certificate Transparency required, but no valid SCTs found",
+    sentence: "Certificate Transparency is required but the certificate has no valid SCTs"
+  },
+  {
+    code: 76,
+    name: "UNSUPPORTED_SIGNATURE_ALGORITHM",
+    text: "unsupported signature algorithm",
+    sentence: "a certificate is signed with an algorithm the verifier does not support"
+  },
+  {
+    code: 77,
+    name: "SIGNATURE_ALGORITHM_MISMATCH",
+    text: "subject signature algorithm and issuer public key algorithm mismatch",
+    sentence: "a certificate's signature algorithm does not fit its issuer's key type"
+  },
+  {
+    code: 78,
+    name: "SIGNATURE_ALGORITHM_INCONSISTENCY",
+    text: "cert info signature and signature algorithm mismatch",
+    sentence: "a certificate names two different signature algorithms"
+  },
+  {
+    code: 79,
+    name: "INVALID_CA",
+    text: "invalid CA certificate",
+    sentence: "a certificate used as a CA is not a valid CA (no basicConstraints CA:TRUE, or keyUsage without keyCertSign)"
+  },
+  {
+    code: 89,
+    name: "CA_BCONS_NOT_CRITICAL",
+    text: "Basic Constraints of CA cert not marked critical",
+    sentence: "a CA certificate's basicConstraints is not marked critical"
+  },
+  {
+    code: 92,
+    name: "CA_CERT_MISSING_KEY_USAGE",
+    text: "CA cert does not include key usage extension",
+    sentence: "a CA certificate has no keyUsage extension"
+  },
+  {
+    code: 93,
+    name: "EXTENSIONS_REQUIRE_VERSION_3",
+    text: "Using cert extension requires at least X509v3",
+    sentence: "a certificate has extensions but is not version 3"
+  },
+  {
+    code: 94,
+    name: "EC_KEY_EXPLICIT_PARAMS",
+    text: "Certificate public key has explicit ECC parameters",
+    sentence: "a certificate's EC key uses explicit curve parameters instead of a named curve"
+  }
+];
+var byText = new Map(ERRORS.map((e) => [e.text.toLowerCase(), e]));
+var byName = new Map(ERRORS.map((e) => [e.name, e]));
+function verifyErrorName(nodeCode, opensslText) {
+  if (nodeCode !== "UNSPECIFIED" || !opensslText) return nodeCode;
+  return byText.get(opensslText.trim().toLowerCase())?.name ?? `UNSPECIFIED (${opensslText.trim()})`;
+}
+function describeVerifyError(name) {
+  const e = byName.get(name);
+  return e ? `${e.name} (OpenSSL error ${e.code}): ${e.sentence}` : name;
+}
+
+// src/checks/chain.ts
+var MAX_PATH_DEPTH = 8;
+var CODES_WE_JUDGE = /* @__PURE__ */ new Set([
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "ERR_TLS_CERT_ALTNAME_INVALID"
+  // Node's hostname check: ours is judgeChain's hostname verdict
+]);
+var MAX_VERIFY_CACHE_ENTRIES = 5e4;
+var x509Of = /* @__PURE__ */ new WeakMap();
+var verified = /* @__PURE__ */ new Map();
+function nodeCert(c) {
+  let x = x509Of.get(c);
+  if (!x) {
+    x = new X509Certificate(c.der);
+    x509Of.set(c, x);
+  }
+  return x;
+}
+function rememberX509(c, x) {
+  if (!x509Of.has(c)) x509Of.set(c, x);
+}
+function forgetX509(c) {
+  x509Of.delete(c);
+}
+function isIssuedBy(cert, issuer) {
+  if (cert.issuer !== issuer.subject) return false;
+  const key = cert.fingerprint + "|" + issuer.fingerprint;
+  let ok = verified.get(key);
+  if (ok === void 0) {
+    try {
+      ok = nodeCert(cert).verify(nodeCert(issuer).publicKey);
+    } catch {
+      ok = false;
+    }
+    if (verified.size >= MAX_VERIFY_CACHE_ENTRIES) verified.clear();
+    verified.set(key, ok);
+  }
+  return ok;
+}
+var TrustAnchors = class {
+  bySubject = /* @__PURE__ */ new Map();
+  fingerprints = /* @__PURE__ */ new Set();
+  constructor(anchors) {
+    for (const a of anchors) {
+      if (this.fingerprints.has(a.fingerprint)) continue;
+      this.fingerprints.add(a.fingerprint);
+      const list = this.bySubject.get(a.subject) ?? [];
+      list.push(a);
+      this.bySubject.set(a.subject, list);
+    }
+  }
+  /** The anchor that signed `cert`, if any. */
+  issuerOf(cert, now) {
+    const candidates = (this.bySubject.get(cert.issuer) ?? []).filter((a) => isIssuedBy(cert, a));
+    return candidates.find((a) => validAt(a, now)) ?? candidates[0];
+  }
+  has(cert) {
+    return this.fingerprints.has(cert.fingerprint);
+  }
+};
+function validAt(c, now) {
+  return c.notBefore.getTime() <= now.getTime() && now.getTime() <= c.notAfter.getTime();
+}
+function day(d) {
+  return d.toISOString().slice(0, 10);
+}
+function buildPath(served, anchors, now) {
+  let best = { path: [0] };
+  const visit = (path) => {
+    const cur = served[path[path.length - 1]];
+    if (anchors.has(cur)) return { path, anchor: cur };
+    const anchor = cur.selfSigned ? void 0 : anchors.issuerOf(cur, now);
+    if (anchor) return { path, anchor };
+    if (path.length > best.path.length) best = { path };
+    if (path.length >= MAX_PATH_DEPTH) return void 0;
+    const next = served.map((c, i) => ({ c, i })).filter(
+      ({ c, i }) => c && !path.includes(i) && c.subject === cur.issuer && !(cur.selfIssued && c.fingerprint === cur.fingerprint) && isIssuedBy(cur, c)
+    ).sort((a, b) => Number(validAt(b.c, now)) - Number(validAt(a.c, now)));
+    for (const { i } of next) {
+      const found = visit([...path, i]);
+      if (found) return found;
+    }
+    return void 0;
+  };
+  return visit([0]) ?? best;
+}
+function untrustedReason(served, walk) {
+  const leaf = served[0];
+  const top = served[walk.path[walk.path.length - 1]];
+  if (walk.path.length === 1 && leaf.selfSigned) {
+    return {
+      problem: "self-signed",
+      reason: `the certificate "${displayName(leaf)}" is self-signed and not a trusted root (add it with ca-file if that is intended)`
+    };
+  }
+  if (top.selfSigned) {
+    return {
+      problem: "untrusted-root",
+      reason: `the chain ends at root "${displayName(top)}", which is not trusted (add it with ca-file if it is your private CA)`
+    };
+  }
+  const aia = top.caIssuersUrls[0];
+  const aiaNote = aia ? `; clients that fetch missing issuers via AIA (${aia}) may cope, most others fail` : "; the certificate names no AIA issuer URL to fetch it from";
+  if (walk.path.length === 1) {
+    return {
+      problem: "missing-intermediate",
+      reason: `the server did not send the intermediate certificate: issuer "${top.issuer}" of "${displayName(leaf)}" is neither in the chain nor a trusted root${aiaNote}`
+    };
+  }
+  if (aia) {
+    return {
+      problem: "missing-intermediate",
+      reason: `the chain stops at "${displayName(top)}", whose issuer "${top.issuer}" was not sent and is not trusted${aiaNote}`
+    };
+  }
+  return {
+    problem: "unknown-issuer",
+    reason: `unknown issuer: the chain stops at "${displayName(top)}", issued by "${top.issuer}", which is not a trusted root (add it with ca-file if it is your private CA)`
+  };
+}
+function judgeChain(served, opts) {
+  const leaf = served[0];
+  if (!leaf) {
+    return {
+      trusted: false,
+      problem: "rejected",
+      reason: "the leaf certificate does not parse",
+      path: [0],
+      offPath: served.map(() => false),
+      hostname: { name: opts.name, ok: false, reason: "the leaf certificate does not parse" }
+    };
+  }
+  const walk = buildPath(served, opts.anchors, opts.now);
+  const onPath = new Set(walk.path);
+  const offPath = served.map((_, i) => !onPath.has(i));
+  const hostname = checkHostname(leaf, opts.name);
+  const base = { path: walk.path, anchor: walk.anchor, offPath, hostname };
+  if (!walk.anchor) {
+    if (opts.authorized) return { trusted: true, ...base };
+    return { trusted: false, ...untrustedReason(served, walk), ...base };
+  }
+  const cas = [
+    ...walk.path.slice(1).map((i) => served[i]),
+    ...onPath.has(served.indexOf(walk.anchor)) ? [] : [walk.anchor]
+  ];
+  for (const ca of cas) {
+    if (validAt(ca, opts.now)) continue;
+    const expired = ca.notAfter.getTime() < opts.now.getTime();
+    const role = opts.anchors.has(ca) ? "trusted root" : "intermediate";
+    return {
+      trusted: false,
+      problem: "expired-intermediate",
+      reason: expired ? `${role} "${displayName(ca)}" on the path expired on ${day(ca.notAfter)}` : `${role} "${displayName(ca)}" on the path is not valid until ${day(ca.notBefore)}`,
+      ...base
+    };
+  }
+  const code = opts.authorizationError;
+  if (code && !CODES_WE_JUDGE.has(code)) {
+    return {
+      trusted: false,
+      problem: "rejected",
+      reason: `OpenSSL rejected the chain: ${describeVerifyError(code)}`,
+      ...base
+    };
+  }
+  return { trusted: true, ...base };
+}
+
+// src/sources/endpoints/address-drift.ts
+function day2(d) {
+  return d.toISOString().slice(0, 10);
+}
+function describe(group) {
+  const leaf = group[0].leaf;
+  return `${group.map((g) => g.address).join(", ")} (serves "${displayName(leaf)}" ${leaf.fingerprint.slice(0, 23)}\u2026, notBefore ${day2(leaf.notBefore)}, notAfter ${day2(leaf.notAfter)})`;
+}
+function addressDrift(endpoint, served) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const s of served) groups.set(s.leaf.fingerprint, [...groups.get(s.leaf.fingerprint) ?? [], s]);
+  if (groups.size < 2) return [];
+  const newest = Math.max(...served.map((s) => s.leaf.notBefore.getTime()));
+  const current = [...groups.values()].filter((g) => g[0].leaf.notBefore.getTime() === newest);
+  const stale = [...groups.values()].filter((g) => g[0].leaf.notBefore.getTime() !== newest);
+  if (stale.length === 0) {
+    return [
+      {
+        id: "address-drift",
+        severity: "error",
+        message: `${endpoint}: addresses serve different certificates issued at the same time: ${[...groups.values()].map(describe).join("; ")}`,
+        location: served[0].location
+      }
+    ];
+  }
+  const staleAddresses = stale.flat().map((s) => s.address);
+  return [
+    {
+      id: "address-drift",
+      severity: "error",
+      message: `${endpoint}: addresses serve different certificates; stale: ${stale.map(describe).join("; ")}; current: ${current.map(describe).join("; ")}. Replace the certificate on ${staleAddresses.join(", ")}.`,
+      fingerprint: stale[0][0].leaf.fingerprint,
+      location: stale[0][0].location
+    }
+  ];
+}
+
+// src/sources/endpoints/pool.ts
+var Pool = class {
+  constructor(concurrency, perKey) {
+    this.concurrency = concurrency;
+    this.perKey = perKey;
+    if (!(concurrency >= 1)) throw new RangeError(`concurrency must be \u2265 1, got ${concurrency}`);
+    if (!(perKey >= 1)) throw new RangeError(`per-host limit must be \u2265 1, got ${perKey}`);
+  }
+  concurrency;
+  perKey;
+  running = 0;
+  perKeyRunning = /* @__PURE__ */ new Map();
+  queue = [];
+  /** Run `task` when a slot for `key` is free; resolves with its result. */
+  run(key, task) {
+    return new Promise((resolve, reject) => {
+      this.queue.push({
+        key,
+        start: () => {
+          let p;
+          try {
+            p = task();
+          } catch (e) {
+            p = Promise.reject(e);
+          }
+          p.then(resolve, reject).finally(() => this.done(key));
+        }
+      });
+      this.pump();
+    });
+  }
+  done(key) {
+    this.running--;
+    const n = (this.perKeyRunning.get(key) ?? 1) - 1;
+    if (n === 0) this.perKeyRunning.delete(key);
+    else this.perKeyRunning.set(key, n);
+    this.pump();
+  }
+  pump() {
+    for (let i = 0; i < this.queue.length && this.running < this.concurrency; ) {
+      const item = this.queue[i];
+      const n = this.perKeyRunning.get(item.key) ?? 0;
+      if (n >= this.perKey) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
+      this.running++;
+      this.perKeyRunning.set(item.key, n + 1);
+      item.start();
+    }
+  }
+};
+
+// src/sources/endpoints/probe-error.ts
+var ProbeError = class extends Error {
+  constructor(phase, message, runDeadline = false) {
+    super(message);
+    this.phase = phase;
+    this.runDeadline = runDeadline;
+  }
+  phase;
+  runDeadline;
+};
+function phaseDeadline(timeoutMs, runDeadline) {
+  const own = Date.now() + timeoutMs;
+  return own < runDeadline ? { at: own, isRunDeadline: false } : { at: runDeadline, isRunDeadline: true };
+}
+function armDeadline(socket, phase, deadline, what) {
+  const ms = Math.max(0, deadline.at - Date.now());
+  const timer = setTimeout(() => {
+    const msg = deadline.isRunDeadline ? `${what}: stopped by the run deadline` : `${what}: timed out after ${ms} ms`;
+    socket.destroy(new ProbeError(phase, msg, deadline.isRunDeadline));
+  }, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+}
+function describeSocketError(e) {
+  const code = e.code;
+  switch (code) {
+    case "ECONNREFUSED":
+      return "connection refused (nothing listening on that port)";
+    case "ECONNRESET":
+      return "connection reset by peer";
+    case "EHOSTUNREACH":
+      return "host unreachable";
+    case "ENETUNREACH":
+      return "network unreachable (no route; IPv6 may be unavailable on this machine)";
+    case "EADDRNOTAVAIL":
+      return "address not available on this machine";
+    case "EPIPE":
+      return "connection closed by peer while writing";
+    default:
+      return e.message;
+  }
+}
+
+// src/sources/endpoints/probe-endpoint.ts
+import { isIP as isIP3 } from "node:net";
+
+// src/sources/endpoints/connect-tcp.ts
+import { connect } from "node:net";
+function connectTcp(address, port, deadline, what = "TCP connect") {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: address, port });
+    socket.setNoDelay(true);
+    const disarm = armDeadline(socket, "tcp", deadline, what);
+    const onError = (e) => {
+      disarm();
+      socket.destroy();
+      reject(e instanceof ProbeError ? e : new ProbeError("tcp", `${what}: ${describeSocketError(e)}`));
+    };
+    socket.once("error", onError);
+    socket.once("connect", () => {
+      disarm();
+      socket.removeListener("error", onError);
+      resolve(socket);
+    });
+  });
+}
+
+// src/sources/endpoints/proxy-connect.ts
+var MAX_PROXY_RESPONSE_HEADER_BYTES = 16 * 1024;
+function authority(host, port) {
+  return `${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+async function connectViaProxy(proxy, host, port, deadline) {
+  const proxyHost = proxy.hostname.replace(/^\[|\]$/g, "");
+  const proxyPort = proxy.port ? Number(proxy.port) : 80;
+  const what = `proxy ${proxy.host} (CONNECT ${authority(host, port)})`;
+  let socket;
+  try {
+    socket = await connectTcp(proxyHost, proxyPort, deadline, `TCP connect to proxy ${proxy.host}`);
+  } catch (e) {
+    throw new ProbeError("proxy", e.message, e.runDeadline);
+  }
+  const target = authority(host, port);
+  let request = `CONNECT ${target} HTTP/1.1\r
+Host: ${target}\r
+`;
+  if (proxy.username) {
+    const creds = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    request += `Proxy-Authorization: Basic ${Buffer.from(creds).toString("base64")}\r
+`;
+  }
+  request += "\r\n";
+  return new Promise((resolve, reject) => {
+    const disarm = armDeadline(socket, "proxy", deadline, what);
+    let buf = Buffer.alloc(0);
+    const cleanup = () => {
+      disarm();
+      socket.removeListener("data", onData);
+      socket.removeListener("error", onError);
+      socket.removeListener("close", onClose);
+    };
+    const fail = (e) => {
+      cleanup();
+      socket.destroy();
+      reject(e);
+    };
+    const onError = (e) => fail(e instanceof ProbeError ? e : new ProbeError("proxy", `${what}: ${describeSocketError(e)}`));
+    const onClose = () => fail(new ProbeError("proxy", `${what}: proxy closed the connection before answering`));
+    const onData = (chunk) => {
+      buf = Buffer.concat([buf, chunk]);
+      const end = buf.indexOf("\r\n\r\n");
+      if (end < 0) {
+        if (buf.length > MAX_PROXY_RESPONSE_HEADER_BYTES)
+          fail(new ProbeError("proxy", `${what}: proxy reply header exceeds ${MAX_PROXY_RESPONSE_HEADER_BYTES} bytes`));
+        return;
+      }
+      const statusLine = buf.subarray(0, buf.indexOf("\r\n")).toString("latin1");
+      const m = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(statusLine);
+      if (!m)
+        return fail(new ProbeError("proxy", `${what}: not an HTTP reply: ${JSON.stringify(statusLine.slice(0, 80))}`));
+      if (m[1] !== "200")
+        return fail(new ProbeError("proxy", `${what}: proxy refused: ${m[1]} ${m[2] ?? ""}`.trimEnd()));
+      cleanup();
+      socket.pause();
+      const rest = buf.subarray(end + 4);
+      if (rest.length) socket.unshift(rest);
+      resolve(socket);
+    };
+    socket.on("data", onData);
+    socket.once("error", onError);
+    socket.once("close", onClose);
+    socket.write(request);
+  });
+}
+
+// src/sources/endpoints/starttls/line-reader.ts
+var MAX_STARTTLS_BYTES = 64 * 1024;
+var MAX_LINE_BYTES = 4096;
+var MAX_REPLY_LINES = 100;
+var LineReader = class {
+  constructor(socket, what) {
+    this.socket = socket;
+    this.what = what;
+    socket.on("data", this.onData);
+    socket.on("error", this.onError);
+    socket.on("close", this.onClose);
+    socket.resume();
+  }
+  socket;
+  what;
+  buf = Buffer.alloc(0);
+  total = 0;
+  failure;
+  wake;
+  onData = (chunk) => {
+    this.total += chunk.length;
+    if (this.total > MAX_STARTTLS_BYTES) {
+      this.fail(
+        new ProbeError(
+          "starttls",
+          `${this.what}: server sent more than ${MAX_STARTTLS_BYTES} bytes without completing the STARTTLS dialogue`
+        )
+      );
+      this.socket.destroy();
+      return;
+    }
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    this.notify();
+  };
+  onError = (e) => {
+    this.fail(e instanceof ProbeError ? e : new ProbeError("starttls", `${this.what}: ${describeSocketError(e)}`));
+  };
+  onClose = () => {
+    this.fail(new ProbeError("starttls", `${this.what}: server closed the connection`));
+  };
+  fail(e) {
+    this.failure ??= e;
+    this.notify();
+  }
+  notify() {
+    const w = this.wake;
+    this.wake = void 0;
+    w?.();
+  }
+  async more() {
+    if (this.failure) throw this.failure;
+    await new Promise((r) => this.wake = r);
+  }
+  /** One line without its CR LF (a bare LF is accepted: some servers send it). */
+  async readLine() {
+    for (; ; ) {
+      const nl = this.buf.indexOf(10);
+      if (nl >= 0) {
+        if (nl > MAX_LINE_BYTES) break;
+        const line = this.buf.subarray(0, nl).toString("latin1").replace(/\r$/, "");
+        this.buf = this.buf.subarray(nl + 1);
+        return line;
+      }
+      if (this.buf.length > MAX_LINE_BYTES) break;
+      if (this.failure) throw this.failure;
+      await this.more();
+    }
+    throw new ProbeError("starttls", `${this.what}: server sent a line longer than ${MAX_LINE_BYTES} bytes`);
+  }
+  /**
+   * Lines until `isLast(line)` says the reply is complete; at most MAX_REPLY_LINES.
+   */
+  async readReply(isLast) {
+    const lines = [];
+    while (lines.length < MAX_REPLY_LINES) {
+      const line = await this.readLine();
+      lines.push(line);
+      if (isLast(line)) return lines;
+    }
+    throw new ProbeError(
+      "starttls",
+      `${this.what}: server reply exceeds ${MAX_REPLY_LINES} lines (first: ${JSON.stringify(lines[0].slice(0, 80))})`
+    );
+  }
+  /** Exactly `n` bytes. */
+  async readBytes(n) {
+    while (this.buf.length < n) {
+      if (this.failure) throw this.failure;
+      await this.more();
+    }
+    const out = this.buf.subarray(0, n);
+    this.buf = this.buf.subarray(n);
+    return out;
+  }
+  /** Read until `find(text)` returns the end offset of what was wanted; the text is latin1 of everything buffered. */
+  async readUntil(find) {
+    for (; ; ) {
+      const text = this.buf.toString("latin1");
+      const end = find(text);
+      if (end >= 0) {
+        this.buf = this.buf.subarray(end);
+        return text.slice(0, end);
+      }
+      if (this.failure) throw this.failure;
+      await this.more();
+    }
+  }
+  write(text) {
+    this.socket.write(text);
+  }
+  /**
+   * Stop reading and return the socket for the TLS handshake. Bytes already
+   * buffered after the server's go-ahead would be injected into the TLS session
+   * (the STARTTLS command-injection class, CVE-2011-0411): refuse them.
+   */
+  release() {
+    this.socket.removeListener("data", this.onData);
+    this.socket.removeListener("error", this.onError);
+    this.socket.removeListener("close", this.onClose);
+    this.socket.pause();
+    if (this.failure) throw this.failure;
+    if (this.buf.length) {
+      this.socket.destroy();
+      throw new ProbeError(
+        "starttls",
+        `${this.what}: server sent ${this.buf.length} unexpected bytes after agreeing to start TLS`
+      );
+    }
+    return this.socket;
+  }
+  /** Detach without handing over (on failure paths). */
+  detach() {
+    this.socket.removeListener("data", this.onData);
+    this.socket.removeListener("error", this.onError);
+    this.socket.removeListener("close", this.onClose);
+  }
+};
+function quote(lines, max = 120) {
+  const text = Array.isArray(lines) ? lines.join(" | ") : lines;
+  const clean = text.replace(/[^\x20-\x7e|]/g, "?");
+  return clean.length > max ? clean.slice(0, max) + "\u2026" : clean;
+}
+
+// src/sources/endpoints/starttls/smtp.ts
+var EHLO_NAME = "certwatch.invalid";
+async function reply(r) {
+  const lines = await r.readReply((l) => !/^\d{3}-/.test(l));
+  const code = /^(\d{3})/.exec(lines[lines.length - 1])?.[1];
+  if (!code) throw new ProbeError("starttls", `${r.what}: not an SMTP reply: ${quote(lines)}`);
+  return { code, lines };
+}
+async function smtpStartTls(r) {
+  const greeting = await reply(r);
+  if (greeting.code !== "220")
+    throw new ProbeError("starttls", `${r.what}: server greeting is not 220: ${quote(greeting.lines)}`);
+  r.write(`EHLO ${EHLO_NAME}\r
+`);
+  const ehlo = await reply(r);
+  if (ehlo.code !== "250") throw new ProbeError("starttls", `${r.what}: EHLO rejected: ${quote(ehlo.lines)}`);
+  if (!ehlo.lines.some((l) => /^250[- ]STARTTLS\b/i.test(l))) {
+    throw new ProbeError(
+      "starttls",
+      `${r.what}: server does not offer STARTTLS (EHLO reply: ${quote(ehlo.lines.map((l) => l.slice(4)))})`
+    );
+  }
+  r.write("STARTTLS\r\n");
+  const go = await reply(r);
+  if (go.code !== "220") throw new ProbeError("starttls", `${r.what} refused by server: ${quote(go.lines)}`);
+}
+
+// src/sources/endpoints/starttls/imap.ts
+async function tagged(r, tag) {
+  return r.readReply((l) => l.startsWith(tag + " "));
+}
+async function imapStartTls(r) {
+  const greeting = await r.readLine();
+  if (/^\* PREAUTH/i.test(greeting))
+    throw new ProbeError(
+      "starttls",
+      `${r.what}: server greeted with PREAUTH, which forbids STARTTLS: ${quote(greeting)}`
+    );
+  if (!/^\* OK/i.test(greeting))
+    throw new ProbeError("starttls", `${r.what}: server greeting is not "* OK": ${quote(greeting)}`);
+  let caps = /\[CAPABILITY ([^\]]*)\]/i.exec(greeting)?.[1];
+  if (!caps) {
+    r.write("a1 CAPABILITY\r\n");
+    const lines2 = await tagged(r, "a1");
+    caps = lines2.filter((l) => /^\* CAPABILITY /i.test(l)).join(" ");
+  }
+  if (!/(^|\s)STARTTLS(\s|$)/i.test(caps)) {
+    throw new ProbeError(
+      "starttls",
+      `${r.what}: server does not offer STARTTLS (capabilities: ${quote(caps.replace(/^\* CAPABILITY /i, ""))})`
+    );
+  }
+  r.write("a2 STARTTLS\r\n");
+  const lines = await tagged(r, "a2");
+  const last = lines[lines.length - 1];
+  if (!/^a2 OK/i.test(last)) throw new ProbeError("starttls", `${r.what} refused by server: ${quote(last)}`);
+}
+
+// src/sources/endpoints/starttls/pop3.ts
+async function pop3StartTls(r) {
+  const greeting = await r.readLine();
+  if (!greeting.startsWith("+OK"))
+    throw new ProbeError("starttls", `${r.what}: server greeting is not "+OK": ${quote(greeting)}`);
+  r.write("CAPA\r\n");
+  const first = await r.readLine();
+  if (first.startsWith("+OK")) {
+    const caps = await r.readReply((l) => l === ".");
+    if (!caps.some((l) => /^STLS\b/i.test(l))) {
+      throw new ProbeError("starttls", `${r.what}: server does not offer STARTTLS (CAPA: ${quote(caps.slice(0, -1))})`);
+    }
+  }
+  r.write("STLS\r\n");
+  const go = await r.readLine();
+  if (!go.startsWith("+OK")) throw new ProbeError("starttls", `${r.what} refused by server: ${quote(go)}`);
+}
+
+// src/sources/endpoints/starttls/ftp.ts
+async function reply2(r) {
+  const first = await r.readLine();
+  const m = /^(\d{3})([- ])/.exec(first) ?? /^(\d{3})$/.exec(first);
+  if (!m) throw new ProbeError("starttls", `${r.what}: not an FTP reply: ${quote(first)}`);
+  const lines = [first];
+  if (m[2] === "-") lines.push(...await r.readReply((l) => l.startsWith(m[1] + " ")));
+  return { code: m[1], lines };
+}
+async function ftpStartTls(r) {
+  const greeting = await reply2(r);
+  if (greeting.code !== "220")
+    throw new ProbeError("starttls", `${r.what}: server greeting is not 220: ${quote(greeting.lines)}`);
+  r.write("AUTH TLS\r\n");
+  const go = await reply2(r);
+  if (go.code !== "234") {
+    const what = /^(500|502|504)$/.test(go.code) ? ": server does not offer STARTTLS (AUTH TLS)" : " refused by server";
+    throw new ProbeError("starttls", `${r.what}${what}: ${quote(go.lines)}`);
+  }
+}
+
+// src/sources/endpoints/starttls/ldap.ts
+var START_TLS_OID = "1.3.6.1.4.1.1466.20037";
+var MAX_LDAP_RESPONSE_BYTES = 16 * 1024;
+var RESULT_CODES = {
+  1: "operationsError",
+  2: "protocolError",
+  12: "unavailableCriticalExtension",
+  52: "unavailable",
+  53: "unwillingToPerform",
+  80: "other"
+};
+function tlv(tag, body) {
+  if (body.length > 127) throw new Error("LDAP request field too long");
+  return Buffer.concat([Buffer.from([tag, body.length]), body]);
+}
+function startTlsRequest() {
+  const op = tlv(119, tlv(128, Buffer.from(START_TLS_OID, "latin1")));
+  return tlv(48, Buffer.concat([tlv(2, Buffer.from([1])), op]));
+}
+function readTlv(buf, pos, limit) {
+  if (pos + 2 > limit) throw new Error("truncated BER element");
+  const tag = buf[pos];
+  let len = buf[pos + 1];
+  let start = pos + 2;
+  if (len & 128) {
+    const n = len & 127;
+    if (n === 0 || n > 3) throw new Error("unsupported BER length");
+    if (start + n > limit) throw new Error("truncated BER length");
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + buf[start + i];
+    start += n;
+  }
+  if (start + len > limit) throw new Error("BER element overruns its container");
+  return { tag, start, end: start + len };
+}
+function messageLength(buf) {
+  if (buf.length < 2) return -1;
+  const first = buf[1];
+  if (!(first & 128)) return 2 + first;
+  const n = first & 127;
+  if (n === 0 || n > 3) throw new Error("unsupported BER length");
+  if (buf.length < 2 + n) return -1;
+  let len = 0;
+  for (let i = 0; i < n; i++) len = len * 256 + buf[2 + i];
+  return 2 + n + len;
+}
+async function ldapStartTls(r) {
+  r.write(startTlsRequest());
+  let head = await r.readBytes(2);
+  if (head[0] !== 48)
+    throw new ProbeError(
+      "starttls",
+      `${r.what}: not an LDAP server (first byte 0x${head[0].toString(16)}: ${quote(head.toString("latin1"))})`
+    );
+  let total;
+  try {
+    while ((total = messageLength(head)) < 0) head = Buffer.concat([head, await r.readBytes(1)]);
+  } catch (e) {
+    throw new ProbeError("starttls", `${r.what}: malformed LDAP response: ${e.message}`);
+  }
+  if (total > MAX_LDAP_RESPONSE_BYTES)
+    throw new ProbeError("starttls", `${r.what}: LDAP response of ${total} bytes exceeds ${MAX_LDAP_RESPONSE_BYTES}`);
+  const msg = Buffer.concat([head, await r.readBytes(total - head.length)]);
+  let code;
+  let diagnostic = "";
+  try {
+    const outer = readTlv(msg, 0, msg.length);
+    const id = readTlv(msg, outer.start, outer.end);
+    const op = readTlv(msg, id.end, outer.end);
+    if (op.tag !== 120) throw new Error(`expected an ExtendedResponse, got tag 0x${op.tag.toString(16)}`);
+    const result = readTlv(msg, op.start, op.end);
+    if (result.tag !== 10) throw new Error("missing resultCode");
+    code = 0;
+    for (let i = result.start; i < result.end; i++) code = code * 256 + msg[i];
+    const matched = readTlv(msg, result.end, op.end);
+    const diag = readTlv(msg, matched.end, op.end);
+    diagnostic = msg.subarray(diag.start, diag.end).toString("utf8");
+  } catch (e) {
+    throw new ProbeError("starttls", `${r.what}: malformed LDAP response: ${e.message}`);
+  }
+  if (code !== 0) {
+    const name = RESULT_CODES[code] ?? `resultCode ${code}`;
+    const what = code === 2 || code === 12 ? ": server does not offer STARTTLS" : " refused by server";
+    throw new ProbeError(
+      "starttls",
+      `${r.what}${what}: ${name} (${code})${diagnostic ? `: ${quote(diagnostic)}` : ""}`
+    );
+  }
+}
+
+// src/sources/endpoints/starttls/postgres.ts
+var SSL_REQUEST = Buffer.from([0, 0, 0, 8, 4, 210, 22, 47]);
+async function postgresStartTls(r) {
+  r.write(SSL_REQUEST);
+  const [answer] = await r.readBytes(1);
+  if (answer === 83) return;
+  if (answer === 78)
+    throw new ProbeError("starttls", `${r.what}: server does not offer STARTTLS (SSLRequest answered "N": SSL is off)`);
+  if (answer === 69)
+    throw new ProbeError("starttls", `${r.what} refused by server: error response to SSLRequest`);
+  throw new ProbeError(
+    "starttls",
+    `${r.what}: not a PostgreSQL server (SSLRequest answered 0x${answer.toString(16).padStart(2, "0")} ${quote(String.fromCharCode(answer))})`
+  );
+}
+
+// src/sources/endpoints/starttls/xmpp.ts
+var TLS_NS = "urn:ietf:params:xml:ns:xmpp-tls";
+function xmlEscape(s) {
+  return s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+async function xmppStartTls(r, domain) {
+  r.write(
+    `<?xml version='1.0'?><stream:stream to='${xmlEscape(domain)}' version='1.0' xml:lang='en' xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>`
+  );
+  const features = await r.readUntil((t) => {
+    const end = /<\/stream:features\s*>|<stream:features\s*\/>|<\/stream:stream\s*>|<stream:error/.exec(t);
+    return end ? end.index + end[0].length : -1;
+  });
+  if (/<stream:error|<\/stream:stream/.test(features) && !/<stream:features/.test(features)) {
+    throw new ProbeError(
+      "starttls",
+      `${r.what}: server closed the stream: ${quote(features.slice(features.search(/<stream:error|<\/stream:stream/)))}`
+    );
+  }
+  if (!new RegExp(`<starttls[^>]*xmlns=['"]${TLS_NS}['"]`).test(features)) {
+    throw new ProbeError(
+      "starttls",
+      `${r.what}: server does not offer STARTTLS (stream features: ${quote(features.slice(features.indexOf("<stream:features")))})`
+    );
+  }
+  r.write(`<starttls xmlns='${TLS_NS}'/>`);
+  const answer = await r.readUntil((t) => {
+    const m = /<proceed[^>]*\/>|<\/proceed>|<failure[^>]*(\/>|>[\s\S]*?<\/failure>)|<\/stream:stream>/.exec(t);
+    return m ? m.index + m[0].length : -1;
+  });
+  if (!/<proceed/.test(answer))
+    throw new ProbeError("starttls", `${r.what} refused by server: ${quote(answer.trim())}`);
+}
+
+// src/sources/endpoints/starttls/index.ts
+async function negotiateStartTls(protocol, socket, opts) {
+  const what = `STARTTLS (${protocol})`;
+  const disarm = armDeadline(socket, "starttls", opts.deadline, what);
+  const reader = new LineReader(socket, what);
+  try {
+    switch (protocol) {
+      case "smtp":
+        await smtpStartTls(reader);
+        break;
+      case "imap":
+        await imapStartTls(reader);
+        break;
+      case "pop3":
+        await pop3StartTls(reader);
+        break;
+      case "ftp":
+        await ftpStartTls(reader);
+        break;
+      case "ldap":
+        await ldapStartTls(reader);
+        break;
+      case "postgres":
+        await postgresStartTls(reader);
+        break;
+      case "xmpp":
+        await xmppStartTls(reader, opts.domain);
+        break;
+    }
+    return reader.release();
+  } catch (e) {
+    reader.detach();
+    socket.destroy();
+    throw e;
+  } finally {
+    disarm();
+  }
+}
+
+// src/sources/endpoints/tls-probe.ts
+import { connect as tlsConnect } from "node:tls";
+import { isIP as isIP2 } from "node:net";
+var MAX_SERVED_CERTS = 20;
+var MAX_HANDSHAKE_BYTES = 256 * 1024;
+var BYTE_CHECK_INTERVAL_MS = 100;
+function describeTlsError(e) {
+  const code = e.code ?? "";
+  if (code === "ERR_SSL_EXCESSIVE_MESSAGE_SIZE")
+    return "server sent a handshake message larger than OpenSSL accepts (oversized certificate chain)";
+  if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "ERR_SSL_PACKET_LENGTH_TOO_LONG" || code === "ERR_SSL_RECORD_LAYER_FAILURE")
+    return "server does not speak TLS on this port (got something else, e.g. plain HTTP)";
+  if (code === "ECONNRESET" || /socket disconnected before secure TLS connection/i.test(e.message))
+    return "server closed the connection during the TLS handshake";
+  if (code.startsWith("ERR_SSL_"))
+    return `TLS error: ${e.message.replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, "").replace(/:\.\.\/deps\/.*$/, "")}`;
+  return describeSocketError(e);
+}
+function sentChain(s) {
+  const out = [];
+  let c = s.getPeerX509Certificate();
+  while (c && out.length <= MAX_SERVED_CERTS) {
+    out.push(c);
+    c = c.issuerCertificate;
+  }
+  return out;
+}
+function tlsHandshake(socket, opts) {
+  return new Promise((resolve, reject) => {
+    let stapled;
+    let settled = false;
+    const options = {
+      socket,
+      // SNI carries names only (RFC 6066 §3); an IP as servername is deprecated (DEP0123).
+      servername: isIP2(opts.servername) ? void 0 : opts.servername,
+      secureContext: opts.secureContext,
+      rejectUnauthorized: false,
+      requestOCSP: true,
+      // The hostname is judged in checks/chain.ts against servername-or-host. Node's own
+      // check would use "localhost" for an IP endpoint reached over a passed-in socket,
+      // and its error would replace OpenSSL's chain verdict in authorizationError.
+      checkServerIdentity: () => void 0
+    };
+    const tls = tlsConnect(options);
+    const disarm = armDeadline(tls, "handshake", opts.deadline, "TLS handshake");
+    const byteCheck = setInterval(() => {
+      if (socket.bytesRead > MAX_HANDSHAKE_BYTES) {
+        tls.destroy(
+          new ProbeError(
+            "handshake",
+            `TLS handshake: server sent more than ${MAX_HANDSHAKE_BYTES} bytes without completing the handshake`
+          )
+        );
+      }
+    }, BYTE_CHECK_INTERVAL_MS);
+    byteCheck.unref();
+    const finish = (err, result) => {
+      if (settled) return;
+      settled = true;
+      disarm();
+      clearInterval(byteCheck);
+      tls.destroy();
+      socket.destroy();
+      if (err)
+        reject(
+          err instanceof ProbeError ? err : new ProbeError("handshake", `TLS handshake: ${describeTlsError(err)}`)
+        );
+      else resolve(result);
+    };
+    tls.on("OCSPResponse", (r) => {
+      if (r && r.length) stapled = Buffer.from(r);
+    });
+    tls.once("secureConnect", () => {
+      try {
+        const peer = sentChain(tls);
+        const chain = peer.map((c) => c.raw);
+        if (chain.length > MAX_SERVED_CERTS) {
+          return finish(
+            new ProbeError(
+              "handshake",
+              `TLS handshake: server sent more than ${MAX_SERVED_CERTS} certificates; refusing to judge such a chain`
+            )
+          );
+        }
+        if (chain.length === 0)
+          return finish(new ProbeError("handshake", "TLS handshake: server presented no certificate"));
+        const cipher = tls.getCipher();
+        const authErr = tls.authorizationError;
+        const authCode = authErr ? String(authErr.code ?? authErr) : void 0;
+        const handle = tls._handle;
+        const reasonText = authCode === "UNSPECIFIED" ? safeCall(() => handle?.verifyError?.()?.message) : void 0;
+        finish(void 0, {
+          chain,
+          peer,
+          tlsVersion: tls.getProtocol() ?? void 0,
+          cipher: cipher?.standardName ?? cipher?.name,
+          authorized: tls.authorized,
+          authorizationError: authCode ? verifyErrorName(authCode, reasonText) : void 0,
+          stapledOcsp: stapled
+        });
+      } catch (e) {
+        finish(e);
+      }
+    });
+    tls.once("error", (e) => finish(e));
+    tls.once(
+      "close",
+      () => finish(new ProbeError("handshake", "TLS handshake: server closed the connection during the TLS handshake"))
+    );
+  });
+}
+function safeCall(f) {
+  try {
+    return f();
+  } catch {
+    return void 0;
+  }
+}
+
+// src/sources/endpoints/probe-endpoint.ts
+function nameToCheck(target) {
+  return target.servername ?? target.host;
+}
+function endpointLabel(target, address) {
+  const host = target.host.includes(":") ? `[${target.host}]` : target.host;
+  const base = address && address !== target.host ? `${host}:${target.port} (${address})` : `${host}:${target.port}`;
+  return target.servername && target.servername !== target.host ? `${target.servername} via ${base}` : base;
+}
+async function probeAddress(target, address, ctx) {
+  const out = { address, proxy: ctx.proxy?.host };
+  let socket;
+  try {
+    const tcpDeadline = phaseDeadline(target.timeoutMs, ctx.runDeadline);
+    if (ctx.proxy) {
+      socket = await connectViaProxy(ctx.proxy, address ?? target.host, target.port, tcpDeadline);
+    } else {
+      socket = await connectTcp(address ?? target.host, target.port, tcpDeadline);
+    }
+    if (target.starttls) {
+      socket = await negotiateStartTls(target.starttls, socket, {
+        domain: isIP3(nameToCheck(target)) ? target.host : nameToCheck(target),
+        deadline: phaseDeadline(target.timeoutMs, ctx.runDeadline)
+      });
+    }
+    out.tls = await tlsHandshake(socket, {
+      servername: nameToCheck(target),
+      secureContext: ctx.secureContext,
+      deadline: phaseDeadline(target.timeoutMs, ctx.runDeadline)
+    });
+  } catch (e) {
+    out.error = e instanceof ProbeError ? e : new ProbeError("tcp", `probe failed: ${e.message}`);
+  } finally {
+    socket?.destroy();
+  }
+  return out;
+}
+
+// src/sources/endpoints/resolve.ts
+import { lookup } from "node:dns/promises";
+import { isIP as isIP4 } from "node:net";
+function compareAddresses(a, b) {
+  const fa = isIP4(a);
+  const fb = isIP4(b);
+  if (fa !== fb) return fa - fb;
+  if (fa === 4) {
+    const na = a.split(".").map(Number);
+    const nb = b.split(".").map(Number);
+    for (let i = 0; i < 4; i++) if (na[i] !== nb[i]) return na[i] - nb[i];
+    return 0;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+async function resolveAddresses(host, all, deadline, lookupFn = lookup) {
+  if (isIP4(host)) return [host];
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    const ms = Math.max(0, deadline.at - Date.now());
+    timer = setTimeout(
+      () => reject(
+        new ProbeError(
+          "dns",
+          deadline.isRunDeadline ? `resolving ${host}: stopped by the run deadline` : `resolving ${host}: timed out after ${ms} ms`,
+          deadline.isRunDeadline
+        )
+      ),
+      ms
+    );
+  });
+  try {
+    const found = await Promise.race([lookupFn(host, { all: true }), timeout]);
+    if (found.length === 0) throw new ProbeError("dns", `resolving ${host}: no addresses`);
+    const addresses = [...new Set(found.map((f) => f.address))];
+    return all ? addresses.sort(compareAddresses) : [addresses[0]];
+  } catch (e) {
+    if (e instanceof ProbeError) throw e;
+    const code = e.code;
+    const why = code === "ENOTFOUND" || code === "ENODATA" ? "name does not resolve" : e.message;
+    throw new ProbeError("dns", `resolving ${host}: ${why}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// src/sources/endpoints/trust-store.ts
+import { readFile, stat } from "node:fs/promises";
+import { createSecureContext, rootCertificates } from "node:tls";
+var MAX_CA_FILE_BYTES = 10 * 1024 * 1024;
+var CaFileError = class extends Error {
+};
+var PROBE_TLS_OPTIONS = { minVersion: "TLSv1", ciphers: "DEFAULT:@SECLEVEL=0" };
+async function readCaFile(path) {
+  let data;
+  try {
+    const st = await stat(path);
+    if (st.size > MAX_CA_FILE_BYTES)
+      throw new CaFileError(
+        `ca-file ${path} is ${st.size} bytes, over the ${MAX_CA_FILE_BYTES}-byte limit for a CA bundle`
+      );
+    data = await readFile(path);
+  } catch (e) {
+    if (e instanceof CaFileError) throw e;
+    throw new CaFileError(`cannot read ca-file ${path}: ${e.message}`);
+  }
+  const text = data.toString("latin1");
+  const ders = looksLikePem(text) ? splitPem(text).blocks.filter((b) => b.label === "CERTIFICATE" || b.label === "TRUSTED CERTIFICATE").map((b) => b.der) : [data];
+  const records = [];
+  for (const der of ders) {
+    try {
+      records.push(parseCertificate(der));
+    } catch (e) {
+      throw new CaFileError(`ca-file ${path}: a certificate does not parse: ${e.message}`);
+    }
+  }
+  if (records.length === 0) throw new CaFileError(`ca-file ${path} holds no certificate`);
+  const pems = records.map((r) => toPem("CERTIFICATE", r.der));
+  return { records, pems };
+}
+function lazy(make) {
+  let v;
+  return () => v ??= make();
+}
+var cache = /* @__PURE__ */ new Map();
+function loadTrustStore(caFile) {
+  const key = caFile ?? "";
+  const p = oncePerKey(cache, key, () => buildTrustStore(caFile));
+  p.catch(() => cache.delete(key));
+  return p;
+}
+async function buildTrustStore(caFile) {
+  if (!caFile) {
+    return {
+      anchors: lazy(() => new TrustAnchors(bundledRoots())),
+      secureContext: createSecureContext(PROBE_TLS_OPTIONS),
+      label: "Node's bundled roots"
+    };
+  }
+  const extra = await readCaFile(caFile);
+  return {
+    anchors: lazy(() => new TrustAnchors([...bundledRoots(), ...extra.records])),
+    secureContext: createSecureContext({ ...PROBE_TLS_OPTIONS, ca: [...rootCertificates, ...extra.pems] }),
+    label: `Node's bundled roots + ${caFile}`
+  };
+}
+
+// src/sources/endpoints/collect-endpoints.ts
+var MAX_CONNECTIONS_PER_HOST = 4;
+var NotStarted = class extends Error {
+};
+function baseLocation(t, address) {
+  const servername = t.servername ?? (isIP5(t.host) ? void 0 : t.host);
+  return {
+    type: "endpoint",
+    host: t.host,
+    port: t.port,
+    ...address ? { address } : {},
+    ...servername ? { servername } : {},
+    protocol: t.protocol,
+    ...t.source ? { configFile: t.source.file, configLine: t.source.line } : {}
+  };
+}
+function roleOf(c, index) {
+  if (index === 0) return "leaf";
+  return c.selfSigned && c.isCA ? "root" : "intermediate";
+}
+async function collectEndpoints(targets, opts) {
+  const pool = new Pool(opts.concurrency, MAX_CONNECTIONS_PER_HOST);
+  const parsed = /* @__PURE__ */ new Map();
+  const env = opts.env ?? process.env;
+  const pastDeadline = () => Date.now() >= opts.deadline;
+  const probeTarget = async (target) => {
+    const res = { target, addresses: [] };
+    const key = target.host.toLowerCase();
+    const caFile = target.caFile ? isAbsolute(target.caFile) ? target.caFile : resolvePath(opts.workspace, target.caFile) : opts.defaultCaFile;
+    try {
+      res.store = await loadTrustStore(caFile);
+    } catch (e) {
+      if (!(e instanceof CaFileError)) throw e;
+      res.configProblem = e.message;
+      res.store = await loadTrustStore(void 0);
+    }
+    let proxy;
+    try {
+      proxy = proxyFor(target.host, target.port, env);
+    } catch (e) {
+      if (!(e instanceof ProxyConfigError)) throw e;
+      res.error = new ProbeError("proxy", e.message);
+      return res;
+    }
+    let addresses;
+    if (proxy && !target.allAddresses && !isIP5(target.host)) {
+      addresses = [void 0];
+    } else {
+      try {
+        addresses = await pool.run(key, () => {
+          if (pastDeadline()) throw new NotStarted();
+          return resolveAddresses(
+            target.host,
+            target.allAddresses,
+            phaseDeadline(target.timeoutMs, opts.deadline),
+            opts.lookup
+          );
+        });
+      } catch (e) {
+        if (e instanceof NotStarted) res.notStarted = true;
+        else res.error = e;
+        return res;
+      }
+    }
+    const guard = opts.network;
+    if (guard?.publicOnly) {
+      const why = addresses[0] === void 0 ? await refusal(
+        target.host,
+        guard,
+        opts.lookup ? async (h) => (await opts.lookup(h, { all: true })).map((a) => a.address) : void 0
+      ) : addresses.map((a) => refusalOf(target.host, a, guard)).find((w) => w !== null);
+      if (why) {
+        res.refused = proxy ? `${why} (through the proxy ${proxy.host}, which resolves names itself)` : why;
+        return res;
+      }
+    }
+    res.addresses = await Promise.all(
+      addresses.map(async (address) => {
+        try {
+          const outcome = await pool.run(key, () => {
+            if (pastDeadline()) throw new NotStarted();
+            return probeAddress(target, address, {
+              runDeadline: opts.deadline,
+              secureContext: res.store.secureContext,
+              proxy
+            });
+          });
+          return {
+            address,
+            outcome,
+            judged: outcome.tls ? judge(target, outcome, res.store, parsed, opts.now) : void 0
+          };
+        } catch (e) {
+          if (e instanceof NotStarted) return { address, notStarted: true };
+          throw e;
+        }
+      })
+    );
+    return res;
+  };
+  const results = await Promise.all(targets.map(probeTarget));
+  const out = { observations: [], findings: [], probes: [] };
+  const reportedConfig = /* @__PURE__ */ new Set();
+  for (const r of results) assemble(r, out, reportedConfig, opts.network);
+  return out;
+}
+function notChecked(t, label, why, address) {
+  return {
+    id: "not-checked",
+    severity: "notice",
+    message: `${label}: not checked: ${why}`,
+    location: baseLocation(t, address)
+  };
+}
+function parseCached(der, cache2) {
+  const key = createHash("sha256").update(der).digest("hex");
+  let r = cache2.get(key);
+  if (!r) {
+    try {
+      r = parseCertificate(der);
+    } catch (e) {
+      if (!(e instanceof CertificateParseError)) throw e;
+      r = e;
+    }
+    cache2.set(key, r);
+  }
+  if (r instanceof CertificateParseError) throw r;
+  return r;
+}
+function judge(t, outcome, store, cache2, now) {
+  const tls = outcome.tls;
+  const parseErrors = [];
+  const records = tls.chain.map((der, index) => {
+    try {
+      const rec = parseCached(der, cache2);
+      rememberX509(rec, tls.peer[index]);
+      return rec;
+    } catch (e) {
+      if (!(e instanceof CertificateParseError)) throw e;
+      parseErrors.push({ index, der, error: e });
+      return void 0;
+    }
+  });
+  const verdict = records[0] ? judgeChain(records, {
+    anchors: store.anchors(),
+    name: nameToCheck(t),
+    now: now ?? /* @__PURE__ */ new Date(),
+    authorized: tls.authorized,
+    authorizationError: tls.authorizationError
+  }) : void 0;
+  for (const r of records) if (r) forgetX509(r);
+  tls.peer = [];
+  return { records, parseErrors, verdict };
+}
+function assemble(r, out, reportedConfig, guard) {
+  const t = r.target;
+  if (r.refused) {
+    out.findings.push(notChecked(t, endpointLabel(t), r.refused));
+    out.probes.push({
+      targetId: t.id,
+      host: t.host,
+      port: t.port,
+      ok: false,
+      error: r.refused,
+      phase: "dns",
+      chainLength: 0,
+      authorized: false
+    });
+    return;
+  }
+  const unreachableSeverity = t.optional ? "warning" : "error";
+  if (r.configProblem && !reportedConfig.has(r.configProblem)) {
+    reportedConfig.add(r.configProblem);
+    out.findings.push({
+      id: "config",
+      severity: "error",
+      message: `${r.configProblem}; endpoints using it were judged against the bundled roots only`,
+      location: baseLocation(t)
+    });
+  }
+  if (r.notStarted) {
+    out.findings.push(notChecked(t, endpointLabel(t), "the run deadline passed before it was started"));
+    return;
+  }
+  if (r.error) {
+    out.findings.push(
+      r.error.runDeadline ? notChecked(t, endpointLabel(t), r.error.message) : {
+        id: "unreachable",
+        severity: unreachableSeverity,
+        message: `${endpointLabel(t)}: ${r.error.message}`,
+        location: baseLocation(t)
+      }
+    );
+    out.probes.push({
+      targetId: t.id,
+      host: t.host,
+      port: t.port,
+      ok: false,
+      error: r.error.message,
+      phase: r.error.phase,
+      chainLength: 0,
+      authorized: false
+    });
+    return;
+  }
+  const leaves = [];
+  for (const a of r.addresses) {
+    const label = endpointLabel(t, a.address);
+    const loc = baseLocation(t, a.address);
+    if (a.notStarted || !a.outcome) {
+      out.findings.push(notChecked(t, label, "the run deadline passed before it was started", a.address));
+      continue;
+    }
+    const { outcome } = a;
+    const summary = {
+      targetId: t.id,
+      host: t.host,
+      port: t.port,
+      ...a.address ? { address: a.address } : {},
+      ok: !outcome.error,
+      chainLength: outcome.tls?.chain.length ?? 0,
+      authorized: false,
+      ...outcome.proxy ? { proxy: outcome.proxy } : {}
+    };
+    out.probes.push(summary);
+    if (outcome.error) {
+      const message = guard?.publicOnly && outcome.error.phase === "starttls" ? `the STARTTLS dialogue failed (the server's words are not shown ${guard.reason})` : outcome.error.message;
+      summary.error = `${label}: ${message}`;
+      summary.phase = outcome.error.phase;
+      out.findings.push(
+        outcome.error.runDeadline ? notChecked(t, label, outcome.error.message, a.address) : { id: "unreachable", severity: unreachableSeverity, message: summary.error, location: loc }
+      );
+      continue;
+    }
+    const tls = outcome.tls;
+    summary.tlsVersion = tls.tlsVersion;
+    summary.cipher = tls.cipher;
+    summary.opensslError = tls.authorizationError;
+    summary.stapledOcsp = !!tls.stapledOcsp;
+    const { records, parseErrors, verdict } = a.judged;
+    for (const { index, der, error } of parseErrors) {
+      out.findings.push({
+        id: "unparseable",
+        severity: "error",
+        message: `${label}: certificate ${index + 1} of ${tls.chain.length} the server sent (sha256:${createHash("sha256").update(der).digest("hex").slice(0, 16)}\u2026) does not parse: ${error.message}`,
+        location: { ...loc, chainIndex: index }
+      });
+    }
+    const leaf = records[0];
+    const parsed = records.filter((c) => !!c);
+    records.forEach((cert, i) => {
+      if (!cert) return;
+      out.observations.push({
+        cert,
+        location: { ...loc, chainIndex: i },
+        role: roleOf(cert, i),
+        ...t.owner ? { owner: t.owner } : {},
+        ...t.thresholds ? { thresholds: t.thresholds } : {},
+        companions: parsed.filter((c) => c !== cert),
+        ...i === 0 && tls.stapledOcsp ? { stapledOcsp: tls.stapledOcsp } : {},
+        ...verdict?.offPath[i] ? { offPath: true } : {}
+      });
+    });
+    if (!leaf || !verdict) {
+      summary.authorizationError = "unparseable";
+      continue;
+    }
+    if (a.address) leaves.push({ address: a.address, leaf, location: { ...loc, chainIndex: 0 } });
+    summary.authorized = verdict.trusted && verdict.hostname.ok;
+    if (!verdict.trusted) {
+      summary.authorizationError = verdict.problem;
+      out.findings.push({
+        id: "untrusted-chain",
+        severity: "error",
+        message: `${label}: certificate chain is not trusted: ${verdict.reason}`,
+        fingerprint: leaf.fingerprint,
+        location: { ...loc, chainIndex: 0 }
+      });
+    }
+    if (!verdict.hostname.ok) {
+      summary.authorizationError ??= "hostname-mismatch";
+      out.findings.push({
+        id: "hostname-mismatch",
+        severity: "error",
+        message: `${label}: hostname mismatch: ${verdict.hostname.reason}`,
+        fingerprint: leaf.fingerprint,
+        location: { ...loc, chainIndex: 0 }
+      });
+    }
+  }
+  if (t.allAddresses) out.findings.push(...addressDrift(endpointLabel(t), leaves));
+}
+export {
+  MAX_CONNECTIONS_PER_HOST,
+  collectEndpoints
+};

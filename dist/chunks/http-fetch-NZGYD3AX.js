@@ -1,0 +1,21 @@
+import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+import {
+  FetchError,
+  closeHttp,
+  configureHttp,
+  fetchableUrl,
+  httpFetch,
+  httpStream
+} from "./chunk-R33XYM2P.js";
+import "./chunk-4HURYBLK.js";
+import "./chunk-NOSH5WDB.js";
+import "./chunk-HWS43L24.js";
+import "./chunk-DDCI7ZLU.js";
+export {
+  FetchError,
+  closeHttp,
+  configureHttp,
+  fetchableUrl,
+  httpFetch,
+  httpStream
+};

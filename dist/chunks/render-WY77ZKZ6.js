@@ -1,0 +1,14 @@
+import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+import {
+  INVENTORY_FORMATS,
+  renderInventory
+} from "./chunk-XYOMPUEF.js";
+import "./chunk-S62BVIGF.js";
+import "./chunk-Z7KJFGKJ.js";
+import "./chunk-2QTV5ZJ2.js";
+import "./chunk-ICE5XF2S.js";
+import "./chunk-DDCI7ZLU.js";
+export {
+  INVENTORY_FORMATS,
+  renderInventory
+};
