@@ -177,16 +177,7 @@ export async function syncIssuesFromAction(
   log: Logger,
   opts: SyncFromActionOptions = {},
 ): Promise<SyncResult> {
-  const nothing = (skipped: string): SyncResult => ({
-    created: [],
-    updated: [],
-    commented: [],
-    closed: [],
-    reopened: [],
-    withdrawn: [],
-    apiCalls: 0,
-    skipped,
-  });
+  const nothing = (skipped: string): SyncResult => ({ ...emptyResult(), skipped });
   const decision = issuesEnabled(issuesInput, env);
   if (!decision.on) {
     log.info(`${decision.why}: not syncing issues`);
@@ -227,17 +218,13 @@ export async function syncIssuesFromAction(
   }
 }
 
+function emptyResult(): SyncResult {
+  return { created: [], updated: [], commented: [], closed: [], reopened: [], withdrawn: [], apiCalls: 0 };
+}
+
 /** The core: plan from the report and the existing issues, then write only what changed. */
 export async function syncIssues(report: Report, client: Octokit, ctx: SyncContext): Promise<SyncResult> {
-  const result: SyncResult = {
-    created: [],
-    updated: [],
-    commented: [],
-    closed: [],
-    reopened: [],
-    withdrawn: [],
-    apiCalls: 0,
-  };
+  const result = emptyResult();
   const countCall = () => {
     result.apiCalls++;
   };

@@ -82,12 +82,7 @@ export function extractDerObjects(buf: Buffer): Extraction {
   if (derKind(buf) === 'pkcs7') return extractPkcs7(buf);
   const { objects: slices, trailing } = splitDerObjects(buf);
   if (slices.length === 0) {
-    try {
-      readTlv(buf, 0);
-      out.problems.push({ line: 1, reason: 'DER is damaged: the file does not start with an ASN.1 SEQUENCE' });
-    } catch (e) {
-      out.problems.push({ line: 1, reason: `DER is damaged: ${(e as Error).message}` });
-    }
+    out.problems.push(damagedDer(buf));
     return out;
   }
   let n = 0;
@@ -116,12 +111,21 @@ export function extractDerObjects(buf: Buffer): Extraction {
         severity: 'notice',
       });
   }
-  // OpenSSL ignores bytes after the last whole object; so do we, saying so.
-  if (trailing)
-    out.problems.push({
-      line: 1,
-      reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`,
-      severity: 'notice',
-    });
+  if (trailing) out.problems.push(trailingBytes(trailing));
   return out;
+}
+
+/** Why a buffer that should be DER holds no whole ASN.1 object. */
+export function damagedDer(buf: Buffer): Extraction['problems'][number] {
+  try {
+    readTlv(buf, 0);
+    return { line: 1, reason: 'DER is damaged: the file does not start with an ASN.1 SEQUENCE' };
+  } catch (e) {
+    return { line: 1, reason: `DER is damaged: ${(e as Error).message}` };
+  }
+}
+
+/** OpenSSL ignores bytes after the last whole object; so do we, saying so. */
+export function trailingBytes(trailing: number): Extraction['problems'][number] {
+  return { line: 1, reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`, severity: 'notice' };
 }

@@ -1,6 +1,7 @@
 // PEM and DER certificate files (.pem .crt .cer .der), including bundles.
 import { splitPem, looksLikePem, type PemBlock } from '../../x509/pem.js';
 import { readTlv, splitDerObjects } from '../../x509/der.js';
+import { damagedDer, trailingBytes } from './der-objects.js';
 import { isPkcs7SignedData } from '../../x509/pkcs7.js';
 import { emptyExtraction, type Extraction, type Whereabouts } from './extracted.js';
 import { extractPkcs7 } from './pkcs7.js';
@@ -105,12 +106,7 @@ export function extractPemOrDer(buf: Buffer): Extraction {
   // after the last whole object are ignored, as OpenSSL ignores them, with a notice.
   const { objects, trailing } = splitDerObjects(buf);
   if (objects.length === 0) {
-    try {
-      readTlv(buf, 0);
-      out.problems.push({ line: 1, reason: 'DER is damaged: the file does not start with an ASN.1 SEQUENCE' });
-    } catch (e) {
-      out.problems.push({ line: 1, reason: `DER is damaged: ${(e as Error).message}` });
-    }
+    out.problems.push(damagedDer(buf));
     return out;
   }
   for (const [n, obj] of objects.entries()) {
@@ -122,11 +118,6 @@ export function extractPemOrDer(buf: Buffer): Extraction {
     } else
       out.certificates.push({ der: obj, line: 1, ...(objects.length > 1 ? { detail: `DER object ${n + 1}` } : {}) });
   }
-  if (trailing)
-    out.problems.push({
-      line: 1,
-      reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`,
-      severity: 'notice',
-    });
+  if (trailing) out.problems.push(trailingBytes(trailing));
   return out;
 }
