@@ -21,10 +21,10 @@ import {
   summarize,
   validateReport,
   workflowSafe
-} from "./chunks/chunk-6WW3I4SS.js";
+} from "./chunks/chunk-RDZHPCJB.js";
 import {
   require_out
-} from "./chunks/chunk-PDE2TDEV.js";
+} from "./chunks/chunk-FFHFP4BV.js";
 import {
   DurationError,
   UsageError,
@@ -463,7 +463,7 @@ async function cmdInit(args) {
   const workspace = path.resolve(values.workspace ?? process.cwd());
   const st = await stat(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init, describeInit, InitError } = await import("./chunks/init-XUSW24NO.js");
+  const { init, describeInit, InitError } = await import("./chunks/init-MY4HQOFY.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await init(workspace, { force: values.force }))));
   } catch (e) {

@@ -2,7 +2,7 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   collectFiles,
   require_picomatch
-} from "./chunk-PDE2TDEV.js";
+} from "./chunk-FFHFP4BV.js";
 import {
   formatDuration,
   thresholdMs

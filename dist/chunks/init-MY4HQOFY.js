@@ -6,7 +6,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-PDE2TDEV.js";
+} from "./chunk-FFHFP4BV.js";
 import {
   BUILTIN,
   DEFAULT_CONFIG_PATH,

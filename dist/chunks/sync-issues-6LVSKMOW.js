@@ -424,16 +424,7 @@ function certificatePriority(a, b) {
   return findingRank(a.active[0]) - findingRank(b.active[0]) || Date.parse(a.cert.notAfter) - Date.parse(b.cert.notAfter) || a.fp.localeCompare(b.fp);
 }
 async function syncIssuesFromAction(report, issuesInput, settings, env, log, opts = {}) {
-  const nothing = (skipped) => ({
-    created: [],
-    updated: [],
-    commented: [],
-    closed: [],
-    reopened: [],
-    withdrawn: [],
-    apiCalls: 0,
-    skipped
-  });
+  const nothing = (skipped) => ({ ...emptyResult(), skipped });
   const decision = issuesEnabled(issuesInput, env);
   if (!decision.on) {
     log.info(`${decision.why}: not syncing issues`);
@@ -470,16 +461,11 @@ async function syncIssuesFromAction(report, issuesInput, settings, env, log, opt
     return nothing(why);
   }
 }
+function emptyResult() {
+  return { created: [], updated: [], commented: [], closed: [], reopened: [], withdrawn: [], apiCalls: 0 };
+}
 async function syncIssues(report, client, ctx) {
-  const result = {
-    created: [],
-    updated: [],
-    commented: [],
-    closed: [],
-    reopened: [],
-    withdrawn: [],
-    apiCalls: 0
-  };
+  const result = emptyResult();
   const countCall = () => {
     result.apiCalls++;
   };

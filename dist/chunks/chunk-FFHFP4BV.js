@@ -5820,6 +5820,99 @@ function extractPkcs7File(buf) {
   return extractPkcs7(buf);
 }
 
+// src/sources/files/der-objects.ts
+var SEQ = 48;
+var INTEGER = 2;
+var BIT_STRING = 3;
+var OCTET_STRING = 4;
+var OID = 6;
+var OID_DATA = Buffer.from([42, 134, 72, 134, 247, 13, 1, 7, 1]);
+function derKind(buf) {
+  if (isPkcs7SignedData(buf)) return "pkcs7";
+  try {
+    const outer = readTlv(buf, 0);
+    const kids = children(buf, outer);
+    if (kids.length >= 2 && kids[0].tag === INTEGER && kids[0].end - kids[0].contentStart === 1 && buf[kids[0].contentStart] === 3 && kids[1].tag === SEQ) {
+      const ci = children(buf, kids[1]);
+      if (ci[0]?.tag === OID && buf.subarray(ci[0].contentStart, ci[0].end).equals(OID_DATA)) return "pkcs12";
+    }
+  } catch {
+  }
+  return "der";
+}
+function classify(buf, t) {
+  if (t.tag !== SEQ) return { kind: "other" };
+  let k;
+  try {
+    k = children(buf, t);
+  } catch {
+    return { kind: "other" };
+  }
+  const tags = k.map((x) => x.tag);
+  if (tags.length === 3 && tags[0] === SEQ && tags[1] === SEQ && tags[2] === BIT_STRING) return { kind: "certificate" };
+  if (isPkcs7SignedData(buf.subarray(t.start, t.end))) return { kind: "pkcs7" };
+  if (tags[0] === INTEGER && tags[1] === SEQ && tags[2] === OCTET_STRING)
+    return { kind: "private-key", label: "PKCS#8 private key (DER)" };
+  if (tags.length === 2 && tags[0] === SEQ && tags[1] === OCTET_STRING)
+    return { kind: "private-key", label: "encrypted PKCS#8 private key (DER)" };
+  if (tags.length >= 9 && tags.slice(0, 9).every((x) => x === INTEGER))
+    return { kind: "private-key", label: "RSA private key (DER)" };
+  if (tags[0] === INTEGER && tags[1] === OCTET_STRING && (tags.length === 2 || tags[2] === 160 || tags[2] === 161))
+    return { kind: "private-key", label: "EC private key (DER)" };
+  return { kind: "other" };
+}
+function extractDerObjects(buf) {
+  const out = emptyExtraction();
+  if (buf.length === 0) {
+    out.problems.push({ line: 1, reason: "the file is empty" });
+    return out;
+  }
+  if (derKind(buf) === "pkcs7") return extractPkcs7(buf);
+  const { objects: slices, trailing } = splitDerObjects(buf);
+  if (slices.length === 0) {
+    out.problems.push(damagedDer(buf));
+    return out;
+  }
+  let n = 0;
+  const objects = slices.map((b) => {
+    const t = readTlv(b, 0);
+    return { t, bytes: b, ...classify(b, t) };
+  });
+  const many = objects.filter((o) => o.kind === "certificate").length > 1;
+  for (const o of objects) {
+    n++;
+    const bytes = o.bytes;
+    if (o.kind === "certificate")
+      out.certificates.push({ der: bytes, line: 1, ...many ? { detail: `DER certificate ${n}` } : {} });
+    else if (o.kind === "private-key") out.keys.push({ line: 1, label: o.label });
+    else if (o.kind === "pkcs7") {
+      const inner = extractPkcs7(bytes);
+      out.certificates.push(...inner.certificates);
+      out.problems.push(...inner.problems);
+    } else if (objects.length === 1) {
+      out.certificates.push({ der: bytes, line: 1 });
+    } else
+      out.problems.push({
+        line: 1,
+        reason: `DER object ${n} is neither a certificate nor a private key; skipped`,
+        severity: "notice"
+      });
+  }
+  if (trailing) out.problems.push(trailingBytes(trailing));
+  return out;
+}
+function damagedDer(buf) {
+  try {
+    readTlv(buf, 0);
+    return { line: 1, reason: "DER is damaged: the file does not start with an ASN.1 SEQUENCE" };
+  } catch (e) {
+    return { line: 1, reason: `DER is damaged: ${e.message}` };
+  }
+}
+function trailingBytes(trailing) {
+  return { line: 1, reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`, severity: "notice" };
+}
+
 // src/sources/files/pem-der.ts
 var CERT_LABELS = /* @__PURE__ */ new Set(["CERTIFICATE", "X509 CERTIFICATE", "X.509 CERTIFICATE", "TRUSTED CERTIFICATE"]);
 var KEY_LABEL = /PRIVATE KEY$/;
@@ -5900,12 +5993,7 @@ function extractPemOrDer(buf) {
   if (buf[1] === 128) return extractPkcs7(buf);
   const { objects, trailing } = splitDerObjects(buf);
   if (objects.length === 0) {
-    try {
-      readTlv(buf, 0);
-      out.problems.push({ line: 1, reason: "DER is damaged: the file does not start with an ASN.1 SEQUENCE" });
-    } catch (e) {
-      out.problems.push({ line: 1, reason: `DER is damaged: ${e.message}` });
-    }
+    out.problems.push(damagedDer(buf));
     return out;
   }
   for (const [n, obj] of objects.entries()) {
@@ -5916,12 +6004,7 @@ function extractPemOrDer(buf) {
     } else
       out.certificates.push({ der: obj, line: 1, ...objects.length > 1 ? { detail: `DER object ${n + 1}` } : {} });
   }
-  if (trailing)
-    out.problems.push({
-      line: 1,
-      reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`,
-      severity: "notice"
-    });
+  if (trailing) out.problems.push(trailingBytes(trailing));
   return out;
 }
 
@@ -6003,98 +6086,6 @@ function extractSecretDoc(root, lc, out) {
         out.problems.push({ line, reason: `Secret ${name} ${key} holds no certificate` });
     }
   }
-}
-
-// src/sources/files/der-objects.ts
-var SEQ = 48;
-var INTEGER = 2;
-var BIT_STRING = 3;
-var OCTET_STRING = 4;
-var OID = 6;
-var OID_DATA = Buffer.from([42, 134, 72, 134, 247, 13, 1, 7, 1]);
-function derKind(buf) {
-  if (isPkcs7SignedData(buf)) return "pkcs7";
-  try {
-    const outer = readTlv(buf, 0);
-    const kids = children(buf, outer);
-    if (kids.length >= 2 && kids[0].tag === INTEGER && kids[0].end - kids[0].contentStart === 1 && buf[kids[0].contentStart] === 3 && kids[1].tag === SEQ) {
-      const ci = children(buf, kids[1]);
-      if (ci[0]?.tag === OID && buf.subarray(ci[0].contentStart, ci[0].end).equals(OID_DATA)) return "pkcs12";
-    }
-  } catch {
-  }
-  return "der";
-}
-function classify(buf, t) {
-  if (t.tag !== SEQ) return { kind: "other" };
-  let k;
-  try {
-    k = children(buf, t);
-  } catch {
-    return { kind: "other" };
-  }
-  const tags = k.map((x) => x.tag);
-  if (tags.length === 3 && tags[0] === SEQ && tags[1] === SEQ && tags[2] === BIT_STRING) return { kind: "certificate" };
-  if (isPkcs7SignedData(buf.subarray(t.start, t.end))) return { kind: "pkcs7" };
-  if (tags[0] === INTEGER && tags[1] === SEQ && tags[2] === OCTET_STRING)
-    return { kind: "private-key", label: "PKCS#8 private key (DER)" };
-  if (tags.length === 2 && tags[0] === SEQ && tags[1] === OCTET_STRING)
-    return { kind: "private-key", label: "encrypted PKCS#8 private key (DER)" };
-  if (tags.length >= 9 && tags.slice(0, 9).every((x) => x === INTEGER))
-    return { kind: "private-key", label: "RSA private key (DER)" };
-  if (tags[0] === INTEGER && tags[1] === OCTET_STRING && (tags.length === 2 || tags[2] === 160 || tags[2] === 161))
-    return { kind: "private-key", label: "EC private key (DER)" };
-  return { kind: "other" };
-}
-function extractDerObjects(buf) {
-  const out = emptyExtraction();
-  if (buf.length === 0) {
-    out.problems.push({ line: 1, reason: "the file is empty" });
-    return out;
-  }
-  if (derKind(buf) === "pkcs7") return extractPkcs7(buf);
-  const { objects: slices, trailing } = splitDerObjects(buf);
-  if (slices.length === 0) {
-    try {
-      readTlv(buf, 0);
-      out.problems.push({ line: 1, reason: "DER is damaged: the file does not start with an ASN.1 SEQUENCE" });
-    } catch (e) {
-      out.problems.push({ line: 1, reason: `DER is damaged: ${e.message}` });
-    }
-    return out;
-  }
-  let n = 0;
-  const objects = slices.map((b) => {
-    const t = readTlv(b, 0);
-    return { t, bytes: b, ...classify(b, t) };
-  });
-  const many = objects.filter((o) => o.kind === "certificate").length > 1;
-  for (const o of objects) {
-    n++;
-    const bytes = o.bytes;
-    if (o.kind === "certificate")
-      out.certificates.push({ der: bytes, line: 1, ...many ? { detail: `DER certificate ${n}` } : {} });
-    else if (o.kind === "private-key") out.keys.push({ line: 1, label: o.label });
-    else if (o.kind === "pkcs7") {
-      const inner = extractPkcs7(bytes);
-      out.certificates.push(...inner.certificates);
-      out.problems.push(...inner.problems);
-    } else if (objects.length === 1) {
-      out.certificates.push({ der: bytes, line: 1 });
-    } else
-      out.problems.push({
-        line: 1,
-        reason: `DER object ${n} is neither a certificate nor a private key; skipped`,
-        severity: "notice"
-      });
-  }
-  if (trailing)
-    out.problems.push({
-      line: 1,
-      reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`,
-      severity: "notice"
-    });
-  return out;
 }
 
 // src/sources/files/java-keystore.ts
