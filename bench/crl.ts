@@ -12,8 +12,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scanCrl } from '../src/checks/revocation/crl-lookup.js';
-import { certFields } from '../src/checks/revocation/cert-fields.js';
+import { scanCrl } from '../src/x509/crl-lookup.js';
+import { certFields } from '../src/x509/cert-fields.js';
 import { verifyCrl } from '../src/checks/revocation/verify-crl.js';
 import { parseCertificate } from '../src/x509/parse-certificate.js';
 import { buildCrl } from '../test/revocation/helpers/der-writer.js';

@@ -40,7 +40,7 @@ await build({
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  // undici lazily requires node:sqlite (absent on Node 20); keep it a runtime require (NOTES.md).
+  // undici lazily requires node:sqlite (absent on Node 20); keep it a runtime require.
   external: ['node:sqlite'],
   banner: { js: banner },
   plugins: [withoutOidc],

@@ -19,7 +19,7 @@ import { openListFile, SerialListError, type OpenedList } from './serial-lists/o
 import { scanSerialList } from './serial-lists/scan-serial-list.js';
 import { serialKey } from './serial-lists/serial-line.js';
 import { renderInventory, type InventoryFormat } from './report/inventory/render.js';
-import { TOOL_VERSION } from './report/build-report.js';
+import { TOOL_VERSION } from './version.js';
 
 const TARGET_USAGE = `[--config F] [--endpoint E]... [--files GLOB]... [--workspace DIR]
                   [--warn-within D] [--fail-within D] [--revocation soft|hard|off] [--shard i/n] [--at YYYY-MM-DD]`;

@@ -1,6 +1,6 @@
 // The pipeline both entry points call:
 // settings → targets → observed certificates → checks → findings → report.
-// It knows nothing of GitHub or the terminal (STYLE.md): it returns data.
+// It knows nothing of GitHub or the terminal: it returns data.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { EndpointTarget, Finding, Observation, ObservedCertificate, Settings, Thresholds } from './types.js';
@@ -10,7 +10,7 @@ import { checkExpiry } from './checks/expiry.js';
 import { checkStrength } from './checks/strength.js';
 import { applyIgnores } from './findings/apply-ignores.js';
 import { applyPathRules, fileExcluder } from './findings/path-rules.js';
-import { checkThresholdOrder } from './checks/threshold-order.js';
+import { checkThresholdOrder } from './config/threshold-order.js';
 import { markRevocationOff } from './checks/revocation/revocation-off.js';
 import { buildReport } from './report/build-report.js';
 import type { Report, ReportProbe } from './report/report-types.js';
@@ -95,6 +95,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     progress(`endpoints: probing ${endpoints.length}`);
     // Loaded on demand: a run with nothing to probe should not pay for TLS/STARTTLS code (cold start).
     const { collectEndpoints } = await import('./sources/endpoints/collect-endpoints.js');
+    const { endpointTrustFindings, judgeServedChain } = await import('./checks/endpoint-trust.js');
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -103,9 +104,11 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
       now: settings.now,
       env: o.env,
       network: guard,
+      judge: judgeServedChain,
     });
     observations.push(...ep.observations);
-    for (const f of ep.findings) (f.fingerprint ? certBound : problems).push(f);
+    for (const f of [...ep.findings, ...endpointTrustFindings(ep.judged)])
+      (f.fingerprint ? certBound : problems).push(f);
     progress(`endpoints: ${ep.probes.filter((p) => p.ok).length}/${ep.probes.length} probes answered`);
     for (const p of ep.probes) {
       probes.push({

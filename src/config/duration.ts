@@ -1,6 +1,6 @@
 // Durations as users type them in the config and inputs: `90m`, `12h`, `30d`,
 // `2w`, and `20%` (a share of the certificate's lifetime left, because a fixed
-// "30 days" is wrong for a 6-day certificate — see NOTES.md, SC-081).
+// "30 days" is wrong for a 6-day certificate — CA/B Forum ballot SC-081 shortens lifetimes to 47 days).
 import type { Duration } from '../types.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };

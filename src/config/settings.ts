@@ -15,6 +15,7 @@ import type {
   StartTlsProtocol,
   Thresholds,
 } from '../types.js';
+import type { CertwatchConfig, EndpointObject, FileObject } from './config-file.js';
 import { ConfigError, loadConfig, type RawConfig } from './load-config.js';
 import { DurationError, parseDuration, parseTimeout } from './duration.js';
 import { EndpointSpecError, defaultPort, parseEndpointSpec } from '../sources/endpoints/endpoint-spec.js';
@@ -76,7 +77,8 @@ export async function buildSettings(workspace: string, o: Overrides = {}): Promi
 }
 
 export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overrides = {}): Settings {
-  const d = (raw?.data ?? {}) as Record<string, any>;
+  // Schema-valid by now (parse-config.ts validates before this runs): typed by the schema itself.
+  const d = (raw?.data ?? {}) as Partial<CertwatchConfig>;
   const file = raw?.file ?? '(inputs)';
   const problems: ConfigError['problems'] = [];
   const at = (p: (string | number)[]) => raw?.lineOf(p) ?? 1;
@@ -96,7 +98,7 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
   const dur = parsed(parseDuration);
   const tmo = parsed(parseTimeout);
 
-  const dd = (d.defaults ?? {}) as Record<string, any>;
+  const dd = d.defaults ?? {};
   const defaults: Defaults = {
     warnWithin: dur(dd['warn-within'], ['defaults', 'warn-within'], BUILTIN.warnWithin),
     failWithin: dur(dd['fail-within'], ['defaults', 'fail-within'], BUILTIN.failWithin),
@@ -110,7 +112,7 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
   const cacheProblem = cacheDirProblem(defaults.cacheDir, workspace);
   if (cacheProblem)
     problems.push({ file, line: at(['defaults', 'cache-dir']), key: 'defaults.cache-dir', message: cacheProblem });
-  // Inputs override the config (PRODUCT.md: empty input = not given). Their errors
+  // Inputs override the config (an empty input counts as not given). Their errors
   // name the flag or input, not a config file the user did not touch.
   if (o.warnWithin) defaults.warnWithin = overrideDuration(o.warnWithin, overrideName('warn-within', o.origin));
   if (o.failWithin) defaults.failWithin = overrideDuration(o.failWithin, overrideName('fail-within', o.origin));
@@ -121,7 +123,10 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
     defaults.revocation = v as RevocationMode;
   }
 
-  const thresholdsOf = (e: Record<string, any>, p: (string | number)[]): Partial<Thresholds> | undefined => {
+  const thresholdsOf = (
+    e: { 'warn-within'?: string; 'fail-within'?: string },
+    p: (string | number)[],
+  ): Partial<Thresholds> | undefined => {
     const t: Partial<Thresholds> = {};
     if (e['warn-within'] !== undefined)
       t.warnWithin = dur(e['warn-within'], [...p, 'warn-within'], defaults.warnWithin);
@@ -134,7 +139,7 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
   const endpoints: EndpointTarget[] = [];
   const endpointIds = new Set<string>();
   const addEndpoint = (spec: unknown, p: (string | number)[], srcFile: string, line: number) => {
-    const obj = (typeof spec === 'string' ? { host: spec } : spec) as Record<string, any>;
+    const obj: EndpointObject = typeof spec === 'string' ? { host: spec } : (spec as EndpointObject);
     try {
       const parsed = parseEndpointSpec(String(obj.host));
       const starttls = (obj.starttls as StartTlsProtocol | undefined) ?? parsed.starttls;
@@ -192,8 +197,8 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
     const g = pattern.replace(/^!+/, '');
     pathRules.exclude.push({ pattern: g, origin: `${where}: "${pattern}"`, source });
   };
-  ((d.files ?? []) as unknown[]).forEach((f, i) => {
-    const obj = (typeof f === 'string' ? { path: f } : f) as Record<string, any>;
+  (d.files ?? []).forEach((f, i) => {
+    const obj: FileObject = typeof f === 'string' ? { path: f } : f;
     const source = { file, line: at(['files', i]) };
     if (String(obj.path).startsWith('!')) return negation(String(obj.path), source, 'files');
     files.push({
@@ -217,7 +222,7 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
 
   // ---- ignore: by fingerprint, or by path
   const ignore: IgnoreRule[] = [];
-  ((d.ignore ?? []) as Record<string, any>[]).forEach((r, i) => {
+  (d.ignore ?? []).forEach((r, i) => {
     const source = { file, line: at(['ignore', i]) };
     const until = r.until
       ? endOfDay(String(r.until), problems, file, at(['ignore', i, 'until']), `ignore.${i}.until`)
@@ -244,9 +249,9 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
     }
   });
 
-  const ari = (d.ari ?? {}) as Record<string, any>;
-  const issues = (d.issues ?? {}) as Record<string, any>;
-  const network = (d.network ?? {}) as Record<string, any>;
+  const ari = d.ari ?? {};
+  const issues = d.issues ?? {};
+  const network = d.network ?? {};
   ((network.allow ?? []) as unknown[]).forEach((entry, i) => {
     if (!validAllowEntry(String(entry)))
       problems.push({
@@ -256,7 +261,7 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
         message: `"${entry}" is not an IP address or CIDR block (like 10.20.0.0/16)`,
       });
   });
-  ((d['revoked-serials'] ?? []) as Record<string, any>[]).forEach((r, i) => {
+  (d['revoked-serials'] ?? []).forEach((r, i) => {
     const p = ['revoked-serials', i];
     if ((r.path === undefined) === (r.url === undefined)) {
       problems.push({
@@ -294,7 +299,7 @@ export function settingsFrom(raw: RawConfig | null, workspace: string, o: Overri
       enabled: ari.enabled !== false,
       directories: (ari.directories ?? []) as { issuer: string; directory: string }[],
     },
-    revokedSerials: ((d['revoked-serials'] ?? []) as Record<string, any>[]).map((r, i) => ({
+    revokedSerials: (d['revoked-serials'] ?? []).map((r, i) => ({
       path: r.path,
       url: r.url,
       issuer: r.issuer,

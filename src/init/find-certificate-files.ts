@@ -8,7 +8,7 @@ import { settingsFrom } from '../config/settings.js';
 import { collectFiles } from '../sources/files/collect-files.js';
 import { ownersFor, parseCodeowners, readCodeowners } from '../github/codeowners.js';
 
-// The file types certwatch reads by extension (PRODUCT.md discovery). Files of
+// The file types certwatch reads by extension (the documented discovery rules). Files of
 // these types are grouped by folder and extension; anything else that turned
 // out to hold certificates (a Kubernetes manifest, a PEM inside a config file)
 // is listed by its exact path, since its neighbours are usually not certificates.

@@ -3,7 +3,7 @@
 import type { Finding, Location, ObservedCertificate, Severity, Settings } from '../types.js';
 import type { Report, ReportCertificate, ReportFinding, ReportProbe, ReportSummary } from './report-types.js';
 
-export const TOOL_VERSION = '1.0.0';
+import { TOOL_VERSION } from '../version.js';
 
 const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 

@@ -1,4 +1,4 @@
-// The JSON report, version 1 (the contract in PRODUCT.md, plus additive fields).
+// The JSON report, version 1 (the documented contract, plus additive fields).
 // Every reporter, the shard merge, the inventory views and the issue sync read
 // this shape, so a merged report behaves exactly like a single run's.
 import type {

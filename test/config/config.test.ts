@@ -9,7 +9,7 @@ import { ConfigError } from '../../src/config/load-config.js';
 import { parseConfigText } from '../../src/config/parse-config.js';
 import { buildSettings, settingsFrom, DISCOVERY_PATTERNS, UsageError } from '../../src/config/settings.js';
 import { parseDuration, thresholdMs, DurationError } from '../../src/config/duration.js';
-import { checkThresholdOrder } from '../../src/checks/threshold-order.js';
+import { checkThresholdOrder } from '../../src/config/threshold-order.js';
 
 const FP = 'sha256:' + '3f'.repeat(8) + 'a1b2c3d4e5f60718293a4b5c6d7e8f90' + '0e'.repeat(8);
 const FILE = '.github/certwatch.yml';

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
-import { collectEndpoints } from '../../src/sources/endpoints/collect-endpoints.js';
-import { addressDrift } from '../../src/sources/endpoints/address-drift.js';
+import { probeEndpoints } from '../helpers/probe-endpoints.js';
+import { addressDrift } from '../../src/checks/address-drift.js';
 import { parseCertificate } from '../../src/x509/parse-certificate.js';
 import type { EndpointLocation } from '../../src/types.js';
 import { DAY, hierarchy, issue } from '../helpers/pki.js';
@@ -53,7 +53,7 @@ test('results come back in target order whatever order the probes finish in', as
       .slice(1, 6)
       .map((s, i) => endpointTarget(`127.0.0.1:${s.port}`, { id: `svc${i + 1}`, servername: `svc${i + 1}.test` })),
   ];
-  const res = await collectEndpoints(targets, { ...base, concurrency: 3, deadline: Date.now() + 10_000 });
+  const res = await probeEndpoints(targets, { ...base, concurrency: 3, deadline: Date.now() + 10_000 });
   assert.deepEqual(res.findings, []);
   assert.deepEqual(
     res.probes.map((p) => p.targetId),
@@ -71,7 +71,7 @@ test('targets not started before the run deadline are reported not-checked; a pr
   const targets = [0, 1, 2].map((i) => endpointTarget(`127.0.0.1:${silent.port}`, { id: `t${i}`, timeoutMs: 10_000 }));
   const started = Date.now();
   // one connection at a time: the first probe hangs until the deadline, the others never start
-  const res = await collectEndpoints(targets, { ...base, concurrency: 1, deadline: Date.now() + 400 });
+  const res = await probeEndpoints(targets, { ...base, concurrency: 1, deadline: Date.now() + 400 });
   const elapsed = Date.now() - started;
   assert.ok(elapsed < 1500, `stopped at the deadline, not the 10 s timeout (${elapsed} ms)`);
   assert.deepEqual(
@@ -115,7 +115,7 @@ test('an endpoint whose addresses serve different certificates gets address-drif
     { address: '127.0.0.1', family: 4 },
   ];
   const target = endpointTarget(`drift.test:${v4.port}`, { allAddresses: true });
-  const res = await collectEndpoints([target], { ...base, concurrency: 4, deadline: Date.now() + 10_000, lookup });
+  const res = await probeEndpoints([target], { ...base, concurrency: 4, deadline: Date.now() + 10_000, lookup });
   assert.deepEqual(
     res.probes.map((p) => p.address),
     ['127.0.0.1', '::1'],
@@ -132,7 +132,7 @@ test('an endpoint whose addresses serve different certificates gets address-drif
   assert.equal(f.fingerprint, parseCertificate(stale.der).fingerprint);
   assert.equal((f.location as EndpointLocation).address, '::1');
   // without all-addresses only the first address is probed and no drift can be seen
-  const one = await collectEndpoints([{ ...target, allAddresses: false }], {
+  const one = await probeEndpoints([{ ...target, allAddresses: false }], {
     ...base,
     concurrency: 4,
     deadline: Date.now() + 10_000,

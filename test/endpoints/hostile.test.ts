@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
-import { collectEndpoints } from '../../src/sources/endpoints/collect-endpoints.js';
+import { probeEndpoints } from '../helpers/probe-endpoints.js';
 import { DAY, hierarchy, issue, keyPair, pemBlock, type Issued } from '../helpers/pki.js';
 import {
   endpointTarget,
@@ -92,7 +92,7 @@ test('hostile servers all end as unreachable with a clear cause, within the dead
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'root.pem'), h.root.pem);
   const started = Date.now();
-  const res = await collectEndpoints(targets, {
+  const res = await probeEndpoints(targets, {
     concurrency: 16,
     deadline: Date.now() + 30_000,
     workspace: dir,
@@ -147,7 +147,7 @@ test('hostile servers all end as unreachable with a clear cause, within the dead
 
 test('an optional endpoint that is unreachable is a warning, not an error', async () => {
   const port = await refusedPort();
-  const res = await collectEndpoints([endpointTarget(`127.0.0.1:${port}`, { optional: true })], {
+  const res = await probeEndpoints([endpointTarget(`127.0.0.1:${port}`, { optional: true })], {
     concurrency: 1,
     deadline: Date.now() + 5000,
     workspace: process.cwd(),

@@ -2,7 +2,7 @@
 // certificates made by `openssl req` / `openssl x509`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectEndpoints } from '../../src/sources/endpoints/collect-endpoints.js';
+import { probeEndpoints } from '../helpers/probe-endpoints.js';
 import { endpointTarget, opensslPki, startOpenSslServer } from '../helpers/tls-servers.js';
 
 const pki = opensslPki('ossl.test');
@@ -16,7 +16,7 @@ test('openssl s_server with leaf + intermediate: chain observed as sent, trusted
     extra: ['-cert_chain', `${pki.dir}/int.pem`],
   });
   t.after(() => srv.close());
-  const res = await collectEndpoints([endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'ossl.test' })], opts());
+  const res = await probeEndpoints([endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'ossl.test' })], opts());
   assert.deepEqual(res.findings, []);
   assert.deepEqual(
     res.observations.map((o) => o.cert.subjectCN),
@@ -29,7 +29,7 @@ test('openssl s_server with leaf + intermediate: chain observed as sent, trusted
 test('openssl s_server sending only the leaf fails with untrusted-chain (missing intermediate)', async (t) => {
   const srv = await startOpenSslServer({ certFile: pki.leafFile, keyFile: pki.keyFile });
   t.after(() => srv.close());
-  const res = await collectEndpoints([endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'ossl.test' })], opts());
+  const res = await probeEndpoints([endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'ossl.test' })], opts());
   assert.deepEqual(
     res.findings.map((f) => f.id),
     ['untrusted-chain'],
@@ -45,7 +45,7 @@ test('openssl s_server limited to TLS 1.2 is still probed, and the name mismatch
     extra: ['-cert_chain', `${pki.dir}/int.pem`, '-tls1_2'],
   });
   t.after(() => srv.close());
-  const res = await collectEndpoints([endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'other.test' })], opts());
+  const res = await probeEndpoints([endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'other.test' })], opts());
   assert.equal(res.probes[0].tlsVersion, 'TLSv1.2');
   assert.deepEqual(
     res.findings.map((f) => f.id),

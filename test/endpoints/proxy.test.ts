@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectEndpoints } from '../../src/sources/endpoints/collect-endpoints.js';
+import { probeEndpoints } from '../helpers/probe-endpoints.js';
 import { proxyFor } from '../../src/sources/endpoints/proxy-env.js';
 import { DAY, hierarchy } from '../helpers/pki.js';
 import { endpointTarget, startConnectProxy, startStartTlsServer, startTlsServer } from '../helpers/tls-servers.js';
@@ -51,7 +51,7 @@ test('with HTTPS_PROXY set, TLS and STARTTLS probes tunnel through CONNECT and s
     endpointTarget(`127.0.0.1:${tlsSrv.port}`, { servername: 'behind.test' }),
     endpointTarget(`smtp://127.0.0.1:${smtp.port}`, { servername: 'behind.test' }),
   ];
-  const res = await collectEndpoints(targets, {
+  const res = await probeEndpoints(targets, {
     concurrency: 2,
     deadline: Date.now() + 10_000,
     workspace: dir,
@@ -68,7 +68,7 @@ test('with HTTPS_PROXY set, TLS and STARTTLS probes tunnel through CONNECT and s
 
   // NO_PROXY for that address: direct, the proxy sees nothing new
   const before = proxy.requests.length;
-  const direct = await collectEndpoints([targets[0]], {
+  const direct = await probeEndpoints([targets[0]], {
     concurrency: 1,
     deadline: Date.now() + 10_000,
     workspace: dir,
@@ -82,7 +82,7 @@ test('with HTTPS_PROXY set, TLS and STARTTLS probes tunnel through CONNECT and s
 test('a proxy that refuses the CONNECT makes the endpoint unreachable, naming the proxy and its answer', async (t) => {
   const proxy = await startConnectProxy({ refuse: true });
   t.after(() => proxy.close());
-  const res = await collectEndpoints([endpointTarget('127.0.0.1:443')], {
+  const res = await probeEndpoints([endpointTarget('127.0.0.1:443')], {
     concurrency: 1,
     deadline: Date.now() + 5000,
     workspace: process.cwd(),

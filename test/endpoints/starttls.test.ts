@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectEndpoints } from '../../src/sources/endpoints/collect-endpoints.js';
+import { probeEndpoints } from '../helpers/probe-endpoints.js';
 import type { EndpointLocation, StartTlsProtocol } from '../../src/types.js';
 import { DAY, hierarchy } from '../helpers/pki.js';
 import { endpointTarget, startStartTlsServer, type StartTlsBehaviour } from '../helpers/tls-servers.js';
@@ -29,16 +29,13 @@ async function probe(
   const srv = await startStartTlsServer(protocol, behaviour, cred);
   t.after(() => srv.close());
   const started = Date.now();
-  const res = await collectEndpoints(
-    [endpointTarget(`${protocol}://mail.test:${srv.port}`, { timeoutMs: TIMEOUT_MS })],
-    {
-      concurrency: 1,
-      deadline: Date.now() + 10_000,
-      workspace: dir,
-      defaultCaFile: join(dir, 'root.pem'),
-      lookup,
-    },
-  );
+  const res = await probeEndpoints([endpointTarget(`${protocol}://mail.test:${srv.port}`, { timeoutMs: TIMEOUT_MS })], {
+    concurrency: 1,
+    deadline: Date.now() + 10_000,
+    workspace: dir,
+    defaultCaFile: join(dir, 'root.pem'),
+    lookup,
+  });
   return { res, port: srv.port, elapsed: Date.now() - started };
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectEndpoints } from '../../src/sources/endpoints/collect-endpoints.js';
+import { probeEndpoints } from '../helpers/probe-endpoints.js';
 import type { EndpointLocation } from '../../src/types.js';
 import { DAY, hierarchy, issue } from '../helpers/pki.js';
 import { endpointTarget, startTlsServer } from '../helpers/tls-servers.js';
@@ -28,8 +28,8 @@ function workspace(t: { after: (fn: () => void) => void }, rootPem?: string): { 
   return { dir, caFile: join(dir, 'certs/private-root.pem') };
 }
 
-const run = (targets: Parameters<typeof collectEndpoints>[0], ws: { dir: string; caFile?: string }) =>
-  collectEndpoints(targets, {
+const run = (targets: Parameters<typeof probeEndpoints>[0], ws: { dir: string; caFile?: string }) =>
+  probeEndpoints(targets, {
     concurrency: 8,
     deadline: Date.now() + 20_000,
     workspace: ws.dir,
@@ -191,7 +191,7 @@ test('a private CA is untrusted without ca-file and trusted with it; a per-endpo
   t.after(() => srv.close());
   const ws = workspace(t, h.root.pem);
   const target = endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'intranet.test' });
-  const without = await collectEndpoints([target], {
+  const without = await probeEndpoints([target], {
     concurrency: 2,
     deadline: Date.now() + 10_000,
     workspace: ws.dir,
@@ -201,7 +201,7 @@ test('a private CA is untrusted without ca-file and trusted with it; a per-endpo
     ['untrusted-chain'],
   );
   assert.match(without.findings[0].message, /unknown issuer.*Private Root CA.*ca-file/);
-  const withCa = await collectEndpoints([{ ...target, caFile: 'certs/private-root.pem' }], {
+  const withCa = await probeEndpoints([{ ...target, caFile: 'certs/private-root.pem' }], {
     concurrency: 2,
     deadline: Date.now() + 10_000,
     workspace: ws.dir,
@@ -215,7 +215,7 @@ test('an unreadable ca-file is reported once as a config finding and probing goe
   t.after(() => srv.close());
   const ws = workspace(t);
   const target = endpointTarget(`127.0.0.1:${srv.port}`, { servername: 'cfg.test', caFile: 'certs/missing.pem' });
-  const res = await collectEndpoints([target, { ...target, id: 'second' }], {
+  const res = await probeEndpoints([target, { ...target, id: 'second' }], {
     concurrency: 2,
     deadline: Date.now() + 10_000,
     workspace: ws.dir,

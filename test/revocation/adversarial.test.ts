@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkRevocation } from '../../src/checks/revocation/check-revocation.js';
-import { certFields } from '../../src/checks/revocation/cert-fields.js';
+import { certFields } from '../../src/x509/cert-fields.js';
 import { closeHttp } from '../../src/net/http-fetch.js';
 import type { ObservedCertificate } from '../../src/types.js';
 import { hierarchy, issue, type Issued } from '../helpers/pki.js';

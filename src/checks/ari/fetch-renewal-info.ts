@@ -2,9 +2,7 @@
 // (§3; cached, never hard-coded), then GET <renewalInfo>/<certID> (§4.1) and read
 // the suggested window (§4.2). Answers are kept on disk until their Retry-After
 // (§4.3) so repeated runs do not hammer the CA.
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { DiskCache } from '../../net/disk-cache.js';
 import { FetchError, httpFetch } from '../../net/http-fetch.js';
 import { ARI_MAX_BYTES } from '../../net/limits.js';
 import { oncePerKey } from '../../shared/once-per-key.js';
@@ -116,7 +114,11 @@ export class AriClient {
   private readonly directories = new Map<string, Promise<string>>();
   private readonly windows = new Map<string, Promise<RenewalWindow>>();
 
-  constructor(private readonly o: AriClientOptions) {}
+  private readonly cache: DiskCache;
+
+  constructor(private readonly o: AriClientOptions) {
+    this.cache = new DiskCache(o.cacheDir, 'ari');
+  }
 
   private fetch(url: string, what: string) {
     return httpFetch(url, {
@@ -129,29 +131,15 @@ export class AriClient {
   }
 
   private cachePath(kind: string, key: string): string | null {
-    if (!this.o.cacheDir) return null;
-    return join(this.o.cacheDir, 'ari', `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+    return this.cache.file(key, '.json', `${kind}-`);
   }
 
   private async readCache<T>(path: string | null): Promise<T | null> {
-    if (!path) return null;
-    try {
-      return JSON.parse(await readFile(path, 'utf8')) as T;
-    } catch {
-      return null;
-    }
+    return (await this.cache.readJson(path)) as T | null;
   }
 
-  private async writeCache(path: string | null, value: unknown): Promise<void> {
-    if (!path) return;
-    try {
-      await mkdir(join(this.o.cacheDir!, 'ari'), { recursive: true });
-      const tmp = `${path}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(value));
-      await rename(tmp, path);
-    } catch {
-      /* the cache is an optimisation */
-    }
+  private writeCache(path: string | null, value: unknown): Promise<void> {
+    return this.cache.writeJson(path, value);
   }
 
   /** The directory's renewalInfo URL; one request per directory per run. */

@@ -19,7 +19,8 @@ import { REVOCATION_CONCURRENCY } from '../../net/limits.js';
 import { crlStatus, type SourceVerdict } from './crl-status.js';
 import { CrlSource } from './fetch-crl.js';
 import { IssuerFinder } from './find-issuer.js';
-import { buildOcspRequest, fetchOcsp } from './ocsp-request.js';
+import { buildOcspRequest } from '../../x509/ocsp-request.js';
+import { fetchOcsp } from '../../net/fetch-ocsp.js';
 import { verifyOcsp } from './verify-ocsp.js';
 
 export interface RevocationContext {

@@ -1,6 +1,6 @@
 // The status a verified CRL (plus an optional delta CRL) gives one certificate.
 import type { CertificateRecord } from '../../types.js';
-import type { CrlEntryMatch } from './crl-lookup.js';
+import type { CrlEntryMatch } from '../../x509/crl-lookup.js';
 import type { CrlAnswer } from './fetch-crl.js';
 import { crlScopeProblem } from './verify-crl.js';
 

@@ -2,14 +2,12 @@
 // run however many certificates point at it (in-flight promise maps), and kept on
 // disk across runs in the cache directory. A cached copy is verified again when
 // loaded — the cache is a download saver, never a source of trust.
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { CertificateRecord } from '../../types.js';
+import { DiskCache } from '../../net/disk-cache.js';
 import { FetchError, fetchableUrl, httpFetch } from '../../net/http-fetch.js';
 import { CRL_MAX_BYTES, CRL_NO_NEXT_UPDATE_FALLBACK_MS, CRL_TRANSFER_TIMEOUT_MS } from '../../net/limits.js';
 import { splitPem } from '../../x509/pem.js';
-import { CrlParseError, scanCrl, type ScannedCrl } from './crl-lookup.js';
+import { CrlParseError, scanCrl, type ScannedCrl } from '../../x509/crl-lookup.js';
 import { staleProblem, verifyCrl } from './verify-crl.js';
 import { oncePerKey } from '../../shared/once-per-key.js';
 
@@ -82,8 +80,11 @@ export class CrlSource {
   private readonly disk = new Map<string, Promise<Loaded | null>>();
   private readonly answers = new Map<string, Promise<CrlAnswer>>();
   private readonly written = new Set<string>();
+  private readonly cache: DiskCache;
 
-  constructor(private readonly o: CrlSourceOptions) {}
+  constructor(private readonly o: CrlSourceOptions) {
+    this.cache = new DiskCache(o.cacheDir, 'crl');
+  }
 
   /** A verified CRL for certificates `issuer` issued, or a CrlError/FetchError saying why not. */
   get(url: string, issuer: CertificateRecord): Promise<CrlAnswer> {
@@ -184,10 +185,9 @@ export class CrlSource {
   }
 
   private paths(url: string): { der: string; meta: string } | null {
-    if (!this.o.cacheDir) return null;
-    const h = createHash('sha256').update(url).digest('hex').slice(0, 32);
-    const dir = join(this.o.cacheDir, 'crl');
-    return { der: join(dir, `${h}.crl`), meta: join(dir, `${h}.json`) };
+    const der = this.cache.file(url, '.crl');
+    const meta = this.cache.file(url, '.json');
+    return der && meta ? { der, meta } : null;
   }
 
   private fromDisk(url: string): Promise<Loaded | null> {
@@ -197,10 +197,11 @@ export class CrlSource {
   private async readDisk(url: string): Promise<Loaded | null> {
     const paths = this.paths(url);
     if (!paths) return null;
+    const meta = (await this.cache.readJson(paths.meta)) as CacheMeta | null;
+    if (!meta || meta.url !== url || typeof meta.fetchedAt !== 'number') return null;
+    const raw = await this.cache.read(paths.der);
+    if (!raw) return null;
     try {
-      const meta = JSON.parse(await readFile(paths.meta, 'utf8')) as CacheMeta;
-      if (meta.url !== url || typeof meta.fetchedAt !== 'number') return null;
-      const raw = await readFile(paths.der);
       return {
         crl: decodeCrlBytes(raw, url),
         raw,
@@ -210,37 +211,21 @@ export class CrlSource {
         fetchedAt: meta.fetchedAt,
       };
     } catch {
-      return null; // absent or damaged: fetch again
+      return null; // damaged: fetch again
     }
   }
 
-  /** Best effort: a read-only or full cache directory must not fail the check. */
   private async save(url: string, l: Loaded): Promise<void> {
     const paths = this.paths(url);
     if (!paths || this.written.has(url)) return;
     this.written.add(url);
-    try {
-      await mkdir(join(this.o.cacheDir!, 'crl'), { recursive: true });
-      const tmp = `${paths.der}.${process.pid}.tmp`;
-      await writeFile(tmp, l.raw);
-      await rename(tmp, paths.der);
-      await this.writeMeta(url, l);
-    } catch {
-      /* cache is an optimisation */
-    }
+    await this.cache.write(paths.der, l.raw);
+    await this.writeMeta(url, l);
   }
 
   private async writeMeta(url: string, l: Loaded): Promise<void> {
-    const paths = this.paths(url);
-    if (!paths) return;
-    try {
-      const meta: CacheMeta = { url, fetchedAt: l.fetchedAt, etag: l.etag, lastModified: l.lastModified };
-      const tmp = `${paths.meta}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(meta));
-      await rename(tmp, paths.meta);
-    } catch {
-      /* cache is an optimisation */
-    }
+    const meta: CacheMeta = { url, fetchedAt: l.fetchedAt, etag: l.etag, lastModified: l.lastModified };
+    await this.cache.writeJson(this.paths(url)?.meta ?? null, meta);
   }
 }
 

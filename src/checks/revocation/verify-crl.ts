@@ -4,9 +4,9 @@
 // returns the reason it failed, in words a person can act on; null = usable.
 import type { CertificateRecord } from '../../types.js';
 import { CLOCK_SKEW_MS, CRL_NO_NEXT_UPDATE_MAX_AGE_MS } from '../../net/limits.js';
-import { certFields } from './cert-fields.js';
-import type { ScannedCrl } from './crl-lookup.js';
-import { checkSignature } from './signature.js';
+import { certFields } from '../../x509/cert-fields.js';
+import type { ScannedCrl } from '../../x509/crl-lookup.js';
+import { checkSignature } from '../../x509/signature.js';
 
 export interface CrlVerifyOptions {
   url: string; // where the CRL was fetched from

@@ -10,11 +10,11 @@ import type { CertificateRecord } from '../../types.js';
 import { CLOCK_SKEW_MS } from '../../net/limits.js';
 import { children, content, oidText, readTlv } from '../../x509/der.js';
 import { isIssuedBy, parseCertificate } from '../../x509/parse-certificate.js';
-import { certFields } from './cert-fields.js';
-import { CRL_REASONS } from './crl-lookup.js';
+import { certFields } from '../../x509/cert-fields.js';
+import { CRL_REASONS } from '../../x509/crl-lookup.js';
 import type { SourceVerdict } from './crl-status.js';
-import { sameSerial } from './serial.js';
-import { HASH_BY_OID, checkSignature } from './signature.js';
+import { sameSerial } from '../../x509/serial.js';
+import { HASH_BY_OID, checkSignature } from '../../x509/signature.js';
 
 const ID_PKIX_OCSP_BASIC = '1.3.6.1.5.5.7.48.1.1';
 const ID_KP_OCSP_SIGNING = '1.3.6.1.5.5.7.3.9';

@@ -39,7 +39,7 @@ export function expiryForecast(report: Report, months = FORECAST_MONTHS): Expiry
 
   for (const c of report.certificates) {
     const t = Date.parse(c.notAfter);
-    // Same rule as the `expired` finding (PRODUCT.md: now ≥ notAfter), so the two never disagree.
+    // Same rule as the `expired` finding (now ≥ notAfter), so the two never disagree.
     const b =
       t <= now.getTime() ? buckets[0] : buckets.find((x, i) => i > 0 && (x.to === null || t < Date.parse(x.to)))!;
     b.certificates++;

@@ -1,14 +1,16 @@
 // Entry point for endpoint sources: probe every target (and every address of
-// it when asked) through a bounded pool, judge chain trust and hostname, and
-// return observations, findings and per-probe summaries in target order,
-// whatever order the probes finished in.
+// it when asked) through a bounded pool and return observations, per-probe
+// summaries and the findings about reaching them, in target order, whatever
+// order the probes finished in. Trust and hostname are judged by the check
+// passed in as `judge` (checks/endpoint-trust.ts) as each probe ends; its
+// verdicts are handed back in `judged` for that check to turn into findings.
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { CertificateRecord, EndpointLocation, EndpointTarget, Finding, Observation } from '../../types.js';
 import { CertificateParseError, parseCertificate } from '../../x509/parse-certificate.js';
-import { forgetX509, judgeChain, rememberX509, type ChainVerdict } from '../../checks/chain.js';
-import { addressDrift, type AddressLeaf } from './address-drift.js';
+import type { ChainVerdict } from '../../checks/chain.js';
+import type { JudgedEndpoint, ServedChainJudge } from '../../checks/endpoint-trust.js';
 import { Pool } from './pool.js';
 import { ProbeError, phaseDeadline, type ProbePhase } from './probe-error.js';
 import { endpointLabel, nameToCheck, probeAddress, type ProbeOutcome } from './probe-endpoint.js';
@@ -49,8 +51,11 @@ export interface ProbeSummary {
 
 export interface EndpointCollection {
   observations: Observation[];
+  /** findings about reaching the endpoints (unreachable, not checked, unparseable, CA file problems) */
   findings: Finding[];
   probes: ProbeSummary[];
+  /** each leaf served, with the judge's verdict, for checks/endpoint-trust.ts */
+  judged: JudgedEndpoint[];
 }
 
 export interface CollectOptions {
@@ -68,6 +73,8 @@ export interface CollectOptions {
   lookup?: Lookup;
   /** which addresses may be contacted (a fork's pull request: public ones only) */
   network?: NetworkGuard;
+  /** judges each served chain as its probe ends (checks/endpoint-trust.ts judgeServedChain) */
+  judge: ServedChainJudge;
 }
 
 type ParseCache = Map<string, CertificateRecord | CertificateParseError>;
@@ -194,7 +201,7 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
           return {
             address,
             outcome,
-            judged: outcome.tls ? judge(target, outcome, res.store!, parsed, opts.now) : undefined,
+            judged: outcome.tls ? judge(target, outcome, res.store!, parsed, opts) : undefined,
           };
         } catch (e) {
           if (e instanceof NotStarted) return { address, notStarted: true };
@@ -206,7 +213,7 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
   };
 
   const results = await Promise.all(targets.map(probeTarget));
-  const out: EndpointCollection = { observations: [], findings: [], probes: [] };
+  const out: EndpointCollection = { observations: [], findings: [], probes: [], judged: [] };
   const reportedConfig = new Set<string>();
   for (const r of results) assemble(r, out, reportedConfig, opts.network);
   return out;
@@ -242,32 +249,28 @@ function judge(
   outcome: ProbeOutcome,
   store: TrustStore,
   cache: ParseCache,
-  now: Date | undefined,
+  opts: CollectOptions,
 ): Judged {
   const tls = outcome.tls!;
   const parseErrors: Judged['parseErrors'] = [];
   const records = tls.chain.map((der, index) => {
     try {
-      const rec = parseCached(der, cache);
-      rememberX509(rec, tls.peer[index]);
-      return rec;
+      return parseCached(der, cache);
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
       parseErrors.push({ index, der, error: e });
       return undefined;
     }
   });
-  const verdict = records[0]
-    ? judgeChain(records, {
-        anchors: store.anchors(),
-        name: nameToCheck(t),
-        now: now ?? new Date(),
-        authorized: tls.authorized,
-        authorizationError: tls.authorizationError,
-      })
-    : undefined;
-  // Native certificate objects are ~2 KB each and no longer needed: keep memory flat over thousands of probes.
-  for (const r of records) if (r) forgetX509(r);
+  const verdict = opts.judge({
+    records,
+    peer: tls.peer,
+    anchors: store.anchors(),
+    name: nameToCheck(t),
+    now: opts.now ?? new Date(),
+    authorized: tls.authorized,
+    authorizationError: tls.authorizationError,
+  });
   tls.peer = [];
   return { records, parseErrors, verdict };
 }
@@ -330,7 +333,6 @@ function assemble(
     });
     return;
   }
-  const leaves: AddressLeaf[] = [];
   for (const a of r.addresses) {
     const label = endpointLabel(t, a.address);
     const loc = baseLocation(t, a.address);
@@ -400,28 +402,18 @@ function assemble(
       summary.authorizationError = 'unparseable';
       continue;
     }
-    if (a.address) leaves.push({ address: a.address, leaf, location: { ...loc, chainIndex: 0 } });
     summary.authorized = verdict.trusted && verdict.hostname.ok;
-    if (!verdict.trusted) {
-      summary.authorizationError = verdict.problem;
-      out.findings.push({
-        id: 'untrusted-chain',
-        severity: 'error',
-        message: `${label}: certificate chain is not trusted: ${verdict.reason}`,
-        fingerprint: leaf.fingerprint,
-        location: { ...loc, chainIndex: 0 },
-      });
-    }
-    if (!verdict.hostname.ok) {
-      summary.authorizationError ??= 'hostname-mismatch';
-      out.findings.push({
-        id: 'hostname-mismatch',
-        severity: 'error',
-        message: `${label}: hostname mismatch: ${verdict.hostname.reason}`,
-        fingerprint: leaf.fingerprint,
-        location: { ...loc, chainIndex: 0 },
-      });
-    }
+    if (!verdict.trusted) summary.authorizationError = verdict.problem;
+    else if (!verdict.hostname.ok) summary.authorizationError = 'hostname-mismatch';
+    out.judged.push({
+      targetId: t.id,
+      label,
+      endpoint: endpointLabel(t),
+      allAddresses: !!t.allAddresses,
+      ...(a.address ? { address: a.address } : {}),
+      leaf,
+      location: { ...loc, chainIndex: 0 },
+      verdict,
+    });
   }
-  if (t.allAddresses) out.findings.push(...addressDrift(endpointLabel(t), leaves));
 }

@@ -21,7 +21,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const DISCOVERY_MAX_BYTES = 2 * 1024 * 1024;
 // Reading files in parallel hides disk latency; more than this only adds memory.
 const READ_CONCURRENCY = 64;
-// Never descend into dependencies or VCS internals (PRODUCT.md discovery rules).
+// Never descend into dependencies or VCS internals (the documented discovery rules).
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 export interface FileCollection {

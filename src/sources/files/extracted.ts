@@ -1,7 +1,7 @@
 // What a file decoder hands back: raw certificates with their place in the file,
 // private keys (only their place and label — never their bytes), and problems.
 
-/** Where inside a file: the contract's location fields (PRODUCT.md, second wave). */
+/** Where inside a file: the contract's location fields (the JSON report's location object). */
 export interface Whereabouts {
   form?: string; // "pem", "der", "jks", "kubeconfig", "pem-in-source", …
   entry?: string; // keystore alias

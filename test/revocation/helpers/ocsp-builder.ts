@@ -3,7 +3,7 @@
 // from an undelegated responder, non-successful statuses.
 import { createHash, type KeyObject } from 'node:crypto';
 import type { CertificateRecord } from '../../../src/types.js';
-import { certFields } from '../../../src/checks/revocation/cert-fields.js';
+import { certFields } from '../../../src/x509/cert-fields.js';
 import {
   SIG_ALG_ID,
   bitString,

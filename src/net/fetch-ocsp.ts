@@ -1,36 +1,7 @@
-// Asking an OCSP responder (RFC 6960) about one certificate.
-import { createHash } from 'node:crypto';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
-import { CertID, OCSPRequest, Request, TBSRequest } from '@peculiar/asn1-ocsp';
-import type { CertificateRecord } from '../../types.js';
-import { FetchError, httpFetch } from '../../net/http-fetch.js';
-import { OCSP_MAX_BYTES } from '../../net/limits.js';
-import { certFields } from './cert-fields.js';
-
-const SHA1 = '1.3.14.3.2.26';
-
-/** RFC 5019 §5: requests whose base64 form is under 255 bytes go by GET, which CDNs can cache. */
-export const OCSP_GET_MAX_BASE64 = 255;
-
-/**
- * A single-certificate request with a SHA-1 CertID: RFC 5019 §2.1.1 makes SHA-1
- * the one every responder understands (it names a certificate here; no collision
- * resistance is relied on — the answer's signature is what is trusted). No nonce:
- * high-volume responders ignore them (RFC 5019 §2.1.2) and freshness is judged
- * from thisUpdate/nextUpdate instead.
- */
-export function buildOcspRequest(cert: CertificateRecord, issuer: CertificateRecord): Buffer {
-  const f = certFields(issuer);
-  const certId = new CertID({
-    hashAlgorithm: new AlgorithmIdentifier({ algorithm: SHA1, parameters: null }),
-    issuerNameHash: new OctetString(createHash('sha1').update(f.subjectDer).digest()),
-    issuerKeyHash: new OctetString(createHash('sha1').update(f.publicKeyBits).digest()),
-    serialNumber: new Uint8Array(cert.serialBytes).buffer,
-  });
-  const req = new OCSPRequest({ tbsRequest: new TBSRequest({ requestList: [new Request({ reqCert: certId })] }) });
-  return Buffer.from(AsnConvert.serialize(req));
-}
+// Asking an OCSP responder (RFC 6960): the request built by x509/ocsp-request.ts goes by GET or POST.
+import { FetchError, httpFetch } from './http-fetch.js';
+import { OCSP_MAX_BYTES } from './limits.js';
+import { OCSP_GET_MAX_BASE64 } from '../x509/ocsp-request.js';
 
 export interface OcspFetchOptions {
   timeoutMs: number;

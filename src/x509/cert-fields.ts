@@ -4,8 +4,8 @@
 // and the extended key usages (delegated OCSP responders). Read once per
 // certificate with the DER reader and memoised.
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import type { CertificateRecord } from '../../types.js';
-import { children, content, oidText, readTlv } from '../../x509/der.js';
+import type { CertificateRecord } from '../types.js';
+import { children, content, oidText, readTlv } from './der.js';
 
 export interface CertFields {
   issuerDer: Buffer;

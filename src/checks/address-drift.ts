@@ -1,8 +1,8 @@
 // Every address behind a name should serve the same certificate. When they
 // differ, one backend was missed by a renewal: name the stale address(es) —
 // those whose leaf has the older notBefore — so someone can fix that box.
-import type { CertificateRecord, EndpointLocation, Finding } from '../../types.js';
-import { displayName } from '../../x509/parse-certificate.js';
+import type { CertificateRecord, EndpointLocation, Finding } from '../types.js';
+import { displayName } from '../x509/parse-certificate.js';
 
 export interface AddressLeaf {
   address: string;

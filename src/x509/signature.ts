@@ -3,7 +3,7 @@
 // ECDSA signatures arrive DER-encoded, which is what node:crypto expects by
 // default (WebCrypto would need them converted to r||s first).
 import { constants, verify, type KeyObject } from 'node:crypto';
-import { children, content, oidText, readTlv } from '../../x509/der.js';
+import { children, content, oidText, readTlv } from './der.js';
 
 const HASH_BY_SIG_OID: Record<string, string | null> = {
   '1.2.840.113549.1.1.5': 'sha1',
