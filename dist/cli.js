@@ -21,10 +21,12 @@ import {
   summarize,
   validateReport,
   workflowSafe
-} from "./chunks/chunk-RDZHPCJB.js";
+} from "./chunks/chunk-U4DB3S63.js";
 import {
   require_out
-} from "./chunks/chunk-FFHFP4BV.js";
+} from "./chunks/chunk-CRWPCJPB.js";
+import "./chunks/chunk-TYM2AABC.js";
+import "./chunks/chunk-TOCERRJO.js";
 import {
   DurationError,
   UsageError,
@@ -41,6 +43,7 @@ import {
   messageBesidePlace,
   plural
 } from "./chunks/chunk-Z7KJFGKJ.js";
+import "./chunks/chunk-ICE5XF2S.js";
 import "./chunks/chunk-2QTV5ZJ2.js";
 import {
   nearest
@@ -49,19 +52,16 @@ import {
   ConfigError
 } from "./chunks/chunk-CWOAGZBK.js";
 import "./chunks/chunk-DO36KUV2.js";
+import "./chunks/chunk-EVYMIVGF.js";
+import {
+  displayName
+} from "./chunks/chunk-CNVUE4ES.js";
 import {
   SerialListError,
   openListFile,
   scanSerialList,
   serialKey
 } from "./chunks/chunk-Z4RVLDAR.js";
-import "./chunks/chunk-TYM2AABC.js";
-import "./chunks/chunk-TOCERRJO.js";
-import "./chunks/chunk-ICE5XF2S.js";
-import "./chunks/chunk-EVYMIVGF.js";
-import {
-  displayName
-} from "./chunks/chunk-CNVUE4ES.js";
 import "./chunks/chunk-R33XYM2P.js";
 import "./chunks/chunk-4HURYBLK.js";
 import "./chunks/chunk-NOSH5WDB.js";
@@ -463,7 +463,7 @@ async function cmdInit(args) {
   const workspace = path.resolve(values.workspace ?? process.cwd());
   const st = await stat(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init, describeInit, InitError } = await import("./chunks/init-MY4HQOFY.js");
+  const { init, describeInit, InitError } = await import("./chunks/init-TTC64CNL.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await init(workspace, { force: values.force }))));
   } catch (e) {

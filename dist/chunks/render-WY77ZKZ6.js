@@ -5,8 +5,8 @@ import {
 } from "./chunk-XYOMPUEF.js";
 import "./chunk-S62BVIGF.js";
 import "./chunk-Z7KJFGKJ.js";
-import "./chunk-2QTV5ZJ2.js";
 import "./chunk-ICE5XF2S.js";
+import "./chunk-2QTV5ZJ2.js";
 import "./chunk-DDCI7ZLU.js";
 export {
   INVENTORY_FORMATS,

@@ -1,5 +1,8 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  DiskCache
+} from "./chunk-PVFSHR7C.js";
+import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
 import {
@@ -10463,7 +10466,7 @@ var require_cjs4 = __commonJS({
 // src/checks/revocation/check-revocation.ts
 import { resolve } from "node:path";
 
-// src/checks/revocation/cert-fields.ts
+// src/x509/cert-fields.ts
 import { createPublicKey } from "node:crypto";
 var EXT_EKU = "2.5.29.37";
 var memo = /* @__PURE__ */ new WeakMap();
@@ -10510,7 +10513,7 @@ function certFields(cert) {
   return f;
 }
 
-// src/checks/revocation/signature.ts
+// src/x509/signature.ts
 import { constants, verify } from "node:crypto";
 var HASH_BY_SIG_OID = {
   "1.2.840.113549.1.1.5": "sha1",
@@ -10659,12 +10662,7 @@ function crlStatus(answer, cert) {
   return { status: "good" };
 }
 
-// src/checks/revocation/fetch-crl.ts
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-
-// src/checks/revocation/serial.ts
+// src/x509/serial.ts
 function canonicalInteger(bytes) {
   let i = 0;
   while (i < bytes.length - 1 && (bytes[i] === 0 && bytes[i + 1] < 128 || bytes[i] === 255 && bytes[i + 1] >= 128))
@@ -10679,7 +10677,7 @@ function sameSerial(a, b) {
   return true;
 }
 
-// src/checks/revocation/crl-lookup.ts
+// src/x509/crl-lookup.ts
 var CrlParseError = class extends Error {
 };
 var CRL_REASONS = {
@@ -11048,12 +11046,14 @@ function decodeCrlBytes(body, url) {
 var CrlSource = class {
   constructor(o) {
     this.o = o;
+    this.cache = new DiskCache(o.cacheDir, "crl");
   }
   o;
   network = /* @__PURE__ */ new Map();
   disk = /* @__PURE__ */ new Map();
   answers = /* @__PURE__ */ new Map();
   written = /* @__PURE__ */ new Set();
+  cache;
   /** A verified CRL for certificates `issuer` issued, or a CrlError/FetchError saying why not. */
   get(url, issuer) {
     const key = `${url}
@@ -11136,10 +11136,9 @@ ${issuer.fingerprint}`;
     };
   }
   paths(url) {
-    if (!this.o.cacheDir) return null;
-    const h = createHash("sha256").update(url).digest("hex").slice(0, 32);
-    const dir = join(this.o.cacheDir, "crl");
-    return { der: join(dir, `${h}.crl`), meta: join(dir, `${h}.json`) };
+    const der = this.cache.file(url, ".crl");
+    const meta = this.cache.file(url, ".json");
+    return der && meta ? { der, meta } : null;
   }
   fromDisk(url) {
     return oncePerKey(this.disk, url, () => this.readDisk(url));
@@ -11147,10 +11146,11 @@ ${issuer.fingerprint}`;
   async readDisk(url) {
     const paths = this.paths(url);
     if (!paths) return null;
+    const meta = await this.cache.readJson(paths.meta);
+    if (!meta || meta.url !== url || typeof meta.fetchedAt !== "number") return null;
+    const raw = await this.cache.read(paths.der);
+    if (!raw) return null;
     try {
-      const meta = JSON.parse(await readFile(paths.meta, "utf8"));
-      if (meta.url !== url || typeof meta.fetchedAt !== "number") return null;
-      const raw = await readFile(paths.der);
       return {
         crl: decodeCrlBytes(raw, url),
         raw,
@@ -11163,30 +11163,16 @@ ${issuer.fingerprint}`;
       return null;
     }
   }
-  /** Best effort: a read-only or full cache directory must not fail the check. */
   async save(url, l) {
     const paths = this.paths(url);
     if (!paths || this.written.has(url)) return;
     this.written.add(url);
-    try {
-      await mkdir(join(this.o.cacheDir, "crl"), { recursive: true });
-      const tmp = `${paths.der}.${process.pid}.tmp`;
-      await writeFile(tmp, l.raw);
-      await rename(tmp, paths.der);
-      await this.writeMeta(url, l);
-    } catch {
-    }
+    await this.cache.write(paths.der, l.raw);
+    await this.writeMeta(url, l);
   }
   async writeMeta(url, l) {
-    const paths = this.paths(url);
-    if (!paths) return;
-    try {
-      const meta = { url, fetchedAt: l.fetchedAt, etag: l.etag, lastModified: l.lastModified };
-      const tmp = `${paths.meta}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(meta));
-      await rename(tmp, paths.meta);
-    } catch {
-    }
+    const meta = { url, fetchedAt: l.fetchedAt, etag: l.etag, lastModified: l.lastModified };
+    await this.cache.writeJson(this.paths(url)?.meta ?? null, meta);
   }
 };
 
@@ -11295,24 +11281,26 @@ function signs(candidate, cert) {
   return isIssuedBy(cert, candidate);
 }
 
-// src/checks/revocation/ocsp-request.ts
+// src/x509/ocsp-request.ts
 var import_asn1_schema = __toESM(require_cjs2(), 1);
 var import_asn1_x509 = __toESM(require_cjs3(), 1);
 var import_asn1_ocsp = __toESM(require_cjs4(), 1);
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 var SHA1 = "1.3.14.3.2.26";
 var OCSP_GET_MAX_BASE64 = 255;
 function buildOcspRequest(cert, issuer) {
   const f = certFields(issuer);
   const certId = new import_asn1_ocsp.CertID({
     hashAlgorithm: new import_asn1_x509.AlgorithmIdentifier({ algorithm: SHA1, parameters: null }),
-    issuerNameHash: new import_asn1_schema.OctetString(createHash2("sha1").update(f.subjectDer).digest()),
-    issuerKeyHash: new import_asn1_schema.OctetString(createHash2("sha1").update(f.publicKeyBits).digest()),
+    issuerNameHash: new import_asn1_schema.OctetString(createHash("sha1").update(f.subjectDer).digest()),
+    issuerKeyHash: new import_asn1_schema.OctetString(createHash("sha1").update(f.publicKeyBits).digest()),
     serialNumber: new Uint8Array(cert.serialBytes).buffer
   });
   const req = new import_asn1_ocsp.OCSPRequest({ tbsRequest: new import_asn1_ocsp.TBSRequest({ requestList: [new import_asn1_ocsp.Request({ reqCert: certId })] }) });
   return Buffer.from(import_asn1_schema.AsnConvert.serialize(req));
 }
+
+// src/net/fetch-ocsp.ts
 function successfulOcspResponse(b) {
   if (b.length < 5 || b[0] !== 48) return false;
   let p = 2;
@@ -11357,7 +11345,7 @@ async function fetchOcsp(url, request, o) {
 // src/checks/revocation/verify-ocsp.ts
 var import_asn1_schema2 = __toESM(require_cjs2(), 1);
 var import_asn1_ocsp2 = __toESM(require_cjs4(), 1);
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var ID_PKIX_OCSP_BASIC = "1.3.6.1.5.5.7.48.1.1";
 var ID_KP_OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
 var OCSP_NO_NEXT_UPDATE_MAX_AGE_MS = 4 * 864e5;
@@ -11385,8 +11373,8 @@ function matchingResponse(responses, cert, issuer) {
     const hash = HASH_BY_OID[id.hashAlgorithm.algorithm];
     seen.push(Buffer.from(id.serialNumber).toString("hex"));
     if (!hash) continue;
-    const nameHash = createHash3(hash).update(f.subjectDer).digest();
-    const keyHash = createHash3(hash).update(f.publicKeyBits).digest();
+    const nameHash = createHash2(hash).update(f.subjectDer).digest();
+    const keyHash = createHash2(hash).update(f.publicKeyBits).digest();
     if (!nameHash.equals(Buffer.from(id.issuerNameHash.buffer))) continue;
     if (!keyHash.equals(Buffer.from(id.issuerKeyHash.buffer))) continue;
     if (!sameSerial(new Uint8Array(id.serialNumber), cert.serialBytes)) continue;

@@ -18,13 +18,13 @@ import {
   daysLeft,
   readableInstant
 } from "./chunk-Z7KJFGKJ.js";
+import "./chunk-ICE5XF2S.js";
 import {
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
 } from "./chunk-2QTV5ZJ2.js";
-import "./chunk-ICE5XF2S.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/issue-body.ts

@@ -6,7 +6,8 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-FFHFP4BV.js";
+} from "./chunk-CRWPCJPB.js";
+import "./chunk-TOCERRJO.js";
 import {
   BUILTIN,
   DEFAULT_CONFIG_PATH,
@@ -15,7 +16,6 @@ import {
 } from "./chunk-ERH3LEKG.js";
 import "./chunk-CWOAGZBK.js";
 import "./chunk-DO36KUV2.js";
-import "./chunk-TOCERRJO.js";
 import "./chunk-EVYMIVGF.js";
 import "./chunk-CNVUE4ES.js";
 import {

@@ -1,5 +1,10 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  Pkcs7Error,
+  isPkcs7SignedData,
+  readPkcs7Certificates
+} from "./chunk-TOCERRJO.js";
+import {
   isInside
 } from "./chunk-ERH3LEKG.js";
 import {
@@ -8,11 +13,6 @@ import {
 import {
   emptyExtraction
 } from "./chunk-DO36KUV2.js";
-import {
-  Pkcs7Error,
-  isPkcs7SignedData,
-  readPkcs7Certificates
-} from "./chunk-TOCERRJO.js";
 import {
   looksLikePem,
   splitPem

