@@ -13,7 +13,8 @@ import { renderMarkdown } from './report/markdown.js';
 import { annotationsFor } from './report/annotations.js';
 import { plural } from './report/format-helpers.js';
 import { MergeError, mergeReports, validateReport } from './report/merge-reports.js';
-import { issuesEnabled, readGithubEnv, type Logger } from './github/context.js';
+import { readGithubEnv, type Logger } from './github/context.js';
+import { issuesEnabled } from './github/issue-policy.js';
 import { workflowSafe } from './report/workflow-safe.js';
 import { proxySecrets } from './net/proxy-credentials.js';
 

@@ -90,21 +90,3 @@ function defaultApiUrl(serverUrl: string): string {
 function trimSlash(u: string): string {
   return u.replace(/\/+$/, '');
 }
-
-/** `issues: auto` is on for scheduled, manual and default-branch runs; never on PRs (forks have read-only tokens, and a PR's view is partial). */
-export function issuesEnabled(issuesInput: 'auto' | 'true' | 'false', env: GithubEnv): { on: boolean; why: string } {
-  if (issuesInput === 'true') return { on: true, why: 'issues: true' };
-  if (issuesInput === 'false') return { on: false, why: 'issues: false' };
-  const e = env.eventName;
-  if (e === 'schedule' || e === 'workflow_dispatch') return { on: true, why: `issues: auto on ${e}` };
-  if (e === 'push') {
-    const def = env.eventPayload?.repository?.default_branch;
-    if (def && env.ref === `refs/heads/${def}`) return { on: true, why: `issues: auto on a push to ${def}` };
-    return { on: false, why: `issues: auto — a push to ${env.ref ?? 'a branch'} that is not the default branch` };
-  }
-  if (isPullRequestEvent(e)) return { on: false, why: `issues: auto — off on ${e}` };
-  return {
-    on: false,
-    why: `issues: auto — off on ${e || 'a local run'} (on for schedule, workflow_dispatch and pushes to the default branch)`,
-  };
-}

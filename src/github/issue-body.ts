@@ -43,7 +43,7 @@ export function readMarker(
   return null;
 }
 
-/** sync-issues closes an issue with "> [!NOTE]\n> Resolved …\n\n" above the body. */
+/** Issue sync closes an issue with "> [!NOTE]\n> Resolved …\n\n" above the body. */
 function firstLineAfterClosingNote(body: string): string {
   const lines = body.split('\n');
   let i = 0;
