@@ -4,7 +4,7 @@ import {
 } from "./chunk-YATYSMUM.js";
 import {
   isPullRequestEvent
-} from "./chunk-RDSUIITE.js";
+} from "./chunk-7FHZB7CS.js";
 import {
   settingsFrom
 } from "./chunk-ERH3LEKG.js";

@@ -7,7 +7,7 @@ import {
   isPullRequestEvent,
   pullRequestNumber,
   splitRepository
-} from "./chunk-RDSUIITE.js";
+} from "./chunk-7FHZB7CS.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/pr-scope.ts

@@ -54,28 +54,11 @@ function defaultApiUrl(serverUrl) {
 function trimSlash(u) {
   return u.replace(/\/+$/, "");
 }
-function issuesEnabled(issuesInput, env) {
-  if (issuesInput === "true") return { on: true, why: "issues: true" };
-  if (issuesInput === "false") return { on: false, why: "issues: false" };
-  const e = env.eventName;
-  if (e === "schedule" || e === "workflow_dispatch") return { on: true, why: `issues: auto on ${e}` };
-  if (e === "push") {
-    const def = env.eventPayload?.repository?.default_branch;
-    if (def && env.ref === `refs/heads/${def}`) return { on: true, why: `issues: auto on a push to ${def}` };
-    return { on: false, why: `issues: auto \u2014 a push to ${env.ref ?? "a branch"} that is not the default branch` };
-  }
-  if (isPullRequestEvent(e)) return { on: false, why: `issues: auto \u2014 off on ${e}` };
-  return {
-    on: false,
-    why: `issues: auto \u2014 off on ${e || "a local run"} (on for schedule, workflow_dispatch and pushes to the default branch)`
-  };
-}
 
 export {
   readGithubEnv,
   splitRepository,
   pullRequestNumber,
   isPullRequestEvent,
-  runUrl,
-  issuesEnabled
+  runUrl
 };
