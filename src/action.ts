@@ -1,10 +1,12 @@
 // GitHub inputs → run → outputs, job summary, annotations, report files, issues.
 // The only engine entry that knows about @actions/*; everything else is data.
+// Inputs are read once (action/inputs.ts); every step below takes that value.
 import * as core from '@actions/core';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import fg from 'fast-glob';
+import { readActionInputs, type ActionInputs } from './action/inputs.js';
 import { buildSettings, DEFAULT_CONFIG_PATH, UsageError } from './config/settings.js';
+import type { Settings } from './types.js';
 import { ConfigError } from './config/load-config.js';
 import { DurationError } from './config/duration.js';
 import { run } from './run.js';
@@ -12,8 +14,9 @@ import type { Report } from './report/report-types.js';
 import { renderMarkdown } from './report/markdown.js';
 import { annotationsFor } from './report/annotations.js';
 import { plural } from './report/format-helpers.js';
-import { MergeError, mergeReports, validateReport } from './report/merge-reports.js';
-import { readGithubEnv, type Logger } from './github/context.js';
+import { loadReports, ReportLoadError } from './report/load-reports.js';
+import { MergeError, mergeReports } from './report/merge-reports.js';
+import { readGithubEnv, type GithubEnv, type Logger } from './github/context.js';
 import { issuesEnabled } from './github/issue-policy.js';
 import { workflowSafe } from './report/workflow-safe.js';
 import { proxySecrets } from './net/proxy-credentials.js';
@@ -27,21 +30,6 @@ const log: Logger = {
   error: (m) => core.error(m),
 };
 
-function lines(name: string): string[] {
-  return core
-    .getInput(name)
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter((s) => s && !s.startsWith('#'));
-}
-
-function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-  const v = core.getInput(name).trim();
-  if (!v) return fallback;
-  if (!allowed.includes(v as T)) throw new UsageError(`input ${name}: "${v}" is not one of ${allowed.join(', ')}`);
-  return v as T;
-}
-
 async function writeJson(file: string, r: Report) {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(r, null, 2) + '\n');
@@ -49,25 +37,21 @@ async function writeJson(file: string, r: Report) {
 
 async function main(): Promise<void> {
   // Secrets certwatch learns are masked before anything can print them: proxy
-  // credentials now, PKCS#12 passwords once the config names them (below).
+  // credentials now, the token as soon as it is read, PKCS#12 passwords once
+  // the config names them (below).
   for (const secret of proxySecrets(process.env)) core.setSecret(secret);
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const configPath = core.getInput('config') || '.github/certwatch.yml';
-  const issuesInput = oneOf('issues', ['auto', 'true', 'false'] as const, 'auto');
-  const scope = oneOf('scope', ['auto', 'all', 'changed'] as const, 'auto');
-  const token = core.getInput('github-token');
-  if (token) core.setSecret(token);
-  const mergeGlob = core.getInput('merge');
-  const reportPath = core.getInput('report');
+  const inputs = readActionInputs();
+  if (inputs.token) core.setSecret(inputs.token);
+  const { workspace, configPath } = inputs;
 
   let settings = await buildSettings(workspace, {
     configPath,
-    endpoints: lines('endpoints'),
-    files: lines('files'),
-    warnWithin: core.getInput('warn-within'),
-    failWithin: core.getInput('fail-within'),
-    revocation: core.getInput('revocation'),
-    shard: core.getInput('shard') || undefined,
+    endpoints: inputs.endpoints,
+    files: inputs.files,
+    warnWithin: inputs.warnWithin,
+    failWithin: inputs.failWithin,
+    revocation: inputs.revocation,
+    shard: inputs.shard,
   });
   if (!settings.configPath && configPath !== DEFAULT_CONFIG_PATH) {
     // The contract says an absent file means discovery; a path someone typed that
@@ -82,64 +66,88 @@ async function main(): Promise<void> {
     const v = f.passwordEnv ? process.env[f.passwordEnv] : undefined;
     if (v) core.setSecret(v);
   }
-  const gh = readGithubEnv(token);
+  const gh = readGithubEnv(inputs.token);
   // A pull request from a fork: its code is the attacker's (net/address-policy.ts, github/fork-context.ts).
   const { untrustedEvent, withBaseTrustedSections } = await import('./github/fork-context.js');
   const untrusted = untrustedEvent(gh);
   if (untrusted) settings = await withBaseTrustedSections(settings, gh, settings.configPath ?? configPath, log);
 
-  let report: Report;
-  let scopeFiles: string[] | null = null;
-  if (mergeGlob) {
-    const files = (await fg(mergeGlob, { cwd: workspace, dot: true, absolute: true })).sort();
-    if (!files.length) throw new UsageError(`input merge: "${mergeGlob}" matched no report`);
-    const reports: Report[] = [];
-    for (const f of files) {
-      const name = path.relative(workspace, f);
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(await readFile(f, 'utf8'));
-      } catch (e) {
-        throw new MergeError(`input merge: ${name} is not a readable JSON report (${(e as Error).message})`);
-      }
-      reports.push(validateReport(parsed, name));
-    }
-    report = mergeReports(reports);
-    log.info(`certwatch: merged ${files.length} shard reports`);
-  } else {
-    // GitHub modules load on demand: only a pull-request scope needs the PR's file list.
-    const needsScope = scope === 'changed' || (scope === 'auto' && gh.eventName.startsWith('pull_request'));
-    const sc = needsScope
-      ? await (await import('./github/pr-scope.js')).resolveScope(scope, gh, settings.configPath ?? configPath, log)
-      : { files: null, configChanged: false, reason: `scope ${scope}` };
-    let onlyFiles: Set<string> | null = null;
-    let endpointFilter: ((id: { id: string }) => boolean) | undefined;
-    scopeFiles = sc.files;
-    if (sc.files) {
-      // Every changed file: collectFiles keeps only those the config's `files:`
-      // globs match. Filtering by extension here too let a PR add an expiring
-      // certificate unchecked when the config names it by another extension
-      // (tls/*.cert, *.chain …) — files are sniffed by content, not by name.
-      onlyFiles = new Set(sc.files);
-      if (!sc.configChanged) endpointFilter = () => false;
-      else {
-        // Probe only the endpoints this pull request adds or changes.
-        const { endpointsChangedSince } = await import('./github/changed-endpoints.js');
-        const changed = await endpointsChangedSince(gh, settings, configPath);
-        endpointFilter = changed ? (t) => changed.has(t.id) : undefined;
-      }
-      log.info(
-        `certwatch: pull-request scope — only changed files that the config's files match${sc.configChanged ? ', config changed' : ''} (${sc.reason})`,
-      );
-    }
-    report = await run(settings, {
-      onlyFiles,
-      endpointFilter,
-      progress: (m) => log.info(`certwatch: ${m}`),
-      untrusted,
-    });
-  }
+  const { report, scopeFiles } = inputs.merge
+    ? { report: await mergedReport(inputs), scopeFiles: null }
+    : await checkedReport(inputs, settings, gh, untrusted);
 
+  await publish(report, inputs, gh);
+
+  // Shard jobs leave issues to the merge job, which sees everything.
+  // Octokit and the sync code load only when issues are on for this event (start-up, issue 15).
+  const issuesDecision = issuesEnabled(inputs.issues, gh);
+  const whole = settings.shard.count === 1 || !!inputs.merge;
+  if (whole && !issuesDecision.on && inputs.issues !== 'false') log.info(`${issuesDecision.why}: not syncing issues`);
+  if (whole && issuesDecision.on) await syncIssues(report, inputs, settings, gh, scopeFiles);
+
+  const s = report.summary;
+  const line = `certwatch: ${s.status} — ${plural(s.failures, 'failure')}, ${plural(s.warnings, 'warning')}, ${plural(s.certificates, 'certificate')}`;
+  if (s.failures > 0) core.setFailed(line);
+  else log.info(line);
+}
+
+/** The `merge` input: shard reports from the workspace, merged (loaded as `certwatch merge` loads them). */
+async function mergedReport(inputs: ActionInputs): Promise<Report> {
+  const { reports, files } = await loadReports([inputs.merge], { workspace: inputs.workspace }).catch((e: unknown) => {
+    if (!(e instanceof ReportLoadError)) throw e;
+    const p = e.problem;
+    if (p.kind === 'no-match') throw new UsageError(`input merge: "${p.pattern}" matched no report`);
+    throw new MergeError(`input merge: ${p.file} is not a readable JSON report (${(p.cause as Error).message})`);
+  });
+  const report = mergeReports(reports);
+  log.info(`certwatch: merged ${files.length} shard reports`);
+  return report;
+}
+
+/** A check of this workspace, narrowed to a pull request's changes when the scope says so; `untrusted`: why the event is untrusted (a fork's pull request), else null. */
+async function checkedReport(
+  inputs: ActionInputs,
+  settings: Settings,
+  gh: GithubEnv,
+  untrusted: string | null,
+): Promise<{ report: Report; scopeFiles: string[] | null }> {
+  const { scope, configPath } = inputs;
+  // GitHub modules load on demand: only a pull-request scope needs the PR's file list.
+  const needsScope = scope === 'changed' || (scope === 'auto' && gh.eventName.startsWith('pull_request'));
+  const sc = needsScope
+    ? await (await import('./github/pr-scope.js')).resolveScope(scope, gh, settings.configPath ?? configPath, log)
+    : { files: null, configChanged: false, reason: `scope ${scope}` };
+  let onlyFiles: Set<string> | null = null;
+  let endpointFilter: ((id: { id: string }) => boolean) | undefined;
+  if (sc.files) {
+    // Every changed file: collectFiles keeps only those the config's `files:`
+    // globs match. Filtering by extension here too let a PR add an expiring
+    // certificate unchecked when the config names it by another extension
+    // (tls/*.cert, *.chain …) — files are sniffed by content, not by name.
+    onlyFiles = new Set(sc.files);
+    if (!sc.configChanged) endpointFilter = () => false;
+    else {
+      // Probe only the endpoints this pull request adds or changes.
+      const { endpointsChangedSince } = await import('./github/changed-endpoints.js');
+      const changed = await endpointsChangedSince(gh, settings, configPath);
+      endpointFilter = changed ? (t) => changed.has(t.id) : undefined;
+    }
+    log.info(
+      `certwatch: pull-request scope — only changed files that the config's files match${sc.configChanged ? ', config changed' : ''} (${sc.reason})`,
+    );
+  }
+  const report = await run(settings, {
+    onlyFiles,
+    endpointFilter,
+    progress: (m) => log.info(`certwatch: ${m}`),
+    untrusted,
+  });
+  return { report, scopeFiles: sc.files };
+}
+
+/** Outputs, report files, annotations and the job summary. */
+async function publish(report: Report, inputs: ActionInputs, gh: GithubEnv): Promise<void> {
+  const { workspace } = inputs;
   // Outputs first: they must exist even if a later step (issues) has trouble.
   const s = report.summary;
   core.setOutput('status', s.status);
@@ -147,24 +155,22 @@ async function main(): Promise<void> {
   core.setOutput('warnings', String(s.warnings));
   core.setOutput('certificates', String(s.certificates));
   core.setOutput('next-expiry', s.nextExpiry ?? '');
-  if (reportPath) {
-    const abs = path.resolve(workspace, reportPath);
+  if (inputs.report) {
+    const abs = path.resolve(workspace, inputs.report);
     await writeJson(abs, report);
     core.setOutput('report-path', abs);
   } else core.setOutput('report-path', '');
 
-  const sarifPath = core.getInput('sarif');
-  if (sarifPath) {
+  if (inputs.sarif) {
     const { renderSarif } = await import('./report/sarif.js');
-    const abs = path.resolve(workspace, sarifPath);
+    const abs = path.resolve(workspace, inputs.sarif);
     await mkdir(path.dirname(abs), { recursive: true });
     await writeFile(abs, renderSarif(report));
     core.setOutput('sarif-path', abs);
   }
-  const htmlPath = core.getInput('html');
-  if (htmlPath) {
+  if (inputs.html) {
     const { renderInventory } = await import('./report/inventory/render.js');
-    const abs = path.resolve(workspace, htmlPath);
+    const abs = path.resolve(workspace, inputs.html);
     await mkdir(path.dirname(abs), { recursive: true });
     await writeFile(abs, renderInventory(report, 'html', { title: `certwatch — ${gh.repository || 'inventory'}` }));
     core.setOutput('html-path', abs);
@@ -182,33 +188,30 @@ async function main(): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(renderMarkdown(report, { runUrl })).write();
   }
+}
 
-  // Shard jobs leave issues to the merge job, which sees everything.
-  // Octokit and the sync code load only when issues are on for this event (start-up, issue 15).
-  const issuesDecision = issuesEnabled(issuesInput, gh);
-  if ((settings.shard.count === 1 || mergeGlob) && !issuesDecision.on && issuesInput !== 'false')
-    log.info(`${issuesDecision.why}: not syncing issues`);
-  if ((settings.shard.count === 1 || mergeGlob) && issuesDecision.on) {
-    const [{ syncIssuesFromAction }, { readCodeowners }] = await Promise.all([
-      import('./github/sync-issues.js'),
-      import('./github/codeowners.js'),
-    ]);
-    const codeowners = await readCodeowners(workspace);
-    const res = await syncIssuesFromAction(report, issuesInput, settings.issues, gh, log, {
-      codeowners: codeowners ?? undefined,
-      scopeFiles,
-      issueAuthor: core.getInput('issue-author') || undefined,
-    });
-    // A skipped sync has already said why (syncIssuesFromAction logs it once).
-    if (!res.skipped)
-      log.info(
-        `certwatch: issues: ${res.created.length} opened, ${res.updated.length} updated, ${res.commented.length} commented, ${res.closed.length} closed, ${res.reopened.length} reopened (${res.apiCalls} API calls)`,
-      );
-  }
-
-  const line = `certwatch: ${s.status} — ${plural(s.failures, 'failure')}, ${plural(s.warnings, 'warning')}, ${plural(s.certificates, 'certificate')}`;
-  if (s.failures > 0) core.setFailed(line);
-  else log.info(line);
+async function syncIssues(
+  report: Report,
+  inputs: ActionInputs,
+  settings: Settings,
+  gh: GithubEnv,
+  scopeFiles: string[] | null,
+): Promise<void> {
+  const [{ syncIssuesFromAction }, { readCodeowners }] = await Promise.all([
+    import('./github/sync-issues.js'),
+    import('./github/codeowners.js'),
+  ]);
+  const codeowners = await readCodeowners(inputs.workspace);
+  const res = await syncIssuesFromAction(report, inputs.issues, settings.issues, gh, log, {
+    codeowners: codeowners ?? undefined,
+    scopeFiles,
+    issueAuthor: inputs.issueAuthor,
+  });
+  // A skipped sync has already said why (syncIssuesFromAction logs it once).
+  if (!res.skipped)
+    log.info(
+      `certwatch: issues: ${res.created.length} opened, ${res.updated.length} updated, ${res.commented.length} commented, ${res.closed.length} closed, ${res.reopened.length} reopened (${res.apiCalls} API calls)`,
+    );
 }
 
 main().catch((e: unknown) => {

@@ -1,6 +1,6 @@
 // `--version` and `--help` for each command, through the BUILT CLI: a newcomer's
 // first commands. Each help names every option its command accepts (the option
-// tables in src/cli.ts are the truth), and goes to stdout with exit 0.
+// tables in src/cli/args.ts are the truth), and goes to stdout with exit 0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -1,0 +1,65 @@
+// `certwatch inventory`: every certificate, filtered, in a listing format.
+import { parseArgs } from 'node:util';
+import { UsageError } from '../config/settings.js';
+import { filterReport, type InventoryFilter } from '../report/inventory/filter.js';
+import { renderInventory, type InventoryFormat } from '../report/inventory/render.js';
+import type { Report } from '../report/report-types.js';
+import { run } from '../run.js';
+import { openListFile, SerialListError, type OpenedList } from '../serial-lists/open-serial-list.js';
+import { scanSerialList } from '../serial-lists/scan-serial-list.js';
+import { serialKey } from '../serial-lists/serial-line.js';
+import { INVENTORY_FORMATS, INVENTORY_OPTIONS, parseDate, pickFormat, settingsFromFlags } from './args.js';
+import { help } from './help.js';
+import { emit, progress, say, writeReport } from './output.js';
+
+export async function inventory(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: INVENTORY_OPTIONS, allowPositionals: false, strict: true });
+  if (values.help) return help('inventory');
+  const format = pickFormat<InventoryFormat>(values.format, INVENTORY_FORMATS, 'text');
+  const filter: InventoryFilter = {
+    issuer: values.issuer,
+    owner: values.owner,
+    expiresBefore: values['expires-before'] ? parseDate(values['expires-before'], '--expires-before') : undefined,
+    // PRODUCT.md: `--at DATE` shows what would fail on that date; --all keeps every certificate.
+    failingOnly: values.at !== undefined && !values.all,
+  };
+  // Opened before the run (a wrong path is a usage error at once), read after it:
+  // the list is streamed past our serials, never loaded (it can be millions of lines).
+  const serialsFile = values['serials-file'];
+  let list: OpenedList | undefined;
+  if (serialsFile) {
+    try {
+      list = await openListFile(serialsFile);
+    } catch (e) {
+      throw new UsageError(`--serials-file: cannot read ${serialsFile}: ${(e as Error).message}`);
+    }
+  }
+  const settings = await settingsFromFlags(values);
+  const all = await run(settings, { progress: progress() });
+  if (serialsFile && list) filter.serials = await serialsNamedIn(serialsFile, list, all);
+  const report = filterReport(all, filter);
+  await writeReport(report, values.report);
+  await emit(
+    renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }),
+    values.output,
+    format,
+  );
+  return report.summary.failures > 0 ? 1 : 0;
+}
+
+/** Which of the report's serials the list names; bad lines are said on stderr and skipped. */
+async function serialsNamedIn(file: string, list: OpenedList, report: Report): Promise<Set<string>> {
+  try {
+    const scanned = await scanSerialList(
+      list.bytes,
+      new Set(report.certificates.map((c) => serialKey(c.serialNumber))),
+    );
+    for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}\n`);
+    if (scanned.badCount > scanned.bad.length)
+      say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)\n`);
+    return new Set(scanned.hits.keys());
+  } catch (e) {
+    if (e instanceof SerialListError) throw new UsageError(`--serials-file: ${file} ${e.message}`);
+    throw e;
+  }
+}
