@@ -11,20 +11,19 @@ import {
 import {
   MergeError,
   PLACES_SHOWN,
+  ReportLoadError,
   TOOL_VERSION,
   collapseNoise,
   groupHeadline,
+  loadReports,
   mergeReports,
   renderMarkdown,
   run,
   severityRank,
   summarize,
-  validateReport,
   workflowSafe
-} from "./chunks/chunk-U4DB3S63.js";
-import {
-  require_out
-} from "./chunks/chunk-CRWPCJPB.js";
+} from "./chunks/chunk-WUKI7CNK.js";
+import "./chunks/chunk-CRWPCJPB.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-TOCERRJO.js";
 import {
@@ -66,15 +65,127 @@ import "./chunks/chunk-R33XYM2P.js";
 import "./chunks/chunk-4HURYBLK.js";
 import "./chunks/chunk-NOSH5WDB.js";
 import "./chunks/chunk-HWS43L24.js";
-import {
-  __toESM
-} from "./chunks/chunk-DDCI7ZLU.js";
+import "./chunks/chunk-DDCI7ZLU.js";
 
-// src/cli.ts
-var import_fast_glob = __toESM(require_out(), 1);
-import { parseArgs } from "node:util";
-import { readFile, writeFile, mkdir, stat } from "node:fs/promises";
+// src/cli/args.ts
+import { stat } from "node:fs/promises";
 import path from "node:path";
+
+// src/shared/file-problem.ts
+function fileProblem(e) {
+  const err = e;
+  switch (err.code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a directory, not a file";
+    case "ENOTDIR":
+      return "a part of the path is a file, not a directory";
+    default:
+      return err.code ?? err.message;
+  }
+}
+
+// src/cli/args.ts
+var TARGET_OPTIONS = {
+  config: { type: "string" },
+  endpoint: { type: "string", multiple: true },
+  files: { type: "string", multiple: true },
+  "warn-within": { type: "string" },
+  "fail-within": { type: "string" },
+  revocation: { type: "string" },
+  shard: { type: "string" },
+  workspace: { type: "string" },
+  at: { type: "string" },
+  format: { type: "string" },
+  output: { type: "string", short: "o" },
+  report: { type: "string" },
+  help: { type: "boolean", short: "h" }
+};
+var MERGE_OPTIONS = {
+  format: TARGET_OPTIONS.format,
+  output: TARGET_OPTIONS.output,
+  report: TARGET_OPTIONS.report,
+  help: TARGET_OPTIONS.help
+};
+var INIT_OPTIONS = {
+  workspace: TARGET_OPTIONS.workspace,
+  force: { type: "boolean" },
+  help: TARGET_OPTIONS.help
+};
+var INVENTORY_OPTIONS = {
+  ...TARGET_OPTIONS,
+  all: { type: "boolean" },
+  issuer: { type: "string" },
+  owner: { type: "string" },
+  "expires-before": { type: "string" },
+  "serials-file": { type: "string" }
+};
+var COMMAND_OPTIONS = {
+  check: TARGET_OPTIONS,
+  merge: MERGE_OPTIONS,
+  inventory: INVENTORY_OPTIONS,
+  init: INIT_OPTIONS
+};
+var CHECK_FORMATS = ["text", "json", "markdown", "sarif", "openmetrics"];
+var INVENTORY_FORMATS = ["text", "json", "csv", "markdown", "ics", "html", "openmetrics"];
+function parseDate(s, flag) {
+  const d = /* @__PURE__ */ new Date(`${s}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
+    throw new UsageError(`${flag}: "${s}" is not a date; use YYYY-MM-DD`);
+  }
+  return d;
+}
+function pickFormat(v, allowed, fallback) {
+  if (v === void 0) return fallback;
+  if (!allowed.includes(v)) throw new UsageError(`--format: "${v}" is not one of ${allowed.join(", ")}`);
+  return v;
+}
+async function settingsFromFlags(v) {
+  const workspace = path.resolve(v.workspace ?? process.cwd());
+  const st = await stat(workspace).catch((e) => {
+    throw new UsageError(
+      e.code === "ENOENT" ? `--workspace: ${workspace} does not exist` : `--workspace: cannot use ${workspace}: ${fileProblem(e)}`
+    );
+  });
+  if (!st.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
+  const o = {
+    configPath: v.config,
+    configExplicit: v.config !== void 0,
+    endpoints: v.endpoint,
+    files: v.files,
+    warnWithin: v["warn-within"],
+    failWithin: v["fail-within"],
+    revocation: v.revocation,
+    shard: v.shard,
+    now: v.at ? parseDate(v.at, "--at") : void 0,
+    origin: "flags"
+  };
+  return buildSettings(workspace, o);
+}
+function argsProblem(e, cmd) {
+  const known = Object.keys(COMMAND_OPTIONS[cmd] ?? TARGET_OPTIONS);
+  const unknown = /Unknown option '(-{1,2}[^']*)'/.exec(e.message);
+  if (unknown) {
+    const guess = nearest(unknown[1].replace(/^-+/, ""), known);
+    return `unknown option ${unknown[1]}${guess ? ` \u2014 did you mean --${guess}?` : ""}`;
+  }
+  const missing = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(e.message);
+  if (missing) return `${missing[1]} needs a value`;
+  const positional = /Unexpected argument '([^']*)'/.exec(e.message);
+  if (positional) return `unexpected argument "${positional[1]}" (options start with --)`;
+  return e.message.split(". ")[0];
+}
+
+// src/cli/check.ts
+import { parseArgs } from "node:util";
+
+// src/cli/output.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import path2 from "node:path";
 
 // src/report/text.ts
 var C = {
@@ -153,27 +264,45 @@ function renderText(r, opts) {
   return lines.join("\n") + "\n";
 }
 
-// src/report/inventory/filter.ts
-function matchesFilter(c, f) {
-  if (f.issuer !== void 0 && !issuerMatches(c, f.issuer)) return false;
-  if (f.owner !== void 0 && !(c.owner ?? "").toLowerCase().includes(f.owner.toLowerCase())) return false;
-  if (f.owner !== void 0 && c.owner === null) return false;
-  if (f.expiresBefore !== void 0 && !(Date.parse(c.notAfter) < f.expiresBefore.getTime())) return false;
-  if (f.serials !== void 0 && !f.serials.has(serialKey(c.serialNumber))) return false;
-  if (f.failingOnly && !isFailing(c)) return false;
-  return true;
+// src/cli/output.ts
+async function writeTo(file, text, flag) {
+  try {
+    await mkdir(path2.dirname(path2.resolve(file)), { recursive: true });
+    await writeFile(file, text);
+  } catch (e) {
+    throw new UsageError(`${flag}: cannot write ${file}: ${fileProblem(e)}`);
+  }
 }
-function issuerMatches(c, needle) {
-  const n = needle.toLowerCase();
-  if (c.issuer.toLowerCase().includes(n)) return true;
-  return parseDn(c.issuer).some((a) => a.value.toLowerCase().includes(n));
+async function emit(text, output, format) {
+  if (output) await writeTo(output, text, "--output");
+  else process.stdout.write(workflowSafe(text, { json: format === "json" || format === "sarif" }));
 }
-function filterReport(report, f) {
-  const certificates = report.certificates.filter((c) => matchesFilter(c, f));
-  return { ...report, certificates, summary: summarize(certificates, report.problems) };
+function say(text) {
+  process.stderr.write(workflowSafe(text));
+}
+function progress() {
+  return process.stderr.isTTY ? (m) => say(`certwatch: ${m}
+`) : void 0;
+}
+async function writeReport(r, file) {
+  if (file) await writeTo(file, JSON.stringify(r, null, 2) + "\n", "--report");
+}
+function render(r, format, toTty) {
+  switch (format) {
+    case "openmetrics":
+      return renderOpenMetrics(r);
+    case "json":
+      return JSON.stringify(r, null, 2) + "\n";
+    case "markdown":
+      return renderMarkdown(r);
+    case "sarif":
+      return renderSarif(r);
+    default:
+      return renderText(r, { color: toTty && !process.env.NO_COLOR });
+  }
 }
 
-// src/cli.ts
+// src/cli/help.ts
 var TARGET_USAGE = `[--config F] [--endpoint E]... [--files GLOB]... [--workspace DIR]
                   [--warn-within D] [--fail-within D] [--revocation soft|hard|off] [--shard i/n] [--at YYYY-MM-DD]`;
 var HELP = {
@@ -219,128 +348,18 @@ var USAGE = `usage:
   certwatch COMMAND --help         the options of one command
 
 exit status: 0 no failures, 1 failures found, 2 usage or config error`;
-var TARGET_OPTIONS = {
-  config: { type: "string" },
-  endpoint: { type: "string", multiple: true },
-  files: { type: "string", multiple: true },
-  "warn-within": { type: "string" },
-  "fail-within": { type: "string" },
-  revocation: { type: "string" },
-  shard: { type: "string" },
-  workspace: { type: "string" },
-  at: { type: "string" },
-  format: { type: "string" },
-  output: { type: "string", short: "o" },
-  report: { type: "string" },
-  help: { type: "boolean", short: "h" }
-};
-var MERGE_OPTIONS = {
-  format: TARGET_OPTIONS.format,
-  output: TARGET_OPTIONS.output,
-  report: TARGET_OPTIONS.report,
-  help: TARGET_OPTIONS.help
-};
-function fileProblem(e) {
-  const err = e;
-  switch (err.code) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "it is a directory, not a file";
-    case "ENOTDIR":
-      return "a part of the path is a file, not a directory";
-    default:
-      return err.code ?? err.message;
-  }
+function help(cmd) {
+  process.stdout.write(HELP[cmd] + "\n");
+  return 0;
 }
-var INIT_OPTIONS = {
-  workspace: TARGET_OPTIONS.workspace,
-  force: { type: "boolean" },
-  help: TARGET_OPTIONS.help
-};
-var INVENTORY_OPTIONS = {
-  ...TARGET_OPTIONS,
-  all: { type: "boolean" },
-  issuer: { type: "string" },
-  owner: { type: "string" },
-  "expires-before": { type: "string" },
-  "serials-file": { type: "string" }
-};
-function parseDate(s, flag) {
-  const d = /* @__PURE__ */ new Date(`${s}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
-    throw new UsageError(`${flag}: "${s}" is not a date; use YYYY-MM-DD`);
-  }
-  return d;
+function usage(code) {
+  if (code) say(USAGE + "\n");
+  else process.stdout.write(USAGE + "\n");
+  return code;
 }
-function pickFormat(v, allowed, fallback) {
-  if (v === void 0) return fallback;
-  if (!allowed.includes(v)) throw new UsageError(`--format: "${v}" is not one of ${allowed.join(", ")}`);
-  return v;
-}
-async function writeTo(file, text, flag) {
-  try {
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await writeFile(file, text);
-  } catch (e) {
-    throw new UsageError(`${flag}: cannot write ${file}: ${fileProblem(e)}`);
-  }
-}
-async function emit(text, output, format) {
-  if (output) await writeTo(output, text, "--output");
-  else process.stdout.write(workflowSafe(text, { json: format === "json" || format === "sarif" }));
-}
-function say(text) {
-  process.stderr.write(workflowSafe(text));
-}
-async function settingsFromFlags(v) {
-  const workspace = path.resolve(v.workspace ?? process.cwd());
-  const st = await stat(workspace).catch((e) => {
-    throw new UsageError(
-      e.code === "ENOENT" ? `--workspace: ${workspace} does not exist` : `--workspace: cannot use ${workspace}: ${fileProblem(e)}`
-    );
-  });
-  if (!st.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const o = {
-    configPath: v.config,
-    configExplicit: v.config !== void 0,
-    endpoints: v.endpoint,
-    files: v.files,
-    warnWithin: v["warn-within"],
-    failWithin: v["fail-within"],
-    revocation: v.revocation,
-    shard: v.shard,
-    now: v.at ? parseDate(v.at, "--at") : void 0,
-    origin: "flags"
-  };
-  return buildSettings(workspace, o);
-}
-function progress() {
-  return process.stderr.isTTY ? (m) => say(`certwatch: ${m}
-`) : void 0;
-}
-async function writeReport(r, file) {
-  if (file) await writeTo(file, JSON.stringify(r, null, 2) + "\n", "--report");
-}
-function render(r, format, toTty) {
-  switch (format) {
-    case "openmetrics":
-      return renderOpenMetrics(r);
-    case "json":
-      return JSON.stringify(r, null, 2) + "\n";
-    case "markdown":
-      return renderMarkdown(r);
-    case "sarif":
-      return renderSarif(r);
-    default:
-      return renderText(r, { color: toTty && !process.env.NO_COLOR });
-  }
-}
-var CHECK_FORMATS = ["text", "json", "markdown", "sarif", "openmetrics"];
-async function cmdCheck(args) {
+
+// src/cli/check.ts
+async function check(args) {
   const { values } = parseArgs({ args, options: TARGET_OPTIONS, allowPositionals: false, strict: true });
   if (values.help) return help("check");
   const format = pickFormat(values.format, CHECK_FORMATS, "text");
@@ -350,47 +369,53 @@ async function cmdCheck(args) {
   await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
   return report.summary.failures > 0 ? 1 : 0;
 }
-async function cmdMerge(args) {
-  const { values, positionals } = parseArgs({ args, options: MERGE_OPTIONS, allowPositionals: true, strict: true });
-  if (values.help) return help("merge");
-  const format = pickFormat(values.format, CHECK_FORMATS, "text");
-  if (!positionals.length)
-    throw new UsageError(
-      "merge: give the shard reports to merge (files or a glob), like certwatch merge reports/*.json"
-    );
-  const files = [];
-  for (const p of positionals) {
-    const matched = import_fast_glob.default.isDynamicPattern(p) ? await (0, import_fast_glob.default)(p, { dot: true }) : [p];
-    if (!matched.length) throw new UsageError(`merge: "${p}" matched no report`);
-    files.push(...matched);
+
+// src/cli/init.ts
+import { stat as stat2 } from "node:fs/promises";
+import path3 from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
+async function init(args) {
+  const { values } = parseArgs2({ args, options: INIT_OPTIONS, allowPositionals: false, strict: true });
+  if (values.help) return help("init");
+  const workspace = path3.resolve(values.workspace ?? process.cwd());
+  const st = await stat2(workspace).catch(() => null);
+  if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-TTC64CNL.js");
+  try {
+    process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
+  } catch (e) {
+    if (e instanceof InitError) throw new UsageError(`init: ${e.message}`);
+    throw e;
   }
-  files.sort();
-  const reports = [];
-  for (const f of files) {
-    let text;
-    try {
-      text = await readFile(f, "utf8");
-    } catch (e) {
-      throw new UsageError(`merge: cannot read ${f}: ${fileProblem(e)}`);
-    }
-    let parsed;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      throw new UsageError(
-        `merge: ${f} is not valid JSON (${e.message}); was it written by certwatch --report?`
-      );
-    }
-    reports.push(validateReport(parsed, f));
-  }
-  const report = mergeReports(reports);
-  await writeReport(report, values.report);
-  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
-  return report.summary.failures > 0 ? 1 : 0;
+  return 0;
 }
-var INVENTORY_FORMATS = ["text", "json", "csv", "markdown", "ics", "html", "openmetrics"];
-async function cmdInventory(args) {
-  const { values } = parseArgs({ args, options: INVENTORY_OPTIONS, allowPositionals: false, strict: true });
+
+// src/cli/inventory.ts
+import { parseArgs as parseArgs3 } from "node:util";
+
+// src/report/inventory/filter.ts
+function matchesFilter(c, f) {
+  if (f.issuer !== void 0 && !issuerMatches(c, f.issuer)) return false;
+  if (f.owner !== void 0 && !(c.owner ?? "").toLowerCase().includes(f.owner.toLowerCase())) return false;
+  if (f.owner !== void 0 && c.owner === null) return false;
+  if (f.expiresBefore !== void 0 && !(Date.parse(c.notAfter) < f.expiresBefore.getTime())) return false;
+  if (f.serials !== void 0 && !f.serials.has(serialKey(c.serialNumber))) return false;
+  if (f.failingOnly && !isFailing(c)) return false;
+  return true;
+}
+function issuerMatches(c, needle) {
+  const n = needle.toLowerCase();
+  if (c.issuer.toLowerCase().includes(n)) return true;
+  return parseDn(c.issuer).some((a) => a.value.toLowerCase().includes(n));
+}
+function filterReport(report, f) {
+  const certificates = report.certificates.filter((c) => matchesFilter(c, f));
+  return { ...report, certificates, summary: summarize(certificates, report.problems) };
+}
+
+// src/cli/inventory.ts
+async function inventory(args) {
+  const { values } = parseArgs3({ args, options: INVENTORY_OPTIONS, allowPositionals: false, strict: true });
   if (values.help) return help("inventory");
   const format = pickFormat(values.format, INVENTORY_FORMATS, "text");
   const filter = {
@@ -438,61 +463,49 @@ async function serialsNamedIn(file, list, report) {
     throw e;
   }
 }
-var COMMAND_OPTIONS = {
-  check: TARGET_OPTIONS,
-  merge: MERGE_OPTIONS,
-  inventory: INVENTORY_OPTIONS,
-  init: INIT_OPTIONS
-};
-function argsProblem(e, cmd) {
-  const known = Object.keys(COMMAND_OPTIONS[cmd] ?? TARGET_OPTIONS);
-  const unknown = /Unknown option '(-{1,2}[^']*)'/.exec(e.message);
-  if (unknown) {
-    const guess = nearest(unknown[1].replace(/^-+/, ""), known);
-    return `unknown option ${unknown[1]}${guess ? ` \u2014 did you mean --${guess}?` : ""}`;
+
+// src/cli/merge.ts
+import { parseArgs as parseArgs4 } from "node:util";
+async function merge(args) {
+  const { values, positionals } = parseArgs4({ args, options: MERGE_OPTIONS, allowPositionals: true, strict: true });
+  if (values.help) return help("merge");
+  const format = pickFormat(values.format, CHECK_FORMATS, "text");
+  if (!positionals.length)
+    throw new UsageError(
+      "merge: give the shard reports to merge (files or a glob), like certwatch merge reports/*.json"
+    );
+  const { reports } = await loadReports(positionals).catch((e) => {
+    throw e instanceof ReportLoadError ? new UsageError(`merge: ${loadProblem(e.problem)}`) : e;
+  });
+  const report = mergeReports(reports);
+  await writeReport(report, values.report);
+  await emit(render(report, format, !values.output && !!process.stdout.isTTY), values.output, format);
+  return report.summary.failures > 0 ? 1 : 0;
+}
+function loadProblem(p) {
+  switch (p.kind) {
+    case "no-match":
+      return `"${p.pattern}" matched no report`;
+    case "unreadable":
+      return `cannot read ${p.file}: ${fileProblem(p.cause)}`;
+    case "not-json":
+      return `${p.file} is not valid JSON (${p.cause.message}); was it written by certwatch --report?`;
   }
-  const missing = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(e.message);
-  if (missing) return `${missing[1]} needs a value`;
-  const positional = /Unexpected argument '([^']*)'/.exec(e.message);
-  if (positional) return `unexpected argument "${positional[1]}" (options start with --)`;
-  return e.message.split(". ")[0];
 }
-async function cmdInit(args) {
-  const { values } = parseArgs({ args, options: INIT_OPTIONS, allowPositionals: false, strict: true });
-  if (values.help) return help("init");
-  const workspace = path.resolve(values.workspace ?? process.cwd());
-  const st = await stat(workspace).catch(() => null);
-  if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init, describeInit, InitError } = await import("./chunks/init-TTC64CNL.js");
-  try {
-    process.stdout.write(workflowSafe(describeInit(await init(workspace, { force: values.force }))));
-  } catch (e) {
-    if (e instanceof InitError) throw new UsageError(`init: ${e.message}`);
-    throw e;
-  }
-  return 0;
-}
-function help(cmd) {
-  process.stdout.write(HELP[cmd] + "\n");
-  return 0;
-}
-function usage(code) {
-  if (code) say(USAGE + "\n");
-  else process.stdout.write(USAGE + "\n");
-  return code;
-}
+
+// src/cli.ts
 async function main(argv) {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
       case "check":
-        return await cmdCheck(rest);
+        return await check(rest);
       case "merge":
-        return await cmdMerge(rest);
+        return await merge(rest);
       case "inventory":
-        return await cmdInventory(rest);
+        return await inventory(rest);
       case "init":
-        return await cmdInit(rest);
+        return await init(rest);
       case "--version":
       case "-V":
       case "version":

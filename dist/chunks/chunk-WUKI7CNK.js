@@ -1,6 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   collectFiles,
+  require_out,
   require_picomatch
 } from "./chunk-CRWPCJPB.js";
 import {
@@ -1010,6 +1011,49 @@ function missingShards(reports) {
   ] : [];
 }
 
+// src/report/load-reports.ts
+var import_fast_glob = __toESM(require_out(), 1);
+import { readFile } from "node:fs/promises";
+import path2 from "node:path";
+var ReportLoadError = class extends Error {
+  constructor(problem) {
+    super(problem.kind === "no-match" ? `"${problem.pattern}" matched no report` : `cannot load ${problem.file}`);
+    this.problem = problem;
+  }
+  problem;
+};
+async function loadReports(patterns, place = {}) {
+  const files = (await expand(patterns, place)).sort();
+  const reports = [];
+  for (const f of files) {
+    const name = place.workspace ? path2.relative(place.workspace, f) : f;
+    reports.push(validateReport(await readJson(f, name), name));
+  }
+  return { reports, files };
+}
+async function expand(patterns, { workspace }) {
+  const files = [];
+  for (const p of patterns) {
+    const matched = workspace ? await (0, import_fast_glob.default)(p, { cwd: workspace, dot: true, absolute: true }) : import_fast_glob.default.isDynamicPattern(p) ? await (0, import_fast_glob.default)(p, { dot: true }) : [p];
+    if (!matched.length) throw new ReportLoadError({ kind: "no-match", pattern: p });
+    files.push(...matched);
+  }
+  return files;
+}
+async function readJson(file, name) {
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (cause) {
+    throw new ReportLoadError({ kind: "unreadable", file: name, cause });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ReportLoadError({ kind: "not-json", file: name, cause });
+  }
+}
+
 // src/report/workflow-safe.ts
 var ZWSP = "\u200B";
 function workflowSafe(text, o = {}) {
@@ -1026,7 +1070,8 @@ export {
   groupHeadline,
   renderMarkdown,
   MergeError,
-  validateReport,
   mergeReports,
+  ReportLoadError,
+  loadReports,
   workflowSafe
 };
