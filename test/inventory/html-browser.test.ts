@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { renderInventory } from '../../src/report/inventory/render.js';
 import { summarize } from '../../src/report/build-report.js';
 import { CHROMIUM, chromiumAvailable, runChromium } from './chromium.js';
-import { generateEstate, hostileCertificates } from './estate.js';
+import { CAS, DAY, NOW, emptyReport, fingerprintOf, generateEstate, hostileCertificates, makeCert } from './estate.js';
 
 const skip =
   process.env.CERTWATCH_SKIP_BROWSER === '1'
@@ -150,4 +150,77 @@ test('Chromium screenshot of the page (kept for a person to look at)', { skip },
   assert.ok(png.length > 20_000, 'not a blank page');
   t.diagnostic(`HTML report: ${page}`);
   t.diagnostic(`screenshot: ${shot}`);
+});
+
+/** A copy of `html` whose CSP also lets `probe` run, with the probe appended: it measures what Chromium laid out. */
+function withProbe(html: string, probe: string): string {
+  const out = html
+    .replace(/script-src &#39;sha256-[^&]+&#39;/, 'script-src &#39;unsafe-inline&#39;')
+    .replace('</body>', `<script>${probe}</script>\n</body>`);
+  assert.notEqual(out, html);
+  return out;
+}
+
+// Writes, for each pinned bar and each pinned date, "fingerprint-or-text|left|width|height" relative to the chart.
+const MEASURE_PINNED = `
+const chart = document.getElementById('timeline-chart').getBoundingClientRect();
+const box = (el) => { const b = el.getBoundingClientRect(); return [Math.round(b.left - chart.left), Math.round(b.width), Math.round(b.height), Math.round(chart.width)].join('|'); };
+document.body.dataset.pinnedBars = [...document.querySelectorAll('rect.bar[data-pinned]')].map((r) => r.dataset.fingerprint + '|' + r.dataset.pinned + '|' + box(r)).join(' ');
+document.body.dataset.pinnedDates = [...document.querySelectorAll('text.pinned-date')].map((t) => t.textContent.replace(/ /g, '_') + '|' + box(t)).join(' ');
+`;
+
+test('Chromium draws long-expired certificates on the timeline: pinned at its left edge, with their real date', {
+  skip,
+}, async () => {
+  // A small estate (rows tall enough for labels) with one certificate that ended five years before the chart.
+  const small = emptyReport(NOW);
+  const ca = CAS.find((c) => c.id === 'example')!;
+  const cert = (name: string, from: number, to: number) =>
+    makeCert({
+      fingerprint: fingerprintOf(name),
+      subjectCN: name,
+      issuer: ca,
+      serial: '01',
+      notBefore: new Date(NOW.getTime() + from * DAY),
+      notAfter: new Date(NOW.getTime() + to * DAY),
+      locations: [{ type: 'file', path: `certs/${name}.pem`, line: 1 }],
+      owner: null,
+      now: NOW,
+    });
+  small.certificates.push(
+    cert('ancient.example', -6 * 365, -5 * 365),
+    cert('current.example', -30, 60),
+    cert('soon.example', -80, 5),
+  );
+  small.summary = summarize(small.certificates, small.problems);
+  const file = join(dir, 'inventory-pinned.html');
+  writeFileSync(file, withProbe(renderInventory(small, 'html'), MEASURE_PINNED));
+  const dom = await dumpDom('', [], file);
+  const bars = /data-pinned-bars="([^"]*)"/.exec(dom)?.[1].split(' ').filter(Boolean) ?? [];
+  assert.equal(bars.length, 1, dom.slice(0, 400));
+  const [fp, side, left, width, height, chartWidth] = bars[0].split('|');
+  assert.equal(fp, fingerprintOf('ancient.example'));
+  assert.equal(side, 'before');
+  // Inside the chart, at its left (past the label column, in the plot's first tenth), visibly wide and tall.
+  assert.ok(Number(left) >= 0 && Number(left) < Number(chartWidth) / 3, bars[0]);
+  assert.ok(Number(width) >= 4 && Number(height) >= 4, bars[0]);
+  const ended = small.certificates[0].notAfter.slice(0, 10);
+  const dates = /data-pinned-dates="([^"]*)"/.exec(dom)?.[1].split(' ').filter(Boolean) ?? [];
+  assert.equal(dates.length, 1);
+  const [text, tLeft, tWidth] = dates[0].split('|');
+  assert.equal(text, `◀_ended_${ended}`);
+  assert.ok(Number(tLeft) > Number(left) && Number(tWidth) > 20, dates[0]);
+  // The big estate's page: every long-expired certificate there is drawn too (its tooltip carries the date).
+  const bigFile = join(dir, 'inventory-pinned-big.html');
+  const big = { ...report, certificates: [...report.certificates, cert('ancient.example', -6 * 365, -5 * 365)] };
+  big.summary = summarize(big.certificates, big.problems);
+  writeFileSync(bigFile, withProbe(renderInventory(big, 'html'), MEASURE_PINNED));
+  const bigDom = await dumpDom('', [], bigFile);
+  const bigBars = /data-pinned-bars="([^"]*)"/.exec(bigDom)?.[1].split(' ').filter(Boolean) ?? [];
+  assert.ok(bigBars.some((b) => b.startsWith(`${fingerprintOf('ancient.example')}|before|`)), bigBars.join(' '));
+  for (const b of bigBars) {
+    const [, , l, w, h2] = b.split('|').map(Number);
+    assert.ok(l >= 0 && w >= 3 && h2 >= 1, b);
+  }
+  assert.ok(bigDom.includes(`(ended ${ended}, before the chart starts)`));
 });

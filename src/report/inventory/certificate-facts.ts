@@ -60,16 +60,28 @@ export function statusId(c: ReportCertificate): string {
   return worstActiveFinding(c)?.id ?? 'ok';
 }
 
-/** Notices do not make a certificate look unhealthy; they stay "ok" for colour. */
-export function statusClass(c: ReportCertificate): StatusClass {
-  const w = worstActiveFinding(c);
-  if (w?.severity === 'error') return 'fail';
-  if (w?.severity === 'warning') return 'warn';
-  return 'ok';
-}
-
+/**
+ * Which certificates count as failing — the one test behind every count of them
+ * (the HTML page's header and its timeline, the group tables, the forecast, the
+ * `--failing` filter): an active error finding. Ignored, excluded and test-path
+ * certificates carry only ignored findings, so they never count; an expired and
+ * revoked certificate is one failing certificate, though it has two failures.
+ */
 export function isFailing(c: ReportCertificate): boolean {
   return c.findings.some((f) => isActive(f) && f.severity === 'error');
+}
+
+/** Notices do not make a certificate look unhealthy; they stay "ok" for colour. */
+export function statusClass(c: ReportCertificate): StatusClass {
+  if (isFailing(c)) return 'fail';
+  return c.findings.some((f) => isActive(f) && f.severity === 'warning') ? 'warn' : 'ok';
+}
+
+/** How many certificates are failing, warning and ok, counted with `statusClass` (so with `isFailing`). */
+export function statusCounts(certs: readonly ReportCertificate[]): Record<StatusClass, number> {
+  const counts: Record<StatusClass, number> = { fail: 0, warn: 0, ok: 0 };
+  for (const c of certs) counts[statusClass(c)]++;
+  return counts;
 }
 
 /** "certs/site.pem:12" or "example.com:443". */

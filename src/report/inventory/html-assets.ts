@@ -22,7 +22,7 @@ h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); 
 .badge.fail { background: var(--fail); } .badge.warn { background: var(--warn); } .badge.ok { background: var(--ok); }
 .chart { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
 .chart svg { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
-.chart .tick, .chart .note { fill: var(--muted); }
+.chart .tick, .chart .note, .chart .pinned-date { fill: var(--muted); }
 .chart .now-label { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }

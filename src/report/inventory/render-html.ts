@@ -12,11 +12,13 @@ import { messageBesidePlace, readableInstant } from '../format-helpers.js';
 import {
   daysLeft,
   displayName,
+  isActive,
   isoDate,
   issuingCa,
   keyLabel,
   locationText,
   statusClass,
+  statusCounts,
   statusId,
 } from './certificate-facts.js';
 import { escapeHtml as h } from './html-escape.js';
@@ -30,6 +32,10 @@ export function renderHtml(report: Report, inv: Inventory, opts: { title?: strin
   const now = new Date(report.run.now);
   const s = report.summary;
   const certs = [...report.certificates].sort(byExpiry);
+  // Counted per certificate, as the timeline's legend counts them: one expired and revoked
+  // certificate is one failing certificate, though the summary counts two error findings.
+  const counts = statusCounts(certs);
+  const otherFailures = report.problems.filter((p) => isActive(p) && p.severity === 'error').length;
   const csp = [
     "default-src 'none'",
     `style-src '${cspHash(HTML_STYLE)}'`,
@@ -57,9 +63,9 @@ export function renderHtml(report: Report, inv: Inventory, opts: { title?: strin
 <ul class="counts" id="summary">
 <li><span class="badge ${s.status === 'ok' ? 'ok' : s.status}">${h(s.status)}</span></li>
 <li><b>${s.certificates}</b>certificates</li>
-<li><b>${s.failures}</b>failures</li>
-<li><b>${s.warnings}</b>warnings</li>
-<li>next leaf expiry <b>${s.nextExpiry ? h(isoDate(s.nextExpiry)) : '—'}</b></li>
+<li data-count="fail"><b>${counts.fail}</b>failing</li>
+<li data-count="warn"><b>${counts.warn}</b>warning</li>
+${otherFailures ? `<li data-count="problems"><b>${otherFailures}</b>${otherFailures === 1 ? 'failure' : 'failures'} not tied to a certificate</li>\n` : ''}<li>next leaf expiry <b>${s.nextExpiry ? h(isoDate(s.nextExpiry)) : '—'}</b></li>
 </ul>
 </header>
 <main>

@@ -1,9 +1,12 @@
 // The expiry timeline as inline SVG, drawn here rather than in the browser so
 // the page shows it without JavaScript (and in the job summary's artifact
 // viewer): one bar per certificate from notBefore to notAfter, soonest expiry
-// at the top, coloured by status, with a line at the report's "now".
+// at the top, coloured by status, with a line at the report's "now". The window
+// is capped two years each side of now; a certificate that ended before the
+// window (or starts after it) is drawn as a marker pinned to that edge, with its
+// real date beside it and in its tooltip, so no certificate falls off the chart.
 import type { Report, ReportCertificate } from '../report-types.js';
-import { displayName, isoDate, statusClass, statusId, type StatusClass } from './certificate-facts.js';
+import { displayName, isoDate, statusClass, statusCounts, statusId, type StatusClass } from './certificate-facts.js';
 import { escapeHtml } from './html-escape.js';
 import { byExpiry } from './render-text.js';
 
@@ -18,6 +21,7 @@ const LABEL_WIDTH = 260;
 const MAX_BARS = 2000; // beyond this the SVG gets heavy; the soonest expiries are what matter
 const DAY_MS = 86_400_000;
 const MAX_SPAN_MS = 2 * 365 * DAY_MS; // each side of now: roots living 25 years would squash every leaf to a sliver
+const PINNED_WIDTH = 12; // the marker of a certificate outside the window, wide enough to see and hover
 
 export const STATUS_COLOURS: Record<StatusClass, string> = { fail: '#cf222e', warn: '#bf8700', ok: '#1a7f37' };
 
@@ -45,9 +49,10 @@ export function renderTimelineSvg(report: Report): string {
     `<svg xmlns="http://www.w3.org/2000/svg" id="timeline-chart" class="timeline" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="timeline-title">`,
     `<title id="timeline-title">Expiry timeline: ${n} certificates from ${isoDate(new Date(start).toISOString())} to ${isoDate(new Date(end).toISOString())}</title>`,
   );
-  parts.push(legend(certs));
+  parts.push(legend(all)); // every certificate, drawn or not: the header counts them all too
   parts.push(axis(start, end, x, top, plotH));
-  certs.forEach((c, i) => parts.push(bar(c, i, x, top, rowH, gap, labelled)));
+  const frame: Frame = { x, start, end, left, right, top, rowH, gap, labelled };
+  certs.forEach((c, i) => parts.push(bar(c, i, frame)));
   if (n === 0) parts.push(`<text x="${left + 8}" y="${top + 16}" class="empty">No certificates.</text>`);
   const nx = x(now).toFixed(1);
   parts.push(
@@ -64,8 +69,10 @@ export function renderTimelineSvg(report: Report): string {
 
 /** The span of the leaves (the certificates that renew), padded, with now inside it and capped each side. */
 function timeWindow(certs: ReportCertificate[], now: number): [number, number] {
-  const leaves = certs.filter((c) => c.role === 'leaf');
-  const basis = leaves.length ? leaves : certs;
+  // Certificates that ended before the cap are pinned to the edge anyway: they must not stretch the window.
+  const recent = certs.filter((c) => Date.parse(c.notAfter) >= now - MAX_SPAN_MS);
+  const leaves = recent.filter((c) => c.role === 'leaf');
+  const basis = leaves.length ? leaves : recent.length ? recent : certs;
   let start = Math.min(now, ...basis.map((c) => Date.parse(c.notBefore)));
   let end = Math.max(now, ...basis.map((c) => Date.parse(c.notAfter)));
   start = Math.max(start, now - MAX_SPAN_MS);
@@ -75,8 +82,7 @@ function timeWindow(certs: ReportCertificate[], now: number): [number, number] {
 }
 
 function legend(certs: ReportCertificate[]): string {
-  const counts: Record<StatusClass, number> = { fail: 0, warn: 0, ok: 0 };
-  for (const c of certs) counts[statusClass(c)]++;
+  const counts = statusCounts(certs);
   const items: [StatusClass, string][] = [
     ['fail', 'failing'],
     ['warn', 'warning'],
@@ -85,7 +91,7 @@ function legend(certs: ReportCertificate[]): string {
   return items
     .map(([k, label], i) => {
       const lx = 8 + i * 140;
-      return `<g class="legend-item"><rect x="${lx}" y="4" width="12" height="12" rx="2" fill="${STATUS_COLOURS[k]}"/><text x="${lx + 18}" y="15">${label}: ${counts[k]}</text></g>`;
+      return `<g class="legend-item" data-count="${k}"><rect x="${lx}" y="4" width="12" height="12" rx="2" fill="${STATUS_COLOURS[k]}"/><text x="${lx + 18}" y="15">${label}: ${counts[k]}</text></g>`;
     })
     .join('');
 }
@@ -113,26 +119,44 @@ function axis(start: number, end: number, x: (t: number) => number, top: number,
   return out.join('');
 }
 
-function bar(
-  c: ReportCertificate,
-  i: number,
-  x: (t: number) => number,
-  top: number,
-  rowH: number,
-  gap: number,
-  labelled: boolean,
-): string {
+interface Frame {
+  x: (t: number) => number;
+  start: number;
+  end: number;
+  left: number;
+  right: number;
+  top: number;
+  rowH: number;
+  gap: number;
+  labelled: boolean;
+}
+
+function bar(c: ReportCertificate, i: number, f: Frame): string {
   const cls = statusClass(c);
-  const x0 = x(Date.parse(c.notBefore));
-  const x1 = x(Date.parse(c.notAfter));
-  const y = top + i * rowH;
-  const h = Math.max(1, rowH - gap);
-  const w = Math.max(2, x1 - x0); // a 6-day certificate still shows
-  const tip = `${displayName(c)} — ${isoDate(c.notBefore)} → ${isoDate(c.notAfter)} — ${statusId(c)}${c.owner ? ` — ${c.owner}` : ''}`;
-  const label = labelled
+  const from = Date.parse(c.notBefore);
+  const to = Date.parse(c.notAfter);
+  const y = f.top + i * f.rowH;
+  const h = Math.max(1, f.rowH - f.gap);
+  // Outside the window: pinned to the edge it left by, with the date that put it there.
+  const pinned = to < f.start ? 'before' : from > f.end ? 'after' : null;
+  const x0 = pinned === 'before' ? f.left : pinned === 'after' ? f.right - PINNED_WIDTH : f.x(from);
+  const w = pinned ? PINNED_WIDTH : Math.max(2, f.x(to) - x0); // a 6-day certificate still shows
+  const edge =
+    pinned === 'before'
+      ? `ended ${isoDate(c.notAfter)}, before the chart starts`
+      : pinned === 'after'
+        ? `starts ${isoDate(c.notBefore)}, after the chart ends`
+        : null;
+  const tip = `${displayName(c)} — ${isoDate(c.notBefore)} → ${isoDate(c.notAfter)}${edge ? ` (${edge})` : ''} — ${statusId(c)}${c.owner ? ` — ${c.owner}` : ''}`;
+  const label = f.labelled
     ? `<text x="${LABEL_WIDTH - 6}" y="${(y + h - 2).toFixed(1)}" text-anchor="end" class="row-label">${escapeHtml(clipLabel(displayName(c)))}</text>`
     : '';
-  return `<g class="row">${label}<rect class="bar ${cls}" data-fingerprint="${escapeHtml(c.fingerprint)}" x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${h}" fill="${STATUS_COLOURS[cls]}"><title>${escapeHtml(tip)}</title></rect></g>`;
+  // Rows tall enough for text also say the date beside the marker; thin rows keep it in the tooltip.
+  const dateText =
+    pinned && f.rowH >= 10
+      ? `<text class="pinned-date" x="${pinned === 'before' ? f.left + PINNED_WIDTH + 4 : f.right - PINNED_WIDTH - 4}" y="${(y + h - 2).toFixed(1)}"${pinned === 'after' ? ' text-anchor="end"' : ''}>${pinned === 'before' ? `◀ ended ${isoDate(c.notAfter)}` : `starts ${isoDate(c.notBefore)} ▶`}</text>`
+      : '';
+  return `<g class="row">${label}<rect class="bar ${cls}" data-fingerprint="${escapeHtml(c.fingerprint)}"${pinned ? ` data-pinned="${pinned}"` : ''} x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${h}" fill="${STATUS_COLOURS[cls]}"><title>${escapeHtml(tip)}</title></rect>${dateText}</g>`;
 }
 
 function clipLabel(s: string): string {
