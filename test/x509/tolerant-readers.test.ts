@@ -144,6 +144,24 @@ test('DER files: concatenated certificates and trailing bytes are read as openss
   );
 });
 
+test('DER: a certificate followed by its private key is one certificate and one key notice, as openssl reads them', async (t) => {
+  const ossl = await OpenSsl.create();
+  t.after(() => ossl.dispose());
+  const a = await ossl.cert({ subject: '/CN=with-key.example' });
+  await ossl.run(['pkcs8', '-topk8', '-nocrypt', '-in', a.keyPath, '-outform', 'DER', '-out', 'key.p8']);
+  const key = await readFile(ossl.file('key.p8'));
+  // openssl reads the key on its own (the second object is a key, not a damaged certificate).
+  await ossl.run(['pkey', '-inform', 'DER', '-in', 'key.p8', '-noout']);
+  const ex = extractPemOrDer(Buffer.concat([a.der, key]));
+  assert.equal(ex.certificates.length, 1);
+  assert.equal(parseCertificate(ex.certificates[0].der).fingerprint, (await peerCert(a.der, 'DER'))?.fingerprint);
+  assert.deepEqual(
+    ex.keys.map((k) => k.label),
+    ['PKCS#8 private key (DER)'],
+  );
+  assert.deepEqual(ex.problems, []);
+});
+
 test("BER PKCS#7: an S/MIME signature with indefinite lengths, and a bundle of 3,000 certificates, give openssl's certificates", async (t) => {
   const ossl = await OpenSsl.create();
   t.after(() => ossl.dispose());

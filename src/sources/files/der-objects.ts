@@ -3,7 +3,8 @@
 // DER certificates back to back, and private keys (PKCS#8, encrypted PKCS#8, PKCS#1, SEC1)
 // — which are noticed, never shown.
 // Splitting and PKCS#7 come from the shared x509/ readers (splitDerObjects,
-// isPkcs7SignedData); this module only tells the objects apart.
+// isPkcs7SignedData); this module only tells the objects apart. It is the one DER
+// reader: extractPemOrDer (pem-der.ts) hands it every file that is not PEM text.
 import { children, readTlv, splitDerObjects, type Tlv } from '../../x509/der.js';
 import { isPkcs7SignedData } from '../../x509/pkcs7.js';
 import { emptyExtraction, type Extraction } from './extracted.js';
@@ -79,7 +80,9 @@ export function extractDerObjects(buf: Buffer): Extraction {
     out.problems.push({ line: 1, reason: 'the file is empty' });
     return out;
   }
-  if (derKind(buf) === 'pkcs7') return extractPkcs7(buf);
+  // BER with indefinite lengths (S/MIME .p7s, signing tools) is PKCS#7, never a certificate:
+  // the PKCS#7 reader says what is wrong with it if it is not SignedData either.
+  if (buf[1] === 0x80 || derKind(buf) === 'pkcs7') return extractPkcs7(buf);
   const { objects: slices, trailing } = splitDerObjects(buf);
   if (slices.length === 0) {
     out.problems.push(damagedDer(buf));

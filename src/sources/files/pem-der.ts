@@ -1,8 +1,7 @@
 // PEM and DER certificate files (.pem .crt .cer .der), including bundles.
 import { splitPem, looksLikePem, type PemBlock } from '../../x509/pem.js';
-import { readTlv, splitDerObjects } from '../../x509/der.js';
-import { damagedDer, trailingBytes } from './der-objects.js';
-import { isPkcs7SignedData } from '../../x509/pkcs7.js';
+import { readTlv } from '../../x509/der.js';
+import { extractDerObjects } from './der-objects.js';
 import { emptyExtraction, type Extraction, type Whereabouts } from './extracted.js';
 import { extractPkcs7 } from './pkcs7.js';
 
@@ -81,7 +80,7 @@ export function addPemBlock(
 }
 
 export function extractPemOrDer(buf: Buffer): Extraction {
-  // Text with a BEGIN line is PEM; anything else is tried as one DER certificate.
+  // Text with a BEGIN line is PEM; anything else starting with a SEQUENCE is read as DER.
   const head = buf.subarray(0, Math.min(buf.length, 65536)).toString('latin1');
   if (looksLikePem(head) || looksLikePem(buf.toString('latin1'))) return extractPemText(buf.toString('utf8'));
   const out = emptyExtraction();
@@ -100,24 +99,7 @@ export function extractPemOrDer(buf: Buffer): Extraction {
     });
     return out;
   }
-  // BER with indefinite lengths (S/MIME .p7s, signing tools) is PKCS#7, never a certificate.
-  if (buf[1] === 0x80) return extractPkcs7(buf);
-  // Several DER objects may follow one another (concatenated certificates); bytes
-  // after the last whole object are ignored, as OpenSSL ignores them, with a notice.
-  const { objects, trailing } = splitDerObjects(buf);
-  if (objects.length === 0) {
-    out.problems.push(damagedDer(buf));
-    return out;
-  }
-  for (const [n, obj] of objects.entries()) {
-    // A DER file may be PKCS#7 (some .cer/.crt files are), or a certificate.
-    if (isPkcs7SignedData(obj)) {
-      const p7 = extractPkcs7(obj);
-      out.certificates.push(...p7.certificates);
-      out.problems.push(...p7.problems);
-    } else
-      out.certificates.push({ der: obj, line: 1, ...(objects.length > 1 ? { detail: `DER object ${n + 1}` } : {}) });
-  }
-  if (trailing) out.problems.push(trailingBytes(trailing));
-  return out;
+  // One DER reader for every binary ASN.1 file: certificates (one or several back to
+  // back), PKCS#7, private keys noticed, trailing bytes and damage said once.
+  return extractDerObjects(buf);
 }
