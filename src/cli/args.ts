@@ -44,6 +44,7 @@ export const INVENTORY_OPTIONS = {
   owner: { type: 'string' },
   'expires-before': { type: 'string' },
   'serials-file': { type: 'string' },
+  by: { type: 'string' },
 } as const;
 
 /** Every command's options, for its help text and for the test that keeps the two in step. */

@@ -21,6 +21,7 @@ Merges shard reports (files or a quoted glob, like 'reports/*.json') into one.
 exit status: 0 no failures, 1 failures found, 2 usage or config error`,
   inventory: `usage: certwatch inventory ${TARGET_USAGE}
                   [--issuer S] [--owner S] [--expires-before DATE] [--serials-file F] [--all]
+                  [--by folder|issuer|root|owner|key]
                   [--format text|json|csv|markdown|ics|html|openmetrics] [--report F] [--output F]
 
 Lists every certificate: issuer, locations, owner, expiry. Filters combine with AND.
@@ -30,6 +31,9 @@ Lists every certificate: issuer, locations, owner, expiry. Filters combine with 
   --serials-file F     on a CA's list of affected serials (one per line, plain or gzip'd)
   --at DATE            what fails on DATE: expiry and ignore.until are judged then, revocation
                        and ARI stay facts about now; --all lists every certificate, judged on DATE
+  --by G               roll up: one line per folder (or issuing CA, root, owner, key type) with
+                       its certificates, locations, failing certificates and earliest expiry;
+                       a certificate in two folders counts in both (text, json, csv, markdown)
 exit status: 0 no failures, 1 failures found, 2 usage or config error`,
   init: `usage: certwatch init [--workspace DIR] [--force]
 

@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../config/settings.js';
 import { filterReport, type InventoryFilter } from '../report/inventory/filter.js';
-import { renderInventory, type InventoryFormat } from '../report/inventory/render.js';
+import { isRollupFormat, renderInventory, type InventoryFormat } from '../report/inventory/render.js';
+import { GROUPING_KEYS, type GroupingKey } from '../report/inventory/group.js';
 import type { Report } from '../report/report-types.js';
 import { run } from '../run.js';
 import { openListFile, SerialListError, type OpenedList } from '../serial-lists/open-serial-list.js';
@@ -16,6 +17,7 @@ export async function inventory(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: INVENTORY_OPTIONS, allowPositionals: false, strict: true });
   if (values.help) return help('inventory');
   const format = pickFormat<InventoryFormat>(values.format, INVENTORY_FORMATS, 'text');
+  const by = values.by === undefined ? undefined : pickGrouping(values.by, format);
   const filter: InventoryFilter = {
     issuer: values.issuer,
     owner: values.owner,
@@ -40,11 +42,22 @@ export async function inventory(args: string[]): Promise<number> {
   const report = filterReport(all, filter);
   await writeReport(report, values.report);
   await emit(
-    renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }),
+    renderInventory(report, format, {
+      color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR,
+      by,
+    }),
     values.output,
     format,
   );
   return report.summary.failures > 0 ? 1 : 0;
+}
+
+function pickGrouping(value: string, format: InventoryFormat): GroupingKey {
+  const by = GROUPING_KEYS.find((k) => k === value);
+  if (!by) throw new UsageError(`--by: "${value}" is not one of ${GROUPING_KEYS.join(', ')}`);
+  if (!isRollupFormat(format))
+    throw new UsageError(`--by ${by} works with --format text, json, csv or markdown, not ${format}`);
+  return by;
 }
 
 /** Which of the report's serials the list names; bad lines are said on stderr and skipped. */

@@ -158,3 +158,27 @@ test('concentration: one line per issuing CA with certificates, locations and ow
     'roots are not counted as revocable',
   );
 });
+
+test('by folder: each folder counts the certificates and places in it; endpoints are one group, last', () => {
+  const groups = groupBy(report, 'folder');
+  // The estate puts a leaf owned by @acme/<team> in certs/<team>/ (certs/misc/ without an owner),
+  // the CA bundles in certs/trust/, and serves the rest from endpoints.
+  const filePlaces = report.certificates.flatMap((c) =>
+    c.locations.filter((l) => l.type === 'file').map((l) => ({ c, dir: l.path.slice(0, l.path.lastIndexOf('/')) })),
+  );
+  const expected = countBy(filePlaces, (p) => p.dir);
+  assert.deepEqual(groups.at(-1)?.key, '(endpoints)');
+  assert.deepEqual(
+    groups.slice(0, -1).map((g) => g.key),
+    ['certs/mail', 'certs/misc', 'certs/payments', 'certs/platform', 'certs/trust', 'certs/web'],
+  );
+  for (const g of groups.slice(0, -1)) {
+    const here = expected.get(g.key) ?? [];
+    assert.equal(g.locations, here.length, g.key);
+    assert.equal(g.certificates, new Set(here.map((p) => p.c.fingerprint)).size, g.key);
+    const team = g.key.slice('certs/'.length);
+    if (team !== 'misc' && team !== 'trust') assert.deepEqual(g.owners, [`@acme/${team}`]);
+  }
+  const served = report.certificates.filter((c) => c.locations.some((l) => l.type === 'endpoint'));
+  assert.equal(groups.at(-1)?.certificates, served.length);
+});

@@ -1,27 +1,35 @@
 // Grouping the inventory the ways an incident asks about it: by issuing CA
 // (a CA revokes what it issued), by root (a distrusted root takes everything
-// under it), by owner (who has to act) and by key type (a weak-curve or
-// key-size advisory).
+// under it), by owner (who has to act), by key type (a weak-curve or
+// key-size advisory) and by folder (a big repository's roll-up: what lives where).
+import type { Location } from '../../types.js';
 import type { Report, ReportCertificate } from '../report-types.js';
 import { caLabelFromDn } from './dn.js';
 import { isFailing, issuingCa, keyLabel, locationKey } from './certificate-facts.js';
 import { plural } from '../format-helpers.js';
 
 export interface InventoryGroup {
-  key: string; // the CA, root, owner or key type
+  key: string; // the CA, root, owner, key type or folder
   certificates: number;
-  locations: number; // distinct places (each address behind an endpoint counts)
+  locations: number; // distinct places (each address behind an endpoint counts); by folder, those in the folder
   earliestExpiry: string | null; // ISO notAfter of the soonest-expiring certificate in the group
   owners: string[]; // sorted; "(no owner)" is not listed
   failing: number; // certificates with an active error finding
 }
 
-export type GroupingKey = 'issuer' | 'root' | 'owner' | 'key';
+export type GroupingKey = 'issuer' | 'root' | 'owner' | 'key' | 'folder';
+
+export const GROUPING_KEYS: readonly GroupingKey[] = ['folder', 'issuer', 'root', 'owner', 'key'];
 
 export const NO_OWNER = '(no owner)';
 export const ROOT_NOT_SEEN = '(root not seen)';
+/** The folder group of certificates served by endpoints (they live on a host, not in a folder). */
+export const ENDPOINTS_GROUP = '(endpoints)';
+/** The folder group of certificates with no recorded place (a report from elsewhere may have them). */
+export const NO_LOCATION_GROUP = '(no location)';
 
 export function groupBy(report: Report, by: GroupingKey): InventoryGroup[] {
+  if (by === 'folder') return groupByFolder(report.certificates);
   const keyOf = groupKeyFunction(report, by);
   const buckets = new Map<string, ReportCertificate[]>();
   for (const c of report.certificates) {
@@ -33,7 +41,7 @@ export function groupBy(report: Report, by: GroupingKey): InventoryGroup[] {
   return [...buckets].map(([key, certs]) => summariseGroup(key, certs)).sort(biggestFirst);
 }
 
-function groupKeyFunction(report: Report, by: GroupingKey): (c: ReportCertificate) => string {
+function groupKeyFunction(report: Report, by: Exclude<GroupingKey, 'folder'>): (c: ReportCertificate) => string {
   switch (by) {
     case 'issuer':
       return issuingCa;
@@ -48,6 +56,39 @@ function groupKeyFunction(report: Report, by: GroupingKey): (c: ReportCertificat
   }
 }
 
+/** The folder of a file location ("." at the top), or the endpoints group. */
+export function folderOf(l: Location): string {
+  if (l.type !== 'file') return ENDPOINTS_GROUP;
+  const cut = l.path.lastIndexOf('/');
+  return cut < 0 ? '.' : l.path.slice(0, cut);
+}
+
+// svc-2 before svc-10, as people number folders; one fixed locale, so every machine sorts alike.
+const FOLDER_ORDER = new Intl.Collator('en', { numeric: true });
+
+/**
+ * One group per folder a certificate sits in: a certificate in two folders counts in
+ * both, and each folder counts only its own locations. Sorted by path, the way a tree
+ * reads, endpoints last.
+ */
+function groupByFolder(certs: ReportCertificate[]): InventoryGroup[] {
+  const buckets = new Map<string, { certs: Set<ReportCertificate>; places: Set<string> }>();
+  const add = (key: string, c: ReportCertificate, place?: string) => {
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = { certs: new Set(), places: new Set() }));
+    b.certs.add(c);
+    if (place !== undefined) b.places.add(place);
+  };
+  for (const c of certs) {
+    if (!c.locations.length) add(NO_LOCATION_GROUP, c);
+    for (const l of c.locations) add(folderOf(l), c, locationKey(l));
+  }
+  const last = (k: string) => (k === ENDPOINTS_GROUP || k === NO_LOCATION_GROUP ? 1 : 0);
+  return [...buckets]
+    .map(([key, b]) => ({ ...summariseGroup(key, [...b.certs]), locations: b.places.size }))
+    .sort((a, b) => last(a.key) - last(b.key) || FOLDER_ORDER.compare(a.key, b.key));
+}
+
 export function summariseGroup(key: string, certs: ReportCertificate[]): InventoryGroup {
   const places = new Set<string>();
   const owners = new Set<string>();
@@ -55,7 +96,8 @@ export function summariseGroup(key: string, certs: ReportCertificate[]): Invento
   let failing = 0;
   for (const c of certs) {
     for (const l of c.locations) places.add(locationKey(l));
-    if (c.owner) owners.add(c.owner);
+    // A certificate owned from two places reads "@a, @b" (build-report.ts): each owner counts once.
+    if (c.owner) for (const o of c.owner.split(', ')) owners.add(o);
     if (earliest === null || Date.parse(c.notAfter) < Date.parse(earliest)) earliest = c.notAfter;
     if (isFailing(c)) failing++;
   }

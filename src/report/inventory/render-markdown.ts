@@ -29,19 +29,7 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
   ];
   for (const [title, groups] of groupSections) {
     out.push('', `### ${title}`, '');
-    out.push(
-      ...mdTable(
-        ['Group', 'Certificates', 'Locations', 'Failing', 'Earliest expiry', 'Owners'],
-        groups.map((g) => [
-          g.key,
-          String(g.certificates),
-          String(g.locations),
-          String(g.failing),
-          g.earliestExpiry ? isoDate(g.earliestExpiry) : '—',
-          owners(g.owners),
-        ]),
-      ),
-    );
+    out.push(...groupTableMarkdown(groups));
   }
 
   out.push('', '### Concentration', '');
@@ -95,6 +83,21 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
     );
   }
   return out.join('\n') + '\n';
+}
+
+/** A group table (one row per group), also the whole of `inventory --by`. */
+export function groupTableMarkdown(groups: InventoryGroup[], first = 'Group'): string[] {
+  return mdTable(
+    [first, 'Certificates', 'Locations', 'Failing', 'Earliest expiry', 'Owners'],
+    groups.map((g) => [
+      g.key,
+      String(g.certificates),
+      String(g.locations),
+      String(g.failing),
+      g.earliestExpiry ? isoDate(g.earliestExpiry) : '—',
+      owners(g.owners),
+    ]),
+  );
 }
 
 /** Owners are already Markdown (valid handles stay mentions); every other cell is untrusted text. */

@@ -41,20 +41,7 @@ export function renderText(report: Report, inv: Inventory, opts: { color?: boole
   ];
   for (const [title, groups] of sections) {
     out.push('', heading(title));
-    out.push(
-      ...table(
-        ['GROUP', 'CERTS', 'LOCATIONS', 'FAILING', 'EARLIEST EXPIRY', 'OWNERS'],
-        groups.map((g) => [
-          g.key,
-          String(g.certificates),
-          String(g.locations),
-          String(g.failing),
-          g.earliestExpiry ? isoDate(g.earliestExpiry) : '-',
-          g.owners.join(', ') || '-',
-        ]),
-        [false, true, true, true, false, false],
-      ),
-    );
+    out.push(...groupTable(groups));
   }
 
   out.push('', heading('Concentration'));
@@ -110,6 +97,22 @@ export function renderText(report: Report, inv: Inventory, opts: { color?: boole
       );
   }
   return out.join('\n') + '\n';
+}
+
+/** A group table (one line per group), also the whole of `inventory --by`. */
+export function groupTable(groups: InventoryGroup[], first = 'GROUP'): string[] {
+  return table(
+    [first, 'CERTS', 'LOCATIONS', 'FAILING', 'EARLIEST EXPIRY', 'OWNERS'],
+    groups.map((g) => [
+      g.key,
+      String(g.certificates),
+      String(g.locations),
+      String(g.failing),
+      g.earliestExpiry ? isoDate(g.earliestExpiry) : '-',
+      g.owners.join(', ') || '-',
+    ]),
+    [false, true, true, true, false, false],
+  );
 }
 
 export function byExpiry(a: ReportCertificate, b: ReportCertificate): number {

@@ -8,6 +8,8 @@ import { renderIcs } from './render-ics.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderHtml } from './render-html.js';
 import { renderOpenMetrics } from '../openmetrics.js';
+import type { GroupingKey } from './group.js';
+import { ROLLUP_FORMATS, renderRollup, type RollupFormat } from './render-rollup.js';
 
 export type InventoryFormat = 'text' | 'json' | 'csv' | 'markdown' | 'ics' | 'html' | 'openmetrics';
 
@@ -24,8 +26,13 @@ export const INVENTORY_FORMATS: readonly InventoryFormat[] = [
 export function renderInventory(
   report: Report,
   format: InventoryFormat,
-  opts: { color?: boolean; title?: string } = {},
+  opts: { color?: boolean; title?: string; by?: GroupingKey } = {},
 ): string {
+  if (opts.by) {
+    // The CLI refuses other formats before running (a usage error); this guards other callers.
+    if (!isRollupFormat(format)) throw new Error(`--by ${opts.by} works with --format ${ROLLUP_FORMATS.join(', ')}`);
+    return renderRollup(report, opts.by, format, opts);
+  }
   switch (format) {
     case 'csv':
       return renderCsv(report); // needs no derived views
@@ -44,4 +51,8 @@ export function renderInventory(
       return JSON.stringify({ ...report, inventory: { groups, concentration, drift, forecast } }, null, 2) + '\n';
     }
   }
+}
+
+export function isRollupFormat(f: InventoryFormat): f is RollupFormat {
+  return (ROLLUP_FORMATS as readonly string[]).includes(f);
 }
