@@ -217,7 +217,10 @@ test('Chromium draws long-expired certificates on the timeline: pinned at its le
   writeFileSync(bigFile, withProbe(renderInventory(big, 'html'), MEASURE_PINNED));
   const bigDom = await dumpDom('', [], bigFile);
   const bigBars = /data-pinned-bars="([^"]*)"/.exec(bigDom)?.[1].split(' ').filter(Boolean) ?? [];
-  assert.ok(bigBars.some((b) => b.startsWith(`${fingerprintOf('ancient.example')}|before|`)), bigBars.join(' '));
+  assert.ok(
+    bigBars.some((b) => b.startsWith(`${fingerprintOf('ancient.example')}|before|`)),
+    bigBars.join(' '),
+  );
   for (const b of bigBars) {
     const [, , l, w, h2] = b.split('|').map(Number);
     assert.ok(l >= 0 && w >= 3 && h2 >= 1, b);
