@@ -102,8 +102,9 @@ test('built CLI inventory --format html: header and timeline count failing certi
     c.locations.some((l) => l.type === 'file' && l.path === 'certs/long-expired.pem'),
   );
   assert.ok(longGone);
-  const bar = new RegExp(`<rect class="bar fail" data-fingerprint="${longGone.fingerprint}" data-pinned="before"[^>]*>`)
-    .exec(html)?.[0];
+  const bar = new RegExp(
+    `<rect class="bar fail" data-fingerprint="${longGone.fingerprint}" data-pinned="before"[^>]*>`,
+  ).exec(html)?.[0];
   assert.ok(bar, 'the long-expired certificate is drawn, pinned before the chart');
   assert.match(html, /<title>[^<]*2019-03-01 \(ended 2019-03-01, before the chart starts\)/);
   assert.match(html, /<text class="pinned-date"[^>]*>◀ ended 2019-03-01<\/text>/);
