@@ -5,9 +5,10 @@ import {
 } from "./chunks/chunk-DRHZVUTF.js";
 import {
   clean,
+  isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-XYOMPUEF.js";
+} from "./chunks/chunk-Y7HT4D26.js";
 import {
   MergeError,
   PLACES_SHOWN,
@@ -22,8 +23,8 @@ import {
   severityRank,
   summarize,
   workflowSafe
-} from "./chunks/chunk-WUKI7CNK.js";
-import "./chunks/chunk-CRWPCJPB.js";
+} from "./chunks/chunk-RX6Z62RB.js";
+import "./chunks/chunk-Q3QTXKHW.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-TOCERRJO.js";
 import {
@@ -32,9 +33,10 @@ import {
   buildSettings
 } from "./chunks/chunk-ERH3LEKG.js";
 import {
+  GROUPING_KEYS,
   isFailing,
   parseDn
-} from "./chunks/chunk-S62BVIGF.js";
+} from "./chunks/chunk-76WTTFLF.js";
 import {
   daysLeft,
   issuerName,
@@ -122,7 +124,8 @@ var INVENTORY_OPTIONS = {
   issuer: { type: "string" },
   owner: { type: "string" },
   "expires-before": { type: "string" },
-  "serials-file": { type: "string" }
+  "serials-file": { type: "string" },
+  by: { type: "string" }
 };
 var COMMAND_OPTIONS = {
   check: TARGET_OPTIONS,
@@ -321,6 +324,7 @@ Merges shard reports (files or a quoted glob, like 'reports/*.json') into one.
 exit status: 0 no failures, 1 failures found, 2 usage or config error`,
   inventory: `usage: certwatch inventory ${TARGET_USAGE}
                   [--issuer S] [--owner S] [--expires-before DATE] [--serials-file F] [--all]
+                  [--by folder|issuer|root|owner|key]
                   [--format text|json|csv|markdown|ics|html|openmetrics] [--report F] [--output F]
 
 Lists every certificate: issuer, locations, owner, expiry. Filters combine with AND.
@@ -330,6 +334,9 @@ Lists every certificate: issuer, locations, owner, expiry. Filters combine with 
   --serials-file F     on a CA's list of affected serials (one per line, plain or gzip'd)
   --at DATE            what fails on DATE: expiry and ignore.until are judged then, revocation
                        and ARI stay facts about now; --all lists every certificate, judged on DATE
+  --by G               roll up: one line per folder (or issuing CA, root, owner, key type) with
+                       its certificates, locations, failing certificates and earliest expiry;
+                       a certificate in two folders counts in both (text, json, csv, markdown)
 exit status: 0 no failures, 1 failures found, 2 usage or config error`,
   init: `usage: certwatch init [--workspace DIR] [--force]
 
@@ -380,7 +387,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-TTC64CNL.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-WWEACCMC.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {
@@ -418,6 +425,7 @@ async function inventory(args) {
   const { values } = parseArgs3({ args, options: INVENTORY_OPTIONS, allowPositionals: false, strict: true });
   if (values.help) return help("inventory");
   const format = pickFormat(values.format, INVENTORY_FORMATS, "text");
+  const by = values.by === void 0 ? void 0 : pickGrouping(values.by, format);
   const filter = {
     issuer: values.issuer,
     owner: values.owner,
@@ -440,11 +448,21 @@ async function inventory(args) {
   const report = filterReport(all, filter);
   await writeReport(report, values.report);
   await emit(
-    renderInventory(report, format, { color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR }),
+    renderInventory(report, format, {
+      color: !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR,
+      by
+    }),
     values.output,
     format
   );
   return report.summary.failures > 0 ? 1 : 0;
+}
+function pickGrouping(value, format) {
+  const by = GROUPING_KEYS.find((k) => k === value);
+  if (!by) throw new UsageError(`--by: "${value}" is not one of ${GROUPING_KEYS.join(", ")}`);
+  if (!isRollupFormat(format))
+    throw new UsageError(`--by ${by} works with --format text, json, csv or markdown, not ${format}`);
+  return by;
 }
 async function serialsNamedIn(file, list, report) {
   try {

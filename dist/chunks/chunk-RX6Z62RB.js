@@ -3,7 +3,7 @@ import {
   collectFiles,
   require_out,
   require_picomatch
-} from "./chunk-CRWPCJPB.js";
+} from "./chunk-Q3QTXKHW.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -13,7 +13,7 @@ import {
 } from "./chunk-ERH3LEKG.js";
 import {
   buildInventory
-} from "./chunk-S62BVIGF.js";
+} from "./chunk-76WTTFLF.js";
 import {
   daysLeft,
   issuerName,

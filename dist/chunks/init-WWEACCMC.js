@@ -6,7 +6,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-CRWPCJPB.js";
+} from "./chunk-Q3QTXKHW.js";
 import "./chunk-TOCERRJO.js";
 import {
   BUILTIN,

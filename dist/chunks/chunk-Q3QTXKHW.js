@@ -5867,7 +5867,7 @@ function extractDerObjects(buf) {
     out.problems.push({ line: 1, reason: "the file is empty" });
     return out;
   }
-  if (derKind(buf) === "pkcs7") return extractPkcs7(buf);
+  if (buf[1] === 128 || derKind(buf) === "pkcs7") return extractPkcs7(buf);
   const { objects: slices, trailing } = splitDerObjects(buf);
   if (slices.length === 0) {
     out.problems.push(damagedDer(buf));
@@ -5990,22 +5990,7 @@ function extractPemOrDer(buf) {
     });
     return out;
   }
-  if (buf[1] === 128) return extractPkcs7(buf);
-  const { objects, trailing } = splitDerObjects(buf);
-  if (objects.length === 0) {
-    out.problems.push(damagedDer(buf));
-    return out;
-  }
-  for (const [n, obj] of objects.entries()) {
-    if (isPkcs7SignedData(obj)) {
-      const p7 = extractPkcs7(obj);
-      out.certificates.push(...p7.certificates);
-      out.problems.push(...p7.problems);
-    } else
-      out.certificates.push({ der: obj, line: 1, ...objects.length > 1 ? { detail: `DER object ${n + 1}` } : {} });
-  }
-  if (trailing) out.problems.push(trailingBytes(trailing));
-  return out;
+  return extractDerObjects(buf);
 }
 
 // src/sources/files/k8s-secret.ts

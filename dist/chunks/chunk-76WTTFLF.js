@@ -87,14 +87,17 @@ function worstActiveFinding(c) {
 function statusId(c) {
   return worstActiveFinding(c)?.id ?? "ok";
 }
-function statusClass(c) {
-  const w = worstActiveFinding(c);
-  if (w?.severity === "error") return "fail";
-  if (w?.severity === "warning") return "warn";
-  return "ok";
-}
 function isFailing(c) {
   return c.findings.some((f) => isActive(f) && f.severity === "error");
+}
+function statusClass(c) {
+  if (isFailing(c)) return "fail";
+  return c.findings.some((f) => isActive(f) && f.severity === "warning") ? "warn" : "ok";
+}
+function statusCounts(certs) {
+  const counts = { fail: 0, warn: 0, ok: 0 };
+  for (const c of certs) counts[statusClass(c)]++;
+  return counts;
 }
 function locationText(l) {
   return l.type === "file" ? `${l.path}:${l.line}` : `${l.host.includes(":") ? `[${l.host}]` : l.host}:${l.port}`;
@@ -108,9 +111,13 @@ function isoDate(iso) {
 }
 
 // src/report/inventory/group.ts
+var GROUPING_KEYS = ["folder", "issuer", "root", "owner", "key"];
 var NO_OWNER = "(no owner)";
 var ROOT_NOT_SEEN = "(root not seen)";
+var ENDPOINTS_GROUP = "(endpoints)";
+var NO_LOCATION_GROUP = "(no location)";
 function groupBy(report, by) {
+  if (by === "folder") return groupByFolder(report.certificates);
   const keyOf = groupKeyFunction(report, by);
   const buckets = /* @__PURE__ */ new Map();
   for (const c of report.certificates) {
@@ -135,6 +142,27 @@ function groupKeyFunction(report, by) {
     }
   }
 }
+function folderOf(l) {
+  if (l.type !== "file") return ENDPOINTS_GROUP;
+  const cut = l.path.lastIndexOf("/");
+  return cut < 0 ? "." : l.path.slice(0, cut);
+}
+var FOLDER_ORDER = new Intl.Collator("en", { numeric: true });
+function groupByFolder(certs) {
+  const buckets = /* @__PURE__ */ new Map();
+  const add = (key, c, place) => {
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, b = { certs: /* @__PURE__ */ new Set(), places: /* @__PURE__ */ new Set() });
+    b.certs.add(c);
+    if (place !== void 0) b.places.add(place);
+  };
+  for (const c of certs) {
+    if (!c.locations.length) add(NO_LOCATION_GROUP, c);
+    for (const l of c.locations) add(folderOf(l), c, locationKey(l));
+  }
+  const last = (k) => k === ENDPOINTS_GROUP || k === NO_LOCATION_GROUP ? 1 : 0;
+  return [...buckets].map(([key, b]) => ({ ...summariseGroup(key, [...b.certs]), locations: b.places.size })).sort((a, b) => last(a.key) - last(b.key) || FOLDER_ORDER.compare(a.key, b.key));
+}
 function summariseGroup(key, certs) {
   const places = /* @__PURE__ */ new Set();
   const owners = /* @__PURE__ */ new Set();
@@ -142,7 +170,7 @@ function summariseGroup(key, certs) {
   let failing = 0;
   for (const c of certs) {
     for (const l of c.locations) places.add(locationKey(l));
-    if (c.owner) owners.add(c.owner);
+    if (c.owner) for (const o of c.owner.split(", ")) owners.add(o);
     if (earliest === null || Date.parse(c.notAfter) < Date.parse(earliest)) earliest = c.notAfter;
     if (isFailing(c)) failing++;
   }
@@ -400,15 +428,19 @@ function buildInventory(report) {
 
 export {
   parseDn,
+  isActive,
   displayName,
   issuingCa,
   keyLabel,
   daysLeft2 as daysLeft,
   statusId,
-  statusClass,
   isFailing,
+  statusClass,
+  statusCounts,
   locationText,
   isoDate,
+  GROUPING_KEYS,
+  groupBy,
   hasEndpoints,
   buildInventory
 };

@@ -3,14 +3,17 @@ import {
   buildInventory,
   daysLeft,
   displayName,
+  groupBy,
   hasEndpoints,
+  isActive,
   isoDate,
   issuingCa,
   keyLabel,
   locationText,
   statusClass,
+  statusCounts,
   statusId
-} from "./chunk-S62BVIGF.js";
+} from "./chunk-76WTTFLF.js";
 import {
   messageBesidePlace,
   plural,
@@ -43,20 +46,7 @@ function renderText(report, inv, opts = {}) {
   ];
   for (const [title, groups] of sections) {
     out.push("", heading(title));
-    out.push(
-      ...table(
-        ["GROUP", "CERTS", "LOCATIONS", "FAILING", "EARLIEST EXPIRY", "OWNERS"],
-        groups.map((g) => [
-          g.key,
-          String(g.certificates),
-          String(g.locations),
-          String(g.failing),
-          g.earliestExpiry ? isoDate(g.earliestExpiry) : "-",
-          g.owners.join(", ") || "-"
-        ]),
-        [false, true, true, true, false, false]
-      )
-    );
+    out.push(...groupTable(groups));
   }
   out.push("", heading("Concentration"));
   out.push(...inv.concentration.length ? inv.concentration.map((l) => "  " + clean(l)) : ["  (no certificates)"]);
@@ -104,6 +94,20 @@ function renderText(report, inv, opts = {}) {
       );
   }
   return out.join("\n") + "\n";
+}
+function groupTable(groups, first = "GROUP") {
+  return table(
+    [first, "CERTS", "LOCATIONS", "FAILING", "EARLIEST EXPIRY", "OWNERS"],
+    groups.map((g) => [
+      g.key,
+      String(g.certificates),
+      String(g.locations),
+      String(g.failing),
+      g.earliestExpiry ? isoDate(g.earliestExpiry) : "-",
+      g.owners.join(", ") || "-"
+    ]),
+    [false, true, true, true, false, false]
+  );
 }
 function byExpiry(a, b) {
   return Date.parse(a.notAfter) - Date.parse(b.notAfter) || (a.fingerprint < b.fingerprint ? -1 : 1);
@@ -271,19 +275,7 @@ function renderMarkdown(report, inv, opts = {}) {
   ];
   for (const [title, groups] of groupSections) {
     out.push("", `### ${title}`, "");
-    out.push(
-      ...mdTable(
-        ["Group", "Certificates", "Locations", "Failing", "Earliest expiry", "Owners"],
-        groups.map((g) => [
-          g.key,
-          String(g.certificates),
-          String(g.locations),
-          String(g.failing),
-          g.earliestExpiry ? isoDate(g.earliestExpiry) : "\u2014",
-          owners(g.owners)
-        ])
-      )
-    );
+    out.push(...groupTableMarkdown(groups));
   }
   out.push("", "### Concentration", "");
   out.push(...inv.concentration.length ? inv.concentration.map((l) => `- ${mdCell(l)}`) : ["No certificates."]);
@@ -329,6 +321,19 @@ function renderMarkdown(report, inv, opts = {}) {
   }
   return out.join("\n") + "\n";
 }
+function groupTableMarkdown(groups, first = "Group") {
+  return mdTable(
+    [first, "Certificates", "Locations", "Failing", "Earliest expiry", "Owners"],
+    groups.map((g) => [
+      g.key,
+      String(g.certificates),
+      String(g.locations),
+      String(g.failing),
+      g.earliestExpiry ? isoDate(g.earliestExpiry) : "\u2014",
+      owners(g.owners)
+    ])
+  );
+}
 var Owners = class {
   constructor(markdown) {
     this.markdown = markdown;
@@ -373,7 +378,7 @@ h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); 
 .badge.fail { background: var(--fail); } .badge.warn { background: var(--warn); } .badge.ok { background: var(--ok); }
 .chart { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
 .chart svg { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
-.chart .tick, .chart .note { fill: var(--muted); }
+.chart .tick, .chart .note, .chart .pinned-date { fill: var(--muted); }
 .chart .now-label { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -492,6 +497,7 @@ var LABEL_WIDTH = 260;
 var MAX_BARS = 2e3;
 var DAY_MS = 864e5;
 var MAX_SPAN_MS = 2 * 365 * DAY_MS;
+var PINNED_WIDTH = 12;
 var STATUS_COLOURS = { fail: "#cf222e", warn: "#bf8700", ok: "#1a7f37" };
 function renderTimelineSvg(report) {
   const now = Date.parse(report.run.now);
@@ -513,9 +519,10 @@ function renderTimelineSvg(report) {
     `<svg xmlns="http://www.w3.org/2000/svg" id="timeline-chart" class="timeline" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="timeline-title">`,
     `<title id="timeline-title">Expiry timeline: ${n} certificates from ${isoDate(new Date(start).toISOString())} to ${isoDate(new Date(end).toISOString())}</title>`
   );
-  parts.push(legend(certs));
+  parts.push(legend(all));
   parts.push(axis(start, end, x, top, plotH));
-  certs.forEach((c, i) => parts.push(bar(c, i, x, top, rowH, gap, labelled)));
+  const frame = { x, start, end, left, right, top, rowH, gap, labelled };
+  certs.forEach((c, i) => parts.push(bar(c, i, frame)));
   if (n === 0) parts.push(`<text x="${left + 8}" y="${top + 16}" class="empty">No certificates.</text>`);
   const nx = x(now).toFixed(1);
   parts.push(
@@ -530,8 +537,9 @@ function renderTimelineSvg(report) {
   return parts.join("\n");
 }
 function timeWindow(certs, now) {
-  const leaves = certs.filter((c) => c.role === "leaf");
-  const basis = leaves.length ? leaves : certs;
+  const recent = certs.filter((c) => Date.parse(c.notAfter) >= now - MAX_SPAN_MS);
+  const leaves = recent.filter((c) => c.role === "leaf");
+  const basis = leaves.length ? leaves : recent.length ? recent : certs;
   let start = Math.min(now, ...basis.map((c) => Date.parse(c.notBefore)));
   let end = Math.max(now, ...basis.map((c) => Date.parse(c.notAfter)));
   start = Math.max(start, now - MAX_SPAN_MS);
@@ -540,8 +548,7 @@ function timeWindow(certs, now) {
   return [start - pad, end + pad];
 }
 function legend(certs) {
-  const counts = { fail: 0, warn: 0, ok: 0 };
-  for (const c of certs) counts[statusClass(c)]++;
+  const counts = statusCounts(certs);
   const items = [
     ["fail", "failing"],
     ["warn", "warning"],
@@ -549,7 +556,7 @@ function legend(certs) {
   ];
   return items.map(([k, label], i) => {
     const lx = 8 + i * 140;
-    return `<g class="legend-item"><rect x="${lx}" y="4" width="12" height="12" rx="2" fill="${STATUS_COLOURS[k]}"/><text x="${lx + 18}" y="15">${label}: ${counts[k]}</text></g>`;
+    return `<g class="legend-item" data-count="${k}"><rect x="${lx}" y="4" width="12" height="12" rx="2" fill="${STATUS_COLOURS[k]}"/><text x="${lx + 18}" y="15">${label}: ${counts[k]}</text></g>`;
   }).join("");
 }
 function axis(start, end, x, top, plotH) {
@@ -574,16 +581,20 @@ function axis(start, end, x, top, plotH) {
   out.push("</g>");
   return out.join("");
 }
-function bar(c, i, x, top, rowH, gap, labelled) {
+function bar(c, i, f) {
   const cls = statusClass(c);
-  const x0 = x(Date.parse(c.notBefore));
-  const x1 = x(Date.parse(c.notAfter));
-  const y = top + i * rowH;
-  const h = Math.max(1, rowH - gap);
-  const w = Math.max(2, x1 - x0);
-  const tip = `${displayName(c)} \u2014 ${isoDate(c.notBefore)} \u2192 ${isoDate(c.notAfter)} \u2014 ${statusId(c)}${c.owner ? ` \u2014 ${c.owner}` : ""}`;
-  const label = labelled ? `<text x="${LABEL_WIDTH - 6}" y="${(y + h - 2).toFixed(1)}" text-anchor="end" class="row-label">${escapeHtml(clipLabel(displayName(c)))}</text>` : "";
-  return `<g class="row">${label}<rect class="bar ${cls}" data-fingerprint="${escapeHtml(c.fingerprint)}" x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${h}" fill="${STATUS_COLOURS[cls]}"><title>${escapeHtml(tip)}</title></rect></g>`;
+  const from = Date.parse(c.notBefore);
+  const to = Date.parse(c.notAfter);
+  const y = f.top + i * f.rowH;
+  const h = Math.max(1, f.rowH - f.gap);
+  const pinned = to < f.start ? "before" : from > f.end ? "after" : null;
+  const x0 = pinned === "before" ? f.left : pinned === "after" ? f.right - PINNED_WIDTH : f.x(from);
+  const w = pinned ? PINNED_WIDTH : Math.max(2, f.x(to) - x0);
+  const edge = pinned === "before" ? `ended ${isoDate(c.notAfter)}, before the chart starts` : pinned === "after" ? `starts ${isoDate(c.notBefore)}, after the chart ends` : null;
+  const tip = `${displayName(c)} \u2014 ${isoDate(c.notBefore)} \u2192 ${isoDate(c.notAfter)}${edge ? ` (${edge})` : ""} \u2014 ${statusId(c)}${c.owner ? ` \u2014 ${c.owner}` : ""}`;
+  const label = f.labelled ? `<text x="${LABEL_WIDTH - 6}" y="${(y + h - 2).toFixed(1)}" text-anchor="end" class="row-label">${escapeHtml(clipLabel(displayName(c)))}</text>` : "";
+  const dateText = pinned && f.rowH >= 10 ? `<text class="pinned-date" x="${pinned === "before" ? f.left + PINNED_WIDTH + 4 : f.right - PINNED_WIDTH - 4}" y="${(y + h - 2).toFixed(1)}"${pinned === "after" ? ' text-anchor="end"' : ""}>${pinned === "before" ? `\u25C0 ended ${isoDate(c.notAfter)}` : `starts ${isoDate(c.notBefore)} \u25B6`}</text>` : "";
+  return `<g class="row">${label}<rect class="bar ${cls}" data-fingerprint="${escapeHtml(c.fingerprint)}"${pinned ? ` data-pinned="${pinned}"` : ""} x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${h}" fill="${STATUS_COLOURS[cls]}"><title>${escapeHtml(tip)}</title></rect>${dateText}</g>`;
 }
 function clipLabel(s) {
   return s.length > 38 ? s.slice(0, 37) + "\u2026" : s;
@@ -595,6 +606,8 @@ function renderHtml(report, inv, opts = {}) {
   const now = new Date(report.run.now);
   const s = report.summary;
   const certs = [...report.certificates].sort(byExpiry);
+  const counts = statusCounts(certs);
+  const otherFailures = report.problems.filter((p) => isActive(p) && p.severity === "error").length;
   const csp = [
     "default-src 'none'",
     `style-src '${cspHash(HTML_STYLE)}'`,
@@ -621,9 +634,10 @@ function renderHtml(report, inv, opts = {}) {
 <ul class="counts" id="summary">
 <li><span class="badge ${s.status === "ok" ? "ok" : s.status}">${escapeHtml(s.status)}</span></li>
 <li><b>${s.certificates}</b>certificates</li>
-<li><b>${s.failures}</b>failures</li>
-<li><b>${s.warnings}</b>warnings</li>
-<li>next leaf expiry <b>${s.nextExpiry ? escapeHtml(isoDate(s.nextExpiry)) : "\u2014"}</b></li>
+<li data-count="fail"><b>${counts.fail}</b>failing</li>
+<li data-count="warn"><b>${counts.warn}</b>warning</li>
+${otherFailures ? `<li data-count="problems"><b>${otherFailures}</b>${otherFailures === 1 ? "failure" : "failures"} not tied to a certificate</li>
+` : ""}<li>next leaf expiry <b>${s.nextExpiry ? escapeHtml(isoDate(s.nextExpiry)) : "\u2014"}</b></li>
 </ul>
 </header>
 <main>
@@ -657,10 +671,10 @@ ${inv.drift.length ? `<ul>${inv.drift.map((d) => `<li data-verdict="${escapeHtml
 </section>
 <section id="groups">
 <div class="columns">
-<div><h2>By issuing CA</h2>${groupTable(inv.groups.issuer, "issuer")}</div>
-<div><h2>By root</h2>${groupTable(inv.groups.root, "root")}</div>
-<div><h2>By owner</h2>${groupTable(inv.groups.owner, "owner")}</div>
-<div><h2>By key type</h2>${groupTable(inv.groups.key, "key")}</div>
+<div><h2>By issuing CA</h2>${groupTable2(inv.groups.issuer, "issuer")}</div>
+<div><h2>By root</h2>${groupTable2(inv.groups.root, "root")}</div>
+<div><h2>By owner</h2>${groupTable2(inv.groups.owner, "owner")}</div>
+<div><h2>By key type</h2>${groupTable2(inv.groups.key, "key")}</div>
 </div>
 </section>
 <section id="forecast">
@@ -725,7 +739,7 @@ function certificateRow(c, now) {
   ];
   return `<tr class="${cls}" data-status="${cls}" data-fingerprint="${escapeHtml(c.fingerprint)}" data-search="${escapeHtml(search)}">${cells.join("")}</tr>`;
 }
-function groupTable(groups, kind) {
+function groupTable2(groups, kind) {
   if (!groups.length) return '<p class="muted">No certificates.</p>';
   const rows = groups.map(
     (g) => `<tr><td>${escapeHtml(g.key)}</td><td class="num">${g.certificates}</td><td class="num">${g.locations}</td><td class="num">${g.failing}</td><td>${g.earliestExpiry ? escapeHtml(isoDate(g.earliestExpiry)) : "\u2014"}</td><td>${escapeHtml(g.owners.join(", ")) || '<span class="muted">\u2014</span>'}</td></tr>`
@@ -828,6 +842,65 @@ function renderOpenMetrics(report) {
   return lines.join("\n") + "\n";
 }
 
+// src/report/inventory/render-rollup.ts
+var ROLLUP_FORMATS = ["text", "json", "csv", "markdown"];
+var GROUP_NAMES = {
+  folder: { column: "folder", phrase: "by folder" },
+  issuer: { column: "issuing CA", phrase: "by issuing CA" },
+  root: { column: "root", phrase: "by root" },
+  owner: { column: "owner", phrase: "by owner" },
+  key: { column: "key type", phrase: "by key type" }
+};
+function renderRollup(report, by, format, opts = {}) {
+  const groups = groupBy(report, by);
+  const names = GROUP_NAMES[by];
+  const counts = statusCounts(report.certificates);
+  const tally = `${plural(report.summary.certificates, "certificate")} (${counts.fail} failing, ${plural(counts.warn, "warning")}), status ${report.summary.status}`;
+  switch (format) {
+    case "text":
+      return [
+        `${clean(opts.title ?? "certwatch inventory")} ${names.phrase} \u2014 as of ${readableInstant(report.run.now)} \u2014 ${tally}`,
+        ...groupTable(groups, names.column.toUpperCase())
+      ].join("\n") + "\n";
+    case "markdown":
+      return [
+        `## ${mdCell(opts.title ?? "Certificate inventory")} ${names.phrase}`,
+        "",
+        `As of ${readableInstant(report.run.now)}: ${tally}.`,
+        "",
+        ...groupTableMarkdown(groups, names.column[0].toUpperCase() + names.column.slice(1))
+      ].join("\n") + "\n";
+    case "csv": {
+      const rows = [
+        [names.column.replace(/ /g, "_"), "certificates", "locations", "failing", "earliest_expiry", "owners"],
+        ...groups.map((g) => [
+          g.key,
+          g.certificates,
+          g.locations,
+          g.failing,
+          g.earliestExpiry ? isoDate(g.earliestExpiry) : "",
+          g.owners.join(" ")
+        ])
+      ];
+      return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+    }
+    case "json":
+      return JSON.stringify(
+        {
+          version: report.version,
+          generatedAt: report.generatedAt,
+          tool: report.tool,
+          run: { now: report.run.now, shard: report.run.shard },
+          summary: report.summary,
+          by,
+          groups
+        },
+        null,
+        2
+      ) + "\n";
+  }
+}
+
 // src/report/inventory/render.ts
 var INVENTORY_FORMATS = [
   "text",
@@ -839,6 +912,10 @@ var INVENTORY_FORMATS = [
   "openmetrics"
 ];
 function renderInventory(report, format, opts = {}) {
+  if (opts.by) {
+    if (!isRollupFormat(format)) throw new Error(`--by ${opts.by} works with --format ${ROLLUP_FORMATS.join(", ")}`);
+    return renderRollup(report, opts.by, format, opts);
+  }
   switch (format) {
     case "csv":
       return renderCsv(report);
@@ -859,10 +936,14 @@ function renderInventory(report, format, opts = {}) {
     }
   }
 }
+function isRollupFormat(f) {
+  return ROLLUP_FORMATS.includes(f);
+}
 
 export {
   clean,
   renderOpenMetrics,
   INVENTORY_FORMATS,
-  renderInventory
+  renderInventory,
+  isRollupFormat
 };
