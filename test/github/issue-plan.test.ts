@@ -152,6 +152,22 @@ describe('issue planner', () => {
     );
   });
 
+  it('more places than the issue remembers: replaced everywhere it remembers still stays open in a partial run', () => {
+    const places = Array.from({ length: 201 }, (_, i) => fileAt(`certs/many-${i}.pem`, 1));
+    const c = cert({ cn: 'many.example.com', findings: [finding('expired')], locations: places });
+    const body = openedBody(report([c]));
+    const successor = cert({ cn: 'many.example.com', seed: 'many-new', locations: places });
+    assert.deepEqual(plan(report([successor], { shard: '1/2' }), [tracked(5, body)]), [
+      {
+        kind: 'keep-open',
+        issue: 5,
+        key: c.fingerprint,
+        why: 'it had more places than the issue remembers, and the run checked shard 1/2 only',
+      },
+    ]);
+    assert.equal(only(plan(report([successor]), [tracked(5, body)]), 'close').issue, 5);
+  });
+
   it('revoked, then revocation unknown: an outage is not a fix', () => {
     const c = cert({ cn: 'r.example.com', findings: [finding('revoked')], locations: [endpointAt('r.example.com')] });
     const body = openedBody(report([c]));
