@@ -56,7 +56,6 @@ export async function main(argv: string[]): Promise<number> {
     const code = (e as { code?: string }).code;
     if (code && code.startsWith('ERR_PARSE_ARGS')) {
       say(`certwatch ${cmd}: ${argsProblem(e as Error, cmd)}\n${HELP[cmd] ?? USAGE}\n`);
-      say(`certwatch ${cmd}: ${argsProblem(e as Error, cmd)}\n${USAGE}\n`);
       return 2;
     }
     say(`certwatch: internal error: ${(e as Error).message}\n(please report this with the command you ran)\n`);

@@ -46,4 +46,6 @@ test("the overview lists every command; a bad option shows that command's help",
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /unknown option --forse — did you mean --force\?/);
   assert.match(bad.stderr, /usage: certwatch init/);
+  assert.equal(bad.stderr.match(/unknown option/g)?.length, 1, 'the mistake is said once');
+  assert.doesNotMatch(bad.stderr, /certwatch COMMAND --help/, "that command's help, not the overview");
 });
