@@ -559,9 +559,6 @@ ${e.message.replace(/^/gm, "  ")}
       say(`certwatch ${cmd}: ${argsProblem(e, cmd)}
 ${HELP[cmd] ?? USAGE}
 `);
-      say(`certwatch ${cmd}: ${argsProblem(e, cmd)}
-${USAGE}
-`);
       return 2;
     }
     say(`certwatch: internal error: ${e.message}
