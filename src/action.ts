@@ -12,6 +12,7 @@ import { DurationError } from './config/duration.js';
 import { run } from './run.js';
 import type { Report } from './report/report-types.js';
 import { renderMarkdown } from './report/markdown.js';
+import { writeJsonFile } from './report/json-chunks.js';
 import { annotationsFor } from './report/annotations.js';
 import { plural } from './report/format-helpers.js';
 import { loadReports, ReportLoadError } from './report/load-reports.js';
@@ -32,7 +33,7 @@ const log: Logger = {
 
 async function writeJson(file: string, r: Report) {
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(r, null, 2) + '\n');
+  await writeJsonFile(file, r);
 }
 
 async function main(): Promise<void> {

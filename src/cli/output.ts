@@ -9,13 +9,20 @@ import type { Report } from '../report/report-types.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import { workflowSafe } from '../report/workflow-safe.js';
+import { writeJsonFile, writeJsonTo } from '../report/json-chunks.js';
 import { fileProblem } from '../shared/file-problem.js';
 import type { CHECK_FORMATS } from './args.js';
 
-async function writeTo(file: string, text: string, flag: string) {
+/** A JSON report to be written in pieces (report/json-chunks.ts), not rendered to one string first. */
+export interface JsonOut {
+  json: unknown;
+}
+
+async function writeTo(file: string, text: string | JsonOut, flag: string) {
   try {
     await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await writeFile(file, text);
+    if (typeof text === 'string') await writeFile(file, text);
+    else await writeJsonFile(file, text.json);
   } catch (e) {
     throw new UsageError(`${flag}: cannot write ${file}: ${fileProblem(e)}`);
   }
@@ -23,9 +30,11 @@ async function writeTo(file: string, text: string, flag: string) {
 
 // In a workflow step both streams are read for workflow commands: what we print
 // carries certificate and server text, so it goes through workflowSafe.
-export async function emit(text: string, output: string | undefined, format?: string) {
+export async function emit(text: string | JsonOut, output: string | undefined, format?: string) {
+  const json = format === 'json' || format === 'sarif';
   if (output) await writeTo(output, text, '--output');
-  else process.stdout.write(workflowSafe(text, { json: format === 'json' || format === 'sarif' }));
+  else if (typeof text === 'string') process.stdout.write(workflowSafe(text, { json }));
+  else await writeJsonTo(process.stdout, text.json, (chunk) => workflowSafe(chunk, { json }));
 }
 
 export function say(text: string): void {
@@ -38,16 +47,16 @@ export function progress(): ((m: string) => void) | undefined {
 }
 
 export async function writeReport(r: Report, file: string | undefined) {
-  if (file) await writeTo(file, JSON.stringify(r, null, 2) + '\n', '--report');
+  if (file) await writeTo(file, { json: r }, '--report');
 }
 
 /** The report in one of check's (and merge's) formats. */
-export function render(r: Report, format: (typeof CHECK_FORMATS)[number], toTty: boolean): string {
+export function render(r: Report, format: (typeof CHECK_FORMATS)[number], toTty: boolean): string | JsonOut {
   switch (format) {
     case 'openmetrics':
       return renderOpenMetrics(r);
     case 'json':
-      return JSON.stringify(r, null, 2) + '\n';
+      return { json: r };
     case 'markdown':
       return renderMarkdown(r);
     case 'sarif':

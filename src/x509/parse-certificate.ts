@@ -231,7 +231,65 @@ function compressIpv6(parts: string[]): string {
   return parts.slice(0, best).join(':') + '::' + parts.slice(best + bestLen).join(':');
 }
 
-function keyInfo(cert: X509Certificate, spkiOid: string): KeyInfo {
+// Named curves by OID, with the name OpenSSL gives them (what Node's
+// asymmetricKeyDetails.namedCurve says) for the CURVES table above.
+const CURVE_OIDS: Record<string, string> = {
+  '1.2.840.10045.3.1.7': 'prime256v1',
+  '1.3.132.0.34': 'secp384r1',
+  '1.3.132.0.35': 'secp521r1',
+  '1.3.132.0.33': 'secp224r1',
+  '1.3.132.0.10': 'secp256k1',
+  '1.3.36.3.3.2.8.1.1.7': 'brainpoolP256r1',
+  '1.3.36.3.3.2.8.1.1.11': 'brainpoolP384r1',
+  '1.3.36.3.3.2.8.1.1.13': 'brainpoolP512r1',
+};
+const OID_RSA = '1.2.840.113549.1.1.1';
+const OID_EC = '1.2.840.10045.2.1';
+const OID_ED25519 = '1.3.101.112';
+const OID_ED448 = '1.3.101.113';
+
+/**
+ * The key's algorithm and size read from the SubjectPublicKeyInfo DER: the
+ * common keys (RSA, EC on a known named curve, Ed25519, Ed448) without building
+ * an OpenSSL key object per certificate (a CPU profile of 10,000 files put
+ * KeyObject creation and asymmetricKeyDetails at ~5% of the run, issue 15);
+ * anything else is asked of OpenSSL as before. Returns undefined for "ask OpenSSL".
+ */
+function keyInfoFromSpki(der: Buffer, spki: Tlv[], spkiOid: string): KeyInfo | undefined {
+  switch (spkiOid) {
+    case OID_RSA: {
+      const bits = spki[1];
+      if (bits?.tag !== 0x03 || der[bits.contentStart] !== 0) return undefined;
+      const rsaKey = readTlv(der, bits.contentStart + 1, bits.end);
+      const modulus = children(der, expectTag(rsaKey, SEQ, 'RSAPublicKey'))[0];
+      if (modulus?.tag !== INTEGER) return undefined;
+      let p = modulus.contentStart;
+      while (p < modulus.end && der[p] === 0) p++;
+      if (p === modulus.end) return undefined;
+      return { algorithm: 'RSA', size: (modulus.end - p - 1) * 8 + (32 - Math.clz32(der[p])) };
+    }
+    case OID_EC: {
+      const params = children(der, spki[0])[1];
+      if (params?.tag !== OID) return undefined; // explicit parameters: OpenSSL knows better
+      const c = CURVES[CURVE_OIDS[oidText(content(der, params))] ?? ''];
+      return c ? { algorithm: 'ECDSA', size: c.size, curve: c.name } : undefined;
+    }
+    case OID_ED25519:
+      return { algorithm: 'Ed25519', size: 256 };
+    case OID_ED448:
+      return { algorithm: 'Ed448', size: 456 };
+    default:
+      return undefined;
+  }
+}
+
+function keyInfo(cert: X509Certificate, der: Buffer, spki: Tlv[], spkiOid: string): KeyInfo {
+  try {
+    const fast = keyInfoFromSpki(der, spki, spkiOid);
+    if (fast) return fast;
+  } catch (e) {
+    if (!(e instanceof DerError)) throw e; // an odd key encoding: OpenSSL's reading decides
+  }
   try {
     const k = cert.publicKey;
     const d = k.asymmetricKeyDetails ?? {};
@@ -256,6 +314,34 @@ function keyInfo(cert: X509Certificate, spkiOid: string): KeyInfo {
     // OpenSSL cannot load some keys (e.g. unusual curves); the certificate is still readable.
     return { algorithm: spkiOid };
   }
+}
+
+// Certificates of one estate share a few issuers and key kinds: one copy of each
+// issuer text and key record instead of one per certificate (issue 15: 10,000
+// leaves of one CA kept 30,000 equal strings). Bounded so a long-lived process
+// (the test runner) does not grow it forever.
+const SHARED_MAX = 4096;
+const shared = new Map<string, string>();
+const sharedKeys = new Map<string, KeyInfo>();
+
+function share(s: string): string;
+function share(s: string | undefined): string | undefined;
+function share(s: string | undefined): string | undefined {
+  if (s === undefined) return s;
+  const got = shared.get(s);
+  if (got !== undefined) return got;
+  if (shared.size >= SHARED_MAX) shared.clear();
+  shared.set(s, s);
+  return s;
+}
+
+function shareKey(k: KeyInfo): KeyInfo {
+  const id = `${k.algorithm}|${k.size}|${k.curve}`;
+  const got = sharedKeys.get(id);
+  if (got) return got;
+  if (sharedKeys.size >= SHARED_MAX) sharedKeys.clear();
+  sharedKeys.set(id, k);
+  return k;
 }
 
 /** Parse DER into a CertificateRecord, or throw CertificateParseError with the reason. */
@@ -317,6 +403,7 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
   const serialBytes = Buffer.from(content(der, serialT));
   let subjectAltNames: SubjectAltName[] = [];
   let isCA = false;
+  let hasBasicConstraints = false;
   let ski: Buffer | undefined;
   let aki: Buffer | undefined;
   let keyUsage: string[] | undefined;
@@ -345,6 +432,7 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
           case EXT_BASIC: {
             const bc = children(der, expectTag(inner, SEQ, 'basicConstraints'));
             isCA = bc[0]?.tag === BOOLEAN && der[bc[0].contentStart] !== 0;
+            hasBasicConstraints = true;
             break;
           }
           case EXT_KEY_USAGE:
@@ -398,24 +486,27 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
     fingerprint: 'sha256:' + createHash('sha256').update(der).digest('hex'),
     der,
     subject: dnToRfc4514(subjectRaw, der, subjectT),
-    issuer: dnToRfc4514(issuerRaw, der, issuerT),
+    issuer: share(dnToRfc4514(issuerRaw, der, issuerT)),
     subjectCN: dnAttr(subjectRaw, 'CN'),
-    issuerCN: dnAttr(issuerRaw, 'CN'),
-    issuerO: dnAttr(issuerRaw, 'O'),
+    issuerCN: share(dnAttr(issuerRaw, 'CN')),
+    issuerO: share(dnAttr(issuerRaw, 'O')),
     serialNumber: serialHex(serialBytes),
     serialBytes,
     notBefore,
     notAfter,
     sans: subjectAltNames.map((n) => n.value),
     subjectAltNames,
-    key: keyInfo(node, spkiOid),
+    key: shareKey(keyInfo(node, der, spki, spkiOid)),
     signatureAlgorithm: SIG_ALGS[sigOid] ?? sigOid,
     authorityKeyId: aki,
     subjectKeyId: ski,
     ocspUrls,
     caIssuersUrls,
     crlUrls,
-    isCA: isCA || node.ca,
+    // With basicConstraints read, OpenSSL's CA test (X509_check_ca) adds nothing to it;
+    // without, OpenSSL also counts v1 roots and keyCertSign-only certificates as CAs.
+    // Asked only then: the getter costs ~10 µs per certificate (issue 15 profile).
+    isCA: isCA || (!hasBasicConstraints && node.ca),
     selfIssued,
     // Self-signed = verifies with its own key, not "subject equals issuer": a CA's
     // key-rollover certificate is self-issued but signed by the old key, and is an

@@ -1,0 +1,71 @@
+// The JSON report written in pieces must be, byte for byte, what
+// JSON.stringify(value, null, 2) writes (V8's own serialiser is the peer), and
+// the workflow-command filter applied per chunk must give what it gives on the
+// whole text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { inLineChunks, jsonPieces, writeJsonFile, writeJsonTo } from '../../src/report/json-chunks.js';
+import { workflowSafe } from '../../src/report/workflow-safe.js';
+
+const awkward = {
+  version: 1,
+  empty: {},
+  none: [],
+  skipped: undefined,
+  fn: () => 1,
+  date: new Date(Date.UTC(2030, 0, 2, 3, 4, 5)),
+  nested: { a: [1, 'two', null, undefined, { deep: [{ deeper: ['x\ny', '"q"'] }] }], b: { c: {} } },
+  text: 'line one\nline two\r\n::error::not a command\t##[warning]',
+  certificates: Array.from({ length: 3000 }, (_, i) => ({
+    fingerprint: `sha256:${i.toString(16).padStart(64, '0')}`,
+    subject: i % 7 ? `CN=host-${i}` : `CN=\n::set-output name=x::${i}`,
+    sans: i % 3 ? [`h${i}.example`, `::${i}`] : [],
+    findings: [{ id: 'expired', message: `  ::warning::${i} ##[group]` }],
+    gone: undefined,
+  })),
+};
+
+test('the pieces join to JSON.stringify(value, null, 2) plus a newline, for odd values too', () => {
+  for (const v of [awkward, [], {}, [[]], [{}], 'text', 42, null, { a: [[1, [2, [3]]]] }, [undefined, () => 0]]) {
+    assert.equal([...jsonPieces(v)].join(''), JSON.stringify(v, null, 2) + '\n');
+  }
+});
+
+test('chunks end at line ends, so the workflow-command filter per chunk equals the filter on the whole text', async () => {
+  const chunks: string[] = [];
+  await inLineChunks(jsonPieces(awkward), (c) => {
+    chunks.push(c);
+  });
+  assert.ok(chunks.length > 3, `a large value is written in several chunks (got ${chunks.length})`);
+  for (const c of chunks.slice(0, -1)) assert.ok(c.endsWith('\n'));
+  const whole = JSON.stringify(awkward, null, 2) + '\n';
+  assert.equal(chunks.join(''), whole);
+  assert.equal(chunks.map((c) => workflowSafe(c, { json: true })).join(''), workflowSafe(whole, { json: true }));
+});
+
+test('a stream that is slow to drain gets everything, in order; a file gets the same bytes', async () => {
+  const out = new PassThrough({ highWaterMark: 1024 });
+  let got = '';
+  const reading = (async () => {
+    for await (const c of out) {
+      got += c;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  })();
+  await writeJsonTo(out, awkward);
+  out.end();
+  await reading;
+  assert.equal(got, JSON.stringify(awkward, null, 2) + '\n');
+  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-json-'));
+  try {
+    const f = path.join(dir, 'r.json');
+    await writeJsonFile(f, awkward);
+    assert.equal(await readFile(f, 'utf8'), got);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
