@@ -1,6 +1,7 @@
 // GitHub inputs → run → outputs, job summary, annotations, report files, issues.
 // The only engine entry that knows about @actions/*; everything else is data.
 // Inputs are read once (action/inputs.ts); every step below takes that value.
+import './shared/young-generation.js'; // first: sizes the heap before anything allocates
 import * as core from '@actions/core';
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';

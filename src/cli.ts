@@ -1,6 +1,7 @@
 // argv → command → exit code (0 no failures, 1 failures found, 2 usage/config error).
 // Each command lives in cli/<command>.ts with its option table in cli/args.ts;
 // this module only dispatches and turns errors into messages and exit codes.
+import './shared/young-generation.js'; // first: sizes the heap before anything allocates
 import { DurationError } from './config/duration.js';
 import { ConfigError } from './config/load-config.js';
 import { UsageError } from './config/settings.js';

@@ -283,13 +283,18 @@ function keyInfoFromSpki(der: Buffer, spki: Tlv[], spkiOid: string): KeyInfo | u
   }
 }
 
-function keyInfo(cert: X509Certificate, der: Buffer, spki: Tlv[], spkiOid: string): KeyInfo {
+function keyInfoFromSpkiSafe(der: Buffer, spki: Tlv[], spkiOid: string): KeyInfo | undefined {
   try {
-    const fast = keyInfoFromSpki(der, spki, spkiOid);
-    if (fast) return fast;
+    return keyInfoFromSpki(der, spki, spkiOid);
   } catch (e) {
-    if (!(e instanceof DerError)) throw e; // an odd key encoding: OpenSSL's reading decides
+    if (!(e instanceof DerError)) throw e;
+    return undefined; // an odd key encoding: OpenSSL's reading decides
   }
+}
+
+function keyInfo(cert: X509Certificate, der: Buffer, spki: Tlv[], spkiOid: string): KeyInfo {
+  const fast = keyInfoFromSpkiSafe(der, spki, spkiOid);
+  if (fast) return fast;
   try {
     const k = cert.publicKey;
     const d = k.asymmetricKeyDetails ?? {};
@@ -344,30 +349,154 @@ function shareKey(k: KeyInfo): KeyInfo {
   return k;
 }
 
-/** Parse DER into a CertificateRecord, or throw CertificateParseError with the reason. */
-export function parseCertificate(derIn: Uint8Array): CertificateRecord {
-  const der = Buffer.isBuffer(derIn) ? derIn : Buffer.from(derIn);
-  let node: X509Certificate;
-  try {
-    node = new X509Certificate(der);
-  } catch (e) {
-    throw new CertificateParseError(`not a readable X.509 certificate (${(e as Error).message})`);
+// Attribute types whose short name OpenSSL prints (XN_FLAG_FN_SN), as Node's
+// X509Certificate#subject shows them; checked against `openssl x509 -nameopt RFC2253`
+// in test/x509/parse-certificate.test.ts. Any other type: OpenSSL formats the name.
+const NAME_SHORT: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'street',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.12': 'title',
+  '2.5.4.15': 'businessCategory',
+  '2.5.4.17': 'postalCode',
+  '2.5.4.42': 'GN',
+  '2.5.4.97': 'organizationIdentifier',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+  '0.9.2342.19200300.100.1.1': 'UID',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL',
+  '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST',
+  '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
+};
+// PrintableString, UTF8String, IA5String: with the characters below, OpenSSL prints their bytes as they are.
+const PLAIN_STRING_TAGS = new Set([0x13, 0x0c, 0x16]);
+
+/** Printable ASCII that RFC 4514 escaping (OpenSSL's ESC_2253/ESC_CTRL) leaves alone anywhere in a value. */
+function plainByte(b: number): boolean {
+  return (
+    b > 0x20 &&
+    b < 0x7f &&
+    b !== 0x22 && // "
+    b !== 0x23 && // # (escaped first; kept out everywhere for simplicity)
+    b !== 0x2b && // +
+    b !== 0x2c && // ,
+    b !== 0x3b && // ;
+    b !== 0x3c && // <
+    b !== 0x3d && // =
+    b !== 0x3e && // >
+    b !== 0x5c // \
+  );
+}
+
+interface PlainName {
+  rfc4514: string;
+  cn?: string;
+  o?: string;
+}
+
+/**
+ * A Name made only of single-valued RDNs of well-known types with plain ASCII
+ * values, formatted from the DER exactly as dnToRfc4514 formats OpenSSL's text;
+ * undefined for anything else (OpenSSL's formatting then decides). Nearly every
+ * certificate's names are plain: reading them here spares an OpenSSL parse.
+ */
+function plainName(der: Buffer, name: Tlv): PlainName | undefined {
+  const sets = children(der, name);
+  if (!sets.length) return undefined;
+  const parts: string[] = [];
+  let cn: string | undefined;
+  let o: string | undefined;
+  for (const set of sets) {
+    if (set.tag !== 0x31) return undefined;
+    const atvs = children(der, set);
+    if (atvs.length !== 1 || atvs[0].tag !== SEQ) return undefined;
+    const [typeT, valueT, extra] = children(der, atvs[0]);
+    if (typeT?.tag !== OID || !valueT || extra || !PLAIN_STRING_TAGS.has(valueT.tag)) return undefined;
+    const short = NAME_SHORT[oidText(content(der, typeT))];
+    if (!short || valueT.end === valueT.contentStart) return undefined;
+    for (let p = valueT.contentStart; p < valueT.end; p++) {
+      const b = der[p];
+      // A space only inside the value: leading and trailing ones are escaped.
+      if (!plainByte(b) && !(b === 0x20 && p > valueT.contentStart && p < valueT.end - 1)) return undefined;
+    }
+    const value = der.toString('latin1', valueT.contentStart, valueT.end);
+    parts.push(`${short}=${value}`);
+    if (short === 'CN') cn = value;
+    else if (short === 'O') o = value;
   }
+  return { rfc4514: parts.reverse().join(','), cn, o };
+}
+
+/** True when an INTEGER's content is minimally encoded (OpenSSL refuses padded ones). */
+function minimalInteger(der: Buffer, t: Tlv): boolean {
+  const n = t.end - t.contentStart;
+  if (n === 0) return false;
+  if (n === 1) return true;
+  const a = der[t.contentStart];
+  const b = der[t.contentStart + 1];
+  return !((a === 0x00 && !(b & 0x80)) || (a === 0xff && b & 0x80));
+}
+
+/**
+ * Parse DER into a CertificateRecord, or throw CertificateParseError with the reason.
+ *
+ * The DER walk reads every field. OpenSSL (Node's X509Certificate) is asked too —
+ * whether it reads the certificate at all, how it writes the names, the key, the
+ * dates — unless the certificate is plain: v3, canonical times, plain names, a
+ * common key, well-formed extensions, not self-issued. For a plain certificate the
+ * two readings cannot differ, and skipping the second parse halves the cost of a
+ * large estate (issue 15: OpenSSL's parse was ~40% of a 10,000-file run's CPU and
+ * its objects ~12 MB of its memory). test/x509 and the corpus agreement test
+ * compare both paths with openssl.
+ */
+export function parseCertificate(
+  derIn: Uint8Array,
+  o: { /** always ask OpenSSL (tests compare the two paths) */ viaOpenssl?: boolean } = {},
+): CertificateRecord {
+  const der = Buffer.isBuffer(derIn) ? derIn : Buffer.from(derIn);
+  let node: X509Certificate | undefined;
+  const openssl = (): X509Certificate => {
+    if (node) return node;
+    try {
+      node = new X509Certificate(der);
+    } catch (e) {
+      throw new CertificateParseError(`not a readable X.509 certificate (${(e as Error).message})`);
+    }
+    return node;
+  };
+  if (o.viaOpenssl) openssl();
   try {
-    return build(der, node);
+    return build(der, openssl, !o.viaOpenssl);
   } catch (e) {
-    if (e instanceof DerError) throw new CertificateParseError(`malformed certificate: ${e.message}`);
+    if (e instanceof DerError) {
+      openssl(); // OpenSSL's refusal, when it refuses too, is the reason given (as it always was)
+      throw new CertificateParseError(`malformed certificate: ${e.message}`);
+    }
     throw e;
   }
 }
 
-function build(der: Buffer, node: X509Certificate): CertificateRecord {
+function build(der: Buffer, openssl: () => X509Certificate, mayBePlain: boolean): CertificateRecord {
   const top = readTlv(der, 0);
   if (top.end !== der.length)
     throw new DerError(`${der.length - top.end} trailing bytes after the certificate`, top.end);
-  const [tbsT, sigAlgT] = children(der, expectTag(top, SEQ, 'Certificate'));
+  const certParts = children(der, expectTag(top, SEQ, 'Certificate'));
+  const [tbsT, sigAlgT] = certParts;
   const tbs = children(der, expectTag(tbsT, SEQ, 'tbsCertificate'));
   let i = 0;
+  // v3 ([0] holding INTEGER 2) is the form the plain path knows; v1/v2 go to OpenSSL.
+  const v3 =
+    tbs[0]?.tag === 0xa0 &&
+    tbs[0].end - tbs[0].contentStart === 3 &&
+    der[tbs[0].contentStart] === INTEGER &&
+    der[tbs[0].contentStart + 1] === 1 &&
+    der[tbs[0].contentStart + 2] === 2;
   if (tbs[0]?.tag === 0xa0) i++; // [0] version
   const serialT = expectTag(tbs[i++], INTEGER, 'serialNumber');
   i++; // signature AlgorithmIdentifier (inner)
@@ -379,6 +508,16 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
   const sigOid = oidText(
     content(der, expectTag(children(der, expectTag(sigAlgT, SEQ, 'signatureAlgorithm'))[0], OID, 'algorithm')),
   );
+  // Plain so far: the outer shape OpenSSL insists on, a minimal serial, nothing after the extensions.
+  let plain =
+    mayBePlain &&
+    v3 &&
+    certParts.length === 3 &&
+    certParts[2].tag === 0x03 &&
+    validity.length === 2 &&
+    minimalInteger(der, serialT) &&
+    tbs.length === i + 1 &&
+    tbs[i].tag === 0xa3;
 
   const parseNotes: string[] = [];
   const unreadableExtensions: string[] = [];
@@ -390,15 +529,6 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
     parseNotes.push(`notAfter is not encoded as RFC 5280 prescribes: ${na.oddity}; read as OpenSSL reads it`);
   const notBefore = nb.date;
   const notAfter = na.date;
-  // Cross-check with OpenSSL's reading (compared as OpenSSL prints, fractions aside: a
-  // text compare has no year-0–99 trap): a disagreement means one of us misread, so refuse.
-  const nodeFrom = node.validFrom.replace(/\.\d+ /, ' ');
-  const nodeTo = node.validTo.replace(/\.\d+ /, ' ');
-  if (nodeFrom !== opensslTimeText(notBefore) || nodeTo !== opensslTimeText(notAfter)) {
-    throw new CertificateParseError(
-      `validity dates are ambiguous (read ${notBefore.toISOString()}–${notAfter.toISOString()}, OpenSSL read ${node.validFrom}–${node.validTo})`,
-    );
-  }
 
   const serialBytes = Buffer.from(content(der, serialT));
   let subjectAltNames: SubjectAltName[] = [];
@@ -410,14 +540,19 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
   const crlUrls: string[] = [];
   const ocspUrls: string[] = [];
   const caIssuersUrls: string[] = [];
+  const seen = new Set<string>();
   const extsT = tbs.find((t) => t.tag === 0xa3);
   if (extsT) {
     const extSeq = readTlv(der, extsT.contentStart, extsT.end);
+    if (extSeq.end !== extsT.end) plain = false;
     for (const ext of children(der, expectTag(extSeq, SEQ, 'extensions'))) {
       const parts = children(der, ext);
       const oid = oidText(content(der, expectTag(parts[0], OID, 'extnID')));
       const valT = parts[parts.length - 1];
       expectTag(valT, OCTET, `extension ${oid} value`);
+      // OpenSSL marks a certificate with a repeated extension invalid; an unusual shape it judges itself.
+      if (seen.has(oid) || parts.length > 3 || (parts.length === 3 && parts[1].tag !== BOOLEAN)) plain = false;
+      seen.add(oid);
       const name = NEEDED_EXTENSIONS[oid];
       // Extensions certwatch does not use stay opaque bytes: an unknown, private or
       // malformed one must not cost the whole certificate (OpenSSL reads it too).
@@ -479,6 +614,58 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
       }
     }
   }
+
+  const subjectPlain = plain ? plainName(der, subjectT) : undefined;
+  const issuerPlain = subjectPlain ? plainName(der, issuerT) : undefined;
+  const fastKey = issuerPlain ? keyInfoFromSpkiSafe(der, spki, spkiOid) : undefined;
+  if (
+    fastKey &&
+    !parseNotes.length &&
+    // Not self-issued: whether it is self-signed takes a signature check with OpenSSL.
+    subjectPlain!.rfc4514 !== issuerPlain!.rfc4514
+  ) {
+    return {
+      fingerprint: 'sha256:' + createHash('sha256').update(der).digest('hex'),
+      der,
+      subject: subjectPlain!.rfc4514,
+      issuer: share(issuerPlain!.rfc4514),
+      subjectCN: subjectPlain!.cn,
+      issuerCN: share(issuerPlain!.cn),
+      issuerO: share(issuerPlain!.o),
+      serialNumber: serialHex(serialBytes),
+      serialBytes,
+      notBefore,
+      notAfter,
+      sans: subjectAltNames.map((n) => n.value),
+      subjectAltNames,
+      key: shareKey(fastKey),
+      signatureAlgorithm: SIG_ALGS[sigOid] ?? sigOid,
+      authorityKeyId: aki,
+      subjectKeyId: ski,
+      ocspUrls,
+      caIssuersUrls,
+      crlUrls,
+      // Node's `ca` is X509_check_ca() === 1: basicConstraints saying CA (test/x509 shows a
+      // keyCertSign-only certificate is not one), which is what the walk read.
+      isCA,
+      selfIssued: false,
+      selfSigned: false,
+      keyUsage,
+      parseNotes,
+      unreadableExtensions,
+    };
+  }
+
+  const node = openssl();
+  // Cross-check with OpenSSL's reading (compared as OpenSSL prints, fractions aside: a
+  // text compare has no year-0–99 trap): a disagreement means one of us misread, so refuse.
+  const nodeFrom = node.validFrom.replace(/\.\d+ /, ' ');
+  const nodeTo = node.validTo.replace(/\.\d+ /, ' ');
+  if (nodeFrom !== opensslTimeText(notBefore) || nodeTo !== opensslTimeText(notAfter)) {
+    throw new CertificateParseError(
+      `validity dates are ambiguous (read ${notBefore.toISOString()}–${notAfter.toISOString()}, OpenSSL read ${node.validFrom}–${node.validTo})`,
+    );
+  }
   const subjectRaw = node.subject ?? '';
   const issuerRaw = node.issuer ?? '';
   const selfIssued = subjectRaw === issuerRaw;
@@ -503,9 +690,7 @@ function build(der: Buffer, node: X509Certificate): CertificateRecord {
     ocspUrls,
     caIssuersUrls,
     crlUrls,
-    // With basicConstraints read, OpenSSL's CA test (X509_check_ca) adds nothing to it;
-    // without, OpenSSL also counts v1 roots and keyCertSign-only certificates as CAs.
-    // Asked only then: the getter costs ~10 µs per certificate (issue 15 profile).
+    // With basicConstraints read, OpenSSL's CA test adds nothing to it; without, it is asked.
     isCA: isCA || (!hasBasicConstraints && node.ca),
     selfIssued,
     // Self-signed = verifies with its own key, not "subject equals issuer": a CA's

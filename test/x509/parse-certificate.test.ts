@@ -203,3 +203,54 @@ test('one record carries what later checks need: key, signature, AKI/SKI, AIA, C
   assert.deepEqual(rsa.key, { algorithm: 'RSA', size: 1024 });
   assert.equal(rsa.signatureAlgorithm, 'sha1WithRSAEncryption');
 });
+
+test('without an OpenSSL parse, a plain certificate reads exactly as with one, and as openssl prints it', async (t) => {
+  // parseCertificate reads plain certificates (v3, canonical times, plain names, a common
+  // key, not self-issued) from the DER alone; every field must equal the OpenSSL-backed
+  // reading, and the subject what `openssl x509 -nameopt RFC2253` prints.
+  const ossl = await OpenSsl.create();
+  t.after(() => ossl.dispose());
+  const ca = await ossl.cert({ subject: '/C=US/O=Plain PKI/CN=Plain Root', ca: true, days: 3650, key: 'ec256' });
+  const every =
+    '/C=US/ST=Cal/L=SF/street=1 Main St/postalCode=94000/O=Org Inc./OU=Unit/title=Boss/SN=Smith/GN=Jo/serialNumber=123' +
+    '/emailAddress=a@b.example/DC=example/UID=u1/businessCategory=Private Organization/jurisdictionC=US' +
+    '/jurisdictionST=DE/jurisdictionL=Wilm/organizationIdentifier=VATDE-1/CN=every.example';
+  const made = [
+    await ossl.cert({ subject: every, keyName: 'every', issuer: ca, san: 'DNS:every.example,IP:192.0.2.1' }),
+    await ossl.cert({ subject: '/CN=rsa.example/O=Example\\, Inc.', issuer: ca, key: 'rsa2048' }),
+    await ossl.cert({ subject: '/CN=ed.example/OU=a+b/OU=x=y', issuer: ca, key: 'ed25519' }),
+    await ossl.cert({ subject: '/CN=p384.example/O=Zoë', issuer: ca, key: 'ec384', serial: '-0x80' }),
+    await ossl.cert({ subject: '/CN=#hash.example/O=a;b<c>"d"\\\\e', issuer: ca, key: 'rsa1024', digest: 'sha1' }),
+    await ossl.cert({ subject: '/CN=sub.example', issuer: ca, ca: true, days: 20000 }), // GeneralizedTime
+  ];
+  // keyCertSign without basicConstraints: not a CA to Node (X509_check_ca() === 1 only for basicConstraints CA).
+  const key = await ossl.key('ec256', 'ku-only');
+  await ossl.run(['req', '-new', '-key', key, '-subj', '/CN=ku-only.example', '-out', 'ku.csr']);
+  const fs = await import('node:fs/promises');
+  await fs.writeFile(ossl.file('ku.ext'), 'keyUsage=critical,keyCertSign\n');
+  await ossl.run(
+    [
+      'x509',
+      '-req',
+      '-in',
+      'ku.csr',
+      '-CA',
+      ca.certPath,
+      '-CAkey',
+      ca.keyPath,
+      '-days',
+      '30',
+      '-set_serial',
+      '7',
+    ].concat(['-extfile', 'ku.ext', '-outform', 'DER', '-out', 'ku.der']),
+  );
+  const kuOnly = await fs.readFile(ossl.file('ku.der'));
+  for (const der of [...made.map((c) => c.der), kuOnly]) {
+    const plain = parseCertificate(der);
+    const viaOpenssl = parseCertificate(der, { viaOpenssl: true });
+    assert.deepEqual(plain, viaOpenssl, `${viaOpenssl.subject}: the two readings differ`);
+  }
+  for (const c of made) assertAgrees(c.der, await ossl.read(c.der), c.certPath);
+  assert.equal(parseCertificate(kuOnly, { viaOpenssl: true }).isCA, false);
+  assert.equal(parseCertificate(made[0].der).isCA, false);
+});

@@ -2,7 +2,17 @@
 // tracks), read each file (bounded), decode by content, parse every certificate once.
 // One bad file never stops the others.
 import fg from 'fast-glob';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import type { CertificateRecord, FileLocation, FileTarget, Finding, Observation, Severity } from '../../types.js';
 import { CertificateParseError, parseCertificate, roleOf } from '../../x509/parse-certificate.js';
@@ -175,7 +185,9 @@ function readDiscoveredSync(abs: string, rel: string, certName: boolean): Buffer
     }
     // Files not named as certificates are read into one scratch buffer and copied only
     // when they deserve a look: most of a repository then costs no allocation at all.
-    const buf = certName ? Buffer.allocUnsafeSlow(st.size + 1) : (scratch ??= Buffer.allocUnsafe(DISCOVERY_MAX_BYTES + 1));
+    const buf = certName
+      ? Buffer.allocUnsafeSlow(st.size + 1)
+      : (scratch ??= Buffer.allocUnsafe(DISCOVERY_MAX_BYTES + 1));
     const want = Math.min(buf.length, st.size + 1);
     let n = 0;
     for (let r; n < want && (r = readSync(fd, buf, n, want - n, n)) > 0; ) n += r;
