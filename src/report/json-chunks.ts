@@ -3,7 +3,6 @@
 // deep (each certificate, finding, probe on its own), so a 10,000-certificate
 // report never exists as one 15 MB string plus its escaped and encoded copies
 // (issue 15: the files row's peak memory was the report being serialised).
-import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 
 const SPLIT_DEPTH = 2;
@@ -70,16 +69,41 @@ export async function inLineChunks(
   if (pending) await write(pending);
 }
 
-/** Write a value as pretty JSON to a stream, waiting when it is full. */
+class ReaderGone extends Error {}
+
+/**
+ * Write a value as pretty JSON to a stream, waiting when it is full. A reader that
+ * goes away (`certwatch check --format json | head`: EPIPE) ends the writing
+ * quietly, as it did when the report was one write; other stream errors are thrown.
+ */
 export async function writeJsonTo(
   out: NodeJS.WritableStream,
   value: unknown,
   filter: (chunk: string) => string = (s) => s,
 ): Promise<void> {
-  await inLineChunks(jsonPieces(value), async (chunk) => {
-    // once() rejects on 'error' (a closed pipe), so a reader that went away ends the wait.
-    if (!out.write(filter(chunk))) await once(out, 'drain');
+  let failed: NodeJS.ErrnoException | undefined;
+  // Stays attached: writes still in flight can fail after the last one was queued.
+  out.on('error', (e: NodeJS.ErrnoException) => {
+    failed ??= e;
   });
+  try {
+    await inLineChunks(jsonPieces(value), async (chunk) => {
+      if (failed) throw new ReaderGone();
+      if (!out.write(filter(chunk)))
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            out.off('drain', done);
+            out.off('error', done);
+            resolve();
+          };
+          out.on('drain', done);
+          out.on('error', done);
+        });
+    });
+  } catch (e) {
+    if (!(e instanceof ReaderGone)) throw e;
+  }
+  if (failed && failed.code !== 'EPIPE') throw failed;
 }
 
 /** Write a value as pretty JSON to a file (created or truncated). */

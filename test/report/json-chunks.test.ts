@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { inLineChunks, jsonPieces, writeJsonFile, writeJsonTo } from '../../src/report/json-chunks.js';
 import { workflowSafe } from '../../src/report/workflow-safe.js';
 
@@ -68,4 +68,22 @@ test('a stream that is slow to drain gets everything, in order; a file gets the 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('a reader that goes away (EPIPE) ends the writing quietly; any other stream error is thrown', async () => {
+  const failing = (code: string) => {
+    let writes = 0;
+    const w = new Writable({
+      highWaterMark: 1024,
+      write(_chunk, _enc, cb) {
+        writes++;
+        cb(Object.assign(new Error(`write ${code}`), { code }));
+      },
+    });
+    return { w, writes: () => writes };
+  };
+  const gone = failing('EPIPE');
+  await writeJsonTo(gone.w, awkward);
+  assert.equal(gone.writes(), 1, 'nothing more is written once the reader is gone');
+  await assert.rejects(writeJsonTo(failing('ENOSPC').w, awkward), /ENOSPC/);
 });
