@@ -22,11 +22,13 @@ import {
   run,
   severityRank,
   summarize,
-  workflowSafe
-} from "./chunks/chunk-RX6Z62RB.js";
-import "./chunks/chunk-Q3QTXKHW.js";
+  workflowSafe,
+  writeJsonFile,
+  writeJsonTo
+} from "./chunks/chunk-EGRCEIO5.js";
+import "./chunks/chunk-UEJ7OTDV.js";
 import "./chunks/chunk-TYM2AABC.js";
-import "./chunks/chunk-TOCERRJO.js";
+import "./chunks/chunk-FV4SZAZW.js";
 import {
   DurationError,
   UsageError,
@@ -56,7 +58,7 @@ import "./chunks/chunk-DO36KUV2.js";
 import "./chunks/chunk-EVYMIVGF.js";
 import {
   displayName
-} from "./chunks/chunk-CNVUE4ES.js";
+} from "./chunks/chunk-KD2KQZFI.js";
 import {
   SerialListError,
   openListFile,
@@ -271,14 +273,17 @@ function renderText(r, opts) {
 async function writeTo(file, text, flag) {
   try {
     await mkdir(path2.dirname(path2.resolve(file)), { recursive: true });
-    await writeFile(file, text);
+    if (typeof text === "string") await writeFile(file, text);
+    else await writeJsonFile(file, text.json);
   } catch (e) {
     throw new UsageError(`${flag}: cannot write ${file}: ${fileProblem(e)}`);
   }
 }
 async function emit(text, output, format) {
+  const json = format === "json" || format === "sarif";
   if (output) await writeTo(output, text, "--output");
-  else process.stdout.write(workflowSafe(text, { json: format === "json" || format === "sarif" }));
+  else if (typeof text === "string") process.stdout.write(workflowSafe(text, { json }));
+  else await writeJsonTo(process.stdout, text.json, (chunk) => workflowSafe(chunk, { json }));
 }
 function say(text) {
   process.stderr.write(workflowSafe(text));
@@ -288,14 +293,14 @@ function progress() {
 `) : void 0;
 }
 async function writeReport(r, file) {
-  if (file) await writeTo(file, JSON.stringify(r, null, 2) + "\n", "--report");
+  if (file) await writeTo(file, { json: r }, "--report");
 }
 function render(r, format, toTty) {
   switch (format) {
     case "openmetrics":
       return renderOpenMetrics(r);
     case "json":
-      return JSON.stringify(r, null, 2) + "\n";
+      return { json: r };
     case "markdown":
       return renderMarkdown(r);
     case "sarif":
@@ -387,7 +392,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-WWEACCMC.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-TFGYGBDK.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

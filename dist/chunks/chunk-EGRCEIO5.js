@@ -3,7 +3,7 @@ import {
   collectFiles,
   require_out,
   require_picomatch
-} from "./chunk-Q3QTXKHW.js";
+} from "./chunk-UEJ7OTDV.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-2QTV5ZJ2.js";
 import {
   displayName
-} from "./chunk-CNVUE4ES.js";
+} from "./chunk-KD2KQZFI.js";
 import {
   NOT_CONTACTED,
   networkGuard
@@ -36,6 +36,13 @@ import {
 import {
   __toESM
 } from "./chunk-DDCI7ZLU.js";
+
+// src/shared/young-generation.ts
+import { setFlagsFromString } from "node:v8";
+var FLAG = "--semi-space-growth-factor";
+var v8Major = Number(process.versions.v8.split(".")[0]);
+if (v8Major >= 11 && v8Major <= 13 && !process.execArgv.some((a) => a.includes("semi-space")) && !(process.env.NODE_OPTIONS ?? "").includes("semi-space"))
+  setFlagsFromString(`${FLAG}=1`);
 
 // src/run.ts
 import { createHash } from "node:crypto";
@@ -609,8 +616,8 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-KW4BHKZH.js");
-    const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-YXBLGZKM.js");
+    const { collectEndpoints } = await import("./collect-endpoints-DOEF5U37.js");
+    const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-OECHZH3H.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -662,9 +669,9 @@ async function run(settings, o = {}) {
     if (settings.defaults.revocation !== "off" || settings.ari.enabled)
       (await import("./http-fetch-NZGYD3AX.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-VUBDGEJI.js")).checkRevocation(certs, ctx);
+    else await (await import("./check-revocation-LUV7KFFZ.js")).checkRevocation(certs, ctx);
     if (settings.ari.enabled)
-      problems.push(...await (await import("./check-renewal-info-MVO5KKKF.js")).checkRenewalInfo(certs, ctx));
+      problems.push(...await (await import("./check-renewal-info-2A2SBGTD.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));
@@ -915,6 +922,94 @@ function endpointTable(r, maxRows) {
   return out;
 }
 
+// src/report/json-chunks.ts
+import { open } from "node:fs/promises";
+var SPLIT_DEPTH = 2;
+var FLUSH_AT = 64 * 1024;
+function* jsonPieces(value) {
+  yield* pieces(value, "", SPLIT_DEPTH);
+  yield "\n";
+}
+function* pieces(v, indent, depth) {
+  const isSplittable = depth > 0 && v !== null && typeof v === "object" && typeof v.toJSON !== "function" && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
+  if (!isSplittable) {
+    const text = JSON.stringify(v, null, 2) ?? "null";
+    yield indent ? text.replace(/\n/g, `
+${indent}`) : text;
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    yield "[";
+    for (let i = 0; i < v.length; i++) {
+      yield `${i ? "," : ""}
+${inner}`;
+      yield* pieces(v[i], inner, depth - 1);
+    }
+    yield `
+${indent}]`;
+    return;
+  }
+  let first = true;
+  for (const [k, x] of Object.entries(v)) {
+    if (x === void 0 || typeof x === "function" || typeof x === "symbol") continue;
+    yield `${first ? "{" : ","}
+${inner}${JSON.stringify(k)}: `;
+    first = false;
+    yield* pieces(x, inner, depth - 1);
+  }
+  yield first ? "{}" : `
+${indent}}`;
+}
+async function inLineChunks(parts, write) {
+  let pending = "";
+  for (const p of parts) {
+    pending += p;
+    if (pending.length < FLUSH_AT) continue;
+    const cut = pending.lastIndexOf("\n");
+    if (cut < 0) continue;
+    await write(pending.slice(0, cut + 1));
+    pending = pending.slice(cut + 1);
+  }
+  if (pending) await write(pending);
+}
+var ReaderGone = class extends Error {
+};
+async function writeJsonTo(out, value, filter = (s) => s) {
+  let failed;
+  out.on("error", (e) => {
+    failed ??= e;
+  });
+  try {
+    await inLineChunks(jsonPieces(value), async (chunk) => {
+      if (failed) throw new ReaderGone();
+      if (!out.write(filter(chunk)))
+        await new Promise((resolve) => {
+          const done = () => {
+            out.off("drain", done);
+            out.off("error", done);
+            resolve();
+          };
+          out.on("drain", done);
+          out.on("error", done);
+        });
+    });
+  } catch (e) {
+    if (!(e instanceof ReaderGone)) throw e;
+  }
+  if (failed && failed.code !== "EPIPE") throw failed;
+}
+async function writeJsonFile(file, value) {
+  const fh = await open(file, "w");
+  try {
+    await inLineChunks(jsonPieces(value), async (chunk) => {
+      await fh.write(chunk);
+    });
+  } finally {
+    await fh.close();
+  }
+}
+
 // src/report/merge-reports.ts
 var MergeError = class extends Error {
 };
@@ -1069,6 +1164,8 @@ export {
   collapseNoise,
   groupHeadline,
   renderMarkdown,
+  writeJsonTo,
+  writeJsonFile,
   MergeError,
   mergeReports,
   ReportLoadError,

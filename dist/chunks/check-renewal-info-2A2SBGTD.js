@@ -11,7 +11,7 @@ import {
 import {
   displayName,
   utcDate
-} from "./chunk-CNVUE4ES.js";
+} from "./chunk-KD2KQZFI.js";
 import {
   ARI_MAX_BYTES,
   FetchError,

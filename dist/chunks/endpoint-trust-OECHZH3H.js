@@ -3,10 +3,10 @@ import {
   forgetX509,
   judgeChain,
   rememberX509
-} from "./chunk-HPCPJC2Y.js";
+} from "./chunk-7VIG3ZAW.js";
 import {
   displayName
-} from "./chunk-CNVUE4ES.js";
+} from "./chunk-KD2KQZFI.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/address-drift.ts

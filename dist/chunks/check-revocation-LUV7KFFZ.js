@@ -7,13 +7,13 @@ import {
 } from "./chunk-TYM2AABC.js";
 import {
   readPkcs7Certificates
-} from "./chunk-TOCERRJO.js";
+} from "./chunk-FV4SZAZW.js";
 import {
   readableTime
 } from "./chunk-ICE5XF2S.js";
 import {
   bundledRoots
-} from "./chunk-ATKCVMMS.js";
+} from "./chunk-PWCR6XI7.js";
 import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
@@ -30,7 +30,7 @@ import {
   parseCertificate,
   readTime,
   readTlv
-} from "./chunk-CNVUE4ES.js";
+} from "./chunk-KD2KQZFI.js";
 import {
   CERT_MAX_BYTES,
   CLOCK_SKEW_MS,

@@ -330,7 +330,58 @@ function compressIpv6(parts) {
   if (best < 0) return parts.join(":");
   return parts.slice(0, best).join(":") + "::" + parts.slice(best + bestLen).join(":");
 }
-function keyInfo(cert, spkiOid) {
+var CURVE_OIDS = {
+  "1.2.840.10045.3.1.7": "prime256v1",
+  "1.3.132.0.34": "secp384r1",
+  "1.3.132.0.35": "secp521r1",
+  "1.3.132.0.33": "secp224r1",
+  "1.3.132.0.10": "secp256k1",
+  "1.3.36.3.3.2.8.1.1.7": "brainpoolP256r1",
+  "1.3.36.3.3.2.8.1.1.11": "brainpoolP384r1",
+  "1.3.36.3.3.2.8.1.1.13": "brainpoolP512r1"
+};
+var OID_RSA = "1.2.840.113549.1.1.1";
+var OID_EC = "1.2.840.10045.2.1";
+var OID_ED25519 = "1.3.101.112";
+var OID_ED448 = "1.3.101.113";
+function keyInfoFromSpki(der, spki, spkiOid) {
+  switch (spkiOid) {
+    case OID_RSA: {
+      const bits = spki[1];
+      if (bits?.tag !== 3 || der[bits.contentStart] !== 0) return void 0;
+      const rsaKey = readTlv(der, bits.contentStart + 1, bits.end);
+      const modulus = children(der, expectTag(rsaKey, SEQ, "RSAPublicKey"))[0];
+      if (modulus?.tag !== INTEGER) return void 0;
+      let p = modulus.contentStart;
+      while (p < modulus.end && der[p] === 0) p++;
+      if (p === modulus.end) return void 0;
+      return { algorithm: "RSA", size: (modulus.end - p - 1) * 8 + (32 - Math.clz32(der[p])) };
+    }
+    case OID_EC: {
+      const params = children(der, spki[0])[1];
+      if (params?.tag !== OID) return void 0;
+      const c = CURVES[CURVE_OIDS[oidText(content(der, params))] ?? ""];
+      return c ? { algorithm: "ECDSA", size: c.size, curve: c.name } : void 0;
+    }
+    case OID_ED25519:
+      return { algorithm: "Ed25519", size: 256 };
+    case OID_ED448:
+      return { algorithm: "Ed448", size: 456 };
+    default:
+      return void 0;
+  }
+}
+function keyInfoFromSpkiSafe(der, spki, spkiOid) {
+  try {
+    return keyInfoFromSpki(der, spki, spkiOid);
+  } catch (e) {
+    if (!(e instanceof DerError)) throw e;
+    return void 0;
+  }
+}
+function keyInfo(cert, der, spki, spkiOid) {
+  const fast = keyInfoFromSpkiSafe(der, spki, spkiOid);
+  if (fast) return fast;
   try {
     const k = cert.publicKey;
     const d = k.asymmetricKeyDetails ?? {};
@@ -355,28 +406,124 @@ function keyInfo(cert, spkiOid) {
     return { algorithm: spkiOid };
   }
 }
-function parseCertificate(derIn) {
+var SHARED_MAX = 4096;
+var shared = /* @__PURE__ */ new Map();
+var sharedKeys = /* @__PURE__ */ new Map();
+function share(s) {
+  if (s === void 0) return s;
+  const got = shared.get(s);
+  if (got !== void 0) return got;
+  if (shared.size >= SHARED_MAX) shared.clear();
+  shared.set(s, s);
+  return s;
+}
+function shareKey(k) {
+  const id = `${k.algorithm}|${k.size}|${k.curve}`;
+  const got = sharedKeys.get(id);
+  if (got) return got;
+  if (sharedKeys.size >= SHARED_MAX) sharedKeys.clear();
+  sharedKeys.set(id, k);
+  return k;
+}
+var NAME_SHORT = {
+  "2.5.4.3": "CN",
+  "2.5.4.4": "SN",
+  "2.5.4.5": "serialNumber",
+  "2.5.4.6": "C",
+  "2.5.4.7": "L",
+  "2.5.4.8": "ST",
+  "2.5.4.9": "street",
+  "2.5.4.10": "O",
+  "2.5.4.11": "OU",
+  "2.5.4.12": "title",
+  "2.5.4.15": "businessCategory",
+  "2.5.4.17": "postalCode",
+  "2.5.4.42": "GN",
+  "2.5.4.97": "organizationIdentifier",
+  "1.2.840.113549.1.9.1": "emailAddress",
+  "0.9.2342.19200300.100.1.1": "UID",
+  "0.9.2342.19200300.100.1.25": "DC",
+  "1.3.6.1.4.1.311.60.2.1.1": "jurisdictionL",
+  "1.3.6.1.4.1.311.60.2.1.2": "jurisdictionST",
+  "1.3.6.1.4.1.311.60.2.1.3": "jurisdictionC"
+};
+var PLAIN_STRING_TAGS = /* @__PURE__ */ new Set([19, 12, 22]);
+function plainByte(b) {
+  return b > 32 && b < 127 && b !== 34 && // "
+  b !== 35 && // # (escaped first; kept out everywhere for simplicity)
+  b !== 43 && // +
+  b !== 44 && // ,
+  b !== 59 && // ;
+  b !== 60 && // <
+  b !== 61 && // =
+  b !== 62 && // >
+  b !== 92;
+}
+function plainName(der, name) {
+  const sets = children(der, name);
+  if (!sets.length) return void 0;
+  const parts = [];
+  let cn;
+  let o;
+  for (const set of sets) {
+    if (set.tag !== 49) return void 0;
+    const atvs = children(der, set);
+    if (atvs.length !== 1 || atvs[0].tag !== SEQ) return void 0;
+    const [typeT, valueT, extra] = children(der, atvs[0]);
+    if (typeT?.tag !== OID || !valueT || extra || !PLAIN_STRING_TAGS.has(valueT.tag)) return void 0;
+    const short = NAME_SHORT[oidText(content(der, typeT))];
+    if (!short || valueT.end === valueT.contentStart) return void 0;
+    for (let p = valueT.contentStart; p < valueT.end; p++) {
+      const b = der[p];
+      if (!plainByte(b) && !(b === 32 && p > valueT.contentStart && p < valueT.end - 1)) return void 0;
+    }
+    const value = der.toString("latin1", valueT.contentStart, valueT.end);
+    parts.push(`${short}=${value}`);
+    if (short === "CN") cn = value;
+    else if (short === "O") o = value;
+  }
+  return { rfc4514: parts.reverse().join(","), cn, o };
+}
+function minimalInteger(der, t) {
+  const n = t.end - t.contentStart;
+  if (n === 0) return false;
+  if (n === 1) return true;
+  const a = der[t.contentStart];
+  const b = der[t.contentStart + 1];
+  return !(a === 0 && !(b & 128) || a === 255 && b & 128);
+}
+function parseCertificate(derIn, o = {}) {
   const der = Buffer.isBuffer(derIn) ? derIn : Buffer.from(derIn);
   let node;
+  const openssl = () => {
+    if (node) return node;
+    try {
+      node = new X509Certificate(der);
+    } catch (e) {
+      throw new CertificateParseError(`not a readable X.509 certificate (${e.message})`);
+    }
+    return node;
+  };
+  if (o.viaOpenssl) openssl();
   try {
-    node = new X509Certificate(der);
+    return build(der, openssl, !o.viaOpenssl);
   } catch (e) {
-    throw new CertificateParseError(`not a readable X.509 certificate (${e.message})`);
-  }
-  try {
-    return build(der, node);
-  } catch (e) {
-    if (e instanceof DerError) throw new CertificateParseError(`malformed certificate: ${e.message}`);
+    if (e instanceof DerError) {
+      openssl();
+      throw new CertificateParseError(`malformed certificate: ${e.message}`);
+    }
     throw e;
   }
 }
-function build(der, node) {
+function build(der, openssl, mayBePlain) {
   const top = readTlv(der, 0);
   if (top.end !== der.length)
     throw new DerError(`${der.length - top.end} trailing bytes after the certificate`, top.end);
-  const [tbsT, sigAlgT] = children(der, expectTag(top, SEQ, "Certificate"));
+  const certParts = children(der, expectTag(top, SEQ, "Certificate"));
+  const [tbsT, sigAlgT] = certParts;
   const tbs = children(der, expectTag(tbsT, SEQ, "tbsCertificate"));
   let i = 0;
+  const v3 = tbs[0]?.tag === 160 && tbs[0].end - tbs[0].contentStart === 3 && der[tbs[0].contentStart] === INTEGER && der[tbs[0].contentStart + 1] === 1 && der[tbs[0].contentStart + 2] === 2;
   if (tbs[0]?.tag === 160) i++;
   const serialT = expectTag(tbs[i++], INTEGER, "serialNumber");
   i++;
@@ -388,6 +535,7 @@ function build(der, node) {
   const sigOid = oidText(
     content(der, expectTag(children(der, expectTag(sigAlgT, SEQ, "signatureAlgorithm"))[0], OID, "algorithm"))
   );
+  let plain = mayBePlain && v3 && certParts.length === 3 && certParts[2].tag === 3 && validity.length === 2 && minimalInteger(der, serialT) && tbs.length === i + 1 && tbs[i].tag === 163;
   const parseNotes = [];
   const unreadableExtensions = [];
   const nb = readTimeDetailed(der, validity[0]);
@@ -398,30 +546,28 @@ function build(der, node) {
     parseNotes.push(`notAfter is not encoded as RFC 5280 prescribes: ${na.oddity}; read as OpenSSL reads it`);
   const notBefore = nb.date;
   const notAfter = na.date;
-  const nodeFrom = node.validFrom.replace(/\.\d+ /, " ");
-  const nodeTo = node.validTo.replace(/\.\d+ /, " ");
-  if (nodeFrom !== opensslTimeText(notBefore) || nodeTo !== opensslTimeText(notAfter)) {
-    throw new CertificateParseError(
-      `validity dates are ambiguous (read ${notBefore.toISOString()}\u2013${notAfter.toISOString()}, OpenSSL read ${node.validFrom}\u2013${node.validTo})`
-    );
-  }
   const serialBytes = Buffer.from(content(der, serialT));
   let subjectAltNames = [];
   let isCA = false;
+  let hasBasicConstraints = false;
   let ski;
   let aki;
   let keyUsage;
   const crlUrls = [];
   const ocspUrls = [];
   const caIssuersUrls = [];
+  const seen = /* @__PURE__ */ new Set();
   const extsT = tbs.find((t) => t.tag === 163);
   if (extsT) {
     const extSeq = readTlv(der, extsT.contentStart, extsT.end);
+    if (extSeq.end !== extsT.end) plain = false;
     for (const ext of children(der, expectTag(extSeq, SEQ, "extensions"))) {
       const parts = children(der, ext);
       const oid = oidText(content(der, expectTag(parts[0], OID, "extnID")));
       const valT = parts[parts.length - 1];
       expectTag(valT, OCTET, `extension ${oid} value`);
+      if (seen.has(oid) || parts.length > 3 || parts.length === 3 && parts[1].tag !== BOOLEAN) plain = false;
+      seen.add(oid);
       const name = NEEDED_EXTENSIONS[oid];
       if (!name) continue;
       try {
@@ -434,6 +580,7 @@ function build(der, node) {
           case EXT_BASIC: {
             const bc = children(der, expectTag(inner, SEQ, "basicConstraints"));
             isCA = bc[0]?.tag === BOOLEAN && der[bc[0].contentStart] !== 0;
+            hasBasicConstraints = true;
             break;
           }
           case EXT_KEY_USAGE:
@@ -480,6 +627,50 @@ function build(der, node) {
       }
     }
   }
+  const subjectPlain = plain ? plainName(der, subjectT) : void 0;
+  const issuerPlain = subjectPlain ? plainName(der, issuerT) : void 0;
+  const fastKey = issuerPlain ? keyInfoFromSpkiSafe(der, spki, spkiOid) : void 0;
+  if (fastKey && !parseNotes.length && // Not self-issued: whether it is self-signed takes a signature check with OpenSSL.
+  subjectPlain.rfc4514 !== issuerPlain.rfc4514) {
+    return {
+      fingerprint: "sha256:" + createHash("sha256").update(der).digest("hex"),
+      der,
+      subject: subjectPlain.rfc4514,
+      issuer: share(issuerPlain.rfc4514),
+      subjectCN: subjectPlain.cn,
+      issuerCN: share(issuerPlain.cn),
+      issuerO: share(issuerPlain.o),
+      serialNumber: serialHex(serialBytes),
+      serialBytes,
+      notBefore,
+      notAfter,
+      sans: subjectAltNames.map((n) => n.value),
+      subjectAltNames,
+      key: shareKey(fastKey),
+      signatureAlgorithm: SIG_ALGS[sigOid] ?? sigOid,
+      authorityKeyId: aki,
+      subjectKeyId: ski,
+      ocspUrls,
+      caIssuersUrls,
+      crlUrls,
+      // Node's `ca` is X509_check_ca() === 1: basicConstraints saying CA (test/x509 shows a
+      // keyCertSign-only certificate is not one), which is what the walk read.
+      isCA,
+      selfIssued: false,
+      selfSigned: false,
+      keyUsage,
+      parseNotes,
+      unreadableExtensions
+    };
+  }
+  const node = openssl();
+  const nodeFrom = node.validFrom.replace(/\.\d+ /, " ");
+  const nodeTo = node.validTo.replace(/\.\d+ /, " ");
+  if (nodeFrom !== opensslTimeText(notBefore) || nodeTo !== opensslTimeText(notAfter)) {
+    throw new CertificateParseError(
+      `validity dates are ambiguous (read ${notBefore.toISOString()}\u2013${notAfter.toISOString()}, OpenSSL read ${node.validFrom}\u2013${node.validTo})`
+    );
+  }
   const subjectRaw = node.subject ?? "";
   const issuerRaw = node.issuer ?? "";
   const selfIssued = subjectRaw === issuerRaw;
@@ -487,24 +678,25 @@ function build(der, node) {
     fingerprint: "sha256:" + createHash("sha256").update(der).digest("hex"),
     der,
     subject: dnToRfc4514(subjectRaw, der, subjectT),
-    issuer: dnToRfc4514(issuerRaw, der, issuerT),
+    issuer: share(dnToRfc4514(issuerRaw, der, issuerT)),
     subjectCN: dnAttr(subjectRaw, "CN"),
-    issuerCN: dnAttr(issuerRaw, "CN"),
-    issuerO: dnAttr(issuerRaw, "O"),
+    issuerCN: share(dnAttr(issuerRaw, "CN")),
+    issuerO: share(dnAttr(issuerRaw, "O")),
     serialNumber: serialHex(serialBytes),
     serialBytes,
     notBefore,
     notAfter,
     sans: subjectAltNames.map((n) => n.value),
     subjectAltNames,
-    key: keyInfo(node, spkiOid),
+    key: shareKey(keyInfo(node, der, spki, spkiOid)),
     signatureAlgorithm: SIG_ALGS[sigOid] ?? sigOid,
     authorityKeyId: aki,
     subjectKeyId: ski,
     ocspUrls,
     caIssuersUrls,
     crlUrls,
-    isCA: isCA || node.ca,
+    // With basicConstraints read, OpenSSL's CA test adds nothing to it; without, it is asked.
+    isCA: isCA || !hasBasicConstraints && node.ca,
     selfIssued,
     // Self-signed = verifies with its own key, not "subject equals issuer": a CA's
     // key-rollover certificate is self-issued but signed by the old key, and is an

@@ -3,7 +3,7 @@ import {
   Pkcs7Error,
   isPkcs7SignedData,
   readPkcs7Certificates
-} from "./chunk-TOCERRJO.js";
+} from "./chunk-FV4SZAZW.js";
 import {
   isInside
 } from "./chunk-ERH3LEKG.js";
@@ -24,7 +24,7 @@ import {
   readTlv,
   roleOf,
   splitDerObjects
-} from "./chunk-CNVUE4ES.js";
+} from "./chunk-KD2KQZFI.js";
 import {
   __commonJS,
   __require,
@@ -235,9 +235,9 @@ var require_is_glob = __commonJS({
           }
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -263,9 +263,9 @@ var require_is_glob = __commonJS({
           return true;
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -1229,7 +1229,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open2 = value;
+          const open = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -1239,7 +1239,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open2) {
+            if (next === open) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -1282,8 +1282,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open2 = block.nodes.shift();
-            block.nodes = [open2, { type: "text", value: stringify(block) }];
+            const open = block.nodes.shift();
+            block.nodes = [open, { type: "text", value: stringify(block) }];
           }
           push({ type: "comma", value });
           block.commas++;
@@ -2381,16 +2381,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -2610,15 +2610,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open);
+          push(open);
           continue;
         }
         if (value === "}") {
@@ -3771,7 +3771,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path3, (statError, stat2) => {
+        settings.fs.stat(path3, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3781,9 +3781,9 @@ var require_async = __commonJS({
             return;
           }
           if (settings.markSymbolicLink) {
-            stat2.isSymbolicLink = () => true;
+            stat.isSymbolicLink = () => true;
           }
-          callSuccessCallback(callback, stat2);
+          callSuccessCallback(callback, stat);
         });
       });
     }
@@ -3809,11 +3809,11 @@ var require_sync = __commonJS({
         return lstat;
       }
       try {
-        const stat2 = settings.fs.statSync(path3);
+        const stat = settings.fs.statSync(path3);
         if (settings.markSymbolicLink) {
-          stat2.isSymbolicLink = () => true;
+          stat.isSymbolicLink = () => true;
         }
-        return stat2;
+        return stat;
       } catch (error) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat;
@@ -3880,19 +3880,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat2(path3, optionsOrSettingsOrCallback, callback) {
+    function stat(path3, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path3, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path3, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat2;
-    function statSync(path3, optionsOrSettings) {
+    exports.stat = stat;
+    function statSync2(path3, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path3, settings);
     }
-    exports.statSync = statSync;
+    exports.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -5779,8 +5779,16 @@ var require_out4 = __commonJS({
 
 // src/sources/files/collect-files.ts
 var import_fast_glob2 = __toESM(require_out4(), 1);
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync
+} from "node:fs";
 import path2 from "node:path";
 
 // src/sources/files/extract-file.ts
@@ -6602,7 +6610,6 @@ function markSuperseded(certs) {
 // src/sources/files/collect-files.ts
 var MAX_FILE_BYTES = 10 * 1024 * 1024;
 var DISCOVERY_MAX_BYTES = 2 * 1024 * 1024;
-var READ_CONCURRENCY = 64;
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 async function collectFiles(targets, o) {
   const findings = [];
@@ -6646,19 +6653,12 @@ async function collectFiles(targets, o) {
     }
   }
   const matched = [...byPath.values()];
-  const results = new Array(matched.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < matched.length) {
-      const i = next++;
-      results[i] = await collectOne(matched[i], o);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, matched.length) }, worker));
   const observations = [];
-  for (const r of results) {
-    observations.push(...r.obs);
-    findings.push(...r.findings);
+  const dirs = /* @__PURE__ */ new Map();
+  for (const m of matched) {
+    const r = await collectOne(m, o, dirs);
+    for (const x of r.obs) observations.push(x);
+    for (const f of r.findings) findings.push(f);
   }
   return { observations, findings, filesRead: matched.length };
 }
@@ -6668,7 +6668,7 @@ function configLoc(t) {
 function problem(id, severity, message, location) {
   return { id, severity, message, location };
 }
-async function readBounded(abs, size) {
+function readBounded(abs, size) {
   if (size > MAX_FILE_BYTES) {
     throw Object.assign(
       new Error(
@@ -6677,17 +6677,18 @@ async function readBounded(abs, size) {
       { code: "ETOOBIG" }
     );
   }
-  const fh = await open(abs, "r");
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const buf = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    if (bytesRead > MAX_FILE_BYTES)
+    const buf = Buffer.allocUnsafeSlow(Math.min(size, MAX_FILE_BYTES) + 1);
+    let n = 0;
+    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, n)) > 0; ) n += r;
+    if (n > MAX_FILE_BYTES)
       throw Object.assign(new Error(`the file grew past the ${MAX_FILE_BYTES / 1048576} MiB limit while being read`), {
         code: "ETOOBIG"
       });
-    return buf.subarray(0, bytesRead);
+    return buf.subarray(0, n);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 var scratch;
@@ -6706,7 +6707,7 @@ function readDiscoveredSync(abs, rel, certName) {
         { code: "ETOOBIG" }
       );
     }
-    const buf = certName ? Buffer.allocUnsafe(st.size + 1) : scratch ??= Buffer.allocUnsafe(DISCOVERY_MAX_BYTES + 1);
+    const buf = certName ? Buffer.allocUnsafeSlow(st.size + 1) : scratch ??= Buffer.allocUnsafe(DISCOVERY_MAX_BYTES + 1);
     const want = Math.min(buf.length, st.size + 1);
     let n = 0;
     for (let r; n < want && (r = readSync(fd, buf, n, want - n, n)) > 0; ) n += r;
@@ -6718,21 +6719,32 @@ function readDiscoveredSync(abs, rel, certName) {
     closeSync(fd);
   }
 }
-var realWorkspaces = /* @__PURE__ */ new Map();
-function insideWorkspace(abs, workspace) {
-  let root = realWorkspaces.get(workspace);
-  if (root === void 0) {
+function realDir(dir, memo) {
+  let real = memo.get(dir);
+  if (real === void 0) {
     try {
-      root = realpathSync.native(workspace);
+      real = realpathSync.native(dir);
     } catch {
-      root = path2.resolve(workspace);
+      real = path2.resolve(dir);
     }
-    realWorkspaces.set(workspace, root);
+    memo.set(dir, real);
   }
+  return real;
+}
+function locate(abs, workspace, dirs) {
+  const root = realDir(workspace, dirs);
+  let st;
   try {
-    return isInside(root, realpathSync.native(abs));
+    st = lstatSync(abs);
   } catch {
-    return true;
+    return { inside: true };
+  }
+  if (!st.isSymbolicLink())
+    return { inside: isInside(root, path2.join(realDir(path2.dirname(abs), dirs), path2.basename(abs))), lstat: st };
+  try {
+    return { inside: isInside(root, realpathSync.native(abs)) };
+  } catch {
+    return { inside: true };
   }
 }
 function explainFsError(e) {
@@ -6752,7 +6764,7 @@ function explainFsError(e) {
       return `cannot be read (${e.code ?? e.message})`;
   }
 }
-async function collectOne(m, o) {
+async function collectOne(m, o, dirs) {
   const abs = path2.join(o.workspace, m.rel);
   const discovered = !!m.target.discovered;
   const certName = CERT_FILE_EXTS.has(path2.extname(m.rel).toLowerCase());
@@ -6773,18 +6785,18 @@ async function collectOne(m, o) {
   });
   let buf;
   try {
-    if (!insideWorkspace(abs, o.workspace))
-      return fail("a symbolic link to a file outside the workspace; not followed", "notice");
+    const where = locate(abs, o.workspace, dirs);
+    if (!where.inside) return fail("a symbolic link to a file outside the workspace; not followed", "notice");
     if (discovered) {
       const got = readDiscoveredSync(abs, m.rel, certName);
       if (!got) return { obs: [], findings: [] };
       buf = got;
     } else {
-      const st = await stat(abs);
+      const st = where.lstat ?? statSync(abs);
       if (st.isDirectory())
         return fail("this is a directory, not a certificate file; narrow the glob to files", "warning");
       if (!st.isFile()) return fail("not a regular file (a device, socket or pipe); not read", "warning");
-      buf = await readBounded(abs, st.size);
+      buf = readBounded(abs, st.size);
     }
   } catch (e) {
     const err = e;

@@ -6,8 +6,8 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-Q3QTXKHW.js";
-import "./chunk-TOCERRJO.js";
+} from "./chunk-UEJ7OTDV.js";
+import "./chunk-FV4SZAZW.js";
 import {
   BUILTIN,
   DEFAULT_CONFIG_PATH,
@@ -17,7 +17,7 @@ import {
 import "./chunk-CWOAGZBK.js";
 import "./chunk-DO36KUV2.js";
 import "./chunk-EVYMIVGF.js";
-import "./chunk-CNVUE4ES.js";
+import "./chunk-KD2KQZFI.js";
 import {
   DEFAULT_MAX_DOWNLOAD_MB
 } from "./chunk-HWS43L24.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-EVYMIVGF.js";
 import {
   parseCertificate
-} from "./chunk-CNVUE4ES.js";
+} from "./chunk-KD2KQZFI.js";
 
 // src/x509/bundled-roots.ts
 import { rootCertificates } from "node:tls";

@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   bundledRoots
-} from "./chunk-ATKCVMMS.js";
+} from "./chunk-PWCR6XI7.js";
 import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
@@ -13,11 +13,11 @@ import {
 import {
   TrustAnchors,
   verifyErrorName
-} from "./chunk-HPCPJC2Y.js";
+} from "./chunk-7VIG3ZAW.js";
 import {
   CertificateParseError,
   parseCertificate
-} from "./chunk-CNVUE4ES.js";
+} from "./chunk-KD2KQZFI.js";
 import {
   ProxyConfigError,
   proxyFor
