@@ -25,7 +25,7 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-EGRCEIO5.js";
+} from "./chunks/chunk-DJC3JA4B.js";
 import "./chunks/chunk-UEJ7OTDV.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-FV4SZAZW.js";

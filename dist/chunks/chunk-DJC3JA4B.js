@@ -616,7 +616,7 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-DOEF5U37.js");
+    const { collectEndpoints } = await import("./collect-endpoints-J2NOOQKX.js");
     const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-OECHZH3H.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,

@@ -686,6 +686,8 @@ function tlsHandshake(socket, opts) {
       checkServerIdentity: () => void 0
     };
     const tls = tlsConnect(options);
+    const own = tls;
+    own.getPeerCertificate = () => ({});
     const disarm = armDeadline(tls, "handshake", opts.deadline, "TLS handshake");
     const byteCheck = setInterval(() => {
       if (socket.bytesRead > MAX_HANDSHAKE_BYTES) {
@@ -715,6 +717,7 @@ function tlsHandshake(socket, opts) {
       if (r && r.length) stapled = Buffer.from(r);
     });
     tls.once("secureConnect", () => {
+      delete own.getPeerCertificate;
       try {
         const peer = sentChain(tls);
         const chain = peer.map((c) => c.raw);
