@@ -131,6 +131,7 @@ export async function runScheduled(
   repository: string,
   apiUrl: string,
   inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
 ): Promise<ActionResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-schedule-event-'));
   try {
@@ -149,6 +150,7 @@ export async function runScheduled(
       GITHUB_EVENT_NAME: 'schedule',
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_REF: 'refs/heads/main',
+      ...env,
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
