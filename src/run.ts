@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { EndpointTarget, Finding, Observation, ObservedCertificate, Settings, Thresholds } from './types.js';
 import { collectFiles } from './sources/files/collect-files.js';
 import { groupObservations } from './observe/group-observations.js';
-import { checkExpiry } from './checks/expiry.js';
+import { checkExpiry, expiryStanding } from './checks/expiry.js';
+import { certificateNaming } from './findings/certificate-naming.js';
 import { checkStrength } from './checks/strength.js';
 import { applyIgnores } from './findings/apply-ignores.js';
 import { applyPathRules, fileExcluder } from './findings/path-rules.js';
@@ -81,7 +82,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     problems.push({
       id: 'no-match',
       severity: 'notice',
-      message: `no certificates found in the workspace (looked in every tracked file for PEM blocks, base64 certificates under keys, DER, PKCS#7, PKCS#12 and Java keystores); list files or endpoints in ${settings.configPath ?? '.github/certwatch.yml'}`,
+      detail: { kind: 'nothing-found', configPath: settings.configPath ?? '.github/certwatch.yml' },
     });
   }
 
@@ -164,9 +165,16 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));
   // A target refused by the network policy was not cut short by time: it does not make the run partial.
-  const deadlineReached =
-    Date.now() > deadline || problems.some((p) => p.id === 'not-checked' && !p.message.includes(NOT_CONTACTED));
+  const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === 'not-checked' && !refusedByPolicy(p));
   return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
+}
+
+/** A `not-checked` target the network policy kept certwatch from contacting (checks/ari, sources/endpoints). */
+function refusedByPolicy(f: Finding): boolean {
+  return (
+    (f.detail.kind === 'endpoint-not-checked' && f.detail.cause === 'refused') ||
+    (f.detail.kind === 'ari-problem' && f.detail.reason.includes(NOT_CONTACTED))
+  );
 }
 
 /** Checks that need nothing but the certificate and the clock. */
@@ -176,16 +184,19 @@ function localChecks(oc: ObservedCertificate, settings: Settings): Finding[] {
     failWithin: oc.thresholds?.failWithin ?? settings.defaults.failWithin,
   };
   if (oc.offPath) return [];
-  const superseded = oc.notes.find((n) => n.startsWith('superseded by'));
+  const superseded = oc.supersededBy?.[0];
   if (superseded && oc.role === 'leaf') {
     // The replacement sits next to it: its expiry is not an outage, but it should go.
-    const expiry = checkExpiry(oc, t, settings.now);
+    const expiry = expiryStanding(oc, t, settings.now);
     return [
       {
         id: 'superseded',
-        severity: expiry.some((f) => f.severity === 'error') ? 'warning' : 'notice',
+        severity: expiry?.severity === 'error' ? 'warning' : 'notice',
         fingerprint: oc.cert.fingerprint,
-        message: `Old copy of a renewed certificate: ${superseded}${expiry.length ? `. ${expiry[0].message.replace(/; (replace|renew) it.*$/, '')}` : ''}; remove it from the bundle`,
+        detail: {
+          kind: 'superseded',
+          certificate: certificateNaming(oc),
+          by: superseded, ...(expiry ? { expiry: expiry.detail } : {}) },
       },
     ];
   }

@@ -1,6 +1,9 @@
 // The domain types shared by every stage of the pipeline:
 // config → targets → observed certificates → checks → findings → reporters.
 // Declared once here so modules exchange data, not re-declared shapes.
+import type { FindingDetail, ListHit, RevocationProblem, Supersession } from './findings/finding-detail.js';
+
+export type { FindingDetail, ListHit, RevocationProblem, Supersession };
 
 export type Severity = 'error' | 'warning' | 'notice';
 
@@ -121,19 +124,19 @@ export interface Observation {
    * that a 1,400-certificate bundle costs 1,400 references, not 1,400².
    */
   companions?: CertificateRecord[];
-  /** superseded-by note when a bundle holds an older copy of the same subject */
-  note?: string;
+  /** the newer certificate next to this one when a bundle holds an older copy of the same subject */
+  supersededBy?: Supersession;
   /** served but not needed to build the path (e.g. an expired cross-signed root): not judged for expiry */
   offPath?: boolean;
   /** DER OCSP response the endpoint stapled (leaf observations only) */
   stapledOcsp?: Buffer;
 }
 
-/** A finding before/after ignores; rendered late by reporters. */
+/** A finding before/after ignores: data (`detail`), put into words late by reporters (report/text/finding-sentence.ts). */
 export interface Finding {
   id: FindingId;
   severity: Severity;
-  message: string;
+  detail: FindingDetail;
   fingerprint?: string; // absent for target problems
   location?: Location; // the specific location, when the finding is about one place
   ignored?: { reason?: string; until?: string };
@@ -146,8 +149,12 @@ export interface RevocationAnswer {
   method?: 'ocsp' | 'stapled' | 'crl' | 'list';
   revokedAt?: Date | null;
   reason?: string | null;
-  detail?: string; // why unknown / not-checked, or where the answer came from
+  detail?: string; // why not-checked, or a note on where the answer came from
+  /** why the sources asked gave no verified answer (unknown, refused, or only the staple answered) */
+  problems?: RevocationProblem[];
   source?: string; // URL or list name
+  /** the published lists naming the certificate (method 'list') */
+  listed?: ListHit[];
 }
 
 export interface RenewalInfo {
@@ -167,6 +174,8 @@ export interface ObservedCertificate {
   /** seen only where it is not needed for a trusted path: its expiry is not judged */
   offPath?: boolean;
   companions: CertificateRecord[]; // may include the certificate itself (see Observation)
+  /** set only when every sighting is an old copy next to its renewal (observe/group-observations.ts) */
+  supersededBy?: Supersession[];
   notes: string[];
   stapledOcsp?: Buffer;
   revocation?: RevocationAnswer;

@@ -2,6 +2,7 @@
 // differ, one backend was missed by a renewal: name the stale address(es) —
 // those whose leaf has the older notBefore — so someone can fix that box.
 import type { CertificateRecord, EndpointLocation, Finding } from '../types.js';
+import type { EndpointRef, ServedLeaf } from '../findings/finding-detail.js';
 import { displayName } from '../x509/parse-certificate.js';
 
 export interface AddressLeaf {
@@ -10,21 +11,23 @@ export interface AddressLeaf {
   location: EndpointLocation;
 }
 
-function day(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-function describe(group: AddressLeaf[]): string {
+function served(group: AddressLeaf[]): ServedLeaf {
   const leaf = group[0].leaf;
-  return `${group.map((g) => g.address).join(', ')} (serves "${displayName(leaf)}" ${leaf.fingerprint.slice(0, 23)}…, notBefore ${day(leaf.notBefore)}, notAfter ${day(leaf.notAfter)})`;
+  return {
+    addresses: group.map((g) => g.address),
+    name: displayName(leaf),
+    fingerprint: leaf.fingerprint,
+    notBefore: leaf.notBefore.toISOString(),
+    notAfter: leaf.notAfter.toISOString(),
+  };
 }
 
 /** One `address-drift` finding when the addresses of one endpoint serve different leaves; none otherwise. */
-export function addressDrift(endpoint: string, served: AddressLeaf[]): Finding[] {
+export function addressDrift(endpoint: EndpointRef, leaves: AddressLeaf[]): Finding[] {
   const groups = new Map<string, AddressLeaf[]>();
-  for (const s of served) groups.set(s.leaf.fingerprint, [...(groups.get(s.leaf.fingerprint) ?? []), s]);
+  for (const s of leaves) groups.set(s.leaf.fingerprint, [...(groups.get(s.leaf.fingerprint) ?? []), s]);
   if (groups.size < 2) return [];
-  const newest = Math.max(...served.map((s) => s.leaf.notBefore.getTime()));
+  const newest = Math.max(...leaves.map((s) => s.leaf.notBefore.getTime()));
   const current = [...groups.values()].filter((g) => g[0].leaf.notBefore.getTime() === newest);
   const stale = [...groups.values()].filter((g) => g[0].leaf.notBefore.getTime() !== newest);
   if (stale.length === 0) {
@@ -33,19 +36,16 @@ export function addressDrift(endpoint: string, served: AddressLeaf[]): Finding[]
       {
         id: 'address-drift',
         severity: 'error',
-        message: `${endpoint}: addresses serve different certificates issued at the same time: ${[...groups.values()].map(describe).join('; ')}`,
-        location: served[0].location,
+        detail: { kind: 'address-drift', endpoint, stale: [], current: [...groups.values()].map(served) },
+        location: leaves[0].location,
       },
     ];
   }
-  const staleAddresses = stale.flat().map((s) => s.address);
   return [
     {
       id: 'address-drift',
       severity: 'error',
-      message:
-        `${endpoint}: addresses serve different certificates; stale: ${stale.map(describe).join('; ')}; ` +
-        `current: ${current.map(describe).join('; ')}. Replace the certificate on ${staleAddresses.join(', ')}.`,
+      detail: { kind: 'address-drift', endpoint, stale: stale.map(served), current: current.map(served) },
       fingerprint: stale[0][0].leaf.fingerprint,
       location: stale[0][0].location,
     },

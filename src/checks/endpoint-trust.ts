@@ -6,6 +6,7 @@
 // dropped at once — and this module turns the recorded verdicts into findings.
 import type { X509Certificate } from 'node:crypto';
 import type { CertificateRecord, EndpointLocation, Finding } from '../types.js';
+import type { EndpointRef } from '../findings/finding-detail.js';
 import { addressDrift, type AddressLeaf } from './address-drift.js';
 import { forgetX509, judgeChain, rememberX509, type ChainVerdict, type TrustAnchors } from './chain.js';
 
@@ -48,9 +49,9 @@ export const judgeServedChain: ServedChainJudge = (s) => {
 /** One judged leaf of one endpoint address, as the endpoint source recorded it. */
 export interface JudgedEndpoint {
   targetId: string;
-  /** the endpoint's label ("host:port"), and with the address when probed at several */
-  label: string;
-  endpoint: string;
+  /** the endpoint at the address probed (findings name it), and the endpoint itself (drift names it) */
+  at: EndpointRef;
+  endpoint: EndpointRef;
   /** set when the endpoint is probed at every address (drift is judged across them) */
   allAddresses: boolean;
   address?: string;
@@ -62,13 +63,18 @@ export interface JudgedEndpoint {
 /** untrusted-chain and hostname-mismatch per address, address-drift per endpoint probed at every address. */
 export function endpointTrustFindings(judged: JudgedEndpoint[]): Finding[] {
   const out: Finding[] = [];
-  const byTarget = new Map<string, { endpoint: string; leaves: AddressLeaf[] }>();
+  const byTarget = new Map<string, { endpoint: EndpointRef; leaves: AddressLeaf[] }>();
   for (const j of judged) {
     if (!j.verdict.trusted) {
       out.push({
         id: 'untrusted-chain',
         severity: 'error',
-        message: `${j.label}: certificate chain is not trusted: ${j.verdict.reason}`,
+        detail: {
+          kind: 'untrusted-chain',
+          endpoint: j.at,
+          problem: j.verdict.problem ?? 'rejected',
+          reason: j.verdict.reason ?? '',
+        },
         fingerprint: j.leaf.fingerprint,
         location: j.location,
       });
@@ -77,7 +83,7 @@ export function endpointTrustFindings(judged: JudgedEndpoint[]): Finding[] {
       out.push({
         id: 'hostname-mismatch',
         severity: 'error',
-        message: `${j.label}: hostname mismatch: ${j.verdict.hostname.reason}`,
+        detail: { kind: 'hostname-mismatch', endpoint: j.at, reason: j.verdict.hostname.reason ?? '' },
         fingerprint: j.leaf.fingerprint,
         location: j.location,
       });

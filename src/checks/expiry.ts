@@ -1,73 +1,52 @@
 // Validity: expired, not-yet-valid, expiring (fail-within → error, warn-within →
-// warning; absolute or a share of the lifetime).
+// warning; absolute or a share of the lifetime). Returns data; the sentence is
+// written by report/text/finding-sentence.ts.
 import type { Finding, ObservedCertificate, Thresholds } from '../types.js';
-import { formatDuration, thresholdMs } from '../config/duration.js';
-import { displayName } from '../x509/parse-certificate.js';
+import type { ExpiryDetail, ThresholdCrossed } from '../findings/finding-detail.js';
+import { thresholdMs } from '../config/duration.js';
+import { certificateNaming } from '../findings/certificate-naming.js';
 
-export function roleText(oc: ObservedCertificate): string {
-  if (oc.role === 'root') return 'root certificate';
-  if (oc.role === 'intermediate') return 'intermediate CA certificate';
-  return 'certificate';
+/** Where the certificate's validity stands on `now`, or null when nothing is due. */
+export function expiryStanding(
+  oc: ObservedCertificate,
+  t: Thresholds,
+  now: Date,
+): { severity: 'error' | 'warning'; detail: ExpiryDetail } | null {
+  const c = oc.cert;
+  const certificate = certificateNaming(oc);
+  const left = c.notAfter.getTime() - now.getTime();
+  if (left <= 0)
+    return { severity: 'error', detail: { kind: 'expired', certificate, notAfter: c.notAfter.toISOString(), agoMs: -left } };
+  if (now < c.notBefore)
+    return {
+      severity: 'error',
+      detail: {
+        kind: 'not-yet-valid',
+        certificate,
+        notBefore: c.notBefore.toISOString(),
+        inMs: c.notBefore.getTime() - now.getTime(),
+      },
+    };
+  const lifetime = c.notAfter.getTime() - c.notBefore.getTime();
+  const crossed = (name: ThresholdCrossed['name'], d: Thresholds['failWithin']): ThresholdCrossed =>
+    d.kind === 'percent'
+      ? { name, text: d.text, percentLeft: Math.round((left / lifetime) * 100), lifetimeMs: lifetime }
+      : { name, text: d.text };
+  const expiring = (name: ThresholdCrossed['name'], d: Thresholds['failWithin']): ExpiryDetail => ({
+    kind: 'expiring',
+    certificate,
+    notAfter: c.notAfter.toISOString(),
+    leftMs: left,
+    threshold: crossed(name, d),
+  });
+  if (left < thresholdMs(t.failWithin, lifetime))
+    return { severity: 'error', detail: expiring('fail-within', t.failWithin) };
+  if (left < thresholdMs(t.warnWithin, lifetime))
+    return { severity: 'warning', detail: expiring('warn-within', t.warnWithin) };
+  return null;
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export function checkExpiry(oc: ObservedCertificate, t: Thresholds, now: Date): Finding[] {
-  const c = oc.cert;
-  const name = `${roleText(oc)} ${displayName(c)}`;
-  const fp = c.fingerprint;
-  const left = c.notAfter.getTime() - now.getTime();
-  if (left <= 0) {
-    return [
-      {
-        id: 'expired',
-        severity: 'error',
-        fingerprint: fp,
-        message: `${cap(name)} expired on ${day(c.notAfter)} (${formatDuration(-left)} ago); replace it`,
-      },
-    ];
-  }
-  if (now < c.notBefore) {
-    return [
-      {
-        id: 'not-yet-valid',
-        severity: 'error',
-        fingerprint: fp,
-        message: `${cap(name)} is not valid until ${c.notBefore.toISOString()} (in ${formatDuration(c.notBefore.getTime() - now.getTime())}); clients reject it until then`,
-      },
-    ];
-  }
-  const lifetime = c.notAfter.getTime() - c.notBefore.getTime();
-  const fail = thresholdMs(t.failWithin, lifetime);
-  const warn = thresholdMs(t.warnWithin, lifetime);
-  const pct = Math.round((left / lifetime) * 100);
-  const why = (d: Thresholds['failWithin']) =>
-    d.kind === 'percent'
-      ? `${pct}% of its lifetime (${formatDuration(lifetime)}) left, under ${d.text}`
-      : `under ${d.text}`;
-  if (left < fail) {
-    return [
-      {
-        id: 'expiring',
-        severity: 'error',
-        fingerprint: fp,
-        message: `${cap(name)} expires on ${day(c.notAfter)}, in ${formatDuration(left)} (${why(t.failWithin)}); renew it now`,
-      },
-    ];
-  }
-  if (left < warn) {
-    return [
-      {
-        id: 'expiring',
-        severity: 'warning',
-        fingerprint: fp,
-        message: `${cap(name)} expires on ${day(c.notAfter)}, in ${formatDuration(left)} (${why(t.warnWithin)}); plan its renewal`,
-      },
-    ];
-  }
-  return [];
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  const s = expiryStanding(oc, t, now);
+  return s ? [{ id: s.detail.kind, severity: s.severity, fingerprint: oc.cert.fingerprint, detail: s.detail }] : [];
 }

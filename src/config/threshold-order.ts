@@ -11,11 +11,16 @@ function inverted(t: Thresholds): boolean {
   return false;
 }
 
-function warning(t: Thresholds, where: SourceRef, scope: string): Finding {
+function warning(t: Thresholds, where: SourceRef, scope?: string): Finding {
   return {
     id: 'config',
     severity: 'warning',
-    message: `${scope}fail-within (${t.failWithin.text}) is larger than warn-within (${t.warnWithin.text}), so nothing will ever warn before failing; set warn-within above fail-within`,
+    detail: {
+      kind: 'threshold-order',
+      ...(scope ? { scope } : {}),
+      failWithin: t.failWithin.text,
+      warnWithin: t.warnWithin.text,
+    },
     location: { type: 'file', path: where.file, line: where.line },
   };
 }
@@ -24,7 +29,7 @@ function warning(t: Thresholds, where: SourceRef, scope: string): Finding {
 export function checkThresholdOrder(s: Settings): Finding[] {
   const out: Finding[] = [];
   // Settings keeps no line for `defaults:`; the file is still named.
-  if (inverted(s.defaults)) out.push(warning(s.defaults, { file: s.configPath ?? '(inputs)', line: 1 }, ''));
+  if (inverted(s.defaults)) out.push(warning(s.defaults, { file: s.configPath ?? '(inputs)', line: 1 }));
   for (const target of [...s.endpoints, ...s.files]) {
     if (!target.thresholds) continue;
     const t: Thresholds = {
@@ -32,7 +37,7 @@ export function checkThresholdOrder(s: Settings): Finding[] {
       failWithin: target.thresholds.failWithin ?? s.defaults.failWithin,
     };
     const name = 'pattern' in target ? `files "${target.pattern}"` : `endpoint ${target.host}:${target.port}`;
-    if (inverted(t) && target.source) out.push(warning(t, target.source, `${name}: `));
+    if (inverted(t) && target.source) out.push(warning(t, target.source, name));
   }
   return out;
 }

@@ -15,7 +15,11 @@ export function applyIgnores(certs: ObservedCertificate[], rules: IgnoreRule[], 
           id: 'ignore-expired',
           severity: 'notice',
           fingerprint: oc.cert.fingerprint,
-          message: `The ignore rule for this certificate (${rule.source ? `${rule.source.file}:${rule.source.line}` : 'config'}${rule.reason ? `, "${rule.reason}"` : ''}) expired on ${rule.until.toISOString().slice(0, 10)}; its findings count again`,
+          detail: {
+            kind: 'ignore-expired',
+            rule: { ...(rule.source ?? {}), ...(rule.reason ? { reason: rule.reason } : {}) },
+            until: rule.until.toISOString().slice(0, 10),
+          },
         });
       }
       continue;

@@ -6,7 +6,6 @@
 // the production one.
 import picomatch from 'picomatch';
 import type { FileTarget, Finding, Location, ObservedCertificate, PathIgnoreRule, PathRules } from '../types.js';
-import { plural } from '../report/format-helpers.js';
 
 // Folders and names that hold test fixtures in most ecosystems (Go's testdata/ and
 // *_test.go, Jest's __tests__/, RSpec's spec/, …). Expired and self-signed
@@ -122,14 +121,19 @@ export function applyPathRules(
     out.push({
       id: 'test-paths',
       severity: 'notice',
-      message: `${plural(testCerts, 'certificate')} under test paths (${TEST_PATH_WORDS}) ${testCerts === 1 ? 'is' : 'are'} reported but not judged; list them under \`files:\` to judge them`,
+      detail: { kind: 'test-paths', certificates: testCerts },
     });
   }
   for (const r of expiredUsed) {
     out.push({
       id: 'ignore-expired',
       severity: 'notice',
-      message: `The ignore rule for path "${r.path}" (${r.source ? `${r.source.file}:${r.source.line}` : 'config'}${r.reason ? `, "${r.reason}"` : ''}) expired on ${r.until!.toISOString().slice(0, 10)}; what it covered counts again`,
+      detail: {
+        kind: 'path-ignore-expired',
+        path: r.path,
+        rule: { ...(r.source ?? {}), ...(r.reason ? { reason: r.reason } : {}) },
+        until: r.until!.toISOString().slice(0, 10),
+      },
       ...(r.source ? { location: { type: 'file', path: r.source.file, line: r.source.line } } : {}),
     });
   }

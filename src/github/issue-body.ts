@@ -6,6 +6,7 @@ import { daysLeft, readableInstant } from '../report/format-helpers.js';
 import type { ReportCertificate, ReportFinding } from '../report/report-types.js';
 import type { Location } from '../types.js';
 import { mdCodeUntrusted, mdUntrusted, ownerMention, titleUntrusted } from '../report/untrusted-text.js';
+import { findingSentence } from '../report/text/finding-sentence.js';
 
 // GitHub rejects issue bodies and comments over 65,536 characters. Stay well
 // under it so the footer and markers always fit.
@@ -177,7 +178,7 @@ function certificateBody(
   for (const f of active) {
     const since = sinceFor(f, c, firstReported);
     out.push(
-      `- ${f.severity === 'error' ? '❌' : '⚠️'} **${f.id}** (${f.severity}): ${mdText(f.message)}${since ? ` — since ${since}` : ''}`,
+      `- ${f.severity === 'error' ? '❌' : '⚠️'} **${f.id}** (${f.severity}): ${mdText(findingSentence(f))}${since ? ` — since ${since}` : ''}`,
     );
   }
   out.push('', '### The certificate', '', '| | |', '|---|---|');
@@ -295,7 +296,7 @@ export function renderDigestBody(
 }
 
 export function findingsSentence(active: ReportFinding[]): string {
-  return active.map((f) => `**${f.id}** (${f.severity}): ${mdText(f.message)}`).join('; ');
+  return active.map((f) => `**${f.id}** (${f.severity}): ${mdText(findingSentence(f))}`).join('; ');
 }
 
 export function runLink(ctx: RenderContext): string {

@@ -11,6 +11,7 @@
 // an identical re-run makes no write at all.
 import type { Report, ReportCertificate } from '../report/report-types.js';
 import { mdCodeUntrusted, mdUntrusted } from '../report/untrusted-text.js';
+import { findingSentence } from '../report/text/finding-sentence.js';
 import type { IssueSettings } from '../types.js';
 import type { CodeownersRule } from './codeowners.js';
 import {
@@ -251,7 +252,7 @@ class Planner {
       };
     }
     const problem = report.problems.find((p) => p.location && sameKey(p.location, sl.k));
-    if (problem) return { kind: 'unseen', why: `${problem.id}: ${problem.message}` };
+    if (problem) return { kind: 'unseen', why: `${problem.id}: ${findingSentence(problem)}` };
     if (!completeness.complete) return { kind: 'unseen', why: completeness.why };
     return {
       kind: 'gone',

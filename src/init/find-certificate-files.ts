@@ -47,7 +47,7 @@ export async function findCertificateFiles(workspace: string): Promise<FoundFile
     if (f.id !== 'unparseable' || f.severity === 'notice' || f.location?.type !== 'file') continue;
     if (!CERTIFICATE_EXTENSIONS.has(extensionOf(f.location.path))) continue;
     broken.add(f.location.path);
-    if (/password/i.test(f.message)) needsPassword.add(f.location.path);
+    if (f.detail.kind === 'file-problem' && /password/i.test(f.detail.reason)) needsPassword.add(f.location.path);
   }
 
   const codeowners = await readCodeowners(workspace);

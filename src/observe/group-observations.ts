@@ -44,10 +44,12 @@ export function groupObservations(obs: Observation[], defaults?: Thresholds): Ob
     if (ROLE_RANK[o.role] < ROLE_RANK[oc.role]) oc.role = o.role;
     const own = defaults ? { ...defaults, ...o.thresholds } : o.thresholds;
     if (own) oc.thresholds = strictest(oc.thresholds, own, o.cert);
-    if (o.note && !oc.notes.includes(o.note)) oc.notes.push(o.note);
+    const by = o.supersededBy;
+    if (by && !oc.supersededBy?.some((x) => x.serial === by.serial && x.notBefore === by.notBefore))
+      (oc.supersededBy ??= []).push(by);
     if (o.stapledOcsp && !oc.stapledOcsp) oc.stapledOcsp = o.stapledOcsp;
     if (!o.offPath) oc.allOffPath = false;
-    if (!o.note?.startsWith('superseded by')) oc.allSuperseded = false;
+    if (!o.supersededBy) oc.allSuperseded = false;
     if (o.companions?.length) oc.companions = addCompanions(oc.companions, o.companions, oc.merged);
   }
   const out: ObservedCertificate[] = [];
@@ -56,7 +58,7 @@ export function groupObservations(obs: Observation[], defaults?: Thresholds): Ob
     // "Superseded" softens expiry to a tidy-up note (run.ts). That is only true when
     // every sighting is an old copy next to its renewal: the same certificate served
     // by an endpoint or alone in another file is in use, and its expiry is an outage.
-    if (!allSuperseded) rest.notes = rest.notes.filter((n) => !n.startsWith('superseded by'));
+    if (!allSuperseded) delete rest.supersededBy;
     if (allOffPath) {
       rest.offPath = true;
       rest.notes.push(

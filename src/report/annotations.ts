@@ -2,7 +2,7 @@
 // findings point at the config line that declares the endpoint.
 import type { Location } from '../types.js';
 import type { Report, ReportFinding } from './report-types.js';
-import { messageBesidePlace } from './format-helpers.js';
+import { findingSentence, findingSentenceBesidePlace } from './text/finding-sentence.js';
 import { displayName } from '../x509/parse-certificate.js';
 import { severityRank } from './build-report.js';
 
@@ -33,7 +33,7 @@ export function annotationsFor(r: Report): Annotation[] {
     out.push({
       level: f.severity,
       title,
-      message: place.file ? messageBesidePlace(f.message, loc) : f.message,
+      message: place.file ? findingSentenceBesidePlace(f, loc) : findingSentence(f),
       ...place,
     });
   };

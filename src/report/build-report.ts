@@ -1,6 +1,7 @@
 // ObservedCertificates + target problems → the JSON report (version 1). Findings
 // are sorted worst first; certificates by their worst finding, then expiry.
-import type { Finding, Location, ObservedCertificate, Severity, Settings } from '../types.js';
+import type { Finding, Location, ObservedCertificate, RevocationAnswer, Severity, Settings } from '../types.js';
+import { findingSentence, revocationProblems, supersededNote } from './text/finding-sentence.js';
 import type { Report, ReportCertificate, ReportFinding, ReportProbe, ReportSummary } from './report-types.js';
 
 import { TOOL_VERSION } from '../version.js';
@@ -12,7 +13,8 @@ export function severityRank(s: Severity): number {
 }
 
 function toReportFinding(f: Finding): ReportFinding {
-  const r: ReportFinding = { id: f.id, severity: f.severity, message: f.message };
+  // `message` stays for v1 readers; it is the detail's sentence (report/text/finding-sentence.ts).
+  const r: ReportFinding = { id: f.id, severity: f.severity, message: findingSentence(f), detail: f.detail };
   if (f.location) r.location = f.location;
   if (f.ignored) r.ignored = f.ignored;
   return r;
@@ -69,13 +71,13 @@ export function toReportCertificate(oc: ObservedCertificate): ReportCertificate 
     issuerCN: c.issuerCN ?? null,
     issuerO: c.issuerO ?? null,
     authorityKeyId: c.authorityKeyId ? c.authorityKeyId.toString('hex') : null,
-    notes: oc.notes,
+    notes: [...(oc.supersededBy ?? []).map(supersededNote), ...oc.notes],
     revocation: {
       status: rv?.status ?? 'not-checked',
       method: rv?.method ?? null,
       revokedAt: rv?.revokedAt ? rv.revokedAt.toISOString() : null,
       reason: rv?.reason ?? null,
-      ...(rv?.detail ? { detail: rv.detail } : {}),
+      ...(rv && revocationDetail(rv) ? { detail: revocationDetail(rv) } : {}),
     },
     renewal: oc.renewal
       ? {
@@ -86,6 +88,14 @@ export function toReportCertificate(oc: ObservedCertificate): ReportCertificate 
       : null,
     findings: sortFindings(oc.findings.map(toReportFinding)),
   };
+}
+
+/** The report's `revocation.detail`: a note on the answer, or why the sources gave none. */
+function revocationDetail(rv: RevocationAnswer): string | undefined {
+  if (rv.detail) return rv.detail;
+  if (!rv.problems?.length) return undefined;
+  const why = revocationProblems(rv.problems);
+  return rv.status === 'good' ? `only the staple answered: ${why}` : why;
 }
 
 export function sortCertificates(cs: ReportCertificate[]): ReportCertificate[] {

@@ -34,19 +34,6 @@ export function roleLabel(c: ReportCertificate): string {
   return c.role === 'leaf' ? 'leaf' : c.role === 'root' ? 'root CA' : 'intermediate CA';
 }
 
-/**
- * A finding's message without the "path:line: " it starts with, for views that
- * show the place in a column of its own (file findings name their place in the
- * message so that the JSON report and annotations read on their own).
- */
-export function messageBesidePlace(message: string, l: Location | undefined): string {
-  if (!l || l.type !== 'file') return message;
-  for (const prefix of [`${l.path}:${l.line}: `, `${l.path}: `]) {
-    if (message.startsWith(prefix)) return message.slice(prefix.length);
-  }
-  return message;
-}
-
 /** A report instant as a person reads it: "2026-11-22 03:00 UTC" (the JSON keeps the exact one). */
 export function readableInstant(iso: string): string {
   const t = Date.parse(iso);

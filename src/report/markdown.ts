@@ -1,7 +1,8 @@
 // The job summary (and `--format markdown`): findings worst first, the inventory,
 // and an expiry timeline as a Mermaid gantt block (GitHub renders it).
 import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
-import { daysLeft, issuerName, locationText, messageBesidePlace, plural, roleLabel } from './format-helpers.js';
+import { daysLeft, issuerName, locationText, plural, roleLabel } from './format-helpers.js';
+import { findingSentenceBesidePlace } from './text/finding-sentence.js';
 import { displayName } from '../x509/parse-certificate.js';
 import { buildInventory } from './inventory/inventory.js';
 import { severityRank } from './build-report.js';
@@ -121,7 +122,7 @@ function render(r: Report, opts: { runUrl?: string }, limits: Limits): string {
   if (rows.length) {
     const row = (f: ReportFinding, c?: ReportCertificate) => {
       const where = f.location ? cell(locationText(f.location)) : c ? locationsCell(c) : '—';
-      return `| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : '—'} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`;
+      return `| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : '—'} | ${where} | ${cell(findingSentenceBesidePlace(f))} |`;
     };
     const head = ['| Severity | Finding | Certificate | Where | What to do |', '|---|---|---|---|---|'];
     out.push('### Findings', '', ...head);

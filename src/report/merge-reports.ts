@@ -1,6 +1,7 @@
 // Shard reports → one report, as if one job had checked everything: the same
 // certificate seen by two shards becomes one record with both locations.
-import type { Location } from '../types.js';
+import type { FindingDetail, Location } from '../types.js';
+import { findingSentence } from './text/finding-sentence.js';
 import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
 import { locKey, sortCertificates, sortFindings, sortLocations, sortProbes, summarize } from './build-report.js';
 
@@ -95,28 +96,17 @@ export function mergeReports(reports: Report[]): Report {
   };
 }
 
+/** A finding the merge itself makes: its `message` is its detail's sentence, as in a run's report. */
+function mergeFinding(detail: FindingDetail): ReportFinding {
+  return { id: 'not-checked', severity: 'warning', message: findingSentence({ detail }), detail };
+}
+
 function missingShards(reports: Report[]): ReportFinding[] {
   const counts = new Set(reports.map((r) => r.run.shard.split('/')[1]));
-  if (counts.size > 1) {
-    return [
-      {
-        id: 'not-checked',
-        severity: 'warning',
-        message: `merged reports come from different shard counts (${[...counts].join(', ')}); the result may be incomplete`,
-      },
-    ];
-  }
+  if (counts.size > 1) return [mergeFinding({ kind: 'shard-counts-differ', counts: [...counts] })];
   const n = Number([...counts][0] ?? 1);
   if (n <= 1) return [];
   const have = new Set(reports.map((r) => Number(r.run.shard.split('/')[0])));
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
-  return missing.length
-    ? [
-        {
-          id: 'not-checked',
-          severity: 'warning',
-          message: `shard report${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing from the merge; those targets were not checked`,
-        },
-      ]
-    : [];
+  return missing.length ? [mergeFinding({ kind: 'shards-missing', missing, count: n })] : [];
 }

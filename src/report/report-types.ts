@@ -3,6 +3,7 @@
 // this shape, so a merged report behaves exactly like a single run's.
 import type {
   CertificateRole,
+  FindingDetail,
   FindingId,
   KeyInfo,
   Location,
@@ -14,7 +15,10 @@ import type {
 export interface ReportFinding {
   id: FindingId;
   severity: Severity;
+  /** the sentence, for v1 readers: report/text/finding-sentence.ts renders it from `detail` */
   message: string;
+  /** what the finding says, as data (findings/finding-detail.ts); absent in reports written before it existed */
+  detail?: FindingDetail;
   location?: Location;
   ignored?: { reason?: string; until?: string };
 }

@@ -6,6 +6,7 @@
 import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
 import type { FindingId, Location, Severity } from '../types.js';
 import { sarifUntrusted } from './untrusted-text.js';
+import { findingSentence } from './text/finding-sentence.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 // Code scanning accepts at most 25,000 results per run and drops the rest
@@ -230,7 +231,8 @@ function messageFor(f: ReportFinding, c: ReportCertificate | null, loc: Location
   const where = loc.type === 'endpoint' ? `${loc.host}:${loc.port}` : loc.detail;
   const prefix = [who && `Certificate ${who}`, where && `(${where})`].filter(Boolean).join(' ');
   // Names and messages come from certificates: "[text](url)" would be a live embedded link.
-  return sarifUntrusted(prefix ? `${prefix}: ${f.message}` : f.message);
+  const text = findingSentence(f);
+  return sarifUntrusted(prefix ? `${prefix}: ${text}` : text);
 }
 
 function locationText(loc: Location): string {

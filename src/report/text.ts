@@ -1,7 +1,8 @@
 // Terminal output: aligned, coloured on a TTY, plain when piped.
 import type { Report, ReportFinding } from './report-types.js';
 import { clean } from './inventory/render-text.js';
-import { daysLeft, issuerName, locationText, messageBesidePlace, plural } from './format-helpers.js';
+import { daysLeft, issuerName, locationText, plural } from './format-helpers.js';
+import { findingSentenceBesidePlace } from './text/finding-sentence.js';
 import { displayName } from '../x509/parse-certificate.js';
 import { severityRank } from './build-report.js';
 import { PLACES_SHOWN, collapseNoise, groupHeadline } from './collapse-notices.js';
@@ -46,7 +47,7 @@ export function renderText(r: Report, opts: { color: boolean }): string {
       : '';
   // Names and messages come from certificates and servers: control characters must not repaint the terminal.
   const push = (f: ReportFinding, where: string) =>
-    rows.push([sevMark(f), f.id, clean(where), clean(messageBesidePlace(f.message, f.location) + ignoredBecause(f))]);
+    rows.push([sevMark(f), f.id, clean(where), clean(findingSentenceBesidePlace(f) + ignoredBecause(f))]);
   // Worst first across certificates and target problems alike.
   const all: { f: ReportFinding; where: string }[] = [];
   for (const c of r.certificates)

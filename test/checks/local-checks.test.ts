@@ -9,6 +9,7 @@ import { parseDuration } from '../../src/config/duration.js';
 import { parseCertificate, roleOf } from '../../src/x509/parse-certificate.js';
 import type { IgnoreRule, ObservedCertificate, Thresholds } from '../../src/types.js';
 import { DAY, NOW, hierarchy, issue, type IssueOptions } from '../helpers/pki.js';
+import { said } from '../helpers/said.js';
 
 const HOUR = 3_600_000;
 const DEFAULT: Thresholds = { warnWithin: parseDuration('30d'), failWithin: parseDuration('7d') };
@@ -41,7 +42,7 @@ test('an expired certificate is an error saying when it expired', async () => {
   const [f, ...rest] = checkExpiry(oc, DEFAULT, NOW);
   assert.deepEqual(rest, []);
   assert.deepEqual([f.id, f.severity, f.fingerprint], ['expired', 'error', oc.cert.fingerprint]);
-  assert.match(f.message, /gone\.example expired on 2026-11-19 \(3 days ago\)/);
+  assert.match(said(f), /gone\.example expired on 2026-11-19 \(3 days ago\)/);
 });
 
 test('a certificate at exactly its notAfter counts as expired (now ≥ notAfter)', async () => {
@@ -53,7 +54,7 @@ test('a certificate not valid until tomorrow is not-yet-valid', async () => {
   const oc = await cert({ cn: 'future.example', notBefore: new Date(NOW.getTime() + DAY), days: 90 });
   const [f] = checkExpiry(oc, DEFAULT, NOW);
   assert.deepEqual([f.id, f.severity], ['not-yet-valid', 'error']);
-  assert.match(f.message, /not valid until 2026-11-23/);
+  assert.match(said(f), /not valid until 2026-11-23/);
 });
 
 test('time left under fail-within is an error, under warn-within a warning, above both nothing', async () => {
@@ -62,13 +63,13 @@ test('time left under fail-within is an error, under warn-within a warning, abov
     three.map((f) => [f.id, f.severity]),
     [['expiring', 'error']],
   );
-  assert.match(three[0].message, /in 3 days \(under 7d\); renew it now/);
+  assert.match(said(three[0]), /in 3 days \(under 7d\); renew it now/);
   const twenty = checkExpiry(await lifetime('twenty.example', 90 * DAY, 20 * DAY), DEFAULT, NOW);
   assert.deepEqual(
     twenty.map((f) => [f.id, f.severity]),
     [['expiring', 'warning']],
   );
-  assert.match(twenty[0].message, /under 30d/);
+  assert.match(said(twenty[0]), /under 30d/);
   assert.deepEqual(checkExpiry(await lifetime('fine.example', 90 * DAY, 60 * DAY), DEFAULT, NOW), []);
 });
 
@@ -91,7 +92,7 @@ test('a 6-day certificate at 80% of its life warns under 33%/10% thresholds, whe
   const pct: Thresholds = { warnWithin: parseDuration('33%'), failWithin: parseDuration('10%') };
   const [f] = checkExpiry(oc, pct, NOW);
   assert.deepEqual([f.id, f.severity], ['expiring', 'warning']);
-  assert.match(f.message, /20% of its lifetime \(6 days\) left, under 33%/);
+  assert.match(said(f), /20% of its lifetime \(6 days\) left, under 33%/);
   assert.equal(
     checkExpiry(oc, DEFAULT, NOW)[0].severity,
     'error',
@@ -120,7 +121,7 @@ test('an expiring intermediate says it is an intermediate', async () => {
   const oc = observed(intermediate.der);
   const at = new Date(oc.cert.notAfter.getTime() - 2 * DAY);
   const [f] = checkExpiry(oc, DEFAULT, at);
-  assert.match(f.message, /^Intermediate CA certificate Expiring Intermediate CA expires/);
+  assert.match(said(f), /^Intermediate CA certificate Expiring Intermediate CA expires/);
 });
 
 test('an RSA 1024 key is weak-key; a SHA-1 signature is weak-signature', async () => {
@@ -132,8 +133,8 @@ test('an RSA 1024 key is weak-key; a SHA-1 signature is weak-signature', async (
       ['weak-signature', 'warning'],
     ],
   );
-  assert.match(fs[0].message, /1024-bit RSA key/);
-  assert.match(fs[1].message, /sha1WithRSAEncryption/);
+  assert.match(said(fs[0]), /1024-bit RSA key/);
+  assert.match(said(fs[1]), /sha1WithRSAEncryption/);
   assert.deepEqual(checkStrength(await cert({ cn: 'modern.example', key: 'rsa2048' })), []);
   assert.deepEqual(checkStrength(await cert({ cn: 'ec.example' })), []);
 });
@@ -192,7 +193,7 @@ test('an ignore whose until has passed stops applying and says so', async () => 
   const notice = oc.findings.find((f) => f.id === 'ignore-expired');
   assert.ok(notice);
   assert.equal(notice.severity, 'notice');
-  assert.match(notice.message, /\.github\/certwatch\.yml:30.*"migrating".*expired on 2026-10-31/);
+  assert.match(said(notice), /\.github\/certwatch\.yml:30.*"migrating".*expired on 2026-10-31/);
   // The until day itself still ignores.
   const same = await lifetime('lastday.example', 90 * DAY, -DAY);
   same.findings.push(...checkExpiry(same, DEFAULT, NOW));

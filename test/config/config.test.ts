@@ -10,6 +10,7 @@ import { parseConfigText } from '../../src/config/parse-config.js';
 import { buildSettings, settingsFrom, DISCOVERY_PATTERNS, UsageError } from '../../src/config/settings.js';
 import { parseDuration, thresholdMs, DurationError } from '../../src/config/duration.js';
 import { checkThresholdOrder } from '../../src/config/threshold-order.js';
+import { said } from '../helpers/said.js';
 
 const FP = 'sha256:' + '3f'.repeat(8) + 'a1b2c3d4e5f60718293a4b5c6d7e8f90' + '0e'.repeat(8);
 const FILE = '.github/certwatch.yml';
@@ -284,7 +285,7 @@ test('fail-within larger than warn-within is a config warning, not a crash', () 
   assert.equal(w.length, 1);
   assert.equal(w[0].id, 'config');
   assert.equal(w[0].severity, 'warning');
-  assert.match(w[0].message, /fail-within \(10d\) is larger than warn-within \(5d\)/);
+  assert.match(said(w[0]), /fail-within \(10d\) is larger than warn-within \(5d\)/);
   assert.deepEqual(w[0].location && w[0].location.type === 'file' && w[0].location.path, FILE);
   // Percent vs percent compares too; a file entry's own inverted thresholds point at its line.
   const p = settingsFrom(

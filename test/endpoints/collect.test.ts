@@ -18,6 +18,7 @@ import {
   startTlsServer,
   type Running,
 } from '../helpers/tls-servers.js';
+import { said } from '../helpers/said.js';
 
 const h = await hierarchy({
   cn: 'svc.test',
@@ -82,8 +83,8 @@ test('targets not started before the run deadline are reported not-checked; a pr
       ['not-checked', 'notice'],
     ],
   );
-  assert.match(res.findings[0].message, /stopped by the run deadline/);
-  assert.match(res.findings[1].message, /the run deadline passed before it was started/);
+  assert.match(said(res.findings[0]), /stopped by the run deadline/);
+  assert.match(said(res.findings[1]), /the run deadline passed before it was started/);
   assert.equal(silent.accepted(), 1, 'only the first target ever connected');
 });
 
@@ -127,8 +128,8 @@ test('an endpoint whose addresses serve different certificates gets address-drif
   );
   const f = res.findings[0];
   assert.equal(f.severity, 'error');
-  assert.match(f.message, /stale: ::1 \(serves "drift\.test"/);
-  assert.match(f.message, /Replace the certificate on ::1\.$/);
+  assert.match(said(f), /stale: ::1 \(serves "drift\.test"/);
+  assert.match(said(f), /Replace the certificate on ::1\.$/);
   assert.equal(f.fingerprint, parseCertificate(stale.der).fingerprint);
   assert.equal((f.location as EndpointLocation).address, '::1');
   // without all-addresses only the first address is probed and no drift can be seen
@@ -152,7 +153,7 @@ test('addresses serving the same certificate are no drift', async () => {
     protocol: 'tls',
   });
   assert.deepEqual(
-    addressDrift('x:443', [
+    addressDrift({ host: 'x', port: 443 }, [
       { address: '10.0.0.1', leaf, location: loc('10.0.0.1') },
       { address: '10.0.0.2', leaf, location: loc('10.0.0.2') },
     ]),

@@ -18,6 +18,7 @@ import {
   startTlsServer,
   type Running,
 } from '../helpers/tls-servers.js';
+import { said } from '../helpers/said.js';
 
 const TIMEOUT_MS = 700;
 
@@ -121,8 +122,8 @@ test('hostile servers all end as unreachable with a clear cause, within the dead
     const finding = res.findings.find(
       (f) =>
         f.id === 'unreachable' &&
-        f.message === (id === 'nxdomain' ? f.message : p.error) &&
-        f.message.includes(id === 'nxdomain' ? 'no-such-host.invalid' : `:${targets.find((x) => x.id === id)!.port}`),
+        said(f) === (id === 'nxdomain' ? said(f) : p.error) &&
+        said(f).includes(id === 'nxdomain' ? 'no-such-host.invalid' : `:${targets.find((x) => x.id === id)!.port}`),
     );
     assert.ok(finding, `an unreachable finding for ${id}`);
     assert.equal(finding.severity, 'error');
@@ -136,7 +137,7 @@ test('hostile servers all end as unreachable with a clear cause, within the dead
     res.findings.length,
     Object.keys(expect).length,
     `nothing but the expected unreachables: ${JSON.stringify(
-      res.findings.map((f) => f.message),
+      res.findings.map((f) => said(f)),
       null,
       1,
     )}`,
@@ -156,5 +157,5 @@ test('an optional endpoint that is unreachable is a warning, not an error', asyn
     res.findings.map((f) => [f.id, f.severity]),
     [['unreachable', 'warning']],
   );
-  assert.match(res.findings[0].message, new RegExp(`^127\\.0\\.0\\.1:${port}: TCP connect: connection refused`));
+  assert.match(said(res.findings[0]), new RegExp(`^127\\.0\\.0\\.1:${port}: TCP connect: connection refused`));
 });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { probeEndpoints } from '../helpers/probe-endpoints.js';
 import { endpointTarget, opensslPki, startOpenSslServer } from '../helpers/tls-servers.js';
+import { said } from '../helpers/said.js';
 
 const pki = opensslPki('ossl.test');
 process.on('exit', () => pki.cleanup());
@@ -34,7 +35,7 @@ test('openssl s_server sending only the leaf fails with untrusted-chain (missing
     res.findings.map((f) => f.id),
     ['untrusted-chain'],
   );
-  assert.match(res.findings[0].message, /did not send the intermediate.*OpenSSL Test Intermediate/);
+  assert.match(said(res.findings[0]), /did not send the intermediate.*OpenSSL Test Intermediate/);
   assert.equal(res.probes[0].opensslError, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', "OpenSSL's own verdict agrees");
 });
 
@@ -51,5 +52,5 @@ test('openssl s_server limited to TLS 1.2 is still probed, and the name mismatch
     res.findings.map((f) => f.id),
     ['hostname-mismatch'],
   );
-  assert.match(res.findings[0].message, /covers ossl\.test, not "other\.test"/);
+  assert.match(said(res.findings[0]), /covers ossl\.test, not "other\.test"/);
 });

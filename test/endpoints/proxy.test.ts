@@ -8,6 +8,7 @@ import { probeEndpoints } from '../helpers/probe-endpoints.js';
 import { proxyFor } from '../../src/sources/endpoints/proxy-env.js';
 import { DAY, hierarchy } from '../helpers/pki.js';
 import { endpointTarget, startConnectProxy, startStartTlsServer, startTlsServer } from '../helpers/tls-servers.js';
+import { said } from '../helpers/said.js';
 
 test('NO_PROXY exempts hosts the way curl reads it', () => {
   const env = {
@@ -90,7 +91,7 @@ test('a proxy that refuses the CONNECT makes the endpoint unreachable, naming th
   });
   assert.equal(res.probes[0].phase, 'proxy');
   assert.match(
-    res.findings[0].message,
+    said(res.findings[0]),
     new RegExp(`proxy 127\\.0\\.0\\.1:${proxy.port} \\(CONNECT 127\\.0\\.0\\.1:443\\): proxy refused: 403 Forbidden`),
   );
 });

@@ -11,6 +11,7 @@ import { probeEndpoints } from '../helpers/probe-endpoints.js';
 import type { EndpointLocation, StartTlsProtocol } from '../../src/types.js';
 import { DAY, hierarchy } from '../helpers/pki.js';
 import { endpointTarget, startStartTlsServer, type StartTlsBehaviour } from '../helpers/tls-servers.js';
+import { said } from '../helpers/said.js';
 
 const TIMEOUT_MS = 1500;
 const h = await hierarchy({ cn: 'mail.test', notBefore: new Date(Date.now() - DAY), days: 60 });
@@ -62,7 +63,7 @@ for (const protocol of ALL) {
     assert.equal(res.findings.length, 1);
     assert.equal(res.findings[0].id, 'unreachable');
     assert.match(
-      res.findings[0].message,
+      said(res.findings[0]),
       new RegExp(
         `^mail\\.test:${port} \\(127\\.0\\.0\\.1\\): STARTTLS \\(${protocol}\\): server does not offer STARTTLS`,
       ),
@@ -77,7 +78,7 @@ for (const protocol of ['smtp', 'imap', 'pop3', 'ftp', 'ldap', 'xmpp'] as const)
     const { res, port } = await probe(protocol, 'refuse', t);
     assert.equal(res.findings.length, 1);
     assert.match(
-      res.findings[0].message,
+      said(res.findings[0]),
       new RegExp(`^mail\\.test:${port} \\(127\\.0\\.0\\.1\\): STARTTLS \\(${protocol}\\) refused by server: `),
     );
   });
@@ -86,7 +87,7 @@ for (const protocol of ['smtp', 'imap', 'pop3', 'ftp', 'ldap', 'xmpp'] as const)
 test('the SMTP refusal message names endpoint, address and the server reply', async (t) => {
   const { res, port } = await probe('smtp', 'refuse', t);
   assert.equal(
-    res.findings[0].message,
+    said(res.findings[0]),
     `mail.test:${port} (127.0.0.1): STARTTLS (smtp) refused by server: 454 4.7.0 TLS not available due to temporary reason`,
   );
 });
@@ -95,7 +96,7 @@ for (const protocol of ['smtp', 'ftp'] as const) {
   test(`a ${protocol} server with an endless multi-line banner is cut off by the line cap, before the timeout`, async (t) => {
     const { res, elapsed } = await probe(protocol, 'endless-banner', t);
     assert.equal(res.findings.length, 1);
-    assert.match(res.findings[0].message, /STARTTLS \(\w+\): server reply exceeds 100 lines/);
+    assert.match(said(res.findings[0]), /STARTTLS \(\w+\): server reply exceeds 100 lines/);
     assert.ok(elapsed < TIMEOUT_MS, `${elapsed} ms`);
   });
 }
@@ -104,6 +105,6 @@ for (const protocol of ['smtp', 'postgres'] as const) {
   test(`a ${protocol} server that sends bytes after its go-ahead is refused (STARTTLS injection)`, async (t) => {
     const { res } = await probe(protocol, 'inject', t);
     assert.equal(res.findings.length, 1);
-    assert.match(res.findings[0].message, /unexpected bytes after agreeing to start TLS/);
+    assert.match(said(res.findings[0]), /unexpected bytes after agreeing to start TLS/);
   });
 }

@@ -9,6 +9,7 @@ import { probeEndpoints } from '../helpers/probe-endpoints.js';
 import type { EndpointLocation } from '../../src/types.js';
 import { DAY, hierarchy, issue } from '../helpers/pki.js';
 import { endpointTarget, startTlsServer } from '../helpers/tls-servers.js';
+import { said } from '../helpers/said.js';
 
 const realNow = () => new Date(Date.now() - DAY);
 const hasIPv6 = await import('node:net').then(
@@ -143,12 +144,12 @@ test('a server whose chain misses the intermediate fails with untrusted-chain', 
   assert.equal(f.fingerprint, res.observations[0].cert.fingerprint);
   assert.equal((f.location as EndpointLocation).port, srv.port);
   assert.match(
-    f.message,
+    said(f),
     new RegExp(
       `^lazy\\.test via 127\\.0\\.0\\.1:${srv.port}: certificate chain is not trusted: the server did not send the intermediate`,
     ),
   );
-  assert.match(f.message, /AIA \(http:\/\/ca\.invalid\/int\.cer\)/);
+  assert.match(said(f), /AIA \(http:\/\/ca\.invalid\/int\.cer\)/);
   assert.equal(res.probes[0].authorized, false);
   assert.equal(res.probes[0].authorizationError, 'missing-intermediate');
 });
@@ -166,7 +167,7 @@ test('a certificate for another name fails with hostname-mismatch', async (t) =>
     ['hostname-mismatch'],
   );
   assert.match(
-    res.findings[0].message,
+    said(res.findings[0]),
     /hostname mismatch: the certificate covers www\.example\.test, not "api\.example\.test"/,
   );
   assert.equal(res.findings[0].fingerprint, res.observations[0].cert.fingerprint);
@@ -181,7 +182,7 @@ test('a self-signed certificate fails with untrusted-chain naming self-signed', 
     res.findings.map((f) => f.id),
     ['untrusted-chain'],
   );
-  assert.match(res.findings[0].message, /"selfie\.test" is self-signed/);
+  assert.match(said(res.findings[0]), /"selfie\.test" is self-signed/);
   assert.equal(res.observations[0].role, 'leaf');
 });
 
@@ -200,7 +201,7 @@ test('a private CA is untrusted without ca-file and trusted with it; a per-endpo
     without.findings.map((f) => f.id),
     ['untrusted-chain'],
   );
-  assert.match(without.findings[0].message, /unknown issuer.*Private Root CA.*ca-file/);
+  assert.match(said(without.findings[0]), /unknown issuer.*Private Root CA.*ca-file/);
   const withCa = await probeEndpoints([{ ...target, caFile: 'certs/private-root.pem' }], {
     concurrency: 2,
     deadline: Date.now() + 10_000,
@@ -222,7 +223,7 @@ test('an unreadable ca-file is reported once as a config finding and probing goe
   });
   const config = res.findings.filter((f) => f.id === 'config');
   assert.equal(config.length, 1);
-  assert.match(config[0].message, /cannot read ca-file .*missing\.pem/);
+  assert.match(said(config[0]), /cannot read ca-file .*missing\.pem/);
   assert.equal(res.observations.length, 4, 'both endpoints still observed');
 });
 

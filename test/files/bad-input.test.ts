@@ -19,6 +19,7 @@ import { checkExpiry } from '../../src/checks/expiry.js';
 import type { Finding, Settings } from '../../src/types.js';
 import { NOW, issue } from '../helpers/pki.js';
 import { target, workspace, type Workspace } from './helpers.js';
+import { said } from '../helpers/said.js';
 
 const healthy = await issue({ cn: 'healthy.example' });
 
@@ -53,7 +54,7 @@ test('a truncated PEM is unparseable at the line of its BEGIN', async (t) => {
   const f = only(r, 'c/cut.pem');
   assert.deepEqual([f.id, f.severity], ['unparseable', 'error']);
   assert.equal(f.location?.type === 'file' && f.location.line, 2);
-  assert.match(f.message, /^c\/cut\.pem:2: .*truncated/);
+  assert.match(said(f), /^c\/cut\.pem:2: .*truncated/);
   assertHealthyRead(r, 'c');
 });
 
@@ -66,7 +67,7 @@ test('bad base64 inside a PEM block is unparseable, naming the damaged line', as
   const r = await collectFiles([target('c/*.pem')], { workspace: ws.dir });
   const f = only(r, 'c/bad64.pem');
   assert.equal(f.id, 'unparseable');
-  assert.match(f.message, /c\/bad64\.pem:1: .*invalid base64 on line 5/);
+  assert.match(said(f), /c\/bad64\.pem:1: .*invalid base64 on line 5/);
   assertHealthyRead(r, 'c');
 });
 
@@ -77,11 +78,11 @@ test('random bytes named .pem, and an empty file, are unparseable with the reaso
   await ws.write('c/random-seq.pem', Buffer.concat([Buffer.from([0x30, 0x82, 0x7f, 0xff]), randomBytes(100)]));
   await ws.write('c/empty.pem', '');
   const r = await collectFiles([target('c/*.pem')], { workspace: ws.dir });
-  assert.match(only(r, 'c/random.pem').message, /neither PEM nor DER/);
-  assert.match(only(r, 'c/random-seq.pem').message, /DER is damaged|runs past the end/);
+  assert.match(said(only(r, 'c/random.pem')), /neither PEM nor DER/);
+  assert.match(said(only(r, 'c/random-seq.pem')), /DER is damaged|runs past the end/);
   const empty = only(r, 'c/empty.pem');
   assert.equal(empty.id, 'unparseable');
-  assert.match(empty.message, /^c\/empty\.pem:1: .*empty/);
+  assert.match(said(empty), /^c\/empty\.pem:1: .*empty/);
   assertHealthyRead(r, 'c');
 });
 
@@ -96,7 +97,7 @@ test('a 50 MB file is refused quickly without being read whole', async (t) => {
   const ms = performance.now() - started;
   const f = only(r, 'c/huge.pem');
   assert.equal(f.id, 'unparseable');
-  assert.match(f.message, /50\.0 MiB, over the 10 MiB limit/);
+  assert.match(said(f), /50\.0 MiB, over the 10 MiB limit/);
   assert.ok(ms < 2000, `took ${ms} ms`);
   assert.ok(process.memoryUsage().arrayBuffers - before < 20 * 1024 * 1024, 'did not allocate the file');
   assertHealthyRead(r, 'c');
@@ -110,7 +111,7 @@ test('a PEM holding only a private key is a private-key notice, and the key neve
   const r = await collectFiles([target('c/*.pem')], { workspace: ws.dir });
   const f = only(r, 'c/server.key.pem');
   assert.deepEqual([f.id, f.severity], ['private-key', 'notice']);
-  assert.match(f.message, /private key \(PRIVATE KEY\) is committed/);
+  assert.match(said(f), /private key \(PRIVATE KEY\) is committed/);
   assert.equal(only(r, 'c/both.pem').id, 'private-key');
 
   // Every output a user or a log could see.
@@ -144,7 +145,7 @@ test('a directory named x.pem: a warning under a configured glob, silence under 
   const configured = await collectFiles([target('c/*.pem')], { workspace: ws.dir });
   const f = only(configured, 'c/x.pem');
   assert.deepEqual([f.id, f.severity], ['unparseable', 'warning']);
-  assert.match(f.message, /is a directory/);
+  assert.match(said(f), /is a directory/);
   assertHealthyRead(configured, 'c');
   const discovered = await collectFiles(
     DISCOVERY_PATTERNS.map((pattern) => ({ pattern, discovered: true })),
@@ -163,7 +164,7 @@ test('symlink loops under a glob terminate: a looping directory is not followed,
   const started = performance.now();
   const r = await collectFiles([target('c/**/*.pem')], { workspace: ws.dir });
   assert.ok(performance.now() - started < 5000);
-  assert.match(only(r, 'c/self.pem').message, /symbolic link loop/);
+  assert.match(said(only(r, 'c/self.pem')), /symbolic link loop/);
   assert.equal(r.findings.length, 1, JSON.stringify(r.findings));
   assertHealthyRead(r, 'c');
   assert.ok(r.observations.some((o) => o.location.type === 'file' && o.location.path === 'c/link.pem'));
@@ -183,7 +184,7 @@ test('an unreadable file is a clear finding; the others are still read', async (
   }
   const f = only(r, 'c/locked.pem');
   assert.deepEqual([f.id, f.severity], ['unparseable', 'error']);
-  assert.match(f.message, /permission denied/);
+  assert.match(said(f), /permission denied/);
   assertHealthyRead(r, 'c');
 });
 
@@ -237,7 +238,7 @@ test('a certificate that does not parse is unparseable with the reason; its bund
   const f = only(r, 'bundle.pem');
   assert.equal(f.id, 'unparseable');
   assert.equal(f.location?.type === 'file' && f.location.line, other.pem.split('\n').length);
-  assert.match(f.message, /date|time/i);
+  assert.match(said(f), /date|time/i);
   assert.deepEqual(
     r.observations.map((o) => o.cert.subjectCN),
     ['neighbour.example'],

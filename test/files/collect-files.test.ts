@@ -10,6 +10,7 @@ import type { Observation } from '../../src/types.js';
 import { DAY, NOW, hierarchy, issue } from '../helpers/pki.js';
 import { OpenSsl } from '../helpers/openssl.js';
 import { CONFIG, target, workspace } from './helpers.js';
+import { said } from '../helpers/said.js';
 
 const sha256Hex = (d: Buffer) => createHash('sha256').update(d).digest('hex');
 const where = (o: Observation) => (o.location.type === 'file' ? `${o.location.path}:${o.location.line}` : '');
@@ -140,10 +141,10 @@ test('PKCS#12 with a wrong password, a missing variable, or no password configur
   assert.equal(by('wrong/a.p12').length, 1);
   assert.equal(by('wrong/a.p12')[0].id, 'unparseable');
   assert.equal(by('wrong/a.p12')[0].severity, 'error');
-  assert.match(by('wrong/a.p12')[0].message, /password from \$WRONG_PW is wrong/);
-  assert.match(by('unset/a.p12')[0].message, /\$UNSET_PW is not set/);
+  assert.match(said(by('wrong/a.p12')[0]), /password from \$WRONG_PW is wrong/);
+  assert.match(said(by('unset/a.p12')[0]), /\$UNSET_PW is not set/);
   assert.equal(by('none/a.p12')[0].severity, 'warning');
-  assert.match(by('none/a.p12')[0].message, /no password is configured.*password-env/);
+  assert.match(said(by('none/a.p12')[0]), /no password is configured.*password-env/);
   const all = JSON.stringify(r.findings);
   assert.ok(!all.includes('the real one') && !all.includes('a guess'), 'passwords never appear in findings');
   assert.deepEqual(r.observations.map(where), ['none/healthy.pem:1'], 'the healthy file next to them is still read');
@@ -236,8 +237,8 @@ test('a bundle holding an old certificate next to its renewal says which is supe
   const r = await collectFiles([target('bundle.pem')], { workspace: ws.dir });
   const [o, n] = r.observations;
   assert.equal(o.cert.fingerprint, 'sha256:' + sha256Hex(old.der));
-  assert.match(o.note ?? '', new RegExp(`superseded by serial ${n.cert.serialNumber}`));
-  assert.equal(n.note, undefined, 'the newer one is not marked');
+  assert.equal(o.supersededBy?.serial, n.cert.serialNumber);
+  assert.equal(n.supersededBy, undefined, 'the newer one is not marked');
 });
 
 test('a configured glob that matches nothing is a no-match notice naming the config line', async (t) => {
@@ -247,7 +248,7 @@ test('a configured glob that matches nothing is a no-match notice naming the con
   assert.equal(r.findings[0].id, 'no-match');
   assert.equal(r.findings[0].severity, 'notice');
   assert.deepEqual(r.findings[0].location, { type: 'file', path: CONFIG, line: 17 });
-  assert.match(r.findings[0].message, /certs\/\*\*\/\*\.pem/);
+  assert.match(said(r.findings[0]), /certs\/\*\*\/\*\.pem/);
 });
 
 test('shard and pull-request scope pick files by path', async (t) => {

@@ -86,7 +86,7 @@ test('the summary counts active errors and warnings, and next-expiry is the soon
       {
         id: 'no-match',
         severity: 'notice',
-        message: 'files: "x/*.pem" matched no file',
+        detail: { kind: 'no-match', pattern: 'x/*.pem' },
         location: file('.github/certwatch.yml', 5),
       },
     ],
@@ -129,7 +129,12 @@ test('two shard reports seeing the same certificate merge into one record with b
   const r1 = report(shard1, [], settings({ index: 1, count: 2 }));
   const r2 = report(
     shard2,
-    [{ id: 'unparseable', severity: 'error', message: 'b/bad.pem:1: the file is empty', location: file('b/bad.pem') }],
+    [{
+        id: 'unparseable',
+        severity: 'error',
+        detail: { kind: 'file-problem', path: 'b/bad.pem', line: 1, reason: 'the file is empty' },
+        location: file('b/bad.pem'),
+      }],
     settings({ index: 2, count: 2 }),
   );
   const merged = mergeReports([
@@ -138,7 +143,12 @@ test('two shard reports seeing the same certificate merge into one record with b
   ]);
   const whole = report(
     [...shard1, ...shard2],
-    [{ id: 'unparseable', severity: 'error', message: 'b/bad.pem:1: the file is empty', location: file('b/bad.pem') }],
+    [{
+        id: 'unparseable',
+        severity: 'error',
+        detail: { kind: 'file-problem', path: 'b/bad.pem', line: 1, reason: 'the file is empty' },
+        location: file('b/bad.pem'),
+      }],
   );
   const shop = merged.certificates.filter((c) => c.subjectCN === 'shop.example');
   assert.equal(shop.length, 1);
@@ -199,7 +209,7 @@ test('annotations point at the file and line of the PEM block, and at the config
       {
         id: 'no-match',
         severity: 'notice',
-        message: 'files: "x/*.pem" matched no file',
+        detail: { kind: 'no-match', pattern: 'x/*.pem' },
         location: file('.github/certwatch.yml', 5),
       },
     ],

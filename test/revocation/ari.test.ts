@@ -31,6 +31,7 @@ import {
   startServer,
   type TestServer,
 } from './helpers/fixtures.js';
+import { said } from '../helpers/said.js';
 
 let srv: TestServer;
 let inter: Issued;
@@ -172,7 +173,7 @@ describe('checkRenewalInfo', () => {
       obs.findings.map((f) => `${f.id}/${f.severity}`),
       ['renewal-window/error'],
     );
-    assert.match(obs.findings[0].message, /https:\/\/community\.example\/t\/incident-2026/);
+    assert.match(said(obs.findings[0]), /https:\/\/community\.example\/t\/incident-2026/);
     assert.equal(obs.renewal?.explanationURL, 'https://community.example/t/incident-2026');
   });
 
@@ -183,7 +184,7 @@ describe('checkRenewalInfo', () => {
     assert.equal(problems.length, 1);
     assert.equal(problems[0].severity, 'notice');
     assert.match(
-      problems[0].message,
+      said(problems[0]),
       /^ARI for acme intermediate: renewalInfo .* does not know this certificate \(HTTP 404\)/,
     );
     assert.equal(obs.renewal, undefined);
@@ -226,7 +227,7 @@ describe('checkRenewalInfo', () => {
       assert.equal(problems.length, 1);
       assert.equal(problems[0].severity, 'warning');
       assert.equal(problems[0].id, 'renewal-window');
-      assert.match(problems[0].message, cause);
+      assert.match(said(problems[0]), cause);
       assert.equal(obs.renewal, undefined);
       assert.deepEqual(obs.findings, []);
     });
@@ -239,7 +240,7 @@ describe('checkRenewalInfo', () => {
     const certs = await Promise.all([leaf('ari-d1.example'), leaf('ari-d2.example'), leaf('ari-d3.example')]);
     const problems = await checkRenewalInfo(certs, ctxFor(settings(url), NOW));
     assert.equal(problems.length, 1);
-    assert.equal(problems[0].message, `ARI for acme intermediate: directory ${url} returned 500`);
+    assert.equal(said(problems[0]), `ARI for acme intermediate: directory ${url} returned 500`);
     assert.equal(srv.hits.get(`/broken${k}/directory`), 1);
   });
 

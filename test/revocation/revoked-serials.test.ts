@@ -12,6 +12,7 @@ import { closeHttp } from '../../src/net/http-fetch.js';
 import { hierarchy, issue, type Issued } from '../helpers/pki.js';
 import { buildCrl } from './helpers/der-writer.js';
 import { DAY, NOW, ctxFor, observed, privateKey, rec, send, settingsFor, startServer } from './helpers/fixtures.js';
+import { said } from '../helpers/said.js';
 
 let ws: string;
 let inter: Issued;
@@ -50,7 +51,7 @@ describe('revoked-serials lists', () => {
       certs[0].findings.map((f) => `${f.id}/${f.severity}`),
       ['revoked/error'],
     );
-    assert.match(certs[0].findings[0].message, /on the published list CAA rechecking incident \(list1\.txt\)/);
+    assert.match(said(certs[0].findings[0]), /on the published list CAA rechecking incident \(list1\.txt\)/);
     assert.equal(certs[1].revocation, undefined);
     assert.deepEqual(certs[1].findings, []);
   });
@@ -89,7 +90,7 @@ describe('revoked-serials lists', () => {
       { id: problems[0].id, sev: problems[0].severity, loc: problems[0].location },
       { id: 'unparseable', sev: 'error', loc: { type: 'file', path: 'incidents/missing.txt', line: 1 } },
     );
-    assert.match(problems[0].message, /does not exist/);
+    assert.match(said(problems[0]), /does not exist/);
   });
 
   test('lines that are not serials are reported with their line numbers; the rest still apply', async () => {
@@ -102,7 +103,7 @@ describe('revoked-serials lists', () => {
     );
     assert.equal(certs[0].revocation?.status, 'revoked');
     assert.equal(problems.length, 1);
-    assert.match(problems[0].message, /line 1, 3 are not a hex serial number/);
+    assert.match(said(problems[0]), /line 1, 3 are not a hex serial number/);
     assert.equal(problems[0].location?.type === 'file' && problems[0].location.line, 1);
   });
 

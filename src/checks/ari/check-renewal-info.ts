@@ -3,8 +3,6 @@
 // is how a CA announces a coming mass revocation, moving the window into the
 // past — replace now (error). Problems talking to the CA never crash the run and
 // never land on the certificate: they come back as run-level findings.
-import { displayName } from '../../x509/parse-certificate.js';
-import { readableTime } from '../readable-time.js';
 import { resolve } from 'node:path';
 import type { Finding, ObservedCertificate } from '../../types.js';
 import type { RevocationContext } from '../revocation/check-revocation.js';
@@ -12,6 +10,7 @@ import { ariCertId } from './ari-cert-id.js';
 import { ariCaFor } from './ari-directories.js';
 import { AriClient, AriError } from './fetch-renewal-info.js';
 import { NOT_CONTACTED } from '../../net/address-policy.js';
+import { certificateNaming } from '../../findings/certificate-naming.js';
 
 export { ariCertId };
 
@@ -27,7 +26,7 @@ export async function checkRenewalInfo(certs: ObservedCertificate[], ctx: Revoca
     timeoutMs: d.timeoutMs,
     deadline: ctx.deadline,
   });
-  const problems = new Map<string, Finding>(); // by message: a directory outage is one problem, not one per certificate
+  const problems = new Map<string, Finding>(); // by CA and reason: a directory outage is one problem, not one per certificate
   const now = ctx.now.getTime();
 
   const work = certs.filter((o) => o.role === 'leaf' && !o.cert.isCA && now < o.cert.notAfter.getTime()); // §4: don't ask about expired ones
@@ -42,31 +41,32 @@ export async function checkRenewalInfo(certs: ObservedCertificate[], ctx: Revoca
       try {
         const w = await client.window(ca.directory, id);
         obs.renewal = { windowStart: w.start, windowEnd: w.end, explanationURL: w.explanationURL };
-        const see = w.explanationURL ? `; see ${w.explanationURL}` : '';
-        const span = `${readableTime(w.start)} – ${readableTime(w.end)}`;
-        if (now > w.end.getTime()) {
+        const state = now > w.end.getTime() ? 'closed' : now >= w.start.getTime() ? 'open' : null;
+        if (state)
           obs.findings.push({
             id: 'renewal-window',
-            severity: 'error',
+            severity: state === 'closed' ? 'error' : 'warning',
             fingerprint: obs.cert.fingerprint,
-            message: `${ca.label} asks for certificate ${displayName(obs.cert)} to be replaced: its renewal window (${span}) has closed, which is how a CA announces an imminent revocation${see}`,
+            detail: {
+              kind: 'renewal-window',
+              certificate: certificateNaming(obs),
+              state,
+              ca: ca.label,
+              windowStart: w.start.toISOString(),
+              windowEnd: w.end.toISOString(),
+              ...(w.explanationURL ? { explanationURL: w.explanationURL } : {}),
+            },
           });
-        } else if (now >= w.start.getTime()) {
-          obs.findings.push({
-            id: 'renewal-window',
-            severity: 'warning',
-            fingerprint: obs.cert.fingerprint,
-            message: `${ca.label}'s suggested renewal window (${span}) is open: renew certificate ${displayName(obs.cert)} now${see}`,
-          });
-        }
       } catch (e) {
         const severity = e instanceof AriError ? e.severity : 'warning';
-        const message = `ARI for ${ca.label}: ${(e as Error).message}`;
+        const reason = (e as Error).message;
+        const detail = { kind: 'ari-problem' as const, ca: ca.label, reason };
         // Refused by the network policy: not asked, so a notice that it was not checked, not a warning.
-        const finding: Finding = message.includes(NOT_CONTACTED)
-          ? { id: 'not-checked', severity: 'notice', message }
-          : { id: 'renewal-window', severity, message };
-        if (!problems.has(message)) problems.set(message, finding);
+        const finding: Finding = reason.includes(NOT_CONTACTED)
+          ? { id: 'not-checked', severity: 'notice', detail }
+          : { id: 'renewal-window', severity, detail };
+        const key = `${ca.label}\n${reason}`;
+        if (!problems.has(key)) problems.set(key, finding);
       }
     }
   };

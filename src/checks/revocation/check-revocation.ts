@@ -9,10 +9,17 @@
 // exactly when a mass revocation bites, so the responder / CRL are still asked and
 // the staple only decides when they cannot answer.
 import { markRevocationOff } from './revocation-off.js';
-import { displayName } from '../../x509/parse-certificate.js';
-import { readableTime } from '../readable-time.js';
 import { resolve } from 'node:path';
-import type { CertificateRecord, Finding, ObservedCertificate, RevocationAnswer, Settings } from '../../types.js';
+import type {
+  CertificateRecord,
+  Finding,
+  ObservedCertificate,
+  RevocationAnswer,
+  RevocationProblem,
+  Settings,
+} from '../../types.js';
+import type { RevocationSource } from '../../findings/finding-detail.js';
+import { certificateNaming } from '../../findings/certificate-naming.js';
 import { fetchableUrl } from '../../net/http-fetch.js';
 import { NOT_CONTACTED } from '../../net/address-policy.js';
 import { REVOCATION_CONCURRENCY } from '../../net/limits.js';
@@ -31,8 +38,6 @@ export interface RevocationContext {
   /** Test hook: a smaller CRL size cap than CRL_MAX_BYTES. */
   crlMaxBytes?: number;
 }
-
-type Method = NonNullable<RevocationAnswer['method']>;
 
 interface Session {
   ctx: RevocationContext;
@@ -71,7 +76,10 @@ export async function checkRevocation(certs: ObservedCertificate[], ctx: Revocat
       answer = await checkOne(obs, session);
     } catch (e) {
       // A bug or an unforeseen input must cost one certificate's answer, not the run.
-      answer = { status: 'unknown', detail: `revocation check failed: ${(e as Error).message}` };
+      answer = {
+        status: 'unknown',
+        problems: [{ source: 'check', reason: `revocation check failed: ${(e as Error).message}` }],
+      };
     }
     record(obs, answer, ctx);
   });
@@ -81,54 +89,53 @@ function record(obs: ObservedCertificate, answer: RevocationAnswer, ctx: Revocat
   const prior = obs.revocation;
   // A published serial list already marked it revoked (revoked-serials.ts): keep that unless we have a revocation of our own.
   if (prior?.status === 'revoked' && answer.status !== 'revoked') return;
-  let alsoListed = '';
+  let alsoListed: RevocationAnswer['listed'];
   if (prior?.status === 'revoked' && prior.method === 'list') {
     // The CA's own verified answer says revoked as well. Keep one `revoked`
     // finding — the CA's, with its date and reason — and name the list in it:
     // two findings counted one revoked certificate as two failures (and two
     // annotations on the same line) when a listed serial reached the CRL.
     obs.findings = obs.findings.filter((f) => f.id !== 'revoked');
-    alsoListed = `; also on the published list ${prior.reason} (${prior.detail ?? prior.source})`;
+    alsoListed = prior.listed;
   }
   obs.revocation = answer;
   const base = { fingerprint: obs.cert.fingerprint };
   if (answer.status === 'revoked') {
-    const when = answer.revokedAt ? readableTime(answer.revokedAt) : 'an unknown date';
     obs.findings.push({
       ...base,
       id: 'revoked',
       severity: 'error',
-      message: `${subjectOf(obs)} was revoked on ${when} (reason: ${answer.reason ?? 'none given'}), according to ${describeSource(answer.method, answer.source)}${alsoListed}`,
+      detail: {
+        kind: 'revoked',
+        certificate: certificateNaming(obs),
+        source: sourceOf(answer),
+        revokedAt: answer.revokedAt ? answer.revokedAt.toISOString() : null,
+        reason: answer.reason ?? null,
+        ...(alsoListed?.length ? { alsoListed } : {}),
+      },
     });
-  } else if (answer.status === 'not-checked' && answer.detail?.includes(NOT_CONTACTED)) {
+  } else if (answer.status === 'not-checked' && answer.problems?.length && allRefused(answer.problems)) {
     // The network policy refused the certificate's URLs: say so, as a notice (nothing is wrong with it that we know).
     obs.findings.push({
       ...base,
       id: 'not-checked',
       severity: 'notice',
-      message: `Revocation of ${lower(subjectOf(obs))} not checked: ${answer.detail}`,
+      detail: { kind: 'revocation-not-checked', certificate: certificateNaming(obs), problems: answer.problems },
     });
   } else if (answer.status === 'unknown') {
     obs.findings.push({
       ...base,
       id: 'revocation-unknown',
       severity: ctx.settings.defaults.revocation === 'hard' ? 'error' : 'warning',
-      message: `Revocation status of ${lower(subjectOf(obs))} is unknown: ${answer.detail ?? 'no verified answer'}`,
+      detail: { kind: 'revocation-unknown', certificate: certificateNaming(obs), problems: answer.problems ?? [] },
     } satisfies Finding);
   }
 }
 
-function describeSource(method: Method | undefined, source: string | undefined): string {
-  switch (method) {
-    case 'crl':
-      return `the CRL ${source}`;
-    case 'ocsp':
-      return `the OCSP responder ${source}`;
-    case 'stapled':
-      return 'the OCSP response stapled by the server';
-    default:
-      return source ?? 'the CA';
-  }
+function sourceOf(answer: RevocationAnswer): RevocationSource {
+  if ((answer.method === 'crl' || answer.method === 'ocsp') && answer.source)
+    return { method: answer.method, url: answer.source };
+  return { method: 'stapled' };
 }
 
 async function checkOne(obs: ObservedCertificate, s: Session): Promise<RevocationAnswer> {
@@ -157,15 +164,18 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
     // user asked that an unverifiable status fail, so it is unknown there, not skipped.
     const detail = `no http(s) OCSP or CRL URL (${[...new Set(skipped)].join('; ')})`;
     return s.ctx.settings.defaults.revocation === 'hard'
-      ? { status: 'unknown', detail }
+      ? { status: 'unknown', problems: [{ source: 'pointers', reason: detail }] }
       : { status: 'not-checked', detail };
   }
 
   const found = await s.issuers.find(obs);
-  if (!found.issuer) return refusedOnly([found.problem ?? '']) ?? { status: 'unknown', detail: found.problem };
+  if (!found.issuer) {
+    const problems: RevocationProblem[] = [{ source: 'issuer', reason: found.problem ?? '' }];
+    return refusedOnly(problems) ?? { status: 'unknown', problems };
+  }
   const issuer = found.issuer;
 
-  const problems: string[] = [];
+  const problems: RevocationProblem[] = [];
   let stapledGood = false;
   if (obs.stapledOcsp) {
     const v = verifyOcsp(obs.stapledOcsp, cert, issuer, now);
@@ -178,15 +188,14 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
         source: 'stapled',
       };
     if (v.status === 'good') stapledGood = true;
-    else problems.push(`stapled OCSP response: ${v.problem}`);
+    else problems.push({ source: 'stapled', reason: v.problem });
   }
   for (const url of ocspUrls) {
     const v = await ocspVerdict(url, cert, issuer, s);
     if (v.status === 'revoked')
       return { status: 'revoked', method: 'ocsp', revokedAt: v.revokedAt, reason: v.reason ?? null, source: url };
     if (v.status === 'good') return { status: 'good', method: 'ocsp', source: url, revokedAt: null, reason: null };
-    // Fetch errors already name the responder ("OCSP GET to <url>: …"); say it once.
-    problems.push(v.problem.includes(url) ? v.problem : `OCSP ${url}: ${v.problem}`);
+    problems.push({ source: 'ocsp', url, reason: v.problem });
   }
   for (const url of crlUrls) {
     let v: SourceVerdict;
@@ -209,7 +218,7 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
       };
     if (v.status === 'good')
       return { status: 'good', method: 'crl', source: url, revokedAt: null, reason: null, detail: note };
-    problems.push(v.problem);
+    problems.push({ source: 'crl', url, reason: v.problem });
   }
   if (stapledGood)
     return {
@@ -218,16 +227,25 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
       source: 'stapled',
       revokedAt: null,
       reason: null,
-      detail: problems.length ? `only the staple answered: ${problems.join('; ')}` : undefined,
+      ...(problems.length ? { problems } : {}),
     };
-  return refusedOnly(problems) ?? { status: 'unknown', detail: problems.join('; ') };
+  return refusedOnly(problems) ?? { status: 'unknown', problems };
 }
 
 /** Every source was refused by the network policy (not asked, so not "unknown"): not-checked, saying why. */
-function refusedOnly(problems: string[]): RevocationAnswer | null {
-  return problems.length && problems.every((p) => p.includes(NOT_CONTACTED))
-    ? { status: 'not-checked', detail: [...new Set(problems)].join('; ') }
-    : null;
+function refusedOnly(problems: RevocationProblem[]): RevocationAnswer | null {
+  if (!problems.length || !allRefused(problems)) return null;
+  const seen = new Set<string>();
+  // The same refusal for the OCSP responder and the CRL reads once.
+  const distinct = problems.filter((p) => {
+    const k = `${p.source}|${p.url ?? ''}|${p.reason}`;
+    return !seen.has(k) && !!seen.add(k);
+  });
+  return { status: 'not-checked', problems: distinct };
+}
+
+function allRefused(problems: RevocationProblem[]): boolean {
+  return problems.every((p) => p.reason.includes(NOT_CONTACTED));
 }
 
 /** One request per (responder, certificate) per run, however many places the certificate was seen. */
@@ -256,17 +274,4 @@ function ocspVerdict(
   return p;
 }
 
-/** "Certificate api.example.com" / "Intermediate CA certificate R11": findings are read out of context (issues, annotations). */
-function subjectOf(obs: ObservedCertificate): string {
-  const what =
-    obs.role === 'intermediate'
-      ? 'Intermediate CA certificate'
-      : obs.role === 'root'
-        ? 'Root certificate'
-        : 'Certificate';
-  return `${what} ${displayName(obs.cert)}`;
-}
 
-function lower(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}

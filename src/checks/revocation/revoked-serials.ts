@@ -48,14 +48,20 @@ export async function applyRevokedSerialLists(
   for (const list of settings.revokedSerials) {
     const label = listLabel(list);
     const location = listLocation(list);
-    const problem = (id: Finding['id'], severity: Finding['severity'], message: string, line?: number) =>
+    const problem = (
+      id: Finding['id'],
+      severity: Finding['severity'],
+      reason: string,
+      line?: number,
+      kind: 'serial-list-problem' | 'serial-list-unreadable' = 'serial-list-problem',
+    ) =>
       problems.push({
         id,
         severity,
         ...(location
           ? { location: line && location.type === 'file' && list.path ? { ...location, line } : location }
           : {}),
-        message,
+        detail: { kind, list: label, reason },
       });
     // Our serials (those this list applies to): the only thing held in memory.
     const issuerFilter = list.issuer?.toLowerCase();
@@ -68,18 +74,18 @@ export async function applyRevokedSerialLists(
     let scanned: ScanResult;
     try {
       const opened = await open(list, settings, deadline);
-      if (opened.note) problem('unreachable', 'warning', `revoked-serials list ${label}: ${opened.note}`);
+      if (opened.note) problem('unreachable', 'warning', opened.note);
       scanned = await scanSerialList(opened.bytes, new Set(ours.keys()), { deadline });
     } catch (e) {
-      problem('unparseable', 'error', `revoked-serials list ${label} ${describe(e)}`);
+      problem('unparseable', 'error', describe(e), undefined, 'serial-list-unreadable');
       continue;
     }
-    if (scanned.badCount) problem('unparseable', 'error', badLinesMessage(label, scanned), scanned.bad[0].line);
+    if (scanned.badCount) problem('unparseable', 'error', badLines(scanned), scanned.bad[0].line);
     if (scanned.stopped)
       problem(
         'not-checked',
         'warning',
-        `revoked-serials list ${label}: reading stopped, ${scanned.stopped}; serials further down were not compared`,
+        `reading stopped, ${scanned.stopped}; serials further down were not compared`,
       );
     for (const [key, line] of scanned.hits) {
       for (const obs of ours.get(key) ?? []) hits.set(obs, [...(hits.get(obs) ?? []), { list, line }]);
@@ -95,31 +101,30 @@ function describe(e: unknown): string {
   return /^fetching /.test(msg) ? `could not be read: ${msg}` : msg;
 }
 
-function badLinesMessage(label: string, s: ScanResult): string {
+function badLines(s: ScanResult): string {
   const more = s.badCount > s.bad.length ? `, … (${s.badCount.toLocaleString('en')} in all)` : '';
   if (s.bad.every((b) => b.problem === 'is not a hex serial number')) {
-    return `revoked-serials list ${label}: line ${s.bad.map((b) => b.line).join(', ')}${more} ${s.badCount === 1 ? 'is' : 'are'} not a hex serial number (skipped)`;
+    return `line ${s.bad.map((b) => b.line).join(', ')}${more} ${s.badCount === 1 ? 'is' : 'are'} not a hex serial number (skipped)`;
   }
-  return `revoked-serials list ${label}: ${s.badCount.toLocaleString('en')} line${s.badCount === 1 ? '' : 's'} skipped: ${s.bad.map((b) => `line ${b.line} "${b.text}" ${b.problem}`).join('; ')}${more}`;
+  return `${s.badCount.toLocaleString('en')} line${s.badCount === 1 ? '' : 's'} skipped: ${s.bad.map((b) => `line ${b.line} "${b.text}" ${b.problem}`).join('; ')}${more}`;
 }
 
 /** One `revoked` finding however many lists name the certificate, naming every one. */
 function markRevoked(obs: ObservedCertificate, on: ListHit[]): void {
-  const name = (h: ListHit) => h.list.name ?? listLabel(h.list);
-  const where = (h: ListHit) => `${listLabel(h.list)} line ${h.line}`;
+  const hits = on.map((h) => ({ name: h.list.name ?? listLabel(h.list), label: listLabel(h.list), line: h.line }));
   obs.revocation = {
     status: 'revoked',
     method: 'list',
-    reason: on.map(name).join('; '),
+    reason: hits.map((h) => h.name).join('; '),
     revokedAt: null,
-    source: on.map((h) => listLabel(h.list)).join(', '),
-    detail: on.map(where).join(', '),
+    source: hits.map((h) => h.label).join(', '),
+    detail: hits.map((h) => `${h.label} line ${h.line}`).join(', '),
+    listed: hits,
   };
-  const lists = on.map((h) => `${name(h)} (${listLabel(h.list)}) at line ${h.line}`);
   obs.findings.push({
     id: 'revoked',
     severity: 'error',
     fingerprint: obs.cert.fingerprint,
-    message: `serial ${obs.cert.serialNumber} is on the published list ${lists.length === 1 ? lists[0] : `${lists.slice(0, -1).join(', ')} and on ${lists[lists.length - 1]}`}`,
+    detail: { kind: 'revoked-listed', serial: obs.cert.serialNumber, lists: hits },
   });
 }

@@ -7,6 +7,7 @@
 import type { EndpointLocation, FileLocation } from '../../types.js';
 import type { Report, ReportCertificate } from '../report-types.js';
 import { certificateNames, isoDate, locationText } from './certificate-facts.js';
+import { findingSentence } from '../text/finding-sentence.js';
 
 export type DriftVerdict = 'renewed-not-deployed' | 'repo-copy-stale' | 'addresses-differ';
 
@@ -198,14 +199,14 @@ function addressesDiffer(report: Report): DriftItem[] {
     if (f.id !== 'address-drift' || f.ignored) continue;
     const l = f.location;
     const host = l?.type === 'endpoint' ? l.host : undefined;
-    const k = l?.type === 'endpoint' ? `${l.host.toLowerCase()}:${l.port}` : `message:${f.message}`;
+    const k = l?.type === 'endpoint' ? `${l.host.toLowerCase()}:${l.port}` : `message:${findingSentence(f)}`;
     if (covered.has(k)) continue;
     covered.add(k);
     items.push({
       name: host ?? '(endpoint)',
       verdict: 'addresses-differ',
       ...(l?.type === 'endpoint' ? { endpoint: { host: l.host, port: l.port } } : {}),
-      message: f.message,
+      message: findingSentence(f),
     });
   }
   return items;

@@ -4,7 +4,8 @@
 import type { Report } from '../report-types.js';
 import type { InventoryGroup } from './group.js';
 import type { Inventory } from './inventory.js';
-import { messageBesidePlace, plural, readableInstant } from '../format-helpers.js';
+import { plural, readableInstant } from '../format-helpers.js';
+import { findingSentenceBesidePlace } from '../text/finding-sentence.js';
 import { daysLeft, displayName, isoDate, issuingCa, locationText, statusId } from './certificate-facts.js';
 import { byExpiry } from './render-text.js';
 import { mdUntrusted, ownersMarkdown } from '../untrusted-text.js';
@@ -78,7 +79,7 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
     out.push(
       ...report.problems.map(
         (p) =>
-          `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ''}: ${mdCell(messageBesidePlace(p.message, p.location))}`,
+          `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ''}: ${mdCell(findingSentenceBesidePlace(p))}`,
       ),
     );
   }

@@ -3,7 +3,8 @@
 import type { Report, ReportCertificate } from '../report-types.js';
 import type { InventoryGroup } from './group.js';
 import type { Inventory } from './inventory.js';
-import { messageBesidePlace, plural, readableInstant } from '../format-helpers.js';
+import { plural, readableInstant } from '../format-helpers.js';
+import { findingSentenceBesidePlace } from '../text/finding-sentence.js';
 import {
   daysLeft,
   displayName,
@@ -93,7 +94,7 @@ export function renderText(report: Report, inv: Inventory, opts: { color?: boole
     out.push('', heading('Problems (not tied to a certificate)'));
     for (const p of report.problems)
       out.push(
-        `  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ''}: ${clean(messageBesidePlace(p.message, p.location))}`,
+        `  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ''}: ${clean(findingSentenceBesidePlace(p))}`,
       );
   }
   return out.join('\n') + '\n';

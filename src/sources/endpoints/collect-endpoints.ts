@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { CertificateRecord, EndpointLocation, EndpointTarget, Finding, Observation } from '../../types.js';
+import type { EndpointRef } from '../../findings/finding-detail.js';
 import { CertificateParseError, parseCertificate } from '../../x509/parse-certificate.js';
 import type { ChainVerdict } from '../../checks/chain.js';
 import type { JudgedEndpoint, ServedChainJudge } from '../../checks/endpoint-trust.js';
@@ -219,12 +220,27 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
   return out;
 }
 
-function notChecked(t: EndpointTarget, label: string, why: string, address?: string): Finding {
+function notChecked(
+  t: EndpointTarget,
+  cause: 'deadline' | 'refused',
+  reason: string,
+  address?: string,
+): Finding {
   return {
     id: 'not-checked',
     severity: 'notice',
-    message: `${label}: not checked: ${why}`,
+    detail: { kind: 'endpoint-not-checked', endpoint: endpointRef(t, address), cause, reason },
     location: baseLocation(t, address),
+  };
+}
+
+/** The endpoint as findings name it (report/text/finding-sentence.ts `endpointLabel`). */
+function endpointRef(t: EndpointTarget, address?: string): EndpointRef {
+  return {
+    host: t.host,
+    port: t.port,
+    ...(t.servername && t.servername !== t.host ? { servername: t.servername } : {}),
+    ...(address && address !== t.host ? { address } : {}),
   };
 }
 
@@ -283,7 +299,7 @@ function assemble(
 ): void {
   const t = r.target;
   if (r.refused) {
-    out.findings.push(notChecked(t, endpointLabel(t), r.refused));
+    out.findings.push(notChecked(t, 'refused', r.refused));
     out.probes.push({
       targetId: t.id,
       host: t.host,
@@ -302,22 +318,22 @@ function assemble(
     out.findings.push({
       id: 'config',
       severity: 'error',
-      message: `${r.configProblem}; endpoints using it were judged against the bundled roots only`,
+      detail: { kind: 'ca-file-problem', problem: r.configProblem },
       location: baseLocation(t),
     });
   }
   if (r.notStarted) {
-    out.findings.push(notChecked(t, endpointLabel(t), 'the run deadline passed before it was started'));
+    out.findings.push(notChecked(t, 'deadline', 'the run deadline passed before it was started'));
     return;
   }
   if (r.error) {
     out.findings.push(
       r.error.runDeadline
-        ? notChecked(t, endpointLabel(t), r.error.message)
+        ? notChecked(t, 'deadline', r.error.message)
         : {
             id: 'unreachable',
             severity: unreachableSeverity,
-            message: `${endpointLabel(t)}: ${r.error.message}`,
+            detail: { kind: 'unreachable', endpoint: endpointRef(t), reason: r.error.message },
             location: baseLocation(t),
           },
     );
@@ -337,7 +353,7 @@ function assemble(
     const label = endpointLabel(t, a.address);
     const loc = baseLocation(t, a.address);
     if (a.notStarted || !a.outcome) {
-      out.findings.push(notChecked(t, label, 'the run deadline passed before it was started', a.address));
+      out.findings.push(notChecked(t, 'deadline', 'the run deadline passed before it was started', a.address));
       continue;
     }
     const { outcome } = a;
@@ -363,8 +379,13 @@ function assemble(
       summary.phase = outcome.error.phase;
       out.findings.push(
         outcome.error.runDeadline
-          ? notChecked(t, label, outcome.error.message, a.address)
-          : { id: 'unreachable', severity: unreachableSeverity, message: summary.error, location: loc },
+          ? notChecked(t, 'deadline', outcome.error.message, a.address)
+          : {
+              id: 'unreachable',
+              severity: unreachableSeverity,
+              detail: { kind: 'unreachable', endpoint: endpointRef(t, a.address), reason: message },
+              location: loc,
+            },
       );
       continue;
     }
@@ -379,7 +400,14 @@ function assemble(
       out.findings.push({
         id: 'unparseable',
         severity: 'error',
-        message: `${label}: certificate ${index + 1} of ${tls.chain.length} the server sent (sha256:${createHash('sha256').update(der).digest('hex').slice(0, 16)}…) does not parse: ${error.message}`,
+        detail: {
+          kind: 'served-unparseable',
+          endpoint: endpointRef(t, a.address),
+          index,
+          chainLength: tls.chain.length,
+          fingerprint: `sha256:${createHash('sha256').update(der).digest('hex')}`,
+          reason: error.message,
+        },
         location: { ...loc, chainIndex: index },
       });
     }
@@ -407,8 +435,8 @@ function assemble(
     else if (!verdict.hostname.ok) summary.authorizationError = 'hostname-mismatch';
     out.judged.push({
       targetId: t.id,
-      label,
-      endpoint: endpointLabel(t),
+      at: endpointRef(t, a.address),
+      endpoint: endpointRef(t),
       allAddresses: !!t.allAddresses,
       ...(a.address ? { address: a.address } : {}),
       leaf,

@@ -14,7 +14,15 @@ import {
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
-import type { CertificateRecord, FileLocation, FileTarget, Finding, Observation, Severity } from '../../types.js';
+import type {
+  CertificateRecord,
+  FileLocation,
+  FileTarget,
+  Finding,
+  FindingDetail,
+  Observation,
+  Severity,
+} from '../../types.js';
 import { CertificateParseError, parseCertificate, roleOf } from '../../x509/parse-certificate.js';
 import type { Whereabouts } from './extracted.js';
 import { CERT_FILE_EXTS, extractFile, worthALook } from './extract-file.js';
@@ -78,7 +86,7 @@ export async function collectFiles(targets: FileTarget[], o: CollectFilesOptions
         problem(
           'unparseable',
           'error',
-          `files: "${t.pattern}" is not a valid glob (${(e as Error).message})`,
+          { kind: 'glob-problem', pattern: t.pattern, reason: (e as Error).message },
           configLoc(t),
         ),
       );
@@ -88,7 +96,7 @@ export async function collectFiles(targets: FileTarget[], o: CollectFilesOptions
     if (!t.discovered) {
       // Discovery globs match directories too; only configured ones are judged for "matched nothing".
       if (matches.length === 0) {
-        findings.push(problem('no-match', 'notice', `files: "${t.pattern}" matched no file`, configLoc(t)));
+        findings.push(problem('no-match', 'notice', { kind: 'no-match', pattern: t.pattern }, configLoc(t)));
       }
     }
     for (const rel of matches) {
@@ -118,8 +126,8 @@ function configLoc(t: FileTarget): FileLocation {
   return { type: 'file', path: t.source?.file ?? '(inputs)', line: t.source?.line ?? 1 };
 }
 
-function problem(id: Finding['id'], severity: Severity, message: string, location: FileLocation): Finding {
-  return { id, severity, message, location };
+function problem(id: Finding['id'], severity: Severity, detail: FindingDetail, location: FileLocation): Finding {
+  return { id, severity, detail, location };
 }
 
 /**
@@ -279,9 +287,17 @@ async function collectOne(
   // What discovery meets in a file that does not call itself a certificate (a placeholder
   // Secret, a doc example, a Helm template) is a notice, never an error.
   const sev = (s: Severity): Severity => (discovered && !certName ? 'notice' : s);
+  // A problem at a line of this file (line absent: the whole file), and where inside it.
+  const fileProblem = (line: number | undefined, reason: string, inside?: string): FindingDetail => ({
+    kind: 'file-problem',
+    path: m.rel,
+    ...(line !== undefined ? { line } : {}),
+    ...(inside ? { inside } : {}),
+    reason,
+  });
   const fail = (reason: string, severity: Severity = 'error', line = 1) => ({
     obs: [],
-    findings: [problem('unparseable', sev(severity), `${m.rel}${line > 1 ? `:${line}` : ''}: ${reason}`, loc(line))],
+    findings: [problem('unparseable', sev(severity), fileProblem(line > 1 ? line : undefined, reason), loc(line))],
   });
   let buf: Buffer;
   try {
@@ -319,18 +335,17 @@ async function collectOne(
   if (!ex) return { obs: [], findings: [] }; // nothing of interest in a file discovery looked at
 
   const findings: Finding[] = [];
-  if (ex.misnamed) findings.push(problem('misnamed', 'notice', `${m.rel}: ${ex.misnamed}; read as what it is`, loc(1)));
+  if (ex.misnamed)
+    findings.push(problem('misnamed', 'notice', { kind: 'misnamed', path: m.rel, what: ex.misnamed }, loc(1)));
   for (const p of ex.problems) {
-    findings.push(
-      problem('unparseable', sev(p.severity ?? 'error'), `${m.rel}:${p.line}: ${p.reason}`, loc(p.line, p)),
-    );
+    findings.push(problem('unparseable', sev(p.severity ?? 'error'), fileProblem(p.line, p.reason), loc(p.line, p)));
   }
   for (const k of ex.keys) {
     findings.push(
       problem(
         'private-key',
         'notice',
-        `${m.rel}:${k.line}: a private key (${k.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`,
+        { kind: 'private-key', path: m.rel, line: k.line, label: k.label },
         loc(k.line, k),
       ),
     );
@@ -343,27 +358,19 @@ async function collectOne(
       // Odd encodings OpenSSL reads too: the certificate is checked; the oddity is said once, quietly.
       for (const n of rec.parseNotes)
         findings.push(
-          problem(
-            'unparseable',
-            'notice',
-            `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${n}`,
-            loc(c.line, c),
-          ),
+          problem('unparseable', 'notice', fileProblem(c.line, n, c.detail), loc(c.line, c)),
         );
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
       findings.push(
-        problem(
-          'unparseable',
-          sev('error'),
-          `${m.rel}:${c.line}${c.detail ? ` (${c.detail})` : ''}: ${e.message}`,
-          loc(c.line, c),
-        ),
+        problem('unparseable', sev('error'), fileProblem(c.line, e.message, c.detail), loc(c.line, c)),
       );
     }
   }
   if (!parsed.length && !ex.problems.length && !ex.keys.length && ex.certificates.length === 0) {
-    findings.push(problem('unparseable', discovered ? 'notice' : 'error', `${m.rel}: holds no certificate`, loc(1)));
+    findings.push(
+      problem('unparseable', discovered ? 'notice' : 'error', fileProblem(undefined, 'holds no certificate'), loc(1)),
+    );
   }
   const notes = markSuperseded(parsed.map((p) => p.rec));
   // One array for the whole file, shared by every sighting in it (it includes each
@@ -376,7 +383,7 @@ async function collectOne(
     owner: m.target.owner,
     thresholds: m.target.thresholds,
     companions,
-    note: notes.get(p.rec),
+    supersededBy: notes.get(p.rec),
   }));
   return { obs, findings };
 }

@@ -1,16 +1,16 @@
 // A bundle that still holds an older certificate next to its replacement confuses
 // people ("which one is in use?", x509-certificate-exporter #512). Within one file,
 // certificates for the same names are compared and the older ones are labelled.
-import type { CertificateRecord } from '../../types.js';
+import type { CertificateRecord, Supersession } from '../../types.js';
 
 function identity(c: CertificateRecord): string {
   const names = [...c.sans].sort().join(',');
   return `${c.isCA ? 'ca' : 'leaf'}|${c.subject}|${names}`;
 }
 
-/** cert → note for each superseded certificate ("superseded by …"). */
-export function markSuperseded(certs: CertificateRecord[]): Map<CertificateRecord, string> {
-  const notes = new Map<CertificateRecord, string>();
+/** cert → the newer certificate, for each superseded certificate. */
+export function markSuperseded(certs: CertificateRecord[]): Map<CertificateRecord, Supersession> {
+  const notes = new Map<CertificateRecord, Supersession>();
   const groups = new Map<string, CertificateRecord[]>();
   for (const c of certs) {
     const k = identity(c);
@@ -25,10 +25,11 @@ export function markSuperseded(certs: CertificateRecord[]): Map<CertificateRecor
     );
     for (const c of g) {
       if (c === newest) continue;
-      notes.set(
-        c,
-        `superseded by serial ${newest.serialNumber} (valid ${newest.notBefore.toISOString().slice(0, 10)} to ${newest.notAfter.toISOString().slice(0, 10)}) in the same file; the newer one is the one to keep`,
-      );
+      notes.set(c, {
+        serial: newest.serialNumber,
+        notBefore: newest.notBefore.toISOString(),
+        notAfter: newest.notAfter.toISOString(),
+      });
     }
   }
   // A file holding the same old certificate twice: every copy is the old one (group-observations

@@ -9,6 +9,7 @@ import type { CertificateRecord, CertificateRole, ObservedCertificate, Settings 
 import { parseCertificate } from '../../../src/x509/parse-certificate.js';
 import type { RevocationContext } from '../../../src/checks/revocation/check-revocation.js';
 import { DAY, NOW, type Issued } from '../../helpers/pki.js';
+import { said } from '../../helpers/said.js';
 
 export { DAY, NOW };
 
@@ -154,7 +155,7 @@ export function assertUnknown(obs: ObservedCertificate, cause: RegExp): void {
   assert.equal(obs.revocation?.status, 'unknown', `expected unknown, got ${JSON.stringify(obs.revocation)}`);
   assert.match(obs.revocation?.detail ?? '', cause);
   assert.deepEqual(findingIds(obs), ['revocation-unknown/warning']);
-  assert.match(obs.findings[0].message, cause);
+  assert.match(said(obs.findings[0]), cause);
 }
 
 /**

@@ -1,0 +1,182 @@
+// What a finding says, as data: one variant per kind of finding, carrying the
+// facts a sentence is made of (dates, thresholds, the source that answered, the
+// typed cause of a failure). Checks build these; sentences are written late, in
+// one place (src/report/text/finding-sentence.ts), and each medium escapes them
+// its own way. The JSON report carries `detail` as is, so `merge` and issue sync
+// render from data too: everything here is JSON (instants are ISO 8601 strings,
+// durations are milliseconds) and a report read back renders the same.
+//
+import type { ChainProblem } from '../checks/chain.js';
+
+// Several variants may share a finding id (a `revoked` from a CRL and one from a
+// published serial list); `kind` tells them apart.
+
+/** The certificate a finding is about, as sentences name it: "intermediate CA certificate R11". */
+export interface CertificateNaming {
+  name: string; // subject CN, else first SAN, else subject (x509/parse-certificate.ts displayName)
+  role: 'leaf' | 'intermediate' | 'root';
+}
+
+/** An endpoint as a sentence names it: "shop.example via 192.0.2.7:443". */
+export interface EndpointRef {
+  host: string;
+  port: number;
+  /** the name asked for (SNI) when it differs from host */
+  servername?: string;
+  /** the address connected to, when it differs from host */
+  address?: string;
+}
+
+/** The threshold an expiring certificate crossed. */
+export interface ThresholdCrossed {
+  /** which one: fail-within makes an error, warn-within a warning */
+  name: 'fail-within' | 'warn-within';
+  /** as the user wrote it: "7d", "33%" */
+  text: string;
+  /** for a share-of-lifetime threshold: the share left (rounded percent) and the lifetime */
+  percentLeft?: number;
+  lifetimeMs?: number;
+}
+
+/** Where a certificate's expiry stands, for `expired`, `not-yet-valid`, `expiring` and a superseded copy. */
+export type ExpiryDetail =
+  | { kind: 'expired'; certificate: CertificateNaming; notAfter: string; agoMs: number }
+  | { kind: 'not-yet-valid'; certificate: CertificateNaming; notBefore: string; inMs: number }
+  | {
+      kind: 'expiring';
+      certificate: CertificateNaming;
+      notAfter: string;
+      leftMs: number;
+      threshold: ThresholdCrossed;
+    };
+
+/** The newer certificate next to a superseded copy (same names, same file). */
+export interface Supersession {
+  serial: string;
+  notBefore: string;
+  notAfter: string;
+}
+
+/** One line of a published revoked-serials list that names a certificate. */
+export interface ListHit {
+  name: string; // the list's name, or its label when unnamed
+  label: string; // "incidents/serials.txt", "https://ca.example/affected.txt.gz"
+  line: number;
+}
+
+/** Which revocation source answered. */
+export type RevocationSource = { method: 'crl' | 'ocsp'; url: string } | { method: 'stapled' };
+
+/**
+ * Why a revocation source gave no verified answer. `url` is the CRL or OCSP
+ * responder asked; `reason` says what went wrong there.
+ */
+export interface RevocationProblem {
+  source: 'stapled' | 'ocsp' | 'crl' | 'issuer' | 'pointers' | 'check';
+  url?: string;
+  reason: string;
+}
+
+/** A rule from the config, by where it was written. */
+export interface RuleRef {
+  file?: string;
+  line?: number;
+  reason?: string;
+}
+
+/** One address (or group of addresses) of a drifting endpoint and the leaf it serves. */
+export interface ServedLeaf {
+  addresses: string[];
+  name: string;
+  fingerprint: string;
+  notBefore: string;
+  notAfter: string;
+}
+
+export type FindingDetail =
+  // expiry (checks/expiry.ts)
+  | ExpiryDetail
+  // a renewed certificate's old copy left in a bundle (run.ts)
+  | { kind: 'superseded'; certificate: CertificateNaming; by: Supersession; expiry?: ExpiryDetail }
+  // strength (checks/strength.ts)
+  | { kind: 'weak-key'; certificate: CertificateNaming; algorithm: string; bits: number; minimumBits: number }
+  | { kind: 'weak-signature'; certificate: CertificateNaming; algorithm: string }
+  // revocation (checks/revocation/)
+  | {
+      kind: 'revoked';
+      certificate: CertificateNaming;
+      source: RevocationSource;
+      revokedAt: string | null;
+      reason: string | null;
+      /** published lists that name the certificate as well */
+      alsoListed?: ListHit[];
+    }
+  | { kind: 'revoked-listed'; serial: string; lists: ListHit[] }
+  | { kind: 'revocation-unknown'; certificate: CertificateNaming; problems: RevocationProblem[] }
+  | { kind: 'revocation-not-checked'; certificate: CertificateNaming; problems: RevocationProblem[] }
+  // ACME renewal information (checks/ari/)
+  | {
+      kind: 'renewal-window';
+      certificate: CertificateNaming;
+      state: 'open' | 'closed';
+      ca: string;
+      windowStart: string;
+      windowEnd: string;
+      explanationURL?: string;
+    }
+  | { kind: 'ari-problem'; ca: string; reason: string }
+  // endpoints
+  | { kind: 'untrusted-chain'; endpoint: EndpointRef; problem: ChainProblem; reason: string }
+  | { kind: 'hostname-mismatch'; endpoint: EndpointRef; reason: string }
+  | { kind: 'unreachable'; endpoint: EndpointRef; reason: string }
+  | {
+      kind: 'endpoint-not-checked';
+      endpoint: EndpointRef;
+      /** the run's deadline came first, or the network policy refused the address (not a partial run) */
+      cause: 'deadline' | 'refused';
+      reason: string;
+    }
+  | {
+      kind: 'served-unparseable';
+      endpoint: EndpointRef;
+      index: number; // 0-based position in the chain the server sent
+      chainLength: number;
+      fingerprint: string; // sha256:<hex> of the bytes that did not parse
+      reason: string;
+    }
+  | { kind: 'ca-file-problem'; problem: string }
+  | {
+      kind: 'address-drift';
+      endpoint: EndpointRef;
+      /** addresses serving an older leaf; empty when every leaf was issued at the same time */
+      stale: ServedLeaf[];
+      current: ServedLeaf[];
+    }
+  // files
+  | {
+      kind: 'file-problem';
+      path: string;
+      /** the line the problem is at; absent when it concerns the whole file */
+      line?: number;
+      /** where inside the file ("PEM block 2", "Secret web/tls tls.crt") */
+      inside?: string;
+      reason: string;
+    }
+  | { kind: 'private-key'; path: string; line: number; label: string }
+  | { kind: 'misnamed'; path: string; what: string }
+  | { kind: 'glob-problem'; pattern: string; reason: string }
+  | { kind: 'no-match'; pattern: string }
+  | { kind: 'nothing-found'; configPath: string }
+  // published serial lists (checks/revocation/revoked-serials.ts)
+  | { kind: 'serial-list-problem'; list: string; reason: string }
+  | { kind: 'serial-list-unreadable'; list: string; reason: string }
+  // config and rules
+  | { kind: 'threshold-order'; scope?: string; failWithin: string; warnWithin: string }
+  | { kind: 'ignore-expired'; rule: RuleRef; until: string }
+  | { kind: 'path-ignore-expired'; path: string; rule: RuleRef; until: string }
+  | { kind: 'test-paths'; certificates: number }
+  // shard merges (report/merge-reports.ts)
+  | { kind: 'shard-counts-differ'; counts: string[] }
+  | { kind: 'shards-missing'; missing: number[]; count: number };
+
+export type FindingKind = FindingDetail['kind'];
