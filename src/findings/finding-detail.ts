@@ -180,3 +180,42 @@ export type FindingDetail =
   | { kind: 'shards-missing'; missing: number[]; count: number };
 
 export type FindingKind = FindingDetail['kind'];
+
+// Every kind, at run time (the README's table and the renderer tests are checked against it);
+// the Record type makes the compiler refuse a kind added above and forgotten here.
+const KINDS: Record<FindingKind, true> = {
+  expired: true,
+  'not-yet-valid': true,
+  expiring: true,
+  superseded: true,
+  'weak-key': true,
+  'weak-signature': true,
+  revoked: true,
+  'revoked-listed': true,
+  'revocation-unknown': true,
+  'revocation-not-checked': true,
+  'renewal-window': true,
+  'ari-problem': true,
+  'untrusted-chain': true,
+  'hostname-mismatch': true,
+  unreachable: true,
+  'endpoint-not-checked': true,
+  'served-unparseable': true,
+  'ca-file-problem': true,
+  'address-drift': true,
+  'file-problem': true,
+  'private-key': true,
+  misnamed: true,
+  'glob-problem': true,
+  'no-match': true,
+  'nothing-found': true,
+  'serial-list-problem': true,
+  'serial-list-unreadable': true,
+  'threshold-order': true,
+  'ignore-expired': true,
+  'path-ignore-expired': true,
+  'test-paths': true,
+  'shard-counts-differ': true,
+  'shards-missing': true,
+};
+export const FINDING_KINDS = Object.keys(KINDS) as FindingKind[];
