@@ -176,7 +176,7 @@ export type FindingDetail =
   | { kind: 'path-ignore-expired'; path: string; rule: RuleRef; until: string }
   | { kind: 'test-paths'; certificates: number }
   // shard merges (report/merge-reports.ts)
-  | { kind: 'shard-counts-differ'; counts: string[] }
+  | { kind: 'shard-counts-differ'; counts: number[] }
   | { kind: 'shards-missing'; missing: number[]; count: number };
 
 export type FindingKind = FindingDetail['kind'];

@@ -7,6 +7,7 @@ import type { Report, ReportCertificate, ReportFinding } from '../report/report-
 import type { FindingId } from '../types.js';
 import { ownersFor, type CodeownersRule } from './codeowners.js';
 import { isPullRequestEvent, type GithubEnv } from './context.js';
+import { reportShard, shardText } from '../report/report-shard.js';
 
 // Finding ids that never ask for a new certificate: they describe a target,
 // a responder outage or a config detail, not the certificate itself. An issue
@@ -130,8 +131,8 @@ export interface Completeness {
 export function completenessOf(report: Report, scopeFiles: string[] | null | undefined): Completeness {
   const run = report.run;
   if (run.deadlineReached) return { complete: false, why: 'the run hit its deadline' };
-  const shard = /^(\d+)\/(\d+)$/.exec(run.shard ?? '');
-  if (shard && Number(shard[2]) > 1) return { complete: false, why: `the run checked shard ${run.shard} only` };
+  const shard = reportShard(report);
+  if (shard && shard.count > 1) return { complete: false, why: `the run checked shard ${shardText(shard)} only` };
   if (scopeFiles) return { complete: false, why: 'the run checked only the files a pull request changed' };
   return { complete: true, why: '' };
 }

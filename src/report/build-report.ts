@@ -1,7 +1,8 @@
 // ObservedCertificates + target problems → the JSON report (version 1). Findings
 // are sorted worst first; certificates by their worst finding, then expiry.
-import type { Finding, Location, ObservedCertificate, RevocationAnswer, Severity, Settings } from '../types.js';
-import { findingSentence, revocationProblems, supersededNote } from './text/finding-sentence.js';
+import type { Finding, Location, ObservedCertificate, Severity, Settings } from '../types.js';
+import { findingSentence, revocationDetail, supersededNote } from './text/finding-sentence.js';
+import { shardText } from './report-shard.js';
 import type { Report, ReportCertificate, ReportFinding, ReportProbe, ReportSummary } from './report-types.js';
 
 import { TOOL_VERSION } from '../version.js';
@@ -90,14 +91,6 @@ export function toReportCertificate(oc: ObservedCertificate): ReportCertificate 
   };
 }
 
-/** The report's `revocation.detail`: a note on the answer, or why the sources gave none. */
-function revocationDetail(rv: RevocationAnswer): string | undefined {
-  if (rv.detail) return rv.detail;
-  if (!rv.problems?.length) return undefined;
-  const why = revocationProblems(rv.problems);
-  return rv.status === 'good' ? `only the staple answered: ${why}` : why;
-}
-
 export function sortCertificates(cs: ReportCertificate[]): ReportCertificate[] {
   // Keys computed once per certificate, compared by code point: a comparator that
   // re-scanned findings and used localeCompare was 370 ms of a 10,000-file run's
@@ -159,7 +152,7 @@ export function buildReport(
     ...(extra.endpoints?.length ? { endpoints: sortProbes(extra.endpoints) } : {}),
     run: {
       now: settings.now.toISOString(),
-      shard: `${settings.shard.index}/${settings.shard.count}`,
+      shard: shardText(settings.shard),
       configPath: settings.configPath ?? null,
       thresholds: { warnWithin: settings.defaults.warnWithin.text, failWithin: settings.defaults.failWithin.text },
       deadlineReached: extra.deadlineReached,

@@ -2,6 +2,7 @@
 // certificate seen by two shards becomes one record with both locations.
 import type { FindingDetail, Location } from '../types.js';
 import { findingSentence } from './text/finding-sentence.js';
+import { reportShard } from './report-shard.js';
 import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
 import { locKey, sortCertificates, sortFindings, sortLocations, sortProbes, summarize } from './build-report.js';
 
@@ -21,8 +22,7 @@ export function validateReport(x: unknown, name: string): Report {
   // What the merge reads beyond the contract's fields: a hand-edited or truncated
   // report must be refused by name, not crash the merge.
   const bad = (what: string) => new MergeError(`${name} is not a complete certwatch report: ${what}`);
-  if (!r.run || typeof r.run !== 'object' || typeof r.run.shard !== 'string' || !/^\d+\/\d+$/.test(r.run.shard))
-    throw bad('run.shard ("i/n") is missing');
+  if (!r.run || typeof r.run !== 'object' || !reportShard(r)) throw bad('run.shard ("i/n") is missing');
   if (r.problems !== undefined && !Array.isArray(r.problems)) throw bad('problems is not a list');
   r.certificates.forEach((c, i) => {
     if (
@@ -102,11 +102,13 @@ function mergeFinding(detail: FindingDetail): ReportFinding {
 }
 
 function missingShards(reports: Report[]): ReportFinding[] {
-  const counts = new Set(reports.map((r) => r.run.shard.split('/')[1]));
+  // validateReport has refused reports without a shard.
+  const shards = reports.map((r) => reportShard(r)!);
+  const counts = new Set(shards.map((s) => s.count));
   if (counts.size > 1) return [mergeFinding({ kind: 'shard-counts-differ', counts: [...counts] })];
-  const n = Number([...counts][0] ?? 1);
+  const n = [...counts][0] ?? 1;
   if (n <= 1) return [];
-  const have = new Set(reports.map((r) => Number(r.run.shard.split('/')[0])));
+  const have = new Set(shards.map((s) => s.index));
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
   return missing.length ? [mergeFinding({ kind: 'shards-missing', missing, count: n })] : [];
 }

@@ -1,0 +1,16 @@
+// The shard a report covers. The JSON report writes it as "i/n" (the contract's
+// `run.shard`); everything that reads it back takes it as a typed value from
+// here, parsed once, instead of splitting or matching the text again.
+import type { Shard } from '../types.js';
+import type { Report } from './report-types.js';
+
+/** "2/4" as the report writes it. */
+export function shardText(s: Shard): string {
+  return `${s.index}/${s.count}`;
+}
+
+/** The report's shard, or null when `run.shard` is not "i/n" (a hand-edited or foreign file). */
+export function reportShard(r: Pick<Report, 'run'>): Shard | null {
+  const m = /^(\d+)\/(\d+)$/.exec(typeof r.run?.shard === 'string' ? r.run.shard : '');
+  return m ? { index: Number(m[1]), count: Number(m[2]) } : null;
+}
