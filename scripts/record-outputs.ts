@@ -53,10 +53,11 @@ async function writeFixture(dir: string): Promise<void> {
     await writeFile(path.join(base, rel), data);
   };
   const http = `http://127.0.0.1:${PORTS.http}`;
-  const { root, intermediate, leaf: healthy } = await hierarchy(
-    { cn: 'www.rec.test', notBefore: at(-30), notAfter: at(60) },
-    'Rec',
-  );
+  const {
+    root,
+    intermediate,
+    leaf: healthy,
+  } = await hierarchy({ cn: 'www.rec.test', notBefore: at(-30), notAfter: at(60) }, 'Rec');
   const soon = await issue({ cn: 'api.rec.test', issuer: intermediate, notBefore: at(-87), notAfter: at(3) });
   const month = await issue({ cn: 'billing.rec.test', issuer: intermediate, notBefore: at(-70), notAfter: at(20) });
   const expired = await issue({ cn: 'legacy.rec.test', issuer: intermediate, notBefore: at(-100), notAfter: at(-10) });
@@ -67,9 +68,20 @@ async function writeFixture(dir: string): Promise<void> {
     notBefore: new Date(t0 - 4.8 * DAY),
     notAfter: new Date(t0 + 1.2 * DAY),
   });
-  const weak = await issue({ cn: 'appliance.rec.test', key: 'rsa1024', hash: 'SHA-1', notBefore: at(-10), notAfter: at(300) });
+  const weak = await issue({
+    cn: 'appliance.rec.test',
+    key: 'rsa1024',
+    hash: 'SHA-1',
+    notBefore: at(-10),
+    notAfter: at(300),
+  });
   const weakIgnored = await issue({ cn: 'kiosk.rec.test', key: 'rsa1024', notBefore: at(-10), notAfter: at(300) });
-  const lapsedIgnore = await issue({ cn: 'lapsed.rec.test', issuer: intermediate, notBefore: at(-95), notAfter: at(-5) });
+  const lapsedIgnore = await issue({
+    cn: 'lapsed.rec.test',
+    issuer: intermediate,
+    notBefore: at(-95),
+    notAfter: at(-5),
+  });
   const revokedCrl = await issue({
     cn: 'intranet.rec.test',
     issuer: intermediate,
@@ -123,7 +135,9 @@ async function writeFixture(dir: string): Promise<void> {
     thisUpdate: new Date(t0 - DAY),
     nextUpdate: new Date(t0 + 6 * DAY),
     crlNumber: 7,
-    entries: [{ serial: Buffer.from(revokedCrl.cert.serialNumber, 'hex'), revokedAt: new Date(t0 - 3 * DAY), reason: 1 }],
+    entries: [
+      { serial: Buffer.from(revokedCrl.cert.serialNumber, 'hex'), revokedAt: new Date(t0 - 3 * DAY), reason: 1 },
+    ],
   });
   const routes: FixtureInfo['routes'] = { '/rec.crl': { type: 'application/pkix-crl', file: 'rec.crl' } };
   await w('rec.crl', crl, path.join(dir, 'http'));
@@ -178,7 +192,13 @@ async function writeFixture(dir: string): Promise<void> {
   await w('certs/site-key.pem', healthy.keyPem); // a committed private key
   await w('short-lived/edge.pem', shortLived.pem);
   await w('incidents/serials.txt', `# affected serials\n${listed.cert.serialNumber}\n`);
-  const rsa = await issue({ cn: 'payments.rec.test', key: 'rsa2048', issuer: intermediate, notBefore: at(-10), notAfter: at(120) });
+  const rsa = await issue({
+    cn: 'payments.rec.test',
+    key: 'rsa2048',
+    issuer: intermediate,
+    notBefore: at(-10),
+    notAfter: at(120),
+  });
   const p12 = forge.pkcs12.toPkcs12Asn1(
     forge.pki.privateKeyFromPem(rsa.keyPem),
     [forge.pki.certificateFromPem(rsa.pem)],
@@ -298,7 +318,11 @@ async function startPeers(dir: string, info: FixtureInfo) {
   };
 }
 
-function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -324,8 +348,18 @@ async function record(fixture: string, out: string): Promise<void> {
     await rm(ws, { recursive: true, force: true });
     await cp(path.join(fixture, 'workspace'), ws, { recursive: true });
   };
-  const clockEnv = { CERTWATCH_RECORD_CLOCK: info.clock, NODE_OPTIONS: `--import=${preload}`, REC_P12_PASSWORD: 'rec-password' };
-  const cliEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: tmp, NO_COLOR: '1', NO_PROXY: '127.0.0.1', ...clockEnv };
+  const clockEnv = {
+    CERTWATCH_RECORD_CLOCK: info.clock,
+    NODE_OPTIONS: `--import=${preload}`,
+    REC_P12_PASSWORD: 'rec-password',
+  };
+  const cliEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: tmp,
+    NO_COLOR: '1',
+    NO_PROXY: '127.0.0.1',
+    ...clockEnv,
+  };
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   const save = (name: string, text: string) => writeFile(path.join(out, name), text.split(tmp).join('<tmp>'));
@@ -363,7 +397,13 @@ async function record(fixture: string, out: string): Promise<void> {
     const gh = await new FakeGitHub(REPO).start();
     try {
       const action = async (name: string, inputs: Record<string, string> = {}) => {
-        const r = await runScheduled(ws, REPO, gh.url, { sarif: 'out.sarif', report: 'out.json', html: 'out.html', ...inputs }, clockEnv);
+        const r = await runScheduled(
+          ws,
+          REPO,
+          gh.url,
+          { sarif: 'out.sarif', report: 'out.json', html: 'out.html', ...inputs },
+          clockEnv,
+        );
         await saveAction(name, r, ws, save);
         return r;
       };

@@ -196,7 +196,9 @@ function localChecks(oc: ObservedCertificate, settings: Settings): Finding[] {
         detail: {
           kind: 'superseded',
           certificate: certificateNaming(oc),
-          by: superseded, ...(expiry ? { expiry: expiry.detail } : {}) },
+          by: superseded,
+          ...(expiry ? { expiry: expiry.detail } : {}),
+        },
       },
     ];
   }

@@ -16,7 +16,10 @@ export function expiryStanding(
   const certificate = certificateNaming(oc);
   const left = c.notAfter.getTime() - now.getTime();
   if (left <= 0)
-    return { severity: 'error', detail: { kind: 'expired', certificate, notAfter: c.notAfter.toISOString(), agoMs: -left } };
+    return {
+      severity: 'error',
+      detail: { kind: 'expired', certificate, notAfter: c.notAfter.toISOString(), agoMs: -left },
+    };
   if (now < c.notBefore)
     return {
       severity: 'error',

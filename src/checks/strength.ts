@@ -22,7 +22,10 @@ export function checkStrength(oc: ObservedCertificate): Finding[] {
       detail: {
         kind: 'weak-key',
         certificate: certificateNaming(oc),
-        algorithm, bits: size!, minimumBits: weakRsa ? MIN_RSA_BITS : MIN_EC_BITS },
+        algorithm,
+        bits: size!,
+        minimumBits: weakRsa ? MIN_RSA_BITS : MIN_EC_BITS,
+      },
     });
   }
   if (!(oc.role === 'root' && c.selfSigned) && WEAK_SIG.test(c.signatureAlgorithm)) {

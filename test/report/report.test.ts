@@ -129,12 +129,14 @@ test('two shard reports seeing the same certificate merge into one record with b
   const r1 = report(shard1, [], settings({ index: 1, count: 2 }));
   const r2 = report(
     shard2,
-    [{
+    [
+      {
         id: 'unparseable',
         severity: 'error',
         detail: { kind: 'file-problem', path: 'b/bad.pem', line: 1, reason: 'the file is empty' },
         location: file('b/bad.pem'),
-      }],
+      },
+    ],
     settings({ index: 2, count: 2 }),
   );
   const merged = mergeReports([
@@ -143,12 +145,14 @@ test('two shard reports seeing the same certificate merge into one record with b
   ]);
   const whole = report(
     [...shard1, ...shard2],
-    [{
+    [
+      {
         id: 'unparseable',
         severity: 'error',
         detail: { kind: 'file-problem', path: 'b/bad.pem', line: 1, reason: 'the file is empty' },
         location: file('b/bad.pem'),
-      }],
+      },
+    ],
   );
   const shop = merged.certificates.filter((c) => c.subjectCN === 'shop.example');
   assert.equal(shop.length, 1);

@@ -273,5 +273,3 @@ function ocspVerdict(
   }
   return p;
 }
-
-

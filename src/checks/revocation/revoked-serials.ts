@@ -82,11 +82,7 @@ export async function applyRevokedSerialLists(
     }
     if (scanned.badCount) problem('unparseable', 'error', badLines(scanned), scanned.bad[0].line);
     if (scanned.stopped)
-      problem(
-        'not-checked',
-        'warning',
-        `reading stopped, ${scanned.stopped}; serials further down were not compared`,
-      );
+      problem('not-checked', 'warning', `reading stopped, ${scanned.stopped}; serials further down were not compared`);
     for (const [key, line] of scanned.hits) {
       for (const obs of ours.get(key) ?? []) hits.set(obs, [...(hits.get(obs) ?? []), { list, line }]);
     }

@@ -5,7 +5,7 @@
 // report/workflow-safe.ts): the words are the same everywhere, only the
 // escaping differs. Checks return data (findings/finding-detail.ts); nothing
 // edits a sentence after it is written.
-import type { Location } from '../../types.js';
+import type { Location, RevocationAnswer } from '../../types.js';
 import type {
   CertificateNaming,
   EndpointRef,
@@ -50,7 +50,7 @@ export function findingSentenceBesidePlace(f: SentenceSource, place: Location | 
 
 /** True when the place column shows exactly the place the sentence would start with. */
 function placeShownBeside(d: FindingDetail, l: Location | undefined): boolean {
-  if (!l || l.type !== 'file') return false;
+  if (l?.type !== 'file') return false;
   switch (d.kind) {
     case 'file-problem':
       // "path:line (inside): …" names more than the column: kept whole.
@@ -204,6 +204,14 @@ export function supersededNote(by: { serial: string; notBefore: string; notAfter
 function listedOn(lists: ListHit[]): string {
   const each = lists.map((h) => `${h.name} (${h.label}) at line ${h.line}`);
   return each.length === 1 ? each[0] : `${each.slice(0, -1).join(', ')} and on ${each[each.length - 1]}`;
+}
+
+/** The report's `revocation.detail`: a note on the answer, or why the sources gave none. */
+export function revocationDetail(rv: RevocationAnswer): string | undefined {
+  if (rv.detail) return rv.detail;
+  if (!rv.problems?.length) return undefined;
+  const why = revocationProblems(rv.problems);
+  return rv.status === 'good' ? `only the staple answered: ${why}` : why;
 }
 
 /** Why revocation sources gave no verified answer, one clause per source. */

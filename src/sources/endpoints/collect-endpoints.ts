@@ -220,12 +220,7 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
   return out;
 }
 
-function notChecked(
-  t: EndpointTarget,
-  cause: 'deadline' | 'refused',
-  reason: string,
-  address?: string,
-): Finding {
+function notChecked(t: EndpointTarget, cause: 'deadline' | 'refused', reason: string, address?: string): Finding {
   return {
     id: 'not-checked',
     severity: 'notice',

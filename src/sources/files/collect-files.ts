@@ -357,14 +357,10 @@ async function collectOne(
       parsed.push({ rec, line: c.line, where: c });
       // Odd encodings OpenSSL reads too: the certificate is checked; the oddity is said once, quietly.
       for (const n of rec.parseNotes)
-        findings.push(
-          problem('unparseable', 'notice', fileProblem(c.line, n, c.detail), loc(c.line, c)),
-        );
+        findings.push(problem('unparseable', 'notice', fileProblem(c.line, n, c.detail), loc(c.line, c)));
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
-      findings.push(
-        problem('unparseable', sev('error'), fileProblem(c.line, e.message, c.detail), loc(c.line, c)),
-      );
+      findings.push(problem('unparseable', sev('error'), fileProblem(c.line, e.message, c.detail), loc(c.line, c)));
     }
   }
   if (!parsed.length && !ex.problems.length && !ex.keys.length && ex.certificates.length === 0) {

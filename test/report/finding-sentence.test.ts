@@ -1,0 +1,618 @@
+// A finding is data; its sentence is written once (report/text/finding-sentence.ts)
+// and every medium shows that sentence, escaped its own way. These tests pin the
+// sentence of every kind of detail (the words users and existing issue bodies
+// know), check that the terminal, the job summary, annotations, SARIF, issue
+// bodies and the HTML/CSV inventory all show it, that hostile text inside a
+// detail stays inert in each, and that `detail` survives a JSON round trip
+// through `merge`.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { FINDING_KINDS, type FindingDetail } from '../../src/findings/finding-detail.js';
+import { findingSentence, findingSentenceBesidePlace } from '../../src/report/text/finding-sentence.js';
+import { renderText } from '../../src/report/text.js';
+import { renderMarkdown, cell } from '../../src/report/markdown.js';
+import { annotationsFor } from '../../src/report/annotations.js';
+import { renderSarif } from '../../src/report/sarif.js';
+import { findingsSentence } from '../../src/github/issue-body.js';
+import { renderInventory } from '../../src/report/inventory/render.js';
+import { mergeReports, validateReport } from '../../src/report/merge-reports.js';
+import { mdUntrusted, sarifUntrusted } from '../../src/report/untrusted-text.js';
+import { workflowSafe } from '../../src/report/workflow-safe.js';
+import type { Report, ReportFinding } from '../../src/report/report-types.js';
+import type { FindingId, Location } from '../../src/types.js';
+import { cert, fileAt, report } from '../github/report-factory.js';
+
+const leaf = { name: 'api.example', role: 'leaf' as const };
+const ep = { host: '127.0.0.1', port: 8443, servername: 'shop.example' };
+
+interface Case {
+  id: FindingId;
+  detail: FindingDetail;
+  /** the sentence as it reads on its own (JSON message, issue bodies, SARIF) */
+  says: string;
+  /** where the finding is, when it is about one place */
+  location?: Location;
+  /** the sentence beside a place column, when it differs */
+  beside?: string;
+  /** a target problem (not on a certificate) */
+  problem?: boolean;
+}
+
+// The sentences as certwatch has always written them (recorded from the CLI before
+// detail existed): a change here changes what users read and what issues say.
+const CASES: Case[] = [
+  {
+    id: 'expired',
+    detail: { kind: 'expired', certificate: leaf, notAfter: '2026-11-19T00:00:00.000Z', agoMs: 3 * 86_400_000 },
+    says: 'Certificate api.example expired on 2026-11-19 (3 days ago); replace it',
+  },
+  {
+    id: 'not-yet-valid',
+    detail: {
+      kind: 'not-yet-valid',
+      certificate: { name: 'next.example', role: 'leaf' },
+      notBefore: '2026-12-08T18:00:00.000Z',
+      inMs: 5 * 86_400_000,
+    },
+    says: 'Certificate next.example is not valid until 2026-12-08T18:00:00.000Z (in 5 days); clients reject it until then',
+  },
+  {
+    id: 'expiring',
+    detail: {
+      kind: 'expiring',
+      certificate: { name: 'R11', role: 'intermediate' },
+      notAfter: '2026-12-06T18:00:00.000Z',
+      leftMs: 3 * 86_400_000,
+      threshold: { name: 'fail-within', text: '7d' },
+    },
+    says: 'Intermediate CA certificate R11 expires on 2026-12-06, in 3 days (under 7d); renew it now',
+  },
+  {
+    id: 'expiring',
+    detail: {
+      kind: 'expiring',
+      certificate: { name: 'edge.example', role: 'leaf' },
+      notAfter: '2026-12-04T22:00:00.000Z',
+      leftMs: 28 * 3_600_000,
+      threshold: { name: 'warn-within', text: '33%', percentLeft: 20, lifetimeMs: 6 * 86_400_000 },
+    },
+    says: 'Certificate edge.example expires on 2026-12-04, in 1 day 4 h (20% of its lifetime (6 days) left, under 33%); plan its renewal',
+  },
+  {
+    id: 'superseded',
+    detail: {
+      kind: 'superseded',
+      certificate: { name: 'cdn.example', role: 'leaf' },
+      by: { serial: '10140A', notBefore: '2026-12-02T18:00:00.000Z', notAfter: '2027-03-02T18:00:00.000Z' },
+      expiry: {
+        kind: 'expiring',
+        certificate: { name: 'cdn.example', role: 'leaf' },
+        notAfter: '2026-12-05T18:00:00.000Z',
+        leftMs: 2 * 86_400_000,
+        threshold: { name: 'fail-within', text: '7d' },
+      },
+    },
+    says: 'Old copy of a renewed certificate: superseded by serial 10140A (valid 2026-12-02 to 2027-03-02) in the same file; the newer one is the one to keep. Certificate cdn.example expires on 2026-12-05, in 2 days (under 7d); remove it from the bundle',
+  },
+  {
+    id: 'weak-key',
+    detail: { kind: 'weak-key', certificate: leaf, algorithm: 'RSA', bits: 1024, minimumBits: 2048 },
+    says: 'Certificate api.example has a 1024-bit RSA key; use at least 2048 bits (or ECDSA P-256)',
+  },
+  {
+    id: 'weak-key',
+    detail: {
+      kind: 'weak-key',
+      certificate: { name: 'Old Root', role: 'root' },
+      algorithm: 'ECDSA',
+      bits: 192,
+      minimumBits: 224,
+    },
+    says: 'Root certificate Old Root has a 192-bit EC key; use P-256 or stronger',
+  },
+  {
+    id: 'weak-signature',
+    detail: { kind: 'weak-signature', certificate: leaf, algorithm: 'sha1WithRSAEncryption' },
+    says: 'Certificate api.example is signed with sha1WithRSAEncryption, which clients reject; reissue it with SHA-256',
+  },
+  {
+    id: 'revoked',
+    detail: {
+      kind: 'revoked',
+      certificate: leaf,
+      source: { method: 'crl', url: 'http://ca.example/int.crl' },
+      revokedAt: '2026-11-30T18:00:00.000Z',
+      reason: 'keyCompromise',
+      alsoListed: [{ name: 'CA incident', label: 'incidents/serials.txt', line: 2 }],
+    },
+    says: 'Certificate api.example was revoked on 2026-11-30 18:00 UTC (reason: keyCompromise), according to the CRL http://ca.example/int.crl; also on the published list CA incident (incidents/serials.txt line 2)',
+  },
+  {
+    id: 'revoked',
+    detail: {
+      kind: 'revoked',
+      certificate: leaf,
+      source: { method: 'stapled' },
+      revokedAt: null,
+      reason: null,
+    },
+    says: 'Certificate api.example was revoked on an unknown date (reason: none given), according to the OCSP response stapled by the server',
+  },
+  {
+    id: 'revoked',
+    detail: {
+      kind: 'revoked-listed',
+      serial: '100F0A',
+      lists: [
+        { name: 'First', label: 'a.txt', line: 2 },
+        { name: 'Second', label: 'b.txt', line: 9 },
+      ],
+    },
+    says: 'serial 100F0A is on the published list First (a.txt) at line 2 and on Second (b.txt) at line 9',
+  },
+  {
+    id: 'revocation-unknown',
+    detail: {
+      kind: 'revocation-unknown',
+      certificate: leaf,
+      problems: [
+        {
+          source: 'ocsp',
+          url: 'http://127.0.0.1:9/ocsp',
+          reason:
+            'OCSP GET to http://127.0.0.1:9/ocsp: connection refused, nothing listening on that port (ECONNREFUSED)',
+        },
+        { source: 'ocsp', url: 'http://ocsp.example', reason: 'the answer is stale' },
+        { source: 'stapled', reason: 'signature does not verify' },
+        { source: 'crl', url: 'http://ca.example/x.crl', reason: 'fetching CRL http://ca.example/x.crl: HTTP 404' },
+      ],
+    },
+    says: 'Revocation status of certificate api.example is unknown: OCSP GET to http://127.0.0.1:9/ocsp: connection refused, nothing listening on that port (ECONNREFUSED); OCSP http://ocsp.example: the answer is stale; stapled OCSP response: signature does not verify; fetching CRL http://ca.example/x.crl: HTTP 404',
+  },
+  {
+    id: 'not-checked',
+    detail: {
+      kind: 'revocation-not-checked',
+      certificate: leaf,
+      problems: [
+        { source: 'crl', url: 'http://10.0.0.1/x.crl', reason: 'fetching CRL http://10.0.0.1/x.crl: not contacted' },
+      ],
+    },
+    says: 'Revocation of certificate api.example not checked: fetching CRL http://10.0.0.1/x.crl: not contacted',
+  },
+  {
+    id: 'renewal-window',
+    detail: {
+      kind: 'renewal-window',
+      certificate: leaf,
+      state: 'closed',
+      ca: 'Rec ACME',
+      windowStart: '2026-11-29T18:00:00.000Z',
+      windowEnd: '2026-12-02T18:00:00.000Z',
+      explanationURL: 'https://status.example/ari',
+    },
+    says: 'Rec ACME asks for certificate api.example to be replaced: its renewal window (2026-11-29 18:00 UTC – 2026-12-02 18:00 UTC) has closed, which is how a CA announces an imminent revocation; see https://status.example/ari',
+  },
+  {
+    id: 'renewal-window',
+    detail: {
+      kind: 'renewal-window',
+      certificate: leaf,
+      state: 'open',
+      ca: 'Rec ACME',
+      windowStart: '2026-12-01T18:00:00.000Z',
+      windowEnd: '2026-12-08T18:00:00.000Z',
+    },
+    says: "Rec ACME's suggested renewal window (2026-12-01 18:00 UTC – 2026-12-08 18:00 UTC) is open: renew certificate api.example now",
+  },
+  {
+    id: 'renewal-window',
+    detail: { kind: 'ari-problem', ca: "Let's Encrypt", reason: 'directory http://x/dir returned 500' },
+    says: "ARI for Let's Encrypt: directory http://x/dir returned 500",
+    problem: true,
+  },
+  {
+    id: 'untrusted-chain',
+    detail: {
+      kind: 'untrusted-chain',
+      endpoint: ep,
+      problem: 'missing-intermediate',
+      reason: 'the server did not send the intermediate certificate',
+    },
+    says: 'shop.example via 127.0.0.1:8443: certificate chain is not trusted: the server did not send the intermediate certificate',
+  },
+  {
+    id: 'hostname-mismatch',
+    detail: {
+      kind: 'hostname-mismatch',
+      endpoint: { host: 'lb.example', port: 443, address: '192.0.2.7' },
+      reason: 'the certificate covers www.example, not "lb.example"',
+    },
+    says: 'lb.example:443 (192.0.2.7): hostname mismatch: the certificate covers www.example, not "lb.example"',
+  },
+  {
+    id: 'unreachable',
+    detail: { kind: 'unreachable', endpoint: { host: '::1', port: 25 }, reason: 'TCP connect: connection refused' },
+    says: '[::1]:25: TCP connect: connection refused',
+    problem: true,
+  },
+  {
+    id: 'not-checked',
+    detail: {
+      kind: 'endpoint-not-checked',
+      endpoint: { host: 'slow.example', port: 443 },
+      cause: 'deadline',
+      reason: 'the run deadline passed before it was started',
+    },
+    says: 'slow.example:443: not checked: the run deadline passed before it was started',
+    problem: true,
+  },
+  {
+    id: 'unparseable',
+    detail: {
+      kind: 'served-unparseable',
+      endpoint: ep,
+      index: 1,
+      chainLength: 3,
+      fingerprint: `sha256:${'ab'.repeat(32)}`,
+      reason: 'DER is damaged',
+    },
+    says: `shop.example via 127.0.0.1:8443: certificate 2 of 3 the server sent (sha256:${'ab'.repeat(8)}…) does not parse: DER is damaged`,
+    problem: true,
+  },
+  {
+    id: 'config',
+    detail: { kind: 'ca-file-problem', problem: 'cannot read ca-file certs/missing.pem (ENOENT)' },
+    says: 'cannot read ca-file certs/missing.pem (ENOENT); endpoints using it were judged against the bundled roots only',
+    problem: true,
+  },
+  {
+    id: 'address-drift',
+    detail: {
+      kind: 'address-drift',
+      endpoint: { host: 'drift.example', port: 443 },
+      stale: [
+        {
+          addresses: ['::1'],
+          name: 'drift.example',
+          fingerprint: `sha256:${'0a'.repeat(32)}`,
+          notBefore: '2026-01-01T00:00:00.000Z',
+          notAfter: '2026-12-10T00:00:00.000Z',
+        },
+      ],
+      current: [
+        {
+          addresses: ['127.0.0.1'],
+          name: 'drift.example',
+          fingerprint: `sha256:${'0b'.repeat(32)}`,
+          notBefore: '2026-11-01T00:00:00.000Z',
+          notAfter: '2027-01-30T00:00:00.000Z',
+        },
+      ],
+    },
+    says: `drift.example:443: addresses serve different certificates; stale: ::1 (serves "drift.example" sha256:${'0a'.repeat(8)}…, notBefore 2026-01-01, notAfter 2026-12-10); current: 127.0.0.1 (serves "drift.example" sha256:${'0b'.repeat(8)}…, notBefore 2026-11-01, notAfter 2027-01-30). Replace the certificate on ::1.`,
+  },
+  {
+    id: 'unparseable',
+    detail: {
+      kind: 'file-problem',
+      path: 'certs/broken.pem',
+      line: 1,
+      reason: 'CERTIFICATE block: truncated PEM: BEGIN without END',
+    },
+    location: fileAt('certs/broken.pem', 1),
+    says: 'certs/broken.pem:1: CERTIFICATE block: truncated PEM: BEGIN without END',
+    beside: 'CERTIFICATE block: truncated PEM: BEGIN without END',
+    problem: true,
+  },
+  {
+    id: 'unparseable',
+    detail: { kind: 'file-problem', path: 'certs/empty.crt', reason: 'holds no certificate' },
+    location: fileAt('certs/empty.crt', 1),
+    says: 'certs/empty.crt: holds no certificate',
+    beside: 'holds no certificate',
+    problem: true,
+  },
+  {
+    id: 'unparseable',
+    detail: {
+      kind: 'file-problem',
+      path: 'b.pem',
+      line: 7,
+      inside: 'PEM block 2',
+      reason: 'a UTCTime without seconds',
+    },
+    location: { type: 'file', path: 'b.pem', line: 7, detail: 'PEM block 2' },
+    says: 'b.pem:7 (PEM block 2): a UTCTime without seconds',
+    problem: true,
+  },
+  {
+    id: 'private-key',
+    detail: { kind: 'private-key', path: 'certs/site-key.pem', line: 1, label: 'PRIVATE KEY' },
+    location: fileAt('certs/site-key.pem', 1),
+    says: 'certs/site-key.pem:1: a private key (PRIVATE KEY) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.',
+    beside:
+      'a private key (PRIVATE KEY) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.',
+    problem: true,
+  },
+  {
+    id: 'misnamed',
+    detail: { kind: 'misnamed', path: 'deploy/payments.jks', what: 'PKCS#12 store, named .jks' },
+    location: fileAt('deploy/payments.jks', 1),
+    says: 'deploy/payments.jks: PKCS#12 store, named .jks; read as what it is',
+    beside: 'PKCS#12 store, named .jks; read as what it is',
+    problem: true,
+  },
+  {
+    id: 'unparseable',
+    detail: { kind: 'glob-problem', pattern: 'certs/[', reason: 'unterminated class' },
+    says: 'files: "certs/[" is not a valid glob (unterminated class)',
+    problem: true,
+  },
+  {
+    id: 'no-match',
+    detail: { kind: 'no-match', pattern: 'nothing-here/*.pem' },
+    location: fileAt('.github/certwatch.yml', 20),
+    says: 'files: "nothing-here/*.pem" matched no file',
+    problem: true,
+  },
+  {
+    id: 'no-match',
+    detail: { kind: 'nothing-found', configPath: '.github/certwatch.yml' },
+    says: 'no certificates found in the workspace (looked in every tracked file for PEM blocks, base64 certificates under keys, DER, PKCS#7, PKCS#12 and Java keystores); list files or endpoints in .github/certwatch.yml',
+    problem: true,
+  },
+  {
+    id: 'unreachable',
+    detail: { kind: 'serial-list-problem', list: 'https://ca.example/list.txt', reason: 'the server did not answer' },
+    says: 'revoked-serials list https://ca.example/list.txt: the server did not answer',
+    problem: true,
+  },
+  {
+    id: 'unparseable',
+    detail: { kind: 'serial-list-unreadable', list: 'incidents/gone.txt', reason: 'does not exist' },
+    says: 'revoked-serials list incidents/gone.txt does not exist',
+    problem: true,
+  },
+  {
+    id: 'config',
+    detail: { kind: 'threshold-order', scope: 'files "k8s/*.yaml"', failWithin: '10d', warnWithin: '5d' },
+    location: fileAt('.github/certwatch.yml', 16),
+    says: 'files "k8s/*.yaml": fail-within (10d) is larger than warn-within (5d), so nothing will ever warn before failing; set warn-within above fail-within',
+    problem: true,
+  },
+  {
+    id: 'ignore-expired',
+    detail: {
+      kind: 'ignore-expired',
+      rule: { file: '.github/certwatch.yml', line: 49, reason: 'was to be removed' },
+      until: '2026-12-01',
+    },
+    says: 'The ignore rule for this certificate (.github/certwatch.yml:49, "was to be removed") expired on 2026-12-01; its findings count again',
+  },
+  {
+    id: 'ignore-expired',
+    detail: { kind: 'path-ignore-expired', path: 'test/**', rule: {}, until: '2026-10-31' },
+    says: 'The ignore rule for path "test/**" (config) expired on 2026-10-31; what it covered counts again',
+    problem: true,
+  },
+  {
+    id: 'test-paths',
+    detail: { kind: 'test-paths', certificates: 1 },
+    says: '1 certificate under test paths (test/, tests/, testdata/, fixtures/, __tests__/, spec/, *_test.*) is reported but not judged; list them under `files:` to judge them',
+    problem: true,
+  },
+  {
+    id: 'not-checked',
+    detail: { kind: 'shard-counts-differ', counts: [2, 3] },
+    says: 'merged reports come from different shard counts (2, 3); the result may be incomplete',
+    problem: true,
+  },
+  {
+    id: 'not-checked',
+    detail: { kind: 'shards-missing', missing: [2, 3], count: 4 },
+    says: 'shard reports 2/4, 3/4 missing from the merge; those targets were not checked',
+    problem: true,
+  },
+];
+
+/** Text as HTML shows it (the five characters HTML gives meaning to, as entities). */
+function htmlText(s: string): string {
+  const entity: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+  return s.replace(/[&<>"']/g, (ch) => entity[ch]);
+}
+
+function asReportFinding(c: Case): ReportFinding {
+  return {
+    id: c.id,
+    severity: 'warning',
+    message: c.says,
+    detail: c.detail,
+    ...(c.location ? { location: c.location } : {}),
+  };
+}
+
+/** One report holding every case: target problems as problems, the rest on one certificate each. */
+function everyCase(cases: Case[]): Report {
+  const certs = cases
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !c.problem)
+    .map(({ c, i }) => cert({ cn: `c${i}.example`, findings: [asReportFinding(c)] }));
+  return report(certs, { problems: cases.filter((c) => c.problem).map(asReportFinding) });
+}
+
+describe('every kind of finding reads as it always has', () => {
+  for (const c of CASES) {
+    test(`${c.detail.kind}: ${c.says.slice(0, 60)}…`, () => {
+      assert.equal(findingSentence({ detail: c.detail }), c.says);
+      assert.equal(findingSentenceBesidePlace({ detail: c.detail, location: c.location }), c.beside ?? c.says);
+    });
+  }
+
+  test('the cases cover every kind of detail', () => {
+    assert.deepEqual([...new Set(CASES.map((c) => c.detail.kind))].sort(), [...FINDING_KINDS].sort());
+  });
+
+  test('a report written before `detail` existed keeps its message', () => {
+    const old = { message: 'certs/a.pem:1: something odd', location: fileAt('certs/a.pem') };
+    assert.equal(findingSentence(old), old.message);
+    assert.equal(findingSentenceBesidePlace(old), old.message);
+  });
+});
+
+describe('every medium shows the same sentence', () => {
+  const r = everyCase(CASES);
+
+  test('terminal text', () => {
+    const text = renderText(r, { color: false });
+    for (const c of CASES) assert.ok(text.includes(c.beside ?? c.says), `${c.detail.kind} missing from:\n${text}`);
+  });
+
+  test('the job summary (GitHub Markdown)', () => {
+    const md = renderMarkdown(r);
+    for (const c of CASES)
+      assert.ok(md.includes(cell(c.beside ?? c.says)), `${c.detail.kind} missing from the summary`);
+  });
+
+  test('workflow-command annotations: beside the file line, or whole', () => {
+    const messages = annotationsFor(r).map((a) => a.message);
+    for (const c of CASES) {
+      const placed = c.location?.type === 'file' && !c.location.path.startsWith('(');
+      assert.ok(messages.includes(placed ? (c.beside ?? c.says) : c.says), `${c.detail.kind} missing from annotations`);
+    }
+  });
+
+  test('SARIF', () => {
+    const texts: string[] = JSON.parse(renderSarif(r)).runs[0].results.map(
+      (x: { message: { text: string } }) => x.message.text,
+    );
+    for (const c of CASES) {
+      if (!c.problem || c.location)
+        assert.ok(
+          texts.some((t) => t.endsWith(sarifUntrusted(c.says))),
+          `${c.detail.kind} missing from SARIF`,
+        );
+    }
+  });
+
+  test('issue bodies and comments', () => {
+    for (const c of CASES)
+      assert.equal(findingsSentence([asReportFinding(c)]), `**${c.id}** (warning): ${mdUntrusted(c.says)}`);
+  });
+
+  test('the inventory (text, Markdown, HTML) lists target problems with the same words', () => {
+    const text = renderInventory(r, 'text');
+    const md = renderInventory(r, 'markdown');
+    const html = renderInventory(r, 'html');
+    for (const c of CASES.filter((x) => x.problem)) {
+      const s = c.beside ?? c.says;
+      assert.ok(text.includes(s), `${c.detail.kind} missing from the text inventory`);
+      assert.ok(md.includes(mdUntrusted(s)), `${c.detail.kind} missing from the Markdown inventory`);
+      assert.ok(html.includes(htmlText(s)), `${c.detail.kind} missing from the HTML inventory`);
+    }
+  });
+});
+
+describe('hostile text inside a detail stays inert in every medium', () => {
+  const HOSTILE = '@octocat [click](https://evil.example/x) <img src=x> #1\n::error::pwned ##[warning]owned';
+  const cases: Case[] = [
+    {
+      id: 'expiring',
+      detail: {
+        kind: 'expiring',
+        certificate: { name: HOSTILE, role: 'leaf' },
+        notAfter: '2026-12-07T18:00:00.000Z',
+        leftMs: 4 * 86_400_000,
+        threshold: { name: 'fail-within', text: '7d' },
+      },
+      says: '',
+    },
+    {
+      id: 'revocation-unknown',
+      detail: {
+        kind: 'revocation-unknown',
+        certificate: { name: HOSTILE, role: 'leaf' },
+        problems: [
+          { source: 'crl', url: 'http://127.0.0.1:9/@octocat/[x](y)', reason: `fetching CRL ${HOSTILE}: HTTP 404` },
+        ],
+      },
+      says: '',
+    },
+    {
+      id: 'unparseable',
+      detail: { kind: 'file-problem', path: 'certs/x.pem', line: 3, reason: HOSTILE },
+      location: fileAt('certs/x.pem', 3),
+      says: '',
+      problem: true,
+    },
+    {
+      id: 'unreachable',
+      detail: { kind: 'unreachable', endpoint: { host: 'evil.example', port: 443 }, reason: HOSTILE },
+      says: '',
+      problem: true,
+    },
+  ];
+  const r = everyCase(cases);
+
+  // What GitHub would link or run: a mention, a live link or image, raw HTML, an issue reference.
+  const live = /(^|[^\w\u200b])@octocat|\]\(https?:|<img|(^|\s)#1\b/m;
+
+  test('Markdown (summary, issue bodies) defuses mentions, links, HTML and references', () => {
+    const md = renderMarkdown(r);
+    assert.doesNotMatch(md, live);
+    for (const c of cases) assert.doesNotMatch(findingsSentence([asReportFinding(c)]), live);
+  });
+
+  test('stdout cannot carry a workflow command', () => {
+    // The CLI and the action write text through workflowSafe; no line may start a command.
+    const out = workflowSafe(renderText(r, { color: false }));
+    for (const line of out.split(/\r\n|\r|\n/)) assert.doesNotMatch(line, /^\s*::/);
+    assert.doesNotMatch(out, /##\[/);
+  });
+
+  test('annotations are one line each (the runner escapes the rest)', () => {
+    for (const a of annotationsFor(r)) assert.doesNotMatch(a.message, /::error::pwned\n/);
+  });
+
+  test('SARIF has no embedded link and no line break', () => {
+    for (const x of JSON.parse(renderSarif(r)).runs[0].results) {
+      assert.doesNotMatch(x.message.text, /(^|[^\\])\[[^\]]*\]\(/);
+      assert.doesNotMatch(x.message.text, /\n/);
+    }
+  });
+
+  test('terminal text has no control characters from the detail', () => {
+    // eslint-disable-next-line no-control-regex
+    for (const line of renderText(r, { color: false }).split('\n'))
+      assert.doesNotMatch(line, /[\u0000-\u0008\u000b-\u001f]/);
+  });
+});
+
+describe('detail round-trips through the JSON report and merge', () => {
+  test('merging two shards keeps each finding its detail, and renders the same sentences', () => {
+    const half = Math.ceil(CASES.length / 2);
+    const a = { ...everyCase(CASES.slice(0, half)), run: { ...everyCase([]).run, shard: '1/2' } };
+    const b = { ...everyCase(CASES.slice(half)), run: { ...everyCase([]).run, shard: '2/2' } };
+    const merged = mergeReports([
+      validateReport(JSON.parse(JSON.stringify(a)), 'a.json'),
+      validateReport(JSON.parse(JSON.stringify(b)), 'b.json'),
+    ]);
+    const all = [...merged.problems, ...merged.certificates.flatMap((c) => c.findings)];
+    assert.equal(all.length, CASES.length);
+    for (const c of CASES) {
+      const f = all.find((x) => JSON.stringify(x.detail) === JSON.stringify(c.detail));
+      assert.ok(f, `${c.detail.kind} lost its detail in the merge`);
+      assert.deepEqual(f.detail, c.detail);
+      assert.equal(findingSentence(f), c.says);
+      assert.equal(f.message, c.says);
+    }
+  });
+
+  test('a missing shard is a not-checked finding with its own detail', () => {
+    const one = { ...everyCase(CASES.slice(0, 2)), run: { ...everyCase([]).run, shard: '1/3' } };
+    const merged = mergeReports([validateReport(JSON.parse(JSON.stringify(one)), 'one.json')]);
+    const missing = merged.problems.find((p) => p.detail?.kind === 'shards-missing');
+    assert.deepEqual(missing?.detail, { kind: 'shards-missing', missing: [2, 3], count: 3 });
+    assert.equal(missing?.message, 'shard reports 2/3, 3/3 missing from the merge; those targets were not checked');
+  });
+});
