@@ -5,7 +5,10 @@
 // fixtures").
 //
 //   npx tsx scripts/record-outputs.ts fixture DIR       write a fixture (once; certificates are random)
-//   npx tsx scripts/record-outputs.ts record DIR OUT    run the BUILT CLI and action on it, save every output
+//   npx tsx scripts/record-outputs.ts record DIR OUT [DIST]
+//                                  run the BUILT CLI and action (DIST, default dist/) on it, save every output
+//
+// To record another commit's build: `git archive <commit> dist | tar -x -C /tmp/old` and pass /tmp/old/dist.
 //
 // The fixture holds a workspace (certificate files and a config), the keys of
 // two loopback TLS servers, a CRL and ARI answers served by a loopback HTTP
@@ -32,7 +35,7 @@ import { FakeGitHub } from '../test/helpers/fake-github.js';
 import { runScheduled, type ActionResult } from '../test/helpers/run-action.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'dist/cli.js');
+let DIST = path.join(ROOT, 'dist');
 const PORTS = { good: 27411, noChain: 27412, http: 27413, closed: 27414 };
 const REPO = 'acme/site';
 
@@ -324,12 +327,16 @@ function runCli(
   env: NodeJS.ProcessEnv,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(DIST, 'cli.js'), ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
@@ -347,6 +354,11 @@ async function record(fixture: string, out: string): Promise<void> {
   const fresh = async () => {
     await rm(ws, { recursive: true, force: true });
     await cp(path.join(fixture, 'workspace'), ws, { recursive: true });
+    // A loaded machine (five engineers on two cores) must not turn handshakes into timeouts: the
+    // timeout is not in any output, so a generous one changes nothing but flakiness.
+    const config = path.join(ws, '.github/certwatch.yml');
+    for (const f of [config, path.join(ws, '.github/certwatch-digest.yml')])
+      await writeFile(f, (await readFile(f, 'utf8')).replace('timeout: 3s', 'timeout: 60s'));
   };
   const clockEnv = {
     CERTWATCH_RECORD_CLOCK: info.clock,
@@ -403,6 +415,7 @@ async function record(fixture: string, out: string): Promise<void> {
           gh.url,
           { sarif: 'out.sarif', report: 'out.json', html: 'out.html', ...inputs },
           clockEnv,
+          { timeoutMs: 300_000, action: path.join(DIST, 'action.js') },
         );
         await saveAction(name, r, ws, save);
         return r;
@@ -453,10 +466,12 @@ async function saveAction(name: string, r: ActionResult, ws: string, save: (n: s
     await save(`${name}.${f}`, await readFile(path.join(ws, f), 'utf8').catch(() => '(not written)\n'));
 }
 
-const [cmd, a, b] = process.argv.slice(2);
+const [cmd, a, b, c] = process.argv.slice(2);
 if (cmd === 'fixture' && a) await writeFixture(path.resolve(a));
-else if (cmd === 'record' && a && b) await record(path.resolve(a), path.resolve(b));
-else {
-  process.stderr.write('usage: record-outputs.ts fixture DIR | record FIXTURE-DIR OUT-DIR\n');
+else if (cmd === 'record' && a && b) {
+  if (c) DIST = path.resolve(c);
+  await record(path.resolve(a), path.resolve(b));
+} else {
+  process.stderr.write('usage: record-outputs.ts fixture DIR | record FIXTURE-DIR OUT-DIR [DIST-DIR]\n');
   process.exit(2);
 }

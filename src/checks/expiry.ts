@@ -16,31 +16,16 @@ export function expiryStanding(
   const certificate = certificateNaming(oc);
   const left = c.notAfter.getTime() - now.getTime();
   if (left <= 0)
-    return {
-      severity: 'error',
-      detail: { kind: 'expired', certificate, notAfter: c.notAfter.toISOString(), agoMs: -left },
-    };
+    return { severity: 'error', detail: { kind: 'expired', certificate, notAfter: c.notAfter.toISOString() } };
   if (now < c.notBefore)
-    return {
-      severity: 'error',
-      detail: {
-        kind: 'not-yet-valid',
-        certificate,
-        notBefore: c.notBefore.toISOString(),
-        inMs: c.notBefore.getTime() - now.getTime(),
-      },
-    };
+    return { severity: 'error', detail: { kind: 'not-yet-valid', certificate, notBefore: c.notBefore.toISOString() } };
   const lifetime = c.notAfter.getTime() - c.notBefore.getTime();
-  const crossed = (name: ThresholdCrossed['name'], d: Thresholds['failWithin']): ThresholdCrossed =>
-    d.kind === 'percent'
-      ? { name, text: d.text, percentLeft: Math.round((left / lifetime) * 100), lifetimeMs: lifetime }
-      : { name, text: d.text };
   const expiring = (name: ThresholdCrossed['name'], d: Thresholds['failWithin']): ExpiryDetail => ({
     kind: 'expiring',
     certificate,
+    notBefore: c.notBefore.toISOString(),
     notAfter: c.notAfter.toISOString(),
-    leftMs: left,
-    threshold: crossed(name, d),
+    threshold: { name, text: d.text, kind: d.kind },
   });
   if (left < thresholdMs(t.failWithin, lifetime))
     return { severity: 'error', detail: expiring('fail-within', t.failWithin) };

@@ -3,9 +3,11 @@
 // typed cause of a failure). Checks build these; sentences are written late, in
 // one place (src/report/text/finding-sentence.ts), and each medium escapes them
 // its own way. The JSON report carries `detail` as is, so `merge` and issue sync
-// render from data too: everything here is JSON (instants are ISO 8601 strings,
-// durations are milliseconds) and a report read back renders the same.
-//
+// render from data too: everything here is JSON (instants are ISO 8601 strings)
+// and a report read back renders the same. Nothing here depends on when the run
+// happened: "in 3 days" is worked out when the sentence is written, against the
+// report's own clock (`run.now`), so two runs over the same certificates carry
+// the same detail.
 import type { ChainProblem } from '../checks/chain.js';
 
 // Several variants may share a finding id (a `revoked` from a CRL and one from a
@@ -33,20 +35,19 @@ export interface ThresholdCrossed {
   name: 'fail-within' | 'warn-within';
   /** as the user wrote it: "7d", "33%" */
   text: string;
-  /** for a share-of-lifetime threshold: the share left (rounded percent) and the lifetime */
-  percentLeft?: number;
-  lifetimeMs?: number;
+  /** a duration ("7d") or a share of the certificate's lifetime ("33%") */
+  kind: 'absolute' | 'percent';
 }
 
 /** Where a certificate's expiry stands, for `expired`, `not-yet-valid`, `expiring` and a superseded copy. */
 export type ExpiryDetail =
-  | { kind: 'expired'; certificate: CertificateNaming; notAfter: string; agoMs: number }
-  | { kind: 'not-yet-valid'; certificate: CertificateNaming; notBefore: string; inMs: number }
+  | { kind: 'expired'; certificate: CertificateNaming; notAfter: string }
+  | { kind: 'not-yet-valid'; certificate: CertificateNaming; notBefore: string }
   | {
       kind: 'expiring';
       certificate: CertificateNaming;
+      notBefore: string;
       notAfter: string;
-      leftMs: number;
       threshold: ThresholdCrossed;
     };
 

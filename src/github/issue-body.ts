@@ -178,7 +178,7 @@ function certificateBody(
   for (const f of active) {
     const since = sinceFor(f, c, firstReported);
     out.push(
-      `- ${f.severity === 'error' ? '❌' : '⚠️'} **${f.id}** (${f.severity}): ${mdText(findingSentence(f))}${since ? ` — since ${since}` : ''}`,
+      `- ${f.severity === 'error' ? '❌' : '⚠️'} **${f.id}** (${f.severity}): ${mdText(findingSentence(f, ctx.now))}${since ? ` — since ${since}` : ''}`,
     );
   }
   out.push('', '### The certificate', '', '| | |', '|---|---|');
@@ -295,8 +295,9 @@ export function renderDigestBody(
   return body.length <= MAX_BODY_CHARS ? body : hardTruncate(body, ctx);
 }
 
-export function findingsSentence(active: ReportFinding[]): string {
-  return active.map((f) => `**${f.id}** (${f.severity}): ${mdText(findingSentence(f))}`).join('; ');
+/** Findings in one line, for comments; `now` is the report's clock (run.now). */
+export function findingsSentence(active: ReportFinding[], now: string): string {
+  return active.map((f) => `**${f.id}** (${f.severity}): ${mdText(findingSentence(f, now))}`).join('; ');
 }
 
 export function runLink(ctx: RenderContext): string {

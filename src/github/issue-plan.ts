@@ -252,7 +252,7 @@ class Planner {
       };
     }
     const problem = report.problems.find((p) => p.location && sameKey(p.location, sl.k));
-    if (problem) return { kind: 'unseen', why: `${problem.id}: ${findingSentence(problem)}` };
+    if (problem) return { kind: 'unseen', why: `${problem.id}: ${findingSentence(problem, report.run.now)}` };
     if (!completeness.complete) return { kind: 'unseen', why: completeness.why };
     return {
       kind: 'gone',
@@ -285,9 +285,9 @@ class Planner {
       ...(fresh.length
         ? {
             comment: {
-              text: `State changed: ${findingsSentence(fresh)}${runLink(this.input.render)}.`,
+              text: `State changed: ${findingsSentence(fresh, this.input.render.now)}${runLink(this.input.render)}.`,
               findingKeys: fresh.map(findingKey),
-              findings: findingsSentence(fresh),
+              findings: findingsSentence(fresh, this.input.render.now),
             },
           }
         : {}),
@@ -325,7 +325,7 @@ class Planner {
       assign: userLogins(need.owners.filter((o) => !prevOwners.includes(o))).filter(
         (u) => !issue.assignees.includes(u),
       ),
-      comment: `Reopened: this certificate needs replacement again — ${findingsSentence(need.active)}${runLink(this.input.render)}. (To stop tracking it, add an \`ignore:\` entry with its fingerprint to the certwatch config.)`,
+      comment: `Reopened: this certificate needs replacement again — ${findingsSentence(need.active, this.input.render.now)}${runLink(this.input.render)}. (To stop tracking it, add an \`ignore:\` entry with its fingerprint to the certwatch config.)`,
     });
   }
 

@@ -33,7 +33,7 @@ export function annotationsFor(r: Report): Annotation[] {
     out.push({
       level: f.severity,
       title,
-      message: place.file ? findingSentenceBesidePlace(f, loc) : findingSentence(f),
+      message: place.file ? findingSentenceBesidePlace(f, r.run.now, loc) : findingSentence(f, r.run.now),
       ...place,
     });
   };

@@ -13,9 +13,9 @@ export function severityRank(s: Severity): number {
   return SEV_RANK[s];
 }
 
-function toReportFinding(f: Finding): ReportFinding {
+function toReportFinding(f: Finding, now: Date): ReportFinding {
   // `message` stays for v1 readers; it is the detail's sentence (report/text/finding-sentence.ts).
-  const r: ReportFinding = { id: f.id, severity: f.severity, message: findingSentence(f), detail: f.detail };
+  const r: ReportFinding = { id: f.id, severity: f.severity, message: findingSentence(f, now), detail: f.detail };
   if (f.location) r.location = f.location;
   if (f.ignored) r.ignored = f.ignored;
   return r;
@@ -50,7 +50,7 @@ export function sortLocations(ls: Location[]): Location[] {
   return [...ls].sort((a, b) => (locKey(a) < locKey(b) ? -1 : locKey(a) > locKey(b) ? 1 : 0));
 }
 
-export function toReportCertificate(oc: ObservedCertificate): ReportCertificate {
+export function toReportCertificate(oc: ObservedCertificate, now: Date): ReportCertificate {
   const c = oc.cert;
   const rv = oc.revocation;
   return {
@@ -87,7 +87,7 @@ export function toReportCertificate(oc: ObservedCertificate): ReportCertificate 
           explanationURL: oc.renewal.explanationURL ?? null,
         }
       : null,
-    findings: sortFindings(oc.findings.map(toReportFinding)),
+    findings: sortFindings(oc.findings.map((f) => toReportFinding(f, now))),
   };
 }
 
@@ -140,8 +140,8 @@ export function buildReport(
   settings: Settings,
   extra: { deadlineReached: boolean; generatedAt?: Date; endpoints?: ReportProbe[] },
 ): Report {
-  const rc = sortCertificates(certs.map(toReportCertificate));
-  const rp = sortFindings(problems.map(toReportFinding));
+  const rc = sortCertificates(certs.map((oc) => toReportCertificate(oc, settings.now)));
+  const rp = sortFindings(problems.map((f) => toReportFinding(f, settings.now)));
   return {
     version: 1,
     generatedAt: (extra.generatedAt ?? new Date()).toISOString(),

@@ -122,7 +122,7 @@ function render(r: Report, opts: { runUrl?: string }, limits: Limits): string {
   if (rows.length) {
     const row = (f: ReportFinding, c?: ReportCertificate) => {
       const where = f.location ? cell(locationText(f.location)) : c ? locationsCell(c) : '—';
-      return `| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : '—'} | ${where} | ${cell(findingSentenceBesidePlace(f))} |`;
+      return `| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : '—'} | ${where} | ${cell(findingSentenceBesidePlace(f, r.run.now))} |`;
     };
     const head = ['| Severity | Finding | Certificate | Where | What to do |', '|---|---|---|---|---|'];
     out.push('### Findings', '', ...head);

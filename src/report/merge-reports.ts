@@ -97,18 +97,18 @@ export function mergeReports(reports: Report[]): Report {
 }
 
 /** A finding the merge itself makes: its `message` is its detail's sentence, as in a run's report. */
-function mergeFinding(detail: FindingDetail): ReportFinding {
-  return { id: 'not-checked', severity: 'warning', message: findingSentence({ detail }), detail };
+function mergeFinding(detail: FindingDetail, now: string): ReportFinding {
+  return { id: 'not-checked', severity: 'warning', message: findingSentence({ detail }, now), detail };
 }
 
 function missingShards(reports: Report[]): ReportFinding[] {
   // validateReport has refused reports without a shard.
   const shards = reports.map((r) => reportShard(r)!);
   const counts = new Set(shards.map((s) => s.count));
-  if (counts.size > 1) return [mergeFinding({ kind: 'shard-counts-differ', counts: [...counts] })];
+  if (counts.size > 1) return [mergeFinding({ kind: 'shard-counts-differ', counts: [...counts] }, reports[0].run.now)];
   const n = [...counts][0] ?? 1;
   if (n <= 1) return [];
   const have = new Set(shards.map((s) => s.index));
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
-  return missing.length ? [mergeFinding({ kind: 'shards-missing', missing, count: n })] : [];
+  return missing.length ? [mergeFinding({ kind: 'shards-missing', missing, count: n }, reports[0].run.now)] : [];
 }

@@ -127,9 +127,9 @@ const RULE_IDS = Object.keys(RULES) as FindingId[];
 export function renderSarif(report: Report): string {
   const results: any[] = [];
   for (const c of report.certificates) {
-    for (const f of c.findings) results.push(...resultsFor(f, c));
+    for (const f of c.findings) results.push(...resultsFor(f, c, report.run.now));
   }
-  for (const p of report.problems) results.push(...resultsFor(p, null));
+  for (const p of report.problems) results.push(...resultsFor(p, null, report.run.now));
   // Worst first, so the cap drops notices before errors.
   const rank: Record<string, number> = { error: 0, warning: 1, note: 2 };
   results.sort((a, b) => rank[a.level] - rank[b.level]);
@@ -170,7 +170,7 @@ export function renderSarif(report: Report): string {
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function resultsFor(f: ReportFinding, c: ReportCertificate | null): any[] {
+function resultsFor(f: ReportFinding, c: ReportCertificate | null, now: string): any[] {
   const places = f.location ? [f.location] : (c?.locations ?? []);
   const seen = new Set<string>();
   const out: any[] = [];
@@ -184,7 +184,7 @@ function resultsFor(f: ReportFinding, c: ReportCertificate | null): any[] {
       ruleId: f.id,
       ruleIndex: RULE_IDS.indexOf(f.id),
       level: level(f.severity),
-      message: { text: messageFor(f, c, loc) },
+      message: { text: messageFor(f, c, loc, now) },
       locations: [
         {
           physicalLocation: {
@@ -226,12 +226,12 @@ function repoPlace(loc: Location): { path: string; line: number } | null {
   return null;
 }
 
-function messageFor(f: ReportFinding, c: ReportCertificate | null, loc: Location): string {
+function messageFor(f: ReportFinding, c: ReportCertificate | null, loc: Location, now: string): string {
   const who = c ? (c.subjectCN ?? c.sans[0] ?? c.subject) : null;
   const where = loc.type === 'endpoint' ? `${loc.host}:${loc.port}` : loc.detail;
   const prefix = [who && `Certificate ${who}`, where && `(${where})`].filter(Boolean).join(' ');
   // Names and messages come from certificates: "[text](url)" would be a live embedded link.
-  const text = findingSentence(f);
+  const text = findingSentence(f, now);
   return sarifUntrusted(prefix ? `${prefix}: ${text}` : text);
 }
 

@@ -47,7 +47,7 @@ export function renderText(r: Report, opts: { color: boolean }): string {
       : '';
   // Names and messages come from certificates and servers: control characters must not repaint the terminal.
   const push = (f: ReportFinding, where: string) =>
-    rows.push([sevMark(f), f.id, clean(where), clean(findingSentenceBesidePlace(f) + ignoredBecause(f))]);
+    rows.push([sevMark(f), f.id, clean(where), clean(findingSentenceBesidePlace(f, r.run.now) + ignoredBecause(f))]);
   // Worst first across certificates and target problems alike.
   const all: { f: ReportFinding; where: string }[] = [];
   for (const c of r.certificates)

@@ -79,6 +79,8 @@ export async function runAction(
   inputs: Record<string, string> = {},
   env: Record<string, string> = {},
   timeoutMs = 60_000,
+  /** the built action to run (scripts/record-outputs.ts runs another build's) */
+  action = ACTION,
 ): Promise<ActionResult> {
   const tmp = await mkdtemp(path.join(tmpdir(), 'certwatch-action-'));
   const outFile = path.join(tmp, 'output');
@@ -105,7 +107,7 @@ export async function runAction(
   }
   for (const [k, v] of Object.entries(inputs)) e[`INPUT_${k.toUpperCase()}`] = v;
   Object.assign(e, env);
-  const child = spawn(process.execPath, [ACTION], { cwd: workspace, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [action], { cwd: workspace, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -132,6 +134,7 @@ export async function runScheduled(
   apiUrl: string,
   inputs: Record<string, string> = {},
   env: Record<string, string> = {},
+  run: { timeoutMs?: number; action?: string } = {},
 ): Promise<ActionResult> {
   const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-schedule-event-'));
   try {
@@ -144,14 +147,20 @@ export async function runScheduled(
         repository: { full_name: repository, name, owner: { login: owner }, default_branch: 'main' },
       }),
     );
-    return await runAction(workspace, inputs, {
-      GITHUB_API_URL: apiUrl,
-      GITHUB_REPOSITORY: repository,
-      GITHUB_EVENT_NAME: 'schedule',
-      GITHUB_EVENT_PATH: eventPath,
-      GITHUB_REF: 'refs/heads/main',
-      ...env,
-    });
+    return await runAction(
+      workspace,
+      inputs,
+      {
+        GITHUB_API_URL: apiUrl,
+        GITHUB_REPOSITORY: repository,
+        GITHUB_EVENT_NAME: 'schedule',
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_REF: 'refs/heads/main',
+        ...env,
+      },
+      run.timeoutMs,
+      run.action,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -20,7 +20,7 @@ import { mdUntrusted, sarifUntrusted } from '../../src/report/untrusted-text.js'
 import { workflowSafe } from '../../src/report/workflow-safe.js';
 import type { Report, ReportFinding } from '../../src/report/report-types.js';
 import type { FindingId, Location } from '../../src/types.js';
-import { cert, fileAt, report } from '../github/report-factory.js';
+import { cert, fileAt, NOW, report } from '../github/report-factory.js';
 
 const leaf = { name: 'api.example', role: 'leaf' as const };
 const ep = { host: '127.0.0.1', port: 8443, servername: 'shop.example' };
@@ -43,7 +43,7 @@ interface Case {
 const CASES: Case[] = [
   {
     id: 'expired',
-    detail: { kind: 'expired', certificate: leaf, notAfter: '2026-11-19T00:00:00.000Z', agoMs: 3 * 86_400_000 },
+    detail: { kind: 'expired', certificate: leaf, notAfter: '2026-11-19T03:00:00.000Z' },
     says: 'Certificate api.example expired on 2026-11-19 (3 days ago); replace it',
   },
   {
@@ -51,32 +51,31 @@ const CASES: Case[] = [
     detail: {
       kind: 'not-yet-valid',
       certificate: { name: 'next.example', role: 'leaf' },
-      notBefore: '2026-12-08T18:00:00.000Z',
-      inMs: 5 * 86_400_000,
+      notBefore: '2026-11-27T03:00:00.000Z',
     },
-    says: 'Certificate next.example is not valid until 2026-12-08T18:00:00.000Z (in 5 days); clients reject it until then',
+    says: 'Certificate next.example is not valid until 2026-11-27T03:00:00.000Z (in 5 days); clients reject it until then',
   },
   {
     id: 'expiring',
     detail: {
       kind: 'expiring',
       certificate: { name: 'R11', role: 'intermediate' },
-      notAfter: '2026-12-06T18:00:00.000Z',
-      leftMs: 3 * 86_400_000,
-      threshold: { name: 'fail-within', text: '7d' },
+      notBefore: '2024-11-25T03:00:00.000Z',
+      notAfter: '2026-11-25T03:00:00.000Z',
+      threshold: { name: 'fail-within', text: '7d', kind: 'absolute' },
     },
-    says: 'Intermediate CA certificate R11 expires on 2026-12-06, in 3 days (under 7d); renew it now',
+    says: 'Intermediate CA certificate R11 expires on 2026-11-25, in 3 days (under 7d); renew it now',
   },
   {
     id: 'expiring',
     detail: {
       kind: 'expiring',
       certificate: { name: 'edge.example', role: 'leaf' },
-      notAfter: '2026-12-04T22:00:00.000Z',
-      leftMs: 28 * 3_600_000,
-      threshold: { name: 'warn-within', text: '33%', percentLeft: 20, lifetimeMs: 6 * 86_400_000 },
+      notBefore: '2026-11-17T07:48:00.000Z',
+      notAfter: '2026-11-23T07:48:00.000Z',
+      threshold: { name: 'warn-within', text: '33%', kind: 'percent' },
     },
-    says: 'Certificate edge.example expires on 2026-12-04, in 1 day 4 h (20% of its lifetime (6 days) left, under 33%); plan its renewal',
+    says: 'Certificate edge.example expires on 2026-11-23, in 1 day 4 h (20% of its lifetime (6 days) left, under 33%); plan its renewal',
   },
   {
     id: 'superseded',
@@ -87,12 +86,12 @@ const CASES: Case[] = [
       expiry: {
         kind: 'expiring',
         certificate: { name: 'cdn.example', role: 'leaf' },
-        notAfter: '2026-12-05T18:00:00.000Z',
-        leftMs: 2 * 86_400_000,
-        threshold: { name: 'fail-within', text: '7d' },
+        notBefore: '2026-08-26T03:00:00.000Z',
+        notAfter: '2026-11-24T03:00:00.000Z',
+        threshold: { name: 'fail-within', text: '7d', kind: 'absolute' },
       },
     },
-    says: 'Old copy of a renewed certificate: superseded by serial 10140A (valid 2026-12-02 to 2027-03-02) in the same file; the newer one is the one to keep. Certificate cdn.example expires on 2026-12-05, in 2 days (under 7d); remove it from the bundle',
+    says: 'Old copy of a renewed certificate: superseded by serial 10140A (valid 2026-12-02 to 2027-03-02) in the same file; the newer one is the one to keep. Certificate cdn.example expires on 2026-11-24, in 2 days (under 7d); remove it from the bundle',
   },
   {
     id: 'weak-key',
@@ -444,8 +443,8 @@ function everyCase(cases: Case[]): Report {
 describe('every kind of finding reads as it always has', () => {
   for (const c of CASES) {
     test(`${c.detail.kind}: ${c.says.slice(0, 60)}…`, () => {
-      assert.equal(findingSentence({ detail: c.detail }), c.says);
-      assert.equal(findingSentenceBesidePlace({ detail: c.detail, location: c.location }), c.beside ?? c.says);
+      assert.equal(findingSentence({ detail: c.detail }, NOW), c.says);
+      assert.equal(findingSentenceBesidePlace({ detail: c.detail, location: c.location }, NOW), c.beside ?? c.says);
     });
   }
 
@@ -453,10 +452,18 @@ describe('every kind of finding reads as it always has', () => {
     assert.deepEqual([...new Set(CASES.map((c) => c.detail.kind))].sort(), [...FINDING_KINDS].sort());
   });
 
-  test('a report written before `detail` existed keeps its message', () => {
+  test('a report written before `detail` existed keeps its message (beside the place, without repeating it)', () => {
     const old = { message: 'certs/a.pem:1: something odd', location: fileAt('certs/a.pem') };
-    assert.equal(findingSentence(old), old.message);
-    assert.equal(findingSentenceBesidePlace(old), old.message);
+    assert.equal(findingSentence(old, NOW), old.message);
+    assert.equal(findingSentenceBesidePlace(old, NOW), 'something odd');
+  });
+
+  test('"in 3 days" is measured from the clock the sentence is written for, not stored', () => {
+    const d = CASES[0].detail;
+    assert.equal(
+      findingSentence({ detail: d }, '2026-11-29T03:00:00.000Z'),
+      'Certificate api.example expired on 2026-11-19 (10 days ago); replace it',
+    );
   });
 });
 
@@ -497,7 +504,7 @@ describe('every medium shows the same sentence', () => {
 
   test('issue bodies and comments', () => {
     for (const c of CASES)
-      assert.equal(findingsSentence([asReportFinding(c)]), `**${c.id}** (warning): ${mdUntrusted(c.says)}`);
+      assert.equal(findingsSentence([asReportFinding(c)], NOW), `**${c.id}** (warning): ${mdUntrusted(c.says)}`);
   });
 
   test('the inventory (text, Markdown, HTML) lists target problems with the same words', () => {
@@ -521,9 +528,9 @@ describe('hostile text inside a detail stays inert in every medium', () => {
       detail: {
         kind: 'expiring',
         certificate: { name: HOSTILE, role: 'leaf' },
-        notAfter: '2026-12-07T18:00:00.000Z',
-        leftMs: 4 * 86_400_000,
-        threshold: { name: 'fail-within', text: '7d' },
+        notBefore: '2026-09-01T00:00:00.000Z',
+        notAfter: '2026-11-26T03:00:00.000Z',
+        threshold: { name: 'fail-within', text: '7d', kind: 'absolute' },
       },
       says: '',
     },
@@ -560,7 +567,7 @@ describe('hostile text inside a detail stays inert in every medium', () => {
   test('Markdown (summary, issue bodies) defuses mentions, links, HTML and references', () => {
     const md = renderMarkdown(r);
     assert.doesNotMatch(md, live);
-    for (const c of cases) assert.doesNotMatch(findingsSentence([asReportFinding(c)]), live);
+    for (const c of cases) assert.doesNotMatch(findingsSentence([asReportFinding(c)], NOW), live);
   });
 
   test('stdout cannot carry a workflow command', () => {
@@ -603,7 +610,7 @@ describe('detail round-trips through the JSON report and merge', () => {
       const f = all.find((x) => JSON.stringify(x.detail) === JSON.stringify(c.detail));
       assert.ok(f, `${c.detail.kind} lost its detail in the merge`);
       assert.deepEqual(f.detail, c.detail);
-      assert.equal(findingSentence(f), c.says);
+      assert.equal(findingSentence(f, NOW), c.says);
       assert.equal(f.message, c.says);
     }
   });

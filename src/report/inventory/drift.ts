@@ -199,14 +199,15 @@ function addressesDiffer(report: Report): DriftItem[] {
     if (f.id !== 'address-drift' || f.ignored) continue;
     const l = f.location;
     const host = l?.type === 'endpoint' ? l.host : undefined;
-    const k = l?.type === 'endpoint' ? `${l.host.toLowerCase()}:${l.port}` : `message:${findingSentence(f)}`;
+    const k =
+      l?.type === 'endpoint' ? `${l.host.toLowerCase()}:${l.port}` : `message:${findingSentence(f, report.run.now)}`;
     if (covered.has(k)) continue;
     covered.add(k);
     items.push({
       name: host ?? '(endpoint)',
       verdict: 'addresses-differ',
       ...(l?.type === 'endpoint' ? { endpoint: { host: l.host, port: l.port } } : {}),
-      message: findingSentence(f),
+      message: findingSentence(f, report.run.now),
     });
   }
   return items;

@@ -165,7 +165,7 @@ function certificateRow(c: ReportCertificate, now: Date): string {
   const search = [c.fingerprint, c.subject, c.issuer, c.serialNumber, ...c.sans].join(' ').toLowerCase();
   const findings = c.findings
     .filter((f) => !f.ignored)
-    .map((f) => `${f.id}: ${findingSentence(f)}`)
+    .map((f) => `${f.id}: ${findingSentence(f, now)}`)
     .join('\n');
   const place = (l: (typeof c.locations)[number]): string =>
     `<li>${h(locationText(l))}${l.type === 'endpoint' && l.address ? ` <span class="muted">${h(l.address)}</span>` : ''}</li>`;
@@ -211,7 +211,7 @@ function problemsSection(report: Report): string {
   if (!report.problems.length) return '';
   const items = report.problems.map(
     (p) =>
-      `<li><b>${h(p.id)}</b> (${h(p.severity)})${p.location ? ` ${h(locationText(p.location))}` : ''}: ${h(findingSentenceBesidePlace(p))}</li>`,
+      `<li><b>${h(p.id)}</b> (${h(p.severity)})${p.location ? ` ${h(locationText(p.location))}` : ''}: ${h(findingSentenceBesidePlace(p, report.run.now))}</li>`,
   );
   return `<section id="problems"><h2>Problems not tied to a certificate</h2><ul>${items.join('\n')}</ul></section>`;
 }

@@ -79,7 +79,7 @@ export function renderMarkdown(report: Report, inv: Inventory, opts: { title?: s
     out.push(
       ...report.problems.map(
         (p) =>
-          `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ''}: ${mdCell(findingSentenceBesidePlace(p))}`,
+          `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ''}: ${mdCell(findingSentenceBesidePlace(p, report.run.now))}`,
       ),
     );
   }

@@ -94,7 +94,7 @@ export function renderText(report: Report, inv: Inventory, opts: { color?: boole
     out.push('', heading('Problems (not tied to a certificate)'));
     for (const p of report.problems)
       out.push(
-        `  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ''}: ${clean(findingSentenceBesidePlace(p))}`,
+        `  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ''}: ${clean(findingSentenceBesidePlace(p, report.run.now))}`,
       );
   }
   return out.join('\n') + '\n';

@@ -33,9 +33,9 @@ export interface SentenceSource {
  * issue bodies, SARIF): a problem in a file names the file first.
  * A report written before `detail` existed keeps its `message`.
  */
-export function findingSentence(f: SentenceSource): string {
+export function findingSentence(f: SentenceSource, clock: Clock): string {
   if (!f.detail) return f.message ?? '';
-  return sentence(f.detail, true);
+  return sentence(f.detail, true, instant(clock));
 }
 
 /**
@@ -43,9 +43,36 @@ export function findingSentence(f: SentenceSource): string {
  * terminal table, the summary's table, annotations on a file line): a problem
  * in a file does not repeat "path:line:" when the column says it already.
  */
-export function findingSentenceBesidePlace(f: SentenceSource, place: Location | undefined = f.location): string {
-  if (!f.detail) return f.message ?? '';
-  return sentence(f.detail, !placeShownBeside(f.detail, place));
+export function findingSentenceBesidePlace(
+  f: SentenceSource,
+  clock: Clock,
+  place: Location | undefined = f.location,
+): string {
+  if (!f.detail) return legacyBesidePlace(f.message ?? '', place);
+  return sentence(f.detail, !placeShownBeside(f.detail, place), instant(clock));
+}
+
+/**
+ * A report written before `detail` existed (merged with newer shards, or read by
+ * `inventory`) has only its sentence, which names a file problem's place first:
+ * shown beside the place column, that prefix would repeat it, so it is left out
+ * there as it always was. Findings with a detail never take this path.
+ */
+function legacyBesidePlace(message: string, l: Location | undefined): string {
+  if (l?.type !== 'file') return message;
+  for (const prefix of [`${l.path}:${l.line}: `, `${l.path}: `])
+    if (message.startsWith(prefix)) return message.slice(prefix.length);
+  return message;
+}
+
+/**
+ * The clock the report judged against (`run.now`, or the run's settings.now): what
+ * "in 3 days" and "10 days ago" are measured from.
+ */
+export type Clock = string | Date;
+
+function instant(c: Clock): number {
+  return typeof c === 'string' ? Date.parse(c) : c.getTime();
 }
 
 /** True when the place column shows exactly the place the sentence would start with. */
@@ -72,14 +99,14 @@ function certName(c: CertificateNaming): string {
   return `${roleWording(c.role)} ${c.name}`;
 }
 
-function sentence(d: FindingDetail, withPlace: boolean): string {
+function sentence(d: FindingDetail, withPlace: boolean, now: number): string {
   switch (d.kind) {
     case 'expired':
     case 'not-yet-valid':
     case 'expiring':
-      return `${expiryFact(d)}; ${expiryAdvice(d)}`;
+      return `${expiryFact(d, now)}; ${expiryAdvice(d)}`;
     case 'superseded':
-      return `Old copy of a renewed certificate: ${supersededNote(d.by)}${d.expiry ? `. ${expiryFact(d.expiry)}` : ''}; remove it from the bundle`;
+      return `Old copy of a renewed certificate: ${supersededNote(d.by)}${d.expiry ? `. ${expiryFact(d.expiry, now)}` : ''}; remove it from the bundle`;
     case 'weak-key':
       return d.algorithm === 'ECDSA'
         ? `${cap(certName(d.certificate))} has a ${d.bits}-bit EC key; use P-256 or stronger`
@@ -172,20 +199,21 @@ function sentence(d: FindingDetail, withPlace: boolean): string {
 }
 
 /** "Certificate x expires on 2026-12-06, in 3 days (under 7d)": the fact, without what to do. */
-function expiryFact(d: ExpiryDetail): string {
+function expiryFact(d: ExpiryDetail, now: number): string {
   const name = cap(certName(d.certificate));
   switch (d.kind) {
     case 'expired':
-      return `${name} expired on ${day(d.notAfter)} (${formatDuration(d.agoMs)} ago)`;
+      return `${name} expired on ${day(d.notAfter)} (${formatDuration(now - Date.parse(d.notAfter))} ago)`;
     case 'not-yet-valid':
-      return `${name} is not valid until ${d.notBefore} (in ${formatDuration(d.inMs)})`;
+      return `${name} is not valid until ${d.notBefore} (in ${formatDuration(Date.parse(d.notBefore) - now)})`;
     case 'expiring': {
-      const t = d.threshold;
+      const left = Date.parse(d.notAfter) - now;
+      const lifetime = Date.parse(d.notAfter) - Date.parse(d.notBefore);
       const why =
-        t.percentLeft !== undefined && t.lifetimeMs !== undefined
-          ? `${t.percentLeft}% of its lifetime (${formatDuration(t.lifetimeMs)}) left, under ${t.text}`
-          : `under ${t.text}`;
-      return `${name} expires on ${day(d.notAfter)}, in ${formatDuration(d.leftMs)} (${why})`;
+        d.threshold.kind === 'percent'
+          ? `${Math.round((left / lifetime) * 100)}% of its lifetime (${formatDuration(lifetime)}) left, under ${d.threshold.text}`
+          : `under ${d.threshold.text}`;
+      return `${name} expires on ${day(d.notAfter)}, in ${formatDuration(left)} (${why})`;
     }
   }
 }
