@@ -138,7 +138,7 @@ function child(file: string, issuerPemFile: string, target: string): void {
   const der = readFileSync(file);
   const crl = scanCrl(der);
   const problem = verifyCrl(crl, issuerRec, { url: 'file://' + file, now: new Date() });
-  if (problem) throw new Error(problem);
+  if (problem) throw new Error(`CRL unusable: ${JSON.stringify(problem)}`);
   const hit = crl.find(Buffer.from(target, 'hex'));
   const miss = crl.find(Buffer.from('00' + target.slice(0, 30) + '77', 'hex'));
   const ms = performance.now() - t0;

@@ -2,6 +2,7 @@
 // config → targets → observed certificates → checks → findings → reporters.
 // Declared once here so modules exchange data, not re-declared shapes.
 import type { FindingDetail, ListHit, RevocationProblem, Supersession } from './findings/finding-detail.js';
+import type { RevocationCause } from './checks/revocation/revocation-cause.js';
 
 export type { FindingDetail, ListHit, RevocationProblem, Supersession };
 
@@ -152,6 +153,8 @@ export interface RevocationAnswer {
   detail?: string; // why not-checked, or a note on where the answer came from
   /** why the sources asked gave no verified answer (unknown, refused, or only the staple answered) */
   problems?: RevocationProblem[];
+  /** the CRL answered, but its delta CRL could not be applied */
+  deltaNotApplied?: RevocationCause;
   source?: string; // URL or list name
   /** the published lists naming the certificate (method 'list') */
   listed?: ListHit[];

@@ -9,6 +9,7 @@
 // report's own clock (`run.now`), so two runs over the same certificates carry
 // the same detail.
 import type { ChainProblem } from '../checks/chain.js';
+import type { RevocationCause } from '../checks/revocation/revocation-cause.js';
 
 // Several variants may share a finding id (a `revoked` from a CRL and one from a
 // published serial list); `kind` tells them apart.
@@ -69,13 +70,13 @@ export interface ListHit {
 export type RevocationSource = { method: 'crl' | 'ocsp'; url: string } | { method: 'stapled' };
 
 /**
- * Why a revocation source gave no verified answer. `url` is the CRL or OCSP
- * responder asked; `reason` says what went wrong there.
+ * Why a revocation source gave no verified answer: which source (`url`: the CRL
+ * or OCSP responder asked) and the typed cause (checks/revocation/revocation-cause.ts).
  */
 export interface RevocationProblem {
   source: 'stapled' | 'ocsp' | 'crl' | 'issuer' | 'pointers' | 'check';
   url?: string;
-  reason: string;
+  cause: RevocationCause;
 }
 
 /** A rule from the config, by where it was written. */

@@ -50,6 +50,17 @@ function pssParams(params: Buffer | undefined): { hash: string; saltLength: numb
   return { hash, saltLength };
 }
 
+/** Why a signature does not verify (report/text/revocation-cause.ts puts it into words). */
+export type SignatureDefect =
+  | { reason: 'key-unloadable' }
+  | { reason: 'pss-parameters' }
+  | { reason: 'unsupported-algorithm'; oid: string }
+  | { reason: 'mismatch' }
+  /** the crypto library refused (wrong key type for the algorithm, malformed signature encoding, …) */
+  | { reason: 'refused'; detail: string };
+
+const MISMATCH: SignatureDefect = { reason: 'mismatch' };
+
 /** Returns null when the signature verifies, else why not. */
 export function checkSignature(
   algOid: string,
@@ -57,24 +68,24 @@ export function checkSignature(
   data: Buffer,
   signature: Buffer,
   key: KeyObject | null,
-): string | null {
-  if (!key) return "the signer's public key cannot be loaded";
+): SignatureDefect | null {
+  if (!key) return { reason: 'key-unloadable' };
   try {
     if (algOid === RSA_PSS) {
       const p = pssParams(params);
-      if (!p) return 'unsupported RSASSA-PSS parameters';
+      if (!p) return { reason: 'pss-parameters' };
       const ok = verify(
         p.hash,
         data,
         { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: p.saltLength },
         signature,
       );
-      return ok ? null : 'the signature does not verify';
+      return ok ? null : MISMATCH;
     }
-    if (!(algOid in HASH_BY_SIG_OID)) return `unsupported signature algorithm ${algOid}`;
-    return verify(HASH_BY_SIG_OID[algOid], data, key, signature) ? null : 'the signature does not verify';
+    if (!(algOid in HASH_BY_SIG_OID)) return { reason: 'unsupported-algorithm', oid: algOid };
+    return verify(HASH_BY_SIG_OID[algOid], data, key, signature) ? null : MISMATCH;
   } catch (e) {
     // wrong key type for the algorithm, malformed signature encoding, …
-    return `the signature does not verify (${(e as Error).message})`;
+    return { reason: 'refused', detail: (e as Error).message };
   }
 }

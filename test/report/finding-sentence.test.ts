@@ -158,15 +158,36 @@ const CASES: Case[] = [
         {
           source: 'ocsp',
           url: 'http://127.0.0.1:9/ocsp',
-          reason:
-            'OCSP GET to http://127.0.0.1:9/ocsp: connection refused, nothing listening on that port (ECONNREFUSED)',
+          cause: {
+            reason: 'fetch',
+            refused: false,
+            text: 'OCSP GET to http://127.0.0.1:9/ocsp: connection refused, nothing listening on that port (ECONNREFUSED)',
+          },
         },
-        { source: 'ocsp', url: 'http://ocsp.example', reason: 'the answer is stale' },
-        { source: 'stapled', reason: 'signature does not verify' },
-        { source: 'crl', url: 'http://ca.example/x.crl', reason: 'fetching CRL http://ca.example/x.crl: HTTP 404' },
+        {
+          source: 'ocsp',
+          url: 'http://ocsp.example',
+          cause: { reason: 'ocsp', defect: { reason: 'stale', nextUpdate: '2026-11-20T00:00:00.000Z' } },
+        },
+        { source: 'stapled', cause: { reason: 'ocsp', defect: { reason: 'not-signed-by-issuer', issuer: 'CN=R11' } } },
+        {
+          source: 'crl',
+          url: 'http://ca.example/x.crl',
+          cause: { reason: 'fetch', refused: false, text: 'fetching CRL http://ca.example/x.crl: HTTP 404' },
+        },
+        {
+          source: 'crl',
+          url: 'http://ca.example/y.crl',
+          cause: {
+            reason: 'crl',
+            url: 'http://ca.example/y.crl',
+            delta: false,
+            defect: { reason: 'signature', issuer: 'CN=R11', signature: { reason: 'mismatch' } },
+          },
+        },
       ],
     },
-    says: 'Revocation status of certificate api.example is unknown: OCSP GET to http://127.0.0.1:9/ocsp: connection refused, nothing listening on that port (ECONNREFUSED); OCSP http://ocsp.example: the answer is stale; stapled OCSP response: signature does not verify; fetching CRL http://ca.example/x.crl: HTTP 404',
+    says: 'Revocation status of certificate api.example is unknown: OCSP GET to http://127.0.0.1:9/ocsp: connection refused, nothing listening on that port (ECONNREFUSED); OCSP http://ocsp.example: the response is stale: nextUpdate 2026-11-20T00:00:00.000Z; stapled OCSP response: the response is not signed by CN=R11 or a responder it delegated to; fetching CRL http://ca.example/x.crl: HTTP 404; CRL http://ca.example/y.crl: CRL is not signed by CN=R11: the signature does not verify',
   },
   {
     id: 'not-checked',
@@ -174,7 +195,11 @@ const CASES: Case[] = [
       kind: 'revocation-not-checked',
       certificate: leaf,
       problems: [
-        { source: 'crl', url: 'http://10.0.0.1/x.crl', reason: 'fetching CRL http://10.0.0.1/x.crl: not contacted' },
+        {
+          source: 'crl',
+          url: 'http://10.0.0.1/x.crl',
+          cause: { reason: 'fetch', refused: true, text: 'fetching CRL http://10.0.0.1/x.crl: not contacted' },
+        },
       ],
     },
     says: 'Revocation of certificate api.example not checked: fetching CRL http://10.0.0.1/x.crl: not contacted',
@@ -540,7 +565,11 @@ describe('hostile text inside a detail stays inert in every medium', () => {
         kind: 'revocation-unknown',
         certificate: { name: HOSTILE, role: 'leaf' },
         problems: [
-          { source: 'crl', url: 'http://127.0.0.1:9/@octocat/[x](y)', reason: `fetching CRL ${HOSTILE}: HTTP 404` },
+          {
+            source: 'crl',
+            url: 'http://127.0.0.1:9/@octocat/[x](y)',
+            cause: { reason: 'fetch', refused: false, text: `fetching CRL ${HOSTILE}: HTTP 404` },
+          },
         ],
       },
       says: '',

@@ -21,10 +21,10 @@ import type {
 import type { RevocationSource } from '../../findings/finding-detail.js';
 import { certificateNaming } from '../../findings/certificate-naming.js';
 import { fetchableUrl } from '../../net/http-fetch.js';
-import { NOT_CONTACTED } from '../../net/address-policy.js';
 import { REVOCATION_CONCURRENCY } from '../../net/limits.js';
 import { crlStatus, type SourceVerdict } from './crl-status.js';
-import { CrlSource } from './fetch-crl.js';
+import { CrlSource, causeOf } from './fetch-crl.js';
+import { refusedByPolicy, type RevocationCause } from './revocation-cause.js';
 import { IssuerFinder } from './find-issuer.js';
 import { buildOcspRequest } from '../../x509/ocsp-request.js';
 import { fetchOcsp } from '../../net/fetch-ocsp.js';
@@ -78,7 +78,7 @@ export async function checkRevocation(certs: ObservedCertificate[], ctx: Revocat
       // A bug or an unforeseen input must cost one certificate's answer, not the run.
       answer = {
         status: 'unknown',
-        problems: [{ source: 'check', reason: `revocation check failed: ${(e as Error).message}` }],
+        problems: [{ source: 'check', cause: { reason: 'check-failed', text: (e as Error).message } }],
       };
     }
     record(obs, answer, ctx);
@@ -164,13 +164,18 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
     // user asked that an unverifiable status fail, so it is unknown there, not skipped.
     const detail = `no http(s) OCSP or CRL URL (${[...new Set(skipped)].join('; ')})`;
     return s.ctx.settings.defaults.revocation === 'hard'
-      ? { status: 'unknown', problems: [{ source: 'pointers', reason: detail }] }
+      ? {
+          status: 'unknown',
+          problems: [{ source: 'pointers', cause: { reason: 'no-fetchable-url', skipped: [...new Set(skipped)] } }],
+        }
       : { status: 'not-checked', detail };
   }
 
   const found = await s.issuers.find(obs);
   if (!found.issuer) {
-    const problems: RevocationProblem[] = [{ source: 'issuer', reason: found.problem ?? '' }];
+    const problems: RevocationProblem[] = [
+      { source: 'issuer', cause: found.missing ?? { reason: 'error', text: 'issuer not found' } },
+    ];
     return refusedOnly(problems) ?? { status: 'unknown', problems };
   }
   const issuer = found.issuer;
@@ -188,25 +193,26 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
         source: 'stapled',
       };
     if (v.status === 'good') stapledGood = true;
-    else problems.push({ source: 'stapled', reason: v.problem });
+    else problems.push({ source: 'stapled', cause: v.cause });
   }
   for (const url of ocspUrls) {
     const v = await ocspVerdict(url, cert, issuer, s);
     if (v.status === 'revoked')
       return { status: 'revoked', method: 'ocsp', revokedAt: v.revokedAt, reason: v.reason ?? null, source: url };
     if (v.status === 'good') return { status: 'good', method: 'ocsp', source: url, revokedAt: null, reason: null };
-    problems.push({ source: 'ocsp', url, reason: v.problem });
+    problems.push({ source: 'ocsp', url, cause: v.cause });
   }
   for (const url of crlUrls) {
     let v: SourceVerdict;
-    let note: string | undefined;
+    let deltaNotApplied: RevocationCause | undefined;
     try {
       const answer = await s.crls.get(url, issuer);
       v = crlStatus(answer, cert);
-      if (answer.deltaProblem) note = `delta CRL not applied: ${answer.deltaProblem}`;
+      deltaNotApplied = answer.deltaProblem;
     } catch (e) {
-      v = { status: 'unknown', problem: (e as Error).message };
+      v = { status: 'unknown', cause: causeOf(e) };
     }
+    const note = deltaNotApplied ? { deltaNotApplied } : {};
     if (v.status === 'revoked')
       return {
         status: 'revoked',
@@ -214,11 +220,11 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
         revokedAt: v.revokedAt,
         reason: v.reason ?? null,
         source: url,
-        detail: note,
+        ...note,
       };
     if (v.status === 'good')
-      return { status: 'good', method: 'crl', source: url, revokedAt: null, reason: null, detail: note };
-    problems.push({ source: 'crl', url, reason: v.problem });
+      return { status: 'good', method: 'crl', source: url, revokedAt: null, reason: null, ...note };
+    problems.push({ source: 'crl', url, cause: v.cause });
   }
   if (stapledGood)
     return {
@@ -238,14 +244,14 @@ function refusedOnly(problems: RevocationProblem[]): RevocationAnswer | null {
   const seen = new Set<string>();
   // The same refusal for the OCSP responder and the CRL reads once.
   const distinct = problems.filter((p) => {
-    const k = `${p.source}|${p.url ?? ''}|${p.reason}`;
+    const k = JSON.stringify(p);
     return !seen.has(k) && !!seen.add(k);
   });
   return { status: 'not-checked', problems: distinct };
 }
 
 function allRefused(problems: RevocationProblem[]): boolean {
-  return problems.every((p) => p.reason.includes(NOT_CONTACTED));
+  return problems.every((p) => refusedByPolicy(p.cause));
 }
 
 /** One request per (responder, certificate) per run, however many places the certificate was seen. */
@@ -266,7 +272,7 @@ function ocspVerdict(
         });
         return verifyOcsp(body, cert, issuer, s.ctx.now);
       } catch (e) {
-        return { status: 'unknown', problem: (e as Error).message };
+        return { status: 'unknown', cause: causeOf(e) };
       }
     })();
     s.ocsp.set(key, p);

@@ -8,7 +8,8 @@ import { FetchError, fetchableUrl, httpFetch } from '../../net/http-fetch.js';
 import { CRL_MAX_BYTES, CRL_NO_NEXT_UPDATE_FALLBACK_MS, CRL_TRANSFER_TIMEOUT_MS } from '../../net/limits.js';
 import { splitPem } from '../../x509/pem.js';
 import { CrlParseError, scanCrl, type ScannedCrl } from '../../x509/crl-lookup.js';
-import { staleProblem, verifyCrl } from './verify-crl.js';
+import { staleDefect, verifyCrl } from './verify-crl.js';
+import type { RevocationCause } from './revocation-cause.js';
 import { oncePerKey } from '../../shared/once-per-key.js';
 
 /**
@@ -32,9 +33,9 @@ export interface CrlAnswer {
   url: string;
   crl: ScannedCrl;
   delta?: ScannedCrl; // a verified delta CRL to apply on top (RFC 5280 §5.2.4)
-  deltaProblem?: string; // why a FreshestCRL delta could not be used (the base still answers)
+  deltaProblem?: RevocationCause; // why a FreshestCRL delta could not be used (the base still answers)
   /** The complete CRL is verified but past its nextUpdate: its entries still prove revocation, its silence proves nothing. */
-  stale?: string;
+  stale?: RevocationCause;
   fromCache: boolean;
 }
 
@@ -54,7 +55,19 @@ interface CacheMeta {
   lastModified?: string;
 }
 
-export class CrlError extends Error {}
+/** A CRL that cannot be used, and why (as data: report/text/revocation-cause.ts says it). */
+export class CrlError extends Error {
+  constructor(readonly why: RevocationCause) {
+    super(`CRL problem: ${why.reason}`);
+  }
+}
+
+/** Why a fetch or a CRL failed, as a cause; anything else keeps its own words. */
+export function causeOf(e: unknown): RevocationCause {
+  if (e instanceof CrlError) return e.why;
+  if (e instanceof FetchError) return { reason: 'fetch', refused: e.kind === 'refused', text: e.message };
+  return { reason: 'error', text: (e as Error)?.message ?? String(e) };
+}
 
 /** DER, or PEM ("X509 CRL" block as some CAs publish, or "CRL" as Chromium's test data writes it). */
 export function decodeCrlBytes(body: Buffer, url: string): ScannedCrl {
@@ -64,13 +77,13 @@ export function decodeCrlBytes(body: Buffer, url: string): ScannedCrl {
     i++;
   if (body.subarray(i, i + 10).toString('latin1') === '-----BEGIN') {
     const block = splitPem(body.toString('latin1')).blocks.find((b) => b.label === 'X509 CRL' || b.label === 'CRL');
-    if (!block) throw new CrlError(`CRL ${url} is PEM without an X509 CRL block`);
+    if (!block) throw new CrlError({ reason: 'crl-pem-without-crl', url });
     der = block.der;
   }
   try {
     return scanCrl(der);
   } catch (e) {
-    if (e instanceof CrlParseError) throw new CrlError(`CRL ${url} is unreadable: ${e.message}`);
+    if (e instanceof CrlParseError) throw new CrlError({ reason: 'crl-unreadable', url, detail: e.message });
     throw e;
   }
 }
@@ -98,9 +111,9 @@ export class CrlSource {
     // Why a stale CRL is still returned: a CA whose CRL publishing stalled still
     // signed that these serials are revoked; refusing the whole CRL turned a
     // revoked certificate into a mere "revocation-unknown" warning.
-    const stale = staleProblem(base.crl, this.o.now);
+    const stale = staleDefect(base.crl, this.o.now);
     if (stale) {
-      answer.stale = `CRL ${url}: ${stale}`;
+      answer.stale = { reason: 'crl', url, delta: false, defect: stale };
       return answer;
     }
     const deltaUrl = base.crl.freshestUrls.find((u) => fetchableUrl(u) === null);
@@ -108,18 +121,27 @@ export class CrlSource {
       try {
         const d = await this.verified(deltaUrl, issuer, true);
         // §5.2.4: a delta applies to a complete CRL whose number is ≥ its BaseCRLNumber.
-        if (base.crl.crlNumber === undefined)
-          answer.deltaProblem = 'the complete CRL has no CRL number to match the delta against';
+        if (base.crl.crlNumber === undefined) answer.deltaProblem = { reason: 'no-base-crl-number' };
         else if (d.crl.deltaBase === undefined || d.crl.deltaBase > base.crl.crlNumber) {
-          answer.deltaProblem = `delta CRL ${deltaUrl} needs base CRL number ${d.crl.deltaBase}, have ${base.crl.crlNumber}`;
+          answer.deltaProblem = {
+            reason: 'delta-mismatch',
+            deltaUrl,
+            needsBase: d.crl.deltaBase?.toString(),
+            have: base.crl.crlNumber.toString(),
+          };
         } else if (d.crl.crlNumber === undefined || d.crl.crlNumber <= base.crl.crlNumber) {
           // §5.2.4 (d): the complete CRL's number must be LESS than the delta's. A delta
           // older than the complete CRL would overwrite newer information (e.g. its
           // removeFromCRL undoing a hold the complete CRL re-imposed → false "good").
-          answer.deltaProblem = `delta CRL ${deltaUrl} (number ${d.crl.crlNumber}) is not newer than the complete CRL (number ${base.crl.crlNumber})`;
+          answer.deltaProblem = {
+            reason: 'delta-not-newer',
+            deltaUrl,
+            deltaNumber: d.crl.crlNumber?.toString(),
+            baseNumber: base.crl.crlNumber.toString(),
+          };
         } else answer.delta = d.crl;
       } catch (e) {
-        answer.deltaProblem = (e as Error).message;
+        answer.deltaProblem = causeOf(e);
       }
     }
     return answer;
@@ -145,8 +167,8 @@ export class CrlSource {
       throw e;
     }
     // A stale complete CRL is kept (resolve() marks it): only its revocations count.
-    const problem = verifyCrl(fresh.crl, issuer, { ...opts, allowStale: !expectDelta });
-    if (problem) throw new CrlError(`CRL ${url}: ${problem}`);
+    const defect = verifyCrl(fresh.crl, issuer, { ...opts, allowStale: !expectDelta });
+    if (defect) throw new CrlError({ reason: 'crl', url, delta: expectDelta, defect });
     if (!fresh.fromCache) await this.save(url, fresh);
     return fresh;
   }

@@ -4,7 +4,8 @@
 // only then the AIA caIssuers URL (RFC 5280 §4.2.2.1). A candidate counts only if
 // its signature on the certificate verifies: names alone are not proof.
 import type { CertificateRecord, ObservedCertificate } from '../../types.js';
-import { fetchableUrl, httpFetch } from '../../net/http-fetch.js';
+import { FetchError, fetchableUrl, httpFetch } from '../../net/http-fetch.js';
+import type { AiaAttempt, RevocationCause } from './revocation-cause.js';
 import { CERT_MAX_BYTES } from '../../net/limits.js';
 import { readPkcs7Certificates } from '../../x509/pkcs7.js';
 import { isIssuedBy, parseCertificate } from '../../x509/parse-certificate.js';
@@ -15,7 +16,7 @@ import { oncePerKey } from '../../shared/once-per-key.js';
 export interface IssuerResult {
   issuer?: CertificateRecord;
   via?: 'chain' | 'known' | 'system' | 'aia';
-  problem?: string; // why no issuer was found
+  missing?: RevocationCause; // why no issuer was found (issuer-not-found)
 }
 
 export interface IssuerFinderOptions {
@@ -101,30 +102,32 @@ export class IssuerFinder {
     if (fromKnown) return { issuer: fromKnown, via: 'known' };
     const fromSystem = pick(systemRootIndex().get(cert.issuer));
     if (fromSystem) return { issuer: fromSystem, via: 'system' };
-    const problems: string[] = [];
+    const attempts: AiaAttempt[] = [];
     for (const url of cert.caIssuersUrls) {
       const refused = fetchableUrl(url);
       if (refused) {
-        problems.push(`AIA issuer URL skipped: ${refused}`);
+        attempts.push({ reason: 'skipped', why: refused });
         continue;
       }
       try {
         const got = await this.fetchAia(url);
         const issuer = got.find((c) => signs(c, cert));
         if (issuer) return { issuer, via: 'aia' };
-        problems.push(
+        attempts.push(
           got.length
-            ? `AIA issuer URL ${url} returned ${got.map((c) => c.subject).join('; ')}, which did not sign this certificate`
-            : `AIA issuer URL ${url} returned no readable certificate`,
+            ? { reason: 'wrong-certificates', url, subjects: got.map((c) => c.subject) }
+            : { reason: 'no-certificate', url },
         );
       } catch (e) {
-        problems.push((e as Error).message);
+        attempts.push(
+          e instanceof FetchError
+            ? { reason: 'fetch', refused: e.kind === 'refused', text: e.message }
+            : { reason: 'fetch', refused: false, text: (e as Error).message },
+        );
       }
     }
-    if (!cert.caIssuersUrls.length) problems.push('no AIA caIssuers URL to fetch it from');
-    return {
-      problem: `issuer ${cert.issuer} not found (not in the chain or bundle, not among the certificates seen; ${problems.join('; ')})`,
-    };
+    if (!cert.caIssuersUrls.length) attempts.push({ reason: 'no-url' });
+    return { missing: { reason: 'issuer-not-found', issuer: cert.issuer, attempts } };
   }
 
   private fetchAia(url: string): Promise<CertificateRecord[]> {

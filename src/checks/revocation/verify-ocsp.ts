@@ -13,6 +13,7 @@ import { isIssuedBy, parseCertificate } from '../../x509/parse-certificate.js';
 import { certFields } from '../../x509/cert-fields.js';
 import { CRL_REASONS } from '../../x509/crl-lookup.js';
 import type { SourceVerdict } from './crl-status.js';
+import type { OcspDefect, OcspSignerProblem } from './revocation-cause.js';
 import { sameSerial } from '../../x509/serial.js';
 import { HASH_BY_OID, checkSignature } from '../../x509/signature.js';
 
@@ -36,11 +37,11 @@ const STATUS_NAMES: Record<number, string> = {
   [OCSPResponseStatus.unauthorized]: 'unauthorized',
 };
 
-function unknown(problem: string): SourceVerdict {
-  return { status: 'unknown', problem };
+function unknown(defect: OcspDefect): SourceVerdict {
+  return { status: 'unknown', cause: { reason: 'ocsp', defect } };
 }
 
-function looksLikeText(b: Buffer): string | null {
+function looksLikeText(b: Buffer): 'HTML' | 'text' | null {
   const head = b.subarray(0, 256).toString('latin1').trimStart().toLowerCase();
   if (head.startsWith('<')) return 'HTML';
   if (b.length && /^[\x09\x0a\x0d\x20-\x7e]+$/.test(head)) return 'text';
@@ -52,7 +53,7 @@ function matchingResponse(
   responses: SingleResponse[],
   cert: CertificateRecord,
   issuer: CertificateRecord,
-): SingleResponse | string {
+): SingleResponse | OcspDefect {
   const f = certFields(issuer);
   const seen: string[] = [];
   for (const r of responses) {
@@ -67,7 +68,7 @@ function matchingResponse(
     if (!sameSerial(new Uint8Array(id.serialNumber), cert.serialBytes)) continue;
     return r;
   }
-  return `the response is not about this certificate (it answers for serial ${seen.join(', ') || 'none'} with issuer hashes that ${seen.length ? 'do not all match' : 'are absent'}; wanted serial ${cert.serialNumber})`;
+  return { reason: 'other-certificate', serialsSeen: seen, wanted: cert.serialNumber };
 }
 
 /** Who signed: the issuer itself, or a delegated responder certificate carried in the response. */
@@ -79,9 +80,9 @@ function checkSigner(
   certsDer: Buffer[],
   issuer: CertificateRecord,
   now: Date,
-): string | null {
+): OcspDefect | null {
   if (checkSignature(algOid, params, tbs, signature, certFields(issuer).publicKey) === null) return null;
-  const reasons: string[] = [];
+  const reasons: OcspSignerProblem[] = [];
   for (const der of certsDer) {
     let responder: CertificateRecord;
     try {
@@ -92,25 +93,28 @@ function checkSigner(
     if (checkSignature(algOid, params, tbs, signature, certFields(responder).publicKey) !== null) continue;
     // §4.2.2.2: the issuer signed the responder's certificate, which carries id-kp-OCSPSigning.
     if (!isIssuedBy(responder, issuer)) {
-      reasons.push(`it is signed by ${responder.subject}, which ${issuer.subject} did not issue`);
+      reasons.push({ reason: 'not-issued-by-issuer', responder: responder.subject, issuer: issuer.subject });
       continue;
     }
     if (!certFields(responder).extKeyUsage?.includes(ID_KP_OCSP_SIGNING)) {
-      reasons.push(`it is signed by ${responder.subject}, which lacks id-kp-OCSPSigning`);
+      reasons.push({ reason: 'not-ocsp-signer', responder: responder.subject });
       continue;
     }
     const t = now.getTime();
     if (t < responder.notBefore.getTime() - CLOCK_SKEW_MS || t > responder.notAfter.getTime() + CLOCK_SKEW_MS) {
-      reasons.push(
-        `its responder certificate ${responder.subject} is outside its validity (${responder.notBefore.toISOString()} – ${responder.notAfter.toISOString()})`,
-      );
+      reasons.push({
+        reason: 'outside-validity',
+        responder: responder.subject,
+        notBefore: responder.notBefore.toISOString(),
+        notAfter: responder.notAfter.toISOString(),
+      });
       continue;
     }
     return null;
   }
   return reasons.length
-    ? `the response's signature is not acceptable: ${reasons.join('; ')}`
-    : `the response is not signed by ${issuer.subject} or a responder it delegated to`;
+    ? { reason: 'signer-rejected', why: reasons }
+    : { reason: 'not-signed-by-issuer', issuer: issuer.subject };
 }
 
 /** Verdict of one DER OCSPResponse for `cert` issued by `issuer`, judged at `now`. */
@@ -120,17 +124,16 @@ export function verifyOcsp(der: Buffer, cert: CertificateRecord, issuer: Certifi
     resp = AsnConvert.parse(der, OCSPResponse);
   } catch {
     const text = looksLikeText(der);
-    return unknown(
-      text
-        ? `the responder returned ${text}, not an OCSP response`
-        : `the responder returned ${der.length} bytes that are not an OCSP response`,
-    );
+    return unknown({ reason: 'not-ocsp', ...(text ? { looksLike: text } : {}), bytes: der.length });
   }
   if (resp.responseStatus !== OCSPResponseStatus.successful) {
-    return unknown(`responder said ${STATUS_NAMES[resp.responseStatus] ?? `status ${resp.responseStatus}`}`);
+    return unknown({
+      reason: 'responder-status',
+      status: STATUS_NAMES[resp.responseStatus] ?? `status ${resp.responseStatus}`,
+    });
   }
   if (!resp.responseBytes || resp.responseBytes.responseType !== ID_PKIX_OCSP_BASIC)
-    return unknown('the response is not a basic OCSP response');
+    return unknown({ reason: 'not-basic' });
   const basicDer = Buffer.from(resp.responseBytes.response.buffer);
   let basic: BasicOCSPResponse;
   let tbs: Buffer;
@@ -146,7 +149,7 @@ export function verifyOcsp(der: Buffer, cert: CertificateRecord, issuer: Certifi
     const alg = children(basicDer, parts[1]);
     algOid = oidText(content(basicDer, alg[0]));
     params = alg[1] ? basicDer.subarray(alg[1].start, alg[1].end) : undefined;
-    if (basicDer[parts[2].contentStart] !== 0) return unknown('the response signature has unused bits');
+    if (basicDer[parts[2].contentStart] !== 0) return unknown({ reason: 'unused-signature-bits' });
     signature = basicDer.subarray(parts[2].contentStart + 1, parts[2].end);
     const certsT = parts.find((p) => p.tag === 0xa0);
     if (certsT) {
@@ -154,21 +157,21 @@ export function verifyOcsp(der: Buffer, cert: CertificateRecord, issuer: Certifi
         certsDer.push(basicDer.subarray(c.start, c.end));
     }
   } catch (e) {
-    return unknown(`the basic OCSP response is malformed (${(e as Error).message})`);
+    return unknown({ reason: 'malformed', detail: (e as Error).message });
   }
   const signer = checkSigner(tbs, algOid, params, signature, certsDer, issuer, now);
   if (signer) return unknown(signer);
   const single = matchingResponse(basic.tbsResponseData.responses, cert, issuer);
-  if (typeof single === 'string') return unknown(single);
+  if ('reason' in single) return unknown(single);
   const t = now.getTime();
   if (single.thisUpdate.getTime() > t + CLOCK_SKEW_MS)
-    return unknown(`the response is not yet valid: thisUpdate ${single.thisUpdate.toISOString()}`);
-  let stale: string | null = null;
+    return unknown({ reason: 'not-yet-valid', thisUpdate: single.thisUpdate.toISOString() });
+  let stale: OcspDefect | null = null;
   if (single.nextUpdate) {
     if (t > single.nextUpdate.getTime() + CLOCK_SKEW_MS)
-      stale = `the response is stale: nextUpdate ${single.nextUpdate.toISOString()}`;
+      stale = { reason: 'stale', nextUpdate: single.nextUpdate.toISOString() };
   } else if (t - single.thisUpdate.getTime() > OCSP_NO_NEXT_UPDATE_MAX_AGE_MS) {
-    stale = `the response is stale: no nextUpdate and thisUpdate ${single.thisUpdate.toISOString()} is over 4 days old`;
+    stale = { reason: 'stale-without-next-update', thisUpdate: single.thisUpdate.toISOString() };
   }
   // good and unknown are NULL-valued CHOICE arms: test which one is present, not truthiness.
   const cs = single.certStatus;
@@ -185,5 +188,5 @@ export function verifyOcsp(der: Buffer, cert: CertificateRecord, issuer: Certifi
   }
   if (stale) return unknown(stale);
   if (cs.good !== undefined) return { status: 'good' };
-  return unknown('the responder does not know this certificate (status unknown)');
+  return unknown({ reason: 'status-unknown' });
 }

@@ -12,7 +12,6 @@ import type {
   ExpiryDetail,
   FindingDetail,
   ListHit,
-  RevocationProblem,
   RuleRef,
   ServedLeaf,
 } from '../../findings/finding-detail.js';
@@ -20,6 +19,7 @@ import { formatDuration } from '../../config/duration.js';
 import { readableTime } from '../../checks/readable-time.js';
 import { TEST_PATH_WORDS } from '../../findings/path-rules.js';
 import { roleWording } from './certificate-name.js';
+import { revocationCause, revocationProblems } from './revocation-cause.js';
 
 /** A finding as reporters hold it: from a run, or read back from a JSON report (which may predate `detail`). */
 export interface SentenceSource {
@@ -237,25 +237,10 @@ function listedOn(lists: ListHit[]): string {
 /** The report's `revocation.detail`: a note on the answer, or why the sources gave none. */
 export function revocationDetail(rv: RevocationAnswer): string | undefined {
   if (rv.detail) return rv.detail;
+  if (rv.deltaNotApplied) return `delta CRL not applied: ${revocationCause(rv.deltaNotApplied)}`;
   if (!rv.problems?.length) return undefined;
   const why = revocationProblems(rv.problems);
   return rv.status === 'good' ? `only the staple answered: ${why}` : why;
-}
-
-/** Why revocation sources gave no verified answer, one clause per source. */
-export function revocationProblems(ps: RevocationProblem[]): string {
-  return ps.map(revocationProblem).join('; ');
-}
-
-function revocationProblem(p: RevocationProblem): string {
-  switch (p.source) {
-    case 'stapled':
-      return `stapled OCSP response: ${p.reason}`;
-    case 'ocsp':
-      return p.url && !p.reason.includes(p.url) ? `OCSP ${p.url}: ${p.reason}` : p.reason;
-    default:
-      return p.reason;
-  }
 }
 
 function ruleRef(r: RuleRef): string {
