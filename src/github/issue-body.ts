@@ -118,13 +118,9 @@ export function stateLocations(c: ReportCertificate): { l: StateLocation[]; lt?:
   return all.length > MAX_STATE_LOCATIONS ? { l: all.slice(0, MAX_STATE_LOCATIONS), lt: true } : { l: all };
 }
 
-export function displayName(c: ReportCertificate): string {
-  return c.subjectCN || c.sans[0] || shortFingerprint(c.fingerprint);
-}
-
-export function shortFingerprint(fp: string): string {
-  return fp.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]*$/i, '$1…');
-}
+// One name for a certificate in every output (report/text/certificate-name.ts).
+export { displayName, shortFingerprint } from '../report/text/certificate-name.js';
+import { displayName, shortFingerprint } from '../report/text/certificate-name.js';
 
 /** Stable for a fingerprint: nothing in it changes while the certificate is the same. */
 export function certificateTitle(c: ReportCertificate): string {

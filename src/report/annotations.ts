@@ -4,7 +4,7 @@ import type { Location } from '../types.js';
 import type { Report, ReportFinding } from './report-types.js';
 import { findingSentence, findingSentenceBesidePlace } from './text/finding-sentence.js';
 import { displayName } from '../x509/parse-certificate.js';
-import { severityRank } from './build-report.js';
+import { severityRank } from '../findings/severity.js';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';

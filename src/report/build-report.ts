@@ -3,15 +3,10 @@
 import type { Finding, Location, ObservedCertificate, Severity, Settings } from '../types.js';
 import { findingSentence, revocationDetail, supersededNote } from './text/finding-sentence.js';
 import { shardText } from './report-shard.js';
+import { severityRank } from '../findings/severity.js';
 import type { Report, ReportCertificate, ReportFinding, ReportProbe, ReportSummary } from './report-types.js';
 
 import { TOOL_VERSION } from '../version.js';
-
-const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
-
-export function severityRank(s: Severity): number {
-  return SEV_RANK[s];
-}
 
 function toReportFinding(f: Finding, now: Date): ReportFinding {
   // `message` stays for v1 readers; it is the detail's sentence (report/text/finding-sentence.ts).
@@ -29,14 +24,14 @@ export function sortFindings<
   return [...fs].sort(
     (a, b) =>
       Number(!!a.ignored) - Number(!!b.ignored) ||
-      SEV_RANK[a.severity] - SEV_RANK[b.severity] ||
+      severityRank(a.severity) - severityRank(b.severity) ||
       (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0),
   );
 }
 
 function worst(fs: ReportFinding[]): number {
   let w = 3;
-  for (const f of fs) if (!f.ignored) w = Math.min(w, SEV_RANK[f.severity]);
+  for (const f of fs) if (!f.ignored) w = Math.min(w, severityRank(f.severity));
   return w;
 }
 

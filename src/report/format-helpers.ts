@@ -30,10 +30,6 @@ export function daysLeft(notAfter: string, now: string | Date): number {
   return Math.trunc((Date.parse(notAfter) - from) / 86_400_000);
 }
 
-export function roleLabel(c: ReportCertificate): string {
-  return c.role === 'leaf' ? 'leaf' : c.role === 'root' ? 'root CA' : 'intermediate CA';
-}
-
 /** A report instant as a person reads it: "2026-11-22 03:00 UTC" (the JSON keeps the exact one). */
 export function readableInstant(iso: string): string {
   const t = Date.parse(iso);

@@ -1,11 +1,12 @@
 // The job summary (and `--format markdown`): findings worst first, the inventory,
 // and an expiry timeline as a Mermaid gantt block (GitHub renders it).
 import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
-import { daysLeft, issuerName, locationText, plural, roleLabel } from './format-helpers.js';
+import { daysLeft, issuerName, locationText, plural } from './format-helpers.js';
+import { roleLabel } from './text/certificate-name.js';
 import { findingSentenceBesidePlace } from './text/finding-sentence.js';
 import { displayName } from '../x509/parse-certificate.js';
 import { buildInventory } from './inventory/inventory.js';
-import { severityRank } from './build-report.js';
+import { severityRank } from '../findings/severity.js';
 import { mdUntrusted, ownersMarkdown } from './untrusted-text.js';
 import { collapseNoise, groupHeadline } from './collapse-notices.js';
 
@@ -158,7 +159,7 @@ function render(r: Report, opts: { runUrl?: string }, limits: Limits): string {
           ? '—'
           : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ''}`;
       out.push(
-        `| ${cell(displayName(c))}${c.role !== 'leaf' ? ` _(${roleLabel(c)})_` : ''} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${c.owner ? ownersCell([c.owner]) : '—'} | ${rev} |`,
+        `| ${cell(displayName(c))}${c.role !== 'leaf' ? ` _(${roleLabel(c.role)})_` : ''} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${c.owner ? ownersCell([c.owner]) : '—'} | ${rev} |`,
       );
     }
     if (r.certificates.length > limits.inventory)

@@ -7,6 +7,7 @@ import type { Report, ReportCertificate, ReportFinding } from './report-types.js
 import type { FindingId, Location, Severity } from '../types.js';
 import { sarifUntrusted } from './untrusted-text.js';
 import { findingSentence } from './text/finding-sentence.js';
+import { displayName } from './text/certificate-name.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 // Code scanning accepts at most 25,000 results per run and drops the rest
@@ -227,7 +228,7 @@ function repoPlace(loc: Location): { path: string; line: number } | null {
 }
 
 function messageFor(f: ReportFinding, c: ReportCertificate | null, loc: Location, now: string): string {
-  const who = c ? (c.subjectCN ?? c.sans[0] ?? c.subject) : null;
+  const who = c ? displayName(c) : null;
   const where = loc.type === 'endpoint' ? `${loc.host}:${loc.port}` : loc.detail;
   const prefix = [who && `Certificate ${who}`, where && `(${where})`].filter(Boolean).join(' ');
   // Names and messages come from certificates: "[text](url)" would be a live embedded link.

@@ -4,7 +4,7 @@ import { clean } from './inventory/render-text.js';
 import { daysLeft, issuerName, locationText, plural } from './format-helpers.js';
 import { findingSentenceBesidePlace } from './text/finding-sentence.js';
 import { displayName } from '../x509/parse-certificate.js';
-import { severityRank } from './build-report.js';
+import { severityRank } from '../findings/severity.js';
 import { PLACES_SHOWN, collapseNoise, groupHeadline } from './collapse-notices.js';
 
 const C = {

@@ -713,7 +713,12 @@ export function displayName(c: {
   subject: string;
   fingerprint: string;
 }): string {
-  return c.subjectCN ?? c.sans[0] ?? (c.subject || c.fingerprint.slice(0, 19));
+  return c.subjectCN || c.sans[0] || c.subject || shortFingerprint(c.fingerprint);
+}
+
+/** "sha256:0123456789ab…": enough to tell certificates apart in a title or a table. */
+export function shortFingerprint(fp: string): string {
+  return fp.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]*$/i, '$1…');
 }
 
 /** True when `issuer` signed `cert` (names chain and the signature verifies). */

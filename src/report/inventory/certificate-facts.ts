@@ -4,6 +4,7 @@
 import type { KeyInfo, Location } from '../../types.js';
 import type { ReportCertificate, ReportFinding } from '../report-types.js';
 import { caLabel } from './dn.js';
+import { severityRank } from '../../findings/severity.js';
 import { daysLeft as daysUntil } from '../format-helpers.js';
 
 export type StatusClass = 'fail' | 'warn' | 'ok';
@@ -13,10 +14,8 @@ export function isActive(f: ReportFinding): boolean {
   return !f.ignored;
 }
 
-/** The name a person recognises: CN, else the first SAN, else the whole subject. */
-export function displayName(c: ReportCertificate): string {
-  return c.subjectCN || c.sans[0] || c.subject || c.fingerprint;
-}
+// The name a person recognises: one copy for every view (report/text/certificate-name.ts).
+export { displayName } from '../text/certificate-name.js';
 
 /** Every name a certificate answers to, lowercased: CN and SANs. */
 export function certificateNames(c: ReportCertificate): Set<string> {
@@ -43,14 +42,12 @@ export function daysLeft(c: ReportCertificate, now: Date): number {
   return daysUntil(c.notAfter, now);
 }
 
-const SEVERITY_RANK = { error: 3, warning: 2, notice: 1 } as const;
-
 /** The most severe active finding (first one wins a tie: checks list the most telling first). */
 export function worstActiveFinding(c: ReportCertificate): ReportFinding | null {
   let worst: ReportFinding | null = null;
   for (const f of c.findings) {
     if (!isActive(f)) continue;
-    if (!worst || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst.severity]) worst = f;
+    if (!worst || severityRank(f.severity) < severityRank(worst.severity)) worst = f;
   }
   return worst;
 }
