@@ -283,12 +283,19 @@ function ariId(c: Issued): string {
 
 // ---- record --------------------------------------------------------------
 
-/** Preload for child processes: `Date` without arguments, and `Date.now()`, are the fixture's clock. */
+/**
+ * Preload for child processes: `new Date()` is the fixture's clock (the run's
+ * `now`, `generatedAt`, the revocation clock); `Date.now()` starts there and
+ * keeps running, because schedulers (Bottleneck's spacing of GitHub writes)
+ * and deadlines wait for it to move. Output never shows `Date.now()`.
+ */
 const CLOCK_PRELOAD = `const T = Date.parse(process.env.CERTWATCH_RECORD_CLOCK);
 const Real = Date;
+const realNow = Real.now;
+const start = realNow();
 class FixedDate extends Real {
   constructor(...a) { if (a.length === 0) super(T); else super(...a); }
-  static now() { return T; }
+  static now() { return T + (realNow() - start); }
 }
 globalThis.Date = FixedDate;
 `;

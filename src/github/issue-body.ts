@@ -7,6 +7,7 @@ import type { ReportCertificate, ReportFinding } from '../report/report-types.js
 import type { Location } from '../types.js';
 import { mdCodeUntrusted, mdUntrusted, ownerMention, titleUntrusted } from '../report/untrusted-text.js';
 import { findingSentence } from '../report/text/finding-sentence.js';
+import { encodePlaceKey, placeKeyOf } from '../report/place-key.js';
 
 // GitHub rejects issue bodies and comments over 65,536 characters. Stay well
 // under it so the footer and markers always fit.
@@ -98,8 +99,9 @@ export function stableBody(body: string | null | undefined): string {
     .trim();
 }
 
+/** The stored key of a place (report/place-key.ts keeps the format). */
 export function locationKey(l: Location): string {
-  return l.type === 'file' ? `file:${l.path}` : `endpoint:${l.host}:${l.port}`;
+  return encodePlaceKey(placeKeyOf(l));
 }
 
 export function findingKey(f: ReportFinding): string {

@@ -12,6 +12,7 @@
 import type { Report, ReportCertificate } from '../report/report-types.js';
 import { mdCodeUntrusted, mdUntrusted } from '../report/untrusted-text.js';
 import { findingSentence } from '../report/text/finding-sentence.js';
+import { decodePlaceKey, samePlace } from '../report/place-key.js';
 import type { IssueSettings } from '../types.js';
 import type { CodeownersRule } from './codeowners.js';
 import {
@@ -230,12 +231,15 @@ class Planner {
     completeness: Completeness,
   ): { kind: 'replaced' | 'gone'; text: string } | { kind: 'unseen'; why: string } {
     const { report } = this.input;
-    const here = report.certificates.filter((c) => c.locations.some((l) => sameKey(l, sl.k)));
-    const place = sl.k.startsWith('file:')
-      ? `\`${mdCodeUntrusted(sl.k.slice(5))}\``
-      : `endpoint \`${mdCodeUntrusted(sl.k.slice(9))}\``;
+    const key = decodePlaceKey(sl.k);
+    const isHere = (l: ReportCertificate['locations'][number]) => key !== null && samePlace(l, key);
+    const here = report.certificates.filter((c) => c.locations.some(isHere));
+    const place =
+      key?.type === 'endpoint'
+        ? `endpoint \`${mdCodeUntrusted(`${key.host}:${key.port}`)}\``
+        : `\`${mdCodeUntrusted(key?.path ?? sl.k)}\``;
     if (here.length) {
-      const at = (c: ReportCertificate) => c.locations.find((l) => sameKey(l, sl.k));
+      const at = (c: ReportCertificate) => c.locations.find(isHere);
       const slot = (c: ReportCertificate) => {
         const l = at(c);
         return l?.type === 'file' ? l.line : l?.chainIndex;
@@ -251,12 +255,12 @@ class Planner {
         text: `${place}: replaced by \`${by.fingerprint}\` (${mdUntrusted(displayName(by))}) expiring ${by.notAfter}`,
       };
     }
-    const problem = report.problems.find((p) => p.location && sameKey(p.location, sl.k));
+    const problem = report.problems.find((p) => p.location && isHere(p.location));
     if (problem) return { kind: 'unseen', why: `${problem.id}: ${findingSentence(problem, report.run.now)}` };
     if (!completeness.complete) return { kind: 'unseen', why: completeness.why };
     return {
       kind: 'gone',
-      text: `${place}: no longer there (${sl.k.startsWith('file:') ? 'the file no longer holds it' : 'the endpoint is no longer configured'})`,
+      text: `${place}: no longer there (${key?.type === 'endpoint' ? 'the endpoint is no longer configured' : 'the file no longer holds it'})`,
     };
   }
 
@@ -403,8 +407,4 @@ class Planner {
       });
     }
   }
-}
-
-function sameKey(l: ReportCertificate['locations'][number], key: string): boolean {
-  return l.type === 'file' ? key === `file:${l.path}` : key === `endpoint:${l.host}:${l.port}`;
 }

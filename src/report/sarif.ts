@@ -8,6 +8,7 @@ import type { FindingId, Location, Severity } from '../types.js';
 import { sarifUntrusted } from './untrusted-text.js';
 import { findingSentence } from './text/finding-sentence.js';
 import { displayName } from './text/certificate-name.js';
+import { encodePlaceKey, placeKeyOf } from './place-key.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 // Code scanning accepts at most 25,000 results per run and drops the rest
@@ -195,7 +196,9 @@ function resultsFor(f: ReportFinding, c: ReportCertificate | null, now: string):
         },
       ],
       // Stable across line moves and commits: the alert follows the certificate, not the line.
-      partialFingerprints: { [FINGERPRINT_KEY]: [f.id, c?.fingerprint ?? '-', locationText(loc)].join('|') },
+      partialFingerprints: {
+        [FINGERPRINT_KEY]: [f.id, c?.fingerprint ?? '-', encodePlaceKey(placeKeyOf(loc))].join('|'),
+      },
       ...(c
         ? { properties: { fingerprint: c.fingerprint, notAfter: c.notAfter, subject: c.subject, issuer: c.issuer } }
         : {}),
@@ -234,10 +237,6 @@ function messageFor(f: ReportFinding, c: ReportCertificate | null, loc: Location
   // Names and messages come from certificates: "[text](url)" would be a live embedded link.
   const text = findingSentence(f, now);
   return sarifUntrusted(prefix ? `${prefix}: ${text}` : text);
-}
-
-function locationText(loc: Location): string {
-  return loc.type === 'file' ? `file:${loc.path}` : `endpoint:${loc.host}:${loc.port}`;
 }
 
 // SARIF artifact URIs are URI references: relative, "/"-separated, escaped.
