@@ -15,7 +15,7 @@ import { checkThresholdOrder } from './config/threshold-order.js';
 import { markRevocationOff } from './checks/revocation/revocation-off.js';
 import { buildReport } from './report/build-report.js';
 import type { Report, ReportProbe } from './report/report-types.js';
-import { NOT_CONTACTED, networkGuard } from './net/address-policy.js';
+import { networkGuard } from './net/address-policy.js';
 
 export interface RunOptions {
   /** only these workspace-relative files (pull-request scope); null/undefined = all */
@@ -173,7 +173,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
 function refusedByPolicy(f: Finding): boolean {
   return (
     (f.detail.kind === 'endpoint-not-checked' && f.detail.cause === 'refused') ||
-    (f.detail.kind === 'ari-problem' && f.detail.reason.includes(NOT_CONTACTED))
+    (f.detail.kind === 'ari-problem' && f.detail.refused)
   );
 }
 

@@ -126,7 +126,8 @@ export type FindingDetail =
       windowEnd: string;
       explanationURL?: string;
     }
-  | { kind: 'ari-problem'; ca: string; reason: string }
+  /** `refused`: the network policy kept certwatch from asking the CA (a not-checked notice) */
+  | { kind: 'ari-problem'; ca: string; refused: boolean; reason: string }
   // endpoints
   | { kind: 'untrusted-chain'; endpoint: EndpointRef; problem: ChainProblem; reason: string }
   | { kind: 'hostname-mismatch'; endpoint: EndpointRef; reason: string }

@@ -231,7 +231,7 @@ const CASES: Case[] = [
   },
   {
     id: 'renewal-window',
-    detail: { kind: 'ari-problem', ca: "Let's Encrypt", reason: 'directory http://x/dir returned 500' },
+    detail: { kind: 'ari-problem', ca: "Let's Encrypt", refused: false, reason: 'directory http://x/dir returned 500' },
     says: "ARI for Let's Encrypt: directory http://x/dir returned 500",
     problem: true,
   },

@@ -9,7 +9,6 @@ import type { RevocationContext } from '../revocation/check-revocation.js';
 import { ariCertId } from './ari-cert-id.js';
 import { ariCaFor } from './ari-directories.js';
 import { AriClient, AriError } from './fetch-renewal-info.js';
-import { NOT_CONTACTED } from '../../net/address-policy.js';
 import { certificateNaming } from '../../findings/certificate-naming.js';
 
 export { ariCertId };
@@ -60,9 +59,10 @@ export async function checkRenewalInfo(certs: ObservedCertificate[], ctx: Revoca
       } catch (e) {
         const severity = e instanceof AriError ? e.severity : 'warning';
         const reason = (e as Error).message;
-        const detail = { kind: 'ari-problem' as const, ca: ca.label, reason };
+        const refused = e instanceof AriError && e.refused;
+        const detail = { kind: 'ari-problem' as const, ca: ca.label, refused, reason };
         // Refused by the network policy: not asked, so a notice that it was not checked, not a warning.
-        const finding: Finding = reason.includes(NOT_CONTACTED)
+        const finding: Finding = refused
           ? { id: 'not-checked', severity: 'notice', detail }
           : { id: 'renewal-window', severity, detail };
         const key = `${ca.label}\n${reason}`;

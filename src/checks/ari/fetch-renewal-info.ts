@@ -28,6 +28,8 @@ export class AriError extends Error {
   constructor(
     message: string,
     readonly severity: 'notice' | 'warning',
+    /** the network policy kept certwatch from asking (net/address-policy.ts): not the CA's failure */
+    readonly refused = false,
   ) {
     super(message);
   }
@@ -164,6 +166,7 @@ export class AriClient {
       throw new AriError(
         e instanceof FetchError && e.status ? `directory ${directory} returned ${e.status}` : (e as Error).message,
         'warning',
+        e instanceof FetchError && e.kind === 'refused',
       );
     }
     let renewalInfo: unknown;
@@ -203,6 +206,7 @@ export class AriClient {
       throw new AriError(
         e instanceof FetchError && e.status ? `renewalInfo ${url} returned ${e.status}` : (e as Error).message,
         'warning',
+        e instanceof FetchError && e.kind === 'refused',
       );
     }
     const w = parseRenewalInfo(res.body, url);
