@@ -6,20 +6,12 @@ import 'reflect-metadata';
 import { KeyObject } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as x509 from '@peculiar/x509';
 import { DAY, type Issued } from '../test/helpers/pki.js';
 import { buildCrl } from '../test/revocation/helpers/der-writer.js';
+import { ariId } from './fixture-pki.js';
 
 export const DEMO_CRL_PATH = '/demo-intermediate.crl';
 export const DEMO_EXPLANATION_URL = 'https://status.demo.test/incidents/2026-11-ari';
-
-/** The ARI certificate ID (RFC 9773 §4.1): base64url(AKI keyIdentifier) "." base64url(serial DER INTEGER content). */
-function ariId(c: Issued): string {
-  const aki = Buffer.from(c.cert.getExtension(x509.AuthorityKeyIdentifierExtension)!.keyId!, 'hex');
-  let serial = Buffer.from(c.cert.serialNumber, 'hex');
-  if (serial[0] & 0x80) serial = Buffer.concat([Buffer.from([0]), serial]);
-  return `${aki.toString('base64url')}.${serial.toString('base64url')}`;
-}
 
 /** Start listening first: certificates need the port in their CRL URL before the CRL exists. */
 export async function startDemoHttp() {

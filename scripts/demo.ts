@@ -9,7 +9,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import forge from 'node-forge';
+import { pkcs12Der } from './fixture-pki.js';
 import { hierarchy, issue, DAY } from '../test/helpers/pki.js';
 import { main } from '../src/cli.js';
 import { startDemoServers } from './demo-servers.js';
@@ -97,13 +97,7 @@ const rsa = await issue({
   notBefore: at(-10),
   notAfter: at(120),
 });
-const p12 = forge.pkcs12.toPkcs12Asn1(
-  forge.pki.privateKeyFromPem(rsa.keyPem),
-  [forge.pki.certificateFromPem(rsa.pem)],
-  'demo-password',
-  { algorithm: '3des' },
-);
-await w('deploy/payments.p12', Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
+await w('deploy/payments.p12', pkcs12Der(rsa, 'demo-password'));
 process.env.DEMO_P12_PASSWORD = 'demo-password';
 
 // A Kubernetes TLS Secret manifest (data: base64).

@@ -26,13 +26,12 @@ import { createServer } from 'node:http';
 import tls from 'node:tls';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as x509 from '@peculiar/x509';
-import forge from 'node-forge';
 import { DAY, hierarchy, issue, type Issued } from '../test/helpers/pki.js';
 import { hostileCertificate } from '../test/helpers/hostile-certs.js';
 import { buildCrl } from '../test/revocation/helpers/der-writer.js';
 import { FakeGitHub } from '../test/helpers/fake-github.js';
 import { runScheduled, type ActionResult } from '../test/helpers/run-action.js';
+import { ariId, pkcs12Der } from './fixture-pki.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 let DIST = path.join(ROOT, 'dist');
@@ -202,13 +201,7 @@ async function writeFixture(dir: string): Promise<void> {
     notBefore: at(-10),
     notAfter: at(120),
   });
-  const p12 = forge.pkcs12.toPkcs12Asn1(
-    forge.pki.privateKeyFromPem(rsa.keyPem),
-    [forge.pki.certificateFromPem(rsa.pem)],
-    'rec-password',
-    { algorithm: '3des' },
-  );
-  await w('deploy/payments.jks', Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary')); // PKCS#12 named .jks
+  await w('deploy/payments.jks', pkcs12Der(rsa, 'rec-password')); // PKCS#12 named .jks
   await w(
     'k8s/ingress-tls.yaml',
     `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ingress-tls\n  namespace: web\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ${Buffer.from(month.pem + intermediate.pem).toString('base64')}\n`,
@@ -271,14 +264,6 @@ ${issues}`;
   const info: FixtureInfo = { clock: new Date(t0).toISOString(), ports: PORTS, routes };
   await writeFile(path.join(dir, 'fixture.json'), JSON.stringify(info, null, 2) + '\n');
   process.stderr.write(`fixture written to ${dir} (clock ${info.clock})\n`);
-}
-
-/** The ARI certificate ID (RFC 9773 §4.1): base64url(AKI keyIdentifier) "." base64url(serial DER INTEGER content). */
-function ariId(c: Issued): string {
-  const aki = Buffer.from(c.cert.getExtension(x509.AuthorityKeyIdentifierExtension)!.keyId!, 'hex');
-  let serial = Buffer.from(c.cert.serialNumber, 'hex');
-  if (serial[0] & 0x80) serial = Buffer.concat([Buffer.from([0]), serial]);
-  return `${aki.toString('base64url')}.${serial.toString('base64url')}`;
 }
 
 // ---- record --------------------------------------------------------------
