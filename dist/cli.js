@@ -2,13 +2,14 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-DRHZVUTF.js";
+} from "./chunks/chunk-HWUVINMX.js";
+import "./chunks/chunk-HH333CRM.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-Y7HT4D26.js";
+} from "./chunks/chunk-DILT6IOC.js";
 import {
   MergeError,
   PLACES_SHOWN,
@@ -20,34 +21,39 @@ import {
   mergeReports,
   renderMarkdown,
   run,
-  severityRank,
   summarize,
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-DJC3JA4B.js";
-import "./chunks/chunk-UEJ7OTDV.js";
+} from "./chunks/chunk-FBR6UC33.js";
+import "./chunks/chunk-U6UTGIOA.js";
+import "./chunks/chunk-5NOWTMKA.js";
 import "./chunks/chunk-TYM2AABC.js";
-import "./chunks/chunk-FV4SZAZW.js";
+import "./chunks/chunk-35WQQUNJ.js";
+import "./chunks/chunk-RYDLF6TH.js";
 import {
-  DurationError,
   UsageError,
   buildSettings
-} from "./chunks/chunk-ERH3LEKG.js";
+} from "./chunks/chunk-457I6RNS.js";
 import {
   GROUPING_KEYS,
   isFailing,
-  parseDn
-} from "./chunks/chunk-76WTTFLF.js";
+  parseDn,
+  severityRank
+} from "./chunks/chunk-ZAVABO3U.js";
 import {
   daysLeft,
   issuerName,
   locationText,
-  messageBesidePlace,
   plural
-} from "./chunks/chunk-Z7KJFGKJ.js";
-import "./chunks/chunk-ICE5XF2S.js";
-import "./chunks/chunk-2QTV5ZJ2.js";
+} from "./chunks/chunk-6N3DJ4WS.js";
+import {
+  findingSentenceBesidePlace
+} from "./chunks/chunk-QFD7P3SF.js";
+import "./chunks/chunk-BSO42MW5.js";
+import {
+  DurationError
+} from "./chunks/chunk-ZIJ54FUI.js";
 import {
   nearest
 } from "./chunks/chunk-RHUPNITJ.js";
@@ -58,17 +64,17 @@ import "./chunks/chunk-DO36KUV2.js";
 import "./chunks/chunk-EVYMIVGF.js";
 import {
   displayName
-} from "./chunks/chunk-KD2KQZFI.js";
+} from "./chunks/chunk-LX3FKHLY.js";
 import {
   SerialListError,
   openListFile,
   scanSerialList,
   serialKey
-} from "./chunks/chunk-Z4RVLDAR.js";
-import "./chunks/chunk-R33XYM2P.js";
+} from "./chunks/chunk-V2DXRWTD.js";
+import "./chunks/chunk-D6ADA5Z3.js";
 import "./chunks/chunk-4HURYBLK.js";
 import "./chunks/chunk-NOSH5WDB.js";
-import "./chunks/chunk-HWS43L24.js";
+import "./chunks/chunk-C6FOCXUK.js";
 import "./chunks/chunk-DDCI7ZLU.js";
 
 // src/cli/args.ts
@@ -213,7 +219,7 @@ function renderText(r, opts) {
   );
   const rows = [];
   const ignoredBecause = (f) => f.ignored ? ` (ignored${f.ignored.until ? ` until ${f.ignored.until}` : ""}${f.ignored.reason ? `: ${f.ignored.reason}` : ""})` : "";
-  const push = (f, where) => rows.push([sevMark(f), f.id, clean(where), clean(messageBesidePlace(f.message, f.location) + ignoredBecause(f))]);
+  const push = (f, where) => rows.push([sevMark(f), f.id, clean(where), clean(findingSentenceBesidePlace(f, r.run.now) + ignoredBecause(f))]);
   const all = [];
   for (const c of r.certificates)
     for (const f of c.findings)
@@ -392,7 +398,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-TFGYGBDK.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-XFPYFR5X.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

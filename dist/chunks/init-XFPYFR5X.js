@@ -6,21 +6,23 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-UEJ7OTDV.js";
-import "./chunk-FV4SZAZW.js";
+} from "./chunk-5NOWTMKA.js";
+import "./chunk-35WQQUNJ.js";
 import {
   BUILTIN,
   DEFAULT_CONFIG_PATH,
   ISSUE_DEFAULTS,
   settingsFrom
-} from "./chunk-ERH3LEKG.js";
+} from "./chunk-457I6RNS.js";
+import "./chunk-BSO42MW5.js";
+import "./chunk-ZIJ54FUI.js";
 import "./chunk-CWOAGZBK.js";
 import "./chunk-DO36KUV2.js";
 import "./chunk-EVYMIVGF.js";
-import "./chunk-KD2KQZFI.js";
+import "./chunk-LX3FKHLY.js";
 import {
   DEFAULT_MAX_DOWNLOAD_MB
-} from "./chunk-HWS43L24.js";
+} from "./chunk-C6FOCXUK.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/init/init.ts
@@ -45,7 +47,7 @@ async function findCertificateFiles(workspace) {
     if (f.id !== "unparseable" || f.severity === "notice" || f.location?.type !== "file") continue;
     if (!CERTIFICATE_EXTENSIONS.has(extensionOf(f.location.path))) continue;
     broken.add(f.location.path);
-    if (/password/i.test(f.message)) needsPassword.add(f.location.path);
+    if (f.detail.kind === "file-problem" && /password/i.test(f.detail.reason)) needsPassword.add(f.location.path);
   }
   const codeowners = await readCodeowners(workspace);
   const rules = codeowners ? parseCodeowners(codeowners) : [];

@@ -1,38 +1,48 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  reportShard,
+  shardText
+} from "./chunk-U6UTGIOA.js";
+import {
   collectFiles,
-  require_out,
-  require_picomatch
-} from "./chunk-UEJ7OTDV.js";
+  require_out
+} from "./chunk-5NOWTMKA.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
 import {
-  formatDuration,
-  thresholdMs
-} from "./chunk-ERH3LEKG.js";
+  certificateNaming
+} from "./chunk-RYDLF6TH.js";
 import {
-  buildInventory
-} from "./chunk-76WTTFLF.js";
+  buildInventory,
+  severityRank
+} from "./chunk-ZAVABO3U.js";
 import {
   daysLeft,
   issuerName,
   locationText,
-  messageBesidePlace,
-  plural,
-  roleLabel
-} from "./chunk-Z7KJFGKJ.js";
+  plural
+} from "./chunk-6N3DJ4WS.js";
 import {
+  applyPathRules,
+  fileExcluder,
+  findingSentence,
+  findingSentenceBesidePlace,
   mdUntrusted,
-  ownersMarkdown
-} from "./chunk-2QTV5ZJ2.js";
+  ownersMarkdown,
+  revocationDetail,
+  roleLabel,
+  supersededNote
+} from "./chunk-QFD7P3SF.js";
+import {
+  thresholdMs
+} from "./chunk-ZIJ54FUI.js";
 import {
   displayName
-} from "./chunk-KD2KQZFI.js";
+} from "./chunk-LX3FKHLY.js";
 import {
-  NOT_CONTACTED,
   networkGuard
-} from "./chunk-HWS43L24.js";
+} from "./chunk-C6FOCXUK.js";
 import {
   __toESM
 } from "./chunk-DDCI7ZLU.js";
@@ -75,16 +85,18 @@ function groupObservations(obs, defaults) {
     if (ROLE_RANK[o.role] < ROLE_RANK[oc.role]) oc.role = o.role;
     const own = defaults ? { ...defaults, ...o.thresholds } : o.thresholds;
     if (own) oc.thresholds = strictest(oc.thresholds, own, o.cert);
-    if (o.note && !oc.notes.includes(o.note)) oc.notes.push(o.note);
+    const by = o.supersededBy;
+    if (by && !oc.supersededBy?.some((x) => x.serial === by.serial && x.notBefore === by.notBefore))
+      (oc.supersededBy ??= []).push(by);
     if (o.stapledOcsp && !oc.stapledOcsp) oc.stapledOcsp = o.stapledOcsp;
     if (!o.offPath) oc.allOffPath = false;
-    if (!o.note?.startsWith("superseded by")) oc.allSuperseded = false;
+    if (!o.supersededBy) oc.allSuperseded = false;
     if (o.companions?.length) oc.companions = addCompanions(oc.companions, o.companions, oc.merged);
   }
   const out = [];
   for (const oc of byFp.values()) {
     const { allOffPath, allSuperseded, merged: _merged, ...rest } = oc;
-    if (!allSuperseded) rest.notes = rest.notes.filter((n) => !n.startsWith("superseded by"));
+    if (!allSuperseded) delete rest.supersededBy;
     if (allOffPath) {
       rest.offPath = true;
       rest.notes.push(
@@ -122,66 +134,31 @@ function strictest(a, b, c) {
 }
 
 // src/checks/expiry.ts
-function roleText(oc) {
-  if (oc.role === "root") return "root certificate";
-  if (oc.role === "intermediate") return "intermediate CA certificate";
-  return "certificate";
-}
-var day = (d) => d.toISOString().slice(0, 10);
-function checkExpiry(oc, t, now) {
+function expiryStanding(oc, t, now) {
   const c = oc.cert;
-  const name = `${roleText(oc)} ${displayName(c)}`;
-  const fp = c.fingerprint;
+  const certificate = certificateNaming(oc);
   const left = c.notAfter.getTime() - now.getTime();
-  if (left <= 0) {
-    return [
-      {
-        id: "expired",
-        severity: "error",
-        fingerprint: fp,
-        message: `${cap(name)} expired on ${day(c.notAfter)} (${formatDuration(-left)} ago); replace it`
-      }
-    ];
-  }
-  if (now < c.notBefore) {
-    return [
-      {
-        id: "not-yet-valid",
-        severity: "error",
-        fingerprint: fp,
-        message: `${cap(name)} is not valid until ${c.notBefore.toISOString()} (in ${formatDuration(c.notBefore.getTime() - now.getTime())}); clients reject it until then`
-      }
-    ];
-  }
+  if (left <= 0)
+    return { severity: "error", detail: { kind: "expired", certificate, notAfter: c.notAfter.toISOString() } };
+  if (now < c.notBefore)
+    return { severity: "error", detail: { kind: "not-yet-valid", certificate, notBefore: c.notBefore.toISOString() } };
   const lifetime = c.notAfter.getTime() - c.notBefore.getTime();
-  const fail = thresholdMs(t.failWithin, lifetime);
-  const warn = thresholdMs(t.warnWithin, lifetime);
-  const pct = Math.round(left / lifetime * 100);
-  const why = (d) => d.kind === "percent" ? `${pct}% of its lifetime (${formatDuration(lifetime)}) left, under ${d.text}` : `under ${d.text}`;
-  if (left < fail) {
-    return [
-      {
-        id: "expiring",
-        severity: "error",
-        fingerprint: fp,
-        message: `${cap(name)} expires on ${day(c.notAfter)}, in ${formatDuration(left)} (${why(t.failWithin)}); renew it now`
-      }
-    ];
-  }
-  if (left < warn) {
-    return [
-      {
-        id: "expiring",
-        severity: "warning",
-        fingerprint: fp,
-        message: `${cap(name)} expires on ${day(c.notAfter)}, in ${formatDuration(left)} (${why(t.warnWithin)}); plan its renewal`
-      }
-    ];
-  }
-  return [];
+  const expiring = (name, d) => ({
+    kind: "expiring",
+    certificate,
+    notBefore: c.notBefore.toISOString(),
+    notAfter: c.notAfter.toISOString(),
+    threshold: { name, text: d.text, kind: d.kind }
+  });
+  if (left < thresholdMs(t.failWithin, lifetime))
+    return { severity: "error", detail: expiring("fail-within", t.failWithin) };
+  if (left < thresholdMs(t.warnWithin, lifetime))
+    return { severity: "warning", detail: expiring("warn-within", t.warnWithin) };
+  return null;
 }
-function cap(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+function checkExpiry(oc, t, now) {
+  const s = expiryStanding(oc, t, now);
+  return s ? [{ id: s.detail.kind, severity: s.severity, fingerprint: oc.cert.fingerprint, detail: s.detail }] : [];
 }
 
 // src/checks/strength.ts
@@ -191,22 +168,21 @@ var WEAK_SIG = /md2|md5|sha1|SHA1/;
 function checkStrength(oc) {
   const c = oc.cert;
   const out = [];
-  const r = roleText(oc);
-  const name = `${r.charAt(0).toUpperCase()}${r.slice(1)} ${displayName(c)}`;
   const { algorithm, size } = c.key;
-  if ((algorithm === "RSA" || algorithm === "DSA") && size !== void 0 && size < MIN_RSA_BITS) {
+  const weakRsa = (algorithm === "RSA" || algorithm === "DSA") && size !== void 0 && size < MIN_RSA_BITS;
+  const weakEc = algorithm === "ECDSA" && size !== void 0 && size < MIN_EC_BITS;
+  if (weakRsa || weakEc) {
     out.push({
       id: "weak-key",
       severity: "warning",
       fingerprint: c.fingerprint,
-      message: `${name} has a ${size}-bit ${algorithm} key; use at least ${MIN_RSA_BITS} bits (or ECDSA P-256)`
-    });
-  } else if (algorithm === "ECDSA" && size !== void 0 && size < MIN_EC_BITS) {
-    out.push({
-      id: "weak-key",
-      severity: "warning",
-      fingerprint: c.fingerprint,
-      message: `${name} has a ${size}-bit EC key; use P-256 or stronger`
+      detail: {
+        kind: "weak-key",
+        certificate: certificateNaming(oc),
+        algorithm,
+        bits: size,
+        minimumBits: weakRsa ? MIN_RSA_BITS : MIN_EC_BITS
+      }
     });
   }
   if (!(oc.role === "root" && c.selfSigned) && WEAK_SIG.test(c.signatureAlgorithm)) {
@@ -214,7 +190,7 @@ function checkStrength(oc) {
       id: "weak-signature",
       severity: "warning",
       fingerprint: c.fingerprint,
-      message: `${name} is signed with ${c.signatureAlgorithm}, which clients reject; reissue it with SHA-256`
+      detail: { kind: "weak-signature", certificate: certificateNaming(oc), algorithm: c.signatureAlgorithm }
     });
   }
   return out;
@@ -233,7 +209,11 @@ function applyIgnores(certs, rules, now) {
           id: "ignore-expired",
           severity: "notice",
           fingerprint: oc.cert.fingerprint,
-          message: `The ignore rule for this certificate (${rule.source ? `${rule.source.file}:${rule.source.line}` : "config"}${rule.reason ? `, "${rule.reason}"` : ""}) expired on ${rule.until.toISOString().slice(0, 10)}; its findings count again`
+          detail: {
+            kind: "ignore-expired",
+            rule: { ...rule.source ?? {}, ...rule.reason ? { reason: rule.reason } : {} },
+            until: rule.until.toISOString().slice(0, 10)
+          }
         });
       }
       continue;
@@ -242,108 +222,6 @@ function applyIgnores(certs, rules, now) {
       f.ignored = { reason: rule.reason, until: rule.until?.toISOString().slice(0, 10) };
     }
   }
-}
-
-// src/findings/path-rules.ts
-var import_picomatch = __toESM(require_picomatch(), 1);
-var TEST_PATH = /(^|\/)(test|tests|testdata|fixtures|__tests__|spec)\/|(^|\/)[^/]*_test\.[^/]+$/;
-var TEST_PATH_WORDS = "test/, tests/, testdata/, fixtures/, __tests__/, spec/, *_test.*";
-var TEST_PATH_MARK = "under a test path (discovery)";
-function isTestPath(rel) {
-  return TEST_PATH.test(rel);
-}
-var matcher = (glob) => (0, import_picomatch.default)(glob, { dot: true });
-function fileExcluder(rules, discovery) {
-  const global = (rules?.exclude ?? []).map((r) => ({ test: matcher(r.pattern), origin: r.origin }));
-  const perTarget = /* @__PURE__ */ new Map();
-  return (rel, target) => {
-    if (target.exclude?.length) {
-      let own = perTarget.get(target);
-      if (!own)
-        perTarget.set(
-          target,
-          own = target.exclude.map((g) => ({
-            test: matcher(g),
-            origin: `exclude: "${g}" of files "${target.pattern}"`
-          }))
-        );
-      const hit2 = own.find((r) => r.test(rel));
-      if (hit2) return hit2.origin;
-    }
-    const hit = global.find((r) => r.test(rel));
-    if (hit) return hit.origin;
-    if (discovery && target.discovered && isTestPath(rel)) return TEST_PATH_MARK;
-    return void 0;
-  };
-}
-function applyPathRules(certs, problems, rules, now) {
-  const ignores = (rules?.ignore ?? []).map((r) => ({
-    rule: r,
-    test: matcher(r.path),
-    expired: !!r.until && now > r.until
-  }));
-  const ruleFor = (l) => l.type === "file" ? ignores.find((i) => i.test(l.path)) : void 0;
-  const out = [];
-  const expiredUsed = /* @__PURE__ */ new Set();
-  let testCerts = 0;
-  for (const oc of certs) {
-    const active = oc.findings.filter((f) => !f.ignored);
-    let reason;
-    let until;
-    let allTest = true;
-    let judged = false;
-    for (const l of oc.locations) {
-      if (l.type === "file" && l.excluded) {
-        if (l.excluded !== TEST_PATH_MARK) allTest = false;
-        reason ??= l.excluded === TEST_PATH_MARK ? `${TEST_PATH_MARK}; list it under \`files:\` to judge it` : `excluded by ${l.excluded}`;
-        continue;
-      }
-      allTest = false;
-      const hit = ruleFor(l);
-      if (hit && !hit.expired) {
-        if (l.type === "file") l.excluded = `ignore: path "${hit.rule.path}"`;
-        reason ??= hit.rule.reason ?? `ignored by path "${hit.rule.path}"`;
-        until ??= hit.rule.until?.toISOString().slice(0, 10);
-        continue;
-      }
-      if (hit?.expired) expiredUsed.add(hit.rule);
-      judged = true;
-    }
-    if (judged || !oc.locations.length) continue;
-    if (allTest) testCerts++;
-    for (const f of active) f.ignored = { reason, ...until ? { until } : {} };
-  }
-  for (const f of problems) {
-    const l = f.location;
-    if (f.ignored || !l || l.type !== "file") continue;
-    if (l.excluded) {
-      f.ignored = { reason: l.excluded === TEST_PATH_MARK ? TEST_PATH_MARK : `excluded by ${l.excluded}` };
-      continue;
-    }
-    const hit = ruleFor(l);
-    if (hit && !hit.expired)
-      f.ignored = {
-        reason: hit.rule.reason ?? `ignored by path "${hit.rule.path}"`,
-        ...hit.rule.until ? { until: hit.rule.until.toISOString().slice(0, 10) } : {}
-      };
-    else if (hit?.expired && f.severity !== "notice") expiredUsed.add(hit.rule);
-  }
-  if (testCerts) {
-    out.push({
-      id: "test-paths",
-      severity: "notice",
-      message: `${plural(testCerts, "certificate")} under test paths (${TEST_PATH_WORDS}) ${testCerts === 1 ? "is" : "are"} reported but not judged; list them under \`files:\` to judge them`
-    });
-  }
-  for (const r of expiredUsed) {
-    out.push({
-      id: "ignore-expired",
-      severity: "notice",
-      message: `The ignore rule for path "${r.path}" (${r.source ? `${r.source.file}:${r.source.line}` : "config"}${r.reason ? `, "${r.reason}"` : ""}) expired on ${r.until.toISOString().slice(0, 10)}; what it covered counts again`,
-      ...r.source ? { location: { type: "file", path: r.source.file, line: r.source.line } } : {}
-    });
-  }
-  return out;
 }
 
 // src/config/threshold-order.ts
@@ -357,13 +235,18 @@ function warning(t, where, scope) {
   return {
     id: "config",
     severity: "warning",
-    message: `${scope}fail-within (${t.failWithin.text}) is larger than warn-within (${t.warnWithin.text}), so nothing will ever warn before failing; set warn-within above fail-within`,
+    detail: {
+      kind: "threshold-order",
+      ...scope ? { scope } : {},
+      failWithin: t.failWithin.text,
+      warnWithin: t.warnWithin.text
+    },
     location: { type: "file", path: where.file, line: where.line }
   };
 }
 function checkThresholdOrder(s) {
   const out = [];
-  if (inverted(s.defaults)) out.push(warning(s.defaults, { file: s.configPath ?? "(inputs)", line: 1 }, ""));
+  if (inverted(s.defaults)) out.push(warning(s.defaults, { file: s.configPath ?? "(inputs)", line: 1 }));
   for (const target of [...s.endpoints, ...s.files]) {
     if (!target.thresholds) continue;
     const t = {
@@ -371,7 +254,7 @@ function checkThresholdOrder(s) {
       failWithin: target.thresholds.failWithin ?? s.defaults.failWithin
     };
     const name = "pattern" in target ? `files "${target.pattern}"` : `endpoint ${target.host}:${target.port}`;
-    if (inverted(t) && target.source) out.push(warning(t, target.source, `${name}: `));
+    if (inverted(t) && target.source) out.push(warning(t, target.source, name));
   }
   return out;
 }
@@ -442,12 +325,8 @@ var package_default = {
 var TOOL_VERSION = package_default.version;
 
 // src/report/build-report.ts
-var SEV_RANK = { error: 0, warning: 1, notice: 2 };
-function severityRank(s) {
-  return SEV_RANK[s];
-}
-function toReportFinding(f) {
-  const r = { id: f.id, severity: f.severity, message: f.message };
+function toReportFinding(f, now) {
+  const r = { id: f.id, severity: f.severity, message: findingSentence(f, now), detail: f.detail };
   if (f.location) r.location = f.location;
   if (f.ignored) r.ignored = f.ignored;
   return r;
@@ -455,12 +334,12 @@ function toReportFinding(f) {
 function sortFindings(fs) {
   const k = (f) => `${f.id}|${f.location ? locKey(f.location) : ""}|${f.message}`;
   return [...fs].sort(
-    (a, b) => Number(!!a.ignored) - Number(!!b.ignored) || SEV_RANK[a.severity] - SEV_RANK[b.severity] || (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0)
+    (a, b) => Number(!!a.ignored) - Number(!!b.ignored) || severityRank(a.severity) - severityRank(b.severity) || (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0)
   );
 }
 function worst(fs) {
   let w = 3;
-  for (const f of fs) if (!f.ignored) w = Math.min(w, SEV_RANK[f.severity]);
+  for (const f of fs) if (!f.ignored) w = Math.min(w, severityRank(f.severity));
   return w;
 }
 function locKey(l) {
@@ -469,7 +348,7 @@ function locKey(l) {
 function sortLocations(ls) {
   return [...ls].sort((a, b) => locKey(a) < locKey(b) ? -1 : locKey(a) > locKey(b) ? 1 : 0);
 }
-function toReportCertificate(oc) {
+function toReportCertificate(oc, now) {
   const c = oc.cert;
   const rv = oc.revocation;
   return {
@@ -491,20 +370,20 @@ function toReportCertificate(oc) {
     issuerCN: c.issuerCN ?? null,
     issuerO: c.issuerO ?? null,
     authorityKeyId: c.authorityKeyId ? c.authorityKeyId.toString("hex") : null,
-    notes: oc.notes,
+    notes: [...(oc.supersededBy ?? []).map(supersededNote), ...oc.notes],
     revocation: {
       status: rv?.status ?? "not-checked",
       method: rv?.method ?? null,
       revokedAt: rv?.revokedAt ? rv.revokedAt.toISOString() : null,
       reason: rv?.reason ?? null,
-      ...rv?.detail ? { detail: rv.detail } : {}
+      ...rv && revocationDetail(rv) ? { detail: revocationDetail(rv) } : {}
     },
     renewal: oc.renewal ? {
       windowStart: oc.renewal.windowStart.toISOString(),
       windowEnd: oc.renewal.windowEnd.toISOString(),
       explanationURL: oc.renewal.explanationURL ?? null
     } : null,
-    findings: sortFindings(oc.findings.map(toReportFinding))
+    findings: sortFindings(oc.findings.map((f) => toReportFinding(f, now)))
   };
 }
 function sortCertificates(cs) {
@@ -541,8 +420,8 @@ function summarize(certs, problems) {
   };
 }
 function buildReport(certs, problems, settings, extra) {
-  const rc = sortCertificates(certs.map(toReportCertificate));
-  const rp = sortFindings(problems.map(toReportFinding));
+  const rc = sortCertificates(certs.map((oc) => toReportCertificate(oc, settings.now)));
+  const rp = sortFindings(problems.map((f) => toReportFinding(f, settings.now)));
   return {
     version: 1,
     generatedAt: (extra.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
@@ -553,7 +432,7 @@ function buildReport(certs, problems, settings, extra) {
     ...extra.endpoints?.length ? { endpoints: sortProbes(extra.endpoints) } : {},
     run: {
       now: settings.now.toISOString(),
-      shard: `${settings.shard.index}/${settings.shard.count}`,
+      shard: shardText(settings.shard),
       configPath: settings.configPath ?? null,
       thresholds: { warnWithin: settings.defaults.warnWithin.text, failWithin: settings.defaults.failWithin.text },
       deadlineReached: extra.deadlineReached
@@ -605,7 +484,7 @@ async function run(settings, o = {}) {
     problems.push({
       id: "no-match",
       severity: "notice",
-      message: `no certificates found in the workspace (looked in every tracked file for PEM blocks, base64 certificates under keys, DER, PKCS#7, PKCS#12 and Java keystores); list files or endpoints in ${settings.configPath ?? ".github/certwatch.yml"}`
+      detail: { kind: "nothing-found", configPath: settings.configPath ?? ".github/certwatch.yml" }
     });
   }
   const observations = [...files.observations];
@@ -616,8 +495,8 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-J2NOOQKX.js");
-    const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-OECHZH3H.js");
+    const { collectEndpoints } = await import("./collect-endpoints-KUMRDFCP.js");
+    const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-Q6ED4BW5.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -660,23 +539,26 @@ async function run(settings, o = {}) {
     oc.findings.push(...localChecks(oc, settings));
   }
   if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-HKLGRX35.js");
-    (await import("./http-fetch-NZGYD3AX.js")).configureHttp(guard);
+    const { applyRevokedSerialLists } = await import("./revoked-serials-YXIWS4WT.js");
+    (await import("./http-fetch-EI2EAEI7.js")).configureHttp(guard);
     problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
   }
   if (certs.length) {
     const ctx = { settings, now: /* @__PURE__ */ new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
     if (settings.defaults.revocation !== "off" || settings.ari.enabled)
-      (await import("./http-fetch-NZGYD3AX.js")).configureHttp(guard);
+      (await import("./http-fetch-EI2EAEI7.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-LUV7KFFZ.js")).checkRevocation(certs, ctx);
+    else await (await import("./check-revocation-GQUAZWWW.js")).checkRevocation(certs, ctx);
     if (settings.ari.enabled)
-      problems.push(...await (await import("./check-renewal-info-2A2SBGTD.js")).checkRenewalInfo(certs, ctx));
+      problems.push(...await (await import("./check-renewal-info-I5GOGX6W.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));
-  const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === "not-checked" && !p.message.includes(NOT_CONTACTED));
+  const deadlineReached = Date.now() > deadline || problems.some((p) => p.id === "not-checked" && !refusedByPolicy(p));
   return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
+}
+function refusedByPolicy(f) {
+  return f.detail.kind === "endpoint-not-checked" && f.detail.cause === "refused" || f.detail.kind === "ari-problem" && f.detail.refused;
 }
 function localChecks(oc, settings) {
   const t = {
@@ -684,15 +566,20 @@ function localChecks(oc, settings) {
     failWithin: oc.thresholds?.failWithin ?? settings.defaults.failWithin
   };
   if (oc.offPath) return [];
-  const superseded = oc.notes.find((n) => n.startsWith("superseded by"));
+  const superseded = oc.supersededBy?.[0];
   if (superseded && oc.role === "leaf") {
-    const expiry = checkExpiry(oc, t, settings.now);
+    const expiry = expiryStanding(oc, t, settings.now);
     return [
       {
         id: "superseded",
-        severity: expiry.some((f) => f.severity === "error") ? "warning" : "notice",
+        severity: expiry?.severity === "error" ? "warning" : "notice",
         fingerprint: oc.cert.fingerprint,
-        message: `Old copy of a renewed certificate: ${superseded}${expiry.length ? `. ${expiry[0].message.replace(/; (replace|renew) it.*$/, "")}` : ""}; remove it from the bundle`
+        detail: {
+          kind: "superseded",
+          certificate: certificateNaming(oc),
+          by: superseded,
+          ...expiry ? { expiry: expiry.detail } : {}
+        }
       }
     ];
   }
@@ -800,7 +687,7 @@ function render(r, opts, limits) {
   if (rows.length) {
     const row = (f, c) => {
       const where = f.location ? cell(locationText(f.location)) : c ? locationsCell(c) : "\u2014";
-      return `| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : "\u2014"} | ${where} | ${cell(messageBesidePlace(f.message, f.location))} |`;
+      return `| ${ICON[f.severity]} | \`${f.id}\` | ${c ? cell(displayName(c)) : "\u2014"} | ${where} | ${cell(findingSentenceBesidePlace(f, r.run.now))} |`;
     };
     const head2 = ["| Severity | Finding | Certificate | Where | What to do |", "|---|---|---|---|---|"];
     out.push("### Findings", "", ...head2);
@@ -832,7 +719,7 @@ function render(r, opts, limits) {
     for (const c of byExpiry.slice(0, limits.inventory)) {
       const rev = c.revocation.status === "not-checked" ? "\u2014" : `${c.revocation.status}${c.revocation.method ? ` (${c.revocation.method})` : ""}`;
       out.push(
-        `| ${cell(displayName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${c.owner ? ownersCell([c.owner]) : "\u2014"} | ${rev} |`
+        `| ${cell(displayName(c))}${c.role !== "leaf" ? ` _(${roleLabel(c.role)})_` : ""} | ${cell(issuerName(c))} | ${c.notAfter.slice(0, 10)} | ${daysLeft(c.notAfter, r.run.now)} | ${locationsCell(c)} | ${c.owner ? ownersCell([c.owner]) : "\u2014"} | ${rev} |`
       );
     }
     if (r.certificates.length > limits.inventory)
@@ -1023,8 +910,7 @@ function validateReport(x, name) {
     );
   }
   const bad = (what) => new MergeError(`${name} is not a complete certwatch report: ${what}`);
-  if (!r.run || typeof r.run !== "object" || typeof r.run.shard !== "string" || !/^\d+\/\d+$/.test(r.run.shard))
-    throw bad('run.shard ("i/n") is missing');
+  if (!r.run || typeof r.run !== "object" || !reportShard(r)) throw bad('run.shard ("i/n") is missing');
   if (r.problems !== void 0 && !Array.isArray(r.problems)) throw bad("problems is not a list");
   r.certificates.forEach((c, i) => {
     if (!c || typeof c.fingerprint !== "string" || !Array.isArray(c.locations) || !Array.isArray(c.findings) || !c.revocation || typeof c.notAfter !== "string") {
@@ -1082,28 +968,18 @@ function mergeReports(reports) {
     }
   };
 }
+function mergeFinding(detail, now) {
+  return { id: "not-checked", severity: "warning", message: findingSentence({ detail }, now), detail };
+}
 function missingShards(reports) {
-  const counts = new Set(reports.map((r) => r.run.shard.split("/")[1]));
-  if (counts.size > 1) {
-    return [
-      {
-        id: "not-checked",
-        severity: "warning",
-        message: `merged reports come from different shard counts (${[...counts].join(", ")}); the result may be incomplete`
-      }
-    ];
-  }
-  const n = Number([...counts][0] ?? 1);
+  const shards = reports.map((r) => reportShard(r));
+  const counts = new Set(shards.map((s) => s.count));
+  if (counts.size > 1) return [mergeFinding({ kind: "shard-counts-differ", counts: [...counts] }, reports[0].run.now)];
+  const n = [...counts][0] ?? 1;
   if (n <= 1) return [];
-  const have = new Set(reports.map((r) => Number(r.run.shard.split("/")[0])));
+  const have = new Set(shards.map((s) => s.index));
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
-  return missing.length ? [
-    {
-      id: "not-checked",
-      severity: "warning",
-      message: `shard report${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} missing from the merge; those targets were not checked`
-    }
-  ] : [];
+  return missing.length ? [mergeFinding({ kind: "shards-missing", missing, count: n }, reports[0].run.now)] : [];
 }
 
 // src/report/load-reports.ts
@@ -1157,7 +1033,6 @@ function workflowSafe(text, o = {}) {
 
 export {
   TOOL_VERSION,
-  severityRank,
   summarize,
   run,
   PLACES_SHOWN,

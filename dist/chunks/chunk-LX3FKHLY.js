@@ -708,7 +708,10 @@ function build(der, openssl, mayBePlain) {
   };
 }
 function displayName(c) {
-  return c.subjectCN ?? c.sans[0] ?? (c.subject || c.fingerprint.slice(0, 19));
+  return c.subjectCN || c.sans[0] || c.subject || shortFingerprint(c.fingerprint);
+}
+function shortFingerprint(fp) {
+  return fp.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]*$/i, "$1\u2026");
 }
 function isIssuedBy(cert, issuer) {
   if (cert.issuer !== issuer.subject) return false;
@@ -735,6 +738,7 @@ export {
   CertificateParseError,
   parseCertificate,
   displayName,
+  shortFingerprint,
   isIssuedBy,
   roleOf
 };

@@ -4,13 +4,14 @@ import {
 } from "./chunk-YATYSMUM.js";
 import {
   settingsFrom
-} from "./chunk-ERH3LEKG.js";
+} from "./chunk-457I6RNS.js";
+import "./chunk-ZIJ54FUI.js";
 import {
   parseConfigText
 } from "./chunk-KG6EYPGC.js";
 import "./chunk-RHUPNITJ.js";
 import "./chunk-CWOAGZBK.js";
-import "./chunk-HWS43L24.js";
+import "./chunk-C6FOCXUK.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/changed-endpoints.ts

@@ -7,13 +7,13 @@ import {
 } from "./chunk-TYM2AABC.js";
 import {
   readPkcs7Certificates
-} from "./chunk-FV4SZAZW.js";
+} from "./chunk-35WQQUNJ.js";
 import {
-  readableTime
-} from "./chunk-ICE5XF2S.js";
+  certificateNaming
+} from "./chunk-RYDLF6TH.js";
 import {
   bundledRoots
-} from "./chunk-PWCR6XI7.js";
+} from "./chunk-5RHXS6JG.js";
 import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
@@ -24,13 +24,12 @@ import {
   DerError,
   children,
   content,
-  displayName,
   isIssuedBy,
   oidText,
   parseCertificate,
   readTime,
   readTlv
-} from "./chunk-KD2KQZFI.js";
+} from "./chunk-LX3FKHLY.js";
 import {
   CERT_MAX_BYTES,
   CLOCK_SKEW_MS,
@@ -43,12 +42,10 @@ import {
   REVOCATION_CONCURRENCY,
   fetchableUrl,
   httpFetch
-} from "./chunk-R33XYM2P.js";
+} from "./chunk-D6ADA5Z3.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
-import {
-  NOT_CONTACTED
-} from "./chunk-HWS43L24.js";
+import "./chunk-C6FOCXUK.js";
 import {
   __commonJS,
   __esm,
@@ -10557,37 +10554,43 @@ function pssParams(params) {
   }
   return { hash, saltLength };
 }
+var MISMATCH = { reason: "mismatch" };
 function checkSignature(algOid, params, data, signature, key) {
-  if (!key) return "the signer's public key cannot be loaded";
+  if (!key) return { reason: "key-unloadable" };
   try {
     if (algOid === RSA_PSS) {
       const p = pssParams(params);
-      if (!p) return "unsupported RSASSA-PSS parameters";
+      if (!p) return { reason: "pss-parameters" };
       const ok = verify(
         p.hash,
         data,
         { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: p.saltLength },
         signature
       );
-      return ok ? null : "the signature does not verify";
+      return ok ? null : MISMATCH;
     }
-    if (!(algOid in HASH_BY_SIG_OID)) return `unsupported signature algorithm ${algOid}`;
-    return verify(HASH_BY_SIG_OID[algOid], data, key, signature) ? null : "the signature does not verify";
+    if (!(algOid in HASH_BY_SIG_OID)) return { reason: "unsupported-algorithm", oid: algOid };
+    return verify(HASH_BY_SIG_OID[algOid], data, key, signature) ? null : MISMATCH;
   } catch (e) {
-    return `the signature does not verify (${e.message})`;
+    return { reason: "refused", detail: e.message };
   }
 }
 
 // src/checks/revocation/verify-crl.ts
-function staleProblem(crl, now, kind = "CRL") {
+function staleDefect(crl, now) {
   if (crl.nextUpdate) {
     if (now.getTime() > crl.nextUpdate.getTime() + CLOCK_SKEW_MS)
-      return `${kind} is stale: nextUpdate ${crl.nextUpdate.toISOString()}`;
+      return { reason: "stale", nextUpdate: crl.nextUpdate.toISOString() };
     return null;
   }
   const age = now.getTime() - crl.thisUpdate.getTime();
   if (age > CRL_NO_NEXT_UPDATE_MAX_AGE_MS + CLOCK_SKEW_MS) {
-    return `${kind} is stale: it has no nextUpdate and was issued ${Math.floor(age / 864e5)} days ago (thisUpdate ${crl.thisUpdate.toISOString()}); without nextUpdate a CRL counts for ${CRL_NO_NEXT_UPDATE_MAX_AGE_MS / 864e5} days`;
+    return {
+      reason: "stale-without-next-update",
+      ageDays: Math.floor(age / 864e5),
+      thisUpdate: crl.thisUpdate.toISOString(),
+      maxDays: CRL_NO_NEXT_UPDATE_MAX_AGE_MS / 864e5
+    };
   }
   return null;
 }
@@ -10600,42 +10603,36 @@ function sameUrl(a, b) {
   }
 }
 function verifyCrl(crl, issuer, o) {
-  const kind = o.expectDelta ? "delta CRL" : "CRL";
-  if (crl.unsupportedCritical.length)
-    return `${kind} has critical extensions certwatch cannot process (${crl.unsupportedCritical.join(", ")})`;
+  if (crl.unsupportedCritical.length) return { reason: "critical-extensions", names: crl.unsupportedCritical };
   if (crl.unsupportedCriticalEntry.length)
-    return `${kind} has entries with critical extensions certwatch cannot process (${crl.unsupportedCriticalEntry.join(", ")}), so it cannot decide any certificate's status`;
-  if (crl.problems.length) return `${kind} cannot be used: ${crl.problems.join("; ")}`;
-  if (o.expectDelta && !crl.isDelta) return `${o.url} named as a delta CRL is not one (no DeltaCRLIndicator)`;
-  if (!o.expectDelta && crl.isDelta) return `${o.url} is a delta CRL, not a complete one`;
+    return { reason: "critical-entry-extensions", names: crl.unsupportedCriticalEntry };
+  if (crl.problems.length) return { reason: "unusable", problems: crl.problems };
+  if (o.expectDelta && !crl.isDelta) return { reason: "not-a-delta" };
+  if (!o.expectDelta && crl.isDelta) return { reason: "is-a-delta" };
   const f = certFields(issuer);
-  if (!crl.issuerDer.equals(f.subjectDer)) return `${kind} issuer name is not ${issuer.subject}`;
+  if (!crl.issuerDer.equals(f.subjectDer)) return { reason: "wrong-issuer", issuer: issuer.subject };
   if (issuer.unreadableExtensions.includes("keyUsage"))
-    return `${kind} issuer ${issuer.subject} has a malformed keyUsage extension, so it cannot be shown to be allowed to sign CRLs`;
-  if (issuer.keyUsage && !issuer.keyUsage.includes("cRLSign")) {
-    return `${kind} issuer ${issuer.subject} is not allowed to sign CRLs (its keyUsage is ${issuer.keyUsage.join(", ") || "empty"}, without cRLSign)`;
-  }
+    return { reason: "issuer-key-usage-malformed", issuer: issuer.subject };
+  if (issuer.keyUsage && !issuer.keyUsage.includes("cRLSign"))
+    return { reason: "issuer-not-crl-signer", issuer: issuer.subject, keyUsage: issuer.keyUsage };
   const sig = checkSignature(crl.signatureAlgorithm, crl.signatureParams, crl.tbs, crl.signature, f.publicKey);
-  if (sig) return `${kind} is not signed by ${issuer.subject}: ${sig}`;
+  if (sig) return { reason: "signature", issuer: issuer.subject, signature: sig };
   const now = o.now.getTime();
   if (crl.thisUpdate.getTime() > now + CLOCK_SKEW_MS)
-    return `${kind} is not yet valid: thisUpdate ${crl.thisUpdate.toISOString()}`;
-  const stale = o.allowStale ? null : staleProblem(crl, o.now, kind);
+    return { reason: "not-yet-valid", thisUpdate: crl.thisUpdate.toISOString() };
+  const stale = o.allowStale ? null : staleDefect(crl, o.now);
   if (stale) return stale;
-  if (crl.idp && crl.idp.fullNames.length && !crl.idp.fullNames.some((n) => sameUrl(n, o.url))) {
-    return `wrong CRL shard: ${o.url} served the CRL for ${crl.idp.fullNames.join(", ")}`;
-  }
-  if (crl.idp?.indirectCrl) return `${kind} is an indirect CRL, which certwatch does not support`;
+  if (crl.idp && crl.idp.fullNames.length && !crl.idp.fullNames.some((n) => sameUrl(n, o.url)))
+    return { reason: "wrong-shard", shardOf: crl.idp.fullNames };
+  if (crl.idp?.indirectCrl) return { reason: "indirect" };
   return null;
 }
-function crlScopeProblem(crl, cert) {
+function crlScopeDefect(crl, cert) {
   const idp = crl.idp;
   if (!idp) return null;
-  if (idp.onlyUserCerts && cert.isCA)
-    return "the CRL covers only end-entity certificates, and this is a CA certificate";
-  if (idp.onlyCaCerts && !cert.isCA)
-    return "the CRL covers only CA certificates, and this is an end-entity certificate";
-  if (idp.onlyAttributeCerts) return "the CRL covers only attribute certificates";
+  if (idp.onlyUserCerts && cert.isCA) return { reason: "only-user-certs" };
+  if (idp.onlyCaCerts && !cert.isCA) return { reason: "only-ca-certs" };
+  if (idp.onlyAttributeCerts) return { reason: "only-attribute-certs" };
   return null;
 }
 
@@ -10646,19 +10643,22 @@ function revoked(m) {
   return { status: "revoked", revokedAt: m.revokedAt, reason: m.reason };
 }
 function crlStatus(answer, cert) {
-  const scope = crlScopeProblem(answer.crl, cert);
-  if (scope) return { status: "unknown", problem: `CRL ${answer.url}: ${scope}` };
+  const scope = crlScopeDefect(answer.crl, cert);
+  if (scope) return { status: "unknown", cause: { reason: "crl", url: answer.url, delta: false, defect: scope } };
   if (answer.stale) {
     const s = answer.crl.find(cert.serialBytes);
     if (s && s.reasonCode !== REMOVE_FROM_CRL && s.reasonCode !== CERTIFICATE_HOLD) return revoked(s);
-    return { status: "unknown", problem: answer.stale };
+    return { status: "unknown", cause: answer.stale };
   }
   const d = answer.delta?.find(cert.serialBytes);
   if (d) return d.reasonCode === REMOVE_FROM_CRL ? { status: "good" } : revoked(d);
   const b = answer.crl.find(cert.serialBytes);
   if (b && b.reasonCode !== REMOVE_FROM_CRL) return revoked(b);
   if (answer.crl.idp?.onlySomeReasons)
-    return { status: "unknown", problem: `CRL ${answer.url} covers only some revocation reasons` };
+    return {
+      status: "unknown",
+      cause: { reason: "crl", url: answer.url, delta: false, defect: { reason: "only-some-reasons" } }
+    };
   return { status: "good" };
 }
 
@@ -11025,7 +11025,17 @@ function scan(buf) {
 // src/checks/revocation/fetch-crl.ts
 var CRL_CACHE_FRESH_MS = 60 * 6e4;
 var CrlError = class extends Error {
+  constructor(why) {
+    super(`CRL problem: ${why.reason}`);
+    this.why = why;
+  }
+  why;
 };
+function causeOf(e) {
+  if (e instanceof CrlError) return e.why;
+  if (e instanceof FetchError) return { reason: "fetch", refused: e.kind === "refused", text: e.message };
+  return { reason: "error", text: e?.message ?? String(e) };
+}
 function decodeCrlBytes(body, url) {
   let der = body;
   let i = 0;
@@ -11033,13 +11043,13 @@ function decodeCrlBytes(body, url) {
     i++;
   if (body.subarray(i, i + 10).toString("latin1") === "-----BEGIN") {
     const block = splitPem(body.toString("latin1")).blocks.find((b) => b.label === "X509 CRL" || b.label === "CRL");
-    if (!block) throw new CrlError(`CRL ${url} is PEM without an X509 CRL block`);
+    if (!block) throw new CrlError({ reason: "crl-pem-without-crl", url });
     der = block.der;
   }
   try {
     return scanCrl(der);
   } catch (e) {
-    if (e instanceof CrlParseError) throw new CrlError(`CRL ${url} is unreadable: ${e.message}`);
+    if (e instanceof CrlParseError) throw new CrlError({ reason: "crl-unreadable", url, detail: e.message });
     throw e;
   }
 }
@@ -11063,24 +11073,33 @@ ${issuer.fingerprint}`;
   async resolve(url, issuer) {
     const base = await this.verified(url, issuer, false);
     const answer = { url, crl: base.crl, fromCache: base.fromCache };
-    const stale = staleProblem(base.crl, this.o.now);
+    const stale = staleDefect(base.crl, this.o.now);
     if (stale) {
-      answer.stale = `CRL ${url}: ${stale}`;
+      answer.stale = { reason: "crl", url, delta: false, defect: stale };
       return answer;
     }
     const deltaUrl = base.crl.freshestUrls.find((u) => fetchableUrl(u) === null);
     if (deltaUrl) {
       try {
         const d = await this.verified(deltaUrl, issuer, true);
-        if (base.crl.crlNumber === void 0)
-          answer.deltaProblem = "the complete CRL has no CRL number to match the delta against";
+        if (base.crl.crlNumber === void 0) answer.deltaProblem = { reason: "no-base-crl-number" };
         else if (d.crl.deltaBase === void 0 || d.crl.deltaBase > base.crl.crlNumber) {
-          answer.deltaProblem = `delta CRL ${deltaUrl} needs base CRL number ${d.crl.deltaBase}, have ${base.crl.crlNumber}`;
+          answer.deltaProblem = {
+            reason: "delta-mismatch",
+            deltaUrl,
+            needsBase: d.crl.deltaBase?.toString(),
+            have: base.crl.crlNumber.toString()
+          };
         } else if (d.crl.crlNumber === void 0 || d.crl.crlNumber <= base.crl.crlNumber) {
-          answer.deltaProblem = `delta CRL ${deltaUrl} (number ${d.crl.crlNumber}) is not newer than the complete CRL (number ${base.crl.crlNumber})`;
+          answer.deltaProblem = {
+            reason: "delta-not-newer",
+            deltaUrl,
+            deltaNumber: d.crl.crlNumber?.toString(),
+            baseNumber: base.crl.crlNumber.toString()
+          };
         } else answer.delta = d.crl;
       } catch (e) {
-        answer.deltaProblem = e.message;
+        answer.deltaProblem = causeOf(e);
       }
     }
     return answer;
@@ -11099,8 +11118,8 @@ ${issuer.fingerprint}`;
       if (cached && !tooOld && verifyCrl(cached.crl, issuer, opts) === null) return cached;
       throw e;
     }
-    const problem = verifyCrl(fresh.crl, issuer, { ...opts, allowStale: !expectDelta });
-    if (problem) throw new CrlError(`CRL ${url}: ${problem}`);
+    const defect = verifyCrl(fresh.crl, issuer, { ...opts, allowStale: !expectDelta });
+    if (defect) throw new CrlError({ reason: "crl", url, delta: expectDelta, defect });
     if (!fresh.fromCache) await this.save(url, fresh);
     return fresh;
   }
@@ -11176,6 +11195,13 @@ ${issuer.fingerprint}`;
   }
 };
 
+// src/checks/revocation/revocation-cause.ts
+function refusedByPolicy(c) {
+  if (c.reason === "fetch") return c.refused;
+  if (c.reason === "issuer-not-found") return c.attempts.some((a) => a.reason === "fetch" && a.refused);
+  return false;
+}
+
 // src/checks/revocation/find-issuer.ts
 var systemRoots;
 function bySubject(certs, into = /* @__PURE__ */ new Map()) {
@@ -11238,28 +11264,28 @@ var IssuerFinder = class {
     if (fromKnown) return { issuer: fromKnown, via: "known" };
     const fromSystem = pick(systemRootIndex().get(cert.issuer));
     if (fromSystem) return { issuer: fromSystem, via: "system" };
-    const problems = [];
+    const attempts = [];
     for (const url of cert.caIssuersUrls) {
       const refused = fetchableUrl(url);
       if (refused) {
-        problems.push(`AIA issuer URL skipped: ${refused}`);
+        attempts.push({ reason: "skipped", why: refused });
         continue;
       }
       try {
         const got = await this.fetchAia(url);
         const issuer = got.find((c) => signs(c, cert));
         if (issuer) return { issuer, via: "aia" };
-        problems.push(
-          got.length ? `AIA issuer URL ${url} returned ${got.map((c) => c.subject).join("; ")}, which did not sign this certificate` : `AIA issuer URL ${url} returned no readable certificate`
+        attempts.push(
+          got.length ? { reason: "wrong-certificates", url, subjects: got.map((c) => c.subject) } : { reason: "no-certificate", url }
         );
       } catch (e) {
-        problems.push(e.message);
+        attempts.push(
+          e instanceof FetchError ? { reason: "fetch", refused: e.kind === "refused", text: e.message } : { reason: "fetch", refused: false, text: e.message }
+        );
       }
     }
-    if (!cert.caIssuersUrls.length) problems.push("no AIA caIssuers URL to fetch it from");
-    return {
-      problem: `issuer ${cert.issuer} not found (not in the chain or bundle, not among the certificates seen; ${problems.join("; ")})`
-    };
+    if (!cert.caIssuersUrls.length) attempts.push({ reason: "no-url" });
+    return { missing: { reason: "issuer-not-found", issuer: cert.issuer, attempts } };
   }
   fetchAia(url) {
     return oncePerKey(
@@ -11356,8 +11382,8 @@ var STATUS_NAMES = {
   [import_asn1_ocsp2.OCSPResponseStatus.sigRequired]: "sigRequired",
   [import_asn1_ocsp2.OCSPResponseStatus.unauthorized]: "unauthorized"
 };
-function unknown(problem) {
-  return { status: "unknown", problem };
+function unknown(defect) {
+  return { status: "unknown", cause: { reason: "ocsp", defect } };
 }
 function looksLikeText(b) {
   const head = b.subarray(0, 256).toString("latin1").trimStart().toLowerCase();
@@ -11380,7 +11406,7 @@ function matchingResponse(responses, cert, issuer) {
     if (!sameSerial(new Uint8Array(id.serialNumber), cert.serialBytes)) continue;
     return r;
   }
-  return `the response is not about this certificate (it answers for serial ${seen.join(", ") || "none"} with issuer hashes that ${seen.length ? "do not all match" : "are absent"}; wanted serial ${cert.serialNumber})`;
+  return { reason: "other-certificate", serialsSeen: seen, wanted: cert.serialNumber };
 }
 function checkSigner(tbs, algOid, params, signature, certsDer, issuer, now) {
   if (checkSignature(algOid, params, tbs, signature, certFields(issuer).publicKey) === null) return null;
@@ -11394,23 +11420,26 @@ function checkSigner(tbs, algOid, params, signature, certsDer, issuer, now) {
     }
     if (checkSignature(algOid, params, tbs, signature, certFields(responder).publicKey) !== null) continue;
     if (!isIssuedBy(responder, issuer)) {
-      reasons.push(`it is signed by ${responder.subject}, which ${issuer.subject} did not issue`);
+      reasons.push({ reason: "not-issued-by-issuer", responder: responder.subject, issuer: issuer.subject });
       continue;
     }
     if (!certFields(responder).extKeyUsage?.includes(ID_KP_OCSP_SIGNING)) {
-      reasons.push(`it is signed by ${responder.subject}, which lacks id-kp-OCSPSigning`);
+      reasons.push({ reason: "not-ocsp-signer", responder: responder.subject });
       continue;
     }
     const t = now.getTime();
     if (t < responder.notBefore.getTime() - CLOCK_SKEW_MS || t > responder.notAfter.getTime() + CLOCK_SKEW_MS) {
-      reasons.push(
-        `its responder certificate ${responder.subject} is outside its validity (${responder.notBefore.toISOString()} \u2013 ${responder.notAfter.toISOString()})`
-      );
+      reasons.push({
+        reason: "outside-validity",
+        responder: responder.subject,
+        notBefore: responder.notBefore.toISOString(),
+        notAfter: responder.notAfter.toISOString()
+      });
       continue;
     }
     return null;
   }
-  return reasons.length ? `the response's signature is not acceptable: ${reasons.join("; ")}` : `the response is not signed by ${issuer.subject} or a responder it delegated to`;
+  return reasons.length ? { reason: "signer-rejected", why: reasons } : { reason: "not-signed-by-issuer", issuer: issuer.subject };
 }
 function verifyOcsp(der, cert, issuer, now) {
   let resp;
@@ -11418,15 +11447,16 @@ function verifyOcsp(der, cert, issuer, now) {
     resp = import_asn1_schema2.AsnConvert.parse(der, import_asn1_ocsp2.OCSPResponse);
   } catch {
     const text = looksLikeText(der);
-    return unknown(
-      text ? `the responder returned ${text}, not an OCSP response` : `the responder returned ${der.length} bytes that are not an OCSP response`
-    );
+    return unknown({ reason: "not-ocsp", ...text ? { looksLike: text } : {}, bytes: der.length });
   }
   if (resp.responseStatus !== import_asn1_ocsp2.OCSPResponseStatus.successful) {
-    return unknown(`responder said ${STATUS_NAMES[resp.responseStatus] ?? `status ${resp.responseStatus}`}`);
+    return unknown({
+      reason: "responder-status",
+      status: STATUS_NAMES[resp.responseStatus] ?? `status ${resp.responseStatus}`
+    });
   }
   if (!resp.responseBytes || resp.responseBytes.responseType !== ID_PKIX_OCSP_BASIC)
-    return unknown("the response is not a basic OCSP response");
+    return unknown({ reason: "not-basic" });
   const basicDer = Buffer.from(resp.responseBytes.response.buffer);
   let basic;
   let tbs;
@@ -11441,7 +11471,7 @@ function verifyOcsp(der, cert, issuer, now) {
     const alg = children(basicDer, parts[1]);
     algOid = oidText(content(basicDer, alg[0]));
     params = alg[1] ? basicDer.subarray(alg[1].start, alg[1].end) : void 0;
-    if (basicDer[parts[2].contentStart] !== 0) return unknown("the response signature has unused bits");
+    if (basicDer[parts[2].contentStart] !== 0) return unknown({ reason: "unused-signature-bits" });
     signature = basicDer.subarray(parts[2].contentStart + 1, parts[2].end);
     const certsT = parts.find((p) => p.tag === 160);
     if (certsT) {
@@ -11449,21 +11479,21 @@ function verifyOcsp(der, cert, issuer, now) {
         certsDer.push(basicDer.subarray(c.start, c.end));
     }
   } catch (e) {
-    return unknown(`the basic OCSP response is malformed (${e.message})`);
+    return unknown({ reason: "malformed", detail: e.message });
   }
   const signer = checkSigner(tbs, algOid, params, signature, certsDer, issuer, now);
   if (signer) return unknown(signer);
   const single = matchingResponse(basic.tbsResponseData.responses, cert, issuer);
-  if (typeof single === "string") return unknown(single);
+  if ("reason" in single) return unknown(single);
   const t = now.getTime();
   if (single.thisUpdate.getTime() > t + CLOCK_SKEW_MS)
-    return unknown(`the response is not yet valid: thisUpdate ${single.thisUpdate.toISOString()}`);
+    return unknown({ reason: "not-yet-valid", thisUpdate: single.thisUpdate.toISOString() });
   let stale = null;
   if (single.nextUpdate) {
     if (t > single.nextUpdate.getTime() + CLOCK_SKEW_MS)
-      stale = `the response is stale: nextUpdate ${single.nextUpdate.toISOString()}`;
+      stale = { reason: "stale", nextUpdate: single.nextUpdate.toISOString() };
   } else if (t - single.thisUpdate.getTime() > OCSP_NO_NEXT_UPDATE_MAX_AGE_MS) {
-    stale = `the response is stale: no nextUpdate and thisUpdate ${single.thisUpdate.toISOString()} is over 4 days old`;
+    stale = { reason: "stale-without-next-update", thisUpdate: single.thisUpdate.toISOString() };
   }
   const cs = single.certStatus;
   if (cs.revoked) {
@@ -11477,7 +11507,7 @@ function verifyOcsp(der, cert, issuer, now) {
   }
   if (stale) return unknown(stale);
   if (cs.good !== void 0) return { status: "good" };
-  return unknown("the responder does not know this certificate (status unknown)");
+  return unknown({ reason: "status-unknown" });
 }
 
 // src/checks/revocation/check-revocation.ts
@@ -11508,7 +11538,10 @@ async function checkRevocation(certs, ctx) {
     try {
       answer = await checkOne(obs, session);
     } catch (e) {
-      answer = { status: "unknown", detail: `revocation check failed: ${e.message}` };
+      answer = {
+        status: "unknown",
+        problems: [{ source: "check", cause: { reason: "check-failed", text: e.message } }]
+      };
     }
     record(obs, answer, ctx);
   });
@@ -11516,48 +11549,47 @@ async function checkRevocation(certs, ctx) {
 function record(obs, answer, ctx) {
   const prior = obs.revocation;
   if (prior?.status === "revoked" && answer.status !== "revoked") return;
-  let alsoListed = "";
+  let alsoListed;
   if (prior?.status === "revoked" && prior.method === "list") {
     obs.findings = obs.findings.filter((f) => f.id !== "revoked");
-    alsoListed = `; also on the published list ${prior.reason} (${prior.detail ?? prior.source})`;
+    alsoListed = prior.listed;
   }
   obs.revocation = answer;
   const base = { fingerprint: obs.cert.fingerprint };
   if (answer.status === "revoked") {
-    const when = answer.revokedAt ? readableTime(answer.revokedAt) : "an unknown date";
     obs.findings.push({
       ...base,
       id: "revoked",
       severity: "error",
-      message: `${subjectOf(obs)} was revoked on ${when} (reason: ${answer.reason ?? "none given"}), according to ${describeSource(answer.method, answer.source)}${alsoListed}`
+      detail: {
+        kind: "revoked",
+        certificate: certificateNaming(obs),
+        source: sourceOf(answer),
+        revokedAt: answer.revokedAt ? answer.revokedAt.toISOString() : null,
+        reason: answer.reason ?? null,
+        ...alsoListed?.length ? { alsoListed } : {}
+      }
     });
-  } else if (answer.status === "not-checked" && answer.detail?.includes(NOT_CONTACTED)) {
+  } else if (answer.status === "not-checked" && answer.problems?.length && allRefused(answer.problems)) {
     obs.findings.push({
       ...base,
       id: "not-checked",
       severity: "notice",
-      message: `Revocation of ${lower(subjectOf(obs))} not checked: ${answer.detail}`
+      detail: { kind: "revocation-not-checked", certificate: certificateNaming(obs), problems: answer.problems }
     });
   } else if (answer.status === "unknown") {
     obs.findings.push({
       ...base,
       id: "revocation-unknown",
       severity: ctx.settings.defaults.revocation === "hard" ? "error" : "warning",
-      message: `Revocation status of ${lower(subjectOf(obs))} is unknown: ${answer.detail ?? "no verified answer"}`
+      detail: { kind: "revocation-unknown", certificate: certificateNaming(obs), problems: answer.problems ?? [] }
     });
   }
 }
-function describeSource(method, source) {
-  switch (method) {
-    case "crl":
-      return `the CRL ${source}`;
-    case "ocsp":
-      return `the OCSP responder ${source}`;
-    case "stapled":
-      return "the OCSP response stapled by the server";
-    default:
-      return source ?? "the CA";
-  }
+function sourceOf(answer) {
+  if ((answer.method === "crl" || answer.method === "ocsp") && answer.source)
+    return { method: answer.method, url: answer.source };
+  return { method: "stapled" };
 }
 async function checkOne(obs, s) {
   const cert = obs.cert;
@@ -11577,10 +11609,18 @@ async function checkOne(obs, s) {
   if (!obs.stapledOcsp && !ocspUrls.length && !crlUrls.length) {
     if (!skipped.length) return { status: "not-checked", detail: "no OCSP or CRL URL in the certificate" };
     const detail = `no http(s) OCSP or CRL URL (${[...new Set(skipped)].join("; ")})`;
-    return s.ctx.settings.defaults.revocation === "hard" ? { status: "unknown", detail } : { status: "not-checked", detail };
+    return s.ctx.settings.defaults.revocation === "hard" ? {
+      status: "unknown",
+      problems: [{ source: "pointers", cause: { reason: "no-fetchable-url", skipped: [...new Set(skipped)] } }]
+    } : { status: "not-checked", detail };
   }
   const found = await s.issuers.find(obs);
-  if (!found.issuer) return refusedOnly([found.problem ?? ""]) ?? { status: "unknown", detail: found.problem };
+  if (!found.issuer) {
+    const problems2 = [
+      { source: "issuer", cause: found.missing ?? { reason: "error", text: "issuer not found" } }
+    ];
+    return refusedOnly(problems2) ?? { status: "unknown", problems: problems2 };
+  }
   const issuer = found.issuer;
   const problems = [];
   let stapledGood = false;
@@ -11595,25 +11635,26 @@ async function checkOne(obs, s) {
         source: "stapled"
       };
     if (v.status === "good") stapledGood = true;
-    else problems.push(`stapled OCSP response: ${v.problem}`);
+    else problems.push({ source: "stapled", cause: v.cause });
   }
   for (const url of ocspUrls) {
     const v = await ocspVerdict(url, cert, issuer, s);
     if (v.status === "revoked")
       return { status: "revoked", method: "ocsp", revokedAt: v.revokedAt, reason: v.reason ?? null, source: url };
     if (v.status === "good") return { status: "good", method: "ocsp", source: url, revokedAt: null, reason: null };
-    problems.push(v.problem.includes(url) ? v.problem : `OCSP ${url}: ${v.problem}`);
+    problems.push({ source: "ocsp", url, cause: v.cause });
   }
   for (const url of crlUrls) {
     let v;
-    let note;
+    let deltaNotApplied;
     try {
       const answer = await s.crls.get(url, issuer);
       v = crlStatus(answer, cert);
-      if (answer.deltaProblem) note = `delta CRL not applied: ${answer.deltaProblem}`;
+      deltaNotApplied = answer.deltaProblem;
     } catch (e) {
-      v = { status: "unknown", problem: e.message };
+      v = { status: "unknown", cause: causeOf(e) };
     }
+    const note = deltaNotApplied ? { deltaNotApplied } : {};
     if (v.status === "revoked")
       return {
         status: "revoked",
@@ -11621,11 +11662,11 @@ async function checkOne(obs, s) {
         revokedAt: v.revokedAt,
         reason: v.reason ?? null,
         source: url,
-        detail: note
+        ...note
       };
     if (v.status === "good")
-      return { status: "good", method: "crl", source: url, revokedAt: null, reason: null, detail: note };
-    problems.push(v.problem);
+      return { status: "good", method: "crl", source: url, revokedAt: null, reason: null, ...note };
+    problems.push({ source: "crl", url, cause: v.cause });
   }
   if (stapledGood)
     return {
@@ -11634,12 +11675,21 @@ async function checkOne(obs, s) {
       source: "stapled",
       revokedAt: null,
       reason: null,
-      detail: problems.length ? `only the staple answered: ${problems.join("; ")}` : void 0
+      ...problems.length ? { problems } : {}
     };
-  return refusedOnly(problems) ?? { status: "unknown", detail: problems.join("; ") };
+  return refusedOnly(problems) ?? { status: "unknown", problems };
 }
 function refusedOnly(problems) {
-  return problems.length && problems.every((p) => p.includes(NOT_CONTACTED)) ? { status: "not-checked", detail: [...new Set(problems)].join("; ") } : null;
+  if (!problems.length || !allRefused(problems)) return null;
+  const seen = /* @__PURE__ */ new Set();
+  const distinct = problems.filter((p) => {
+    const k = JSON.stringify(p);
+    return !seen.has(k) && !!seen.add(k);
+  });
+  return { status: "not-checked", problems: distinct };
+}
+function allRefused(problems) {
+  return problems.every((p) => refusedByPolicy(p.cause));
 }
 function ocspVerdict(url, cert, issuer, s) {
   const key = `${url}
@@ -11655,19 +11705,12 @@ ${issuer.fingerprint}`;
         });
         return verifyOcsp(body, cert, issuer, s.ctx.now);
       } catch (e) {
-        return { status: "unknown", problem: e.message };
+        return { status: "unknown", cause: causeOf(e) };
       }
     })();
     s.ocsp.set(key, p);
   }
   return p;
-}
-function subjectOf(obs) {
-  const what = obs.role === "intermediate" ? "Intermediate CA certificate" : obs.role === "root" ? "Root certificate" : "Certificate";
-  return `${what} ${displayName(obs.cert)}`;
-}
-function lower(s) {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 export {
   checkRevocation

@@ -121,7 +121,6 @@ function validAllowEntry(entry) {
 }
 
 export {
-  NOT_CONTACTED,
   refusal,
   refusalOf,
   DEFAULT_MAX_DOWNLOAD_MB,

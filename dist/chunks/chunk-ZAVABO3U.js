@@ -2,7 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   daysLeft,
   plural
-} from "./chunk-Z7KJFGKJ.js";
+} from "./chunk-6N3DJ4WS.js";
+import {
+  findingSentence
+} from "./chunk-QFD7P3SF.js";
 
 // src/report/inventory/dn.ts
 var ATTRIBUTE_START = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)=/;
@@ -51,12 +54,15 @@ function caLabelFromDn(dn) {
   return caLabel(dnAttribute(dn, "CN"), dnAttribute(dn, "O"), dn);
 }
 
+// src/findings/severity.ts
+var RANK = { error: 0, warning: 1, notice: 2 };
+function severityRank(s) {
+  return RANK[s];
+}
+
 // src/report/inventory/certificate-facts.ts
 function isActive(f) {
   return !f.ignored;
-}
-function displayName(c) {
-  return c.subjectCN || c.sans[0] || c.subject || c.fingerprint;
 }
 function certificateNames(c) {
   const names = /* @__PURE__ */ new Set();
@@ -75,12 +81,11 @@ function keyLabel(k) {
 function daysLeft2(c, now) {
   return daysLeft(c.notAfter, now);
 }
-var SEVERITY_RANK = { error: 3, warning: 2, notice: 1 };
 function worstActiveFinding(c) {
   let worst = null;
   for (const f of c.findings) {
     if (!isActive(f)) continue;
-    if (!worst || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst.severity]) worst = f;
+    if (!worst || severityRank(f.severity) < severityRank(worst.severity)) worst = f;
   }
   return worst;
 }
@@ -364,14 +369,14 @@ function addressesDiffer(report) {
     if (f.id !== "address-drift" || f.ignored) continue;
     const l = f.location;
     const host = l?.type === "endpoint" ? l.host : void 0;
-    const k = l?.type === "endpoint" ? `${l.host.toLowerCase()}:${l.port}` : `message:${f.message}`;
+    const k = l?.type === "endpoint" ? `${l.host.toLowerCase()}:${l.port}` : `message:${findingSentence(f, report.run.now)}`;
     if (covered.has(k)) continue;
     covered.add(k);
     items.push({
       name: host ?? "(endpoint)",
       verdict: "addresses-differ",
       ...l?.type === "endpoint" ? { endpoint: { host: l.host, port: l.port } } : {},
-      message: f.message
+      message: findingSentence(f, report.run.now)
     });
   }
   return items;
@@ -427,9 +432,9 @@ function buildInventory(report) {
 }
 
 export {
+  severityRank,
   parseDn,
   isActive,
-  displayName,
   issuingCa,
   keyLabel,
   daysLeft2 as daysLeft,

@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-X3GOUAEU.js";
+} from "./chunk-F3AKJFOX.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -22,16 +22,29 @@ import {
   splitRepository
 } from "./chunk-7FHZB7CS.js";
 import {
+  decodePlaceKey,
+  encodePlaceKey,
+  placeKeyOf,
+  samePlace
+} from "./chunk-HH333CRM.js";
+import "./chunk-U6UTGIOA.js";
+import {
   daysLeft,
   readableInstant
-} from "./chunk-Z7KJFGKJ.js";
-import "./chunk-ICE5XF2S.js";
+} from "./chunk-6N3DJ4WS.js";
 import {
+  findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-2QTV5ZJ2.js";
+} from "./chunk-QFD7P3SF.js";
+import "./chunk-BSO42MW5.js";
+import "./chunk-ZIJ54FUI.js";
+import {
+  displayName,
+  shortFingerprint
+} from "./chunk-LX3FKHLY.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/issue-body.ts
@@ -81,7 +94,7 @@ function stableBody(body) {
   return body.replace(/\r\n/g, "\n").replace(new RegExp(`${escapeRe(FOOTER_MARKER)}[^\\n]*`), "").trim();
 }
 function locationKey(l) {
-  return l.type === "file" ? `file:${l.path}` : `endpoint:${l.host}:${l.port}`;
+  return encodePlaceKey(placeKeyOf(l));
 }
 function findingKey(f) {
   return f.severity === "error" ? `${f.id}!` : f.id;
@@ -96,12 +109,6 @@ function stateLocations(c) {
   }
   const all = [...seen.values()];
   return all.length > MAX_STATE_LOCATIONS ? { l: all.slice(0, MAX_STATE_LOCATIONS), lt: true } : { l: all };
-}
-function displayName(c) {
-  return c.subjectCN || c.sans[0] || shortFingerprint(c.fingerprint);
-}
-function shortFingerprint(fp) {
-  return fp.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]*$/i, "$1\u2026");
 }
 function certificateTitle(c) {
   const ca = c.issuerCN || c.issuerO;
@@ -126,7 +133,7 @@ function certificateBody({ cert: c, active, owners, firstReported, ownersPending
   for (const f of active) {
     const since = sinceFor(f, c, firstReported);
     out.push(
-      `- ${f.severity === "error" ? "\u274C" : "\u26A0\uFE0F"} **${f.id}** (${f.severity}): ${mdText(f.message)}${since ? ` \u2014 since ${since}` : ""}`
+      `- ${f.severity === "error" ? "\u274C" : "\u26A0\uFE0F"} **${f.id}** (${f.severity}): ${mdText(findingSentence(f, ctx.now))}${since ? ` \u2014 since ${since}` : ""}`
     );
   }
   out.push("", "### The certificate", "", "| | |", "|---|---|");
@@ -220,8 +227,8 @@ function renderDigestBody(rows, carried, ctx, opts) {
   const body = [...head, ...lines, ...tail].join("\n");
   return body.length <= MAX_BODY_CHARS ? body : hardTruncate(body, ctx);
 }
-function findingsSentence(active) {
-  return active.map((f) => `**${f.id}** (${f.severity}): ${mdText(f.message)}`).join("; ");
+function findingsSentence(active, now) {
+  return active.map((f) => `**${f.id}** (${f.severity}): ${mdText(findingSentence(f, now))}`).join("; ");
 }
 function runLink(ctx) {
   return ctx.runUrl ? ` ([run](${ctx.runUrl}))` : "";
@@ -493,10 +500,12 @@ var Planner = class {
   }
   inspect(sl, completeness) {
     const { report } = this.input;
-    const here = report.certificates.filter((c) => c.locations.some((l) => sameKey(l, sl.k)));
-    const place = sl.k.startsWith("file:") ? `\`${mdCodeUntrusted(sl.k.slice(5))}\`` : `endpoint \`${mdCodeUntrusted(sl.k.slice(9))}\``;
+    const key = decodePlaceKey(sl.k);
+    const isHere = (l) => key !== null && samePlace(l, key);
+    const here = report.certificates.filter((c) => c.locations.some(isHere));
+    const place = key?.type === "endpoint" ? `endpoint \`${mdCodeUntrusted(`${key.host}:${key.port}`)}\`` : `\`${mdCodeUntrusted(key?.path ?? sl.k)}\``;
     if (here.length) {
-      const at = (c) => c.locations.find((l) => sameKey(l, sl.k));
+      const at = (c) => c.locations.find(isHere);
       const slot = (c) => {
         const l = at(c);
         return l?.type === "file" ? l.line : l?.chainIndex;
@@ -507,12 +516,12 @@ var Planner = class {
         text: `${place}: replaced by \`${by.fingerprint}\` (${mdUntrusted(displayName(by))}) expiring ${by.notAfter}`
       };
     }
-    const problem = report.problems.find((p) => p.location && sameKey(p.location, sl.k));
-    if (problem) return { kind: "unseen", why: `${problem.id}: ${problem.message}` };
+    const problem = report.problems.find((p) => p.location && isHere(p.location));
+    if (problem) return { kind: "unseen", why: `${problem.id}: ${findingSentence(problem, report.run.now)}` };
     if (!completeness.complete) return { kind: "unseen", why: completeness.why };
     return {
       kind: "gone",
-      text: `${place}: no longer there (${sl.k.startsWith("file:") ? "the file no longer holds it" : "the endpoint is no longer configured"})`
+      text: `${place}: no longer there (${key?.type === "endpoint" ? "the endpoint is no longer configured" : "the file no longer holds it"})`
     };
   }
   refresh(issue, need) {
@@ -536,9 +545,9 @@ var Planner = class {
       assign,
       ...fresh.length ? {
         comment: {
-          text: `State changed: ${findingsSentence(fresh)}${runLink(this.input.render)}.`,
+          text: `State changed: ${findingsSentence(fresh, this.input.render.now)}${runLink(this.input.render)}.`,
           findingKeys: fresh.map(findingKey),
-          findings: findingsSentence(fresh)
+          findings: findingsSentence(fresh, this.input.render.now)
         }
       } : {}
     });
@@ -572,7 +581,7 @@ var Planner = class {
       assign: userLogins(need.owners.filter((o) => !prevOwners.includes(o))).filter(
         (u) => !issue.assignees.includes(u)
       ),
-      comment: `Reopened: this certificate needs replacement again \u2014 ${findingsSentence(need.active)}${runLink(this.input.render)}. (To stop tracking it, add an \`ignore:\` entry with its fingerprint to the certwatch config.)`
+      comment: `Reopened: this certificate needs replacement again \u2014 ${findingsSentence(need.active, this.input.render.now)}${runLink(this.input.render)}. (To stop tracking it, add an \`ignore:\` entry with its fingerprint to the certwatch config.)`
     });
   }
   close(issue, comment) {
@@ -638,9 +647,6 @@ var Planner = class {
     }
   }
 };
-function sameKey(l, key) {
-  return l.type === "file" ? key === `file:${l.path}` : key === `endpoint:${l.host}:${l.port}`;
-}
 
 // src/github/recent-issues.ts
 var MAX_NUMBER_LOOKUPS = 200;

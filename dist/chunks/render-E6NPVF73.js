@@ -3,11 +3,13 @@ import {
   INVENTORY_FORMATS,
   isRollupFormat,
   renderInventory
-} from "./chunk-Y7HT4D26.js";
-import "./chunk-76WTTFLF.js";
-import "./chunk-Z7KJFGKJ.js";
-import "./chunk-ICE5XF2S.js";
-import "./chunk-2QTV5ZJ2.js";
+} from "./chunk-DILT6IOC.js";
+import "./chunk-ZAVABO3U.js";
+import "./chunk-6N3DJ4WS.js";
+import "./chunk-QFD7P3SF.js";
+import "./chunk-BSO42MW5.js";
+import "./chunk-ZIJ54FUI.js";
+import "./chunk-LX3FKHLY.js";
 import "./chunk-DDCI7ZLU.js";
 export {
   INVENTORY_FORMATS,

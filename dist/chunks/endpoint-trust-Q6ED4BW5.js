@@ -3,25 +3,28 @@ import {
   forgetX509,
   judgeChain,
   rememberX509
-} from "./chunk-7VIG3ZAW.js";
+} from "./chunk-IGCSGHQD.js";
 import {
   displayName
-} from "./chunk-KD2KQZFI.js";
+} from "./chunk-LX3FKHLY.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/address-drift.ts
-function day(d) {
-  return d.toISOString().slice(0, 10);
-}
-function describe(group) {
+function served(group) {
   const leaf = group[0].leaf;
-  return `${group.map((g) => g.address).join(", ")} (serves "${displayName(leaf)}" ${leaf.fingerprint.slice(0, 23)}\u2026, notBefore ${day(leaf.notBefore)}, notAfter ${day(leaf.notAfter)})`;
+  return {
+    addresses: group.map((g) => g.address),
+    name: displayName(leaf),
+    fingerprint: leaf.fingerprint,
+    notBefore: leaf.notBefore.toISOString(),
+    notAfter: leaf.notAfter.toISOString()
+  };
 }
-function addressDrift(endpoint, served) {
+function addressDrift(endpoint, leaves) {
   const groups = /* @__PURE__ */ new Map();
-  for (const s of served) groups.set(s.leaf.fingerprint, [...groups.get(s.leaf.fingerprint) ?? [], s]);
+  for (const s of leaves) groups.set(s.leaf.fingerprint, [...groups.get(s.leaf.fingerprint) ?? [], s]);
   if (groups.size < 2) return [];
-  const newest = Math.max(...served.map((s) => s.leaf.notBefore.getTime()));
+  const newest = Math.max(...leaves.map((s) => s.leaf.notBefore.getTime()));
   const current = [...groups.values()].filter((g) => g[0].leaf.notBefore.getTime() === newest);
   const stale = [...groups.values()].filter((g) => g[0].leaf.notBefore.getTime() !== newest);
   if (stale.length === 0) {
@@ -29,17 +32,16 @@ function addressDrift(endpoint, served) {
       {
         id: "address-drift",
         severity: "error",
-        message: `${endpoint}: addresses serve different certificates issued at the same time: ${[...groups.values()].map(describe).join("; ")}`,
-        location: served[0].location
+        detail: { kind: "address-drift", endpoint, stale: [], current: [...groups.values()].map(served) },
+        location: leaves[0].location
       }
     ];
   }
-  const staleAddresses = stale.flat().map((s) => s.address);
   return [
     {
       id: "address-drift",
       severity: "error",
-      message: `${endpoint}: addresses serve different certificates; stale: ${stale.map(describe).join("; ")}; current: ${current.map(describe).join("; ")}. Replace the certificate on ${staleAddresses.join(", ")}.`,
+      detail: { kind: "address-drift", endpoint, stale: stale.map(served), current: current.map(served) },
       fingerprint: stale[0][0].leaf.fingerprint,
       location: stale[0][0].location
     }
@@ -69,7 +71,12 @@ function endpointTrustFindings(judged) {
       out.push({
         id: "untrusted-chain",
         severity: "error",
-        message: `${j.label}: certificate chain is not trusted: ${j.verdict.reason}`,
+        detail: {
+          kind: "untrusted-chain",
+          endpoint: j.at,
+          problem: j.verdict.problem ?? "rejected",
+          reason: j.verdict.reason ?? ""
+        },
         fingerprint: j.leaf.fingerprint,
         location: j.location
       });
@@ -78,7 +85,7 @@ function endpointTrustFindings(judged) {
       out.push({
         id: "hostname-mismatch",
         severity: "error",
-        message: `${j.label}: hostname mismatch: ${j.verdict.hostname.reason}`,
+        detail: { kind: "hostname-mismatch", endpoint: j.at, reason: j.verdict.hostname.reason ?? "" },
         fingerprint: j.leaf.fingerprint,
         location: j.location
       });

@@ -4,7 +4,7 @@ import {
 } from "./chunk-EVYMIVGF.js";
 import {
   parseCertificate
-} from "./chunk-KD2KQZFI.js";
+} from "./chunk-LX3FKHLY.js";
 
 // src/x509/bundled-roots.ts
 import { rootCertificates } from "node:tls";

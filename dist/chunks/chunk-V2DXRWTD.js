@@ -3,7 +3,7 @@ import {
   FetchError,
   SERIAL_LIST_MAX_DOWNLOAD_BYTES,
   httpStream
-} from "./chunk-R33XYM2P.js";
+} from "./chunk-D6ADA5Z3.js";
 
 // src/serial-lists/open-serial-list.ts
 import { createHash } from "node:crypto";

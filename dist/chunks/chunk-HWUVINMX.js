@@ -1,7 +1,15 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  encodePlaceKey,
+  placeKeyOf
+} from "./chunk-HH333CRM.js";
+import {
+  findingSentence,
   sarifUntrusted
-} from "./chunk-2QTV5ZJ2.js";
+} from "./chunk-QFD7P3SF.js";
+import {
+  displayName
+} from "./chunk-LX3FKHLY.js";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -110,9 +118,9 @@ var RULE_IDS = Object.keys(RULES);
 function renderSarif(report) {
   const results = [];
   for (const c of report.certificates) {
-    for (const f of c.findings) results.push(...resultsFor(f, c));
+    for (const f of c.findings) results.push(...resultsFor(f, c, report.run.now));
   }
-  for (const p of report.problems) results.push(...resultsFor(p, null));
+  for (const p of report.problems) results.push(...resultsFor(p, null, report.run.now));
   const rank = { error: 0, warning: 1, note: 2 };
   results.sort((a, b) => rank[a.level] - rank[b.level]);
   const sarif = {
@@ -151,7 +159,7 @@ function renderSarif(report) {
   return `${JSON.stringify(sarif, null, 2)}
 `;
 }
-function resultsFor(f, c) {
+function resultsFor(f, c, now) {
   const places = f.location ? [f.location] : c?.locations ?? [];
   const seen = /* @__PURE__ */ new Set();
   const out = [];
@@ -165,7 +173,7 @@ function resultsFor(f, c) {
       ruleId: f.id,
       ruleIndex: RULE_IDS.indexOf(f.id),
       level: level(f.severity),
-      message: { text: messageFor(f, c, loc) },
+      message: { text: messageFor(f, c, loc, now) },
       locations: [
         {
           physicalLocation: {
@@ -175,7 +183,9 @@ function resultsFor(f, c) {
         }
       ],
       // Stable across line moves and commits: the alert follows the certificate, not the line.
-      partialFingerprints: { [FINGERPRINT_KEY]: [f.id, c?.fingerprint ?? "-", locationText(loc)].join("|") },
+      partialFingerprints: {
+        [FINGERPRINT_KEY]: [f.id, c?.fingerprint ?? "-", encodePlaceKey(placeKeyOf(loc))].join("|")
+      },
       ...c ? { properties: { fingerprint: c.fingerprint, notAfter: c.notAfter, subject: c.subject, issuer: c.issuer } } : {},
       ...f.ignored ? {
         suppressions: [
@@ -197,14 +207,12 @@ function repoPlace(loc) {
     return { path: loc.configFile, line: Math.max(1, loc.configLine ?? 1) };
   return null;
 }
-function messageFor(f, c, loc) {
-  const who = c ? c.subjectCN ?? c.sans[0] ?? c.subject : null;
+function messageFor(f, c, loc, now) {
+  const who = c ? displayName(c) : null;
   const where = loc.type === "endpoint" ? `${loc.host}:${loc.port}` : loc.detail;
   const prefix = [who && `Certificate ${who}`, where && `(${where})`].filter(Boolean).join(" ");
-  return sarifUntrusted(prefix ? `${prefix}: ${f.message}` : f.message);
-}
-function locationText(loc) {
-  return loc.type === "file" ? `file:${loc.path}` : `endpoint:${loc.host}:${loc.port}`;
+  const text = findingSentence(f, now);
+  return sarifUntrusted(prefix ? `${prefix}: ${text}` : text);
 }
 function fileUri(path) {
   return path.replace(/\\/g, "/").replace(/^\.\//, "").split("/").map((s) => encodeURIComponent(s)).join("/");

@@ -2,7 +2,7 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   DerError,
   oidText
-} from "./chunk-KD2KQZFI.js";
+} from "./chunk-LX3FKHLY.js";
 
 // src/x509/pkcs7.ts
 var Pkcs7Error = class extends Error {

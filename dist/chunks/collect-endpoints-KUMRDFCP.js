@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   bundledRoots
-} from "./chunk-PWCR6XI7.js";
+} from "./chunk-5RHXS6JG.js";
 import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
@@ -13,11 +13,11 @@ import {
 import {
   TrustAnchors,
   verifyErrorName
-} from "./chunk-7VIG3ZAW.js";
+} from "./chunk-IGCSGHQD.js";
 import {
   CertificateParseError,
   parseCertificate
-} from "./chunk-KD2KQZFI.js";
+} from "./chunk-LX3FKHLY.js";
 import {
   ProxyConfigError,
   proxyFor
@@ -26,7 +26,7 @@ import "./chunk-NOSH5WDB.js";
 import {
   refusal,
   refusalOf
-} from "./chunk-HWS43L24.js";
+} from "./chunk-C6FOCXUK.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/sources/endpoints/collect-endpoints.ts
@@ -1015,12 +1015,20 @@ async function collectEndpoints(targets, opts) {
   for (const r of results) assemble(r, out, reportedConfig, opts.network);
   return out;
 }
-function notChecked(t, label, why, address) {
+function notChecked(t, cause, reason, address) {
   return {
     id: "not-checked",
     severity: "notice",
-    message: `${label}: not checked: ${why}`,
+    detail: { kind: "endpoint-not-checked", endpoint: endpointRef(t, address), cause, reason },
     location: baseLocation(t, address)
+  };
+}
+function endpointRef(t, address) {
+  return {
+    host: t.host,
+    port: t.port,
+    ...t.servername && t.servername !== t.host ? { servername: t.servername } : {},
+    ...address && address !== t.host ? { address } : {}
   };
 }
 function parseCached(der, cache2) {
@@ -1065,7 +1073,7 @@ function judge(t, outcome, store, cache2, opts) {
 function assemble(r, out, reportedConfig, guard) {
   const t = r.target;
   if (r.refused) {
-    out.findings.push(notChecked(t, endpointLabel(t), r.refused));
+    out.findings.push(notChecked(t, "refused", r.refused));
     out.probes.push({
       targetId: t.id,
       host: t.host,
@@ -1084,20 +1092,20 @@ function assemble(r, out, reportedConfig, guard) {
     out.findings.push({
       id: "config",
       severity: "error",
-      message: `${r.configProblem}; endpoints using it were judged against the bundled roots only`,
+      detail: { kind: "ca-file-problem", problem: r.configProblem },
       location: baseLocation(t)
     });
   }
   if (r.notStarted) {
-    out.findings.push(notChecked(t, endpointLabel(t), "the run deadline passed before it was started"));
+    out.findings.push(notChecked(t, "deadline", "the run deadline passed before it was started"));
     return;
   }
   if (r.error) {
     out.findings.push(
-      r.error.runDeadline ? notChecked(t, endpointLabel(t), r.error.message) : {
+      r.error.runDeadline ? notChecked(t, "deadline", r.error.message) : {
         id: "unreachable",
         severity: unreachableSeverity,
-        message: `${endpointLabel(t)}: ${r.error.message}`,
+        detail: { kind: "unreachable", endpoint: endpointRef(t), reason: r.error.message },
         location: baseLocation(t)
       }
     );
@@ -1117,7 +1125,7 @@ function assemble(r, out, reportedConfig, guard) {
     const label = endpointLabel(t, a.address);
     const loc = baseLocation(t, a.address);
     if (a.notStarted || !a.outcome) {
-      out.findings.push(notChecked(t, label, "the run deadline passed before it was started", a.address));
+      out.findings.push(notChecked(t, "deadline", "the run deadline passed before it was started", a.address));
       continue;
     }
     const { outcome } = a;
@@ -1137,7 +1145,12 @@ function assemble(r, out, reportedConfig, guard) {
       summary.error = `${label}: ${message}`;
       summary.phase = outcome.error.phase;
       out.findings.push(
-        outcome.error.runDeadline ? notChecked(t, label, outcome.error.message, a.address) : { id: "unreachable", severity: unreachableSeverity, message: summary.error, location: loc }
+        outcome.error.runDeadline ? notChecked(t, "deadline", outcome.error.message, a.address) : {
+          id: "unreachable",
+          severity: unreachableSeverity,
+          detail: { kind: "unreachable", endpoint: endpointRef(t, a.address), reason: message },
+          location: loc
+        }
       );
       continue;
     }
@@ -1151,7 +1164,14 @@ function assemble(r, out, reportedConfig, guard) {
       out.findings.push({
         id: "unparseable",
         severity: "error",
-        message: `${label}: certificate ${index + 1} of ${tls.chain.length} the server sent (sha256:${createHash("sha256").update(der).digest("hex").slice(0, 16)}\u2026) does not parse: ${error.message}`,
+        detail: {
+          kind: "served-unparseable",
+          endpoint: endpointRef(t, a.address),
+          index,
+          chainLength: tls.chain.length,
+          fingerprint: `sha256:${createHash("sha256").update(der).digest("hex")}`,
+          reason: error.message
+        },
         location: { ...loc, chainIndex: index }
       });
     }
@@ -1179,8 +1199,8 @@ function assemble(r, out, reportedConfig, guard) {
     else if (!verdict.hostname.ok) summary.authorizationError = "hostname-mismatch";
     out.judged.push({
       targetId: t.id,
-      label,
-      endpoint: endpointLabel(t),
+      at: endpointRef(t, a.address),
+      endpoint: endpointRef(t),
       allAddresses: !!t.allAddresses,
       ...a.address ? { address: a.address } : {},
       leaf,

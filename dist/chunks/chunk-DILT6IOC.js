@@ -2,7 +2,6 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   buildInventory,
   daysLeft,
-  displayName,
   groupBy,
   hasEndpoints,
   isActive,
@@ -13,16 +12,20 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-76WTTFLF.js";
+} from "./chunk-ZAVABO3U.js";
 import {
-  messageBesidePlace,
   plural,
   readableInstant
-} from "./chunk-Z7KJFGKJ.js";
+} from "./chunk-6N3DJ4WS.js";
 import {
+  findingSentence,
+  findingSentenceBesidePlace,
   mdUntrusted,
   ownersMarkdown
-} from "./chunk-2QTV5ZJ2.js";
+} from "./chunk-QFD7P3SF.js";
+import {
+  displayName
+} from "./chunk-LX3FKHLY.js";
 
 // src/report/inventory/render-text.ts
 var MAX_CELL = 48;
@@ -90,7 +93,7 @@ function renderText(report, inv, opts = {}) {
     out.push("", heading("Problems (not tied to a certificate)"));
     for (const p of report.problems)
       out.push(
-        `  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ""}: ${clean(messageBesidePlace(p.message, p.location))}`
+        `  ${p.severity} ${p.id}${p.location ? ` ${locationText(p.location)}` : ""}: ${clean(findingSentenceBesidePlace(p, report.run.now))}`
       );
   }
   return out.join("\n") + "\n";
@@ -315,7 +318,7 @@ function renderMarkdown(report, inv, opts = {}) {
     out.push("", "### Problems not tied to a certificate", "");
     out.push(
       ...report.problems.map(
-        (p) => `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ""}: ${mdCell(messageBesidePlace(p.message, p.location))}`
+        (p) => `- \`${p.id}\` (${p.severity})${p.location ? ` ${mdCell(locationText(p.location))}` : ""}: ${mdCell(findingSentenceBesidePlace(p, report.run.now))}`
       )
     );
   }
@@ -720,7 +723,7 @@ function certificateRow(c, now) {
   const cls = statusClass(c);
   const days = daysLeft(c, now);
   const search = [c.fingerprint, c.subject, c.issuer, c.serialNumber, ...c.sans].join(" ").toLowerCase();
-  const findings = c.findings.filter((f) => !f.ignored).map((f) => `${f.id}: ${f.message}`).join("\n");
+  const findings = c.findings.filter((f) => !f.ignored).map((f) => `${f.id}: ${findingSentence(f, now)}`).join("\n");
   const place = (l) => `<li>${escapeHtml(locationText(l))}${l.type === "endpoint" && l.address ? ` <span class="muted">${escapeHtml(l.address)}</span>` : ""}</li>`;
   const shownPlaces = c.locations.slice(0, LOCATIONS_SHOWN).map(place).join("");
   const morePlaces = c.locations.slice(LOCATIONS_SHOWN);
@@ -754,7 +757,7 @@ function list(lines, empty) {
 function problemsSection(report) {
   if (!report.problems.length) return "";
   const items = report.problems.map(
-    (p) => `<li><b>${escapeHtml(p.id)}</b> (${escapeHtml(p.severity)})${p.location ? ` ${escapeHtml(locationText(p.location))}` : ""}: ${escapeHtml(messageBesidePlace(p.message, p.location))}</li>`
+    (p) => `<li><b>${escapeHtml(p.id)}</b> (${escapeHtml(p.severity)})${p.location ? ` ${escapeHtml(locationText(p.location))}` : ""}: ${escapeHtml(findingSentenceBesidePlace(p, report.run.now))}</li>`
   );
   return `<section id="problems"><h2>Problems not tied to a certificate</h2><ul>${items.join("\n")}</ul></section>`;
 }

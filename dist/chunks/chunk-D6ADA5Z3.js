@@ -5,7 +5,7 @@ import {
 import {
   refusal,
   refusalOf
-} from "./chunk-HWS43L24.js";
+} from "./chunk-C6FOCXUK.js";
 import {
   __commonJS,
   __require,

@@ -3,25 +3,22 @@ import {
   DiskCache
 } from "./chunk-PVFSHR7C.js";
 import {
-  readableTime
-} from "./chunk-ICE5XF2S.js";
+  certificateNaming
+} from "./chunk-RYDLF6TH.js";
 import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
 import {
-  displayName,
   utcDate
-} from "./chunk-KD2KQZFI.js";
+} from "./chunk-LX3FKHLY.js";
 import {
   ARI_MAX_BYTES,
   FetchError,
   httpFetch
-} from "./chunk-R33XYM2P.js";
+} from "./chunk-D6ADA5Z3.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
-import {
-  NOT_CONTACTED
-} from "./chunk-HWS43L24.js";
+import "./chunk-C6FOCXUK.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/ari/check-renewal-info.ts
@@ -61,11 +58,13 @@ var ARI_MIN_RETRY_MS = 6e4;
 var ARI_MAX_RETRY_MS = 24 * 36e5;
 var ACME_DIRECTORY_CACHE_MS = 24 * 36e5;
 var AriError = class extends Error {
-  constructor(message, severity) {
+  constructor(message, severity, refused = false) {
     super(message);
     this.severity = severity;
+    this.refused = refused;
   }
   severity;
+  refused;
 };
 function retryAfterMs(header, nowMs = Date.now()) {
   const v = Array.isArray(header) ? header[0] : header;
@@ -162,7 +161,8 @@ var AriClient = class {
     } catch (e) {
       throw new AriError(
         e instanceof FetchError && e.status ? `directory ${directory} returned ${e.status}` : e.message,
-        "warning"
+        "warning",
+        e instanceof FetchError && e.kind === "refused"
       );
     }
     let renewalInfo;
@@ -200,7 +200,8 @@ ${certId}`;
       if (e instanceof FetchError && e.kind === "deadline") throw new AriError(e.message, "notice");
       throw new AriError(
         e instanceof FetchError && e.status ? `renewalInfo ${url} returned ${e.status}` : e.message,
-        "warning"
+        "warning",
+        e instanceof FetchError && e.kind === "refused"
       );
     }
     const w = parseRenewalInfo(res.body, url);
@@ -241,28 +242,31 @@ async function checkRenewalInfo(certs, ctx) {
       try {
         const w = await client.window(ca.directory, id);
         obs.renewal = { windowStart: w.start, windowEnd: w.end, explanationURL: w.explanationURL };
-        const see = w.explanationURL ? `; see ${w.explanationURL}` : "";
-        const span = `${readableTime(w.start)} \u2013 ${readableTime(w.end)}`;
-        if (now > w.end.getTime()) {
+        const state = now > w.end.getTime() ? "closed" : now >= w.start.getTime() ? "open" : null;
+        if (state)
           obs.findings.push({
             id: "renewal-window",
-            severity: "error",
+            severity: state === "closed" ? "error" : "warning",
             fingerprint: obs.cert.fingerprint,
-            message: `${ca.label} asks for certificate ${displayName(obs.cert)} to be replaced: its renewal window (${span}) has closed, which is how a CA announces an imminent revocation${see}`
+            detail: {
+              kind: "renewal-window",
+              certificate: certificateNaming(obs),
+              state,
+              ca: ca.label,
+              windowStart: w.start.toISOString(),
+              windowEnd: w.end.toISOString(),
+              ...w.explanationURL ? { explanationURL: w.explanationURL } : {}
+            }
           });
-        } else if (now >= w.start.getTime()) {
-          obs.findings.push({
-            id: "renewal-window",
-            severity: "warning",
-            fingerprint: obs.cert.fingerprint,
-            message: `${ca.label}'s suggested renewal window (${span}) is open: renew certificate ${displayName(obs.cert)} now${see}`
-          });
-        }
       } catch (e) {
         const severity = e instanceof AriError ? e.severity : "warning";
-        const message = `ARI for ${ca.label}: ${e.message}`;
-        const finding = message.includes(NOT_CONTACTED) ? { id: "not-checked", severity: "notice", message } : { id: "renewal-window", severity, message };
-        if (!problems.has(message)) problems.set(message, finding);
+        const reason = e.message;
+        const refused = e instanceof AriError && e.refused;
+        const detail = { kind: "ari-problem", ca: ca.label, refused, reason };
+        const finding = refused ? { id: "not-checked", severity: "notice", detail } : { id: "renewal-window", severity, detail };
+        const key = `${ca.label}
+${reason}`;
+        if (!problems.has(key)) problems.set(key, finding);
       }
     }
   };

@@ -6,10 +6,10 @@ import {
   fetchableUrl,
   httpFetch,
   httpStream
-} from "./chunk-R33XYM2P.js";
+} from "./chunk-D6ADA5Z3.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
-import "./chunk-HWS43L24.js";
+import "./chunk-C6FOCXUK.js";
 import "./chunk-DDCI7ZLU.js";
 export {
   FetchError,

@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   readableTime
-} from "./chunk-ICE5XF2S.js";
+} from "./chunk-QFD7P3SF.js";
 
 // src/report/format-helpers.ts
 function locationText(l) {
@@ -24,16 +24,6 @@ function daysLeft(notAfter, now) {
   const from = typeof now === "string" ? Date.parse(now) : now.getTime();
   return Math.trunc((Date.parse(notAfter) - from) / 864e5);
 }
-function roleLabel(c) {
-  return c.role === "leaf" ? "leaf" : c.role === "root" ? "root CA" : "intermediate CA";
-}
-function messageBesidePlace(message, l) {
-  if (!l || l.type !== "file") return message;
-  for (const prefix of [`${l.path}:${l.line}: `, `${l.path}: `]) {
-    if (message.startsWith(prefix)) return message.slice(prefix.length);
-  }
-  return message;
-}
 function readableInstant(iso) {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso : readableTime(new Date(t));
@@ -46,8 +36,6 @@ export {
   locationText,
   issuerName,
   daysLeft,
-  roleLabel,
-  messageBesidePlace,
   readableInstant,
   plural
 };

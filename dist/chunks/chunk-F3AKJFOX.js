@@ -5,6 +5,10 @@ import {
 import {
   isPullRequestEvent
 } from "./chunk-7FHZB7CS.js";
+import {
+  reportShard,
+  shardText
+} from "./chunk-U6UTGIOA.js";
 
 // src/github/issue-policy.ts
 var NOT_CERTIFICATE_BOUND = /* @__PURE__ */ new Set([
@@ -82,8 +86,8 @@ function userLogins(owners) {
 function completenessOf(report, scopeFiles) {
   const run = report.run;
   if (run.deadlineReached) return { complete: false, why: "the run hit its deadline" };
-  const shard = /^(\d+)\/(\d+)$/.exec(run.shard ?? "");
-  if (shard && Number(shard[2]) > 1) return { complete: false, why: `the run checked shard ${run.shard} only` };
+  const shard = reportShard(report);
+  if (shard && shard.count > 1) return { complete: false, why: `the run checked shard ${shardText(shard)} only` };
   if (scopeFiles) return { complete: false, why: "the run checked only the files a pull request changed" };
   return { complete: true, why: "" };
 }

@@ -4,11 +4,11 @@ import {
   openListUrl,
   scanSerialList,
   serialKey
-} from "./chunk-Z4RVLDAR.js";
-import "./chunk-R33XYM2P.js";
+} from "./chunk-V2DXRWTD.js";
+import "./chunk-D6ADA5Z3.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
-import "./chunk-HWS43L24.js";
+import "./chunk-C6FOCXUK.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/revocation/revoked-serials.ts
@@ -37,11 +37,11 @@ async function applyRevokedSerialLists(certs, settings, deadline) {
   for (const list of settings.revokedSerials) {
     const label = listLabel(list);
     const location = listLocation(list);
-    const problem = (id, severity, message, line) => problems.push({
+    const problem = (id, severity, reason, line, kind = "serial-list-problem") => problems.push({
       id,
       severity,
       ...location ? { location: line && location.type === "file" && list.path ? { ...location, line } : location } : {},
-      message
+      detail: { kind, list: label, reason }
     });
     const issuerFilter = list.issuer?.toLowerCase();
     const ours = /* @__PURE__ */ new Map();
@@ -53,19 +53,15 @@ async function applyRevokedSerialLists(certs, settings, deadline) {
     let scanned;
     try {
       const opened = await open(list, settings, deadline);
-      if (opened.note) problem("unreachable", "warning", `revoked-serials list ${label}: ${opened.note}`);
+      if (opened.note) problem("unreachable", "warning", opened.note);
       scanned = await scanSerialList(opened.bytes, new Set(ours.keys()), { deadline });
     } catch (e) {
-      problem("unparseable", "error", `revoked-serials list ${label} ${describe(e)}`);
+      problem("unparseable", "error", describe(e), void 0, "serial-list-unreadable");
       continue;
     }
-    if (scanned.badCount) problem("unparseable", "error", badLinesMessage(label, scanned), scanned.bad[0].line);
+    if (scanned.badCount) problem("unparseable", "error", badLines(scanned), scanned.bad[0].line);
     if (scanned.stopped)
-      problem(
-        "not-checked",
-        "warning",
-        `revoked-serials list ${label}: reading stopped, ${scanned.stopped}; serials further down were not compared`
-      );
+      problem("not-checked", "warning", `reading stopped, ${scanned.stopped}; serials further down were not compared`);
     for (const [key, line] of scanned.hits) {
       for (const obs of ours.get(key) ?? []) hits.set(obs, [...hits.get(obs) ?? [], { list, line }]);
     }
@@ -77,30 +73,29 @@ function describe(e) {
   const msg = e.message ?? String(e);
   return /^fetching /.test(msg) ? `could not be read: ${msg}` : msg;
 }
-function badLinesMessage(label, s) {
+function badLines(s) {
   const more = s.badCount > s.bad.length ? `, \u2026 (${s.badCount.toLocaleString("en")} in all)` : "";
   if (s.bad.every((b) => b.problem === "is not a hex serial number")) {
-    return `revoked-serials list ${label}: line ${s.bad.map((b) => b.line).join(", ")}${more} ${s.badCount === 1 ? "is" : "are"} not a hex serial number (skipped)`;
+    return `line ${s.bad.map((b) => b.line).join(", ")}${more} ${s.badCount === 1 ? "is" : "are"} not a hex serial number (skipped)`;
   }
-  return `revoked-serials list ${label}: ${s.badCount.toLocaleString("en")} line${s.badCount === 1 ? "" : "s"} skipped: ${s.bad.map((b) => `line ${b.line} "${b.text}" ${b.problem}`).join("; ")}${more}`;
+  return `${s.badCount.toLocaleString("en")} line${s.badCount === 1 ? "" : "s"} skipped: ${s.bad.map((b) => `line ${b.line} "${b.text}" ${b.problem}`).join("; ")}${more}`;
 }
 function markRevoked(obs, on) {
-  const name = (h) => h.list.name ?? listLabel(h.list);
-  const where = (h) => `${listLabel(h.list)} line ${h.line}`;
+  const hits = on.map((h) => ({ name: h.list.name ?? listLabel(h.list), label: listLabel(h.list), line: h.line }));
   obs.revocation = {
     status: "revoked",
     method: "list",
-    reason: on.map(name).join("; "),
+    reason: hits.map((h) => h.name).join("; "),
     revokedAt: null,
-    source: on.map((h) => listLabel(h.list)).join(", "),
-    detail: on.map(where).join(", ")
+    source: hits.map((h) => h.label).join(", "),
+    detail: hits.map((h) => `${h.label} line ${h.line}`).join(", "),
+    listed: hits
   };
-  const lists = on.map((h) => `${name(h)} (${listLabel(h.list)}) at line ${h.line}`);
   obs.findings.push({
     id: "revoked",
     severity: "error",
     fingerprint: obs.cert.fingerprint,
-    message: `serial ${obs.cert.serialNumber} is on the published list ${lists.length === 1 ? lists[0] : `${lists.slice(0, -1).join(", ")} and on ${lists[lists.length - 1]}`}`
+    detail: { kind: "revoked-listed", serial: obs.cert.serialNumber, lists: hits }
   });
 }
 export {

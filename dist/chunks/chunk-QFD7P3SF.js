@@ -1,0 +1,527 @@
+import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+import {
+  require_picomatch
+} from "./chunk-BSO42MW5.js";
+import {
+  formatDuration
+} from "./chunk-ZIJ54FUI.js";
+import {
+  __toESM
+} from "./chunk-DDCI7ZLU.js";
+
+// src/report/text/certificate-name.ts
+function roleLabel(role) {
+  return role === "leaf" ? "leaf" : role === "root" ? "root CA" : "intermediate CA";
+}
+function roleWording(role) {
+  if (role === "root") return "root certificate";
+  if (role === "intermediate") return "intermediate CA certificate";
+  return "certificate";
+}
+
+// src/checks/readable-time.ts
+function readableTime(d) {
+  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+// src/findings/path-rules.ts
+var import_picomatch = __toESM(require_picomatch(), 1);
+var TEST_PATH = /(^|\/)(test|tests|testdata|fixtures|__tests__|spec)\/|(^|\/)[^/]*_test\.[^/]+$/;
+var TEST_PATH_WORDS = "test/, tests/, testdata/, fixtures/, __tests__/, spec/, *_test.*";
+var TEST_PATH_MARK = "under a test path (discovery)";
+function isTestPath(rel) {
+  return TEST_PATH.test(rel);
+}
+var matcher = (glob) => (0, import_picomatch.default)(glob, { dot: true });
+function fileExcluder(rules, discovery) {
+  const global = (rules?.exclude ?? []).map((r) => ({ test: matcher(r.pattern), origin: r.origin }));
+  const perTarget = /* @__PURE__ */ new Map();
+  return (rel, target) => {
+    if (target.exclude?.length) {
+      let own = perTarget.get(target);
+      if (!own)
+        perTarget.set(
+          target,
+          own = target.exclude.map((g) => ({
+            test: matcher(g),
+            origin: `exclude: "${g}" of files "${target.pattern}"`
+          }))
+        );
+      const hit2 = own.find((r) => r.test(rel));
+      if (hit2) return hit2.origin;
+    }
+    const hit = global.find((r) => r.test(rel));
+    if (hit) return hit.origin;
+    if (discovery && target.discovered && isTestPath(rel)) return TEST_PATH_MARK;
+    return void 0;
+  };
+}
+function applyPathRules(certs, problems, rules, now) {
+  const ignores = (rules?.ignore ?? []).map((r) => ({
+    rule: r,
+    test: matcher(r.path),
+    expired: !!r.until && now > r.until
+  }));
+  const ruleFor = (l) => l.type === "file" ? ignores.find((i) => i.test(l.path)) : void 0;
+  const out = [];
+  const expiredUsed = /* @__PURE__ */ new Set();
+  let testCerts = 0;
+  for (const oc of certs) {
+    const active = oc.findings.filter((f) => !f.ignored);
+    let reason;
+    let until;
+    let allTest = true;
+    let judged = false;
+    for (const l of oc.locations) {
+      if (l.type === "file" && l.excluded) {
+        if (l.excluded !== TEST_PATH_MARK) allTest = false;
+        reason ??= l.excluded === TEST_PATH_MARK ? `${TEST_PATH_MARK}; list it under \`files:\` to judge it` : `excluded by ${l.excluded}`;
+        continue;
+      }
+      allTest = false;
+      const hit = ruleFor(l);
+      if (hit && !hit.expired) {
+        if (l.type === "file") l.excluded = `ignore: path "${hit.rule.path}"`;
+        reason ??= hit.rule.reason ?? `ignored by path "${hit.rule.path}"`;
+        until ??= hit.rule.until?.toISOString().slice(0, 10);
+        continue;
+      }
+      if (hit?.expired) expiredUsed.add(hit.rule);
+      judged = true;
+    }
+    if (judged || !oc.locations.length) continue;
+    if (allTest) testCerts++;
+    for (const f of active) f.ignored = { reason, ...until ? { until } : {} };
+  }
+  for (const f of problems) {
+    const l = f.location;
+    if (f.ignored || !l || l.type !== "file") continue;
+    if (l.excluded) {
+      f.ignored = { reason: l.excluded === TEST_PATH_MARK ? TEST_PATH_MARK : `excluded by ${l.excluded}` };
+      continue;
+    }
+    const hit = ruleFor(l);
+    if (hit && !hit.expired)
+      f.ignored = {
+        reason: hit.rule.reason ?? `ignored by path "${hit.rule.path}"`,
+        ...hit.rule.until ? { until: hit.rule.until.toISOString().slice(0, 10) } : {}
+      };
+    else if (hit?.expired && f.severity !== "notice") expiredUsed.add(hit.rule);
+  }
+  if (testCerts) {
+    out.push({
+      id: "test-paths",
+      severity: "notice",
+      detail: { kind: "test-paths", certificates: testCerts }
+    });
+  }
+  for (const r of expiredUsed) {
+    out.push({
+      id: "ignore-expired",
+      severity: "notice",
+      detail: {
+        kind: "path-ignore-expired",
+        path: r.path,
+        rule: { ...r.source ?? {}, ...r.reason ? { reason: r.reason } : {} },
+        until: r.until.toISOString().slice(0, 10)
+      },
+      ...r.source ? { location: { type: "file", path: r.source.file, line: r.source.line } } : {}
+    });
+  }
+  return out;
+}
+
+// src/report/text/revocation-cause.ts
+function revocationProblems(ps) {
+  return ps.map(revocationProblem).join("; ");
+}
+function revocationProblem(p) {
+  const why = revocationCause(p.cause);
+  switch (p.source) {
+    case "stapled":
+      return `stapled OCSP response: ${why}`;
+    case "ocsp":
+      return p.cause.reason === "fetch" || !p.url ? why : `OCSP ${p.url}: ${why}`;
+    default:
+      return why;
+  }
+}
+function revocationCause(c) {
+  switch (c.reason) {
+    case "fetch":
+    case "error":
+      return c.text;
+    case "check-failed":
+      return `revocation check failed: ${c.text}`;
+    case "crl":
+      if (c.defect.reason === "only-some-reasons") return `CRL ${c.url} covers only some revocation reasons`;
+      return `CRL ${c.url}: ${crlDefect(c.defect, c.delta ? "delta CRL" : "CRL", c.url)}`;
+    case "crl-pem-without-crl":
+      return `CRL ${c.url} is PEM without an X509 CRL block`;
+    case "crl-unreadable":
+      return `CRL ${c.url} is unreadable: ${c.detail}`;
+    case "delta-mismatch":
+      return `delta CRL ${c.deltaUrl} needs base CRL number ${c.needsBase}, have ${c.have}`;
+    case "delta-not-newer":
+      return `delta CRL ${c.deltaUrl} (number ${c.deltaNumber}) is not newer than the complete CRL (number ${c.baseNumber})`;
+    case "no-base-crl-number":
+      return "the complete CRL has no CRL number to match the delta against";
+    case "ocsp":
+      return ocspDefect(c.defect);
+    case "issuer-not-found":
+      return `issuer ${c.issuer} not found (not in the chain or bundle, not among the certificates seen; ${c.attempts.map(aiaAttempt).join("; ")})`;
+    case "no-fetchable-url":
+      return `no http(s) OCSP or CRL URL (${c.skipped.join("; ")})`;
+  }
+}
+function crlDefect(d, kind, url) {
+  switch (d.reason) {
+    case "critical-extensions":
+      return `${kind} has critical extensions certwatch cannot process (${d.names.join(", ")})`;
+    case "critical-entry-extensions":
+      return `${kind} has entries with critical extensions certwatch cannot process (${d.names.join(", ")}), so it cannot decide any certificate's status`;
+    case "unusable":
+      return `${kind} cannot be used: ${d.problems.join("; ")}`;
+    case "not-a-delta":
+      return `${url} named as a delta CRL is not one (no DeltaCRLIndicator)`;
+    case "is-a-delta":
+      return `${url} is a delta CRL, not a complete one`;
+    case "wrong-issuer":
+      return `${kind} issuer name is not ${d.issuer}`;
+    case "issuer-key-usage-malformed":
+      return `${kind} issuer ${d.issuer} has a malformed keyUsage extension, so it cannot be shown to be allowed to sign CRLs`;
+    case "issuer-not-crl-signer":
+      return `${kind} issuer ${d.issuer} is not allowed to sign CRLs (its keyUsage is ${d.keyUsage.join(", ") || "empty"}, without cRLSign)`;
+    case "signature":
+      return `${kind} is not signed by ${d.issuer}: ${signatureDefect(d.signature)}`;
+    case "not-yet-valid":
+      return `${kind} is not yet valid: thisUpdate ${d.thisUpdate}`;
+    case "stale":
+      return `${kind} is stale: nextUpdate ${d.nextUpdate}`;
+    case "stale-without-next-update":
+      return `${kind} is stale: it has no nextUpdate and was issued ${d.ageDays} days ago (thisUpdate ${d.thisUpdate}); without nextUpdate a CRL counts for ${d.maxDays} days`;
+    case "wrong-shard":
+      return `wrong CRL shard: ${url} served the CRL for ${d.shardOf.join(", ")}`;
+    case "indirect":
+      return `${kind} is an indirect CRL, which certwatch does not support`;
+    case "only-user-certs":
+      return "the CRL covers only end-entity certificates, and this is a CA certificate";
+    case "only-ca-certs":
+      return "the CRL covers only CA certificates, and this is an end-entity certificate";
+    case "only-attribute-certs":
+      return "the CRL covers only attribute certificates";
+    case "only-some-reasons":
+      return "the CRL covers only some revocation reasons";
+  }
+}
+function signatureDefect(s) {
+  switch (s.reason) {
+    case "key-unloadable":
+      return "the signer's public key cannot be loaded";
+    case "pss-parameters":
+      return "unsupported RSASSA-PSS parameters";
+    case "unsupported-algorithm":
+      return `unsupported signature algorithm ${s.oid}`;
+    case "mismatch":
+      return "the signature does not verify";
+    case "refused":
+      return `the signature does not verify (${s.detail})`;
+  }
+}
+function ocspDefect(d) {
+  switch (d.reason) {
+    case "not-ocsp":
+      return d.looksLike ? `the responder returned ${d.looksLike}, not an OCSP response` : `the responder returned ${d.bytes} bytes that are not an OCSP response`;
+    case "responder-status":
+      return `responder said ${d.status}`;
+    case "not-basic":
+      return "the response is not a basic OCSP response";
+    case "unused-signature-bits":
+      return "the response signature has unused bits";
+    case "malformed":
+      return `the basic OCSP response is malformed (${d.detail})`;
+    case "signer-rejected":
+      return `the response's signature is not acceptable: ${d.why.map(signerProblem).join("; ")}`;
+    case "not-signed-by-issuer":
+      return `the response is not signed by ${d.issuer} or a responder it delegated to`;
+    case "other-certificate":
+      return `the response is not about this certificate (it answers for serial ${d.serialsSeen.join(", ") || "none"} with issuer hashes that ${d.serialsSeen.length ? "do not all match" : "are absent"}; wanted serial ${d.wanted})`;
+    case "not-yet-valid":
+      return `the response is not yet valid: thisUpdate ${d.thisUpdate}`;
+    case "stale":
+      return `the response is stale: nextUpdate ${d.nextUpdate}`;
+    case "stale-without-next-update":
+      return `the response is stale: no nextUpdate and thisUpdate ${d.thisUpdate} is over 4 days old`;
+    case "status-unknown":
+      return "the responder does not know this certificate (status unknown)";
+  }
+}
+function signerProblem(p) {
+  switch (p.reason) {
+    case "not-issued-by-issuer":
+      return `it is signed by ${p.responder}, which ${p.issuer} did not issue`;
+    case "not-ocsp-signer":
+      return `it is signed by ${p.responder}, which lacks id-kp-OCSPSigning`;
+    case "outside-validity":
+      return `its responder certificate ${p.responder} is outside its validity (${p.notBefore} \u2013 ${p.notAfter})`;
+  }
+}
+function aiaAttempt(a) {
+  switch (a.reason) {
+    case "skipped":
+      return `AIA issuer URL skipped: ${a.why}`;
+    case "wrong-certificates":
+      return `AIA issuer URL ${a.url} returned ${a.subjects.join("; ")}, which did not sign this certificate`;
+    case "no-certificate":
+      return `AIA issuer URL ${a.url} returned no readable certificate`;
+    case "fetch":
+      return a.text;
+    case "no-url":
+      return "no AIA caIssuers URL to fetch it from";
+  }
+}
+
+// src/report/text/finding-sentence.ts
+function findingSentence(f, clock) {
+  if (!f.detail) return f.message ?? "";
+  return sentence(f.detail, true, instant(clock));
+}
+function findingSentenceBesidePlace(f, clock, place = f.location) {
+  if (!f.detail) return legacyBesidePlace(f.message ?? "", place);
+  return sentence(f.detail, !placeShownBeside(f.detail, place), instant(clock));
+}
+function legacyBesidePlace(message, l) {
+  if (l?.type !== "file") return message;
+  for (const prefix of [`${l.path}:${l.line}: `, `${l.path}: `])
+    if (message.startsWith(prefix)) return message.slice(prefix.length);
+  return message;
+}
+function instant(c) {
+  return typeof c === "string" ? Date.parse(c) : c.getTime();
+}
+function placeShownBeside(d, l) {
+  if (l?.type !== "file") return false;
+  switch (d.kind) {
+    case "file-problem":
+      return !d.inside && d.path === l.path && (d.line === void 0 || d.line === l.line);
+    case "private-key":
+      return d.path === l.path && d.line === l.line;
+    case "misnamed":
+      return d.path === l.path;
+    default:
+      return false;
+  }
+}
+var day = (iso) => iso.slice(0, 10);
+var cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+function certName(c) {
+  return `${roleWording(c.role)} ${c.name}`;
+}
+function sentence(d, withPlace, now) {
+  switch (d.kind) {
+    case "expired":
+    case "not-yet-valid":
+    case "expiring":
+      return `${expiryFact(d, now)}; ${expiryAdvice(d)}`;
+    case "superseded":
+      return `Old copy of a renewed certificate: ${supersededNote(d.by)}${d.expiry ? `. ${expiryFact(d.expiry, now)}` : ""}; remove it from the bundle`;
+    case "weak-key":
+      return d.algorithm === "ECDSA" ? `${cap(certName(d.certificate))} has a ${d.bits}-bit EC key; use P-256 or stronger` : `${cap(certName(d.certificate))} has a ${d.bits}-bit ${d.algorithm} key; use at least ${d.minimumBits} bits (or ECDSA P-256)`;
+    case "weak-signature":
+      return `${cap(certName(d.certificate))} is signed with ${d.algorithm}, which clients reject; reissue it with SHA-256`;
+    case "revoked": {
+      const when = d.revokedAt ? readableTime(new Date(d.revokedAt)) : "an unknown date";
+      const by = d.source.method === "crl" ? `the CRL ${d.source.url}` : d.source.method === "ocsp" ? `the OCSP responder ${d.source.url}` : "the OCSP response stapled by the server";
+      const also = d.alsoListed?.length ? `; also on the published list ${d.alsoListed.map((h) => h.name).join("; ")} (${d.alsoListed.map((h) => `${h.label} line ${h.line}`).join(", ")})` : "";
+      return `${cap(certName(d.certificate))} was revoked on ${when} (reason: ${d.reason ?? "none given"}), according to ${by}${also}`;
+    }
+    case "revoked-listed":
+      return `serial ${d.serial} is on the published list ${listedOn(d.lists)}`;
+    case "revocation-unknown":
+      return `Revocation status of ${certName(d.certificate)} is unknown: ${d.problems.length ? revocationProblems(d.problems) : "no verified answer"}`;
+    case "revocation-not-checked":
+      return `Revocation of ${certName(d.certificate)} not checked: ${revocationProblems(d.problems)}`;
+    case "renewal-window": {
+      const span = `${readableTime(new Date(d.windowStart))} \u2013 ${readableTime(new Date(d.windowEnd))}`;
+      const see = d.explanationURL ? `; see ${d.explanationURL}` : "";
+      const name = d.certificate.name;
+      return d.state === "closed" ? `${d.ca} asks for certificate ${name} to be replaced: its renewal window (${span}) has closed, which is how a CA announces an imminent revocation${see}` : `${d.ca}'s suggested renewal window (${span}) is open: renew certificate ${name} now${see}`;
+    }
+    case "ari-problem":
+      return `ARI for ${d.ca}: ${d.reason}`;
+    case "untrusted-chain":
+      return `${endpointLabel(d.endpoint)}: certificate chain is not trusted: ${d.reason}`;
+    case "hostname-mismatch":
+      return `${endpointLabel(d.endpoint)}: hostname mismatch: ${d.reason}`;
+    case "unreachable":
+      return `${endpointLabel(d.endpoint)}: ${d.reason}`;
+    case "endpoint-not-checked":
+      return `${endpointLabel(d.endpoint)}: not checked: ${d.reason}`;
+    case "served-unparseable":
+      return `${endpointLabel(d.endpoint)}: certificate ${d.index + 1} of ${d.chainLength} the server sent (${d.fingerprint.slice(0, "sha256:".length + 16)}\u2026) does not parse: ${d.reason}`;
+    case "ca-file-problem":
+      return `${d.problem}; endpoints using it were judged against the bundled roots only`;
+    case "address-drift": {
+      const label = endpointLabel(d.endpoint);
+      if (!d.stale.length)
+        return `${label}: addresses serve different certificates issued at the same time: ${d.current.map(servedLeaf).join("; ")}`;
+      return `${label}: addresses serve different certificates; stale: ${d.stale.map(servedLeaf).join("; ")}; current: ${d.current.map(servedLeaf).join("; ")}. Replace the certificate on ${d.stale.flatMap((s) => s.addresses).join(", ")}.`;
+    }
+    case "file-problem": {
+      const place = `${d.path}${d.line !== void 0 ? `:${d.line}` : ""}${d.inside ? ` (${d.inside})` : ""}`;
+      return withPlace ? `${place}: ${d.reason}` : d.reason;
+    }
+    case "private-key": {
+      const text = `a private key (${d.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`;
+      return withPlace ? `${d.path}:${d.line}: ${text}` : text;
+    }
+    case "misnamed":
+      return withPlace ? `${d.path}: ${d.what}; read as what it is` : `${d.what}; read as what it is`;
+    case "glob-problem":
+      return `files: "${d.pattern}" is not a valid glob (${d.reason})`;
+    case "no-match":
+      return `files: "${d.pattern}" matched no file`;
+    case "nothing-found":
+      return `no certificates found in the workspace (looked in every tracked file for PEM blocks, base64 certificates under keys, DER, PKCS#7, PKCS#12 and Java keystores); list files or endpoints in ${d.configPath}`;
+    case "serial-list-problem":
+      return `revoked-serials list ${d.list}: ${d.reason}`;
+    case "serial-list-unreadable":
+      return `revoked-serials list ${d.list} ${d.reason}`;
+    case "threshold-order":
+      return `${d.scope ? `${d.scope}: ` : ""}fail-within (${d.failWithin}) is larger than warn-within (${d.warnWithin}), so nothing will ever warn before failing; set warn-within above fail-within`;
+    case "ignore-expired":
+      return `The ignore rule for this certificate (${ruleRef(d.rule)}) expired on ${d.until}; its findings count again`;
+    case "path-ignore-expired":
+      return `The ignore rule for path "${d.path}" (${ruleRef(d.rule)}) expired on ${d.until}; what it covered counts again`;
+    case "test-paths":
+      return `${d.certificates} certificate${d.certificates === 1 ? "" : "s"} under test paths (${TEST_PATH_WORDS}) ${d.certificates === 1 ? "is" : "are"} reported but not judged; list them under \`files:\` to judge them`;
+    case "shard-counts-differ":
+      return `merged reports come from different shard counts (${d.counts.join(", ")}); the result may be incomplete`;
+    case "shards-missing":
+      return `shard report${d.missing.length > 1 ? "s" : ""} ${d.missing.map((i) => `${i}/${d.count}`).join(", ")} missing from the merge; those targets were not checked`;
+  }
+}
+function expiryFact(d, now) {
+  const name = cap(certName(d.certificate));
+  switch (d.kind) {
+    case "expired":
+      return `${name} expired on ${day(d.notAfter)} (${formatDuration(now - Date.parse(d.notAfter))} ago)`;
+    case "not-yet-valid":
+      return `${name} is not valid until ${d.notBefore} (in ${formatDuration(Date.parse(d.notBefore) - now)})`;
+    case "expiring": {
+      const left = Date.parse(d.notAfter) - now;
+      const lifetime = Date.parse(d.notAfter) - Date.parse(d.notBefore);
+      const why = d.threshold.kind === "percent" ? `${Math.round(left / lifetime * 100)}% of its lifetime (${formatDuration(lifetime)}) left, under ${d.threshold.text}` : `under ${d.threshold.text}`;
+      return `${name} expires on ${day(d.notAfter)}, in ${formatDuration(left)} (${why})`;
+    }
+  }
+}
+function expiryAdvice(d) {
+  if (d.kind === "expired") return "replace it";
+  if (d.kind === "not-yet-valid") return "clients reject it until then";
+  return d.threshold.name === "fail-within" ? "renew it now" : "plan its renewal";
+}
+function supersededNote(by) {
+  return `superseded by serial ${by.serial} (valid ${day(by.notBefore)} to ${day(by.notAfter)}) in the same file; the newer one is the one to keep`;
+}
+function listedOn(lists) {
+  const each = lists.map((h) => `${h.name} (${h.label}) at line ${h.line}`);
+  return each.length === 1 ? each[0] : `${each.slice(0, -1).join(", ")} and on ${each[each.length - 1]}`;
+}
+function revocationDetail(rv) {
+  if (rv.detail) return rv.detail;
+  if (rv.deltaNotApplied) return `delta CRL not applied: ${revocationCause(rv.deltaNotApplied)}`;
+  if (!rv.problems?.length) return void 0;
+  const why = revocationProblems(rv.problems);
+  return rv.status === "good" ? `only the staple answered: ${why}` : why;
+}
+function ruleRef(r) {
+  return `${r.file ? `${r.file}:${r.line}` : "config"}${r.reason ? `, "${r.reason}"` : ""}`;
+}
+function servedLeaf(s) {
+  return `${s.addresses.join(", ")} (serves "${s.name}" ${s.fingerprint.slice(0, 23)}\u2026, notBefore ${day(s.notBefore)}, notAfter ${day(s.notAfter)})`;
+}
+function endpointLabel(e) {
+  const host = e.host.includes(":") ? `[${e.host}]` : e.host;
+  const base = e.address && e.address !== e.host ? `${host}:${e.port} (${e.address})` : `${host}:${e.port}`;
+  return e.servername && e.servername !== e.host ? `${e.servername} via ${base}` : base;
+}
+
+// src/report/untrusted-text.ts
+var ZWSP = "\u200B";
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]+/g;
+function oneLine(s) {
+  return s.replace(CONTROLS, " ");
+}
+function defuseAutolinks(s) {
+  return s.replace(AUTOLINK, defuse);
+}
+var AUTOLINK_SOURCE = String.raw`@(?=[\p{L}\p{N}_-])|[#\uff03](?=\p{N})|GH-(?=\d)|(?:https?|ftp):(?=\/\/)|(?:mailto|xmpp):|www\.`;
+var AUTOLINK = new RegExp(AUTOLINK_SOURCE, "giu");
+function defuse(m) {
+  return m.endsWith(".") ? `${m.slice(0, -1)}${ZWSP}.` : `${m}${ZWSP}`;
+}
+var MARKDOWN_LIVE = new RegExp(
+  String.raw`[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]+|[\\&<>|$\x60]|\](?=[(\[])|` + AUTOLINK_SOURCE,
+  "giu"
+);
+var ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+function neutralise(m) {
+  switch (m) {
+    case "\\":
+    case "|":
+    case "$":
+    case "`":
+      return `\\${m}`;
+    case "&":
+    case "<":
+    case ">":
+      return ENTITY[m];
+    case "]":
+      return "]\\";
+    default:
+      return /^[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/.test(m) ? " " : defuse(m);
+  }
+}
+function mdUntrusted(s) {
+  return MAY_NEED_WORK.test(s) ? s.replace(MARKDOWN_LIVE, neutralise) : s;
+}
+var MAY_NEED_WORK = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\\&<>|$`\]@#\uff03]|GH-|:\/\/|mailto:|xmpp:|www\./i;
+function titleUntrusted(s) {
+  return defuseAutolinks(oneLine(s).replace(/\s+/g, " ").trim());
+}
+function mdCodeUntrusted(s) {
+  return oneLine(s).replace(/`/g, "'");
+}
+var USER_HANDLE = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+var TEAM_HANDLE = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+function isGithubHandle(owner) {
+  return USER_HANDLE.test(owner) || TEAM_HANDLE.test(owner);
+}
+function ownerMention(owner) {
+  return isGithubHandle(owner) ? owner : mdUntrusted(owner);
+}
+var MAX_OWNER_CHARS = 200;
+function ownersMarkdown(owners) {
+  return owners.flatMap((o) => o.split(/[\s,]+/)).filter(Boolean).map((o) => ownerMention(o.slice(0, MAX_OWNER_CHARS))).join(", ");
+}
+function sarifUntrusted(s) {
+  return oneLine(s).replace(/[[\]]/g, (ch) => `\\${ch}`);
+}
+
+export {
+  fileExcluder,
+  applyPathRules,
+  readableTime,
+  roleLabel,
+  findingSentence,
+  findingSentenceBesidePlace,
+  supersededNote,
+  revocationDetail,
+  mdUntrusted,
+  titleUntrusted,
+  mdCodeUntrusted,
+  ownerMention,
+  ownersMarkdown,
+  sarifUntrusted
+};
