@@ -73,6 +73,48 @@ test('a committed symbolic link that leaves the workspace is not followed; one i
   }
 });
 
+test('discovery in a git checkout: a tracked link, or a tracked folder replaced by a link, that leaves the workspace is not followed', async () => {
+  const now = Date.now();
+  const secret = await issue({
+    cn: 'outside-d.example',
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + 90 * DAY),
+  });
+  const inside = await issue({
+    cn: 'inside-d.example',
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + 90 * DAY),
+  });
+  await mkdir(path.join(outside, 'd'), { recursive: true });
+  await writeFile(path.join(outside, 'd/server.pem'), secret.pem);
+  const ws = await workspace({ 'real/inside.pem': inside.pem, 'vendored/server.pem': 'placeholder\n' });
+  try {
+    await mkdir(path.join(ws, 'links'));
+    await symlink(path.join(outside, 'd/server.pem'), path.join(ws, 'links/outside.pem'));
+    await symlink('../real/inside.pem', path.join(ws, 'links/inside.pem'));
+    const git = (...a: string[]) => exec('git', a, { cwd: ws });
+    await git('init', '-q');
+    await git('add', '-A');
+    // After the checkout, a step swaps a tracked folder for a link out of the workspace:
+    // git still lists vendored/server.pem, and opening it would read the outside file.
+    await rm(path.join(ws, 'vendored'), { recursive: true });
+    await symlink(path.join(outside, 'd'), path.join(ws, 'vendored'));
+    const r = await cli(ws, ['check', '--format', 'json', '--revocation', 'off']);
+    const report = JSON.parse(r.stdout);
+    const names = report.certificates.map((c: { subject: string }) => c.subject).join(' ');
+    assert.match(names, /inside-d\.example/, 'a link inside the workspace is read');
+    assert.doesNotMatch(names, /outside-d\.example/, 'nothing outside the workspace is read');
+    for (const p of ['links/outside.pem', 'vendored/server.pem']) {
+      const f = report.problems.find((x: { location?: { path: string } }) => x.location?.path === p);
+      assert.ok(f, `${p} is reported: ${JSON.stringify(report.problems)}`);
+      assert.equal(f.severity, 'notice');
+      assert.match(f.message, /symbolic link to a file outside the workspace; not followed/);
+    }
+  } finally {
+    await rm(ws, { recursive: true, force: true });
+  }
+});
+
 test('cache-dir outside the workspace and $RUNNER_TEMP is a config error naming the line; inside $RUNNER_TEMP is fine', async () => {
   const ws = await workspace({
     '.github/certwatch.yml': ['version: 1', 'defaults:', '  cache-dir: ../../home/runner/.ssh', ''].join('\n'),

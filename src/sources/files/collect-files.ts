@@ -2,17 +2,7 @@
 // tracks), read each file (bounded), decode by content, parse every certificate once.
 // One bad file never stops the others.
 import fg from 'fast-glob';
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  openSync,
-  readSync,
-  realpathSync,
-  statSync,
-  type Stats,
-} from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type {
   CertificateRecord,
@@ -25,17 +15,15 @@ import type {
 } from '../../types.js';
 import { CertificateParseError, parseCertificate, roleOf } from '../../x509/parse-certificate.js';
 import type { Whereabouts } from './extracted.js';
-import { CERT_FILE_EXTS, extractFile, worthALook } from './extract-file.js';
+import { CERT_FILE_EXTS, extractFile } from './extract-file.js';
 import { listDiscoveryFiles } from './discovery-list.js';
+import { OUTSIDE, discoveryReader, type DiscoveryReader } from './read-discovered.js';
 import { markSuperseded } from './superseded.js';
 import { isInside } from '../../shared/path-inside.js';
 
 // Certificate files are kilobytes; a bundle of every public root is ~250 KB. Past
 // 10 MiB a file is not a certificate file, and reading it whole would waste memory.
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-// Discovery reads every tracked file: past this size a file is data or a build
-// artefact, not where anyone keeps a certificate, and sniffing it costs time.
-export const DISCOVERY_MAX_BYTES = 2 * 1024 * 1024;
 // Never descend into dependencies or VCS internals (the documented discovery rules).
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
@@ -114,8 +102,9 @@ export async function collectFiles(targets: FileTarget[], o: CollectFilesOptions
   // more than the read (issue 15 profile); nothing else runs while files are collected.
   const observations: Observation[] = [];
   const dirs: RealDirs = new Map();
+  const reader = discoveryReader(o.workspace, MAX_FILE_BYTES);
   for (const m of matched) {
-    const r = await collectOne(m, o, dirs);
+    const r = await collectOne(m, o, dirs, reader);
     for (const x of r.obs) observations.push(x);
     for (const f of r.findings) findings.push(f);
   }
@@ -161,48 +150,6 @@ function readBounded(abs: string, size: number): Buffer {
         code: 'ETOOBIG',
       });
     return buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Discovery reads every tracked file, most of them small and of no interest: one
- * synchronous open/fstat/read/close per file is several times faster than the
- * promise API's four thread-pool round trips, and nothing else runs while files are
- * collected (endpoints are probed afterwards). null = not a regular file, or too big
- * to be sniffed (a file named as a certificate is still read up to the general limit).
- */
-let scratch: Buffer | undefined;
-
-function readDiscoveredSync(abs: string, rel: string, certName: boolean): Buffer | null {
-  // O_NONBLOCK: opening a FIFO (a symlink to one, in a walked tree) must not wait for a writer.
-  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return null; // a submodule folder git lists, a device
-    const cap = certName ? MAX_FILE_BYTES : DISCOVERY_MAX_BYTES;
-    if (st.size > cap) {
-      if (!certName) return null;
-      throw Object.assign(
-        new Error(
-          `the file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`,
-        ),
-        { code: 'ETOOBIG' },
-      );
-    }
-    // Files not named as certificates are read into one scratch buffer and copied only
-    // when they deserve a look: most of a repository then costs no allocation at all.
-    const buf = certName
-      ? Buffer.allocUnsafeSlow(st.size + 1)
-      : (scratch ??= Buffer.allocUnsafe(DISCOVERY_MAX_BYTES + 1));
-    const want = Math.min(buf.length, st.size + 1);
-    let n = 0;
-    for (let r; n < want && (r = readSync(fd, buf, n, want - n, n)) > 0; ) n += r;
-    if (n > cap) return null; // grew past the cap while being read
-    if (certName) return buf.subarray(0, n);
-    const bytes = buf.subarray(0, n);
-    return worthALook(bytes, rel) ? Buffer.from(bytes) : null;
   } finally {
     closeSync(fd);
   }
@@ -270,6 +217,7 @@ async function collectOne(
   m: Matched,
   o: CollectFilesOptions,
   dirs: RealDirs,
+  reader: DiscoveryReader,
 ): Promise<{ obs: Observation[]; findings: Finding[] }> {
   const abs = path.join(o.workspace, m.rel);
   const discovered = !!m.target.discovered;
@@ -300,16 +248,19 @@ async function collectOne(
     findings: [problem('unparseable', sev(severity), fileProblem(line > 1 ? line : undefined, reason), loc(line))],
   });
   let buf: Buffer;
+  // A committed symbolic link may point anywhere on the runner (/etc, ~/.ssh, another job's files):
+  // only what is inside the workspace is read.
+  const outside = () => fail('a symbolic link to a file outside the workspace; not followed', 'notice');
   try {
-    // A committed symbolic link may point anywhere on the runner (/etc, ~/.ssh, another job's files):
-    // only what is inside the workspace is read.
-    const where = locate(abs, o.workspace, dirs);
-    if (!where.inside) return fail('a symbolic link to a file outside the workspace; not followed', 'notice');
     if (discovered) {
-      const got = readDiscoveredSync(abs, m.rel, certName);
+      // The reader checks the workspace itself (per folder, and per file only for a link).
+      const got = reader({ rel: m.rel, certName });
+      if (got === OUTSIDE) return outside();
       if (!got) return { obs: [], findings: [] };
       buf = got;
     } else {
+      const where = locate(abs, o.workspace, dirs);
+      if (!where.inside) return outside();
       // stat follows links: a loop is ELOOP, a dangling link ENOENT — both explained below.
       const st = where.lstat ?? statSync(abs);
       if (st.isDirectory())

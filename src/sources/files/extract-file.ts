@@ -76,11 +76,20 @@ function isMostlyText(buf: Buffer): boolean {
   return printable / head.length > 0.95;
 }
 
-const MARKER_BYTES = [PEM_MARKER, B64_DER_CERT_MARKER, ...B64_PEM_MARKERS].map((m) => Buffer.from(m, 'latin1'));
+const PEM_BYTES = Buffer.from(PEM_MARKER, 'latin1');
+const B64_DER_BYTES = Buffer.from(B64_DER_CERT_MARKER, 'latin1');
+const B64_PEM_BYTES = B64_PEM_MARKERS.map((m) => Buffer.from(m, 'latin1'));
+// "LS0t" (base64 of "---") is in the base64 of "-----BEGIN" at each of its three alignments:
+// one pass over the file finds whether any of them can be there.
+const B64_DASHES = Buffer.from('LS0t', 'latin1');
 const SECRET_BYTES = Buffer.from('Secret', 'latin1');
 
 function bufferMayHoldCertificates(buf: Buffer): boolean {
-  return MARKER_BYTES.some((m) => buf.includes(m));
+  return (
+    buf.includes(PEM_BYTES) ||
+    buf.includes(B64_DER_BYTES) ||
+    (buf.includes(B64_DASHES) && B64_PEM_BYTES.some((m) => buf.includes(m)))
+  );
 }
 
 /**
