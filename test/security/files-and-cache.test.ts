@@ -34,18 +34,18 @@ async function cli(ws: string, args: string[]): Promise<{ code: number; stdout: 
   }
 }
 
-test('a committed symbolic link that leaves the workspace is not followed; one inside it is', async () => {
+/** A certificate to leave outside the workspace and one to keep inside it. */
+async function twoCertificates(tag: string) {
   const now = Date.now();
-  const secret = await issue({
-    cn: 'outside.example',
-    notBefore: new Date(now - DAY),
-    notAfter: new Date(now + 90 * DAY),
-  });
-  const inside = await issue({
-    cn: 'inside.example',
-    notBefore: new Date(now - DAY),
-    notAfter: new Date(now + 90 * DAY),
-  });
+  const valid = { notBefore: new Date(now - DAY), notAfter: new Date(now + 90 * DAY) };
+  return {
+    secret: await issue({ cn: `outside${tag}.example`, ...valid }),
+    inside: await issue({ cn: `inside${tag}.example`, ...valid }),
+  };
+}
+
+test('a committed symbolic link that leaves the workspace is not followed; one inside it is', async () => {
+  const { secret, inside } = await twoCertificates('');
   await writeFile(path.join(outside, 'server.pem'), secret.pem);
   const ws = await workspace({ 'real/inside.pem': inside.pem });
   try {
@@ -74,17 +74,7 @@ test('a committed symbolic link that leaves the workspace is not followed; one i
 });
 
 test('discovery in a git checkout: a tracked link, or a tracked folder replaced by a link, that leaves the workspace is not followed', async () => {
-  const now = Date.now();
-  const secret = await issue({
-    cn: 'outside-d.example',
-    notBefore: new Date(now - DAY),
-    notAfter: new Date(now + 90 * DAY),
-  });
-  const inside = await issue({
-    cn: 'inside-d.example',
-    notBefore: new Date(now - DAY),
-    notAfter: new Date(now + 90 * DAY),
-  });
+  const { secret, inside } = await twoCertificates('-d');
   await mkdir(path.join(outside, 'd'), { recursive: true });
   await writeFile(path.join(outside, 'd/server.pem'), secret.pem);
   const ws = await workspace({ 'real/inside.pem': inside.pem, 'vendored/server.pem': 'placeholder\n' });
