@@ -25,9 +25,9 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-FBR6UC33.js";
+} from "./chunks/chunk-3J6Q4IYC.js";
 import "./chunks/chunk-U6UTGIOA.js";
-import "./chunks/chunk-5NOWTMKA.js";
+import "./chunks/chunk-RMZICUEH.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-35WQQUNJ.js";
 import "./chunks/chunk-RYDLF6TH.js";
@@ -398,7 +398,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-XFPYFR5X.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-DHAA5RC6.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

@@ -6,7 +6,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-5NOWTMKA.js";
+} from "./chunk-RMZICUEH.js";
 import "./chunk-35WQQUNJ.js";
 import {
   BUILTIN,

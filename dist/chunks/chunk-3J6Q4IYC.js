@@ -6,7 +6,7 @@ import {
 import {
   collectFiles,
   require_out
-} from "./chunk-5NOWTMKA.js";
+} from "./chunk-RMZICUEH.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";

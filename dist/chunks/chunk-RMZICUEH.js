@@ -107,7 +107,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path3 = __require("path");
+    var path4 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -119,7 +119,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path3.resolve(cwd, filepath);
+      return path4.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -1579,7 +1579,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path3 = __require("path");
+    var path4 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -1674,7 +1674,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path3.basename(pattern);
+      const basename = path4.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -1732,7 +1732,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path3.isAbsolute(pattern);
+      return path4.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -1909,8 +1909,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path3 = require_path();
-    exports.path = path3;
+    var path4 = require_path();
+    exports.path = path4;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -2022,8 +2022,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path3, settings, callback) {
-      settings.fs.lstat(path3, (lstatError, lstat) => {
+    function read(path4, settings, callback) {
+      settings.fs.lstat(path4, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -2032,7 +2032,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path3, (statError, stat) => {
+        settings.fs.stat(path4, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -2064,13 +2064,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path3, settings) {
-      const lstat = settings.fs.lstatSync(path3);
+    function read(path4, settings) {
+      const lstat = settings.fs.lstatSync(path4);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path3);
+        const stat = settings.fs.statSync(path4);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -2141,17 +2141,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path3, optionsOrSettingsOrCallback, callback) {
+    function stat(path4, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path3, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path4, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path3, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path4, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync2(path3, optionsOrSettings) {
+    function statSync2(path4, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path3, settings);
+      return sync.read(path4, settings);
     }
     exports.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
@@ -2367,16 +2367,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path3 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path4 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path3, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path4, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path3,
+                path: path4,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -2494,7 +2494,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path3 = __require("path");
+    var path4 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -2502,7 +2502,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path3.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path4.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -2529,17 +2529,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path3, optionsOrSettingsOrCallback, callback) {
+    function scandir(path4, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path3, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path4, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path3, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path4, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path3, optionsOrSettings) {
+    function scandirSync(path4, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path3, settings);
+      return sync.read(path4, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -3187,7 +3187,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path3 = __require("path");
+    var path4 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -3197,7 +3197,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path3.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path4.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -3259,7 +3259,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path3 = __require("path");
+    var path4 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -3272,7 +3272,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path3.resolve(this._settings.cwd, filepath);
+        return path4.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -3688,7 +3688,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path3 = __require("path");
+    var path4 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -3702,7 +3702,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path3.resolve(this._settings.cwd, task.base);
+        return path4.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -4040,17 +4040,8 @@ var require_out4 = __commonJS({
 
 // src/sources/files/collect-files.ts
 var import_fast_glob2 = __toESM(require_out4(), 1);
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  openSync,
-  readSync,
-  realpathSync,
-  statSync
-} from "node:fs";
-import path2 from "node:path";
+import { closeSync as closeSync2, constants as constants2, lstatSync, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync2, statSync } from "node:fs";
+import path3 from "node:path";
 
 // src/sources/files/extract-file.ts
 import path from "node:path";
@@ -4572,28 +4563,28 @@ function extractStructured(text, o) {
   if (!Array.isArray(docs) || docs.some((d) => d.errors.length)) return null;
   const out = emptyExtraction();
   for (const doc of docs) {
-    let walk2 = function(node, path3, keyLine) {
+    let walk2 = function(node, path4, keyLine) {
       if ((0, import_yaml2.isMap)(node)) {
         for (const pair of node.items) {
           const k = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "?";
-          if (secret && path3.length === 1 && (path3[0] === "data" || path3[0] === "stringData") && (CERT_KEYS.includes(k) || KEY_KEYS.includes(k)))
+          if (secret && path4.length === 1 && (path4[0] === "data" || path4[0] === "stringData") && (CERT_KEYS.includes(k) || KEY_KEYS.includes(k)))
             continue;
           const line = (0, import_yaml2.isScalar)(pair.key) && pair.key.range ? lc.linePos(pair.key.range[0]).line : keyLine;
-          walk2(pair.value, [...path3, k], line);
+          walk2(pair.value, [...path4, k], line);
         }
       } else if ((0, import_yaml2.isSeq)(node)) {
         node.items.forEach((item, i) => {
           const line = item?.range ? lc.linePos(item.range[0]).line : keyLine;
-          walk2(item, [...path3, i], line);
+          walk2(item, [...path4, i], line);
         });
       } else if ((0, import_yaml2.isScalar)(node) && typeof node.value === "string") {
-        inspect2(node.value, path3, keyLine);
+        inspect2(node.value, path4, keyLine);
       }
-    }, inspect2 = function(value, path3, line) {
+    }, inspect2 = function(value, path4, line) {
       const hasPem = value.includes(PEM_MARKER);
       if (!hasPem && !B64_PEM_MARKERS.some((m) => value.includes(m)) && !value.includes(B64_DER_CERT_MARKER)) return;
       const text2 = !hasPem && /^[A-Za-z0-9+/=\s]+$/.test(value) ? value.replace(/\s+/g, "") : value;
-      const key = keyPath(path3);
+      const key = keyPath(path4);
       const inner = extractFromText(text2, { form, severity: o.severity });
       for (const c of inner.certificates) out.certificates.push({ ...c, line, key });
       for (const k of inner.keys) out.keys.push({ ...k, line, key, label: `${k.label} under ${key}` });
@@ -4612,9 +4603,9 @@ function isKubeconfig(root) {
   if (!(0, import_yaml2.isMap)(root)) return false;
   return root.get("kind") === "Config" || root.has("clusters") && (root.has("users") || root.has("contexts"));
 }
-function keyPath(path3) {
+function keyPath(path4) {
   let s = "";
-  for (const p of path3) {
+  for (const p of path4) {
     if (typeof p === "number") s += `[${p}]`;
     else if (/^[A-Za-z_][\w-]*$/.test(p)) s += s ? `.${p}` : p;
     else s += `[${JSON.stringify(p)}]`;
@@ -4676,10 +4667,13 @@ function isMostlyText(buf) {
   for (const b of head) if (b >= 32 && b < 127 || b === 10 || b === 13 || b === 9) printable++;
   return printable / head.length > 0.95;
 }
-var MARKER_BYTES = [PEM_MARKER, B64_DER_CERT_MARKER, ...B64_PEM_MARKERS].map((m) => Buffer.from(m, "latin1"));
+var PEM_BYTES = Buffer.from(PEM_MARKER, "latin1");
+var B64_DER_BYTES = Buffer.from(B64_DER_CERT_MARKER, "latin1");
+var B64_PEM_BYTES = B64_PEM_MARKERS.map((m) => Buffer.from(m, "latin1"));
+var B64_DASHES = Buffer.from("LS0t", "latin1");
 var SECRET_BYTES = Buffer.from("Secret", "latin1");
 function bufferMayHoldCertificates(buf) {
-  return MARKER_BYTES.some((m) => buf.includes(m));
+  return buf.includes(PEM_BYTES) || buf.includes(B64_DER_BYTES) || buf.includes(B64_DASHES) && B64_PEM_BYTES.some((m) => buf.includes(m));
 }
 function worthALook(buf, rel) {
   if (buf.length === 0) return false;
@@ -4833,6 +4827,90 @@ function gitTrackedFiles(workspace) {
   });
 }
 
+// src/sources/files/read-discovered.ts
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
+import path2 from "node:path";
+var DISCOVERY_MAX_BYTES = 2 * 1024 * 1024;
+var OUTSIDE = /* @__PURE__ */ Symbol("outside the workspace");
+var FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+var NOFOLLOW = constants.O_NOFOLLOW;
+var scratch;
+function discoveryReader(workspace, maxFileBytes) {
+  const root = realOrResolved(workspace);
+  const folderInside = /* @__PURE__ */ new Map();
+  const inside = (abs) => {
+    try {
+      return isInside(root, realpathSync.native(abs));
+    } catch {
+      return true;
+    }
+  };
+  const openInside = (rel) => {
+    const abs = path2.join(workspace, rel);
+    const dir = path2.dirname(abs);
+    let ok = folderInside.get(dir);
+    if (ok === void 0) folderInside.set(dir, ok = inside(dir));
+    if (!ok) return OUTSIDE;
+    if (NOFOLLOW === void 0) return inside(abs) ? openSync(abs, FLAGS) : OUTSIDE;
+    try {
+      return openSync(abs, FLAGS | NOFOLLOW);
+    } catch (e) {
+      if (e.code !== "ELOOP") throw e;
+      return inside(abs) ? openSync(abs, FLAGS) : OUTSIDE;
+    }
+  };
+  return (f) => {
+    const fd = openInside(f.rel);
+    if (fd === OUTSIDE) return OUTSIDE;
+    try {
+      return readOpen(fd, f, maxFileBytes);
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
+function readOpen(fd, f, maxFileBytes) {
+  if (!f.certName) return sniffOpen(fd, f.rel);
+  const st = fstatSync(fd);
+  if (!st.isFile()) return null;
+  if (st.size > maxFileBytes)
+    throw Object.assign(
+      new Error(
+        `the file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit for a certificate file; not read`
+      ),
+      { code: "ETOOBIG" }
+    );
+  const buf = Buffer.allocUnsafeSlow(st.size + 1);
+  const n = readInto(fd, buf, buf.length);
+  return n > maxFileBytes ? null : buf.subarray(0, n);
+}
+function sniffOpen(fd, rel) {
+  const buf = scratch ??= Buffer.allocUnsafe(DISCOVERY_MAX_BYTES + 1);
+  let n;
+  try {
+    n = readSync(fd, buf, 0, buf.length, 0);
+  } catch (e) {
+    const code = e.code;
+    if (code === "EISDIR" || code === "EAGAIN" || code === "EINVAL") return null;
+    throw e;
+  }
+  if (n > DISCOVERY_MAX_BYTES) return null;
+  const bytes = buf.subarray(0, n);
+  return worthALook(bytes, rel) ? Buffer.from(bytes) : null;
+}
+function readInto(fd, buf, len) {
+  let n = 0;
+  for (let r; n < len && (r = readSync(fd, buf, n, len - n, n)) > 0; ) n += r;
+  return n;
+}
+function realOrResolved(p) {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return path2.resolve(p);
+  }
+}
+
 // src/sources/files/superseded.ts
 function identity(c) {
   const names = [...c.sans].sort().join(",");
@@ -4871,7 +4949,6 @@ function markSuperseded(certs) {
 
 // src/sources/files/collect-files.ts
 var MAX_FILE_BYTES = 10 * 1024 * 1024;
-var DISCOVERY_MAX_BYTES = 2 * 1024 * 1024;
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 async function collectFiles(targets, o) {
   const findings = [];
@@ -4908,7 +4985,7 @@ async function collectFiles(targets, o) {
       }
     }
     for (const rel of matches) {
-      const norm = rel.split(path2.sep).join("/");
+      const norm = rel.split(path3.sep).join("/");
       if (o.only && !o.only.has(norm)) continue;
       if (o.inShard && !o.inShard(norm)) continue;
       if (!byPath.has(norm)) byPath.set(norm, { rel: norm, target: t, excluded: o.excludedBy?.(norm, t) });
@@ -4917,8 +4994,9 @@ async function collectFiles(targets, o) {
   const matched = [...byPath.values()];
   const observations = [];
   const dirs = /* @__PURE__ */ new Map();
+  const reader = discoveryReader(o.workspace, MAX_FILE_BYTES);
   for (const m of matched) {
-    const r = await collectOne(m, o, dirs);
+    const r = await collectOne(m, o, dirs, reader);
     for (const x of r.obs) observations.push(x);
     for (const f of r.findings) findings.push(f);
   }
@@ -4939,55 +5017,27 @@ function readBounded(abs, size) {
       { code: "ETOOBIG" }
     );
   }
-  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openSync2(abs, constants2.O_RDONLY | constants2.O_NONBLOCK);
   try {
     const buf = Buffer.allocUnsafeSlow(Math.min(size, MAX_FILE_BYTES) + 1);
     let n = 0;
-    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, n)) > 0; ) n += r;
+    for (let r; n < buf.length && (r = readSync2(fd, buf, n, buf.length - n, n)) > 0; ) n += r;
     if (n > MAX_FILE_BYTES)
       throw Object.assign(new Error(`the file grew past the ${MAX_FILE_BYTES / 1048576} MiB limit while being read`), {
         code: "ETOOBIG"
       });
     return buf.subarray(0, n);
   } finally {
-    closeSync(fd);
-  }
-}
-var scratch;
-function readDiscoveredSync(abs, rel, certName) {
-  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return null;
-    const cap = certName ? MAX_FILE_BYTES : DISCOVERY_MAX_BYTES;
-    if (st.size > cap) {
-      if (!certName) return null;
-      throw Object.assign(
-        new Error(
-          `the file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`
-        ),
-        { code: "ETOOBIG" }
-      );
-    }
-    const buf = certName ? Buffer.allocUnsafeSlow(st.size + 1) : scratch ??= Buffer.allocUnsafe(DISCOVERY_MAX_BYTES + 1);
-    const want = Math.min(buf.length, st.size + 1);
-    let n = 0;
-    for (let r; n < want && (r = readSync(fd, buf, n, want - n, n)) > 0; ) n += r;
-    if (n > cap) return null;
-    if (certName) return buf.subarray(0, n);
-    const bytes = buf.subarray(0, n);
-    return worthALook(bytes, rel) ? Buffer.from(bytes) : null;
-  } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 function realDir(dir, memo) {
   let real = memo.get(dir);
   if (real === void 0) {
     try {
-      real = realpathSync.native(dir);
+      real = realpathSync2.native(dir);
     } catch {
-      real = path2.resolve(dir);
+      real = path3.resolve(dir);
     }
     memo.set(dir, real);
   }
@@ -5002,9 +5052,9 @@ function locate(abs, workspace, dirs) {
     return { inside: true };
   }
   if (!st.isSymbolicLink())
-    return { inside: isInside(root, path2.join(realDir(path2.dirname(abs), dirs), path2.basename(abs))), lstat: st };
+    return { inside: isInside(root, path3.join(realDir(path3.dirname(abs), dirs), path3.basename(abs))), lstat: st };
   try {
-    return { inside: isInside(root, realpathSync.native(abs)) };
+    return { inside: isInside(root, realpathSync2.native(abs)) };
   } catch {
     return { inside: true };
   }
@@ -5026,10 +5076,10 @@ function explainFsError(e) {
       return `cannot be read (${e.code ?? e.message})`;
   }
 }
-async function collectOne(m, o, dirs) {
-  const abs = path2.join(o.workspace, m.rel);
+async function collectOne(m, o, dirs, reader) {
+  const abs = path3.join(o.workspace, m.rel);
   const discovered = !!m.target.discovered;
-  const certName = CERT_FILE_EXTS.has(path2.extname(m.rel).toLowerCase());
+  const certName = CERT_FILE_EXTS.has(path3.extname(m.rel).toLowerCase());
   const loc = (line, w = {}) => ({
     type: "file",
     path: m.rel,
@@ -5053,14 +5103,16 @@ async function collectOne(m, o, dirs) {
     findings: [problem("unparseable", sev(severity), fileProblem(line > 1 ? line : void 0, reason), loc(line))]
   });
   let buf;
+  const outside = () => fail("a symbolic link to a file outside the workspace; not followed", "notice");
   try {
-    const where = locate(abs, o.workspace, dirs);
-    if (!where.inside) return fail("a symbolic link to a file outside the workspace; not followed", "notice");
     if (discovered) {
-      const got = readDiscoveredSync(abs, m.rel, certName);
+      const got = reader({ rel: m.rel, certName });
+      if (got === OUTSIDE) return outside();
       if (!got) return { obs: [], findings: [] };
       buf = got;
     } else {
+      const where = locate(abs, o.workspace, dirs);
+      if (!where.inside) return outside();
       const st = where.lstat ?? statSync(abs);
       if (st.isDirectory())
         return fail("this is a directory, not a certificate file; narrow the glob to files", "warning");
