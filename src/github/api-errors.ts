@@ -25,8 +25,13 @@ export interface ApiFailure {
  */
 export function explainApiError(err: unknown, doing: string, permission: string): ApiFailure {
   const status = statusOf(err);
-  const apiMessage = String((err as any)?.response?.data?.message ?? (err as any)?.message ?? err);
-  const headers = (err as any)?.response?.headers ?? {};
+  // A RequestError from Octokit, a fetch/abort error, or anything thrown: read what is there.
+  const e = (err ?? {}) as {
+    message?: unknown;
+    response?: { data?: { message?: unknown }; headers?: Record<string, string | undefined> };
+  };
+  const apiMessage = String(e.response?.data?.message ?? e.message ?? err);
+  const headers = e.response?.headers ?? {};
   const rateLimited = status === 429 || headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(apiMessage);
   if ((status === 403 || status === 429) && rateLimited) {
     const reset = Number(headers['x-ratelimit-reset']);

@@ -14,8 +14,9 @@ const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 export type BaseConfig = { kind: 'found'; text: string } | { kind: 'missing' } | { kind: 'unreadable'; why: string };
 
 export async function configTextAtBase(env: GithubEnv, workspace: string, configPath: string): Promise<BaseConfig> {
-  const base = env.eventPayload?.pull_request?.base?.sha as string | undefined;
-  if (!base || !/^[0-9a-f]{7,64}$/i.test(base)) return { kind: 'unreadable', why: 'the event names no base commit' };
+  const base = env.eventPayload.pull_request?.base?.sha;
+  if (typeof base !== 'string' || !/^[0-9a-f]{7,64}$/i.test(base))
+    return { kind: 'unreadable', why: 'the event names no base commit' };
   try {
     const r = await run('git', ['show', `${base}:${configPath}`], {
       cwd: workspace,

@@ -3,9 +3,26 @@
 // process.env, so tests drive every module with a plain object.
 import { readFileSync } from 'node:fs';
 
+/**
+ * The parts of the webhook payload certwatch reads. The runner writes the file,
+ * but on a pull request much of it describes the contributor's fork: every
+ * field is optional and checked where it is used.
+ */
+export interface EventPayload {
+  number?: number;
+  before?: string;
+  after?: string;
+  repository?: { full_name?: string; default_branch?: string };
+  pull_request?: {
+    number?: number;
+    base?: { sha?: string; repo?: { full_name?: string } };
+    head?: { sha?: string; repo?: { full_name?: string } | null };
+  };
+}
+
 export interface GithubEnv {
   eventName: string; // GITHUB_EVENT_NAME: "push", "pull_request", "schedule", …
-  eventPayload: any; // the webhook payload at GITHUB_EVENT_PATH ({} when absent)
+  eventPayload: EventPayload; // the webhook payload at GITHUB_EVENT_PATH ({} when absent)
   repository: string; // "owner/repo"
   serverUrl: string; // "https://github.com" (GHES: the enterprise host)
   apiUrl: string; // "https://api.github.com" (GHES: "https://host/api/v3")
@@ -28,12 +45,13 @@ export interface Logger {
 const MAX_EVENT_PAYLOAD_BYTES = 25 * 1024 * 1024;
 
 export function readGithubEnv(token: string, env: NodeJS.ProcessEnv = process.env): GithubEnv {
-  let eventPayload: any = {};
+  let eventPayload: EventPayload = {};
   const eventPath = env.GITHUB_EVENT_PATH;
   if (eventPath) {
     try {
       const text = readFileSync(eventPath, 'utf8');
-      if (text.length <= MAX_EVENT_PAYLOAD_BYTES) eventPayload = JSON.parse(text);
+      const parsed: unknown = text.length <= MAX_EVENT_PAYLOAD_BYTES ? JSON.parse(text) : {};
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) eventPayload = parsed as EventPayload;
     } catch {
       // A missing or unreadable payload only costs us PR/default-branch
       // detection; the callers then fall back to "check everything".
@@ -77,7 +95,7 @@ export function runUrl(env: GithubEnv): string | null {
   return env.runId ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : null;
 }
 
-function repositoryFromPayload(payload: any): string {
+function repositoryFromPayload(payload: EventPayload): string {
   const full = payload?.repository?.full_name;
   return typeof full === 'string' ? full : '';
 }

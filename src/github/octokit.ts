@@ -37,7 +37,7 @@ export function createClient(token: string, apiUrl: string, opts: ClientOptions 
   const base = opts.retryBaseMs ?? 1000;
   const onLimit =
     (kind: string) =>
-    (retryAfter: number, options: any, _o: unknown, retryCount: number): boolean => {
+    (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number): boolean => {
       const what = `${options?.method ?? ''} ${options?.url ?? ''}`.trim();
       if (retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= maxWait) {
         log?.info(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s`);
@@ -51,8 +51,8 @@ export function createClient(token: string, apiUrl: string, opts: ClientOptions 
       log?.warning(`GitHub ${kind} rate limit on ${what}; ${why}`);
       return false;
     };
-  const passThrough = { key: () => ({ schedule: (...args: any[]) => run(args) }) };
-  const throttle: any = {
+  const passThrough = { key: () => ({ schedule: (...args: unknown[]) => run(args) }) };
+  const throttle = {
     onRateLimit: onLimit('primary'),
     onSecondaryRateLimit: onLimit('secondary'),
     retryAfterBaseValue: base,
@@ -65,14 +65,14 @@ export function createClient(token: string, apiUrl: string, opts: ClientOptions 
       request: requestOptions(apiUrl, opts.timeoutMs),
       retry: { retries: opts.retries ?? 3, retryAfterBaseValue: base },
       throttle,
-    } as any,
+    } as Parameters<typeof getOctokit>[1],
     retry,
     throttling,
   );
 }
 
 // Bottleneck's schedule(options?, fn, ...args): run fn(...args) at once.
-function run(args: any[]): Promise<unknown> {
+function run(args: unknown[]): Promise<unknown> {
   const i = typeof args[0] === 'function' ? 0 : 1;
   const fn = args[i] as (...a: unknown[]) => Promise<unknown>;
   return fn(...args.slice(i + 1));
@@ -83,7 +83,9 @@ function run(args: any[]): Promise<unknown> {
 // That fetch was built for the API URL seen at import time; for a loopback URL
 // (tests, a local mirror) use plain fetch, as the toolkit's proxy logic would.
 function requestOptions(apiUrl: string, timeoutMs?: number): Record<string, unknown> {
-  const request: Record<string, unknown> = { ...((githubDefaults as any).request ?? {}) };
+  const request: Record<string, unknown> = {
+    ...((githubDefaults as { request?: Record<string, unknown> }).request ?? {}),
+  };
   if (isLoopback(apiUrl)) {
     request.fetch = globalThis.fetch;
     delete request.agent;
@@ -103,6 +105,6 @@ function isLoopback(u: string): boolean {
 
 /** A RequestError's HTTP status, or 0 for network/abort errors. */
 export function statusOf(err: unknown): number {
-  const s = (err as any)?.status;
+  const s = (err as { status?: unknown } | null | undefined)?.status;
   return typeof s === 'number' ? s : 0;
 }

@@ -79,8 +79,9 @@ export async function resolveScope(
     // actions/checkout with fetch-depth: 0, or enough depth for the merge base).
     const base = env.eventPayload?.pull_request?.base?.sha;
     const head = env.eventPayload?.pull_request?.head?.sha;
-    const fromGit = base && head ? await gitChangedFiles(env.workspace, base, head) : null;
-    if (fromGit) {
+    const fromGit =
+      typeof base === 'string' && typeof head === 'string' ? await gitChangedFiles(env.workspace, base, head) : null;
+    if (fromGit && typeof base === 'string' && typeof head === 'string') {
       log.info(`scope: ${apiFailure}; using git diff ${short(base)}...${short(head)}`);
       return done(fromGit, `in PR #${number} (git diff)`);
     }

@@ -9,7 +9,16 @@ import { parseConfigText } from '../../src/config/parse-config.js';
 import { settingsFrom } from '../../src/config/settings.js';
 
 const schemaText = await readFile(new URL('../../schema/certwatch.schema.json', import.meta.url), 'utf8');
-const schema = JSON.parse(schemaText) as Record<string, any>;
+/** A JSON Schema node, as far as these tests walk it. */
+interface SchemaNode {
+  $schema?: string;
+  $ref?: string;
+  anyOf?: SchemaNode[];
+  items?: SchemaNode;
+  properties?: Record<string, SchemaNode>;
+  [keyword: string]: unknown;
+}
+const schema = JSON.parse(schemaText) as SchemaNode;
 
 test('the schema compiles as draft-07 under Ajv strict mode', () => {
   assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
@@ -38,20 +47,20 @@ function recording(data: unknown, reads: Path[], at: Path = []): unknown {
   });
 }
 
-function resolve(s: any): any {
+function resolve(s: SchemaNode | undefined): SchemaNode | undefined {
   if (s?.$ref)
     return resolve(
       s.$ref
         .replace(/^#\//, '')
         .split('/')
-        .reduce((o: any, k: string) => o?.[k], schema),
+        .reduce<SchemaNode | undefined>((o, k) => o?.[k] as SchemaNode | undefined, schema),
     );
   return s;
 }
 
 /** Does the schema declare this data path? anyOf: any branch. */
 function declared(path: Path): boolean {
-  let nodes: any[] = [resolve(schema)];
+  let nodes: (SchemaNode | undefined)[] = [resolve(schema)];
   for (const seg of path) {
     const expanded = nodes.flatMap((n) => (n?.anyOf ? n.anyOf.map(resolve) : [n]));
     nodes = expanded

@@ -35,7 +35,7 @@ function parseProblems(b: Block): string[] {
   return problems;
 }
 
-type Obj = Record<string, any>;
+type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const writesIssues = (permissions: unknown) =>
   permissions === 'write-all' || (isObj(permissions) && permissions.issues === 'write');
@@ -45,10 +45,12 @@ const events = (on: unknown): string[] =>
 /** What is wrong with one workflow's concurrency; issue-writing groups are collected to check they are one. */
 function concurrencyProblems(wf: Obj, where: string, issueGroups: Set<string>): string[] {
   const problems: string[] = [];
-  const jobs = isObj(wf.jobs) ? Object.entries(wf.jobs as Obj) : [];
+  const jobs: [string, Obj][] = isObj(wf.jobs)
+    ? Object.entries(wf.jobs).map(([name, j]): [string, Obj] => [name, isObj(j) ? j : {}])
+    : [];
   const writers = writesIssues(wf.permissions)
-    ? [['(workflow)', wf] as const]
-    : jobs.filter(([, j]) => writesIssues(j?.permissions));
+    ? [['(workflow)', wf] as [string, Obj]]
+    : jobs.filter(([, j]) => writesIssues(j.permissions));
   for (const [name, holder] of writers) {
     const c = isObj(holder.concurrency) ? holder.concurrency : isObj(wf.concurrency) ? wf.concurrency : null;
     if (!c) {
@@ -69,13 +71,13 @@ function concurrencyProblems(wf: Obj, where: string, issueGroups: Set<string>): 
     const perPr = (c: unknown) =>
       /github\.event\.pull_request\.number|github\.head_ref|github\.ref\b/.test(String(isObj(c) ? c.group : ''));
     const runsOnPr = (j: Obj) =>
-      !/github\.event_name\s*==/.test(String(j?.if ?? '')) || /'pull_request(_target)?'/.test(String(j.if));
+      !/github\.event_name\s*==/.test(String(j.if ?? '')) || /'pull_request(_target)?'/.test(String(j.if));
     if (!perPr(wf.concurrency)) {
       const prJobs = jobs.filter(([, j]) => runsOnPr(j));
-      const missing = prJobs.filter(([, j]) => !perPr(j?.concurrency));
+      const missing = prJobs.filter(([, j]) => !perPr(j.concurrency));
       if (!prJobs.length || missing.length) {
         problems.push(
-          `${where}: a pull-request check needs one concurrency group per pull request (got "${String(wf.concurrency?.group ?? missing.map(([, j]) => j?.concurrency?.group ?? '').join(', '))}")`,
+          `${where}: a pull-request check needs one concurrency group per pull request (got "${String((isObj(wf.concurrency) ? wf.concurrency.group : undefined) ?? missing.map(([, j]) => (isObj(j.concurrency) ? j.concurrency.group : '') ?? '').join(', '))}")`,
         );
       }
     }

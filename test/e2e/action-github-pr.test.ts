@@ -10,6 +10,7 @@ import { runAction } from '../helpers/run-action.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { workspace, writeFiles } from '../helpers/workspace.js';
 import { REPO, deadPort, leaf, log, pullRequestPayload, runOn } from '../helpers/github-action-runs.js';
+import type { SarifLog } from '../helpers/sarif-log.js';
 
 test('a pull request adding an expiring certificate fails on its line; untouched failing files and issues are left alone', async (t) => {
   const gh = await new FakeGitHub(REPO).start();
@@ -174,10 +175,10 @@ test('the sarif input writes SARIF 2.1.0 with a result on the failing file and l
   );
   assert.equal(r.code, 1, log(r));
   assert.equal(r.outputs['sarif-path'], path.join(ws, 'out/certwatch.sarif'));
-  const sarif = JSON.parse(await readFile(path.join(ws, 'out/certwatch.sarif'), 'utf8'));
+  const sarif = JSON.parse(await readFile(path.join(ws, 'out/certwatch.sarif'), 'utf8')) as SarifLog;
   assert.equal(sarif.version, '2.1.0');
   assert.match(sarif.$schema, /sarif.*2\.1\.0/i);
-  const results = sarif.runs[0].results as any[];
+  const results = sarif.runs[0].results ?? [];
   const onBad = results.filter((x) => x.locations?.[0]?.physicalLocation?.artifactLocation?.uri === 'certs/bad.pem');
   assert.equal(onBad.length, 1, JSON.stringify(results, null, 1));
   assert.equal(onBad[0].level, 'error');

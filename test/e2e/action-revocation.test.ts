@@ -28,6 +28,9 @@ import { buildCrl } from '../revocation/helpers/der-writer.js';
 import { parseCertificate } from '../../src/x509/parse-certificate.js';
 import { workspace } from '../helpers/workspace.js';
 
+/** An ARI renewalInfo answer (RFC 9773 §4.2), as the loopback ACME server here serves it. */
+type AriWindow = { suggestedWindow: { start: string; end: string }; explanationURL?: string };
+
 const at = (d: number) => new Date(Date.now() + d * DAY);
 
 // openssl-issued certificates live 20 days (openssl-ca.ts default_days): keep
@@ -551,8 +554,8 @@ describe('ACME Renewal Information through the built action', () => {
     const l = bySubject(rep, 'later.ari.test');
     assert.deepEqual(ids(l), []);
     assert.deepEqual(l.renewal, {
-      windowStart: (windows[idOf('0a000003')] as any).suggestedWindow.start,
-      windowEnd: (windows[idOf('0a000003')] as any).suggestedWindow.end,
+      windowStart: (windows[idOf('0a000003')] as AriWindow).suggestedWindow.start,
+      windowEnd: (windows[idOf('0a000003')] as AriWindow).suggestedWindow.end,
       explanationURL: null,
     });
     assert.equal(bySubject(rep, 'E2E ACME Issuing CA').renewal, null); // CAs are not asked about

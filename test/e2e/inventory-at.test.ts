@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { hierarchy, issue, DAY } from '../helpers/pki.js';
 import { workspace } from '../helpers/workspace.js';
 import { startDemoHttp } from '../../scripts/demo-revocation.js';
+import type { Report } from '../../src/report/report-types.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -91,7 +92,7 @@ ignore:
 
   // Asynchronous: the CRL and ACME servers live in this process and must keep answering.
   const inventory = (...args: string[]) =>
-    new Promise<{ code: number; report: any }>((resolve, reject) => {
+    new Promise<{ code: number; report: Report }>((resolve, reject) => {
       execFile(
         process.execPath,
         [CLI, 'inventory', '--workspace', ws, '--format', 'json', ...args],
@@ -103,12 +104,16 @@ ignore:
         },
       );
     });
-  const names = (r: any) => r.certificates.map((c: any) => c.subjectCN).sort();
-  const ids = (r: any, cn: string) =>
-    r.certificates
-      .find((c: any) => c.subjectCN === cn)
-      ?.findings.filter((f: any) => !f.ignored)
-      .map((f: any) => f.id)
+  const names = (r: Report) => r.certificates.map((c) => c.subjectCN).sort();
+  const cert = (r: Report, cn: string) => {
+    const c = r.certificates.find((c) => c.subjectCN === cn);
+    assert.ok(c, `${cn} is listed`);
+    return c;
+  };
+  const ids = (r: Report, cn: string) =>
+    cert(r, cn)
+      .findings.filter((f) => !f.ignored)
+      .map((f) => f.id)
       .sort();
 
   // Today: everything is listed; only the revoked one and the closed renewal window fail.
@@ -117,7 +122,7 @@ ignore:
   assert.deepEqual(
     ids(today.report, 'revoked.at.test'),
     ['revoked'],
-    JSON.stringify(today.report.certificates.find((c: any) => c.subjectCN === 'revoked.at.test').findings),
+    JSON.stringify(cert(today.report, 'revoked.at.test').findings),
   );
   assert.deepEqual(ids(today.report, 'renew.at.test'), ['renewal-window']);
 
@@ -141,11 +146,9 @@ ignore:
   const all = await inventory('--at', day(30), '--all');
   assert.equal(all.report.certificates.length, 8);
   assert.deepEqual(ids(all.report, 'healthy.at.test'), []);
-  assert.equal(all.report.certificates.find((c: any) => c.subjectCN === 'healthy.at.test').revocation.status, 'good');
+  assert.equal(cert(all.report, 'healthy.at.test').revocation.status, 'good');
   assert.ok(
-    all.report.certificates
-      .find((c: any) => c.subjectCN === 'ignored-long.at.test')
-      .findings.every((f: any) => f.ignored),
+    cert(all.report, 'ignored-long.at.test').findings.every((f) => f.ignored),
     'its ignore holds until day 60',
   );
 });

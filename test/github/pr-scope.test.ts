@@ -209,7 +209,7 @@ describe('readGithubEnv', () => {
         GITHUB_REF: 'refs/pull/7/merge',
         GITHUB_WORKSPACE: dir,
       });
-      assert.equal(env.eventPayload.pull_request.number, 7);
+      assert.equal(env.eventPayload.pull_request?.number, 7);
       assert.equal(env.serverUrl, 'https://ghe.example');
       assert.equal(env.apiUrl, 'https://ghe.example/api/v3', 'GHES API path when GITHUB_API_URL is unset');
       assert.equal(env.runId, '99');

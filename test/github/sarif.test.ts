@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { renderSarif } from '../../src/report/sarif.js';
 import { cert, endpointAt, fileAt, finding, fp, report } from './report-factory.js';
+import type { SarifLog } from '../helpers/sarif-log.js';
 
 // The OASIS SARIF 2.1.0 schema (final "rtm.5" text) as shipped by the
 // @microsoft/jest-sarif package (devDependency). It is a draft-04 schema that
@@ -92,15 +93,14 @@ describe('SARIF output', () => {
   });
 
   it('has a rule per finding id and a result per finding at each file line', () => {
-    const run = JSON.parse(renderSarif(sample())).runs[0];
-    const ruleIds = run.tool.driver.rules.map((r: any) => r.id);
+    const run = (JSON.parse(renderSarif(sample())) as SarifLog).runs[0];
+    const ruleIds = run.tool.driver.rules.map((r) => r.id);
     assert.equal(new Set(ruleIds).size, ruleIds.length);
     for (const id of ['expired', 'expiring', 'revoked', 'renewal-window', 'unparseable'])
       assert.ok(ruleIds.includes(id), id);
     for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
 
-    const at = (uri: string) =>
-      run.results.filter((r: any) => r.locations[0].physicalLocation.artifactLocation.uri === uri);
+    const at = (uri: string) => run.results.filter((r) => r.locations[0].physicalLocation.artifactLocation.uri === uri);
     const site = at('certs/site.pem');
     assert.equal(site.length, 1);
     assert.equal(site[0].ruleId, 'expired');
@@ -117,26 +117,24 @@ describe('SARIF output', () => {
   });
 
   it('endpoint findings point at the config line that declares the endpoint; without one there is no result', () => {
-    const run = JSON.parse(renderSarif(sample())).runs[0];
-    const api = run.results.find((r: any) => r.ruleId === 'expiring');
+    const run = (JSON.parse(renderSarif(sample())) as SarifLog).runs[0];
+    const api = run.results.find((r) => r.ruleId === 'expiring')!;
     assert.equal(api.level, 'warning');
     assert.equal(api.locations[0].physicalLocation.artifactLocation.uri, '.github/certwatch.yml');
     assert.equal(api.locations[0].physicalLocation.region.startLine, 7);
     assert.match(api.message.text, /api\.example\.com:8443/);
-    assert.equal(run.results.filter((r: any) => r.ruleId === 'hostname-mismatch').length, 0);
+    assert.equal(run.results.filter((r) => r.ruleId === 'hostname-mismatch').length, 0);
   });
 
   it('ignored findings are suppressed, not dropped; notices are notes; target problems are reported', () => {
-    const run = JSON.parse(renderSarif(sample())).runs[0];
-    const old = run.results.filter(
-      (r: any) => r.locations[0].physicalLocation.artifactLocation.uri === 'certs/old.pem',
-    );
-    const ignored = old.find((r: any) => r.ruleId === 'expired');
+    const run = (JSON.parse(renderSarif(sample())) as SarifLog).runs[0];
+    const old = run.results.filter((r) => r.locations[0].physicalLocation.artifactLocation.uri === 'certs/old.pem');
+    const ignored = old.find((r) => r.ruleId === 'expired')!;
     assert.deepEqual(ignored.suppressions, [
       { kind: 'external', status: 'accepted', justification: 'decommissioned in Q1 until 2027-01-31' },
     ]);
-    assert.equal(old.find((r: any) => r.ruleId === 'superseded').level, 'note');
-    const broken = run.results.find((r: any) => r.ruleId === 'unparseable');
+    assert.equal(old.find((r) => r.ruleId === 'superseded')?.level, 'note');
+    const broken = run.results.find((r) => r.ruleId === 'unparseable')!;
     assert.equal(broken.locations[0].physicalLocation.region.startLine, 3);
     assert.equal(run.results.length, 6);
   });

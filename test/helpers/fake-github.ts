@@ -34,6 +34,7 @@ export interface RecordedCall {
   method: string;
   path: string; // without query
   query: Record<string, string>;
+  // biome-ignore lint/suspicious/noExplicitAny: whatever JSON certwatch sent; tests read the fields they expect and fail if absent
   body: any;
   status: number;
   at: number; // epoch ms when the request arrived
@@ -408,6 +409,7 @@ export class FakeGitHub {
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: parsed request JSON, recorded as sent (see RecordedCall.body)
 async function readBody(req: IncomingMessage): Promise<any> {
   const chunks: Buffer[] = [];
   let size = 0;

@@ -12,6 +12,7 @@ import { runAction, type ActionResult } from '../helpers/run-action.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { ACTION_REF } from '../../src/init/action-ref.js';
 import { opensslNotAfter, sampleRepo, type SampleRepo } from './sample-repo.js';
+import type { Workflow } from '../helpers/workflow-yaml.js';
 
 const REPO = 'acme/site';
 
@@ -57,11 +58,11 @@ describe('certwatch init, then its workflow', () => {
     };
 
     async function runJob(job: string): Promise<ActionResult> {
-      const wf = parse(workflow) as any;
-      const step = wf.jobs[job].steps.find((s: any) => s.uses === ACTION_REF);
+      const wf = parse(workflow) as Workflow;
+      const step = wf.jobs[job].steps.find((s) => s.uses === ACTION_REF);
       // The job's `if:` names the event it runs on; check we run it on that one.
-      assert.match(wf.jobs[job].if, new RegExp(`github\\.event_name == '${events[job].name}'`));
-      const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
+      assert.match(wf.jobs[job].if ?? '', new RegExp(`github\\.event_name == '${events[job].name}'`));
+      const inputs = Object.fromEntries(Object.entries(step?.with ?? {}).map(([k, v]) => [k, String(v)]));
       for (const v of Object.values(inputs))
         assert.doesNotMatch(v, /\$\{\{/, 'inputs the test passes verbatim hold no expressions');
       const eventPath = path.join(ws, '..', `${path.basename(ws)}-${job}-event.json`);

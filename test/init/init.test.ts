@@ -15,6 +15,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { settingsFrom, BUILTIN, ISSUE_DEFAULTS } from '../../src/config/settings.js';
 import { ACTION_REF, SCHEMA_URL } from '../../src/init/action-ref.js';
 import { ROOT, cli, lint, sampleRepo, type SampleRepo } from './sample-repo.js';
+import type { Workflow } from '../helpers/workflow-yaml.js';
 
 const exec = promisify(execFile);
 
@@ -118,8 +119,8 @@ describe('certwatch init in a sample repository', () => {
   });
 
   it('gives each use the least permissions and serialises the issue-writing runs', () => {
-    const wf = parse(workflow) as any;
-    assert.deepEqual(wf.on.push.branches, ['trunk']);
+    const wf = parse(workflow) as Workflow;
+    assert.deepEqual(wf.on.push?.branches, ['trunk']);
     assert.ok(wf.on.schedule?.[0]?.cron && 'pull_request' in wf.on && 'workflow_dispatch' in wf.on);
     assert.deepEqual(wf.permissions, {});
     const { push, nightly, 'pull-request': pr } = wf.jobs;
@@ -127,16 +128,16 @@ describe('certwatch init in a sample repository', () => {
     assert.deepEqual(nightly.permissions, { contents: 'read', issues: 'write' });
     assert.deepEqual(pr.permissions, { contents: 'read', 'pull-requests': 'read' });
     assert.deepEqual(push.concurrency, nightly.concurrency);
-    assert.equal(push.concurrency['cancel-in-progress'], false);
-    assert.match(pr.concurrency.group, /\$\{\{ github\.event\.pull_request\.number \}\}/);
-    assert.equal(pr.concurrency['cancel-in-progress'], true);
-    const cache = nightly.steps.find((s: any) => String(s.uses).startsWith('actions/cache@'));
+    assert.equal(push.concurrency?.['cancel-in-progress'], false);
+    assert.match(pr.concurrency?.group ?? '', /\$\{\{ github\.event\.pull_request\.number \}\}/);
+    assert.equal(pr.concurrency?.['cancel-in-progress'], true);
+    const cache = nightly.steps.find((s) => String(s.uses).startsWith('actions/cache@'));
     assert.equal(
-      cache.with.path,
+      cache?.with?.path,
       BUILTIN.cacheDir,
       'the cache keeps the folder certwatch writes CRLs and ARI answers to',
     );
-    for (const job of [push, nightly, pr]) assert.equal(job.steps.filter((s: any) => s.uses === ACTION_REF).length, 1);
+    for (const job of [push, nightly, pr]) assert.equal(job.steps.filter((s) => s.uses === ACTION_REF).length, 1);
   });
 
   it('never overwrites without --force', async () => {

@@ -13,6 +13,7 @@ import { OpenSsl } from '../helpers/openssl.js';
 import { workspace } from '../helpers/workspace.js';
 import { refusedPort } from '../helpers/tls-servers.js';
 import { MAX_LABEL_CHARS } from '../../src/report/openmetrics.js';
+import type { Report } from '../../src/report/report-types.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -55,7 +56,7 @@ function parseSample(line: string): { name: string; labels: Record<string, strin
 describe('--format openmetrics', () => {
   let ws: string;
   let text: string;
-  let report: any;
+  let report: Report;
   const ossl = OpenSsl.create();
 
   before(async () => {
@@ -98,7 +99,8 @@ describe('--format openmetrics', () => {
         );
       assert.equal(mine.length, 1);
       assert.equal(Number(mine[0]!.rest), Math.floor(Date.parse(c.notAfter) / 1000));
-      assert.equal(mine[0]!.labels.location, `${c.locations[0].path}:1`);
+      const place = c.locations[0];
+      assert.equal(mine[0]!.labels.location, `${place.type === 'file' ? place.path : ''}:1`);
       assert.equal([...mine[0]!.labels.owner].length, MAX_LABEL_CHARS, 'the 600-character owner is clipped');
     }
     assert.match(text, /^# TYPE certwatch_certificate_status gauge$/m);
@@ -157,7 +159,7 @@ describe('--format openmetrics', () => {
         // The subject label, read back through the peer, is the certificate's CN as certwatch reported it.
         assert.equal(
           back[0].labels.subject,
-          c.subjectCN.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\ufffd'),
+          (c.subjectCN ?? '').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\ufffd'),
         );
       }
     } finally {

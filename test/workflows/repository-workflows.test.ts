@@ -13,16 +13,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
+import type { DependabotConfig, Workflow, WorkflowJob, WorkflowStep } from '../helpers/workflow-yaml.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const read = async (rel: string) => parse(await readFile(path.join(ROOT, rel), 'utf8')) as any;
+const read = async <T = Workflow>(rel: string) => parse(await readFile(path.join(ROOT, rel), 'utf8')) as T;
 
 describe('ci.yml', () => {
   it('installs, lints, checks dist/ and tests on ubuntu-latest', async () => {
     const ci = await read('.github/workflows/ci.yml');
     const test = ci.jobs.test;
     assert.equal(test['runs-on'], 'ubuntu-latest');
-    const runs = test.steps.map((s: any) => s.run).filter(Boolean);
+    const runs = test.steps.map((s) => s.run).filter(Boolean);
     assert.deepEqual(runs, ['npm ci', 'npm run lint', 'node scripts/check-dist.mjs', 'npm test']);
     assert.deepEqual(ci.permissions, { contents: 'read' });
   });
@@ -30,11 +31,11 @@ describe('ci.yml', () => {
 
 describe("ci.yml's self-test job, run as the runner would", () => {
   let ws: string;
-  let job: any;
+  let job: WorkflowJob;
   let action: ActionResult;
-  const stepEnv = (step: any, outputs: Record<string, string>, outcome: string) =>
+  const stepEnv = (step: WorkflowStep | undefined, outputs: Record<string, string>, outcome: string) =>
     Object.fromEntries(
-      Object.entries((step.env ?? {}) as Record<string, string>).map(([k, v]) => [
+      Object.entries(step?.env ?? {}).map(([k, v]) => [
         k,
         String(v)
           .replace(/\$\{\{\s*steps\.certwatch\.outcome\s*\}\}/g, outcome)
@@ -46,9 +47,9 @@ describe("ci.yml's self-test job, run as the runner would", () => {
     job = (await read('.github/workflows/ci.yml')).jobs['self-test'];
     ws = await mkdtemp(path.join(tmpdir(), 'certwatch-self-test-'));
     // The sandbox step: `npm run demo -- --sandbox-only demo-sandbox`, i.e. package.json's demo script with those arguments.
-    const sandboxStep = job.steps.find((s: any) => /^npm run demo -- /.test(s.run ?? ''));
+    const sandboxStep = job.steps.find((s) => /^npm run demo -- /.test(s.run ?? ''));
     assert.ok(sandboxStep, 'the job writes the demo sandbox');
-    const args = sandboxStep.run.replace(/^npm run demo -- /, '').split(/\s+/);
+    const args = (sandboxStep.run ?? '').replace(/^npm run demo -- /, '').split(/\s+/);
     const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/esm/index.mjs')).href;
     const made = spawnSync(process.execPath, ['--import', tsx, path.join(ROOT, 'scripts/demo.ts'), ...args], {
       cwd: ws,
@@ -57,7 +58,7 @@ describe("ci.yml's self-test job, run as the runner would", () => {
     });
     assert.equal(made.status, 0, made.stderr);
 
-    const step = job.steps.find((s: any) => s.uses === './');
+    const step = job.steps.find((s) => s.uses === './');
     assert.ok(step, 'the job runs the action from the repository');
     assert.equal(step['continue-on-error'], true);
     const inputs = Object.fromEntries(
@@ -74,7 +75,7 @@ describe("ci.yml's self-test job, run as the runner would", () => {
   it('the action fails on the sandbox, and the check step agrees with its outputs', () => {
     const outcome = action.code === 0 ? 'success' : 'failure'; // as the runner sets steps.<id>.outcome
     assert.equal(action.code, 1, action.stdout + action.stderr);
-    const check = job.steps.find((s: any) => /self-test-check/.test(s.run ?? ''));
+    const check = job.steps.find((s) => /self-test-check/.test(s.run ?? ''));
     const env = stepEnv(check, action.outputs, outcome);
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/self-test-check.mjs')], {
       cwd: ws,
@@ -87,7 +88,7 @@ describe("ci.yml's self-test job, run as the runner would", () => {
   });
 
   it('the check step fails when an output is wrong (it can fail)', () => {
-    const check = job.steps.find((s: any) => /self-test-check/.test(s.run ?? ''));
+    const check = job.steps.find((s) => /self-test-check/.test(s.run ?? ''));
     const wrong = { ...action.outputs, 'next-expiry': new Date().toISOString() };
     const env = stepEnv(check, wrong, 'failure');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/self-test-check.mjs')], {
@@ -104,9 +105,9 @@ describe("ci.yml's self-test job, run as the runner would", () => {
 describe('release.yml and dependabot.yml', () => {
   it('a v1.x.y tag is built, tested, and v1 is moved to it', async () => {
     const rel = await read('.github/workflows/release.yml');
-    assert.deepEqual(rel.on.push.tags, ['v1.*.*']);
+    assert.deepEqual(rel.on.push?.tags, ['v1.*.*']);
     assert.deepEqual(rel.permissions, { contents: 'write' });
-    const runs: string[] = rel.jobs.release.steps.map((s: any) => s.run ?? '');
+    const runs: string[] = rel.jobs.release.steps.map((s) => s.run ?? '');
     const order = ['npm run build', 'npm test', 'git tag --force v1', 'gh release create'].map((cmd) =>
       runs.findIndex((r) => r.includes(cmd)),
     );
@@ -122,8 +123,8 @@ describe('release.yml and dependabot.yml', () => {
   });
 
   it('Dependabot updates npm packages and GitHub Actions', async () => {
-    const dep = await read('.github/dependabot.yml');
+    const dep = await read<DependabotConfig>('.github/dependabot.yml');
     assert.equal(dep.version, 2);
-    assert.deepEqual(dep.updates.map((u: any) => u['package-ecosystem']).sort(), ['github-actions', 'npm']);
+    assert.deepEqual(dep.updates.map((u) => u['package-ecosystem']).sort(), ['github-actions', 'npm']);
   });
 });
