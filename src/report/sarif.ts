@@ -126,8 +126,25 @@ const RULES: Record<FindingId, RuleText> = {
 
 const RULE_IDS = Object.keys(RULES) as FindingId[];
 
+/** One SARIF result as certwatch writes it (SARIF 2.1.0 §3.27; the schema test validates the whole log). */
+interface SarifResult {
+  ruleId: FindingId;
+  ruleIndex: number;
+  level: 'error' | 'warning' | 'note';
+  message: { text: string };
+  locations: {
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId: string };
+      region: { startLine: number };
+    };
+  }[];
+  partialFingerprints: Record<string, string>;
+  properties?: { fingerprint: string; notAfter: string; subject: string; issuer: string };
+  suppressions?: { kind: 'external'; status: 'accepted'; justification: string }[];
+}
+
 export function renderSarif(report: Report): string {
-  const results: any[] = [];
+  const results: SarifResult[] = [];
   for (const c of report.certificates) {
     for (const f of c.findings) results.push(...resultsFor(f, c, report.run.now));
   }
@@ -172,10 +189,10 @@ export function renderSarif(report: Report): string {
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function resultsFor(f: ReportFinding, c: ReportCertificate | null, now: string): any[] {
+function resultsFor(f: ReportFinding, c: ReportCertificate | null, now: string): SarifResult[] {
   const places = f.location ? [f.location] : (c?.locations ?? []);
   const seen = new Set<string>();
-  const out: any[] = [];
+  const out: SarifResult[] = [];
   for (const loc of places) {
     const at = repoPlace(loc);
     if (!at) continue;
