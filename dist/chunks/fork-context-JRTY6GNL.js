@@ -1,10 +1,10 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   configTextAtBase
-} from "./chunk-YATYSMUM.js";
+} from "./chunk-WSJKIYPS.js";
 import {
   isPullRequestEvent
-} from "./chunk-7FHZB7CS.js";
+} from "./chunk-FVR4GWWV.js";
 import {
   settingsFrom
 } from "./chunk-457I6RNS.js";

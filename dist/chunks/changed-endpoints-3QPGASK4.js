@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   configTextAtBase
-} from "./chunk-YATYSMUM.js";
+} from "./chunk-WSJKIYPS.js";
 import {
   settingsFrom
 } from "./chunk-457I6RNS.js";

@@ -7,8 +7,9 @@ var run = promisify(execFile);
 var GIT_TIMEOUT_MS = 1e4;
 var MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 async function configTextAtBase(env, workspace, configPath) {
-  const base = env.eventPayload?.pull_request?.base?.sha;
-  if (!base || !/^[0-9a-f]{7,64}$/i.test(base)) return { kind: "unreadable", why: "the event names no base commit" };
+  const base = env.eventPayload.pull_request?.base?.sha;
+  if (typeof base !== "string" || !/^[0-9a-f]{7,64}$/i.test(base))
+    return { kind: "unreadable", why: "the event names no base commit" };
   try {
     const r = await run("git", ["show", `${base}:${configPath}`], {
       cwd: workspace,

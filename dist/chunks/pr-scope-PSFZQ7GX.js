@@ -2,12 +2,12 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   createClient,
   explainApiError
-} from "./chunk-HF72O3O5.js";
+} from "./chunk-62P7TP3C.js";
 import {
   isPullRequestEvent,
   pullRequestNumber,
   splitRepository
-} from "./chunk-7FHZB7CS.js";
+} from "./chunk-FVR4GWWV.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/pr-scope.ts
@@ -55,8 +55,8 @@ async function resolveScope(scope, env, configPath, log, opts = {}) {
     }
     const base = env.eventPayload?.pull_request?.base?.sha;
     const head = env.eventPayload?.pull_request?.head?.sha;
-    const fromGit = base && head ? await gitChangedFiles(env.workspace, base, head) : null;
-    if (fromGit) {
+    const fromGit = typeof base === "string" && typeof head === "string" ? await gitChangedFiles(env.workspace, base, head) : null;
+    if (fromGit && typeof base === "string" && typeof head === "string") {
       log.info(`scope: ${apiFailure}; using git diff ${short(base)}...${short(head)}`);
       return done(fromGit, `in PR #${number} (git diff)`);
     }

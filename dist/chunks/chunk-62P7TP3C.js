@@ -25720,7 +25720,9 @@ function run(args) {
   return fn(...args.slice(i + 1));
 }
 function requestOptions(apiUrl, timeoutMs) {
-  const request2 = { ...defaults.request ?? {} };
+  const request2 = {
+    ...defaults.request ?? {}
+  };
   if (isLoopback(apiUrl)) {
     request2.fetch = globalThis.fetch;
     delete request2.agent;
@@ -25744,8 +25746,9 @@ function statusOf(err) {
 // src/github/api-errors.ts
 function explainApiError(err, doing, permission) {
   const status = statusOf(err);
-  const apiMessage = String(err?.response?.data?.message ?? err?.message ?? err);
-  const headers = err?.response?.headers ?? {};
+  const e = err ?? {};
+  const apiMessage = String(e.response?.data?.message ?? e.message ?? err);
+  const headers = e.response?.headers ?? {};
   const rateLimited = status === 429 || headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(apiMessage);
   if ((status === 403 || status === 429) && rateLimited) {
     const reset = Number(headers["x-ratelimit-reset"]);

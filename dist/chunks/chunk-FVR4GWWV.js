@@ -9,7 +9,8 @@ function readGithubEnv(token, env = process.env) {
   if (eventPath) {
     try {
       const text = readFileSync(eventPath, "utf8");
-      if (text.length <= MAX_EVENT_PAYLOAD_BYTES) eventPayload = JSON.parse(text);
+      const parsed = text.length <= MAX_EVENT_PAYLOAD_BYTES ? JSON.parse(text) : {};
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) eventPayload = parsed;
     } catch {
       eventPayload = {};
     }

@@ -4,7 +4,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   isPullRequestEvent
-} from "./chunk-7FHZB7CS.js";
+} from "./chunk-FVR4GWWV.js";
 import {
   reportShard,
   shardText

@@ -3,7 +3,7 @@ import {
   createClient,
   explainApiError,
   statusOf
-} from "./chunk-HF72O3O5.js";
+} from "./chunk-62P7TP3C.js";
 import {
   certificatePriority,
   completenessOf,
@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-F3AKJFOX.js";
+} from "./chunk-VADEAIAA.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -20,7 +20,7 @@ import {
   isPullRequestEvent,
   runUrl,
   splitRepository
-} from "./chunk-7FHZB7CS.js";
+} from "./chunk-FVR4GWWV.js";
 import {
   decodePlaceKey,
   encodePlaceKey,
