@@ -146,6 +146,22 @@ export function fetchableUrl(url: string): string | null {
   return null;
 }
 
+/**
+ * The one byte count for both ways of reading a body: `n` more bytes arrived,
+ * `received` in all for this response. Its own cap first, then the run's
+ * download budget; past either, a FetchError (the caller drops the body).
+ */
+function admit(n: number, received: number, maxBytes: number, what: string, url: string, status: number): void {
+  if (received > maxBytes)
+    throw new FetchError(
+      `${what}: response exceeds the ${maxBytes}-byte limit (aborted after ${received} bytes)`,
+      'too-large',
+      url,
+      status,
+    );
+  spend(n, what, url, status);
+}
+
 export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResult> {
   const open = await openResponse(url, o, o.totalTimeoutMs ?? o.timeoutMs);
   const { res, what, ac, declared } = open;
@@ -157,17 +173,8 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
       for await (const chunk of res.body) {
         const b = chunk as Buffer;
         size += b.length;
-        if (size > o.maxBytes) {
-          discard(res.body);
-          throw new FetchError(
-            `${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`,
-            'too-large',
-            url,
-            res.statusCode,
-          );
-        }
         try {
-          spend(b.length, what, url, res.statusCode);
+          admit(b.length, size, o.maxBytes, what, url, res.statusCode);
         } catch (e) {
           discard(res.body);
           throw e;
@@ -245,17 +252,8 @@ export async function httpStream(url: string, o: FetchOptions): Promise<StreamRe
       watch.unref();
       res.body.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > o.maxBytes)
-          return fail(
-            new FetchError(
-              `${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`,
-              'too-large',
-              url,
-              res.statusCode,
-            ),
-          );
         try {
-          spend(chunk.length, what, url, res.statusCode);
+          admit(chunk.length, size, o.maxBytes, what, url, res.statusCode);
         } catch (e) {
           return fail(e as Error);
         }

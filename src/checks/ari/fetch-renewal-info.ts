@@ -136,14 +136,6 @@ export class AriClient {
     return this.cache.file(key, '.json', `${kind}-`);
   }
 
-  private async readCache<T>(path: string | null): Promise<T | null> {
-    return (await this.cache.readJson(path)) as T | null;
-  }
-
-  private writeCache(path: string | null, value: unknown): Promise<void> {
-    return this.cache.writeJson(path, value);
-  }
-
   /** The directory's renewalInfo URL; one request per directory per run. */
   renewalInfoUrl(directory: string): Promise<string> {
     return oncePerKey(this.directories, directory, () => this.loadDirectory(directory));
@@ -151,7 +143,7 @@ export class AriClient {
 
   private async loadDirectory(directory: string): Promise<string> {
     const path = this.cachePath('directory', directory);
-    const cached = await this.readCache<{ url: string; renewalInfo: string; at: number }>(path);
+    const cached = (await this.cache.readJson(path)) as { url: string; renewalInfo: string; at: number } | null;
     if (
       cached &&
       cached.url === directory &&
@@ -178,7 +170,7 @@ export class AriClient {
     if (typeof renewalInfo !== 'string' || !/^https?:\/\//i.test(renewalInfo)) {
       throw new AriError(`directory ${directory} offers no renewalInfo endpoint`, 'notice');
     }
-    await this.writeCache(path, { url: directory, renewalInfo, at: Date.now() });
+    await this.cache.writeJson(path, { url: directory, renewalInfo, at: Date.now() });
     return renewalInfo;
   }
 
@@ -192,7 +184,7 @@ export class AriClient {
     const base = await this.renewalInfoUrl(directory);
     const url = `${base.replace(/\/+$/, '')}/${certId}`;
     const path = this.cachePath('window', url);
-    const cached = await this.readCache<CachedWindow>(path);
+    const cached = (await this.cache.readJson(path)) as CachedWindow | null;
     if (cached && cached.url === url && Date.now() < cached.until) {
       return { start: new Date(cached.start), end: new Date(cached.end), explanationURL: cached.explanationURL };
     }
@@ -211,7 +203,7 @@ export class AriClient {
     }
     const w = parseRenewalInfo(res.body, url);
     const until = Date.now() + retryAfterMs(res.headers['retry-after']);
-    await this.writeCache(path, {
+    await this.cache.writeJson(path, {
       url,
       until,
       start: w.start.toISOString(),
