@@ -25,7 +25,7 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-3J6Q4IYC.js";
+} from "./chunks/chunk-W7K3COUI.js";
 import "./chunks/chunk-U6UTGIOA.js";
 import "./chunks/chunk-RMZICUEH.js";
 import "./chunks/chunk-TYM2AABC.js";
@@ -70,8 +70,8 @@ import {
   openListFile,
   scanSerialList,
   serialKey
-} from "./chunks/chunk-V2DXRWTD.js";
-import "./chunks/chunk-D6ADA5Z3.js";
+} from "./chunks/chunk-FZBOEXPM.js";
+import "./chunks/chunk-66HBU3QS.js";
 import "./chunks/chunk-4HURYBLK.js";
 import "./chunks/chunk-NOSH5WDB.js";
 import "./chunks/chunk-C6FOCXUK.js";

@@ -6,7 +6,7 @@ import {
   fetchableUrl,
   httpFetch,
   httpStream
-} from "./chunk-D6ADA5Z3.js";
+} from "./chunk-66HBU3QS.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
 import "./chunk-C6FOCXUK.js";

@@ -15,7 +15,7 @@ import {
   ARI_MAX_BYTES,
   FetchError,
   httpFetch
-} from "./chunk-D6ADA5Z3.js";
+} from "./chunk-66HBU3QS.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
 import "./chunk-C6FOCXUK.js";
@@ -140,19 +140,13 @@ var AriClient = class {
   cachePath(kind, key) {
     return this.cache.file(key, ".json", `${kind}-`);
   }
-  async readCache(path) {
-    return await this.cache.readJson(path);
-  }
-  writeCache(path, value) {
-    return this.cache.writeJson(path, value);
-  }
   /** The directory's renewalInfo URL; one request per directory per run. */
   renewalInfoUrl(directory) {
     return oncePerKey(this.directories, directory, () => this.loadDirectory(directory));
   }
   async loadDirectory(directory) {
     const path = this.cachePath("directory", directory);
-    const cached = await this.readCache(path);
+    const cached = await this.cache.readJson(path);
     if (cached && cached.url === directory && Date.now() - cached.at < ACME_DIRECTORY_CACHE_MS && typeof cached.renewalInfo === "string")
       return cached.renewalInfo;
     let body;
@@ -174,7 +168,7 @@ var AriClient = class {
     if (typeof renewalInfo !== "string" || !/^https?:\/\//i.test(renewalInfo)) {
       throw new AriError(`directory ${directory} offers no renewalInfo endpoint`, "notice");
     }
-    await this.writeCache(path, { url: directory, renewalInfo, at: Date.now() });
+    await this.cache.writeJson(path, { url: directory, renewalInfo, at: Date.now() });
     return renewalInfo;
   }
   /** The suggested window for one certificate ID (§4.1), from the disk cache while its Retry-After lasts. */
@@ -187,7 +181,7 @@ ${certId}`;
     const base = await this.renewalInfoUrl(directory);
     const url = `${base.replace(/\/+$/, "")}/${certId}`;
     const path = this.cachePath("window", url);
-    const cached = await this.readCache(path);
+    const cached = await this.cache.readJson(path);
     if (cached && cached.url === url && Date.now() < cached.until) {
       return { start: new Date(cached.start), end: new Date(cached.end), explanationURL: cached.explanationURL };
     }
@@ -206,7 +200,7 @@ ${certId}`;
     }
     const w = parseRenewalInfo(res.body, url);
     const until = Date.now() + retryAfterMs(res.headers["retry-after"]);
-    await this.writeCache(path, {
+    await this.cache.writeJson(path, {
       url,
       until,
       start: w.start.toISOString(),

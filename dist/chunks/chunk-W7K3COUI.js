@@ -539,18 +539,18 @@ async function run(settings, o = {}) {
     oc.findings.push(...localChecks(oc, settings));
   }
   if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-YXIWS4WT.js");
-    (await import("./http-fetch-EI2EAEI7.js")).configureHttp(guard);
+    const { applyRevokedSerialLists } = await import("./revoked-serials-PEPZOTDN.js");
+    (await import("./http-fetch-GR5D54XR.js")).configureHttp(guard);
     problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
   }
   if (certs.length) {
     const ctx = { settings, now: /* @__PURE__ */ new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
     if (settings.defaults.revocation !== "off" || settings.ari.enabled)
-      (await import("./http-fetch-EI2EAEI7.js")).configureHttp(guard);
+      (await import("./http-fetch-GR5D54XR.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-GQUAZWWW.js")).checkRevocation(certs, ctx);
+    else await (await import("./check-revocation-TDQL4QG6.js")).checkRevocation(certs, ctx);
     if (settings.ari.enabled)
-      problems.push(...await (await import("./check-renewal-info-I5GOGX6W.js")).checkRenewalInfo(certs, ctx));
+      problems.push(...await (await import("./check-renewal-info-REZL3JMM.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));

@@ -4,8 +4,8 @@ import {
   openListUrl,
   scanSerialList,
   serialKey
-} from "./chunk-V2DXRWTD.js";
-import "./chunk-D6ADA5Z3.js";
+} from "./chunk-FZBOEXPM.js";
+import "./chunk-66HBU3QS.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
 import "./chunk-C6FOCXUK.js";

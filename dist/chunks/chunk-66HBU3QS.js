@@ -26753,6 +26753,16 @@ function fetchableUrl(url) {
     return `${u.protocol.replace(/:$/, "")}:// URLs are not fetched (only http and https)`;
   return null;
 }
+function admit(n, received, maxBytes, what, url, status) {
+  if (received > maxBytes)
+    throw new FetchError(
+      `${what}: response exceeds the ${maxBytes}-byte limit (aborted after ${received} bytes)`,
+      "too-large",
+      url,
+      status
+    );
+  spend(n, what, url, status);
+}
 async function httpFetch(url, o) {
   const open = await openResponse(url, o, o.totalTimeoutMs ?? o.timeoutMs);
   const { res, what, ac, declared } = open;
@@ -26763,17 +26773,8 @@ async function httpFetch(url, o) {
       for await (const chunk of res.body) {
         const b = chunk;
         size += b.length;
-        if (size > o.maxBytes) {
-          discard(res.body);
-          throw new FetchError(
-            `${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`,
-            "too-large",
-            url,
-            res.statusCode
-          );
-        }
         try {
-          spend(b.length, what, url, res.statusCode);
+          admit(b.length, size, o.maxBytes, what, url, res.statusCode);
         } catch (e) {
           discard(res.body);
           throw e;
@@ -26824,17 +26825,8 @@ async function httpStream(url, o) {
     watch.unref();
     res.body.on("data", (chunk) => {
       size += chunk.length;
-      if (size > o.maxBytes)
-        return fail(
-          new FetchError(
-            `${what}: response exceeds the ${o.maxBytes}-byte limit (aborted after ${size} bytes)`,
-            "too-large",
-            url,
-            res.statusCode
-          )
-        );
       try {
-        spend(chunk.length, what, url, res.statusCode);
+        admit(chunk.length, size, o.maxBytes, what, url, res.statusCode);
       } catch (e) {
         return fail(e);
       }

@@ -3,7 +3,7 @@ import {
   FetchError,
   SERIAL_LIST_MAX_DOWNLOAD_BYTES,
   httpStream
-} from "./chunk-D6ADA5Z3.js";
+} from "./chunk-66HBU3QS.js";
 
 // src/serial-lists/open-serial-list.ts
 import { createHash } from "node:crypto";
