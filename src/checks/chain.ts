@@ -4,16 +4,16 @@
 // - a leaf's own expiry is reported by the expiry check, not as "untrusted";
 // - we must know WHICH served certificates are on the path, so an expired
 //   cross-signed root sent for old clients is not flagged (offPath);
-// - the cause has to be told in words: missing intermediate (and whether only
-//   clients that fetch via AIA would cope), unknown issuer, self-signed,
-//   expired intermediate.
+// - the cause has to be told: missing intermediate (and whether only clients
+//   that fetch via AIA would cope), unknown issuer, self-signed, expired
+//   intermediate. It is returned as data (ChainCause); the sentence is written
+//   in report/text/chain-cause.ts.
 // OpenSSL's error code is still consulted for what we do not model (key usage,
 // path length, name constraints, bad signatures).
 import { X509Certificate } from 'node:crypto';
 import type { CertificateRecord } from '../types.js';
 import { displayName } from '../x509/parse-certificate.js';
 import { checkHostname, type HostnameVerdict } from './hostname.js';
-import { describeVerifyError } from '../shared/openssl-verify-errors.js';
 
 export type ChainProblem =
   | 'self-signed' // the leaf signed itself and is not a trust anchor
@@ -22,6 +22,49 @@ export type ChainProblem =
   | 'untrusted-root' // the chain sent ends at a self-signed root that is not trusted
   | 'expired-intermediate' // the only path runs through a CA certificate that is expired (or not yet valid)
   | 'rejected'; // OpenSSL refused the chain for a reason we do not model
+
+/**
+ * Why a served chain is not trusted, with the facts a sentence needs. Certificates
+ * are named as sentences name them (`displayName`), issuers by their subject DN as
+ * the certificate states it; instants are ISO 8601. Put into words by
+ * report/text/chain-cause.ts.
+ */
+export type ChainCause =
+  /** the leaf signed itself and is not a trust anchor */
+  | { reason: 'self-signed'; leaf: string }
+  /** the served chain ends at a self-signed root that is not trusted */
+  | { reason: 'untrusted-root'; root: string }
+  /** the leaf came alone and its issuer is neither served nor trusted; `aia`: the leaf's first caIssuers URL */
+  | { reason: 'intermediate-not-sent'; leaf: string; issuer: string; aia?: string }
+  /** the chain stops at an intermediate whose issuer was not sent, but which names where to fetch it */
+  | { reason: 'issuer-not-sent'; top: string; issuer: string; aia: string }
+  /** the chain stops at an intermediate whose issuer is not trusted and which names no AIA URL */
+  | { reason: 'unknown-issuer'; top: string; issuer: string }
+  /** a CA certificate on the only path is outside its validity at the run's clock */
+  | { reason: 'ca-expired'; role: 'trusted root' | 'intermediate'; certificate: string; notAfter: string }
+  | { reason: 'ca-not-yet-valid'; role: 'trusted root' | 'intermediate'; certificate: string; notBefore: string }
+  | { reason: 'leaf-unparseable' }
+  /** OpenSSL refused the chain for a reason we do not model; `code` as Node reports it (shared/openssl-verify-errors.ts) */
+  | { reason: 'openssl-rejected'; code: string };
+
+/** The kind of problem a cause is, as the finding's `problem` names it. */
+export function chainProblem(c: ChainCause): ChainProblem {
+  switch (c.reason) {
+    case 'self-signed':
+    case 'untrusted-root':
+    case 'unknown-issuer':
+      return c.reason;
+    case 'intermediate-not-sent':
+    case 'issuer-not-sent':
+      return 'missing-intermediate';
+    case 'ca-expired':
+    case 'ca-not-yet-valid':
+      return 'expired-intermediate';
+    case 'leaf-unparseable':
+    case 'openssl-rejected':
+      return 'rejected';
+  }
+}
 
 // Deeper than any real PKI (Web PKI paths are ≤ 4); bounds the search.
 const MAX_PATH_DEPTH = 8;
@@ -107,11 +150,7 @@ export class TrustAnchors {
   }
 }
 
-export interface ChainVerdict {
-  trusted: boolean;
-  problem?: ChainProblem;
-  /** the cause in words, for the untrusted-chain message */
-  reason?: string;
+interface ChainWalked {
   /** indices into the served chain on the path, leaf first */
   path: number[];
   /** the trust anchor the path ends at */
@@ -121,12 +160,15 @@ export interface ChainVerdict {
   hostname: HostnameVerdict;
 }
 
+/** Trusted, or not with the kind of problem and why. */
+export type ChainVerdict = ChainWalked &
+  (
+    | { trusted: true; problem?: undefined; cause?: undefined }
+    | { trusted: false; problem: ChainProblem; cause: ChainCause }
+  );
+
 function validAt(c: CertificateRecord, now: Date): boolean {
   return c.notBefore.getTime() <= now.getTime() && now.getTime() <= c.notAfter.getTime();
-}
-
-function day(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }
 
 interface Walk {
@@ -169,44 +211,21 @@ function buildPath(served: (CertificateRecord | undefined)[], anchors: TrustAnch
   return visit([0]) ?? best;
 }
 
-function untrustedReason(
-  served: (CertificateRecord | undefined)[],
-  walk: Walk,
-): { problem: ChainProblem; reason: string } {
+function untrustedCause(served: (CertificateRecord | undefined)[], walk: Walk): ChainCause {
   const leaf = served[0]!;
   const top = served[walk.path[walk.path.length - 1]]!;
-  if (walk.path.length === 1 && leaf.selfSigned) {
-    return {
-      problem: 'self-signed',
-      reason: `the certificate "${displayName(leaf)}" is self-signed and not a trusted root (add it with ca-file if that is intended)`,
-    };
-  }
-  if (top.selfSigned) {
-    return {
-      problem: 'untrusted-root',
-      reason: `the chain ends at root "${displayName(top)}", which is not trusted (add it with ca-file if it is your private CA)`,
-    };
-  }
+  if (walk.path.length === 1 && leaf.selfSigned) return { reason: 'self-signed', leaf: displayName(leaf) };
+  if (top.selfSigned) return { reason: 'untrusted-root', root: displayName(top) };
   const aia = top.caIssuersUrls[0];
-  const aiaNote = aia
-    ? `; clients that fetch missing issuers via AIA (${aia}) may cope, most others fail`
-    : '; the certificate names no AIA issuer URL to fetch it from';
-  if (walk.path.length === 1) {
-    return {
-      problem: 'missing-intermediate',
-      reason: `the server did not send the intermediate certificate: issuer "${top.issuer}" of "${displayName(leaf)}" is neither in the chain nor a trusted root${aiaNote}`,
-    };
-  }
-  if (aia) {
-    return {
-      problem: 'missing-intermediate',
-      reason: `the chain stops at "${displayName(top)}", whose issuer "${top.issuer}" was not sent and is not trusted${aiaNote}`,
-    };
-  }
-  return {
-    problem: 'unknown-issuer',
-    reason: `unknown issuer: the chain stops at "${displayName(top)}", issued by "${top.issuer}", which is not a trusted root (add it with ca-file if it is your private CA)`,
-  };
+  if (walk.path.length === 1)
+    return { reason: 'intermediate-not-sent', leaf: displayName(leaf), issuer: top.issuer, ...(aia ? { aia } : {}) };
+  if (aia) return { reason: 'issuer-not-sent', top: displayName(top), issuer: top.issuer, aia };
+  return { reason: 'unknown-issuer', top: displayName(top), issuer: top.issuer };
+}
+
+/** The verdict's `problem` and `cause` for an untrusted chain. */
+function untrusted(cause: ChainCause): { trusted: false; problem: ChainProblem; cause: ChainCause } {
+  return { trusted: false, problem: chainProblem(cause), cause };
 }
 
 /**
@@ -220,12 +239,10 @@ export function judgeChain(
   const leaf = served[0];
   if (!leaf) {
     return {
-      trusted: false,
-      problem: 'rejected',
-      reason: 'the leaf certificate does not parse',
+      ...untrusted({ reason: 'leaf-unparseable' }),
       path: [0],
       offPath: served.map(() => false),
-      hostname: { name: opts.name, ok: false, reason: 'the leaf certificate does not parse' },
+      hostname: { name: opts.name, ok: false, cause: { reason: 'leaf-unparseable', name: opts.name } },
     };
   }
   const walk = buildPath(served, opts.anchors, opts.now);
@@ -236,7 +253,7 @@ export function judgeChain(
   if (!walk.anchor) {
     // OpenSSL may know anchors we do not (NODE_EXTRA_CA_CERTS, a store with intermediates): defer to its success.
     if (opts.authorized) return { trusted: true, ...base };
-    return { trusted: false, ...untrustedReason(served, walk), ...base };
+    return { ...untrusted(untrustedCause(served, walk)), ...base };
   }
   // Path found: every CA certificate on it (not the leaf: the expiry check owns that) must be valid now.
   const cas = [
@@ -245,25 +262,17 @@ export function judgeChain(
   ];
   for (const ca of cas) {
     if (validAt(ca, opts.now)) continue;
-    const expired = ca.notAfter.getTime() < opts.now.getTime();
     const role = opts.anchors.has(ca) ? 'trusted root' : 'intermediate';
-    return {
-      trusted: false,
-      problem: 'expired-intermediate',
-      reason: expired
-        ? `${role} "${displayName(ca)}" on the path expired on ${day(ca.notAfter)}`
-        : `${role} "${displayName(ca)}" on the path is not valid until ${day(ca.notBefore)}`,
-      ...base,
-    };
+    const certificate = displayName(ca);
+    const cause: ChainCause =
+      ca.notAfter.getTime() < opts.now.getTime()
+        ? { reason: 'ca-expired', role, certificate, notAfter: ca.notAfter.toISOString() }
+        : { reason: 'ca-not-yet-valid', role, certificate, notBefore: ca.notBefore.toISOString() };
+    return { ...untrusted(cause), ...base };
   }
   const code = opts.authorizationError;
   if (code && !CODES_WE_JUDGE.has(code)) {
-    return {
-      trusted: false,
-      problem: 'rejected',
-      reason: `OpenSSL rejected the chain: ${describeVerifyError(code)}`,
-      ...base,
-    };
+    return { ...untrusted({ reason: 'openssl-rejected', code }), ...base };
   }
   return { trusted: true, ...base };
 }

@@ -72,8 +72,8 @@ export function endpointTrustFindings(judged: JudgedEndpoint[]): Finding[] {
         detail: {
           kind: 'untrusted-chain',
           endpoint: j.at,
-          problem: j.verdict.problem ?? 'rejected',
-          reason: j.verdict.reason ?? '',
+          problem: j.verdict.problem,
+          cause: j.verdict.cause,
         },
         fingerprint: j.leaf.fingerprint,
         location: j.location,
@@ -83,7 +83,11 @@ export function endpointTrustFindings(judged: JudgedEndpoint[]): Finding[] {
       out.push({
         id: 'hostname-mismatch',
         severity: 'error',
-        detail: { kind: 'hostname-mismatch', endpoint: j.at, reason: j.verdict.hostname.reason ?? '' },
+        detail: {
+          kind: 'hostname-mismatch',
+          endpoint: j.at,
+          cause: j.verdict.hostname.cause,
+        },
         fingerprint: j.leaf.fingerprint,
         location: j.location,
       });

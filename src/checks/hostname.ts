@@ -7,13 +7,25 @@
 // CVE-2021-44533), and it re-types names with isIP(), so a dNSName "127.0.0.1"
 // would cover the address 127.0.0.1. Here each name keeps the type it was issued with.
 import { isIP } from 'node:net';
-import type { CertificateRecord, SubjectAltName } from '../types.js';
+import type { CertificateRecord } from '../types.js';
 
-export interface HostnameVerdict {
-  name: string;
-  ok: boolean;
-  reason?: string;
-}
+/** Whether the leaf covers `name`, and if not why (in words in report/text/chain-cause.ts). */
+export type HostnameVerdict = { name: string } & ({ ok: true } | { ok: false; cause: HostnameCause });
+
+/**
+ * Why a leaf does not cover the name probed, with the facts a sentence needs:
+ * `name` as probed, `covers` the subjectAltName values as issued (each one name,
+ * whatever it holds).
+ */
+export type HostnameCause =
+  /** no DNS or IP subjectAltName (`sanMalformed`: the extension is there but does not parse) */
+  | { reason: 'no-subject-alt-name'; name: string; subjectCN?: string; sanMalformed: boolean }
+  /** an address probed, named by the certificate only as a dNSName */
+  | { reason: 'address-as-dns-name'; name: string; covers: string[] }
+  | { reason: 'address-not-covered'; name: string; covers: string[] }
+  /** `partialWildcard`: a name like f*.example.com, which browsers do not honour */
+  | { reason: 'name-not-covered'; name: string; covers: string[]; partialWildcard?: string }
+  | { reason: 'leaf-unparseable'; name: string };
 
 /** An IP address as 16 (v6) or 4 (v4) bytes in hex, so "2001:DB8::1" and "2001:db8:0:0:0:0:0:1" compare equal. */
 function ipKey(text: string): string | null {
@@ -58,41 +70,35 @@ export function dnsNameMatches(pattern: string, host: string): boolean {
   return p[0] === h[0];
 }
 
-/** "a.example, 192.0.2.1" for messages; a name holding separators is quoted so it reads as one name. */
-export function describeNames(names: SubjectAltName[]): string {
-  return names.map((n) => (/[\s,"]/.test(n.value) ? JSON.stringify(n.value) : n.value)).join(', ');
-}
-
 export function checkHostname(leaf: CertificateRecord, name: string): HostnameVerdict {
   const sans = leaf.subjectAltNames;
   if (!sans.length) {
     // Node's check falls back to the subject CN when there is no DNS/IP SAN; Chrome
     // (since 58), Go (since 1.15) and the CA/B Forum rules do not, so a CN-only
     // certificate that "passed" here is an outage for those clients.
-    const unreadable = leaf.unreadableExtensions.includes('subjectAltName')
-      ? ' (its subjectAltName extension is malformed)'
-      : '';
     return {
       name,
       ok: false,
-      reason: `the certificate has no DNS or IP subjectAltName${unreadable} (it names CN=${leaf.subjectCN ?? '(none)'} only, which browsers and Go clients ignore), so it does not cover "${name}"`,
+      cause: {
+        reason: 'no-subject-alt-name',
+        name,
+        ...(leaf.subjectCN !== undefined ? { subjectCN: leaf.subjectCN } : {}),
+        sanMalformed: leaf.unreadableExtensions.includes('subjectAltName'),
+      },
     };
   }
-  const covered = describeNames(sans);
+  const covers = sans.map((n) => n.value);
   const want = ipKey(name);
   if (want !== null) {
     if (sans.some((n) => n.type === 'iPAddress' && ipKey(n.value) === want)) return { name, ok: true };
     const asDns = sans.some((n) => n.type === 'dNSName' && ipKey(n.value) === want);
-    return {
-      name,
-      ok: false,
-      reason: asDns
-        ? `the certificate names ${name} only as a DNS name (dNSName), which does not cover an IP address; it needs an IP address subjectAltName (it covers ${covered})`
-        : `the certificate covers ${covered}, not the address ${name}`,
-    };
+    return { name, ok: false, cause: { reason: asDns ? 'address-as-dns-name' : 'address-not-covered', name, covers } };
   }
   if (sans.some((n) => n.type === 'dNSName' && dnsNameMatches(n.value, name))) return { name, ok: true };
   const partial = sans.find((n) => n.type === 'dNSName' && n.value.includes('*') && !/^\*\.[^*]+$/.test(n.value));
-  const note = partial ? ` (partial wildcards such as ${partial.value} are not honoured by browsers)` : '';
-  return { name, ok: false, reason: `the certificate covers ${covered}, not "${name}"${note}` };
+  return {
+    name,
+    ok: false,
+    cause: { reason: 'name-not-covered', name, covers, ...(partial ? { partialWildcard: partial.value } : {}) },
+  };
 }

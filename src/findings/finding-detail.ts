@@ -8,7 +8,8 @@
 // happened: "in 3 days" is worked out when the sentence is written, against the
 // report's own clock (`run.now`), so two runs over the same certificates carry
 // the same detail.
-import type { ChainProblem } from '../checks/chain.js';
+import type { ChainCause, ChainProblem } from '../checks/chain.js';
+import type { HostnameCause } from '../checks/hostname.js';
 import type { RevocationCause } from '../checks/revocation/revocation-cause.js';
 
 // Several variants may share a finding id (a `revoked` from a CRL and one from a
@@ -129,8 +130,8 @@ export type FindingDetail =
   /** `refused`: the network policy kept certwatch from asking the CA (a not-checked notice) */
   | { kind: 'ari-problem'; ca: string; refused: boolean; reason: string }
   // endpoints
-  | { kind: 'untrusted-chain'; endpoint: EndpointRef; problem: ChainProblem; reason: string }
-  | { kind: 'hostname-mismatch'; endpoint: EndpointRef; reason: string }
+  | { kind: 'untrusted-chain'; endpoint: EndpointRef; problem: ChainProblem; cause: ChainCause }
+  | { kind: 'hostname-mismatch'; endpoint: EndpointRef; cause: HostnameCause }
   | { kind: 'unreachable'; endpoint: EndpointRef; reason: string }
   | {
       kind: 'endpoint-not-checked';

@@ -1,11 +1,17 @@
 // Chain verdicts on certificates from the test PKI, judged with the fixed clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { judgeChain, TrustAnchors } from '../../src/checks/chain.js';
-import { parseCertificate } from '../../src/x509/parse-certificate.js';
+import { judgeChain, TrustAnchors, type ChainVerdict } from '../../src/checks/chain.js';
+import { chainCause, hostnameCause } from '../../src/report/text/chain-cause.js';
+import { displayName, parseCertificate } from '../../src/x509/parse-certificate.js';
 import { DAY, NOW, hierarchy, issue, type Issued } from '../helpers/pki.js';
+import { hostileCertificate } from '../helpers/hostile-certs.js';
+import { mdUntrusted, sarifUntrusted } from '../../src/report/untrusted-text.js';
+import { workflowSafe } from '../../src/report/workflow-safe.js';
 
 const rec = (i: Issued) => parseCertificate(i.der);
+/** Why the chain is not trusted, as the untrusted-chain finding says it ('' when trusted). */
+const why = (v: ChainVerdict) => (v.trusted ? '' : chainCause(v.cause));
 
 test('a complete chain to a trusted root is trusted, every certificate on the path', async () => {
   const h = await hierarchy({ cn: 'good.test' });
@@ -14,7 +20,7 @@ test('a complete chain to a trusted root is trusted, every certificate on the pa
     name: 'good.test',
     now: NOW,
   });
-  assert.equal(v.trusted, true, v.reason);
+  assert.equal(v.trusted, true, why(v));
   assert.deepEqual(v.path, [0, 1]);
   assert.deepEqual(v.offPath, [false, false]);
   assert.equal(v.anchor?.subjectCN, 'Test Root CA');
@@ -26,15 +32,20 @@ test('a server whose chain misses the intermediate is untrusted: missing interme
   const v = judgeChain([rec(h.leaf)], { anchors: new TrustAnchors([rec(h.root)]), name: 'lazy.test', now: NOW });
   assert.equal(v.trusted, false);
   assert.equal(v.problem, 'missing-intermediate');
-  assert.match(v.reason!, /did not send the intermediate/);
-  assert.match(v.reason!, /no AIA issuer URL/);
+  assert.deepEqual(v.cause, {
+    reason: 'intermediate-not-sent',
+    leaf: 'lazy.test',
+    issuer: rec(h.intermediate).subject,
+  });
+  assert.match(why(v), /did not send the intermediate/);
+  assert.match(why(v), /no AIA issuer URL/);
 });
 
 test('a missing intermediate that AIA-fetching clients could find is called out as such', async () => {
   const h = await hierarchy({ cn: 'aia.test', caIssuersUrl: 'http://ca.example/int.cer' });
   const v = judgeChain([rec(h.leaf)], { anchors: new TrustAnchors([rec(h.root)]), name: 'aia.test', now: NOW });
   assert.equal(v.problem, 'missing-intermediate');
-  assert.match(v.reason!, /AIA \(http:\/\/ca\.example\/int\.cer\)/);
+  assert.match(why(v), /AIA \(http:\/\/ca\.example\/int\.cer\)/);
 });
 
 test('a private CA nobody trusts: unknown issuer, or untrusted root when the root is sent', async () => {
@@ -43,7 +54,7 @@ test('a private CA nobody trusts: unknown issuer, or untrusted root when the roo
   const anchors = new TrustAnchors([rec(other)]);
   const v = judgeChain([rec(h.leaf), rec(h.intermediate)], { anchors, name: 'private.test', now: NOW });
   assert.equal(v.problem, 'unknown-issuer');
-  assert.match(v.reason!, /Private Root CA.*ca-file/);
+  assert.match(why(v), /Private Root CA.*ca-file/);
   const withRoot = judgeChain([rec(h.leaf), rec(h.intermediate), rec(h.root)], {
     anchors,
     name: 'private.test',
@@ -63,7 +74,7 @@ test('a self-signed leaf is untrusted unless it is itself a trust anchor', async
   const self = await issue({ cn: 'selfie.test' });
   const v = judgeChain([rec(self)], { anchors: new TrustAnchors([]), name: 'selfie.test', now: NOW });
   assert.equal(v.problem, 'self-signed');
-  assert.match(v.reason!, /self-signed/);
+  assert.match(why(v), /self-signed/);
   const pinned = judgeChain([rec(self)], { anchors: new TrustAnchors([rec(self)]), name: 'selfie.test', now: NOW });
   assert.equal(pinned.trusted, true);
 });
@@ -85,7 +96,7 @@ test('an expired intermediate on the path makes the chain untrusted and says whe
     now: NOW,
   });
   assert.equal(v.problem, 'expired-intermediate');
-  assert.match(v.reason!, new RegExp(`expired on ${new Date(NOW.getTime() - 5 * DAY).toISOString().slice(0, 10)}`));
+  assert.match(why(v), new RegExp(`expired on ${new Date(NOW.getTime() - 5 * DAY).toISOString().slice(0, 10)}`));
   // the leaf's own expiry is not a chain problem: the expiry check reports it
   const expiredLeaf = await issue({
     cn: 'old-leaf.test',
@@ -122,7 +133,7 @@ test('an expired cross-signed root sent for old clients is off the path (not fla
   });
   const served = [rec(h.leaf), rec(h.intermediate), rec(cross)];
   const v = judgeChain(served, { anchors: new TrustAnchors([rec(h.root)]), name: 'cross.test', now: NOW });
-  assert.equal(v.trusted, true, v.reason);
+  assert.equal(v.trusted, true, why(v));
   assert.deepEqual(v.offPath, [false, false, true]);
 });
 
@@ -146,7 +157,10 @@ test('a certificate for another name is a hostname mismatch; IP SANs match IP ho
   const wrong = judgeChain(served, { anchors, name: 'api.example.test', now: NOW });
   assert.equal(wrong.trusted, true);
   assert.equal(wrong.hostname.ok, false);
-  assert.match(wrong.hostname.reason!, /covers www\.example\.test, 127\.0\.0\.1, not "api\.example\.test"/);
+  assert.match(
+    wrong.hostname.ok ? '' : hostnameCause(wrong.hostname.cause),
+    /covers www\.example\.test, 127\.0\.0\.1, not "api\.example\.test"/,
+  );
   assert.equal(judgeChain(served, { anchors, name: '127.0.0.1', now: NOW }).hostname.ok, true);
   assert.equal(judgeChain(served, { anchors, name: '127.0.0.2', now: NOW }).hostname.ok, false);
   assert.equal(judgeChain(served, { anchors, name: 'WWW.Example.TEST', now: NOW }).hostname.ok, true);
@@ -161,7 +175,7 @@ test('an OpenSSL error we do not model (e.g. INVALID_CA) still makes the chain u
     authorizationError: 'INVALID_CA',
   });
   assert.equal(v.problem, 'rejected');
-  assert.match(v.reason!, /INVALID_CA/);
+  assert.match(why(v), /INVALID_CA/);
   // errors about time and issuers are ours to judge: not double-reported
   assert.equal(
     judgeChain([rec(h.leaf), rec(h.intermediate)], {
@@ -172,4 +186,33 @@ test('an OpenSSL error we do not model (e.g. INVALID_CA) still makes the chain u
     }).trusted,
     true,
   );
+});
+
+test('hostile certificate names travel verbatim in the cause and are defused only where a medium prints them', async () => {
+  const cn = '@octocat [x](https://evil.example) <img src=x> #1\n::error::pwned';
+  const hostile = await hostileCertificate({
+    cn,
+    dnsSans: ['%0A::warning::owned', 'b.example'],
+    notBefore: new Date(NOW.getTime() - DAY),
+    notAfter: new Date(NOW.getTime() + 30 * DAY),
+    caIssuersUrl: 'http://127.0.0.1:9/@octocat/[y](z)',
+  });
+  const r = parseCertificate(hostile.der);
+  const v = judgeChain([r], { anchors: new TrustAnchors([]), name: 'shop.example', now: NOW });
+  // The data holds the certificate's own text (a program reading the JSON report sees it unchanged)…
+  assert.deepEqual(v.cause, { reason: 'self-signed', leaf: displayName(r) });
+  assert.match(displayName(r), /^@octocat \[x\]\(https:\/\/evil\.example\) <img src=x> #1/);
+  assert.deepEqual(v.hostname.ok ? undefined : v.hostname.cause, {
+    reason: 'name-not-covered',
+    name: 'shop.example',
+    covers: ['%0A::warning::owned', 'b.example'],
+  });
+  // …and every medium escapes the sentence written from it.
+  const sentences = [why(v), v.hostname.ok ? '' : hostnameCause(v.hostname.cause)];
+  for (const s of sentences) {
+    const md = mdUntrusted(s);
+    assert.doesNotMatch(md, /(^|[^\w\u200b])@octocat|\]\(https?:|<img|(^|\s)#1\b|\n/);
+    for (const line of workflowSafe(s).split(/\r\n|\r|\n/)) assert.doesNotMatch(line, /^\s*::/);
+    assert.doesNotMatch(sarifUntrusted(s), /(^|[^\\])\[[^\]]*\]\(|\n/);
+  }
 });

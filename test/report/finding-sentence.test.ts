@@ -20,6 +20,9 @@ import { mdUntrusted, sarifUntrusted } from '../../src/report/untrusted-text.js'
 import { workflowSafe } from '../../src/report/workflow-safe.js';
 import type { Report, ReportFinding } from '../../src/report/report-types.js';
 import type { FindingId, Location } from '../../src/types.js';
+import type { ChainCause, ChainProblem } from '../../src/checks/chain.js';
+import type { HostnameCause } from '../../src/checks/hostname.js';
+import { describeVerifyError } from '../../src/shared/openssl-verify-errors.js';
 import { cert, fileAt, NOW, report } from '../github/report-factory.js';
 
 const leaf = { name: 'api.example', role: 'leaf' as const };
@@ -36,6 +39,110 @@ interface Case {
   beside?: string;
   /** a target problem (not on a certificate) */
   problem?: boolean;
+}
+
+/** Every chain cause (checks/chain.ts), as the untrusted-chain sentence says it. */
+function chainCases(): Case[] {
+  const at = 'shop.example via 127.0.0.1:8443: certificate chain is not trusted: ';
+  const c = (problem: ChainProblem, cause: ChainCause, says: string): Case => ({
+    id: 'untrusted-chain',
+    detail: { kind: 'untrusted-chain', endpoint: ep, problem, cause },
+    says: at + says,
+  });
+  return [
+    c(
+      'self-signed',
+      { reason: 'self-signed', leaf: 'shop.example' },
+      'the certificate "shop.example" is self-signed and not a trusted root (add it with ca-file if that is intended)',
+    ),
+    c(
+      'untrusted-root',
+      { reason: 'untrusted-root', root: 'Private Root CA' },
+      'the chain ends at root "Private Root CA", which is not trusted (add it with ca-file if it is your private CA)',
+    ),
+    c(
+      'missing-intermediate',
+      { reason: 'intermediate-not-sent', leaf: 'shop.example', issuer: 'CN=R11,O=Example CA' },
+      'the server did not send the intermediate certificate: issuer "CN=R11,O=Example CA" of "shop.example" is neither in the chain nor a trusted root; the certificate names no AIA issuer URL to fetch it from',
+    ),
+    c(
+      'missing-intermediate',
+      { reason: 'intermediate-not-sent', leaf: 'shop.example', issuer: 'CN=R11', aia: 'http://ca.example/r11.der' },
+      'the server did not send the intermediate certificate: issuer "CN=R11" of "shop.example" is neither in the chain nor a trusted root; clients that fetch missing issuers via AIA (http://ca.example/r11.der) may cope, most others fail',
+    ),
+    c(
+      'missing-intermediate',
+      { reason: 'issuer-not-sent', top: 'R11', issuer: 'CN=Root X1', aia: 'http://ca.example/x1.der' },
+      'the chain stops at "R11", whose issuer "CN=Root X1" was not sent and is not trusted; clients that fetch missing issuers via AIA (http://ca.example/x1.der) may cope, most others fail',
+    ),
+    c(
+      'unknown-issuer',
+      { reason: 'unknown-issuer', top: 'Private Intermediate', issuer: 'CN=Private Root CA' },
+      'unknown issuer: the chain stops at "Private Intermediate", issued by "CN=Private Root CA", which is not a trusted root (add it with ca-file if it is your private CA)',
+    ),
+    c(
+      'expired-intermediate',
+      { reason: 'ca-expired', role: 'intermediate', certificate: 'R3', notAfter: '2026-11-17T03:00:00.000Z' },
+      'intermediate "R3" on the path expired on 2026-11-17',
+    ),
+    c(
+      'expired-intermediate',
+      {
+        reason: 'ca-not-yet-valid',
+        role: 'trusted root',
+        certificate: 'Root X2',
+        notBefore: '2027-01-01T00:00:00.000Z',
+      },
+      'trusted root "Root X2" on the path is not valid until 2027-01-01',
+    ),
+    c('rejected', { reason: 'leaf-unparseable' }, 'the leaf certificate does not parse'),
+    c(
+      'rejected',
+      { reason: 'openssl-rejected', code: 'INVALID_CA' },
+      `OpenSSL rejected the chain: ${describeVerifyError('INVALID_CA')}`,
+    ),
+  ];
+}
+
+/** Every hostname cause (checks/hostname.ts), as the hostname-mismatch sentence says it. */
+function hostnameCases(): Case[] {
+  const c = (cause: HostnameCause, says: string): Case => ({
+    id: 'hostname-mismatch',
+    detail: { kind: 'hostname-mismatch', endpoint: { host: 'lb.example', port: 443, address: '192.0.2.7' }, cause },
+    says: `lb.example:443 (192.0.2.7): hostname mismatch: ${says}`,
+  });
+  return [
+    c(
+      { reason: 'name-not-covered', name: 'lb.example', covers: ['www.example'] },
+      'the certificate covers www.example, not "lb.example"',
+    ),
+    c(
+      {
+        reason: 'name-not-covered',
+        name: 'foo.example',
+        covers: ['f*.example', 'a, DNS:foo.example'],
+        partialWildcard: 'f*.example',
+      },
+      'the certificate covers f*.example, "a, DNS:foo.example", not "foo.example" (partial wildcards such as f*.example are not honoured by browsers)',
+    ),
+    c(
+      { reason: 'no-subject-alt-name', name: 'lb.example', subjectCN: 'lb.example', sanMalformed: false },
+      'the certificate has no DNS or IP subjectAltName (it names CN=lb.example only, which browsers and Go clients ignore), so it does not cover "lb.example"',
+    ),
+    c(
+      { reason: 'no-subject-alt-name', name: 'lb.example', sanMalformed: true },
+      'the certificate has no DNS or IP subjectAltName (its subjectAltName extension is malformed) (it names CN=(none) only, which browsers and Go clients ignore), so it does not cover "lb.example"',
+    ),
+    c(
+      { reason: 'address-as-dns-name', name: '192.0.2.7', covers: ['192.0.2.7'] },
+      'the certificate names 192.0.2.7 only as a DNS name (dNSName), which does not cover an IP address; it needs an IP address subjectAltName (it covers 192.0.2.7)',
+    ),
+    c(
+      { reason: 'address-not-covered', name: '192.0.2.7', covers: ['www.example', '192.0.2.8'] },
+      'the certificate covers www.example, 192.0.2.8, not the address 192.0.2.7',
+    ),
+    c({ reason: 'leaf-unparseable', name: 'lb.example' }, 'the leaf certificate does not parse'),
+  ];
 }
 
 // The sentences as certwatch has always written them (recorded from the CLI before
@@ -235,25 +342,8 @@ const CASES: Case[] = [
     says: "ARI for Let's Encrypt: directory http://x/dir returned 500",
     problem: true,
   },
-  {
-    id: 'untrusted-chain',
-    detail: {
-      kind: 'untrusted-chain',
-      endpoint: ep,
-      problem: 'missing-intermediate',
-      reason: 'the server did not send the intermediate certificate',
-    },
-    says: 'shop.example via 127.0.0.1:8443: certificate chain is not trusted: the server did not send the intermediate certificate',
-  },
-  {
-    id: 'hostname-mismatch',
-    detail: {
-      kind: 'hostname-mismatch',
-      endpoint: { host: 'lb.example', port: 443, address: '192.0.2.7' },
-      reason: 'the certificate covers www.example, not "lb.example"',
-    },
-    says: 'lb.example:443 (192.0.2.7): hostname mismatch: the certificate covers www.example, not "lb.example"',
-  },
+  ...chainCases(),
+  ...hostnameCases(),
   {
     id: 'unreachable',
     detail: { kind: 'unreachable', endpoint: { host: '::1', port: 25 }, reason: 'TCP connect: connection refused' },
@@ -587,6 +677,36 @@ describe('hostile text inside a detail stays inert in every medium', () => {
       says: '',
       problem: true,
     },
+    // Chain and hostname causes carry the certificate's own names, issuer DN and AIA URL.
+    ...(
+      [
+        { reason: 'self-signed', leaf: HOSTILE },
+        { reason: 'untrusted-root', root: HOSTILE },
+        { reason: 'intermediate-not-sent', leaf: HOSTILE, issuer: `CN=${HOSTILE}`, aia: `http://x/${HOSTILE}` },
+        { reason: 'issuer-not-sent', top: HOSTILE, issuer: `O=${HOSTILE}`, aia: 'http://x/[y](z)' },
+        { reason: 'unknown-issuer', top: HOSTILE, issuer: HOSTILE },
+        { reason: 'ca-expired', role: 'intermediate', certificate: HOSTILE, notAfter: '2026-11-17T03:00:00.000Z' },
+      ] satisfies ChainCause[]
+    ).map(
+      (cause): Case => ({
+        id: 'untrusted-chain',
+        detail: { kind: 'untrusted-chain', endpoint: ep, problem: 'rejected', cause },
+        says: '',
+      }),
+    ),
+    ...(
+      [
+        { reason: 'name-not-covered', name: 'shop.example', covers: [HOSTILE, 'a.example'], partialWildcard: HOSTILE },
+        { reason: 'no-subject-alt-name', name: 'shop.example', subjectCN: HOSTILE, sanMalformed: true },
+        { reason: 'address-as-dns-name', name: '192.0.2.7', covers: [HOSTILE] },
+      ] satisfies HostnameCause[]
+    ).map(
+      (cause): Case => ({
+        id: 'hostname-mismatch',
+        detail: { kind: 'hostname-mismatch', endpoint: ep, cause },
+        says: '',
+      }),
+    ),
   ];
   const r = everyCase(cases);
 

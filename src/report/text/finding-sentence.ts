@@ -20,6 +20,7 @@ import { readableTime } from '../../checks/readable-time.js';
 import { TEST_PATH_WORDS } from '../../findings/path-rules.js';
 import { roleWording } from './certificate-name.js';
 import { revocationCause, revocationProblems } from './revocation-cause.js';
+import { chainCause, hostnameCause } from './chain-cause.js';
 
 /** A finding as reporters hold it: from a run, or read back from a JSON report (which may predate `detail`). */
 export interface SentenceSource {
@@ -143,9 +144,9 @@ function sentence(d: FindingDetail, withPlace: boolean, now: number): string {
     case 'ari-problem':
       return `ARI for ${d.ca}: ${d.reason}`;
     case 'untrusted-chain':
-      return `${endpointLabel(d.endpoint)}: certificate chain is not trusted: ${d.reason}`;
+      return `${endpointLabel(d.endpoint)}: certificate chain is not trusted: ${chainCause(d.cause)}`;
     case 'hostname-mismatch':
-      return `${endpointLabel(d.endpoint)}: hostname mismatch: ${d.reason}`;
+      return `${endpointLabel(d.endpoint)}: hostname mismatch: ${hostnameCause(d.cause)}`;
     case 'unreachable':
       return `${endpointLabel(d.endpoint)}: ${d.reason}`;
     case 'endpoint-not-checked':
