@@ -2,14 +2,14 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-HWUVINMX.js";
+} from "./chunks/chunk-4XYBZPSE.js";
 import "./chunks/chunk-HH333CRM.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-DILT6IOC.js";
+} from "./chunks/chunk-72TXMEZ4.js";
 import {
   MergeError,
   PLACES_SHOWN,
@@ -25,7 +25,7 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-W7K3COUI.js";
+} from "./chunks/chunk-ZRTWMOHE.js";
 import "./chunks/chunk-U6UTGIOA.js";
 import "./chunks/chunk-RMZICUEH.js";
 import "./chunks/chunk-TYM2AABC.js";
@@ -40,16 +40,16 @@ import {
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-ZAVABO3U.js";
+} from "./chunks/chunk-NOIW2QPL.js";
 import {
   daysLeft,
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-6N3DJ4WS.js";
+} from "./chunks/chunk-ZZSU3PYF.js";
 import {
   findingSentenceBesidePlace
-} from "./chunks/chunk-QFD7P3SF.js";
+} from "./chunks/chunk-PXVVZLAU.js";
 import "./chunks/chunk-BSO42MW5.js";
 import {
   DurationError
@@ -62,6 +62,7 @@ import {
 } from "./chunks/chunk-CWOAGZBK.js";
 import "./chunks/chunk-DO36KUV2.js";
 import "./chunks/chunk-EVYMIVGF.js";
+import "./chunks/chunk-TNHBLPBT.js";
 import {
   displayName
 } from "./chunks/chunk-LX3FKHLY.js";

@@ -11,9 +11,11 @@ import {
   toPem
 } from "./chunk-EVYMIVGF.js";
 import {
-  TrustAnchors,
   verifyErrorName
-} from "./chunk-IGCSGHQD.js";
+} from "./chunk-TNHBLPBT.js";
+import {
+  TrustAnchors
+} from "./chunk-24JLSMKV.js";
 import {
   CertificateParseError,
   parseCertificate

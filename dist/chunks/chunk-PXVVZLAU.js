@@ -6,6 +6,9 @@ import {
   formatDuration
 } from "./chunk-ZIJ54FUI.js";
 import {
+  describeVerifyError
+} from "./chunk-TNHBLPBT.js";
+import {
   __toESM
 } from "./chunk-DDCI7ZLU.js";
 
@@ -281,6 +284,55 @@ function aiaAttempt(a) {
   }
 }
 
+// src/report/text/chain-cause.ts
+var day = (iso) => iso.slice(0, 10);
+function chainCause(c) {
+  switch (c.reason) {
+    case "self-signed":
+      return `the certificate "${c.leaf}" is self-signed and not a trusted root (add it with ca-file if that is intended)`;
+    case "untrusted-root":
+      return `the chain ends at root "${c.root}", which is not trusted (add it with ca-file if it is your private CA)`;
+    case "intermediate-not-sent":
+      return `the server did not send the intermediate certificate: issuer "${c.issuer}" of "${c.leaf}" is neither in the chain nor a trusted root${aiaNote(c.aia)}`;
+    case "issuer-not-sent":
+      return `the chain stops at "${c.top}", whose issuer "${c.issuer}" was not sent and is not trusted${aiaNote(c.aia)}`;
+    case "unknown-issuer":
+      return `unknown issuer: the chain stops at "${c.top}", issued by "${c.issuer}", which is not a trusted root (add it with ca-file if it is your private CA)`;
+    case "ca-expired":
+      return `${c.role} "${c.certificate}" on the path expired on ${day(c.notAfter)}`;
+    case "ca-not-yet-valid":
+      return `${c.role} "${c.certificate}" on the path is not valid until ${day(c.notBefore)}`;
+    case "leaf-unparseable":
+      return "the leaf certificate does not parse";
+    case "openssl-rejected":
+      return `OpenSSL rejected the chain: ${describeVerifyError(c.code)}`;
+  }
+}
+function aiaNote(aia) {
+  return aia ? `; clients that fetch missing issuers via AIA (${aia}) may cope, most others fail` : "; the certificate names no AIA issuer URL to fetch it from";
+}
+function hostnameCause(c) {
+  switch (c.reason) {
+    case "no-subject-alt-name": {
+      const malformed = c.sanMalformed ? " (its subjectAltName extension is malformed)" : "";
+      return `the certificate has no DNS or IP subjectAltName${malformed} (it names CN=${c.subjectCN ?? "(none)"} only, which browsers and Go clients ignore), so it does not cover "${c.name}"`;
+    }
+    case "address-as-dns-name":
+      return `the certificate names ${c.name} only as a DNS name (dNSName), which does not cover an IP address; it needs an IP address subjectAltName (it covers ${namesCovered(c.covers)})`;
+    case "address-not-covered":
+      return `the certificate covers ${namesCovered(c.covers)}, not the address ${c.name}`;
+    case "name-not-covered": {
+      const note = c.partialWildcard ? ` (partial wildcards such as ${c.partialWildcard} are not honoured by browsers)` : "";
+      return `the certificate covers ${namesCovered(c.covers)}, not "${c.name}"${note}`;
+    }
+    case "leaf-unparseable":
+      return "the leaf certificate does not parse";
+  }
+}
+function namesCovered(names) {
+  return names.map((n) => /[\s,"]/.test(n) ? JSON.stringify(n) : n).join(", ");
+}
+
 // src/report/text/finding-sentence.ts
 function findingSentence(f, clock) {
   if (!f.detail) return f.message ?? "";
@@ -312,7 +364,7 @@ function placeShownBeside(d, l) {
       return false;
   }
 }
-var day = (iso) => iso.slice(0, 10);
+var day2 = (iso) => iso.slice(0, 10);
 var cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 function certName(c) {
   return `${roleWording(c.role)} ${c.name}`;
@@ -350,9 +402,9 @@ function sentence(d, withPlace, now) {
     case "ari-problem":
       return `ARI for ${d.ca}: ${d.reason}`;
     case "untrusted-chain":
-      return `${endpointLabel(d.endpoint)}: certificate chain is not trusted: ${d.reason}`;
+      return `${endpointLabel(d.endpoint)}: certificate chain is not trusted: ${chainCause(d.cause)}`;
     case "hostname-mismatch":
-      return `${endpointLabel(d.endpoint)}: hostname mismatch: ${d.reason}`;
+      return `${endpointLabel(d.endpoint)}: hostname mismatch: ${hostnameCause(d.cause)}`;
     case "unreachable":
       return `${endpointLabel(d.endpoint)}: ${d.reason}`;
     case "endpoint-not-checked":
@@ -405,14 +457,14 @@ function expiryFact(d, now) {
   const name = cap(certName(d.certificate));
   switch (d.kind) {
     case "expired":
-      return `${name} expired on ${day(d.notAfter)} (${formatDuration(now - Date.parse(d.notAfter))} ago)`;
+      return `${name} expired on ${day2(d.notAfter)} (${formatDuration(now - Date.parse(d.notAfter))} ago)`;
     case "not-yet-valid":
       return `${name} is not valid until ${d.notBefore} (in ${formatDuration(Date.parse(d.notBefore) - now)})`;
     case "expiring": {
       const left = Date.parse(d.notAfter) - now;
       const lifetime = Date.parse(d.notAfter) - Date.parse(d.notBefore);
       const why = d.threshold.kind === "percent" ? `${Math.round(left / lifetime * 100)}% of its lifetime (${formatDuration(lifetime)}) left, under ${d.threshold.text}` : `under ${d.threshold.text}`;
-      return `${name} expires on ${day(d.notAfter)}, in ${formatDuration(left)} (${why})`;
+      return `${name} expires on ${day2(d.notAfter)}, in ${formatDuration(left)} (${why})`;
     }
   }
 }
@@ -422,7 +474,7 @@ function expiryAdvice(d) {
   return d.threshold.name === "fail-within" ? "renew it now" : "plan its renewal";
 }
 function supersededNote(by) {
-  return `superseded by serial ${by.serial} (valid ${day(by.notBefore)} to ${day(by.notAfter)}) in the same file; the newer one is the one to keep`;
+  return `superseded by serial ${by.serial} (valid ${day2(by.notBefore)} to ${day2(by.notAfter)}) in the same file; the newer one is the one to keep`;
 }
 function listedOn(lists) {
   const each = lists.map((h) => `${h.name} (${h.label}) at line ${h.line}`);
@@ -439,7 +491,7 @@ function ruleRef(r) {
   return `${r.file ? `${r.file}:${r.line}` : "config"}${r.reason ? `, "${r.reason}"` : ""}`;
 }
 function servedLeaf(s) {
-  return `${s.addresses.join(", ")} (serves "${s.name}" ${s.fingerprint.slice(0, 23)}\u2026, notBefore ${day(s.notBefore)}, notAfter ${day(s.notAfter)})`;
+  return `${s.addresses.join(", ")} (serves "${s.name}" ${s.fingerprint.slice(0, 23)}\u2026, notBefore ${day2(s.notBefore)}, notAfter ${day2(s.notAfter)})`;
 }
 function endpointLabel(e) {
   const host = e.host.includes(":") ? `[${e.host}]` : e.host;

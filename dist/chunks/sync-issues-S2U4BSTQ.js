@@ -31,16 +31,17 @@ import "./chunk-U6UTGIOA.js";
 import {
   daysLeft,
   readableInstant
-} from "./chunk-6N3DJ4WS.js";
+} from "./chunk-ZZSU3PYF.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-QFD7P3SF.js";
+} from "./chunk-PXVVZLAU.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
+import "./chunk-TNHBLPBT.js";
 import {
   displayName,
   shortFingerprint

@@ -12,17 +12,17 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-ZAVABO3U.js";
+} from "./chunk-NOIW2QPL.js";
 import {
   plural,
   readableInstant
-} from "./chunk-6N3DJ4WS.js";
+} from "./chunk-ZZSU3PYF.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
   mdUntrusted,
   ownersMarkdown
-} from "./chunk-QFD7P3SF.js";
+} from "./chunk-PXVVZLAU.js";
 import {
   displayName
 } from "./chunk-LX3FKHLY.js";

@@ -16,13 +16,13 @@ import {
 import {
   buildInventory,
   severityRank
-} from "./chunk-ZAVABO3U.js";
+} from "./chunk-NOIW2QPL.js";
 import {
   daysLeft,
   issuerName,
   locationText,
   plural
-} from "./chunk-6N3DJ4WS.js";
+} from "./chunk-ZZSU3PYF.js";
 import {
   applyPathRules,
   fileExcluder,
@@ -33,7 +33,7 @@ import {
   revocationDetail,
   roleLabel,
   supersededNote
-} from "./chunk-QFD7P3SF.js";
+} from "./chunk-PXVVZLAU.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";
@@ -495,8 +495,8 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-KUMRDFCP.js");
-    const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-Q6ED4BW5.js");
+    const { collectEndpoints } = await import("./collect-endpoints-ZT3GEJOG.js");
+    const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-MCVQAWVG.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,

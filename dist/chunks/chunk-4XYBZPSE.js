@@ -6,7 +6,7 @@ import {
 import {
   findingSentence,
   sarifUntrusted
-} from "./chunk-QFD7P3SF.js";
+} from "./chunk-PXVVZLAU.js";
 import {
   displayName
 } from "./chunk-LX3FKHLY.js";

@@ -3,7 +3,7 @@ import {
   forgetX509,
   judgeChain,
   rememberX509
-} from "./chunk-IGCSGHQD.js";
+} from "./chunk-24JLSMKV.js";
 import {
   displayName
 } from "./chunk-LX3FKHLY.js";
@@ -74,8 +74,8 @@ function endpointTrustFindings(judged) {
         detail: {
           kind: "untrusted-chain",
           endpoint: j.at,
-          problem: j.verdict.problem ?? "rejected",
-          reason: j.verdict.reason ?? ""
+          problem: j.verdict.problem,
+          cause: j.verdict.cause
         },
         fingerprint: j.leaf.fingerprint,
         location: j.location
@@ -85,7 +85,11 @@ function endpointTrustFindings(judged) {
       out.push({
         id: "hostname-mismatch",
         severity: "error",
-        detail: { kind: "hostname-mismatch", endpoint: j.at, reason: j.verdict.hostname.reason ?? "" },
+        detail: {
+          kind: "hostname-mismatch",
+          endpoint: j.at,
+          cause: j.verdict.hostname.cause
+        },
         fingerprint: j.leaf.fingerprint,
         location: j.location
       });

@@ -3,12 +3,13 @@ import {
   INVENTORY_FORMATS,
   isRollupFormat,
   renderInventory
-} from "./chunk-DILT6IOC.js";
-import "./chunk-ZAVABO3U.js";
-import "./chunk-6N3DJ4WS.js";
-import "./chunk-QFD7P3SF.js";
+} from "./chunk-72TXMEZ4.js";
+import "./chunk-NOIW2QPL.js";
+import "./chunk-ZZSU3PYF.js";
+import "./chunk-PXVVZLAU.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
+import "./chunk-TNHBLPBT.js";
 import "./chunk-LX3FKHLY.js";
 import "./chunk-DDCI7ZLU.js";
 export {

@@ -2,10 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   daysLeft,
   plural
-} from "./chunk-6N3DJ4WS.js";
+} from "./chunk-ZZSU3PYF.js";
 import {
   findingSentence
-} from "./chunk-QFD7P3SF.js";
+} from "./chunk-PXVVZLAU.js";
 
 // src/report/inventory/dn.ts
 var ATTRIBUTE_START = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)=/;
