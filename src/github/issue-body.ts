@@ -7,20 +7,15 @@ import type { ReportCertificate, ReportFinding } from '../report/report-types.js
 import type { Location } from '../types.js';
 import { mdCodeUntrusted, mdUntrusted, ownerMention, titleUntrusted } from '../report/untrusted-text.js';
 import { findingSentence } from '../report/text/finding-sentence.js';
-import { encodePlaceKey, placeKeyOf } from '../report/place-key.js';
+import { MAX_BODY_CHARS } from './body-limit.js';
+import { encodeState, rememberFinding, rememberPlaces } from './issue-state.js';
 
-// GitHub rejects issue bodies and comments over 65,536 characters. Stay well
-// under it so the footer and markers always fit.
-export const MAX_BODY_CHARS = 60_000;
 // Long lists are cut with "and N more"; the run summary has the rest.
 const MAX_LOCATIONS_SHOWN = 50;
 const MAX_SANS_SHOWN = 20;
-// How many locations the state marker remembers (what closing decisions use).
-const MAX_STATE_LOCATIONS = 200;
 
 export const DIGEST_MARKER = '<!-- certwatch:digest -->';
 const FINGERPRINT_MARKER_RE = /<!--\s*certwatch:fingerprint=(sha256:[0-9a-f]{64})\s*-->/i;
-const STATE_MARKER_RE = /<!--\s*certwatch:state ([A-Za-z0-9_-]+)\s*-->/;
 // Everything from here to the end of its line changes on every run (the run
 // link) and is left out when deciding whether a body changed.
 const FOOTER_MARKER = '<!-- certwatch:footer -->';
@@ -56,40 +51,6 @@ function firstLineAfterClosingNote(body: string): string {
   return lines[i] ?? '';
 }
 
-/** A location remembered in the state marker: enough to tell "replaced" from "not seen". */
-export interface StateLocation {
-  k: string; // locationKey()
-  n?: number; // file line / endpoint chain index
-  cn?: string; // subject CN, to pick the successor among several certificates at a place
-}
-
-/** Machine-readable state kept in the body, so no run needs to read comments. */
-export interface IssueState {
-  v: 1;
-  f: string[]; // finding keys: "<id>" for warnings, "<id>!" for errors
-  l: StateLocation[];
-  lt?: boolean; // locations were cut at MAX_STATE_LOCATIONS
-  o: string[]; // owners as written ("@alice", "@org/team")
-  s: string; // first reported (ISO date)
-  d?: string[]; // digest only: 16-hex fingerprint prefixes listed
-}
-
-export function encodeState(s: IssueState): string {
-  // base64url: the JSON may contain "-->" (in a path), which would end the comment.
-  return `<!-- certwatch:state ${Buffer.from(JSON.stringify(s)).toString('base64url')} -->`;
-}
-
-export function readState(body: string | null | undefined): IssueState | null {
-  const m = body ? STATE_MARKER_RE.exec(body) : null;
-  if (!m) return null;
-  try {
-    const s = JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8'));
-    return s && s.v === 1 && Array.isArray(s.f) && Array.isArray(s.l) ? { o: [], s: '', ...s } : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Body without the per-run footer: equal stable bodies mean "nothing to update". */
 export function stableBody(body: string | null | undefined): string {
   if (!body) return '';
@@ -97,27 +58,6 @@ export function stableBody(body: string | null | undefined): string {
     .replace(/\r\n/g, '\n')
     .replace(new RegExp(`${escapeRe(FOOTER_MARKER)}[^\\n]*`), '')
     .trim();
-}
-
-/** The stored key of a place (report/place-key.ts keeps the format). */
-export function locationKey(l: Location): string {
-  return encodePlaceKey(placeKeyOf(l));
-}
-
-export function findingKey(f: ReportFinding): string {
-  return f.severity === 'error' ? `${f.id}!` : f.id;
-}
-
-export function stateLocations(c: ReportCertificate): { l: StateLocation[]; lt?: boolean } {
-  const seen = new Map<string, StateLocation>();
-  for (const loc of c.locations) {
-    const k = locationKey(loc);
-    if (seen.has(k)) continue;
-    const n = loc.type === 'file' ? loc.line : loc.chainIndex;
-    seen.set(k, { k, ...(n !== undefined ? { n } : {}), ...(c.subjectCN ? { cn: c.subjectCN } : {}) });
-  }
-  const all = [...seen.values()];
-  return all.length > MAX_STATE_LOCATIONS ? { l: all.slice(0, MAX_STATE_LOCATIONS), lt: true } : { l: all };
 }
 
 // One name for a certificate in every output (report/text/certificate-name.ts).
@@ -225,11 +165,11 @@ function certificateBody(
     '---',
     footer(ctx),
     encodeState({
-      v: 1,
-      f: active.map(findingKey),
-      ...stateLocations(c),
-      o: ownersPending ? [] : owners,
-      s: firstReported,
+      kind: 'certificate',
+      findings: active.map(rememberFinding),
+      ...rememberPlaces(c),
+      owners: ownersPending ? [] : owners,
+      firstReported,
     }),
   );
   return out.join('\n');
@@ -247,14 +187,10 @@ export function renderDigestBody(
   ctx: RenderContext,
   opts: { overflowOf?: number; ownersPending?: boolean },
 ): string {
-  const state: IssueState = {
-    v: 1,
-    f: [],
-    l: [],
-    o: [],
-    s: '',
-    d: [...rows.map((r) => r.cert.fingerprint.slice(7, 23)), ...carried],
-  };
+  const state = encodeState({
+    kind: 'digest',
+    listed: [...rows.map((r) => r.cert.fingerprint.slice(7, 23)), ...carried],
+  });
   const head: string[] = [DIGEST_MARKER, `## ${rows.length + carried.length} certificate(s) need replacement`, ''];
   if (opts.overflowOf !== undefined) {
     head.push(
@@ -270,7 +206,7 @@ export function renderDigestBody(
       `Not checked in this run (partial run), kept from the previous one: ${carried.map((p) => `\`sha256:${p}…\``).join(', ')}`,
     );
   }
-  tail.push('', '---', footer(ctx), encodeState(state));
+  tail.push('', '---', footer(ctx), state);
   let size = head.join('\n').length + tail.join('\n').length + 200;
   const lines: string[] = [];
   let shown = 0;

@@ -12,13 +12,13 @@
 import type { Report, ReportCertificate } from '../report/report-types.js';
 import { mdCodeUntrusted, mdUntrusted } from '../report/untrusted-text.js';
 import { findingSentence } from '../report/text/finding-sentence.js';
-import { decodePlaceKey, samePlace } from '../report/place-key.js';
+import { encodePlaceKey, samePlace } from '../report/place-key.js';
 import type { IssueSettings } from '../types.js';
 import type { CodeownersRule } from './codeowners.js';
+import { NOTE_FITS_UNDER } from './body-limit.js';
 import {
   certificateTitle,
   displayName,
-  findingKey,
   findingsSentence,
   renderCertificateBody,
   renderDigestBody,
@@ -27,10 +27,9 @@ import {
   stableBody,
   type DigestRow,
   type RenderContext,
-  type StateLocation,
-  type readMarker,
 } from './issue-body.js';
-import { trackingKey, type TrackedIssue } from './tracked-issue.js';
+import { rememberFinding, sameFinding, type RememberedFinding, type RememberedPlace } from './issue-state.js';
+import { certificateState, digestState, trackingKey, type TrackedIssue } from './tracked-issue.js';
 import {
   certificatePriority,
   completenessOf,
@@ -41,14 +40,13 @@ import {
   type Need,
 } from './issue-policy.js';
 
-// GitHub's limit on a body is 65,536 characters; a closing note goes on top only while it fits.
-const NOTE_FITS_UNDER = 65_000;
-
-/** A state-change comment, skipped when a concurrent run's body already reports these finding keys. */
+/** A state-change comment, skipped when a concurrent run's body already reports these findings. */
 export interface StateComment {
   text: string;
-  findingKeys: string[];
-  findings: string; // the new findings as a sentence, for the log
+  /** the findings new since the body was last written */
+  findings: RememberedFinding[];
+  /** the new findings as a sentence, for the log */
+  sentence: string;
 }
 
 /**
@@ -184,10 +182,10 @@ class Planner {
     completeness: Completeness,
   ): { close: true; comment: string } | { close: false; why: string } {
     const { report, render } = this.input;
-    const prev = issue.data;
+    const prev = certificateState(issue);
     const cert = report.certificates.find((c) => c.fingerprint.toLowerCase() === fp);
     if (cert) {
-      const had = (id: string) => prev?.f.some((k) => k.replace(/!$/, '') === id) ?? false;
+      const had = (id: string) => prev?.findings.some((f) => f.id === id) ?? false;
       if (had('revoked') && cert.revocation.status !== 'good' && cert.revocation.status !== 'revoked')
         return { close: false, why: `revocation status is ${cert.revocation.status} in this run` };
       if (had('renewal-window') && !cert.renewal)
@@ -198,7 +196,7 @@ class Planner {
         : 'it no longer needs replacement (no expiry, revocation or renewal problem in this run)';
       return { close: true, comment: `Resolved: ${why}. Closing${runLink(render)}.` };
     }
-    if (!prev || prev.l.length === 0) {
+    if (!prev || prev.places.length === 0) {
       return completeness.complete
         ? {
             close: true,
@@ -207,12 +205,13 @@ class Planner {
         : { close: false, why: `not seen, and ${completeness.why}` };
     }
     const lines: string[] = [];
-    for (const sl of prev.l) {
-      const seen = this.inspect(sl, completeness);
-      if (seen.kind === 'unseen') return { close: false, why: `${sl.k} not checked: ${seen.why}` };
+    for (const remembered of prev.places) {
+      const seen = this.inspect(remembered, completeness);
+      if (seen.kind === 'unseen')
+        return { close: false, why: `${encodePlaceKey(remembered.place)} not checked: ${seen.why}` };
       lines.push(`- ${seen.text}`);
     }
-    if (prev.lt && !completeness.complete)
+    if (prev.placesCut && !completeness.complete)
       return { close: false, why: `it had more places than the issue remembers, and ${completeness.why}` };
     return {
       close: true,
@@ -227,17 +226,16 @@ class Planner {
   }
 
   private inspect(
-    sl: StateLocation,
+    { place: key, slot: wasAt, subjectCN }: RememberedPlace,
     completeness: Completeness,
   ): { kind: 'replaced' | 'gone'; text: string } | { kind: 'unseen'; why: string } {
     const { report } = this.input;
-    const key = decodePlaceKey(sl.k);
-    const isHere = (l: ReportCertificate['locations'][number]) => key !== null && samePlace(l, key);
+    const isHere = (l: ReportCertificate['locations'][number]) => samePlace(l, key);
     const here = report.certificates.filter((c) => c.locations.some(isHere));
     const place =
-      key?.type === 'endpoint'
+      key.type === 'endpoint'
         ? `endpoint \`${mdCodeUntrusted(`${key.host}:${key.port}`)}\``
-        : `\`${mdCodeUntrusted(key?.path ?? sl.k)}\``;
+        : `\`${mdCodeUntrusted(key.path)}\``;
     if (here.length) {
       const at = (c: ReportCertificate) => c.locations.find(isHere);
       const slot = (c: ReportCertificate) => {
@@ -246,8 +244,8 @@ class Planner {
       };
       // The successor: same slot (line / chain position), else same name, else a leaf.
       const by =
-        here.find((c) => sl.n !== undefined && slot(c) === sl.n) ??
-        here.find((c) => sl.cn !== undefined && c.subjectCN === sl.cn) ??
+        here.find((c) => wasAt !== undefined && slot(c) === wasAt) ??
+        here.find((c) => subjectCN !== undefined && c.subjectCN === subjectCN) ??
         here.find((c) => c.role === 'leaf') ??
         here[0];
       return {
@@ -260,25 +258,25 @@ class Planner {
     if (!completeness.complete) return { kind: 'unseen', why: completeness.why };
     return {
       kind: 'gone',
-      text: `${place}: no longer there (${key?.type === 'endpoint' ? 'the endpoint is no longer configured' : 'the file no longer holds it'})`,
+      text: `${place}: no longer there (${key.type === 'endpoint' ? 'the endpoint is no longer configured' : 'the file no longer holds it'})`,
     };
   }
 
   private refresh(issue: TrackedIssue, need: Need): void {
-    const prev = issue.data;
+    const prev = certificateState(issue);
     const body = renderCertificateBody(
-      { cert: need.cert, active: need.active, owners: need.owners, firstReported: prev?.s || this.today },
+      { cert: need.cert, active: need.active, owners: need.owners, firstReported: prev?.firstReported || this.today },
       this.input.render,
     );
     const changed = stableBody(body) !== stableBody(issue.body);
     // Assign only owners new since last run: someone unassigned by hand stays unassigned.
-    const assign = userLogins(need.owners.filter((o) => !(prev?.o ?? []).includes(o))).filter(
+    const assign = userLogins(need.owners.filter((o) => !(prev?.owners ?? []).includes(o))).filter(
       (u) => !issue.assignees.includes(u),
     );
     // A comment is a notification: only for a state change, never for a re-run,
     // and once however many runs saw the change.
-    const before = prev?.f ?? need.active.map(findingKey);
-    const fresh = need.active.filter((f) => !before.includes(findingKey(f)));
+    const before = prev?.findings ?? need.active.map(rememberFinding);
+    const fresh = need.active.filter((f) => !before.some((b) => sameFinding(b, rememberFinding(f))));
     if (!changed && !assign.length && !fresh.length) return;
     this.actions.push({
       kind: 'edit',
@@ -290,8 +288,8 @@ class Planner {
         ? {
             comment: {
               text: `State changed: ${findingsSentence(fresh, this.input.render.now)}${runLink(this.input.render)}.`,
-              findingKeys: fresh.map(findingKey),
-              findings: findingsSentence(fresh, this.input.render.now),
+              findings: fresh.map(rememberFinding),
+              sentence: findingsSentence(fresh, this.input.render.now),
             },
           }
         : {}),
@@ -315,7 +313,7 @@ class Planner {
   }
 
   private reopen(issue: TrackedIssue, need: Need): void {
-    const prevOwners = issue.data?.o ?? [];
+    const prevOwners = certificateState(issue)?.owners ?? [];
     const body = renderCertificateBody(
       { cert: need.cert, active: need.active, owners: need.owners, firstReported: this.today },
       this.input.render,
@@ -370,14 +368,14 @@ class Planner {
     const listed = new Set(rows.map((r) => r.fp.slice(7, 23)));
     const carried = completeness.complete
       ? []
-      : (open?.data?.d ?? []).filter(
+      : ((open && digestState(open)?.listed) ?? []).filter(
           (p) =>
             !listed.has(p) && !report.certificates.some((c) => c.fingerprint.toLowerCase().startsWith(`sha256:${p}`)),
         );
     const digestRows: DigestRow[] = rows.map((r) => ({ cert: r.cert, active: r.active, owners: r.owners }));
     if (!digestRows.length && !carried.length) {
       // A digest from before the state marker, in a partial run: nothing tells what it listed, so it stays.
-      const legacyPartial = open && !open.data && !completeness.complete;
+      const legacyPartial = open && !digestState(open) && !completeness.complete;
       if (open && !legacyPartial)
         this.close(
           open,

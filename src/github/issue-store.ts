@@ -10,8 +10,10 @@
 // silently by the run that opened it. A comment or reopen that another run may
 // be making too is posted only by the run whose write landed last.
 import { splitRepository, type Logger } from './context.js';
-import { DIGEST_TITLE, readState, shortFingerprint } from './issue-body.js';
+import { NOTE_FITS_UNDER } from './body-limit.js';
+import { DIGEST_TITLE, shortFingerprint } from './issue-body.js';
 import type { IssueAction } from './issue-plan.js';
+import { readState, sameFinding } from './issue-state.js';
 import { statusOf, type Octokit } from './octokit.js';
 import { RecentIssues, type NumberedIssue } from './recent-issues.js';
 import { tokenIdentity, type TokenIdentity } from './token-identity.js';
@@ -32,8 +34,6 @@ export const LAST_WRITER_SETTLE_MS = 2500;
 // the newest number is read only when the run first needs to open or reopen
 // an issue, so the walk also covers this many numbers below it.
 const LISTING_LAG_MARGIN = 30;
-// GitHub's limit on a body is 65,536 characters; a withdrawal note goes on top only while it fits.
-const NOTE_FITS_UNDER = 65_000;
 
 /** What the store wrote, by issue number. */
 export interface StoreResult {
@@ -258,10 +258,11 @@ export class IssueStore {
     if (add.length) patch.assignees = [...a.assignees, ...add];
     if (a.comment && patch.body) {
       const now = await this.fetchIssue(a.issue);
-      const keys = now ? readState(now.body)?.f : undefined;
-      if (now && a.comment.findingKeys.every((k) => keys?.includes(k))) {
+      const state = now ? readState(now.body) : null;
+      const reported = state?.kind === 'certificate' ? state.findings : [];
+      if (now && a.comment.findings.every((f) => reported.some((r) => sameFinding(r, f)))) {
         this.log.info(
-          `issues: #${a.issue} already reports ${a.comment.findings} (a concurrent run): not commenting again`,
+          `issues: #${a.issue} already reports ${a.comment.sentence} (a concurrent run): not commenting again`,
         );
         return;
       }

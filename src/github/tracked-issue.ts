@@ -4,7 +4,8 @@
 // issue counts only when the token's identity opened it (token-identity.ts)
 // and the marker is on its first line. A stranger's body is never decoded.
 // Pure: the store (issue-store.ts) fetches, this decides.
-import { readMarker, readState, type IssueState } from './issue-body.js';
+import { readMarker } from './issue-body.js';
+import { readState, type CertificateState, type DigestState, type TrackedState } from './issue-state.js';
 import { sameLogin } from './token-identity.js';
 
 /** A certwatch issue: one the token's identity opened, with the marker on its first line. */
@@ -16,7 +17,8 @@ export interface TrackedIssue {
   body: string;
   assignees: string[];
   marker: NonNullable<ReturnType<typeof readMarker>>;
-  data: IssueState | null;
+  /** the state its body keeps for the next run (issue-state.ts), of the marker's kind; null: none, or not readable */
+  remembered: TrackedState | null;
 }
 
 /** The fields of an issue as the REST API returns it (list or GET by number) that decide whether it is one of ours. */
@@ -59,9 +61,23 @@ export function asTracked(i: IssueData, login: string | undefined, label: string
     body: i.body ?? '',
     assignees: (i.assignees ?? []).map((a) => a.login),
     marker,
-    // State is read only from our own issues.
-    data: readState(i.body),
+    // State is read only from our own issues, and only state of the issue's own kind counts.
+    remembered: ofKind(readState(i.body), marker.kind),
   };
+}
+
+function ofKind(s: TrackedState | null, kind: TrackedState['kind']): TrackedState | null {
+  return s?.kind === kind ? s : null;
+}
+
+/** What a certificate's issue remembers, or null (a digest, or no readable state). */
+export function certificateState(i: Pick<TrackedIssue, 'remembered'>): CertificateState | null {
+  return i.remembered?.kind === 'certificate' ? i.remembered : null;
+}
+
+/** What the digest issue remembers, or null. */
+export function digestState(i: Pick<TrackedIssue, 'remembered'>): DigestState | null {
+  return i.remembered?.kind === 'digest' ? i.remembered : null;
 }
 
 /** What an issue tracks: a certificate's fingerprint, or "digest". */

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   readMarker,
-  readState,
   renderCertificateBody,
   renderDigestBody,
   stableBody,
   type RenderContext,
 } from '../../src/github/issue-body.js';
+import { readState } from '../../src/github/issue-state.js';
 import { cert, fileAt, finding, fp } from './report-factory.js';
 
 const rc: RenderContext = {
@@ -32,7 +32,9 @@ describe('issue bodies', () => {
     assert.ok(!body.includes('@everyone'), 'mentions in report text are defused');
     assert.ok(!body.includes('<img'));
     assert.ok(body.includes('certs/a%20%28old%29.pem#L2'), 'parentheses in paths do not end the link');
-    assert.deepEqual(readState(body)!.f, ['expired!']);
+    const state = readState(body);
+    assert.ok(state?.kind === 'certificate');
+    assert.deepEqual(state.findings, [{ id: 'expired', severity: 'error' }]);
   });
 
   it('the run link is not part of what decides an update', () => {

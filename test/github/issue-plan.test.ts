@@ -212,7 +212,7 @@ describe('issue planner', () => {
     const worse = { ...c, findings: [finding('revoked'), finding('expired')] };
     const changed = only(plan(report([worse]), [issue]), 'edit');
     assert.deepEqual(changed.assign, []);
-    assert.deepEqual(changed.comment?.findingKeys, ['revoked!']);
+    assert.deepEqual(changed.comment?.findings, [{ id: 'revoked', severity: 'error' }]);
     assert.equal(changed.comment?.text, `State changed: **revoked** (error): revoked (error) ([run](${RUN})).`);
   });
 

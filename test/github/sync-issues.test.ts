@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { GithubEnv } from '../../src/github/context.js';
-import { readMarker, readState, MAX_BODY_CHARS } from '../../src/github/issue-body.js';
+import { MAX_BODY_CHARS } from '../../src/github/body-limit.js';
+import { readMarker } from '../../src/github/issue-body.js';
+import { readState } from '../../src/github/issue-state.js';
 import { createClient } from '../../src/github/octokit.js';
 import {
   issuesEnabled,
@@ -306,7 +308,9 @@ describe('issue sync against a fake GitHub', () => {
     assert.ok(digest.body.length < 65_536);
     assert.match(digest.body, /## 250 certificate\(s\) need replacement/);
     assert.match(digest.body, /max-open` \(50\)/);
-    assert.equal(readState(digest.body)!.d!.length, 250);
+    const listed = readState(digest.body);
+    assert.ok(listed?.kind === 'digest');
+    assert.equal(listed.listed.length, 250);
     // The worst go first: all 30 revoked certificates got their own issue.
     const perCert = open.filter((i) => i !== digest);
     assert.equal(perCert.filter((i) => i.body.includes('**revoked**')).length, 30);
@@ -360,7 +364,9 @@ describe('issue sync against a fake GitHub', () => {
       gh.issue(digest.number).body.includes(`\`sha256:${fp('b.example.com').slice(7, 23)}…\``),
       'b is carried over',
     );
-    assert.equal(readState(gh.issue(digest.number).body)!.d!.length, 2);
+    const kept = readState(gh.issue(digest.number).body);
+    assert.ok(kept?.kind === 'digest');
+    assert.equal(kept.listed.length, 2);
     res = await syncIssues(report([], { deadlineReached: true }), client(), c);
     assert.deepEqual(res.closed, [], 'an empty partial run is not "all clear"');
     res = await syncIssues(report([]), client(), c);
@@ -425,9 +431,37 @@ describe('issue sync against a fake GitHub', () => {
     const body = gh.issue(res.created[0]).body;
     assert.ok(body.length <= MAX_BODY_CHARS, `${body.length}`);
     assert.match(body, /…and 4950 more — see the \[run summary\]/);
-    const state = readState(body)!;
-    assert.equal(state.l.length, 200);
-    assert.equal(state.lt, true);
+    const state = readState(body);
+    assert.ok(state?.kind === 'certificate');
+    assert.equal(state.places.length, 200);
+    assert.equal(state.placesCut, true);
+  });
+
+  it("a state marker edited on certwatch's own issue reads as no state, never as a crash", async () => {
+    const gone = cert({
+      cn: 'gone.example.com',
+      findings: [finding('expired')],
+      locations: [fileAt('certs/gone.pem')],
+    });
+    const fine = cert({
+      cn: 'fine.example.com',
+      findings: [finding('expired')],
+      locations: [fileAt('certs/fine.pem')],
+    });
+    await syncIssues(report([gone, fine]), client(), ctx());
+    // Anyone with write access can edit the body of an issue certwatch opened.
+    const forged = { v: 1, f: [{}], l: [null], o: '@mallory', s: 7 };
+    for (const i of gh.openIssues())
+      i.body = i.body.replace(
+        /<!-- certwatch:state \S+ -->/,
+        `<!-- certwatch:state ${Buffer.from(JSON.stringify(forged)).toString('base64url')} -->`,
+      );
+    const res = await syncIssues(report([{ ...fine, findings: [] }]), client(), ctx());
+    assert.equal(res.skipped, undefined);
+    assert.equal(res.closed.length, 2);
+    const comment = (cn: string) => gh.issues.find((i) => i.title.includes(cn))!.comments.at(-1)!.body;
+    assert.match(comment('gone.example.com'), /not found anywhere in a complete run/);
+    assert.match(comment('fine.example.com'), /no longer needs replacement/);
   });
 
   it('never writes anything beyond report fields into an issue (no environment secrets)', async () => {
