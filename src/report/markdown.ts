@@ -9,6 +9,7 @@ import { buildInventory } from './inventory/inventory.js';
 import { severityRank } from '../findings/severity.js';
 import { mdUntrusted, ownersMarkdown } from './untrusted-text.js';
 import { collapseNoise, groupHeadline } from './collapse-notices.js';
+import { partialShard, shardText } from './report-shard.js';
 
 // GitHub refuses a step summary over 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted")
 // and then shows nothing at all. Keep well under it: core.summary adds to the
@@ -102,8 +103,9 @@ function render(r: Report, opts: { runUrl?: string }, limits: Limits): string {
         ? '⚠️ certwatch: warnings'
         : '✅ certwatch: all certificates healthy';
   out.push(`## ${head}`, '');
+  const shard = partialShard(r);
   out.push(
-    `**${s.failures}** failure${s.failures === 1 ? '' : 's'} · **${s.warnings}** warning${s.warnings === 1 ? '' : 's'} · ${plural(s.notices, 'notice')} · ${plural(s.certificates, 'certificate')}${s.nextExpiry ? ` · next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ''}${r.run.shard !== '1/1' ? ` · shard ${r.run.shard}` : ''}`,
+    `**${s.failures}** failure${s.failures === 1 ? '' : 's'} · **${s.warnings}** warning${s.warnings === 1 ? '' : 's'} · ${plural(s.notices, 'notice')} · ${plural(s.certificates, 'certificate')}${s.nextExpiry ? ` · next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ''}${shard ? ` · shard ${shardText(shard)}` : ''}`,
     '',
   );
   if (r.run.deadlineReached)

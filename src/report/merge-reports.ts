@@ -2,7 +2,7 @@
 // certificate seen by two shards becomes one record with both locations.
 import type { FindingDetail, Location } from '../types.js';
 import { findingSentence } from './text/finding-sentence.js';
-import { reportShard } from './report-shard.js';
+import { reportShard, shardText, WHOLE_RUN } from './report-shard.js';
 import type { Report, ReportCertificate, ReportFinding } from './report-types.js';
 import { locKey, sortCertificates, sortFindings, sortLocations, sortProbes, summarize } from './build-report.js';
 
@@ -90,7 +90,7 @@ export function mergeReports(reports: Report[]): Report {
       : {}),
     run: {
       ...reports[0].run,
-      shard: '1/1',
+      shard: shardText(WHOLE_RUN),
       deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached),
     },
   };

@@ -4,6 +4,9 @@
 import type { Shard } from '../types.js';
 import type { Report } from './report-types.js';
 
+/** A run that is not sharded: the one shard of one. */
+export const WHOLE_RUN: Shard = { index: 1, count: 1 };
+
 /** "2/4" as the report writes it. */
 export function shardText(s: Shard): string {
   return `${s.index}/${s.count}`;
@@ -13,4 +16,10 @@ export function shardText(s: Shard): string {
 export function reportShard(r: Pick<Report, 'run'>): Shard | null {
   const m = /^(\d+)\/(\d+)$/.exec(typeof r.run?.shard === 'string' ? r.run.shard : '');
   return m ? { index: Number(m[1]), count: Number(m[2]) } : null;
+}
+
+/** The shard of a report that covers one of several, or null for a whole run (or a `run.shard` that is not "i/n"). */
+export function partialShard(r: Pick<Report, 'run'>): Shard | null {
+  const s = reportShard(r);
+  return s && s.count > 1 ? s : null;
 }

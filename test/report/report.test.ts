@@ -159,6 +159,10 @@ test('two shard reports seeing the same certificate merge into one record with b
   assert.deepEqual(shop[0].locations, [file('a/site.pem', 3), file('b/site.pem', 1)]);
   assert.deepEqual(JSON.parse(JSON.stringify(merged)), JSON.parse(JSON.stringify(whole)));
   assert.throws(() => validateReport({ version: 2 }, 'x.json'), MergeError);
+  // The summary line names the shard of a sharded run, and nothing for the merge (a whole run).
+  const summaryLine = (r: Report) => renderMarkdown(r).split('\n')[2];
+  assert.match(summaryLine(r1), / · shard 1\/2$/);
+  assert.doesNotMatch(summaryLine(merged), /shard/);
 });
 
 test('markdown escapes | in names and messages, so table rows keep their columns, and ends with a Mermaid gantt', async () => {

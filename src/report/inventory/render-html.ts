@@ -27,6 +27,7 @@ import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import { renderTimelineSvg } from './timeline-svg.js';
 import { byExpiry } from './render-text.js';
 import { hasEndpoints } from './drift.js';
+import { partialShard, shardText } from '../report-shard.js';
 
 export function renderHtml(report: Report, inv: Inventory, opts: { title?: string } = {}): string {
   const title = opts.title ?? 'Certificate inventory';
@@ -60,7 +61,7 @@ export function renderHtml(report: Report, inv: Inventory, opts: { title?: strin
 <body>
 <header>
 <h1>${h(title)}</h1>
-<p class="meta">Report generated ${h(readableInstant(report.generatedAt))} · checked as of ${h(readableInstant(report.run.now))} · certwatch ${h(report.tool.version)}${report.run.shard !== '1/1' ? ` · shard ${h(report.run.shard)}` : ''}</p>
+<p class="meta">Report generated ${h(readableInstant(report.generatedAt))} · checked as of ${h(readableInstant(report.run.now))} · certwatch ${h(report.tool.version)}${shardNote(report)}</p>
 <ul class="counts" id="summary">
 <li><span class="badge ${s.status === 'ok' ? 'ok' : s.status}">${h(s.status)}</span></li>
 <li><b>${s.certificates}</b>certificates</li>
@@ -214,4 +215,9 @@ function problemsSection(report: Report): string {
       `<li><b>${h(p.id)}</b> (${h(p.severity)})${p.location ? ` ${h(locationText(p.location))}` : ''}: ${h(findingSentenceBesidePlace(p, report.run.now))}</li>`,
   );
   return `<section id="problems"><h2>Problems not tied to a certificate</h2><ul>${items.join('\n')}</ul></section>`;
+}
+
+function shardNote(report: Report): string {
+  const shard = partialShard(report);
+  return shard ? ` · shard ${h(shardText(shard))}` : '';
 }

@@ -21,6 +21,7 @@ import { TEST_PATH_WORDS } from '../../findings/path-rules.js';
 import { roleWording } from './certificate-name.js';
 import { revocationCause, revocationProblems } from './revocation-cause.js';
 import { chainCause, hostnameCause } from './chain-cause.js';
+import { shardText } from '../report-shard.js';
 
 /** A finding as reporters hold it: from a run, or read back from a JSON report (which may predate `detail`). */
 export interface SentenceSource {
@@ -195,7 +196,7 @@ function sentence(d: FindingDetail, withPlace: boolean, now: number): string {
     case 'shard-counts-differ':
       return `merged reports come from different shard counts (${d.counts.join(', ')}); the result may be incomplete`;
     case 'shards-missing':
-      return `shard report${d.missing.length > 1 ? 's' : ''} ${d.missing.map((i) => `${i}/${d.count}`).join(', ')} missing from the merge; those targets were not checked`;
+      return `shard report${d.missing.length > 1 ? 's' : ''} ${d.missing.map((index) => shardText({ index, count: d.count })).join(', ')} missing from the merge; those targets were not checked`;
   }
 }
 
