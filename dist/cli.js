@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  renderSarif
-} from "./chunks/chunk-4XYBZPSE.js";
-import "./chunks/chunk-HH333CRM.js";
-import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-72TXMEZ4.js";
+} from "./chunks/chunk-RJ3LJIND.js";
+import {
+  SerialListError,
+  openListFile,
+  scanSerialList,
+  serialKey
+} from "./chunks/chunk-FZBOEXPM.js";
+import {
+  renderSarif
+} from "./chunks/chunk-RWIIPPFX.js";
+import "./chunks/chunk-HH333CRM.js";
 import {
   MergeError,
   PLACES_SHOWN,
@@ -25,32 +31,31 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-ZRTWMOHE.js";
-import "./chunks/chunk-U6UTGIOA.js";
-import "./chunks/chunk-RMZICUEH.js";
-import "./chunks/chunk-TYM2AABC.js";
-import "./chunks/chunk-35WQQUNJ.js";
-import "./chunks/chunk-RYDLF6TH.js";
-import {
-  UsageError,
-  buildSettings
-} from "./chunks/chunk-457I6RNS.js";
+} from "./chunks/chunk-B2FGLUUR.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-NOIW2QPL.js";
+} from "./chunks/chunk-FHYUFM6O.js";
+import "./chunks/chunk-ESLAHDB6.js";
+import "./chunks/chunk-TYM2AABC.js";
+import "./chunks/chunk-35WQQUNJ.js";
+import "./chunks/chunk-RYDLF6TH.js";
 import {
   daysLeft,
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-ZZSU3PYF.js";
+} from "./chunks/chunk-ELOWYH3B.js";
 import {
   findingSentenceBesidePlace
-} from "./chunks/chunk-PXVVZLAU.js";
+} from "./chunks/chunk-LV6FGBFC.js";
 import "./chunks/chunk-BSO42MW5.js";
+import {
+  UsageError,
+  buildSettings
+} from "./chunks/chunk-457I6RNS.js";
 import {
   DurationError
 } from "./chunks/chunk-ZIJ54FUI.js";
@@ -66,12 +71,6 @@ import "./chunks/chunk-TNHBLPBT.js";
 import {
   displayName
 } from "./chunks/chunk-LX3FKHLY.js";
-import {
-  SerialListError,
-  openListFile,
-  scanSerialList,
-  serialKey
-} from "./chunks/chunk-FZBOEXPM.js";
 import "./chunks/chunk-66HBU3QS.js";
 import "./chunks/chunk-4HURYBLK.js";
 import "./chunks/chunk-NOSH5WDB.js";
@@ -399,7 +398,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-DHAA5RC6.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-U35KMH3V.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

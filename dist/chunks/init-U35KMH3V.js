@@ -6,15 +6,15 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-RMZICUEH.js";
+} from "./chunk-ESLAHDB6.js";
 import "./chunk-35WQQUNJ.js";
+import "./chunk-BSO42MW5.js";
 import {
   BUILTIN,
   DEFAULT_CONFIG_PATH,
   ISSUE_DEFAULTS,
   settingsFrom
 } from "./chunk-457I6RNS.js";
-import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-CWOAGZBK.js";
 import "./chunk-DO36KUV2.js";

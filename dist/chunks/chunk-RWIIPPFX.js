@@ -6,7 +6,7 @@ import {
 import {
   findingSentence,
   sarifUntrusted
-} from "./chunk-PXVVZLAU.js";
+} from "./chunk-LV6FGBFC.js";
 import {
   displayName
 } from "./chunk-LX3FKHLY.js";

@@ -3,12 +3,12 @@ import {
   ownersFor
 } from "./chunk-CNY3A7YR.js";
 import {
-  isPullRequestEvent
-} from "./chunk-FVR4GWWV.js";
-import {
   reportShard,
   shardText
-} from "./chunk-U6UTGIOA.js";
+} from "./chunk-LV6FGBFC.js";
+import {
+  isPullRequestEvent
+} from "./chunk-FVR4GWWV.js";
 
 // src/github/issue-policy.ts
 var NOT_CERTIFICATE_BOUND = /* @__PURE__ */ new Set([

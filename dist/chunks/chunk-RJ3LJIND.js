@@ -12,17 +12,19 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-NOIW2QPL.js";
+} from "./chunk-FHYUFM6O.js";
 import {
   plural,
   readableInstant
-} from "./chunk-ZZSU3PYF.js";
+} from "./chunk-ELOWYH3B.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
   mdUntrusted,
-  ownersMarkdown
-} from "./chunk-PXVVZLAU.js";
+  ownersMarkdown,
+  partialShard,
+  shardText
+} from "./chunk-LV6FGBFC.js";
 import {
   displayName
 } from "./chunk-LX3FKHLY.js";
@@ -633,7 +635,7 @@ function renderHtml(report, inv, opts = {}) {
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">Report generated ${escapeHtml(readableInstant(report.generatedAt))} \xB7 checked as of ${escapeHtml(readableInstant(report.run.now))} \xB7 certwatch ${escapeHtml(report.tool.version)}${report.run.shard !== "1/1" ? ` \xB7 shard ${escapeHtml(report.run.shard)}` : ""}</p>
+<p class="meta">Report generated ${escapeHtml(readableInstant(report.generatedAt))} \xB7 checked as of ${escapeHtml(readableInstant(report.run.now))} \xB7 certwatch ${escapeHtml(report.tool.version)}${shardNote(report)}</p>
 <ul class="counts" id="summary">
 <li><span class="badge ${s.status === "ok" ? "ok" : s.status}">${escapeHtml(s.status)}</span></li>
 <li><b>${s.certificates}</b>certificates</li>
@@ -760,6 +762,10 @@ function problemsSection(report) {
     (p) => `<li><b>${escapeHtml(p.id)}</b> (${escapeHtml(p.severity)})${p.location ? ` ${escapeHtml(locationText(p.location))}` : ""}: ${escapeHtml(findingSentenceBesidePlace(p, report.run.now))}</li>`
   );
   return `<section id="problems"><h2>Problems not tied to a certificate</h2><ul>${items.join("\n")}</ul></section>`;
+}
+function shardNote(report) {
+  const shard = partialShard(report);
+  return shard ? ` \xB7 shard ${escapeHtml(shardText(shard))}` : "";
 }
 
 // src/report/openmetrics.ts

@@ -5,12 +5,12 @@ import {
   readPkcs7Certificates
 } from "./chunk-35WQQUNJ.js";
 import {
-  isInside
-} from "./chunk-457I6RNS.js";
-import {
   require_picomatch,
   require_utils
 } from "./chunk-BSO42MW5.js";
+import {
+  isInside
+} from "./chunk-457I6RNS.js";
 import {
   require_dist
 } from "./chunk-CWOAGZBK.js";

@@ -333,6 +333,20 @@ function namesCovered(names) {
   return names.map((n) => /[\s,"]/.test(n) ? JSON.stringify(n) : n).join(", ");
 }
 
+// src/report/report-shard.ts
+var WHOLE_RUN = { index: 1, count: 1 };
+function shardText(s) {
+  return `${s.index}/${s.count}`;
+}
+function reportShard(r) {
+  const m = /^(\d+)\/(\d+)$/.exec(typeof r.run?.shard === "string" ? r.run.shard : "");
+  return m ? { index: Number(m[1]), count: Number(m[2]) } : null;
+}
+function partialShard(r) {
+  const s = reportShard(r);
+  return s && s.count > 1 ? s : null;
+}
+
 // src/report/text/finding-sentence.ts
 function findingSentence(f, clock) {
   if (!f.detail) return f.message ?? "";
@@ -450,7 +464,7 @@ function sentence(d, withPlace, now) {
     case "shard-counts-differ":
       return `merged reports come from different shard counts (${d.counts.join(", ")}); the result may be incomplete`;
     case "shards-missing":
-      return `shard report${d.missing.length > 1 ? "s" : ""} ${d.missing.map((i) => `${i}/${d.count}`).join(", ")} missing from the merge; those targets were not checked`;
+      return `shard report${d.missing.length > 1 ? "s" : ""} ${d.missing.map((index) => shardText({ index, count: d.count })).join(", ")} missing from the merge; those targets were not checked`;
   }
 }
 function expiryFact(d, now) {
@@ -566,6 +580,10 @@ export {
   applyPathRules,
   readableTime,
   roleLabel,
+  WHOLE_RUN,
+  shardText,
+  reportShard,
+  partialShard,
   findingSentence,
   findingSentenceBesidePlace,
   supersededNote,

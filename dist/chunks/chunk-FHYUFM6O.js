@@ -2,10 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   daysLeft,
   plural
-} from "./chunk-ZZSU3PYF.js";
+} from "./chunk-ELOWYH3B.js";
 import {
   findingSentence
-} from "./chunk-PXVVZLAU.js";
+} from "./chunk-LV6FGBFC.js";
 
 // src/report/inventory/dn.ts
 var ATTRIBUTE_START = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)=/;

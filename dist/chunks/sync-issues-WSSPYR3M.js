@@ -12,34 +12,33 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-VADEAIAA.js";
+} from "./chunk-BSBMBBM3.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
-import {
-  isPullRequestEvent,
-  runUrl,
-  splitRepository
-} from "./chunk-FVR4GWWV.js";
 import {
   decodePlaceKey,
   encodePlaceKey,
   placeKeyOf,
   samePlace
 } from "./chunk-HH333CRM.js";
-import "./chunk-U6UTGIOA.js";
 import {
   daysLeft,
   readableInstant
-} from "./chunk-ZZSU3PYF.js";
+} from "./chunk-ELOWYH3B.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-PXVVZLAU.js";
+} from "./chunk-LV6FGBFC.js";
 import "./chunk-BSO42MW5.js";
+import {
+  isPullRequestEvent,
+  runUrl,
+  splitRepository
+} from "./chunk-FVR4GWWV.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";
 import {
@@ -48,14 +47,112 @@ import {
 } from "./chunk-LX3FKHLY.js";
 import "./chunk-DDCI7ZLU.js";
 
-// src/github/issue-body.ts
+// src/github/body-limit.ts
+var GITHUB_MAX_BODY_CHARS = 65536;
+var NOTE_FITS_UNDER = GITHUB_MAX_BODY_CHARS - 536;
 var MAX_BODY_CHARS = 6e4;
+
+// src/github/issue-state.ts
+var MAX_REMEMBERED_PLACES = 200;
+var STATE_MARKER_RE = /<!--\s*certwatch:state ([A-Za-z0-9_-]+)\s*-->/;
+function encodeState(s) {
+  const wire = s.kind === "digest" ? { v: 1, f: [], l: [], o: [], s: "", d: s.listed } : {
+    v: 1,
+    f: s.findings.map(findingText),
+    l: s.places.map((p) => ({
+      k: encodePlaceKey(p.place),
+      ...p.slot !== void 0 ? { n: p.slot } : {},
+      ...p.subjectCN !== void 0 ? { cn: p.subjectCN } : {}
+    })),
+    ...s.placesCut ? { lt: true } : {},
+    o: s.owners,
+    s: s.firstReported
+  };
+  return `<!-- certwatch:state ${Buffer.from(JSON.stringify(wire)).toString("base64url")} -->`;
+}
+function readState(body) {
+  const m = body ? STATE_MARKER_RE.exec(body) : null;
+  if (!m || m[1].length > GITHUB_MAX_BODY_CHARS) return null;
+  let wire;
+  try {
+    wire = JSON.parse(Buffer.from(m[1], "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  return fromWire(wire);
+}
+function rememberFinding(f) {
+  return { id: f.id, severity: f.severity === "error" ? "error" : "warning" };
+}
+function sameFinding(a, b) {
+  return a.id === b.id && a.severity === b.severity;
+}
+function rememberPlaces(c) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const loc of c.locations) {
+    const place = placeKeyOf(loc);
+    const key = encodePlaceKey(place);
+    if (seen.has(key)) continue;
+    const slot = loc.type === "file" ? loc.line : loc.chainIndex;
+    seen.set(key, {
+      place,
+      ...slot !== void 0 ? { slot } : {},
+      ...c.subjectCN ? { subjectCN: c.subjectCN } : {}
+    });
+  }
+  const all = [...seen.values()];
+  return { places: all.slice(0, MAX_REMEMBERED_PLACES), placesCut: all.length > MAX_REMEMBERED_PLACES };
+}
+function findingText(f) {
+  return f.severity === "error" ? `${f.id}!` : f.id;
+}
+function fromWire(w) {
+  if (!isRecord(w) || w.v !== 1) return null;
+  const { f, l, lt, o, s, d } = w;
+  if (!isStringArray(f) || !Array.isArray(l) || !isStringArray(o) || typeof s !== "string") return null;
+  if (d !== void 0) {
+    return isStringArray(d) && d.every((p) => /^[0-9a-f]{16}$/i.test(p)) ? { kind: "digest", listed: d } : null;
+  }
+  if (lt !== void 0 && typeof lt !== "boolean") return null;
+  if (l.length > MAX_REMEMBERED_PLACES || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return null;
+  const findings = f.map(findingFromText);
+  const places = l.map(placeFromWire);
+  if (findings.some((x) => x === null) || places.some((x) => x === null)) return null;
+  return {
+    kind: "certificate",
+    findings,
+    places,
+    placesCut: lt === true,
+    owners: o,
+    firstReported: s
+  };
+}
+function findingFromText(t) {
+  const error = t.endsWith("!");
+  const id = error ? t.slice(0, -1) : t;
+  return /^[a-z0-9-]+$/.test(id) ? { id, severity: error ? "error" : "warning" } : null;
+}
+function placeFromWire(p) {
+  if (!isRecord(p) || typeof p.k !== "string") return null;
+  const place = decodePlaceKey(p.k);
+  const { n, cn } = p;
+  if (!place) return null;
+  if (n !== void 0 && !(typeof n === "number" && Number.isSafeInteger(n) && n >= 0)) return null;
+  if (cn !== void 0 && typeof cn !== "string") return null;
+  return { place, ...n !== void 0 ? { slot: n } : {}, ...cn !== void 0 ? { subjectCN: cn } : {} };
+}
+function isRecord(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function isStringArray(x) {
+  return Array.isArray(x) && x.every((e) => typeof e === "string");
+}
+
+// src/github/issue-body.ts
 var MAX_LOCATIONS_SHOWN = 50;
 var MAX_SANS_SHOWN = 20;
-var MAX_STATE_LOCATIONS = 200;
 var DIGEST_MARKER = "<!-- certwatch:digest -->";
 var FINGERPRINT_MARKER_RE = /<!--\s*certwatch:fingerprint=(sha256:[0-9a-f]{64})\s*-->/i;
-var STATE_MARKER_RE = /<!--\s*certwatch:state ([A-Za-z0-9_-]+)\s*-->/;
 var FOOTER_MARKER = "<!-- certwatch:footer -->";
 function fingerprintMarker(fp) {
   return `<!-- certwatch:fingerprint=${fp.toLowerCase()} -->`;
@@ -77,39 +174,9 @@ function firstLineAfterClosingNote(body) {
   }
   return lines[i] ?? "";
 }
-function encodeState(s) {
-  return `<!-- certwatch:state ${Buffer.from(JSON.stringify(s)).toString("base64url")} -->`;
-}
-function readState(body) {
-  const m = body ? STATE_MARKER_RE.exec(body) : null;
-  if (!m) return null;
-  try {
-    const s = JSON.parse(Buffer.from(m[1], "base64url").toString("utf8"));
-    return s && s.v === 1 && Array.isArray(s.f) && Array.isArray(s.l) ? { o: [], s: "", ...s } : null;
-  } catch {
-    return null;
-  }
-}
 function stableBody(body) {
   if (!body) return "";
   return body.replace(/\r\n/g, "\n").replace(new RegExp(`${escapeRe(FOOTER_MARKER)}[^\\n]*`), "").trim();
-}
-function locationKey(l) {
-  return encodePlaceKey(placeKeyOf(l));
-}
-function findingKey(f) {
-  return f.severity === "error" ? `${f.id}!` : f.id;
-}
-function stateLocations(c) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const loc of c.locations) {
-    const k = locationKey(loc);
-    if (seen.has(k)) continue;
-    const n = loc.type === "file" ? loc.line : loc.chainIndex;
-    seen.set(k, { k, ...n !== void 0 ? { n } : {}, ...c.subjectCN ? { cn: c.subjectCN } : {} });
-  }
-  const all = [...seen.values()];
-  return all.length > MAX_STATE_LOCATIONS ? { l: all.slice(0, MAX_STATE_LOCATIONS), lt: true } : { l: all };
 }
 function certificateTitle(c) {
   const ca = c.issuerCN || c.issuerO;
@@ -177,24 +244,20 @@ function certificateBody({ cert: c, active, owners, firstReported, ownersPending
     "---",
     footer(ctx),
     encodeState({
-      v: 1,
-      f: active.map(findingKey),
-      ...stateLocations(c),
-      o: ownersPending ? [] : owners,
-      s: firstReported
+      kind: "certificate",
+      findings: active.map(rememberFinding),
+      ...rememberPlaces(c),
+      owners: ownersPending ? [] : owners,
+      firstReported
     })
   );
   return out.join("\n");
 }
 function renderDigestBody(rows, carried, ctx, opts) {
-  const state = {
-    v: 1,
-    f: [],
-    l: [],
-    o: [],
-    s: "",
-    d: [...rows.map((r) => r.cert.fingerprint.slice(7, 23)), ...carried]
-  };
+  const state = encodeState({
+    kind: "digest",
+    listed: [...rows.map((r) => r.cert.fingerprint.slice(7, 23)), ...carried]
+  });
   const head = [DIGEST_MARKER, `## ${rows.length + carried.length} certificate(s) need replacement`, ""];
   if (opts.overflowOf !== void 0) {
     head.push(
@@ -210,7 +273,7 @@ function renderDigestBody(rows, carried, ctx, opts) {
       `Not checked in this run (partial run), kept from the previous one: ${carried.map((p) => `\`sha256:${p}\u2026\``).join(", ")}`
     );
   }
-  tail.push("", "---", footer(ctx), encodeState(state));
+  tail.push("", "---", footer(ctx), state);
   let size = head.join("\n").length + tail.join("\n").length + 200;
   const lines = [];
   let shown = 0;
@@ -368,16 +431,24 @@ function asTracked(i, login, label) {
     body: i.body ?? "",
     assignees: (i.assignees ?? []).map((a) => a.login),
     marker,
-    // State is read only from our own issues.
-    data: readState(i.body)
+    // State is read only from our own issues, and only state of the issue's own kind counts.
+    remembered: ofKind(readState(i.body), marker.kind)
   };
+}
+function ofKind(s, kind) {
+  return s?.kind === kind ? s : null;
+}
+function certificateState(i) {
+  return i.remembered?.kind === "certificate" ? i.remembered : null;
+}
+function digestState(i) {
+  return i.remembered?.kind === "digest" ? i.remembered : null;
 }
 function trackingKey(i) {
   return i.marker.kind === "digest" ? "digest" : i.marker.fingerprint;
 }
 
 // src/github/issue-plan.ts
-var NOTE_FITS_UNDER = 65e3;
 function planIssueSync(input) {
   return new Planner(input).plan();
 }
@@ -462,10 +533,10 @@ var Planner = class {
    */
   resolveOpen(fp, issue, completeness) {
     const { report, render } = this.input;
-    const prev = issue.data;
+    const prev = certificateState(issue);
     const cert = report.certificates.find((c) => c.fingerprint.toLowerCase() === fp);
     if (cert) {
-      const had = (id) => prev?.f.some((k) => k.replace(/!$/, "") === id) ?? false;
+      const had = (id) => prev?.findings.some((f) => f.id === id) ?? false;
       if (had("revoked") && cert.revocation.status !== "good" && cert.revocation.status !== "revoked")
         return { close: false, why: `revocation status is ${cert.revocation.status} in this run` };
       if (had("renewal-window") && !cert.renewal)
@@ -474,19 +545,20 @@ var Planner = class {
       const why = ignored.length ? `it is now ignored by the config${ignored[0].ignored?.reason ? ` ("${mdUntrusted(ignored[0].ignored.reason)}")` : ""}${ignored[0].ignored?.until ? ` until ${mdUntrusted(ignored[0].ignored.until)}` : ""}` : "it no longer needs replacement (no expiry, revocation or renewal problem in this run)";
       return { close: true, comment: `Resolved: ${why}. Closing${runLink(render)}.` };
     }
-    if (!prev || prev.l.length === 0) {
+    if (!prev || prev.places.length === 0) {
       return completeness.complete ? {
         close: true,
         comment: `Resolved: this certificate was not found anywhere in a complete run. Closing${runLink(render)}.`
       } : { close: false, why: `not seen, and ${completeness.why}` };
     }
     const lines = [];
-    for (const sl of prev.l) {
-      const seen = this.inspect(sl, completeness);
-      if (seen.kind === "unseen") return { close: false, why: `${sl.k} not checked: ${seen.why}` };
+    for (const remembered of prev.places) {
+      const seen = this.inspect(remembered, completeness);
+      if (seen.kind === "unseen")
+        return { close: false, why: `${encodePlaceKey(remembered.place)} not checked: ${seen.why}` };
       lines.push(`- ${seen.text}`);
     }
-    if (prev.lt && !completeness.complete)
+    if (prev.placesCut && !completeness.complete)
       return { close: false, why: `it had more places than the issue remembers, and ${completeness.why}` };
     return {
       close: true,
@@ -499,19 +571,18 @@ var Planner = class {
       ].join("\n")
     };
   }
-  inspect(sl, completeness) {
+  inspect({ place: key, slot: wasAt, subjectCN }, completeness) {
     const { report } = this.input;
-    const key = decodePlaceKey(sl.k);
-    const isHere = (l) => key !== null && samePlace(l, key);
+    const isHere = (l) => samePlace(l, key);
     const here = report.certificates.filter((c) => c.locations.some(isHere));
-    const place = key?.type === "endpoint" ? `endpoint \`${mdCodeUntrusted(`${key.host}:${key.port}`)}\`` : `\`${mdCodeUntrusted(key?.path ?? sl.k)}\``;
+    const place = key.type === "endpoint" ? `endpoint \`${mdCodeUntrusted(`${key.host}:${key.port}`)}\`` : `\`${mdCodeUntrusted(key.path)}\``;
     if (here.length) {
       const at = (c) => c.locations.find(isHere);
       const slot = (c) => {
         const l = at(c);
         return l?.type === "file" ? l.line : l?.chainIndex;
       };
-      const by = here.find((c) => sl.n !== void 0 && slot(c) === sl.n) ?? here.find((c) => sl.cn !== void 0 && c.subjectCN === sl.cn) ?? here.find((c) => c.role === "leaf") ?? here[0];
+      const by = here.find((c) => wasAt !== void 0 && slot(c) === wasAt) ?? here.find((c) => subjectCN !== void 0 && c.subjectCN === subjectCN) ?? here.find((c) => c.role === "leaf") ?? here[0];
       return {
         kind: "replaced",
         text: `${place}: replaced by \`${by.fingerprint}\` (${mdUntrusted(displayName(by))}) expiring ${by.notAfter}`
@@ -522,21 +593,21 @@ var Planner = class {
     if (!completeness.complete) return { kind: "unseen", why: completeness.why };
     return {
       kind: "gone",
-      text: `${place}: no longer there (${key?.type === "endpoint" ? "the endpoint is no longer configured" : "the file no longer holds it"})`
+      text: `${place}: no longer there (${key.type === "endpoint" ? "the endpoint is no longer configured" : "the file no longer holds it"})`
     };
   }
   refresh(issue, need) {
-    const prev = issue.data;
+    const prev = certificateState(issue);
     const body = renderCertificateBody(
-      { cert: need.cert, active: need.active, owners: need.owners, firstReported: prev?.s || this.today },
+      { cert: need.cert, active: need.active, owners: need.owners, firstReported: prev?.firstReported || this.today },
       this.input.render
     );
     const changed = stableBody(body) !== stableBody(issue.body);
-    const assign = userLogins(need.owners.filter((o) => !(prev?.o ?? []).includes(o))).filter(
+    const assign = userLogins(need.owners.filter((o) => !(prev?.owners ?? []).includes(o))).filter(
       (u) => !issue.assignees.includes(u)
     );
-    const before = prev?.f ?? need.active.map(findingKey);
-    const fresh = need.active.filter((f) => !before.includes(findingKey(f)));
+    const before = prev?.findings ?? need.active.map(rememberFinding);
+    const fresh = need.active.filter((f) => !before.some((b) => sameFinding(b, rememberFinding(f))));
     if (!changed && !assign.length && !fresh.length) return;
     this.actions.push({
       kind: "edit",
@@ -547,8 +618,8 @@ var Planner = class {
       ...fresh.length ? {
         comment: {
           text: `State changed: ${findingsSentence(fresh, this.input.render.now)}${runLink(this.input.render)}.`,
-          findingKeys: fresh.map(findingKey),
-          findings: findingsSentence(fresh, this.input.render.now)
+          findings: fresh.map(rememberFinding),
+          sentence: findingsSentence(fresh, this.input.render.now)
         }
       } : {}
     });
@@ -568,7 +639,7 @@ var Planner = class {
     });
   }
   reopen(issue, need) {
-    const prevOwners = issue.data?.o ?? [];
+    const prevOwners = certificateState(issue)?.owners ?? [];
     const body = renderCertificateBody(
       { cert: need.cert, active: need.active, owners: need.owners, firstReported: this.today },
       this.input.render
@@ -614,12 +685,12 @@ var Planner = class {
   digest(rows, open, closed, completeness, perCertificate) {
     const { report, render, settings } = this.input;
     const listed = new Set(rows.map((r) => r.fp.slice(7, 23)));
-    const carried = completeness.complete ? [] : (open?.data?.d ?? []).filter(
+    const carried = completeness.complete ? [] : ((open && digestState(open)?.listed) ?? []).filter(
       (p) => !listed.has(p) && !report.certificates.some((c) => c.fingerprint.toLowerCase().startsWith(`sha256:${p}`))
     );
     const digestRows = rows.map((r) => ({ cert: r.cert, active: r.active, owners: r.owners }));
     if (!digestRows.length && !carried.length) {
-      const legacyPartial = open && !open.data && !completeness.complete;
+      const legacyPartial = open && !digestState(open) && !completeness.complete;
       if (open && !legacyPartial)
         this.close(
           open,
@@ -710,7 +781,6 @@ var LABEL_COLOR = "b60205";
 var LABEL_DESCRIPTION = "Certificates that certwatch found need replacement";
 var LAST_WRITER_SETTLE_MS = 2500;
 var LISTING_LAG_MARGIN = 30;
-var NOTE_FITS_UNDER2 = 65e3;
 var IssueStore = class {
   constructor(client, opts, result) {
     this.client = client;
@@ -892,10 +962,11 @@ var IssueStore = class {
     if (add.length) patch.assignees = [...a.assignees, ...add];
     if (a.comment && patch.body) {
       const now = await this.fetchIssue(a.issue);
-      const keys = now ? readState(now.body)?.f : void 0;
-      if (now && a.comment.findingKeys.every((k) => keys?.includes(k))) {
+      const state = now ? readState(now.body) : null;
+      const reported = state?.kind === "certificate" ? state.findings : [];
+      if (now && a.comment.findings.every((f) => reported.some((r) => sameFinding(r, f)))) {
         this.log.info(
-          `issues: #${a.issue} already reports ${a.comment.findings} (a concurrent run): not commenting again`
+          `issues: #${a.issue} already reports ${a.comment.sentence} (a concurrent run): not commenting again`
         );
         return;
       }
@@ -1017,7 +1088,7 @@ var IssueStore = class {
     await this.update(created, {
       state: "closed",
       state_reason: "not_planned",
-      ...body.length + note.length < NOTE_FITS_UNDER2 ? { body: note + body } : {}
+      ...body.length + note.length < NOTE_FITS_UNDER ? { body: note + body } : {}
     });
     this.result.withdrawn.push(created);
     this.log.info(`issues: #${created} for ${label} withdrawn: a concurrent run opened #${older} first`);
