@@ -16,7 +16,7 @@ import { scanCrl } from '../src/x509/crl-lookup.js';
 import { certFields } from '../src/x509/cert-fields.js';
 import { verifyCrl } from '../src/checks/revocation/verify-crl.js';
 import { parseCertificate } from '../src/x509/parse-certificate.js';
-import { buildCrl } from '../test/revocation/helpers/der-writer.js';
+import { buildCrl } from '../test/helpers/der-writer.js';
 
 export interface Row {
   entries: number;

@@ -11,7 +11,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createGzip } from 'node:zlib';
 import { KeyObject, X509Certificate, sign } from 'node:crypto';
 import { DAY, issue, type Issued } from '../test/helpers/pki.js';
-import { bitString, seq, time } from '../test/revocation/helpers/der-writer.js';
+import { bitString, seq, time } from '../test/helpers/der-writer.js';
 import { children, readTlv } from '../src/x509/der.js';
 import { writeRandomSerialList } from '../test/helpers/serial-list.js';
 

@@ -7,7 +7,7 @@ import { KeyObject } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DAY, type Issued } from '../test/helpers/pki.js';
-import { buildCrl } from '../test/revocation/helpers/der-writer.js';
+import { buildCrl } from '../test/helpers/der-writer.js';
 import { ariId } from './fixture-pki.js';
 
 export const DEMO_CRL_PATH = '/demo-intermediate.crl';

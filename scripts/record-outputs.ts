@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DAY, hierarchy, issue, type Issued } from '../test/helpers/pki.js';
 import { hostileCertificate } from '../test/helpers/hostile-certs.js';
-import { buildCrl } from '../test/revocation/helpers/der-writer.js';
+import { buildCrl } from '../test/helpers/der-writer.js';
 import { FakeGitHub } from '../test/helpers/fake-github.js';
 import { runScheduled, type ActionResult } from '../test/helpers/run-action.js';
 import { ariId, pkcs12Der } from './fixture-pki.js';

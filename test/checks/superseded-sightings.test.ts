@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { run } from '../../src/run.js';
 import { DAY, NOW, issue } from '../helpers/pki.js';
-import { settingsFor } from '../revocation/helpers/fixtures.js';
-import { target, workspace } from '../files/helpers.js';
+import { settingsFor } from '../helpers/revocation-fixtures.js';
+import { target, workspace } from '../helpers/file-targets.js';
 
 test('an expired certificate that is "superseded" in one bundle but deployed alone elsewhere still fails as expired', async (t) => {
   const ws = await workspace(t);

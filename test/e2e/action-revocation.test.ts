@@ -14,7 +14,7 @@ import path from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { issue, DAY } from '../helpers/pki.js';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
-import { OpensslCa, type OpensslCert } from '../revocation/helpers/openssl-ca.js';
+import { OpensslCa, type OpensslCert } from '../helpers/openssl-ca.js';
 import {
   forwardToOcspResponder,
   json,
@@ -22,9 +22,9 @@ import {
   startServer,
   type Handler,
   type TestServer,
-} from '../revocation/helpers/fixtures.js';
-import { buildOcspResponse } from '../revocation/helpers/ocsp-builder.js';
-import { buildCrl } from '../revocation/helpers/der-writer.js';
+} from '../helpers/revocation-fixtures.js';
+import { buildOcspResponse } from '../helpers/ocsp-builder.js';
+import { buildCrl } from '../helpers/der-writer.js';
 import { parseCertificate } from '../../src/x509/parse-certificate.js';
 import { workspace } from '../helpers/workspace.js';
 

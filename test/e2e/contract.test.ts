@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { issue, DAY } from '../helpers/pki.js';
-import { cert, endpointAt, fileAt, finding, report } from '../github/report-factory.js';
+import { cert, endpointAt, fileAt, finding, report } from '../helpers/report-factory.js';
 import { renderMarkdown, mermaidName, STEP_SUMMARY_LIMIT_BYTES } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { renderSarif } from '../../src/report/sarif.js';

@@ -29,8 +29,8 @@ import {
   utcTime,
   type CraftKey,
 } from '../helpers/craft-der.js';
-import { buildCrl } from '../revocation/helpers/der-writer.js';
-import { send, startServer, type TestServer } from '../revocation/helpers/fixtures.js';
+import { buildCrl } from '../helpers/der-writer.js';
+import { send, startServer, type TestServer } from '../helpers/revocation-fixtures.js';
 import { startTlsServer, type Running } from '../helpers/tls-servers.js';
 import { runAction } from '../helpers/run-action.js';
 import { workspace } from '../helpers/workspace.js';

@@ -8,7 +8,7 @@ import {
   type RenderContext,
 } from '../../src/github/issue-body.js';
 import { readState } from '../../src/github/issue-state.js';
-import { cert, fileAt, finding, fp } from './report-factory.js';
+import { cert, fileAt, finding, fp } from '../helpers/report-factory.js';
 
 const rc: RenderContext = {
   serverUrl: 'https://github.com',

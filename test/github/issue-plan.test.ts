@@ -10,7 +10,7 @@ import { planIssueSync, type IssueAction, type PlanInput } from '../../src/githu
 import { asTracked, type IssueData, type TrackedIssue } from '../../src/github/tracked-issue.js';
 import type { Report } from '../../src/report/report-types.js';
 import type { IssueSettings } from '../../src/types.js';
-import { cert, endpointAt, fileAt, finding, fp, NOW, report } from './report-factory.js';
+import { cert, endpointAt, fileAt, finding, fp, NOW, report } from '../helpers/report-factory.js';
 
 const ME = 'github-actions[bot]';
 const RUN = 'https://github.example/acme/site/actions/runs/7';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GITHUB_MAX_BODY_CHARS } from '../../src/github/body-limit.js';
 import { encodeState, readState, rememberPlaces, type TrackedState } from '../../src/github/issue-state.js';
-import { cert, endpointAt, fileAt } from './report-factory.js';
+import { cert, endpointAt, fileAt } from '../helpers/report-factory.js';
 
 const marker = (json: string) => `<!-- certwatch:state ${Buffer.from(json).toString('base64url')} -->`;
 const body = (m: string) => `<!-- certwatch:fingerprint=sha256:${'ab'.repeat(32)} -->\n## x\n\n---\nfooter\n${m}`;

@@ -15,7 +15,7 @@ import {
 import { parseCodeowners } from '../../src/github/codeowners.js';
 import type { IssueSettings } from '../../src/types.js';
 import { FakeGitHub, capture } from '../helpers/fake-github.js';
-import { cert, endpointAt, fileAt, finding, fp, report } from './report-factory.js';
+import { cert, endpointAt, fileAt, finding, fp, report } from '../helpers/report-factory.js';
 
 const SERVER = 'https://github.example';
 const RUN = `${SERVER}/acme/site/actions/runs/7`;

@@ -15,7 +15,7 @@ import {
   sigAlgFor,
   signWith,
   tlv,
-} from '../revocation/helpers/der-writer.js';
+} from './der-writer.js';
 
 export { seq, tlv };
 

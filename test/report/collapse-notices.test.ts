@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderText } from '../../src/report/text.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { finding, fileAt, report } from '../github/report-factory.js';
+import { finding, fileAt, report } from '../helpers/report-factory.js';
 
 const keys = Array.from({ length: 40 }, (_, i) =>
   finding('private-key', 'notice', {

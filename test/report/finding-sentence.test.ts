@@ -23,7 +23,7 @@ import type { FindingId, Location } from '../../src/types.js';
 import type { ChainCause, ChainProblem } from '../../src/checks/chain.js';
 import type { HostnameCause } from '../../src/checks/hostname.js';
 import { describeVerifyError } from '../../src/shared/openssl-verify-errors.js';
-import { cert, fileAt, NOW, report } from '../github/report-factory.js';
+import { cert, fileAt, NOW, report } from '../helpers/report-factory.js';
 
 const leaf = { name: 'api.example', role: 'leaf' as const };
 const ep = { host: '127.0.0.1', port: 8443, servername: 'shop.example' };

@@ -25,7 +25,7 @@ import {
   tlv,
   utcTime,
 } from '../helpers/craft-der.js';
-import { buildCrl } from '../revocation/helpers/der-writer.js';
+import { buildCrl } from '../helpers/der-writer.js';
 
 const ca = craftKey();
 const leafKey = craftKey();
