@@ -31,7 +31,7 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-B2FGLUUR.js";
+} from "./chunks/chunk-OYZH65PJ.js";
 import {
   GROUPING_KEYS,
   isFailing,

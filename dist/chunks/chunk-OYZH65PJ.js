@@ -77,7 +77,7 @@ var package_default = {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit -p .",
     lint: "tsc --noEmit -p . && biome ci --diagnostic-level=error src test scripts bench && node scripts/lint-workflows.mjs",
-    test: "bash scripts/test-deps.sh && npm run lint --silent && node scripts/check-dist.mjs && node scripts/gen-config-types.mjs --check && node --import tsx --test --test-concurrency=2 --test-timeout=120000 test/*/*.test.ts",
+    test: "bash scripts/test-deps.sh && npm run lint --silent && node scripts/check-dist.mjs && node scripts/gen-config-types.mjs --check && node scripts/run-tests.mjs",
     demo: "node --import tsx scripts/demo.ts",
     bench: "node --import tsx bench/run.ts",
     "test:deps": "bash scripts/test-deps.sh",
