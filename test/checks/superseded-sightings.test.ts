@@ -5,10 +5,11 @@ import { test } from 'node:test';
 import { run } from '../../src/run.js';
 import { DAY, NOW, issue } from '../helpers/pki.js';
 import { settingsFor } from '../helpers/revocation-fixtures.js';
-import { target, workspace } from '../helpers/file-targets.js';
+import { target } from '../helpers/file-targets.js';
+import { emptyWorkspace } from '../helpers/workspace.js';
 
 test('an expired certificate that is "superseded" in one bundle but deployed alone elsewhere still fails as expired', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const old = await issue({
     cn: 'svc.example',
     notBefore: new Date(NOW.getTime() - 100 * DAY),
@@ -33,7 +34,7 @@ test('an expired certificate that is "superseded" in one bundle but deployed alo
 });
 
 test('an old copy superseded in its only bundle is still just "superseded" (no false alarm)', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const old = await issue({
     cn: 'svc2.example',
     notBefore: new Date(NOW.getTime() - 100 * DAY),

@@ -2,8 +2,7 @@
 // every mistake names the file, the line and the key.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../../src/config/load-config.js';
 import { parseConfigText } from '../../src/config/parse-config.js';
@@ -11,6 +10,7 @@ import { buildSettings, settingsFrom, DISCOVERY_PATTERNS, UsageError } from '../
 import { parseDuration, thresholdMs, DurationError } from '../../src/config/duration.js';
 import { checkThresholdOrder } from '../../src/config/threshold-order.js';
 import { said } from '../helpers/said.js';
+import { tempDir } from '../helpers/workspace.js';
 
 const FP = 'sha256:' + '3f'.repeat(8) + 'a1b2c3d4e5f60718293a4b5c6d7e8f90' + '0e'.repeat(8);
 const FILE = '.github/certwatch.yml';
@@ -198,8 +198,7 @@ test('inputs override the config; no config and no inputs means discovery', asyn
   assert.deepEqual(s.defaults.failWithin, { kind: 'absolute', ms: 12 * 3_600_000, text: '12h' });
   assert.equal(s.defaults.revocation, 'hard');
 
-  const ws = await mkdtemp(path.join(tmpdir(), 'certwatch-cfg-'));
-  t.after(() => rm(ws, { recursive: true, force: true }));
+  const ws = await tempDir('certwatch-cfg-', t);
   const d = await buildSettings(ws, { now: NOW });
   assert.equal(d.configPath, undefined);
   assert.deepEqual(

@@ -2,11 +2,12 @@
 // what expires before date D?" — answered by one `certwatch inventory` command.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
+import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hierarchy, issue, DAY } from '../helpers/pki.js';
 import { main } from '../../src/cli.js';
+import { tempDir } from '../helpers/workspace.js';
 
 const now = Date.now();
 const at = (d: number) => new Date(now + d * DAY);
@@ -25,8 +26,7 @@ function csvRows(text: string): string[][] {
 }
 
 test('inventory filters by issuer, owner, expiry date and a published serial list, in CSV and ICS', async (t) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-inv-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
+  const dir = await tempDir('certwatch-inv-', t);
   const alpha = await hierarchy({ cn: 'a0.inv.test', notBefore: at(-10), notAfter: at(15) }, 'Alpha');
   const beta = await hierarchy({ cn: 'b0.inv.test', notBefore: at(-10), notAfter: at(12) }, 'Beta');
   const write = async (rel: string, text: string) => {

@@ -3,9 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { issue, DAY } from '../helpers/pki.js';
@@ -17,6 +16,7 @@ import { renderInventory } from '../../src/report/inventory/render.js';
 import { buildInventory } from '../../src/report/inventory/inventory.js';
 import { settingsFrom } from '../../src/config/settings.js';
 import type { Report } from '../../src/report/report-types.js';
+import { tempDir } from '../helpers/workspace.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -32,12 +32,6 @@ function cli(args: string[], cwd = ROOT): Promise<{ code: number | null; stdout:
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
-
-async function tempDir(t: { after: (fn: () => Promise<void>) => void }, prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
 }
 
 test('action.yml declares every input and output of the contract, and no default on an input that overrides the config', () => {
@@ -286,7 +280,7 @@ test('the CLI: bad flags are usage errors (exit 2) that say what to type instead
 });
 
 test('merge refuses unreadable, non-JSON and incomplete reports by name, with exit 2 and no internal error', async (t) => {
-  const dir = await tempDir(t, 'certwatch-merge-');
+  const dir = await tempDir('certwatch-merge-', t);
   await writeFile(path.join(dir, 'bad.json'), '{bad');
   await writeFile(path.join(dir, 'norun.json'), JSON.stringify({ version: 1, certificates: [], summary: {} }));
   for (const [args, expected] of [
@@ -303,7 +297,7 @@ test('merge refuses unreadable, non-JSON and incomplete reports by name, with ex
 });
 
 test('check --format json prints the JSON report of the contract; --output writes it instead of stdout; exit 1 on failures', async (t) => {
-  const dir = await tempDir(t, 'certwatch-json-');
+  const dir = await tempDir('certwatch-json-', t);
   const now = Date.now();
   const expired = await issue({
     cn: 'expired.contract.test',
@@ -356,7 +350,7 @@ test('check --format json prints the JSON report of the contract; --output write
 });
 
 test('check --format markdown prints the job summary; merge of one shard report renders it the same way', async (t) => {
-  const dir = await tempDir(t, 'certwatch-md-');
+  const dir = await tempDir('certwatch-md-', t);
   const now = Date.now();
   const fine = await issue({
     cn: 'fine.contract.test',
@@ -412,7 +406,7 @@ test('annotations on a file do not repeat its path and line in the message', asy
 
 test('the action: a config input naming a missing file still runs discovery (the contract), with a warning naming the file', async (t) => {
   const { runAction } = await import('../helpers/run-action.js');
-  const dir = await tempDir(t, 'certwatch-cfg-');
+  const dir = await tempDir('certwatch-cfg-', t);
   const r = await runAction(dir, { config: 'ci/certwatch.yaml' });
   assert.equal(r.code, 0, r.stdout);
   assert.equal(r.outputs.status, 'ok');
@@ -426,7 +420,7 @@ test('the action: a config input naming a missing file still runs discovery (the
 
 test('the action: a bad input or an unreadable shard report fails the step naming the input, never as an internal error', async (t) => {
   const { runAction } = await import('../helpers/run-action.js');
-  const dir = await tempDir(t, 'certwatch-inputs-');
+  const dir = await tempDir('certwatch-inputs-', t);
   await mkdir(path.join(dir, 'reports'));
   await writeFile(path.join(dir, 'reports/shard-1.json'), '{truncated');
   for (const [inputs, expected] of [

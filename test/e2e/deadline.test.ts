@@ -2,17 +2,16 @@
 // stall do not keep the job past `deadline`, and what was not checked says so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import net from 'node:net';
 import { hierarchy, DAY } from '../helpers/pki.js';
 import { main } from '../../src/cli.js';
 import type { Report } from '../../src/report/report-types.js';
+import { tempDir } from '../helpers/workspace.js';
 
 test('stalling servers: the run ends at its deadline with a report and not-checked notices', async (t) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-deadline-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
+  const dir = await tempDir('certwatch-deadline-', t);
   // Accepts TCP and never says a word: a TLS client waits for ServerHello forever.
   const sockets = new Set<net.Socket>();
   const stall = net.createServer((s) => {

@@ -8,13 +8,12 @@
 import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hierarchy, issue, DAY, type Issued } from '../helpers/pki.js';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
 import { FakeGitHub, type RecordedCall } from '../helpers/fake-github.js';
-import { workspace, writeFiles } from '../helpers/workspace.js';
+import { workspace, writeFiles, tempDir, removeTempDir } from '../helpers/workspace.js';
 
 const REPO = 'acme/site';
 const LISTING_DELAY_MS = 3000; // "a few seconds", as GitHub's search-backed listings can lag
@@ -49,7 +48,7 @@ async function overlapping(
   inputs: Record<string, string>[],
   event = 'schedule',
 ): Promise<Run[]> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-overlap-'));
+  const dir = await tempDir('certwatch-overlap-');
   try {
     const eventPath = path.join(dir, 'event.json');
     const payload =
@@ -77,7 +76,7 @@ async function overlapping(
       }),
     );
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }
 

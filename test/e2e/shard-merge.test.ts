@@ -1,8 +1,7 @@
 // Sharding: a 4-way sharded run plus merge yields the same report as one job.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, writeFile, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +13,7 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import { createClient } from '../../src/github/octokit.js';
 import { syncIssues } from '../../src/github/sync-issues.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
+import { tempDir } from '../helpers/workspace.js';
 
 const now = Date.now();
 const at = (d: number) => new Date(now + d * DAY);
@@ -24,8 +24,7 @@ function normalise(r: Report): unknown {
 }
 
 test('a 4-way sharded run merged equals the unsharded run, endpoints and files alike', async (t) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-shard-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
+  const dir = await tempDir('certwatch-shard-', t);
   const { intermediate, leaf } = await hierarchy(
     { cn: 'shared.shard.test', notBefore: at(-10), notAfter: at(25) },
     'Shard',

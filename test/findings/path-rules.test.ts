@@ -8,7 +8,7 @@ import { parseConfigText } from '../../src/config/parse-config.js';
 import { settingsFrom } from '../../src/config/settings.js';
 import { run } from '../../src/run.js';
 import { hierarchy, DAY, NOW } from '../helpers/pki.js';
-import { workspace } from '../helpers/file-targets.js';
+import { emptyWorkspace } from '../helpers/workspace.js';
 import type { FileLocation } from '../../src/types.js';
 
 const FILE = '.github/certwatch.yml';
@@ -74,7 +74,7 @@ test('an ignore entry needs a fingerprint or a path, not both; the error names t
 });
 
 test('through the pipeline: excluded and path-ignored certificates are listed, marked, and do not fail; one also seen elsewhere is judged', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const expired = { notBefore: new Date(NOW.getTime() - 100 * DAY), notAfter: new Date(NOW.getTime() - DAY) };
   const a = await hierarchy({ cn: 'vendored.example', ...expired }, 'PathA');
   const b = await hierarchy({ cn: 'legacy.example', ...expired }, 'PathB');

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ownersFor, parseCodeowners, readCodeowners } from '../../src/github/codeowners.js';
+import { tempDir, removeTempDir } from '../helpers/workspace.js';
 
 // The examples from GitHub's "About code owners" page, applied to certificate paths.
 const FILE = `
@@ -72,7 +72,7 @@ describe('CODEOWNERS', () => {
   });
 
   it('readCodeowners prefers .github/, then the root, then docs/', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'certwatch-codeowners-'));
+    const dir = await tempDir('certwatch-codeowners-');
     try {
       assert.equal(await readCodeowners(dir), null);
       await mkdir(join(dir, 'docs'));
@@ -84,7 +84,7 @@ describe('CODEOWNERS', () => {
       await writeFile(join(dir, '.github/CODEOWNERS'), '* @dotgithub\n');
       assert.equal(await readCodeowners(dir), '* @dotgithub\n');
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeTempDir(dir);
     }
   });
 });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { readGithubEnv, type GithubEnv } from '../../src/github/context.js';
 import { resolveScope } from '../../src/github/pr-scope.js';
 import { FakeGitHub, capture, type PrFile } from '../helpers/fake-github.js';
+import { tempDir, removeTempDir } from '../helpers/workspace.js';
 
 const fast = { clientOptions: { retries: 1, retryBaseMs: 1, spacing: 'none' as const } };
 
@@ -127,7 +127,7 @@ describe('pull-request scope', () => {
     let base: string;
     let head: string;
     before(async () => {
-      repo = await mkdtemp(join(tmpdir(), 'certwatch-scope-'));
+      repo = await tempDir('certwatch-scope-');
       git(repo, 'init', '-q', '-b', 'main');
       await mkdir(join(repo, 'certs'));
       await writeFile(join(repo, 'certs/old.pem'), 'old\n');
@@ -143,7 +143,7 @@ describe('pull-request scope', () => {
       head = git(repo, 'rev-parse', 'HEAD');
     });
     after(async () => {
-      await rm(repo, { recursive: true, force: true });
+      await removeTempDir(repo);
     });
 
     it('uses git diff base...head when the history is there', async () => {
@@ -193,7 +193,7 @@ describe('pull-request scope', () => {
 
 describe('readGithubEnv', () => {
   it('reads the runner variables and the event payload file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'certwatch-env-'));
+    const dir = await tempDir('certwatch-env-');
     try {
       await writeFile(
         join(dir, 'event.json'),
@@ -218,7 +218,7 @@ describe('readGithubEnv', () => {
       assert.deepEqual(missing.eventPayload, {});
       assert.equal(missing.apiUrl, 'https://api.github.com');
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeTempDir(dir);
     }
   });
 });

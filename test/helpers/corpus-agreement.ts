@@ -12,8 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isIP } from 'node:net';
 import { extractPemOrDer } from '../../src/sources/files/pem-der.js';
@@ -22,6 +21,7 @@ import { decodeCrlBytes } from '../../src/checks/revocation/fetch-crl.js';
 import type { CertificateRecord } from '../../src/types.js';
 import type { Report } from '../../src/report/report-types.js';
 import { PeerCache, integerBytes, peerCert, peerCrl, pool, type PeerCert, type PeerCrl } from './openssl-peer.js';
+import { tempDir, removeTempDir } from './workspace.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPORA = path.join(ROOT, '.cache/corpora');
@@ -356,7 +356,7 @@ function assertClean(t: Tally) {
 /** A sample of agreeing inputs through the built CLI: its JSON report must carry openssl's fields too. */
 async function throughCli(t: Tally): Promise<number> {
   const sample = t.agreeing.filter((_, i) => i % Math.max(1, Math.floor(t.agreeing.length / 40)) === 0).slice(0, 40);
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-corpus-'));
+  const dir = await tempDir('certwatch-corpus-');
   try {
     await Promise.all(
       sample.map((s, i) =>
@@ -396,7 +396,7 @@ async function throughCli(t: Tally): Promise<number> {
     assert.deepEqual(unparseable, [], 'no input openssl reads is unparseable for the built CLI');
     return compared;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }
 

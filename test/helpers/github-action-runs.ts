@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hierarchy, issue, DAY, type Issued } from './pki.js';
 import { runAction, type ActionResult } from './run-action.js';
 import type { FakeGitHub, RecordedCall } from './fake-github.js';
+import { tempDir, removeTempDir } from './workspace.js';
 
 export const REPO = 'acme/site';
 export const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -63,7 +63,7 @@ export async function runOn(
   event: { name: string; payload: unknown; ref?: string },
   inputs: Record<string, string> = {},
 ): Promise<ActionResult> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-event-'));
+  const dir = await tempDir('certwatch-event-');
   try {
     const eventPath = path.join(dir, 'event.json');
     await writeFile(eventPath, JSON.stringify(event.payload));
@@ -77,7 +77,7 @@ export async function runOn(
       GITHUB_RUN_ID: String(++runId),
     });
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }
 

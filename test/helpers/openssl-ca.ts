@@ -4,9 +4,9 @@
 // through a delegated responder certificate). Nothing here is certwatch code, so
 // the tests check certwatch against another implementation, not against itself.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDirSync } from './workspace.js';
 
 export interface OpensslCert {
   name: string;
@@ -30,7 +30,7 @@ export class OpensslCa {
 
   /** urls: what goes into issued certificates' CRL DP / AIA. */
   constructor(readonly urls: { crl: string; ocsp: string; ocspDelegated: string; caIssuers: string }) {
-    this.dir = mkdtempSync(join(tmpdir(), 'certwatch-openssl-ca-'));
+    this.dir = tempDirSync('certwatch-openssl-ca-');
     const d = this.dir;
     writeFileSync(join(d, 'index.txt'), '');
     writeFileSync(join(d, 'serial'), '1000\n');

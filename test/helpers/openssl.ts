@@ -2,10 +2,10 @@
 // certificates it makes are not shaped by @peculiar/x509, and what `openssl x509`
 // prints is what certwatch must agree with (NOTES.md, "Library caveats").
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { tempDir } from './workspace.js';
 
 const exec = promisify(execFile);
 
@@ -18,7 +18,7 @@ export class OpenSsl {
   private constructor(readonly dir: string) {}
 
   static async create(): Promise<OpenSsl> {
-    return new OpenSsl(await mkdtemp(path.join(tmpdir(), 'certwatch-openssl-')));
+    return new OpenSsl(await tempDir('certwatch-openssl-'));
   }
 
   async dispose(): Promise<void> {

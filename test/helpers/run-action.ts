@@ -2,11 +2,11 @@
 // declared with a default in action.yml is passed as INPUT_<NAME>, outputs and
 // the summary go to files named by GITHUB_OUTPUT / GITHUB_STEP_SUMMARY.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { tempDir, removeTempDir } from './workspace.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ACTION = path.join(ROOT, 'dist/action.js');
@@ -82,7 +82,7 @@ export async function runAction(
   /** the built action to run (scripts/record-outputs.ts runs another build's) */
   action = ACTION,
 ): Promise<ActionResult> {
-  const tmp = await mkdtemp(path.join(tmpdir(), 'certwatch-action-'));
+  const tmp = await tempDir('certwatch-action-');
   const outFile = path.join(tmp, 'output');
   const summaryFile = path.join(tmp, 'summary');
   await writeFile(outFile, '');
@@ -123,7 +123,7 @@ export async function runAction(
     summary: await readFile(summaryFile, 'utf8'),
     annotations: parseAnnotations(stdout),
   };
-  await rm(tmp, { recursive: true, force: true });
+  await removeTempDir(tmp);
   return result;
 }
 
@@ -136,7 +136,7 @@ export async function runScheduled(
   env: Record<string, string> = {},
   run: { timeoutMs?: number; action?: string } = {},
 ): Promise<ActionResult> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-schedule-event-'));
+  const dir = await tempDir('certwatch-schedule-event-');
   try {
     const eventPath = path.join(dir, 'event.json');
     const [owner, name] = repository.split('/');
@@ -162,6 +162,6 @@ export async function runScheduled(
       run.action,
     );
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }

@@ -3,13 +3,13 @@
 // protocol, hostile servers, and an HTTP CONNECT proxy. Every server tracks its
 // sockets and `close()` destroys them, so tests can always stop what they start.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import net, { type AddressInfo, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
 import type { EndpointTarget, StartTlsProtocol } from '../../src/types.js';
 import { parseEndpointSpec } from '../../src/sources/endpoints/endpoint-spec.js';
+import { tempDirSync } from './workspace.js';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -120,7 +120,7 @@ export interface OpenSslPki {
  * around the real clock (OpenSSL verifies the handshake with it).
  */
 export function opensslPki(cn: string): OpenSslPki {
-  const dir = mkdtempSync(join(tmpdir(), 'certwatch-ossl-'));
+  const dir = tempDirSync('certwatch-ossl-');
   const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
   writeFileSync(

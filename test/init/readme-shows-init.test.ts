@@ -4,13 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { renderWorkflow } from '../../src/init/render-workflow.js';
 import { renderConfig } from '../../src/init/render-config.js';
 import { ACTION_REPOSITORY } from '../../src/init/action-ref.js';
+import { tempDir, removeTempDir } from '../helpers/workspace.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const placeholder = (s: string) => s.split(ACTION_REPOSITORY).join('<owner>/certwatch');
@@ -37,7 +37,7 @@ test('README shows the config init writes for its example repository', async () 
 
 test('every complete workflow in the README passes actionlint', async () => {
   const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-readme-lint-'));
+  const dir = await tempDir('certwatch-readme-lint-');
   try {
     await mkdir(path.join(dir, '.github/workflows'), { recursive: true });
     const files: string[] = [];
@@ -55,6 +55,6 @@ test('every complete workflow in the README passes actionlint', async () => {
     });
     assert.equal(r.status, 0, r.stdout + r.stderr);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 });

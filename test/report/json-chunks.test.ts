@@ -4,12 +4,12 @@
 // whole text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { inLineChunks, jsonPieces, writeJsonFile, writeJsonTo } from '../../src/report/json-chunks.js';
 import { workflowSafe } from '../../src/report/workflow-safe.js';
+import { tempDir, removeTempDir } from '../helpers/workspace.js';
 
 const awkward = {
   version: 1,
@@ -60,13 +60,13 @@ test('a stream that is slow to drain gets everything, in order; a file gets the 
   out.end();
   await reading;
   assert.equal(got, JSON.stringify(awkward, null, 2) + '\n');
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-json-'));
+  const dir = await tempDir('certwatch-json-');
   try {
     const f = path.join(dir, 'r.json');
     await writeJsonFile(f, awkward);
     assert.equal(await readFile(f, 'utf8'), got);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 });
 

@@ -4,24 +4,23 @@
 // Through the built CLI and action.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { DAY, issue } from '../helpers/pki.js';
 import { runAction } from '../helpers/run-action.js';
-import { workspace } from '../helpers/workspace.js';
+import { workspace, tempDir, removeTempDir } from '../helpers/workspace.js';
 
 const exec = promisify(execFile);
 const CLI = path.resolve('dist/cli.js');
 let outside: string;
 
 before(async () => {
-  outside = await mkdtemp(path.join(tmpdir(), 'certwatch-outside-'));
+  outside = await tempDir('certwatch-outside-');
 });
 after(async () => {
-  await rm(outside, { recursive: true, force: true });
+  await removeTempDir(outside);
 });
 
 async function cli(ws: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -109,7 +108,7 @@ test('cache-dir outside the workspace and $RUNNER_TEMP is a config error naming 
   const ws = await workspace({
     '.github/certwatch.yml': ['version: 1', 'defaults:', '  cache-dir: ../../home/runner/.ssh', ''].join('\n'),
   });
-  const temp = await mkdtemp(path.join(tmpdir(), 'certwatch-runner-temp-'));
+  const temp = await tempDir('certwatch-runner-temp-');
   try {
     const r = await cli(ws, ['check', '--revocation', 'off']);
     assert.equal(r.code, 2, r.stdout + r.stderr);
@@ -133,6 +132,6 @@ test('cache-dir outside the workspace and $RUNNER_TEMP is a config error naming 
     assert.equal(ok.code, 0, ok.stdout);
   } finally {
     await rm(ws, { recursive: true, force: true });
-    await rm(temp, { recursive: true, force: true });
+    await removeTempDir(temp);
   }
 });

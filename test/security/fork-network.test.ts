@@ -8,15 +8,14 @@
 // not honoured there.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DAY, hierarchy } from '../helpers/pki.js';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
-import { workspace, writeFiles } from '../helpers/workspace.js';
+import { workspace, writeFiles, tempDir, removeTempDir } from '../helpers/workspace.js';
 
 const REPO = 'acme/site';
 const BANNER_SECRET = 'requirepass=Banner-S3cret';
@@ -151,7 +150,7 @@ before(async () => {
   });
   git('add', '-A');
   git('commit', '-qm', 'pull request');
-  eventDir = await mkdtemp(path.join(tmpdir(), 'certwatch-fork-event-'));
+  eventDir = await tempDir('certwatch-fork-event-');
 });
 
 after(async () => {
@@ -159,7 +158,7 @@ after(async () => {
   await allowed.close();
   for (const b of [internalBanner, allowedBanner]) await new Promise<void>((r) => b.server.close(() => r()));
   await rm(ws, { recursive: true, force: true });
-  await rm(eventDir, { recursive: true, force: true });
+  await removeTempDir(eventDir);
 });
 
 function reset(): void {

@@ -5,14 +5,14 @@
 // masks them with `::add-mask::`.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { DAY, issue } from '../helpers/pki.js';
 import { runAction } from '../helpers/run-action.js';
+import { tempDir, removeTempDir } from '../helpers/workspace.js';
 
 const exec = promisify(execFile);
 const CLI = path.resolve('dist/cli.js');
@@ -22,8 +22,8 @@ const TOKEN = 'ghs_Secr3tT0kenForTheLeakTest0123456789';
 
 test('proxy credentials and the token appear in no output; the proxy password and token are masked', async () => {
   const gh = await new FakeGitHub('acme/site').start();
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-proxy-secret-'));
-  const pws = await mkdtemp(path.join(tmpdir(), 'certwatch-proxy-ws-'));
+  const dir = await tempDir('certwatch-proxy-secret-');
+  const pws = await tempDir('certwatch-proxy-ws-');
   try {
     const expiring = await issue({
       cn: 'proxied.example',
@@ -117,7 +117,7 @@ test('proxy credentials and the token appear in no output; the proxy password an
     }
   } finally {
     await gh.stop();
-    await rm(dir, { recursive: true, force: true });
-    await rm(pws, { recursive: true, force: true });
+    await removeTempDir(dir);
+    await removeTempDir(pws);
   }
 });

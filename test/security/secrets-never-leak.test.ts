@@ -5,8 +5,7 @@
 // node-forge, the YAML parser and the PEM reader around the secrets.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
@@ -14,6 +13,7 @@ import { FakeGitHub } from '../helpers/fake-github.js';
 import { OpenSsl } from '../helpers/openssl.js';
 import { DAY, issue, type Issued } from '../helpers/pki.js';
 import { runAction } from '../helpers/run-action.js';
+import { tempDir, removeTempDir } from '../helpers/workspace.js';
 
 const exec = promisify(execFile);
 const CLI = path.resolve('dist/cli.js');
@@ -48,7 +48,7 @@ function assertClean(where: string, text: string): void {
 
 before(async () => {
   ossl = await OpenSsl.create();
-  ws = await mkdtemp(path.join(tmpdir(), 'certwatch-secrets-'));
+  ws = await tempDir('certwatch-secrets-');
   leaf = await issue({
     cn: 'secret-leaf.example',
     notBefore: new Date(now - 100 * DAY),
@@ -132,7 +132,7 @@ before(async () => {
 });
 
 after(async () => {
-  await rm(ws, { recursive: true, force: true });
+  await removeTempDir(ws);
   await ossl.dispose();
 });
 
@@ -174,7 +174,7 @@ test('no CLI output format contains a password or key material', async () => {
 
 test('no action output (log, annotations, outputs, summary, report, SARIF, issues) contains a password or key material', async () => {
   const gh = await new FakeGitHub('acme/site').start();
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-secrets-event-'));
+  const dir = await tempDir('certwatch-secrets-event-');
   try {
     const eventPath = path.join(dir, 'event.json');
     await writeFile(
@@ -223,6 +223,6 @@ test('no action output (log, annotations, outputs, summary, report, SARIF, issue
     assertClean('issues', issuesText);
   } finally {
     await gh.stop();
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 });

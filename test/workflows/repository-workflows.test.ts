@@ -7,13 +7,13 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
 import type { DependabotConfig, Workflow, WorkflowJob, WorkflowStep } from '../helpers/workflow-yaml.js';
+import { tempDir } from '../helpers/workspace.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = async <T = Workflow>(rel: string) => parse(await readFile(path.join(ROOT, rel), 'utf8')) as T;
@@ -45,7 +45,7 @@ describe("ci.yml's self-test job, run as the runner would", () => {
 
   before(async () => {
     job = (await read('.github/workflows/ci.yml')).jobs['self-test'];
-    ws = await mkdtemp(path.join(tmpdir(), 'certwatch-self-test-'));
+    ws = await tempDir('certwatch-self-test-');
     // The sandbox step: `npm run demo -- --sandbox-only demo-sandbox`, i.e. package.json's demo script with those arguments.
     const sandboxStep = job.steps.find((s) => /^npm run demo -- /.test(s.run ?? ''));
     assert.ok(sandboxStep, 'the job writes the demo sandbox');

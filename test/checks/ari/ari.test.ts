@@ -3,9 +3,6 @@
 // moved into the past (the mass-revocation signal), or broken in the ways a
 // server can break. Problems never crash and never land on the certificate.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ariCertId, checkRenewalInfo } from '../../../src/checks/ari/check-renewal-info.js';
 import { ariCaFor } from '../../../src/checks/ari/ari-directories.js';
@@ -32,6 +29,7 @@ import {
   type TestServer,
 } from '../../helpers/revocation-fixtures.js';
 import { said } from '../../helpers/said.js';
+import { tempDir, removeTempDir } from '../../helpers/workspace.js';
 
 let srv: TestServer;
 let inter: Issued;
@@ -260,7 +258,7 @@ describe('checkRenewalInfo', () => {
   });
 
   test('Retry-After is honoured across runs through the cache directory', async () => {
-    const ws = await mkdtemp(join(tmpdir(), 'certwatch-ari-'));
+    const ws = await tempDir('certwatch-ari-');
     try {
       const d = directory();
       const obs = await leaf('ari-retry.example');
@@ -282,7 +280,7 @@ describe('checkRenewalInfo', () => {
       assert.equal(srv.hits.get(path), 1, 'second run within Retry-After used the cache');
       assert.deepEqual(again.renewal, obs.renewal);
     } finally {
-      await rm(ws, { recursive: true, force: true });
+      await removeTempDir(ws);
     }
   });
 

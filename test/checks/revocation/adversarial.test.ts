@@ -1,8 +1,7 @@
 // Adversarial review of the revocation path: answers that must never count as
 // "good" (or must not hide a revocation). Loopback HTTP only.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkRevocation } from '../../../src/checks/revocation/check-revocation.js';
@@ -24,6 +23,7 @@ import {
   type TestServer,
 } from '../../helpers/revocation-fixtures.js';
 import { revocationSaid } from '../../helpers/said.js';
+import { tempDir, removeTempDir } from '../../helpers/workspace.js';
 
 let srv: TestServer;
 let inter: Issued;
@@ -93,7 +93,7 @@ describe('delta CRLs', () => {
 
 describe('CRL disk cache', () => {
   test('a cache entry whose fetch time lies in the future is not taken as fresh (it would pin an old CRL until nextUpdate)', async () => {
-    const ws = await mkdtemp(join(tmpdir(), 'cw-review-'));
+    const ws = await tempDir('cw-review-');
     try {
       const l = await leaf('/rv-cache.crl', '0f0f02');
       srv.routes.set('/rv-cache.crl', send(crl()));
@@ -111,14 +111,14 @@ describe('CRL disk cache', () => {
       const obs = await check(l, { workspace: ws, cacheDir: '.cache' });
       assert.equal(obs.revocation?.status, 'revoked', JSON.stringify(obs.revocation));
     } finally {
-      await rm(ws, { recursive: true, force: true });
+      await removeTempDir(ws);
     }
   });
 });
 
 describe('CRL without nextUpdate, server down', () => {
   test('a cached copy fetched recently answers; one fetched a month ago does not (it has no expiry of its own)', async () => {
-    const ws = await mkdtemp(join(tmpdir(), 'cw-nonext-'));
+    const ws = await tempDir('cw-nonext-');
     try {
       const l = await leaf('/rv-nonext.crl', '0f0f09');
       srv.routes.set('/rv-nonext.crl', send(crl({ nextUpdate: undefined })));
@@ -137,7 +137,7 @@ describe('CRL without nextUpdate, server down', () => {
       const obs = await check(l, { workspace: ws, cacheDir: '.cache' });
       assert.equal(obs.revocation?.status, 'unknown', JSON.stringify(obs.revocation));
     } finally {
-      await rm(ws, { recursive: true, force: true });
+      await removeTempDir(ws);
     }
   });
 });

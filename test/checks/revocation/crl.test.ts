@@ -3,8 +3,7 @@
 // publish and broken servers return). Every bad input must end as
 // "revocation-unknown" with its cause — never "good", never a thrown error.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkRevocation } from '../../../src/checks/revocation/check-revocation.js';
@@ -29,6 +28,7 @@ import {
   type TestServer,
 } from '../../helpers/revocation-fixtures.js';
 import { revocationSaid, said } from '../../helpers/said.js';
+import { tempDir, removeTempDir } from '../../helpers/workspace.js';
 
 let srv: TestServer;
 let root: Issued;
@@ -352,7 +352,7 @@ describe('checkRevocation via CRL', () => {
   });
 
   test('the disk cache saves the download on the next run, and a tampered cache file is not trusted', async () => {
-    const ws = await mkdtemp(join(tmpdir(), 'certwatch-crlcache-'));
+    const ws = await tempDir('certwatch-crlcache-');
     try {
       const l = await leaf('/cached.crl', { serial: '0c0c0c' });
       srv.routes.set('/cached.crl', send(crlBy(inter, inter, { entries: [{ serial: 0x0c0c0c, revokedAt: NOW }] })));
@@ -367,7 +367,7 @@ describe('checkRevocation via CRL', () => {
       assert.equal((await check(l, { workspace: ws, cacheDir: '.cache' })).revocation?.status, 'revoked');
       assert.equal(srv.hits.get('/cached.crl'), 2, 'the forged cache entry was refetched');
     } finally {
-      await rm(ws, { recursive: true, force: true });
+      await removeTempDir(ws);
     }
   });
 

@@ -1,8 +1,7 @@
 // Published serial lists: "the CA published the serials it will revoke — which
 // of ours are on it?" Serials compare as integers; lists are written by people.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkRevocation } from '../../../src/checks/revocation/check-revocation.js';
@@ -23,18 +22,19 @@ import {
   startServer,
 } from '../../helpers/revocation-fixtures.js';
 import { said } from '../../helpers/said.js';
+import { tempDir, removeTempDir } from '../../helpers/workspace.js';
 
 let ws: string;
 let inter: Issued;
 let otherCa: Issued;
 
 before(async () => {
-  ws = await mkdtemp(join(tmpdir(), 'certwatch-serials-'));
+  ws = await tempDir('certwatch-serials-');
   ({ intermediate: inter } = await hierarchy({ cn: 'unused.example' }, 'Incident'));
   otherCa = await issue({ cn: 'Unaffected CA', ca: true, org: 'Other PKI' });
 });
 after(async () => {
-  await rm(ws, { recursive: true, force: true });
+  await removeTempDir(ws);
   await closeHttp();
 });
 

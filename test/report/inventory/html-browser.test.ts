@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { renderInventory } from '../../../src/report/inventory/render.js';
 import { summarize } from '../../../src/report/build-report.js';
 import { CHROMIUM, chromiumAvailable, runChromium } from './chromium.js';
+import { tempDirSync } from '../../helpers/workspace.js';
 import { CAS, DAY, NOW, emptyReport, fingerprintOf, generateEstate, hostileCertificates, makeCert } from './estate.js';
 
 const skip =
@@ -22,7 +23,7 @@ const { report } = generateEstate();
 report.certificates.push(...hostileCertificates());
 report.summary = summarize(report.certificates, report.problems);
 
-// Kept after the run: the screenshot is for a person to look at. Profiles are removed.
+// Kept after the run, so not a tempDir: the screenshot is for a person to look at. Profiles are removed.
 const dir = mkdtempSync(join(tmpdir(), 'certwatch-inventory-html-'));
 const page = join(dir, 'inventory.html');
 writeFileSync(page, renderInventory(report, 'html', { title: 'Acme certificate inventory' }));
@@ -36,7 +37,7 @@ function requireChromium(): void {
 
 async function dumpDom(query: string, extra: string[] = [], file = page): Promise<string> {
   requireChromium();
-  const profile = mkdtempSync(join(tmpdir(), 'certwatch-chromium-'));
+  const profile = tempDirSync('certwatch-chromium-');
   try {
     const url = pathToFileURL(file).href + query;
     const run = await runChromium(profile, [...extra, '--dump-dom', url]);
@@ -132,7 +133,7 @@ test('Chromium with the script blocked: the table and the chart are all there, t
 
 test('Chromium screenshot of the page (kept for a person to look at)', { skip }, async (t) => {
   requireChromium();
-  const profile = mkdtempSync(join(tmpdir(), 'certwatch-chromium-'));
+  const profile = tempDirSync('certwatch-chromium-');
   const shot = join(dir, 'inventory.png');
   try {
     const run = await runChromium(profile, [

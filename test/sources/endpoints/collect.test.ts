@@ -2,8 +2,7 @@
 // every address behind a name and the drift between them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import net from 'node:net';
 import { probeEndpoints } from '../../helpers/probe-endpoints.js';
@@ -19,6 +18,7 @@ import {
   type Running,
 } from '../../helpers/tls-servers.js';
 import { said } from '../../helpers/said.js';
+import { tempDirSync } from '../../helpers/workspace.js';
 
 const h = await hierarchy({
   cn: 'svc.test',
@@ -26,9 +26,8 @@ const h = await hierarchy({
   notBefore: new Date(Date.now() - DAY),
   days: 60,
 });
-const dir = mkdtempSync(join(tmpdir(), 'certwatch-collect-'));
+const dir = tempDirSync('certwatch-collect-');
 writeFileSync(join(dir, 'root.pem'), h.root.pem);
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const base = { workspace: dir, defaultCaFile: join(dir, 'root.pem') };
 
 test('results come back in target order whatever order the probes finish in', async (t) => {

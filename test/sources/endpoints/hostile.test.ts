@@ -4,8 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { webcrypto } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
@@ -19,6 +18,7 @@ import {
   type Running,
 } from '../../helpers/tls-servers.js';
 import { said } from '../../helpers/said.js';
+import { tempDirSync } from '../../helpers/workspace.js';
 
 const TIMEOUT_MS = 700;
 
@@ -89,8 +89,7 @@ test('hostile servers all end as unreachable with a clear cause, within the dead
     { ...endpointTarget('no-such-host.invalid:443', { id: 'nxdomain', timeoutMs: TIMEOUT_MS }) },
     target('fine', healthy.port, { servername: 'fine.test' }),
   ];
-  const dir = mkdtempSync(join(tmpdir(), 'certwatch-hostile-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDirSync('certwatch-hostile-', t);
   writeFileSync(join(dir, 'root.pem'), h.root.pem);
   const started = Date.now();
   const res = await probeEndpoints(targets, {

@@ -1,14 +1,14 @@
 // HTTPS_PROXY / NO_PROXY: probes go through an HTTP CONNECT proxy unless exempt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeEndpoints } from '../../helpers/probe-endpoints.js';
 import { proxyFor } from '../../../src/sources/endpoints/proxy-env.js';
 import { DAY, hierarchy } from '../../helpers/pki.js';
 import { endpointTarget, startConnectProxy, startStartTlsServer, startTlsServer } from '../../helpers/tls-servers.js';
 import { said } from '../../helpers/said.js';
+import { tempDirSync } from '../../helpers/workspace.js';
 
 test('NO_PROXY exempts hosts the way curl reads it', () => {
   const env = {
@@ -38,8 +38,7 @@ test('NO_PROXY exempts hosts the way curl reads it', () => {
 
 test('with HTTPS_PROXY set, TLS and STARTTLS probes tunnel through CONNECT and still see the certificate', async (t) => {
   const h = await hierarchy({ cn: 'behind.test', notBefore: new Date(Date.now() - DAY), days: 60 });
-  const dir = mkdtempSync(join(tmpdir(), 'certwatch-proxy-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDirSync('certwatch-proxy-', t);
   writeFileSync(join(dir, 'root.pem'), h.root.pem);
   const tlsSrv = await startTlsServer({ key: h.leaf.keyPem, cert: h.leaf.chainPem });
   t.after(() => tlsSrv.close());

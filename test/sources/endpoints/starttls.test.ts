@@ -4,21 +4,20 @@
 // `unreachable` with that reason — never a hang.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeEndpoints } from '../../helpers/probe-endpoints.js';
 import type { EndpointLocation, StartTlsProtocol } from '../../../src/types.js';
 import { DAY, hierarchy } from '../../helpers/pki.js';
 import { endpointTarget, startStartTlsServer, type StartTlsBehaviour } from '../../helpers/tls-servers.js';
 import { said } from '../../helpers/said.js';
+import { tempDirSync } from '../../helpers/workspace.js';
 
 const TIMEOUT_MS = 1500;
 const h = await hierarchy({ cn: 'mail.test', notBefore: new Date(Date.now() - DAY), days: 60 });
 const cred = { key: h.leaf.keyPem, cert: h.leaf.chainPem };
-const dir = mkdtempSync(join(tmpdir(), 'certwatch-starttls-'));
+const dir = tempDirSync('certwatch-starttls-');
 writeFileSync(join(dir, 'root.pem'), h.root.pem);
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 // "mail.test" resolves to loopback only in these tests (never through real DNS)
 const lookup = async () => [{ address: '127.0.0.1', family: 4 }];
 

@@ -1,15 +1,15 @@
 // collectEndpoints against real Node TLS servers on loopback. Certificates are
 // valid around the real clock because OpenSSL's handshake uses it.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeEndpoints } from '../../helpers/probe-endpoints.js';
 import type { EndpointLocation } from '../../../src/types.js';
 import { DAY, hierarchy, issue } from '../../helpers/pki.js';
 import { endpointTarget, startTlsServer } from '../../helpers/tls-servers.js';
 import { said } from '../../helpers/said.js';
+import { tempDirSync } from '../../helpers/workspace.js';
 
 const realNow = () => new Date(Date.now() - DAY);
 const hasIPv6 = await import('node:net').then(
@@ -20,9 +20,8 @@ const hasIPv6 = await import('node:net').then(
     }),
 );
 
-function workspace(t: { after: (fn: () => void) => void }, rootPem?: string): { dir: string; caFile?: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'certwatch-ws-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+function workspace(t: TestContext, rootPem?: string): { dir: string; caFile?: string } {
+  const dir = tempDirSync('certwatch-ws-', t);
   if (!rootPem) return { dir };
   mkdirSync(join(dir, 'certs'));
   writeFileSync(join(dir, 'certs/private-root.pem'), rootPem);

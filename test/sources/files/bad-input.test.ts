@@ -4,8 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectFiles, type FileCollection } from '../../../src/sources/files/collect-files.js';
@@ -18,7 +17,8 @@ import { annotationsFor } from '../../../src/report/annotations.js';
 import { checkExpiry } from '../../../src/checks/expiry.js';
 import type { Finding, Settings } from '../../../src/types.js';
 import { NOW, issue } from '../../helpers/pki.js';
-import { target, workspace, type Workspace } from '../../helpers/file-targets.js';
+import { target } from '../../helpers/file-targets.js';
+import { emptyWorkspace, type Workspace, tempDir, removeTempDir } from '../../helpers/workspace.js';
 import { said } from '../../helpers/said.js';
 
 const healthy = await issue({ cn: 'healthy.example' });
@@ -47,7 +47,7 @@ function only(r: FileCollection, file: string): Finding {
 }
 
 test('a truncated PEM is unparseable at the line of its BEGIN', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   await withHealthyNeighbour(ws, 'c');
   await ws.write('c/cut.pem', '# header\n' + healthy.pem.split('\n').slice(0, 6).join('\n'));
   const r = await collectFiles([target('c/*.pem')], { workspace: ws.dir });
@@ -59,7 +59,7 @@ test('a truncated PEM is unparseable at the line of its BEGIN', async (t) => {
 });
 
 test('bad base64 inside a PEM block is unparseable, naming the damaged line', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   await withHealthyNeighbour(ws, 'c');
   const lines = healthy.pem.split('\n');
   lines[4] = '!!!!' + lines[4].slice(4);
@@ -72,7 +72,7 @@ test('bad base64 inside a PEM block is unparseable, naming the damaged line', as
 });
 
 test('random bytes named .pem, and an empty file, are unparseable with the reason', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   await withHealthyNeighbour(ws, 'c');
   await ws.write('c/random.pem', Buffer.concat([Buffer.from([0x42]), randomBytes(4096)]));
   await ws.write('c/random-seq.pem', Buffer.concat([Buffer.from([0x30, 0x82, 0x7f, 0xff]), randomBytes(100)]));
@@ -87,7 +87,7 @@ test('random bytes named .pem, and an empty file, are unparseable with the reaso
 });
 
 test('a 50 MB file is refused quickly without being read whole', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   await withHealthyNeighbour(ws, 'c');
   const big = await ws.write('c/huge.pem', '');
   await truncate(big, 50 * 1024 * 1024); // sparse: costs no disk, and reading it would cost 50 MB of memory
@@ -104,7 +104,7 @@ test('a 50 MB file is refused quickly without being read whole', async (t) => {
 });
 
 test('a PEM holding only a private key is a private-key notice, and the key never appears in any output', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   await withHealthyNeighbour(ws, 'c');
   await ws.write('c/server.key.pem', healthy.keyPem);
   await ws.write('c/both.pem', healthy.pem + healthy.keyPem);
@@ -139,7 +139,7 @@ test('a PEM holding only a private key is a private-key notice, and the key neve
 });
 
 test('a directory named x.pem: a warning under a configured glob, silence under discovery', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   await withHealthyNeighbour(ws, 'c');
   await mkdir(path.join(ws.dir, 'c/x.pem'));
   const configured = await collectFiles([target('c/*.pem')], { workspace: ws.dir });
@@ -156,7 +156,7 @@ test('a directory named x.pem: a warning under a configured glob, silence under 
 });
 
 test('symlink loops under a glob terminate: a looping directory is not followed, a self-link is named', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   await withHealthyNeighbour(ws, 'c');
   await symlink('..', path.join(ws.dir, 'c/loop')); // c/loop → c, forever
   await symlink('self.pem', path.join(ws.dir, 'c/self.pem')); // ELOOP
@@ -171,7 +171,7 @@ test('symlink loops under a glob terminate: a looping directory is not followed,
 });
 
 test('an unreadable file is a clear finding; the others are still read', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   await withHealthyNeighbour(ws, 'c');
   const secret = await ws.write('c/locked.pem', healthy.pem);
   await chmod(secret, 0o000);
@@ -189,7 +189,7 @@ test('an unreadable file is a clear finding; the others are still read', async (
 });
 
 async function collectAsNobody(dir: string): Promise<FileCollection> {
-  const scriptDir = await mkdtemp(path.join(tmpdir(), 'certwatch-nobody-'));
+  const scriptDir = await tempDir('certwatch-nobody-');
   try {
     await chmod(scriptDir, 0o777); // tsx keeps its cache in TMPDIR
     const src = fileURLToPath(new URL('../../../src/sources/files/collect-files.ts', import.meta.url));
@@ -221,12 +221,12 @@ async function collectAsNobody(dir: string): Promise<FileCollection> {
     });
     return JSON.parse(out) as FileCollection;
   } finally {
-    await rm(scriptDir, { recursive: true, force: true });
+    await removeTempDir(scriptDir);
   }
 }
 
 test('a certificate that does not parse is unparseable with the reason; its bundle neighbours still count', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const bad = Buffer.from(healthy.der);
   const at = bad.indexOf(Buffer.from([0x17, 0x0d]));
   bad.write('13', at + 4, 'latin1'); // notBefore month 13

@@ -9,14 +9,15 @@ import { DISCOVERY_PATTERNS } from '../../../src/config/settings.js';
 import type { Observation } from '../../../src/types.js';
 import { DAY, NOW, hierarchy, issue } from '../../helpers/pki.js';
 import { OpenSsl } from '../../helpers/openssl.js';
-import { CONFIG, target, workspace } from '../../helpers/file-targets.js';
+import { CONFIG, target } from '../../helpers/file-targets.js';
+import { emptyWorkspace } from '../../helpers/workspace.js';
 import { said } from '../../helpers/said.js';
 
 const sha256Hex = (d: Buffer) => createHash('sha256').update(d).digest('hex');
 const where = (o: Observation) => (o.location.type === 'file' ? `${o.location.path}:${o.location.line}` : '');
 
 test('a PEM bundle of leaf and intermediate gives two observations on their BEGIN lines, each the other’s companion', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const { leaf, intermediate } = await hierarchy({ cn: 'shop.example' });
   await ws.write('certs/shop.pem', `# shop.example, renewed by certbot\n${leaf.pem}${intermediate.pem}`);
   const r = await collectFiles([target('certs/*.pem')], { workspace: ws.dir });
@@ -37,7 +38,7 @@ test('a PEM bundle of leaf and intermediate gives two observations on their BEGI
 });
 
 test('a DER certificate (.der, .cer) reads as one certificate on line 1', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const c = await issue({ cn: 'der.example' });
   await ws.write('certs/a.der', c.der);
   await ws.write('certs/b.cer', c.der);
@@ -48,7 +49,7 @@ test('a DER certificate (.der, .cer) reads as one certificate on line 1', async 
 });
 
 test('PKCS#7 bundles made by openssl read in PEM (.p7b) and DER (.p7c) form', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const ossl = await OpenSsl.create();
   t.after(() => ossl.dispose());
   const ca = await ossl.cert({ subject: '/CN=P7 Root', ca: true, days: 3650 });
@@ -69,7 +70,7 @@ test('PKCS#7 bundles made by openssl read in PEM (.p7b) and DER (.p7c) form', as
 });
 
 test('PKCS#12 with its password from password-env yields the certificates, byte-identical to their PEM (OpenSSL 3 AES and legacy 3DES)', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const ossl = await OpenSsl.create();
   t.after(() => ossl.dispose());
   const ca = await ossl.cert({ subject: '/CN=P12 Root', ca: true, days: 3650, key: 'rsa2048' });
@@ -119,7 +120,7 @@ test('PKCS#12 with its password from password-env yields the certificates, byte-
 });
 
 test('PKCS#12 with a wrong password, a missing variable, or no password configured is a clear finding, never a crash', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const ossl = await OpenSsl.create();
   t.after(() => ossl.dispose());
   const leaf = await ossl.cert({ subject: '/CN=locked.example' });
@@ -182,7 +183,7 @@ ${caPem
 `;
 
 test('Kubernetes Secrets in multi-document YAML: data (base64) and stringData, on the line of their key; tls.key is a notice without content', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const { leaf, root } = await hierarchy({ cn: 'web.shop.example' });
   const yaml = secretYaml(Buffer.from(leaf.pem).toString('base64'), root.pem);
   await ws.write('k8s/web.yaml', yaml);
@@ -204,7 +205,7 @@ test('Kubernetes Secrets in multi-document YAML: data (base64) and stringData, o
 });
 
 test('discovery finds certificate files and TLS secrets, skipping node_modules, .git and ordinary YAML', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const c = await issue({ cn: 'found.example' });
   await ws.write('a/found.crt', c.pem);
   await ws.write('node_modules/pkg/test/fixture.pem', 'not even a certificate');
@@ -230,7 +231,7 @@ test('discovery finds certificate files and TLS secrets, skipping node_modules, 
 });
 
 test('a bundle holding an old certificate next to its renewal says which is superseded', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const old = await issue({ cn: 'renewed.example', notBefore: new Date(NOW.getTime() - 80 * DAY), days: 90 });
   const fresh = await issue({ cn: 'renewed.example', notBefore: new Date(NOW.getTime() - 5 * DAY), days: 90 });
   await ws.write('bundle.pem', old.pem + fresh.pem);
@@ -242,7 +243,7 @@ test('a bundle holding an old certificate next to its renewal says which is supe
 });
 
 test('a configured glob that matches nothing is a no-match notice naming the config line', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const r = await collectFiles([target('certs/**/*.pem', 17)], { workspace: ws.dir });
   assert.equal(r.findings.length, 1);
   assert.equal(r.findings[0].id, 'no-match');
@@ -252,7 +253,7 @@ test('a configured glob that matches nothing is a no-match notice naming the con
 });
 
 test('shard and pull-request scope pick files by path', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const c = await issue({ cn: 'scope.example' });
   await ws.write('a.pem', c.pem);
   await ws.write('b.pem', c.pem);
@@ -263,7 +264,7 @@ test('shard and pull-request scope pick files by path', async (t) => {
 });
 
 test('an OpenSSL TRUSTED CERTIFICATE (trust settings appended) reads as the certificate itself', async (t) => {
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   const ossl = await OpenSsl.create();
   t.after(() => ossl.dispose());
   const ca = await ossl.cert({ subject: '/CN=Trusted Root', ca: true, days: 3650 });

@@ -2,12 +2,12 @@
 // per suite with openssl and keytool — the independent truth: for each certificate we
 // keep where we put it (path, line, form, entry/key) and what openssl reads from it.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { OpenSsl } from '../../helpers/openssl.js';
 import { hierarchy, DAY } from '../../helpers/pki.js';
+import { tempDir } from '../../helpers/workspace.js';
 
 const exec = promisify(execFile);
 // keytool starts a JVM (~0.5 s); a hung prompt must not hang the suite.
@@ -59,7 +59,7 @@ function lineOf(text: string, needle: string): number {
 
 export async function generateRepo(): Promise<GeneratedRepo> {
   const ossl = await OpenSsl.create();
-  const dir = await mkdtemp(path.join(tmpdir(), 'certwatch-discovery-'));
+  const dir = await tempDir('certwatch-discovery-');
   const expected: Expected[] = [];
   const write = async (rel: string, content: string | Buffer) => {
     await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });

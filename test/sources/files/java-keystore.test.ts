@@ -9,7 +9,8 @@ import { promisify } from 'node:util';
 import { collectFiles } from '../../../src/sources/files/collect-files.js';
 import { extractJavaKeystore } from '../../../src/sources/files/java-keystore.js';
 import { OpenSsl } from '../../helpers/openssl.js';
-import { target, workspace } from '../../helpers/file-targets.js';
+import { target } from '../../helpers/file-targets.js';
+import { emptyWorkspace } from '../../helpers/workspace.js';
 import { said } from '../../helpers/said.js';
 
 const exec = promisify(execFile);
@@ -66,7 +67,7 @@ test('a JKS keystore: read without a password; the right password verifies; a wr
   assert.match(cut.problems[0]?.reason ?? '', /JKS keystore is truncated or damaged after 0 of its entries/);
 
   // Through the file source, with the password from the environment as configured.
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   await ws.write('java/trust.keystore', store);
   const r = await collectFiles([target('java/*.keystore', 5, { passwordEnv: 'KS_PW' })], {
     workspace: ws.dir,
@@ -80,7 +81,7 @@ test('a JKS keystore: read without a password; the right password verifies; a wr
 
 test('a JCEKS keystore is read by its magic, whatever its name', { skip }, async (t) => {
   const { store, der } = await makeStore('JCEKS');
-  const ws = await workspace(t);
+  const ws = await emptyWorkspace(t);
   await ws.write('conf/secrets.bin', store);
   const r = await collectFiles([target('conf/*')], { workspace: ws.dir });
   assert.deepEqual(r.findings, []);
