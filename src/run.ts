@@ -13,6 +13,7 @@ import { applyIgnores } from './findings/apply-ignores.js';
 import { applyPathRules, fileExcluder } from './findings/path-rules.js';
 import { checkThresholdOrder } from './config/threshold-order.js';
 import { markRevocationOff } from './checks/revocation/revocation-off.js';
+import { renewalInfoQuestions } from './checks/ari/renewal-info-questions.js';
 import { buildReport } from './report/build-report.js';
 import type { Report, ReportProbe } from './report/report-types.js';
 import { networkGuard } from './net/address-policy.js';
@@ -154,11 +155,11 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
     // (`--at DATE`): whether a CRL or OCSP answer is fresh and whether a CA's ARI
     // window is open are facts about now; only expiry and ignore.until move.
     const ctx = { settings, now: new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
-    if (settings.defaults.revocation !== 'off' || settings.ari.enabled)
-      (await import('./net/http-fetch.js')).configureHttp(guard);
+    const askCa = renewalInfoQuestions(certs, settings, ctx.now).length > 0;
+    if (settings.defaults.revocation !== 'off' || askCa) (await import('./net/http-fetch.js')).configureHttp(guard);
     if (settings.defaults.revocation === 'off') markRevocationOff(certs);
     else await (await import('./checks/revocation/check-revocation.js')).checkRevocation(certs, ctx);
-    if (settings.ari.enabled)
+    if (askCa)
       problems.push(...(await (await import('./checks/ari/check-renewal-info.js')).checkRenewalInfo(certs, ctx)));
   }
 

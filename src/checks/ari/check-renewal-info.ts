@@ -7,9 +7,9 @@ import { resolve } from 'node:path';
 import type { Finding, ObservedCertificate } from '../../types.js';
 import type { RevocationContext } from '../revocation/check-revocation.js';
 import { ariCertId } from './ari-cert-id.js';
-import { ariCaFor } from './ari-directories.js';
 import { AriClient, AriError } from './fetch-renewal-info.js';
 import { certificateNaming } from '../../findings/certificate-naming.js';
+import { renewalInfoQuestions } from './renewal-info-questions.js';
 
 export { ariCertId };
 
@@ -28,15 +28,11 @@ export async function checkRenewalInfo(certs: ObservedCertificate[], ctx: Revoca
   const problems = new Map<string, Finding>(); // by CA and reason: a directory outage is one problem, not one per certificate
   const now = ctx.now.getTime();
 
-  const work = certs.filter((o) => o.role === 'leaf' && !o.cert.isCA && now < o.cert.notAfter.getTime()); // §4: don't ask about expired ones
+  const work = renewalInfoQuestions(certs, settings, ctx.now);
   let next = 0;
   const worker = async () => {
     while (next < work.length) {
-      const obs = work[next++];
-      const ca = ariCaFor(obs.cert, settings.ari.directories);
-      if (!ca) continue;
-      const id = ariCertId(obs.cert);
-      if (!id) continue; // no AKI: no ARI identifier can be formed
+      const { obs, ca, id } = work[next++];
       try {
         const w = await client.window(ca.directory, id);
         obs.renewal = { windowStart: w.start, windowEnd: w.end, explanationURL: w.explanationURL };

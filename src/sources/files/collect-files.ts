@@ -13,7 +13,8 @@ import type {
   Observation,
   Severity,
 } from '../../types.js';
-import { CertificateParseError, parseCertificate, roleOf } from '../../x509/parse-certificate.js';
+import { CertificateParseError, roleOf } from '../../x509/parse-certificate.js';
+import { parseOncePerRun } from '../../x509/parse-once.js';
 import type { Whereabouts } from './extracted.js';
 import { CERT_FILE_EXTS, extractFile } from './extract-file.js';
 import { listDiscoveryFiles } from './discovery-list.js';
@@ -103,8 +104,9 @@ export async function collectFiles(targets: FileTarget[], o: CollectFilesOptions
   const observations: Observation[] = [];
   const dirs: RealDirs = new Map();
   const reader = discoveryReader(o.workspace, MAX_FILE_BYTES);
+  const parse = parseOncePerRun();
   for (const m of matched) {
-    const r = await collectOne(m, o, dirs, reader);
+    const r = await collectOne(m, o, dirs, reader, parse);
     for (const x of r.obs) observations.push(x);
     for (const f of r.findings) findings.push(f);
   }
@@ -218,6 +220,7 @@ async function collectOne(
   o: CollectFilesOptions,
   dirs: RealDirs,
   reader: DiscoveryReader,
+  parse: (der: Buffer) => CertificateRecord,
 ): Promise<{ obs: Observation[]; findings: Finding[] }> {
   const abs = path.join(o.workspace, m.rel);
   const discovered = !!m.target.discovered;
@@ -304,7 +307,7 @@ async function collectOne(
   const parsed: { rec: CertificateRecord; line: number; where: Whereabouts & { detail?: string } }[] = [];
   for (const c of ex.certificates) {
     try {
-      const rec = parseCertificate(c.der);
+      const rec = parse(c.der);
       parsed.push({ rec, line: c.line, where: c });
       // Odd encodings OpenSSL reads too: the certificate is checked; the oddity is said once, quietly.
       for (const n of rec.parseNotes)
