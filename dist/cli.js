@@ -1,20 +1,18 @@
 #!/usr/bin/env node
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  renderSarif
+} from "./chunks/chunk-RWIIPPFX.js";
+import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
 } from "./chunks/chunk-RJ3LJIND.js";
 import {
-  SerialListError,
-  openListFile,
   scanSerialList,
   serialKey
-} from "./chunks/chunk-FZBOEXPM.js";
-import {
-  renderSarif
-} from "./chunks/chunk-RWIIPPFX.js";
+} from "./chunks/chunk-WUPXN2N2.js";
 import "./chunks/chunk-HH333CRM.js";
 import {
   MergeError,
@@ -31,16 +29,17 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-OYZH65PJ.js";
+} from "./chunks/chunk-A6SUXXI2.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
 } from "./chunks/chunk-FHYUFM6O.js";
-import "./chunks/chunk-ESLAHDB6.js";
+import "./chunks/chunk-NZAQ3AQP.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-35WQQUNJ.js";
+import "./chunks/chunk-6RM5SU7F.js";
 import "./chunks/chunk-RYDLF6TH.js";
 import {
   daysLeft,
@@ -71,9 +70,6 @@ import "./chunks/chunk-TNHBLPBT.js";
 import {
   displayName
 } from "./chunks/chunk-LX3FKHLY.js";
-import "./chunks/chunk-66HBU3QS.js";
-import "./chunks/chunk-4HURYBLK.js";
-import "./chunks/chunk-NOSH5WDB.js";
 import "./chunks/chunk-C6FOCXUK.js";
 import "./chunks/chunk-DDCI7ZLU.js";
 
@@ -398,7 +394,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-U35KMH3V.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-TTTAVQ6P.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {
@@ -448,7 +444,7 @@ async function inventory(args) {
   let list;
   if (serialsFile) {
     try {
-      list = await openListFile(serialsFile);
+      list = await (await import("./chunks/open-serial-list-RJ7UAWU4.js")).openListFile(serialsFile);
     } catch (e) {
       throw new UsageError(`--serials-file: cannot read ${serialsFile}: ${e.message}`);
     }
@@ -488,7 +484,8 @@ async function serialsNamedIn(file, list, report) {
 `);
     return new Set(scanned.hits.keys());
   } catch (e) {
-    if (e instanceof SerialListError) throw new UsageError(`--serials-file: ${file} ${e.message}`);
+    if (e instanceof (await import("./chunks/open-serial-list-RJ7UAWU4.js")).SerialListError)
+      throw new UsageError(`--serials-file: ${file} ${e.message}`);
     throw e;
   }
 }

@@ -3,6 +3,10 @@ import {
   DiskCache
 } from "./chunk-PVFSHR7C.js";
 import {
+  ariCertId,
+  renewalInfoQuestions
+} from "./chunk-6RM5SU7F.js";
+import {
   certificateNaming
 } from "./chunk-RYDLF6TH.js";
 import {
@@ -23,34 +27,6 @@ import "./chunk-DDCI7ZLU.js";
 
 // src/checks/ari/check-renewal-info.ts
 import { resolve } from "node:path";
-
-// src/checks/ari/ari-cert-id.ts
-function ariCertId(cert) {
-  if (!cert.authorityKeyId || cert.authorityKeyId.length === 0) return null;
-  return `${cert.authorityKeyId.toString("base64url")}.${cert.serialBytes.toString("base64url")}`;
-}
-
-// src/checks/ari/ari-directories.ts
-var BUILT_IN_ARI_CAS = [
-  {
-    issuerO: "let's encrypt",
-    ca: { label: "Let's Encrypt", directory: "https://acme-v02.api.letsencrypt.org/directory" }
-  },
-  {
-    issuerO: "google trust services",
-    ca: { label: "Google Trust Services", directory: "https://dv.acme-v02.api.pki.goog/directory" }
-  }
-];
-function ariCaFor(cert, user) {
-  const o = cert.issuerO?.toLowerCase() ?? "";
-  const cn = cert.issuerCN?.toLowerCase() ?? "";
-  for (const d of user) {
-    const needle = d.issuer.toLowerCase();
-    if (needle && (o.includes(needle) || cn.includes(needle))) return { label: d.issuer, directory: d.directory };
-  }
-  for (const b of BUILT_IN_ARI_CAS) if (o.includes(b.issuerO)) return b.ca;
-  return null;
-}
 
 // src/checks/ari/fetch-renewal-info.ts
 var ARI_DEFAULT_RETRY_MS = 6 * 36e5;
@@ -224,15 +200,11 @@ async function checkRenewalInfo(certs, ctx) {
   });
   const problems = /* @__PURE__ */ new Map();
   const now = ctx.now.getTime();
-  const work = certs.filter((o) => o.role === "leaf" && !o.cert.isCA && now < o.cert.notAfter.getTime());
+  const work = renewalInfoQuestions(certs, settings, ctx.now);
   let next = 0;
   const worker = async () => {
     while (next < work.length) {
-      const obs = work[next++];
-      const ca = ariCaFor(obs.cert, settings.ari.directories);
-      if (!ca) continue;
-      const id = ariCertId(obs.cert);
-      if (!id) continue;
+      const { obs, ca, id } = work[next++];
       try {
         const w = await client.window(ca.directory, id);
         obs.renewal = { windowStart: w.start, windowEnd: w.end, explanationURL: w.explanationURL };

@@ -6,10 +6,13 @@ import {
 import {
   collectFiles,
   require_out
-} from "./chunk-ESLAHDB6.js";
+} from "./chunk-NZAQ3AQP.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
+import {
+  renewalInfoQuestions
+} from "./chunk-6RM5SU7F.js";
 import {
   certificateNaming
 } from "./chunk-RYDLF6TH.js";
@@ -630,18 +633,18 @@ async function run(settings, o = {}) {
     oc.findings.push(...localChecks(oc, settings));
   }
   if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-PEPZOTDN.js");
+    const { applyRevokedSerialLists } = await import("./revoked-serials-LHR4I3AM.js");
     (await import("./http-fetch-GR5D54XR.js")).configureHttp(guard);
     problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
   }
   if (certs.length) {
     const ctx = { settings, now: /* @__PURE__ */ new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
-    if (settings.defaults.revocation !== "off" || settings.ari.enabled)
-      (await import("./http-fetch-GR5D54XR.js")).configureHttp(guard);
+    const askCa = renewalInfoQuestions(certs, settings, ctx.now).length > 0;
+    if (settings.defaults.revocation !== "off" || askCa) (await import("./http-fetch-GR5D54XR.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
     else await (await import("./check-revocation-TDQL4QG6.js")).checkRevocation(certs, ctx);
-    if (settings.ari.enabled)
-      problems.push(...await (await import("./check-renewal-info-REZL3JMM.js")).checkRenewalInfo(certs, ctx));
+    if (askCa)
+      problems.push(...await (await import("./check-renewal-info-4TETVYIY.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));

@@ -4043,6 +4043,27 @@ var import_fast_glob2 = __toESM(require_out4(), 1);
 import { closeSync as closeSync2, constants as constants2, lstatSync, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync2, statSync } from "node:fs";
 import path3 from "node:path";
 
+// src/x509/parse-once.ts
+import { createHash } from "node:crypto";
+function parseOncePerRun() {
+  const seen = /* @__PURE__ */ new Map();
+  return (der) => {
+    const key = createHash("sha256").update(der).digest("base64");
+    let got = seen.get(key);
+    if (!got) {
+      try {
+        got = parseCertificate(der);
+      } catch (e) {
+        if (!(e instanceof CertificateParseError)) throw e;
+        got = e;
+      }
+      seen.set(key, got);
+    }
+    if (got instanceof CertificateParseError) throw got;
+    return got;
+  };
+}
+
 // src/sources/files/extract-file.ts
 import path from "node:path";
 
@@ -4334,7 +4355,7 @@ function extractSecretDoc(root, lc, out) {
 }
 
 // src/sources/files/java-keystore.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var JKS_MAGIC = 4277010157;
 var JCEKS_MAGIC = 3469659854;
 var MAX_ENTRIES = 1e5;
@@ -4439,7 +4460,7 @@ function extractJavaKeystore(buf, o = {}) {
 function keystoreDigest(password, data) {
   const pw = Buffer.alloc(password.length * 2);
   for (let i = 0; i < password.length; i++) pw.writeUInt16BE(password.charCodeAt(i), i * 2);
-  return createHash("sha1").update(pw).update("Mighty Aphrodite", "utf8").update(data).digest();
+  return createHash2("sha1").update(pw).update("Mighty Aphrodite", "utf8").update(data).digest();
 }
 
 // src/sources/files/pem-in-text.ts
@@ -4995,8 +5016,9 @@ async function collectFiles(targets, o) {
   const observations = [];
   const dirs = /* @__PURE__ */ new Map();
   const reader = discoveryReader(o.workspace, MAX_FILE_BYTES);
+  const parse = parseOncePerRun();
   for (const m of matched) {
-    const r = await collectOne(m, o, dirs, reader);
+    const r = await collectOne(m, o, dirs, reader, parse);
     for (const x of r.obs) observations.push(x);
     for (const f of r.findings) findings.push(f);
   }
@@ -5076,7 +5098,7 @@ function explainFsError(e) {
       return `cannot be read (${e.code ?? e.message})`;
   }
 }
-async function collectOne(m, o, dirs, reader) {
+async function collectOne(m, o, dirs, reader, parse) {
   const abs = path3.join(o.workspace, m.rel);
   const discovered = !!m.target.discovered;
   const certName = CERT_FILE_EXTS.has(path3.extname(m.rel).toLowerCase());
@@ -5152,7 +5174,7 @@ async function collectOne(m, o, dirs, reader) {
   const parsed = [];
   for (const c of ex.certificates) {
     try {
-      const rec = parseCertificate(c.der);
+      const rec = parse(c.der);
       parsed.push({ rec, line: c.line, where: c });
       for (const n of rec.parseNotes)
         findings.push(problem("unparseable", "notice", fileProblem(c.line, n, c.detail), loc(c.line, c)));

@@ -1,10 +1,12 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   openListFile,
-  openListUrl,
+  openListUrl
+} from "./chunk-G5ORK3QW.js";
+import {
   scanSerialList,
   serialKey
-} from "./chunk-FZBOEXPM.js";
+} from "./chunk-WUPXN2N2.js";
 import "./chunk-66HBU3QS.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-ESLAHDB6.js";
+} from "./chunk-NZAQ3AQP.js";
 import "./chunk-35WQQUNJ.js";
 import "./chunk-BSO42MW5.js";
 import {

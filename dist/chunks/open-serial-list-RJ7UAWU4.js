@@ -1,0 +1,18 @@
+import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
+import {
+  SerialListError,
+  decompressed,
+  openListFile,
+  openListUrl
+} from "./chunk-G5ORK3QW.js";
+import "./chunk-66HBU3QS.js";
+import "./chunk-4HURYBLK.js";
+import "./chunk-NOSH5WDB.js";
+import "./chunk-C6FOCXUK.js";
+import "./chunk-DDCI7ZLU.js";
+export {
+  SerialListError,
+  decompressed,
+  openListFile,
+  openListUrl
+};
