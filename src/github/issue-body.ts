@@ -8,7 +8,7 @@ import type { Location } from '../types.js';
 import { mdCodeUntrusted, mdUntrusted, ownerMention, titleUntrusted } from '../report/untrusted-text.js';
 import { findingSentence } from '../report/text/finding-sentence.js';
 import { MAX_BODY_CHARS } from './body-limit.js';
-import { encodeState, rememberFinding, rememberPlaces } from './issue-state.js';
+import { digestEntry, encodeState, rememberFinding, rememberPlaces } from './issue-state.js';
 
 // Long lists are cut with "and N more"; the run summary has the rest.
 const MAX_LOCATIONS_SHOWN = 50;
@@ -189,7 +189,7 @@ export function renderDigestBody(
 ): string {
   const state = encodeState({
     kind: 'digest',
-    listed: [...rows.map((r) => r.cert.fingerprint.slice(7, 23)), ...carried],
+    listed: [...rows.map((r) => digestEntry(r.cert.fingerprint)), ...carried],
   });
   const head: string[] = [DIGEST_MARKER, `## ${rows.length + carried.length} certificate(s) need replacement`, ''];
   if (opts.overflowOf !== undefined) {

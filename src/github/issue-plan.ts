@@ -28,7 +28,14 @@ import {
   type DigestRow,
   type RenderContext,
 } from './issue-body.js';
-import { rememberFinding, sameFinding, type RememberedFinding, type RememberedPlace } from './issue-state.js';
+import {
+  digestEntry,
+  digestEntryNames,
+  rememberFinding,
+  sameFinding,
+  type RememberedFinding,
+  type RememberedPlace,
+} from './issue-state.js';
 import { certificateState, digestState, trackingKey, type TrackedIssue } from './tracked-issue.js';
 import {
   certificatePriority,
@@ -365,12 +372,11 @@ class Planner {
     const { report, render, settings } = this.input;
     // Entries of the last digest that this run did not see stay listed in a
     // partial run (same rule as for per-certificate issues, by fingerprint).
-    const listed = new Set(rows.map((r) => r.fp.slice(7, 23)));
+    const listed = new Set(rows.map((r) => digestEntry(r.fp)));
     const carried = completeness.complete
       ? []
       : ((open && digestState(open)?.listed) ?? []).filter(
-          (p) =>
-            !listed.has(p) && !report.certificates.some((c) => c.fingerprint.toLowerCase().startsWith(`sha256:${p}`)),
+          (p) => !listed.has(p) && !report.certificates.some((c) => digestEntryNames(p, c.fingerprint)),
         );
     const digestRows: DigestRow[] = rows.map((r) => ({ cert: r.cert, active: r.active, owners: r.owners }));
     if (!digestRows.length && !carried.length) {

@@ -95,6 +95,16 @@ export function readState(body: string | null | undefined): TrackedState | null 
   return fromWire(wire);
 }
 
+/** How the digest lists a certificate: the first 16 hex digits of its fingerprint ("sha256:<hex>"). */
+export function digestEntry(fingerprint: string): string {
+  return fingerprint.slice('sha256:'.length, 'sha256:'.length + 16);
+}
+
+/** Whether a digest entry names the certificate with this fingerprint. */
+export function digestEntryNames(entry: string, fingerprint: string): boolean {
+  return fingerprint.toLowerCase().startsWith(`sha256:${entry}`);
+}
+
 /** What a finding is remembered as. */
 export function rememberFinding(f: ReportFinding): RememberedFinding {
   return { id: f.id, severity: f.severity === 'error' ? 'error' : 'warning' };
