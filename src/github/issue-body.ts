@@ -278,15 +278,8 @@ export function blobUrl(ctx: RenderContext, path: string, line: number): string 
 /** `npx certwatch check` aimed at where this certificate lives. */
 export function verifyCommand(c: ReportCertificate, ctx: RenderContext): string {
   const args: string[] = [];
-  const files = [...new Set(c.locations.filter((l) => l.type === 'file').map((l) => (l as { path: string }).path))];
-  const endpoints = [
-    ...new Set(
-      c.locations
-        .filter((l) => l.type === 'endpoint')
-        .map((l) => l as Extract<Location, { type: 'endpoint' }>)
-        .map((l) => `${l.host}:${l.port}`),
-    ),
-  ];
+  const files = [...new Set(c.locations.flatMap((l) => (l.type === 'file' ? [l.path] : [])))];
+  const endpoints = [...new Set(c.locations.flatMap((l) => (l.type === 'endpoint' ? [`${l.host}:${l.port}`] : [])))];
   for (const f of files.slice(0, 5)) args.push(`--files ${shellQuote(f)}`);
   for (const e of endpoints.slice(0, 5)) args.push(`--endpoint ${shellQuote(e)}`);
   if (!args.length && ctx.configPath) args.push(`--config ${shellQuote(ctx.configPath)}`);
