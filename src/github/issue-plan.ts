@@ -6,9 +6,9 @@
 // in order, with the checks against concurrent runs that only it can make.
 //
 // Identity lives in the body, never in the title: people retitle issues.
-// Run-to-run state (finding keys, locations, owners, first-reported date) lives
-// in a hidden marker in the body too, so a run needs no comment listing and
-// an identical re-run makes no write at all.
+// Run-to-run state (findings, places, owners, first-reported day) lives in a
+// hidden marker in the body too (issue-state.ts), so a run needs no comment
+// listing and an identical re-run makes no write at all.
 import type { Report, ReportCertificate } from '../report/report-types.js';
 import { mdCodeUntrusted, mdUntrusted } from '../report/untrusted-text.js';
 import { findingSentence } from '../report/text/finding-sentence.js';
