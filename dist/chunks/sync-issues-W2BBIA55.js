@@ -81,6 +81,12 @@ function readState(body) {
   }
   return fromWire(wire);
 }
+function digestEntry(fingerprint) {
+  return fingerprint.slice("sha256:".length, "sha256:".length + 16);
+}
+function digestEntryNames(entry, fingerprint) {
+  return fingerprint.toLowerCase().startsWith(`sha256:${entry}`);
+}
 function rememberFinding(f) {
   return { id: f.id, severity: f.severity === "error" ? "error" : "warning" };
 }
@@ -256,7 +262,7 @@ function certificateBody({ cert: c, active, owners, firstReported, ownersPending
 function renderDigestBody(rows, carried, ctx, opts) {
   const state = encodeState({
     kind: "digest",
-    listed: [...rows.map((r) => r.cert.fingerprint.slice(7, 23)), ...carried]
+    listed: [...rows.map((r) => digestEntry(r.cert.fingerprint)), ...carried]
   });
   const head = [DIGEST_MARKER, `## ${rows.length + carried.length} certificate(s) need replacement`, ""];
   if (opts.overflowOf !== void 0) {
@@ -324,12 +330,8 @@ function blobUrl(ctx, path, line) {
 }
 function verifyCommand(c, ctx) {
   const args = [];
-  const files = [...new Set(c.locations.filter((l) => l.type === "file").map((l) => l.path))];
-  const endpoints = [
-    ...new Set(
-      c.locations.filter((l) => l.type === "endpoint").map((l) => l).map((l) => `${l.host}:${l.port}`)
-    )
-  ];
+  const files = [...new Set(c.locations.flatMap((l) => l.type === "file" ? [l.path] : []))];
+  const endpoints = [...new Set(c.locations.flatMap((l) => l.type === "endpoint" ? [`${l.host}:${l.port}`] : []))];
   for (const f of files.slice(0, 5)) args.push(`--files ${shellQuote(f)}`);
   for (const e of endpoints.slice(0, 5)) args.push(`--endpoint ${shellQuote(e)}`);
   if (!args.length && ctx.configPath) args.push(`--config ${shellQuote(ctx.configPath)}`);
@@ -684,9 +686,9 @@ var Planner = class {
   }
   digest(rows, open, closed, completeness, perCertificate) {
     const { report, render, settings } = this.input;
-    const listed = new Set(rows.map((r) => r.fp.slice(7, 23)));
+    const listed = new Set(rows.map((r) => digestEntry(r.fp)));
     const carried = completeness.complete ? [] : ((open && digestState(open)?.listed) ?? []).filter(
-      (p) => !listed.has(p) && !report.certificates.some((c) => c.fingerprint.toLowerCase().startsWith(`sha256:${p}`))
+      (p) => !listed.has(p) && !report.certificates.some((c) => digestEntryNames(p, c.fingerprint))
     );
     const digestRows = rows.map((r) => ({ cert: r.cert, active: r.active, owners: r.owners }));
     if (!digestRows.length && !carried.length) {
