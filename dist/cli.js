@@ -437,7 +437,7 @@ async function inventory(args) {
     issuer: values.issuer,
     owner: values.owner,
     expiresBefore: values["expires-before"] ? parseDate(values["expires-before"], "--expires-before") : void 0,
-    // PRODUCT.md: `--at DATE` shows what would fail on that date; --all keeps every certificate.
+    // README, "Command line": `--at DATE` shows what would fail on that date; --all keeps every certificate.
     failingOnly: values.at !== void 0 && !values.all
   };
   const serialsFile = values["serials-file"];

@@ -22,7 +22,7 @@ export async function inventory(args: string[]): Promise<number> {
     issuer: values.issuer,
     owner: values.owner,
     expiresBefore: values['expires-before'] ? parseDate(values['expires-before'], '--expires-before') : undefined,
-    // PRODUCT.md: `--at DATE` shows what would fail on that date; --all keeps every certificate.
+    // README, "Command line": `--at DATE` shows what would fail on that date; --all keeps every certificate.
     failingOnly: values.at !== undefined && !values.all,
   };
   // Opened before the run (a wrong path is a usage error at once), read after it:

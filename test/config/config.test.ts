@@ -1,4 +1,4 @@
-// `.github/certwatch.yml` as users write it (PRODUCT.md), and as they get it wrong:
+// `.github/certwatch.yml` as users write it (README, "Configure"), and as they get it wrong:
 // every mistake names the file, the line and the key.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

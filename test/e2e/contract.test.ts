@@ -1,4 +1,4 @@
-// The external contract (PRODUCT.md) and the README, checked from the outside:
+// The external contract (README: config, inputs, outputs, CLI, finding ids, JSON report), checked from the outside:
 // the names users type, the defaults they get, the messages they read at 3 a.m.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

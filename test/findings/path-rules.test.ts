@@ -1,4 +1,4 @@
-// Path rules as users write them (PRODUCT.md second wave): `exclude:` at the top and per
+// Path rules as users write them (README and schema/certwatch.schema.json): `exclude:` at the top and per
 // files entry, "!" negation inside files, `ignore: - path:`. Matching certificates stay in
 // the inventory, marked; only their findings stop counting.
 import { test } from 'node:test';

@@ -1,6 +1,7 @@
 // The openssl CLI as an independent encoder and as the reference reader: the
 // certificates it makes are not shaped by @peculiar/x509, and what `openssl x509`
-// prints is what certwatch must agree with (NOTES.md, "Library caveats").
+// prints is what certwatch must agree with (@peculiar/x509 and Node's X509Certificate each
+// have their own readings of odd encodings; openssl is the reference).
 import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // certwatch must agree with `openssl x509` on validity dates, serial (sign
 // included), subject and SANs for every certificate openssl can read, and refuse
-// — with the reason — what it cannot read correctly (NOTES.md, "Library caveats").
+// — with the reason — what it cannot read correctly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
