@@ -7,6 +7,7 @@ import { GROUPING_KEYS, type GroupingKey } from '../report/inventory/group.js';
 import type { Report } from '../report/report-types.js';
 import { run } from '../run.js';
 import type { OpenedList } from '../serial-lists/open-serial-list.js';
+import { listReadProblem, serialLineProblem } from '../report/text/serial-list-cause.js';
 import { scanSerialList } from '../serial-lists/scan-serial-list.js';
 import { serialKey } from '../serial-lists/serial-line.js';
 import { INVENTORY_FORMATS, INVENTORY_OPTIONS, parseDate, pickFormat, settingsFromFlags } from './args.js';
@@ -69,13 +70,13 @@ async function serialsNamedIn(file: string, list: OpenedList, report: Report): P
       list.bytes,
       new Set(report.certificates.map((c) => serialKey(c.serialNumber))),
     );
-    for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}\n`);
+    for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${serialLineProblem(b.problem)}\n`);
     if (scanned.badCount > scanned.bad.length)
       say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)\n`);
     return new Set(scanned.hits.keys());
   } catch (e) {
     if (e instanceof (await import('../serial-lists/open-serial-list.js')).SerialListError)
-      throw new UsageError(`--serials-file: ${file} ${e.message}`);
+      throw new UsageError(`--serials-file: ${file} ${listReadProblem(e.problem)}`);
     throw e;
   }
 }

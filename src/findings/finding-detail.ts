@@ -11,6 +11,8 @@
 import type { ChainCause, ChainProblem } from '../checks/chain.js';
 import type { HostnameCause } from '../checks/hostname.js';
 import type { RevocationCause } from '../checks/revocation/revocation-cause.js';
+import type { AriCause } from '../checks/ari/fetch-renewal-info.js';
+import type { SerialListCause } from '../checks/revocation/revoked-serials.js';
 
 // Several variants may share a finding id (a `revoked` from a CRL and one from a
 // published serial list); `kind` tells them apart.
@@ -128,7 +130,7 @@ export type FindingDetail =
       explanationURL?: string;
     }
   /** `refused`: the network policy kept certwatch from asking the CA (a not-checked notice) */
-  | { kind: 'ari-problem'; ca: string; refused: boolean; reason: string }
+  | { kind: 'ari-problem'; ca: string; refused: boolean; cause: AriCause }
   // endpoints
   | { kind: 'untrusted-chain'; endpoint: EndpointRef; problem: ChainProblem; cause: ChainCause }
   | { kind: 'hostname-mismatch'; endpoint: EndpointRef; cause: HostnameCause }
@@ -172,8 +174,8 @@ export type FindingDetail =
   | { kind: 'no-match'; pattern: string }
   | { kind: 'nothing-found'; configPath: string }
   // published serial lists (checks/revocation/revoked-serials.ts)
-  | { kind: 'serial-list-problem'; list: string; reason: string }
-  | { kind: 'serial-list-unreadable'; list: string; reason: string }
+  | { kind: 'serial-list-problem'; list: string; cause: SerialListCause }
+  | { kind: 'serial-list-unreadable'; list: string; cause: SerialListCause }
   // config and rules
   | { kind: 'threshold-order'; scope?: string; failWithin: string; warnWithin: string }
   | { kind: 'ignore-expired'; rule: RuleRef; until: string }

@@ -1,5 +1,5 @@
 // Asking an OCSP responder (RFC 6960): the request built by x509/ocsp-request.ts goes by GET or POST.
-import { FetchError, httpFetch } from './http-fetch.js';
+import { FetchError, httpFetch, type OcspGetProblem } from './http-fetch.js';
 import { OCSP_MAX_BYTES } from './limits.js';
 import { OCSP_GET_MAX_BASE64 } from '../x509/ocsp-request.js';
 
@@ -33,17 +33,17 @@ export async function fetchOcsp(url: string, request: Buffer, o: OcspFetchOption
     headers: { accept: 'application/ocsp-response' },
   };
   const b64 = request.toString('base64');
-  let getProblem: string | undefined;
+  let getProblem: OcspGetProblem | undefined;
   if (b64.length < OCSP_GET_MAX_BASE64) {
     const getUrl = `${url.endsWith('/') ? url : url + '/'}${encodeURIComponent(b64)}`;
     try {
       // Messages name the responder, not the URL-encoded request appended to it.
       const res = await httpFetch(getUrl, { ...common, what: 'OCSP GET to', shownUrl: url });
       if (successfulOcspResponse(res.body)) return res.body;
-      getProblem = 'GET did not return a successful OCSP response';
+      getProblem = { reason: 'not-successful' };
     } catch (e) {
       if (!(e instanceof FetchError) || (e.kind !== 'http' && e.kind !== 'too-large')) throw e;
-      getProblem = e.message;
+      getProblem = { reason: 'fetch', failure: e.failure };
     }
   }
   try {
@@ -56,7 +56,9 @@ export async function fetchOcsp(url: string, request: Buffer, o: OcspFetchOption
     });
     return res.body;
   } catch (e) {
-    if (getProblem && e instanceof Error) e.message += ` (after ${getProblem})`;
+    // The POST's failure says what the GET before it came to (report/text/fetch-failure.ts words both).
+    if (getProblem && e instanceof FetchError)
+      throw new FetchError({ ...e.failure, afterGet: getProblem }, e.url, e.headers);
     throw e;
   }
 }

@@ -40,15 +40,76 @@ export interface FetchResult {
 
 export type FetchErrorKind = 'deadline' | 'scheme' | 'http' | 'timeout' | 'too-large' | 'network' | 'refused';
 
+/** Why a URL is not fetched at all (only http and https are). */
+export type UrlRefusal = { reason: 'invalid-url'; url: string } | { reason: 'scheme'; scheme: string };
+
+/**
+ * What went wrong, as data (Go's `url.Error` style): put into words once, by
+ * report/text/fetch-failure.ts, where findings about fetches are written.
+ */
+export type FetchProblem =
+  | { reason: 'not-fetchable'; refusal: UrlRefusal }
+  | { reason: 'redirect-scheme'; scheme: string }
+  | { reason: 'not-started' }
+  | { reason: 'deadline-passed'; bytes: number }
+  | { reason: 'http-status'; status: number }
+  | { reason: 'declared-too-large'; status: number; bytes: number; maxBytes: number }
+  | { reason: 'too-large'; status: number; bytes: number; maxBytes: number }
+  | { reason: 'budget-used-up'; status: number; maxTotalBytes: number }
+  /** the whole exchange took longer than `limitMs` (our own timer) */
+  | { reason: 'timeout'; limitMs: number }
+  | { reason: 'headers-timeout' }
+  | { reason: 'body-timeout' }
+  | { reason: 'connect-timeout' }
+  /** a transport error: its code (ECONNREFUSED, ENOTFOUND…) and its own words, code and message as given */
+  | { reason: 'network'; code?: string; detail: string }
+  | { reason: 'write-failed'; file: string; detail: string }
+  /** the network policy (address-policy.ts) kept certwatch from asking; `redirectedTo`: the hop refused */
+  | { reason: 'refused'; refusal: string; redirectedTo?: string };
+
+/** A failed fetch: what was attempted ("fetching CRL"), the URL as messages name it, and what went wrong. */
+export type FetchFailure = FetchProblem & {
+  action: string;
+  url: string;
+  /** an OCSP POST that failed after the GET tried first (net/fetch-ocsp.ts) */
+  afterGet?: OcspGetProblem;
+};
+
+/** Why the OCSP GET tried first was given up for a POST. */
+export type OcspGetProblem = { reason: 'not-successful' } | { reason: 'fetch'; failure: FetchFailure };
+
+const KIND: Record<FetchProblem['reason'], FetchErrorKind> = {
+  'not-fetchable': 'scheme',
+  'redirect-scheme': 'scheme',
+  'not-started': 'deadline',
+  'deadline-passed': 'deadline',
+  'http-status': 'http',
+  'declared-too-large': 'too-large',
+  'too-large': 'too-large',
+  'budget-used-up': 'too-large',
+  timeout: 'timeout',
+  'headers-timeout': 'timeout',
+  'body-timeout': 'timeout',
+  'connect-timeout': 'timeout',
+  network: 'network',
+  'write-failed': 'network',
+  refused: 'refused',
+};
+
 export class FetchError extends Error {
+  readonly kind: FetchErrorKind;
+  /** the response's status, when one arrived */
+  readonly status?: number;
   constructor(
-    message: string,
-    readonly kind: FetchErrorKind,
+    readonly failure: FetchFailure,
+    /** the URL requested (the hop that failed, after redirects) */
     readonly url: string,
-    readonly status?: number,
     readonly headers?: Record<string, string | string[] | undefined>,
   ) {
-    super(message);
+    // For logs and stack traces only: findings say it in words from `failure`.
+    super(`${failure.action} ${failure.url}: ${failure.reason}`);
+    this.kind = KIND[failure.reason];
+    if ('status' in failure) this.status = failure.status;
   }
 }
 
@@ -65,17 +126,22 @@ export function configureHttp(g: NetworkGuard | undefined): void {
   bytesRead = 0;
 }
 
+/** What a fetch is, as a failure names it: "fetching CRL" and the URL shown. */
+interface Attempt {
+  action: string;
+  url: string;
+}
+
+/** A FetchError for `url` (the hop requested) saying what went wrong with the attempt. */
+function fetchFailed(at: Attempt, problem: FetchProblem, url: string, headers?: FetchError['headers']): FetchError {
+  return new FetchError({ ...problem, action: at.action, url: at.url }, url, headers);
+}
+
 /** Count bytes against the run's budget; throws once it is used up. */
-function spend(n: number, what: string, url: string, status: number): void {
+function spend(n: number, at: Attempt, url: string, status: number): void {
   bytesRead += n;
-  if (guard && bytesRead > guard.maxTotalBytes) {
-    throw new FetchError(
-      `${what}: the run's download budget of ${Math.round(guard.maxTotalBytes / 1024 / 1024)} MB (network.max-download-mb) is used up`,
-      'too-large',
-      url,
-      status,
-    );
-  }
+  if (guard && bytesRead > guard.maxTotalBytes)
+    throw fetchFailed(at, { reason: 'budget-used-up', status, maxTotalBytes: guard.maxTotalBytes }, url);
 }
 
 /**
@@ -134,15 +200,15 @@ export async function closeHttp(): Promise<void> {
 }
 
 /** Only http(s): LDAP and file URLs in CRL distribution points are skipped, not followed. */
-export function fetchableUrl(url: string): string | null {
+export function fetchableUrl(url: string): UrlRefusal | null {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return `"${url}" is not a valid URL`;
+    return { reason: 'invalid-url', url };
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    return `${u.protocol.replace(/:$/, '')}:// URLs are not fetched (only http and https)`;
+    return { reason: 'scheme', scheme: u.protocol.replace(/:$/, '') };
   return null;
 }
 
@@ -151,20 +217,14 @@ export function fetchableUrl(url: string): string | null {
  * `received` in all for this response. Its own cap first, then the run's
  * download budget; past either, a FetchError (the caller drops the body).
  */
-function admit(n: number, received: number, maxBytes: number, what: string, url: string, status: number): void {
-  if (received > maxBytes)
-    throw new FetchError(
-      `${what}: response exceeds the ${maxBytes}-byte limit (aborted after ${received} bytes)`,
-      'too-large',
-      url,
-      status,
-    );
-  spend(n, what, url, status);
+function admit(n: number, received: number, maxBytes: number, at: Attempt, url: string, status: number): void {
+  if (received > maxBytes) throw fetchFailed(at, { reason: 'too-large', status, bytes: received, maxBytes }, url);
+  spend(n, at, url, status);
 }
 
 export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResult> {
   const open = await openResponse(url, o, o.totalTimeoutMs ?? o.timeoutMs);
-  const { res, what, ac, declared } = open;
+  const { res, at, ac, declared } = open;
   try {
     // Preallocate when the size is announced: a 100 MB CRL is then held once, not twice.
     const chunks: Buffer[] = [];
@@ -174,7 +234,7 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
         const b = chunk as Buffer;
         size += b.length;
         try {
-          admit(b.length, size, o.maxBytes, what, url, res.statusCode);
+          admit(b.length, size, o.maxBytes, at, url, res.statusCode);
         } catch (e) {
           discard(res.body);
           throw e;
@@ -183,7 +243,7 @@ export async function httpFetch(url: string, o: FetchOptions): Promise<FetchResu
       }
     } catch (e) {
       if (e instanceof FetchError) throw e;
-      throw describe(e, what, url, ac);
+      throw describe(e, at, url, ac);
     }
     let body: Buffer;
     if (Number.isFinite(declared) && declared === size && chunks.length > 1) {
@@ -226,7 +286,7 @@ export interface StreamResult {
  */
 export async function httpStream(url: string, o: FetchOptions): Promise<StreamResult> {
   const open = await openResponse(url, o, o.totalTimeoutMs);
-  const { res, what, ac } = open;
+  const { res, at, ac } = open;
   const cancel = () => {
     discard(res.body);
     open.close();
@@ -247,24 +307,24 @@ export async function httpStream(url: string, o: FetchOptions): Promise<StreamRe
       // The run's deadline, checked while bytes flow (a stalled body is the idle timeout's job).
       const watch = setInterval(() => {
         if (so.deadline !== undefined && Date.now() > so.deadline)
-          fail(new FetchError(`${what}: stopped, the run's deadline passed after ${size} bytes`, 'deadline', url));
+          fail(fetchFailed(at, { reason: 'deadline-passed', bytes: size }, url));
       }, 250);
       watch.unref();
       res.body.on('data', (chunk: Buffer) => {
         size += chunk.length;
         try {
-          admit(chunk.length, size, o.maxBytes, what, url, res.statusCode);
+          admit(chunk.length, size, o.maxBytes, at, url, res.statusCode);
         } catch (e) {
           return fail(e as Error);
         }
         out.write(chunk);
       });
-      res.body.on('error', (e) => fail(e instanceof FetchError ? e : describe(e, what, url, ac)));
+      res.body.on('error', (e) => fail(e instanceof FetchError ? e : describe(e, at, url, ac)));
       out.on('error', (e) =>
         fail(
-          new FetchError(
-            `${what}: cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? e.message})`,
-            'network',
+          fetchFailed(
+            at,
+            { reason: 'write-failed', file, detail: (e as NodeJS.ErrnoException).code ?? e.message },
             url,
           ),
         ),
@@ -278,9 +338,16 @@ export async function httpStream(url: string, o: FetchOptions): Promise<StreamRe
   return { url, status: res.statusCode, headers: res.headers, saveTo, cancel };
 }
 
+/** Why our own timer aborted a request: the limit it enforced. */
+class TimeLimit extends Error {
+  constructor(readonly limitMs: number) {
+    super(`no complete answer within ${limitMs} ms`);
+  }
+}
+
 interface OpenResponse {
   res: Dispatcher.ResponseData;
-  what: string;
+  at: Attempt;
   ac: AbortController;
   declared: number;
   close(): void;
@@ -288,16 +355,14 @@ interface OpenResponse {
 
 /** Request, wait for headers, refuse bad statuses and announced oversize bodies. */
 async function openResponse(url: string, o: FetchOptions, totalMs: number | undefined): Promise<OpenResponse> {
-  const what = `${o.what ?? 'fetching'} ${o.shownUrl ?? url}`;
-  const refused = fetchableUrl(url);
-  if (refused) throw new FetchError(`${what}: ${refused}`, 'scheme', url);
-  if (o.deadline !== undefined && Date.now() >= o.deadline) {
-    throw new FetchError(`${what}: not started, the run's deadline has passed`, 'deadline', url);
-  }
+  const at: Attempt = { action: o.what ?? 'fetching', url: o.shownUrl ?? url };
+  const notFetchable = fetchableUrl(url);
+  if (notFetchable) throw fetchFailed(at, { reason: 'not-fetchable', refusal: notFetchable }, url);
+  if (o.deadline !== undefined && Date.now() >= o.deadline) throw fetchFailed(at, { reason: 'not-started' }, url);
   const ac = new AbortController();
   // Until the headers arrive the per-operation timeout bounds the wait; after that the whole-transfer one (if any).
   const limit = totalMs ?? o.timeoutMs;
-  const timer = setTimeout(() => ac.abort(new Error(`no complete answer within ${limit} ms`)), limit);
+  const timer = setTimeout(() => ac.abort(new TimeLimit(limit)), limit);
   timer.unref?.();
   const close = () => clearTimeout(timer);
   let res: Dispatcher.ResponseData;
@@ -324,30 +389,25 @@ async function openResponse(url: string, o: FetchOptions, totalMs: number | unde
       return Promise.race([pending, expired]);
     };
     if (!guard?.publicOnly) res = await send(url, agent());
-    else res = await sendGuarded(url, guard, send, what);
+    else res = await sendGuarded(url, guard, send, at);
   } catch (e) {
     close();
-    throw describe(e, what, url, ac);
+    throw describe(e, at, url, ac);
   }
   if (totalMs === undefined) close(); // streaming: the body's idle timeout and the caller's deadline take over
   const status = res.statusCode;
   if ((status < 200 || status > 299) && !o.acceptStatus?.includes(status)) {
     discard(res.body);
     close();
-    throw new FetchError(`${what}: HTTP ${status}`, 'http', url, status, res.headers);
+    throw fetchFailed(at, { reason: 'http-status', status }, url, res.headers);
   }
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > o.maxBytes) {
     discard(res.body);
     close();
-    throw new FetchError(
-      `${what}: response of ${declared} bytes exceeds the ${o.maxBytes}-byte limit`,
-      'too-large',
-      url,
-      status,
-    );
+    throw fetchFailed(at, { reason: 'declared-too-large', status, bytes: declared, maxBytes: o.maxBytes }, url);
   }
-  return { res, what, ac, declared, close };
+  return { res, at, ac, declared, close };
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -357,19 +417,16 @@ async function sendGuarded(
   url: string,
   g: NetworkGuard,
   send: (target: string, via: Dispatcher) => Promise<Dispatcher.ResponseData>,
-  what: string,
+  at: Attempt,
 ): Promise<Dispatcher.ResponseData> {
   let current = url;
   for (let hop = 0; ; hop++) {
     const u = new URL(current);
     if (u.protocol !== 'http:' && u.protocol !== 'https:')
-      throw new FetchError(
-        `${what}: redirected to ${u.protocol}// (only http and https are followed)`,
-        'scheme',
-        current,
-      );
+      throw fetchFailed(at, { reason: 'redirect-scheme', scheme: u.protocol.replace(/:$/, '') }, current);
     const why = await refusal(u.hostname, g);
-    if (why) throw new FetchError(`${what}: ${hop ? `redirected to ${u.host}: ` : ''}${why}`, 'refused', current);
+    if (why)
+      throw fetchFailed(at, { reason: 'refused', refusal: why, ...(hop ? { redirectedTo: u.host } : {}) }, current);
     const res = await send(current, guardedAgent(current, g));
     const location = res.headers.location;
     if (!REDIRECT_STATUSES.has(res.statusCode) || typeof location !== 'string' || hop >= MAX_REDIRECTS) return res;
@@ -384,35 +441,21 @@ function discard(body: Dispatcher.ResponseData['body']): void {
   body.destroy();
 }
 
-const NETWORK_WORDS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused, nothing listening on that port',
-  ECONNRESET: 'connection reset by the server',
-  ENOTFOUND: 'host not found (DNS)',
-  EAI_AGAIN: 'host name lookup failed temporarily (DNS)',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-};
-
-function describe(e: unknown, what: string, url: string, ac: AbortController): FetchError {
+function describe(e: unknown, at: Attempt, url: string, ac: AbortController): FetchError {
   if (e instanceof FetchError) return e;
   const err = e as { code?: string; message?: string };
   const refusedAt = [e, (e as { cause?: unknown }).cause].find(
     (x) => (x as { code?: string })?.code === 'ECERTWATCH_REFUSED',
   ) as Error | undefined;
-  if (refusedAt) return new FetchError(`${what}: ${refusedAt.message}`, 'refused', url);
+  if (refusedAt) return fetchFailed(at, { reason: 'refused', refusal: refusedAt.message }, url);
   if (ac.signal.aborted)
-    return new FetchError(`${what}: timed out (${(ac.signal.reason as Error)?.message ?? 'aborted'})`, 'timeout', url);
-  if (err.code === 'UND_ERR_HEADERS_TIMEOUT')
-    return new FetchError(`${what}: timed out waiting for the response headers`, 'timeout', url);
-  if (err.code === 'UND_ERR_BODY_TIMEOUT')
-    return new FetchError(`${what}: timed out while reading the response body`, 'timeout', url);
-  if (err.code === 'UND_ERR_CONNECT_TIMEOUT') return new FetchError(`${what}: timed out connecting`, 'timeout', url);
+    return fetchFailed(at, { reason: 'timeout', limitMs: (ac.signal.reason as TimeLimit).limitMs }, url);
+  if (err.code === 'UND_ERR_HEADERS_TIMEOUT') return fetchFailed(at, { reason: 'headers-timeout' }, url);
+  if (err.code === 'UND_ERR_BODY_TIMEOUT') return fetchFailed(at, { reason: 'body-timeout' }, url);
+  if (err.code === 'UND_ERR_CONNECT_TIMEOUT') return fetchFailed(at, { reason: 'connect-timeout' }, url);
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-  // Common socket errors in words (the code kept for searching): these messages
-  // end up in findings, and "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9"
-  // says the same thing twice to someone who only wants to know the server is down.
+  // Common socket errors are said in words at the edge (the code kept for searching).
   const code = err.code ?? cause?.code;
-  if (code && NETWORK_WORDS[code]) return new FetchError(`${what}: ${NETWORK_WORDS[code]} (${code})`, 'network', url);
-  const detail = [err.code, err.message, cause?.code].filter(Boolean).join(': ');
-  return new FetchError(`${what}: ${detail || String(e)}`, 'network', url);
+  const detail = [err.code, err.message, cause?.code].filter(Boolean).join(': ') || String(e);
+  return fetchFailed(at, { reason: 'network', ...(code ? { code } : {}), detail }, url);
 }

@@ -11,19 +11,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { FetchError, httpStream } from '../net/http-fetch.js';
+import { FetchError, httpStream, type FetchFailure } from '../net/http-fetch.js';
 import { SERIAL_LIST_MAX_DOWNLOAD_BYTES } from '../net/limits.js';
 
 /** A read chunk: big enough that per-chunk overhead vanishes, small enough to be nothing in memory. */
 const READ_CHUNK_BYTES = 1024 * 1024;
 
-export class SerialListError extends Error {}
+/** Why a list's bytes cannot be read (put into words by report/text/serial-list-cause.ts). */
+export type ListReadProblem =
+  | { reason: 'missing' }
+  | { reason: 'directory' }
+  /** `detail`: the system's error code, or its message */
+  | { reason: 'unreadable'; detail: string }
+  | { reason: 'not-gzip'; detail: string };
+
+export class SerialListError extends Error {
+  constructor(readonly problem: ListReadProblem) {
+    super(`serial list problem: ${problem.reason}`);
+  }
+}
 
 export interface OpenedList {
   /** the list's text, decompressed */
   bytes: AsyncIterable<Buffer>;
-  /** said beside the result: the cached copy stood in for an unreachable server */
-  note?: string;
+  /** said beside the result: the cached copy (fetched at `fetchedAt`, ISO 8601) stood in for an unreachable server */
+  staleCopy?: { failure: FetchFailure; fetchedAt: string };
 }
 
 export interface UrlListOptions {
@@ -37,11 +49,13 @@ export interface UrlListOptions {
 export async function openListFile(file: string): Promise<OpenedList> {
   try {
     const st = await stat(file);
-    if (st.isDirectory()) throw new SerialListError('is a directory, not a list');
+    if (st.isDirectory()) throw new SerialListError({ reason: 'directory' });
   } catch (e) {
     if (e instanceof SerialListError) throw e;
     const err = e as NodeJS.ErrnoException;
-    throw new SerialListError(err.code === 'ENOENT' ? 'does not exist' : `cannot be read (${err.code ?? err.message})`);
+    throw new SerialListError(
+      err.code === 'ENOENT' ? { reason: 'missing' } : { reason: 'unreadable', detail: err.code ?? err.message },
+    );
   }
   const stream = createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
   return { bytes: decompressed(readErrorsInWords(stream)) };
@@ -52,7 +66,7 @@ async function* readErrorsInWords(src: AsyncIterable<Buffer>): AsyncGenerator<Bu
     yield* src;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new SerialListError(`cannot be read (${err.code ?? err.message})`);
+    throw new SerialListError({ reason: 'unreadable', detail: err.code ?? err.message });
   }
 }
 
@@ -87,7 +101,7 @@ export async function* decompressed(src: AsyncIterable<Buffer>): AsyncGenerator<
   } catch (e) {
     if (e instanceof SerialListError || e instanceof FetchError) throw e;
     const err = e as NodeJS.ErrnoException;
-    if (err.code?.startsWith('Z_')) throw new SerialListError(`is not a valid gzip file (${err.message})`);
+    if (err.code?.startsWith('Z_')) throw new SerialListError({ reason: 'not-gzip', detail: err.message });
     throw e;
   } finally {
     gunzip.destroy();
@@ -147,7 +161,7 @@ export async function openListUrl(url: string, o: UrlListOptions): Promise<Opene
     if (!cached || !paths || !(e instanceof FetchError) || e.kind === 'too-large') throw e;
     return {
       bytes: decompressed(createReadStream(paths.body, { highWaterMark: READ_CHUNK_BYTES })),
-      note: `the server did not answer (${e.message}); used the copy fetched ${new Date(cached.fetchedAt).toISOString()}`,
+      staleCopy: { failure: e.failure, fetchedAt: new Date(cached.fetchedAt).toISOString() },
     };
   }
   if (res.status === 304 && cached && paths) {

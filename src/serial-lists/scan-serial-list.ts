@@ -10,7 +10,7 @@
 // only becomes a string when a 22-bit prefix filter says it may be ours. Lines
 // that are anything else go through parseSerialLine (serial-line.ts), the one
 // definition of the format.
-import { MAX_SERIAL_HEX_DIGITS, parseSerialLine } from './serial-line.js';
+import { MAX_SERIAL_HEX_DIGITS, parseSerialLine, type SerialLineProblem } from './serial-line.js';
 
 /** Bad lines kept for the message; the rest are only counted (a list may have millions). */
 const BAD_LINES_KEPT = 10;
@@ -24,7 +24,7 @@ const MAX_LINE_BYTES = 64 * 1024;
 export interface BadLine {
   line: number; // 1-based
   text: string; // clipped
-  problem: string;
+  problem: SerialLineProblem;
 }
 
 export interface ScanResult {
@@ -34,8 +34,8 @@ export interface ScanResult {
   hits: Map<string, number>;
   bad: BadLine[];
   badCount: number;
-  /** set when reading stopped before the end (the run's deadline) */
-  stopped?: string;
+  /** set when the run's deadline stopped reading before the end: the lines read by then */
+  stoppedAfterLines?: number;
 }
 
 export interface ScanOptions {
@@ -131,11 +131,7 @@ class LineScanner {
     if (p > s && (p === e || b[p] === 44 || b[p] === 9)) {
       const len = p - q;
       if (len > MAX_SERIAL_HEX_DIGITS)
-        return this.badLine(
-          n,
-          b.toString('utf8', s, Math.min(e, s + 200)),
-          `is not one serial number (a serial has at most 20 octets; this one has ${len} hex digits)`,
-        );
+        return this.badLine(n, b.toString('utf8', s, Math.min(e, s + 200)), { reason: 'too-long', hexDigits: len });
       if (len === 0) return this.hit('0', n);
       const h = prefixHash(head, len);
       if ((this.filter[h >>> 5] & (1 << (h & 31))) === 0) return;
@@ -151,7 +147,7 @@ class LineScanner {
     if (this.wanted.has(key) && !this.result.hits.has(key)) this.result.hits.set(key, line);
   }
 
-  private badLine(line: number, text: string, problem: string): void {
+  private badLine(line: number, text: string, problem: SerialLineProblem): void {
     this.result.badCount++;
     if (this.result.bad.length < BAD_LINES_KEPT) {
       const t = text.trim();
@@ -173,7 +169,7 @@ export async function scanSerialList(
   for await (const chunk of bytes) {
     scanner.push(chunk);
     if (o.deadline !== undefined && Date.now() > o.deadline) {
-      scanner.result.stopped = `the run's deadline passed after ${scanner.result.lines.toLocaleString('en')} lines`;
+      scanner.result.stoppedAfterLines = scanner.result.lines;
       return scanner.result; // leaving the loop closes the source
     }
   }

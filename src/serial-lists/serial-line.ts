@@ -14,7 +14,13 @@
 // match while `AB` never matches `1AB` or `FFAB` (short serials caused false
 // matches in check_ssl_cert #540).
 
-export type SerialLine = { serial: string } | { blank: true } | { problem: string };
+export type SerialLine = { serial: string } | { blank: true } | { problem: SerialLineProblem };
+
+/** Why a line names no serial (put into words by report/text/serial-list-cause.ts). */
+export type SerialLineProblem =
+  | { reason: 'no-serial' } // nothing before the first comma or tab
+  | { reason: 'not-hex' }
+  | { reason: 'too-long'; hexDigits: number }; // longer than any one serial
 
 // A serial is at most 20 octets (RFC 5280 §4.1.2.2); allow slack for odd CAs but
 // refuse a field that is plainly not one serial (two pasted together, a hash).
@@ -43,7 +49,7 @@ export function parseSerialLine(raw: string): SerialLine {
   const line = raw.replace(/^\uFEFF/, '').replace(/#.*/, '');
   if (line.trim() === '') return { blank: true };
   const field = line.split(/[,\t]/, 1)[0].trim();
-  if (field === '') return { problem: 'has no serial before the first comma or tab' };
+  if (field === '') return { problem: { reason: 'no-serial' } };
   let s = field;
   let sign = '';
   if (s.startsWith('-')) {
@@ -53,13 +59,10 @@ export function parseSerialLine(raw: string): SerialLine {
   if (/^0x/i.test(s)) s = s.slice(2);
   // Each space- or colon-separated group is a byte (or bytes): "4:a3" is 04 A3, not 4A3.
   const groups = s.split(/[\s:]+/).filter((g) => g !== '');
-  if (groups.length === 0 || !groups.every((g) => HEX.test(g))) return { problem: 'is not a hex serial number' };
+  if (groups.length === 0 || !groups.every((g) => HEX.test(g))) return { problem: { reason: 'not-hex' } };
   const hex = groups.length === 1 ? groups[0] : groups.map((g) => (g.length % 2 ? '0' + g : g)).join('');
   const key = serialKey(sign + hex);
-  if (key.replace(/^-/, '').length > MAX_SERIAL_HEX_DIGITS) {
-    return {
-      problem: `is not one serial number (a serial has at most 20 octets; this one has ${key.replace(/^-/, '').length} hex digits)`,
-    };
-  }
+  const hexDigits = key.replace(/^-/, '').length;
+  if (hexDigits > MAX_SERIAL_HEX_DIGITS) return { problem: { reason: 'too-long', hexDigits } };
   return { serial: key };
 }

@@ -3,7 +3,8 @@
 // being attempted.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { closeHttp, httpFetch } from '../../src/net/http-fetch.js';
+import { closeHttp, FetchError, httpFetch } from '../../src/net/http-fetch.js';
+import { fetchFailure } from '../../src/report/text/fetch-failure.js';
 import { send, slow, startServer, type TestServer } from '../helpers/revocation-fixtures.js';
 
 let srv: TestServer;
@@ -32,6 +33,15 @@ after(async () => {
   await srv.close();
   await proxy.close();
 });
+
+/** A rejection with a FetchError whose sentence (as findings say it) matches. */
+function failsSaying(re: RegExp) {
+  return (e: unknown) => {
+    assert.ok(e instanceof FetchError, `not a FetchError: ${e}`);
+    assert.match(fetchFailure(e.failure), re);
+    return true;
+  };
+}
 
 describe('httpFetch', () => {
   test('HTTP_PROXY is honoured', async () => {
@@ -62,18 +72,23 @@ describe('httpFetch', () => {
     delete process.env.NO_PROXY;
     delete process.env.no_proxy;
     const t0 = Date.now();
-    await assert.rejects(httpFetch('https://127.0.0.1:1/never', { timeoutMs: 300, maxBytes: 100 }), /timed out/);
+    await assert.rejects(
+      httpFetch('https://127.0.0.1:1/never', { timeoutMs: 300, maxBytes: 100 }),
+      failsSaying(/timed out/),
+    );
     assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
   });
 
   test('only http and https URLs are fetched', async () => {
     await assert.rejects(
       httpFetch('ldap://ldap.example/cn=crl', { timeoutMs: 1000, maxBytes: 10, what: 'fetching CRL' }),
-      /fetching CRL ldap:\/\/ldap\.example\/cn=crl: ldap:\/\/ URLs are not fetched/,
+      failsSaying(
+        /^fetching CRL ldap:\/\/ldap\.example\/cn=crl: ldap:\/\/ URLs are not fetched \(only http and https\)$/,
+      ),
     );
     await assert.rejects(
       httpFetch('file:///etc/passwd', { timeoutMs: 1000, maxBytes: 10 }),
-      /file:\/\/ URLs are not fetched/,
+      failsSaying(/file:\/\/ URLs are not fetched/),
     );
   });
 
@@ -81,7 +96,7 @@ describe('httpFetch', () => {
     const before = srv.hits.get('/hello') ?? 0;
     await assert.rejects(
       httpFetch(`${srv.base}/hello`, { timeoutMs: 1000, maxBytes: 100, deadline: Date.now() - 1 }),
-      /deadline has passed/,
+      failsSaying(/: not started, the run's deadline has passed$/),
     );
     assert.equal(srv.hits.get('/hello') ?? 0, before);
   });
@@ -91,7 +106,7 @@ describe('httpFetch', () => {
     const t0 = Date.now();
     await assert.rejects(
       httpFetch(`${srv.base}/stall`, { timeoutMs: 200, maxBytes: 100, what: 'fetching CRL' }),
-      /fetching CRL http:\/\/127\.0\.0\.1:\d+\/stall: timed out/,
+      failsSaying(/^fetching CRL http:\/\/127\.0\.0\.1:\d+\/stall: timed out/),
     );
     assert.ok(Date.now() - t0 < 2000);
   });
@@ -100,9 +115,15 @@ describe('httpFetch', () => {
     srv.routes.set('/e', send('no', 'text/plain', 500));
     await assert.rejects(
       httpFetch(`${srv.base}/e`, { timeoutMs: 1000, maxBytes: 100, what: 'fetching CRL' }),
-      (e: Error & { status?: number }) => {
-        assert.match(e.message, /^fetching CRL http:\/\/127\.0\.0\.1:\d+\/e: HTTP 500$/);
-        assert.equal(e.status, 500);
+      (e: unknown) => {
+        failsSaying(/^fetching CRL http:\/\/127\.0\.0\.1:\d+\/e: HTTP 500$/)(e);
+        assert.equal((e as FetchError).status, 500);
+        assert.deepEqual((e as FetchError).failure, {
+          reason: 'http-status',
+          status: 500,
+          action: 'fetching CRL',
+          url: `${srv.base}/e`,
+        });
         return true;
       },
     );
@@ -116,7 +137,7 @@ describe('httpFetch', () => {
     });
     await assert.rejects(
       httpFetch(`${srv.base}/big`, { timeoutMs: 1000, maxBytes: 10_000 }),
-      /exceeds the 10000-byte limit/,
+      failsSaying(/: response exceeds the 10000-byte limit \(aborted after \d+ bytes\)$/),
     );
   });
 

@@ -22,6 +22,9 @@ import type { Report, ReportFinding } from '../../src/report/report-types.js';
 import type { FindingId, Location } from '../../src/types.js';
 import type { ChainCause, ChainProblem } from '../../src/checks/chain.js';
 import type { HostnameCause } from '../../src/checks/hostname.js';
+import type { FetchFailure, FetchProblem, OcspGetProblem } from '../../src/net/http-fetch.js';
+import type { AriCause } from '../../src/checks/ari/fetch-renewal-info.js';
+import type { SerialListCause } from '../../src/checks/revocation/revoked-serials.js';
 import { describeVerifyError } from '../../src/shared/openssl-verify-errors.js';
 import { cert, fileAt, NOW, report } from '../helpers/report-factory.js';
 
@@ -142,6 +145,163 @@ function hostnameCases(): Case[] {
       'the certificate covers www.example, 192.0.2.8, not the address 192.0.2.7',
     ),
     c({ reason: 'leaf-unparseable', name: 'lb.example' }, 'the leaf certificate does not parse'),
+  ];
+}
+
+const CRL = 'http://ca.example/x.crl';
+
+/** Every way a fetch fails (net/http-fetch.ts), as a CRL problem of revocation-unknown says it. */
+function fetchCases(): Case[] {
+  const c = (problem: FetchProblem, says: string, extra: { afterGet?: OcspGetProblem } = {}): Case => ({
+    id: 'revocation-unknown',
+    detail: {
+      kind: 'revocation-unknown',
+      certificate: leaf,
+      problems: [
+        {
+          source: 'crl',
+          url: CRL,
+          cause: { reason: 'fetch', failure: { ...problem, action: 'fetching CRL', url: CRL, ...extra } },
+        },
+      ],
+    },
+    says: `Revocation status of certificate api.example is unknown: ${says}`,
+  });
+  const at = `fetching CRL ${CRL}: `;
+  return [
+    c(
+      { reason: 'not-fetchable', refusal: { reason: 'scheme', scheme: 'ldap' } },
+      `${at}ldap:// URLs are not fetched (only http and https)`,
+    ),
+    c(
+      { reason: 'not-fetchable', refusal: { reason: 'invalid-url', url: 'http://[' } },
+      `${at}"http://[" is not a valid URL`,
+    ),
+    c({ reason: 'redirect-scheme', scheme: 'file' }, `${at}redirected to file:// (only http and https are followed)`),
+    c({ reason: 'not-started' }, `${at}not started, the run's deadline has passed`),
+    c({ reason: 'deadline-passed', bytes: 4096 }, `${at}stopped, the run's deadline passed after 4096 bytes`),
+    c(
+      { reason: 'declared-too-large', status: 200, bytes: 900, maxBytes: 500 },
+      `${at}response of 900 bytes exceeds the 500-byte limit`,
+    ),
+    c(
+      { reason: 'too-large', status: 200, bytes: 600, maxBytes: 500 },
+      `${at}response exceeds the 500-byte limit (aborted after 600 bytes)`,
+    ),
+    c(
+      { reason: 'budget-used-up', status: 200, maxTotalBytes: 8192 * 1024 * 1024 },
+      `${at}the run's download budget of 8192 MB (network.max-download-mb) is used up`,
+    ),
+    c({ reason: 'timeout', limitMs: 3000 }, `${at}timed out (no complete answer within 3000 ms)`),
+    c({ reason: 'headers-timeout' }, `${at}timed out waiting for the response headers`),
+    c({ reason: 'body-timeout' }, `${at}timed out while reading the response body`),
+    c({ reason: 'connect-timeout' }, `${at}timed out connecting`),
+    c(
+      { reason: 'network', code: 'ENOTFOUND', detail: 'ENOTFOUND: getaddrinfo ENOTFOUND ca.example' },
+      `${at}host not found (DNS) (ENOTFOUND)`,
+    ),
+    c({ reason: 'network', code: 'EPROTO', detail: 'EPROTO: write EPROTO' }, `${at}EPROTO: write EPROTO`),
+    c({ reason: 'write-failed', file: '/tmp/x.list', detail: 'ENOSPC' }, `${at}cannot write /tmp/x.list (ENOSPC)`),
+    c(
+      {
+        reason: 'refused',
+        refusal: 'not contacted: 10.0.0.1, a private (RFC 1918) address, on a pull request from a fork',
+        redirectedTo: '10.0.0.1:80',
+      },
+      `${at}redirected to 10.0.0.1:80: not contacted: 10.0.0.1, a private (RFC 1918) address, on a pull request from a fork`,
+    ),
+    c({ reason: 'http-status', status: 503 }, `${at}HTTP 503 (after GET did not return a successful OCSP response)`, {
+      afterGet: { reason: 'not-successful' },
+    }),
+    c({ reason: 'http-status', status: 503 }, `${at}HTTP 503 (after OCSP GET to http://ocsp.example: HTTP 405)`, {
+      afterGet: {
+        reason: 'fetch',
+        failure: { reason: 'http-status', status: 405, action: 'OCSP GET to', url: 'http://ocsp.example' },
+      },
+    }),
+  ];
+}
+
+/** Every ARI cause (checks/ari/fetch-renewal-info.ts), as the ari-problem sentence says it. */
+function ariCases(): Case[] {
+  const c = (cause: AriCause, says: string): Case => ({
+    id: 'renewal-window',
+    detail: { kind: 'ari-problem', ca: "Let's Encrypt", refused: false, cause },
+    says: `ARI for Let's Encrypt: ${says}`,
+    problem: true,
+  });
+  const url = 'http://x/ari/abc.def';
+  return [
+    c({ reason: 'directory-status', directory: 'http://x/dir', status: 500 }, 'directory http://x/dir returned 500'),
+    c({ reason: 'directory-not-json', directory: 'http://x/dir' }, 'directory http://x/dir is not JSON'),
+    c(
+      { reason: 'no-renewal-info', directory: 'http://x/dir' },
+      'directory http://x/dir offers no renewalInfo endpoint',
+    ),
+    c({ reason: 'unknown-certificate', url }, `renewalInfo ${url} does not know this certificate (HTTP 404)`),
+    c({ reason: 'renewal-info-status', url, status: 502 }, `renewalInfo ${url} returned 502`),
+    c({ reason: 'malformed-json', url }, `renewalInfo ${url} returned malformed JSON`),
+    c(
+      { reason: 'no-window', url },
+      `renewalInfo ${url} returned no valid suggestedWindow start/end (RFC 3339 timestamps are required)`,
+    ),
+    c(
+      { reason: 'window-reversed', url, start: '2026-12-05T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' },
+      `renewalInfo ${url} returned a window that ends (2026-12-01T00:00:00.000Z) before it starts (2026-12-05T00:00:00.000Z)`,
+    ),
+    c(
+      { reason: 'fetch', failure: { reason: 'not-started', action: 'reading renewalInfo', url } },
+      `reading renewalInfo ${url}: not started, the run's deadline has passed`,
+    ),
+    c({ reason: 'error', text: 'something nobody foresaw' }, 'something nobody foresaw'),
+  ];
+}
+
+/** Every serial-list cause (checks/revocation/revoked-serials.ts), as its sentence says it. */
+function serialListCases(): Case[] {
+  const list = 'https://ca.example/list.txt';
+  const c = (cause: SerialListCause, says: string, unreadable = false): Case => ({
+    id: unreadable ? 'unparseable' : 'unreachable',
+    detail: { kind: unreadable ? 'serial-list-unreadable' : 'serial-list-problem', list, cause },
+    says: `revoked-serials list ${list}${unreadable ? '' : ':'} ${says}`,
+    problem: true,
+  });
+  const failure: FetchFailure = { reason: 'http-status', status: 404, action: 'fetching serial list', url: list };
+  return [
+    c({ reason: 'read', problem: { reason: 'missing' } }, 'does not exist', true),
+    c({ reason: 'read', problem: { reason: 'directory' } }, 'is a directory, not a list', true),
+    c({ reason: 'read', problem: { reason: 'unreadable', detail: 'EACCES' } }, 'cannot be read (EACCES)', true),
+    c(
+      { reason: 'read', problem: { reason: 'not-gzip', detail: 'incorrect header check' } },
+      'is not a valid gzip file (incorrect header check)',
+      true,
+    ),
+    c({ reason: 'fetch', failure }, `could not be read: fetching serial list ${list}: HTTP 404`, true),
+    c({ reason: 'error', text: 'went wrong' }, 'went wrong', true),
+    c(
+      { reason: 'stale-copy', failure, fetchedAt: '2026-11-30T00:00:00.000Z' },
+      `the server did not answer (fetching serial list ${list}: HTTP 404); used the copy fetched 2026-11-30T00:00:00.000Z`,
+    ),
+    c(
+      { reason: 'bad-lines', lines: [{ line: 3, text: 'xyz', problem: { reason: 'not-hex' } }], count: 1 },
+      'line 3 is not a hex serial number (skipped)',
+    ),
+    c(
+      {
+        reason: 'bad-lines',
+        lines: [
+          { line: 3, text: 'xyz', problem: { reason: 'not-hex' } },
+          { line: 4, text: ', name', problem: { reason: 'no-serial' } },
+          { line: 9, text: 'ab'.repeat(30), problem: { reason: 'too-long', hexDigits: 60 } },
+        ],
+        count: 1200,
+      },
+      `1,200 lines skipped: line 3 "xyz" is not a hex serial number; line 4 ", name" has no serial before the first comma or tab; line 9 "${'ab'.repeat(30)}" is not one serial number (a serial has at most 20 octets; this one has 60 hex digits), … (1,200 in all)`,
+    ),
+    c(
+      { reason: 'stopped', lines: 1500000 },
+      "reading stopped, the run's deadline passed after 1,500,000 lines; serials further down were not compared",
+    ),
   ];
 }
 
@@ -267,8 +427,13 @@ const CASES: Case[] = [
           url: 'http://127.0.0.1:9/ocsp',
           cause: {
             reason: 'fetch',
-            refused: false,
-            text: 'OCSP GET to http://127.0.0.1:9/ocsp: connection refused, nothing listening on that port (ECONNREFUSED)',
+            failure: {
+              reason: 'network',
+              code: 'ECONNREFUSED',
+              detail: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9',
+              action: 'OCSP GET to',
+              url: 'http://127.0.0.1:9/ocsp',
+            },
           },
         },
         {
@@ -280,7 +445,10 @@ const CASES: Case[] = [
         {
           source: 'crl',
           url: 'http://ca.example/x.crl',
-          cause: { reason: 'fetch', refused: false, text: 'fetching CRL http://ca.example/x.crl: HTTP 404' },
+          cause: {
+            reason: 'fetch',
+            failure: { reason: 'http-status', status: 404, action: 'fetching CRL', url: 'http://ca.example/x.crl' },
+          },
         },
         {
           source: 'crl',
@@ -305,7 +473,15 @@ const CASES: Case[] = [
         {
           source: 'crl',
           url: 'http://10.0.0.1/x.crl',
-          cause: { reason: 'fetch', refused: true, text: 'fetching CRL http://10.0.0.1/x.crl: not contacted' },
+          cause: {
+            reason: 'fetch',
+            failure: {
+              reason: 'refused',
+              refusal: 'not contacted',
+              action: 'fetching CRL',
+              url: 'http://10.0.0.1/x.crl',
+            },
+          },
         },
       ],
     },
@@ -336,12 +512,8 @@ const CASES: Case[] = [
     },
     says: "Rec ACME's suggested renewal window (2026-12-01 18:00 UTC – 2026-12-08 18:00 UTC) is open: renew certificate api.example now",
   },
-  {
-    id: 'renewal-window',
-    detail: { kind: 'ari-problem', ca: "Let's Encrypt", refused: false, reason: 'directory http://x/dir returned 500' },
-    says: "ARI for Let's Encrypt: directory http://x/dir returned 500",
-    problem: true,
-  },
+  ...ariCases(),
+  ...fetchCases(),
   ...chainCases(),
   ...hostnameCases(),
   {
@@ -476,18 +648,7 @@ const CASES: Case[] = [
     says: 'no certificates found in the workspace (looked in every tracked file for PEM blocks, base64 certificates under keys, DER, PKCS#7, PKCS#12 and Java keystores); list files or endpoints in .github/certwatch.yml',
     problem: true,
   },
-  {
-    id: 'unreachable',
-    detail: { kind: 'serial-list-problem', list: 'https://ca.example/list.txt', reason: 'the server did not answer' },
-    says: 'revoked-serials list https://ca.example/list.txt: the server did not answer',
-    problem: true,
-  },
-  {
-    id: 'unparseable',
-    detail: { kind: 'serial-list-unreadable', list: 'incidents/gone.txt', reason: 'does not exist' },
-    says: 'revoked-serials list incidents/gone.txt does not exist',
-    problem: true,
-  },
+  ...serialListCases(),
   {
     id: 'config',
     detail: { kind: 'threshold-order', scope: 'files "k8s/*.yaml"', failWithin: '10d', warnWithin: '5d' },
@@ -658,7 +819,10 @@ describe('hostile text inside a detail stays inert in every medium', () => {
           {
             source: 'crl',
             url: 'http://127.0.0.1:9/@octocat/[x](y)',
-            cause: { reason: 'fetch', refused: false, text: `fetching CRL ${HOSTILE}: HTTP 404` },
+            cause: {
+              reason: 'fetch',
+              failure: { reason: 'http-status', status: 404, action: 'fetching CRL', url: `http://x/${HOSTILE}` },
+            },
           },
         ],
       },
@@ -674,6 +838,31 @@ describe('hostile text inside a detail stays inert in every medium', () => {
     {
       id: 'unreachable',
       detail: { kind: 'unreachable', endpoint: { host: 'evil.example', port: 443 }, reason: HOSTILE },
+      says: '',
+      problem: true,
+    },
+    // A published list's lines and an ARI server's URL are the attacker's text too.
+    {
+      id: 'unparseable',
+      detail: {
+        kind: 'serial-list-problem',
+        list: 'https://ca.example/list.txt',
+        cause: { reason: 'bad-lines', lines: [{ line: 2, text: HOSTILE, problem: { reason: 'no-serial' } }], count: 2 },
+      },
+      says: '',
+      problem: true,
+    },
+    {
+      id: 'renewal-window',
+      detail: {
+        kind: 'ari-problem',
+        ca: HOSTILE,
+        refused: false,
+        cause: {
+          reason: 'fetch',
+          failure: { reason: 'refused', refusal: HOSTILE, action: 'reading renewalInfo', url: HOSTILE },
+        },
+      },
       says: '',
       problem: true,
     },

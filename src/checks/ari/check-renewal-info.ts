@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Finding, ObservedCertificate } from '../../types.js';
 import type { RevocationContext } from '../revocation/check-revocation.js';
 import { ariCertId } from './ari-cert-id.js';
-import { AriClient, AriError } from './fetch-renewal-info.js';
+import { AriClient, AriError, type AriCause } from './fetch-renewal-info.js';
 import { certificateNaming } from '../../findings/certificate-naming.js';
 import { renewalInfoQuestions } from './renewal-info-questions.js';
 
@@ -54,14 +54,14 @@ export async function checkRenewalInfo(certs: ObservedCertificate[], ctx: Revoca
           });
       } catch (e) {
         const severity = e instanceof AriError ? e.severity : 'warning';
-        const reason = (e as Error).message;
+        const cause: AriCause = e instanceof AriError ? e.why : { reason: 'error', text: (e as Error).message };
         const refused = e instanceof AriError && e.refused;
-        const detail = { kind: 'ari-problem' as const, ca: ca.label, refused, reason };
+        const detail = { kind: 'ari-problem' as const, ca: ca.label, refused, cause };
         // Refused by the network policy: not asked, so a notice that it was not checked, not a warning.
         const finding: Finding = refused
           ? { id: 'not-checked', severity: 'notice', detail }
           : { id: 'renewal-window', severity, detail };
-        const key = `${ca.label}\n${reason}`;
+        const key = `${ca.label}\n${JSON.stringify(cause)}`;
         if (!problems.has(key)) problems.set(key, finding);
       }
     }

@@ -3,7 +3,7 @@
 // the suggested window (§4.2). Answers are kept on disk until their Retry-After
 // (§4.3) so repeated runs do not hammer the CA.
 import { DiskCache } from '../../net/disk-cache.js';
-import { FetchError, httpFetch } from '../../net/http-fetch.js';
+import { FetchError, httpFetch, type FetchFailure } from '../../net/http-fetch.js';
 import { ARI_MAX_BYTES } from '../../net/limits.js';
 import { oncePerKey } from '../../shared/once-per-key.js';
 import { utcDate } from '../../x509/der.js';
@@ -23,16 +23,39 @@ export interface RenewalWindow {
   explanationURL?: string;
 }
 
+/** Why the CA gave no usable window, as data (put into words by report/text/ari-cause.ts). */
+export type AriCause =
+  | { reason: 'fetch'; failure: FetchFailure }
+  | { reason: 'directory-status'; directory: string; status: number }
+  | { reason: 'directory-not-json'; directory: string }
+  | { reason: 'no-renewal-info'; directory: string }
+  /** the CA does not know the certificate (HTTP 404) */
+  | { reason: 'unknown-certificate'; url: string }
+  | { reason: 'renewal-info-status'; url: string; status: number }
+  | { reason: 'malformed-json'; url: string }
+  | { reason: 'no-window'; url: string }
+  | { reason: 'window-reversed'; url: string; start: string; end: string }
+  /** an error nobody foresaw: its own words */
+  | { reason: 'error'; text: string };
+
 /** An ARI problem, with how loud it should be: 404 (CA does not know the certificate) is a notice. */
 export class AriError extends Error {
   constructor(
-    message: string,
+    readonly why: AriCause,
     readonly severity: 'notice' | 'warning',
-    /** the network policy kept certwatch from asking (net/address-policy.ts): not the CA's failure */
-    readonly refused = false,
   ) {
-    super(message);
+    super(`ARI problem: ${why.reason}`);
   }
+  /** the network policy kept certwatch from asking (net/address-policy.ts): not the CA's failure */
+  get refused(): boolean {
+    return this.why.reason === 'fetch' && this.why.failure.reason === 'refused';
+  }
+}
+
+/** A failed request as a cause: the HTTP status the CA answered with (`status` words it), or the fetch's failure. */
+function requestFailed(e: unknown, status: (status: number) => AriCause): AriCause {
+  if (!(e instanceof FetchError)) return { reason: 'error', text: (e as Error).message };
+  return e.status ? status(e.status) : { reason: 'fetch', failure: e.failure };
 }
 
 export interface AriClientOptions {
@@ -89,20 +112,17 @@ export function parseRenewalInfo(body: Buffer, url: string): RenewalWindow {
   try {
     json = JSON.parse(body.toString('utf8'));
   } catch {
-    throw new AriError(`renewalInfo ${url} returned malformed JSON`, 'warning');
+    throw new AriError({ reason: 'malformed-json', url }, 'warning');
   }
   const w = (json as { suggestedWindow?: { start?: unknown; end?: unknown } })?.suggestedWindow;
   const start = typeof w?.start === 'string' ? parseRfc3339(w.start) : null;
   const end = typeof w?.end === 'string' ? parseRfc3339(w.end) : null;
   if (!start || !end) {
-    throw new AriError(
-      `renewalInfo ${url} returned no valid suggestedWindow start/end (RFC 3339 timestamps are required)`,
-      'warning',
-    );
+    throw new AriError({ reason: 'no-window', url }, 'warning');
   }
   if (end.getTime() < start.getTime()) {
     throw new AriError(
-      `renewalInfo ${url} returned a window that ends (${end.toISOString()}) before it starts (${start.toISOString()})`,
+      { reason: 'window-reversed', url, start: start.toISOString(), end: end.toISOString() },
       'warning',
     );
   }
@@ -156,19 +176,18 @@ export class AriClient {
       body = (await this.fetch(directory, 'reading ACME directory')).body;
     } catch (e) {
       throw new AriError(
-        e instanceof FetchError && e.status ? `directory ${directory} returned ${e.status}` : (e as Error).message,
+        requestFailed(e, (status) => ({ reason: 'directory-status', directory, status })),
         'warning',
-        e instanceof FetchError && e.kind === 'refused',
       );
     }
     let renewalInfo: unknown;
     try {
       renewalInfo = (JSON.parse(body.toString('utf8')) as { renewalInfo?: unknown }).renewalInfo;
     } catch {
-      throw new AriError(`directory ${directory} is not JSON`, 'warning');
+      throw new AriError({ reason: 'directory-not-json', directory }, 'warning');
     }
     if (typeof renewalInfo !== 'string' || !/^https?:\/\//i.test(renewalInfo)) {
-      throw new AriError(`directory ${directory} offers no renewalInfo endpoint`, 'notice');
+      throw new AriError({ reason: 'no-renewal-info', directory }, 'notice');
     }
     await this.cache.writeJson(path, { url: directory, renewalInfo, at: Date.now() });
     return renewalInfo;
@@ -193,12 +212,12 @@ export class AriClient {
       res = await this.fetch(url, 'reading renewalInfo');
     } catch (e) {
       if (e instanceof FetchError && e.status === 404)
-        throw new AriError(`renewalInfo ${url} does not know this certificate (HTTP 404)`, 'notice');
-      if (e instanceof FetchError && e.kind === 'deadline') throw new AriError(e.message, 'notice');
+        throw new AriError({ reason: 'unknown-certificate', url }, 'notice');
+      if (e instanceof FetchError && e.kind === 'deadline')
+        throw new AriError({ reason: 'fetch', failure: e.failure }, 'notice');
       throw new AriError(
-        e instanceof FetchError && e.status ? `renewalInfo ${url} returned ${e.status}` : (e as Error).message,
+        requestFailed(e, (status) => ({ reason: 'renewal-info-status', url, status })),
         'warning',
-        e instanceof FetchError && e.kind === 'refused',
       );
     }
     const w = parseRenewalInfo(res.body, url);

@@ -20,7 +20,7 @@ import type {
 } from '../../types.js';
 import type { RevocationSource } from '../../findings/finding-detail.js';
 import { certificateNaming } from '../../findings/certificate-naming.js';
-import { fetchableUrl } from '../../net/http-fetch.js';
+import { fetchableUrl, type UrlRefusal } from '../../net/http-fetch.js';
 import { REVOCATION_CONCURRENCY } from '../../net/limits.js';
 import { crlStatus, type SourceVerdict } from './crl-status.js';
 import { CrlSource, causeOf } from './fetch-crl.js';
@@ -148,27 +148,24 @@ async function checkOne(obs: ObservedCertificate, s: Session): Promise<Revocatio
   if (now.getTime() >= cert.notAfter.getTime())
     return { status: 'not-checked', detail: 'expired: CAs drop expired certificates from CRLs and OCSP' };
 
-  const skipped: string[] = [];
+  const skipped = new Map<string, UrlRefusal>(); // the same refusal for two URLs reads once
   const usable = (urls: string[]) =>
     urls.filter((u) => {
       const why = fetchableUrl(u);
-      if (why) skipped.push(why);
+      if (why) skipped.set(JSON.stringify(why), why);
       return !why;
     });
   const ocspUrls = usable(cert.ocspUrls);
   const crlUrls = usable(cert.crlUrls);
   if (!obs.stapledOcsp && !ocspUrls.length && !crlUrls.length) {
     // Short-lived certificates (≤ 7 days) may carry no revocation pointers at all: nothing to check, not "unknown".
-    if (!skipped.length) return { status: 'not-checked', detail: 'no OCSP or CRL URL in the certificate' };
+    if (!skipped.size) return { status: 'not-checked', detail: 'no OCSP or CRL URL in the certificate' };
     // Pointers exist but none certwatch can follow (ldap://, file://): in hard mode the
     // user asked that an unverifiable status fail, so it is unknown there, not skipped.
-    const detail = `no http(s) OCSP or CRL URL (${[...new Set(skipped)].join('; ')})`;
-    return s.ctx.settings.defaults.revocation === 'hard'
-      ? {
-          status: 'unknown',
-          problems: [{ source: 'pointers', cause: { reason: 'no-fetchable-url', skipped: [...new Set(skipped)] } }],
-        }
-      : { status: 'not-checked', detail };
+    const problems: RevocationProblem[] = [
+      { source: 'pointers', cause: { reason: 'no-fetchable-url', skipped: [...skipped.values()] } },
+    ];
+    return { status: s.ctx.settings.defaults.revocation === 'hard' ? 'unknown' : 'not-checked', problems };
   }
 
   const found = await s.issuers.find(obs);

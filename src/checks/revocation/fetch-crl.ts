@@ -65,7 +65,7 @@ export class CrlError extends Error {
 /** Why a fetch or a CRL failed, as a cause; anything else keeps its own words. */
 export function causeOf(e: unknown): RevocationCause {
   if (e instanceof CrlError) return e.why;
-  if (e instanceof FetchError) return { reason: 'fetch', refused: e.kind === 'refused', text: e.message };
+  if (e instanceof FetchError) return { reason: 'fetch', failure: e.failure };
   return { reason: 'error', text: (e as Error)?.message ?? String(e) };
 }
 

@@ -104,9 +104,9 @@ export class IssuerFinder {
     if (fromSystem) return { issuer: fromSystem, via: 'system' };
     const attempts: AiaAttempt[] = [];
     for (const url of cert.caIssuersUrls) {
-      const refused = fetchableUrl(url);
-      if (refused) {
-        attempts.push({ reason: 'skipped', why: refused });
+      const refusal = fetchableUrl(url);
+      if (refusal) {
+        attempts.push({ reason: 'skipped', refusal });
         continue;
       }
       try {
@@ -121,8 +121,8 @@ export class IssuerFinder {
       } catch (e) {
         attempts.push(
           e instanceof FetchError
-            ? { reason: 'fetch', refused: e.kind === 'refused', text: e.message }
-            : { reason: 'fetch', refused: false, text: (e as Error).message },
+            ? { reason: 'fetch', failure: e.failure }
+            : { reason: 'error', text: (e as Error).message },
         );
       }
     }

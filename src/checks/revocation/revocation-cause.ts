@@ -2,6 +2,7 @@
 // facts it needs (Go's crypto/x509 style — `CertificateInvalidError{Reason}`),
 // put into words at the end by report/text/revocation-cause.ts. Checks return
 // these instead of sentences, so no caller edits or searches an error's text.
+import type { FetchFailure, UrlRefusal } from '../../net/http-fetch.js';
 import type { SignatureDefect } from '../../x509/signature.js';
 
 /** What is wrong with a CRL for the issuer it should come from (RFC 5280 §5, §6.3.3). */
@@ -49,15 +50,17 @@ export type OcspSignerProblem =
 
 /** One place the issuer was looked for over AIA, and what came of it. */
 export type AiaAttempt =
-  | { reason: 'skipped'; why: string }
+  | { reason: 'skipped'; refusal: UrlRefusal }
   | { reason: 'wrong-certificates'; url: string; subjects: string[] }
   | { reason: 'no-certificate'; url: string }
-  | { reason: 'fetch'; refused: boolean; text: string }
+  | { reason: 'fetch'; failure: FetchFailure }
+  /** an error nobody foresaw: its own words */
+  | { reason: 'error'; text: string }
   | { reason: 'no-url' };
 
 export type RevocationCause =
-  /** a fetch failed (net/http-fetch.ts FetchError): its text already names what was fetched and where */
-  | { reason: 'fetch'; refused: boolean; text: string }
+  /** a fetch failed (net/http-fetch.ts FetchError): what was fetched, where, and what went wrong */
+  | { reason: 'fetch'; failure: FetchFailure }
   | { reason: 'crl'; url: string; delta: boolean; defect: CrlDefect }
   | { reason: 'crl-pem-without-crl'; url: string }
   | { reason: 'crl-unreadable'; url: string; detail: string }
@@ -67,7 +70,7 @@ export type RevocationCause =
   | { reason: 'no-base-crl-number' }
   | { reason: 'ocsp'; defect: OcspDefect }
   | { reason: 'issuer-not-found'; issuer: string; attempts: AiaAttempt[] }
-  | { reason: 'no-fetchable-url'; skipped: string[] }
+  | { reason: 'no-fetchable-url'; skipped: UrlRefusal[] }
   /** an error nobody foresaw: its own words */
   | { reason: 'error'; text: string }
   /** a bug or an input nobody foresaw stopped the whole check: the check failed, not the certificate */
@@ -75,7 +78,8 @@ export type RevocationCause =
 
 /** The network policy kept certwatch from asking (not a failure of the source). */
 export function refusedByPolicy(c: RevocationCause): boolean {
-  if (c.reason === 'fetch') return c.refused;
-  if (c.reason === 'issuer-not-found') return c.attempts.some((a) => a.reason === 'fetch' && a.refused);
+  if (c.reason === 'fetch') return c.failure.reason === 'refused';
+  if (c.reason === 'issuer-not-found')
+    return c.attempts.some((a) => a.reason === 'fetch' && a.failure.reason === 'refused');
   return false;
 }

@@ -6,9 +6,30 @@
 // (src/serial-lists/). Several lists naming one certificate give one finding.
 import { resolve } from 'node:path';
 import type { Finding, Location, ObservedCertificate, RevokedSerialList, Settings } from '../../types.js';
-import { openListFile, openListUrl, type OpenedList } from '../../serial-lists/open-serial-list.js';
-import { scanSerialList, type ScanResult } from '../../serial-lists/scan-serial-list.js';
+import {
+  openListFile,
+  openListUrl,
+  SerialListError,
+  type ListReadProblem,
+  type OpenedList,
+} from '../../serial-lists/open-serial-list.js';
+import { scanSerialList, type BadLine, type ScanResult } from '../../serial-lists/scan-serial-list.js';
+import { FetchError, type FetchFailure } from '../../net/http-fetch.js';
 import { serialKey } from '../../serial-lists/serial-line.js';
+
+/** What is wrong with a published list, as data (put into words by report/text/serial-list-cause.ts). */
+export type SerialListCause =
+  /** the list cannot be read (a serial-list-unreadable finding) */
+  | { reason: 'read'; problem: ListReadProblem }
+  | { reason: 'fetch'; failure: FetchFailure }
+  /** an error nobody foresaw: its own words */
+  | { reason: 'error'; text: string }
+  /** the server did not answer; the copy fetched at `fetchedAt` was read instead */
+  | { reason: 'stale-copy'; failure: FetchFailure; fetchedAt: string }
+  /** lines that name no serial: the first few (`lines`) and how many in all */
+  | { reason: 'bad-lines'; lines: BadLine[]; count: number }
+  /** the run's deadline stopped reading after `lines` lines */
+  | { reason: 'stopped'; lines: number };
 
 interface ListHit {
   list: RevokedSerialList;
@@ -51,7 +72,7 @@ export async function applyRevokedSerialLists(
     const problem = (
       id: Finding['id'],
       severity: Finding['severity'],
-      reason: string,
+      cause: SerialListCause,
       line?: number,
       kind: 'serial-list-problem' | 'serial-list-unreadable' = 'serial-list-problem',
     ) =>
@@ -61,7 +82,7 @@ export async function applyRevokedSerialLists(
         ...(location
           ? { location: line && location.type === 'file' && list.path ? { ...location, line } : location }
           : {}),
-        detail: { kind, list: label, reason },
+        detail: { kind, list: label, cause },
       });
     // Our serials (those this list applies to): the only thing held in memory.
     const issuerFilter = list.issuer?.toLowerCase();
@@ -74,15 +95,21 @@ export async function applyRevokedSerialLists(
     let scanned: ScanResult;
     try {
       const opened = await open(list, settings, deadline);
-      if (opened.note) problem('unreachable', 'warning', opened.note);
+      if (opened.staleCopy) problem('unreachable', 'warning', { reason: 'stale-copy', ...opened.staleCopy });
       scanned = await scanSerialList(opened.bytes, new Set(ours.keys()), { deadline });
     } catch (e) {
-      problem('unparseable', 'error', describe(e), undefined, 'serial-list-unreadable');
+      problem('unparseable', 'error', unreadable(e), undefined, 'serial-list-unreadable');
       continue;
     }
-    if (scanned.badCount) problem('unparseable', 'error', badLines(scanned), scanned.bad[0].line);
-    if (scanned.stopped)
-      problem('not-checked', 'warning', `reading stopped, ${scanned.stopped}; serials further down were not compared`);
+    if (scanned.badCount)
+      problem(
+        'unparseable',
+        'error',
+        { reason: 'bad-lines', lines: scanned.bad, count: scanned.badCount },
+        scanned.bad[0].line,
+      );
+    if (scanned.stoppedAfterLines !== undefined)
+      problem('not-checked', 'warning', { reason: 'stopped', lines: scanned.stoppedAfterLines });
     for (const [key, line] of scanned.hits) {
       for (const obs of ours.get(key) ?? []) hits.set(obs, [...(hits.get(obs) ?? []), { list, line }]);
     }
@@ -91,18 +118,10 @@ export async function applyRevokedSerialLists(
   return problems;
 }
 
-function describe(e: unknown): string {
-  const msg = (e as Error).message ?? String(e);
-  // FetchError messages already say what was attempted ("fetching serial list <url>: …").
-  return /^fetching /.test(msg) ? `could not be read: ${msg}` : msg;
-}
-
-function badLines(s: ScanResult): string {
-  const more = s.badCount > s.bad.length ? `, … (${s.badCount.toLocaleString('en')} in all)` : '';
-  if (s.bad.every((b) => b.problem === 'is not a hex serial number')) {
-    return `line ${s.bad.map((b) => b.line).join(', ')}${more} ${s.badCount === 1 ? 'is' : 'are'} not a hex serial number (skipped)`;
-  }
-  return `${s.badCount.toLocaleString('en')} line${s.badCount === 1 ? '' : 's'} skipped: ${s.bad.map((b) => `line ${b.line} "${b.text}" ${b.problem}`).join('; ')}${more}`;
+function unreadable(e: unknown): SerialListCause {
+  if (e instanceof SerialListError) return { reason: 'read', problem: e.problem };
+  if (e instanceof FetchError) return { reason: 'fetch', failure: e.failure };
+  return { reason: 'error', text: (e as Error).message ?? String(e) };
 }
 
 /** One `revoked` finding however many lists name the certificate, naming every one. */

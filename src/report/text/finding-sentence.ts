@@ -22,6 +22,8 @@ import { roleWording } from './certificate-name.js';
 import { revocationCause, revocationProblems } from './revocation-cause.js';
 import { chainCause, hostnameCause } from './chain-cause.js';
 import { shardText } from '../report-shard.js';
+import { ariCause } from './ari-cause.js';
+import { serialListCause } from './serial-list-cause.js';
 
 /** A finding as reporters hold it: from a run, or read back from a JSON report (which may predate `detail`). */
 export interface SentenceSource {
@@ -143,7 +145,7 @@ function sentence(d: FindingDetail, withPlace: boolean, now: number): string {
         : `${d.ca}'s suggested renewal window (${span}) is open: renew certificate ${name} now${see}`;
     }
     case 'ari-problem':
-      return `ARI for ${d.ca}: ${d.reason}`;
+      return `ARI for ${d.ca}: ${ariCause(d.cause)}`;
     case 'untrusted-chain':
       return `${endpointLabel(d.endpoint)}: certificate chain is not trusted: ${chainCause(d.cause)}`;
     case 'hostname-mismatch':
@@ -182,9 +184,9 @@ function sentence(d: FindingDetail, withPlace: boolean, now: number): string {
     case 'nothing-found':
       return `no certificates found in the workspace (looked in every tracked file for PEM blocks, base64 certificates under keys, DER, PKCS#7, PKCS#12 and Java keystores); list files or endpoints in ${d.configPath}`;
     case 'serial-list-problem':
-      return `revoked-serials list ${d.list}: ${d.reason}`;
+      return `revoked-serials list ${d.list}: ${serialListCause(d.cause)}`;
     case 'serial-list-unreadable':
-      return `revoked-serials list ${d.list} ${d.reason}`;
+      return `revoked-serials list ${d.list} ${serialListCause(d.cause)}`;
     case 'threshold-order':
       return `${d.scope ? `${d.scope}: ` : ''}fail-within (${d.failWithin}) is larger than warn-within (${d.warnWithin}), so nothing will ever warn before failing; set warn-within above fail-within`;
     case 'ignore-expired':

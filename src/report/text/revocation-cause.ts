@@ -9,6 +9,7 @@ import type {
 } from '../../checks/revocation/revocation-cause.js';
 import type { RevocationProblem } from '../../findings/finding-detail.js';
 import type { SignatureDefect } from '../../x509/signature.js';
+import { fetchFailure, urlRefusal } from './fetch-failure.js';
 
 /** Why the sources gave no verified answer, one clause per source. */
 export function revocationProblems(ps: RevocationProblem[]): string {
@@ -31,6 +32,7 @@ function revocationProblem(p: RevocationProblem): string {
 export function revocationCause(c: RevocationCause): string {
   switch (c.reason) {
     case 'fetch':
+      return fetchFailure(c.failure);
     case 'error':
       return c.text;
     case 'check-failed':
@@ -53,7 +55,7 @@ export function revocationCause(c: RevocationCause): string {
     case 'issuer-not-found':
       return `issuer ${c.issuer} not found (not in the chain or bundle, not among the certificates seen; ${c.attempts.map(aiaAttempt).join('; ')})`;
     case 'no-fetchable-url':
-      return `no http(s) OCSP or CRL URL (${c.skipped.join('; ')})`;
+      return `no http(s) OCSP or CRL URL (${c.skipped.map(urlRefusal).join('; ')})`;
   }
 }
 
@@ -158,12 +160,14 @@ function signerProblem(p: OcspSignerProblem): string {
 function aiaAttempt(a: AiaAttempt): string {
   switch (a.reason) {
     case 'skipped':
-      return `AIA issuer URL skipped: ${a.why}`;
+      return `AIA issuer URL skipped: ${urlRefusal(a.refusal)}`;
     case 'wrong-certificates':
       return `AIA issuer URL ${a.url} returned ${a.subjects.join('; ')}, which did not sign this certificate`;
     case 'no-certificate':
       return `AIA issuer URL ${a.url} returned no readable certificate`;
     case 'fetch':
+      return fetchFailure(a.failure);
+    case 'error':
       return a.text;
     case 'no-url':
       return 'no AIA caIssuers URL to fetch it from';
