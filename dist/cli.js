@@ -2,17 +2,17 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-RWIIPPFX.js";
+} from "./chunks/chunk-4NF36ZQY.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-RJ3LJIND.js";
+} from "./chunks/chunk-AXKJ57RV.js";
 import {
   scanSerialList,
   serialKey
-} from "./chunks/chunk-WUPXN2N2.js";
+} from "./chunks/chunk-JTP2O2CI.js";
 import "./chunks/chunk-HH333CRM.js";
 import {
   MergeError,
@@ -29,13 +29,13 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-A6SUXXI2.js";
+} from "./chunks/chunk-ESGCN36Q.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-FHYUFM6O.js";
+} from "./chunks/chunk-AADLPE53.js";
 import "./chunks/chunk-NZAQ3AQP.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-35WQQUNJ.js";
@@ -46,10 +46,12 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-ELOWYH3B.js";
+} from "./chunks/chunk-CJ73HY3X.js";
 import {
-  findingSentenceBesidePlace
-} from "./chunks/chunk-LV6FGBFC.js";
+  findingSentenceBesidePlace,
+  listReadProblem,
+  serialLineProblem
+} from "./chunks/chunk-6MS4KPWC.js";
 import "./chunks/chunk-BSO42MW5.js";
 import {
   UsageError,
@@ -444,7 +446,7 @@ async function inventory(args) {
   let list;
   if (serialsFile) {
     try {
-      list = await (await import("./chunks/open-serial-list-RJ7UAWU4.js")).openListFile(serialsFile);
+      list = await (await import("./chunks/open-serial-list-WVDVWWKD.js")).openListFile(serialsFile);
     } catch (e) {
       throw new UsageError(`--serials-file: cannot read ${serialsFile}: ${e.message}`);
     }
@@ -477,15 +479,15 @@ async function serialsNamedIn(file, list, report) {
       list.bytes,
       new Set(report.certificates.map((c) => serialKey(c.serialNumber)))
     );
-    for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${b.problem}
+    for (const b of scanned.bad) say(`certwatch: ${file}:${b.line}: "${b.text}" ${serialLineProblem(b.problem)}
 `);
     if (scanned.badCount > scanned.bad.length)
       say(`certwatch: ${file}: ${scanned.badCount - scanned.bad.length} more lines are not serial numbers (skipped)
 `);
     return new Set(scanned.hits.keys());
   } catch (e) {
-    if (e instanceof (await import("./chunks/open-serial-list-RJ7UAWU4.js")).SerialListError)
-      throw new UsageError(`--serials-file: ${file} ${e.message}`);
+    if (e instanceof (await import("./chunks/open-serial-list-WVDVWWKD.js")).SerialListError)
+      throw new UsageError(`--serials-file: ${file} ${listReadProblem(e.problem)}`);
     throw e;
   }
 }

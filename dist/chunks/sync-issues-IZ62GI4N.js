@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-BSBMBBM3.js";
+} from "./chunk-5ZXJMBCE.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -25,14 +25,14 @@ import {
 import {
   daysLeft,
   readableInstant
-} from "./chunk-ELOWYH3B.js";
+} from "./chunk-CJ73HY3X.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-LV6FGBFC.js";
+} from "./chunk-6MS4KPWC.js";
 import "./chunk-BSO42MW5.js";
 import {
   isPullRequestEvent,

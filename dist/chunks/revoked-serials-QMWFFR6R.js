@@ -1,13 +1,16 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
+  SerialListError,
   openListFile,
   openListUrl
-} from "./chunk-G5ORK3QW.js";
+} from "./chunk-5FTKIXB7.js";
 import {
   scanSerialList,
   serialKey
-} from "./chunk-WUPXN2N2.js";
-import "./chunk-66HBU3QS.js";
+} from "./chunk-JTP2O2CI.js";
+import {
+  FetchError
+} from "./chunk-3L6ZDQZR.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
 import "./chunk-C6FOCXUK.js";
@@ -39,11 +42,11 @@ async function applyRevokedSerialLists(certs, settings, deadline) {
   for (const list of settings.revokedSerials) {
     const label = listLabel(list);
     const location = listLocation(list);
-    const problem = (id, severity, reason, line, kind = "serial-list-problem") => problems.push({
+    const problem = (id, severity, cause, line, kind = "serial-list-problem") => problems.push({
       id,
       severity,
       ...location ? { location: line && location.type === "file" && list.path ? { ...location, line } : location } : {},
-      detail: { kind, list: label, reason }
+      detail: { kind, list: label, cause }
     });
     const issuerFilter = list.issuer?.toLowerCase();
     const ours = /* @__PURE__ */ new Map();
@@ -55,15 +58,21 @@ async function applyRevokedSerialLists(certs, settings, deadline) {
     let scanned;
     try {
       const opened = await open(list, settings, deadline);
-      if (opened.note) problem("unreachable", "warning", opened.note);
+      if (opened.staleCopy) problem("unreachable", "warning", { reason: "stale-copy", ...opened.staleCopy });
       scanned = await scanSerialList(opened.bytes, new Set(ours.keys()), { deadline });
     } catch (e) {
-      problem("unparseable", "error", describe(e), void 0, "serial-list-unreadable");
+      problem("unparseable", "error", unreadable(e), void 0, "serial-list-unreadable");
       continue;
     }
-    if (scanned.badCount) problem("unparseable", "error", badLines(scanned), scanned.bad[0].line);
-    if (scanned.stopped)
-      problem("not-checked", "warning", `reading stopped, ${scanned.stopped}; serials further down were not compared`);
+    if (scanned.badCount)
+      problem(
+        "unparseable",
+        "error",
+        { reason: "bad-lines", lines: scanned.bad, count: scanned.badCount },
+        scanned.bad[0].line
+      );
+    if (scanned.stoppedAfterLines !== void 0)
+      problem("not-checked", "warning", { reason: "stopped", lines: scanned.stoppedAfterLines });
     for (const [key, line] of scanned.hits) {
       for (const obs of ours.get(key) ?? []) hits.set(obs, [...hits.get(obs) ?? [], { list, line }]);
     }
@@ -71,16 +80,10 @@ async function applyRevokedSerialLists(certs, settings, deadline) {
   for (const [obs, on] of hits) markRevoked(obs, on);
   return problems;
 }
-function describe(e) {
-  const msg = e.message ?? String(e);
-  return /^fetching /.test(msg) ? `could not be read: ${msg}` : msg;
-}
-function badLines(s) {
-  const more = s.badCount > s.bad.length ? `, \u2026 (${s.badCount.toLocaleString("en")} in all)` : "";
-  if (s.bad.every((b) => b.problem === "is not a hex serial number")) {
-    return `line ${s.bad.map((b) => b.line).join(", ")}${more} ${s.badCount === 1 ? "is" : "are"} not a hex serial number (skipped)`;
-  }
-  return `${s.badCount.toLocaleString("en")} line${s.badCount === 1 ? "" : "s"} skipped: ${s.bad.map((b) => `line ${b.line} "${b.text}" ${b.problem}`).join("; ")}${more}`;
+function unreadable(e) {
+  if (e instanceof SerialListError) return { reason: "read", problem: e.problem };
+  if (e instanceof FetchError) return { reason: "fetch", failure: e.failure };
+  return { reason: "error", text: e.message ?? String(e) };
 }
 function markRevoked(obs, on) {
   const hits = on.map((h) => ({ name: h.list.name ?? listLabel(h.list), label: listLabel(h.list), line: h.line }));

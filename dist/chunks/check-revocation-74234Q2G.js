@@ -42,7 +42,7 @@ import {
   REVOCATION_CONCURRENCY,
   fetchableUrl,
   httpFetch
-} from "./chunk-66HBU3QS.js";
+} from "./chunk-3L6ZDQZR.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
 import "./chunk-C6FOCXUK.js";
@@ -11033,7 +11033,7 @@ var CrlError = class extends Error {
 };
 function causeOf(e) {
   if (e instanceof CrlError) return e.why;
-  if (e instanceof FetchError) return { reason: "fetch", refused: e.kind === "refused", text: e.message };
+  if (e instanceof FetchError) return { reason: "fetch", failure: e.failure };
   return { reason: "error", text: e?.message ?? String(e) };
 }
 function decodeCrlBytes(body, url) {
@@ -11197,8 +11197,9 @@ ${issuer.fingerprint}`;
 
 // src/checks/revocation/revocation-cause.ts
 function refusedByPolicy(c) {
-  if (c.reason === "fetch") return c.refused;
-  if (c.reason === "issuer-not-found") return c.attempts.some((a) => a.reason === "fetch" && a.refused);
+  if (c.reason === "fetch") return c.failure.reason === "refused";
+  if (c.reason === "issuer-not-found")
+    return c.attempts.some((a) => a.reason === "fetch" && a.failure.reason === "refused");
   return false;
 }
 
@@ -11266,9 +11267,9 @@ var IssuerFinder = class {
     if (fromSystem) return { issuer: fromSystem, via: "system" };
     const attempts = [];
     for (const url of cert.caIssuersUrls) {
-      const refused = fetchableUrl(url);
-      if (refused) {
-        attempts.push({ reason: "skipped", why: refused });
+      const refusal = fetchableUrl(url);
+      if (refusal) {
+        attempts.push({ reason: "skipped", refusal });
         continue;
       }
       try {
@@ -11280,7 +11281,7 @@ var IssuerFinder = class {
         );
       } catch (e) {
         attempts.push(
-          e instanceof FetchError ? { reason: "fetch", refused: e.kind === "refused", text: e.message } : { reason: "fetch", refused: false, text: e.message }
+          e instanceof FetchError ? { reason: "fetch", failure: e.failure } : { reason: "error", text: e.message }
         );
       }
     }
@@ -11347,10 +11348,10 @@ async function fetchOcsp(url, request, o) {
     try {
       const res = await httpFetch(getUrl, { ...common, what: "OCSP GET to", shownUrl: url });
       if (successfulOcspResponse(res.body)) return res.body;
-      getProblem = "GET did not return a successful OCSP response";
+      getProblem = { reason: "not-successful" };
     } catch (e) {
       if (!(e instanceof FetchError) || e.kind !== "http" && e.kind !== "too-large") throw e;
-      getProblem = e.message;
+      getProblem = { reason: "fetch", failure: e.failure };
     }
   }
   try {
@@ -11363,7 +11364,8 @@ async function fetchOcsp(url, request, o) {
     });
     return res.body;
   } catch (e) {
-    if (getProblem && e instanceof Error) e.message += ` (after ${getProblem})`;
+    if (getProblem && e instanceof FetchError)
+      throw new FetchError({ ...e.failure, afterGet: getProblem }, e.url, e.headers);
     throw e;
   }
 }
@@ -11598,21 +11600,20 @@ async function checkOne(obs, s) {
     return { status: "not-checked", detail: "self-signed: trusted or not by itself, no issuer to ask" };
   if (now.getTime() >= cert.notAfter.getTime())
     return { status: "not-checked", detail: "expired: CAs drop expired certificates from CRLs and OCSP" };
-  const skipped = [];
+  const skipped = /* @__PURE__ */ new Map();
   const usable = (urls) => urls.filter((u) => {
     const why = fetchableUrl(u);
-    if (why) skipped.push(why);
+    if (why) skipped.set(JSON.stringify(why), why);
     return !why;
   });
   const ocspUrls = usable(cert.ocspUrls);
   const crlUrls = usable(cert.crlUrls);
   if (!obs.stapledOcsp && !ocspUrls.length && !crlUrls.length) {
-    if (!skipped.length) return { status: "not-checked", detail: "no OCSP or CRL URL in the certificate" };
-    const detail = `no http(s) OCSP or CRL URL (${[...new Set(skipped)].join("; ")})`;
-    return s.ctx.settings.defaults.revocation === "hard" ? {
-      status: "unknown",
-      problems: [{ source: "pointers", cause: { reason: "no-fetchable-url", skipped: [...new Set(skipped)] } }]
-    } : { status: "not-checked", detail };
+    if (!skipped.size) return { status: "not-checked", detail: "no OCSP or CRL URL in the certificate" };
+    const problems2 = [
+      { source: "pointers", cause: { reason: "no-fetchable-url", skipped: [...skipped.values()] } }
+    ];
+    return { status: s.ctx.settings.defaults.revocation === "hard" ? "unknown" : "not-checked", problems: problems2 };
   }
   const found = await s.issuers.find(obs);
   if (!found.issuer) {

@@ -12,11 +12,11 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-FHYUFM6O.js";
+} from "./chunk-AADLPE53.js";
 import {
   plural,
   readableInstant
-} from "./chunk-ELOWYH3B.js";
+} from "./chunk-CJ73HY3X.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
@@ -24,7 +24,7 @@ import {
   ownersMarkdown,
   partialShard,
   shardText
-} from "./chunk-LV6FGBFC.js";
+} from "./chunk-6MS4KPWC.js";
 import {
   displayName
 } from "./chunk-LX3FKHLY.js";

@@ -134,6 +134,60 @@ function applyPathRules(certs, problems, rules, now) {
   return out;
 }
 
+// src/report/text/fetch-failure.ts
+var NETWORK_WORDS = {
+  ECONNREFUSED: "connection refused, nothing listening on that port",
+  ECONNRESET: "connection reset by the server",
+  ENOTFOUND: "host not found (DNS)",
+  EAI_AGAIN: "host name lookup failed temporarily (DNS)",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable"
+};
+function fetchFailure(f) {
+  const text = `${f.action} ${f.url}: ${fetchProblem(f)}`;
+  return f.afterGet ? `${text} (after ${ocspGetProblem(f.afterGet)})` : text;
+}
+function fetchProblem(p) {
+  switch (p.reason) {
+    case "not-fetchable":
+      return urlRefusal(p.refusal);
+    case "redirect-scheme":
+      return `redirected to ${p.scheme}:// (only http and https are followed)`;
+    case "not-started":
+      return "not started, the run's deadline has passed";
+    case "deadline-passed":
+      return `stopped, the run's deadline passed after ${p.bytes} bytes`;
+    case "http-status":
+      return `HTTP ${p.status}`;
+    case "declared-too-large":
+      return `response of ${p.bytes} bytes exceeds the ${p.maxBytes}-byte limit`;
+    case "too-large":
+      return `response exceeds the ${p.maxBytes}-byte limit (aborted after ${p.bytes} bytes)`;
+    case "budget-used-up":
+      return `the run's download budget of ${Math.round(p.maxTotalBytes / 1024 / 1024)} MB (network.max-download-mb) is used up`;
+    case "timeout":
+      return `timed out (no complete answer within ${p.limitMs} ms)`;
+    case "headers-timeout":
+      return "timed out waiting for the response headers";
+    case "body-timeout":
+      return "timed out while reading the response body";
+    case "connect-timeout":
+      return "timed out connecting";
+    case "network":
+      return p.code && NETWORK_WORDS[p.code] ? `${NETWORK_WORDS[p.code]} (${p.code})` : p.detail;
+    case "write-failed":
+      return `cannot write ${p.file} (${p.detail})`;
+    case "refused":
+      return `${p.redirectedTo ? `redirected to ${p.redirectedTo}: ` : ""}${p.refusal}`;
+  }
+}
+function urlRefusal(r) {
+  return r.reason === "invalid-url" ? `"${r.url}" is not a valid URL` : `${r.scheme}:// URLs are not fetched (only http and https)`;
+}
+function ocspGetProblem(g) {
+  return g.reason === "not-successful" ? "GET did not return a successful OCSP response" : fetchFailure(g.failure);
+}
+
 // src/report/text/revocation-cause.ts
 function revocationProblems(ps) {
   return ps.map(revocationProblem).join("; ");
@@ -152,6 +206,7 @@ function revocationProblem(p) {
 function revocationCause(c) {
   switch (c.reason) {
     case "fetch":
+      return fetchFailure(c.failure);
     case "error":
       return c.text;
     case "check-failed":
@@ -174,7 +229,7 @@ function revocationCause(c) {
     case "issuer-not-found":
       return `issuer ${c.issuer} not found (not in the chain or bundle, not among the certificates seen; ${c.attempts.map(aiaAttempt).join("; ")})`;
     case "no-fetchable-url":
-      return `no http(s) OCSP or CRL URL (${c.skipped.join("; ")})`;
+      return `no http(s) OCSP or CRL URL (${c.skipped.map(urlRefusal).join("; ")})`;
   }
 }
 function crlDefect(d, kind, url) {
@@ -272,12 +327,14 @@ function signerProblem(p) {
 function aiaAttempt(a) {
   switch (a.reason) {
     case "skipped":
-      return `AIA issuer URL skipped: ${a.why}`;
+      return `AIA issuer URL skipped: ${urlRefusal(a.refusal)}`;
     case "wrong-certificates":
       return `AIA issuer URL ${a.url} returned ${a.subjects.join("; ")}, which did not sign this certificate`;
     case "no-certificate":
       return `AIA issuer URL ${a.url} returned no readable certificate`;
     case "fetch":
+      return fetchFailure(a.failure);
+    case "error":
       return a.text;
     case "no-url":
       return "no AIA caIssuers URL to fetch it from";
@@ -347,6 +404,76 @@ function partialShard(r) {
   return s && s.count > 1 ? s : null;
 }
 
+// src/report/text/ari-cause.ts
+function ariCause(c) {
+  switch (c.reason) {
+    case "fetch":
+      return fetchFailure(c.failure);
+    case "directory-status":
+      return `directory ${c.directory} returned ${c.status}`;
+    case "directory-not-json":
+      return `directory ${c.directory} is not JSON`;
+    case "no-renewal-info":
+      return `directory ${c.directory} offers no renewalInfo endpoint`;
+    case "unknown-certificate":
+      return `renewalInfo ${c.url} does not know this certificate (HTTP 404)`;
+    case "renewal-info-status":
+      return `renewalInfo ${c.url} returned ${c.status}`;
+    case "malformed-json":
+      return `renewalInfo ${c.url} returned malformed JSON`;
+    case "no-window":
+      return `renewalInfo ${c.url} returned no valid suggestedWindow start/end (RFC 3339 timestamps are required)`;
+    case "window-reversed":
+      return `renewalInfo ${c.url} returned a window that ends (${c.end}) before it starts (${c.start})`;
+    case "error":
+      return c.text;
+  }
+}
+
+// src/report/text/serial-list-cause.ts
+function serialListCause(c) {
+  switch (c.reason) {
+    case "read":
+      return listReadProblem(c.problem);
+    case "fetch":
+      return `could not be read: ${fetchFailure(c.failure)}`;
+    case "error":
+      return c.text;
+    case "stale-copy":
+      return `the server did not answer (${fetchFailure(c.failure)}); used the copy fetched ${c.fetchedAt}`;
+    case "bad-lines": {
+      const more = c.count > c.lines.length ? `, \u2026 (${c.count.toLocaleString("en")} in all)` : "";
+      if (c.lines.every((b) => b.problem.reason === "not-hex"))
+        return `line ${c.lines.map((b) => b.line).join(", ")}${more} ${c.count === 1 ? "is" : "are"} not a hex serial number (skipped)`;
+      return `${c.count.toLocaleString("en")} line${c.count === 1 ? "" : "s"} skipped: ${c.lines.map((b) => `line ${b.line} "${b.text}" ${serialLineProblem(b.problem)}`).join("; ")}${more}`;
+    }
+    case "stopped":
+      return `reading stopped, the run's deadline passed after ${c.lines.toLocaleString("en")} lines; serials further down were not compared`;
+  }
+}
+function listReadProblem(p) {
+  switch (p.reason) {
+    case "missing":
+      return "does not exist";
+    case "directory":
+      return "is a directory, not a list";
+    case "unreadable":
+      return `cannot be read (${p.detail})`;
+    case "not-gzip":
+      return `is not a valid gzip file (${p.detail})`;
+  }
+}
+function serialLineProblem(p) {
+  switch (p.reason) {
+    case "no-serial":
+      return "has no serial before the first comma or tab";
+    case "not-hex":
+      return "is not a hex serial number";
+    case "too-long":
+      return `is not one serial number (a serial has at most 20 octets; this one has ${p.hexDigits} hex digits)`;
+  }
+}
+
 // src/report/text/finding-sentence.ts
 function findingSentence(f, clock) {
   if (!f.detail) return f.message ?? "";
@@ -414,7 +541,7 @@ function sentence(d, withPlace, now) {
       return d.state === "closed" ? `${d.ca} asks for certificate ${name} to be replaced: its renewal window (${span}) has closed, which is how a CA announces an imminent revocation${see}` : `${d.ca}'s suggested renewal window (${span}) is open: renew certificate ${name} now${see}`;
     }
     case "ari-problem":
-      return `ARI for ${d.ca}: ${d.reason}`;
+      return `ARI for ${d.ca}: ${ariCause(d.cause)}`;
     case "untrusted-chain":
       return `${endpointLabel(d.endpoint)}: certificate chain is not trusted: ${chainCause(d.cause)}`;
     case "hostname-mismatch":
@@ -450,9 +577,9 @@ function sentence(d, withPlace, now) {
     case "nothing-found":
       return `no certificates found in the workspace (looked in every tracked file for PEM blocks, base64 certificates under keys, DER, PKCS#7, PKCS#12 and Java keystores); list files or endpoints in ${d.configPath}`;
     case "serial-list-problem":
-      return `revoked-serials list ${d.list}: ${d.reason}`;
+      return `revoked-serials list ${d.list}: ${serialListCause(d.cause)}`;
     case "serial-list-unreadable":
-      return `revoked-serials list ${d.list} ${d.reason}`;
+      return `revoked-serials list ${d.list} ${serialListCause(d.cause)}`;
     case "threshold-order":
       return `${d.scope ? `${d.scope}: ` : ""}fail-within (${d.failWithin}) is larger than warn-within (${d.warnWithin}), so nothing will ever warn before failing; set warn-within above fail-within`;
     case "ignore-expired":
@@ -584,6 +711,8 @@ export {
   shardText,
   reportShard,
   partialShard,
+  listReadProblem,
+  serialLineProblem,
   findingSentence,
   findingSentenceBesidePlace,
   supersededNote,

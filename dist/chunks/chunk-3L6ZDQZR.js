@@ -26677,18 +26677,38 @@ function proxyForUrl(url, env) {
 }
 
 // src/net/http-fetch.ts
+var KIND = {
+  "not-fetchable": "scheme",
+  "redirect-scheme": "scheme",
+  "not-started": "deadline",
+  "deadline-passed": "deadline",
+  "http-status": "http",
+  "declared-too-large": "too-large",
+  "too-large": "too-large",
+  "budget-used-up": "too-large",
+  timeout: "timeout",
+  "headers-timeout": "timeout",
+  "body-timeout": "timeout",
+  "connect-timeout": "timeout",
+  network: "network",
+  "write-failed": "network",
+  refused: "refused"
+};
 var FetchError = class extends Error {
-  constructor(message, kind, url, status, headers) {
-    super(message);
-    this.kind = kind;
+  constructor(failure, url, headers) {
+    super(`${failure.action} ${failure.url}: ${failure.reason}`);
+    this.failure = failure;
     this.url = url;
-    this.status = status;
     this.headers = headers;
+    this.kind = KIND[failure.reason];
+    if ("status" in failure) this.status = failure.status;
   }
-  kind;
+  failure;
   url;
-  status;
   headers;
+  kind;
+  /** the response's status, when one arrived */
+  status;
 };
 var dispatcher;
 var guard;
@@ -26699,16 +26719,13 @@ function configureHttp(g) {
   guard = g;
   bytesRead = 0;
 }
-function spend(n, what, url, status) {
+function fetchFailed(at, problem, url, headers) {
+  return new FetchError({ ...problem, action: at.action, url: at.url }, url, headers);
+}
+function spend(n, at, url, status) {
   bytesRead += n;
-  if (guard && bytesRead > guard.maxTotalBytes) {
-    throw new FetchError(
-      `${what}: the run's download budget of ${Math.round(guard.maxTotalBytes / 1024 / 1024)} MB (network.max-download-mb) is used up`,
-      "too-large",
-      url,
-      status
-    );
-  }
+  if (guard && bytesRead > guard.maxTotalBytes)
+    throw fetchFailed(at, { reason: "budget-used-up", status, maxTotalBytes: guard.maxTotalBytes }, url);
 }
 function guardedLookup(g) {
   return (hostname, options, callback) => {
@@ -26747,25 +26764,19 @@ function fetchableUrl(url) {
   try {
     u = new URL(url);
   } catch {
-    return `"${url}" is not a valid URL`;
+    return { reason: "invalid-url", url };
   }
   if (u.protocol !== "http:" && u.protocol !== "https:")
-    return `${u.protocol.replace(/:$/, "")}:// URLs are not fetched (only http and https)`;
+    return { reason: "scheme", scheme: u.protocol.replace(/:$/, "") };
   return null;
 }
-function admit(n, received, maxBytes, what, url, status) {
-  if (received > maxBytes)
-    throw new FetchError(
-      `${what}: response exceeds the ${maxBytes}-byte limit (aborted after ${received} bytes)`,
-      "too-large",
-      url,
-      status
-    );
-  spend(n, what, url, status);
+function admit(n, received, maxBytes, at, url, status) {
+  if (received > maxBytes) throw fetchFailed(at, { reason: "too-large", status, bytes: received, maxBytes }, url);
+  spend(n, at, url, status);
 }
 async function httpFetch(url, o) {
   const open = await openResponse(url, o, o.totalTimeoutMs ?? o.timeoutMs);
-  const { res, what, ac, declared } = open;
+  const { res, at, ac, declared } = open;
   try {
     const chunks = [];
     let size = 0;
@@ -26774,7 +26785,7 @@ async function httpFetch(url, o) {
         const b = chunk;
         size += b.length;
         try {
-          admit(b.length, size, o.maxBytes, what, url, res.statusCode);
+          admit(b.length, size, o.maxBytes, at, url, res.statusCode);
         } catch (e) {
           discard(res.body);
           throw e;
@@ -26783,7 +26794,7 @@ async function httpFetch(url, o) {
       }
     } catch (e) {
       if (e instanceof FetchError) throw e;
-      throw describe(e, what, url, ac);
+      throw describe(e, at, url, ac);
     }
     let body;
     if (Number.isFinite(declared) && declared === size && chunks.length > 1) {
@@ -26801,7 +26812,7 @@ async function httpFetch(url, o) {
 }
 async function httpStream(url, o) {
   const open = await openResponse(url, o, o.totalTimeoutMs);
-  const { res, what, ac } = open;
+  const { res, at, ac } = open;
   const cancel = () => {
     discard(res.body);
     open.close();
@@ -26820,25 +26831,25 @@ async function httpStream(url, o) {
     };
     const watch = setInterval(() => {
       if (so.deadline !== void 0 && Date.now() > so.deadline)
-        fail(new FetchError(`${what}: stopped, the run's deadline passed after ${size} bytes`, "deadline", url));
+        fail(fetchFailed(at, { reason: "deadline-passed", bytes: size }, url));
     }, 250);
     watch.unref();
     res.body.on("data", (chunk) => {
       size += chunk.length;
       try {
-        admit(chunk.length, size, o.maxBytes, what, url, res.statusCode);
+        admit(chunk.length, size, o.maxBytes, at, url, res.statusCode);
       } catch (e) {
         return fail(e);
       }
       out.write(chunk);
     });
-    res.body.on("error", (e) => fail(e instanceof FetchError ? e : describe(e, what, url, ac)));
+    res.body.on("error", (e) => fail(e instanceof FetchError ? e : describe(e, at, url, ac)));
     out.on(
       "error",
       (e) => fail(
-        new FetchError(
-          `${what}: cannot write ${file} (${e.code ?? e.message})`,
-          "network",
+        fetchFailed(
+          at,
+          { reason: "write-failed", file, detail: e.code ?? e.message },
           url
         )
       )
@@ -26851,16 +26862,21 @@ async function httpStream(url, o) {
   });
   return { url, status: res.statusCode, headers: res.headers, saveTo, cancel };
 }
-async function openResponse(url, o, totalMs) {
-  const what = `${o.what ?? "fetching"} ${o.shownUrl ?? url}`;
-  const refused = fetchableUrl(url);
-  if (refused) throw new FetchError(`${what}: ${refused}`, "scheme", url);
-  if (o.deadline !== void 0 && Date.now() >= o.deadline) {
-    throw new FetchError(`${what}: not started, the run's deadline has passed`, "deadline", url);
+var TimeLimit = class extends Error {
+  constructor(limitMs) {
+    super(`no complete answer within ${limitMs} ms`);
+    this.limitMs = limitMs;
   }
+  limitMs;
+};
+async function openResponse(url, o, totalMs) {
+  const at = { action: o.what ?? "fetching", url: o.shownUrl ?? url };
+  const notFetchable = fetchableUrl(url);
+  if (notFetchable) throw fetchFailed(at, { reason: "not-fetchable", refusal: notFetchable }, url);
+  if (o.deadline !== void 0 && Date.now() >= o.deadline) throw fetchFailed(at, { reason: "not-started" }, url);
   const ac = new AbortController();
   const limit = totalMs ?? o.timeoutMs;
-  const timer = setTimeout(() => ac.abort(new Error(`no complete answer within ${limit} ms`)), limit);
+  const timer = setTimeout(() => ac.abort(new TimeLimit(limit)), limit);
   timer.unref?.();
   const close = () => clearTimeout(timer);
   let res;
@@ -26884,44 +26900,36 @@ async function openResponse(url, o, totalMs) {
       return Promise.race([pending, expired]);
     };
     if (!guard?.publicOnly) res = await send(url, agent());
-    else res = await sendGuarded(url, guard, send, what);
+    else res = await sendGuarded(url, guard, send, at);
   } catch (e) {
     close();
-    throw describe(e, what, url, ac);
+    throw describe(e, at, url, ac);
   }
   if (totalMs === void 0) close();
   const status = res.statusCode;
   if ((status < 200 || status > 299) && !o.acceptStatus?.includes(status)) {
     discard(res.body);
     close();
-    throw new FetchError(`${what}: HTTP ${status}`, "http", url, status, res.headers);
+    throw fetchFailed(at, { reason: "http-status", status }, url, res.headers);
   }
   const declared = Number(res.headers["content-length"]);
   if (Number.isFinite(declared) && declared > o.maxBytes) {
     discard(res.body);
     close();
-    throw new FetchError(
-      `${what}: response of ${declared} bytes exceeds the ${o.maxBytes}-byte limit`,
-      "too-large",
-      url,
-      status
-    );
+    throw fetchFailed(at, { reason: "declared-too-large", status, bytes: declared, maxBytes: o.maxBytes }, url);
   }
-  return { res, what, ac, declared, close };
+  return { res, at, ac, declared, close };
 }
 var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-async function sendGuarded(url, g, send, what) {
+async function sendGuarded(url, g, send, at) {
   let current = url;
   for (let hop = 0; ; hop++) {
     const u = new URL(current);
     if (u.protocol !== "http:" && u.protocol !== "https:")
-      throw new FetchError(
-        `${what}: redirected to ${u.protocol}// (only http and https are followed)`,
-        "scheme",
-        current
-      );
+      throw fetchFailed(at, { reason: "redirect-scheme", scheme: u.protocol.replace(/:$/, "") }, current);
     const why = await refusal(u.hostname, g);
-    if (why) throw new FetchError(`${what}: ${hop ? `redirected to ${u.host}: ` : ""}${why}`, "refused", current);
+    if (why)
+      throw fetchFailed(at, { reason: "refused", refusal: why, ...hop ? { redirectedTo: u.host } : {} }, current);
     const res = await send(current, guardedAgent(current, g));
     const location = res.headers.location;
     if (!REDIRECT_STATUSES.has(res.statusCode) || typeof location !== "string" || hop >= MAX_REDIRECTS) return res;
@@ -26933,33 +26941,22 @@ function discard(body) {
   body.on("error", () => void 0);
   body.destroy();
 }
-var NETWORK_WORDS = {
-  ECONNREFUSED: "connection refused, nothing listening on that port",
-  ECONNRESET: "connection reset by the server",
-  ENOTFOUND: "host not found (DNS)",
-  EAI_AGAIN: "host name lookup failed temporarily (DNS)",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable"
-};
-function describe(e, what, url, ac) {
+function describe(e, at, url, ac) {
   if (e instanceof FetchError) return e;
   const err = e;
   const refusedAt = [e, e.cause].find(
     (x) => x?.code === "ECERTWATCH_REFUSED"
   );
-  if (refusedAt) return new FetchError(`${what}: ${refusedAt.message}`, "refused", url);
+  if (refusedAt) return fetchFailed(at, { reason: "refused", refusal: refusedAt.message }, url);
   if (ac.signal.aborted)
-    return new FetchError(`${what}: timed out (${ac.signal.reason?.message ?? "aborted"})`, "timeout", url);
-  if (err.code === "UND_ERR_HEADERS_TIMEOUT")
-    return new FetchError(`${what}: timed out waiting for the response headers`, "timeout", url);
-  if (err.code === "UND_ERR_BODY_TIMEOUT")
-    return new FetchError(`${what}: timed out while reading the response body`, "timeout", url);
-  if (err.code === "UND_ERR_CONNECT_TIMEOUT") return new FetchError(`${what}: timed out connecting`, "timeout", url);
+    return fetchFailed(at, { reason: "timeout", limitMs: ac.signal.reason.limitMs }, url);
+  if (err.code === "UND_ERR_HEADERS_TIMEOUT") return fetchFailed(at, { reason: "headers-timeout" }, url);
+  if (err.code === "UND_ERR_BODY_TIMEOUT") return fetchFailed(at, { reason: "body-timeout" }, url);
+  if (err.code === "UND_ERR_CONNECT_TIMEOUT") return fetchFailed(at, { reason: "connect-timeout" }, url);
   const cause = e.cause;
   const code = err.code ?? cause?.code;
-  if (code && NETWORK_WORDS[code]) return new FetchError(`${what}: ${NETWORK_WORDS[code]} (${code})`, "network", url);
-  const detail = [err.code, err.message, cause?.code].filter(Boolean).join(": ");
-  return new FetchError(`${what}: ${detail || String(e)}`, "network", url);
+  const detail = [err.code, err.message, cause?.code].filter(Boolean).join(": ") || String(e);
+  return fetchFailed(at, { reason: "network", ...code ? { code } : {}, detail }, url);
 }
 
 export {

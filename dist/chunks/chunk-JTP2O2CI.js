@@ -17,7 +17,7 @@ function parseSerialLine(raw) {
   const line = raw.replace(/^\uFEFF/, "").replace(/#.*/, "");
   if (line.trim() === "") return { blank: true };
   const field = line.split(/[,\t]/, 1)[0].trim();
-  if (field === "") return { problem: "has no serial before the first comma or tab" };
+  if (field === "") return { problem: { reason: "no-serial" } };
   let s = field;
   let sign = "";
   if (s.startsWith("-")) {
@@ -26,14 +26,11 @@ function parseSerialLine(raw) {
   }
   if (/^0x/i.test(s)) s = s.slice(2);
   const groups = s.split(/[\s:]+/).filter((g) => g !== "");
-  if (groups.length === 0 || !groups.every((g) => HEX.test(g))) return { problem: "is not a hex serial number" };
+  if (groups.length === 0 || !groups.every((g) => HEX.test(g))) return { problem: { reason: "not-hex" } };
   const hex = groups.length === 1 ? groups[0] : groups.map((g) => g.length % 2 ? "0" + g : g).join("");
   const key = serialKey(sign + hex);
-  if (key.replace(/^-/, "").length > MAX_SERIAL_HEX_DIGITS) {
-    return {
-      problem: `is not one serial number (a serial has at most 20 octets; this one has ${key.replace(/^-/, "").length} hex digits)`
-    };
-  }
+  const hexDigits = key.replace(/^-/, "").length;
+  if (hexDigits > MAX_SERIAL_HEX_DIGITS) return { problem: { reason: "too-long", hexDigits } };
   return { serial: key };
 }
 
@@ -119,11 +116,7 @@ var LineScanner = class {
     if (p > s && (p === e || b[p] === 44 || b[p] === 9)) {
       const len = p - q;
       if (len > MAX_SERIAL_HEX_DIGITS)
-        return this.badLine(
-          n,
-          b.toString("utf8", s, Math.min(e, s + 200)),
-          `is not one serial number (a serial has at most 20 octets; this one has ${len} hex digits)`
-        );
+        return this.badLine(n, b.toString("utf8", s, Math.min(e, s + 200)), { reason: "too-long", hexDigits: len });
       if (len === 0) return this.hit("0", n);
       const h = prefixHash(head, len);
       if ((this.filter[h >>> 5] & 1 << (h & 31)) === 0) return;
@@ -150,7 +143,7 @@ async function scanSerialList(bytes, wanted, o = {}) {
   for await (const chunk of bytes) {
     scanner.push(chunk);
     if (o.deadline !== void 0 && Date.now() > o.deadline) {
-      scanner.result.stopped = `the run's deadline passed after ${scanner.result.lines.toLocaleString("en")} lines`;
+      scanner.result.stoppedAfterLines = scanner.result.lines;
       return scanner.result;
     }
   }

@@ -5,7 +5,7 @@ import {
 import {
   reportShard,
   shardText
-} from "./chunk-LV6FGBFC.js";
+} from "./chunk-6MS4KPWC.js";
 import {
   isPullRequestEvent
 } from "./chunk-FVR4GWWV.js";

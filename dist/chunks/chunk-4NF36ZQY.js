@@ -6,7 +6,7 @@ import {
 import {
   findingSentence,
   sarifUntrusted
-} from "./chunk-LV6FGBFC.js";
+} from "./chunk-6MS4KPWC.js";
 import {
   displayName
 } from "./chunk-LX3FKHLY.js";

@@ -2,10 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   daysLeft,
   plural
-} from "./chunk-ELOWYH3B.js";
+} from "./chunk-CJ73HY3X.js";
 import {
   findingSentence
-} from "./chunk-LV6FGBFC.js";
+} from "./chunk-6MS4KPWC.js";
 
 // src/report/inventory/dn.ts
 var ATTRIBUTE_START = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)=/;

@@ -1,14 +1,19 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  renderSarif
-} from "./chunk-RWIIPPFX.js";
-import "./chunk-HH333CRM.js";
-import "./chunk-LV6FGBFC.js";
+  INVENTORY_FORMATS,
+  isRollupFormat,
+  renderInventory
+} from "./chunk-AXKJ57RV.js";
+import "./chunk-AADLPE53.js";
+import "./chunk-CJ73HY3X.js";
+import "./chunk-6MS4KPWC.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";
 import "./chunk-LX3FKHLY.js";
 import "./chunk-DDCI7ZLU.js";
 export {
-  renderSarif
+  INVENTORY_FORMATS,
+  isRollupFormat,
+  renderInventory
 };

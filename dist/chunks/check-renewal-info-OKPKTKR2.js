@@ -19,7 +19,7 @@ import {
   ARI_MAX_BYTES,
   FetchError,
   httpFetch
-} from "./chunk-66HBU3QS.js";
+} from "./chunk-3L6ZDQZR.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
 import "./chunk-C6FOCXUK.js";
@@ -34,14 +34,22 @@ var ARI_MIN_RETRY_MS = 6e4;
 var ARI_MAX_RETRY_MS = 24 * 36e5;
 var ACME_DIRECTORY_CACHE_MS = 24 * 36e5;
 var AriError = class extends Error {
-  constructor(message, severity, refused = false) {
-    super(message);
+  constructor(why, severity) {
+    super(`ARI problem: ${why.reason}`);
+    this.why = why;
     this.severity = severity;
-    this.refused = refused;
   }
+  why;
   severity;
-  refused;
+  /** the network policy kept certwatch from asking (net/address-policy.ts): not the CA's failure */
+  get refused() {
+    return this.why.reason === "fetch" && this.why.failure.reason === "refused";
+  }
 };
+function requestFailed(e, status) {
+  if (!(e instanceof FetchError)) return { reason: "error", text: e.message };
+  return e.status ? status(e.status) : { reason: "fetch", failure: e.failure };
+}
 function retryAfterMs(header, nowMs = Date.now()) {
   const v = Array.isArray(header) ? header[0] : header;
   let ms = NaN;
@@ -73,20 +81,17 @@ function parseRenewalInfo(body, url) {
   try {
     json = JSON.parse(body.toString("utf8"));
   } catch {
-    throw new AriError(`renewalInfo ${url} returned malformed JSON`, "warning");
+    throw new AriError({ reason: "malformed-json", url }, "warning");
   }
   const w = json?.suggestedWindow;
   const start = typeof w?.start === "string" ? parseRfc3339(w.start) : null;
   const end = typeof w?.end === "string" ? parseRfc3339(w.end) : null;
   if (!start || !end) {
-    throw new AriError(
-      `renewalInfo ${url} returned no valid suggestedWindow start/end (RFC 3339 timestamps are required)`,
-      "warning"
-    );
+    throw new AriError({ reason: "no-window", url }, "warning");
   }
   if (end.getTime() < start.getTime()) {
     throw new AriError(
-      `renewalInfo ${url} returned a window that ends (${end.toISOString()}) before it starts (${start.toISOString()})`,
+      { reason: "window-reversed", url, start: start.toISOString(), end: end.toISOString() },
       "warning"
     );
   }
@@ -130,19 +135,18 @@ var AriClient = class {
       body = (await this.fetch(directory, "reading ACME directory")).body;
     } catch (e) {
       throw new AriError(
-        e instanceof FetchError && e.status ? `directory ${directory} returned ${e.status}` : e.message,
-        "warning",
-        e instanceof FetchError && e.kind === "refused"
+        requestFailed(e, (status) => ({ reason: "directory-status", directory, status })),
+        "warning"
       );
     }
     let renewalInfo;
     try {
       renewalInfo = JSON.parse(body.toString("utf8")).renewalInfo;
     } catch {
-      throw new AriError(`directory ${directory} is not JSON`, "warning");
+      throw new AriError({ reason: "directory-not-json", directory }, "warning");
     }
     if (typeof renewalInfo !== "string" || !/^https?:\/\//i.test(renewalInfo)) {
-      throw new AriError(`directory ${directory} offers no renewalInfo endpoint`, "notice");
+      throw new AriError({ reason: "no-renewal-info", directory }, "notice");
     }
     await this.cache.writeJson(path, { url: directory, renewalInfo, at: Date.now() });
     return renewalInfo;
@@ -166,12 +170,12 @@ ${certId}`;
       res = await this.fetch(url, "reading renewalInfo");
     } catch (e) {
       if (e instanceof FetchError && e.status === 404)
-        throw new AriError(`renewalInfo ${url} does not know this certificate (HTTP 404)`, "notice");
-      if (e instanceof FetchError && e.kind === "deadline") throw new AriError(e.message, "notice");
+        throw new AriError({ reason: "unknown-certificate", url }, "notice");
+      if (e instanceof FetchError && e.kind === "deadline")
+        throw new AriError({ reason: "fetch", failure: e.failure }, "notice");
       throw new AriError(
-        e instanceof FetchError && e.status ? `renewalInfo ${url} returned ${e.status}` : e.message,
-        "warning",
-        e instanceof FetchError && e.kind === "refused"
+        requestFailed(e, (status) => ({ reason: "renewal-info-status", url, status })),
+        "warning"
       );
     }
     const w = parseRenewalInfo(res.body, url);
@@ -226,12 +230,12 @@ async function checkRenewalInfo(certs, ctx) {
           });
       } catch (e) {
         const severity = e instanceof AriError ? e.severity : "warning";
-        const reason = e.message;
+        const cause = e instanceof AriError ? e.why : { reason: "error", text: e.message };
         const refused = e instanceof AriError && e.refused;
-        const detail = { kind: "ari-problem", ca: ca.label, refused, reason };
+        const detail = { kind: "ari-problem", ca: ca.label, refused, cause };
         const finding = refused ? { id: "not-checked", severity: "notice", detail } : { id: "renewal-window", severity, detail };
         const key = `${ca.label}
-${reason}`;
+${JSON.stringify(cause)}`;
         if (!problems.has(key)) problems.set(key, finding);
       }
     }

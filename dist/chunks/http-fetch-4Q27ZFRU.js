@@ -6,7 +6,7 @@ import {
   fetchableUrl,
   httpFetch,
   httpStream
-} from "./chunk-66HBU3QS.js";
+} from "./chunk-3L6ZDQZR.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
 import "./chunk-C6FOCXUK.js";

@@ -2,7 +2,7 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   buildInventory,
   severityRank
-} from "./chunk-FHYUFM6O.js";
+} from "./chunk-AADLPE53.js";
 import {
   collectFiles,
   require_out
@@ -21,7 +21,7 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunk-ELOWYH3B.js";
+} from "./chunk-CJ73HY3X.js";
 import {
   WHOLE_RUN,
   applyPathRules,
@@ -36,7 +36,7 @@ import {
   roleLabel,
   shardText,
   supersededNote
-} from "./chunk-LV6FGBFC.js";
+} from "./chunk-6MS4KPWC.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";
@@ -633,18 +633,18 @@ async function run(settings, o = {}) {
     oc.findings.push(...localChecks(oc, settings));
   }
   if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-LHR4I3AM.js");
-    (await import("./http-fetch-GR5D54XR.js")).configureHttp(guard);
+    const { applyRevokedSerialLists } = await import("./revoked-serials-QMWFFR6R.js");
+    (await import("./http-fetch-4Q27ZFRU.js")).configureHttp(guard);
     problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
   }
   if (certs.length) {
     const ctx = { settings, now: /* @__PURE__ */ new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
     const askCa = renewalInfoQuestions(certs, settings, ctx.now).length > 0;
-    if (settings.defaults.revocation !== "off" || askCa) (await import("./http-fetch-GR5D54XR.js")).configureHttp(guard);
+    if (settings.defaults.revocation !== "off" || askCa) (await import("./http-fetch-4Q27ZFRU.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-TDQL4QG6.js")).checkRevocation(certs, ctx);
+    else await (await import("./check-revocation-74234Q2G.js")).checkRevocation(certs, ctx);
     if (askCa)
-      problems.push(...await (await import("./check-renewal-info-4TETVYIY.js")).checkRenewalInfo(certs, ctx));
+      problems.push(...await (await import("./check-renewal-info-OKPKTKR2.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));

@@ -3,7 +3,7 @@ import {
   FetchError,
   SERIAL_LIST_MAX_DOWNLOAD_BYTES,
   httpStream
-} from "./chunk-66HBU3QS.js";
+} from "./chunk-3L6ZDQZR.js";
 
 // src/serial-lists/open-serial-list.ts
 import { createHash } from "node:crypto";
@@ -15,15 +15,22 @@ import { Readable, pipeline } from "node:stream";
 import { createGunzip } from "node:zlib";
 var READ_CHUNK_BYTES = 1024 * 1024;
 var SerialListError = class extends Error {
+  constructor(problem) {
+    super(`serial list problem: ${problem.reason}`);
+    this.problem = problem;
+  }
+  problem;
 };
 async function openListFile(file) {
   try {
     const st = await stat(file);
-    if (st.isDirectory()) throw new SerialListError("is a directory, not a list");
+    if (st.isDirectory()) throw new SerialListError({ reason: "directory" });
   } catch (e) {
     if (e instanceof SerialListError) throw e;
     const err = e;
-    throw new SerialListError(err.code === "ENOENT" ? "does not exist" : `cannot be read (${err.code ?? err.message})`);
+    throw new SerialListError(
+      err.code === "ENOENT" ? { reason: "missing" } : { reason: "unreadable", detail: err.code ?? err.message }
+    );
   }
   const stream = createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
   return { bytes: decompressed(readErrorsInWords(stream)) };
@@ -33,7 +40,7 @@ async function* readErrorsInWords(src) {
     yield* src;
   } catch (e) {
     const err = e;
-    throw new SerialListError(`cannot be read (${err.code ?? err.message})`);
+    throw new SerialListError({ reason: "unreadable", detail: err.code ?? err.message });
   }
 }
 async function* decompressed(src) {
@@ -66,7 +73,7 @@ async function* decompressed(src) {
   } catch (e) {
     if (e instanceof SerialListError || e instanceof FetchError) throw e;
     const err = e;
-    if (err.code?.startsWith("Z_")) throw new SerialListError(`is not a valid gzip file (${err.message})`);
+    if (err.code?.startsWith("Z_")) throw new SerialListError({ reason: "not-gzip", detail: err.message });
     throw e;
   } finally {
     gunzip.destroy();
@@ -110,7 +117,7 @@ async function openListUrl(url, o) {
     if (!cached || !paths || !(e instanceof FetchError) || e.kind === "too-large") throw e;
     return {
       bytes: decompressed(createReadStream(paths.body, { highWaterMark: READ_CHUNK_BYTES })),
-      note: `the server did not answer (${e.message}); used the copy fetched ${new Date(cached.fetchedAt).toISOString()}`
+      staleCopy: { failure: e.failure, fetchedAt: new Date(cached.fetchedAt).toISOString() }
     };
   }
   if (res.status === 304 && cached && paths) {

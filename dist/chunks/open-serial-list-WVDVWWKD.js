@@ -4,8 +4,8 @@ import {
   decompressed,
   openListFile,
   openListUrl
-} from "./chunk-G5ORK3QW.js";
-import "./chunk-66HBU3QS.js";
+} from "./chunk-5FTKIXB7.js";
+import "./chunk-3L6ZDQZR.js";
 import "./chunk-4HURYBLK.js";
 import "./chunk-NOSH5WDB.js";
 import "./chunk-C6FOCXUK.js";
