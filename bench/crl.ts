@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scanCrl } from '../src/x509/crl-lookup.js';
-import { certFields } from '../src/x509/cert-fields.js';
 import { verifyCrl } from '../src/checks/revocation/verify-crl.js';
 import { parseCertificate } from '../src/x509/parse-certificate.js';
 import { buildCrl } from '../test/helpers/der-writer.js';
@@ -118,7 +117,7 @@ function ensureCrl(n: number): { file: string; target: string } {
   const { der, target } = entriesDer(n);
   const now = Date.now();
   const crl = buildCrl({
-    issuerNameDer: certFields(parseCertificate(pemDer(certPem))).subjectDer,
+    issuerNameDer: parseCertificate(pemDer(certPem)).subjectNameDer,
     signingKey: createPrivateKey(keyPem),
     thisUpdate: new Date(now - 3600_000),
     nextUpdate: new Date(now + VALIDITY_DAYS * 86_400_000),

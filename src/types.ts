@@ -98,6 +98,14 @@ export interface CertificateRecord {
   selfSigned: boolean;
   /** keyUsage bits by RFC 5280 name ("keyCertSign", "cRLSign", …); undefined when the extension is absent or unreadable */
   keyUsage?: string[];
+  /** extendedKeyUsage purposes (OIDs); undefined when the extension is absent or unreadable */
+  extKeyUsage?: string[];
+  /** the subject Name as encoded (CRL issuer match, OCSP issuerNameHash); a view into `der` */
+  subjectNameDer: Buffer;
+  /** subjectPublicKeyInfo as encoded: the key (x509/parse-certificate.ts publicKeyOf) that verifies what it signed */
+  spkiDer: Buffer;
+  /** subjectPublicKey BIT STRING contents without the unused-bits octet (RFC 6960 §4.1.1 issuerKeyHash) */
+  publicKeyBits: Buffer;
   /** encodings OpenSSL reads but RFC 5280 does not prescribe, and extensions whose value could not be read (their field is unknown) */
   parseNotes: string[];
   /** names of extensions certwatch uses that were present but malformed ("cRLDistributionPoints", …) */

@@ -4,7 +4,7 @@ import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { CertID, OCSPRequest, Request, TBSRequest } from '@peculiar/asn1-ocsp';
 import type { CertificateRecord } from '../types.js';
-import { certFields } from './cert-fields.js';
+import { publicKeyOf } from './parse-certificate.js';
 
 const SHA1 = '1.3.14.3.2.26';
 
@@ -19,11 +19,10 @@ export const OCSP_GET_MAX_BASE64 = 255;
  * from thisUpdate/nextUpdate instead.
  */
 export function buildOcspRequest(cert: CertificateRecord, issuer: CertificateRecord): Buffer {
-  const f = certFields(issuer);
   const certId = new CertID({
     hashAlgorithm: new AlgorithmIdentifier({ algorithm: SHA1, parameters: null }),
-    issuerNameHash: new OctetString(createHash('sha1').update(f.subjectDer).digest()),
-    issuerKeyHash: new OctetString(createHash('sha1').update(f.publicKeyBits).digest()),
+    issuerNameHash: new OctetString(createHash('sha1').update(issuer.subjectNameDer).digest()),
+    issuerKeyHash: new OctetString(createHash('sha1').update(issuer.publicKeyBits).digest()),
     serialNumber: new Uint8Array(cert.serialBytes).buffer,
   });
   const req = new OCSPRequest({ tbsRequest: new TBSRequest({ requestList: [new Request({ reqCert: certId })] }) });

@@ -3,7 +3,7 @@
 // ~6× faster than @peculiar/x509) gives names, SANs and the key; a direct DER
 // walk (der.ts) gives what Node hides. Where the two disagree, or the DER is
 // odd, the certificate is refused with a reason instead of reported wrongly.
-import { X509Certificate, createHash } from 'node:crypto';
+import { X509Certificate, createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import type { CertificateRecord, CertificateRole, KeyInfo, SubjectAltName } from '../types.js';
 import {
   DerError,
@@ -63,6 +63,7 @@ const EXT_SKI = '2.5.29.14';
 const EXT_AKI = '2.5.29.35';
 const EXT_CRLDP = '2.5.29.31';
 const EXT_AIA = '1.3.6.1.5.5.7.1.1';
+const EXT_EKU = '2.5.29.37';
 const AD_OCSP = '1.3.6.1.5.5.7.48.1';
 
 /** The extensions certwatch reads, by the name messages use; all others are carried as opaque bytes. */
@@ -74,6 +75,7 @@ const NEEDED_EXTENSIONS: Record<string, string> = {
   [EXT_AKI]: 'authorityKeyIdentifier',
   [EXT_CRLDP]: 'cRLDistributionPoints',
   [EXT_AIA]: 'authorityInfoAccess',
+  [EXT_EKU]: 'extKeyUsage',
 };
 
 function verifiesWithOwnKey(node: X509Certificate): boolean {
@@ -503,7 +505,8 @@ function build(der: Buffer, openssl: () => X509Certificate, mayBePlain: boolean)
   const issuerT = expectTag(tbs[i++], SEQ, 'issuer');
   const validity = children(der, expectTag(tbs[i++], SEQ, 'validity'));
   const subjectT = expectTag(tbs[i++], SEQ, 'subject');
-  const spki = children(der, expectTag(tbs[i++], SEQ, 'subjectPublicKeyInfo'));
+  const spkiT = expectTag(tbs[i++], SEQ, 'subjectPublicKeyInfo');
+  const spki = children(der, spkiT);
   const spkiOid = oidText(content(der, children(der, spki[0])[0]));
   const sigOid = oidText(
     content(der, expectTag(children(der, expectTag(sigAlgT, SEQ, 'signatureAlgorithm'))[0], OID, 'algorithm')),
@@ -537,6 +540,7 @@ function build(der: Buffer, openssl: () => X509Certificate, mayBePlain: boolean)
   let ski: Buffer | undefined;
   let aki: Buffer | undefined;
   let keyUsage: string[] | undefined;
+  let extKeyUsage: string[] | undefined;
   const crlUrls: string[] = [];
   const ocspUrls: string[] = [];
   const caIssuersUrls: string[] = [];
@@ -572,6 +576,11 @@ function build(der: Buffer, openssl: () => X509Certificate, mayBePlain: boolean)
           }
           case EXT_KEY_USAGE:
             keyUsage = parseKeyUsage(der, inner);
+            break;
+          case EXT_EKU:
+            extKeyUsage = children(der, expectTag(inner, SEQ, 'extKeyUsage')).map((p) =>
+              oidText(content(der, expectTag(p, OID, 'keyPurposeId'))),
+            );
             break;
           case EXT_SKI:
             ski = Buffer.from(content(der, expectTag(inner, OCTET, 'subjectKeyIdentifier')));
@@ -615,6 +624,13 @@ function build(der: Buffer, openssl: () => X509Certificate, mayBePlain: boolean)
     }
   }
 
+  // What revocation checks need as encoded (views into `der`, no copies): one walk serves them too.
+  const raw = {
+    subjectNameDer: der.subarray(subjectT.start, subjectT.end),
+    spkiDer: der.subarray(spkiT.start, spkiT.end),
+    publicKeyBits: spki[1] ? der.subarray(spki[1].contentStart + 1, spki[1].end) : Buffer.alloc(0),
+    ...(extKeyUsage ? { extKeyUsage } : {}),
+  };
   const subjectPlain = plain ? plainName(der, subjectT) : undefined;
   const issuerPlain = subjectPlain ? plainName(der, issuerT) : undefined;
   const fastKey = issuerPlain ? keyInfoFromSpkiSafe(der, spki, spkiOid) : undefined;
@@ -651,6 +667,7 @@ function build(der: Buffer, openssl: () => X509Certificate, mayBePlain: boolean)
       selfIssued: false,
       selfSigned: false,
       keyUsage,
+      ...raw,
       parseNotes,
       unreadableExtensions,
     };
@@ -698,9 +715,28 @@ function build(der: Buffer, openssl: () => X509Certificate, mayBePlain: boolean)
     // intermediate for revocation, strength and inventory (RFC 5280 §3.2, §6.1).
     selfSigned: selfIssued && verifiesWithOwnKey(node),
     keyUsage,
+    ...raw,
     parseNotes,
     unreadableExtensions,
   };
+}
+
+// Loading a key costs more than reading the record (and most certificates never
+// verify anything), so the key object is made on first use, once per certificate.
+const publicKeys = new WeakMap<CertificateRecord, KeyObject | null>();
+
+/** The certificate's public key as OpenSSL loads it; null when it cannot. */
+export function publicKeyOf(c: CertificateRecord): KeyObject | null {
+  let k = publicKeys.get(c);
+  if (k === undefined) {
+    try {
+      k = createPublicKey({ key: c.spkiDer, format: 'der', type: 'spki' });
+    } catch {
+      k = null;
+    }
+    publicKeys.set(c, k);
+  }
+  return k;
 }
 
 /**

@@ -3,7 +3,6 @@
 // from an undelegated responder, non-successful statuses.
 import { createHash, type KeyObject } from 'node:crypto';
 import type { CertificateRecord } from '../../src/types.js';
-import { certFields } from '../../src/x509/cert-fields.js';
 import {
   SIG_ALG_ID,
   bitString,
@@ -37,11 +36,11 @@ export interface OcspSpec {
 const HASH_OID = { sha1: '1.3.14.3.2.26', sha256: '2.16.840.1.101.3.4.2.1' };
 
 export function buildOcspResponse(s: OcspSpec): Buffer {
-  const f = certFields(s.issuer);
+  const f = s.issuer;
   const h = s.hash ?? 'sha1';
   const certId = seq(
     seq(oid(HASH_OID[h]), nul()),
-    octet(createHash(h).update(f.subjectDer).digest()),
+    octet(createHash(h).update(f.subjectNameDer).digest()),
     octet(createHash(h).update(f.publicKeyBits).digest()),
     rawInt(s.serialBytes),
   );

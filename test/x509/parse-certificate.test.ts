@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { CertificateParseError, parseCertificate, serialHex } from '../../src/x509/parse-certificate.js';
+import { CertificateParseError, parseCertificate, publicKeyOf, serialHex } from '../../src/x509/parse-certificate.js';
 import { OpenSsl, type OpenSslView } from '../helpers/openssl.js';
 import { DAY, NOW, hierarchy, issue } from '../helpers/pki.js';
 
@@ -253,4 +253,20 @@ test('without an OpenSSL parse, a plain certificate reads exactly as with one, a
   for (const c of made) assertAgrees(c.der, await ossl.read(c.der), c.certPath);
   assert.equal(parseCertificate(kuOnly, { viaOpenssl: true }).isCA, false);
   assert.equal(parseCertificate(made[0].der).isCA, false);
+});
+
+test('the record carries what revocation needs as encoded, as @peculiar/x509 encodes it: subject Name, key, EKU', async () => {
+  const h = await hierarchy({ cn: 'raw.example' });
+  const responder = await issue({ cn: 'Test OCSP Responder', issuer: h.intermediate, ocspSigning: true });
+  for (const c of [h.root, h.intermediate, h.leaf, responder]) {
+    const rec = parseCertificate(c.der);
+    assert.deepEqual(rec.subjectNameDer, Buffer.from(c.cert.subjectName.toArrayBuffer()), c.cert.subject);
+    assert.deepEqual(rec.spkiDer, Buffer.from(c.cert.publicKey.rawData), c.cert.subject);
+    // subjectPublicKeyInfo = SEQUENCE { algorithm, BIT STRING { 00, key } }: the key bits end it.
+    assert.ok(rec.spkiDer.subarray(rec.spkiDer.length - rec.publicKeyBits.length).equals(rec.publicKeyBits));
+    assert.deepEqual(publicKeyOf(rec)?.export({ type: 'spki', format: 'der' }), rec.spkiDer);
+    assert.equal(publicKeyOf(rec), publicKeyOf(rec), 'the key is loaded once');
+  }
+  assert.deepEqual(parseCertificate(responder.der).extKeyUsage, ['1.3.6.1.5.5.7.3.9']);
+  assert.equal(parseCertificate(h.root.der).extKeyUsage, undefined);
 });

@@ -268,3 +268,20 @@ test('CRLs: PEM label "CRL", unknown non-critical extensions, years 0000–0099 
   assert.equal(mine.find(Buffer.from('00ff', 'hex'))?.reason, undefined, '+255 is a different entry');
   assert.equal(mine.find(Buffer.from('ffff', 'hex'))?.reason, 'keyCompromise', 'a redundant FF sign byte is still −1');
 });
+
+test('a malformed extKeyUsage (read for delegated OCSP responders) makes only that field unknown, with a notice', async () => {
+  const der = cert(utcTime('260101000000Z'), utcTime('270101000000Z'), {
+    extensions: [
+      extension('2.5.29.37', seq(tlv(0x04, Buffer.from('not an OID')))), // a purpose that is no OBJECT IDENTIFIER
+      extension('2.5.29.17', seq(tlv(0x82, Buffer.from('eku.example')))),
+    ],
+  });
+  const ref = await peerCert(der, 'DER');
+  assert.ok(ref, 'openssl reads it');
+  const rec = parseCertificate(der);
+  assert.equal(rec.fingerprint, ref.fingerprint);
+  assert.deepEqual(rec.sans, ref.dns);
+  assert.equal(rec.extKeyUsage, undefined);
+  assert.deepEqual(rec.unreadableExtensions, ['extKeyUsage']);
+  assert.match(rec.parseNotes.join('\n'), /extKeyUsage extension is malformed/);
+});

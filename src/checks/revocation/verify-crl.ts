@@ -4,9 +4,9 @@
 // returns the reason it failed as a typed defect (revocation-cause.ts); null = usable.
 import type { CertificateRecord } from '../../types.js';
 import { CLOCK_SKEW_MS, CRL_NO_NEXT_UPDATE_MAX_AGE_MS } from '../../net/limits.js';
-import { certFields } from '../../x509/cert-fields.js';
 import type { ScannedCrl } from '../../x509/crl-lookup.js';
 import { checkSignature } from '../../x509/signature.js';
+import { publicKeyOf } from '../../x509/parse-certificate.js';
 import type { CrlDefect } from './revocation-cause.js';
 
 export interface CrlVerifyOptions {
@@ -55,14 +55,13 @@ export function verifyCrl(crl: ScannedCrl, issuer: CertificateRecord, o: CrlVeri
   if (crl.problems.length) return { reason: 'unusable', problems: crl.problems };
   if (o.expectDelta && !crl.isDelta) return { reason: 'not-a-delta' };
   if (!o.expectDelta && crl.isDelta) return { reason: 'is-a-delta' };
-  const f = certFields(issuer);
-  if (!crl.issuerDer.equals(f.subjectDer)) return { reason: 'wrong-issuer', issuer: issuer.subject };
+  if (!crl.issuerDer.equals(issuer.subjectNameDer)) return { reason: 'wrong-issuer', issuer: issuer.subject };
   // RFC 5280 §6.3.3 (f): when the issuer's certificate has keyUsage, it must allow cRLSign.
   if (issuer.unreadableExtensions.includes('keyUsage'))
     return { reason: 'issuer-key-usage-malformed', issuer: issuer.subject };
   if (issuer.keyUsage && !issuer.keyUsage.includes('cRLSign'))
     return { reason: 'issuer-not-crl-signer', issuer: issuer.subject, keyUsage: issuer.keyUsage };
-  const sig = checkSignature(crl.signatureAlgorithm, crl.signatureParams, crl.tbs, crl.signature, f.publicKey);
+  const sig = checkSignature(crl.signatureAlgorithm, crl.signatureParams, crl.tbs, crl.signature, publicKeyOf(issuer));
   if (sig) return { reason: 'signature', issuer: issuer.subject, signature: sig };
   const now = o.now.getTime();
   if (crl.thisUpdate.getTime() > now + CLOCK_SKEW_MS)

@@ -9,8 +9,7 @@ import { BasicOCSPResponse, OCSPResponse, OCSPResponseStatus, type SingleRespons
 import type { CertificateRecord } from '../../types.js';
 import { CLOCK_SKEW_MS } from '../../net/limits.js';
 import { children, content, oidText, readTlv } from '../../x509/der.js';
-import { isIssuedBy, parseCertificate } from '../../x509/parse-certificate.js';
-import { certFields } from '../../x509/cert-fields.js';
+import { isIssuedBy, parseCertificate, publicKeyOf } from '../../x509/parse-certificate.js';
 import { CRL_REASONS } from '../../x509/crl-lookup.js';
 import type { SourceVerdict } from './crl-status.js';
 import type { OcspDefect, OcspSignerProblem } from './revocation-cause.js';
@@ -54,15 +53,14 @@ function matchingResponse(
   cert: CertificateRecord,
   issuer: CertificateRecord,
 ): SingleResponse | OcspDefect {
-  const f = certFields(issuer);
   const seen: string[] = [];
   for (const r of responses) {
     const id = r.certID;
     const hash = HASH_BY_OID[id.hashAlgorithm.algorithm];
     seen.push(Buffer.from(id.serialNumber).toString('hex'));
     if (!hash) continue;
-    const nameHash = createHash(hash).update(f.subjectDer).digest();
-    const keyHash = createHash(hash).update(f.publicKeyBits).digest();
+    const nameHash = createHash(hash).update(issuer.subjectNameDer).digest();
+    const keyHash = createHash(hash).update(issuer.publicKeyBits).digest();
     if (!nameHash.equals(Buffer.from(id.issuerNameHash.buffer))) continue;
     if (!keyHash.equals(Buffer.from(id.issuerKeyHash.buffer))) continue;
     if (!sameSerial(new Uint8Array(id.serialNumber), cert.serialBytes)) continue;
@@ -81,7 +79,7 @@ function checkSigner(
   issuer: CertificateRecord,
   now: Date,
 ): OcspDefect | null {
-  if (checkSignature(algOid, params, tbs, signature, certFields(issuer).publicKey) === null) return null;
+  if (checkSignature(algOid, params, tbs, signature, publicKeyOf(issuer)) === null) return null;
   const reasons: OcspSignerProblem[] = [];
   for (const der of certsDer) {
     let responder: CertificateRecord;
@@ -90,13 +88,13 @@ function checkSigner(
     } catch {
       continue;
     }
-    if (checkSignature(algOid, params, tbs, signature, certFields(responder).publicKey) !== null) continue;
+    if (checkSignature(algOid, params, tbs, signature, publicKeyOf(responder)) !== null) continue;
     // §4.2.2.2: the issuer signed the responder's certificate, which carries id-kp-OCSPSigning.
     if (!isIssuedBy(responder, issuer)) {
       reasons.push({ reason: 'not-issued-by-issuer', responder: responder.subject, issuer: issuer.subject });
       continue;
     }
-    if (!certFields(responder).extKeyUsage?.includes(ID_KP_OCSP_SIGNING)) {
+    if (!responder.extKeyUsage?.includes(ID_KP_OCSP_SIGNING)) {
       reasons.push({ reason: 'not-ocsp-signer', responder: responder.subject });
       continue;
     }

@@ -5,7 +5,6 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkRevocation } from '../../../src/checks/revocation/check-revocation.js';
-import { certFields } from '../../../src/x509/cert-fields.js';
 import { closeHttp } from '../../../src/net/http-fetch.js';
 import type { ObservedCertificate } from '../../../src/types.js';
 import { hierarchy, issue, type Issued } from '../../helpers/pki.js';
@@ -43,7 +42,7 @@ async function leaf(path: string, serial: string): Promise<Issued> {
 
 function crl(o: Partial<CrlSpec> = {}): Buffer {
   return buildCrl({
-    issuerNameDer: certFields(rec(inter)).subjectDer,
+    issuerNameDer: rec(inter).subjectNameDer,
     signingKey: privateKey(inter),
     thisUpdate: new Date(NOW.getTime() - DAY),
     nextUpdate: new Date(NOW.getTime() + 6 * DAY),

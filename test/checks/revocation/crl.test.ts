@@ -7,7 +7,6 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkRevocation } from '../../../src/checks/revocation/check-revocation.js';
-import { certFields } from '../../../src/x509/cert-fields.js';
 import { scanCrl } from '../../../src/x509/crl-lookup.js';
 import { closeHttp } from '../../../src/net/http-fetch.js';
 import type { ObservedCertificate } from '../../../src/types.js';
@@ -60,7 +59,7 @@ async function leaf(
 
 function crlBy(signer: Issued, nameOf: Issued, o: Partial<CrlSpec> = {}): Buffer {
   return buildCrl({
-    issuerNameDer: certFields(rec(nameOf)).subjectDer,
+    issuerNameDer: rec(nameOf).subjectNameDer,
     signingKey: privateKey(signer),
     thisUpdate: new Date(NOW.getTime() - DAY),
     nextUpdate: new Date(NOW.getTime() + 6 * DAY),

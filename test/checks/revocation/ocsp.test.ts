@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { checkRevocation } from '../../../src/checks/revocation/check-revocation.js';
-import { certFields } from '../../../src/x509/cert-fields.js';
 import { buildOcspRequest } from '../../../src/x509/ocsp-request.js';
 import { verifyOcsp } from '../../../src/checks/revocation/verify-ocsp.js';
 import { closeHttp } from '../../../src/net/http-fetch.js';
@@ -249,7 +248,7 @@ describe('fetched OCSP', () => {
 
   test('OCSP unusable but a valid CRL: the CRL answers', async () => {
     const crl = buildCrl({
-      issuerNameDer: certFields(rec(inter)).subjectDer,
+      issuerNameDer: rec(inter).subjectNameDer,
       signingKey: privateKey(inter),
       thisUpdate: NOW,
       nextUpdate: new Date(NOW.getTime() + DAY),
