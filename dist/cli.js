@@ -2,13 +2,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-4NF36ZQY.js";
+} from "./chunks/chunk-FZNOT3S2.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-AXKJ57RV.js";
+} from "./chunks/chunk-L7CCXIE3.js";
 import {
   scanSerialList,
   serialKey
@@ -29,18 +29,18 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-ESGCN36Q.js";
+} from "./chunks/chunk-WKBC3C3H.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
 } from "./chunks/chunk-AADLPE53.js";
-import "./chunks/chunk-NZAQ3AQP.js";
+import "./chunks/chunk-6BFTZLM7.js";
 import "./chunks/chunk-TYM2AABC.js";
-import "./chunks/chunk-35WQQUNJ.js";
+import "./chunks/chunk-CSPQS4WJ.js";
 import "./chunks/chunk-6RM5SU7F.js";
-import "./chunks/chunk-RYDLF6TH.js";
+import "./chunks/chunk-KRSK7BH5.js";
 import {
   daysLeft,
   issuerName,
@@ -71,7 +71,7 @@ import "./chunks/chunk-EVYMIVGF.js";
 import "./chunks/chunk-TNHBLPBT.js";
 import {
   displayName
-} from "./chunks/chunk-LX3FKHLY.js";
+} from "./chunks/chunk-753U3B2Y.js";
 import "./chunks/chunk-C6FOCXUK.js";
 import "./chunks/chunk-DDCI7ZLU.js";
 
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-TTTAVQ6P.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-N3AWZ6YL.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

@@ -3,10 +3,10 @@ import {
   forgetX509,
   judgeChain,
   rememberX509
-} from "./chunk-24JLSMKV.js";
+} from "./chunk-4JGJ5N6R.js";
 import {
   displayName
-} from "./chunk-LX3FKHLY.js";
+} from "./chunk-753U3B2Y.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/address-drift.ts

@@ -6,7 +6,7 @@ import {
 import {
   collectFiles,
   require_out
-} from "./chunk-NZAQ3AQP.js";
+} from "./chunk-6BFTZLM7.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-6RM5SU7F.js";
 import {
   certificateNaming
-} from "./chunk-RYDLF6TH.js";
+} from "./chunk-KRSK7BH5.js";
 import {
   daysLeft,
   issuerName,
@@ -42,7 +42,7 @@ import {
 } from "./chunk-ZIJ54FUI.js";
 import {
   displayName
-} from "./chunk-LX3FKHLY.js";
+} from "./chunk-753U3B2Y.js";
 import {
   networkGuard
 } from "./chunk-C6FOCXUK.js";
@@ -589,8 +589,8 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-ZT3GEJOG.js");
-    const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-MCVQAWVG.js");
+    const { collectEndpoints } = await import("./collect-endpoints-2H65HMUH.js");
+    const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-TWX7RBC4.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
       deadline: probeDeadline,
@@ -642,9 +642,9 @@ async function run(settings, o = {}) {
     const askCa = renewalInfoQuestions(certs, settings, ctx.now).length > 0;
     if (settings.defaults.revocation !== "off" || askCa) (await import("./http-fetch-4Q27ZFRU.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-74234Q2G.js")).checkRevocation(certs, ctx);
+    else await (await import("./check-revocation-LGVDGDOC.js")).checkRevocation(certs, ctx);
     if (askCa)
-      problems.push(...await (await import("./check-renewal-info-OKPKTKR2.js")).checkRenewalInfo(certs, ctx));
+      problems.push(...await (await import("./check-renewal-info-5AUMPQLP.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));

@@ -6,8 +6,8 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-NZAQ3AQP.js";
-import "./chunk-35WQQUNJ.js";
+} from "./chunk-6BFTZLM7.js";
+import "./chunk-CSPQS4WJ.js";
 import "./chunk-BSO42MW5.js";
 import {
   BUILTIN,
@@ -19,7 +19,7 @@ import "./chunk-ZIJ54FUI.js";
 import "./chunk-CWOAGZBK.js";
 import "./chunk-DO36KUV2.js";
 import "./chunk-EVYMIVGF.js";
-import "./chunk-LX3FKHLY.js";
+import "./chunk-753U3B2Y.js";
 import {
   DEFAULT_MAX_DOWNLOAD_MB
 } from "./chunk-C6FOCXUK.js";

@@ -7,13 +7,13 @@ import {
 } from "./chunk-TYM2AABC.js";
 import {
   readPkcs7Certificates
-} from "./chunk-35WQQUNJ.js";
+} from "./chunk-CSPQS4WJ.js";
 import {
   certificateNaming
-} from "./chunk-RYDLF6TH.js";
+} from "./chunk-KRSK7BH5.js";
 import {
   bundledRoots
-} from "./chunk-5RHXS6JG.js";
+} from "./chunk-4YB32BAL.js";
 import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
@@ -27,9 +27,10 @@ import {
   isIssuedBy,
   oidText,
   parseCertificate,
+  publicKeyOf,
   readTime,
   readTlv
-} from "./chunk-LX3FKHLY.js";
+} from "./chunk-753U3B2Y.js";
 import {
   CERT_MAX_BYTES,
   CLOCK_SKEW_MS,
@@ -10463,53 +10464,6 @@ var require_cjs4 = __commonJS({
 // src/checks/revocation/check-revocation.ts
 import { resolve } from "node:path";
 
-// src/x509/cert-fields.ts
-import { createPublicKey } from "node:crypto";
-var EXT_EKU = "2.5.29.37";
-var memo = /* @__PURE__ */ new WeakMap();
-function certFields(cert) {
-  const der = cert.der;
-  let f = memo.get(der);
-  if (f) return f;
-  const top = readTlv(der, 0);
-  const tbs = children(der, children(der, top)[0]);
-  let i = 0;
-  if (tbs[0]?.tag === 160) i++;
-  i += 2;
-  const issuerT = tbs[i++];
-  i++;
-  const subjectT = tbs[i++];
-  const spkiT = tbs[i++];
-  const bits = children(der, spkiT)[1];
-  let extKeyUsage = null;
-  const extsT = tbs.find((t) => t.tag === 163);
-  if (extsT) {
-    for (const ext of children(der, readTlv(der, extsT.contentStart, extsT.end))) {
-      const ep = children(der, ext);
-      if (oidText(content(der, ep[0])) !== EXT_EKU) continue;
-      const val = ep[ep.length - 1];
-      extKeyUsage = children(der, readTlv(der, val.contentStart, val.end)).map((o) => oidText(content(der, o)));
-    }
-  }
-  const spkiDer = Buffer.from(der.subarray(spkiT.start, spkiT.end));
-  let publicKey = null;
-  try {
-    publicKey = createPublicKey({ key: spkiDer, format: "der", type: "spki" });
-  } catch {
-    publicKey = null;
-  }
-  f = {
-    issuerDer: Buffer.from(der.subarray(issuerT.start, issuerT.end)),
-    subjectDer: Buffer.from(der.subarray(subjectT.start, subjectT.end)),
-    spkiDer,
-    publicKeyBits: Buffer.from(der.subarray(bits.contentStart + 1, bits.end)),
-    publicKey,
-    extKeyUsage
-  };
-  memo.set(der, f);
-  return f;
-}
-
 // src/x509/signature.ts
 import { constants, verify } from "node:crypto";
 var HASH_BY_SIG_OID = {
@@ -10609,13 +10563,12 @@ function verifyCrl(crl, issuer, o) {
   if (crl.problems.length) return { reason: "unusable", problems: crl.problems };
   if (o.expectDelta && !crl.isDelta) return { reason: "not-a-delta" };
   if (!o.expectDelta && crl.isDelta) return { reason: "is-a-delta" };
-  const f = certFields(issuer);
-  if (!crl.issuerDer.equals(f.subjectDer)) return { reason: "wrong-issuer", issuer: issuer.subject };
+  if (!crl.issuerDer.equals(issuer.subjectNameDer)) return { reason: "wrong-issuer", issuer: issuer.subject };
   if (issuer.unreadableExtensions.includes("keyUsage"))
     return { reason: "issuer-key-usage-malformed", issuer: issuer.subject };
   if (issuer.keyUsage && !issuer.keyUsage.includes("cRLSign"))
     return { reason: "issuer-not-crl-signer", issuer: issuer.subject, keyUsage: issuer.keyUsage };
-  const sig = checkSignature(crl.signatureAlgorithm, crl.signatureParams, crl.tbs, crl.signature, f.publicKey);
+  const sig = checkSignature(crl.signatureAlgorithm, crl.signatureParams, crl.tbs, crl.signature, publicKeyOf(issuer));
   if (sig) return { reason: "signature", issuer: issuer.subject, signature: sig };
   const now = o.now.getTime();
   if (crl.thisUpdate.getTime() > now + CLOCK_SKEW_MS)
@@ -11316,11 +11269,10 @@ import { createHash } from "node:crypto";
 var SHA1 = "1.3.14.3.2.26";
 var OCSP_GET_MAX_BASE64 = 255;
 function buildOcspRequest(cert, issuer) {
-  const f = certFields(issuer);
   const certId = new import_asn1_ocsp.CertID({
     hashAlgorithm: new import_asn1_x509.AlgorithmIdentifier({ algorithm: SHA1, parameters: null }),
-    issuerNameHash: new import_asn1_schema.OctetString(createHash("sha1").update(f.subjectDer).digest()),
-    issuerKeyHash: new import_asn1_schema.OctetString(createHash("sha1").update(f.publicKeyBits).digest()),
+    issuerNameHash: new import_asn1_schema.OctetString(createHash("sha1").update(issuer.subjectNameDer).digest()),
+    issuerKeyHash: new import_asn1_schema.OctetString(createHash("sha1").update(issuer.publicKeyBits).digest()),
     serialNumber: new Uint8Array(cert.serialBytes).buffer
   });
   const req = new import_asn1_ocsp.OCSPRequest({ tbsRequest: new import_asn1_ocsp.TBSRequest({ requestList: [new import_asn1_ocsp.Request({ reqCert: certId })] }) });
@@ -11394,15 +11346,14 @@ function looksLikeText(b) {
   return null;
 }
 function matchingResponse(responses, cert, issuer) {
-  const f = certFields(issuer);
   const seen = [];
   for (const r of responses) {
     const id = r.certID;
     const hash = HASH_BY_OID[id.hashAlgorithm.algorithm];
     seen.push(Buffer.from(id.serialNumber).toString("hex"));
     if (!hash) continue;
-    const nameHash = createHash2(hash).update(f.subjectDer).digest();
-    const keyHash = createHash2(hash).update(f.publicKeyBits).digest();
+    const nameHash = createHash2(hash).update(issuer.subjectNameDer).digest();
+    const keyHash = createHash2(hash).update(issuer.publicKeyBits).digest();
     if (!nameHash.equals(Buffer.from(id.issuerNameHash.buffer))) continue;
     if (!keyHash.equals(Buffer.from(id.issuerKeyHash.buffer))) continue;
     if (!sameSerial(new Uint8Array(id.serialNumber), cert.serialBytes)) continue;
@@ -11411,7 +11362,7 @@ function matchingResponse(responses, cert, issuer) {
   return { reason: "other-certificate", serialsSeen: seen, wanted: cert.serialNumber };
 }
 function checkSigner(tbs, algOid, params, signature, certsDer, issuer, now) {
-  if (checkSignature(algOid, params, tbs, signature, certFields(issuer).publicKey) === null) return null;
+  if (checkSignature(algOid, params, tbs, signature, publicKeyOf(issuer)) === null) return null;
   const reasons = [];
   for (const der of certsDer) {
     let responder;
@@ -11420,12 +11371,12 @@ function checkSigner(tbs, algOid, params, signature, certsDer, issuer, now) {
     } catch {
       continue;
     }
-    if (checkSignature(algOid, params, tbs, signature, certFields(responder).publicKey) !== null) continue;
+    if (checkSignature(algOid, params, tbs, signature, publicKeyOf(responder)) !== null) continue;
     if (!isIssuedBy(responder, issuer)) {
       reasons.push({ reason: "not-issued-by-issuer", responder: responder.subject, issuer: issuer.subject });
       continue;
     }
-    if (!certFields(responder).extKeyUsage?.includes(ID_KP_OCSP_SIGNING)) {
+    if (!responder.extKeyUsage?.includes(ID_KP_OCSP_SIGNING)) {
       reasons.push({ reason: "not-ocsp-signer", responder: responder.subject });
       continue;
     }

@@ -27,7 +27,7 @@ import {
 } from "./chunk-6MS4KPWC.js";
 import {
   displayName
-} from "./chunk-LX3FKHLY.js";
+} from "./chunk-753U3B2Y.js";
 
 // src/report/inventory/render-text.ts
 var MAX_CELL = 48;

@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   bundledRoots
-} from "./chunk-5RHXS6JG.js";
+} from "./chunk-4YB32BAL.js";
 import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
@@ -15,11 +15,11 @@ import {
 } from "./chunk-TNHBLPBT.js";
 import {
   TrustAnchors
-} from "./chunk-24JLSMKV.js";
+} from "./chunk-4JGJ5N6R.js";
 import {
   CertificateParseError,
   parseCertificate
-} from "./chunk-LX3FKHLY.js";
+} from "./chunk-753U3B2Y.js";
 import {
   ProxyConfigError,
   proxyFor

@@ -2,7 +2,7 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   DerError,
   oidText
-} from "./chunk-LX3FKHLY.js";
+} from "./chunk-753U3B2Y.js";
 
 // src/x509/pkcs7.ts
 var Pkcs7Error = class extends Error {

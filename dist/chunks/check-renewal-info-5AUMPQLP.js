@@ -8,13 +8,13 @@ import {
 } from "./chunk-6RM5SU7F.js";
 import {
   certificateNaming
-} from "./chunk-RYDLF6TH.js";
+} from "./chunk-KRSK7BH5.js";
 import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
 import {
   utcDate
-} from "./chunk-LX3FKHLY.js";
+} from "./chunk-753U3B2Y.js";
 import {
   ARI_MAX_BYTES,
   FetchError,

@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 
 // src/x509/parse-certificate.ts
-import { X509Certificate, createHash } from "node:crypto";
+import { X509Certificate, createHash, createPublicKey } from "node:crypto";
 
 // src/x509/der.ts
 var DerError = class extends Error {
@@ -202,6 +202,7 @@ var EXT_SKI = "2.5.29.14";
 var EXT_AKI = "2.5.29.35";
 var EXT_CRLDP = "2.5.29.31";
 var EXT_AIA = "1.3.6.1.5.5.7.1.1";
+var EXT_EKU = "2.5.29.37";
 var AD_OCSP = "1.3.6.1.5.5.7.48.1";
 var NEEDED_EXTENSIONS = {
   [EXT_SAN]: "subjectAltName",
@@ -210,7 +211,8 @@ var NEEDED_EXTENSIONS = {
   [EXT_SKI]: "subjectKeyIdentifier",
   [EXT_AKI]: "authorityKeyIdentifier",
   [EXT_CRLDP]: "cRLDistributionPoints",
-  [EXT_AIA]: "authorityInfoAccess"
+  [EXT_AIA]: "authorityInfoAccess",
+  [EXT_EKU]: "extKeyUsage"
 };
 function verifiesWithOwnKey(node) {
   try {
@@ -530,7 +532,8 @@ function build(der, openssl, mayBePlain) {
   const issuerT = expectTag(tbs[i++], SEQ, "issuer");
   const validity = children(der, expectTag(tbs[i++], SEQ, "validity"));
   const subjectT = expectTag(tbs[i++], SEQ, "subject");
-  const spki = children(der, expectTag(tbs[i++], SEQ, "subjectPublicKeyInfo"));
+  const spkiT = expectTag(tbs[i++], SEQ, "subjectPublicKeyInfo");
+  const spki = children(der, spkiT);
   const spkiOid = oidText(content(der, children(der, spki[0])[0]));
   const sigOid = oidText(
     content(der, expectTag(children(der, expectTag(sigAlgT, SEQ, "signatureAlgorithm"))[0], OID, "algorithm"))
@@ -553,6 +556,7 @@ function build(der, openssl, mayBePlain) {
   let ski;
   let aki;
   let keyUsage;
+  let extKeyUsage;
   const crlUrls = [];
   const ocspUrls = [];
   const caIssuersUrls = [];
@@ -585,6 +589,11 @@ function build(der, openssl, mayBePlain) {
           }
           case EXT_KEY_USAGE:
             keyUsage = parseKeyUsage(der, inner);
+            break;
+          case EXT_EKU:
+            extKeyUsage = children(der, expectTag(inner, SEQ, "extKeyUsage")).map(
+              (p) => oidText(content(der, expectTag(p, OID, "keyPurposeId")))
+            );
             break;
           case EXT_SKI:
             ski = Buffer.from(content(der, expectTag(inner, OCTET, "subjectKeyIdentifier")));
@@ -627,6 +636,12 @@ function build(der, openssl, mayBePlain) {
       }
     }
   }
+  const raw = {
+    subjectNameDer: der.subarray(subjectT.start, subjectT.end),
+    spkiDer: der.subarray(spkiT.start, spkiT.end),
+    publicKeyBits: spki[1] ? der.subarray(spki[1].contentStart + 1, spki[1].end) : Buffer.alloc(0),
+    ...extKeyUsage ? { extKeyUsage } : {}
+  };
   const subjectPlain = plain ? plainName(der, subjectT) : void 0;
   const issuerPlain = subjectPlain ? plainName(der, issuerT) : void 0;
   const fastKey = issuerPlain ? keyInfoFromSpkiSafe(der, spki, spkiOid) : void 0;
@@ -659,6 +674,7 @@ function build(der, openssl, mayBePlain) {
       selfIssued: false,
       selfSigned: false,
       keyUsage,
+      ...raw,
       parseNotes,
       unreadableExtensions
     };
@@ -703,9 +719,23 @@ function build(der, openssl, mayBePlain) {
     // intermediate for revocation, strength and inventory (RFC 5280 §3.2, §6.1).
     selfSigned: selfIssued && verifiesWithOwnKey(node),
     keyUsage,
+    ...raw,
     parseNotes,
     unreadableExtensions
   };
+}
+var publicKeys = /* @__PURE__ */ new WeakMap();
+function publicKeyOf(c) {
+  let k = publicKeys.get(c);
+  if (k === void 0) {
+    try {
+      k = createPublicKey({ key: c.spkiDer, format: "der", type: "spki" });
+    } catch {
+      k = null;
+    }
+    publicKeys.set(c, k);
+  }
+  return k;
 }
 function displayName(c) {
   return c.subjectCN || c.sans[0] || c.subject || shortFingerprint(c.fingerprint);
@@ -737,6 +767,7 @@ export {
   splitDerObjects,
   CertificateParseError,
   parseCertificate,
+  publicKeyOf,
   displayName,
   shortFingerprint,
   isIssuedBy,

@@ -9,7 +9,7 @@ import {
 } from "./chunk-6MS4KPWC.js";
 import {
   displayName
-} from "./chunk-LX3FKHLY.js";
+} from "./chunk-753U3B2Y.js";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

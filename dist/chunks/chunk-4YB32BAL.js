@@ -4,7 +4,7 @@ import {
 } from "./chunk-EVYMIVGF.js";
 import {
   parseCertificate
-} from "./chunk-LX3FKHLY.js";
+} from "./chunk-753U3B2Y.js";
 
 // src/x509/bundled-roots.ts
 import { rootCertificates } from "node:tls";

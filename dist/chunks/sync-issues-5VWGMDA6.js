@@ -44,7 +44,7 @@ import "./chunk-TNHBLPBT.js";
 import {
   displayName,
   shortFingerprint
-} from "./chunk-LX3FKHLY.js";
+} from "./chunk-753U3B2Y.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/body-limit.ts

@@ -3,7 +3,7 @@ import {
   Pkcs7Error,
   isPkcs7SignedData,
   readPkcs7Certificates
-} from "./chunk-35WQQUNJ.js";
+} from "./chunk-CSPQS4WJ.js";
 import {
   require_picomatch,
   require_utils
@@ -28,7 +28,7 @@ import {
   readTlv,
   roleOf,
   splitDerObjects
-} from "./chunk-LX3FKHLY.js";
+} from "./chunk-753U3B2Y.js";
 import {
   __commonJS,
   __require,

@@ -1,19 +1,14 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  INVENTORY_FORMATS,
-  isRollupFormat,
-  renderInventory
-} from "./chunk-AXKJ57RV.js";
-import "./chunk-AADLPE53.js";
-import "./chunk-CJ73HY3X.js";
+  renderSarif
+} from "./chunk-FZNOT3S2.js";
+import "./chunk-HH333CRM.js";
 import "./chunk-6MS4KPWC.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";
-import "./chunk-LX3FKHLY.js";
+import "./chunk-753U3B2Y.js";
 import "./chunk-DDCI7ZLU.js";
 export {
-  INVENTORY_FORMATS,
-  isRollupFormat,
-  renderInventory
+  renderSarif
 };
