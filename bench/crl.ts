@@ -16,6 +16,7 @@ import { scanCrl } from '../src/x509/crl-lookup.js';
 import { verifyCrl } from '../src/checks/revocation/verify-crl.js';
 import { parseCertificate } from '../src/x509/parse-certificate.js';
 import { buildCrl } from '../test/helpers/der-writer.js';
+import { DAY, HOUR } from '../test/helpers/clock.js';
 
 export interface Row {
   entries: number;
@@ -119,8 +120,8 @@ function ensureCrl(n: number): { file: string; target: string } {
   const crl = buildCrl({
     issuerNameDer: parseCertificate(pemDer(certPem)).subjectNameDer,
     signingKey: createPrivateKey(keyPem),
-    thisUpdate: new Date(now - 3600_000),
-    nextUpdate: new Date(now + VALIDITY_DAYS * 86_400_000),
+    thisUpdate: new Date(now - HOUR),
+    nextUpdate: new Date(now + VALIDITY_DAYS * DAY),
     crlNumber: n,
     entriesDer: der,
   });

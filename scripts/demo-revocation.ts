@@ -6,7 +6,8 @@ import 'reflect-metadata';
 import { KeyObject } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DAY, type Issued } from '../test/helpers/pki.js';
+import type { Issued } from '../test/helpers/pki.js';
+import { DAY } from '../test/helpers/clock.js';
 import { buildCrl } from '../test/helpers/der-writer.js';
 import { ariId } from './fixture-pki.js';
 

@@ -26,12 +26,13 @@ import { createServer } from 'node:http';
 import tls from 'node:tls';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DAY, hierarchy, issue, type Issued } from '../test/helpers/pki.js';
+import { hierarchy, issue, type Issued } from '../test/helpers/pki.js';
 import { hostileCertificate } from '../test/helpers/hostile-certs.js';
 import { buildCrl } from '../test/helpers/der-writer.js';
 import { FakeGitHub } from '../test/helpers/fake-github.js';
 import { runScheduled, type ActionResult } from '../test/helpers/run-action.js';
 import { ariId, pkcs12Der } from './fixture-pki.js';
+import { DAY, HOUR } from '../test/helpers/clock.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 let DIST = path.join(ROOT, 'dist');
@@ -47,7 +48,7 @@ interface FixtureInfo {
 // ---- fixture -------------------------------------------------------------
 
 async function writeFixture(dir: string): Promise<void> {
-  const t0 = Math.floor(Date.now() / 3_600_000) * 3_600_000; // a whole hour: dates in the output read cleanly
+  const t0 = Math.floor(Date.now() / HOUR) * HOUR; // a whole hour: dates in the output read cleanly
   const at = (days: number) => new Date(t0 + days * DAY);
   const ws = path.join(dir, 'workspace');
   const w = async (rel: string, data: string | Buffer, base = ws) => {

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { NODE, ROOT, distFile, alternate, timed, type Bench } from '../lib.js';
 import { BENCH_DIR, fileEstate } from '../fixtures.js';
-import { DAY, issue } from '../../test/helpers/pki.js';
+import { issue } from '../../test/helpers/pki.js';
+import { DAY } from '../../test/helpers/clock.js';
 
 const exec = promisify(execFile);
 const BUNDLE = 1400;

@@ -26,7 +26,8 @@ const addressFor = (i: number) => `127.${1 + (i >> 8)}.${i & 255}.1`;
 
 /** Child: serve n endpoints until stdin closes. */
 async function serve(n: number, dir: string): Promise<void> {
-  const { hierarchy, issue, DAY } = await import('../../test/helpers/pki.js');
+  const { hierarchy, issue } = await import('../../test/helpers/pki.js');
+  const { DAY } = await import('../../test/helpers/clock.js');
   const now = Date.now();
   const h = await hierarchy({ cn: 'bench-0.test', notBefore: new Date(now - DAY), days: 60 }, 'Bench');
   const servers: tls.Server[] = [];

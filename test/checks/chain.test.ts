@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { judgeChain, TrustAnchors, type ChainVerdict } from '../../src/checks/chain.js';
 import { chainCause, hostnameCause } from '../../src/report/text/chain-cause.js';
 import { displayName, parseCertificate } from '../../src/x509/parse-certificate.js';
-import { DAY, NOW, hierarchy, issue, type Issued } from '../helpers/pki.js';
+import { hierarchy, issue, type Issued } from '../helpers/pki.js';
 import { hostileCertificate } from '../helpers/hostile-certs.js';
 import { mdUntrusted, sarifUntrusted } from '../../src/report/untrusted-text.js';
 import { workflowSafe } from '../../src/report/workflow-safe.js';
+import { DAY, NOW, fixedClock } from '../helpers/clock.js';
 
 const rec = (i: Issued) => parseCertificate(i.der);
 /** Why the chain is not trusted, as the untrusted-chain finding says it ('' when trusted). */
@@ -86,8 +87,8 @@ test('an expired intermediate on the path makes the chain untrusted and says whe
     org: 'Test PKI',
     ca: true,
     issuer: h.root,
-    notBefore: new Date(NOW.getTime() - 400 * DAY),
-    notAfter: new Date(NOW.getTime() - 5 * DAY),
+    notBefore: fixedClock.at(-400),
+    notAfter: fixedClock.at(-5),
   });
   const leaf = await issue({ cn: 'old-int.test', issuer: expiredInt });
   const v = judgeChain([rec(leaf), rec(expiredInt)], {
@@ -96,12 +97,12 @@ test('an expired intermediate on the path makes the chain untrusted and says whe
     now: NOW,
   });
   assert.equal(v.problem, 'expired-intermediate');
-  assert.match(why(v), new RegExp(`expired on ${new Date(NOW.getTime() - 5 * DAY).toISOString().slice(0, 10)}`));
+  assert.match(why(v), new RegExp(`expired on ${fixedClock.at(-5).toISOString().slice(0, 10)}`));
   // the leaf's own expiry is not a chain problem: the expiry check reports it
   const expiredLeaf = await issue({
     cn: 'old-leaf.test',
     issuer: h.intermediate,
-    notBefore: new Date(NOW.getTime() - 100 * DAY),
+    notBefore: fixedClock.at(-100),
     days: 90,
   });
   assert.equal(
@@ -119,7 +120,7 @@ test('an expired cross-signed root sent for old clients is off the path (not fla
   const legacyRoot = await issue({
     cn: 'Legacy Root',
     ca: true,
-    notBefore: new Date(NOW.getTime() - 3000 * DAY),
+    notBefore: fixedClock.at(-3000),
     days: 2500,
   });
   // same subject and key as "Test Root CA", signed by the legacy root, expired
@@ -128,8 +129,8 @@ test('an expired cross-signed root sent for old clients is off the path (not fla
     org: 'Test PKI',
     ca: true,
     issuer: legacyRoot,
-    notBefore: new Date(NOW.getTime() - 1000 * DAY),
-    notAfter: new Date(NOW.getTime() - 30 * DAY),
+    notBefore: fixedClock.at(-1000),
+    notAfter: fixedClock.at(-30),
   });
   const served = [rec(h.leaf), rec(h.intermediate), rec(cross)];
   const v = judgeChain(served, { anchors: new TrustAnchors([rec(h.root)]), name: 'cross.test', now: NOW });
@@ -194,7 +195,7 @@ test('hostile certificate names travel verbatim in the cause and are defused onl
     cn,
     dnsSans: ['%0A::warning::owned', 'b.example'],
     notBefore: new Date(NOW.getTime() - DAY),
-    notAfter: new Date(NOW.getTime() + 30 * DAY),
+    notAfter: fixedClock.at(30),
     caIssuersUrl: 'http://127.0.0.1:9/@octocat/[y](z)',
   });
   const r = parseCertificate(hostile.der);

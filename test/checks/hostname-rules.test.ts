@@ -6,7 +6,8 @@ import { TrustAnchors, judgeChain } from '../../src/checks/chain.js';
 import type { HostnameVerdict } from '../../src/checks/hostname.js';
 import { hostnameCause } from '../../src/report/text/chain-cause.js';
 import { parseCertificate } from '../../src/x509/parse-certificate.js';
-import { NOW, issue } from '../helpers/pki.js';
+import { issue } from '../helpers/pki.js';
+import { NOW } from '../helpers/clock.js';
 
 /** Why the name is not covered, as the hostname-mismatch finding says it ('' when it is). */
 const why = (h: HostnameVerdict) => (h.ok ? '' : hostnameCause(h.cause));

@@ -8,10 +8,10 @@ import { applyIgnores } from '../../src/findings/apply-ignores.js';
 import { parseDuration } from '../../src/config/duration.js';
 import { parseCertificate, roleOf } from '../../src/x509/parse-certificate.js';
 import type { IgnoreRule, ObservedCertificate, Thresholds } from '../../src/types.js';
-import { DAY, NOW, hierarchy, issue, type IssueOptions } from '../helpers/pki.js';
+import { hierarchy, issue, type IssueOptions } from '../helpers/pki.js';
 import { said } from '../helpers/said.js';
+import { DAY, NOW, HOUR } from '../helpers/clock.js';
 
-const HOUR = 3_600_000;
 const DEFAULT: Thresholds = { warnWithin: parseDuration('30d'), failWithin: parseDuration('7d') };
 
 function observed(der: Buffer): ObservedCertificate {

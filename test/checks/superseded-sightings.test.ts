@@ -3,19 +3,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { run } from '../../src/run.js';
-import { DAY, NOW, issue } from '../helpers/pki.js';
+import { issue } from '../helpers/pki.js';
 import { settingsFor } from '../helpers/revocation-fixtures.js';
 import { target } from '../helpers/file-targets.js';
 import { emptyWorkspace } from '../helpers/workspace.js';
+import { DAY, NOW, fixedClock } from '../helpers/clock.js';
 
 test('an expired certificate that is "superseded" in one bundle but deployed alone elsewhere still fails as expired', async (t) => {
   const ws = await emptyWorkspace(t);
   const old = await issue({
     cn: 'svc.example',
-    notBefore: new Date(NOW.getTime() - 100 * DAY),
+    notBefore: fixedClock.at(-100),
     notAfter: new Date(NOW.getTime() - DAY),
   });
-  const renewed = await issue({ cn: 'svc.example', notBefore: new Date(NOW.getTime() - 2 * DAY), days: 90 });
+  const renewed = await issue({ cn: 'svc.example', notBefore: fixedClock.at(-2), days: 90 });
   await ws.write('certs/bundle.pem', old.pem + renewed.pem); // old copy left next to its renewal
   await ws.write('deploy/live.pem', old.pem); // …but this is what is deployed
   const settings = {
@@ -37,10 +38,10 @@ test('an old copy superseded in its only bundle is still just "superseded" (no f
   const ws = await emptyWorkspace(t);
   const old = await issue({
     cn: 'svc2.example',
-    notBefore: new Date(NOW.getTime() - 100 * DAY),
+    notBefore: fixedClock.at(-100),
     notAfter: new Date(NOW.getTime() - DAY),
   });
-  const renewed = await issue({ cn: 'svc2.example', notBefore: new Date(NOW.getTime() - 2 * DAY), days: 90 });
+  const renewed = await issue({ cn: 'svc2.example', notBefore: fixedClock.at(-2), days: 90 });
   await ws.write('certs/bundle.pem', old.pem + renewed.pem + old.pem); // the same old cert twice, too
   const settings = {
     ...settingsFor({ workspace: ws.dir, revocation: 'off' }),

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { groupObservations } from '../../src/observe/group-observations.js';
 import { parseDuration } from '../../src/config/duration.js';
 import { parseCertificate } from '../../src/x509/parse-certificate.js';
-import { issue, NOW, DAY } from '../helpers/pki.js';
+import { issue } from '../helpers/pki.js';
 import type { Observation } from '../../src/types.js';
+import { fixedClock } from '../helpers/clock.js';
 
 const defaults = { warnWithin: parseDuration('30d'), failWithin: parseDuration('7d') };
 
@@ -14,8 +15,8 @@ test('a relaxed per-endpoint threshold does not hide what the defaults or a stri
     (
       await issue({
         cn: 'shared.thr.test',
-        notBefore: new Date(NOW.getTime() - 80 * DAY),
-        notAfter: new Date(NOW.getTime() + 10 * DAY),
+        notBefore: fixedClock.at(-80),
+        notAfter: fixedClock.at(10),
       })
     ).der,
   );

@@ -11,6 +11,7 @@ import { parseDuration, thresholdMs, DurationError } from '../../src/config/dura
 import { checkThresholdOrder } from '../../src/config/threshold-order.js';
 import { said } from '../helpers/said.js';
 import { tempDir } from '../helpers/workspace.js';
+import { DAY, NOW, HOUR } from '../helpers/clock.js';
 
 const FP = 'sha256:' + '3f'.repeat(8) + 'a1b2c3d4e5f60718293a4b5c6d7e8f90' + '0e'.repeat(8);
 const FILE = '.github/certwatch.yml';
@@ -63,8 +64,6 @@ issues:
   max-open: 50                           # past this, one digest issue lists the rest
 `;
 
-const NOW = new Date('2026-11-22T03:00:00Z');
-
 function configError(text: string): ConfigError {
   try {
     const raw = parseConfigText(text, FILE);
@@ -81,8 +80,8 @@ test("the contract's full example parses into the expected Settings", () => {
   assert.equal(s.workspace, '/ws');
   assert.equal(s.configPath, FILE);
   assert.deepEqual(s.defaults, {
-    warnWithin: { kind: 'absolute', ms: 30 * 86_400_000, text: '30d' },
-    failWithin: { kind: 'absolute', ms: 7 * 86_400_000, text: '7d' },
+    warnWithin: { kind: 'absolute', ms: 30 * DAY, text: '30d' },
+    failWithin: { kind: 'absolute', ms: 7 * DAY, text: '7d' },
     revocation: 'soft',
     timeoutMs: 10_000,
     concurrency: 32,
@@ -195,7 +194,7 @@ test('inputs override the config; no config and no inputs means discovery', asyn
     revocation: 'hard',
   });
   assert.deepEqual(s.defaults.warnWithin, { kind: 'percent', percent: 20, text: '20%' });
-  assert.deepEqual(s.defaults.failWithin, { kind: 'absolute', ms: 12 * 3_600_000, text: '12h' });
+  assert.deepEqual(s.defaults.failWithin, { kind: 'absolute', ms: 12 * HOUR, text: '12h' });
   assert.equal(s.defaults.revocation, 'hard');
 
   const ws = await tempDir('certwatch-cfg-', t);
@@ -222,11 +221,11 @@ test('inputs override the config; no config and no inputs means discovery', asyn
 
 test('durations read as users type them: 90m, 12h, 30d and 20% of the lifetime', () => {
   assert.deepEqual(parseDuration('90m'), { kind: 'absolute', ms: 90 * 60_000, text: '90m' });
-  assert.deepEqual(parseDuration('12h'), { kind: 'absolute', ms: 12 * 3_600_000, text: '12h' });
-  assert.deepEqual(parseDuration('30d'), { kind: 'absolute', ms: 30 * 86_400_000, text: '30d' });
+  assert.deepEqual(parseDuration('12h'), { kind: 'absolute', ms: 12 * HOUR, text: '12h' });
+  assert.deepEqual(parseDuration('30d'), { kind: 'absolute', ms: 30 * DAY, text: '30d' });
   assert.deepEqual(parseDuration('20%'), { kind: 'percent', percent: 20, text: '20%' });
-  assert.equal(thresholdMs(parseDuration('20%'), 10 * 86_400_000), 2 * 86_400_000);
-  assert.equal(thresholdMs(parseDuration('12h'), 10 * 86_400_000), 12 * 3_600_000);
+  assert.equal(thresholdMs(parseDuration('20%'), 10 * DAY), 2 * DAY);
+  assert.equal(thresholdMs(parseDuration('12h'), 10 * DAY), 12 * HOUR);
   assert.throws(() => parseDuration('-5d'), /negative/);
   assert.throws(() => parseDuration('150%'), DurationError);
   assert.throws(() => parseDuration('30 days'), /not a duration/);

@@ -12,7 +12,7 @@ import * as x509 from '@peculiar/x509';
 import { readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { issue, keyPair, pemBlock, DAY, type Issued } from '../helpers/pki.js';
+import { issue, keyPair, pemBlock, type Issued } from '../helpers/pki.js';
 import { runAction, type ActionAnnotation, type ActionResult } from '../helpers/run-action.js';
 import {
   opensslPki,
@@ -26,9 +26,9 @@ import {
 import type { Report, ReportFinding } from '../../src/report/report-types.js';
 import type { EndpointLocation, Location } from '../../src/types.js';
 import { workspace } from '../helpers/workspace.js';
+import { realClock } from '../helpers/clock.js';
 
-const now = Date.now();
-const at = (d: number) => new Date(now + d * DAY);
+const { at } = realClock();
 const fp = (c: Issued) => 'sha256:' + createHash('sha256').update(c.der).digest('hex');
 const CONFIG = '.github/certwatch.yml';
 

@@ -3,12 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { hierarchy, issue, DAY } from '../helpers/pki.js';
+import { hierarchy, issue } from '../helpers/pki.js';
 import { runAction } from '../helpers/run-action.js';
 import { workspace } from '../helpers/workspace.js';
+import { realClock } from '../helpers/clock.js';
 
-const now = Date.now();
-const at = (d: number) => new Date(now + d * DAY);
+const { at } = realClock();
 
 test('an expired certificate file fails the step with an annotation on its line; healthy ones pass', async (t) => {
   const { intermediate, leaf } = await hierarchy(

@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { writeFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as x509 from '@peculiar/x509';
-import { issue, DAY } from '../helpers/pki.js';
+import { issue } from '../helpers/pki.js';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
 import { OpensslCa, type OpensslCert } from '../helpers/openssl-ca.js';
 import {
@@ -27,11 +27,12 @@ import { buildOcspResponse } from '../helpers/ocsp-builder.js';
 import { buildCrl } from '../helpers/der-writer.js';
 import { parseCertificate } from '../../src/x509/parse-certificate.js';
 import { workspace } from '../helpers/workspace.js';
+import { HOUR, fromNow } from '../helpers/clock.js';
 
 /** An ARI renewalInfo answer (RFC 9773 §4.2), as the loopback ACME server here serves it. */
 type AriWindow = { suggestedWindow: { start: string; end: string }; explanationURL?: string };
 
-const at = (d: number) => new Date(Date.now() + d * DAY);
+const at = fromNow;
 
 // openssl-issued certificates live 20 days (openssl-ca.ts default_days): keep
 // expiry thresholds below that, so the only findings are the ones under test.
@@ -208,7 +209,7 @@ describe('revocation through the built action', () => {
       notAfter: at(80),
       crlUrl: `${srv.base}/inter.crl`,
     });
-    const interRevokedAt = new Date(Math.floor((Date.now() - 3600_000) / 1000) * 1000);
+    const interRevokedAt = new Date(Math.floor((Date.now() - HOUR) / 1000) * 1000);
     route(
       '/root.crl',
       send(

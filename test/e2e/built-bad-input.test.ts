@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { hierarchy, DAY } from '../helpers/pki.js';
+import { hierarchy } from '../helpers/pki.js';
 import { runAction } from '../helpers/run-action.js';
 import { workspace } from '../helpers/workspace.js';
 import type { Report } from '../../src/report/report-types.js';
+import { fromNow } from '../helpers/clock.js';
 
 const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
 const NOBODY = 65534;
@@ -44,8 +45,8 @@ async function badInputWorkspace(): Promise<{ dir: string; keyPem: string }> {
   const { leaf } = await hierarchy(
     {
       cn: 'good.bad-input.test',
-      notBefore: new Date(Date.now() - 10 * DAY),
-      notAfter: new Date(Date.now() + 200 * DAY),
+      notBefore: fromNow(-10),
+      notAfter: fromNow(200),
     },
     'BadInput',
   );

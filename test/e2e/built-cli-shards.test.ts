@@ -6,9 +6,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { hierarchy, issue, DAY } from '../helpers/pki.js';
+import { hierarchy, issue } from '../helpers/pki.js';
 import { workspace } from '../helpers/workspace.js';
 import type { Report } from '../../src/report/report-types.js';
+import { DAY } from '../helpers/clock.js';
 
 const run = promisify(execFile);
 const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');

@@ -5,13 +5,12 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hierarchy, issue, DAY } from '../helpers/pki.js';
+import { hierarchy, issue } from '../helpers/pki.js';
 import { main } from '../../src/cli.js';
 import { tempDir } from '../helpers/workspace.js';
+import { realClock } from '../helpers/clock.js';
 
-const now = Date.now();
-const at = (d: number) => new Date(now + d * DAY);
-const day = (d: number) => at(d).toISOString().slice(0, 10);
+const { at, day } = realClock();
 
 function csvRows(text: string): string[][] {
   // The CSV under test has no embedded newlines for these names; split simply, honour quotes.

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { issue, DAY } from '../helpers/pki.js';
+import { issue } from '../helpers/pki.js';
 import { cert, endpointAt, fileAt, finding, report } from '../helpers/report-factory.js';
 import { renderMarkdown, mermaidName, STEP_SUMMARY_LIMIT_BYTES } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
@@ -17,6 +17,7 @@ import { buildInventory } from '../../src/report/inventory/inventory.js';
 import { settingsFrom } from '../../src/config/settings.js';
 import type { Report } from '../../src/report/report-types.js';
 import { tempDir } from '../helpers/workspace.js';
+import { DAY } from '../helpers/clock.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');

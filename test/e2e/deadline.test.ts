@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import net from 'node:net';
-import { hierarchy, DAY } from '../helpers/pki.js';
+import { hierarchy } from '../helpers/pki.js';
 import { main } from '../../src/cli.js';
 import type { Report } from '../../src/report/report-types.js';
 import { tempDir } from '../helpers/workspace.js';
+import { DAY, fromNow } from '../helpers/clock.js';
 
 test('stalling servers: the run ends at its deadline with a report and not-checked notices', async (t) => {
   const dir = await tempDir('certwatch-deadline-', t);
@@ -25,7 +26,7 @@ test('stalling servers: the run ends at its deadline with a report and not-check
   });
   const port = (stall.address() as net.AddressInfo).port;
   const { leaf } = await hierarchy(
-    { cn: 'file.deadline.test', notBefore: new Date(Date.now() - DAY), notAfter: new Date(Date.now() + 3 * DAY) },
+    { cn: 'file.deadline.test', notBefore: new Date(Date.now() - DAY), notAfter: fromNow(3) },
     'Deadline',
   );
   await mkdir(path.join(dir, '.github'), { recursive: true });

@@ -9,16 +9,15 @@ import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { hierarchy, issue, DAY } from '../helpers/pki.js';
+import { hierarchy, issue } from '../helpers/pki.js';
 import { workspace } from '../helpers/workspace.js';
 import { startDemoHttp } from '../../scripts/demo-revocation.js';
 import type { Report } from '../../src/report/report-types.js';
+import { realClock } from '../helpers/clock.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
-const now = Date.now();
-const at = (d: number) => new Date(now + d * DAY);
-const day = (d: number) => at(d).toISOString().slice(0, 10);
+const { at, day } = realClock();
 
 test('inventory --at: what fails on that date; revocation and ARI judged now', async (t) => {
   const http = await startDemoHttp();

@@ -7,16 +7,15 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { issue, DAY } from '../helpers/pki.js';
+import { issue } from '../helpers/pki.js';
 import { workspace } from '../helpers/workspace.js';
+import { realClock } from '../helpers/clock.js';
 
 const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 test('built CLI inventory --by folder: one line per folder in text, CSV, Markdown and JSON', async (t) => {
-  const now = Date.now();
-  const at = (d: number) => new Date(now + d * DAY);
-  const day = (d: number) => at(d).toISOString().slice(0, 10);
+  const { at, day } = realClock();
   const cert = (cn: string, from: number, to: number) => issue({ cn, notBefore: at(from), notAfter: at(to) });
   const expired = await cert('old.web.test', -100, -2);
   const shared = await cert('shared.test', -10, 100);

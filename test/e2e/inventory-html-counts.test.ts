@@ -10,9 +10,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { issue, DAY } from '../helpers/pki.js';
+import { issue } from '../helpers/pki.js';
 import { workspace } from '../helpers/workspace.js';
 import type { Report } from '../../src/report/report-types.js';
+import { realClock } from '../helpers/clock.js';
 
 const run = promisify(execFile);
 const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
@@ -27,8 +28,7 @@ async function cli(args: string[]): Promise<void> {
 }
 
 test('built CLI inventory --format html: header and timeline count failing certificates alike; long-expired ones are on the chart', async (t) => {
-  const now = Date.now();
-  const at = (d: number) => new Date(now + d * DAY);
+  const { at } = realClock();
   // [file, notBefore, notAfter, expected status class]
   const estate: [string, Date, Date, 'fail' | 'warn' | 'ok'][] = [
     ['certs/long-expired.pem', new Date('2018-03-01T00:00:00Z'), new Date('2019-03-01T00:00:00Z'), 'fail'],

@@ -10,17 +10,17 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { hierarchy, issue, DAY, type Issued } from '../helpers/pki.js';
+import { hierarchy, issue, type Issued } from '../helpers/pki.js';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
 import { FakeGitHub, type RecordedCall } from '../helpers/fake-github.js';
 import { workspace, writeFiles, tempDir, removeTempDir } from '../helpers/workspace.js';
+import { realClock } from '../helpers/clock.js';
 
 const REPO = 'acme/site';
 const LISTING_DELAY_MS = 3000; // "a few seconds", as GitHub's search-backed listings can lag
 // Three runs side by side on a shared 2-core machine: a run takes seconds, but under load more than runAction's default minute.
 const RUN_TIMEOUT_MS = 110_000;
-const now = Date.now();
-const at = (d: number) => new Date(now + d * DAY);
+const { at } = realClock();
 const fp = (c: Issued) => 'sha256:' + createHash('sha256').update(c.der).digest('hex');
 const DIGEST = 'digest';
 

@@ -14,11 +14,12 @@ import { createGzip, gzipSync } from 'node:zlib';
 import { createWriteStream } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { issue, DAY, type Issued } from '../helpers/pki.js';
+import { issue, type Issued } from '../helpers/pki.js';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
 import { workspace } from '../helpers/workspace.js';
 import { writeRandomSerialList } from '../helpers/serial-list.js';
 import { startServer, type TestServer } from '../helpers/revocation-fixtures.js';
+import { DAY } from '../helpers/clock.js';
 
 const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
 // Over the 64 MB v1 refused (33 bytes a line); a loader would need ~400 MB for it.

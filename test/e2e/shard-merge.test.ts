@@ -5,7 +5,7 @@ import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
-import { hierarchy, issue, DAY } from '../helpers/pki.js';
+import { hierarchy, issue } from '../helpers/pki.js';
 import { main } from '../../src/cli.js';
 import { shardOf } from '../../src/run.js';
 import type { Report } from '../../src/report/report-types.js';
@@ -14,9 +14,9 @@ import { createClient } from '../../src/github/octokit.js';
 import { syncIssues } from '../../src/github/sync-issues.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { tempDir } from '../helpers/workspace.js';
+import { realClock } from '../helpers/clock.js';
 
-const now = Date.now();
-const at = (d: number) => new Date(now + d * DAY);
+const { at } = realClock();
 
 function normalise(r: Report): unknown {
   // Timestamps differ between runs; everything else must be identical.

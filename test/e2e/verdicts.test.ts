@@ -36,10 +36,10 @@ import { runAction } from '../helpers/run-action.js';
 import { workspace } from '../helpers/workspace.js';
 import { toPem } from '../../src/x509/pem.js';
 import type { Report, ReportCertificate } from '../../src/report/report-types.js';
+import { DAY, HOUR } from '../helpers/clock.js';
 
 const exec = promisify(execFile);
 const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
-const DAY = 86_400_000;
 
 /** Validity around the real clock (the built CLI and action use it). */
 function window(fromDays: number, toDays: number): [Buffer, Buffer] {
@@ -256,7 +256,7 @@ before(async () => {
       ...o,
     });
   const crls: Record<string, Buffer> = {
-    'root.crl': crl([{ serial: 0x30, revokedAt: new Date(now.getTime() - 3600_000), reason: 2 }]),
+    'root.crl': crl([{ serial: 0x30, revokedAt: new Date(now.getTime() - HOUR), reason: 2 }]),
     'crit.crl': crl([
       {
         serial: 0x99,
@@ -265,7 +265,7 @@ before(async () => {
       },
     ]),
     'neg.crl': crl([
-      { serial: 0, rawSerial: Buffer.from('ff', 'hex'), revokedAt: new Date(now.getTime() - 3600_000), reason: 1 },
+      { serial: 0, rawSerial: Buffer.from('ff', 'hex'), revokedAt: new Date(now.getTime() - HOUR), reason: 1 },
     ]),
     'years.crl': crl([{ serial: 0x61, revokedAt: now, date: genTime('00010203040506Z'), extensions: [reasonCode(1)] }]),
   };

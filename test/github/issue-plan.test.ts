@@ -10,7 +10,8 @@ import { planIssueSync, type IssueAction, type PlanInput } from '../../src/githu
 import { asTracked, type IssueData, type TrackedIssue } from '../../src/github/tracked-issue.js';
 import type { Report } from '../../src/report/report-types.js';
 import type { IssueSettings } from '../../src/types.js';
-import { cert, endpointAt, fileAt, finding, fp, NOW, report } from '../helpers/report-factory.js';
+import { cert, endpointAt, fileAt, finding, fp, report } from '../helpers/report-factory.js';
+import { NOW_ISO } from '../helpers/clock.js';
 
 const ME = 'github-actions[bot]';
 const RUN = 'https://github.example/acme/site/actions/runs/7';
@@ -123,7 +124,7 @@ describe('issue planner', () => {
       a.comment,
       `Resolved: it no longer needs replacement (no expiry, revocation or renewal problem in this run). Closing ([run](${RUN})).`,
     );
-    assert.equal(a.body, `> [!NOTE]\n> Resolved (${NOW.slice(0, 10)}): ${a.comment}\n\n${body}`);
+    assert.equal(a.body, `> [!NOTE]\n> Resolved (${NOW_ISO.slice(0, 10)}): ${a.comment}\n\n${body}`);
   });
 
   it('replaced at its place: closed naming the successor; not seen in a partial run: stays open untouched', () => {

@@ -16,6 +16,7 @@ import { parseCodeowners } from '../../src/github/codeowners.js';
 import type { IssueSettings } from '../../src/types.js';
 import { FakeGitHub, capture } from '../helpers/fake-github.js';
 import { cert, endpointAt, fileAt, finding, fp, report } from '../helpers/report-factory.js';
+import { HOUR } from '../helpers/clock.js';
 
 const SERVER = 'https://github.example';
 const RUN = `${SERVER}/acme/site/actions/runs/7`;
@@ -294,7 +295,7 @@ describe('issue sync against a fake GitHub', () => {
       cert({
         cn: `host${String(i).padStart(3, '0')}.example.com`,
         findings: [i % 10 === 0 ? finding('revoked') : finding('expiring')],
-        notAfter: new Date(Date.parse('2026-11-23T00:00:00Z') + i * 3_600_000).toISOString(),
+        notAfter: new Date(Date.parse('2026-11-23T00:00:00Z') + i * HOUR).toISOString(),
       }),
     );
     const c = ctx();

@@ -6,15 +6,15 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { hierarchy, issue, DAY, type Issued } from './pki.js';
+import { hierarchy, issue, type Issued } from './pki.js';
 import { runAction, type ActionResult } from './run-action.js';
 import type { FakeGitHub, RecordedCall } from './fake-github.js';
 import { tempDir, removeTempDir } from './workspace.js';
+import { realClock } from './clock.js';
 
 export const REPO = 'acme/site';
 export const SHA = '0123456789abcdef0123456789abcdef01234567';
-const now = Date.now();
-export const at = (d: number) => new Date(now + d * DAY);
+export const { at } = realClock();
 export const fp = (c: Issued) => 'sha256:' + createHash('sha256').update(c.der).digest('hex');
 export const marker = (c: Issued) => `<!-- certwatch:fingerprint=${fp(c)} -->`;
 export const DIGEST_MARKER = '<!-- certwatch:digest -->';

@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { webcrypto } from 'node:crypto';
-import { DAY, keyPair, pemBlock, pointerExtensions } from './pki.js';
+import { keyPair, pemBlock, pointerExtensions } from './pki.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -57,8 +57,6 @@ export async function hostileCertificate(o: HostileOptions): Promise<HostileCert
   const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', der)).toString('hex');
   return { pem: pemBlock('CERTIFICATE', der), der, fingerprint: `sha256:${digest}` };
 }
-
-export const days = (n: number, from = Date.now()) => new Date(from + n * DAY);
 
 /** What an attacker puts in a name: every kind of live GitHub markup at once. */
 export const HOSTILE_CN =

@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { webcrypto } from 'node:crypto';
+import { DAY, fixedClock } from './clock.js';
 
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
 type RsaHashedKeyGenParams = webcrypto.RsaHashedKeyGenParams;
@@ -11,11 +12,6 @@ type EcdsaParams = webcrypto.EcdsaParams;
 type Algorithm = webcrypto.Algorithm;
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
-
-export const DAY = 86_400_000;
-
-/** The fixed clock most tests use. */
-export const NOW = new Date('2026-11-22T03:00:00Z');
 
 export type KeyKind = 'ec256' | 'ec384' | 'rsa2048' | 'rsa1024' | 'ed25519';
 
@@ -98,7 +94,7 @@ export async function issue(o: IssueOptions): Promise<Issued> {
   const kind = o.key ?? 'ec256';
   // distinct keys per CN so that chains verify by key, not by accident
   const keys = await keyPair(kind, o.cn, kind.startsWith('rsa') ? hash : 'SHA-256');
-  const notBefore = o.notBefore ?? new Date(NOW.getTime() - 10 * DAY);
+  const notBefore = o.notBefore ?? fixedClock.at(-10);
   const notAfter = o.notAfter ?? new Date(notBefore.getTime() + (o.days ?? 90) * DAY);
   const issuerKeys = o.issuer?.keys ?? keys;
   const issuerKind: KeyKind = o.issuer ? ((o.issuer as Issued & { kind?: KeyKind }).kind ?? 'ec256') : kind;
@@ -188,7 +184,7 @@ export async function hierarchy(
     cn: `${prefix} Root CA`,
     ca: true,
     days: 3650,
-    notBefore: new Date(NOW.getTime() - 365 * DAY),
+    notBefore: fixedClock.at(-365),
     org: `${prefix} PKI`,
   });
   const intermediate = await issue({
@@ -196,7 +192,7 @@ export async function hierarchy(
     ca: true,
     days: 1825,
     issuer: root,
-    notBefore: new Date(NOW.getTime() - 300 * DAY),
+    notBefore: fixedClock.at(-300),
     org: `${prefix} PKI`,
   });
   const l = await issue({ ...leaf, issuer: intermediate });

@@ -3,8 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Report, ReportCertificate, ReportFinding } from '../../src/report/report-types.js';
 import type { Location } from '../../src/types.js';
-
-export const NOW = '2026-11-22T03:00:00.000Z';
+import { NOW_ISO } from './clock.js';
 
 export function fp(seed: string): string {
   return `sha256:${createHash('sha256').update(seed).digest('hex')}`;
@@ -79,7 +78,7 @@ export function report(
   const warnings = certificates.flatMap((c) => c.findings).filter((f) => f.severity === 'warning' && !f.ignored).length;
   return {
     version: 1,
-    generatedAt: opts.now ?? NOW,
+    generatedAt: opts.now ?? NOW_ISO,
     tool: { name: 'certwatch', version: '1.0.0' },
     summary: {
       status: failures ? 'fail' : warnings ? 'warn' : 'ok',
@@ -92,7 +91,7 @@ export function report(
     certificates,
     problems: opts.problems ?? [],
     run: {
-      now: opts.now ?? NOW,
+      now: opts.now ?? NOW_ISO,
       shard: opts.shard ?? '1/1',
       configPath: '.github/certwatch.yml',
       thresholds: { warnWithin: '30d', failWithin: '7d' },

@@ -8,10 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { CertificateRecord, CertificateRole, ObservedCertificate, Settings } from '../../src/types.js';
 import { parseCertificate } from '../../src/x509/parse-certificate.js';
 import type { RevocationContext } from '../../src/checks/revocation/check-revocation.js';
-import { DAY, NOW, type Issued } from './pki.js';
+import type { Issued } from './pki.js';
 import { revocationSaid, said } from './said.js';
-
-export { DAY, NOW };
+import { DAY, NOW } from './clock.js';
 
 export function settingsFor(
   o: Partial<Settings['defaults']> & {

@@ -6,16 +6,16 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { issue, hierarchy, DAY, type Issued } from '../helpers/pki.js';
+import { issue, hierarchy, type Issued } from '../helpers/pki.js';
 import { OpenSsl } from '../helpers/openssl.js';
 import { workspace } from '../helpers/workspace.js';
+import { realClock } from '../helpers/clock.js';
 
 const exec = promisify(execFile);
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 const LINT = path.join(ROOT, 'scripts/lint-workflows.mjs');
-const now = Date.now();
-const at = (d: number) => new Date(now + d * DAY);
+const { at } = realClock();
 
 export async function cli(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], {

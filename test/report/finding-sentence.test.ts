@@ -26,7 +26,8 @@ import type { FetchFailure, FetchProblem, OcspGetProblem } from '../../src/net/h
 import type { AriCause } from '../../src/checks/ari/fetch-renewal-info.js';
 import type { SerialListCause } from '../../src/checks/revocation/revoked-serials.js';
 import { describeVerifyError } from '../../src/shared/openssl-verify-errors.js';
-import { cert, fileAt, NOW, report } from '../helpers/report-factory.js';
+import { cert, fileAt, report } from '../helpers/report-factory.js';
+import { NOW_ISO } from '../helpers/clock.js';
 
 const leaf = { name: 'api.example', role: 'leaf' as const };
 const ep = { host: '127.0.0.1', port: 8443, servername: 'shop.example' };
@@ -719,8 +720,8 @@ function everyCase(cases: Case[]): Report {
 describe('every kind of finding reads as it always has', () => {
   for (const c of CASES) {
     test(`${c.detail.kind}: ${c.says.slice(0, 60)}…`, () => {
-      assert.equal(findingSentence({ detail: c.detail }, NOW), c.says);
-      assert.equal(findingSentenceBesidePlace({ detail: c.detail, location: c.location }, NOW), c.beside ?? c.says);
+      assert.equal(findingSentence({ detail: c.detail }, NOW_ISO), c.says);
+      assert.equal(findingSentenceBesidePlace({ detail: c.detail, location: c.location }, NOW_ISO), c.beside ?? c.says);
     });
   }
 
@@ -730,8 +731,8 @@ describe('every kind of finding reads as it always has', () => {
 
   test('a report written before `detail` existed keeps its message (beside the place, without repeating it)', () => {
     const old = { message: 'certs/a.pem:1: something odd', location: fileAt('certs/a.pem') };
-    assert.equal(findingSentence(old, NOW), old.message);
-    assert.equal(findingSentenceBesidePlace(old, NOW), 'something odd');
+    assert.equal(findingSentence(old, NOW_ISO), old.message);
+    assert.equal(findingSentenceBesidePlace(old, NOW_ISO), 'something odd');
   });
 
   test('"in 3 days" is measured from the clock the sentence is written for, not stored', () => {
@@ -780,7 +781,7 @@ describe('every medium shows the same sentence', () => {
 
   test('issue bodies and comments', () => {
     for (const c of CASES)
-      assert.equal(findingsSentence([asReportFinding(c)], NOW), `**${c.id}** (warning): ${mdUntrusted(c.says)}`);
+      assert.equal(findingsSentence([asReportFinding(c)], NOW_ISO), `**${c.id}** (warning): ${mdUntrusted(c.says)}`);
   });
 
   test('the inventory (text, Markdown, HTML) lists target problems with the same words', () => {
@@ -905,7 +906,7 @@ describe('hostile text inside a detail stays inert in every medium', () => {
   test('Markdown (summary, issue bodies) defuses mentions, links, HTML and references', () => {
     const md = renderMarkdown(r);
     assert.doesNotMatch(md, live);
-    for (const c of cases) assert.doesNotMatch(findingsSentence([asReportFinding(c)], NOW), live);
+    for (const c of cases) assert.doesNotMatch(findingsSentence([asReportFinding(c)], NOW_ISO), live);
   });
 
   test('stdout cannot carry a workflow command', () => {
@@ -948,7 +949,7 @@ describe('detail round-trips through the JSON report and merge', () => {
       const f = all.find((x) => JSON.stringify(x.detail) === JSON.stringify(c.detail));
       assert.ok(f, `${c.detail.kind} lost its detail in the merge`);
       assert.deepEqual(f.detail, c.detail);
-      assert.equal(findingSentence(f, NOW), c.says);
+      assert.equal(findingSentence(f, NOW_ISO), c.says);
       assert.equal(f.message, c.says);
     }
   });

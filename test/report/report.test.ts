@@ -15,7 +15,8 @@ import { parseDuration } from '../../src/config/duration.js';
 import { parseCertificate, roleOf } from '../../src/x509/parse-certificate.js';
 import type { Finding, Location, Observation, Settings } from '../../src/types.js';
 import type { Report } from '../../src/report/report-types.js';
-import { DAY, NOW, hierarchy, issue } from '../helpers/pki.js';
+import { hierarchy, issue } from '../helpers/pki.js';
+import { NOW, fixedClock } from '../helpers/clock.js';
 
 const T = { warnWithin: parseDuration('30d'), failWithin: parseDuration('7d') };
 
@@ -58,10 +59,10 @@ function report(observations: Observation[], problems: Finding[] = [], s = setti
 }
 
 const { root, intermediate, leaf } = await hierarchy(
-  { cn: 'shop.example', notBefore: new Date(NOW.getTime() - 80 * DAY), days: 90 },
+  { cn: 'shop.example', notBefore: fixedClock.at(-80), days: 90 },
   'Report',
 );
-const expired = await issue({ cn: 'old.example', notBefore: new Date(NOW.getTime() - 100 * DAY), days: 90 });
+const expired = await issue({ cn: 'old.example', notBefore: fixedClock.at(-100), days: 90 });
 const healthy = await issue({ cn: 'fine.example', days: 200 });
 const weak = await issue({ cn: 'weak.example', key: 'rsa1024', days: 200 });
 
@@ -71,7 +72,7 @@ test('the summary counts active errors and warnings, and next-expiry is the soon
     cn: 'Short CA',
     ca: true,
     issuer: root,
-    notBefore: new Date(NOW.getTime() - 10 * DAY),
+    notBefore: fixedClock.at(-10),
     days: 12,
   });
   const r = report(
@@ -169,7 +170,7 @@ test('markdown escapes | in names and messages, so table rows keep their columns
   const piped = await issue({
     cn: 'pipe|name.example',
     sans: ['pipe.example'],
-    notBefore: new Date(NOW.getTime() - 88 * DAY),
+    notBefore: fixedClock.at(-88),
     days: 90,
   });
   const r = report([obs(piped.der, file('certs/a|b.pem', 4)), obs(healthy.der, file('c.pem'))]);

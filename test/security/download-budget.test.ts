@@ -8,8 +8,9 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
-import { DAY, hierarchy, issue } from '../helpers/pki.js';
+import { hierarchy, issue } from '../helpers/pki.js';
 import { workspace } from '../helpers/workspace.js';
+import { DAY } from '../helpers/clock.js';
 
 const exec = promisify(execFile);
 const CLI = path.resolve('dist/cli.js');

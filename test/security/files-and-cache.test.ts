@@ -8,9 +8,10 @@ import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
-import { DAY, issue } from '../helpers/pki.js';
+import { issue } from '../helpers/pki.js';
 import { runAction } from '../helpers/run-action.js';
 import { workspace, tempDir, removeTempDir } from '../helpers/workspace.js';
+import { DAY } from '../helpers/clock.js';
 
 const exec = promisify(execFile);
 const CLI = path.resolve('dist/cli.js');

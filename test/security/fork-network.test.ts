@@ -13,9 +13,10 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DAY, hierarchy } from '../helpers/pki.js';
+import { hierarchy } from '../helpers/pki.js';
 import { runAction, type ActionResult } from '../helpers/run-action.js';
 import { workspace, writeFiles, tempDir, removeTempDir } from '../helpers/workspace.js';
+import { DAY } from '../helpers/clock.js';
 
 const REPO = 'acme/site';
 const BANNER_SECRET = 'requirepass=Banner-S3cret';

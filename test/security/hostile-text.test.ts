@@ -12,14 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { runScheduled, type ActionResult } from '../helpers/run-action.js';
 import { workspace, writeFiles } from '../helpers/workspace.js';
-import {
-  days,
-  hostileCertificate,
-  HOSTILE_CN,
-  HOSTILE_O,
-  HOSTILE_SANS,
-  type HostileCert,
-} from '../helpers/hostile-certs.js';
+import { hostileCertificate, HOSTILE_CN, HOSTILE_O, HOSTILE_SANS, type HostileCert } from '../helpers/hostile-certs.js';
+import { fromNow } from '../helpers/clock.js';
 
 const exec = promisify(execFile);
 const CLI = path.resolve('dist/cli.js');
@@ -126,22 +120,22 @@ before(async () => {
     cn: HOSTILE_CN,
     o: HOSTILE_O,
     dnsSans: HOSTILE_SANS,
-    notBefore: days(-100),
-    notAfter: days(-1),
+    notBefore: fromNow(-100),
+    notAfter: fromNow(-1),
     slot: 'expired',
   });
   replacement = await hostileCertificate({
     cn: '@acme/everyone ![x](https://attacker.example/close.png) <!-- … --> closes #7',
     o: HOSTILE_O,
-    notBefore: days(-1),
-    notAfter: days(300),
+    notBefore: fromNow(-1),
+    notAfter: fromNow(300),
     slot: 'replacement',
   });
   formula = await hostileCertificate({
     cn: ' =cmd|calc!A0',
     o: '\n+cmd|calc',
-    notBefore: days(-1),
-    notAfter: days(300),
+    notBefore: fromNow(-1),
+    notAfter: fromNow(300),
     slot: 'formula',
   });
   ws = await workspace({

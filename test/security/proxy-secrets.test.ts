@@ -10,9 +10,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
 import { FakeGitHub } from '../helpers/fake-github.js';
-import { DAY, issue } from '../helpers/pki.js';
+import { issue } from '../helpers/pki.js';
 import { runAction } from '../helpers/run-action.js';
 import { tempDir, removeTempDir } from '../helpers/workspace.js';
+import { DAY } from '../helpers/clock.js';
 
 const exec = promisify(execFile);
 const CLI = path.resolve('dist/cli.js');

@@ -11,9 +11,10 @@ import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { OpenSsl } from '../helpers/openssl.js';
-import { DAY, issue, type Issued } from '../helpers/pki.js';
+import { issue, type Issued } from '../helpers/pki.js';
 import { runAction } from '../helpers/run-action.js';
 import { tempDir, removeTempDir } from '../helpers/workspace.js';
+import { DAY } from '../helpers/clock.js';
 
 const exec = promisify(execFile);
 const CLI = path.resolve('dist/cli.js');

@@ -10,7 +10,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { FakeGitHub, type FakeIssue } from '../helpers/fake-github.js';
 import { runScheduled, type ActionResult } from '../helpers/run-action.js';
 import { workspace } from '../helpers/workspace.js';
-import { days, hostileCertificate, type HostileCert } from '../helpers/hostile-certs.js';
+import { hostileCertificate, type HostileCert } from '../helpers/hostile-certs.js';
+import { fromNow } from '../helpers/clock.js';
 
 const REPO = 'acme/site';
 const LABEL = 'certificates';
@@ -27,8 +28,8 @@ let gh: FakeGitHub;
 before(async () => {
   expired = await hostileCertificate({
     cn: 'squatted.example',
-    notBefore: days(-100),
-    notAfter: days(-1),
+    notBefore: fromNow(-100),
+    notAfter: fromNow(-1),
     slot: 'squat',
   });
   ws = await workspace({

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { CertificateParseError, parseCertificate, publicKeyOf, serialHex } from '../../src/x509/parse-certificate.js';
 import { OpenSsl, type OpenSslView } from '../helpers/openssl.js';
-import { DAY, NOW, hierarchy, issue } from '../helpers/pki.js';
+import { hierarchy, issue } from '../helpers/pki.js';
+import { fixedClock } from '../helpers/clock.js';
 
 /** IPv6 text in one canonical form, so "2001:DB8:0:0:0:0:0:1" (openssl) equals "2001:db8::1". */
 function canonicalIp(s: string): string {
@@ -141,7 +142,7 @@ function patchFirstUtcTime(der: Buffer, patch: (s: string) => string): Buffer {
 }
 
 test('a certificate whose notBefore says month 13 is refused with the reason, never given a wrong date', async () => {
-  const c = await issue({ cn: 'month13.example', notBefore: new Date(NOW.getTime() - 10 * DAY) });
+  const c = await issue({ cn: 'month13.example', notBefore: fixedClock.at(-10) });
   const bad = patchFirstUtcTime(c.der, (s) => s.slice(0, 2) + '13' + s.slice(4));
   assert.throws(
     () => parseCertificate(bad),

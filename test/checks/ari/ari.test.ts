@@ -17,8 +17,6 @@ import { closeHttp } from '../../../src/net/http-fetch.js';
 import type { CertificateRecord, ObservedCertificate, Settings } from '../../../src/types.js';
 import { hierarchy, issue, type Issued } from '../../helpers/pki.js';
 import {
-  DAY,
-  NOW,
   ctxFor,
   json,
   observed,
@@ -30,6 +28,7 @@ import {
 } from '../../helpers/revocation-fixtures.js';
 import { said } from '../../helpers/said.js';
 import { tempDir, removeTempDir } from '../../helpers/workspace.js';
+import { DAY, NOW, HOUR, fixedClock } from '../../helpers/clock.js';
 
 let srv: TestServer;
 let inter: Issued;
@@ -129,8 +128,8 @@ describe('checkRenewalInfo', () => {
   test('a normal window (in the future) is recorded, with no finding; the ID goes in the path', async () => {
     const d = directory();
     const obs = await leaf('ari-normal.example');
-    const start = new Date(NOW.getTime() + 40 * DAY);
-    const end = new Date(NOW.getTime() + 42 * DAY);
+    const start = fixedClock.at(40);
+    const end = fixedClock.at(42);
     const path = windowRoute(d.info, obs, { suggestedWindow: { start: start.toISOString(), end: end.toISOString() } });
     const problems = await checkRenewalInfo([obs], ctxFor(settings(d.url), NOW));
     assert.deepEqual(problems, []);
@@ -161,7 +160,7 @@ describe('checkRenewalInfo', () => {
     const obs = await leaf('ari-past.example');
     windowRoute(d.info, obs, {
       suggestedWindow: {
-        start: new Date(NOW.getTime() - 3600_000).toISOString(),
+        start: new Date(NOW.getTime() - HOUR).toISOString(),
         end: new Date(NOW.getTime() - 1800_000).toISOString(),
       },
       explanationURL: 'https://community.example/t/incident-2026',
@@ -249,7 +248,7 @@ describe('checkRenewalInfo', () => {
       windowRoute(d.info, c, {
         suggestedWindow: {
           start: new Date(NOW.getTime() + DAY).toISOString(),
-          end: new Date(NOW.getTime() + 2 * DAY).toISOString(),
+          end: fixedClock.at(2).toISOString(),
         },
       });
     await checkRenewalInfo(certs, ctxFor(settings(d.url), NOW));
@@ -268,7 +267,7 @@ describe('checkRenewalInfo', () => {
         {
           suggestedWindow: {
             start: new Date(NOW.getTime() + DAY).toISOString(),
-            end: new Date(NOW.getTime() + 2 * DAY).toISOString(),
+            end: fixedClock.at(2).toISOString(),
           },
         },
         200,
@@ -287,7 +286,7 @@ describe('checkRenewalInfo', () => {
   test('Retry-After parsing: seconds, HTTP date, absent, clamped to [1 min, 1 day]', () => {
     const now = Date.parse('2026-11-22T03:00:00Z');
     assert.equal(retryAfterMs('21600', now), 21600_000);
-    assert.equal(retryAfterMs('Sun, 22 Nov 2026 05:00:00 GMT', now), 2 * 3600_000);
+    assert.equal(retryAfterMs('Sun, 22 Nov 2026 05:00:00 GMT', now), 2 * HOUR);
     assert.equal(retryAfterMs(undefined, now), ARI_DEFAULT_RETRY_MS);
     assert.equal(retryAfterMs('0', now), ARI_MIN_RETRY_MS);
     assert.equal(retryAfterMs('9999999', now), ARI_MAX_RETRY_MS);
@@ -303,7 +302,7 @@ describe('checkRenewalInfo', () => {
   test('expired leaves and CA certificates are not asked about', async () => {
     const d = directory();
     const expired = await leaf('ari-expired.example', {
-      notBefore: new Date(NOW.getTime() - 100 * DAY),
+      notBefore: fixedClock.at(-100),
       notAfter: new Date(NOW.getTime() - DAY),
     });
     const ca = observed(rec(await issue({ cn: 'Sub CA under acme', ca: true, issuer: inter })), {

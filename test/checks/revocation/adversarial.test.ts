@@ -10,8 +10,6 @@ import type { ObservedCertificate } from '../../../src/types.js';
 import { hierarchy, issue, type Issued } from '../../helpers/pki.js';
 import { buildCrl, type CrlSpec } from '../../helpers/der-writer.js';
 import {
-  DAY,
-  NOW,
   ctxFor,
   observed,
   privateKey,
@@ -23,6 +21,7 @@ import {
 } from '../../helpers/revocation-fixtures.js';
 import { revocationSaid } from '../../helpers/said.js';
 import { tempDir, removeTempDir } from '../../helpers/workspace.js';
+import { DAY, NOW, fixedClock } from '../../helpers/clock.js';
 
 let srv: TestServer;
 let inter: Issued;
@@ -45,7 +44,7 @@ function crl(o: Partial<CrlSpec> = {}): Buffer {
     issuerNameDer: rec(inter).subjectNameDer,
     signingKey: privateKey(inter),
     thisUpdate: new Date(NOW.getTime() - DAY),
-    nextUpdate: new Date(NOW.getTime() + 6 * DAY),
+    nextUpdate: fixedClock.at(6),
     crlNumber: 7,
     ...o,
   });
@@ -148,9 +147,9 @@ describe('stale answers still prove revocation (never good)', () => {
       '/rv-stale.crl',
       send(
         crl({
-          thisUpdate: new Date(NOW.getTime() - 12 * DAY),
-          nextUpdate: new Date(NOW.getTime() - 2 * DAY),
-          entries: [{ serial: 0x0f0f03, revokedAt: new Date(NOW.getTime() - 13 * DAY), reason: 1 }],
+          thisUpdate: fixedClock.at(-12),
+          nextUpdate: fixedClock.at(-2),
+          entries: [{ serial: 0x0f0f03, revokedAt: fixedClock.at(-13), reason: 1 }],
         }),
       ),
     );
@@ -170,8 +169,8 @@ describe('stale answers still prove revocation (never good)', () => {
       '/rv-stale2.crl',
       send(
         crl({
-          thisUpdate: new Date(NOW.getTime() - 12 * DAY),
-          nextUpdate: new Date(NOW.getTime() - 2 * DAY),
+          thisUpdate: fixedClock.at(-12),
+          nextUpdate: fixedClock.at(-2),
           entries: [{ serial: 0x0f0f05, revokedAt: NOW, reason: 6 }],
         }),
       ),
@@ -193,8 +192,8 @@ describe('stale OCSP', () => {
       issuer: rec(inter),
       serialBytes: rec(l).serialBytes,
       signingKey: privateKey(inter),
-      thisUpdate: new Date(NOW.getTime() - 10 * DAY),
-      nextUpdate: new Date(NOW.getTime() - 3 * DAY),
+      thisUpdate: fixedClock.at(-10),
+      nextUpdate: fixedClock.at(-3),
     };
     const revoked = verifyOcsp(buildOcspResponse({ ...base, status: 'revoked', reason: 1 }), rec(l), rec(inter), NOW);
     assert.equal(revoked.status, 'revoked');

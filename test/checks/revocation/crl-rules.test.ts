@@ -13,8 +13,6 @@ import { craftCertificate, craftKey, extension, name, seq, tlv, utcTime } from '
 import { OpenSsl } from '../../helpers/openssl.js';
 import { buildCrl } from '../../helpers/der-writer.js';
 import {
-  DAY,
-  NOW,
   assertUnknown,
   ctxFor,
   observed,
@@ -24,6 +22,7 @@ import {
   startServer,
   type TestServer,
 } from '../../helpers/revocation-fixtures.js';
+import { DAY, NOW, fixedClock } from '../../helpers/clock.js';
 
 const exec = promisify(execFile);
 let srv: TestServer;
@@ -66,8 +65,8 @@ function pki(label: string, bits: number, crl: (caName: Buffer, caKey: ReturnTyp
     serialHex: '01',
     issuer: `${label} CA`,
     subject: `${label} CA`,
-    notBefore: stamp(new Date(NOW.getTime() - 100 * DAY)),
-    notAfter: stamp(new Date(NOW.getTime() + 900 * DAY)),
+    notBefore: stamp(fixedClock.at(-100)),
+    notAfter: stamp(fixedClock.at(900)),
     subjectKey: caKey,
     issuerKey: caKey.privateKey,
     extensions: ca(bits),
@@ -76,8 +75,8 @@ function pki(label: string, bits: number, crl: (caName: Buffer, caKey: ReturnTyp
     serialHex: '0abc',
     issuer: `${label} CA`,
     subject: `${label.toLowerCase()}.example`,
-    notBefore: stamp(new Date(NOW.getTime() - 10 * DAY)),
-    notAfter: stamp(new Date(NOW.getTime() + 80 * DAY)),
+    notBefore: stamp(fixedClock.at(-10)),
+    notAfter: stamp(fixedClock.at(80)),
     subjectKey: leafKey,
     issuerKey: caKey.privateKey,
     extensions: [cdp(`${srv.base}/${label}.crl`)],
@@ -123,7 +122,7 @@ test('an issuer whose keyUsage lacks cRLSign cannot vouch with a CRL: unknown, a
       issuerNameDer: n,
       signingKey: k.privateKey,
       thisUpdate: new Date(NOW.getTime() - DAY),
-      nextUpdate: new Date(NOW.getTime() + 6 * DAY),
+      nextUpdate: fixedClock.at(6),
       crlNumber: 1,
     }),
   );
@@ -135,7 +134,7 @@ test('an issuer whose keyUsage lacks cRLSign cannot vouch with a CRL: unknown, a
       issuerNameDer: n,
       signingKey: k.privateKey,
       thisUpdate: new Date(NOW.getTime() - DAY),
-      nextUpdate: new Date(NOW.getTime() + 6 * DAY),
+      nextUpdate: fixedClock.at(6),
       crlNumber: 1,
     }),
   );
@@ -144,7 +143,7 @@ test('an issuer whose keyUsage lacks cRLSign cannot vouch with a CRL: unknown, a
 });
 
 test('a CRL without nextUpdate counts for 10 days: a 700-day-old one proves no "good", but its revocations stand', async () => {
-  const old = new Date(NOW.getTime() - 700 * DAY);
+  const old = fixedClock.at(-700);
   const silent = pki('Old', 0x06, (n, k) =>
     buildCrl({ issuerNameDer: n, signingKey: k.privateKey, thisUpdate: old, crlNumber: 1 }),
   );
@@ -165,7 +164,7 @@ test('a CRL without nextUpdate counts for 10 days: a 700-day-old one proves no "
     buildCrl({
       issuerNameDer: n,
       signingKey: k.privateKey,
-      thisUpdate: new Date(NOW.getTime() - 9 * DAY),
+      thisUpdate: fixedClock.at(-9),
       crlNumber: 1,
     }),
   );

@@ -13,8 +13,6 @@ import type { ObservedCertificate } from '../../../src/types.js';
 import { hierarchy, issue, pemBlock, type Issued } from '../../helpers/pki.js';
 import { buildCrl, type CrlSpec } from '../../helpers/der-writer.js';
 import {
-  DAY,
-  NOW,
   assertUnknown,
   ctxFor,
   findingIds,
@@ -28,6 +26,7 @@ import {
 } from '../../helpers/revocation-fixtures.js';
 import { revocationSaid, said } from '../../helpers/said.js';
 import { tempDir, removeTempDir } from '../../helpers/workspace.js';
+import { DAY, NOW, fixedClock } from '../../helpers/clock.js';
 
 let srv: TestServer;
 let root: Issued;
@@ -62,7 +61,7 @@ function crlBy(signer: Issued, nameOf: Issued, o: Partial<CrlSpec> = {}): Buffer
     issuerNameDer: rec(nameOf).subjectNameDer,
     signingKey: privateKey(signer),
     thisUpdate: new Date(NOW.getTime() - DAY),
-    nextUpdate: new Date(NOW.getTime() + 6 * DAY),
+    nextUpdate: fixedClock.at(6),
     crlNumber: 7,
     ...o,
   });
@@ -95,8 +94,8 @@ describe('scanCrl', () => {
     const crl = scanCrl(
       crlBy(inter, inter, {
         entries: [
-          { serial: Buffer.from('0a0b0c', 'hex'), revokedAt: new Date(NOW.getTime() - 2 * DAY), reason: 1 },
-          { serial: Buffer.from('ffee', 'hex'), revokedAt: new Date(NOW.getTime() - 3 * DAY) }, // encoded 00 ff ee
+          { serial: Buffer.from('0a0b0c', 'hex'), revokedAt: fixedClock.at(-2), reason: 1 },
+          { serial: Buffer.from('ffee', 'hex'), revokedAt: fixedClock.at(-3) }, // encoded 00 ff ee
           { rawSerial: Buffer.from('000011', 'hex'), serial: 0, revokedAt: NOW }, // non-minimal encoding seen in the wild
         ],
       }),
@@ -105,10 +104,7 @@ describe('scanCrl', () => {
     assert.equal(crl.find(Buffer.from('0a0b0c', 'hex'))?.reason, 'keyCompromise');
     assert.equal(crl.find(Buffer.from('000a0b0c', 'hex'))?.reason, 'keyCompromise');
     assert.ok(crl.find(Buffer.from('00ffee', 'hex')), 'serial with a sign pad byte');
-    assert.equal(
-      crl.find(Buffer.from('00ffee', 'hex'))?.revokedAt.toISOString(),
-      new Date(NOW.getTime() - 3 * DAY).toISOString(),
-    );
+    assert.equal(crl.find(Buffer.from('00ffee', 'hex'))?.revokedAt.toISOString(), fixedClock.at(-3).toISOString());
     assert.equal(crl.find(Buffer.from('ffee', 'hex')), null, 'FF EE is −18, not +65518: the sign counts');
     assert.ok(crl.find(Buffer.from('11', 'hex')), 'entry whose INTEGER had redundant zeros');
     assert.equal(crl.find(Buffer.from('0b0c', 'hex')), null, 'a suffix is not the same serial');
@@ -152,7 +148,7 @@ describe('scanCrl', () => {
 describe('checkRevocation via CRL', () => {
   test('a revoked leaf fails with `revoked`, its reason and date', async () => {
     const l = await leaf('/r1.crl', { serial: '7f0001' });
-    const revokedAt = new Date(NOW.getTime() - 2 * DAY);
+    const revokedAt = fixedClock.at(-2);
     srv.routes.set(
       '/r1.crl',
       send(
@@ -248,7 +244,7 @@ describe('checkRevocation via CRL', () => {
       send(
         crlBy(inter, inter, {
           thisUpdate: new Date(NOW.getTime() + DAY),
-          nextUpdate: new Date(NOW.getTime() + 8 * DAY),
+          nextUpdate: fixedClock.at(8),
         }),
       ),
     );
@@ -257,11 +253,8 @@ describe('checkRevocation via CRL', () => {
 
   test('a stale CRL is unknown, naming its nextUpdate', async () => {
     const l = await leaf('/stale.crl');
-    const nextUpdate = new Date(NOW.getTime() - 2 * DAY);
-    srv.routes.set(
-      '/stale.crl',
-      send(crlBy(inter, inter, { thisUpdate: new Date(NOW.getTime() - 9 * DAY), nextUpdate })),
-    );
+    const nextUpdate = fixedClock.at(-2);
+    srv.routes.set('/stale.crl', send(crlBy(inter, inter, { thisUpdate: fixedClock.at(-9), nextUpdate })));
     assertUnknown(await check(l), new RegExp(`CRL is stale: nextUpdate ${nextUpdate.toISOString()}`));
   });
 
@@ -458,7 +451,7 @@ describe('checkRevocation via CRL', () => {
 
   test('an expired certificate is not checked', async () => {
     const l = await leaf('/expired.crl', {
-      notBefore: new Date(NOW.getTime() - 100 * DAY),
+      notBefore: fixedClock.at(-100),
       notAfter: new Date(NOW.getTime() - DAY),
     });
     const obs = await check(l);

@@ -14,8 +14,6 @@ import type { ObservedCertificate } from '../../../src/types.js';
 import { hierarchy, issue, type Issued } from '../../helpers/pki.js';
 import { buildCrl } from '../../helpers/der-writer.js';
 import {
-  DAY,
-  NOW,
   assertUnknown,
   ctxFor,
   observed,
@@ -30,6 +28,7 @@ import {
 } from '../../helpers/revocation-fixtures.js';
 import { buildOcspResponse, ocspStatusOnly, type OcspSpec } from '../../helpers/ocsp-builder.js';
 import { revocationSaid, said } from '../../helpers/said.js';
+import { DAY, NOW, HOUR, fixedClock } from '../../helpers/clock.js';
 
 let srv: TestServer;
 let root: Issued;
@@ -69,8 +68,8 @@ function answer(leaf: Issued, o: Partial<OcspSpec> = {}): Buffer {
     issuer: rec(inter),
     serialBytes: rec(leaf).serialBytes,
     status: 'good',
-    thisUpdate: new Date(NOW.getTime() - 3600_000),
-    nextUpdate: new Date(NOW.getTime() + 3 * DAY),
+    thisUpdate: new Date(NOW.getTime() - HOUR),
+    nextUpdate: fixedClock.at(3),
     signingKey: privateKey(inter),
     ...o,
   });
@@ -112,7 +111,7 @@ describe('fetched OCSP', () => {
   });
 
   test('a valid revoked answer is revoked with reason and date', async () => {
-    const at = new Date(NOW.getTime() - 5 * DAY);
+    const at = fixedClock.at(-5);
     const r = responder((l) => answer(l, { status: 'revoked', revokedAt: at, reason: 1 }));
     const { leaf } = await leafWithResponder(r.h);
     r.set(leaf);
@@ -181,7 +180,7 @@ describe('fetched OCSP', () => {
       cn: 'Old Responder',
       issuer: inter,
       ocspSigning: true,
-      notBefore: new Date(NOW.getTime() - 40 * DAY),
+      notBefore: fixedClock.at(-40),
       days: 30,
     });
     await withResponse((l) => answer(l, { signingKey: privateKey(old), certs: [old.der] }), /outside its validity/);
@@ -214,14 +213,14 @@ describe('fetched OCSP', () => {
 
   test('an answer whose nextUpdate is in the past is unknown (stale)', async () => {
     await withResponse(
-      (l) => answer(l, { thisUpdate: new Date(NOW.getTime() - 8 * DAY), nextUpdate: new Date(NOW.getTime() - DAY) }),
+      (l) => answer(l, { thisUpdate: fixedClock.at(-8), nextUpdate: new Date(NOW.getTime() - DAY) }),
       /stale: nextUpdate/,
     );
   });
 
   test('an answer without nextUpdate older than 4 days is unknown; a recent one is good', async () => {
     await withResponse(
-      (l) => answer(l, { thisUpdate: new Date(NOW.getTime() - 5 * DAY), nextUpdate: undefined }),
+      (l) => answer(l, { thisUpdate: fixedClock.at(-5), nextUpdate: undefined }),
       /no nextUpdate .* over 4 days old/,
     );
     const r = responder((l) => answer(l, { nextUpdate: undefined }));
@@ -232,7 +231,7 @@ describe('fetched OCSP', () => {
 
   test('an answer from the future (thisUpdate ahead of the clock) is unknown', async () => {
     await withResponse(
-      (l) => answer(l, { thisUpdate: new Date(NOW.getTime() + DAY), nextUpdate: new Date(NOW.getTime() + 5 * DAY) }),
+      (l) => answer(l, { thisUpdate: new Date(NOW.getTime() + DAY), nextUpdate: fixedClock.at(5) }),
       /not yet valid/,
     );
   });
@@ -323,8 +322,8 @@ describe('stapled OCSP', () => {
     const leaf = await issue({ cn: 'stale-staple.example', issuer: inter });
     const obs = await run(leaf, {
       stapled: answer(leaf, {
-        thisUpdate: new Date(NOW.getTime() - 10 * DAY),
-        nextUpdate: new Date(NOW.getTime() - 3 * DAY),
+        thisUpdate: fixedClock.at(-10),
+        nextUpdate: fixedClock.at(-3),
       }),
     });
     assertUnknown(obs, /stapled OCSP response: the response is stale/);

@@ -10,8 +10,6 @@ import { closeHttp } from '../../../src/net/http-fetch.js';
 import { hierarchy, issue, type Issued } from '../../helpers/pki.js';
 import { buildCrl } from '../../helpers/der-writer.js';
 import {
-  DAY,
-  NOW,
   ctxFor,
   observed,
   privateKey,
@@ -22,6 +20,7 @@ import {
 } from '../../helpers/revocation-fixtures.js';
 import { said } from '../../helpers/said.js';
 import { tempDir, removeTempDir } from '../../helpers/workspace.js';
+import { DAY, NOW } from '../../helpers/clock.js';
 
 let ws: string;
 let inter: Issued;

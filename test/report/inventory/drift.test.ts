@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { findDrift } from '../../../src/report/inventory/drift.js';
 import type { Location } from '../../../src/types.js';
 import type { Report, ReportCertificate } from '../../../src/report/report-types.js';
-import { CAS, DAY, NOW, fingerprintOf, generateEstate, makeCert } from './estate.js';
+import { CAS, fingerprintOf, generateEstate, makeCert } from './estate.js';
+import { DAY, NOW } from '../../helpers/clock.js';
 
 const R11 = CAS.find((c) => c.id === 'r11')!;
 const file = (path: string): Location => ({ type: 'file', path, line: 1 });

@@ -9,9 +9,7 @@ import { createHash } from 'node:crypto';
 import type { KeyInfo, Location } from '../../../src/types.js';
 import type { Report, ReportCertificate, ReportFinding } from '../../../src/report/report-types.js';
 import { summarize } from '../../../src/report/build-report.js';
-
-export const NOW = new Date('2026-11-22T03:00:00Z');
-export const DAY = 86_400_000;
+import { DAY, NOW } from '../../helpers/clock.js';
 
 /** mulberry32: tiny, fast, good enough to scatter test data deterministically. */
 export function prng(seed: number): () => number {

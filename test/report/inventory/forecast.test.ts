@@ -7,7 +7,8 @@ import { expiryForecast } from '../../../src/report/inventory/forecast.js';
 import { filterReport, parseDateArgument } from '../../../src/report/inventory/filter.js';
 import { renderInventory } from '../../../src/report/inventory/render.js';
 import { daysLeft } from '../../../src/report/inventory/certificate-facts.js';
-import { NOW, generateEstate } from './estate.js';
+import { generateEstate } from './estate.js';
+import { NOW } from '../../helpers/clock.js';
 
 const { report } = generateEstate();
 

@@ -9,7 +9,8 @@ import { fold } from '../../../src/report/inventory/render-ics.js';
 import { summarize } from '../../../src/report/build-report.js';
 import { daysLeft } from '../../../src/report/inventory/certificate-facts.js';
 import type { Report } from '../../../src/report/report-types.js';
-import { NOW, generateEstate, hostileCertificates } from './estate.js';
+import { generateEstate, hostileCertificates } from './estate.js';
+import { DAY, NOW } from '../../helpers/clock.js';
 
 function estate(): Report {
   const { report } = generateEstate();
@@ -172,10 +173,7 @@ test('ICS: one VEVENT per certificate on the day it expires, parsed back after u
     assert.equal(e.DTSTAMP, '20261122T030000Z');
     const day = c.notAfter.slice(0, 10).replace(/-/g, '');
     assert.equal(e['DTSTART;VALUE=DATE'], day);
-    const next = new Date(Date.parse(c.notAfter.slice(0, 10)) + 86_400_000)
-      .toISOString()
-      .slice(0, 10)
-      .replace(/-/g, '');
+    const next = new Date(Date.parse(c.notAfter.slice(0, 10)) + DAY).toISOString().slice(0, 10).replace(/-/g, '');
     assert.equal(e['DTEND;VALUE=DATE'], next, 'DTEND is the exclusive next day');
     assert.equal(e['VALARM.TRIGGER'], '-P30D');
   }

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { concentration, groupBy, rootFinder } from '../../../src/report/inventory/group.js';
 import { caLabelFromDn, parseDn } from '../../../src/report/inventory/dn.js';
-import { CAS, DAY, NOW, emptyReport, fingerprintOf, generateEstate, makeCert } from './estate.js';
+import { CAS, emptyReport, fingerprintOf, generateEstate, makeCert } from './estate.js';
+import { NOW, fixedClock } from '../../helpers/clock.js';
 
 const { report, truth } = generateEstate();
 const leaves = report.certificates.filter((c) => c.role === 'leaf');
@@ -80,8 +81,8 @@ test('by root: a loop of cross-signatures ends as "(root not seen)" instead of h
   const b = { subject: 'CN=B', cn: 'B', o: null };
   const base = {
     serial: '1',
-    notBefore: new Date(NOW.getTime() - 10 * DAY),
-    notAfter: new Date(NOW.getTime() + 100 * DAY),
+    notBefore: fixedClock.at(-10),
+    notAfter: fixedClock.at(100),
     locations: [],
     owner: null,
     now: NOW,

@@ -12,7 +12,8 @@ import { renderInventory } from '../../../src/report/inventory/render.js';
 import { summarize } from '../../../src/report/build-report.js';
 import { CHROMIUM, chromiumAvailable, runChromium } from './chromium.js';
 import { tempDirSync } from '../../helpers/workspace.js';
-import { CAS, DAY, NOW, emptyReport, fingerprintOf, generateEstate, hostileCertificates, makeCert } from './estate.js';
+import { CAS, emptyReport, fingerprintOf, generateEstate, hostileCertificates, makeCert } from './estate.js';
+import { DAY, NOW } from '../../helpers/clock.js';
 
 const skip =
   process.env.CERTWATCH_SKIP_BROWSER === '1'

@@ -9,7 +9,7 @@ import { probeEndpoints } from '../../helpers/probe-endpoints.js';
 import { addressDrift } from '../../../src/checks/address-drift.js';
 import { parseCertificate } from '../../../src/x509/parse-certificate.js';
 import type { EndpointLocation } from '../../../src/types.js';
-import { DAY, hierarchy, issue } from '../../helpers/pki.js';
+import { hierarchy, issue } from '../../helpers/pki.js';
 import {
   endpointTarget,
   startHostileServer,
@@ -19,6 +19,7 @@ import {
 } from '../../helpers/tls-servers.js';
 import { said } from '../../helpers/said.js';
 import { tempDirSync } from '../../helpers/workspace.js';
+import { DAY, fromNow } from '../../helpers/clock.js';
 
 const h = await hierarchy({
   cn: 'svc.test',
@@ -96,7 +97,7 @@ test('an endpoint whose addresses serve different certificates gets address-drif
   const stale = await issue({
     cn: 'drift.test',
     issuer: h.intermediate,
-    notBefore: new Date(Date.now() - 50 * DAY),
+    notBefore: fromNow(-50),
     days: 60,
   });
   const fresh = await issue({

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { probeEndpoints } from '../../helpers/probe-endpoints.js';
-import { DAY, hierarchy, issue, keyPair, pemBlock, type Issued } from '../../helpers/pki.js';
+import { hierarchy, issue, keyPair, pemBlock, type Issued } from '../../helpers/pki.js';
 import {
   endpointTarget,
   refusedPort,
@@ -19,6 +19,7 @@ import {
 } from '../../helpers/tls-servers.js';
 import { said } from '../../helpers/said.js';
 import { tempDirSync } from '../../helpers/workspace.js';
+import { DAY, fromNow } from '../../helpers/clock.js';
 
 const TIMEOUT_MS = 700;
 
@@ -28,7 +29,7 @@ async function hugeCertificate(): Promise<{ cert: string; key: string }> {
     name: 'CN=huge.test',
     keys,
     notBefore: new Date(Date.now() - DAY),
-    notAfter: new Date(Date.now() + 30 * DAY),
+    notAfter: fromNow(30),
     signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
     // a 1 MB private extension makes a 1 MB certificate
     extensions: [new x509.Extension('1.3.6.1.4.1.99999.1', false, new Uint8Array(1_000_000))],

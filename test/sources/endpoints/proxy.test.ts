@@ -5,10 +5,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeEndpoints } from '../../helpers/probe-endpoints.js';
 import { proxyFor } from '../../../src/sources/endpoints/proxy-env.js';
-import { DAY, hierarchy } from '../../helpers/pki.js';
+import { hierarchy } from '../../helpers/pki.js';
 import { endpointTarget, startConnectProxy, startStartTlsServer, startTlsServer } from '../../helpers/tls-servers.js';
 import { said } from '../../helpers/said.js';
 import { tempDirSync } from '../../helpers/workspace.js';
+import { DAY } from '../../helpers/clock.js';
 
 test('NO_PROXY exempts hosts the way curl reads it', () => {
   const env = {

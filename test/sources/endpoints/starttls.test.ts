@@ -8,10 +8,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeEndpoints } from '../../helpers/probe-endpoints.js';
 import type { EndpointLocation, StartTlsProtocol } from '../../../src/types.js';
-import { DAY, hierarchy } from '../../helpers/pki.js';
+import { hierarchy } from '../../helpers/pki.js';
 import { endpointTarget, startStartTlsServer, type StartTlsBehaviour } from '../../helpers/tls-servers.js';
 import { said } from '../../helpers/said.js';
 import { tempDirSync } from '../../helpers/workspace.js';
+import { DAY } from '../../helpers/clock.js';
 
 const TIMEOUT_MS = 1500;
 const h = await hierarchy({ cn: 'mail.test', notBefore: new Date(Date.now() - DAY), days: 60 });

@@ -6,10 +6,11 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeEndpoints } from '../../helpers/probe-endpoints.js';
 import type { EndpointLocation } from '../../../src/types.js';
-import { DAY, hierarchy, issue } from '../../helpers/pki.js';
+import { hierarchy, issue } from '../../helpers/pki.js';
 import { endpointTarget, startTlsServer } from '../../helpers/tls-servers.js';
 import { said } from '../../helpers/said.js';
 import { tempDirSync } from '../../helpers/workspace.js';
+import { DAY, fromNow } from '../../helpers/clock.js';
 
 const realNow = () => new Date(Date.now() - DAY);
 const hasIPv6 = await import('node:net').then(
@@ -88,7 +89,7 @@ test('the chain is recorded as the server sent it: the trusted root is not appen
   const stray = await issue({
     cn: 'Stray Expired CA',
     ca: true,
-    notBefore: new Date(Date.now() - 400 * DAY),
+    notBefore: fromNow(-400),
     days: 100,
   });
   const srv = await startTlsServer({ key: h.leaf.keyPem, cert: h.leaf.pem + stray.pem + h.intermediate.pem });

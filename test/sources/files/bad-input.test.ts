@@ -16,10 +16,11 @@ import { renderText } from '../../../src/report/text.js';
 import { annotationsFor } from '../../../src/report/annotations.js';
 import { checkExpiry } from '../../../src/checks/expiry.js';
 import type { Finding, Settings } from '../../../src/types.js';
-import { NOW, issue } from '../../helpers/pki.js';
+import { issue } from '../../helpers/pki.js';
 import { target } from '../../helpers/file-targets.js';
 import { emptyWorkspace, type Workspace, tempDir, removeTempDir } from '../../helpers/workspace.js';
 import { said } from '../../helpers/said.js';
+import { NOW } from '../../helpers/clock.js';
 
 const healthy = await issue({ cn: 'healthy.example' });
 

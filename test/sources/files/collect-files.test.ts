@@ -7,11 +7,12 @@ import { createHash } from 'node:crypto';
 import { collectFiles } from '../../../src/sources/files/collect-files.js';
 import { DISCOVERY_PATTERNS } from '../../../src/config/settings.js';
 import type { Observation } from '../../../src/types.js';
-import { DAY, NOW, hierarchy, issue } from '../../helpers/pki.js';
+import { hierarchy, issue } from '../../helpers/pki.js';
 import { OpenSsl } from '../../helpers/openssl.js';
 import { CONFIG, target } from '../../helpers/file-targets.js';
 import { emptyWorkspace } from '../../helpers/workspace.js';
 import { said } from '../../helpers/said.js';
+import { fixedClock } from '../../helpers/clock.js';
 
 const sha256Hex = (d: Buffer) => createHash('sha256').update(d).digest('hex');
 const where = (o: Observation) => (o.location.type === 'file' ? `${o.location.path}:${o.location.line}` : '');
@@ -232,8 +233,8 @@ test('discovery finds certificate files and TLS secrets, skipping node_modules, 
 
 test('a bundle holding an old certificate next to its renewal says which is superseded', async (t) => {
   const ws = await emptyWorkspace(t);
-  const old = await issue({ cn: 'renewed.example', notBefore: new Date(NOW.getTime() - 80 * DAY), days: 90 });
-  const fresh = await issue({ cn: 'renewed.example', notBefore: new Date(NOW.getTime() - 5 * DAY), days: 90 });
+  const old = await issue({ cn: 'renewed.example', notBefore: fixedClock.at(-80), days: 90 });
+  const fresh = await issue({ cn: 'renewed.example', notBefore: fixedClock.at(-5), days: 90 });
   await ws.write('bundle.pem', old.pem + fresh.pem);
   const r = await collectFiles([target('bundle.pem')], { workspace: ws.dir });
   const [o, n] = r.observations;

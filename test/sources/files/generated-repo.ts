@@ -6,8 +6,9 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { OpenSsl } from '../../helpers/openssl.js';
-import { hierarchy, DAY } from '../../helpers/pki.js';
+import { hierarchy } from '../../helpers/pki.js';
 import { tempDir } from '../../helpers/workspace.js';
+import { fromNow } from '../../helpers/clock.js';
 
 const exec = promisify(execFile);
 // keytool starts a JVM (~0.5 s); a hung prompt must not hang the suite.
@@ -391,8 +392,8 @@ export async function generateRepo(): Promise<GeneratedRepo> {
   const { leaf: expiredLeaf } = await hierarchy(
     {
       cn: 'expired.fixture.test',
-      notBefore: new Date(Date.now() - 400 * DAY),
-      notAfter: new Date(Date.now() - 30 * DAY),
+      notBefore: fromNow(-400),
+      notAfter: fromNow(-30),
     },
     'Fixture',
   );
