@@ -13,6 +13,7 @@ import type { HostnameCause } from '../checks/hostname.js';
 import type { RevocationCause } from '../checks/revocation/revocation-cause.js';
 import type { AriCause } from '../checks/ari/fetch-renewal-info.js';
 import type { SerialListCause } from '../checks/revocation/revoked-serials.js';
+import type { FileCause } from '../sources/files/file-cause.js';
 
 // Several variants may share a finding id (a `revoked` from a CRL and one from a
 // published serial list); `kind` tells them apart.
@@ -166,7 +167,7 @@ export type FindingDetail =
       line?: number;
       /** where inside the file ("PEM block 2", "Secret web/tls tls.crt") */
       inside?: string;
-      reason: string;
+      cause: FileCause;
     }
   | { kind: 'private-key'; path: string; line: number; label: string }
   | { kind: 'misnamed'; path: string; what: string }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { settingsFrom } from '../config/settings.js';
 import { collectFiles } from '../sources/files/collect-files.js';
 import { ownersFor, parseCodeowners, readCodeowners } from '../github/codeowners.js';
+import { needsPassword } from '../sources/files/file-cause.js';
 
 // The file types certwatch reads by extension (the documented discovery rules). Files of
 // these types are grouped by folder and extension; anything else that turned
@@ -42,12 +43,12 @@ export async function findCertificateFiles(workspace: string): Promise<FoundFile
   // A certificate file that does not parse today (truncated, password-protected)
   // still belongs under watch: the check will say what is wrong with it.
   const broken = new Set<string>();
-  const needsPassword = new Set<string>();
+  const passwordFiles = new Set<string>();
   for (const f of collected.findings) {
     if (f.id !== 'unparseable' || f.severity === 'notice' || f.location?.type !== 'file') continue;
     if (!CERTIFICATE_EXTENSIONS.has(extensionOf(f.location.path))) continue;
     broken.add(f.location.path);
-    if (f.detail.kind === 'file-problem' && /password/i.test(f.detail.reason)) needsPassword.add(f.location.path);
+    if (f.detail.kind === 'file-problem' && needsPassword(f.detail.cause)) passwordFiles.add(f.location.path);
   }
 
   const codeowners = await readCodeowners(workspace);
@@ -60,7 +61,7 @@ export async function findCertificateFiles(workspace: string): Promise<FoundFile
     if (!g) byPattern.set(pattern, (g = { pattern, files: [], owners: [], needsPassword: false }));
     g.files.push(file);
     for (const owner of ownersFor(rules, file)) if (!g.owners.includes(owner)) g.owners.push(owner);
-    if (needsPassword.has(file)) g.needsPassword = true;
+    if (passwordFiles.has(file)) g.needsPassword = true;
   }
   const distinct = new Set(collected.observations.map((o) => o.cert.fingerprint));
   return {

@@ -25,6 +25,7 @@ import type { HostnameCause } from '../../src/checks/hostname.js';
 import type { FetchFailure, FetchProblem, OcspGetProblem } from '../../src/net/http-fetch.js';
 import type { AriCause } from '../../src/checks/ari/fetch-renewal-info.js';
 import type { SerialListCause } from '../../src/checks/revocation/revoked-serials.js';
+import type { FileCause } from '../../src/sources/files/file-cause.js';
 import { describeVerifyError } from '../../src/shared/openssl-verify-errors.js';
 import { cert, fileAt, report } from '../helpers/report-factory.js';
 import { NOW_ISO } from '../helpers/clock.js';
@@ -220,6 +221,40 @@ function fetchCases(): Case[] {
         failure: { reason: 'http-status', status: 405, action: 'OCSP GET to', url: 'http://ocsp.example' },
       },
     }),
+  ];
+}
+
+/** Every file cause (sources/files/file-cause.ts), as the file-problem sentence says it. */
+function fileCases(): Case[] {
+  const c = (cause: FileCause, says: string): Case => ({
+    id: 'unparseable',
+    detail: { kind: 'file-problem', path: 'certs/a.pem', line: 4, cause },
+    says: `certs/a.pem:4: ${says}`,
+    problem: true,
+  });
+  return [
+    c({ reason: 'link-outside-workspace' }, 'a symbolic link to a file outside the workspace; not followed'),
+    c({ reason: 'directory' }, 'this is a directory, not a certificate file; narrow the glob to files'),
+    c({ reason: 'not-regular-file' }, 'not a regular file (a device, socket or pipe); not read'),
+    c({ reason: 'unreadable', code: 'ELOOP', message: 'x' }, 'symbolic link loop; not read'),
+    c({ reason: 'unreadable', code: 'EACCES', message: 'x' }, 'permission denied; the file cannot be read by this job'),
+    c({ reason: 'unreadable', code: 'ENOENT', message: 'x' }, 'dangling symbolic link or file removed during the run'),
+    c({ reason: 'unreadable', code: 'EISDIR', message: 'x' }, 'this is a directory, not a certificate file'),
+    c(
+      { reason: 'unreadable', code: 'ETOOBIG', message: 'larger than 64 MiB; not read' },
+      'larger than 64 MiB; not read',
+    ),
+    c({ reason: 'unreadable', code: 'EIO', message: 'i/o error' }, 'cannot be read (EIO)'),
+    c({ reason: 'unreadable', message: 'odd' }, 'cannot be read (odd)'),
+    c(
+      { reason: 'password-env-unset', env: 'P12_PASS' },
+      'password variable $P12_PASS is not set in the environment; pass it to the step (env: P12_PASS: ${{ secrets.P12_PASS }})',
+    ),
+    c({ reason: 'certificate-unparseable', text: 'DER is damaged' }, 'DER is damaged'),
+    c(
+      { reason: 'parser', text: 'PKCS#12 password from $P is wrong (the MAC does not verify)', password: true },
+      'PKCS#12 password from $P is wrong (the MAC does not verify)',
+    ),
   ];
 }
 
@@ -515,6 +550,7 @@ const CASES: Case[] = [
   },
   ...ariCases(),
   ...fetchCases(),
+  ...fileCases(),
   ...chainCases(),
   ...hostnameCases(),
   {
@@ -585,7 +621,7 @@ const CASES: Case[] = [
       kind: 'file-problem',
       path: 'certs/broken.pem',
       line: 1,
-      reason: 'CERTIFICATE block: truncated PEM: BEGIN without END',
+      cause: { reason: 'parser', text: 'CERTIFICATE block: truncated PEM: BEGIN without END' },
     },
     location: fileAt('certs/broken.pem', 1),
     says: 'certs/broken.pem:1: CERTIFICATE block: truncated PEM: BEGIN without END',
@@ -594,7 +630,7 @@ const CASES: Case[] = [
   },
   {
     id: 'unparseable',
-    detail: { kind: 'file-problem', path: 'certs/empty.crt', reason: 'holds no certificate' },
+    detail: { kind: 'file-problem', path: 'certs/empty.crt', cause: { reason: 'no-certificate' } },
     location: fileAt('certs/empty.crt', 1),
     says: 'certs/empty.crt: holds no certificate',
     beside: 'holds no certificate',
@@ -607,7 +643,7 @@ const CASES: Case[] = [
       path: 'b.pem',
       line: 7,
       inside: 'PEM block 2',
-      reason: 'a UTCTime without seconds',
+      cause: { reason: 'encoding-note', text: 'a UTCTime without seconds' },
     },
     location: { type: 'file', path: 'b.pem', line: 7, detail: 'PEM block 2' },
     says: 'b.pem:7 (PEM block 2): a UTCTime without seconds',
@@ -759,8 +795,9 @@ describe('every medium shows the same sentence', () => {
   });
 
   test('workflow-command annotations: beside the file line, or whole', () => {
-    const messages = annotationsFor(r).map((a) => a.message);
     for (const c of CASES) {
+      // One report per case: a run's annotations are capped (GitHub shows only so many).
+      const messages = annotationsFor(everyCase([c])).map((a) => a.message);
       const placed = c.location?.type === 'file' && !c.location.path.startsWith('(');
       assert.ok(messages.includes(placed ? (c.beside ?? c.says) : c.says), `${c.detail.kind} missing from annotations`);
     }
@@ -831,7 +868,7 @@ describe('hostile text inside a detail stays inert in every medium', () => {
     },
     {
       id: 'unparseable',
-      detail: { kind: 'file-problem', path: 'certs/x.pem', line: 3, reason: HOSTILE },
+      detail: { kind: 'file-problem', path: 'certs/x.pem', line: 3, cause: { reason: 'parser', text: HOSTILE } },
       location: fileAt('certs/x.pem', 3),
       says: '',
       problem: true,

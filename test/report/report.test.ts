@@ -134,7 +134,12 @@ test('two shard reports seeing the same certificate merge into one record with b
       {
         id: 'unparseable',
         severity: 'error',
-        detail: { kind: 'file-problem', path: 'b/bad.pem', line: 1, reason: 'the file is empty' },
+        detail: {
+          kind: 'file-problem',
+          path: 'b/bad.pem',
+          line: 1,
+          cause: { reason: 'parser', text: 'the file is empty' },
+        },
         location: file('b/bad.pem'),
       },
     ],
@@ -150,7 +155,12 @@ test('two shard reports seeing the same certificate merge into one record with b
       {
         id: 'unparseable',
         severity: 'error',
-        detail: { kind: 'file-problem', path: 'b/bad.pem', line: 1, reason: 'the file is empty' },
+        detail: {
+          kind: 'file-problem',
+          path: 'b/bad.pem',
+          line: 1,
+          cause: { reason: 'parser', text: 'the file is empty' },
+        },
         location: file('b/bad.pem'),
       },
     ],

@@ -24,6 +24,7 @@ import { chainCause, hostnameCause } from './chain-cause.js';
 import { shardText } from '../report-shard.js';
 import { ariCause } from './ari-cause.js';
 import { serialListCause } from './serial-list-cause.js';
+import { fileCause } from './file-cause.js';
 
 /** A finding as reporters hold it: from a run, or read back from a JSON report (which may predate `detail`). */
 export interface SentenceSource {
@@ -169,7 +170,7 @@ function sentence(d: FindingDetail, withPlace: boolean, now: number): string {
     }
     case 'file-problem': {
       const place = `${d.path}${d.line !== undefined ? `:${d.line}` : ''}${d.inside ? ` (${d.inside})` : ''}`;
-      return withPlace ? `${place}: ${d.reason}` : d.reason;
+      return withPlace ? `${place}: ${fileCause(d.cause)}` : fileCause(d.cause);
     }
     case 'private-key': {
       const text = `a private key (${d.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`;

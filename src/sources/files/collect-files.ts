@@ -21,6 +21,7 @@ import { listDiscoveryFiles } from './discovery-list.js';
 import { OUTSIDE, discoveryReader, type DiscoveryReader } from './read-discovered.js';
 import { markSuperseded } from './superseded.js';
 import { isInside } from '../../shared/path-inside.js';
+import type { FileCause } from './file-cause.js';
 
 // Certificate files are kilobytes; a bundle of every public root is ~250 KB. Past
 // 10 MiB a file is not a certificate file, and reading it whole would waste memory.
@@ -197,24 +198,6 @@ function locate(abs: string, workspace: string, dirs: RealDirs): { inside: boole
   }
 }
 
-function explainFsError(e: NodeJS.ErrnoException): string {
-  switch (e.code) {
-    case 'ELOOP':
-      return 'symbolic link loop; not read';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied; the file cannot be read by this job';
-    case 'ENOENT':
-      return 'dangling symbolic link or file removed during the run';
-    case 'EISDIR':
-      return 'this is a directory, not a certificate file';
-    case 'ETOOBIG':
-      return e.message;
-    default:
-      return `cannot be read (${e.code ?? e.message})`;
-  }
-}
-
 async function collectOne(
   m: Matched,
   o: CollectFilesOptions,
@@ -239,21 +222,21 @@ async function collectOne(
   // Secret, a doc example, a Helm template) is a notice, never an error.
   const sev = (s: Severity): Severity => (discovered && !certName ? 'notice' : s);
   // A problem at a line of this file (line absent: the whole file), and where inside it.
-  const fileProblem = (line: number | undefined, reason: string, inside?: string): FindingDetail => ({
+  const fileProblem = (line: number | undefined, cause: FileCause, inside?: string): FindingDetail => ({
     kind: 'file-problem',
     path: m.rel,
     ...(line !== undefined ? { line } : {}),
     ...(inside ? { inside } : {}),
-    reason,
+    cause,
   });
-  const fail = (reason: string, severity: Severity = 'error', line = 1) => ({
+  const fail = (cause: FileCause, severity: Severity = 'error', line = 1) => ({
     obs: [],
-    findings: [problem('unparseable', sev(severity), fileProblem(line > 1 ? line : undefined, reason), loc(line))],
+    findings: [problem('unparseable', sev(severity), fileProblem(line > 1 ? line : undefined, cause), loc(line))],
   });
   let buf: Buffer;
   // A committed symbolic link may point anywhere on the runner (/etc, ~/.ssh, another job's files):
   // only what is inside the workspace is read.
-  const outside = () => fail('a symbolic link to a file outside the workspace; not followed', 'notice');
+  const outside = () => fail({ reason: 'link-outside-workspace' }, 'notice');
   try {
     if (discovered) {
       // The reader checks the workspace itself (per folder, and per file only for a link).
@@ -266,24 +249,21 @@ async function collectOne(
       if (!where.inside) return outside();
       // stat follows links: a loop is ELOOP, a dangling link ENOENT — both explained below.
       const st = where.lstat ?? statSync(abs);
-      if (st.isDirectory())
-        return fail('this is a directory, not a certificate file; narrow the glob to files', 'warning');
-      if (!st.isFile()) return fail('not a regular file (a device, socket or pipe); not read', 'warning');
+      if (st.isDirectory()) return fail({ reason: 'directory' }, 'warning');
+      if (!st.isFile()) return fail({ reason: 'not-regular-file' }, 'warning');
       buf = readBounded(abs, st.size);
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     // git lists files deleted in the working tree until the deletion is staged.
     if (discovered && err.code === 'ENOENT') return { obs: [], findings: [] };
-    return fail(explainFsError(err));
+    return fail({ reason: 'unreadable', ...(err.code ? { code: err.code } : {}), message: err.message });
   }
 
   const envName = m.target.passwordEnv;
   const pw = envName ? (o.env ?? process.env)[envName] : undefined;
   if (envName && pw === undefined) {
-    return fail(
-      `password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`,
-    );
+    return fail({ reason: 'password-env-unset', env: envName });
   }
   const ex = await extractFile(buf, m.rel, { discovered, password: pw, passwordEnv: envName });
   if (!ex) return { obs: [], findings: [] }; // nothing of interest in a file discovery looked at
@@ -292,7 +272,14 @@ async function collectOne(
   if (ex.misnamed)
     findings.push(problem('misnamed', 'notice', { kind: 'misnamed', path: m.rel, what: ex.misnamed }, loc(1)));
   for (const p of ex.problems) {
-    findings.push(problem('unparseable', sev(p.severity ?? 'error'), fileProblem(p.line, p.reason), loc(p.line, p)));
+    findings.push(
+      problem(
+        'unparseable',
+        sev(p.severity ?? 'error'),
+        fileProblem(p.line, { reason: 'parser', text: p.reason, ...(p.password ? { password: true } : {}) }),
+        loc(p.line, p),
+      ),
+    );
   }
   for (const k of ex.keys) {
     findings.push(
@@ -311,15 +298,34 @@ async function collectOne(
       parsed.push({ rec, line: c.line, where: c });
       // Odd encodings OpenSSL reads too: the certificate is checked; the oddity is said once, quietly.
       for (const n of rec.parseNotes)
-        findings.push(problem('unparseable', 'notice', fileProblem(c.line, n, c.detail), loc(c.line, c)));
+        findings.push(
+          problem(
+            'unparseable',
+            'notice',
+            fileProblem(c.line, { reason: 'encoding-note', text: n }, c.detail),
+            loc(c.line, c),
+          ),
+        );
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
-      findings.push(problem('unparseable', sev('error'), fileProblem(c.line, e.message, c.detail), loc(c.line, c)));
+      findings.push(
+        problem(
+          'unparseable',
+          sev('error'),
+          fileProblem(c.line, { reason: 'certificate-unparseable', text: e.message }, c.detail),
+          loc(c.line, c),
+        ),
+      );
     }
   }
   if (!parsed.length && !ex.problems.length && !ex.keys.length && ex.certificates.length === 0) {
     findings.push(
-      problem('unparseable', discovered ? 'notice' : 'error', fileProblem(undefined, 'holds no certificate'), loc(1)),
+      problem(
+        'unparseable',
+        discovered ? 'notice' : 'error',
+        fileProblem(undefined, { reason: 'no-certificate' }),
+        loc(1),
+      ),
     );
   }
   const notes = markSuperseded(parsed.map((p) => p.rec));

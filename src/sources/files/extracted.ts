@@ -23,6 +23,8 @@ export interface ExtractProblem extends Whereabouts {
   line: number;
   reason: string;
   severity?: 'error' | 'warning' | 'notice';
+  /** the problem is a missing or wrong password (init suggests password-env for the file) */
+  password?: true;
 }
 
 export interface Extraction {

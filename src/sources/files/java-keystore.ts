@@ -116,6 +116,7 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
     else if (!keystoreDigest(o.password, buf.subarray(0, p)).equals(stored)) {
       out.problems.push({
         line: 1,
+        password: true,
         reason: `${name} keystore integrity check failed: the password from $${o.passwordEnv ?? '?'} is wrong, or the file was altered`,
         form,
       });

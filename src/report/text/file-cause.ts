@@ -1,0 +1,42 @@
+// Why a file gave no certificate (sources/files/file-cause.ts), in words: what
+// follows "path:line: " in a file-problem finding.
+import type { FileCause } from '../../sources/files/file-cause.js';
+
+export function fileCause(c: FileCause): string {
+  switch (c.reason) {
+    case 'link-outside-workspace':
+      return 'a symbolic link to a file outside the workspace; not followed';
+    case 'directory':
+      return 'this is a directory, not a certificate file; narrow the glob to files';
+    case 'not-regular-file':
+      return 'not a regular file (a device, socket or pipe); not read';
+    case 'unreadable':
+      return unreadable(c.code, c.message);
+    case 'password-env-unset':
+      return `password variable $${c.env} is not set in the environment; pass it to the step (env: ${c.env}: \${{ secrets.${c.env} }})`;
+    case 'no-certificate':
+      return 'holds no certificate';
+    case 'certificate-unparseable':
+    case 'encoding-note':
+    case 'parser':
+      return c.text;
+  }
+}
+
+function unreadable(code: string | undefined, message: string): string {
+  switch (code) {
+    case 'ELOOP':
+      return 'symbolic link loop; not read';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied; the file cannot be read by this job';
+    case 'ENOENT':
+      return 'dangling symbolic link or file removed during the run';
+    case 'EISDIR':
+      return 'this is a directory, not a certificate file';
+    case 'ETOOBIG':
+      return message;
+    default:
+      return `cannot be read (${code ?? message})`;
+  }
+}

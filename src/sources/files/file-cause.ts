@@ -1,0 +1,28 @@
+// Why a file gave no (or not every) certificate, as data: put into words by
+// report/text/file-cause.ts. The file readers' own problems (PEM, DER,
+// PKCS#7/#12, keystores, YAML) still carry their reason as text (`parser`);
+// what the file walk itself decides is typed here.
+
+export type FileCause =
+  /** a committed symbolic link to a file outside the workspace: not followed */
+  | { reason: 'link-outside-workspace' }
+  /** a configured glob matched a directory */
+  | { reason: 'directory' }
+  /** a device, socket or pipe */
+  | { reason: 'not-regular-file' }
+  /** the file system refused: its error code (and message, for codes without words) */
+  | { reason: 'unreadable'; code?: string; message: string }
+  /** `password-env` names a variable the step's environment does not set */
+  | { reason: 'password-env-unset'; env: string }
+  | { reason: 'no-certificate' }
+  /** a certificate in the file that does not parse: the parser's reason */
+  | { reason: 'certificate-unparseable'; text: string }
+  /** a certificate read as OpenSSL reads it, with an encoding RFC 5280 does not prescribe */
+  | { reason: 'encoding-note'; text: string }
+  /** a file reader's problem in its own words; `password`: a password is missing or wrong */
+  | { reason: 'parser'; text: string; password?: boolean };
+
+/** True when the cause is a missing or wrong password (init suggests `password-env` for the file). */
+export function needsPassword(c: FileCause): boolean {
+  return c.reason === 'password-env-unset' || (c.reason === 'parser' && !!c.password);
+}
