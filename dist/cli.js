@@ -2,13 +2,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-FZNOT3S2.js";
+} from "./chunks/chunk-Q6MVZ7F2.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-L7CCXIE3.js";
+} from "./chunks/chunk-FN4UJZEV.js";
 import {
   scanSerialList,
   serialKey
@@ -29,14 +29,14 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-WKBC3C3H.js";
+} from "./chunks/chunk-NQSNPPRO.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-AADLPE53.js";
-import "./chunks/chunk-6BFTZLM7.js";
+} from "./chunks/chunk-CQGQT5DI.js";
+import "./chunks/chunk-QZTJK7SY.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-CSPQS4WJ.js";
 import "./chunks/chunk-6RM5SU7F.js";
@@ -46,12 +46,12 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-CJ73HY3X.js";
+} from "./chunks/chunk-LRQN5E5B.js";
 import {
   findingSentenceBesidePlace,
   listReadProblem,
   serialLineProblem
-} from "./chunks/chunk-6MS4KPWC.js";
+} from "./chunks/chunk-2O5PBGC5.js";
 import "./chunks/chunk-BSO42MW5.js";
 import {
   UsageError,
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-N3AWZ6YL.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-BMUWXM65.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

@@ -12,11 +12,11 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-AADLPE53.js";
+} from "./chunk-CQGQT5DI.js";
 import {
   plural,
   readableInstant
-} from "./chunk-CJ73HY3X.js";
+} from "./chunk-LRQN5E5B.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
@@ -24,7 +24,7 @@ import {
   ownersMarkdown,
   partialShard,
   shardText
-} from "./chunk-6MS4KPWC.js";
+} from "./chunk-2O5PBGC5.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

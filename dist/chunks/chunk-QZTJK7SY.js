@@ -4450,6 +4450,7 @@ function extractJavaKeystore(buf, o = {}) {
     else if (!keystoreDigest(o.password, buf.subarray(0, p)).equals(stored)) {
       out.problems.push({
         line: 1,
+        password: true,
         reason: `${name} keystore integrity check failed: the password from $${o.passwordEnv ?? "?"} is wrong, or the file was altered`,
         form
       });
@@ -4722,7 +4723,7 @@ async function extractFile(buf, rel, o) {
     case "jceks":
       return withNote(extractJavaKeystore(buf, { password: o.password, passwordEnv: o.passwordEnv }));
     case "pkcs12": {
-      const { extractPkcs12 } = await import("./pkcs12-FXZW6OOK.js");
+      const { extractPkcs12 } = await import("./pkcs12-EA3PR5PH.js");
       return withNote(tag(extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv }), "pkcs12"));
     }
     case "pkcs7":
@@ -4732,7 +4733,7 @@ async function extractFile(buf, rel, o) {
     case "empty":
     case "binary":
       if (ext === ".p12" || ext === ".pfx") {
-        const { extractPkcs12 } = await import("./pkcs12-FXZW6OOK.js");
+        const { extractPkcs12 } = await import("./pkcs12-EA3PR5PH.js");
         return extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv });
       }
       if (ext === ".bks")
@@ -5081,23 +5082,6 @@ function locate(abs, workspace, dirs) {
     return { inside: true };
   }
 }
-function explainFsError(e) {
-  switch (e.code) {
-    case "ELOOP":
-      return "symbolic link loop; not read";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied; the file cannot be read by this job";
-    case "ENOENT":
-      return "dangling symbolic link or file removed during the run";
-    case "EISDIR":
-      return "this is a directory, not a certificate file";
-    case "ETOOBIG":
-      return e.message;
-    default:
-      return `cannot be read (${e.code ?? e.message})`;
-  }
-}
 async function collectOne(m, o, dirs, reader, parse) {
   const abs = path3.join(o.workspace, m.rel);
   const discovered = !!m.target.discovered;
@@ -5113,19 +5097,19 @@ async function collectOne(m, o, dirs, reader, parse) {
     ...m.excluded ? { excluded: m.excluded } : {}
   });
   const sev = (s) => discovered && !certName ? "notice" : s;
-  const fileProblem = (line, reason, inside) => ({
+  const fileProblem = (line, cause, inside) => ({
     kind: "file-problem",
     path: m.rel,
     ...line !== void 0 ? { line } : {},
     ...inside ? { inside } : {},
-    reason
+    cause
   });
-  const fail = (reason, severity = "error", line = 1) => ({
+  const fail = (cause, severity = "error", line = 1) => ({
     obs: [],
-    findings: [problem("unparseable", sev(severity), fileProblem(line > 1 ? line : void 0, reason), loc(line))]
+    findings: [problem("unparseable", sev(severity), fileProblem(line > 1 ? line : void 0, cause), loc(line))]
   });
   let buf;
-  const outside = () => fail("a symbolic link to a file outside the workspace; not followed", "notice");
+  const outside = () => fail({ reason: "link-outside-workspace" }, "notice");
   try {
     if (discovered) {
       const got = reader({ rel: m.rel, certName });
@@ -5136,22 +5120,19 @@ async function collectOne(m, o, dirs, reader, parse) {
       const where = locate(abs, o.workspace, dirs);
       if (!where.inside) return outside();
       const st = where.lstat ?? statSync(abs);
-      if (st.isDirectory())
-        return fail("this is a directory, not a certificate file; narrow the glob to files", "warning");
-      if (!st.isFile()) return fail("not a regular file (a device, socket or pipe); not read", "warning");
+      if (st.isDirectory()) return fail({ reason: "directory" }, "warning");
+      if (!st.isFile()) return fail({ reason: "not-regular-file" }, "warning");
       buf = readBounded(abs, st.size);
     }
   } catch (e) {
     const err = e;
     if (discovered && err.code === "ENOENT") return { obs: [], findings: [] };
-    return fail(explainFsError(err));
+    return fail({ reason: "unreadable", ...err.code ? { code: err.code } : {}, message: err.message });
   }
   const envName = m.target.passwordEnv;
   const pw = envName ? (o.env ?? process.env)[envName] : void 0;
   if (envName && pw === void 0) {
-    return fail(
-      `password variable $${envName} is not set in the environment; pass it to the step (env: ${envName}: \${{ secrets.${envName} }})`
-    );
+    return fail({ reason: "password-env-unset", env: envName });
   }
   const ex = await extractFile(buf, m.rel, { discovered, password: pw, passwordEnv: envName });
   if (!ex) return { obs: [], findings: [] };
@@ -5159,7 +5140,14 @@ async function collectOne(m, o, dirs, reader, parse) {
   if (ex.misnamed)
     findings.push(problem("misnamed", "notice", { kind: "misnamed", path: m.rel, what: ex.misnamed }, loc(1)));
   for (const p of ex.problems) {
-    findings.push(problem("unparseable", sev(p.severity ?? "error"), fileProblem(p.line, p.reason), loc(p.line, p)));
+    findings.push(
+      problem(
+        "unparseable",
+        sev(p.severity ?? "error"),
+        fileProblem(p.line, { reason: "parser", text: p.reason, ...p.password ? { password: true } : {} }),
+        loc(p.line, p)
+      )
+    );
   }
   for (const k of ex.keys) {
     findings.push(
@@ -5177,15 +5165,34 @@ async function collectOne(m, o, dirs, reader, parse) {
       const rec = parse(c.der);
       parsed.push({ rec, line: c.line, where: c });
       for (const n of rec.parseNotes)
-        findings.push(problem("unparseable", "notice", fileProblem(c.line, n, c.detail), loc(c.line, c)));
+        findings.push(
+          problem(
+            "unparseable",
+            "notice",
+            fileProblem(c.line, { reason: "encoding-note", text: n }, c.detail),
+            loc(c.line, c)
+          )
+        );
     } catch (e) {
       if (!(e instanceof CertificateParseError)) throw e;
-      findings.push(problem("unparseable", sev("error"), fileProblem(c.line, e.message, c.detail), loc(c.line, c)));
+      findings.push(
+        problem(
+          "unparseable",
+          sev("error"),
+          fileProblem(c.line, { reason: "certificate-unparseable", text: e.message }, c.detail),
+          loc(c.line, c)
+        )
+      );
     }
   }
   if (!parsed.length && !ex.problems.length && !ex.keys.length && ex.certificates.length === 0) {
     findings.push(
-      problem("unparseable", discovered ? "notice" : "error", fileProblem(void 0, "holds no certificate"), loc(1))
+      problem(
+        "unparseable",
+        discovered ? "notice" : "error",
+        fileProblem(void 0, { reason: "no-certificate" }),
+        loc(1)
+      )
     );
   }
   const notes = markSuperseded(parsed.map((p) => p.rec));

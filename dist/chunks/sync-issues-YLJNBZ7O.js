@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-5ZXJMBCE.js";
+} from "./chunk-ON2GSX5C.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -25,14 +25,14 @@ import {
 import {
   daysLeft,
   readableInstant
-} from "./chunk-CJ73HY3X.js";
+} from "./chunk-LRQN5E5B.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-6MS4KPWC.js";
+} from "./chunk-2O5PBGC5.js";
 import "./chunk-BSO42MW5.js";
 import {
   isPullRequestEvent,

@@ -5,7 +5,7 @@ import {
 import {
   reportShard,
   shardText
-} from "./chunk-6MS4KPWC.js";
+} from "./chunk-2O5PBGC5.js";
 import {
   isPullRequestEvent
 } from "./chunk-FVR4GWWV.js";

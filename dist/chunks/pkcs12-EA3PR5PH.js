@@ -18620,11 +18620,13 @@ function extractPkcs12(buf, o) {
       out.problems.push({
         line: 1,
         severity: "warning",
+        password: true,
         reason: "PKCS#12 file is password-protected and no password is configured: add `password-env: VAR` for it in the config"
       });
     } else if (badPassword) {
       out.problems.push({
         line: 1,
+        password: true,
         reason: `PKCS#12 password from $${o.passwordEnv ?? "?"} is wrong (the MAC does not verify)`
       });
     } else {

@@ -6,7 +6,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-6BFTZLM7.js";
+} from "./chunk-QZTJK7SY.js";
 import "./chunk-CSPQS4WJ.js";
 import "./chunk-BSO42MW5.js";
 import {
@@ -33,6 +33,13 @@ import { promisify } from "node:util";
 
 // src/init/find-certificate-files.ts
 import path from "node:path";
+
+// src/sources/files/file-cause.ts
+function needsPassword(c2) {
+  return c2.reason === "password-env-unset" || c2.reason === "parser" && !!c2.password;
+}
+
+// src/init/find-certificate-files.ts
 var CERTIFICATE_EXTENSIONS = /* @__PURE__ */ new Set(["pem", "crt", "cer", "der", "p7b", "p7c", "p12", "pfx"]);
 var PKCS12_EXTENSIONS = /* @__PURE__ */ new Set(["p12", "pfx"]);
 async function findCertificateFiles(workspace) {
@@ -42,12 +49,12 @@ async function findCertificateFiles(workspace) {
   const withCertificates = /* @__PURE__ */ new Set();
   for (const o of collected.observations) if (o.location.type === "file") withCertificates.add(o.location.path);
   const broken = /* @__PURE__ */ new Set();
-  const needsPassword = /* @__PURE__ */ new Set();
+  const passwordFiles = /* @__PURE__ */ new Set();
   for (const f of collected.findings) {
     if (f.id !== "unparseable" || f.severity === "notice" || f.location?.type !== "file") continue;
     if (!CERTIFICATE_EXTENSIONS.has(extensionOf(f.location.path))) continue;
     broken.add(f.location.path);
-    if (f.detail.kind === "file-problem" && /password/i.test(f.detail.reason)) needsPassword.add(f.location.path);
+    if (f.detail.kind === "file-problem" && needsPassword(f.detail.cause)) passwordFiles.add(f.location.path);
   }
   const codeowners = await readCodeowners(workspace);
   const rules = codeowners ? parseCodeowners(codeowners) : [];
@@ -58,7 +65,7 @@ async function findCertificateFiles(workspace) {
     if (!g) byPattern.set(pattern, g = { pattern, files: [], owners: [], needsPassword: false });
     g.files.push(file);
     for (const owner of ownersFor(rules, file)) if (!g.owners.includes(owner)) g.owners.push(owner);
-    if (needsPassword.has(file)) g.needsPassword = true;
+    if (passwordFiles.has(file)) g.needsPassword = true;
   }
   const distinct = new Set(collected.observations.map((o) => o.cert.fingerprint));
   return {

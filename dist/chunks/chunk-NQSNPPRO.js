@@ -2,11 +2,11 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   buildInventory,
   severityRank
-} from "./chunk-AADLPE53.js";
+} from "./chunk-CQGQT5DI.js";
 import {
   collectFiles,
   require_out
-} from "./chunk-6BFTZLM7.js";
+} from "./chunk-QZTJK7SY.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -21,7 +21,7 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunk-CJ73HY3X.js";
+} from "./chunk-LRQN5E5B.js";
 import {
   WHOLE_RUN,
   applyPathRules,
@@ -36,7 +36,7 @@ import {
   roleLabel,
   shardText,
   supersededNote
-} from "./chunk-6MS4KPWC.js";
+} from "./chunk-2O5PBGC5.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";

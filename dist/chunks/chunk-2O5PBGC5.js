@@ -474,6 +474,45 @@ function serialLineProblem(p) {
   }
 }
 
+// src/report/text/file-cause.ts
+function fileCause(c) {
+  switch (c.reason) {
+    case "link-outside-workspace":
+      return "a symbolic link to a file outside the workspace; not followed";
+    case "directory":
+      return "this is a directory, not a certificate file; narrow the glob to files";
+    case "not-regular-file":
+      return "not a regular file (a device, socket or pipe); not read";
+    case "unreadable":
+      return unreadable(c.code, c.message);
+    case "password-env-unset":
+      return `password variable $${c.env} is not set in the environment; pass it to the step (env: ${c.env}: \${{ secrets.${c.env} }})`;
+    case "no-certificate":
+      return "holds no certificate";
+    case "certificate-unparseable":
+    case "encoding-note":
+    case "parser":
+      return c.text;
+  }
+}
+function unreadable(code, message) {
+  switch (code) {
+    case "ELOOP":
+      return "symbolic link loop; not read";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied; the file cannot be read by this job";
+    case "ENOENT":
+      return "dangling symbolic link or file removed during the run";
+    case "EISDIR":
+      return "this is a directory, not a certificate file";
+    case "ETOOBIG":
+      return message;
+    default:
+      return `cannot be read (${code ?? message})`;
+  }
+}
+
 // src/report/text/finding-sentence.ts
 function findingSentence(f, clock) {
   if (!f.detail) return f.message ?? "";
@@ -562,7 +601,7 @@ function sentence(d, withPlace, now) {
     }
     case "file-problem": {
       const place = `${d.path}${d.line !== void 0 ? `:${d.line}` : ""}${d.inside ? ` (${d.inside})` : ""}`;
-      return withPlace ? `${place}: ${d.reason}` : d.reason;
+      return withPlace ? `${place}: ${fileCause(d.cause)}` : fileCause(d.cause);
     }
     case "private-key": {
       const text = `a private key (${d.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`;
