@@ -1,5 +1,6 @@
-// Builds Report objects for the GitHub tests: only the fields issue sync and
-// SARIF read, with defaults that make a certificate "fine".
+// The one way tests build Report objects (a JSON report as a run writes it) without
+// running certwatch: certificates with defaults that make them "fine", findings,
+// places, and the report around them at the fixed clock.
 import { createHash } from 'node:crypto';
 import type { Report, ReportCertificate, ReportFinding } from '../../src/report/report-types.js';
 import type { Location } from '../../src/types.js';

@@ -10,6 +10,7 @@ import type { KeyInfo, Location } from '../../../src/types.js';
 import type { Report, ReportCertificate, ReportFinding } from '../../../src/report/report-types.js';
 import { summarize } from '../../../src/report/build-report.js';
 import { DAY, NOW } from '../../helpers/clock.js';
+import { cert, finding, report } from '../../helpers/report-factory.js';
 
 /** mulberry32: tiny, fast, good enough to scatter test data deterministically. */
 export function prng(seed: number): () => number {
@@ -225,13 +226,11 @@ function hexSerial(rand: () => number, bytes: number): string {
 /** The expiry findings a run would make with the default thresholds (warn 30d, fail 7d). */
 export function expiryFindings(notBefore: Date, notAfter: Date, now: Date): ReportFinding[] {
   const left = notAfter.getTime() - now.getTime();
-  if (now.getTime() < notBefore.getTime())
-    return [{ id: 'not-yet-valid', severity: 'error', message: 'not valid yet' }];
-  if (left <= 0) return [{ id: 'expired', severity: 'error', message: `expired ${notAfter.toISOString()}` }];
-  if (left < 7 * DAY)
-    return [{ id: 'expiring', severity: 'error', message: `expires in ${Math.floor(left / DAY)} days` }];
+  if (now.getTime() < notBefore.getTime()) return [finding('not-yet-valid', 'error', { message: 'not valid yet' })];
+  if (left <= 0) return [finding('expired', 'error', { message: `expired ${notAfter.toISOString()}` })];
+  if (left < 7 * DAY) return [finding('expiring', 'error', { message: `expires in ${Math.floor(left / DAY)} days` })];
   if (left < 30 * DAY)
-    return [{ id: 'expiring', severity: 'warning', message: `expires in ${Math.floor(left / DAY)} days` }];
+    return [finding('expiring', 'warning', { message: `expires in ${Math.floor(left / DAY)} days` })];
   return [];
 }
 
@@ -254,6 +253,7 @@ export function makeCert(p: {
   const issuerDn = 'subject' in p.issuer ? p.issuer.subject : '';
   const role = p.role ?? 'leaf';
   return {
+    ...cert({ cn: p.subjectCN }),
     fingerprint: p.fingerprint,
     subject: p.subject ?? `CN=${p.subjectCN}`,
     issuer: issuerDn,
@@ -262,18 +262,12 @@ export function makeCert(p: {
     notAfter: p.notAfter.toISOString(),
     sans: p.sans ?? (role === 'leaf' ? [p.subjectCN] : []),
     key: p.key ?? EC256,
-    signatureAlgorithm: 'ecdsa-with-SHA256',
     locations: p.locations,
     owner: p.owner,
     role,
     isCA: role !== 'leaf',
-    subjectCN: p.subjectCN,
     issuerCN: 'cn' in p.issuer ? p.issuer.cn : null,
     issuerO: 'o' in p.issuer ? p.issuer.o : null,
-    authorityKeyId: null,
-    notes: [],
-    revocation: { status: 'good', method: 'crl', revokedAt: null, reason: null },
-    renewal: null,
     findings: [...(p.extraFindings ?? []), ...expiryFindings(p.notBefore, p.notAfter, p.now)],
   };
 }
@@ -282,22 +276,9 @@ function keyLabelOf(k: KeyInfo): string {
   return k.curve ? `${k.algorithm} ${k.curve}` : `${k.algorithm} ${k.size}`;
 }
 
+/** A report with no certificates yet, as a run at `now` would write it. */
 export function emptyReport(now: Date = NOW): Report {
-  return {
-    version: 1,
-    generatedAt: now.toISOString(),
-    tool: { name: 'certwatch', version: '1.0.0' },
-    summary: { status: 'ok', failures: 0, warnings: 0, notices: 0, certificates: 0, nextExpiry: null },
-    certificates: [],
-    problems: [],
-    run: {
-      now: now.toISOString(),
-      shard: '1/1',
-      configPath: '.github/certwatch.yml',
-      thresholds: { warnWithin: '30d', failWithin: '7d' },
-      deadlineReached: false,
-    },
-  };
+  return report([], { now: now.toISOString() });
 }
 
 export function generateEstate(opts: EstateOptions = {}): Estate {
@@ -358,7 +339,7 @@ export function generateEstate(opts: EstateOptions = {}): Estate {
     const fingerprint = fingerprintOf(`leaf-${opts.seed ?? 0}-${i}`);
     const extra: ReportFinding[] = [];
     const r = rand();
-    if (r < 0.02) extra.push({ id: 'revoked', severity: 'error', message: 'revoked (keyCompromise) at 2026-11-01' });
+    if (r < 0.02) extra.push(finding('revoked', 'error', { message: 'revoked (keyCompromise) at 2026-11-01' }));
     else if (r < 0.04)
       extra.push({
         id: 'weak-key',
