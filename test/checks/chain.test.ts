@@ -8,7 +8,7 @@ import { hierarchy, issue, type Issued } from '../helpers/pki.js';
 import { hostileCertificate } from '../helpers/hostile-certs.js';
 import { mdUntrusted, sarifUntrusted } from '../../src/report/untrusted-text.js';
 import { workflowSafe } from '../../src/report/workflow-safe.js';
-import { DAY, NOW, fixedClock } from '../helpers/clock.js';
+import { NOW, fixedClock } from '../helpers/clock.js';
 
 const rec = (i: Issued) => parseCertificate(i.der);
 /** Why the chain is not trusted, as the untrusted-chain finding says it ('' when trusted). */
@@ -194,7 +194,7 @@ test('hostile certificate names travel verbatim in the cause and are defused onl
   const hostile = await hostileCertificate({
     cn,
     dnsSans: ['%0A::warning::owned', 'b.example'],
-    notBefore: new Date(NOW.getTime() - DAY),
+    notBefore: fixedClock.at(-1),
     notAfter: fixedClock.at(30),
     caIssuersUrl: 'http://127.0.0.1:9/@octocat/[y](z)',
   });

@@ -10,7 +10,7 @@ import { parseCertificate, roleOf } from '../../src/x509/parse-certificate.js';
 import type { IgnoreRule, ObservedCertificate, Thresholds } from '../../src/types.js';
 import { hierarchy, issue, type IssueOptions } from '../helpers/pki.js';
 import { said } from '../helpers/said.js';
-import { DAY, NOW, HOUR } from '../helpers/clock.js';
+import { DAY, NOW, HOUR, fixedClock } from '../helpers/clock.js';
 
 const DEFAULT: Thresholds = { warnWithin: parseDuration('30d'), failWithin: parseDuration('7d') };
 
@@ -51,7 +51,7 @@ test('a certificate at exactly its notAfter counts as expired (now ≥ notAfter)
 });
 
 test('a certificate not valid until tomorrow is not-yet-valid', async () => {
-  const oc = await cert({ cn: 'future.example', notBefore: new Date(NOW.getTime() + DAY), days: 90 });
+  const oc = await cert({ cn: 'future.example', notBefore: fixedClock.at(1), days: 90 });
   const [f] = checkExpiry(oc, DEFAULT, NOW);
   assert.deepEqual([f.id, f.severity], ['not-yet-valid', 'error']);
   assert.match(said(f, NOW), /not valid until 2026-11-23/);

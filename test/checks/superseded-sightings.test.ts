@@ -7,14 +7,14 @@ import { issue } from '../helpers/pki.js';
 import { settingsFor } from '../helpers/revocation-fixtures.js';
 import { target } from '../helpers/file-targets.js';
 import { emptyWorkspace } from '../helpers/workspace.js';
-import { DAY, NOW, fixedClock } from '../helpers/clock.js';
+import { fixedClock } from '../helpers/clock.js';
 
 test('an expired certificate that is "superseded" in one bundle but deployed alone elsewhere still fails as expired', async (t) => {
   const ws = await emptyWorkspace(t);
   const old = await issue({
     cn: 'svc.example',
     notBefore: fixedClock.at(-100),
-    notAfter: new Date(NOW.getTime() - DAY),
+    notAfter: fixedClock.at(-1),
   });
   const renewed = await issue({ cn: 'svc.example', notBefore: fixedClock.at(-2), days: 90 });
   await ws.write('certs/bundle.pem', old.pem + renewed.pem); // old copy left next to its renewal
@@ -39,7 +39,7 @@ test('an old copy superseded in its only bundle is still just "superseded" (no f
   const old = await issue({
     cn: 'svc2.example',
     notBefore: fixedClock.at(-100),
-    notAfter: new Date(NOW.getTime() - DAY),
+    notAfter: fixedClock.at(-1),
   });
   const renewed = await issue({ cn: 'svc2.example', notBefore: fixedClock.at(-2), days: 90 });
   await ws.write('certs/bundle.pem', old.pem + renewed.pem + old.pem); // the same old cert twice, too

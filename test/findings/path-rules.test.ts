@@ -10,7 +10,7 @@ import { run } from '../../src/run.js';
 import { hierarchy } from '../helpers/pki.js';
 import { emptyWorkspace } from '../helpers/workspace.js';
 import type { FileLocation } from '../../src/types.js';
-import { DAY, NOW, fixedClock } from '../helpers/clock.js';
+import { NOW, fixedClock } from '../helpers/clock.js';
 
 const FILE = '.github/certwatch.yml';
 const parse = (text: string, ws = '/ws') => settingsFrom(parseConfigText(text, FILE), ws, { now: NOW });
@@ -76,7 +76,7 @@ test('an ignore entry needs a fingerprint or a path, not both; the error names t
 
 test('through the pipeline: excluded and path-ignored certificates are listed, marked, and do not fail; one also seen elsewhere is judged', async (t) => {
   const ws = await emptyWorkspace(t);
-  const expired = { notBefore: fixedClock.at(-100), notAfter: new Date(NOW.getTime() - DAY) };
+  const expired = { notBefore: fixedClock.at(-100), notAfter: fixedClock.at(-1) };
   const a = await hierarchy({ cn: 'vendored.example', ...expired }, 'PathA');
   const b = await hierarchy({ cn: 'legacy.example', ...expired }, 'PathB');
   const c = await hierarchy({ cn: 'fixture.example', ...expired }, 'PathC');

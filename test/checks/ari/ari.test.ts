@@ -28,7 +28,7 @@ import {
 } from '../../helpers/revocation-fixtures.js';
 import { said } from '../../helpers/said.js';
 import { tempDir, removeTempDir } from '../../helpers/workspace.js';
-import { DAY, NOW, HOUR, fixedClock } from '../../helpers/clock.js';
+import { NOW, HOUR, fixedClock } from '../../helpers/clock.js';
 
 let srv: TestServer;
 let inter: Issued;
@@ -143,8 +143,8 @@ describe('checkRenewalInfo', () => {
     const obs = await leaf('ari-open.example');
     windowRoute(d.info, obs, {
       suggestedWindow: {
-        start: new Date(NOW.getTime() - DAY).toISOString(),
-        end: new Date(NOW.getTime() + DAY).toISOString(),
+        start: fixedClock.at(-1).toISOString(),
+        end: fixedClock.at(1).toISOString(),
       },
     });
     await checkRenewalInfo([obs], ctxFor(settings(d.url), NOW));
@@ -247,7 +247,7 @@ describe('checkRenewalInfo', () => {
     for (const c of certs)
       windowRoute(d.info, c, {
         suggestedWindow: {
-          start: new Date(NOW.getTime() + DAY).toISOString(),
+          start: fixedClock.at(1).toISOString(),
           end: fixedClock.at(2).toISOString(),
         },
       });
@@ -266,7 +266,7 @@ describe('checkRenewalInfo', () => {
         obs,
         {
           suggestedWindow: {
-            start: new Date(NOW.getTime() + DAY).toISOString(),
+            start: fixedClock.at(1).toISOString(),
             end: fixedClock.at(2).toISOString(),
           },
         },
@@ -284,7 +284,7 @@ describe('checkRenewalInfo', () => {
   });
 
   test('Retry-After parsing: seconds, HTTP date, absent, clamped to [1 min, 1 day]', () => {
-    const now = Date.parse('2026-11-22T03:00:00Z');
+    const now = NOW.getTime();
     assert.equal(retryAfterMs('21600', now), 21600_000);
     assert.equal(retryAfterMs('Sun, 22 Nov 2026 05:00:00 GMT', now), 2 * HOUR);
     assert.equal(retryAfterMs(undefined, now), ARI_DEFAULT_RETRY_MS);
@@ -303,7 +303,7 @@ describe('checkRenewalInfo', () => {
     const d = directory();
     const expired = await leaf('ari-expired.example', {
       notBefore: fixedClock.at(-100),
-      notAfter: new Date(NOW.getTime() - DAY),
+      notAfter: fixedClock.at(-1),
     });
     const ca = observed(rec(await issue({ cn: 'Sub CA under acme', ca: true, issuer: inter })), {
       role: 'intermediate',

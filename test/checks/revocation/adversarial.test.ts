@@ -43,7 +43,7 @@ function crl(o: Partial<CrlSpec> = {}): Buffer {
   return buildCrl({
     issuerNameDer: rec(inter).subjectNameDer,
     signingKey: privateKey(inter),
-    thisUpdate: new Date(NOW.getTime() - DAY),
+    thisUpdate: fixedClock.at(-1),
     nextUpdate: fixedClock.at(6),
     crlNumber: 7,
     ...o,

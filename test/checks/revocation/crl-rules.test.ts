@@ -22,7 +22,7 @@ import {
   startServer,
   type TestServer,
 } from '../../helpers/revocation-fixtures.js';
-import { DAY, NOW, fixedClock } from '../../helpers/clock.js';
+import { NOW, fixedClock } from '../../helpers/clock.js';
 
 const exec = promisify(execFile);
 let srv: TestServer;
@@ -121,7 +121,7 @@ test('an issuer whose keyUsage lacks cRLSign cannot vouch with a CRL: unknown, a
     buildCrl({
       issuerNameDer: n,
       signingKey: k.privateKey,
-      thisUpdate: new Date(NOW.getTime() - DAY),
+      thisUpdate: fixedClock.at(-1),
       nextUpdate: fixedClock.at(6),
       crlNumber: 1,
     }),
@@ -133,7 +133,7 @@ test('an issuer whose keyUsage lacks cRLSign cannot vouch with a CRL: unknown, a
     buildCrl({
       issuerNameDer: n,
       signingKey: k.privateKey,
-      thisUpdate: new Date(NOW.getTime() - DAY),
+      thisUpdate: fixedClock.at(-1),
       nextUpdate: fixedClock.at(6),
       crlNumber: 1,
     }),

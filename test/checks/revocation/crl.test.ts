@@ -26,7 +26,7 @@ import {
 } from '../../helpers/revocation-fixtures.js';
 import { revocationSaid, said } from '../../helpers/said.js';
 import { tempDir, removeTempDir } from '../../helpers/workspace.js';
-import { DAY, NOW, fixedClock } from '../../helpers/clock.js';
+import { NOW, fixedClock } from '../../helpers/clock.js';
 
 let srv: TestServer;
 let root: Issued;
@@ -60,7 +60,7 @@ function crlBy(signer: Issued, nameOf: Issued, o: Partial<CrlSpec> = {}): Buffer
   return buildCrl({
     issuerNameDer: rec(nameOf).subjectNameDer,
     signingKey: privateKey(signer),
-    thisUpdate: new Date(NOW.getTime() - DAY),
+    thisUpdate: fixedClock.at(-1),
     nextUpdate: fixedClock.at(6),
     crlNumber: 7,
     ...o,
@@ -243,7 +243,7 @@ describe('checkRevocation via CRL', () => {
       '/future.crl',
       send(
         crlBy(inter, inter, {
-          thisUpdate: new Date(NOW.getTime() + DAY),
+          thisUpdate: fixedClock.at(1),
           nextUpdate: fixedClock.at(8),
         }),
       ),
@@ -452,7 +452,7 @@ describe('checkRevocation via CRL', () => {
   test('an expired certificate is not checked', async () => {
     const l = await leaf('/expired.crl', {
       notBefore: fixedClock.at(-100),
-      notAfter: new Date(NOW.getTime() - DAY),
+      notAfter: fixedClock.at(-1),
     });
     const obs = await check(l);
     assert.equal(obs.revocation?.status, 'not-checked');

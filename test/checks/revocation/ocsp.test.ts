@@ -28,7 +28,7 @@ import {
 } from '../../helpers/revocation-fixtures.js';
 import { buildOcspResponse, ocspStatusOnly, type OcspSpec } from '../../helpers/ocsp-builder.js';
 import { revocationSaid, said } from '../../helpers/said.js';
-import { DAY, NOW, HOUR, fixedClock } from '../../helpers/clock.js';
+import { NOW, HOUR, fixedClock } from '../../helpers/clock.js';
 
 let srv: TestServer;
 let root: Issued;
@@ -213,7 +213,7 @@ describe('fetched OCSP', () => {
 
   test('an answer whose nextUpdate is in the past is unknown (stale)', async () => {
     await withResponse(
-      (l) => answer(l, { thisUpdate: fixedClock.at(-8), nextUpdate: new Date(NOW.getTime() - DAY) }),
+      (l) => answer(l, { thisUpdate: fixedClock.at(-8), nextUpdate: fixedClock.at(-1) }),
       /stale: nextUpdate/,
     );
   });
@@ -231,7 +231,7 @@ describe('fetched OCSP', () => {
 
   test('an answer from the future (thisUpdate ahead of the clock) is unknown', async () => {
     await withResponse(
-      (l) => answer(l, { thisUpdate: new Date(NOW.getTime() + DAY), nextUpdate: fixedClock.at(5) }),
+      (l) => answer(l, { thisUpdate: fixedClock.at(1), nextUpdate: fixedClock.at(5) }),
       /not yet valid/,
     );
   });
@@ -250,7 +250,7 @@ describe('fetched OCSP', () => {
       issuerNameDer: rec(inter).subjectNameDer,
       signingKey: privateKey(inter),
       thisUpdate: NOW,
-      nextUpdate: new Date(NOW.getTime() + DAY),
+      nextUpdate: fixedClock.at(1),
     });
     const { leaf } = await leafWithResponder(send('<html>', 'text/html', 503), { crl: send(crl) });
     const obs = await run(leaf);

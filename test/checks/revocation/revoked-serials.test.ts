@@ -20,7 +20,7 @@ import {
 } from '../../helpers/revocation-fixtures.js';
 import { said } from '../../helpers/said.js';
 import { tempDir, removeTempDir } from '../../helpers/workspace.js';
-import { DAY, NOW } from '../../helpers/clock.js';
+import { NOW, fixedClock } from '../../helpers/clock.js';
 
 let ws: string;
 let inter: Issued;
@@ -133,7 +133,7 @@ describe('revoked-serials lists', () => {
             issuerNameDer: rec(inter).subjectNameDer,
             signingKey: privateKey(inter),
             thisUpdate: NOW,
-            nextUpdate: new Date(NOW.getTime() + DAY),
+            nextUpdate: fixedClock.at(1),
           }),
         ),
       );

@@ -7,7 +7,7 @@ import { findDrift } from '../../../src/report/inventory/drift.js';
 import type { Location } from '../../../src/types.js';
 import type { Report, ReportCertificate } from '../../../src/report/report-types.js';
 import { CAS, fingerprintOf, generateEstate, makeCert } from './estate.js';
-import { DAY, NOW } from '../../helpers/clock.js';
+import { DAY, NOW, fixedClock } from '../../helpers/clock.js';
 
 const R11 = CAS.find((c) => c.id === 'r11')!;
 const file = (path: string): Location => ({ type: 'file', path, line: 1 });
@@ -28,7 +28,7 @@ function leaf(
   locations: Location[],
   sans?: string[],
 ): ReportCertificate {
-  const notBefore = new Date(NOW.getTime() - issuedDaysAgo * DAY);
+  const notBefore = fixedClock.at(-issuedDaysAgo);
   return makeCert({
     fingerprint: fingerprintOf(id),
     subjectCN: cn,

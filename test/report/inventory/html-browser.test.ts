@@ -13,7 +13,7 @@ import { summarize } from '../../../src/report/build-report.js';
 import { CHROMIUM, chromiumAvailable, runChromium } from './chromium.js';
 import { tempDirSync } from '../../helpers/workspace.js';
 import { CAS, emptyReport, fingerprintOf, generateEstate, hostileCertificates, makeCert } from './estate.js';
-import { DAY, NOW } from '../../helpers/clock.js';
+import { NOW, fixedClock } from '../../helpers/clock.js';
 
 const skip =
   process.env.CERTWATCH_SKIP_BROWSER === '1'
@@ -183,8 +183,8 @@ test('Chromium draws long-expired certificates on the timeline: pinned at its le
       subjectCN: name,
       issuer: ca,
       serial: '01',
-      notBefore: new Date(NOW.getTime() + from * DAY),
-      notAfter: new Date(NOW.getTime() + to * DAY),
+      notBefore: fixedClock.at(from),
+      notAfter: fixedClock.at(to),
       locations: [{ type: 'file', path: `certs/${name}.pem`, line: 1 }],
       owner: null,
       now: NOW,
