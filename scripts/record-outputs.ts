@@ -7,6 +7,7 @@
 //   npx tsx scripts/record-outputs.ts fixture DIR       write a fixture (once; certificates are random)
 //   npx tsx scripts/record-outputs.ts record DIR OUT [DIST]
 //                                  run the BUILT CLI and action (DIST, default dist/) on it, save every output
+//   RECORD_PORT_BASE=N (fixture only): servers on ports N…N+3 instead of 27411…27414
 //
 // To record another commit's build: `git archive <commit> dist | tar -x -C /tmp/old` and pass /tmp/old/dist.
 //
@@ -36,7 +37,9 @@ import { DAY, HOUR } from '../test/helpers/clock.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 let DIST = path.join(ROOT, 'dist');
-const PORTS = { good: 27411, noChain: 27412, http: 27413, closed: 27414 };
+// RECORD_PORT_BASE moves the four ports (for a second fixture recorded at the same time); the fixture keeps them.
+const PORT_BASE = Number(process.env.RECORD_PORT_BASE ?? 27411);
+const PORTS = { good: PORT_BASE, noChain: PORT_BASE + 1, http: PORT_BASE + 2, closed: PORT_BASE + 3 };
 const REPO = 'acme/site';
 
 interface FixtureInfo {
