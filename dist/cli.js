@@ -2,13 +2,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-Q6MVZ7F2.js";
+} from "./chunks/chunk-Q5RIZ256.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-FN4UJZEV.js";
+} from "./chunks/chunk-43BFURS5.js";
 import {
   scanSerialList,
   serialKey
@@ -29,14 +29,14 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-NQSNPPRO.js";
+} from "./chunks/chunk-O36QEHM4.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-CQGQT5DI.js";
-import "./chunks/chunk-QZTJK7SY.js";
+} from "./chunks/chunk-XAT4FEFN.js";
+import "./chunks/chunk-VKXRPU44.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-CSPQS4WJ.js";
 import "./chunks/chunk-6RM5SU7F.js";
@@ -46,12 +46,12 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-LRQN5E5B.js";
+} from "./chunks/chunk-M4KDCCSK.js";
 import {
   findingSentenceBesidePlace,
   listReadProblem,
   serialLineProblem
-} from "./chunks/chunk-2O5PBGC5.js";
+} from "./chunks/chunk-PICLGRZH.js";
 import "./chunks/chunk-BSO42MW5.js";
 import {
   UsageError,
@@ -66,8 +66,8 @@ import {
 import {
   ConfigError
 } from "./chunks/chunk-CWOAGZBK.js";
-import "./chunks/chunk-DO36KUV2.js";
-import "./chunks/chunk-EVYMIVGF.js";
+import "./chunks/chunk-VKI6QFKH.js";
+import "./chunks/chunk-SLWETIJE.js";
 import "./chunks/chunk-TNHBLPBT.js";
 import {
   displayName
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-BMUWXM65.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-E5YDYAMU.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

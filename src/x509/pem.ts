@@ -10,10 +10,24 @@ export interface PemBlock {
   index: number; // 1-based position among the file's blocks
 }
 
+/** What is wrong with one PEM block, as data (put into words by report/text/reader-problem.ts). */
+export type PemFault =
+  /** the END line names another label than the BEGIN */
+  | { reason: 'pem-end-mismatch'; begin: string; end: string; endLine: number }
+  /** a line inside the block that is not base64 (the first such line) */
+  | { reason: 'pem-invalid-base64-line'; line: number }
+  | { reason: 'pem-empty' }
+  /** base64 with bad padding or length, or that does not re-encode to itself */
+  | { reason: 'pem-damaged-base64' }
+  /** a BEGIN inside the block: this block has no END */
+  | { reason: 'pem-no-end-before-begin'; nextBegin: number }
+  /** the file ends inside the block */
+  | { reason: 'pem-truncated' };
+
 export interface PemProblem {
   label: string;
   line: number;
-  reason: string;
+  fault: PemFault;
 }
 
 const BEGIN = /^-----BEGIN ([A-Z0-9 #._-]+)-----\s*$/;
@@ -29,7 +43,7 @@ export function splitPem(text: string): { blocks: PemBlock[]; problems: PemProbl
   const lines = text.split(/\r?\n|\r/);
   const blocks: PemBlock[] = [];
   const problems: PemProblem[] = [];
-  let cur: { label: string; line: number; b64: string[]; bad?: string } | null = null;
+  let cur: { label: string; line: number; b64: string[]; bad?: PemFault } | null = null;
   let index = 0;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].trim();
@@ -45,17 +59,17 @@ export function splitPem(text: string): { blocks: PemBlock[]; problems: PemProbl
         problems.push({
           label: cur.label,
           line: cur.line,
-          reason: `BEGIN ${cur.label} closed by END ${end[1]} on line ${i + 1}`,
+          fault: { reason: 'pem-end-mismatch', begin: cur.label, end: end[1], endLine: i + 1 },
         });
       } else if (cur.bad) {
-        problems.push({ label: cur.label, line: cur.line, reason: cur.bad });
+        problems.push({ label: cur.label, line: cur.line, fault: cur.bad });
       } else {
         const joined = cur.b64.join('');
         const der = Buffer.from(joined, 'base64');
         // Buffer.from silently skips junk and decodes a short tail; a lost character
         // shifts every byte after it. PEM base64 is padded to a multiple of 4 (RFC 7468
         // §3; openssl refuses anything else), so check the length, then re-encode.
-        if (joined.length === 0) problems.push({ label: cur.label, line: cur.line, reason: 'empty PEM block' });
+        if (joined.length === 0) problems.push({ label: cur.label, line: cur.line, fault: { reason: 'pem-empty' } });
         else if (
           joined.length % 4 !== 0 ||
           /=[^=]|={3}/.test(joined) ||
@@ -64,7 +78,7 @@ export function splitPem(text: string): { blocks: PemBlock[]; problems: PemProbl
           problems.push({
             label: cur.label,
             line: cur.line,
-            reason: 'the base64 inside the PEM block is damaged (bad padding or length)',
+            fault: { reason: 'pem-damaged-base64' },
           });
         else blocks.push({ label: cur.label, der, line: cur.line, index });
       }
@@ -76,19 +90,19 @@ export function splitPem(text: string): { blocks: PemBlock[]; problems: PemProbl
       problems.push({
         label: cur.label,
         line: cur.line,
-        reason: `PEM block has no END line before the next BEGIN on line ${i + 1}`,
+        fault: { reason: 'pem-no-end-before-begin', nextBegin: i + 1 },
       });
       cur = { label: BEGIN.exec(raw)![1], line: i + 1, b64: [] };
       continue;
     }
     if (raw === '' || HEADER_LINE.test(raw)) continue;
     if (!B64_LINE.test(raw)) {
-      cur.bad ??= `invalid base64 on line ${i + 1} of the PEM block`;
+      cur.bad ??= { reason: 'pem-invalid-base64-line', line: i + 1 };
       continue;
     }
     cur.b64.push(raw);
   }
-  if (cur) problems.push({ label: cur.label, line: cur.line, reason: 'truncated PEM: BEGIN without END' });
+  if (cur) problems.push({ label: cur.label, line: cur.line, fault: { reason: 'pem-truncated' } });
   return { blocks, problems };
 }
 

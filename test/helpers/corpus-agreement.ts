@@ -16,6 +16,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isIP } from 'node:net';
 import { extractPemOrDer } from '../../src/sources/files/pem-der.js';
+import { readerProblemSentence } from '../../src/report/text/reader-problem.js';
 import { CertificateParseError, parseCertificate } from '../../src/x509/parse-certificate.js';
 import { decodeCrlBytes } from '../../src/checks/revocation/fetch-crl.js';
 import type { CertificateRecord } from '../../src/types.js';
@@ -221,7 +222,11 @@ async function measure(units: Unit[], cache: PeerCache): Promise<Tally> {
     // Certificates through certwatch's file reader and parser, as a file target is read.
     const ex = extractPemOrDer(u.bytes);
     const parsed = new Map<string, CertificateRecord>();
-    const errors: string[] = [...ex.problems.filter((p) => (p.severity ?? 'error') === 'error').map((p) => p.reason)];
+    const errors: string[] = [
+      ...ex.problems
+        .filter((p) => (p.severity ?? 'error') === 'error')
+        .map((p) => readerProblemSentence(p.problem, p.within)),
+    ];
     for (const c of ex.certificates) {
       try {
         const rec = parseCertificate(c.der);

@@ -252,7 +252,7 @@ function fileCases(): Case[] {
     ),
     c({ reason: 'certificate-unparseable', text: 'DER is damaged' }, 'DER is damaged'),
     c(
-      { reason: 'parser', text: 'PKCS#12 password from $P is wrong (the MAC does not verify)', password: true },
+      { reason: 'parser', problem: { reason: 'pkcs12-password-wrong', passwordEnv: 'P' } },
       'PKCS#12 password from $P is wrong (the MAC does not verify)',
     ),
   ];
@@ -621,7 +621,11 @@ const CASES: Case[] = [
       kind: 'file-problem',
       path: 'certs/broken.pem',
       line: 1,
-      cause: { reason: 'parser', text: 'CERTIFICATE block: truncated PEM: BEGIN without END' },
+      cause: {
+        reason: 'parser',
+        problem: { reason: 'pem-truncated' },
+        within: [{ in: 'pem-block', label: 'CERTIFICATE' }],
+      },
     },
     location: fileAt('certs/broken.pem', 1),
     says: 'certs/broken.pem:1: CERTIFICATE block: truncated PEM: BEGIN without END',
@@ -868,7 +872,16 @@ describe('hostile text inside a detail stays inert in every medium', () => {
     },
     {
       id: 'unparseable',
-      detail: { kind: 'file-problem', path: 'certs/x.pem', line: 3, cause: { reason: 'parser', text: HOSTILE } },
+      detail: {
+        kind: 'file-problem',
+        path: 'certs/x.pem',
+        line: 3,
+        cause: {
+          reason: 'parser',
+          problem: { reason: 'yaml-unparseable', message: HOSTILE },
+          within: [{ in: 'secret', secret: HOSTILE, key: 'tls.crt' }],
+        },
+      },
       location: fileAt('certs/x.pem', 3),
       says: '',
       problem: true,

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitPem, toPem } from '../../src/x509/pem.js';
+import { readerProblem } from '../../src/report/text/reader-problem.js';
 import { issue } from '../helpers/pki.js';
 
 const a = await issue({ cn: 'a.example' });
@@ -56,7 +57,7 @@ test('a truncated block is reported at its BEGIN line; the complete block before
   assert.equal(blocks.length, 1);
   assert.equal(problems.length, 1);
   assert.equal(problems[0].line, a.pem.split('\n').length);
-  assert.match(problems[0].reason, /truncated|without END/i);
+  assert.match(readerProblem(problems[0].fault), /truncated|without END/i);
 });
 
 test('a block with no END before the next BEGIN is reported, and the next block still reads', () => {
@@ -65,7 +66,7 @@ test('a block with no END before the next BEGIN is reported, and the next block 
   assert.equal(blocks.length, 1);
   assert.ok(blocks[0].der.equals(b.der));
   assert.equal(problems[0].line, 1);
-  assert.match(problems[0].reason, /no END/);
+  assert.match(readerProblem(problems[0].fault), /no END/);
 });
 
 test('bad base64 inside a block is reported with the line of the damage', () => {
@@ -75,7 +76,7 @@ test('bad base64 inside a block is reported with the line of the damage', () => 
   assert.equal(blocks.length, 0);
   assert.equal(problems.length, 1);
   assert.equal(problems[0].line, 1);
-  assert.match(problems[0].reason, /invalid base64 on line 4/);
+  assert.match(readerProblem(problems[0].fault), /invalid base64 on line 4/);
 });
 
 test('base64 with a missing character (damaged length) is refused, not silently shortened', () => {
@@ -83,7 +84,7 @@ test('base64 with a missing character (damaged length) is refused, not silently 
   lines[2] = lines[2].slice(1); // one character gone: every byte after it shifts
   const { blocks, problems } = splitPem(lines.join('\n'));
   assert.equal(blocks.length, 0);
-  assert.match(problems[0].reason, /base64/);
+  assert.match(readerProblem(problems[0].fault), /base64/);
 });
 
 test('BEGIN CERTIFICATE closed by END PRIVATE KEY is a mismatch, named with both lines', () => {
@@ -91,11 +92,11 @@ test('BEGIN CERTIFICATE closed by END PRIVATE KEY is a mismatch, named with both
   const { blocks, problems } = splitPem(text);
   assert.equal(blocks.length, 0);
   assert.equal(problems[0].line, 1);
-  assert.match(problems[0].reason, /closed by END PRIVATE KEY on line \d+/);
+  assert.match(readerProblem(problems[0].fault), /closed by END PRIVATE KEY on line \d+/);
 });
 
 test('an empty block is a problem, not an empty certificate', () => {
   const { blocks, problems } = splitPem('-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
   assert.equal(blocks.length, 0);
-  assert.match(problems[0].reason, /empty/);
+  assert.match(readerProblem(problems[0].fault), /empty/);
 });

@@ -1,6 +1,7 @@
 // Why a file gave no certificate (sources/files/file-cause.ts), in words: what
 // follows "path:line: " in a file-problem finding.
 import type { FileCause } from '../../sources/files/file-cause.js';
+import { readerProblemSentence } from './reader-problem.js';
 
 export function fileCause(c: FileCause): string {
   switch (c.reason) {
@@ -18,8 +19,9 @@ export function fileCause(c: FileCause): string {
       return 'holds no certificate';
     case 'certificate-unparseable':
     case 'encoding-note':
-    case 'parser':
       return c.text;
+    case 'parser':
+      return readerProblemSentence(c.problem, c.within);
   }
 }
 

@@ -276,7 +276,7 @@ async function collectOne(
       problem(
         'unparseable',
         sev(p.severity ?? 'error'),
-        fileProblem(p.line, { reason: 'parser', text: p.reason, ...(p.password ? { password: true } : {}) }),
+        fileProblem(p.line, { reason: 'parser', problem: p.problem, ...(p.within ? { within: p.within } : {}) }),
         loc(p.line, p),
       ),
     );

@@ -77,7 +77,7 @@ function classify(buf: Buffer, t: Tlv): { kind: ObjectKind; label?: string } {
 export function extractDerObjects(buf: Buffer): Extraction {
   const out = emptyExtraction();
   if (buf.length === 0) {
-    out.problems.push({ line: 1, reason: 'the file is empty' });
+    out.problems.push({ line: 1, problem: { reason: 'empty-file' } });
     return out;
   }
   // BER with indefinite lengths (S/MIME .p7s, signing tools) is PKCS#7, never a certificate:
@@ -110,7 +110,7 @@ export function extractDerObjects(buf: Buffer): Extraction {
     } else
       out.problems.push({
         line: 1,
-        reason: `DER object ${n} is neither a certificate nor a private key; skipped`,
+        problem: { reason: 'der-object-unknown', index: n },
         severity: 'notice',
       });
   }
@@ -122,13 +122,13 @@ export function extractDerObjects(buf: Buffer): Extraction {
 export function damagedDer(buf: Buffer): Extraction['problems'][number] {
   try {
     readTlv(buf, 0);
-    return { line: 1, reason: 'DER is damaged: the file does not start with an ASN.1 SEQUENCE' };
+    return { line: 1, problem: { reason: 'der-not-sequence' } };
   } catch (e) {
-    return { line: 1, reason: `DER is damaged: ${(e as Error).message}` };
+    return { line: 1, problem: { reason: 'der-damaged', message: (e as Error).message } };
   }
 }
 
 /** OpenSSL ignores bytes after the last whole object; so do we, saying so. */
 export function trailingBytes(trailing: number): Extraction['problems'][number] {
-  return { line: 1, reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`, severity: 'notice' };
+  return { line: 1, problem: { reason: 'der-trailing-bytes', bytes: trailing }, severity: 'notice' };
 }

@@ -164,8 +164,7 @@ export async function extractFile(buf: Buffer, rel: string, o: ExtractFileOption
           problems: [
             {
               line: 1,
-              reason:
-                'Bouncy Castle keystore (BKS): not readable by certwatch; convert it to PKCS#12 (keytool -importkeystore) to have it checked',
+              problem: { reason: 'bks-keystore' },
               severity: 'notice',
             },
           ],

@@ -1,5 +1,6 @@
 // What a file decoder hands back: raw certificates with their place in the file,
 // private keys (only their place and label — never their bytes), and problems.
+import type { ReaderContext, ReaderProblem } from './reader-problem.js';
 
 /** Where inside a file: the contract's location fields (the JSON report's location object). */
 export interface Whereabouts {
@@ -21,10 +22,15 @@ export interface ExtractedKey extends Whereabouts {
 
 export interface ExtractProblem extends Whereabouts {
   line: number;
-  reason: string;
+  problem: ReaderProblem;
+  /** where inside wrapping readers (a Secret's value, a key path, a PEM block), outermost first */
+  within?: ReaderContext[];
   severity?: 'error' | 'warning' | 'notice';
-  /** the problem is a missing or wrong password (init suggests password-env for the file) */
-  password?: true;
+}
+
+/** An inner reader's problem, seen from the reader that wraps it: `ctx` goes first in its `within`. */
+export function within(ctx: ReaderContext, p: ExtractProblem): ExtractProblem {
+  return { ...p, within: [ctx, ...(p.within ?? [])] };
 }
 
 export interface Extraction {

@@ -1,7 +1,9 @@
 // Why a file gave no (or not every) certificate, as data: put into words by
-// report/text/file-cause.ts. The file readers' own problems (PEM, DER,
-// PKCS#7/#12, keystores, YAML) still carry their reason as text (`parser`);
-// what the file walk itself decides is typed here.
+// report/text/file-cause.ts. What the file walk itself decides is typed here; the
+// file readers' own problems (PEM, DER, PKCS#7/#12, keystores, YAML) are typed in
+// reader-problem.ts and travel inside `parser`. The certificate parser's reasons
+// (x509/parse-certificate.ts) are still its text.
+import { isPasswordProblem, type ReaderContext, type ReaderProblem } from './reader-problem.js';
 
 export type FileCause =
   /** a committed symbolic link to a file outside the workspace: not followed */
@@ -19,10 +21,10 @@ export type FileCause =
   | { reason: 'certificate-unparseable'; text: string }
   /** a certificate read as OpenSSL reads it, with an encoding RFC 5280 does not prescribe */
   | { reason: 'encoding-note'; text: string }
-  /** a file reader's problem in its own words; `password`: a password is missing or wrong */
-  | { reason: 'parser'; text: string; password?: boolean };
+  /** a file reader's problem, and where inside wrapping readers it sits (outermost first) */
+  | { reason: 'parser'; problem: ReaderProblem; within?: ReaderContext[] };
 
 /** True when the cause is a missing or wrong password (init suggests `password-env` for the file). */
 export function needsPassword(c: FileCause): boolean {
-  return c.reason === 'password-env-unset' || (c.reason === 'parser' && !!c.password);
+  return c.reason === 'password-env-unset' || (c.reason === 'parser' && isPasswordProblem(c.problem));
 }

@@ -28,7 +28,7 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
   const out = emptyExtraction();
   const magic = buf.length >= 4 ? buf.readUInt32BE(0) : 0;
   const form = magic === JCEKS_MAGIC ? 'jceks' : 'jks';
-  const name = form.toUpperCase();
+  const store = form === 'jceks' ? 'JCEKS' : 'JKS';
   let p = 0;
   const need = (n: number) => {
     if (p + n > buf.length) throw new Truncated();
@@ -44,7 +44,7 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
     p = 4;
     const version = u32();
     if (version !== 1 && version !== 2) {
-      out.problems.push({ line: 1, reason: `${name} keystore version ${version} is not 1 or 2; not read`, form });
+      out.problems.push({ line: 1, problem: { reason: 'keystore-version', store, version }, form });
       return out;
     }
     const count = u32();
@@ -55,7 +55,7 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
       if (type !== 'X.509') {
         out.problems.push({
           line: 1,
-          reason: `${name} entry "${alias}" holds a ${type} certificate, not X.509; skipped`,
+          problem: { reason: 'keystore-entry-not-x509', store, alias, type },
           severity: 'notice',
           form,
           entry: alias,
@@ -67,7 +67,7 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
         line: 1,
         form,
         entry: alias,
-        detail: `${name} entry "${alias}"${nth !== undefined ? ` chain #${nth}` : ''}`,
+        detail: `${store} entry "${alias}"${nth !== undefined ? ` chain #${nth}` : ''}`,
       });
     };
     for (; entries < count; entries++) {
@@ -76,7 +76,7 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
       bytes(8); // creation date
       if (tag === 1) {
         bytes(u32()); // the protected private key: never decoded, never shown
-        out.keys.push({ line: 1, label: `${name} private key entry "${alias}"`, form, entry: alias });
+        out.keys.push({ line: 1, label: `${store} private key entry "${alias}"`, form, entry: alias });
         const chain = u32();
         if (chain > MAX_ENTRIES) throw new Truncated();
         for (let i = 0; i < chain; i++) readCert(alias, i);
@@ -86,7 +86,7 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
         // A sealed Java object of no stated length: what follows cannot be found without a Java deserialiser.
         out.problems.push({
           line: 1,
-          reason: `${name} entry "${alias}" is a secret key (a serialized Java object); ${count - entries - 1} entries after it are not read`,
+          problem: { reason: 'keystore-secret-key', store, alias, unread: count - entries - 1 },
           severity: 'notice',
           form,
           entry: alias,
@@ -95,7 +95,7 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
       } else {
         out.problems.push({
           line: 1,
-          reason: `${name} entry ${entries + 1} has unknown tag ${tag}; the rest of the keystore is not read`,
+          problem: { reason: 'keystore-unknown-tag', store, entry: entries + 1, tag },
           form,
         });
         return out;
@@ -105,19 +105,22 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
     if (!(e instanceof Truncated)) throw e;
     out.problems.push({
       line: 1,
-      reason: `${name} keystore is truncated or damaged after ${entries} of its entries`,
+      problem: { reason: 'keystore-truncated', store, entries },
       form,
     });
     return out;
   }
   if (o.password !== undefined) {
     const stored = buf.subarray(p, p + 20);
-    if (stored.length !== 20) out.problems.push({ line: 1, reason: `${name} keystore has no integrity digest`, form });
+    if (stored.length !== 20) out.problems.push({ line: 1, problem: { reason: 'keystore-no-digest', store }, form });
     else if (!keystoreDigest(o.password, buf.subarray(0, p)).equals(stored)) {
       out.problems.push({
         line: 1,
-        password: true,
-        reason: `${name} keystore integrity check failed: the password from $${o.passwordEnv ?? '?'} is wrong, or the file was altered`,
+        problem: {
+          reason: 'keystore-digest-mismatch',
+          store,
+          ...(o.passwordEnv ? { passwordEnv: o.passwordEnv } : {}),
+        },
         form,
       });
     }

@@ -1,7 +1,7 @@
 // Kubernetes Secret manifests: `tls.crt` / `ca.crt` under `data` (base64) or
 // `stringData` (PEM text), in multi-document YAML.
 import { LineCounter, parseAllDocuments, isMap, isScalar, type Document, type YAMLMap } from 'yaml';
-import { emptyExtraction, type Extraction } from './extracted.js';
+import { emptyExtraction, within, type Extraction } from './extracted.js';
 import { extractPemText } from './pem-der.js';
 
 export const CERT_KEYS = ['tls.crt', 'ca.crt'];
@@ -17,7 +17,7 @@ export function extractK8sSecrets(text: string, strict: boolean): Extraction | n
   try {
     docs = parseAllDocuments(text, { lineCounter: lc }) as Document.Parsed[];
   } catch (e) {
-    out.problems.push({ line: 1, reason: `YAML does not parse: ${(e as Error).message}` });
+    out.problems.push({ line: 1, problem: { reason: 'yaml-unparseable', message: (e as Error).message } });
     return out;
   }
   let secrets = 0;
@@ -25,7 +25,7 @@ export function extractK8sSecrets(text: string, strict: boolean): Extraction | n
     if (doc.errors.length) {
       out.problems.push({
         line: lc.linePos(doc.errors[0].pos[0]).line,
-        reason: `YAML does not parse: ${doc.errors[0].message.split('\n')[0]}`,
+        problem: { reason: 'yaml-unparseable', message: doc.errors[0].message.split('\n')[0] },
       });
       continue;
     }
@@ -35,8 +35,7 @@ export function extractK8sSecrets(text: string, strict: boolean): Extraction | n
     }
   }
   if (secrets === 0 && !strict) return null;
-  if (secrets === 0)
-    out.problems.push({ line: 1, reason: 'no Kubernetes Secret (kind: Secret) in this YAML file', severity: 'notice' });
+  if (secrets === 0) out.problems.push({ line: 1, problem: { reason: 'no-k8s-secret' }, severity: 'notice' });
   return out;
 }
 
@@ -70,23 +69,27 @@ export function extractSecretDoc(root: YAMLMap, lc: LineCounter, out: Extraction
       if (section === 'data') {
         const compact = v.replace(/\s+/g, '');
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
-          out.problems.push({ line, reason: `Secret ${name} data.${key} is not valid base64` });
+          out.problems.push({ line, problem: { reason: 'secret-not-base64', secret: name, key } });
           continue;
         }
         pem = Buffer.from(compact, 'base64').toString('utf8');
       }
       if (!pem.trim()) {
-        out.problems.push({ line, reason: `Secret ${name} ${section}.${key} is empty`, severity: 'warning' });
+        out.problems.push({
+          line,
+          problem: { reason: 'secret-empty', secret: name, section, key },
+          severity: 'warning',
+        });
         continue;
       }
       const inner = extractPemText(pem, 0, `Secret ${name} ${key} `);
       // Lines inside a base64 value are meaningless in the YAML: point at the key.
       for (const c of inner.certificates)
         out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}`, ...where });
-      for (const p of inner.problems) out.problems.push({ ...p, line, reason: `Secret ${name} ${key}: ${p.reason}` });
+      for (const p of inner.problems) out.problems.push(within({ in: 'secret', secret: name, key }, { ...p, line }));
       for (const k of inner.keys) out.keys.push({ line, label: `Secret ${name} ${key} holds a ${k.label}`, ...where });
       if (!inner.certificates.length && !inner.problems.length)
-        out.problems.push({ line, reason: `Secret ${name} ${key} holds no certificate` });
+        out.problems.push({ line, problem: { reason: 'secret-no-certificate', secret: name, key } });
     }
   }
 }

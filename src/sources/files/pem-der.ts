@@ -1,8 +1,8 @@
 // PEM and DER certificate files (.pem .crt .cer .der), including bundles.
-import { splitPem, looksLikePem, type PemBlock } from '../../x509/pem.js';
+import { splitPem, looksLikePem, type PemBlock, type PemProblem } from '../../x509/pem.js';
 import { readTlv } from '../../x509/der.js';
 import { extractDerObjects } from './der-objects.js';
-import { emptyExtraction, type Extraction, type Whereabouts } from './extracted.js';
+import { emptyExtraction, within, type Extraction, type ExtractProblem, type Whereabouts } from './extracted.js';
 import { extractPkcs7 } from './pkcs7.js';
 
 const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'X.509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
@@ -23,10 +23,15 @@ const QUIET_LABELS = new Set([
 export function extractPemText(text: string, lineOffset = 0, detailPrefix = ''): Extraction {
   const out = emptyExtraction();
   const { blocks, problems } = splitPem(text);
-  for (const p of problems) out.problems.push({ line: p.line + lineOffset, reason: `${p.label} block: ${p.reason}` });
+  for (const p of problems) out.problems.push(pemProblem(p, lineOffset));
   const certBlocks = blocks.filter((b) => CERT_LABELS.has(b.label));
   for (const b of blocks) addPemBlock(out, b, lineOffset, detailPrefix, certBlocks.length > 1);
   return out;
+}
+
+/** A PEM splitter problem, placed in its block (the block's label says which). */
+export function pemProblem(p: PemProblem, lineOffset = 0): ExtractProblem {
+  return within({ in: 'pem-block', label: p.label }, { line: p.line + lineOffset, problem: p.fault });
 }
 
 export function addPemBlock(
@@ -48,7 +53,7 @@ export function addPemBlock(
         if (b.label !== 'TRUSTED CERTIFICATE')
           out.problems.push({
             line,
-            reason: `${der.length - end} bytes after the certificate in the PEM block are ignored`,
+            problem: { reason: 'pem-trailing-bytes', bytes: der.length - end },
             severity: 'notice',
           });
         der = der.subarray(0, end);
@@ -72,7 +77,7 @@ export function addPemBlock(
   } else if (!QUIET_LABELS.has(b.label)) {
     out.problems.push({
       line,
-      reason: `PEM block labelled "${b.label}" is not a certificate; skipped`,
+      problem: { reason: 'pem-not-certificate', label: b.label },
       severity: 'notice',
       ...where,
     });
@@ -85,17 +90,14 @@ export function extractPemOrDer(buf: Buffer): Extraction {
   if (looksLikePem(head) || looksLikePem(buf.toString('latin1'))) return extractPemText(buf.toString('utf8'));
   const out = emptyExtraction();
   if (buf.length === 0) {
-    out.problems.push({ line: 1, reason: 'the file is empty' });
+    out.problems.push({ line: 1, problem: { reason: 'empty-file' } });
     return out;
   }
   if (buf[0] !== 0x30) {
     const printable = head.slice(0, 200).replace(/[^\x20-\x7e\r\n\t]/g, '').length / Math.min(head.length, 200);
     out.problems.push({
       line: 1,
-      reason:
-        printable > 0.9
-          ? 'no PEM block (-----BEGIN CERTIFICATE-----) found, and the file is text, not DER'
-          : 'neither PEM nor DER: the file does not start with an ASN.1 SEQUENCE',
+      problem: { reason: printable > 0.9 ? 'text-not-pem' : 'not-pem-or-der' },
     });
     return out;
   }

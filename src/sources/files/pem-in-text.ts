@@ -5,7 +5,7 @@
 // (kubeconfig `certificate-authority-data`, `.env`, properties).
 // Hand-written: no library finds PEM in source code; the line-based PEM splitter
 // (x509/pem.ts) is kept for certificate files, whose exact messages people rely on.
-import { emptyExtraction, type Extraction } from './extracted.js';
+import { emptyExtraction, within, type Extraction } from './extracted.js';
 import { addPemBlock, extractPemText } from './pem-der.js';
 import { extractDerObjects } from './der-objects.js';
 
@@ -76,7 +76,9 @@ function scanPem(
     const line = lineOf(m.index);
     const key = o.keyOf?.(line);
     if (end === -1 || end - bodyStart > MAX_BLOCK_CHARS) {
-      out.problems.push({ line, reason: `${label} block: BEGIN without END`, severity: o.severity });
+      out.problems.push(
+        within({ in: 'pem-block', label }, { line, problem: { reason: 'pem-no-end' }, severity: o.severity }),
+      );
       continue;
     }
     BEGIN_ANYWHERE.lastIndex = end + endMark.length;
@@ -87,7 +89,7 @@ function scanPem(
       // "-----BEGIN CERTIFICATE-----\n...\n-----END" in docs, `{{ .Values.cert }}` in templates.
       out.problems.push({
         line,
-        reason: `${label} block does not decode (a placeholder or damaged base64)`,
+        problem: { reason: 'pem-undecodable', label },
         severity: o.severity,
         ...(key ? { key } : {}),
       });

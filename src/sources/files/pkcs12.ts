@@ -11,14 +11,14 @@ export interface Pkcs12Options {
 export function extractPkcs12(buf: Buffer, o: Pkcs12Options): Extraction {
   const out = emptyExtraction();
   if (buf.length === 0) {
-    out.problems.push({ line: 1, reason: 'the file is empty' });
+    out.problems.push({ line: 1, problem: { reason: 'empty-file' } });
     return out;
   }
   let asn1: forge.asn1.Asn1;
   try {
     asn1 = forge.asn1.fromDer(forge.util.createBuffer(buf.toString('binary')), { strict: true } as unknown as boolean);
   } catch (e) {
-    out.problems.push({ line: 1, reason: `not a PKCS#12 file: ${(e as Error).message}` });
+    out.problems.push({ line: 1, problem: { reason: 'pkcs12-not-asn1', message: (e as Error).message } });
     return out;
   }
   const tries = o.password !== undefined ? [o.password] : ['', '\0'];
@@ -50,18 +50,15 @@ export function extractPkcs12(buf: Buffer, o: Pkcs12Options): Extraction {
       out.problems.push({
         line: 1,
         severity: 'warning',
-        password: true,
-        reason:
-          'PKCS#12 file is password-protected and no password is configured: add `password-env: VAR` for it in the config',
+        problem: { reason: 'pkcs12-password-missing' },
       });
     } else if (badPassword) {
       out.problems.push({
         line: 1,
-        password: true,
-        reason: `PKCS#12 password from $${o.passwordEnv ?? '?'} is wrong (the MAC does not verify)`,
+        problem: { reason: 'pkcs12-password-wrong', ...(o.passwordEnv ? { passwordEnv: o.passwordEnv } : {}) },
       });
     } else {
-      out.problems.push({ line: 1, reason: `PKCS#12 does not parse: ${lastErr}` });
+      out.problems.push({ line: 1, problem: { reason: 'pkcs12-unparseable', message: lastErr } });
     }
     return out;
   }
@@ -84,6 +81,6 @@ export function extractPkcs12(buf: Buffer, o: Pkcs12Options): Extraction {
   // A private key inside a PKCS#12 is its purpose; note it only for plain (unencrypted) files.
   if (keyBags.length && o.password === undefined)
     out.keys.push({ line: 1, label: 'PKCS#12 private key (no password)' });
-  if (n === 0) out.problems.push({ line: 1, reason: 'PKCS#12 holds no certificates', severity: 'warning' });
+  if (n === 0) out.problems.push({ line: 1, problem: { reason: 'pkcs12-no-certificates' }, severity: 'warning' });
   return out;
 }

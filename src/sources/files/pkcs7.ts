@@ -2,6 +2,7 @@
 import { looksLikePem, splitPem } from '../../x509/pem.js';
 import { Pkcs7Error, isPkcs7SignedData, readPkcs7Certificates } from '../../x509/pkcs7.js';
 import { emptyExtraction, type Extraction } from './extracted.js';
+import { pemProblem } from './pem-der.js';
 
 /** `probe`: only claim the bytes when they are recognisably SignedData (used for DER sniffing). */
 export function extractPkcs7(der: Buffer, probe = false): Extraction {
@@ -11,10 +12,10 @@ export function extractPkcs7(der: Buffer, probe = false): Extraction {
     const certs = readPkcs7Certificates(der);
     certs.forEach((c, n) => out.certificates.push({ der: c, line: 1, detail: `PKCS#7 certificate ${n + 1}` }));
     if (certs.length === 0)
-      out.problems.push({ line: 1, reason: 'PKCS#7 bundle holds no certificates', severity: 'warning' });
+      out.problems.push({ line: 1, problem: { reason: 'pkcs7-no-certificates' }, severity: 'warning' });
   } catch (e) {
     if (!(e instanceof Pkcs7Error)) throw e;
-    out.problems.push({ line: 1, reason: e.message });
+    out.problems.push({ line: 1, problem: { reason: 'pkcs7-unreadable', message: e.message } });
   }
   return out;
 }
@@ -24,7 +25,7 @@ export function extractPkcs7File(buf: Buffer): Extraction {
   if (looksLikePem(text)) {
     const out = emptyExtraction();
     const { blocks, problems } = splitPem(buf.toString('utf8'));
-    for (const p of problems) out.problems.push({ line: p.line, reason: `${p.label} block: ${p.reason}` });
+    for (const p of problems) out.problems.push(pemProblem(p));
     for (const b of blocks) {
       const inner =
         b.label === 'CERTIFICATE'
@@ -33,10 +34,9 @@ export function extractPkcs7File(buf: Buffer): Extraction {
       for (const c of inner.certificates) out.certificates.push({ ...c, line: b.line });
       for (const p of inner.problems) out.problems.push({ ...p, line: b.line });
     }
-    if (!blocks.length && !problems.length)
-      out.problems.push({ line: 1, reason: 'no PEM block found in a .p7b/.p7c file' });
+    if (!blocks.length && !problems.length) out.problems.push({ line: 1, problem: { reason: 'pkcs7-no-pem-block' } });
     return out;
   }
-  if (buf.length === 0) return { ...emptyExtraction(), problems: [{ line: 1, reason: 'the file is empty' }] };
+  if (buf.length === 0) return { ...emptyExtraction(), problems: [{ line: 1, problem: { reason: 'empty-file' } }] };
   return extractPkcs7(buf);
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { collectFiles } from '../../../src/sources/files/collect-files.js';
 import { extractJavaKeystore } from '../../../src/sources/files/java-keystore.js';
+import { readerProblem } from '../../../src/report/text/reader-problem.js';
 import { OpenSsl } from '../../helpers/openssl.js';
 import { target } from '../../helpers/file-targets.js';
 import { emptyWorkspace } from '../../helpers/workspace.js';
@@ -60,11 +61,14 @@ test('a JKS keystore: read without a password; the right password verifies; a wr
   assert.deepEqual(extractJavaKeystore(store, { password: 'right-pw' }).problems, []);
   const wrong = extractJavaKeystore(store, { password: 'nope', passwordEnv: 'KS_PW' });
   assert.match(
-    wrong.problems[0]?.reason ?? '',
+    wrong.problems[0] ? readerProblem(wrong.problems[0].problem) : '',
     /integrity check failed: the password from \$KS_PW is wrong, or the file was altered/,
   );
   const cut = extractJavaKeystore(store.subarray(0, 40));
-  assert.match(cut.problems[0]?.reason ?? '', /JKS keystore is truncated or damaged after 0 of its entries/);
+  assert.match(
+    cut.problems[0] ? readerProblem(cut.problems[0].problem) : '',
+    /JKS keystore is truncated or damaged after 0 of its entries/,
+  );
 
   // Through the file source, with the password from the environment as configured.
   const ws = await emptyWorkspace(t);

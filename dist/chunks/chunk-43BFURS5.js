@@ -12,11 +12,11 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-CQGQT5DI.js";
+} from "./chunk-XAT4FEFN.js";
 import {
   plural,
   readableInstant
-} from "./chunk-LRQN5E5B.js";
+} from "./chunk-M4KDCCSK.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
@@ -24,7 +24,7 @@ import {
   ownersMarkdown,
   partialShard,
   shardText
-} from "./chunk-2O5PBGC5.js";
+} from "./chunk-PICLGRZH.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

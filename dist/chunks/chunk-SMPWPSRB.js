@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   splitPem
-} from "./chunk-EVYMIVGF.js";
+} from "./chunk-SLWETIJE.js";
 import {
   parseCertificate
 } from "./chunk-753U3B2Y.js";

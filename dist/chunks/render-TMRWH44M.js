@@ -1,14 +1,19 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  renderSarif
-} from "./chunk-Q6MVZ7F2.js";
-import "./chunk-HH333CRM.js";
-import "./chunk-2O5PBGC5.js";
+  INVENTORY_FORMATS,
+  isRollupFormat,
+  renderInventory
+} from "./chunk-43BFURS5.js";
+import "./chunk-XAT4FEFN.js";
+import "./chunk-M4KDCCSK.js";
+import "./chunk-PICLGRZH.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";
 import "./chunk-753U3B2Y.js";
 import "./chunk-DDCI7ZLU.js";
 export {
-  renderSarif
+  INVENTORY_FORMATS,
+  isRollupFormat,
+  renderInventory
 };

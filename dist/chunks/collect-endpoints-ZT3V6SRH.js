@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   bundledRoots
-} from "./chunk-4YB32BAL.js";
+} from "./chunk-SMPWPSRB.js";
 import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
@@ -9,7 +9,7 @@ import {
   looksLikePem,
   splitPem,
   toPem
-} from "./chunk-EVYMIVGF.js";
+} from "./chunk-SLWETIJE.js";
 import {
   verifyErrorName
 } from "./chunk-TNHBLPBT.js";

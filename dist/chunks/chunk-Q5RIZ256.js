@@ -6,7 +6,7 @@ import {
 import {
   findingSentence,
   sarifUntrusted
-} from "./chunk-2O5PBGC5.js";
+} from "./chunk-PICLGRZH.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-QZTJK7SY.js";
+} from "./chunk-VKXRPU44.js";
 import "./chunk-CSPQS4WJ.js";
 import "./chunk-BSO42MW5.js";
 import {
@@ -17,8 +17,8 @@ import {
 } from "./chunk-457I6RNS.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-CWOAGZBK.js";
-import "./chunk-DO36KUV2.js";
-import "./chunk-EVYMIVGF.js";
+import "./chunk-VKI6QFKH.js";
+import "./chunk-SLWETIJE.js";
 import "./chunk-753U3B2Y.js";
 import {
   DEFAULT_MAX_DOWNLOAD_MB
@@ -34,9 +34,14 @@ import { promisify } from "node:util";
 // src/init/find-certificate-files.ts
 import path from "node:path";
 
+// src/sources/files/reader-problem.ts
+function isPasswordProblem(p) {
+  return p.reason === "pkcs12-password-missing" || p.reason === "pkcs12-password-wrong" || p.reason === "keystore-digest-mismatch";
+}
+
 // src/sources/files/file-cause.ts
 function needsPassword(c2) {
-  return c2.reason === "password-env-unset" || c2.reason === "parser" && !!c2.password;
+  return c2.reason === "password-env-unset" || c2.reason === "parser" && isPasswordProblem(c2.problem);
 }
 
 // src/init/find-certificate-files.ts

@@ -5,7 +5,7 @@ import {
 import {
   reportShard,
   shardText
-} from "./chunk-2O5PBGC5.js";
+} from "./chunk-PICLGRZH.js";
 import {
   isPullRequestEvent
 } from "./chunk-FVR4GWWV.js";

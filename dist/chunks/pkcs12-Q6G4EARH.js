@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   emptyExtraction
-} from "./chunk-DO36KUV2.js";
+} from "./chunk-VKI6QFKH.js";
 import {
   __commonJS,
   __require,
@@ -18584,14 +18584,14 @@ var import_node_forge = __toESM(require_lib(), 1);
 function extractPkcs12(buf, o) {
   const out = emptyExtraction();
   if (buf.length === 0) {
-    out.problems.push({ line: 1, reason: "the file is empty" });
+    out.problems.push({ line: 1, problem: { reason: "empty-file" } });
     return out;
   }
   let asn1;
   try {
     asn1 = import_node_forge.default.asn1.fromDer(import_node_forge.default.util.createBuffer(buf.toString("binary")), { strict: true });
   } catch (e) {
-    out.problems.push({ line: 1, reason: `not a PKCS#12 file: ${e.message}` });
+    out.problems.push({ line: 1, problem: { reason: "pkcs12-not-asn1", message: e.message } });
     return out;
   }
   const tries = o.password !== void 0 ? [o.password] : ["", "\0"];
@@ -18620,17 +18620,15 @@ function extractPkcs12(buf, o) {
       out.problems.push({
         line: 1,
         severity: "warning",
-        password: true,
-        reason: "PKCS#12 file is password-protected and no password is configured: add `password-env: VAR` for it in the config"
+        problem: { reason: "pkcs12-password-missing" }
       });
     } else if (badPassword) {
       out.problems.push({
         line: 1,
-        password: true,
-        reason: `PKCS#12 password from $${o.passwordEnv ?? "?"} is wrong (the MAC does not verify)`
+        problem: { reason: "pkcs12-password-wrong", ...o.passwordEnv ? { passwordEnv: o.passwordEnv } : {} }
       });
     } else {
-      out.problems.push({ line: 1, reason: `PKCS#12 does not parse: ${lastErr}` });
+      out.problems.push({ line: 1, problem: { reason: "pkcs12-unparseable", message: lastErr } });
     }
     return out;
   }
@@ -18652,7 +18650,7 @@ function extractPkcs12(buf, o) {
   ];
   if (keyBags.length && o.password === void 0)
     out.keys.push({ line: 1, label: "PKCS#12 private key (no password)" });
-  if (n === 0) out.problems.push({ line: 1, reason: "PKCS#12 holds no certificates", severity: "warning" });
+  if (n === 0) out.problems.push({ line: 1, problem: { reason: "pkcs12-no-certificates" }, severity: "warning" });
   return out;
 }
 export {

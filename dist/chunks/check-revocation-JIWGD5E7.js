@@ -13,13 +13,13 @@ import {
 } from "./chunk-KRSK7BH5.js";
 import {
   bundledRoots
-} from "./chunk-4YB32BAL.js";
+} from "./chunk-SMPWPSRB.js";
 import {
   oncePerKey
 } from "./chunk-JHOQIWRP.js";
 import {
   splitPem
-} from "./chunk-EVYMIVGF.js";
+} from "./chunk-SLWETIJE.js";
 import {
   DerError,
   children,

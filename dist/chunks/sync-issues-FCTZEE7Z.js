@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-ON2GSX5C.js";
+} from "./chunk-OTOSKI26.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -25,14 +25,14 @@ import {
 import {
   daysLeft,
   readableInstant
-} from "./chunk-LRQN5E5B.js";
+} from "./chunk-M4KDCCSK.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-2O5PBGC5.js";
+} from "./chunk-PICLGRZH.js";
 import "./chunk-BSO42MW5.js";
 import {
   isPullRequestEvent,

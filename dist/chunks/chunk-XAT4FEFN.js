@@ -2,10 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   daysLeft,
   plural
-} from "./chunk-LRQN5E5B.js";
+} from "./chunk-M4KDCCSK.js";
 import {
   findingSentence
-} from "./chunk-2O5PBGC5.js";
+} from "./chunk-PICLGRZH.js";
 
 // src/report/inventory/dn.ts
 var ATTRIBUTE_START = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)=/;

@@ -2,11 +2,11 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   buildInventory,
   severityRank
-} from "./chunk-CQGQT5DI.js";
+} from "./chunk-XAT4FEFN.js";
 import {
   collectFiles,
   require_out
-} from "./chunk-QZTJK7SY.js";
+} from "./chunk-VKXRPU44.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -21,7 +21,7 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunk-LRQN5E5B.js";
+} from "./chunk-M4KDCCSK.js";
 import {
   WHOLE_RUN,
   applyPathRules,
@@ -36,7 +36,7 @@ import {
   roleLabel,
   shardText,
   supersededNote
-} from "./chunk-2O5PBGC5.js";
+} from "./chunk-PICLGRZH.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";
@@ -589,7 +589,7 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-2H65HMUH.js");
+    const { collectEndpoints } = await import("./collect-endpoints-ZT3V6SRH.js");
     const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-TWX7RBC4.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
@@ -642,7 +642,7 @@ async function run(settings, o = {}) {
     const askCa = renewalInfoQuestions(certs, settings, ctx.now).length > 0;
     if (settings.defaults.revocation !== "off" || askCa) (await import("./http-fetch-4Q27ZFRU.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-LGVDGDOC.js")).checkRevocation(certs, ctx);
+    else await (await import("./check-revocation-JIWGD5E7.js")).checkRevocation(certs, ctx);
     if (askCa)
       problems.push(...await (await import("./check-renewal-info-5AUMPQLP.js")).checkRenewalInfo(certs, ctx));
   }

@@ -28,19 +28,19 @@ function splitPem(text) {
         problems.push({
           label: cur.label,
           line: cur.line,
-          reason: `BEGIN ${cur.label} closed by END ${end[1]} on line ${i + 1}`
+          fault: { reason: "pem-end-mismatch", begin: cur.label, end: end[1], endLine: i + 1 }
         });
       } else if (cur.bad) {
-        problems.push({ label: cur.label, line: cur.line, reason: cur.bad });
+        problems.push({ label: cur.label, line: cur.line, fault: cur.bad });
       } else {
         const joined = cur.b64.join("");
         const der = Buffer.from(joined, "base64");
-        if (joined.length === 0) problems.push({ label: cur.label, line: cur.line, reason: "empty PEM block" });
+        if (joined.length === 0) problems.push({ label: cur.label, line: cur.line, fault: { reason: "pem-empty" } });
         else if (joined.length % 4 !== 0 || /=[^=]|={3}/.test(joined) || joined.replace(/=+$/, "") !== der.toString("base64").replace(/=+$/, ""))
           problems.push({
             label: cur.label,
             line: cur.line,
-            reason: "the base64 inside the PEM block is damaged (bad padding or length)"
+            fault: { reason: "pem-damaged-base64" }
           });
         else blocks.push({ label: cur.label, der, line: cur.line, index });
       }
@@ -52,19 +52,19 @@ function splitPem(text) {
       problems.push({
         label: cur.label,
         line: cur.line,
-        reason: `PEM block has no END line before the next BEGIN on line ${i + 1}`
+        fault: { reason: "pem-no-end-before-begin", nextBegin: i + 1 }
       });
       cur = { label: BEGIN.exec(raw)[1], line: i + 1, b64: [] };
       continue;
     }
     if (raw === "" || HEADER_LINE.test(raw)) continue;
     if (!B64_LINE.test(raw)) {
-      cur.bad ??= `invalid base64 on line ${i + 1} of the PEM block`;
+      cur.bad ??= { reason: "pem-invalid-base64-line", line: i + 1 };
       continue;
     }
     cur.b64.push(raw);
   }
-  if (cur) problems.push({ label: cur.label, line: cur.line, reason: "truncated PEM: BEGIN without END" });
+  if (cur) problems.push({ label: cur.label, line: cur.line, fault: { reason: "pem-truncated" } });
   return { blocks, problems };
 }
 function toPem(label, der) {

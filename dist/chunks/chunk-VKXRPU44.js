@@ -15,12 +15,13 @@ import {
   require_dist
 } from "./chunk-CWOAGZBK.js";
 import {
-  emptyExtraction
-} from "./chunk-DO36KUV2.js";
+  emptyExtraction,
+  within
+} from "./chunk-VKI6QFKH.js";
 import {
   looksLikePem,
   splitPem
-} from "./chunk-EVYMIVGF.js";
+} from "./chunk-SLWETIJE.js";
 import {
   CertificateParseError,
   children,
@@ -4075,10 +4076,10 @@ function extractPkcs7(der, probe = false) {
     const certs = readPkcs7Certificates(der);
     certs.forEach((c, n) => out.certificates.push({ der: c, line: 1, detail: `PKCS#7 certificate ${n + 1}` }));
     if (certs.length === 0)
-      out.problems.push({ line: 1, reason: "PKCS#7 bundle holds no certificates", severity: "warning" });
+      out.problems.push({ line: 1, problem: { reason: "pkcs7-no-certificates" }, severity: "warning" });
   } catch (e) {
     if (!(e instanceof Pkcs7Error)) throw e;
-    out.problems.push({ line: 1, reason: e.message });
+    out.problems.push({ line: 1, problem: { reason: "pkcs7-unreadable", message: e.message } });
   }
   return out;
 }
@@ -4087,17 +4088,17 @@ function extractPkcs7File(buf) {
   if (looksLikePem(text)) {
     const out = emptyExtraction();
     const { blocks, problems } = splitPem(buf.toString("utf8"));
-    for (const p of problems) out.problems.push({ line: p.line, reason: `${p.label} block: ${p.reason}` });
+    for (const p of problems) out.problems.push(pemProblem(p));
     for (const b of blocks) {
       const inner = b.label === "CERTIFICATE" ? { certificates: [{ der: b.der, line: b.line }], keys: [], problems: [] } : extractPkcs7(b.der);
       for (const c of inner.certificates) out.certificates.push({ ...c, line: b.line });
       for (const p of inner.problems) out.problems.push({ ...p, line: b.line });
     }
     if (!blocks.length && !problems.length)
-      out.problems.push({ line: 1, reason: "no PEM block found in a .p7b/.p7c file" });
+      out.problems.push({ line: 1, problem: { reason: "pkcs7-no-pem-block" } });
     return out;
   }
-  if (buf.length === 0) return { ...emptyExtraction(), problems: [{ line: 1, reason: "the file is empty" }] };
+  if (buf.length === 0) return { ...emptyExtraction(), problems: [{ line: 1, problem: { reason: "empty-file" } }] };
   return extractPkcs7(buf);
 }
 
@@ -4145,7 +4146,7 @@ function classify(buf, t) {
 function extractDerObjects(buf) {
   const out = emptyExtraction();
   if (buf.length === 0) {
-    out.problems.push({ line: 1, reason: "the file is empty" });
+    out.problems.push({ line: 1, problem: { reason: "empty-file" } });
     return out;
   }
   if (buf[1] === 128 || derKind(buf) === "pkcs7") return extractPkcs7(buf);
@@ -4175,7 +4176,7 @@ function extractDerObjects(buf) {
     } else
       out.problems.push({
         line: 1,
-        reason: `DER object ${n} is neither a certificate nor a private key; skipped`,
+        problem: { reason: "der-object-unknown", index: n },
         severity: "notice"
       });
   }
@@ -4185,13 +4186,13 @@ function extractDerObjects(buf) {
 function damagedDer(buf) {
   try {
     readTlv(buf, 0);
-    return { line: 1, reason: "DER is damaged: the file does not start with an ASN.1 SEQUENCE" };
+    return { line: 1, problem: { reason: "der-not-sequence" } };
   } catch (e) {
-    return { line: 1, reason: `DER is damaged: ${e.message}` };
+    return { line: 1, problem: { reason: "der-damaged", message: e.message } };
   }
 }
 function trailingBytes(trailing) {
-  return { line: 1, reason: `DER: ${trailing} bytes after the last ASN.1 object are ignored`, severity: "notice" };
+  return { line: 1, problem: { reason: "der-trailing-bytes", bytes: trailing }, severity: "notice" };
 }
 
 // src/sources/files/pem-der.ts
@@ -4211,10 +4212,13 @@ var QUIET_LABELS = /* @__PURE__ */ new Set([
 function extractPemText(text, lineOffset = 0, detailPrefix = "") {
   const out = emptyExtraction();
   const { blocks, problems } = splitPem(text);
-  for (const p of problems) out.problems.push({ line: p.line + lineOffset, reason: `${p.label} block: ${p.reason}` });
+  for (const p of problems) out.problems.push(pemProblem(p, lineOffset));
   const certBlocks = blocks.filter((b) => CERT_LABELS.has(b.label));
   for (const b of blocks) addPemBlock(out, b, lineOffset, detailPrefix, certBlocks.length > 1);
   return out;
+}
+function pemProblem(p, lineOffset = 0) {
+  return within({ in: "pem-block", label: p.label }, { line: p.line + lineOffset, problem: p.fault });
 }
 function addPemBlock(out, b, lineOffset, detailPrefix, many, where = {}) {
   const line = b.line + lineOffset;
@@ -4226,7 +4230,7 @@ function addPemBlock(out, b, lineOffset, detailPrefix, many, where = {}) {
         if (b.label !== "TRUSTED CERTIFICATE")
           out.problems.push({
             line,
-            reason: `${der.length - end} bytes after the certificate in the PEM block are ignored`,
+            problem: { reason: "pem-trailing-bytes", bytes: der.length - end },
             severity: "notice"
           });
         der = der.subarray(0, end);
@@ -4249,7 +4253,7 @@ function addPemBlock(out, b, lineOffset, detailPrefix, many, where = {}) {
   } else if (!QUIET_LABELS.has(b.label)) {
     out.problems.push({
       line,
-      reason: `PEM block labelled "${b.label}" is not a certificate; skipped`,
+      problem: { reason: "pem-not-certificate", label: b.label },
       severity: "notice",
       ...where
     });
@@ -4260,14 +4264,14 @@ function extractPemOrDer(buf) {
   if (looksLikePem(head) || looksLikePem(buf.toString("latin1"))) return extractPemText(buf.toString("utf8"));
   const out = emptyExtraction();
   if (buf.length === 0) {
-    out.problems.push({ line: 1, reason: "the file is empty" });
+    out.problems.push({ line: 1, problem: { reason: "empty-file" } });
     return out;
   }
   if (buf[0] !== 48) {
     const printable = head.slice(0, 200).replace(/[^\x20-\x7e\r\n\t]/g, "").length / Math.min(head.length, 200);
     out.problems.push({
       line: 1,
-      reason: printable > 0.9 ? "no PEM block (-----BEGIN CERTIFICATE-----) found, and the file is text, not DER" : "neither PEM nor DER: the file does not start with an ASN.1 SEQUENCE"
+      problem: { reason: printable > 0.9 ? "text-not-pem" : "not-pem-or-der" }
     });
     return out;
   }
@@ -4286,7 +4290,7 @@ function extractK8sSecrets(text, strict) {
   try {
     docs = (0, import_yaml.parseAllDocuments)(text, { lineCounter: lc });
   } catch (e) {
-    out.problems.push({ line: 1, reason: `YAML does not parse: ${e.message}` });
+    out.problems.push({ line: 1, problem: { reason: "yaml-unparseable", message: e.message } });
     return out;
   }
   let secrets = 0;
@@ -4294,7 +4298,7 @@ function extractK8sSecrets(text, strict) {
     if (doc.errors.length) {
       out.problems.push({
         line: lc.linePos(doc.errors[0].pos[0]).line,
-        reason: `YAML does not parse: ${doc.errors[0].message.split("\n")[0]}`
+        problem: { reason: "yaml-unparseable", message: doc.errors[0].message.split("\n")[0] }
       });
       continue;
     }
@@ -4305,7 +4309,7 @@ function extractK8sSecrets(text, strict) {
   }
   if (secrets === 0 && !strict) return null;
   if (secrets === 0)
-    out.problems.push({ line: 1, reason: "no Kubernetes Secret (kind: Secret) in this YAML file", severity: "notice" });
+    out.problems.push({ line: 1, problem: { reason: "no-k8s-secret" }, severity: "notice" });
   return out;
 }
 function isSecret(root) {
@@ -4334,22 +4338,22 @@ function extractSecretDoc(root, lc, out) {
       if (section === "data") {
         const compact = v.replace(/\s+/g, "");
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
-          out.problems.push({ line, reason: `Secret ${name} data.${key} is not valid base64` });
+          out.problems.push({ line, problem: { reason: "secret-not-base64", secret: name, key } });
           continue;
         }
         pem = Buffer.from(compact, "base64").toString("utf8");
       }
       if (!pem.trim()) {
-        out.problems.push({ line, reason: `Secret ${name} ${section}.${key} is empty`, severity: "warning" });
+        out.problems.push({ line, problem: { reason: "secret-empty", secret: name, section, key }, severity: "warning" });
         continue;
       }
       const inner = extractPemText(pem, 0, `Secret ${name} ${key} `);
       for (const c of inner.certificates)
         out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}`, ...where });
-      for (const p of inner.problems) out.problems.push({ ...p, line, reason: `Secret ${name} ${key}: ${p.reason}` });
+      for (const p of inner.problems) out.problems.push(within({ in: "secret", secret: name, key }, { ...p, line }));
       for (const k of inner.keys) out.keys.push({ line, label: `Secret ${name} ${key} holds a ${k.label}`, ...where });
       if (!inner.certificates.length && !inner.problems.length)
-        out.problems.push({ line, reason: `Secret ${name} ${key} holds no certificate` });
+        out.problems.push({ line, problem: { reason: "secret-no-certificate", secret: name, key } });
     }
   }
 }
@@ -4365,7 +4369,7 @@ function extractJavaKeystore(buf, o = {}) {
   const out = emptyExtraction();
   const magic = buf.length >= 4 ? buf.readUInt32BE(0) : 0;
   const form = magic === JCEKS_MAGIC ? "jceks" : "jks";
-  const name = form.toUpperCase();
+  const store = form === "jceks" ? "JCEKS" : "JKS";
   let p = 0;
   const need = (n) => {
     if (p + n > buf.length) throw new Truncated();
@@ -4379,7 +4383,7 @@ function extractJavaKeystore(buf, o = {}) {
     p = 4;
     const version = u32();
     if (version !== 1 && version !== 2) {
-      out.problems.push({ line: 1, reason: `${name} keystore version ${version} is not 1 or 2; not read`, form });
+      out.problems.push({ line: 1, problem: { reason: "keystore-version", store, version }, form });
       return out;
     }
     const count = u32();
@@ -4390,7 +4394,7 @@ function extractJavaKeystore(buf, o = {}) {
       if (type !== "X.509") {
         out.problems.push({
           line: 1,
-          reason: `${name} entry "${alias}" holds a ${type} certificate, not X.509; skipped`,
+          problem: { reason: "keystore-entry-not-x509", store, alias, type },
           severity: "notice",
           form,
           entry: alias
@@ -4402,7 +4406,7 @@ function extractJavaKeystore(buf, o = {}) {
         line: 1,
         form,
         entry: alias,
-        detail: `${name} entry "${alias}"${nth !== void 0 ? ` chain #${nth}` : ""}`
+        detail: `${store} entry "${alias}"${nth !== void 0 ? ` chain #${nth}` : ""}`
       });
     };
     for (; entries < count; entries++) {
@@ -4411,7 +4415,7 @@ function extractJavaKeystore(buf, o = {}) {
       bytes(8);
       if (tag2 === 1) {
         bytes(u32());
-        out.keys.push({ line: 1, label: `${name} private key entry "${alias}"`, form, entry: alias });
+        out.keys.push({ line: 1, label: `${store} private key entry "${alias}"`, form, entry: alias });
         const chain = u32();
         if (chain > MAX_ENTRIES) throw new Truncated();
         for (let i = 0; i < chain; i++) readCert(alias, i);
@@ -4420,7 +4424,7 @@ function extractJavaKeystore(buf, o = {}) {
       } else if (tag2 === 3 && form === "jceks") {
         out.problems.push({
           line: 1,
-          reason: `${name} entry "${alias}" is a secret key (a serialized Java object); ${count - entries - 1} entries after it are not read`,
+          problem: { reason: "keystore-secret-key", store, alias, unread: count - entries - 1 },
           severity: "notice",
           form,
           entry: alias
@@ -4429,7 +4433,7 @@ function extractJavaKeystore(buf, o = {}) {
       } else {
         out.problems.push({
           line: 1,
-          reason: `${name} entry ${entries + 1} has unknown tag ${tag2}; the rest of the keystore is not read`,
+          problem: { reason: "keystore-unknown-tag", store, entry: entries + 1, tag: tag2 },
           form
         });
         return out;
@@ -4439,19 +4443,22 @@ function extractJavaKeystore(buf, o = {}) {
     if (!(e instanceof Truncated)) throw e;
     out.problems.push({
       line: 1,
-      reason: `${name} keystore is truncated or damaged after ${entries} of its entries`,
+      problem: { reason: "keystore-truncated", store, entries },
       form
     });
     return out;
   }
   if (o.password !== void 0) {
     const stored = buf.subarray(p, p + 20);
-    if (stored.length !== 20) out.problems.push({ line: 1, reason: `${name} keystore has no integrity digest`, form });
+    if (stored.length !== 20) out.problems.push({ line: 1, problem: { reason: "keystore-no-digest", store }, form });
     else if (!keystoreDigest(o.password, buf.subarray(0, p)).equals(stored)) {
       out.problems.push({
         line: 1,
-        password: true,
-        reason: `${name} keystore integrity check failed: the password from $${o.passwordEnv ?? "?"} is wrong, or the file was altered`,
+        problem: {
+          reason: "keystore-digest-mismatch",
+          store,
+          ...o.passwordEnv ? { passwordEnv: o.passwordEnv } : {}
+        },
         form
       });
     }
@@ -4507,7 +4514,9 @@ function scanPem(text, o, lineOf, out, covered) {
     const line = lineOf(m.index);
     const key = o.keyOf?.(line);
     if (end === -1 || end - bodyStart > MAX_BLOCK_CHARS) {
-      out.problems.push({ line, reason: `${label} block: BEGIN without END`, severity: o.severity });
+      out.problems.push(
+        within({ in: "pem-block", label }, { line, problem: { reason: "pem-no-end" }, severity: o.severity })
+      );
       continue;
     }
     BEGIN_ANYWHERE.lastIndex = end + endMark.length;
@@ -4517,7 +4526,7 @@ function scanPem(text, o, lineOf, out, covered) {
     if (!der) {
       out.problems.push({
         line,
-        reason: `${label} block does not decode (a placeholder or damaged base64)`,
+        problem: { reason: "pem-undecodable", label },
         severity: o.severity,
         ...key ? { key } : {}
       });
@@ -4610,7 +4619,7 @@ function extractStructured(text, o) {
       const inner = extractFromText(text2, { form, severity: o.severity });
       for (const c of inner.certificates) out.certificates.push({ ...c, line, key });
       for (const k of inner.keys) out.keys.push({ ...k, line, key, label: `${k.label} under ${key}` });
-      for (const p of inner.problems) out.problems.push({ ...p, line, key, reason: `${key}: ${p.reason}` });
+      for (const p of inner.problems) out.problems.push(within({ in: "key", path: key }, { ...p, line, key }));
     };
     var walk = walk2, inspect = inspect2;
     const root = doc.contents;
@@ -4723,7 +4732,7 @@ async function extractFile(buf, rel, o) {
     case "jceks":
       return withNote(extractJavaKeystore(buf, { password: o.password, passwordEnv: o.passwordEnv }));
     case "pkcs12": {
-      const { extractPkcs12 } = await import("./pkcs12-EA3PR5PH.js");
+      const { extractPkcs12 } = await import("./pkcs12-Q6G4EARH.js");
       return withNote(tag(extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv }), "pkcs12"));
     }
     case "pkcs7":
@@ -4733,7 +4742,7 @@ async function extractFile(buf, rel, o) {
     case "empty":
     case "binary":
       if (ext === ".p12" || ext === ".pfx") {
-        const { extractPkcs12 } = await import("./pkcs12-EA3PR5PH.js");
+        const { extractPkcs12 } = await import("./pkcs12-Q6G4EARH.js");
         return extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv });
       }
       if (ext === ".bks")
@@ -4742,7 +4751,7 @@ async function extractFile(buf, rel, o) {
           problems: [
             {
               line: 1,
-              reason: "Bouncy Castle keystore (BKS): not readable by certwatch; convert it to PKCS#12 (keytool -importkeystore) to have it checked",
+              problem: { reason: "bks-keystore" },
               severity: "notice"
             }
           ]
@@ -5144,7 +5153,7 @@ async function collectOne(m, o, dirs, reader, parse) {
       problem(
         "unparseable",
         sev(p.severity ?? "error"),
-        fileProblem(p.line, { reason: "parser", text: p.reason, ...p.password ? { password: true } : {} }),
+        fileProblem(p.line, { reason: "parser", problem: p.problem, ...p.within ? { within: p.within } : {} }),
         loc(p.line, p)
       )
     );
