@@ -29,14 +29,14 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-O36QEHM4.js";
+} from "./chunks/chunk-3ELTSWU4.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
 } from "./chunks/chunk-XAT4FEFN.js";
-import "./chunks/chunk-VKXRPU44.js";
+import "./chunks/chunk-UO6D5EYH.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-CSPQS4WJ.js";
 import "./chunks/chunk-6RM5SU7F.js";
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-E5YDYAMU.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-LZTUWSWV.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

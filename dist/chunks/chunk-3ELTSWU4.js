@@ -6,7 +6,7 @@ import {
 import {
   collectFiles,
   require_out
-} from "./chunk-VKXRPU44.js";
+} from "./chunk-UO6D5EYH.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";

@@ -4094,8 +4094,7 @@ function extractPkcs7File(buf) {
       for (const c of inner.certificates) out.certificates.push({ ...c, line: b.line });
       for (const p of inner.problems) out.problems.push({ ...p, line: b.line });
     }
-    if (!blocks.length && !problems.length)
-      out.problems.push({ line: 1, problem: { reason: "pkcs7-no-pem-block" } });
+    if (!blocks.length && !problems.length) out.problems.push({ line: 1, problem: { reason: "pkcs7-no-pem-block" } });
     return out;
   }
   if (buf.length === 0) return { ...emptyExtraction(), problems: [{ line: 1, problem: { reason: "empty-file" } }] };
@@ -4308,8 +4307,7 @@ function extractK8sSecrets(text, strict) {
     }
   }
   if (secrets === 0 && !strict) return null;
-  if (secrets === 0)
-    out.problems.push({ line: 1, problem: { reason: "no-k8s-secret" }, severity: "notice" });
+  if (secrets === 0) out.problems.push({ line: 1, problem: { reason: "no-k8s-secret" }, severity: "notice" });
   return out;
 }
 function isSecret(root) {
@@ -4344,7 +4342,11 @@ function extractSecretDoc(root, lc, out) {
         pem = Buffer.from(compact, "base64").toString("utf8");
       }
       if (!pem.trim()) {
-        out.problems.push({ line, problem: { reason: "secret-empty", secret: name, section, key }, severity: "warning" });
+        out.problems.push({
+          line,
+          problem: { reason: "secret-empty", secret: name, section, key },
+          severity: "warning"
+        });
         continue;
       }
       const inner = extractPemText(pem, 0, `Secret ${name} ${key} `);

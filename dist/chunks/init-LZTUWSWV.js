@@ -6,7 +6,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-VKXRPU44.js";
+} from "./chunk-UO6D5EYH.js";
 import "./chunk-CSPQS4WJ.js";
 import "./chunk-BSO42MW5.js";
 import {
