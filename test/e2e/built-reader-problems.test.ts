@@ -1,0 +1,413 @@
+// The file readers' problems, end to end through the bundled CLI (dist/cli.js):
+// one damaged file (or Secret, or key) per situation each reader names — PEM, DER,
+// PKCS#7, PKCS#12 (made by openssl), JKS/JCEKS, Kubernetes Secrets, YAML/JSON keys,
+// PEM in source — and the exact sentence the JSON report's `message` carries for it,
+// with the typed cause beside it. The sentences are the readers' words from before
+// their problems became data (issue 10: outputs stay identical).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { hierarchy } from '../helpers/pki.js';
+import { OpenSsl } from '../helpers/openssl.js';
+import { emptyWorkspace } from '../helpers/workspace.js';
+import { runAction } from '../helpers/run-action.js';
+import { fromNow } from '../helpers/clock.js';
+import { toPem } from '../../src/x509/pem.js';
+import type { Report } from '../../src/report/report-types.js';
+
+const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
+
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', HOME: '/tmp', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    }),
+  );
+}
+
+const u32 = (...n: number[]) =>
+  Buffer.concat(n.map((x) => Buffer.from([x >>> 24, (x >>> 16) & 255, (x >>> 8) & 255, x & 255])));
+const utf = (s: string) => Buffer.concat([Buffer.from([0, s.length]), Buffer.from(s, 'utf8')]);
+const DATE = Buffer.alloc(8);
+const JKS = 0xfeedfeed;
+const JCEKS = 0xcececece;
+/** Bytes that are neither text nor ASN.1 (first byte 13; every byte value occurs). */
+const NOISE = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+// ContentInfo { contentType id-data, [0] { OCTET STRING "xxx" } }: PKCS#7, but not SignedData.
+const DATA_CONTENT_INFO = Buffer.from('301206092a864886f70d010701a0050403787878', 'hex');
+
+test('the built CLI says every reader problem in its words, with the problem as data beside it', async (t) => {
+  const { leaf } = await hierarchy(
+    { cn: 'reader.problems.test', notBefore: fromNow(-10), notAfter: fromNow(200) },
+    'Readers',
+  );
+  const ws = await emptyWorkspace(t);
+  const ossl = await OpenSsl.create();
+  t.after(() => ossl.dispose());
+
+  const pemLines = leaf.pem.trimEnd().split('\n');
+  const n = pemLines.length; // the END line of one PEM certificate
+  const withLine = (i: number, line: string) => pemLines.map((l, k) => (k === i ? line : l)).join('\n') + '\n';
+
+  // PEM certificate files (the strict line-based reader) and DER.
+  await ws.write('certs/mismatch.pem', leaf.pem.replace('-----END CERTIFICATE-----', '-----END PRIVATE KEY-----'));
+  await ws.write('certs/emptyblock.pem', '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
+  await ws.write('certs/short.pem', withLine(1, pemLines[1].slice(1)));
+  await ws.write('certs/noend.pem', pemLines.slice(0, 4).join('\n') + '\n' + leaf.pem);
+  await ws.write(
+    'certs/badline.pem',
+    [pemLines[0], pemLines[1], '!!!not*base64!!!', ...pemLines.slice(2)].join('\n') + '\n',
+  );
+  await ws.write('certs/truncated.pem', pemLines.slice(0, 5).join('\n') + '\n');
+  await ws.write('certs/trailing.pem', toPem('CERTIFICATE', Buffer.concat([leaf.der, Buffer.from([1, 2, 3])])));
+  await ws.write('certs/label.pem', leaf.pem + toPem('FOO BAR', Buffer.from([0x30, 0])));
+  await ws.write('certs/empty.pem', '');
+  await ws.write('certs/notes.pem', 'just some notes, no certificate here\n');
+  await ws.write('certs/noise.crt', NOISE);
+  await ws.write('certs/two.der', Buffer.concat([leaf.der, Buffer.from([0x30, 0x03, 0x02, 0x01, 0x05])]));
+  await ws.write('certs/garbage.der', Buffer.from([0x30, 0x82, 0x01, 0x00, 0x02, 0x01]));
+  await ws.write('certs/tail.der', Buffer.concat([leaf.der, Buffer.from([0x30, 0x05, 0x01])]));
+
+  // PKCS#7 bundles.
+  await ossl.run(['crl2pkcs7', '-nocrl', '-outform', 'DER', '-out', 'none.p7b']);
+  await ws.write('bundles/none.p7b', await readFile(ossl.file('none.p7b')));
+  await ws.write('bundles/data.p7b', toPem('PKCS7', DATA_CONTENT_INFO));
+  await ws.write('bundles/prose.p7b', 'see -----BEGIN CERTIFICATE----- in the docs\n');
+
+  // PKCS#12 stores, made by openssl.
+  const certPath = ossl.file('leaf.pem');
+  const keyPath = ossl.file('leaf-key.pem');
+  await writeFile(certPath, leaf.pem);
+  await writeFile(keyPath, leaf.keyPem);
+  await ws.write('stores/locked.p12', await ossl.pkcs12({ certPath, password: 'secret' }));
+  await ws.write('stores/wrong.p12', await ossl.pkcs12({ certPath, password: 'secret' }));
+  await ossl.run(['pkcs12', '-export', '-nocerts', '-inkey', keyPath, '-passout', 'pass:', '-out', 'keyonly.p12']);
+  await ws.write('stores/keyonly.p12', await readFile(ossl.file('keyonly.p12')));
+  await ws.write('stores/junk.p12', NOISE);
+
+  // Java keystores, written byte by byte (the layout in src/sources/files/java-keystore.ts).
+  await ws.write('stores/v7.jks', u32(JKS, 7, 0));
+  await ws.write('stores/tag.jks', Buffer.concat([u32(JKS, 2, 1, 9), utf('abc'), DATE]));
+  await ws.write('stores/cut.jks', u32(JKS, 2, 5));
+  await ws.write('stores/secret.jceks', Buffer.concat([u32(JCEKS, 2, 2, 3), utf('aes'), DATE]));
+  await ws.write(
+    'stores/pgp.jks',
+    Buffer.concat([u32(JKS, 2, 1, 2), utf('pgp'), DATE, utf('PGP'), u32(1), Buffer.from([0])]),
+  );
+  await ws.write('stores/nodigest.jks', u32(JKS, 2, 0));
+  await ws.write('stores/altered.jks', Buffer.concat([u32(JKS, 2, 0), Buffer.alloc(20)]));
+  await ws.write('stores/old.bks', NOISE);
+
+  // Kubernetes Secrets, YAML and JSON keys, PEM in source.
+  await ws.write('k8s/broken.yaml', 'a: b: c\n');
+  await ws.write('k8s/configmap.yaml', 'kind: ConfigMap\ndata:\n  a: b\n');
+  await ws.write(
+    'k8s/secret.yaml',
+    [
+      'apiVersion: v1', // 1
+      'kind: Secret',
+      'metadata:',
+      '  name: web',
+      '  namespace: prod', // 5
+      'data:',
+      '  tls.crt: "!!!"', // 7
+      'stringData:',
+      '  ca.crt: ""', // 9
+      '---',
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: api',
+      'stringData:', // 15
+      '  tls.crt: "hello"', // 16
+      '  ca.crt: |', // 17
+      `    ${pemLines[0]}`,
+      `    ${pemLines[1]}`,
+      '',
+    ].join('\n'),
+  );
+  await ws.write(
+    'config/app.json',
+    JSON.stringify(
+      {
+        tls: {
+          ca: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
+          other: '-----BEGIN CERTIFICATE-----\nabc',
+        },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  await ws.write('src/cert.go', 'package tls\n\nconst cert = `-----BEGIN CERTIFICATE-----\n`\n');
+
+  await ws.write(
+    '.github/certwatch.yml',
+    [
+      'version: 1',
+      'files:',
+      '  - "certs/*"',
+      '  - "bundles/*"',
+      '  - "stores/locked.p12"',
+      '  - "stores/keyonly.p12"',
+      '  - "stores/junk.p12"',
+      '  - path: "stores/wrong.p12"',
+      '    password-env: WRONG_PW',
+      '  - "stores/v7.jks"',
+      '  - "stores/tag.jks"',
+      '  - "stores/cut.jks"',
+      '  - "stores/secret.jceks"',
+      '  - "stores/pgp.jks"',
+      '  - path: "stores/nodigest.jks"',
+      '    password-env: KS_PW',
+      '  - path: "stores/altered.jks"',
+      '    password-env: KS_PW',
+      '  - "stores/old.bks"',
+      '  - "k8s/*"',
+      '  - "config/*"',
+      '  - "src/*"',
+      '',
+    ].join('\n'),
+  );
+
+  // [file, severity, the JSON report's message, the typed cause's problem reason]
+  const EXPECTED: [string, string, string | RegExp, string][] = [
+    [
+      'certs/mismatch.pem',
+      'error',
+      `certs/mismatch.pem:1: CERTIFICATE block: BEGIN CERTIFICATE closed by END PRIVATE KEY on line ${n}`,
+      'pem-end-mismatch',
+    ],
+    ['certs/emptyblock.pem', 'error', 'certs/emptyblock.pem:1: CERTIFICATE block: empty PEM block', 'pem-empty'],
+    [
+      'certs/short.pem',
+      'error',
+      'certs/short.pem:1: CERTIFICATE block: the base64 inside the PEM block is damaged (bad padding or length)',
+      'pem-damaged-base64',
+    ],
+    [
+      'certs/noend.pem',
+      'error',
+      'certs/noend.pem:1: CERTIFICATE block: PEM block has no END line before the next BEGIN on line 5',
+      'pem-no-end-before-begin',
+    ],
+    [
+      'certs/badline.pem',
+      'error',
+      'certs/badline.pem:1: CERTIFICATE block: invalid base64 on line 3 of the PEM block',
+      'pem-invalid-base64-line',
+    ],
+    [
+      'certs/truncated.pem',
+      'error',
+      'certs/truncated.pem:1: CERTIFICATE block: truncated PEM: BEGIN without END',
+      'pem-truncated',
+    ],
+    [
+      'certs/trailing.pem',
+      'notice',
+      'certs/trailing.pem:1: 3 bytes after the certificate in the PEM block are ignored',
+      'pem-trailing-bytes',
+    ],
+    [
+      'certs/label.pem',
+      'notice',
+      `certs/label.pem:${n + 1}: PEM block labelled "FOO BAR" is not a certificate; skipped`,
+      'pem-not-certificate',
+    ],
+    ['certs/empty.pem', 'error', 'certs/empty.pem:1: the file is empty', 'empty-file'],
+    [
+      'certs/notes.pem',
+      'error',
+      'certs/notes.pem:1: no PEM block (-----BEGIN CERTIFICATE-----) found, and the file is text, not DER',
+      'text-not-pem',
+    ],
+    [
+      'certs/noise.crt',
+      'error',
+      'certs/noise.crt:1: neither PEM nor DER: the file does not start with an ASN.1 SEQUENCE',
+      'not-pem-or-der',
+    ],
+    [
+      'certs/two.der',
+      'notice',
+      'certs/two.der:1: DER object 2 is neither a certificate nor a private key; skipped',
+      'der-object-unknown',
+    ],
+    [
+      'certs/garbage.der',
+      'error',
+      'certs/garbage.der:1: DER is damaged: content of 256 bytes runs past the end at byte 0',
+      'der-damaged',
+    ],
+    [
+      'certs/tail.der',
+      'notice',
+      'certs/tail.der:1: DER: 3 bytes after the last ASN.1 object are ignored',
+      'der-trailing-bytes',
+    ],
+    ['bundles/none.p7b', 'warning', 'bundles/none.p7b:1: PKCS#7 bundle holds no certificates', 'pkcs7-no-certificates'],
+    [
+      'bundles/data.p7b',
+      'error',
+      'bundles/data.p7b:1: PKCS#7 content type 1.2.840.113549.1.7.1 is not SignedData',
+      'pkcs7-unreadable',
+    ],
+    ['bundles/prose.p7b', 'error', 'bundles/prose.p7b:1: no PEM block found in a .p7b/.p7c file', 'pkcs7-no-pem-block'],
+    [
+      'stores/locked.p12',
+      'warning',
+      'stores/locked.p12:1: PKCS#12 file is password-protected and no password is configured: add `password-env: VAR` for it in the config',
+      'pkcs12-password-missing',
+    ],
+    [
+      'stores/wrong.p12',
+      'error',
+      'stores/wrong.p12:1: PKCS#12 password from $WRONG_PW is wrong (the MAC does not verify)',
+      'pkcs12-password-wrong',
+    ],
+    ['stores/keyonly.p12', 'warning', 'stores/keyonly.p12:1: PKCS#12 holds no certificates', 'pkcs12-no-certificates'],
+    ['stores/junk.p12', 'error', /^stores\/junk\.p12:1: not a PKCS#12 file: \S.*$/, 'pkcs12-not-asn1'],
+    ['stores/v7.jks', 'error', 'stores/v7.jks:1: JKS keystore version 7 is not 1 or 2; not read', 'keystore-version'],
+    [
+      'stores/tag.jks',
+      'error',
+      'stores/tag.jks:1: JKS entry 1 has unknown tag 9; the rest of the keystore is not read',
+      'keystore-unknown-tag',
+    ],
+    [
+      'stores/cut.jks',
+      'error',
+      'stores/cut.jks:1: JKS keystore is truncated or damaged after 0 of its entries',
+      'keystore-truncated',
+    ],
+    [
+      'stores/secret.jceks',
+      'notice',
+      'stores/secret.jceks:1: JCEKS entry "aes" is a secret key (a serialized Java object); 1 entries after it are not read',
+      'keystore-secret-key',
+    ],
+    [
+      'stores/pgp.jks',
+      'notice',
+      'stores/pgp.jks:1: JKS entry "pgp" holds a PGP certificate, not X.509; skipped',
+      'keystore-entry-not-x509',
+    ],
+    [
+      'stores/nodigest.jks',
+      'error',
+      'stores/nodigest.jks:1: JKS keystore has no integrity digest',
+      'keystore-no-digest',
+    ],
+    [
+      'stores/altered.jks',
+      'error',
+      'stores/altered.jks:1: JKS keystore integrity check failed: the password from $KS_PW is wrong, or the file was altered',
+      'keystore-digest-mismatch',
+    ],
+    [
+      'stores/old.bks',
+      'notice',
+      'stores/old.bks:1: Bouncy Castle keystore (BKS): not readable by certwatch; convert it to PKCS#12 (keytool -importkeystore) to have it checked',
+      'bks-keystore',
+    ],
+    ['k8s/broken.yaml', 'error', /^k8s\/broken\.yaml:1: YAML does not parse: \S[^\n]*$/, 'yaml-unparseable'],
+    // Not YAML, and no Secret in it either: both are said.
+    [
+      'k8s/broken.yaml',
+      'notice',
+      'k8s/broken.yaml:1: no Kubernetes Secret (kind: Secret) in this YAML file',
+      'no-k8s-secret',
+    ],
+    [
+      'k8s/configmap.yaml',
+      'notice',
+      'k8s/configmap.yaml:1: no Kubernetes Secret (kind: Secret) in this YAML file',
+      'no-k8s-secret',
+    ],
+    [
+      'k8s/secret.yaml',
+      'error',
+      'k8s/secret.yaml:7: Secret prod/web data.tls.crt is not valid base64',
+      'secret-not-base64',
+    ],
+    ['k8s/secret.yaml', 'warning', 'k8s/secret.yaml:9: Secret prod/web stringData.ca.crt is empty', 'secret-empty'],
+    [
+      'k8s/secret.yaml',
+      'error',
+      'k8s/secret.yaml:16: Secret default/api tls.crt holds no certificate',
+      'secret-no-certificate',
+    ],
+    [
+      'k8s/secret.yaml',
+      'error',
+      'k8s/secret.yaml:17: Secret default/api ca.crt: CERTIFICATE block: truncated PEM: BEGIN without END',
+      'pem-truncated',
+    ],
+    [
+      'config/app.json',
+      'error',
+      'config/app.json:3: tls.ca: CERTIFICATE block does not decode (a placeholder or damaged base64)',
+      'pem-undecodable',
+    ],
+    ['config/app.json', 'error', 'config/app.json:4: tls.other: CERTIFICATE block: BEGIN without END', 'pem-no-end'],
+    ['src/cert.go', 'error', 'src/cert.go:3: CERTIFICATE block: BEGIN without END', 'pem-no-end'],
+  ];
+
+  const r = await runCli(['check', '--workspace', ws.dir, '--format', 'json'], { WRONG_PW: 'nope', KS_PW: 'changeit' });
+  assert.equal(r.code, 1, r.stderr);
+  const report = JSON.parse(r.stdout) as Report;
+  const problems = report.problems.filter((p) => p.id === 'unparseable' && p.location?.type === 'file');
+  const files = [...new Set(EXPECTED.map(([f]) => f))];
+  for (const file of files) {
+    const want = EXPECTED.filter(([f]) => f === file);
+    const got = problems.filter((p) => p.location?.type === 'file' && p.location.path === file);
+    assert.equal(got.length, want.length, `${file}: ${JSON.stringify(got.map((p) => p.message))}`);
+    for (const [, severity, message, reason] of want) {
+      const hit = got.find((p) => (typeof message === 'string' ? p.message === message : message.test(p.message)));
+      assert.ok(hit, `${file}: ${message} not among ${JSON.stringify(got.map((p) => p.message))}`);
+      assert.equal(hit.severity, severity, `${file}: ${hit.message}`);
+      const cause = hit.detail?.kind === 'file-problem' ? hit.detail.cause : undefined;
+      assert.equal(
+        cause?.reason === 'parser' ? cause.problem.reason : cause?.reason,
+        reason,
+        `${file}: ${hit.message}`,
+      );
+    }
+  }
+  // The healthy certificates beside the damage are still read (noend.pem's second block, label.pem's, two.der's).
+  const leafSeen = report.certificates.find((c) => c.subjectCN === 'reader.problems.test');
+  assert.ok(leafSeen, 'the certificate is read where it is whole');
+  const paths = new Set(leafSeen.locations.map((l) => (l.type === 'file' ? l.path : '')));
+  for (const p of ['certs/noend.pem', 'certs/label.pem', 'certs/two.der', 'certs/trailing.pem', 'certs/tail.der'])
+    assert.ok(paths.has(p), `${p} still yields the certificate`);
+
+  // The built action: each problem is an annotation on its file and line, saying the same words after the place.
+  const a = await runAction(ws.dir, {}, { WRONG_PW: 'nope', KS_PW: 'changeit' });
+  assert.equal(a.code, 1, a.stderr);
+  for (const [file, severity, message] of EXPECTED) {
+    const [, line, words] = /^[^:]+:(\d+): (.*)$/s.exec(typeof message === 'string' ? message : '') ?? [];
+    if (!words) continue; // a library's message: its exact words are not ours to pin
+    assert.ok(
+      a.annotations.some(
+        (x) => x.file === file && x.line === Number(line) && x.level === severity && x.message === words,
+      ),
+      `${severity} annotation on ${file}:${line}: ${words}; got ${JSON.stringify(a.annotations.filter((x) => x.file === file))}`,
+    );
+  }
+});
