@@ -4,42 +4,17 @@
 // certificate next to them is still checked; nothing hangs or prints a stack.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { chmod, mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hierarchy } from '../helpers/pki.js';
 import { runAction } from '../helpers/run-action.js';
+import { runBuiltCli } from '../helpers/run-cli.js';
 import { workspace } from '../helpers/workspace.js';
 import type { Report } from '../../src/report/report-types.js';
 import { fromNow } from '../helpers/clock.js';
 
-const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
 const NOBODY = 65534;
 const STACK = /\n\s+at .+:\d+:\d+/;
-
-function runCli(
-  args: string[],
-  o: { uid?: number } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
-  const t0 = Date.now();
-  // As root, run as nobody so that a mode-000 file is really unreadable.
-  const child = spawn(process.execPath, [CLI, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...(o.uid !== undefined ? { uid: o.uid, gid: o.uid } : {}),
-    env: { PATH: process.env.PATH ?? '', HOME: '/tmp' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: Date.now() - t0 });
-    }),
-  );
-}
 
 async function badInputWorkspace(): Promise<{ dir: string; keyPem: string }> {
   const { leaf } = await hierarchy(
@@ -115,7 +90,7 @@ test('the built CLI: every bad file gives one clear finding, the healthy one is 
   const { dir, keyPem } = await badInputWorkspace();
   t.after(() => rm(dir, { recursive: true, force: true }));
   const asNobody = process.getuid?.() === 0;
-  const r = await runCli(['check', '--workspace', dir, '--format', 'json'], asNobody ? { uid: NOBODY } : {});
+  const r = await runBuiltCli(['check', '--workspace', dir, '--format', 'json'], asNobody ? { uid: NOBODY } : {});
   assert.equal(r.code, 1, r.stderr);
   assert.doesNotMatch(r.stdout + r.stderr, STACK);
   assert.ok(r.ms < 15_000, `took ${r.ms} ms`);
@@ -125,7 +100,7 @@ test('the built CLI: every bad file gives one clear finding, the healthy one is 
   assert.equal(locked.length, 1);
   assert.match(locked[0].message, /permission denied/);
   // The text format names the same places.
-  const text = await runCli(['check', '--workspace', dir], asNobody ? { uid: NOBODY } : {});
+  const text = await runBuiltCli(['check', '--workspace', dir], asNobody ? { uid: NOBODY } : {});
   for (const [file] of EXPECTED) assert.ok(text.stdout.includes(file), `${file} in text output`);
 });
 
@@ -166,13 +141,13 @@ test('config errors through the built CLI: tab, unknown key, negative duration e
   ];
   for (const [text, msg] of cases) {
     await cfg(text);
-    const r = await runCli(['check', '--workspace', dir]);
+    const r = await runBuiltCli(['check', '--workspace', dir]);
     assert.equal(r.code, 2, text);
     assert.match(r.stderr, msg);
     assert.doesNotMatch(r.stderr, STACK);
   }
   await cfg('version: 1\ndefaults:\n  warn-within: 3d\n  fail-within: 10d\nfiles:\n  - "certs/*.pem"\n');
-  const r = await runCli(['check', '--workspace', dir, '--format', 'json']);
+  const r = await runBuiltCli(['check', '--workspace', dir, '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout) as Report;
   assert.ok(

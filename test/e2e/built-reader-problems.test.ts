@@ -6,39 +6,15 @@
 // their problems became data (issue 10: outputs stay identical).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { hierarchy } from '../helpers/pki.js';
 import { OpenSsl } from '../helpers/openssl.js';
 import { emptyWorkspace } from '../helpers/workspace.js';
 import { runAction } from '../helpers/run-action.js';
+import { runBuiltCli } from '../helpers/run-cli.js';
 import { fromNow } from '../helpers/clock.js';
 import { toPem } from '../../src/x509/pem.js';
 import type { Report } from '../../src/report/report-types.js';
-
-const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
-
-function runCli(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', HOME: '/tmp', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    }),
-  );
-}
 
 const u32 = (...n: number[]) =>
   Buffer.concat(n.map((x) => Buffer.from([x >>> 24, (x >>> 16) & 255, (x >>> 8) & 255, x & 255])));
@@ -369,7 +345,9 @@ test('the built CLI says every reader problem in its words, with the problem as 
     ['src/cert.go', 'error', 'src/cert.go:3: CERTIFICATE block: BEGIN without END', 'pem-no-end'],
   ];
 
-  const r = await runCli(['check', '--workspace', ws.dir, '--format', 'json'], { WRONG_PW: 'nope', KS_PW: 'changeit' });
+  const r = await runBuiltCli(['check', '--workspace', ws.dir, '--format', 'json'], {
+    env: { WRONG_PW: 'nope', KS_PW: 'changeit' },
+  });
   assert.equal(r.code, 1, r.stderr);
   const report = JSON.parse(r.stdout) as Report;
   const problems = report.problems.filter((p) => p.id === 'unparseable' && p.location?.type === 'file');

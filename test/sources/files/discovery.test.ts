@@ -4,38 +4,20 @@
 // dates. Test fixtures are listed but do not fail; placeholders are notices.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateRepo } from './generated-repo.js';
 import { runAction } from '../../helpers/run-action.js';
+import { runBuiltCli } from '../../helpers/run-cli.js';
 import type { Report } from '../../../src/report/report-types.js';
 import type { FileLocation } from '../../../src/types.js';
 
-const CLI = path.resolve(import.meta.dirname, '../../../dist/cli.js');
-
-function runCli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', HOME: '/tmp' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    }),
-  );
-}
-
 const repo = await generateRepo();
 after(() => repo.dispose());
-const cli = await runCli(['check', '--format', 'json', '--revocation', 'off'], repo.dir);
+const cli = await runBuiltCli(['check', '--format', 'json', '--revocation', 'off'], {
+  cwd: repo.dir,
+  timeoutMs: 60_000,
+});
 const report = JSON.parse(cli.stdout) as Report;
 const byFp = new Map(report.certificates.map((c) => [c.fingerprint, c]));
 
@@ -116,18 +98,18 @@ test('placeholders and prose are notices, never errors; the expired fixture is l
 
 test('an explicit config decides for itself: listing the fixture judges it, and `exclude:` quiets it again (through the action)', async () => {
   await writeFile(path.join(repo.dir, '.certwatch-judge.yml'), 'version: 1\nfiles:\n  - "test/**/*.pem"\n');
-  const judged = await runCli(
+  const judged = await runBuiltCli(
     ['check', '--format', 'json', '--revocation', 'off', '--config', '.certwatch-judge.yml'],
-    repo.dir,
+    { cwd: repo.dir, timeoutMs: 60_000 },
   );
   assert.equal(judged.code, 1, 'the expired fixture fails once listed');
   await writeFile(
     path.join(repo.dir, '.certwatch-exclude.yml'),
     'version: 1\nfiles:\n  - "test/**/*.pem"\n  - "!test/fixtures/**"\n',
   );
-  const negated = await runCli(
+  const negated = await runBuiltCli(
     ['check', '--format', 'json', '--revocation', 'off', '--config', '.certwatch-exclude.yml'],
-    repo.dir,
+    { cwd: repo.dir, timeoutMs: 60_000 },
   );
   const r = JSON.parse(negated.stdout) as Report;
   assert.equal(negated.code, 0, negated.stderr);
