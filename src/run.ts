@@ -17,6 +17,8 @@ import { renewalInfoQuestions } from './checks/ari/renewal-info-questions.js';
 import { buildReport } from './report/build-report.js';
 import type { Report, ReportProbe } from './report/report-types.js';
 import { networkGuard } from './net/address-policy.js';
+import { publicOnlyNotice } from './report/text/address-refusal.js';
+import { probeFailure } from './report/text/probe-cause.js';
 
 export interface RunOptions {
   /** only these workspace-relative files (pull-request scope); null/undefined = all */
@@ -54,10 +56,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
   problems.push(...checkThresholdOrder(settings));
   // Which addresses this run may contact, and its download budget (loaded with the HTTP client only when needed).
   const guard = networkGuard(settings.network, o.untrusted ?? null);
-  if (guard.publicOnly)
-    progress(
-      `network: only public addresses are contacted ${guard.reason.replace(/ \(only public addresses are contacted there\)$/, '')}`,
-    );
+  if (guard.publicOnly) progress(publicOnlyNotice(guard.policy));
 
   const cacheRel = path.relative(settings.workspace, path.resolve(settings.workspace, settings.defaults.cacheDir));
   const files = await collectFiles(settings.files, {
@@ -119,7 +118,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
         port: p.port,
         address: p.address ?? null,
         ok: p.ok,
-        error: p.error ?? null,
+        error: p.failure ? probeFailure(p.failure) : null,
         tlsVersion: p.tlsVersion ?? null,
         cipher: p.cipher ?? null,
         chainLength: p.chainLength,
@@ -173,7 +172,7 @@ export async function run(settings: Settings, o: RunOptions = {}): Promise<Repor
 /** A `not-checked` target the network policy kept certwatch from contacting (checks/ari, sources/endpoints). */
 function refusedByPolicy(f: Finding): boolean {
   return (
-    (f.detail.kind === 'endpoint-not-checked' && f.detail.cause === 'refused') ||
+    (f.detail.kind === 'endpoint-not-checked' && f.detail.cause.reason === 'refused') ||
     (f.detail.kind === 'ari-problem' && f.detail.refused)
   );
 }

@@ -14,6 +14,8 @@ import type { RevocationCause } from '../checks/revocation/revocation-cause.js';
 import type { AriCause } from '../checks/ari/fetch-renewal-info.js';
 import type { SerialListCause } from '../checks/revocation/revoked-serials.js';
 import type { FileCause } from '../sources/files/file-cause.js';
+import type { ProbeCause } from '../sources/endpoints/probe-cause.js';
+import type { CaFileCause } from '../sources/endpoints/trust-store.js';
 
 // Several variants may share a finding id (a `revoked` from a CRL and one from a
 // published serial list); `kind` tells them apart.
@@ -135,13 +137,15 @@ export type FindingDetail =
   // endpoints
   | { kind: 'untrusted-chain'; endpoint: EndpointRef; problem: ChainProblem; cause: ChainCause }
   | { kind: 'hostname-mismatch'; endpoint: EndpointRef; cause: HostnameCause }
-  | { kind: 'unreachable'; endpoint: EndpointRef; reason: string }
+  | { kind: 'unreachable'; endpoint: EndpointRef; cause: ProbeCause }
   | {
       kind: 'endpoint-not-checked';
       endpoint: EndpointRef;
-      /** the run's deadline came first, or the network policy refused the address (not a partial run) */
-      cause: 'deadline' | 'refused';
-      reason: string;
+      /**
+       * the run's deadline came first (`not-started`, `run-deadline`), or the network
+       * policy refused the address (`refused`: not a partial run)
+       */
+      cause: ProbeCause;
     }
   | {
       kind: 'served-unparseable';
@@ -149,9 +153,11 @@ export type FindingDetail =
       index: number; // 0-based position in the chain the server sent
       chainLength: number;
       fingerprint: string; // sha256:<hex> of the bytes that did not parse
+      /** the certificate parser's own words, as file findings carry them (x509/parse-certificate.ts) */
       reason: string;
     }
-  | { kind: 'ca-file-problem'; problem: string }
+  /** `path`: the ca-file as configured, made absolute */
+  | { kind: 'ca-file-problem'; path: string; cause: CaFileCause }
   | {
       kind: 'address-drift';
       endpoint: EndpointRef;

@@ -10,14 +10,27 @@ import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import type { NetworkSettings } from '../types.js';
 
-/** Every refusal says this, so reports and tests can tell "not contacted" from a failure. */
-export const NOT_CONTACTED = 'not contacted';
+/**
+ * Why only public addresses are contacted: the config says so
+ * (`network.private-addresses: refuse`), or the event is untrusted (`event`:
+ * github/fork-context.ts's words, "a pull request from the fork octo/site").
+ */
+export type PolicyRule = { rule: 'refuse' } | { rule: 'untrusted-event'; event: string | null };
+
+/**
+ * Why an address was not contacted, as data (sentences in report/text/address-refusal.ts).
+ * `range`: which kind of non-public address it is ("loopback", "private (RFC 1918)").
+ */
+export type AddressRefusal =
+  | { reason: 'not-public'; host: string; address: string; range: string; policy: PolicyRule }
+  /** the name could not be resolved to check it; `code`: the resolver's code (else its message) */
+  | { reason: 'unresolvable'; host: string; code: string; policy: PolicyRule };
 
 export interface NetworkGuard {
   /** only public addresses (and `network.allow`) may be contacted */
   publicOnly: boolean;
-  /** why: "on a pull request from the fork octo/site", "network.private-addresses is refuse" */
-  reason: string;
+  /** why */
+  policy: PolicyRule;
   /** addresses treated as public (the trusted config's `network.allow`) */
   allow: BlockList;
   /** total bytes all HTTP fetches of the run may read */
@@ -116,7 +129,7 @@ export async function refusal(
   host: string,
   guard: NetworkGuard | undefined,
   lookupAll: LookupAll = systemLookup,
-): Promise<string | null> {
+): Promise<AddressRefusal | null> {
   if (!guard?.publicOnly) return null;
   const bare = host.replace(/^\[|\]$/g, '');
   let addresses: string[];
@@ -125,7 +138,8 @@ export async function refusal(
     try {
       addresses = await lookupAll(bare);
     } catch (e) {
-      return `${NOT_CONTACTED}: ${bare} could not be resolved to check that it is public (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}), ${guard.reason}`;
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      return { reason: 'unresolvable', host: bare, code, policy: guard.policy };
     }
   }
   for (const a of addresses) {
@@ -136,12 +150,10 @@ export async function refusal(
 }
 
 /** Why `host`, resolved to `address`, may not be contacted under the guard; null when it may. */
-export function refusalOf(host: string, address: string, guard: NetworkGuard): string | null {
+export function refusalOf(host: string, address: string, guard: NetworkGuard): AddressRefusal | null {
   if (!guard.publicOnly) return null;
-  const why = notPublic(address, guard.allow);
-  return why
-    ? `${NOT_CONTACTED}: ${host === address ? address : `${host} resolves to ${address}`}, a ${why} address, ${guard.reason}`
-    : null;
+  const range = notPublic(address, guard.allow);
+  return range ? { reason: 'not-public', host, address, range, policy: guard.policy } : null;
 }
 
 // A run's CRLs, OCSP answers and issuer certificates are a few MB on most
@@ -168,11 +180,9 @@ export function networkGuard(settings: NetworkSettings | undefined, untrusted: s
     else allow.addSubnet(net, Number(bits), type);
   }
   const publicOnly = n.privateAddresses === 'refuse' || (n.privateAddresses === 'auto' && untrusted !== null);
-  const reason =
-    n.privateAddresses === 'refuse'
-      ? 'as network.private-addresses is "refuse"'
-      : `on ${untrusted ?? 'this event'} (only public addresses are contacted there)`;
-  return { publicOnly, reason, allow, maxTotalBytes: n.maxDownloadMb * 1024 * 1024 };
+  const policy: PolicyRule =
+    n.privateAddresses === 'refuse' ? { rule: 'refuse' } : { rule: 'untrusted-event', event: untrusted };
+  return { publicOnly, policy, allow, maxTotalBytes: n.maxDownloadMb * 1024 * 1024 };
 }
 
 /** An entry of `network.allow`: an IP address or a CIDR block. */

@@ -8,7 +8,7 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { Agent, EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
 import { createWriteStream } from 'node:fs';
 import { MAX_REDIRECTS } from './limits.js';
-import { refusal, refusalOf, type NetworkGuard } from './address-policy.js';
+import { refusal, refusalOf, type AddressRefusal, type NetworkGuard } from './address-policy.js';
 import { proxyForUrl } from './proxy-for-url.js';
 
 export interface FetchOptions {
@@ -65,7 +65,7 @@ export type FetchProblem =
   | { reason: 'network'; code?: string; detail: string }
   | { reason: 'write-failed'; file: string; detail: string }
   /** the network policy (address-policy.ts) kept certwatch from asking; `redirectedTo`: the hop refused */
-  | { reason: 'refused'; refusal: string; redirectedTo?: string };
+  | { reason: 'refused'; refusal: AddressRefusal; redirectedTo?: string };
 
 /** A failed fetch: what was attempted ("fetching CRL"), the URL as messages name it, and what went wrong. */
 export type FetchFailure = FetchProblem & {
@@ -159,7 +159,8 @@ function guardedLookup(g: NetworkGuard) {
       if (err) return callback(err);
       for (const a of addresses) {
         const why = refusalOf(hostname, a.address, g);
-        if (why) return callback(Object.assign(new Error(why), { code: 'ECERTWATCH_REFUSED' }));
+        if (why)
+          return callback(Object.assign(new Error('not contacted'), { code: 'ECERTWATCH_REFUSED', refusal: why }));
       }
       if (options.all) callback(null, addresses);
       else callback(null, addresses[0]?.address, addresses[0]?.family);
@@ -446,8 +447,8 @@ function describe(e: unknown, at: Attempt, url: string, ac: AbortController): Fe
   const err = e as { code?: string; message?: string };
   const refusedAt = [e, (e as { cause?: unknown }).cause].find(
     (x) => (x as { code?: string })?.code === 'ECERTWATCH_REFUSED',
-  ) as Error | undefined;
-  if (refusedAt) return fetchFailed(at, { reason: 'refused', refusal: refusedAt.message }, url);
+  ) as { refusal: AddressRefusal } | undefined;
+  if (refusedAt) return fetchFailed(at, { reason: 'refused', refusal: refusedAt.refusal }, url);
   if (ac.signal.aborted)
     return fetchFailed(at, { reason: 'timeout', limitMs: (ac.signal.reason as TimeLimit).limitMs }, url);
   if (err.code === 'UND_ERR_HEADERS_TIMEOUT') return fetchFailed(at, { reason: 'headers-timeout' }, url);

@@ -4,7 +4,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { networkGuard, notPublic, refusal } from '../../src/net/address-policy.js';
+import { networkGuard, notPublic, refusal as refusalOfHost } from '../../src/net/address-policy.js';
+import { addressRefusal } from '../../src/report/text/address-refusal.js';
+
+/** The refusal as reports say it (report/text/address-refusal.ts), or null. */
+async function refusal(...args: Parameters<typeof refusalOfHost>): Promise<string | null> {
+  const r = await refusalOfHost(...args);
+  return r && addressRefusal(r);
+}
 
 const SAMPLE = [
   '8.8.8.8',

@@ -207,10 +207,16 @@ function fetchCases(): Case[] {
     c(
       {
         reason: 'refused',
-        refusal: 'not contacted: 10.0.0.1, a private (RFC 1918) address, on a pull request from a fork',
+        refusal: {
+          reason: 'not-public',
+          host: '10.0.0.1',
+          address: '10.0.0.1',
+          range: 'private (RFC 1918)',
+          policy: { rule: 'untrusted-event', event: 'a pull request from a fork' },
+        },
         redirectedTo: '10.0.0.1:80',
       },
-      `${at}redirected to 10.0.0.1:80: not contacted: 10.0.0.1, a private (RFC 1918) address, on a pull request from a fork`,
+      `${at}redirected to 10.0.0.1:80: not contacted: 10.0.0.1, a private (RFC 1918) address, on a pull request from a fork (only public addresses are contacted there)`,
     ),
     c({ reason: 'http-status', status: 503 }, `${at}HTTP 503 (after GET did not return a successful OCSP response)`, {
       afterGet: { reason: 'not-successful' },
@@ -513,7 +519,13 @@ const CASES: Case[] = [
             reason: 'fetch',
             failure: {
               reason: 'refused',
-              refusal: 'not contacted',
+              refusal: {
+                reason: 'not-public',
+                host: '10.0.0.1',
+                address: '10.0.0.1',
+                range: 'private (RFC 1918)',
+                policy: { rule: 'refuse' },
+              },
               action: 'fetching CRL',
               url: 'http://10.0.0.1/x.crl',
             },
@@ -521,7 +533,7 @@ const CASES: Case[] = [
         },
       ],
     },
-    says: 'Revocation of certificate api.example not checked: fetching CRL http://10.0.0.1/x.crl: not contacted',
+    says: 'Revocation of certificate api.example not checked: fetching CRL http://10.0.0.1/x.crl: not contacted: 10.0.0.1, a private (RFC 1918) address, as network.private-addresses is "refuse"',
   },
   {
     id: 'renewal-window',
@@ -555,7 +567,11 @@ const CASES: Case[] = [
   ...hostnameCases(),
   {
     id: 'unreachable',
-    detail: { kind: 'unreachable', endpoint: { host: '::1', port: 25 }, reason: 'TCP connect: connection refused' },
+    detail: {
+      kind: 'unreachable',
+      endpoint: { host: '::1', port: 25 },
+      cause: { reason: 'socket', step: { step: 'tcp' }, message: 'connection refused' },
+    },
     says: '[::1]:25: TCP connect: connection refused',
     problem: true,
   },
@@ -564,8 +580,7 @@ const CASES: Case[] = [
     detail: {
       kind: 'endpoint-not-checked',
       endpoint: { host: 'slow.example', port: 443 },
-      cause: 'deadline',
-      reason: 'the run deadline passed before it was started',
+      cause: { reason: 'not-started' },
     },
     says: 'slow.example:443: not checked: the run deadline passed before it was started',
     problem: true,
@@ -585,8 +600,16 @@ const CASES: Case[] = [
   },
   {
     id: 'config',
-    detail: { kind: 'ca-file-problem', problem: 'cannot read ca-file certs/missing.pem (ENOENT)' },
-    says: 'cannot read ca-file certs/missing.pem (ENOENT); endpoints using it were judged against the bundled roots only',
+    detail: {
+      kind: 'ca-file-problem',
+      path: '/w/certs/missing.pem',
+      cause: {
+        reason: 'unreadable',
+        code: 'ENOENT',
+        message: "ENOENT: no such file or directory, stat '/w/certs/missing.pem'",
+      },
+    },
+    says: "cannot read ca-file /w/certs/missing.pem: ENOENT: no such file or directory, stat '/w/certs/missing.pem'; endpoints using it were judged against the bundled roots only",
     problem: true,
   },
   {
@@ -888,7 +911,11 @@ describe('hostile text inside a detail stays inert in every medium', () => {
     },
     {
       id: 'unreachable',
-      detail: { kind: 'unreachable', endpoint: { host: 'evil.example', port: 443 }, reason: HOSTILE },
+      detail: {
+        kind: 'unreachable',
+        endpoint: { host: 'evil.example', port: 443 },
+        cause: { reason: 'starttls', protocol: 'smtp', problem: { problem: 'refused', said: HOSTILE } },
+      },
       says: '',
       problem: true,
     },
@@ -911,7 +938,18 @@ describe('hostile text inside a detail stays inert in every medium', () => {
         refused: false,
         cause: {
           reason: 'fetch',
-          failure: { reason: 'refused', refusal: HOSTILE, action: 'reading renewalInfo', url: HOSTILE },
+          failure: {
+            reason: 'refused',
+            refusal: {
+              reason: 'not-public',
+              host: HOSTILE,
+              address: '127.0.0.1',
+              range: 'loopback',
+              policy: { rule: 'untrusted-event', event: HOSTILE },
+            },
+            action: 'reading renewalInfo',
+            url: HOSTILE,
+          },
         },
       },
       says: '',

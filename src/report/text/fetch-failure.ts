@@ -2,6 +2,7 @@
 // CRL, OCSP, AIA, ARI or serial-list download failure becomes a sentence —
 // "fetching CRL http://ca.example/x.crl: HTTP 404".
 import type { FetchFailure, FetchProblem, OcspGetProblem, UrlRefusal } from '../../net/http-fetch.js';
+import { addressRefusal } from './address-refusal.js';
 
 // Common socket errors in words (the code kept for searching): these end up in
 // findings, and "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9" says the same
@@ -52,7 +53,7 @@ function fetchProblem(p: FetchProblem): string {
     case 'write-failed':
       return `cannot write ${p.file} (${p.detail})`;
     case 'refused':
-      return `${p.redirectedTo ? `redirected to ${p.redirectedTo}: ` : ''}${p.refusal}`;
+      return `${p.redirectedTo ? `redirected to ${p.redirectedTo}: ` : ''}${addressRefusal(p.refusal)}`;
   }
 }
 

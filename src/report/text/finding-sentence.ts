@@ -8,7 +8,6 @@
 import type { Location, RevocationAnswer } from '../../types.js';
 import type {
   CertificateNaming,
-  EndpointRef,
   ExpiryDetail,
   FindingDetail,
   ListHit,
@@ -25,6 +24,9 @@ import { shardText } from '../report-shard.js';
 import { ariCause } from './ari-cause.js';
 import { serialListCause } from './serial-list-cause.js';
 import { fileCause } from './file-cause.js';
+import { endpointLabel } from './endpoint-label.js';
+import { probeCause } from './probe-cause.js';
+import { caFileCause } from './ca-file-cause.js';
 
 /** A finding as reporters hold it: from a run, or read back from a JSON report (which may predate `detail`). */
 export interface SentenceSource {
@@ -152,13 +154,13 @@ function sentence(d: FindingDetail, withPlace: boolean, now: number): string {
     case 'hostname-mismatch':
       return `${endpointLabel(d.endpoint)}: hostname mismatch: ${hostnameCause(d.cause)}`;
     case 'unreachable':
-      return `${endpointLabel(d.endpoint)}: ${d.reason}`;
+      return `${endpointLabel(d.endpoint)}: ${probeCause(d.cause)}`;
     case 'endpoint-not-checked':
-      return `${endpointLabel(d.endpoint)}: not checked: ${d.reason}`;
+      return `${endpointLabel(d.endpoint)}: not checked: ${probeCause(d.cause)}`;
     case 'served-unparseable':
       return `${endpointLabel(d.endpoint)}: certificate ${d.index + 1} of ${d.chainLength} the server sent (${d.fingerprint.slice(0, 'sha256:'.length + 16)}…) does not parse: ${d.reason}`;
     case 'ca-file-problem':
-      return `${d.problem}; endpoints using it were judged against the bundled roots only`;
+      return `${caFileCause(d.path, d.cause)}; endpoints using it were judged against the bundled roots only`;
     case 'address-drift': {
       const label = endpointLabel(d.endpoint);
       if (!d.stale.length)
@@ -254,12 +256,4 @@ function ruleRef(r: RuleRef): string {
 
 function servedLeaf(s: ServedLeaf): string {
   return `${s.addresses.join(', ')} (serves "${s.name}" ${s.fingerprint.slice(0, 23)}…, notBefore ${day(s.notBefore)}, notAfter ${day(s.notAfter)})`;
-}
-
-/** "shop.example via 192.0.2.7:443 (192.0.2.8)": the name asked for first, then where it was asked. */
-export function endpointLabel(e: EndpointRef): string {
-  const host = e.host.includes(':') ? `[${e.host}]` : e.host;
-  const base = e.address && e.address !== e.host ? `${host}:${e.port} (${e.address})` : `${host}:${e.port}`;
-  // An IP probed under another name: say the name too, or two endpoints on one port read the same.
-  return e.servername && e.servername !== e.host ? `${e.servername} via ${base}` : base;
 }

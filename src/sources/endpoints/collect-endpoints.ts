@@ -14,7 +14,8 @@ import type { ChainVerdict } from '../../checks/chain.js';
 import type { JudgedEndpoint, ServedChainJudge } from '../../checks/endpoint-trust.js';
 import { Pool } from './pool.js';
 import { ProbeError, phaseDeadline, type ProbePhase } from './probe-error.js';
-import { endpointLabel, nameToCheck, probeAddress, type ProbeOutcome } from './probe-endpoint.js';
+import type { ProbeCause } from './probe-cause.js';
+import { nameToCheck, probeAddress, type ProbeOutcome } from './probe-endpoint.js';
 import { ProxyConfigError, proxyFor } from './proxy-env.js';
 import { refusal, refusalOf, type NetworkGuard } from '../../net/address-policy.js';
 import { resolveAddresses, type Lookup } from './resolve.js';
@@ -32,8 +33,8 @@ export interface ProbeSummary {
   /** the IP connected to (absent when DNS failed or a proxy resolved the name) */
   address?: string;
   ok: boolean;
-  /** why the probe failed, naming the endpoint */
-  error?: string;
+  /** why the probe failed; `at`: the endpoint probed, when the probe reached an address (report/text/probe-cause.ts probeFailure) */
+  failure?: { cause: ProbeCause; at?: EndpointRef };
   /** the phase it failed in */
   phase?: ProbePhase;
   tlsVersion?: string;
@@ -92,11 +93,12 @@ type AddressResult = { address?: string; outcome?: ProbeOutcome; judged?: Judged
 interface TargetResult {
   target: EndpointTarget;
   store?: TrustStore;
-  configProblem?: string;
+  /** the ca-file could not be used (the bundled roots were) */
+  caFileProblem?: CaFileError;
   notStarted?: true;
   error?: ProbeError;
   /** not contacted: the network policy refused its address (why) */
-  refused?: string;
+  refused?: ProbeCause;
   addresses: AddressResult[];
 }
 
@@ -140,7 +142,7 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
     } catch (e) {
       if (!(e instanceof CaFileError)) throw e;
       // Still probe with the bundled roots: the certificates' expiry matters even if trust cannot be judged as asked.
-      res.configProblem = e.message;
+      res.caFileProblem = e;
       res.store = await loadTrustStore(undefined);
     }
     let proxy: URL | undefined;
@@ -148,7 +150,7 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
       proxy = proxyFor(target.host, target.port, env);
     } catch (e) {
       if (!(e instanceof ProxyConfigError)) throw e;
-      res.error = new ProbeError('proxy', e.message);
+      res.error = new ProbeError('proxy', { reason: 'proxy-config', problem: e.problem });
       return res;
     }
     let addresses: (string | undefined)[];
@@ -184,7 +186,7 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
             )
           : addresses.map((a) => refusalOf(target.host, a!, guard)).find((w) => w !== null);
       if (why) {
-        res.refused = proxy ? `${why} (through the proxy ${proxy.host}, which resolves names itself)` : why;
+        res.refused = { reason: 'refused', refusal: why, ...(proxy ? { proxy: proxy.host } : {}) };
         return res;
       }
     }
@@ -220,11 +222,11 @@ export async function collectEndpoints(targets: EndpointTarget[], opts: CollectO
   return out;
 }
 
-function notChecked(t: EndpointTarget, cause: 'deadline' | 'refused', reason: string, address?: string): Finding {
+function notChecked(t: EndpointTarget, cause: ProbeCause, address?: string): Finding {
   return {
     id: 'not-checked',
     severity: 'notice',
-    detail: { kind: 'endpoint-not-checked', endpoint: endpointRef(t, address), cause, reason },
+    detail: { kind: 'endpoint-not-checked', endpoint: endpointRef(t, address), cause },
     location: baseLocation(t, address),
   };
 }
@@ -294,13 +296,13 @@ function assemble(
 ): void {
   const t = r.target;
   if (r.refused) {
-    out.findings.push(notChecked(t, 'refused', r.refused));
+    out.findings.push(notChecked(t, r.refused));
     out.probes.push({
       targetId: t.id,
       host: t.host,
       port: t.port,
       ok: false,
-      error: r.refused,
+      failure: { cause: r.refused },
       phase: 'dns',
       chainLength: 0,
       authorized: false,
@@ -308,27 +310,30 @@ function assemble(
     return;
   }
   const unreachableSeverity = t.optional ? 'warning' : 'error';
-  if (r.configProblem && !reportedConfig.has(r.configProblem)) {
-    reportedConfig.add(r.configProblem);
+  const ca = r.caFileProblem;
+  // One finding per ca-file and problem, however many endpoints use it.
+  const caKey = ca && JSON.stringify([ca.path, ca.cause]);
+  if (ca && caKey && !reportedConfig.has(caKey)) {
+    reportedConfig.add(caKey);
     out.findings.push({
       id: 'config',
       severity: 'error',
-      detail: { kind: 'ca-file-problem', problem: r.configProblem },
+      detail: { kind: 'ca-file-problem', path: ca.path, cause: ca.cause },
       location: baseLocation(t),
     });
   }
   if (r.notStarted) {
-    out.findings.push(notChecked(t, 'deadline', 'the run deadline passed before it was started'));
+    out.findings.push(notChecked(t, { reason: 'not-started' }));
     return;
   }
   if (r.error) {
     out.findings.push(
       r.error.runDeadline
-        ? notChecked(t, 'deadline', r.error.message)
+        ? notChecked(t, r.error.cause)
         : {
             id: 'unreachable',
             severity: unreachableSeverity,
-            detail: { kind: 'unreachable', endpoint: endpointRef(t), reason: r.error.message },
+            detail: { kind: 'unreachable', endpoint: endpointRef(t), cause: r.error.cause },
             location: baseLocation(t),
           },
     );
@@ -337,7 +342,7 @@ function assemble(
       host: t.host,
       port: t.port,
       ok: false,
-      error: r.error.message,
+      failure: { cause: r.error.cause },
       phase: r.error.phase,
       chainLength: 0,
       authorized: false,
@@ -345,10 +350,9 @@ function assemble(
     return;
   }
   for (const a of r.addresses) {
-    const label = endpointLabel(t, a.address);
     const loc = baseLocation(t, a.address);
     if (a.notStarted || !a.outcome) {
-      out.findings.push(notChecked(t, 'deadline', 'the run deadline passed before it was started', a.address));
+      out.findings.push(notChecked(t, { reason: 'not-started' }, a.address));
       continue;
     }
     const { outcome } = a;
@@ -364,21 +368,22 @@ function assemble(
     };
     out.probes.push(summary);
     if (outcome.error) {
-      // What a server says in a STARTTLS dialogue is its author's text: on an untrusted run it is not quoted
+      // What a server says in a STARTTLS dialogue is its author's text: on an untrusted run it is not kept
       // (a pull request's author could aim an endpoint at a server whose banner leaks something).
-      const message =
+      const { cause } = outcome.error;
+      const told: ProbeCause =
         guard?.publicOnly && outcome.error.phase === 'starttls'
-          ? `the STARTTLS dialogue failed (the server's words are not shown ${guard.reason})`
-          : outcome.error.message;
-      summary.error = `${label}: ${message}`;
+          ? { reason: 'starttls-withheld', protocol: t.starttls!, policy: guard.policy }
+          : cause;
+      summary.failure = { cause: told, at: endpointRef(t, a.address) };
       summary.phase = outcome.error.phase;
       out.findings.push(
         outcome.error.runDeadline
-          ? notChecked(t, 'deadline', outcome.error.message, a.address)
+          ? notChecked(t, cause, a.address)
           : {
               id: 'unreachable',
               severity: unreachableSeverity,
-              detail: { kind: 'unreachable', endpoint: endpointRef(t, a.address), reason: message },
+              detail: { kind: 'unreachable', endpoint: endpointRef(t, a.address), cause: told },
               location: loc,
             },
       );

@@ -24,13 +24,6 @@ export function nameToCheck(target: EndpointTarget): string {
   return target.servername ?? target.host;
 }
 
-export function endpointLabel(target: EndpointTarget, address?: string): string {
-  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-  const base = address && address !== target.host ? `${host}:${target.port} (${address})` : `${host}:${target.port}`;
-  // An IP probed under another name: say the name too, or two endpoints on one port read the same.
-  return target.servername && target.servername !== target.host ? `${target.servername} via ${base}` : base;
-}
-
 export async function probeAddress(
   target: EndpointTarget,
   address: string | undefined,
@@ -57,7 +50,8 @@ export async function probeAddress(
       deadline: phaseDeadline(target.timeoutMs, ctx.runDeadline),
     });
   } catch (e) {
-    out.error = e instanceof ProbeError ? e : new ProbeError('tcp', `probe failed: ${(e as Error).message}`);
+    out.error =
+      e instanceof ProbeError ? e : new ProbeError('tcp', { reason: 'failed', message: (e as Error).message });
   } finally {
     socket?.destroy();
   }

@@ -1,17 +1,24 @@
 // One error type for every way a probe can fail, carrying the phase it failed
-// in: reports show "unreachable during STARTTLS" rather than a bare errno.
+// in and its typed cause (probe-cause.ts): reports show "unreachable during
+// STARTTLS" rather than a bare errno, and the sentence is written late
+// (report/text/probe-cause.ts).
 import type { Socket } from 'node:net';
+import { isRunDeadline, type ProbeCause, type ProbeStep } from './probe-cause.js';
 
 export type ProbePhase = 'dns' | 'tcp' | 'proxy' | 'starttls' | 'handshake';
 
 export class ProbeError extends Error {
   constructor(
     readonly phase: ProbePhase,
-    message: string,
-    /** the run's deadline (not the phase's own timeout) cut this probe short */
-    readonly runDeadline = false,
+    override readonly cause: ProbeCause,
   ) {
-    super(message);
+    // Not shown to users (they read the cause's sentence); says enough in a stack trace.
+    super(`probe failed in the ${phase} phase: ${cause.reason}`);
+  }
+
+  /** the run's deadline (not the phase's own timeout) cut this probe short */
+  get runDeadline(): boolean {
+    return isRunDeadline(this.cause);
   }
 }
 
@@ -19,6 +26,11 @@ export class ProbeError extends Error {
 export function phaseDeadline(timeoutMs: number, runDeadline: number): { at: number; isRunDeadline: boolean } {
   const own = Date.now() + timeoutMs;
   return own < runDeadline ? { at: own, isRunDeadline: false } : { at: runDeadline, isRunDeadline: true };
+}
+
+/** What passing `deadline` `ms` after arming it means for `step`. */
+export function deadlineCause(step: ProbeStep, deadline: { isRunDeadline: boolean }, ms: number): ProbeCause {
+  return deadline.isRunDeadline ? { reason: 'run-deadline', step } : { reason: 'timeout', step, ms };
 }
 
 /**
@@ -29,34 +41,18 @@ export function armDeadline(
   socket: Socket,
   phase: ProbePhase,
   deadline: { at: number; isRunDeadline: boolean },
-  what: string,
+  step: ProbeStep,
 ): () => void {
   const ms = Math.max(0, deadline.at - Date.now());
   const timer = setTimeout(() => {
-    const msg = deadline.isRunDeadline ? `${what}: stopped by the run deadline` : `${what}: timed out after ${ms} ms`;
-    socket.destroy(new ProbeError(phase, msg, deadline.isRunDeadline));
+    socket.destroy(new ProbeError(phase, deadlineCause(step, deadline, ms)));
   }, ms);
   timer.unref();
   return () => clearTimeout(timer);
 }
 
-/** Errno codes a user can act on, in words. */
-export function describeSocketError(e: Error): string {
+/** A socket error during `step`: its errno code (report/text/probe-cause.ts says known ones in words) and Node's message. */
+export function socketError(step: ProbeStep, e: Error): ProbeCause {
   const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'connection refused (nothing listening on that port)';
-    case 'ECONNRESET':
-      return 'connection reset by peer';
-    case 'EHOSTUNREACH':
-      return 'host unreachable';
-    case 'ENETUNREACH':
-      return 'network unreachable (no route; IPv6 may be unavailable on this machine)';
-    case 'EADDRNOTAVAIL':
-      return 'address not available on this machine';
-    case 'EPIPE':
-      return 'connection closed by peer while writing';
-    default:
-      return e.message;
-  }
+  return { reason: 'socket', step, ...(code ? { code } : {}), message: e.message };
 }

@@ -4,7 +4,8 @@
 // inside it exactly as on a direct connection.
 import type { Socket } from 'node:net';
 import { connectTcp } from './connect-tcp.js';
-import { ProbeError, armDeadline, describeSocketError } from './probe-error.js';
+import type { ProxyProblem } from './probe-cause.js';
+import { ProbeError, armDeadline, socketError } from './probe-error.js';
 
 // A CONNECT reply is a status line and a few headers; proxies that answer with
 // an error page put it in the body, which we never read. 16 KiB bounds a
@@ -24,14 +25,14 @@ export async function connectViaProxy(
 ): Promise<Socket> {
   const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
   const proxyPort = proxy.port ? Number(proxy.port) : 80;
-  const what = `proxy ${proxy.host} (CONNECT ${authority(host, port)})`;
+  const target = authority(host, port);
+  const step = { step: 'proxy' as const, proxy: proxy.host, target };
   let socket: Socket;
   try {
-    socket = await connectTcp(proxyHost, proxyPort, deadline, `TCP connect to proxy ${proxy.host}`);
+    socket = await connectTcp(proxyHost, proxyPort, deadline, { step: 'proxy-tcp', proxy: proxy.host });
   } catch (e) {
-    throw new ProbeError('proxy', (e as Error).message, (e as ProbeError).runDeadline);
+    throw new ProbeError('proxy', (e as ProbeError).cause);
   }
-  const target = authority(host, port);
   let request = `CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n`;
   if (proxy.username) {
     const creds = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
@@ -40,7 +41,7 @@ export async function connectViaProxy(
   request += '\r\n';
 
   return new Promise<Socket>((resolve, reject) => {
-    const disarm = armDeadline(socket, 'proxy', deadline, what);
+    const disarm = armDeadline(socket, 'proxy', deadline, step);
     let buf = Buffer.alloc(0);
     const cleanup = () => {
       disarm();
@@ -53,23 +54,22 @@ export async function connectViaProxy(
       socket.destroy();
       reject(e);
     };
-    const onError = (e: Error) =>
-      fail(e instanceof ProbeError ? e : new ProbeError('proxy', `${what}: ${describeSocketError(e)}`));
-    const onClose = () => fail(new ProbeError('proxy', `${what}: proxy closed the connection before answering`));
+    const failWith = (problem: ProxyProblem) =>
+      fail(new ProbeError('proxy', { reason: 'proxy', proxy: proxy.host, target, problem }));
+    const onError = (e: Error) => fail(e instanceof ProbeError ? e : new ProbeError('proxy', socketError(step, e)));
+    const onClose = () => failWith({ problem: 'closed' });
     const onData = (chunk: Buffer) => {
       buf = Buffer.concat([buf, chunk]);
       const end = buf.indexOf('\r\n\r\n');
       if (end < 0) {
         if (buf.length > MAX_PROXY_RESPONSE_HEADER_BYTES)
-          fail(new ProbeError('proxy', `${what}: proxy reply header exceeds ${MAX_PROXY_RESPONSE_HEADER_BYTES} bytes`));
+          failWith({ problem: 'header-too-large', maxBytes: MAX_PROXY_RESPONSE_HEADER_BYTES });
         return;
       }
       const statusLine = buf.subarray(0, buf.indexOf('\r\n')).toString('latin1');
       const m = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(statusLine);
-      if (!m)
-        return fail(new ProbeError('proxy', `${what}: not an HTTP reply: ${JSON.stringify(statusLine.slice(0, 80))}`));
-      if (m[1] !== '200')
-        return fail(new ProbeError('proxy', `${what}: proxy refused: ${m[1]} ${m[2] ?? ''}`.trimEnd()));
+      if (!m) return failWith({ problem: 'not-http', statusLine: statusLine.slice(0, 80) });
+      if (m[1] !== '200') return failWith({ problem: 'refused', status: m[1], text: m[2] ?? '' });
       cleanup();
       socket.pause();
       // Bytes after the header already belong to the tunnelled server (a STARTTLS greeting).

@@ -5,8 +5,14 @@
 // optional ":port", and CIDR blocks for IP literals.
 import { BlockList, isIP } from 'node:net';
 import { redactProxyUrl } from '../../net/proxy-credentials.js';
+import type { ProxyConfigProblem } from './probe-cause.js';
 
-export class ProxyConfigError extends Error {}
+/** HTTPS_PROXY cannot be used; `problem` says why (report/text/probe-cause.ts words it). */
+export class ProxyConfigError extends Error {
+  constructor(readonly problem: ProxyConfigProblem) {
+    super(`HTTPS_PROXY cannot be used: ${problem.problem}`);
+  }
+}
 
 function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const v = env[name] ?? env[name.toLowerCase()];
@@ -64,17 +70,12 @@ export function proxyFor(host: string, port: number, env: NodeJS.ProcessEnv): UR
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
   } catch {
     // Never echo the value: it may hold a password (see proxy-credentials.ts).
-    throw new ProxyConfigError(
-      `HTTPS_PROXY="${redactProxyUrl(raw)}" is not a URL${raw.includes('@') ? ' (credentials hidden; percent-encode special characters in the user name and password, e.g. # as %23)' : ''}`,
-    );
+    throw new ProxyConfigError({ problem: 'not-a-url', value: redactProxyUrl(raw), credentials: raw.includes('@') });
   }
-  if (url.protocol !== 'http:')
-    throw new ProxyConfigError(`HTTPS_PROXY uses ${url.protocol}//; only http:// proxies (HTTP CONNECT) are supported`);
+  if (url.protocol !== 'http:') throw new ProxyConfigError({ problem: 'not-http', protocol: url.protocol });
   if (url.hostname.includes('@') || /[#?]/.test(raw.slice(0, raw.lastIndexOf('@') + 1))) {
     // Parsed, but not as meant: an unencoded '#' or '?' in the password cut it short.
-    throw new ProxyConfigError(
-      `HTTPS_PROXY="${redactProxyUrl(raw)}" holds credentials with unencoded special characters; percent-encode them (e.g. # as %23)`,
-    );
+    throw new ProxyConfigError({ problem: 'unencoded-credentials', value: redactProxyUrl(raw) });
   }
   return url;
 }

@@ -3,7 +3,7 @@
 // stale backend behind a round-robin name is seen too.
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { ProbeError } from './probe-error.js';
+import { ProbeError, deadlineCause } from './probe-error.js';
 
 /** IPv4 before IPv6, then numerically: a stable order for reports whatever DNS returns. */
 export function compareAddresses(a: string, b: string): number {
@@ -35,30 +35,17 @@ export async function resolveAddresses(
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     const ms = Math.max(0, deadline.at - Date.now());
-    timer = setTimeout(
-      () =>
-        reject(
-          new ProbeError(
-            'dns',
-            deadline.isRunDeadline
-              ? `resolving ${host}: stopped by the run deadline`
-              : `resolving ${host}: timed out after ${ms} ms`,
-            deadline.isRunDeadline,
-          ),
-        ),
-      ms,
-    );
+    timer = setTimeout(() => reject(new ProbeError('dns', deadlineCause({ step: 'resolve', host }, deadline, ms))), ms);
   });
   try {
     const found = await Promise.race([lookupFn(host, { all: true }), timeout]);
-    if (found.length === 0) throw new ProbeError('dns', `resolving ${host}: no addresses`);
+    if (found.length === 0) throw new ProbeError('dns', { reason: 'no-addresses', host });
     const addresses = [...new Set(found.map((f) => f.address))];
     return all ? addresses.sort(compareAddresses) : [addresses[0]];
   } catch (e) {
     if (e instanceof ProbeError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOTFOUND' || code === 'ENODATA' ? 'name does not resolve' : (e as Error).message;
-    throw new ProbeError('dns', `resolving ${host}: ${why}`);
+    throw new ProbeError('dns', { reason: 'dns', host, ...(code ? { code } : {}), message: (e as Error).message });
   } finally {
     clearTimeout(timer);
   }

@@ -6,7 +6,8 @@ import type { Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions, type SecureContext, type TLSSocket } from 'node:tls';
 import { isIP, type Socket as NetSocket } from 'node:net';
 import type { X509Certificate } from 'node:crypto';
-import { ProbeError, armDeadline, describeSocketError } from './probe-error.js';
+import { ProbeError, armDeadline, socketError } from './probe-error.js';
+import type { ProbeCause, TlsProblem } from './probe-cause.js';
 import { verifyErrorName } from '../../shared/openssl-verify-errors.js';
 
 // Real chains are 2–4 certificates; cross-signs push a few to 5–6. Beyond 20 a
@@ -37,21 +38,27 @@ export interface TlsProbeResult {
   stapledOcsp?: Buffer;
 }
 
-function describeTlsError(e: Error): string {
+/** Why a handshake failed, from the error Node raised. */
+function tlsErrorCause(e: Error): ProbeCause {
   const code = (e as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ERR_SSL_EXCESSIVE_MESSAGE_SIZE')
-    return 'server sent a handshake message larger than OpenSSL accepts (oversized certificate chain)';
+  const tls = (problem: TlsProblem): ProbeCause => ({ reason: 'tls', problem });
+  if (code === 'ERR_SSL_EXCESSIVE_MESSAGE_SIZE') return tls({ problem: 'oversized-message' });
   if (
     code === 'ERR_SSL_WRONG_VERSION_NUMBER' ||
     code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' ||
     code === 'ERR_SSL_RECORD_LAYER_FAILURE'
   )
-    return 'server does not speak TLS on this port (got something else, e.g. plain HTTP)';
+    return tls({ problem: 'not-tls' });
   if (code === 'ECONNRESET' || /socket disconnected before secure TLS connection/i.test(e.message))
-    return 'server closed the connection during the TLS handshake';
+    return tls({ problem: 'closed' });
   if (code.startsWith('ERR_SSL_'))
-    return `TLS error: ${e.message.replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, '').replace(/:\.\.\/deps\/.*$/, '')}`;
-  return describeSocketError(e);
+    return tls({
+      problem: 'openssl',
+      code,
+      // OpenSSL's reason without its "error:0A000126:SSL routines:func:" prefix and source path
+      message: e.message.replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, '').replace(/:\.\.\/deps\/.*$/, ''),
+    });
+  return socketError({ step: 'handshake' }, e);
 }
 
 /** Walk the peer chain in the order it was sent (Node's issuerCertificate links on the X509 object follow SSL_get_peer_cert_chain). */
@@ -94,15 +101,11 @@ export function tlsHandshake(
     // call with nothing until the handshake is done, then the real method is back.
     const own = tls as { getPeerCertificate?: () => object };
     own.getPeerCertificate = () => ({});
-    const disarm = armDeadline(tls as unknown as NetSocket, 'handshake', opts.deadline, 'TLS handshake');
+    const disarm = armDeadline(tls as unknown as NetSocket, 'handshake', opts.deadline, { step: 'handshake' });
+    const failed = (problem: TlsProblem) => new ProbeError('handshake', { reason: 'tls', problem });
     const byteCheck = setInterval(() => {
       if (socket.bytesRead > MAX_HANDSHAKE_BYTES) {
-        tls.destroy(
-          new ProbeError(
-            'handshake',
-            `TLS handshake: server sent more than ${MAX_HANDSHAKE_BYTES} bytes without completing the handshake`,
-          ),
-        );
+        tls.destroy(failed({ problem: 'too-many-bytes', maxBytes: MAX_HANDSHAKE_BYTES }));
       }
     }, BYTE_CHECK_INTERVAL_MS);
     byteCheck.unref();
@@ -113,10 +116,7 @@ export function tlsHandshake(
       clearInterval(byteCheck);
       tls.destroy();
       socket.destroy();
-      if (err)
-        reject(
-          err instanceof ProbeError ? err : new ProbeError('handshake', `TLS handshake: ${describeTlsError(err)}`),
-        );
+      if (err) reject(err instanceof ProbeError ? err : new ProbeError('handshake', tlsErrorCause(err)));
       else resolve(result!);
     };
     tls.on('OCSPResponse', (r: Buffer | null | undefined) => {
@@ -129,15 +129,9 @@ export function tlsHandshake(
         const peer = sentChain(tls);
         const chain = peer.map((c) => c.raw);
         if (chain.length > MAX_SERVED_CERTS) {
-          return finish(
-            new ProbeError(
-              'handshake',
-              `TLS handshake: server sent more than ${MAX_SERVED_CERTS} certificates; refusing to judge such a chain`,
-            ),
-          );
+          return finish(failed({ problem: 'too-many-certificates', max: MAX_SERVED_CERTS }));
         }
-        if (chain.length === 0)
-          return finish(new ProbeError('handshake', 'TLS handshake: server presented no certificate'));
+        if (chain.length === 0) return finish(failed({ problem: 'no-certificate' }));
         const cipher = tls.getCipher();
         const authErr = tls.authorizationError as unknown as Error | string | null | undefined;
         const authCode = authErr ? String((authErr as { code?: string }).code ?? authErr) : undefined;
@@ -159,9 +153,7 @@ export function tlsHandshake(
       }
     });
     tls.once('error', (e) => finish(e));
-    tls.once('close', () =>
-      finish(new ProbeError('handshake', 'TLS handshake: server closed the connection during the TLS handshake')),
-    );
+    tls.once('close', () => finish(failed({ problem: 'closed' })));
   });
 }
 

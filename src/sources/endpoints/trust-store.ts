@@ -24,7 +24,24 @@ export interface TrustStore {
   label: string;
 }
 
-export class CaFileError extends Error {}
+/** Why a ca-file cannot be used (sentences in report/text/ca-file-cause.ts). */
+export type CaFileCause =
+  | { reason: 'too-large'; bytes: number; maxBytes: number }
+  /** `message`: Node's words (they name the path and the errno) */
+  | { reason: 'unreadable'; code?: string; message: string }
+  /** `message`: the certificate parser's words */
+  | { reason: 'unparseable'; message: string }
+  | { reason: 'empty' };
+
+export class CaFileError extends Error {
+  constructor(
+    /** the ca-file as configured, made absolute */
+    readonly path: string,
+    override readonly cause: CaFileCause,
+  ) {
+    super(`ca-file ${path}: ${cause.reason}`);
+  }
+}
 
 // Probing old servers is the point: accept TLS 1.0/1.1 and any key size, so we
 // can read (and report) what they serve instead of failing the handshake.
@@ -36,13 +53,12 @@ async function readCaFile(path: string): Promise<{ records: CertificateRecord[];
   try {
     const st = await stat(path);
     if (st.size > MAX_CA_FILE_BYTES)
-      throw new CaFileError(
-        `ca-file ${path} is ${st.size} bytes, over the ${MAX_CA_FILE_BYTES}-byte limit for a CA bundle`,
-      );
+      throw new CaFileError(path, { reason: 'too-large', bytes: st.size, maxBytes: MAX_CA_FILE_BYTES });
     data = await readFile(path);
   } catch (e) {
     if (e instanceof CaFileError) throw e;
-    throw new CaFileError(`cannot read ca-file ${path}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CaFileError(path, { reason: 'unreadable', ...(code ? { code } : {}), message: (e as Error).message });
   }
   const text = data.toString('latin1');
   const ders: Buffer[] = looksLikePem(text)
@@ -55,10 +71,10 @@ async function readCaFile(path: string): Promise<{ records: CertificateRecord[];
     try {
       records.push(parseCertificate(der));
     } catch (e) {
-      throw new CaFileError(`ca-file ${path}: a certificate does not parse: ${(e as Error).message}`);
+      throw new CaFileError(path, { reason: 'unparseable', message: (e as Error).message });
     }
   }
-  if (records.length === 0) throw new CaFileError(`ca-file ${path} holds no certificate`);
+  if (records.length === 0) throw new CaFileError(path, { reason: 'empty' });
   const pems = records.map((r) => toPem('CERTIFICATE', r.der));
   return { records, pems };
 }

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeEndpoints } from '../../helpers/probe-endpoints.js';
-import { proxyFor } from '../../../src/sources/endpoints/proxy-env.js';
+import { proxyFor, type ProxyConfigError } from '../../../src/sources/endpoints/proxy-env.js';
+import { probeCause } from '../../../src/report/text/probe-cause.js';
 import { hierarchy } from '../../helpers/pki.js';
 import { endpointTarget, startConnectProxy, startStartTlsServer, startTlsServer } from '../../helpers/tls-servers.js';
 import { said } from '../../helpers/said.js';
@@ -34,7 +35,10 @@ test('NO_PROXY exempts hosts the way curl reads it', () => {
     'scheme-less proxy means http://',
   );
   assert.equal(proxyFor('anything', 443, {}), undefined);
-  assert.throws(() => proxyFor('anything', 443, { HTTPS_PROXY: 'socks5://p:1080' }), /only http:\/\/ proxies/);
+  assert.throws(
+    () => proxyFor('anything', 443, { HTTPS_PROXY: 'socks5://p:1080' }),
+    (e: ProxyConfigError) => /only http:\/\/ proxies/.test(probeCause({ reason: 'proxy-config', problem: e.problem })),
+  );
 });
 
 test('with HTTPS_PROXY set, TLS and STARTTLS probes tunnel through CONNECT and still see the certificate', async (t) => {

@@ -2,7 +2,6 @@
 // list STARTTLS, then "a2 STARTTLS" → "a2 OK". A PREAUTH greeting means the
 // session is already authenticated and STARTTLS is no longer allowed.
 import { type LineReader, quote } from './line-reader.js';
-import { ProbeError } from '../probe-error.js';
 
 async function tagged(r: LineReader, tag: string): Promise<string[]> {
   return r.readReply((l) => l.startsWith(tag + ' '));
@@ -10,13 +9,8 @@ async function tagged(r: LineReader, tag: string): Promise<string[]> {
 
 export async function imapStartTls(r: LineReader): Promise<void> {
   const greeting = await r.readLine();
-  if (/^\* PREAUTH/i.test(greeting))
-    throw new ProbeError(
-      'starttls',
-      `${r.what}: server greeted with PREAUTH, which forbids STARTTLS: ${quote(greeting)}`,
-    );
-  if (!/^\* OK/i.test(greeting))
-    throw new ProbeError('starttls', `${r.what}: server greeting is not "* OK": ${quote(greeting)}`);
+  if (/^\* PREAUTH/i.test(greeting)) throw r.error({ problem: 'preauth', said: quote(greeting) });
+  if (!/^\* OK/i.test(greeting)) throw r.error({ problem: 'bad-greeting', expected: '* OK', said: quote(greeting) });
   let caps = /\[CAPABILITY ([^\]]*)\]/i.exec(greeting)?.[1];
   if (!caps) {
     r.write('a1 CAPABILITY\r\n');
@@ -24,13 +18,14 @@ export async function imapStartTls(r: LineReader): Promise<void> {
     caps = lines.filter((l) => /^\* CAPABILITY /i.test(l)).join(' ');
   }
   if (!/(^|\s)STARTTLS(\s|$)/i.test(caps)) {
-    throw new ProbeError(
-      'starttls',
-      `${r.what}: server does not offer STARTTLS (capabilities: ${quote(caps.replace(/^\* CAPABILITY /i, ''))})`,
-    );
+    throw r.error({
+      problem: 'not-offered',
+      evidence: 'capabilities',
+      said: quote(caps.replace(/^\* CAPABILITY /i, '')),
+    });
   }
   r.write('a2 STARTTLS\r\n');
   const lines = await tagged(r, 'a2');
   const last = lines[lines.length - 1];
-  if (!/^a2 OK/i.test(last)) throw new ProbeError('starttls', `${r.what} refused by server: ${quote(last)}`);
+  if (!/^a2 OK/i.test(last)) throw r.error({ problem: 'refused', said: quote(last) });
 }

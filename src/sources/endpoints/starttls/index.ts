@@ -17,9 +17,8 @@ export async function negotiateStartTls(
   socket: Socket,
   opts: { domain: string; deadline: { at: number; isRunDeadline: boolean } },
 ): Promise<Socket> {
-  const what = `STARTTLS (${protocol})`;
-  const disarm = armDeadline(socket, 'starttls', opts.deadline, what);
-  const reader = new LineReader(socket, what);
+  const disarm = armDeadline(socket, 'starttls', opts.deadline, { step: 'starttls', protocol });
+  const reader = new LineReader(socket, protocol);
   try {
     switch (protocol) {
       case 'smtp':

@@ -2,22 +2,11 @@
 // answered by an ExtendedResponse whose resultCode 0 means go ahead. Both are
 // BER; only the few fields we need are read, with explicit bounds.
 import { type LineReader, quote } from './line-reader.js';
-import { ProbeError } from '../probe-error.js';
 
 const START_TLS_OID = '1.3.6.1.4.1.1466.20037';
 // An ExtendedResponse is a result code, two short strings and an optional OID;
 // 16 KiB covers a verbose diagnostic message.
 const MAX_LDAP_RESPONSE_BYTES = 16 * 1024;
-
-// RFC 4511 §4.1.9 result codes a StartTLS request commonly gets.
-const RESULT_CODES: Record<number, string> = {
-  1: 'operationsError',
-  2: 'protocolError',
-  12: 'unavailableCriticalExtension',
-  52: 'unavailable',
-  53: 'unwillingToPerform',
-  80: 'other',
-};
 
 function tlv(tag: number, body: Buffer): Buffer {
   if (body.length > 127) throw new Error('LDAP request field too long'); // our fields are tiny
@@ -70,18 +59,15 @@ export async function ldapStartTls(r: LineReader): Promise<void> {
   r.write(startTlsRequest());
   let head = await r.readBytes(2);
   if (head[0] !== 0x30)
-    throw new ProbeError(
-      'starttls',
-      `${r.what}: not an LDAP server (first byte 0x${head[0].toString(16)}: ${quote(head.toString('latin1'))})`,
-    );
+    throw r.error({ problem: 'not-ldap', firstByte: head[0], said: quote(head.toString('latin1')) });
   let total: number;
   try {
     while ((total = messageLength(head)) < 0) head = Buffer.concat([head, await r.readBytes(1)]);
   } catch (e) {
-    throw new ProbeError('starttls', `${r.what}: malformed LDAP response: ${(e as Error).message}`);
+    throw r.error({ problem: 'malformed-ldap', detail: (e as Error).message });
   }
   if (total > MAX_LDAP_RESPONSE_BYTES)
-    throw new ProbeError('starttls', `${r.what}: LDAP response of ${total} bytes exceeds ${MAX_LDAP_RESPONSE_BYTES}`);
+    throw r.error({ problem: 'ldap-too-large', bytes: total, maxBytes: MAX_LDAP_RESPONSE_BYTES });
   const msg = Buffer.concat([head, await r.readBytes(total - head.length)]);
   let code: number;
   let diagnostic = '';
@@ -98,14 +84,7 @@ export async function ldapStartTls(r: LineReader): Promise<void> {
     const diag = readTlv(msg, matched.end, op.end);
     diagnostic = msg.subarray(diag.start, diag.end).toString('utf8');
   } catch (e) {
-    throw new ProbeError('starttls', `${r.what}: malformed LDAP response: ${(e as Error).message}`);
+    throw r.error({ problem: 'malformed-ldap', detail: (e as Error).message });
   }
-  if (code !== 0) {
-    const name = RESULT_CODES[code] ?? `resultCode ${code}`;
-    const what = code === 2 || code === 12 ? ': server does not offer STARTTLS' : ' refused by server';
-    throw new ProbeError(
-      'starttls',
-      `${r.what}${what}: ${name} (${code})${diagnostic ? `: ${quote(diagnostic)}` : ''}`,
-    );
-  }
+  if (code !== 0) throw r.error({ problem: 'ldap-result', resultCode: code, diagnostic: quote(diagnostic) });
 }

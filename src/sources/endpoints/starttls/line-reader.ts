@@ -3,7 +3,9 @@
 // this one reader so the caps and the "nothing may follow the go-ahead" rule
 // live in one place.
 import type { Socket } from 'node:net';
-import { ProbeError, describeSocketError } from '../probe-error.js';
+import type { StartTlsProtocol } from '../../../types.js';
+import type { StartTlsProblem } from '../probe-cause.js';
+import { ProbeError, socketError } from '../probe-error.js';
 
 // A STARTTLS dialogue is a greeting, a capability list and one reply: a few KiB.
 // 64 KiB lets a chatty server through and stops one that streams forever.
@@ -22,8 +24,8 @@ export class LineReader {
 
   constructor(
     private readonly socket: Socket,
-    /** "STARTTLS (smtp) with mail.example.com:25" — prefixes every error */
-    readonly what: string,
+    /** the dialect spoken: every error names it */
+    readonly protocol: StartTlsProtocol,
   ) {
     socket.on('data', this.onData);
     socket.on('error', this.onError);
@@ -34,12 +36,7 @@ export class LineReader {
   private readonly onData = (chunk: Buffer): void => {
     this.total += chunk.length;
     if (this.total > MAX_STARTTLS_BYTES) {
-      this.fail(
-        new ProbeError(
-          'starttls',
-          `${this.what}: server sent more than ${MAX_STARTTLS_BYTES} bytes without completing the STARTTLS dialogue`,
-        ),
-      );
+      this.fail(this.error({ problem: 'too-many-bytes', maxBytes: MAX_STARTTLS_BYTES }));
       this.socket.destroy();
       return;
     }
@@ -48,12 +45,21 @@ export class LineReader {
   };
 
   private readonly onError = (e: Error): void => {
-    this.fail(e instanceof ProbeError ? e : new ProbeError('starttls', `${this.what}: ${describeSocketError(e)}`));
+    this.fail(
+      e instanceof ProbeError
+        ? e
+        : new ProbeError('starttls', socketError({ step: 'starttls', protocol: this.protocol }, e)),
+    );
   };
 
   private readonly onClose = (): void => {
-    this.fail(new ProbeError('starttls', `${this.what}: server closed the connection`));
+    this.fail(this.error({ problem: 'closed' }));
   };
+
+  /** The dialogue failed: `problem` says how (the dialects' own failures too). */
+  error(problem: StartTlsProblem): ProbeError {
+    return new ProbeError('starttls', { reason: 'starttls', protocol: this.protocol, problem });
+  }
 
   private fail(e: Error): void {
     this.failure ??= e;
@@ -86,7 +92,7 @@ export class LineReader {
       if (this.failure) throw this.failure;
       await this.more();
     }
-    throw new ProbeError('starttls', `${this.what}: server sent a line longer than ${MAX_LINE_BYTES} bytes`);
+    throw this.error({ problem: 'line-too-long', maxBytes: MAX_LINE_BYTES });
   }
 
   /**
@@ -99,10 +105,7 @@ export class LineReader {
       lines.push(line);
       if (isLast(line)) return lines;
     }
-    throw new ProbeError(
-      'starttls',
-      `${this.what}: server reply exceeds ${MAX_REPLY_LINES} lines (first: ${JSON.stringify(lines[0].slice(0, 80))})`,
-    );
+    throw this.error({ problem: 'too-many-lines', maxLines: MAX_REPLY_LINES, first: lines[0].slice(0, 80) });
   }
 
   /** Exactly `n` bytes. */
@@ -147,10 +150,7 @@ export class LineReader {
     if (this.failure) throw this.failure;
     if (this.buf.length) {
       this.socket.destroy();
-      throw new ProbeError(
-        'starttls',
-        `${this.what}: server sent ${this.buf.length} unexpected bytes after agreeing to start TLS`,
-      );
+      throw this.error({ problem: 'bytes-after-go-ahead', bytes: this.buf.length });
     }
     return this.socket;
   }

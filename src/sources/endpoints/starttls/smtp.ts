@@ -2,7 +2,6 @@
 // listed, then "STARTTLS" → 220. Replies may span lines ("250-…" continues,
 // "250 …" ends them; RFC 5321 §4.2.1).
 import { type LineReader, quote } from './line-reader.js';
-import { ProbeError } from '../probe-error.js';
 
 // The EHLO argument should be our own name (RFC 5321 §4.1.1.1); a probe has
 // none worth telling, and an address literal would be wrong behind NAT.
@@ -11,24 +10,20 @@ const EHLO_NAME = 'certwatch.invalid';
 async function reply(r: LineReader): Promise<{ code: string; lines: string[] }> {
   const lines = await r.readReply((l) => !/^\d{3}-/.test(l));
   const code = /^(\d{3})/.exec(lines[lines.length - 1])?.[1];
-  if (!code) throw new ProbeError('starttls', `${r.what}: not an SMTP reply: ${quote(lines)}`);
+  if (!code) throw r.error({ problem: 'not-a-reply', dialect: 'SMTP', said: quote(lines) });
   return { code, lines };
 }
 
 export async function smtpStartTls(r: LineReader): Promise<void> {
   const greeting = await reply(r);
-  if (greeting.code !== '220')
-    throw new ProbeError('starttls', `${r.what}: server greeting is not 220: ${quote(greeting.lines)}`);
+  if (greeting.code !== '220') throw r.error({ problem: 'bad-greeting', expected: '220', said: quote(greeting.lines) });
   r.write(`EHLO ${EHLO_NAME}\r\n`);
   const ehlo = await reply(r);
-  if (ehlo.code !== '250') throw new ProbeError('starttls', `${r.what}: EHLO rejected: ${quote(ehlo.lines)}`);
+  if (ehlo.code !== '250') throw r.error({ problem: 'ehlo-rejected', said: quote(ehlo.lines) });
   if (!ehlo.lines.some((l) => /^250[- ]STARTTLS\b/i.test(l))) {
-    throw new ProbeError(
-      'starttls',
-      `${r.what}: server does not offer STARTTLS (EHLO reply: ${quote(ehlo.lines.map((l) => l.slice(4)))})`,
-    );
+    throw r.error({ problem: 'not-offered', evidence: 'EHLO reply', said: quote(ehlo.lines.map((l) => l.slice(4))) });
   }
   r.write('STARTTLS\r\n');
   const go = await reply(r);
-  if (go.code !== '220') throw new ProbeError('starttls', `${r.what} refused by server: ${quote(go.lines)}`);
+  if (go.code !== '220') throw r.error({ problem: 'refused', said: quote(go.lines) });
 }

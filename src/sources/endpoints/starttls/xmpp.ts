@@ -3,7 +3,6 @@
 // <starttls/>, expect <proceed/> (or <failure/>). A string scan is enough for
 // these few fixed elements; a general XML parser would be attack surface.
 import { type LineReader, quote } from './line-reader.js';
-import { ProbeError } from '../probe-error.js';
 
 const TLS_NS = 'urn:ietf:params:xml:ns:xmpp-tls';
 
@@ -21,22 +20,22 @@ export async function xmppStartTls(r: LineReader, domain: string): Promise<void>
     return end ? end.index + end[0].length : -1;
   });
   if (/<stream:error|<\/stream:stream/.test(features) && !/<stream:features/.test(features)) {
-    throw new ProbeError(
-      'starttls',
-      `${r.what}: server closed the stream: ${quote(features.slice(features.search(/<stream:error|<\/stream:stream/)))}`,
-    );
+    throw r.error({
+      problem: 'stream-closed',
+      said: quote(features.slice(features.search(/<stream:error|<\/stream:stream/))),
+    });
   }
   if (!new RegExp(`<starttls[^>]*xmlns=['"]${TLS_NS}['"]`).test(features)) {
-    throw new ProbeError(
-      'starttls',
-      `${r.what}: server does not offer STARTTLS (stream features: ${quote(features.slice(features.indexOf('<stream:features')))})`,
-    );
+    throw r.error({
+      problem: 'not-offered',
+      evidence: 'stream features',
+      said: quote(features.slice(features.indexOf('<stream:features'))),
+    });
   }
   r.write(`<starttls xmlns='${TLS_NS}'/>`);
   const answer = await r.readUntil((t) => {
     const m = /<proceed[^>]*\/>|<\/proceed>|<failure[^>]*(\/>|>[\s\S]*?<\/failure>)|<\/stream:stream>/.exec(t);
     return m ? m.index + m[0].length : -1;
   });
-  if (!/<proceed/.test(answer))
-    throw new ProbeError('starttls', `${r.what} refused by server: ${quote(answer.trim())}`);
+  if (!/<proceed/.test(answer)) throw r.error({ problem: 'refused', said: quote(answer.trim()) });
 }

@@ -1,0 +1,26 @@
+// The network policy's refusal (net/address-policy.ts AddressRefusal) in words:
+// the one place "not contacted: …" is written, for endpoints and fetches alike.
+import type { AddressRefusal, PolicyRule } from '../../net/address-policy.js';
+
+/** "not contacted: db.example resolves to 10.0.0.5, a private (RFC 1918) address, on a pull request from the fork o/s (…)". */
+export function addressRefusal(r: AddressRefusal): string {
+  const what =
+    r.reason === 'not-public'
+      ? `${r.host === r.address ? r.address : `${r.host} resolves to ${r.address}`}, a ${r.range} address`
+      : `${r.host} could not be resolved to check that it is public (${r.code})`;
+  // Every refusal starts with "not contacted", so reports and tests can tell it from a failure.
+  return `not contacted: ${what}, ${policyRule(r.policy)}`;
+}
+
+/** Why only public addresses are contacted: 'as network.private-addresses is "refuse"', "on <event> (…)". */
+export function policyRule(p: PolicyRule): string {
+  return p.rule === 'refuse'
+    ? 'as network.private-addresses is "refuse"'
+    : `on ${p.event ?? 'this event'} (only public addresses are contacted there)`;
+}
+
+/** The run's progress line when the policy applies: "network: only public addresses are contacted on …". */
+export function publicOnlyNotice(p: PolicyRule): string {
+  const why = p.rule === 'refuse' ? policyRule(p) : `on ${p.event ?? 'this event'}`;
+  return `network: only public addresses are contacted ${why}`;
+}
