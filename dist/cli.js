@@ -2,13 +2,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-Q5RIZ256.js";
+} from "./chunks/chunk-6OUW5UMT.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-43BFURS5.js";
+} from "./chunks/chunk-VCM66X7A.js";
 import {
   scanSerialList,
   serialKey
@@ -29,14 +29,14 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-3ELTSWU4.js";
+} from "./chunks/chunk-VYXW6BZG.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-XAT4FEFN.js";
-import "./chunks/chunk-UO6D5EYH.js";
+} from "./chunks/chunk-YDPJGZHY.js";
+import "./chunks/chunk-OKOGSIJO.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-CSPQS4WJ.js";
 import "./chunks/chunk-6RM5SU7F.js";
@@ -46,17 +46,17 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-M4KDCCSK.js";
+} from "./chunks/chunk-LDTKS6LR.js";
 import {
   findingSentenceBesidePlace,
   listReadProblem,
   serialLineProblem
-} from "./chunks/chunk-PICLGRZH.js";
+} from "./chunks/chunk-ZGWKS624.js";
 import "./chunks/chunk-BSO42MW5.js";
 import {
   UsageError,
   buildSettings
-} from "./chunks/chunk-457I6RNS.js";
+} from "./chunks/chunk-E4F45TGG.js";
 import {
   DurationError
 } from "./chunks/chunk-ZIJ54FUI.js";
@@ -72,7 +72,7 @@ import "./chunks/chunk-TNHBLPBT.js";
 import {
   displayName
 } from "./chunks/chunk-753U3B2Y.js";
-import "./chunks/chunk-C6FOCXUK.js";
+import "./chunks/chunk-PV4IOFFU.js";
 import "./chunks/chunk-DDCI7ZLU.js";
 
 // src/cli/args.ts
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-LZTUWSWV.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-WRR22JPI.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {
@@ -446,7 +446,7 @@ async function inventory(args) {
   let list;
   if (serialsFile) {
     try {
-      list = await (await import("./chunks/open-serial-list-WVDVWWKD.js")).openListFile(serialsFile);
+      list = await (await import("./chunks/open-serial-list-GJF4OGBH.js")).openListFile(serialsFile);
     } catch (e) {
       throw new UsageError(`--serials-file: cannot read ${serialsFile}: ${e.message}`);
     }
@@ -486,7 +486,7 @@ async function serialsNamedIn(file, list, report) {
 `);
     return new Set(scanned.hits.keys());
   } catch (e) {
-    if (e instanceof (await import("./chunks/open-serial-list-WVDVWWKD.js")).SerialListError)
+    if (e instanceof (await import("./chunks/open-serial-list-GJF4OGBH.js")).SerialListError)
       throw new UsageError(`--serials-file: ${file} ${listReadProblem(e.problem)}`);
     throw e;
   }

@@ -3,7 +3,6 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 // src/net/address-policy.ts
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
-var NOT_CONTACTED = "not contacted";
 var NOT_PUBLIC_V4 = [
   ["0.0.0.0", 8, '"this network"'],
   ["10.0.0.0", 8, "private (RFC 1918)"],
@@ -78,7 +77,8 @@ async function refusal(host, guard, lookupAll = systemLookup) {
     try {
       addresses = await lookupAll(bare);
     } catch (e) {
-      return `${NOT_CONTACTED}: ${bare} could not be resolved to check that it is public (${e.code ?? e.message}), ${guard.reason}`;
+      const code = e.code ?? e.message;
+      return { reason: "unresolvable", host: bare, code, policy: guard.policy };
     }
   }
   for (const a of addresses) {
@@ -89,8 +89,8 @@ async function refusal(host, guard, lookupAll = systemLookup) {
 }
 function refusalOf(host, address, guard) {
   if (!guard.publicOnly) return null;
-  const why = notPublic(address, guard.allow);
-  return why ? `${NOT_CONTACTED}: ${host === address ? address : `${host} resolves to ${address}`}, a ${why} address, ${guard.reason}` : null;
+  const range = notPublic(address, guard.allow);
+  return range ? { reason: "not-public", host, address, range, policy: guard.policy } : null;
 }
 var DEFAULT_MAX_DOWNLOAD_MB = 8192;
 var DEFAULT_NETWORK = {
@@ -108,8 +108,8 @@ function networkGuard(settings, untrusted) {
     else allow.addSubnet(net, Number(bits), type);
   }
   const publicOnly = n.privateAddresses === "refuse" || n.privateAddresses === "auto" && untrusted !== null;
-  const reason = n.privateAddresses === "refuse" ? 'as network.private-addresses is "refuse"' : `on ${untrusted ?? "this event"} (only public addresses are contacted there)`;
-  return { publicOnly, reason, allow, maxTotalBytes: n.maxDownloadMb * 1024 * 1024 };
+  const policy = n.privateAddresses === "refuse" ? { rule: "refuse" } : { rule: "untrusted-event", event: untrusted };
+  return { publicOnly, policy, allow, maxTotalBytes: n.maxDownloadMb * 1024 * 1024 };
 }
 function validAllowEntry(entry) {
   const [net, bits, extra] = entry.split("/");

@@ -3,7 +3,7 @@ import {
   FetchError,
   SERIAL_LIST_MAX_DOWNLOAD_BYTES,
   httpStream
-} from "./chunk-3L6ZDQZR.js";
+} from "./chunk-6BHDZQQQ.js";
 
 // src/serial-lists/open-serial-list.ts
 import { createHash } from "node:crypto";

@@ -3,17 +3,17 @@ import {
   SerialListError,
   openListFile,
   openListUrl
-} from "./chunk-5FTKIXB7.js";
+} from "./chunk-ZDPSHJAZ.js";
 import {
   scanSerialList,
   serialKey
 } from "./chunk-JTP2O2CI.js";
 import {
   FetchError
-} from "./chunk-3L6ZDQZR.js";
-import "./chunk-4HURYBLK.js";
+} from "./chunk-6BHDZQQQ.js";
+import "./chunk-S52FOATI.js";
 import "./chunk-NOSH5WDB.js";
-import "./chunk-C6FOCXUK.js";
+import "./chunk-PV4IOFFU.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/revocation/revoked-serials.ts

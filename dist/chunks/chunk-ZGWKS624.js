@@ -134,6 +134,19 @@ function applyPathRules(certs, problems, rules, now) {
   return out;
 }
 
+// src/report/text/address-refusal.ts
+function addressRefusal(r) {
+  const what = r.reason === "not-public" ? `${r.host === r.address ? r.address : `${r.host} resolves to ${r.address}`}, a ${r.range} address` : `${r.host} could not be resolved to check that it is public (${r.code})`;
+  return `not contacted: ${what}, ${policyRule(r.policy)}`;
+}
+function policyRule(p) {
+  return p.rule === "refuse" ? 'as network.private-addresses is "refuse"' : `on ${p.event ?? "this event"} (only public addresses are contacted there)`;
+}
+function publicOnlyNotice(p) {
+  const why = p.rule === "refuse" ? policyRule(p) : `on ${p.event ?? "this event"}`;
+  return `network: only public addresses are contacted ${why}`;
+}
+
 // src/report/text/fetch-failure.ts
 var NETWORK_WORDS = {
   ECONNREFUSED: "connection refused, nothing listening on that port",
@@ -178,7 +191,7 @@ function fetchProblem(p) {
     case "write-failed":
       return `cannot write ${p.file} (${p.detail})`;
     case "refused":
-      return `${p.redirectedTo ? `redirected to ${p.redirectedTo}: ` : ""}${p.refusal}`;
+      return `${p.redirectedTo ? `redirected to ${p.redirectedTo}: ` : ""}${addressRefusal(p.refusal)}`;
   }
 }
 function urlRefusal(r) {
@@ -609,6 +622,181 @@ function unreadable(code, message) {
   }
 }
 
+// src/report/text/endpoint-label.ts
+function endpointLabel(e) {
+  const host = e.host.includes(":") ? `[${e.host}]` : e.host;
+  const base = e.address && e.address !== e.host ? `${host}:${e.port} (${e.address})` : `${host}:${e.port}`;
+  return e.servername && e.servername !== e.host ? `${e.servername} via ${base}` : base;
+}
+
+// src/report/text/probe-cause.ts
+function probeFailure(f) {
+  return f.at ? `${endpointLabel(f.at)}: ${probeCause(f.cause)}` : probeCause(f.cause);
+}
+function probeCause(c) {
+  switch (c.reason) {
+    case "not-started":
+      return "the run deadline passed before it was started";
+    case "run-deadline":
+      return `${stepName(c.step)}: stopped by the run deadline`;
+    case "timeout":
+      return `${stepName(c.step)}: timed out after ${c.ms} ms`;
+    case "socket":
+      return `${stepName(c.step)}: ${c.code && SOCKET_WORDS[c.code] || c.message}`;
+    case "dns":
+      return `resolving ${c.host}: ${c.code === "ENOTFOUND" || c.code === "ENODATA" ? "name does not resolve" : c.message}`;
+    case "no-addresses":
+      return `resolving ${c.host}: no addresses`;
+    case "proxy-config":
+      return proxyConfigProblem(c.problem);
+    case "proxy":
+      return `${stepName({ step: "proxy", proxy: c.proxy, target: c.target })}: ${proxyProblem(c.problem)}`;
+    case "tls":
+      return `${stepName({ step: "handshake" })}: ${tlsProblem(c.problem)}`;
+    case "starttls":
+      return `${stepName({ step: "starttls", protocol: c.protocol })}${startTlsProblem(c.problem)}`;
+    case "starttls-withheld":
+      return `the STARTTLS dialogue failed (the server's words are not shown ${policyRule(c.policy)})`;
+    case "refused":
+      return c.proxy ? `${addressRefusal(c.refusal)} (through the proxy ${c.proxy}, which resolves names itself)` : addressRefusal(c.refusal);
+    case "failed":
+      return `probe failed: ${c.message}`;
+  }
+}
+function stepName(s) {
+  switch (s.step) {
+    case "resolve":
+      return `resolving ${s.host}`;
+    case "tcp":
+      return "TCP connect";
+    case "proxy-tcp":
+      return `TCP connect to proxy ${s.proxy}`;
+    case "proxy":
+      return `proxy ${s.proxy} (CONNECT ${s.target})`;
+    case "starttls":
+      return `STARTTLS (${s.protocol})`;
+    case "handshake":
+      return "TLS handshake";
+  }
+}
+var SOCKET_WORDS = {
+  ECONNREFUSED: "connection refused (nothing listening on that port)",
+  ECONNRESET: "connection reset by peer",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable (no route; IPv6 may be unavailable on this machine)",
+  EADDRNOTAVAIL: "address not available on this machine",
+  EPIPE: "connection closed by peer while writing"
+};
+function proxyConfigProblem(p) {
+  switch (p.problem) {
+    case "not-a-url":
+      return `HTTPS_PROXY="${p.value}" is not a URL${p.credentials ? " (credentials hidden; percent-encode special characters in the user name and password, e.g. # as %23)" : ""}`;
+    case "not-http":
+      return `HTTPS_PROXY uses ${p.protocol}//; only http:// proxies (HTTP CONNECT) are supported`;
+    case "unencoded-credentials":
+      return `HTTPS_PROXY="${p.value}" holds credentials with unencoded special characters; percent-encode them (e.g. # as %23)`;
+  }
+}
+function proxyProblem(p) {
+  switch (p.problem) {
+    case "closed":
+      return "proxy closed the connection before answering";
+    case "header-too-large":
+      return `proxy reply header exceeds ${p.maxBytes} bytes`;
+    case "not-http":
+      return `not an HTTP reply: ${JSON.stringify(p.statusLine)}`;
+    case "refused":
+      return `proxy refused: ${p.status} ${p.text}`.trimEnd();
+  }
+}
+function tlsProblem(p) {
+  switch (p.problem) {
+    case "too-many-bytes":
+      return `server sent more than ${p.maxBytes} bytes without completing the handshake`;
+    case "too-many-certificates":
+      return `server sent more than ${p.max} certificates; refusing to judge such a chain`;
+    case "no-certificate":
+      return "server presented no certificate";
+    case "closed":
+      return "server closed the connection during the TLS handshake";
+    case "oversized-message":
+      return "server sent a handshake message larger than OpenSSL accepts (oversized certificate chain)";
+    case "not-tls":
+      return "server does not speak TLS on this port (got something else, e.g. plain HTTP)";
+    case "openssl":
+      return `TLS error: ${p.message}`;
+  }
+}
+var LDAP_RESULT_CODES = {
+  1: "operationsError",
+  2: "protocolError",
+  12: "unavailableCriticalExtension",
+  52: "unavailable",
+  53: "unwillingToPerform",
+  80: "other"
+};
+function startTlsProblem(p) {
+  switch (p.problem) {
+    case "too-many-bytes":
+      return `: server sent more than ${p.maxBytes} bytes without completing the STARTTLS dialogue`;
+    case "closed":
+      return ": server closed the connection";
+    case "line-too-long":
+      return `: server sent a line longer than ${p.maxBytes} bytes`;
+    case "too-many-lines":
+      return `: server reply exceeds ${p.maxLines} lines (first: ${JSON.stringify(p.first)})`;
+    case "bytes-after-go-ahead":
+      return `: server sent ${p.bytes} unexpected bytes after agreeing to start TLS`;
+    case "not-a-reply":
+      return `: not an ${p.dialect} reply: ${p.said}`;
+    case "bad-greeting":
+      return `: server greeting is not ${p.expected === "220" ? p.expected : `"${p.expected}"`}: ${p.said}`;
+    case "preauth":
+      return `: server greeted with PREAUTH, which forbids STARTTLS: ${p.said}`;
+    case "ehlo-rejected":
+      return `: EHLO rejected: ${p.said}`;
+    case "not-offered":
+      return `: server does not offer STARTTLS (${p.evidence}: ${p.said})`;
+    case "auth-tls-not-offered":
+      return `: server does not offer STARTTLS (AUTH TLS): ${p.said}`;
+    case "refused":
+      return ` refused by server: ${p.said}`;
+    case "stream-closed":
+      return `: server closed the stream: ${p.said}`;
+    case "ldap-result": {
+      const name = LDAP_RESULT_CODES[p.resultCode] ?? `resultCode ${p.resultCode}`;
+      const what = p.resultCode === 2 || p.resultCode === 12 ? ": server does not offer STARTTLS" : " refused by server";
+      return `${what}: ${name} (${p.resultCode})${p.diagnostic ? `: ${p.diagnostic}` : ""}`;
+    }
+    case "not-ldap":
+      return `: not an LDAP server (first byte 0x${p.firstByte.toString(16)}: ${p.said})`;
+    case "malformed-ldap":
+      return `: malformed LDAP response: ${p.detail}`;
+    case "ldap-too-large":
+      return `: LDAP response of ${p.bytes} bytes exceeds ${p.maxBytes}`;
+    case "postgres-ssl-off":
+      return ': server does not offer STARTTLS (SSLRequest answered "N": SSL is off)';
+    case "postgres-error-response":
+      return " refused by server: error response to SSLRequest";
+    case "not-postgres":
+      return `: not a PostgreSQL server (SSLRequest answered 0x${p.answer.toString(16).padStart(2, "0")} ${p.said})`;
+  }
+}
+
+// src/report/text/ca-file-cause.ts
+function caFileCause(path, c) {
+  switch (c.reason) {
+    case "too-large":
+      return `ca-file ${path} is ${c.bytes} bytes, over the ${c.maxBytes}-byte limit for a CA bundle`;
+    case "unreadable":
+      return `cannot read ca-file ${path}: ${c.message}`;
+    case "unparseable":
+      return `ca-file ${path}: a certificate does not parse: ${c.message}`;
+    case "empty":
+      return `ca-file ${path} holds no certificate`;
+  }
+}
+
 // src/report/text/finding-sentence.ts
 function findingSentence(f, clock) {
   if (!f.detail) return f.message ?? "";
@@ -682,13 +870,13 @@ function sentence(d, withPlace, now) {
     case "hostname-mismatch":
       return `${endpointLabel(d.endpoint)}: hostname mismatch: ${hostnameCause(d.cause)}`;
     case "unreachable":
-      return `${endpointLabel(d.endpoint)}: ${d.reason}`;
+      return `${endpointLabel(d.endpoint)}: ${probeCause(d.cause)}`;
     case "endpoint-not-checked":
-      return `${endpointLabel(d.endpoint)}: not checked: ${d.reason}`;
+      return `${endpointLabel(d.endpoint)}: not checked: ${probeCause(d.cause)}`;
     case "served-unparseable":
       return `${endpointLabel(d.endpoint)}: certificate ${d.index + 1} of ${d.chainLength} the server sent (${d.fingerprint.slice(0, "sha256:".length + 16)}\u2026) does not parse: ${d.reason}`;
     case "ca-file-problem":
-      return `${d.problem}; endpoints using it were judged against the bundled roots only`;
+      return `${caFileCause(d.path, d.cause)}; endpoints using it were judged against the bundled roots only`;
     case "address-drift": {
       const label = endpointLabel(d.endpoint);
       if (!d.stale.length)
@@ -769,11 +957,6 @@ function ruleRef(r) {
 function servedLeaf(s) {
   return `${s.addresses.join(", ")} (serves "${s.name}" ${s.fingerprint.slice(0, 23)}\u2026, notBefore ${day2(s.notBefore)}, notAfter ${day2(s.notAfter)})`;
 }
-function endpointLabel(e) {
-  const host = e.host.includes(":") ? `[${e.host}]` : e.host;
-  const base = e.address && e.address !== e.host ? `${host}:${e.port} (${e.address})` : `${host}:${e.port}`;
-  return e.servername && e.servername !== e.host ? `${e.servername} via ${base}` : base;
-}
 
 // src/report/untrusted-text.ts
 var ZWSP = "\u200B";
@@ -842,12 +1025,14 @@ export {
   applyPathRules,
   readableTime,
   roleLabel,
+  publicOnlyNotice,
   WHOLE_RUN,
   shardText,
   reportShard,
   partialShard,
   listReadProblem,
   serialLineProblem,
+  probeFailure,
   findingSentence,
   findingSentenceBesidePlace,
   supersededNote,

@@ -23,12 +23,12 @@ import {
 import {
   ProxyConfigError,
   proxyFor
-} from "./chunk-4HURYBLK.js";
+} from "./chunk-S52FOATI.js";
 import "./chunk-NOSH5WDB.js";
 import {
   refusal,
   refusalOf
-} from "./chunk-C6FOCXUK.js";
+} from "./chunk-PV4IOFFU.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/sources/endpoints/collect-endpoints.ts
@@ -90,47 +90,43 @@ var Pool = class {
   }
 };
 
+// src/sources/endpoints/probe-cause.ts
+function isRunDeadline(c) {
+  return c.reason === "run-deadline" || c.reason === "not-started";
+}
+
 // src/sources/endpoints/probe-error.ts
 var ProbeError = class extends Error {
-  constructor(phase, message, runDeadline = false) {
-    super(message);
+  constructor(phase, cause) {
+    super(`probe failed in the ${phase} phase: ${cause.reason}`);
     this.phase = phase;
-    this.runDeadline = runDeadline;
+    this.cause = cause;
   }
   phase;
-  runDeadline;
+  cause;
+  /** the run's deadline (not the phase's own timeout) cut this probe short */
+  get runDeadline() {
+    return isRunDeadline(this.cause);
+  }
 };
 function phaseDeadline(timeoutMs, runDeadline) {
   const own = Date.now() + timeoutMs;
   return own < runDeadline ? { at: own, isRunDeadline: false } : { at: runDeadline, isRunDeadline: true };
 }
-function armDeadline(socket, phase, deadline, what) {
+function deadlineCause(step, deadline, ms) {
+  return deadline.isRunDeadline ? { reason: "run-deadline", step } : { reason: "timeout", step, ms };
+}
+function armDeadline(socket, phase, deadline, step) {
   const ms = Math.max(0, deadline.at - Date.now());
   const timer = setTimeout(() => {
-    const msg = deadline.isRunDeadline ? `${what}: stopped by the run deadline` : `${what}: timed out after ${ms} ms`;
-    socket.destroy(new ProbeError(phase, msg, deadline.isRunDeadline));
+    socket.destroy(new ProbeError(phase, deadlineCause(step, deadline, ms)));
   }, ms);
   timer.unref();
   return () => clearTimeout(timer);
 }
-function describeSocketError(e) {
+function socketError(step, e) {
   const code = e.code;
-  switch (code) {
-    case "ECONNREFUSED":
-      return "connection refused (nothing listening on that port)";
-    case "ECONNRESET":
-      return "connection reset by peer";
-    case "EHOSTUNREACH":
-      return "host unreachable";
-    case "ENETUNREACH":
-      return "network unreachable (no route; IPv6 may be unavailable on this machine)";
-    case "EADDRNOTAVAIL":
-      return "address not available on this machine";
-    case "EPIPE":
-      return "connection closed by peer while writing";
-    default:
-      return e.message;
-  }
+  return { reason: "socket", step, ...code ? { code } : {}, message: e.message };
 }
 
 // src/sources/endpoints/probe-endpoint.ts
@@ -138,15 +134,15 @@ import { isIP as isIP2 } from "node:net";
 
 // src/sources/endpoints/connect-tcp.ts
 import { connect } from "node:net";
-function connectTcp(address, port, deadline, what = "TCP connect") {
+function connectTcp(address, port, deadline, step = { step: "tcp" }) {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: address, port });
     socket.setNoDelay(true);
-    const disarm = armDeadline(socket, "tcp", deadline, what);
+    const disarm = armDeadline(socket, "tcp", deadline, step);
     const onError = (e) => {
       disarm();
       socket.destroy();
-      reject(e instanceof ProbeError ? e : new ProbeError("tcp", `${what}: ${describeSocketError(e)}`));
+      reject(e instanceof ProbeError ? e : new ProbeError("tcp", socketError(step, e)));
     };
     socket.once("error", onError);
     socket.once("connect", () => {
@@ -165,14 +161,14 @@ function authority(host, port) {
 async function connectViaProxy(proxy, host, port, deadline) {
   const proxyHost = proxy.hostname.replace(/^\[|\]$/g, "");
   const proxyPort = proxy.port ? Number(proxy.port) : 80;
-  const what = `proxy ${proxy.host} (CONNECT ${authority(host, port)})`;
+  const target = authority(host, port);
+  const step = { step: "proxy", proxy: proxy.host, target };
   let socket;
   try {
-    socket = await connectTcp(proxyHost, proxyPort, deadline, `TCP connect to proxy ${proxy.host}`);
+    socket = await connectTcp(proxyHost, proxyPort, deadline, { step: "proxy-tcp", proxy: proxy.host });
   } catch (e) {
-    throw new ProbeError("proxy", e.message, e.runDeadline);
+    throw new ProbeError("proxy", e.cause);
   }
-  const target = authority(host, port);
   let request = `CONNECT ${target} HTTP/1.1\r
 Host: ${target}\r
 `;
@@ -183,7 +179,7 @@ Host: ${target}\r
   }
   request += "\r\n";
   return new Promise((resolve, reject) => {
-    const disarm = armDeadline(socket, "proxy", deadline, what);
+    const disarm = armDeadline(socket, "proxy", deadline, step);
     let buf = Buffer.alloc(0);
     const cleanup = () => {
       disarm();
@@ -196,22 +192,21 @@ Host: ${target}\r
       socket.destroy();
       reject(e);
     };
-    const onError = (e) => fail(e instanceof ProbeError ? e : new ProbeError("proxy", `${what}: ${describeSocketError(e)}`));
-    const onClose = () => fail(new ProbeError("proxy", `${what}: proxy closed the connection before answering`));
+    const failWith = (problem) => fail(new ProbeError("proxy", { reason: "proxy", proxy: proxy.host, target, problem }));
+    const onError = (e) => fail(e instanceof ProbeError ? e : new ProbeError("proxy", socketError(step, e)));
+    const onClose = () => failWith({ problem: "closed" });
     const onData = (chunk) => {
       buf = Buffer.concat([buf, chunk]);
       const end = buf.indexOf("\r\n\r\n");
       if (end < 0) {
         if (buf.length > MAX_PROXY_RESPONSE_HEADER_BYTES)
-          fail(new ProbeError("proxy", `${what}: proxy reply header exceeds ${MAX_PROXY_RESPONSE_HEADER_BYTES} bytes`));
+          failWith({ problem: "header-too-large", maxBytes: MAX_PROXY_RESPONSE_HEADER_BYTES });
         return;
       }
       const statusLine = buf.subarray(0, buf.indexOf("\r\n")).toString("latin1");
       const m = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(statusLine);
-      if (!m)
-        return fail(new ProbeError("proxy", `${what}: not an HTTP reply: ${JSON.stringify(statusLine.slice(0, 80))}`));
-      if (m[1] !== "200")
-        return fail(new ProbeError("proxy", `${what}: proxy refused: ${m[1]} ${m[2] ?? ""}`.trimEnd()));
+      if (!m) return failWith({ problem: "not-http", statusLine: statusLine.slice(0, 80) });
+      if (m[1] !== "200") return failWith({ problem: "refused", status: m[1], text: m[2] ?? "" });
       cleanup();
       socket.pause();
       const rest = buf.subarray(end + 4);
@@ -230,16 +225,16 @@ var MAX_STARTTLS_BYTES = 64 * 1024;
 var MAX_LINE_BYTES = 4096;
 var MAX_REPLY_LINES = 100;
 var LineReader = class {
-  constructor(socket, what) {
+  constructor(socket, protocol) {
     this.socket = socket;
-    this.what = what;
+    this.protocol = protocol;
     socket.on("data", this.onData);
     socket.on("error", this.onError);
     socket.on("close", this.onClose);
     socket.resume();
   }
   socket;
-  what;
+  protocol;
   buf = Buffer.alloc(0);
   total = 0;
   failure;
@@ -247,12 +242,7 @@ var LineReader = class {
   onData = (chunk) => {
     this.total += chunk.length;
     if (this.total > MAX_STARTTLS_BYTES) {
-      this.fail(
-        new ProbeError(
-          "starttls",
-          `${this.what}: server sent more than ${MAX_STARTTLS_BYTES} bytes without completing the STARTTLS dialogue`
-        )
-      );
+      this.fail(this.error({ problem: "too-many-bytes", maxBytes: MAX_STARTTLS_BYTES }));
       this.socket.destroy();
       return;
     }
@@ -260,11 +250,17 @@ var LineReader = class {
     this.notify();
   };
   onError = (e) => {
-    this.fail(e instanceof ProbeError ? e : new ProbeError("starttls", `${this.what}: ${describeSocketError(e)}`));
+    this.fail(
+      e instanceof ProbeError ? e : new ProbeError("starttls", socketError({ step: "starttls", protocol: this.protocol }, e))
+    );
   };
   onClose = () => {
-    this.fail(new ProbeError("starttls", `${this.what}: server closed the connection`));
+    this.fail(this.error({ problem: "closed" }));
   };
+  /** The dialogue failed: `problem` says how (the dialects' own failures too). */
+  error(problem) {
+    return new ProbeError("starttls", { reason: "starttls", protocol: this.protocol, problem });
+  }
   fail(e) {
     this.failure ??= e;
     this.notify();
@@ -292,7 +288,7 @@ var LineReader = class {
       if (this.failure) throw this.failure;
       await this.more();
     }
-    throw new ProbeError("starttls", `${this.what}: server sent a line longer than ${MAX_LINE_BYTES} bytes`);
+    throw this.error({ problem: "line-too-long", maxBytes: MAX_LINE_BYTES });
   }
   /**
    * Lines until `isLast(line)` says the reply is complete; at most MAX_REPLY_LINES.
@@ -304,10 +300,7 @@ var LineReader = class {
       lines.push(line);
       if (isLast(line)) return lines;
     }
-    throw new ProbeError(
-      "starttls",
-      `${this.what}: server reply exceeds ${MAX_REPLY_LINES} lines (first: ${JSON.stringify(lines[0].slice(0, 80))})`
-    );
+    throw this.error({ problem: "too-many-lines", maxLines: MAX_REPLY_LINES, first: lines[0].slice(0, 80) });
   }
   /** Exactly `n` bytes. */
   async readBytes(n) {
@@ -348,10 +341,7 @@ var LineReader = class {
     if (this.failure) throw this.failure;
     if (this.buf.length) {
       this.socket.destroy();
-      throw new ProbeError(
-        "starttls",
-        `${this.what}: server sent ${this.buf.length} unexpected bytes after agreeing to start TLS`
-      );
+      throw this.error({ problem: "bytes-after-go-ahead", bytes: this.buf.length });
     }
     return this.socket;
   }
@@ -373,26 +363,22 @@ var EHLO_NAME = "certwatch.invalid";
 async function reply(r) {
   const lines = await r.readReply((l) => !/^\d{3}-/.test(l));
   const code = /^(\d{3})/.exec(lines[lines.length - 1])?.[1];
-  if (!code) throw new ProbeError("starttls", `${r.what}: not an SMTP reply: ${quote(lines)}`);
+  if (!code) throw r.error({ problem: "not-a-reply", dialect: "SMTP", said: quote(lines) });
   return { code, lines };
 }
 async function smtpStartTls(r) {
   const greeting = await reply(r);
-  if (greeting.code !== "220")
-    throw new ProbeError("starttls", `${r.what}: server greeting is not 220: ${quote(greeting.lines)}`);
+  if (greeting.code !== "220") throw r.error({ problem: "bad-greeting", expected: "220", said: quote(greeting.lines) });
   r.write(`EHLO ${EHLO_NAME}\r
 `);
   const ehlo = await reply(r);
-  if (ehlo.code !== "250") throw new ProbeError("starttls", `${r.what}: EHLO rejected: ${quote(ehlo.lines)}`);
+  if (ehlo.code !== "250") throw r.error({ problem: "ehlo-rejected", said: quote(ehlo.lines) });
   if (!ehlo.lines.some((l) => /^250[- ]STARTTLS\b/i.test(l))) {
-    throw new ProbeError(
-      "starttls",
-      `${r.what}: server does not offer STARTTLS (EHLO reply: ${quote(ehlo.lines.map((l) => l.slice(4)))})`
-    );
+    throw r.error({ problem: "not-offered", evidence: "EHLO reply", said: quote(ehlo.lines.map((l) => l.slice(4))) });
   }
   r.write("STARTTLS\r\n");
   const go = await reply(r);
-  if (go.code !== "220") throw new ProbeError("starttls", `${r.what} refused by server: ${quote(go.lines)}`);
+  if (go.code !== "220") throw r.error({ problem: "refused", said: quote(go.lines) });
 }
 
 // src/sources/endpoints/starttls/imap.ts
@@ -401,13 +387,8 @@ async function tagged(r, tag) {
 }
 async function imapStartTls(r) {
   const greeting = await r.readLine();
-  if (/^\* PREAUTH/i.test(greeting))
-    throw new ProbeError(
-      "starttls",
-      `${r.what}: server greeted with PREAUTH, which forbids STARTTLS: ${quote(greeting)}`
-    );
-  if (!/^\* OK/i.test(greeting))
-    throw new ProbeError("starttls", `${r.what}: server greeting is not "* OK": ${quote(greeting)}`);
+  if (/^\* PREAUTH/i.test(greeting)) throw r.error({ problem: "preauth", said: quote(greeting) });
+  if (!/^\* OK/i.test(greeting)) throw r.error({ problem: "bad-greeting", expected: "* OK", said: quote(greeting) });
   let caps = /\[CAPABILITY ([^\]]*)\]/i.exec(greeting)?.[1];
   if (!caps) {
     r.write("a1 CAPABILITY\r\n");
@@ -415,67 +396,60 @@ async function imapStartTls(r) {
     caps = lines2.filter((l) => /^\* CAPABILITY /i.test(l)).join(" ");
   }
   if (!/(^|\s)STARTTLS(\s|$)/i.test(caps)) {
-    throw new ProbeError(
-      "starttls",
-      `${r.what}: server does not offer STARTTLS (capabilities: ${quote(caps.replace(/^\* CAPABILITY /i, ""))})`
-    );
+    throw r.error({
+      problem: "not-offered",
+      evidence: "capabilities",
+      said: quote(caps.replace(/^\* CAPABILITY /i, ""))
+    });
   }
   r.write("a2 STARTTLS\r\n");
   const lines = await tagged(r, "a2");
   const last = lines[lines.length - 1];
-  if (!/^a2 OK/i.test(last)) throw new ProbeError("starttls", `${r.what} refused by server: ${quote(last)}`);
+  if (!/^a2 OK/i.test(last)) throw r.error({ problem: "refused", said: quote(last) });
 }
 
 // src/sources/endpoints/starttls/pop3.ts
 async function pop3StartTls(r) {
   const greeting = await r.readLine();
-  if (!greeting.startsWith("+OK"))
-    throw new ProbeError("starttls", `${r.what}: server greeting is not "+OK": ${quote(greeting)}`);
+  if (!greeting.startsWith("+OK")) throw r.error({ problem: "bad-greeting", expected: "+OK", said: quote(greeting) });
   r.write("CAPA\r\n");
   const first = await r.readLine();
   if (first.startsWith("+OK")) {
     const caps = await r.readReply((l) => l === ".");
     if (!caps.some((l) => /^STLS\b/i.test(l))) {
-      throw new ProbeError("starttls", `${r.what}: server does not offer STARTTLS (CAPA: ${quote(caps.slice(0, -1))})`);
+      throw r.error({ problem: "not-offered", evidence: "CAPA", said: quote(caps.slice(0, -1)) });
     }
   }
   r.write("STLS\r\n");
   const go = await r.readLine();
-  if (!go.startsWith("+OK")) throw new ProbeError("starttls", `${r.what} refused by server: ${quote(go)}`);
+  if (!go.startsWith("+OK")) throw r.error({ problem: "refused", said: quote(go) });
 }
 
 // src/sources/endpoints/starttls/ftp.ts
 async function reply2(r) {
   const first = await r.readLine();
   const m = /^(\d{3})([- ])/.exec(first) ?? /^(\d{3})$/.exec(first);
-  if (!m) throw new ProbeError("starttls", `${r.what}: not an FTP reply: ${quote(first)}`);
+  if (!m) throw r.error({ problem: "not-a-reply", dialect: "FTP", said: quote(first) });
   const lines = [first];
   if (m[2] === "-") lines.push(...await r.readReply((l) => l.startsWith(m[1] + " ")));
   return { code: m[1], lines };
 }
 async function ftpStartTls(r) {
   const greeting = await reply2(r);
-  if (greeting.code !== "220")
-    throw new ProbeError("starttls", `${r.what}: server greeting is not 220: ${quote(greeting.lines)}`);
+  if (greeting.code !== "220") throw r.error({ problem: "bad-greeting", expected: "220", said: quote(greeting.lines) });
   r.write("AUTH TLS\r\n");
   const go = await reply2(r);
   if (go.code !== "234") {
-    const what = /^(500|502|504)$/.test(go.code) ? ": server does not offer STARTTLS (AUTH TLS)" : " refused by server";
-    throw new ProbeError("starttls", `${r.what}${what}: ${quote(go.lines)}`);
+    const said = quote(go.lines);
+    throw r.error(
+      /^(500|502|504)$/.test(go.code) ? { problem: "auth-tls-not-offered", said } : { problem: "refused", said }
+    );
   }
 }
 
 // src/sources/endpoints/starttls/ldap.ts
 var START_TLS_OID = "1.3.6.1.4.1.1466.20037";
 var MAX_LDAP_RESPONSE_BYTES = 16 * 1024;
-var RESULT_CODES = {
-  1: "operationsError",
-  2: "protocolError",
-  12: "unavailableCriticalExtension",
-  52: "unavailable",
-  53: "unwillingToPerform",
-  80: "other"
-};
 function tlv(tag, body) {
   if (body.length > 127) throw new Error("LDAP request field too long");
   return Buffer.concat([Buffer.from([tag, body.length]), body]);
@@ -515,18 +489,15 @@ async function ldapStartTls(r) {
   r.write(startTlsRequest());
   let head = await r.readBytes(2);
   if (head[0] !== 48)
-    throw new ProbeError(
-      "starttls",
-      `${r.what}: not an LDAP server (first byte 0x${head[0].toString(16)}: ${quote(head.toString("latin1"))})`
-    );
+    throw r.error({ problem: "not-ldap", firstByte: head[0], said: quote(head.toString("latin1")) });
   let total;
   try {
     while ((total = messageLength(head)) < 0) head = Buffer.concat([head, await r.readBytes(1)]);
   } catch (e) {
-    throw new ProbeError("starttls", `${r.what}: malformed LDAP response: ${e.message}`);
+    throw r.error({ problem: "malformed-ldap", detail: e.message });
   }
   if (total > MAX_LDAP_RESPONSE_BYTES)
-    throw new ProbeError("starttls", `${r.what}: LDAP response of ${total} bytes exceeds ${MAX_LDAP_RESPONSE_BYTES}`);
+    throw r.error({ problem: "ldap-too-large", bytes: total, maxBytes: MAX_LDAP_RESPONSE_BYTES });
   const msg = Buffer.concat([head, await r.readBytes(total - head.length)]);
   let code;
   let diagnostic = "";
@@ -543,16 +514,9 @@ async function ldapStartTls(r) {
     const diag = readTlv(msg, matched.end, op.end);
     diagnostic = msg.subarray(diag.start, diag.end).toString("utf8");
   } catch (e) {
-    throw new ProbeError("starttls", `${r.what}: malformed LDAP response: ${e.message}`);
+    throw r.error({ problem: "malformed-ldap", detail: e.message });
   }
-  if (code !== 0) {
-    const name = RESULT_CODES[code] ?? `resultCode ${code}`;
-    const what = code === 2 || code === 12 ? ": server does not offer STARTTLS" : " refused by server";
-    throw new ProbeError(
-      "starttls",
-      `${r.what}${what}: ${name} (${code})${diagnostic ? `: ${quote(diagnostic)}` : ""}`
-    );
-  }
+  if (code !== 0) throw r.error({ problem: "ldap-result", resultCode: code, diagnostic: quote(diagnostic) });
 }
 
 // src/sources/endpoints/starttls/postgres.ts
@@ -561,14 +525,9 @@ async function postgresStartTls(r) {
   r.write(SSL_REQUEST);
   const [answer] = await r.readBytes(1);
   if (answer === 83) return;
-  if (answer === 78)
-    throw new ProbeError("starttls", `${r.what}: server does not offer STARTTLS (SSLRequest answered "N": SSL is off)`);
-  if (answer === 69)
-    throw new ProbeError("starttls", `${r.what} refused by server: error response to SSLRequest`);
-  throw new ProbeError(
-    "starttls",
-    `${r.what}: not a PostgreSQL server (SSLRequest answered 0x${answer.toString(16).padStart(2, "0")} ${quote(String.fromCharCode(answer))})`
-  );
+  if (answer === 78) throw r.error({ problem: "postgres-ssl-off" });
+  if (answer === 69) throw r.error({ problem: "postgres-error-response" });
+  throw r.error({ problem: "not-postgres", answer, said: quote(String.fromCharCode(answer)) });
 }
 
 // src/sources/endpoints/starttls/xmpp.ts
@@ -585,31 +544,30 @@ async function xmppStartTls(r, domain) {
     return end ? end.index + end[0].length : -1;
   });
   if (/<stream:error|<\/stream:stream/.test(features) && !/<stream:features/.test(features)) {
-    throw new ProbeError(
-      "starttls",
-      `${r.what}: server closed the stream: ${quote(features.slice(features.search(/<stream:error|<\/stream:stream/)))}`
-    );
+    throw r.error({
+      problem: "stream-closed",
+      said: quote(features.slice(features.search(/<stream:error|<\/stream:stream/)))
+    });
   }
   if (!new RegExp(`<starttls[^>]*xmlns=['"]${TLS_NS}['"]`).test(features)) {
-    throw new ProbeError(
-      "starttls",
-      `${r.what}: server does not offer STARTTLS (stream features: ${quote(features.slice(features.indexOf("<stream:features")))})`
-    );
+    throw r.error({
+      problem: "not-offered",
+      evidence: "stream features",
+      said: quote(features.slice(features.indexOf("<stream:features")))
+    });
   }
   r.write(`<starttls xmlns='${TLS_NS}'/>`);
   const answer = await r.readUntil((t) => {
     const m = /<proceed[^>]*\/>|<\/proceed>|<failure[^>]*(\/>|>[\s\S]*?<\/failure>)|<\/stream:stream>/.exec(t);
     return m ? m.index + m[0].length : -1;
   });
-  if (!/<proceed/.test(answer))
-    throw new ProbeError("starttls", `${r.what} refused by server: ${quote(answer.trim())}`);
+  if (!/<proceed/.test(answer)) throw r.error({ problem: "refused", said: quote(answer.trim()) });
 }
 
 // src/sources/endpoints/starttls/index.ts
 async function negotiateStartTls(protocol, socket, opts) {
-  const what = `STARTTLS (${protocol})`;
-  const disarm = armDeadline(socket, "starttls", opts.deadline, what);
-  const reader = new LineReader(socket, what);
+  const disarm = armDeadline(socket, "starttls", opts.deadline, { step: "starttls", protocol });
+  const reader = new LineReader(socket, protocol);
   try {
     switch (protocol) {
       case "smtp":
@@ -650,17 +608,22 @@ import { isIP } from "node:net";
 var MAX_SERVED_CERTS = 20;
 var MAX_HANDSHAKE_BYTES = 256 * 1024;
 var BYTE_CHECK_INTERVAL_MS = 100;
-function describeTlsError(e) {
+function tlsErrorCause(e) {
   const code = e.code ?? "";
-  if (code === "ERR_SSL_EXCESSIVE_MESSAGE_SIZE")
-    return "server sent a handshake message larger than OpenSSL accepts (oversized certificate chain)";
+  const tls = (problem) => ({ reason: "tls", problem });
+  if (code === "ERR_SSL_EXCESSIVE_MESSAGE_SIZE") return tls({ problem: "oversized-message" });
   if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "ERR_SSL_PACKET_LENGTH_TOO_LONG" || code === "ERR_SSL_RECORD_LAYER_FAILURE")
-    return "server does not speak TLS on this port (got something else, e.g. plain HTTP)";
+    return tls({ problem: "not-tls" });
   if (code === "ECONNRESET" || /socket disconnected before secure TLS connection/i.test(e.message))
-    return "server closed the connection during the TLS handshake";
+    return tls({ problem: "closed" });
   if (code.startsWith("ERR_SSL_"))
-    return `TLS error: ${e.message.replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, "").replace(/:\.\.\/deps\/.*$/, "")}`;
-  return describeSocketError(e);
+    return tls({
+      problem: "openssl",
+      code,
+      // OpenSSL's reason without its "error:0A000126:SSL routines:func:" prefix and source path
+      message: e.message.replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, "").replace(/:\.\.\/deps\/.*$/, "")
+    });
+  return socketError({ step: "handshake" }, e);
 }
 function sentChain(s) {
   const out = [];
@@ -690,15 +653,11 @@ function tlsHandshake(socket, opts) {
     const tls = tlsConnect(options);
     const own = tls;
     own.getPeerCertificate = () => ({});
-    const disarm = armDeadline(tls, "handshake", opts.deadline, "TLS handshake");
+    const disarm = armDeadline(tls, "handshake", opts.deadline, { step: "handshake" });
+    const failed = (problem) => new ProbeError("handshake", { reason: "tls", problem });
     const byteCheck = setInterval(() => {
       if (socket.bytesRead > MAX_HANDSHAKE_BYTES) {
-        tls.destroy(
-          new ProbeError(
-            "handshake",
-            `TLS handshake: server sent more than ${MAX_HANDSHAKE_BYTES} bytes without completing the handshake`
-          )
-        );
+        tls.destroy(failed({ problem: "too-many-bytes", maxBytes: MAX_HANDSHAKE_BYTES }));
       }
     }, BYTE_CHECK_INTERVAL_MS);
     byteCheck.unref();
@@ -709,10 +668,7 @@ function tlsHandshake(socket, opts) {
       clearInterval(byteCheck);
       tls.destroy();
       socket.destroy();
-      if (err)
-        reject(
-          err instanceof ProbeError ? err : new ProbeError("handshake", `TLS handshake: ${describeTlsError(err)}`)
-        );
+      if (err) reject(err instanceof ProbeError ? err : new ProbeError("handshake", tlsErrorCause(err)));
       else resolve(result);
     };
     tls.on("OCSPResponse", (r) => {
@@ -724,15 +680,9 @@ function tlsHandshake(socket, opts) {
         const peer = sentChain(tls);
         const chain = peer.map((c) => c.raw);
         if (chain.length > MAX_SERVED_CERTS) {
-          return finish(
-            new ProbeError(
-              "handshake",
-              `TLS handshake: server sent more than ${MAX_SERVED_CERTS} certificates; refusing to judge such a chain`
-            )
-          );
+          return finish(failed({ problem: "too-many-certificates", max: MAX_SERVED_CERTS }));
         }
-        if (chain.length === 0)
-          return finish(new ProbeError("handshake", "TLS handshake: server presented no certificate"));
+        if (chain.length === 0) return finish(failed({ problem: "no-certificate" }));
         const cipher = tls.getCipher();
         const authErr = tls.authorizationError;
         const authCode = authErr ? String(authErr.code ?? authErr) : void 0;
@@ -752,10 +702,7 @@ function tlsHandshake(socket, opts) {
       }
     });
     tls.once("error", (e) => finish(e));
-    tls.once(
-      "close",
-      () => finish(new ProbeError("handshake", "TLS handshake: server closed the connection during the TLS handshake"))
-    );
+    tls.once("close", () => finish(failed({ problem: "closed" })));
   });
 }
 function safeCall(f) {
@@ -769,11 +716,6 @@ function safeCall(f) {
 // src/sources/endpoints/probe-endpoint.ts
 function nameToCheck(target) {
   return target.servername ?? target.host;
-}
-function endpointLabel(target, address) {
-  const host = target.host.includes(":") ? `[${target.host}]` : target.host;
-  const base = address && address !== target.host ? `${host}:${target.port} (${address})` : `${host}:${target.port}`;
-  return target.servername && target.servername !== target.host ? `${target.servername} via ${base}` : base;
 }
 async function probeAddress(target, address, ctx) {
   const out = { address, proxy: ctx.proxy?.host };
@@ -797,7 +739,7 @@ async function probeAddress(target, address, ctx) {
       deadline: phaseDeadline(target.timeoutMs, ctx.runDeadline)
     });
   } catch (e) {
-    out.error = e instanceof ProbeError ? e : new ProbeError("tcp", `probe failed: ${e.message}`);
+    out.error = e instanceof ProbeError ? e : new ProbeError("tcp", { reason: "failed", message: e.message });
   } finally {
     socket?.destroy();
   }
@@ -824,27 +766,17 @@ async function resolveAddresses(host, all, deadline, lookupFn = lookup) {
   let timer;
   const timeout = new Promise((_, reject) => {
     const ms = Math.max(0, deadline.at - Date.now());
-    timer = setTimeout(
-      () => reject(
-        new ProbeError(
-          "dns",
-          deadline.isRunDeadline ? `resolving ${host}: stopped by the run deadline` : `resolving ${host}: timed out after ${ms} ms`,
-          deadline.isRunDeadline
-        )
-      ),
-      ms
-    );
+    timer = setTimeout(() => reject(new ProbeError("dns", deadlineCause({ step: "resolve", host }, deadline, ms))), ms);
   });
   try {
     const found = await Promise.race([lookupFn(host, { all: true }), timeout]);
-    if (found.length === 0) throw new ProbeError("dns", `resolving ${host}: no addresses`);
+    if (found.length === 0) throw new ProbeError("dns", { reason: "no-addresses", host });
     const addresses = [...new Set(found.map((f) => f.address))];
     return all ? addresses.sort(compareAddresses) : [addresses[0]];
   } catch (e) {
     if (e instanceof ProbeError) throw e;
     const code = e.code;
-    const why = code === "ENOTFOUND" || code === "ENODATA" ? "name does not resolve" : e.message;
-    throw new ProbeError("dns", `resolving ${host}: ${why}`);
+    throw new ProbeError("dns", { reason: "dns", host, ...code ? { code } : {}, message: e.message });
   } finally {
     clearTimeout(timer);
   }
@@ -855,6 +787,13 @@ import { readFile, stat } from "node:fs/promises";
 import { createSecureContext, rootCertificates } from "node:tls";
 var MAX_CA_FILE_BYTES = 10 * 1024 * 1024;
 var CaFileError = class extends Error {
+  constructor(path, cause) {
+    super(`ca-file ${path}: ${cause.reason}`);
+    this.path = path;
+    this.cause = cause;
+  }
+  path;
+  cause;
 };
 var PROBE_TLS_OPTIONS = { minVersion: "TLSv1", ciphers: "DEFAULT:@SECLEVEL=0" };
 async function readCaFile(path) {
@@ -862,13 +801,12 @@ async function readCaFile(path) {
   try {
     const st = await stat(path);
     if (st.size > MAX_CA_FILE_BYTES)
-      throw new CaFileError(
-        `ca-file ${path} is ${st.size} bytes, over the ${MAX_CA_FILE_BYTES}-byte limit for a CA bundle`
-      );
+      throw new CaFileError(path, { reason: "too-large", bytes: st.size, maxBytes: MAX_CA_FILE_BYTES });
     data = await readFile(path);
   } catch (e) {
     if (e instanceof CaFileError) throw e;
-    throw new CaFileError(`cannot read ca-file ${path}: ${e.message}`);
+    const code = e.code;
+    throw new CaFileError(path, { reason: "unreadable", ...code ? { code } : {}, message: e.message });
   }
   const text = data.toString("latin1");
   const ders = looksLikePem(text) ? splitPem(text).blocks.filter((b) => b.label === "CERTIFICATE" || b.label === "TRUSTED CERTIFICATE").map((b) => b.der) : [data];
@@ -877,10 +815,10 @@ async function readCaFile(path) {
     try {
       records.push(parseCertificate(der));
     } catch (e) {
-      throw new CaFileError(`ca-file ${path}: a certificate does not parse: ${e.message}`);
+      throw new CaFileError(path, { reason: "unparseable", message: e.message });
     }
   }
-  if (records.length === 0) throw new CaFileError(`ca-file ${path} holds no certificate`);
+  if (records.length === 0) throw new CaFileError(path, { reason: "empty" });
   const pems = records.map((r) => toPem("CERTIFICATE", r.der));
   return { records, pems };
 }
@@ -944,7 +882,7 @@ async function collectEndpoints(targets, opts) {
       res.store = await loadTrustStore(caFile);
     } catch (e) {
       if (!(e instanceof CaFileError)) throw e;
-      res.configProblem = e.message;
+      res.caFileProblem = e;
       res.store = await loadTrustStore(void 0);
     }
     let proxy;
@@ -952,7 +890,7 @@ async function collectEndpoints(targets, opts) {
       proxy = proxyFor(target.host, target.port, env);
     } catch (e) {
       if (!(e instanceof ProxyConfigError)) throw e;
-      res.error = new ProbeError("proxy", e.message);
+      res.error = new ProbeError("proxy", { reason: "proxy-config", problem: e.problem });
       return res;
     }
     let addresses;
@@ -983,7 +921,7 @@ async function collectEndpoints(targets, opts) {
         opts.lookup ? async (h) => (await opts.lookup(h, { all: true })).map((a) => a.address) : void 0
       ) : addresses.map((a) => refusalOf(target.host, a, guard)).find((w) => w !== null);
       if (why) {
-        res.refused = proxy ? `${why} (through the proxy ${proxy.host}, which resolves names itself)` : why;
+        res.refused = { reason: "refused", refusal: why, ...proxy ? { proxy: proxy.host } : {} };
         return res;
       }
     }
@@ -1017,11 +955,11 @@ async function collectEndpoints(targets, opts) {
   for (const r of results) assemble(r, out, reportedConfig, opts.network);
   return out;
 }
-function notChecked(t, cause, reason, address) {
+function notChecked(t, cause, address) {
   return {
     id: "not-checked",
     severity: "notice",
-    detail: { kind: "endpoint-not-checked", endpoint: endpointRef(t, address), cause, reason },
+    detail: { kind: "endpoint-not-checked", endpoint: endpointRef(t, address), cause },
     location: baseLocation(t, address)
   };
 }
@@ -1075,13 +1013,13 @@ function judge(t, outcome, store, cache2, opts) {
 function assemble(r, out, reportedConfig, guard) {
   const t = r.target;
   if (r.refused) {
-    out.findings.push(notChecked(t, "refused", r.refused));
+    out.findings.push(notChecked(t, r.refused));
     out.probes.push({
       targetId: t.id,
       host: t.host,
       port: t.port,
       ok: false,
-      error: r.refused,
+      failure: { cause: r.refused },
       phase: "dns",
       chainLength: 0,
       authorized: false
@@ -1089,25 +1027,27 @@ function assemble(r, out, reportedConfig, guard) {
     return;
   }
   const unreachableSeverity = t.optional ? "warning" : "error";
-  if (r.configProblem && !reportedConfig.has(r.configProblem)) {
-    reportedConfig.add(r.configProblem);
+  const ca = r.caFileProblem;
+  const caKey = ca && JSON.stringify([ca.path, ca.cause]);
+  if (ca && caKey && !reportedConfig.has(caKey)) {
+    reportedConfig.add(caKey);
     out.findings.push({
       id: "config",
       severity: "error",
-      detail: { kind: "ca-file-problem", problem: r.configProblem },
+      detail: { kind: "ca-file-problem", path: ca.path, cause: ca.cause },
       location: baseLocation(t)
     });
   }
   if (r.notStarted) {
-    out.findings.push(notChecked(t, "deadline", "the run deadline passed before it was started"));
+    out.findings.push(notChecked(t, { reason: "not-started" }));
     return;
   }
   if (r.error) {
     out.findings.push(
-      r.error.runDeadline ? notChecked(t, "deadline", r.error.message) : {
+      r.error.runDeadline ? notChecked(t, r.error.cause) : {
         id: "unreachable",
         severity: unreachableSeverity,
-        detail: { kind: "unreachable", endpoint: endpointRef(t), reason: r.error.message },
+        detail: { kind: "unreachable", endpoint: endpointRef(t), cause: r.error.cause },
         location: baseLocation(t)
       }
     );
@@ -1116,7 +1056,7 @@ function assemble(r, out, reportedConfig, guard) {
       host: t.host,
       port: t.port,
       ok: false,
-      error: r.error.message,
+      failure: { cause: r.error.cause },
       phase: r.error.phase,
       chainLength: 0,
       authorized: false
@@ -1124,10 +1064,9 @@ function assemble(r, out, reportedConfig, guard) {
     return;
   }
   for (const a of r.addresses) {
-    const label = endpointLabel(t, a.address);
     const loc = baseLocation(t, a.address);
     if (a.notStarted || !a.outcome) {
-      out.findings.push(notChecked(t, "deadline", "the run deadline passed before it was started", a.address));
+      out.findings.push(notChecked(t, { reason: "not-started" }, a.address));
       continue;
     }
     const { outcome } = a;
@@ -1143,14 +1082,15 @@ function assemble(r, out, reportedConfig, guard) {
     };
     out.probes.push(summary);
     if (outcome.error) {
-      const message = guard?.publicOnly && outcome.error.phase === "starttls" ? `the STARTTLS dialogue failed (the server's words are not shown ${guard.reason})` : outcome.error.message;
-      summary.error = `${label}: ${message}`;
+      const { cause } = outcome.error;
+      const told = guard?.publicOnly && outcome.error.phase === "starttls" ? { reason: "starttls-withheld", protocol: t.starttls, policy: guard.policy } : cause;
+      summary.failure = { cause: told, at: endpointRef(t, a.address) };
       summary.phase = outcome.error.phase;
       out.findings.push(
-        outcome.error.runDeadline ? notChecked(t, "deadline", outcome.error.message, a.address) : {
+        outcome.error.runDeadline ? notChecked(t, cause, a.address) : {
           id: "unreachable",
           severity: unreachableSeverity,
-          detail: { kind: "unreachable", endpoint: endpointRef(t, a.address), reason: message },
+          detail: { kind: "unreachable", endpoint: endpointRef(t, a.address), cause: told },
           location: loc
         }
       );

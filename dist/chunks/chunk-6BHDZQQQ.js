@@ -1,11 +1,11 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   noProxyExempts
-} from "./chunk-4HURYBLK.js";
+} from "./chunk-S52FOATI.js";
 import {
   refusal,
   refusalOf
-} from "./chunk-C6FOCXUK.js";
+} from "./chunk-PV4IOFFU.js";
 import {
   __commonJS,
   __require,
@@ -26733,7 +26733,8 @@ function guardedLookup(g) {
       if (err) return callback(err);
       for (const a of addresses) {
         const why = refusalOf(hostname, a.address, g);
-        if (why) return callback(Object.assign(new Error(why), { code: "ECERTWATCH_REFUSED" }));
+        if (why)
+          return callback(Object.assign(new Error("not contacted"), { code: "ECERTWATCH_REFUSED", refusal: why }));
       }
       if (options.all) callback(null, addresses);
       else callback(null, addresses[0]?.address, addresses[0]?.family);
@@ -26947,7 +26948,7 @@ function describe(e, at, url, ac) {
   const refusedAt = [e, e.cause].find(
     (x) => x?.code === "ECERTWATCH_REFUSED"
   );
-  if (refusedAt) return fetchFailed(at, { reason: "refused", refusal: refusedAt.message }, url);
+  if (refusedAt) return fetchFailed(at, { reason: "refused", refusal: refusedAt.refusal }, url);
   if (ac.signal.aborted)
     return fetchFailed(at, { reason: "timeout", limitMs: ac.signal.reason.limitMs }, url);
   if (err.code === "UND_ERR_HEADERS_TIMEOUT") return fetchFailed(at, { reason: "headers-timeout" }, url);

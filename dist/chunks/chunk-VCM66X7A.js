@@ -12,11 +12,11 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-XAT4FEFN.js";
+} from "./chunk-YDPJGZHY.js";
 import {
   plural,
   readableInstant
-} from "./chunk-M4KDCCSK.js";
+} from "./chunk-LDTKS6LR.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
@@ -24,7 +24,7 @@ import {
   ownersMarkdown,
   partialShard,
   shardText
-} from "./chunk-PICLGRZH.js";
+} from "./chunk-ZGWKS624.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

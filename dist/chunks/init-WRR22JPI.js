@@ -6,7 +6,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-UO6D5EYH.js";
+} from "./chunk-OKOGSIJO.js";
 import "./chunk-CSPQS4WJ.js";
 import "./chunk-BSO42MW5.js";
 import {
@@ -14,7 +14,7 @@ import {
   DEFAULT_CONFIG_PATH,
   ISSUE_DEFAULTS,
   settingsFrom
-} from "./chunk-457I6RNS.js";
+} from "./chunk-E4F45TGG.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-CWOAGZBK.js";
 import "./chunk-VKI6QFKH.js";
@@ -22,7 +22,7 @@ import "./chunk-SLWETIJE.js";
 import "./chunk-753U3B2Y.js";
 import {
   DEFAULT_MAX_DOWNLOAD_MB
-} from "./chunk-C6FOCXUK.js";
+} from "./chunk-PV4IOFFU.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/init/init.ts

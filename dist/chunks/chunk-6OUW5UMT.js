@@ -6,7 +6,7 @@ import {
 import {
   findingSentence,
   sarifUntrusted
-} from "./chunk-PICLGRZH.js";
+} from "./chunk-ZGWKS624.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

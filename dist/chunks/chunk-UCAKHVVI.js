@@ -5,7 +5,7 @@ import {
 import {
   reportShard,
   shardText
-} from "./chunk-PICLGRZH.js";
+} from "./chunk-ZGWKS624.js";
 import {
   isPullRequestEvent
 } from "./chunk-FVR4GWWV.js";

@@ -43,10 +43,10 @@ import {
   REVOCATION_CONCURRENCY,
   fetchableUrl,
   httpFetch
-} from "./chunk-3L6ZDQZR.js";
-import "./chunk-4HURYBLK.js";
+} from "./chunk-6BHDZQQQ.js";
+import "./chunk-S52FOATI.js";
 import "./chunk-NOSH5WDB.js";
-import "./chunk-C6FOCXUK.js";
+import "./chunk-PV4IOFFU.js";
 import {
   __commonJS,
   __esm,

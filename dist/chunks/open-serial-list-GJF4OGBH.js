@@ -4,11 +4,11 @@ import {
   decompressed,
   openListFile,
   openListUrl
-} from "./chunk-5FTKIXB7.js";
-import "./chunk-3L6ZDQZR.js";
-import "./chunk-4HURYBLK.js";
+} from "./chunk-ZDPSHJAZ.js";
+import "./chunk-6BHDZQQQ.js";
+import "./chunk-S52FOATI.js";
 import "./chunk-NOSH5WDB.js";
-import "./chunk-C6FOCXUK.js";
+import "./chunk-PV4IOFFU.js";
 import "./chunk-DDCI7ZLU.js";
 export {
   SerialListError,

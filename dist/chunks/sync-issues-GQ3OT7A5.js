@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-OTOSKI26.js";
+} from "./chunk-UCAKHVVI.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -25,14 +25,14 @@ import {
 import {
   daysLeft,
   readableInstant
-} from "./chunk-M4KDCCSK.js";
+} from "./chunk-LDTKS6LR.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-PICLGRZH.js";
+} from "./chunk-ZGWKS624.js";
 import "./chunk-BSO42MW5.js";
 import {
   isPullRequestEvent,

@@ -2,11 +2,11 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   buildInventory,
   severityRank
-} from "./chunk-XAT4FEFN.js";
+} from "./chunk-YDPJGZHY.js";
 import {
   collectFiles,
   require_out
-} from "./chunk-UO6D5EYH.js";
+} from "./chunk-OKOGSIJO.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -21,7 +21,7 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunk-M4KDCCSK.js";
+} from "./chunk-LDTKS6LR.js";
 import {
   WHOLE_RUN,
   applyPathRules,
@@ -31,12 +31,14 @@ import {
   mdUntrusted,
   ownersMarkdown,
   partialShard,
+  probeFailure,
+  publicOnlyNotice,
   reportShard,
   revocationDetail,
   roleLabel,
   shardText,
   supersededNote
-} from "./chunk-PICLGRZH.js";
+} from "./chunk-ZGWKS624.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";
@@ -45,7 +47,7 @@ import {
 } from "./chunk-753U3B2Y.js";
 import {
   networkGuard
-} from "./chunk-C6FOCXUK.js";
+} from "./chunk-PV4IOFFU.js";
 import {
   __toESM
 } from "./chunk-DDCI7ZLU.js";
@@ -556,10 +558,7 @@ async function run(settings, o = {}) {
   const problems = [];
   problems.push(...checkThresholdOrder(settings));
   const guard = networkGuard(settings.network, o.untrusted ?? null);
-  if (guard.publicOnly)
-    progress(
-      `network: only public addresses are contacted ${guard.reason.replace(/ \(only public addresses are contacted there\)$/, "")}`
-    );
+  if (guard.publicOnly) progress(publicOnlyNotice(guard.policy));
   const cacheRel = path.relative(settings.workspace, path.resolve(settings.workspace, settings.defaults.cacheDir));
   const files = await collectFiles(settings.files, {
     workspace: settings.workspace,
@@ -589,7 +588,7 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-ZT3V6SRH.js");
+    const { collectEndpoints } = await import("./collect-endpoints-CDIJRKOY.js");
     const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-TWX7RBC4.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
@@ -612,7 +611,7 @@ async function run(settings, o = {}) {
         port: p.port,
         address: p.address ?? null,
         ok: p.ok,
-        error: p.error ?? null,
+        error: p.failure ? probeFailure(p.failure) : null,
         tlsVersion: p.tlsVersion ?? null,
         cipher: p.cipher ?? null,
         chainLength: p.chainLength,
@@ -633,18 +632,18 @@ async function run(settings, o = {}) {
     oc.findings.push(...localChecks(oc, settings));
   }
   if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-QMWFFR6R.js");
-    (await import("./http-fetch-4Q27ZFRU.js")).configureHttp(guard);
+    const { applyRevokedSerialLists } = await import("./revoked-serials-RKQC72GL.js");
+    (await import("./http-fetch-2CACNMQY.js")).configureHttp(guard);
     problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
   }
   if (certs.length) {
     const ctx = { settings, now: /* @__PURE__ */ new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
     const askCa = renewalInfoQuestions(certs, settings, ctx.now).length > 0;
-    if (settings.defaults.revocation !== "off" || askCa) (await import("./http-fetch-4Q27ZFRU.js")).configureHttp(guard);
+    if (settings.defaults.revocation !== "off" || askCa) (await import("./http-fetch-2CACNMQY.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-JIWGD5E7.js")).checkRevocation(certs, ctx);
+    else await (await import("./check-revocation-2OW6DTQL.js")).checkRevocation(certs, ctx);
     if (askCa)
-      problems.push(...await (await import("./check-renewal-info-5AUMPQLP.js")).checkRenewalInfo(certs, ctx));
+      problems.push(...await (await import("./check-renewal-info-N3KORK2B.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));
@@ -652,7 +651,7 @@ async function run(settings, o = {}) {
   return buildReport(certs, problems, settings, { deadlineReached, endpoints: probes });
 }
 function refusedByPolicy(f) {
-  return f.detail.kind === "endpoint-not-checked" && f.detail.cause === "refused" || f.detail.kind === "ari-problem" && f.detail.refused;
+  return f.detail.kind === "endpoint-not-checked" && f.detail.cause.reason === "refused" || f.detail.kind === "ari-problem" && f.detail.refused;
 }
 function localChecks(oc, settings) {
   const t = {

@@ -19,10 +19,10 @@ import {
   ARI_MAX_BYTES,
   FetchError,
   httpFetch
-} from "./chunk-3L6ZDQZR.js";
-import "./chunk-4HURYBLK.js";
+} from "./chunk-6BHDZQQQ.js";
+import "./chunk-S52FOATI.js";
 import "./chunk-NOSH5WDB.js";
-import "./chunk-C6FOCXUK.js";
+import "./chunk-PV4IOFFU.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/ari/check-renewal-info.ts

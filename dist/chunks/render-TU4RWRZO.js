@@ -3,10 +3,10 @@ import {
   INVENTORY_FORMATS,
   isRollupFormat,
   renderInventory
-} from "./chunk-43BFURS5.js";
-import "./chunk-XAT4FEFN.js";
-import "./chunk-M4KDCCSK.js";
-import "./chunk-PICLGRZH.js";
+} from "./chunk-VCM66X7A.js";
+import "./chunk-YDPJGZHY.js";
+import "./chunk-LDTKS6LR.js";
+import "./chunk-ZGWKS624.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";

@@ -11,7 +11,7 @@ import {
 import {
   DEFAULT_MAX_DOWNLOAD_MB,
   validAllowEntry
-} from "./chunk-C6FOCXUK.js";
+} from "./chunk-PV4IOFFU.js";
 
 // src/config/settings.ts
 import path2 from "node:path";

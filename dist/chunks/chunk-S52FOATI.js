@@ -6,6 +6,11 @@ import {
 // src/sources/endpoints/proxy-env.ts
 import { BlockList, isIP } from "node:net";
 var ProxyConfigError = class extends Error {
+  constructor(problem) {
+    super(`HTTPS_PROXY cannot be used: ${problem.problem}`);
+    this.problem = problem;
+  }
+  problem;
 };
 function envValue(env, name) {
   const v = env[name] ?? env[name.toLowerCase()];
@@ -55,16 +60,11 @@ function proxyFor(host, port, env) {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
   } catch {
-    throw new ProxyConfigError(
-      `HTTPS_PROXY="${redactProxyUrl(raw)}" is not a URL${raw.includes("@") ? " (credentials hidden; percent-encode special characters in the user name and password, e.g. # as %23)" : ""}`
-    );
+    throw new ProxyConfigError({ problem: "not-a-url", value: redactProxyUrl(raw), credentials: raw.includes("@") });
   }
-  if (url.protocol !== "http:")
-    throw new ProxyConfigError(`HTTPS_PROXY uses ${url.protocol}//; only http:// proxies (HTTP CONNECT) are supported`);
+  if (url.protocol !== "http:") throw new ProxyConfigError({ problem: "not-http", protocol: url.protocol });
   if (url.hostname.includes("@") || /[#?]/.test(raw.slice(0, raw.lastIndexOf("@") + 1))) {
-    throw new ProxyConfigError(
-      `HTTPS_PROXY="${redactProxyUrl(raw)}" holds credentials with unencoded special characters; percent-encode them (e.g. # as %23)`
-    );
+    throw new ProxyConfigError({ problem: "unencoded-credentials", value: redactProxyUrl(raw) });
   }
   return url;
 }

@@ -1,9 +1,9 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunk-Q5RIZ256.js";
+} from "./chunk-6OUW5UMT.js";
 import "./chunk-HH333CRM.js";
-import "./chunk-PICLGRZH.js";
+import "./chunk-ZGWKS624.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";
