@@ -7,7 +7,23 @@
 // stays bounded by the input, and only the certificates are sliced out.
 import { DerError, oidText, type Tlv } from './der.js';
 
-export class Pkcs7Error extends Error {}
+/** Why bytes are not a readable PKCS#7 SignedData, as data (put into words by report/text/reader-problem.ts). */
+export type Pkcs7Fault =
+  | { reason: 'pkcs7-no-outer-sequence' }
+  | { reason: 'pkcs7-no-content-type' }
+  /** a ContentInfo of another type (data, enveloped …): its OID */
+  | { reason: 'pkcs7-not-signed-data'; contentType: string }
+  | { reason: 'pkcs7-no-content' }
+  | { reason: 'pkcs7-signed-data-empty' }
+  | { reason: 'pkcs7-signed-data-not-sequence' }
+  /** the BER does not decode: the DER reader's reason (x509/der.ts), with its byte offset */
+  | { reason: 'pkcs7-ber-damaged'; message: string };
+
+export class Pkcs7Error extends Error {
+  constructor(readonly fault: Pkcs7Fault) {
+    super(fault.reason);
+  }
+}
 
 const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 // BER nests shallowly in SignedData; this bounds recursion on hostile input.
@@ -67,20 +83,20 @@ export function isPkcs7SignedData(buf: Uint8Array): boolean {
 /**
  * Every X.509 certificate in a PKCS#7/CMS SignedData (attribute and other
  * certificate choices are skipped), in order, as DER slices of `buf`.
- * Throws Pkcs7Error saying what is wrong.
+ * Throws Pkcs7Error with what is wrong (its `fault`).
  */
 export function readPkcs7Certificates(buf: Uint8Array): Buffer[] {
   try {
     const top = berTlv(buf, 0, buf.length);
-    if (top.tag !== 0x30) throw new Pkcs7Error('not a PKCS#7 ContentInfo (no outer SEQUENCE)');
+    if (top.tag !== 0x30) throw new Pkcs7Error({ reason: 'pkcs7-no-outer-sequence' });
     const [typeT, explicitT] = berChildren(buf, top);
-    if (typeT?.tag !== 0x06) throw new Pkcs7Error('not a PKCS#7 ContentInfo (no content type)');
+    if (typeT?.tag !== 0x06) throw new Pkcs7Error({ reason: 'pkcs7-no-content-type' });
     const type = oidText(buf.subarray(typeT.contentStart, typeT.end));
-    if (type !== OID_SIGNED_DATA) throw new Pkcs7Error(`PKCS#7 content type ${type} is not SignedData`);
-    if (explicitT?.tag !== 0xa0) throw new Pkcs7Error('PKCS#7 SignedData has no content');
+    if (type !== OID_SIGNED_DATA) throw new Pkcs7Error({ reason: 'pkcs7-not-signed-data', contentType: type });
+    if (explicitT?.tag !== 0xa0) throw new Pkcs7Error({ reason: 'pkcs7-no-content' });
     const sdT = berChildren(buf, explicitT)[0];
-    if (!sdT) throw new Pkcs7Error('PKCS#7 SignedData is empty');
-    if (sdT.tag !== 0x30) throw new Pkcs7Error('PKCS#7 SignedData is not a SEQUENCE');
+    if (!sdT) throw new Pkcs7Error({ reason: 'pkcs7-signed-data-empty' });
+    if (sdT.tag !== 0x30) throw new Pkcs7Error({ reason: 'pkcs7-signed-data-not-sequence' });
     const fields = berChildren(buf, sdT);
     // version, digestAlgorithms, encapContentInfo, then [0] IMPLICIT certificates
     const certsT = fields.slice(3).find((f) => f.tag === 0xa0);
@@ -92,7 +108,7 @@ export function readPkcs7Certificates(buf: Uint8Array): Buffer[] {
     }
     return out;
   } catch (e) {
-    if (e instanceof DerError) throw new Pkcs7Error(`PKCS#7 does not parse: ${e.message}`);
+    if (e instanceof DerError) throw new Pkcs7Error({ reason: 'pkcs7-ber-damaged', message: e.message });
     throw e;
   }
 }

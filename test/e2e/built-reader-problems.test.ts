@@ -63,6 +63,21 @@ test('the built CLI says every reader problem in its words, with the problem as 
   await ossl.run(['crl2pkcs7', '-nocrl', '-outform', 'DER', '-out', 'none.p7b']);
   await ws.write('bundles/none.p7b', await readFile(ossl.file('none.p7b')));
   await ws.write('bundles/data.p7b', toPem('PKCS7', DATA_CONTENT_INFO));
+  // One PKCS#7 block per way a ContentInfo can fail to be SignedData (each block is 3 lines).
+  const SIGNED_DATA_OID = '06092a864886f70d010702';
+  await ws.write(
+    'bundles/faults.p7b',
+    [
+      '020100', // an INTEGER: line 1
+      '3000', // no content type: line 4
+      `300b${SIGNED_DATA_OID}`, // no [0] content: line 7
+      `300d${SIGNED_DATA_OID}a000`, // [0] empty: line 10
+      `3010${SIGNED_DATA_OID}a003020100`, // SignedData not a SEQUENCE: line 13
+      '3005060100', // BER runs past its end: line 16
+    ]
+      .map((hex) => toPem('PKCS7', Buffer.from(hex, 'hex')))
+      .join(''),
+  );
   await ws.write('bundles/prose.p7b', 'see -----BEGIN CERTIFICATE----- in the docs\n');
 
   // PKCS#12 stores, made by openssl.
@@ -242,7 +257,33 @@ test('the built CLI says every reader problem in its words, with the problem as 
       'bundles/data.p7b',
       'error',
       'bundles/data.p7b:1: PKCS#7 content type 1.2.840.113549.1.7.1 is not SignedData',
-      'pkcs7-unreadable',
+      'pkcs7-not-signed-data',
+    ],
+    [
+      'bundles/faults.p7b',
+      'error',
+      'bundles/faults.p7b:1: not a PKCS#7 ContentInfo (no outer SEQUENCE)',
+      'pkcs7-no-outer-sequence',
+    ],
+    [
+      'bundles/faults.p7b',
+      'error',
+      'bundles/faults.p7b:4: not a PKCS#7 ContentInfo (no content type)',
+      'pkcs7-no-content-type',
+    ],
+    ['bundles/faults.p7b', 'error', 'bundles/faults.p7b:7: PKCS#7 SignedData has no content', 'pkcs7-no-content'],
+    ['bundles/faults.p7b', 'error', 'bundles/faults.p7b:10: PKCS#7 SignedData is empty', 'pkcs7-signed-data-empty'],
+    [
+      'bundles/faults.p7b',
+      'error',
+      'bundles/faults.p7b:13: PKCS#7 SignedData is not a SEQUENCE',
+      'pkcs7-signed-data-not-sequence',
+    ],
+    [
+      'bundles/faults.p7b',
+      'error',
+      'bundles/faults.p7b:16: PKCS#7 does not parse: content of 5 bytes runs past the end at byte 0',
+      'pkcs7-ber-damaged',
     ],
     ['bundles/prose.p7b', 'error', 'bundles/prose.p7b:1: no PEM block found in a .p7b/.p7c file', 'pkcs7-no-pem-block'],
     [

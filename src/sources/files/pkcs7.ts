@@ -15,7 +15,7 @@ export function extractPkcs7(der: Buffer, probe = false): Extraction {
       out.problems.push({ line: 1, problem: { reason: 'pkcs7-no-certificates' }, severity: 'warning' });
   } catch (e) {
     if (!(e instanceof Pkcs7Error)) throw e;
-    out.problems.push({ line: 1, problem: { reason: 'pkcs7-unreadable', message: e.message } });
+    out.problems.push({ line: 1, problem: e.fault });
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // another (a Secret's value, a key of a YAML file, a PEM block) adds where the
 // problem sits as a `within` step; it never edits the inner reader's words.
 import type { PemFault } from '../../x509/pem.js';
+import type { Pkcs7Fault } from '../../x509/pkcs7.js';
 
 /** "JKS" or "JCEKS": which Java keystore format (by its magic number). */
 export type KeystoreKind = 'JKS' | 'JCEKS';
@@ -11,6 +12,8 @@ export type KeystoreKind = 'JKS' | 'JCEKS';
 export type ReaderProblem =
   /** the PEM splitter's faults (x509/pem.ts) */
   | PemFault
+  /** the PKCS#7 reader's faults (x509/pkcs7.ts): not SignedData, or damaged */
+  | Pkcs7Fault
   /** PEM found in text (pem-in-text.ts): a BEGIN with no END near it */
   | { reason: 'pem-no-end' }
   /** PEM found in text whose body is not base64 of one DER object (a placeholder, a template) */
@@ -32,8 +35,6 @@ export type ReaderProblem =
   | { reason: 'der-damaged'; message: string }
   | { reason: 'der-trailing-bytes'; bytes: number }
   | { reason: 'pkcs7-no-certificates' }
-  /** PKCS#7 that is not SignedData or does not decode: the PKCS#7 reader's (x509/pkcs7.ts) reason */
-  | { reason: 'pkcs7-unreadable'; message: string }
   /** a .p7b/.p7c text file without a PEM block */
   | { reason: 'pkcs7-no-pem-block' }
   /** the outer ASN.1 does not decode: node-forge's message */

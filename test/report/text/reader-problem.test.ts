@@ -73,10 +73,23 @@ const TABLE: { [R in Reason]: Row<R>[] } = {
     [{ reason: 'der-trailing-bytes', bytes: 17 }, 'DER: 17 bytes after the last ASN.1 object are ignored'],
   ],
   'pkcs7-no-certificates': [[{ reason: 'pkcs7-no-certificates' }, 'PKCS#7 bundle holds no certificates']],
-  'pkcs7-unreadable': [
+  'pkcs7-no-outer-sequence': [[{ reason: 'pkcs7-no-outer-sequence' }, 'not a PKCS#7 ContentInfo (no outer SEQUENCE)']],
+  'pkcs7-no-content-type': [[{ reason: 'pkcs7-no-content-type' }, 'not a PKCS#7 ContentInfo (no content type)']],
+  'pkcs7-not-signed-data': [
     [
-      { reason: 'pkcs7-unreadable', message: 'PKCS#7 content type 1.2.840.113549.1.7.1 is not SignedData' },
+      { reason: 'pkcs7-not-signed-data', contentType: '1.2.840.113549.1.7.1' },
       'PKCS#7 content type 1.2.840.113549.1.7.1 is not SignedData',
+    ],
+  ],
+  'pkcs7-no-content': [[{ reason: 'pkcs7-no-content' }, 'PKCS#7 SignedData has no content']],
+  'pkcs7-signed-data-empty': [[{ reason: 'pkcs7-signed-data-empty' }, 'PKCS#7 SignedData is empty']],
+  'pkcs7-signed-data-not-sequence': [
+    [{ reason: 'pkcs7-signed-data-not-sequence' }, 'PKCS#7 SignedData is not a SEQUENCE'],
+  ],
+  'pkcs7-ber-damaged': [
+    [
+      { reason: 'pkcs7-ber-damaged', message: 'content of 5 bytes runs past the end at byte 0' },
+      'PKCS#7 does not parse: content of 5 bytes runs past the end at byte 0',
     ],
   ],
   'pkcs7-no-pem-block': [[{ reason: 'pkcs7-no-pem-block' }, 'no PEM block found in a .p7b/.p7c file']],
