@@ -2,13 +2,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-6OUW5UMT.js";
+} from "./chunks/chunk-PCBNTUJ2.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-VCM66X7A.js";
+} from "./chunks/chunk-JKYO5WPG.js";
 import {
   scanSerialList,
   serialKey
@@ -29,16 +29,16 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-VYXW6BZG.js";
+} from "./chunks/chunk-LP5DILC7.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-YDPJGZHY.js";
-import "./chunks/chunk-OKOGSIJO.js";
+} from "./chunks/chunk-4QCNBGLW.js";
+import "./chunks/chunk-QIIZH6XY.js";
 import "./chunks/chunk-TYM2AABC.js";
-import "./chunks/chunk-CSPQS4WJ.js";
+import "./chunks/chunk-DPZSEZNA.js";
 import "./chunks/chunk-6RM5SU7F.js";
 import "./chunks/chunk-KRSK7BH5.js";
 import {
@@ -46,12 +46,12 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-LDTKS6LR.js";
+} from "./chunks/chunk-FCHPTXSN.js";
 import {
   findingSentenceBesidePlace,
   listReadProblem,
   serialLineProblem
-} from "./chunks/chunk-ZGWKS624.js";
+} from "./chunks/chunk-CGHOQGGI.js";
 import "./chunks/chunk-BSO42MW5.js";
 import {
   UsageError,
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-WRR22JPI.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-P2X45YYT.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

@@ -6,6 +6,11 @@ import {
 
 // src/x509/pkcs7.ts
 var Pkcs7Error = class extends Error {
+  constructor(fault) {
+    super(fault.reason);
+    this.fault = fault;
+  }
+  fault;
 };
 var OID_SIGNED_DATA = "1.2.840.113549.1.7.2";
 var MAX_DEPTH = 64;
@@ -55,15 +60,15 @@ function isPkcs7SignedData(buf) {
 function readPkcs7Certificates(buf) {
   try {
     const top = berTlv(buf, 0, buf.length);
-    if (top.tag !== 48) throw new Pkcs7Error("not a PKCS#7 ContentInfo (no outer SEQUENCE)");
+    if (top.tag !== 48) throw new Pkcs7Error({ reason: "pkcs7-no-outer-sequence" });
     const [typeT, explicitT] = berChildren(buf, top);
-    if (typeT?.tag !== 6) throw new Pkcs7Error("not a PKCS#7 ContentInfo (no content type)");
+    if (typeT?.tag !== 6) throw new Pkcs7Error({ reason: "pkcs7-no-content-type" });
     const type = oidText(buf.subarray(typeT.contentStart, typeT.end));
-    if (type !== OID_SIGNED_DATA) throw new Pkcs7Error(`PKCS#7 content type ${type} is not SignedData`);
-    if (explicitT?.tag !== 160) throw new Pkcs7Error("PKCS#7 SignedData has no content");
+    if (type !== OID_SIGNED_DATA) throw new Pkcs7Error({ reason: "pkcs7-not-signed-data", contentType: type });
+    if (explicitT?.tag !== 160) throw new Pkcs7Error({ reason: "pkcs7-no-content" });
     const sdT = berChildren(buf, explicitT)[0];
-    if (!sdT) throw new Pkcs7Error("PKCS#7 SignedData is empty");
-    if (sdT.tag !== 48) throw new Pkcs7Error("PKCS#7 SignedData is not a SEQUENCE");
+    if (!sdT) throw new Pkcs7Error({ reason: "pkcs7-signed-data-empty" });
+    if (sdT.tag !== 48) throw new Pkcs7Error({ reason: "pkcs7-signed-data-not-sequence" });
     const fields = berChildren(buf, sdT);
     const certsT = fields.slice(3).find((f) => f.tag === 160);
     const out = [];
@@ -74,7 +79,7 @@ function readPkcs7Certificates(buf) {
     }
     return out;
   } catch (e) {
-    if (e instanceof DerError) throw new Pkcs7Error(`PKCS#7 does not parse: ${e.message}`);
+    if (e instanceof DerError) throw new Pkcs7Error({ reason: "pkcs7-ber-damaged", message: e.message });
     throw e;
   }
 }

@@ -3,10 +3,10 @@ import {
   INVENTORY_FORMATS,
   isRollupFormat,
   renderInventory
-} from "./chunk-VCM66X7A.js";
-import "./chunk-YDPJGZHY.js";
-import "./chunk-LDTKS6LR.js";
-import "./chunk-ZGWKS624.js";
+} from "./chunk-JKYO5WPG.js";
+import "./chunk-4QCNBGLW.js";
+import "./chunk-FCHPTXSN.js";
+import "./chunk-CGHOQGGI.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";

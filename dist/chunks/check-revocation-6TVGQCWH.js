@@ -7,7 +7,7 @@ import {
 } from "./chunk-TYM2AABC.js";
 import {
   readPkcs7Certificates
-} from "./chunk-CSPQS4WJ.js";
+} from "./chunk-DPZSEZNA.js";
 import {
   certificateNaming
 } from "./chunk-KRSK7BH5.js";

@@ -6,7 +6,7 @@ import {
 import {
   findingSentence,
   sarifUntrusted
-} from "./chunk-ZGWKS624.js";
+} from "./chunk-CGHOQGGI.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

@@ -3,7 +3,7 @@ import {
   Pkcs7Error,
   isPkcs7SignedData,
   readPkcs7Certificates
-} from "./chunk-CSPQS4WJ.js";
+} from "./chunk-DPZSEZNA.js";
 import {
   require_picomatch,
   require_utils
@@ -4079,7 +4079,7 @@ function extractPkcs7(der, probe = false) {
       out.problems.push({ line: 1, problem: { reason: "pkcs7-no-certificates" }, severity: "warning" });
   } catch (e) {
     if (!(e instanceof Pkcs7Error)) throw e;
-    out.problems.push({ line: 1, problem: { reason: "pkcs7-unreadable", message: e.message } });
+    out.problems.push({ line: 1, problem: e.fault });
   }
   return out;
 }

@@ -2,10 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   daysLeft,
   plural
-} from "./chunk-LDTKS6LR.js";
+} from "./chunk-FCHPTXSN.js";
 import {
   findingSentence
-} from "./chunk-ZGWKS624.js";
+} from "./chunk-CGHOQGGI.js";
 
 // src/report/inventory/dn.ts
 var ATTRIBUTE_START = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)=/;

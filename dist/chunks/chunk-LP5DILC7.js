@@ -2,11 +2,11 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   buildInventory,
   severityRank
-} from "./chunk-YDPJGZHY.js";
+} from "./chunk-4QCNBGLW.js";
 import {
   collectFiles,
   require_out
-} from "./chunk-OKOGSIJO.js";
+} from "./chunk-QIIZH6XY.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -21,7 +21,7 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunk-LDTKS6LR.js";
+} from "./chunk-FCHPTXSN.js";
 import {
   WHOLE_RUN,
   applyPathRules,
@@ -38,7 +38,7 @@ import {
   roleLabel,
   shardText,
   supersededNote
-} from "./chunk-ZGWKS624.js";
+} from "./chunk-CGHOQGGI.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";
@@ -641,7 +641,7 @@ async function run(settings, o = {}) {
     const askCa = renewalInfoQuestions(certs, settings, ctx.now).length > 0;
     if (settings.defaults.revocation !== "off" || askCa) (await import("./http-fetch-2CACNMQY.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-2OW6DTQL.js")).checkRevocation(certs, ctx);
+    else await (await import("./check-revocation-6TVGQCWH.js")).checkRevocation(certs, ctx);
     if (askCa)
       problems.push(...await (await import("./check-renewal-info-N3KORK2B.js")).checkRenewalInfo(certs, ctx));
   }

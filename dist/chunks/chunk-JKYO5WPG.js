@@ -12,11 +12,11 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-YDPJGZHY.js";
+} from "./chunk-4QCNBGLW.js";
 import {
   plural,
   readableInstant
-} from "./chunk-LDTKS6LR.js";
+} from "./chunk-FCHPTXSN.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
@@ -24,7 +24,7 @@ import {
   ownersMarkdown,
   partialShard,
   shardText
-} from "./chunk-ZGWKS624.js";
+} from "./chunk-CGHOQGGI.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

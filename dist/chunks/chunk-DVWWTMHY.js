@@ -5,7 +5,7 @@ import {
 import {
   reportShard,
   shardText
-} from "./chunk-ZGWKS624.js";
+} from "./chunk-CGHOQGGI.js";
 import {
   isPullRequestEvent
 } from "./chunk-FVR4GWWV.js";

@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-UCAKHVVI.js";
+} from "./chunk-DVWWTMHY.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -25,14 +25,14 @@ import {
 import {
   daysLeft,
   readableInstant
-} from "./chunk-LDTKS6LR.js";
+} from "./chunk-FCHPTXSN.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-ZGWKS624.js";
+} from "./chunk-CGHOQGGI.js";
 import "./chunk-BSO42MW5.js";
 import {
   isPullRequestEvent,

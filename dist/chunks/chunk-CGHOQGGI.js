@@ -539,8 +539,20 @@ function readerProblem(p) {
       return `DER: ${p.bytes} bytes after the last ASN.1 object are ignored`;
     case "pkcs7-no-certificates":
       return "PKCS#7 bundle holds no certificates";
-    case "pkcs7-unreadable":
-      return p.message;
+    case "pkcs7-no-outer-sequence":
+      return "not a PKCS#7 ContentInfo (no outer SEQUENCE)";
+    case "pkcs7-no-content-type":
+      return "not a PKCS#7 ContentInfo (no content type)";
+    case "pkcs7-not-signed-data":
+      return `PKCS#7 content type ${p.contentType} is not SignedData`;
+    case "pkcs7-no-content":
+      return "PKCS#7 SignedData has no content";
+    case "pkcs7-signed-data-empty":
+      return "PKCS#7 SignedData is empty";
+    case "pkcs7-signed-data-not-sequence":
+      return "PKCS#7 SignedData is not a SEQUENCE";
+    case "pkcs7-ber-damaged":
+      return `PKCS#7 does not parse: ${p.message}`;
     case "pkcs7-no-pem-block":
       return "no PEM block found in a .p7b/.p7c file";
     case "pkcs12-not-asn1":

@@ -6,8 +6,8 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-OKOGSIJO.js";
-import "./chunk-CSPQS4WJ.js";
+} from "./chunk-QIIZH6XY.js";
+import "./chunk-DPZSEZNA.js";
 import "./chunk-BSO42MW5.js";
 import {
   BUILTIN,
