@@ -14,6 +14,7 @@ import type { RevocationCause } from '../checks/revocation/revocation-cause.js';
 import type { AriCause } from '../checks/ari/fetch-renewal-info.js';
 import type { SerialListCause } from '../checks/revocation/revoked-serials.js';
 import type { FileCause } from '../sources/files/file-cause.js';
+import type { KeyContext, PrivateKeyFound } from '../sources/files/reader-problem.js';
 import type { ProbeCause } from '../sources/endpoints/probe-cause.js';
 import type { CaFileCause } from '../sources/endpoints/trust-store.js';
 
@@ -175,7 +176,15 @@ export type FindingDetail =
       inside?: string;
       cause: FileCause;
     }
-  | { kind: 'private-key'; path: string; line: number; label: string }
+  | {
+      kind: 'private-key';
+      path: string;
+      line: number;
+      /** which key (its PEM label, DER type, keystore alias …), never its bytes */
+      privateKey: PrivateKeyFound;
+      /** the Secret or key path it sits in, outermost first */
+      within?: KeyContext[];
+    }
   | { kind: 'misnamed'; path: string; what: string }
   | { kind: 'glob-problem'; pattern: string; reason: string }
   | { kind: 'no-match'; pattern: string }

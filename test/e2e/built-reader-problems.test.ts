@@ -6,6 +6,7 @@
 // their problems became data (issue 10: outputs stay identical).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { hierarchy } from '../helpers/pki.js';
 import { OpenSsl } from '../helpers/openssl.js';
@@ -129,6 +130,19 @@ test('the built CLI says every reader problem in its words, with the problem as 
       '  ca.crt: |', // 17
       `    ${pemLines[0]}`,
       `    ${pemLines[1]}`,
+      '---',
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: keys',
+      'data:',
+      '  tls.key: c2VjcmV0', // 26
+      'stringData:',
+      '  ca.crt: |', // 28
+      ...leaf.keyPem
+        .trimEnd()
+        .split('\n')
+        .map((l) => `    ${l}`),
       '',
     ].join('\n'),
   );
@@ -139,11 +153,28 @@ test('the built CLI says every reader problem in its words, with the problem as 
         tls: {
           ca: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
           other: '-----BEGIN CERTIFICATE-----\nabc',
+          key: leaf.keyPem,
         },
       },
       null,
       2,
     ) + '\n',
+  );
+  // Private keys, told by their structure (never shown).
+  const key = createPrivateKey(leaf.keyPem);
+  await ws.write('certs/key-only.pem', leaf.keyPem);
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+  await ws.write('keys/pkcs8.der', key.export({ type: 'pkcs8', format: 'der' }));
+  await ws.write(
+    'keys/encrypted.der',
+    key.export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: 'not-shown' }),
+  );
+  await ws.write('keys/rsa.der', rsa.export({ type: 'pkcs1', format: 'der' }));
+  await ws.write('keys/ec.der', key.export({ type: 'sec1', format: 'der' }));
+  const keyBytes = Buffer.from('protected');
+  await ws.write(
+    'stores/withkey.jks',
+    Buffer.concat([u32(JKS, 2, 1, 1), utf('site'), DATE, u32(keyBytes.length), keyBytes, u32(0)]),
   );
   await ws.write('src/cert.go', 'package tls\n\nconst cert = `-----BEGIN CERTIFICATE-----\n`\n');
 
@@ -172,6 +203,8 @@ test('the built CLI says every reader problem in its words, with the problem as 
       '  - "k8s/*"',
       '  - "config/*"',
       '  - "src/*"',
+      '  - "keys/*"',
+      '  - "stores/withkey.jks"',
       '',
     ].join('\n'),
   );
@@ -384,6 +417,12 @@ test('the built CLI says every reader problem in its words, with the problem as 
     ],
     ['config/app.json', 'error', 'config/app.json:4: tls.other: CERTIFICATE block: BEGIN without END', 'pem-no-end'],
     ['src/cert.go', 'error', 'src/cert.go:3: CERTIFICATE block: BEGIN without END', 'pem-no-end'],
+    [
+      'k8s/secret.yaml',
+      'error',
+      'k8s/secret.yaml:28: Secret default/keys ca.crt holds no certificate',
+      'secret-no-certificate',
+    ],
   ];
 
   const r = await runBuiltCli(['check', '--workspace', ws.dir, '--format', 'json'], {
@@ -391,6 +430,30 @@ test('the built CLI says every reader problem in its words, with the problem as 
   });
   assert.equal(r.code, 1, r.stderr);
   const report = JSON.parse(r.stdout) as Report;
+  // [file, line, what the private-key notice calls the key, its form]
+  const KEYS: [string, number, string, string][] = [
+    ['certs/key-only.pem', 1, 'PRIVATE KEY', 'pem'],
+    ['keys/pkcs8.der', 1, 'PKCS#8 private key (DER)', 'der'],
+    ['keys/encrypted.der', 1, 'encrypted PKCS#8 private key (DER)', 'der'],
+    ['keys/rsa.der', 1, 'RSA private key (DER)', 'der'],
+    ['keys/ec.der', 1, 'EC private key (DER)', 'der'],
+    ['stores/withkey.jks', 1, 'JKS private key entry "site"', 'keystore'],
+    ['stores/keyonly.p12', 1, 'PKCS#12 private key (no password)', 'pkcs12'],
+    ['k8s/secret.yaml', 26, 'Secret default/keys tls.key', 'secret'],
+    ['k8s/secret.yaml', 28, 'Secret default/keys ca.crt holds a PRIVATE KEY', 'pem'],
+    ['config/app.json', 5, 'PRIVATE KEY under tls.key', 'pem'],
+  ];
+  const keys = report.problems.filter((p) => p.id === 'private-key');
+  assert.equal(keys.length, KEYS.length, JSON.stringify(keys.map((p) => p.message)));
+  for (const [file, line, label, form] of KEYS) {
+    const message = `${file}:${line}: a private key (${label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`;
+    const hit = keys.find((p) => p.message === message);
+    assert.ok(hit, `${message} not among ${JSON.stringify(keys.map((p) => p.message))}`);
+    assert.equal(hit.severity, 'notice');
+    assert.equal(hit.detail?.kind === 'private-key' ? hit.detail.privateKey.form : undefined, form, message);
+  }
+  assert.ok(!r.stdout.includes(leaf.keyPem.split('\n')[1]), 'no key material in the report');
+
   const problems = report.problems.filter((p) => p.id === 'unparseable' && p.location?.type === 'file');
   const files = [...new Set(EXPECTED.map(([f]) => f))];
   for (const file of files) {

@@ -678,7 +678,12 @@ const CASES: Case[] = [
   },
   {
     id: 'private-key',
-    detail: { kind: 'private-key', path: 'certs/site-key.pem', line: 1, label: 'PRIVATE KEY' },
+    detail: {
+      kind: 'private-key',
+      path: 'certs/site-key.pem',
+      line: 1,
+      privateKey: { form: 'pem', label: 'PRIVATE KEY' },
+    },
     location: fileAt('certs/site-key.pem', 1),
     says: 'certs/site-key.pem:1: a private key (PRIVATE KEY) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.',
     beside:

@@ -26,6 +26,7 @@ import {
   utcTime,
 } from '../helpers/craft-der.js';
 import { buildCrl } from '../helpers/der-writer.js';
+import { privateKeyLabel } from '../../src/report/text/reader-problem.js';
 
 const ca = craftKey();
 const leafKey = craftKey();
@@ -156,7 +157,7 @@ test('DER: a certificate followed by its private key is one certificate and one 
   assert.equal(ex.certificates.length, 1);
   assert.equal(parseCertificate(ex.certificates[0].der).fingerprint, (await peerCert(a.der, 'DER'))?.fingerprint);
   assert.deepEqual(
-    ex.keys.map((k) => k.label),
+    ex.keys.map((k) => privateKeyLabel(k.privateKey, k.within)),
     ['PKCS#8 private key (DER)'],
   );
   assert.deepEqual(ex.problems, []);

@@ -24,6 +24,7 @@ import { shardText } from '../report-shard.js';
 import { ariCause } from './ari-cause.js';
 import { serialListCause } from './serial-list-cause.js';
 import { fileCause } from './file-cause.js';
+import { privateKeyLabel } from './reader-problem.js';
 import { endpointLabel } from './endpoint-label.js';
 import { probeCause } from './probe-cause.js';
 import { caFileCause } from './ca-file-cause.js';
@@ -175,7 +176,7 @@ function sentence(d: FindingDetail, withPlace: boolean, now: number): string {
       return withPlace ? `${place}: ${fileCause(d.cause)}` : fileCause(d.cause);
     }
     case 'private-key': {
-      const text = `a private key (${d.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`;
+      const text = `a private key (${privateKeyLabel(d.privateKey, d.within)}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`;
       return withPlace ? `${d.path}:${d.line}: ${text}` : text;
     }
     case 'misnamed':

@@ -3,12 +3,43 @@
 // Aliases, Secret names, keys, labels and library messages are the file's text:
 // each medium escapes the whole sentence (report/untrusted-text.ts,
 // report/workflow-safe.ts), as for every finding.
-import type { ReaderContext, ReaderProblem } from '../../sources/files/reader-problem.js';
+import type { KeyContext, PrivateKeyFound, ReaderContext, ReaderProblem } from '../../sources/files/reader-problem.js';
 
 /** "Secret web/tls tls.crt: CERTIFICATE block: truncated PEM: BEGIN without END". */
 export function readerProblemSentence(problem: ReaderProblem, within: readonly ReaderContext[] = []): string {
   return within.map(contextPrefix).join('') + readerProblem(problem);
 }
+
+/** "RSA PRIVATE KEY", "Secret web/tls tls.crt holds a PRIVATE KEY", "PRIVATE KEY under tls.key": what the private-key notice names. */
+export function privateKeyLabel(k: PrivateKeyFound, within: readonly KeyContext[] = []): string {
+  let label = privateKey(k);
+  // Innermost first: each wrapper says where the key it was handed sits.
+  for (const c of [...within].reverse())
+    label = c.in === 'secret' ? `Secret ${c.secret} ${c.key} holds a ${label}` : `${label} under ${c.path}`;
+  return label;
+}
+
+function privateKey(k: PrivateKeyFound): string {
+  switch (k.form) {
+    case 'pem':
+      return k.label;
+    case 'der':
+      return DER_KEY[k.type];
+    case 'keystore':
+      return `${k.store} private key entry "${k.alias}"`;
+    case 'pkcs12':
+      return 'PKCS#12 private key (no password)';
+    case 'secret':
+      return `Secret ${k.secret} ${k.key}`;
+  }
+}
+
+const DER_KEY: Record<Extract<PrivateKeyFound, { form: 'der' }>['type'], string> = {
+  pkcs8: 'PKCS#8 private key (DER)',
+  'encrypted-pkcs8': 'encrypted PKCS#8 private key (DER)',
+  rsa: 'RSA private key (DER)',
+  ec: 'EC private key (DER)',
+};
 
 function contextPrefix(c: ReaderContext): string {
   switch (c.in) {

@@ -286,7 +286,13 @@ async function collectOne(
       problem(
         'private-key',
         'notice',
-        { kind: 'private-key', path: m.rel, line: k.line, label: k.label },
+        {
+          kind: 'private-key',
+          path: m.rel,
+          line: k.line,
+          privateKey: k.privateKey,
+          ...(k.within ? { within: k.within } : {}),
+        },
         loc(k.line, k),
       ),
     );

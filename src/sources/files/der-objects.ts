@@ -8,6 +8,7 @@
 import { children, readTlv, splitDerObjects, type Tlv } from '../../x509/der.js';
 import { isPkcs7SignedData } from '../../x509/pkcs7.js';
 import { emptyExtraction, type Extraction } from './extracted.js';
+import type { PrivateKeyFound } from './reader-problem.js';
 import { extractPkcs7 } from './pkcs7.js';
 
 const SEQ = 0x30;
@@ -46,7 +47,9 @@ export function derKind(buf: Buffer): DerKind {
 
 type ObjectKind = 'certificate' | 'private-key' | 'pkcs7' | 'other';
 
-function classify(buf: Buffer, t: Tlv): { kind: ObjectKind; label?: string } {
+type DerKeyType = Extract<PrivateKeyFound, { form: 'der' }>['type'];
+
+function classify(buf: Buffer, t: Tlv): { kind: ObjectKind; keyType?: DerKeyType } {
   if (t.tag !== SEQ) return { kind: 'other' };
   let k: Tlv[];
   try {
@@ -60,16 +63,15 @@ function classify(buf: Buffer, t: Tlv): { kind: ObjectKind; label?: string } {
   if (isPkcs7SignedData(buf.subarray(t.start, t.end))) return { kind: 'pkcs7' };
   // PrivateKeyInfo ::= SEQUENCE { version, algorithm SEQUENCE, privateKey OCTET STRING, … } — RFC 5208
   if (tags[0] === INTEGER && tags[1] === SEQ && tags[2] === OCTET_STRING)
-    return { kind: 'private-key', label: 'PKCS#8 private key (DER)' };
+    return { kind: 'private-key', keyType: 'pkcs8' };
   // EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm SEQUENCE, encryptedData OCTET STRING }
   if (tags.length === 2 && tags[0] === SEQ && tags[1] === OCTET_STRING)
-    return { kind: 'private-key', label: 'encrypted PKCS#8 private key (DER)' };
+    return { kind: 'private-key', keyType: 'encrypted-pkcs8' };
   // RSAPrivateKey: version and eight INTEGERs — RFC 8017 A.1.2
-  if (tags.length >= 9 && tags.slice(0, 9).every((x) => x === INTEGER))
-    return { kind: 'private-key', label: 'RSA private key (DER)' };
+  if (tags.length >= 9 && tags.slice(0, 9).every((x) => x === INTEGER)) return { kind: 'private-key', keyType: 'rsa' };
   // ECPrivateKey ::= SEQUENCE { version INTEGER (1), privateKey OCTET STRING, [0] params, [1] publicKey } — RFC 5915
   if (tags[0] === INTEGER && tags[1] === OCTET_STRING && (tags.length === 2 || tags[2] === 0xa0 || tags[2] === 0xa1))
-    return { kind: 'private-key', label: 'EC private key (DER)' };
+    return { kind: 'private-key', keyType: 'ec' };
   return { kind: 'other' };
 }
 
@@ -99,7 +101,7 @@ export function extractDerObjects(buf: Buffer): Extraction {
     const bytes = o.bytes;
     if (o.kind === 'certificate')
       out.certificates.push({ der: bytes, line: 1, ...(many ? { detail: `DER certificate ${n}` } : {}) });
-    else if (o.kind === 'private-key') out.keys.push({ line: 1, label: o.label! });
+    else if (o.kind === 'private-key') out.keys.push({ line: 1, privateKey: { form: 'der', type: o.keyType! } });
     else if (o.kind === 'pkcs7') {
       const inner = extractPkcs7(bytes);
       out.certificates.push(...inner.certificates);

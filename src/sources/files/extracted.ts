@@ -1,6 +1,6 @@
 // What a file decoder hands back: raw certificates with their place in the file,
 // private keys (only their place and label — never their bytes), and problems.
-import type { ReaderContext, ReaderProblem } from './reader-problem.js';
+import type { KeyContext, PrivateKeyFound, ReaderContext, ReaderProblem } from './reader-problem.js';
 
 /** Where inside a file: the contract's location fields (the JSON report's location object). */
 export interface Whereabouts {
@@ -17,7 +17,9 @@ export interface ExtractedCertificate extends Whereabouts {
 
 export interface ExtractedKey extends Whereabouts {
   line: number;
-  label: string; // "RSA PRIVATE KEY", "PKCS#12 key bag", "Secret tls.key"
+  privateKey: PrivateKeyFound;
+  /** where inside wrapping readers (a Secret's value, a key path), outermost first */
+  within?: KeyContext[];
 }
 
 export interface ExtractProblem extends Whereabouts {
@@ -26,6 +28,11 @@ export interface ExtractProblem extends Whereabouts {
   /** where inside wrapping readers (a Secret's value, a key path, a PEM block), outermost first */
   within?: ReaderContext[];
   severity?: 'error' | 'warning' | 'notice';
+}
+
+/** An inner reader's key, seen from the reader that wraps it: `ctx` goes first in its `within`. */
+export function keyWithin(ctx: KeyContext, k: ExtractedKey): ExtractedKey {
+  return { ...k, within: [ctx, ...(k.within ?? [])] };
 }
 
 /** An inner reader's problem, seen from the reader that wraps it: `ctx` goes first in its `within`. */

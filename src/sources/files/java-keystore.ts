@@ -76,7 +76,7 @@ export function extractJavaKeystore(buf: Buffer, o: KeystoreOptions = {}): Extra
       bytes(8); // creation date
       if (tag === 1) {
         bytes(u32()); // the protected private key: never decoded, never shown
-        out.keys.push({ line: 1, label: `${store} private key entry "${alias}"`, form, entry: alias });
+        out.keys.push({ line: 1, privateKey: { form: 'keystore', store, alias }, form, entry: alias });
         const chain = u32();
         if (chain > MAX_ENTRIES) throw new Truncated();
         for (let i = 0; i < chain; i++) readCert(alias, i);

@@ -1,7 +1,7 @@
 // Kubernetes Secret manifests: `tls.crt` / `ca.crt` under `data` (base64) or
 // `stringData` (PEM text), in multi-document YAML.
 import { LineCounter, parseAllDocuments, isMap, isScalar, type Document, type YAMLMap } from 'yaml';
-import { emptyExtraction, within, type Extraction } from './extracted.js';
+import { emptyExtraction, keyWithin, within, type Extraction } from './extracted.js';
 import { extractPemText } from './pem-der.js';
 
 export const CERT_KEYS = ['tls.crt', 'ca.crt'];
@@ -60,7 +60,12 @@ export function extractSecretDoc(root: YAMLMap, lc: LineCounter, out: Extraction
       if (KEY_KEYS.includes(key)) {
         // An empty placeholder is not a committed key.
         if (isScalar(pair.value) && String(pair.value.value ?? '').trim() === '') continue;
-        out.keys.push({ line, label: `Secret ${name} ${key}`, form: FORM, key: `${section}["${key}"]` });
+        out.keys.push({
+          line,
+          privateKey: { form: 'secret', secret: name, key },
+          form: FORM,
+          key: `${section}["${key}"]`,
+        });
         continue;
       }
       if (!CERT_KEYS.includes(key)) continue;
@@ -87,7 +92,8 @@ export function extractSecretDoc(root: YAMLMap, lc: LineCounter, out: Extraction
       for (const c of inner.certificates)
         out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}`, ...where });
       for (const p of inner.problems) out.problems.push(within({ in: 'secret', secret: name, key }, { ...p, line }));
-      for (const k of inner.keys) out.keys.push({ line, label: `Secret ${name} ${key} holds a ${k.label}`, ...where });
+      for (const k of inner.keys)
+        out.keys.push(keyWithin({ in: 'secret', secret: name, key }, { privateKey: k.privateKey, line, ...where }));
       if (!inner.certificates.length && !inner.problems.length)
         out.problems.push({ line, problem: { reason: 'secret-no-certificate', secret: name, key } });
     }

@@ -68,7 +68,7 @@ export function addPemBlock(
       ...where,
     });
   } else if (KEY_LABEL.test(b.label)) {
-    out.keys.push({ line, label: b.label, ...where });
+    out.keys.push({ line, privateKey: { form: 'pem', label: b.label }, ...where });
   } else if (PKCS7_LABELS.has(b.label)) {
     const inner = extractPkcs7(b.der);
     for (const c of inner.certificates)

@@ -79,8 +79,7 @@ export function extractPkcs12(buf: Buffer, o: Pkcs12Options): Extraction {
     ...(p12.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag] ?? []),
   ];
   // A private key inside a PKCS#12 is its purpose; note it only for plain (unencrypted) files.
-  if (keyBags.length && o.password === undefined)
-    out.keys.push({ line: 1, label: 'PKCS#12 private key (no password)' });
+  if (keyBags.length && o.password === undefined) out.keys.push({ line: 1, privateKey: { form: 'pkcs12' } });
   if (n === 0) out.problems.push({ line: 1, problem: { reason: 'pkcs12-no-certificates' }, severity: 'warning' });
   return out;
 }

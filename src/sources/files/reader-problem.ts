@@ -77,6 +77,22 @@ export type ReaderContext =
   /** a PEM block, by its label */
   | { in: 'pem-block'; label: string };
 
+/** Which private key a reader noticed (never its bytes), put into words by report/text/reader-problem.ts. */
+export type PrivateKeyFound =
+  /** a PEM block: its label ("RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY" …) */
+  | { form: 'pem'; label: string }
+  /** a DER object, told by its structure */
+  | { form: 'der'; type: 'pkcs8' | 'encrypted-pkcs8' | 'rsa' | 'ec' }
+  /** a keystore's private key entry */
+  | { form: 'keystore'; store: KeystoreKind; alias: string }
+  /** a PKCS#12 store opened without a password */
+  | { form: 'pkcs12' }
+  /** a Kubernetes Secret's tls.key */
+  | { form: 'secret'; secret: string; key: string };
+
+/** Where a key found by an inner reader sits: a Secret's value, or a key path of a YAML/JSON file. */
+export type KeyContext = Extract<ReaderContext, { in: 'secret' | 'key' }>;
+
 /** A reader problem is a missing or wrong password (init suggests `password-env` for the file). */
 export function isPasswordProblem(p: ReaderProblem): boolean {
   return (

@@ -4,9 +4,14 @@
 // the compiler refuses a variant added without its sentence here.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ReaderContext, ReaderProblem } from '../../../src/sources/files/reader-problem.js';
+import type {
+  KeyContext,
+  PrivateKeyFound,
+  ReaderContext,
+  ReaderProblem,
+} from '../../../src/sources/files/reader-problem.js';
 import { needsPassword } from '../../../src/sources/files/file-cause.js';
-import { readerProblemSentence } from '../../../src/report/text/reader-problem.js';
+import { privateKeyLabel, readerProblemSentence } from '../../../src/report/text/reader-problem.js';
 import { findingSentence, findingSentenceBesidePlace } from '../../../src/report/text/finding-sentence.js';
 import { NOW_ISO } from '../../helpers/clock.js';
 
@@ -251,4 +256,35 @@ test('a missing or wrong password is read from the problem, not from its words',
     assert.equal(needsPassword({ reason: 'parser', problem }), password.has(problem.reason), problem.reason);
   assert.equal(needsPassword({ reason: 'password-env-unset', env: 'P' }), true);
   assert.equal(needsPassword({ reason: 'no-certificate' }), false);
+});
+
+test('every private key a reader notices is named as the readers named it, wrappers included', () => {
+  const cases: [PrivateKeyFound, KeyContext[], string][] = [
+    [{ form: 'pem', label: 'RSA PRIVATE KEY' }, [], 'RSA PRIVATE KEY'],
+    [{ form: 'der', type: 'pkcs8' }, [], 'PKCS#8 private key (DER)'],
+    [{ form: 'der', type: 'encrypted-pkcs8' }, [], 'encrypted PKCS#8 private key (DER)'],
+    [{ form: 'der', type: 'rsa' }, [], 'RSA private key (DER)'],
+    [{ form: 'der', type: 'ec' }, [], 'EC private key (DER)'],
+    [{ form: 'keystore', store: 'JCEKS', alias: 'site' }, [], 'JCEKS private key entry "site"'],
+    [{ form: 'pkcs12' }, [], 'PKCS#12 private key (no password)'],
+    [{ form: 'secret', secret: 'web/tls', key: 'tls.key' }, [], 'Secret web/tls tls.key'],
+    [
+      { form: 'pem', label: 'PRIVATE KEY' },
+      [{ in: 'secret', secret: 'web/tls', key: 'tls.crt' }],
+      'Secret web/tls tls.crt holds a PRIVATE KEY',
+    ],
+    [
+      { form: 'der', type: 'ec' },
+      [{ in: 'key', path: 'users[0].user.client-key-data' }],
+      'EC private key (DER) under users[0].user.client-key-data',
+    ],
+  ];
+  for (const [k, within, says] of cases) {
+    assert.equal(privateKeyLabel(k, within), says);
+    const f = { detail: { kind: 'private-key' as const, path: 'a/b.yaml', line: 2, privateKey: k, within } };
+    assert.equal(
+      findingSentence(f, NOW_ISO),
+      `a/b.yaml:2: a private key (${says}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`,
+    );
+  }
 });
