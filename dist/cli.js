@@ -2,13 +2,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-PCBNTUJ2.js";
+} from "./chunks/chunk-A3D4UASH.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-JKYO5WPG.js";
+} from "./chunks/chunk-SMPEE5IK.js";
 import {
   scanSerialList,
   serialKey
@@ -29,14 +29,14 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-LP5DILC7.js";
+} from "./chunks/chunk-QP6AT4U4.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-4QCNBGLW.js";
-import "./chunks/chunk-QIIZH6XY.js";
+} from "./chunks/chunk-TP4RTC7B.js";
+import "./chunks/chunk-W43AAFKF.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-DPZSEZNA.js";
 import "./chunks/chunk-6RM5SU7F.js";
@@ -46,12 +46,12 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-FCHPTXSN.js";
+} from "./chunks/chunk-YTCRFULP.js";
 import {
   findingSentenceBesidePlace,
   listReadProblem,
   serialLineProblem
-} from "./chunks/chunk-CGHOQGGI.js";
+} from "./chunks/chunk-CYTV7LVR.js";
 import "./chunks/chunk-BSO42MW5.js";
 import {
   UsageError,
@@ -66,7 +66,7 @@ import {
 import {
   ConfigError
 } from "./chunks/chunk-CWOAGZBK.js";
-import "./chunks/chunk-VKI6QFKH.js";
+import "./chunks/chunk-3CSUIPJP.js";
 import "./chunks/chunk-SLWETIJE.js";
 import "./chunks/chunk-TNHBLPBT.js";
 import {
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-P2X45YYT.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-FQ4TQZE2.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

@@ -3,10 +3,10 @@ import {
   INVENTORY_FORMATS,
   isRollupFormat,
   renderInventory
-} from "./chunk-JKYO5WPG.js";
-import "./chunk-4QCNBGLW.js";
-import "./chunk-FCHPTXSN.js";
-import "./chunk-CGHOQGGI.js";
+} from "./chunk-SMPEE5IK.js";
+import "./chunk-TP4RTC7B.js";
+import "./chunk-YTCRFULP.js";
+import "./chunk-CYTV7LVR.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";

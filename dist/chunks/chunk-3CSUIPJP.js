@@ -1,6 +1,9 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 
 // src/sources/files/extracted.ts
+function keyWithin(ctx, k) {
+  return { ...k, within: [ctx, ...k.within ?? []] };
+}
 function within(ctx, p) {
   return { ...p, within: [ctx, ...p.within ?? []] };
 }
@@ -9,6 +12,7 @@ function emptyExtraction() {
 }
 
 export {
+  keyWithin,
   within,
   emptyExtraction
 };

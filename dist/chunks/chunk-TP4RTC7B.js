@@ -2,10 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   daysLeft,
   plural
-} from "./chunk-FCHPTXSN.js";
+} from "./chunk-YTCRFULP.js";
 import {
   findingSentence
-} from "./chunk-CGHOQGGI.js";
+} from "./chunk-CYTV7LVR.js";
 
 // src/report/inventory/dn.ts
 var ATTRIBUTE_START = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)=/;

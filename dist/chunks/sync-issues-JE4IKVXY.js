@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-DVWWTMHY.js";
+} from "./chunk-5RRXFPI3.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -25,14 +25,14 @@ import {
 import {
   daysLeft,
   readableInstant
-} from "./chunk-FCHPTXSN.js";
+} from "./chunk-YTCRFULP.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-CGHOQGGI.js";
+} from "./chunk-CYTV7LVR.js";
 import "./chunk-BSO42MW5.js";
 import {
   isPullRequestEvent,

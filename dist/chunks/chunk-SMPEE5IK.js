@@ -12,11 +12,11 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-4QCNBGLW.js";
+} from "./chunk-TP4RTC7B.js";
 import {
   plural,
   readableInstant
-} from "./chunk-FCHPTXSN.js";
+} from "./chunk-YTCRFULP.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
@@ -24,7 +24,7 @@ import {
   ownersMarkdown,
   partialShard,
   shardText
-} from "./chunk-CGHOQGGI.js";
+} from "./chunk-CYTV7LVR.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

@@ -491,6 +491,32 @@ function serialLineProblem(p) {
 function readerProblemSentence(problem, within = []) {
   return within.map(contextPrefix).join("") + readerProblem(problem);
 }
+function privateKeyLabel(k, within = []) {
+  let label = privateKey(k);
+  for (const c of [...within].reverse())
+    label = c.in === "secret" ? `Secret ${c.secret} ${c.key} holds a ${label}` : `${label} under ${c.path}`;
+  return label;
+}
+function privateKey(k) {
+  switch (k.form) {
+    case "pem":
+      return k.label;
+    case "der":
+      return DER_KEY[k.type];
+    case "keystore":
+      return `${k.store} private key entry "${k.alias}"`;
+    case "pkcs12":
+      return "PKCS#12 private key (no password)";
+    case "secret":
+      return `Secret ${k.secret} ${k.key}`;
+  }
+}
+var DER_KEY = {
+  pkcs8: "PKCS#8 private key (DER)",
+  "encrypted-pkcs8": "encrypted PKCS#8 private key (DER)",
+  rsa: "RSA private key (DER)",
+  ec: "EC private key (DER)"
+};
 function contextPrefix(c) {
   switch (c.in) {
     case "secret":
@@ -900,7 +926,7 @@ function sentence(d, withPlace, now) {
       return withPlace ? `${place}: ${fileCause(d.cause)}` : fileCause(d.cause);
     }
     case "private-key": {
-      const text = `a private key (${d.label}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`;
+      const text = `a private key (${privateKeyLabel(d.privateKey, d.within)}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`;
       return withPlace ? `${d.path}:${d.line}: ${text}` : text;
     }
     case "misnamed":

@@ -5,7 +5,7 @@ import {
 import {
   reportShard,
   shardText
-} from "./chunk-CGHOQGGI.js";
+} from "./chunk-CYTV7LVR.js";
 import {
   isPullRequestEvent
 } from "./chunk-FVR4GWWV.js";

@@ -2,11 +2,11 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   buildInventory,
   severityRank
-} from "./chunk-4QCNBGLW.js";
+} from "./chunk-TP4RTC7B.js";
 import {
   collectFiles,
   require_out
-} from "./chunk-QIIZH6XY.js";
+} from "./chunk-W43AAFKF.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -21,7 +21,7 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunk-FCHPTXSN.js";
+} from "./chunk-YTCRFULP.js";
 import {
   WHOLE_RUN,
   applyPathRules,
@@ -38,7 +38,7 @@ import {
   roleLabel,
   shardText,
   supersededNote
-} from "./chunk-CGHOQGGI.js";
+} from "./chunk-CYTV7LVR.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";

@@ -6,7 +6,7 @@ import {
 import {
   findingSentence,
   sarifUntrusted
-} from "./chunk-CGHOQGGI.js";
+} from "./chunk-CYTV7LVR.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

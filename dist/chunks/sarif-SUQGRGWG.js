@@ -1,9 +1,9 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunk-PCBNTUJ2.js";
+} from "./chunk-A3D4UASH.js";
 import "./chunk-HH333CRM.js";
-import "./chunk-CGHOQGGI.js";
+import "./chunk-CYTV7LVR.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";

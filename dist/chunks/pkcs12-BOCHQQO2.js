@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   emptyExtraction
-} from "./chunk-VKI6QFKH.js";
+} from "./chunk-3CSUIPJP.js";
 import {
   __commonJS,
   __require,
@@ -18648,8 +18648,7 @@ function extractPkcs12(buf, o) {
     ...p12.getBags({ bagType: import_node_forge.default.pki.oids.pkcs8ShroudedKeyBag })[import_node_forge.default.pki.oids.pkcs8ShroudedKeyBag] ?? [],
     ...p12.getBags({ bagType: import_node_forge.default.pki.oids.keyBag })[import_node_forge.default.pki.oids.keyBag] ?? []
   ];
-  if (keyBags.length && o.password === void 0)
-    out.keys.push({ line: 1, label: "PKCS#12 private key (no password)" });
+  if (keyBags.length && o.password === void 0) out.keys.push({ line: 1, privateKey: { form: "pkcs12" } });
   if (n === 0) out.problems.push({ line: 1, problem: { reason: "pkcs12-no-certificates" }, severity: "warning" });
   return out;
 }

@@ -6,7 +6,7 @@ import {
 } from "./chunk-CNY3A7YR.js";
 import {
   collectFiles
-} from "./chunk-QIIZH6XY.js";
+} from "./chunk-W43AAFKF.js";
 import "./chunk-DPZSEZNA.js";
 import "./chunk-BSO42MW5.js";
 import {
@@ -17,7 +17,7 @@ import {
 } from "./chunk-E4F45TGG.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-CWOAGZBK.js";
-import "./chunk-VKI6QFKH.js";
+import "./chunk-3CSUIPJP.js";
 import "./chunk-SLWETIJE.js";
 import "./chunk-753U3B2Y.js";
 import {

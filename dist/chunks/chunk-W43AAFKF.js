@@ -16,8 +16,9 @@ import {
 } from "./chunk-CWOAGZBK.js";
 import {
   emptyExtraction,
+  keyWithin,
   within
-} from "./chunk-VKI6QFKH.js";
+} from "./chunk-3CSUIPJP.js";
 import {
   looksLikePem,
   splitPem
@@ -4133,13 +4134,12 @@ function classify(buf, t) {
   if (tags.length === 3 && tags[0] === SEQ && tags[1] === SEQ && tags[2] === BIT_STRING) return { kind: "certificate" };
   if (isPkcs7SignedData(buf.subarray(t.start, t.end))) return { kind: "pkcs7" };
   if (tags[0] === INTEGER && tags[1] === SEQ && tags[2] === OCTET_STRING)
-    return { kind: "private-key", label: "PKCS#8 private key (DER)" };
+    return { kind: "private-key", keyType: "pkcs8" };
   if (tags.length === 2 && tags[0] === SEQ && tags[1] === OCTET_STRING)
-    return { kind: "private-key", label: "encrypted PKCS#8 private key (DER)" };
-  if (tags.length >= 9 && tags.slice(0, 9).every((x) => x === INTEGER))
-    return { kind: "private-key", label: "RSA private key (DER)" };
+    return { kind: "private-key", keyType: "encrypted-pkcs8" };
+  if (tags.length >= 9 && tags.slice(0, 9).every((x) => x === INTEGER)) return { kind: "private-key", keyType: "rsa" };
   if (tags[0] === INTEGER && tags[1] === OCTET_STRING && (tags.length === 2 || tags[2] === 160 || tags[2] === 161))
-    return { kind: "private-key", label: "EC private key (DER)" };
+    return { kind: "private-key", keyType: "ec" };
   return { kind: "other" };
 }
 function extractDerObjects(buf) {
@@ -4165,7 +4165,7 @@ function extractDerObjects(buf) {
     const bytes = o.bytes;
     if (o.kind === "certificate")
       out.certificates.push({ der: bytes, line: 1, ...many ? { detail: `DER certificate ${n}` } : {} });
-    else if (o.kind === "private-key") out.keys.push({ line: 1, label: o.label });
+    else if (o.kind === "private-key") out.keys.push({ line: 1, privateKey: { form: "der", type: o.keyType } });
     else if (o.kind === "pkcs7") {
       const inner = extractPkcs7(bytes);
       out.certificates.push(...inner.certificates);
@@ -4243,7 +4243,7 @@ function addPemBlock(out, b, lineOffset, detailPrefix, many, where = {}) {
       ...where
     });
   } else if (KEY_LABEL.test(b.label)) {
-    out.keys.push({ line, label: b.label, ...where });
+    out.keys.push({ line, privateKey: { form: "pem", label: b.label }, ...where });
   } else if (PKCS7_LABELS.has(b.label)) {
     const inner = extractPkcs7(b.der);
     for (const c of inner.certificates)
@@ -4327,7 +4327,12 @@ function extractSecretDoc(root, lc, out) {
       const where = { form: FORM, key: `${section}["${key}"]` };
       if (KEY_KEYS.includes(key)) {
         if ((0, import_yaml.isScalar)(pair.value) && String(pair.value.value ?? "").trim() === "") continue;
-        out.keys.push({ line, label: `Secret ${name} ${key}`, form: FORM, key: `${section}["${key}"]` });
+        out.keys.push({
+          line,
+          privateKey: { form: "secret", secret: name, key },
+          form: FORM,
+          key: `${section}["${key}"]`
+        });
         continue;
       }
       if (!CERT_KEYS.includes(key)) continue;
@@ -4353,7 +4358,8 @@ function extractSecretDoc(root, lc, out) {
       for (const c of inner.certificates)
         out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}`, ...where });
       for (const p of inner.problems) out.problems.push(within({ in: "secret", secret: name, key }, { ...p, line }));
-      for (const k of inner.keys) out.keys.push({ line, label: `Secret ${name} ${key} holds a ${k.label}`, ...where });
+      for (const k of inner.keys)
+        out.keys.push(keyWithin({ in: "secret", secret: name, key }, { privateKey: k.privateKey, line, ...where }));
       if (!inner.certificates.length && !inner.problems.length)
         out.problems.push({ line, problem: { reason: "secret-no-certificate", secret: name, key } });
     }
@@ -4417,7 +4423,7 @@ function extractJavaKeystore(buf, o = {}) {
       bytes(8);
       if (tag2 === 1) {
         bytes(u32());
-        out.keys.push({ line: 1, label: `${store} private key entry "${alias}"`, form, entry: alias });
+        out.keys.push({ line: 1, privateKey: { form: "keystore", store, alias }, form, entry: alias });
         const chain = u32();
         if (chain > MAX_ENTRIES) throw new Truncated();
         for (let i = 0; i < chain; i++) readCert(alias, i);
@@ -4620,7 +4626,7 @@ function extractStructured(text, o) {
       const key = keyPath(path4);
       const inner = extractFromText(text2, { form, severity: o.severity });
       for (const c of inner.certificates) out.certificates.push({ ...c, line, key });
-      for (const k of inner.keys) out.keys.push({ ...k, line, key, label: `${k.label} under ${key}` });
+      for (const k of inner.keys) out.keys.push(keyWithin({ in: "key", path: key }, { ...k, line, key }));
       for (const p of inner.problems) out.problems.push(within({ in: "key", path: key }, { ...p, line, key }));
     };
     var walk = walk2, inspect = inspect2;
@@ -4734,7 +4740,7 @@ async function extractFile(buf, rel, o) {
     case "jceks":
       return withNote(extractJavaKeystore(buf, { password: o.password, passwordEnv: o.passwordEnv }));
     case "pkcs12": {
-      const { extractPkcs12 } = await import("./pkcs12-Q6G4EARH.js");
+      const { extractPkcs12 } = await import("./pkcs12-BOCHQQO2.js");
       return withNote(tag(extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv }), "pkcs12"));
     }
     case "pkcs7":
@@ -4744,7 +4750,7 @@ async function extractFile(buf, rel, o) {
     case "empty":
     case "binary":
       if (ext === ".p12" || ext === ".pfx") {
-        const { extractPkcs12 } = await import("./pkcs12-Q6G4EARH.js");
+        const { extractPkcs12 } = await import("./pkcs12-BOCHQQO2.js");
         return extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv });
       }
       if (ext === ".bks")
@@ -5165,7 +5171,13 @@ async function collectOne(m, o, dirs, reader, parse) {
       problem(
         "private-key",
         "notice",
-        { kind: "private-key", path: m.rel, line: k.line, label: k.label },
+        {
+          kind: "private-key",
+          path: m.rel,
+          line: k.line,
+          privateKey: k.privateKey,
+          ...k.within ? { within: k.within } : {}
+        },
         loc(k.line, k)
       )
     );
