@@ -247,9 +247,10 @@ function fileCases(): Case[] {
     c({ reason: 'unreadable', code: 'ENOENT', message: 'x' }, 'dangling symbolic link or file removed during the run'),
     c({ reason: 'unreadable', code: 'EISDIR', message: 'x' }, 'this is a directory, not a certificate file'),
     c(
-      { reason: 'unreadable', code: 'ETOOBIG', message: 'larger than 64 MiB; not read' },
-      'larger than 64 MiB; not read',
+      { reason: 'too-large', bytes: 52428800, limit: 10485760 },
+      'the file is 50.0 MiB, over the 10 MiB limit for a certificate file; not read',
     ),
+    c({ reason: 'grew-too-large', limit: 10485760 }, 'the file grew past the 10 MiB limit while being read'),
     c({ reason: 'unreadable', code: 'EIO', message: 'i/o error' }, 'cannot be read (EIO)'),
     c({ reason: 'unreadable', message: 'odd' }, 'cannot be read (odd)'),
     c(

@@ -21,7 +21,7 @@ import { listDiscoveryFiles } from './discovery-list.js';
 import { OUTSIDE, discoveryReader, type DiscoveryReader } from './read-discovered.js';
 import { markSuperseded } from './superseded.js';
 import { isInside } from '../../shared/path-inside.js';
-import type { FileCause } from './file-cause.js';
+import { FileTooLarge, type FileCause } from './file-cause.js';
 
 // Certificate files are kilobytes; a bundle of every public root is ~250 KB. Past
 // 10 MiB a file is not a certificate file, and reading it whole would waste memory.
@@ -130,12 +130,7 @@ function problem(id: Finding['id'], severity: Severity, detail: FindingDetail, l
  */
 function readBounded(abs: string, size: number): Buffer {
   if (size > MAX_FILE_BYTES) {
-    throw Object.assign(
-      new Error(
-        `the file is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`,
-      ),
-      { code: 'ETOOBIG' },
-    );
+    throw new FileTooLarge({ reason: 'too-large', bytes: size, limit: MAX_FILE_BYTES });
   }
   // O_NONBLOCK: a FIFO swapped in after the stat must not wait for a writer.
   const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -148,10 +143,7 @@ function readBounded(abs: string, size: number): Buffer {
     const buf = Buffer.allocUnsafeSlow(Math.min(size, MAX_FILE_BYTES) + 1);
     let n = 0;
     for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, n)) > 0; ) n += r;
-    if (n > MAX_FILE_BYTES)
-      throw Object.assign(new Error(`the file grew past the ${MAX_FILE_BYTES / 1048576} MiB limit while being read`), {
-        code: 'ETOOBIG',
-      });
+    if (n > MAX_FILE_BYTES) throw new FileTooLarge({ reason: 'grew-too-large', limit: MAX_FILE_BYTES });
     return buf.subarray(0, n);
   } finally {
     closeSync(fd);
@@ -254,6 +246,7 @@ async function collectOne(
       buf = readBounded(abs, st.size);
     }
   } catch (e) {
+    if (e instanceof FileTooLarge) return fail(e.fileCause);
     const err = e as NodeJS.ErrnoException;
     // git lists files deleted in the working tree until the deletion is staged.
     if (discovered && err.code === 'ENOENT') return { obs: [], findings: [] };

@@ -12,6 +12,10 @@ export type FileCause =
   | { reason: 'directory' }
   /** a device, socket or pipe */
   | { reason: 'not-regular-file' }
+  /** over the size limit for a certificate file (`bytes` as stat saw it): not read */
+  | { reason: 'too-large'; bytes: number; limit: number }
+  /** under the limit when looked at, past it while being read */
+  | { reason: 'grew-too-large'; limit: number }
   /** the file system refused: its error code (and message, for codes without words) */
   | { reason: 'unreadable'; code?: string; message: string }
   /** `password-env` names a variable the step's environment does not set */
@@ -23,6 +27,13 @@ export type FileCause =
   | { reason: 'encoding-note'; text: string }
   /** a file reader's problem, and where inside wrapping readers it sits (outermost first) */
   | { reason: 'parser'; problem: ReaderProblem; within?: ReaderContext[] };
+
+/** Thrown by the bounded file reads (collect-files.ts, read-discovered.ts); collectFiles reports its cause. */
+export class FileTooLarge extends Error {
+  constructor(readonly fileCause: Extract<FileCause, { reason: 'too-large' | 'grew-too-large' }>) {
+    super(fileCause.reason);
+  }
+}
 
 /** True when the cause is a missing or wrong password (init suggests `password-env` for the file). */
 export function needsPassword(c: FileCause): boolean {

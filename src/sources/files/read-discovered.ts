@@ -19,6 +19,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } fro
 import path from 'node:path';
 import { isInside } from '../../shared/path-inside.js';
 import { worthALook } from './extract-file.js';
+import { FileTooLarge } from './file-cause.js';
 
 // Past this size a file found by discovery is data or a build artefact, not where
 // anyone keeps a certificate, and sniffing it costs time.
@@ -36,7 +37,7 @@ export interface DiscoveredFile {
 /**
  * Reads one discovered file: the bytes worth extracting, null for a file of no
  * interest (or not a regular file, or too big to sniff), or OUTSIDE. Throws fs errors
- * (ELOOP, EACCES…) and ETOOBIG for a certificate-named file over the limit.
+ * (ELOOP, EACCES…) and FileTooLarge for a certificate-named file over the limit.
  */
 export type DiscoveryReader = (f: DiscoveredFile) => Buffer | null | typeof OUTSIDE;
 
@@ -86,13 +87,7 @@ function readOpen(fd: number, f: DiscoveredFile, maxFileBytes: number): Buffer |
   if (!f.certName) return sniffOpen(fd, f.rel);
   const st = fstatSync(fd);
   if (!st.isFile()) return null; // a device, a folder named like a certificate
-  if (st.size > maxFileBytes)
-    throw Object.assign(
-      new Error(
-        `the file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit for a certificate file; not read`,
-      ),
-      { code: 'ETOOBIG' },
-    );
+  if (st.size > maxFileBytes) throw new FileTooLarge({ reason: 'too-large', bytes: st.size, limit: maxFileBytes });
   // One byte more than the size: a file growing past the limit while read is noticed.
   const buf = Buffer.allocUnsafeSlow(st.size + 1); // its own memory: a pool slab would outlive it
   const n = readInto(fd, buf, buf.length);

@@ -104,6 +104,21 @@ test('a 50 MB file is refused quickly without being read whole', async (t) => {
   assertHealthyRead(r, 'c');
 });
 
+test('discovery refuses a certificate-named file over the limit with the same words, typed', async (t) => {
+  const ws = await emptyWorkspace(t);
+  const big = await ws.write('c/huge.pem', '');
+  await truncate(big, 50 * 1024 * 1024);
+  const r = await collectFiles([target('**', 1, { discovered: true })], { workspace: ws.dir });
+  const f = only(r, 'c/huge.pem');
+  assert.equal(f.id, 'unparseable');
+  assert.equal(said(f), 'c/huge.pem: the file is 50.0 MiB, over the 10 MiB limit for a certificate file; not read');
+  assert.deepEqual(f.detail.kind === 'file-problem' && f.detail.cause, {
+    reason: 'too-large',
+    bytes: 50 * 1024 * 1024,
+    limit: 10 * 1024 * 1024,
+  });
+});
+
 test('a PEM holding only a private key is a private-key notice, and the key never appears in any output', async (t) => {
   const ws = await emptyWorkspace(t);
   await withHealthyNeighbour(ws, 'c');
