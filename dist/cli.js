@@ -2,13 +2,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-A3D4UASH.js";
+} from "./chunks/chunk-2ITE3POB.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-SMPEE5IK.js";
+} from "./chunks/chunk-OP2SNKMX.js";
 import {
   scanSerialList,
   serialKey
@@ -29,14 +29,14 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-QP6AT4U4.js";
+} from "./chunks/chunk-7YQM4JWT.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-TP4RTC7B.js";
-import "./chunks/chunk-W43AAFKF.js";
+} from "./chunks/chunk-JZRIIL7L.js";
+import "./chunks/chunk-CFJ4VWTT.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-DPZSEZNA.js";
 import "./chunks/chunk-6RM5SU7F.js";
@@ -46,12 +46,12 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-YTCRFULP.js";
+} from "./chunks/chunk-6YKOA7A2.js";
 import {
   findingSentenceBesidePlace,
   listReadProblem,
   serialLineProblem
-} from "./chunks/chunk-CYTV7LVR.js";
+} from "./chunks/chunk-BOOLVPHJ.js";
 import "./chunks/chunk-BSO42MW5.js";
 import {
   UsageError,
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-FQ4TQZE2.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-RTLN4HIO.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

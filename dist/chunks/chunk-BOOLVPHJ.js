@@ -629,6 +629,10 @@ function fileCause(c) {
       return "this is a directory, not a certificate file; narrow the glob to files";
     case "not-regular-file":
       return "not a regular file (a device, socket or pipe); not read";
+    case "too-large":
+      return `the file is ${(c.bytes / 1048576).toFixed(1)} MiB, over the ${c.limit / 1048576} MiB limit for a certificate file; not read`;
+    case "grew-too-large":
+      return `the file grew past the ${c.limit / 1048576} MiB limit while being read`;
     case "unreadable":
       return unreadable(c.code, c.message);
     case "password-env-unset":
@@ -653,8 +657,6 @@ function unreadable(code, message) {
       return "dangling symbolic link or file removed during the run";
     case "EISDIR":
       return "this is a directory, not a certificate file";
-    case "ETOOBIG":
-      return message;
     default:
       return `cannot be read (${code ?? message})`;
   }

@@ -6,7 +6,7 @@ import {
 import {
   findingSentence,
   sarifUntrusted
-} from "./chunk-CYTV7LVR.js";
+} from "./chunk-BOOLVPHJ.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

@@ -2,11 +2,11 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   buildInventory,
   severityRank
-} from "./chunk-TP4RTC7B.js";
+} from "./chunk-JZRIIL7L.js";
 import {
   collectFiles,
   require_out
-} from "./chunk-W43AAFKF.js";
+} from "./chunk-CFJ4VWTT.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -21,7 +21,7 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunk-YTCRFULP.js";
+} from "./chunk-6YKOA7A2.js";
 import {
   WHOLE_RUN,
   applyPathRules,
@@ -38,7 +38,7 @@ import {
   roleLabel,
   shardText,
   supersededNote
-} from "./chunk-CYTV7LVR.js";
+} from "./chunk-BOOLVPHJ.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";

@@ -5,7 +5,7 @@ import {
 import {
   reportShard,
   shardText
-} from "./chunk-CYTV7LVR.js";
+} from "./chunk-BOOLVPHJ.js";
 import {
   isPullRequestEvent
 } from "./chunk-FVR4GWWV.js";

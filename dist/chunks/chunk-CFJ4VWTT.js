@@ -4040,6 +4040,23 @@ var require_out4 = __commonJS({
   }
 });
 
+// src/sources/files/reader-problem.ts
+function isPasswordProblem(p) {
+  return p.reason === "pkcs12-password-missing" || p.reason === "pkcs12-password-wrong" || p.reason === "keystore-digest-mismatch";
+}
+
+// src/sources/files/file-cause.ts
+var FileTooLarge = class extends Error {
+  constructor(fileCause) {
+    super(fileCause.reason);
+    this.fileCause = fileCause;
+  }
+  fileCause;
+};
+function needsPassword(c) {
+  return c.reason === "password-env-unset" || c.reason === "parser" && isPasswordProblem(c.problem);
+}
+
 // src/sources/files/collect-files.ts
 var import_fast_glob2 = __toESM(require_out4(), 1);
 import { closeSync as closeSync2, constants as constants2, lstatSync, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync2, statSync } from "node:fs";
@@ -4912,13 +4929,7 @@ function readOpen(fd, f, maxFileBytes) {
   if (!f.certName) return sniffOpen(fd, f.rel);
   const st = fstatSync(fd);
   if (!st.isFile()) return null;
-  if (st.size > maxFileBytes)
-    throw Object.assign(
-      new Error(
-        `the file is ${(st.size / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit for a certificate file; not read`
-      ),
-      { code: "ETOOBIG" }
-    );
+  if (st.size > maxFileBytes) throw new FileTooLarge({ reason: "too-large", bytes: st.size, limit: maxFileBytes });
   const buf = Buffer.allocUnsafeSlow(st.size + 1);
   const n = readInto(fd, buf, buf.length);
   return n > maxFileBytes ? null : buf.subarray(0, n);
@@ -5050,22 +5061,14 @@ function problem(id, severity, detail, location) {
 }
 function readBounded(abs, size) {
   if (size > MAX_FILE_BYTES) {
-    throw Object.assign(
-      new Error(
-        `the file is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a certificate file; not read`
-      ),
-      { code: "ETOOBIG" }
-    );
+    throw new FileTooLarge({ reason: "too-large", bytes: size, limit: MAX_FILE_BYTES });
   }
   const fd = openSync2(abs, constants2.O_RDONLY | constants2.O_NONBLOCK);
   try {
     const buf = Buffer.allocUnsafeSlow(Math.min(size, MAX_FILE_BYTES) + 1);
     let n = 0;
     for (let r; n < buf.length && (r = readSync2(fd, buf, n, buf.length - n, n)) > 0; ) n += r;
-    if (n > MAX_FILE_BYTES)
-      throw Object.assign(new Error(`the file grew past the ${MAX_FILE_BYTES / 1048576} MiB limit while being read`), {
-        code: "ETOOBIG"
-      });
+    if (n > MAX_FILE_BYTES) throw new FileTooLarge({ reason: "grew-too-large", limit: MAX_FILE_BYTES });
     return buf.subarray(0, n);
   } finally {
     closeSync2(fd);
@@ -5142,6 +5145,7 @@ async function collectOne(m, o, dirs, reader, parse) {
       buf = readBounded(abs, st.size);
     }
   } catch (e) {
+    if (e instanceof FileTooLarge) return fail(e.fileCause);
     const err = e;
     if (discovered && err.code === "ENOENT") return { obs: [], findings: [] };
     return fail({ reason: "unreadable", ...err.code ? { code: err.code } : {}, message: err.message });
@@ -5234,5 +5238,6 @@ async function collectOne(m, o, dirs, reader, parse) {
 
 export {
   require_out4 as require_out,
+  needsPassword,
   collectFiles
 };

@@ -12,11 +12,11 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-TP4RTC7B.js";
+} from "./chunk-JZRIIL7L.js";
 import {
   plural,
   readableInstant
-} from "./chunk-YTCRFULP.js";
+} from "./chunk-6YKOA7A2.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
@@ -24,7 +24,7 @@ import {
   ownersMarkdown,
   partialShard,
   shardText
-} from "./chunk-CYTV7LVR.js";
+} from "./chunk-BOOLVPHJ.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

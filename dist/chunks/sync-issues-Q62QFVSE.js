@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-5RRXFPI3.js";
+} from "./chunk-VPCWLEW7.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -25,14 +25,14 @@ import {
 import {
   daysLeft,
   readableInstant
-} from "./chunk-YTCRFULP.js";
+} from "./chunk-6YKOA7A2.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-CYTV7LVR.js";
+} from "./chunk-BOOLVPHJ.js";
 import "./chunk-BSO42MW5.js";
 import {
   isPullRequestEvent,

@@ -5,8 +5,9 @@ import {
   readCodeowners
 } from "./chunk-CNY3A7YR.js";
 import {
-  collectFiles
-} from "./chunk-W43AAFKF.js";
+  collectFiles,
+  needsPassword
+} from "./chunk-CFJ4VWTT.js";
 import "./chunk-DPZSEZNA.js";
 import "./chunk-BSO42MW5.js";
 import {
@@ -33,18 +34,6 @@ import { promisify } from "node:util";
 
 // src/init/find-certificate-files.ts
 import path from "node:path";
-
-// src/sources/files/reader-problem.ts
-function isPasswordProblem(p) {
-  return p.reason === "pkcs12-password-missing" || p.reason === "pkcs12-password-wrong" || p.reason === "keystore-digest-mismatch";
-}
-
-// src/sources/files/file-cause.ts
-function needsPassword(c2) {
-  return c2.reason === "password-env-unset" || c2.reason === "parser" && isPasswordProblem(c2.problem);
-}
-
-// src/init/find-certificate-files.ts
 var CERTIFICATE_EXTENSIONS = /* @__PURE__ */ new Set(["pem", "crt", "cer", "der", "p7b", "p7c", "p12", "pfx"]);
 var PKCS12_EXTENSIONS = /* @__PURE__ */ new Set(["p12", "pfx"]);
 async function findCertificateFiles(workspace) {
