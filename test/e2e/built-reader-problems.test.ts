@@ -160,6 +160,29 @@ test('the built CLI says every reader problem in its words, with the problem as 
       2,
     ) + '\n',
   );
+  // Whole certificates in a Secret, alone and as a bundle: their places name the Secret and key.
+  await ws.write(
+    'k8s/good.yaml',
+    [
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: good',
+      'stringData:',
+      '  tls.crt: |', // 6
+      ...leaf.pem
+        .trimEnd()
+        .split('\n')
+        .map((l) => `    ${l}`),
+      '  ca.crt: |',
+      ...leaf.chainPem
+        .trimEnd()
+        .split('\n')
+        .map((l) => `    ${l}`),
+      '',
+    ].join('\n'),
+  );
+  await ws.write('certs/bundle.pem', leaf.chainPem);
   // Private keys, told by their structure (never shown).
   const key = createPrivateKey(leaf.keyPem);
   await ws.write('certs/key-only.pem', leaf.keyPem);
@@ -472,6 +495,22 @@ test('the built CLI says every reader problem in its words, with the problem as 
       );
     }
   }
+  // Where each whole certificate sits (location.detail), as the readers named it.
+  const places = report.certificates.flatMap((c) =>
+    c.locations.flatMap((l) =>
+      l.type === 'file' && (l.path === 'k8s/good.yaml' || l.path === 'certs/bundle.pem')
+        ? [`${c.subjectCN} ${l.path}:${l.line} ${l.detail ?? '-'}`]
+        : [],
+    ),
+  );
+  assert.deepEqual(places.sort(), [
+    `Readers Intermediate CA certs/bundle.pem:${n + 1} PEM block 2`,
+    `Readers Intermediate CA k8s/good.yaml:${n + 7} Secret default/good ca.crt PEM block 2`,
+    'reader.problems.test certs/bundle.pem:1 PEM block 1',
+    `reader.problems.test k8s/good.yaml:${n + 7} Secret default/good ca.crt PEM block 1`,
+    'reader.problems.test k8s/good.yaml:6 Secret default/good tls.crt',
+  ]);
+
   // The healthy certificates beside the damage are still read (noend.pem's second block, label.pem's, two.der's).
   const leafSeen = report.certificates.find((c) => c.subjectCN === 'reader.problems.test');
   assert.ok(leafSeen, 'the certificate is read where it is whole');

@@ -1,5 +1,6 @@
 // What a file decoder hands back: raw certificates with their place in the file,
-// private keys (only their place and label — never their bytes), and problems.
+// private keys (only their place and which key — never their bytes), and problems
+// (reader-problem.ts: data, put into words at the edge).
 import type { KeyContext, PrivateKeyFound, ReaderContext, ReaderProblem } from './reader-problem.js';
 
 /** Where inside a file: the contract's location fields (the JSON report's location object). */

@@ -87,10 +87,10 @@ export function extractSecretDoc(root: YAMLMap, lc: LineCounter, out: Extraction
         });
         continue;
       }
-      const inner = extractPemText(pem, 0, `Secret ${name} ${key} `);
+      const inner = extractPemText(pem, 0, `Secret ${name} ${key}`);
       // Lines inside a base64 value are meaningless in the YAML: point at the key.
-      for (const c of inner.certificates)
-        out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}`, ...where });
+      // Each certificate's place already names the Secret and key (extractPemText's `within`).
+      for (const c of inner.certificates) out.certificates.push({ ...c, line, ...where });
       for (const p of inner.problems) out.problems.push(within({ in: 'secret', secret: name, key }, { ...p, line }));
       for (const k of inner.keys)
         out.keys.push(keyWithin({ in: 'secret', secret: name, key }, { privateKey: k.privateKey, line, ...where }));

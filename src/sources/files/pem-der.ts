@@ -20,12 +20,13 @@ const QUIET_LABELS = new Set([
   'EC PARAMETERS',
 ]);
 
-export function extractPemText(text: string, lineOffset = 0, detailPrefix = ''): Extraction {
+/** `within`: where the text sits, named first in each certificate's place ("Secret web/tls tls.crt"). */
+export function extractPemText(text: string, lineOffset = 0, within?: string): Extraction {
   const out = emptyExtraction();
   const { blocks, problems } = splitPem(text);
   for (const p of problems) out.problems.push(pemProblem(p, lineOffset));
   const certBlocks = blocks.filter((b) => CERT_LABELS.has(b.label));
-  for (const b of blocks) addPemBlock(out, b, lineOffset, detailPrefix, certBlocks.length > 1);
+  for (const b of blocks) addPemBlock(out, b, lineOffset, within, certBlocks.length > 1);
   return out;
 }
 
@@ -38,7 +39,7 @@ export function addPemBlock(
   out: Extraction,
   b: PemBlock,
   lineOffset: number,
-  detailPrefix: string,
+  within: string | undefined,
   many: boolean,
   where: Whereabouts = {},
 ) {
@@ -64,7 +65,7 @@ export function addPemBlock(
     out.certificates.push({
       der,
       line,
-      detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ''}` || undefined,
+      detail: place(within, many ? `PEM block ${b.index}` : undefined),
       ...where,
     });
   } else if (KEY_LABEL.test(b.label)) {
@@ -72,7 +73,7 @@ export function addPemBlock(
   } else if (PKCS7_LABELS.has(b.label)) {
     const inner = extractPkcs7(b.der);
     for (const c of inner.certificates)
-      out.certificates.push({ ...c, line, detail: `${detailPrefix}${c.detail ?? ''}`, ...where });
+      out.certificates.push({ ...c, line, detail: place(within, c.detail), ...where });
     for (const p of inner.problems) out.problems.push({ ...p, line, ...where });
   } else if (!QUIET_LABELS.has(b.label)) {
     out.problems.push({
@@ -82,6 +83,11 @@ export function addPemBlock(
       ...where,
     });
   }
+}
+
+/** A certificate's place inside a file, outer part first: "Secret web/tls tls.crt PEM block 2". */
+function place(...parts: (string | undefined)[]): string | undefined {
+  return parts.filter(Boolean).join(' ') || undefined;
 }
 
 export function extractPemOrDer(buf: Buffer): Extraction {

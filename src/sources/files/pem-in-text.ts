@@ -95,7 +95,7 @@ function scanPem(
       });
       continue;
     }
-    addPemBlock(out, { label, der, line, index }, 0, '', false, { form: o.form, ...(key ? { key } : {}) });
+    addPemBlock(out, { label, der, line, index }, 0, undefined, false, { form: o.form, ...(key ? { key } : {}) });
   }
 }
 
