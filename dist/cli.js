@@ -29,14 +29,14 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-7YQM4JWT.js";
+} from "./chunks/chunk-G7P3WIIG.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
 } from "./chunks/chunk-JZRIIL7L.js";
-import "./chunks/chunk-CFJ4VWTT.js";
+import "./chunks/chunk-XMDMSOVV.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-DPZSEZNA.js";
 import "./chunks/chunk-6RM5SU7F.js";
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-RTLN4HIO.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-WFMAGEIY.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

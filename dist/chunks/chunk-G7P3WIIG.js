@@ -6,7 +6,7 @@ import {
 import {
   collectFiles,
   require_out
-} from "./chunk-CFJ4VWTT.js";
+} from "./chunk-XMDMSOVV.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";

@@ -4225,18 +4225,18 @@ var QUIET_LABELS = /* @__PURE__ */ new Set([
   "DH PARAMETERS",
   "EC PARAMETERS"
 ]);
-function extractPemText(text, lineOffset = 0, detailPrefix = "") {
+function extractPemText(text, lineOffset = 0, within2) {
   const out = emptyExtraction();
   const { blocks, problems } = splitPem(text);
   for (const p of problems) out.problems.push(pemProblem(p, lineOffset));
   const certBlocks = blocks.filter((b) => CERT_LABELS.has(b.label));
-  for (const b of blocks) addPemBlock(out, b, lineOffset, detailPrefix, certBlocks.length > 1);
+  for (const b of blocks) addPemBlock(out, b, lineOffset, within2, certBlocks.length > 1);
   return out;
 }
 function pemProblem(p, lineOffset = 0) {
   return within({ in: "pem-block", label: p.label }, { line: p.line + lineOffset, problem: p.fault });
 }
-function addPemBlock(out, b, lineOffset, detailPrefix, many, where = {}) {
+function addPemBlock(out, b, lineOffset, within2, many, where = {}) {
   const line = b.line + lineOffset;
   if (CERT_LABELS.has(b.label)) {
     let der = b.der;
@@ -4256,7 +4256,7 @@ function addPemBlock(out, b, lineOffset, detailPrefix, many, where = {}) {
     out.certificates.push({
       der,
       line,
-      detail: `${detailPrefix}${many ? `PEM block ${b.index}` : ""}` || void 0,
+      detail: place(within2, many ? `PEM block ${b.index}` : void 0),
       ...where
     });
   } else if (KEY_LABEL.test(b.label)) {
@@ -4264,7 +4264,7 @@ function addPemBlock(out, b, lineOffset, detailPrefix, many, where = {}) {
   } else if (PKCS7_LABELS.has(b.label)) {
     const inner = extractPkcs7(b.der);
     for (const c of inner.certificates)
-      out.certificates.push({ ...c, line, detail: `${detailPrefix}${c.detail ?? ""}`, ...where });
+      out.certificates.push({ ...c, line, detail: place(within2, c.detail), ...where });
     for (const p of inner.problems) out.problems.push({ ...p, line, ...where });
   } else if (!QUIET_LABELS.has(b.label)) {
     out.problems.push({
@@ -4274,6 +4274,9 @@ function addPemBlock(out, b, lineOffset, detailPrefix, many, where = {}) {
       ...where
     });
   }
+}
+function place(...parts) {
+  return parts.filter(Boolean).join(" ") || void 0;
 }
 function extractPemOrDer(buf) {
   const head = buf.subarray(0, Math.min(buf.length, 65536)).toString("latin1");
@@ -4371,9 +4374,8 @@ function extractSecretDoc(root, lc, out) {
         });
         continue;
       }
-      const inner = extractPemText(pem, 0, `Secret ${name} ${key} `);
-      for (const c of inner.certificates)
-        out.certificates.push({ ...c, line, detail: c.detail?.trim() || `Secret ${name} ${key}`, ...where });
+      const inner = extractPemText(pem, 0, `Secret ${name} ${key}`);
+      for (const c of inner.certificates) out.certificates.push({ ...c, line, ...where });
       for (const p of inner.problems) out.problems.push(within({ in: "secret", secret: name, key }, { ...p, line }));
       for (const k of inner.keys)
         out.keys.push(keyWithin({ in: "secret", secret: name, key }, { privateKey: k.privateKey, line, ...where }));
@@ -4557,7 +4559,7 @@ function scanPem(text, o, lineOf, out, covered) {
       });
       continue;
     }
-    addPemBlock(out, { label, der, line, index }, 0, "", false, { form: o.form, ...key ? { key } : {} });
+    addPemBlock(out, { label, der, line, index }, 0, void 0, false, { form: o.form, ...key ? { key } : {} });
   }
 }
 function decodeBody(body) {

@@ -7,7 +7,7 @@ import {
 import {
   collectFiles,
   needsPassword
-} from "./chunk-CFJ4VWTT.js";
+} from "./chunk-XMDMSOVV.js";
 import "./chunk-DPZSEZNA.js";
 import "./chunk-BSO42MW5.js";
 import {
