@@ -16,7 +16,7 @@ import { markRevocationOff } from './checks/revocation/revocation-off.js';
 import { renewalInfoQuestions } from './checks/ari/renewal-info-questions.js';
 import { buildReport } from './report/build-report.js';
 import type { Report, ReportProbe } from './report/report-types.js';
-import { networkGuard } from './net/address-policy.js';
+import { networkGuard, type UntrustedEvent } from './net/address-policy.js';
 import { publicOnlyNotice } from './report/text/address-refusal.js';
 import { probeFailure } from './report/text/probe-cause.js';
 
@@ -30,8 +30,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** when the run must be over (epoch ms); defaults to now + defaults.deadline */
   deadline?: number;
-  /** why the event's code is not trusted ("a pull request from the fork octo/site"), or null: see net/address-policy.ts */
-  untrusted?: string | null;
+  /** why the event's code is not trusted (a fork's pull request), or null: see net/address-policy.ts */
+  untrusted?: UntrustedEvent | null;
 }
 
 /** Stable shard of a target identity: the same target stays in its shard when others are added. */

@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import { buildSettings, DEFAULT_CONFIG_PATH } from '../config/settings.js';
 import type { GithubEnv } from '../github/context.js';
+import type { UntrustedEvent } from '../net/address-policy.js';
 import type { Settings } from '../types.js';
 import type { ActionInputs } from './inputs.js';
 import { log } from './log.js';
@@ -42,7 +43,7 @@ export async function trustedSettings(
   settings: Settings,
   inputs: ActionInputs,
   gh: GithubEnv,
-): Promise<{ settings: Settings; untrusted: string | null }> {
+): Promise<{ settings: Settings; untrusted: UntrustedEvent | null }> {
   // Loaded on demand, like every GitHub module the run may not need.
   const { untrustedEvent, withBaseTrustedSections } = await import('../github/fork-context.js');
   const untrusted = untrustedEvent(gh);

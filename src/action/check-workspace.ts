@@ -1,6 +1,7 @@
 // The check itself: run() over the workspace, narrowed to a pull request's
 // changes when the `scope` input says so.
 import type { GithubEnv } from '../github/context.js';
+import type { UntrustedEvent } from '../net/address-policy.js';
 import type { Report } from '../report/report-types.js';
 import { run } from '../run.js';
 import type { Settings } from '../types.js';
@@ -12,7 +13,7 @@ export async function checkWorkspace(
   inputs: ActionInputs,
   settings: Settings,
   gh: GithubEnv,
-  untrusted: string | null,
+  untrusted: UntrustedEvent | null,
 ): Promise<{ report: Report; scopeFiles: string[] | null }> {
   const { scope, configPath } = inputs;
   // GitHub modules load on demand: only a pull-request scope needs the PR's file list.

@@ -8,16 +8,17 @@ import { parseConfigText } from '../config/parse-config.js';
 import { settingsFrom } from '../config/settings.js';
 import { configTextAtBase } from './base-config.js';
 import { isPullRequestEvent, type GithubEnv, type Logger } from './context.js';
+import type { UntrustedEvent } from '../net/address-policy.js';
 
-/** "a pull request from the fork octo/site" when the event's code is not the repository's own; null otherwise. */
-export function untrustedEvent(env: GithubEnv): string | null {
+/** Why the event's code is not the repository's own (a fork's pull request); null when it is. */
+export function untrustedEvent(env: GithubEnv): UntrustedEvent | null {
   if (!isPullRequestEvent(env.eventName)) return null;
   const pr = env.eventPayload?.pull_request;
   const head = pr?.head?.repo?.full_name;
   const base = pr?.base?.repo?.full_name ?? env.eventPayload?.repository?.full_name ?? env.repository;
   // A deleted fork has no head repository: still someone else's code.
-  if (typeof head !== 'string') return pr ? 'a pull request whose head repository is unknown (a deleted fork?)' : null;
-  return head.toLowerCase() === String(base).toLowerCase() ? null : `a pull request from the fork ${head}`;
+  if (typeof head !== 'string') return pr ? { kind: 'unknown-head-pull-request' } : null;
+  return head.toLowerCase() === String(base).toLowerCase() ? null : { kind: 'fork-pull-request', fork: head };
 }
 
 /** Settings with the trusted sections taken from the base branch's config (built-in defaults when it has none). */

@@ -11,11 +11,17 @@ import { BlockList, isIP } from 'node:net';
 import type { NetworkSettings } from '../types.js';
 
 /**
- * Why only public addresses are contacted: the config says so
- * (`network.private-addresses: refuse`), or the event is untrusted (`event`:
- * github/fork-context.ts's words, "a pull request from the fork octo/site").
+ * Why a run's code is not trusted (github/fork-context.ts decides): a pull
+ * request from another repository (`fork`: "octo/site"), or one whose head
+ * repository is unknown (a deleted fork).
  */
-export type PolicyRule = { rule: 'refuse' } | { rule: 'untrusted-event'; event: string | null };
+export type UntrustedEvent = { kind: 'fork-pull-request'; fork: string } | { kind: 'unknown-head-pull-request' };
+
+/**
+ * Why only public addresses are contacted: the config says so
+ * (`network.private-addresses: refuse`), or the event is untrusted.
+ */
+export type PolicyRule = { rule: 'refuse' } | { rule: 'untrusted-event'; event: UntrustedEvent | null };
 
 /**
  * Why an address was not contacted, as data (sentences in report/text/address-refusal.ts).
@@ -170,7 +176,7 @@ const DEFAULT_NETWORK: NetworkSettings = {
 };
 
 /** The run's guard from the config's `network:` section and whether the event is untrusted. */
-export function networkGuard(settings: NetworkSettings | undefined, untrusted: string | null): NetworkGuard {
+export function networkGuard(settings: NetworkSettings | undefined, untrusted: UntrustedEvent | null): NetworkGuard {
   const n = settings ?? DEFAULT_NETWORK;
   const allow = new BlockList();
   for (const entry of n.allow) {

@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import { networkGuard, notPublic, refusal as refusalOfHost } from '../../src/net/address-policy.js';
 import { addressRefusal } from '../../src/report/text/address-refusal.js';
 
+const FORK = { kind: 'fork-pull-request', fork: 'octo/fork' } as const;
+
 /** The refusal as reports say it (report/text/address-refusal.ts), or null. */
 async function refusal(...args: Parameters<typeof refusalOfHost>): Promise<string | null> {
   const r = await refusalOfHost(...args);
@@ -92,7 +94,7 @@ test('public or not, address by address, as Python ipaddress.is_global says', {
 });
 
 test('a name is refused when any address it resolves to is not public; the allow-list and trusted events let it through', async () => {
-  const fork = networkGuard(undefined, 'a pull request from the fork mallory/site');
+  const fork = networkGuard(undefined, { kind: 'fork-pull-request', fork: 'mallory/site' });
   const lookup = async () => ['93.184.216.34', '10.0.0.5'];
   assert.match(
     (await refusal('rebind.example', fork, lookup))!,
@@ -100,7 +102,7 @@ test('a name is refused when any address it resolves to is not public; the allow
   );
   assert.equal(await refusal('public.example', fork, async () => ['93.184.216.34']), null);
   assert.match((await refusal('[::1]', fork))!, /::1, a loopback address/);
-  const allowList = networkGuard({ privateAddresses: 'auto', allow: ['10.0.0.0/24'], maxDownloadMb: 1 }, 'a fork');
+  const allowList = networkGuard({ privateAddresses: 'auto', allow: ['10.0.0.0/24'], maxDownloadMb: 1 }, FORK);
   assert.equal(await refusal('rebind.example', allowList, lookup), null);
   assert.equal(
     await refusal('127.0.0.1', networkGuard(undefined, null)),
@@ -112,7 +114,7 @@ test('a name is refused when any address it resolves to is not public; the allow
     'refuse: always',
   );
   assert.equal(
-    await refusal('127.0.0.1', networkGuard({ privateAddresses: 'allow', allow: [], maxDownloadMb: 1 }, 'a fork')),
+    await refusal('127.0.0.1', networkGuard({ privateAddresses: 'allow', allow: [], maxDownloadMb: 1 }, FORK)),
     null,
     'allow: never',
   );

@@ -1,6 +1,6 @@
 // The network policy's refusal (net/address-policy.ts AddressRefusal) in words:
 // the one place "not contacted: …" is written, for endpoints and fetches alike.
-import type { AddressRefusal, PolicyRule } from '../../net/address-policy.js';
+import type { AddressRefusal, PolicyRule, UntrustedEvent } from '../../net/address-policy.js';
 
 /** "not contacted: db.example resolves to 10.0.0.5, a private (RFC 1918) address, on a pull request from the fork o/s (…)". */
 export function addressRefusal(r: AddressRefusal): string {
@@ -16,11 +16,19 @@ export function addressRefusal(r: AddressRefusal): string {
 export function policyRule(p: PolicyRule): string {
   return p.rule === 'refuse'
     ? 'as network.private-addresses is "refuse"'
-    : `on ${p.event ?? 'this event'} (only public addresses are contacted there)`;
+    : `on ${untrustedEvent(p.event)} (only public addresses are contacted there)`;
+}
+
+/** "a pull request from the fork octo/site". */
+function untrustedEvent(e: UntrustedEvent | null): string {
+  if (!e) return 'this event';
+  return e.kind === 'fork-pull-request'
+    ? `a pull request from the fork ${e.fork}`
+    : 'a pull request whose head repository is unknown (a deleted fork?)';
 }
 
 /** The run's progress line when the policy applies: "network: only public addresses are contacted on …". */
 export function publicOnlyNotice(p: PolicyRule): string {
-  const why = p.rule === 'refuse' ? policyRule(p) : `on ${p.event ?? 'this event'}`;
+  const why = p.rule === 'refuse' ? policyRule(p) : `on ${untrustedEvent(p.event)}`;
   return `network: only public addresses are contacted ${why}`;
 }

@@ -20,7 +20,7 @@ type Cases<U, K extends string> = {
   [V in U as V extends Record<K, infer N extends string> ? N : never]: [V, string][];
 };
 
-const fork: PolicyRule = { rule: 'untrusted-event', event: 'a pull request from the fork mallory/site' };
+const fork: PolicyRule = { rule: 'untrusted-event', event: { kind: 'fork-pull-request', fork: 'mallory/site' } };
 const FORK_WORDS = 'on a pull request from the fork mallory/site (only public addresses are contacted there)';
 const steps: [ProbeStep, string][] = [
   [{ step: 'resolve', host: 'db.example' }, 'resolving db.example'],
@@ -371,6 +371,10 @@ test("the network policy's refusal and the run's notice say which rule applies",
   assert.equal(
     publicOnlyNotice(fork),
     'network: only public addresses are contacted on a pull request from the fork mallory/site',
+  );
+  assert.equal(
+    publicOnlyNotice({ rule: 'untrusted-event', event: { kind: 'unknown-head-pull-request' } }),
+    'network: only public addresses are contacted on a pull request whose head repository is unknown (a deleted fork?)',
   );
   assert.equal(
     publicOnlyNotice({ rule: 'refuse' }),
