@@ -6,6 +6,7 @@
 // non-printable characters replaced); each medium still escapes the sentence.
 import type { EndpointRef } from '../../findings/finding-detail.js';
 import type {
+  LdapDefect,
   ProbeCause,
   ProbeStep,
   ProxyConfigProblem,
@@ -174,7 +175,7 @@ function startTlsProblem(p: StartTlsProblem): string {
     case 'not-ldap':
       return `: not an LDAP server (first byte 0x${p.firstByte.toString(16)}: ${p.said})`;
     case 'malformed-ldap':
-      return `: malformed LDAP response: ${p.detail}`;
+      return `: malformed LDAP response: ${ldapDefect(p.defect)}`;
     case 'ldap-too-large':
       return `: LDAP response of ${p.bytes} bytes exceeds ${p.maxBytes}`;
     case 'postgres-ssl-off':
@@ -183,5 +184,22 @@ function startTlsProblem(p: StartTlsProblem): string {
       return ' refused by server: error response to SSLRequest';
     case 'not-postgres':
       return `: not a PostgreSQL server (SSLRequest answered 0x${p.answer.toString(16).padStart(2, '0')} ${p.said})`;
+  }
+}
+
+function ldapDefect(d: LdapDefect): string {
+  switch (d.defect) {
+    case 'truncated-element':
+      return 'truncated BER element';
+    case 'unsupported-length':
+      return 'unsupported BER length';
+    case 'truncated-length':
+      return 'truncated BER length';
+    case 'overrun':
+      return 'BER element overruns its container';
+    case 'not-extended-response':
+      return `expected an ExtendedResponse, got tag 0x${d.tag.toString(16)}`;
+    case 'no-result-code':
+      return 'missing resultCode';
   }
 }

@@ -70,12 +70,20 @@ export type StartTlsProblem =
   /** LDAP: the ExtendedResponse's resultCode (RFC 4511 §4.1.9) and diagnostic message */
   | { problem: 'ldap-result'; resultCode: number; diagnostic: string }
   | { problem: 'not-ldap'; firstByte: number; said: string }
-  /** `detail`: what the bounded BER reader in ldap.ts found wrong */
-  | { problem: 'malformed-ldap'; detail: string }
+  | { problem: 'malformed-ldap'; defect: LdapDefect }
   | { problem: 'ldap-too-large'; bytes: number; maxBytes: number }
   | { problem: 'postgres-ssl-off' }
   | { problem: 'postgres-error-response' }
   | { problem: 'not-postgres'; answer: number; said: string };
+
+/** What the bounded BER reader in starttls/ldap.ts found wrong with an LDAP response. */
+export type LdapDefect =
+  | { defect: 'truncated-element' }
+  | { defect: 'unsupported-length' }
+  | { defect: 'truncated-length' }
+  | { defect: 'overrun' }
+  | { defect: 'not-extended-response'; tag: number }
+  | { defect: 'no-result-code' };
 
 export type ProbeCause =
   /** the run's deadline passed before the probe was started */

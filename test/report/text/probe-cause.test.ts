@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type {
+  LdapDefect,
   ProbeCause,
   ProbeStep,
   ProxyConfigProblem,
@@ -294,10 +295,19 @@ const STARTTLS: Cases<StartTlsProblem, 'problem'> = {
     [{ problem: 'not-ldap', firstByte: 0x48, said: 'HT' }, `${S}: not an LDAP server (first byte 0x48: HT)`],
   ],
   'malformed-ldap': [
-    [
-      { problem: 'malformed-ldap', detail: 'truncated BER element' },
-      `${S}: malformed LDAP response: truncated BER element`,
-    ],
+    ...(
+      [
+        [{ defect: 'truncated-element' }, 'truncated BER element'],
+        [{ defect: 'unsupported-length' }, 'unsupported BER length'],
+        [{ defect: 'truncated-length' }, 'truncated BER length'],
+        [{ defect: 'overrun' }, 'BER element overruns its container'],
+        [{ defect: 'not-extended-response', tag: 0x65 }, 'expected an ExtendedResponse, got tag 0x65'],
+        [{ defect: 'no-result-code' }, 'missing resultCode'],
+      ] as [LdapDefect, string][]
+    ).map(([defect, why]): [{ problem: 'malformed-ldap'; defect: LdapDefect }, string] => [
+      { problem: 'malformed-ldap', defect },
+      `${S}: malformed LDAP response: ${why}`,
+    ]),
   ],
   'ldap-too-large': [
     [{ problem: 'ldap-too-large', bytes: 70000, maxBytes: 16384 }, `${S}: LDAP response of 70000 bytes exceeds 16384`],

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { probeEndpoints } from '../../helpers/probe-endpoints.js';
 import type { EndpointLocation, StartTlsProtocol } from '../../../src/types.js';
@@ -106,5 +107,43 @@ for (const protocol of ['smtp', 'postgres'] as const) {
     const { res } = await probe(protocol, 'inject', t);
     assert.equal(res.findings.length, 1);
     assert.match(said(res.findings[0]), /unexpected bytes after agreeing to start TLS/);
+  });
+}
+
+// An LDAP server whose answer to StartTLS is broken BER, or that hangs up inside it.
+const ldapAnswers: [string, Buffer, boolean, string][] = [
+  [
+    'a length of more than 3 bytes',
+    Buffer.from([0x30, 0x84, 0, 0, 0, 5]),
+    false,
+    'malformed LDAP response: unsupported BER length',
+  ],
+  [
+    'a bind response instead of an ExtendedResponse',
+    Buffer.from([0x30, 0x0c, 0x02, 0x01, 0x01, 0x61, 0x07, 0x0a, 0x01, 0x00, 0x04, 0x00, 0x04, 0x00]),
+    false,
+    'malformed LDAP response: expected an ExtendedResponse, got tag 0x61',
+  ],
+  ['a hang-up inside the length', Buffer.from([0x30, 0x82, 0x01]), true, 'server closed the connection'],
+];
+for (const [what, answer, hangUp, says] of ldapAnswers) {
+  test(`an LDAP server answering StartTLS with ${what} is unreachable saying so`, async (t) => {
+    const server = createServer((socket) => {
+      socket.once('data', () => (hangUp ? socket.end(answer) : socket.write(answer)));
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    t.after(() => new Promise<void>((r) => server.close(() => r())));
+    server.unref();
+    const port = (server.address() as AddressInfo).port;
+    const res = await probeEndpoints([endpointTarget(`ldap://mail.test:${port}`, { timeoutMs: TIMEOUT_MS })], {
+      concurrency: 1,
+      deadline: Date.now() + 10_000,
+      workspace: dir,
+      lookup,
+    });
+    assert.equal(res.findings.length, 1);
+    assert.equal(said(res.findings[0]), `mail.test:${port} (127.0.0.1): STARTTLS (ldap): ${says}`);
+    assert.equal(res.probes[0].error, said(res.findings[0]));
   });
 }

@@ -2,6 +2,7 @@
 // answered by an ExtendedResponse whose resultCode 0 means go ahead. Both are
 // BER; only the few fields we need are read, with explicit bounds.
 import { type LineReader, quote } from './line-reader.js';
+import type { LdapDefect } from '../probe-cause.js';
 
 const START_TLS_OID = '1.3.6.1.4.1.1466.20037';
 // An ExtendedResponse is a result code, two short strings and an optional OID;
@@ -19,6 +20,13 @@ export function startTlsRequest(): Buffer {
   return tlv(0x30, Buffer.concat([tlv(0x02, Buffer.from([1])), op]));
 }
 
+/** A fault in the server's BER, as data (report/text/probe-cause.ts words it). */
+class BerFault extends Error {
+  constructor(readonly defect: LdapDefect) {
+    super(`malformed LDAP response: ${defect.defect}`);
+  }
+}
+
 interface Tlv {
   tag: number;
   start: number; // content start
@@ -26,19 +34,19 @@ interface Tlv {
 }
 
 function readTlv(buf: Buffer, pos: number, limit: number): Tlv {
-  if (pos + 2 > limit) throw new Error('truncated BER element');
+  if (pos + 2 > limit) throw new BerFault({ defect: 'truncated-element' });
   const tag = buf[pos];
   let len = buf[pos + 1];
   let start = pos + 2;
   if (len & 0x80) {
     const n = len & 0x7f;
-    if (n === 0 || n > 3) throw new Error('unsupported BER length');
-    if (start + n > limit) throw new Error('truncated BER length');
+    if (n === 0 || n > 3) throw new BerFault({ defect: 'unsupported-length' });
+    if (start + n > limit) throw new BerFault({ defect: 'truncated-length' });
     len = 0;
     for (let i = 0; i < n; i++) len = len * 256 + buf[start + i];
     start += n;
   }
-  if (start + len > limit) throw new Error('BER element overruns its container');
+  if (start + len > limit) throw new BerFault({ defect: 'overrun' });
   return { tag, start, end: start + len };
 }
 
@@ -48,7 +56,7 @@ function messageLength(buf: Buffer): number {
   const first = buf[1];
   if (!(first & 0x80)) return 2 + first;
   const n = first & 0x7f;
-  if (n === 0 || n > 3) throw new Error('unsupported BER length');
+  if (n === 0 || n > 3) throw new BerFault({ defect: 'unsupported-length' });
   if (buf.length < 2 + n) return -1;
   let len = 0;
   for (let i = 0; i < n; i++) len = len * 256 + buf[2 + i];
@@ -64,7 +72,9 @@ export async function ldapStartTls(r: LineReader): Promise<void> {
   try {
     while ((total = messageLength(head)) < 0) head = Buffer.concat([head, await r.readBytes(1)]);
   } catch (e) {
-    throw r.error({ problem: 'malformed-ldap', detail: (e as Error).message });
+    // The server closing (or the deadline) while the length is read is said as itself.
+    if (!(e instanceof BerFault)) throw e;
+    throw r.error({ problem: 'malformed-ldap', defect: e.defect });
   }
   if (total > MAX_LDAP_RESPONSE_BYTES)
     throw r.error({ problem: 'ldap-too-large', bytes: total, maxBytes: MAX_LDAP_RESPONSE_BYTES });
@@ -75,16 +85,17 @@ export async function ldapStartTls(r: LineReader): Promise<void> {
     const outer = readTlv(msg, 0, msg.length);
     const id = readTlv(msg, outer.start, outer.end);
     const op = readTlv(msg, id.end, outer.end);
-    if (op.tag !== 0x78) throw new Error(`expected an ExtendedResponse, got tag 0x${op.tag.toString(16)}`);
+    if (op.tag !== 0x78) throw new BerFault({ defect: 'not-extended-response', tag: op.tag });
     const result = readTlv(msg, op.start, op.end);
-    if (result.tag !== 0x0a) throw new Error('missing resultCode');
+    if (result.tag !== 0x0a) throw new BerFault({ defect: 'no-result-code' });
     code = 0;
     for (let i = result.start; i < result.end; i++) code = code * 256 + msg[i];
     const matched = readTlv(msg, result.end, op.end);
     const diag = readTlv(msg, matched.end, op.end);
     diagnostic = msg.subarray(diag.start, diag.end).toString('utf8');
   } catch (e) {
-    throw r.error({ problem: 'malformed-ldap', detail: (e as Error).message });
+    if (!(e instanceof BerFault)) throw e;
+    throw r.error({ problem: 'malformed-ldap', defect: e.defect });
   }
   if (code !== 0) throw r.error({ problem: 'ldap-result', resultCode: code, diagnostic: quote(diagnostic) });
 }
