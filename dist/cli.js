@@ -2,13 +2,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-2ITE3POB.js";
+} from "./chunks/chunk-RJZGDMNS.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-OP2SNKMX.js";
+} from "./chunks/chunk-RJ63JXNR.js";
 import {
   scanSerialList,
   serialKey
@@ -29,13 +29,13 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-G7P3WIIG.js";
+} from "./chunks/chunk-DVVDHGVZ.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-JZRIIL7L.js";
+} from "./chunks/chunk-LYXHLNJT.js";
 import "./chunks/chunk-XMDMSOVV.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-DPZSEZNA.js";
@@ -46,12 +46,12 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-6YKOA7A2.js";
+} from "./chunks/chunk-ZTF7EWMP.js";
 import {
   findingSentenceBesidePlace,
   listReadProblem,
   serialLineProblem
-} from "./chunks/chunk-BOOLVPHJ.js";
+} from "./chunks/chunk-BW3IVPSU.js";
 import "./chunks/chunk-BSO42MW5.js";
 import {
   UsageError,

@@ -6,7 +6,7 @@ import {
 import {
   findingSentence,
   sarifUntrusted
-} from "./chunk-BOOLVPHJ.js";
+} from "./chunk-BW3IVPSU.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

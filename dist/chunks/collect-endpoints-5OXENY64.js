@@ -458,20 +458,27 @@ function startTlsRequest() {
   const op = tlv(119, tlv(128, Buffer.from(START_TLS_OID, "latin1")));
   return tlv(48, Buffer.concat([tlv(2, Buffer.from([1])), op]));
 }
+var BerFault = class extends Error {
+  constructor(defect) {
+    super(`malformed LDAP response: ${defect.defect}`);
+    this.defect = defect;
+  }
+  defect;
+};
 function readTlv(buf, pos, limit) {
-  if (pos + 2 > limit) throw new Error("truncated BER element");
+  if (pos + 2 > limit) throw new BerFault({ defect: "truncated-element" });
   const tag = buf[pos];
   let len = buf[pos + 1];
   let start = pos + 2;
   if (len & 128) {
     const n = len & 127;
-    if (n === 0 || n > 3) throw new Error("unsupported BER length");
-    if (start + n > limit) throw new Error("truncated BER length");
+    if (n === 0 || n > 3) throw new BerFault({ defect: "unsupported-length" });
+    if (start + n > limit) throw new BerFault({ defect: "truncated-length" });
     len = 0;
     for (let i = 0; i < n; i++) len = len * 256 + buf[start + i];
     start += n;
   }
-  if (start + len > limit) throw new Error("BER element overruns its container");
+  if (start + len > limit) throw new BerFault({ defect: "overrun" });
   return { tag, start, end: start + len };
 }
 function messageLength(buf) {
@@ -479,7 +486,7 @@ function messageLength(buf) {
   const first = buf[1];
   if (!(first & 128)) return 2 + first;
   const n = first & 127;
-  if (n === 0 || n > 3) throw new Error("unsupported BER length");
+  if (n === 0 || n > 3) throw new BerFault({ defect: "unsupported-length" });
   if (buf.length < 2 + n) return -1;
   let len = 0;
   for (let i = 0; i < n; i++) len = len * 256 + buf[2 + i];
@@ -494,7 +501,8 @@ async function ldapStartTls(r) {
   try {
     while ((total = messageLength(head)) < 0) head = Buffer.concat([head, await r.readBytes(1)]);
   } catch (e) {
-    throw r.error({ problem: "malformed-ldap", detail: e.message });
+    if (!(e instanceof BerFault)) throw e;
+    throw r.error({ problem: "malformed-ldap", defect: e.defect });
   }
   if (total > MAX_LDAP_RESPONSE_BYTES)
     throw r.error({ problem: "ldap-too-large", bytes: total, maxBytes: MAX_LDAP_RESPONSE_BYTES });
@@ -505,16 +513,17 @@ async function ldapStartTls(r) {
     const outer = readTlv(msg, 0, msg.length);
     const id = readTlv(msg, outer.start, outer.end);
     const op = readTlv(msg, id.end, outer.end);
-    if (op.tag !== 120) throw new Error(`expected an ExtendedResponse, got tag 0x${op.tag.toString(16)}`);
+    if (op.tag !== 120) throw new BerFault({ defect: "not-extended-response", tag: op.tag });
     const result = readTlv(msg, op.start, op.end);
-    if (result.tag !== 10) throw new Error("missing resultCode");
+    if (result.tag !== 10) throw new BerFault({ defect: "no-result-code" });
     code = 0;
     for (let i = result.start; i < result.end; i++) code = code * 256 + msg[i];
     const matched = readTlv(msg, result.end, op.end);
     const diag = readTlv(msg, matched.end, op.end);
     diagnostic = msg.subarray(diag.start, diag.end).toString("utf8");
   } catch (e) {
-    throw r.error({ problem: "malformed-ldap", detail: e.message });
+    if (!(e instanceof BerFault)) throw e;
+    throw r.error({ problem: "malformed-ldap", defect: e.defect });
   }
   if (code !== 0) throw r.error({ problem: "ldap-result", resultCode: code, diagnostic: quote(diagnostic) });
 }

@@ -12,11 +12,11 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-JZRIIL7L.js";
+} from "./chunk-LYXHLNJT.js";
 import {
   plural,
   readableInstant
-} from "./chunk-6YKOA7A2.js";
+} from "./chunk-ZTF7EWMP.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
@@ -24,7 +24,7 @@ import {
   ownersMarkdown,
   partialShard,
   shardText
-} from "./chunk-BOOLVPHJ.js";
+} from "./chunk-BW3IVPSU.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

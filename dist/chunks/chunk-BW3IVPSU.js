@@ -140,10 +140,14 @@ function addressRefusal(r) {
   return `not contacted: ${what}, ${policyRule(r.policy)}`;
 }
 function policyRule(p) {
-  return p.rule === "refuse" ? 'as network.private-addresses is "refuse"' : `on ${p.event ?? "this event"} (only public addresses are contacted there)`;
+  return p.rule === "refuse" ? 'as network.private-addresses is "refuse"' : `on ${untrustedEvent(p.event)} (only public addresses are contacted there)`;
+}
+function untrustedEvent(e) {
+  if (!e) return "this event";
+  return e.kind === "fork-pull-request" ? `a pull request from the fork ${e.fork}` : "a pull request whose head repository is unknown (a deleted fork?)";
 }
 function publicOnlyNotice(p) {
-  const why = p.rule === "refuse" ? policyRule(p) : `on ${p.event ?? "this event"}`;
+  const why = p.rule === "refuse" ? policyRule(p) : `on ${untrustedEvent(p.event)}`;
   return `network: only public addresses are contacted ${why}`;
 }
 
@@ -811,7 +815,7 @@ function startTlsProblem(p) {
     case "not-ldap":
       return `: not an LDAP server (first byte 0x${p.firstByte.toString(16)}: ${p.said})`;
     case "malformed-ldap":
-      return `: malformed LDAP response: ${p.detail}`;
+      return `: malformed LDAP response: ${ldapDefect(p.defect)}`;
     case "ldap-too-large":
       return `: LDAP response of ${p.bytes} bytes exceeds ${p.maxBytes}`;
     case "postgres-ssl-off":
@@ -820,6 +824,22 @@ function startTlsProblem(p) {
       return " refused by server: error response to SSLRequest";
     case "not-postgres":
       return `: not a PostgreSQL server (SSLRequest answered 0x${p.answer.toString(16).padStart(2, "0")} ${p.said})`;
+  }
+}
+function ldapDefect(d) {
+  switch (d.defect) {
+    case "truncated-element":
+      return "truncated BER element";
+    case "unsupported-length":
+      return "unsupported BER length";
+    case "truncated-length":
+      return "truncated BER length";
+    case "overrun":
+      return "BER element overruns its container";
+    case "not-extended-response":
+      return `expected an ExtendedResponse, got tag 0x${d.tag.toString(16)}`;
+    case "no-result-code":
+      return "missing resultCode";
   }
 }
 

@@ -1,14 +1,19 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
-  renderSarif
-} from "./chunk-2ITE3POB.js";
-import "./chunk-HH333CRM.js";
-import "./chunk-BOOLVPHJ.js";
+  INVENTORY_FORMATS,
+  isRollupFormat,
+  renderInventory
+} from "./chunk-RJ63JXNR.js";
+import "./chunk-LYXHLNJT.js";
+import "./chunk-ZTF7EWMP.js";
+import "./chunk-BW3IVPSU.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";
 import "./chunk-753U3B2Y.js";
 import "./chunk-DDCI7ZLU.js";
 export {
-  renderSarif
+  INVENTORY_FORMATS,
+  isRollupFormat,
+  renderInventory
 };

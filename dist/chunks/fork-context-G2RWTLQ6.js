@@ -23,8 +23,8 @@ function untrustedEvent(env) {
   const pr = env.eventPayload?.pull_request;
   const head = pr?.head?.repo?.full_name;
   const base = pr?.base?.repo?.full_name ?? env.eventPayload?.repository?.full_name ?? env.repository;
-  if (typeof head !== "string") return pr ? "a pull request whose head repository is unknown (a deleted fork?)" : null;
-  return head.toLowerCase() === String(base).toLowerCase() ? null : `a pull request from the fork ${head}`;
+  if (typeof head !== "string") return pr ? { kind: "unknown-head-pull-request" } : null;
+  return head.toLowerCase() === String(base).toLowerCase() ? null : { kind: "fork-pull-request", fork: head };
 }
 async function withBaseTrustedSections(settings, env, configPath, log) {
   const base = await configTextAtBase(env, settings.workspace, configPath);

@@ -5,7 +5,7 @@ import {
 import {
   reportShard,
   shardText
-} from "./chunk-BOOLVPHJ.js";
+} from "./chunk-BW3IVPSU.js";
 import {
   isPullRequestEvent
 } from "./chunk-FVR4GWWV.js";

@@ -2,10 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   daysLeft,
   plural
-} from "./chunk-6YKOA7A2.js";
+} from "./chunk-ZTF7EWMP.js";
 import {
   findingSentence
-} from "./chunk-BOOLVPHJ.js";
+} from "./chunk-BW3IVPSU.js";
 
 // src/report/inventory/dn.ts
 var ATTRIBUTE_START = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)=/;

@@ -2,7 +2,7 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   buildInventory,
   severityRank
-} from "./chunk-JZRIIL7L.js";
+} from "./chunk-LYXHLNJT.js";
 import {
   collectFiles,
   require_out
@@ -21,7 +21,7 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunk-6YKOA7A2.js";
+} from "./chunk-ZTF7EWMP.js";
 import {
   WHOLE_RUN,
   applyPathRules,
@@ -38,7 +38,7 @@ import {
   roleLabel,
   shardText,
   supersededNote
-} from "./chunk-BOOLVPHJ.js";
+} from "./chunk-BW3IVPSU.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";
@@ -588,7 +588,7 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-CDIJRKOY.js");
+    const { collectEndpoints } = await import("./collect-endpoints-5OXENY64.js");
     const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-TWX7RBC4.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,

@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-VPCWLEW7.js";
+} from "./chunk-4X46F7JO.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -25,14 +25,14 @@ import {
 import {
   daysLeft,
   readableInstant
-} from "./chunk-6YKOA7A2.js";
+} from "./chunk-ZTF7EWMP.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-BOOLVPHJ.js";
+} from "./chunk-BW3IVPSU.js";
 import "./chunk-BSO42MW5.js";
 import {
   isPullRequestEvent,
