@@ -13,7 +13,7 @@ import type { HostnameCause } from '../checks/hostname.js';
 import type { RevocationCause } from '../checks/revocation/revocation-cause.js';
 import type { AriCause } from '../checks/ari/fetch-renewal-info.js';
 import type { SerialListCause } from '../checks/revocation/revoked-serials.js';
-import type { FileCause } from '../sources/files/file-cause.js';
+import type { FileCause, MisnamedStore } from '../sources/files/file-cause.js';
 import type { KeyContext, PrivateKeyFound } from '../sources/files/reader-problem.js';
 import type { ProbeCause } from '../sources/endpoints/probe-cause.js';
 import type { CaFileCause } from '../sources/endpoints/trust-store.js';
@@ -185,7 +185,8 @@ export type FindingDetail =
       /** the Secret or key path it sits in, outermost first */
       within?: KeyContext[];
     }
-  | { kind: 'misnamed'; path: string; what: string }
+  /** a store (`store`, by its content) whose name promises another (`ext`): read for what it is */
+  | { kind: 'misnamed'; path: string; store: MisnamedStore; ext: string }
   | { kind: 'glob-problem'; pattern: string; reason: string }
   | { kind: 'no-match'; pattern: string }
   | { kind: 'nothing-found'; configPath: string }

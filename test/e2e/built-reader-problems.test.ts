@@ -183,6 +183,11 @@ test('the built CLI says every reader problem in its words, with the problem as 
     ].join('\n'),
   );
   await ws.write('certs/bundle.pem', leaf.chainPem);
+  // Stores named as another store: read for what they are, and a notice says so.
+  await ws.write('misnamed/p12.jks', await ossl.pkcs12({ certPath, password: '' }));
+  await ws.write('misnamed/jks.p12', u32(JKS, 2, 0));
+  await ws.write('misnamed/jceks.jks', u32(JCEKS, 2, 0));
+  await ws.write('misnamed/p7.p12', await readFile(ossl.file('none.p7b')));
   // Private keys, told by their structure (never shown).
   const key = createPrivateKey(leaf.keyPem);
   await ws.write('certs/key-only.pem', leaf.keyPem);
@@ -227,6 +232,7 @@ test('the built CLI says every reader problem in its words, with the problem as 
       '  - "config/*"',
       '  - "src/*"',
       '  - "keys/*"',
+      '  - "misnamed/*"',
       '  - "stores/withkey.jks"',
       '',
     ].join('\n'),
@@ -495,6 +501,14 @@ test('the built CLI says every reader problem in its words, with the problem as 
       );
     }
   }
+  const misnamed = report.problems.filter((p) => p.id === 'misnamed').map((p) => [p.message, p.severity]);
+  assert.deepEqual(misnamed.sort(), [
+    ['misnamed/jceks.jks: JCEKS keystore, named .jks; read as what it is', 'notice'],
+    ['misnamed/jks.p12: JKS keystore, named .p12; read as what it is', 'notice'],
+    ['misnamed/p12.jks: PKCS#12 store, named .jks; read as what it is', 'notice'],
+    ['misnamed/p7.p12: PKCS#7 bundle, named .p12; read as what it is', 'notice'],
+  ]);
+
   // Where each whole certificate sits (location.detail), as the readers named it.
   const places = report.certificates.flatMap((c) =>
     c.locations.flatMap((l) =>

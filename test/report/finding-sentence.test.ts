@@ -693,7 +693,7 @@ const CASES: Case[] = [
   },
   {
     id: 'misnamed',
-    detail: { kind: 'misnamed', path: 'deploy/payments.jks', what: 'PKCS#12 store, named .jks' },
+    detail: { kind: 'misnamed', path: 'deploy/payments.jks', store: 'pkcs12', ext: '.jks' },
     location: fileAt('deploy/payments.jks', 1),
     says: 'deploy/payments.jks: PKCS#12 store, named .jks; read as what it is',
     beside: 'PKCS#12 store, named .jks; read as what it is',

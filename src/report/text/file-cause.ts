@@ -1,6 +1,6 @@
 // Why a file gave no certificate (sources/files/file-cause.ts), in words: what
 // follows "path:line: " in a file-problem finding.
-import type { FileCause } from '../../sources/files/file-cause.js';
+import type { FileCause, MisnamedStore } from '../../sources/files/file-cause.js';
 import { readerProblemSentence } from './reader-problem.js';
 
 export function fileCause(c: FileCause): string {
@@ -28,6 +28,18 @@ export function fileCause(c: FileCause): string {
       return readerProblemSentence(c.problem, c.within);
   }
 }
+
+/** "PKCS#12 store, named .jks": what a misnamed file really is. */
+export function misnamedStore(store: MisnamedStore, ext: string): string {
+  return `${STORE_NAMES[store]}, named ${ext}`;
+}
+
+const STORE_NAMES: Record<MisnamedStore, string> = {
+  jks: 'JKS keystore',
+  jceks: 'JCEKS keystore',
+  pkcs12: 'PKCS#12 store',
+  pkcs7: 'PKCS#7 bundle',
+};
 
 function unreadable(code: string | undefined, message: string): string {
   switch (code) {

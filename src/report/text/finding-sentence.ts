@@ -23,7 +23,7 @@ import { chainCause, hostnameCause } from './chain-cause.js';
 import { shardText } from '../report-shard.js';
 import { ariCause } from './ari-cause.js';
 import { serialListCause } from './serial-list-cause.js';
-import { fileCause } from './file-cause.js';
+import { fileCause, misnamedStore } from './file-cause.js';
 import { privateKeyLabel } from './reader-problem.js';
 import { endpointLabel } from './endpoint-label.js';
 import { probeCause } from './probe-cause.js';
@@ -179,8 +179,10 @@ function sentence(d: FindingDetail, withPlace: boolean, now: number): string {
       const text = `a private key (${privateKeyLabel(d.privateKey, d.within)}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`;
       return withPlace ? `${d.path}:${d.line}: ${text}` : text;
     }
-    case 'misnamed':
-      return withPlace ? `${d.path}: ${d.what}; read as what it is` : `${d.what}; read as what it is`;
+    case 'misnamed': {
+      const what = misnamedStore(d.store, d.ext);
+      return withPlace ? `${d.path}: ${what}; read as what it is` : `${what}; read as what it is`;
+    }
     case 'glob-problem':
       return `files: "${d.pattern}" is not a valid glob (${d.reason})`;
     case 'no-match':

@@ -263,7 +263,7 @@ async function collectOne(
 
   const findings: Finding[] = [];
   if (ex.misnamed)
-    findings.push(problem('misnamed', 'notice', { kind: 'misnamed', path: m.rel, what: ex.misnamed }, loc(1)));
+    findings.push(problem('misnamed', 'notice', { kind: 'misnamed', path: m.rel, ...ex.misnamed }, loc(1)));
   for (const p of ex.problems) {
     findings.push(
       problem(

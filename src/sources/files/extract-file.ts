@@ -11,16 +11,12 @@ import { derKind, extractDerObjects } from './der-objects.js';
 import { JCEKS_MAGIC, JKS_MAGIC, extractJavaKeystore } from './java-keystore.js';
 import { B64_DER_CERT_MARKER, B64_PEM_MARKERS, PEM_MARKER, extractFromText } from './pem-in-text.js';
 import { extractStructured } from './structured.js';
+import type { MisnamedStore } from './file-cause.js';
 
 export type ContentKind = 'jks' | 'jceks' | 'pkcs12' | 'pkcs7' | 'der' | 'text' | 'binary' | 'empty';
 
 // DER certificates are often named .pem by habit and read fine: only stores are worth a note.
-const STORE_NAMES: Record<string, string> = {
-  jks: 'JKS keystore',
-  jceks: 'JCEKS keystore',
-  pkcs12: 'PKCS#12 store',
-  pkcs7: 'PKCS#7 bundle',
-};
+const STORES = new Set<ContentKind>(['jks', 'jceks', 'pkcs12', 'pkcs7'] satisfies MisnamedStore[]);
 // What each extension promises, for "a PKCS#12 store, named .jks".
 const EXT_KIND: Record<string, ContentKind[]> = {
   '.jks': ['jks'],
@@ -121,8 +117,8 @@ export interface ExtractFileOptions {
 }
 
 export interface FileExtraction extends Extraction {
-  /** "PKCS#12 store, named .jks": the file is read for what it is, and this says so */
-  misnamed?: string;
+  /** a store named as another ("PKCS#12 store, named .jks"): read for what it is, and this says so */
+  misnamed?: { store: MisnamedStore; ext: string };
 }
 
 /** null: nothing of interest in a file found by discovery (say nothing about it). */
@@ -135,7 +131,7 @@ export async function extractFile(buf: Buffer, rel: string, o: ExtractFileOption
 
   const expected = EXT_KIND[ext];
   const misnamed =
-    expected && kind in STORE_NAMES && !expected.includes(kind) ? `${STORE_NAMES[kind]}, named ${ext}` : undefined;
+    expected && STORES.has(kind) && !expected.includes(kind) ? { store: kind as MisnamedStore, ext } : undefined;
   const withNote = (x: Extraction): FileExtraction => (misnamed ? { ...x, misnamed } : x);
   const severity = o.discovered && !certName ? 'notice' : 'error';
 

@@ -28,6 +28,9 @@ export type FileCause =
   /** a file reader's problem, and where inside wrapping readers it sits (outermost first) */
   | { reason: 'parser'; problem: ReaderProblem; within?: ReaderContext[] };
 
+/** The stores a file's content can show it is, whatever its name says (a PKCS#12 store named .jks). */
+export type MisnamedStore = 'jks' | 'jceks' | 'pkcs12' | 'pkcs7';
+
 /** Thrown by the bounded file reads (collect-files.ts, read-discovered.ts); collectFiles reports its cause. */
 export class FileTooLarge extends Error {
   constructor(readonly fileCause: Extract<FileCause, { reason: 'too-large' | 'grew-too-large' }>) {
