@@ -2,13 +2,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-RJZGDMNS.js";
+} from "./chunks/chunk-FXQUDPME.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-RJ63JXNR.js";
+} from "./chunks/chunk-EKD7ZSGC.js";
 import {
   scanSerialList,
   serialKey
@@ -29,14 +29,14 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-DVVDHGVZ.js";
+} from "./chunks/chunk-45LGWEWP.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-LYXHLNJT.js";
-import "./chunks/chunk-XMDMSOVV.js";
+} from "./chunks/chunk-5UQO5UM7.js";
+import "./chunks/chunk-R5JYFU22.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-DPZSEZNA.js";
 import "./chunks/chunk-6RM5SU7F.js";
@@ -46,12 +46,12 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-ZTF7EWMP.js";
+} from "./chunks/chunk-3I2VUS4Y.js";
 import {
   findingSentenceBesidePlace,
   listReadProblem,
   serialLineProblem
-} from "./chunks/chunk-BW3IVPSU.js";
+} from "./chunks/chunk-Z2FFUB2S.js";
 import "./chunks/chunk-BSO42MW5.js";
 import {
   UsageError,
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-WFMAGEIY.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-6T7NFO4U.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

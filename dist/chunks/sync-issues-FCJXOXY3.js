@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-4X46F7JO.js";
+} from "./chunk-W7KKJFW5.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -25,14 +25,14 @@ import {
 import {
   daysLeft,
   readableInstant
-} from "./chunk-ZTF7EWMP.js";
+} from "./chunk-3I2VUS4Y.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-BW3IVPSU.js";
+} from "./chunk-Z2FFUB2S.js";
 import "./chunk-BSO42MW5.js";
 import {
   isPullRequestEvent,

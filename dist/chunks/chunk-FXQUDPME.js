@@ -6,7 +6,7 @@ import {
 import {
   findingSentence,
   sarifUntrusted
-} from "./chunk-BW3IVPSU.js";
+} from "./chunk-Z2FFUB2S.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

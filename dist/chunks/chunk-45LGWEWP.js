@@ -2,11 +2,11 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   buildInventory,
   severityRank
-} from "./chunk-LYXHLNJT.js";
+} from "./chunk-5UQO5UM7.js";
 import {
   collectFiles,
   require_out
-} from "./chunk-XMDMSOVV.js";
+} from "./chunk-R5JYFU22.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -21,7 +21,7 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunk-ZTF7EWMP.js";
+} from "./chunk-3I2VUS4Y.js";
 import {
   WHOLE_RUN,
   applyPathRules,
@@ -38,7 +38,7 @@ import {
   roleLabel,
   shardText,
   supersededNote
-} from "./chunk-BW3IVPSU.js";
+} from "./chunk-Z2FFUB2S.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";

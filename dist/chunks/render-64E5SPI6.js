@@ -3,10 +3,10 @@ import {
   INVENTORY_FORMATS,
   isRollupFormat,
   renderInventory
-} from "./chunk-RJ63JXNR.js";
-import "./chunk-LYXHLNJT.js";
-import "./chunk-ZTF7EWMP.js";
-import "./chunk-BW3IVPSU.js";
+} from "./chunk-EKD7ZSGC.js";
+import "./chunk-5UQO5UM7.js";
+import "./chunk-3I2VUS4Y.js";
+import "./chunk-Z2FFUB2S.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";

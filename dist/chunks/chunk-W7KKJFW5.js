@@ -5,7 +5,7 @@ import {
 import {
   reportShard,
   shardText
-} from "./chunk-BW3IVPSU.js";
+} from "./chunk-Z2FFUB2S.js";
 import {
   isPullRequestEvent
 } from "./chunk-FVR4GWWV.js";

@@ -7,7 +7,7 @@ import {
 import {
   collectFiles,
   needsPassword
-} from "./chunk-XMDMSOVV.js";
+} from "./chunk-R5JYFU22.js";
 import "./chunk-DPZSEZNA.js";
 import "./chunk-BSO42MW5.js";
 import {

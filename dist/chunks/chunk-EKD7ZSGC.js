@@ -12,11 +12,11 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-LYXHLNJT.js";
+} from "./chunk-5UQO5UM7.js";
 import {
   plural,
   readableInstant
-} from "./chunk-ZTF7EWMP.js";
+} from "./chunk-3I2VUS4Y.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
@@ -24,7 +24,7 @@ import {
   ownersMarkdown,
   partialShard,
   shardText
-} from "./chunk-BW3IVPSU.js";
+} from "./chunk-Z2FFUB2S.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

@@ -650,6 +650,15 @@ function fileCause(c) {
       return readerProblemSentence(c.problem, c.within);
   }
 }
+function misnamedStore(store, ext) {
+  return `${STORE_NAMES[store]}, named ${ext}`;
+}
+var STORE_NAMES = {
+  jks: "JKS keystore",
+  jceks: "JCEKS keystore",
+  pkcs12: "PKCS#12 store",
+  pkcs7: "PKCS#7 bundle"
+};
 function unreadable(code, message) {
   switch (code) {
     case "ELOOP":
@@ -951,8 +960,10 @@ function sentence(d, withPlace, now) {
       const text = `a private key (${privateKeyLabel(d.privateKey, d.within)}) is committed to the repository; its content is never shown. Remove it and rotate the key if it is real.`;
       return withPlace ? `${d.path}:${d.line}: ${text}` : text;
     }
-    case "misnamed":
-      return withPlace ? `${d.path}: ${d.what}; read as what it is` : `${d.what}; read as what it is`;
+    case "misnamed": {
+      const what = misnamedStore(d.store, d.ext);
+      return withPlace ? `${d.path}: ${what}; read as what it is` : `${what}; read as what it is`;
+    }
     case "glob-problem":
       return `files: "${d.pattern}" is not a valid glob (${d.reason})`;
     case "no-match":

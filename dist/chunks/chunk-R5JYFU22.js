@@ -4672,12 +4672,7 @@ function keyPath(path4) {
 }
 
 // src/sources/files/extract-file.ts
-var STORE_NAMES = {
-  jks: "JKS keystore",
-  jceks: "JCEKS keystore",
-  pkcs12: "PKCS#12 store",
-  pkcs7: "PKCS#7 bundle"
-};
+var STORES = /* @__PURE__ */ new Set(["jks", "jceks", "pkcs12", "pkcs7"]);
 var EXT_KIND = {
   ".jks": ["jks"],
   ".jceks": ["jceks"],
@@ -4751,7 +4746,7 @@ async function extractFile(buf, rel, o) {
   const certName = CERT_FILE_EXTS.has(ext);
   if (o.discovered && !certName && (kind === "binary" || kind === "empty")) return null;
   const expected = EXT_KIND[ext];
-  const misnamed = expected && kind in STORE_NAMES && !expected.includes(kind) ? `${STORE_NAMES[kind]}, named ${ext}` : void 0;
+  const misnamed = expected && STORES.has(kind) && !expected.includes(kind) ? { store: kind, ext } : void 0;
   const withNote = (x) => misnamed ? { ...x, misnamed } : x;
   const severity = o.discovered && !certName ? "notice" : "error";
   switch (kind) {
@@ -5161,7 +5156,7 @@ async function collectOne(m, o, dirs, reader, parse) {
   if (!ex) return { obs: [], findings: [] };
   const findings = [];
   if (ex.misnamed)
-    findings.push(problem("misnamed", "notice", { kind: "misnamed", path: m.rel, what: ex.misnamed }, loc(1)));
+    findings.push(problem("misnamed", "notice", { kind: "misnamed", path: m.rel, ...ex.misnamed }, loc(1)));
   for (const p of ex.problems) {
     findings.push(
       problem(
