@@ -23,12 +23,34 @@ export type UntrustedEvent = { kind: 'fork-pull-request'; fork: string } | { kin
  */
 export type PolicyRule = { rule: 'refuse' } | { rule: 'untrusted-event'; event: UntrustedEvent | null };
 
+/** Which kind of address that is not public (report/text/address-refusal.ts words each). */
+export type NotPublicRange =
+  | 'this-network'
+  | 'private'
+  | 'carrier-grade-nat'
+  | 'loopback'
+  /** 169.254.0.0/16, where cloud metadata services answer */
+  | 'ipv4-link-local'
+  | 'link-local'
+  | 'ietf-protocol'
+  | 'documentation'
+  | '6to4-relay'
+  | 'benchmarking'
+  | 'multicast'
+  | 'reserved'
+  | 'unspecified'
+  | 'discard'
+  | 'orchid'
+  | 'unique-local'
+  | 'site-local'
+  | 'not-an-ip';
+
 /**
  * Why an address was not contacted, as data (sentences in report/text/address-refusal.ts).
- * `range`: which kind of non-public address it is ("loopback", "private (RFC 1918)").
+ * `range`: which kind of non-public address it is.
  */
 export type AddressRefusal =
-  | { reason: 'not-public'; host: string; address: string; range: string; policy: PolicyRule }
+  | { reason: 'not-public'; host: string; address: string; range: NotPublicRange; policy: PolicyRule }
   /** the name could not be resolved to check it; `code`: the resolver's code (else its message) */
   | { reason: 'unresolvable'; host: string; code: string; policy: PolicyRule };
 
@@ -49,29 +71,29 @@ export interface NetworkGuard {
 // (cloud metadata), IETF protocol assignments, documentation, benchmarking,
 // multicast and reserved; IPv6 loopback, unspecified, unique-local, link-local,
 // site-local (deprecated), multicast, documentation, discard and ORCHID.
-const NOT_PUBLIC_V4: [string, number, string][] = [
-  ['0.0.0.0', 8, '"this network"'],
-  ['10.0.0.0', 8, 'private (RFC 1918)'],
-  ['100.64.0.0', 10, 'carrier-grade NAT (RFC 6598)'],
+const NOT_PUBLIC_V4: [string, number, NotPublicRange][] = [
+  ['0.0.0.0', 8, 'this-network'],
+  ['10.0.0.0', 8, 'private'], // RFC 1918
+  ['100.64.0.0', 10, 'carrier-grade-nat'], // RFC 6598
   ['127.0.0.0', 8, 'loopback'],
-  ['169.254.0.0', 16, 'link-local (cloud metadata lives here)'],
-  ['172.16.0.0', 12, 'private (RFC 1918)'],
-  ['192.0.0.0', 24, 'IETF protocol assignments'],
+  ['169.254.0.0', 16, 'ipv4-link-local'],
+  ['172.16.0.0', 12, 'private'],
+  ['192.0.0.0', 24, 'ietf-protocol'],
   ['192.0.2.0', 24, 'documentation'],
-  ['192.88.99.0', 24, '6to4 relay'],
-  ['192.168.0.0', 16, 'private (RFC 1918)'],
+  ['192.88.99.0', 24, '6to4-relay'],
+  ['192.168.0.0', 16, 'private'],
   ['198.18.0.0', 15, 'benchmarking'],
   ['198.51.100.0', 24, 'documentation'],
   ['203.0.113.0', 24, 'documentation'],
   ['224.0.0.0', 4, 'multicast'],
   ['240.0.0.0', 4, 'reserved'],
 ];
-const NOT_PUBLIC_V6: [string, number, string][] = [
+const NOT_PUBLIC_V6: [string, number, NotPublicRange][] = [
   ['::', 128, 'unspecified'],
   ['::1', 128, 'loopback'],
   ['100::', 64, 'discard'],
   ['2001:db8::', 32, 'documentation'],
-  ['2001:10::', 28, 'ORCHID'],
+  ['2001:10::', 28, 'orchid'],
   ['fc00::', 7, 'unique-local'],
   ['fe80::', 10, 'link-local'],
   ['fec0::', 10, 'site-local'],
@@ -105,10 +127,10 @@ function hexToV4(hi: string, lo: string): string {
   return `${h >> 8}.${h & 255}.${l >> 8}.${l & 255}`;
 }
 
-/** Why an address is not public, or null when it is (or the trusted config allows it). */
-export function notPublic(address: string, allow?: BlockList): string | null {
+/** Which non-public range an address is in, or null when it is public (or the trusted config allows it). */
+export function notPublic(address: string, allow?: BlockList): NotPublicRange | null {
   const family = isIP(address);
-  if (!family) return 'not an IP address';
+  if (!family) return 'not-an-ip';
   const type = family === 4 ? 'ipv4' : 'ipv6';
   if (allow?.check(address, type)) return null;
   const v4 = family === 6 ? embeddedV4(address) : address;

@@ -15,7 +15,7 @@ import type {
 } from '../../../src/sources/endpoints/probe-cause.js';
 import { probeCause, probeFailure } from '../../../src/report/text/probe-cause.js';
 import { addressRefusal, publicOnlyNotice } from '../../../src/report/text/address-refusal.js';
-import type { PolicyRule } from '../../../src/net/address-policy.js';
+import { notPublic, type NotPublicRange, type PolicyRule } from '../../../src/net/address-policy.js';
 
 type Cases<U, K extends string> = {
   [V in U as V extends Record<K, infer N extends string> ? N : never]: [V, string][];
@@ -113,7 +113,7 @@ const CAUSES: Cases<ProbeCause, 'reason'> = {
           reason: 'not-public',
           host: 'db.internal',
           address: '10.0.0.5',
-          range: 'private (RFC 1918)',
+          range: 'private',
           policy: fork,
         },
       },
@@ -365,6 +365,42 @@ test("a probe's error in the JSON report names the endpoint it reached, else say
     'shop.example:443 (::1): TCP connect: connection refused (nothing listening on that port)',
   );
   assert.equal(probeFailure({ cause }), 'TCP connect: connection refused (nothing listening on that port)');
+});
+
+test("the network policy's refusal names the kind of address, as its table always did", () => {
+  const words: [string, NotPublicRange, string][] = [
+    ['0.1.2.3', 'this-network', '"this network"'],
+    ['10.1.2.3', 'private', 'private (RFC 1918)'],
+    ['172.16.0.1', 'private', 'private (RFC 1918)'],
+    ['192.168.1.1', 'private', 'private (RFC 1918)'],
+    ['100.64.0.1', 'carrier-grade-nat', 'carrier-grade NAT (RFC 6598)'],
+    ['127.0.0.1', 'loopback', 'loopback'],
+    ['::1', 'loopback', 'loopback'],
+    ['169.254.169.254', 'ipv4-link-local', 'link-local (cloud metadata lives here)'],
+    ['fe80::1', 'link-local', 'link-local'],
+    ['192.0.0.8', 'ietf-protocol', 'IETF protocol assignments'],
+    ['192.0.2.1', 'documentation', 'documentation'],
+    ['2001:db8::1', 'documentation', 'documentation'],
+    ['192.88.99.1', '6to4-relay', '6to4 relay'],
+    ['198.18.0.1', 'benchmarking', 'benchmarking'],
+    ['224.0.0.1', 'multicast', 'multicast'],
+    ['ff02::1', 'multicast', 'multicast'],
+    ['240.0.0.1', 'reserved', 'reserved'],
+    ['::', 'unspecified', 'unspecified'],
+    ['100::1', 'discard', 'discard'],
+    ['2001:10::1', 'orchid', 'ORCHID'],
+    ['fd00::1', 'unique-local', 'unique-local'],
+    ['fec0::1', 'site-local', 'site-local'],
+    ['not-an-address', 'not-an-ip', 'not an IP address'],
+  ];
+  for (const [address, range, word] of words) {
+    assert.equal(notPublic(address), range, address);
+    assert.equal(
+      addressRefusal({ reason: 'not-public', host: 'h.example', address, range, policy: { rule: 'refuse' } }),
+      `not contacted: h.example resolves to ${address}, a ${word} address, as network.private-addresses is "refuse"`,
+    );
+  }
+  assert.equal(notPublic('93.184.216.34'), null);
 });
 
 test("the network policy's refusal and the run's notice say which rule applies", () => {
