@@ -2,13 +2,13 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   renderSarif
-} from "./chunks/chunk-FXQUDPME.js";
+} from "./chunks/chunk-4PU37YGS.js";
 import {
   clean,
   isRollupFormat,
   renderInventory,
   renderOpenMetrics
-} from "./chunks/chunk-EKD7ZSGC.js";
+} from "./chunks/chunk-QS44CRP7.js";
 import {
   scanSerialList,
   serialKey
@@ -29,14 +29,14 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-45LGWEWP.js";
+} from "./chunks/chunk-54FNSQ7I.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
-} from "./chunks/chunk-5UQO5UM7.js";
-import "./chunks/chunk-R5JYFU22.js";
+} from "./chunks/chunk-FOURFBKZ.js";
+import "./chunks/chunk-UWHRIZ2T.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-DPZSEZNA.js";
 import "./chunks/chunk-6RM5SU7F.js";
@@ -46,17 +46,17 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunks/chunk-3I2VUS4Y.js";
+} from "./chunks/chunk-W6PAKI37.js";
 import {
   findingSentenceBesidePlace,
   listReadProblem,
   serialLineProblem
-} from "./chunks/chunk-Z2FFUB2S.js";
+} from "./chunks/chunk-HPOGBE72.js";
 import "./chunks/chunk-BSO42MW5.js";
 import {
   UsageError,
   buildSettings
-} from "./chunks/chunk-E4F45TGG.js";
+} from "./chunks/chunk-67ITZLYT.js";
 import {
   DurationError
 } from "./chunks/chunk-ZIJ54FUI.js";
@@ -72,7 +72,7 @@ import "./chunks/chunk-TNHBLPBT.js";
 import {
   displayName
 } from "./chunks/chunk-753U3B2Y.js";
-import "./chunks/chunk-PV4IOFFU.js";
+import "./chunks/chunk-Y3CDYBQM.js";
 import "./chunks/chunk-DDCI7ZLU.js";
 
 // src/cli/args.ts
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-6T7NFO4U.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-PLBD5QHY.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {
@@ -446,7 +446,7 @@ async function inventory(args) {
   let list;
   if (serialsFile) {
     try {
-      list = await (await import("./chunks/open-serial-list-GJF4OGBH.js")).openListFile(serialsFile);
+      list = await (await import("./chunks/open-serial-list-FHVVA3NP.js")).openListFile(serialsFile);
     } catch (e) {
       throw new UsageError(`--serials-file: cannot read ${serialsFile}: ${e.message}`);
     }
@@ -486,7 +486,7 @@ async function serialsNamedIn(file, list, report) {
 `);
     return new Set(scanned.hits.keys());
   } catch (e) {
-    if (e instanceof (await import("./chunks/open-serial-list-GJF4OGBH.js")).SerialListError)
+    if (e instanceof (await import("./chunks/open-serial-list-FHVVA3NP.js")).SerialListError)
       throw new UsageError(`--serials-file: ${file} ${listReadProblem(e.problem)}`);
     throw e;
   }

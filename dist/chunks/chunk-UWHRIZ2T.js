@@ -10,7 +10,7 @@ import {
 } from "./chunk-BSO42MW5.js";
 import {
   isInside
-} from "./chunk-E4F45TGG.js";
+} from "./chunk-67ITZLYT.js";
 import {
   require_dist
 } from "./chunk-CWOAGZBK.js";

@@ -6,7 +6,7 @@ import {
 import {
   findingSentence,
   sarifUntrusted
-} from "./chunk-Z2FFUB2S.js";
+} from "./chunk-HPOGBE72.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

@@ -11,7 +11,7 @@ import {
 import {
   DEFAULT_MAX_DOWNLOAD_MB,
   validAllowEntry
-} from "./chunk-PV4IOFFU.js";
+} from "./chunk-Y3CDYBQM.js";
 
 // src/config/settings.ts
 import path2 from "node:path";

@@ -6,10 +6,10 @@ import {
   fetchableUrl,
   httpFetch,
   httpStream
-} from "./chunk-6BHDZQQQ.js";
+} from "./chunk-PHMNRMIA.js";
 import "./chunk-S52FOATI.js";
 import "./chunk-NOSH5WDB.js";
-import "./chunk-PV4IOFFU.js";
+import "./chunk-Y3CDYBQM.js";
 import "./chunk-DDCI7ZLU.js";
 export {
   FetchError,

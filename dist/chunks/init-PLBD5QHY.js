@@ -7,7 +7,7 @@ import {
 import {
   collectFiles,
   needsPassword
-} from "./chunk-R5JYFU22.js";
+} from "./chunk-UWHRIZ2T.js";
 import "./chunk-DPZSEZNA.js";
 import "./chunk-BSO42MW5.js";
 import {
@@ -15,7 +15,7 @@ import {
   DEFAULT_CONFIG_PATH,
   ISSUE_DEFAULTS,
   settingsFrom
-} from "./chunk-E4F45TGG.js";
+} from "./chunk-67ITZLYT.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-CWOAGZBK.js";
 import "./chunk-3CSUIPJP.js";
@@ -23,7 +23,7 @@ import "./chunk-SLWETIJE.js";
 import "./chunk-753U3B2Y.js";
 import {
   DEFAULT_MAX_DOWNLOAD_MB
-} from "./chunk-PV4IOFFU.js";
+} from "./chunk-Y3CDYBQM.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/init/init.ts

@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   readableTime
-} from "./chunk-Z2FFUB2S.js";
+} from "./chunk-HPOGBE72.js";
 
 // src/report/format-helpers.ts
 function locationText(l) {

@@ -28,7 +28,7 @@ import "./chunk-NOSH5WDB.js";
 import {
   refusal,
   refusalOf
-} from "./chunk-PV4IOFFU.js";
+} from "./chunk-Y3CDYBQM.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/sources/endpoints/collect-endpoints.ts

@@ -135,8 +135,28 @@ function applyPathRules(certs, problems, rules, now) {
 }
 
 // src/report/text/address-refusal.ts
+var RANGE_WORDS = {
+  "this-network": '"this network"',
+  private: "private (RFC 1918)",
+  "carrier-grade-nat": "carrier-grade NAT (RFC 6598)",
+  loopback: "loopback",
+  "ipv4-link-local": "link-local (cloud metadata lives here)",
+  "link-local": "link-local",
+  "ietf-protocol": "IETF protocol assignments",
+  documentation: "documentation",
+  "6to4-relay": "6to4 relay",
+  benchmarking: "benchmarking",
+  multicast: "multicast",
+  reserved: "reserved",
+  unspecified: "unspecified",
+  discard: "discard",
+  orchid: "ORCHID",
+  "unique-local": "unique-local",
+  "site-local": "site-local",
+  "not-an-ip": "not an IP address"
+};
 function addressRefusal(r) {
-  const what = r.reason === "not-public" ? `${r.host === r.address ? r.address : `${r.host} resolves to ${r.address}`}, a ${r.range} address` : `${r.host} could not be resolved to check that it is public (${r.code})`;
+  const what = r.reason === "not-public" ? `${r.host === r.address ? r.address : `${r.host} resolves to ${r.address}`}, a ${RANGE_WORDS[r.range]} address` : `${r.host} could not be resolved to check that it is public (${r.code})`;
   return `not contacted: ${what}, ${policyRule(r.policy)}`;
 }
 function policyRule(p) {

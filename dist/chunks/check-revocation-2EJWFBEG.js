@@ -43,10 +43,10 @@ import {
   REVOCATION_CONCURRENCY,
   fetchableUrl,
   httpFetch
-} from "./chunk-6BHDZQQQ.js";
+} from "./chunk-PHMNRMIA.js";
 import "./chunk-S52FOATI.js";
 import "./chunk-NOSH5WDB.js";
-import "./chunk-PV4IOFFU.js";
+import "./chunk-Y3CDYBQM.js";
 import {
   __commonJS,
   __esm,

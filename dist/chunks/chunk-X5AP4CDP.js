@@ -5,7 +5,7 @@ import {
 import {
   reportShard,
   shardText
-} from "./chunk-Z2FFUB2S.js";
+} from "./chunk-HPOGBE72.js";
 import {
   isPullRequestEvent
 } from "./chunk-FVR4GWWV.js";

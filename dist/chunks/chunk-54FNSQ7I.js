@@ -2,11 +2,11 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   buildInventory,
   severityRank
-} from "./chunk-5UQO5UM7.js";
+} from "./chunk-FOURFBKZ.js";
 import {
   collectFiles,
   require_out
-} from "./chunk-R5JYFU22.js";
+} from "./chunk-UWHRIZ2T.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -21,7 +21,7 @@ import {
   issuerName,
   locationText,
   plural
-} from "./chunk-3I2VUS4Y.js";
+} from "./chunk-W6PAKI37.js";
 import {
   WHOLE_RUN,
   applyPathRules,
@@ -38,7 +38,7 @@ import {
   roleLabel,
   shardText,
   supersededNote
-} from "./chunk-Z2FFUB2S.js";
+} from "./chunk-HPOGBE72.js";
 import {
   thresholdMs
 } from "./chunk-ZIJ54FUI.js";
@@ -47,7 +47,7 @@ import {
 } from "./chunk-753U3B2Y.js";
 import {
   networkGuard
-} from "./chunk-PV4IOFFU.js";
+} from "./chunk-Y3CDYBQM.js";
 import {
   __toESM
 } from "./chunk-DDCI7ZLU.js";
@@ -588,7 +588,7 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-5OXENY64.js");
+    const { collectEndpoints } = await import("./collect-endpoints-VP3EML2M.js");
     const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-TWX7RBC4.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,
@@ -632,18 +632,18 @@ async function run(settings, o = {}) {
     oc.findings.push(...localChecks(oc, settings));
   }
   if (settings.revokedSerials.length) {
-    const { applyRevokedSerialLists } = await import("./revoked-serials-RKQC72GL.js");
-    (await import("./http-fetch-2CACNMQY.js")).configureHttp(guard);
+    const { applyRevokedSerialLists } = await import("./revoked-serials-2ON43P6S.js");
+    (await import("./http-fetch-UH5V5S3N.js")).configureHttp(guard);
     problems.push(...await applyRevokedSerialLists(certs, settings, deadline));
   }
   if (certs.length) {
     const ctx = { settings, now: /* @__PURE__ */ new Date(), deadline, knownCertificates: certs.map((c) => c.cert) };
     const askCa = renewalInfoQuestions(certs, settings, ctx.now).length > 0;
-    if (settings.defaults.revocation !== "off" || askCa) (await import("./http-fetch-2CACNMQY.js")).configureHttp(guard);
+    if (settings.defaults.revocation !== "off" || askCa) (await import("./http-fetch-UH5V5S3N.js")).configureHttp(guard);
     if (settings.defaults.revocation === "off") markRevocationOff(certs);
-    else await (await import("./check-revocation-6TVGQCWH.js")).checkRevocation(certs, ctx);
+    else await (await import("./check-revocation-2EJWFBEG.js")).checkRevocation(certs, ctx);
     if (askCa)
-      problems.push(...await (await import("./check-renewal-info-N3KORK2B.js")).checkRenewalInfo(certs, ctx));
+      problems.push(...await (await import("./check-renewal-info-APZUSLUE.js")).checkRenewalInfo(certs, ctx));
   }
   applyIgnores(certs, settings.ignore, settings.now);
   problems.push(...applyPathRules(certs, problems, settings.pathRules, settings.now));

@@ -3,10 +3,10 @@ import {
   INVENTORY_FORMATS,
   isRollupFormat,
   renderInventory
-} from "./chunk-EKD7ZSGC.js";
-import "./chunk-5UQO5UM7.js";
-import "./chunk-3I2VUS4Y.js";
-import "./chunk-Z2FFUB2S.js";
+} from "./chunk-QS44CRP7.js";
+import "./chunk-FOURFBKZ.js";
+import "./chunk-W6PAKI37.js";
+import "./chunk-HPOGBE72.js";
 import "./chunk-BSO42MW5.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-TNHBLPBT.js";

@@ -3,7 +3,7 @@ import {
   FetchError,
   SERIAL_LIST_MAX_DOWNLOAD_BYTES,
   httpStream
-} from "./chunk-6BHDZQQQ.js";
+} from "./chunk-PHMNRMIA.js";
 
 // src/serial-lists/open-serial-list.ts
 import { createHash } from "node:crypto";

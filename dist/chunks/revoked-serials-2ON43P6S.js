@@ -3,17 +3,17 @@ import {
   SerialListError,
   openListFile,
   openListUrl
-} from "./chunk-ZDPSHJAZ.js";
+} from "./chunk-HNER2LQK.js";
 import {
   scanSerialList,
   serialKey
 } from "./chunk-JTP2O2CI.js";
 import {
   FetchError
-} from "./chunk-6BHDZQQQ.js";
+} from "./chunk-PHMNRMIA.js";
 import "./chunk-S52FOATI.js";
 import "./chunk-NOSH5WDB.js";
-import "./chunk-PV4IOFFU.js";
+import "./chunk-Y3CDYBQM.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/revocation/revoked-serials.ts

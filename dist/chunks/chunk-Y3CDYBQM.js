@@ -4,16 +4,18 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 var NOT_PUBLIC_V4 = [
-  ["0.0.0.0", 8, '"this network"'],
-  ["10.0.0.0", 8, "private (RFC 1918)"],
-  ["100.64.0.0", 10, "carrier-grade NAT (RFC 6598)"],
+  ["0.0.0.0", 8, "this-network"],
+  ["10.0.0.0", 8, "private"],
+  // RFC 1918
+  ["100.64.0.0", 10, "carrier-grade-nat"],
+  // RFC 6598
   ["127.0.0.0", 8, "loopback"],
-  ["169.254.0.0", 16, "link-local (cloud metadata lives here)"],
-  ["172.16.0.0", 12, "private (RFC 1918)"],
-  ["192.0.0.0", 24, "IETF protocol assignments"],
+  ["169.254.0.0", 16, "ipv4-link-local"],
+  ["172.16.0.0", 12, "private"],
+  ["192.0.0.0", 24, "ietf-protocol"],
   ["192.0.2.0", 24, "documentation"],
-  ["192.88.99.0", 24, "6to4 relay"],
-  ["192.168.0.0", 16, "private (RFC 1918)"],
+  ["192.88.99.0", 24, "6to4-relay"],
+  ["192.168.0.0", 16, "private"],
   ["198.18.0.0", 15, "benchmarking"],
   ["198.51.100.0", 24, "documentation"],
   ["203.0.113.0", 24, "documentation"],
@@ -25,7 +27,7 @@ var NOT_PUBLIC_V6 = [
   ["::1", 128, "loopback"],
   ["100::", 64, "discard"],
   ["2001:db8::", 32, "documentation"],
-  ["2001:10::", 28, "ORCHID"],
+  ["2001:10::", 28, "orchid"],
   ["fc00::", 7, "unique-local"],
   ["fe80::", 10, "link-local"],
   ["fec0::", 10, "site-local"],
@@ -55,7 +57,7 @@ function hexToV4(hi, lo) {
 }
 function notPublic(address, allow) {
   const family = isIP(address);
-  if (!family) return "not an IP address";
+  if (!family) return "not-an-ip";
   const type = family === 4 ? "ipv4" : "ipv6";
   if (allow?.check(address, type)) return null;
   const v4 = family === 6 ? embeddedV4(address) : address;

@@ -7,14 +7,14 @@ import {
 } from "./chunk-FVR4GWWV.js";
 import {
   settingsFrom
-} from "./chunk-E4F45TGG.js";
+} from "./chunk-67ITZLYT.js";
 import "./chunk-ZIJ54FUI.js";
 import {
   parseConfigText
 } from "./chunk-KG6EYPGC.js";
 import "./chunk-RHUPNITJ.js";
 import "./chunk-CWOAGZBK.js";
-import "./chunk-PV4IOFFU.js";
+import "./chunk-Y3CDYBQM.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/github/fork-context.ts

@@ -5,7 +5,7 @@ import {
 import {
   refusal,
   refusalOf
-} from "./chunk-PV4IOFFU.js";
+} from "./chunk-Y3CDYBQM.js";
 import {
   __commonJS,
   __require,

@@ -12,11 +12,11 @@ import {
   statusClass,
   statusCounts,
   statusId
-} from "./chunk-5UQO5UM7.js";
+} from "./chunk-FOURFBKZ.js";
 import {
   plural,
   readableInstant
-} from "./chunk-3I2VUS4Y.js";
+} from "./chunk-W6PAKI37.js";
 import {
   findingSentence,
   findingSentenceBesidePlace,
@@ -24,7 +24,7 @@ import {
   ownersMarkdown,
   partialShard,
   shardText
-} from "./chunk-Z2FFUB2S.js";
+} from "./chunk-HPOGBE72.js";
 import {
   displayName
 } from "./chunk-753U3B2Y.js";

@@ -19,10 +19,10 @@ import {
   ARI_MAX_BYTES,
   FetchError,
   httpFetch
-} from "./chunk-6BHDZQQQ.js";
+} from "./chunk-PHMNRMIA.js";
 import "./chunk-S52FOATI.js";
 import "./chunk-NOSH5WDB.js";
-import "./chunk-PV4IOFFU.js";
+import "./chunk-Y3CDYBQM.js";
 import "./chunk-DDCI7ZLU.js";
 
 // src/checks/ari/check-renewal-info.ts

@@ -12,7 +12,7 @@ import {
   replacementFindings,
   userLogins,
   wouldAskForReplacement
-} from "./chunk-W7KKJFW5.js";
+} from "./chunk-X5AP4CDP.js";
 import {
   parseCodeowners
 } from "./chunk-CNY3A7YR.js";
@@ -25,14 +25,14 @@ import {
 import {
   daysLeft,
   readableInstant
-} from "./chunk-3I2VUS4Y.js";
+} from "./chunk-W6PAKI37.js";
 import {
   findingSentence,
   mdCodeUntrusted,
   mdUntrusted,
   ownerMention,
   titleUntrusted
-} from "./chunk-Z2FFUB2S.js";
+} from "./chunk-HPOGBE72.js";
 import "./chunk-BSO42MW5.js";
 import {
   isPullRequestEvent,

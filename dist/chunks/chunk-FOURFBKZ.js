@@ -2,10 +2,10 @@ import { createRequire as __cwCreateRequire } from 'node:module'; const require 
 import {
   daysLeft,
   plural
-} from "./chunk-3I2VUS4Y.js";
+} from "./chunk-W6PAKI37.js";
 import {
   findingSentence
-} from "./chunk-Z2FFUB2S.js";
+} from "./chunk-HPOGBE72.js";
 
 // src/report/inventory/dn.ts
 var ATTRIBUTE_START = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)=/;

@@ -4,11 +4,11 @@ import {
   decompressed,
   openListFile,
   openListUrl
-} from "./chunk-ZDPSHJAZ.js";
-import "./chunk-6BHDZQQQ.js";
+} from "./chunk-HNER2LQK.js";
+import "./chunk-PHMNRMIA.js";
 import "./chunk-S52FOATI.js";
 import "./chunk-NOSH5WDB.js";
-import "./chunk-PV4IOFFU.js";
+import "./chunk-Y3CDYBQM.js";
 import "./chunk-DDCI7ZLU.js";
 export {
   SerialListError,
