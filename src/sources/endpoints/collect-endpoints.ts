@@ -312,8 +312,8 @@ function assemble(
   const unreachableSeverity = t.optional ? 'warning' : 'error';
   const ca = r.caFileProblem;
   // One finding per ca-file and problem, however many endpoints use it.
-  const caKey = ca && JSON.stringify([ca.path, ca.cause]);
-  if (ca && caKey && !reportedConfig.has(caKey)) {
+  const caKey = ca ? JSON.stringify([ca.path, ca.cause]) : '';
+  if (ca && !reportedConfig.has(caKey)) {
     reportedConfig.add(caKey);
     out.findings.push({
       id: 'config',

@@ -31,14 +31,12 @@ export interface ExtractProblem extends Whereabouts {
   severity?: 'error' | 'warning' | 'notice';
 }
 
-/** An inner reader's key, seen from the reader that wraps it: `ctx` goes first in its `within`. */
-export function keyWithin(ctx: KeyContext, k: ExtractedKey): ExtractedKey {
-  return { ...k, within: [ctx, ...(k.within ?? [])] };
-}
-
-/** An inner reader's problem, seen from the reader that wraps it: `ctx` goes first in its `within`. */
-export function within(ctx: ReaderContext, p: ExtractProblem): ExtractProblem {
-  return { ...p, within: [ctx, ...(p.within ?? [])] };
+/**
+ * An inner reader's key or problem, seen from the reader that wraps it (a Secret's value,
+ * a key path, a PEM block): `ctx` goes first in its `within`.
+ */
+export function within<T extends ExtractedKey | ExtractProblem>(ctx: NonNullable<T['within']>[number], x: T): T {
+  return { ...x, within: [ctx, ...(x.within ?? [])] };
 }
 
 export interface Extraction {

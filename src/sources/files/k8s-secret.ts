@@ -1,7 +1,7 @@
 // Kubernetes Secret manifests: `tls.crt` / `ca.crt` under `data` (base64) or
 // `stringData` (PEM text), in multi-document YAML.
 import { LineCounter, parseAllDocuments, isMap, isScalar, type Document, type YAMLMap } from 'yaml';
-import { emptyExtraction, keyWithin, within, type Extraction } from './extracted.js';
+import { emptyExtraction, within, type Extraction } from './extracted.js';
 import { extractPemText } from './pem-der.js';
 
 export const CERT_KEYS = ['tls.crt', 'ca.crt'];
@@ -93,7 +93,7 @@ export function extractSecretDoc(root: YAMLMap, lc: LineCounter, out: Extraction
       for (const c of inner.certificates) out.certificates.push({ ...c, line, ...where });
       for (const p of inner.problems) out.problems.push(within({ in: 'secret', secret: name, key }, { ...p, line }));
       for (const k of inner.keys)
-        out.keys.push(keyWithin({ in: 'secret', secret: name, key }, { privateKey: k.privateKey, line, ...where }));
+        out.keys.push(within({ in: 'secret', secret: name, key }, { privateKey: k.privateKey, line, ...where }));
       if (!inner.certificates.length && !inner.problems.length)
         out.problems.push({ line, problem: { reason: 'secret-no-certificate', secret: name, key } });
     }

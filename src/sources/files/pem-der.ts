@@ -20,13 +20,13 @@ const QUIET_LABELS = new Set([
   'EC PARAMETERS',
 ]);
 
-/** `within`: where the text sits, named first in each certificate's place ("Secret web/tls tls.crt"). */
-export function extractPemText(text: string, lineOffset = 0, within?: string): Extraction {
+/** `outerPlace`: where the text sits, named first in each certificate's place ("Secret web/tls tls.crt"). */
+export function extractPemText(text: string, lineOffset = 0, outerPlace?: string): Extraction {
   const out = emptyExtraction();
   const { blocks, problems } = splitPem(text);
   for (const p of problems) out.problems.push(pemProblem(p, lineOffset));
   const certBlocks = blocks.filter((b) => CERT_LABELS.has(b.label));
-  for (const b of blocks) addPemBlock(out, b, lineOffset, within, certBlocks.length > 1);
+  for (const b of blocks) addPemBlock(out, b, lineOffset, outerPlace, certBlocks.length > 1);
   return out;
 }
 
@@ -39,7 +39,7 @@ export function addPemBlock(
   out: Extraction,
   b: PemBlock,
   lineOffset: number,
-  within: string | undefined,
+  outerPlace: string | undefined,
   many: boolean,
   where: Whereabouts = {},
 ) {
@@ -65,7 +65,7 @@ export function addPemBlock(
     out.certificates.push({
       der,
       line,
-      detail: place(within, many ? `PEM block ${b.index}` : undefined),
+      detail: place(outerPlace, many ? `PEM block ${b.index}` : undefined),
       ...where,
     });
   } else if (KEY_LABEL.test(b.label)) {
@@ -73,7 +73,7 @@ export function addPemBlock(
   } else if (PKCS7_LABELS.has(b.label)) {
     const inner = extractPkcs7(b.der);
     for (const c of inner.certificates)
-      out.certificates.push({ ...c, line, detail: place(within, c.detail), ...where });
+      out.certificates.push({ ...c, line, detail: place(outerPlace, c.detail), ...where });
     for (const p of inner.problems) out.problems.push({ ...p, line, ...where });
   } else if (!QUIET_LABELS.has(b.label)) {
     out.problems.push({

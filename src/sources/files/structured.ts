@@ -3,7 +3,7 @@
 // settings with `"-----BEGIN …\n…"` strings. Each is located by its key path
 // ("users[0].user.client-certificate-data") and the line of its key.
 import { LineCounter, parseAllDocuments, isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
-import { emptyExtraction, keyWithin, within, type Extraction } from './extracted.js';
+import { emptyExtraction, within, type Extraction } from './extracted.js';
 import { CERT_KEYS, KEY_KEYS, extractSecretDoc, isSecret } from './k8s-secret.js';
 import { B64_DER_CERT_MARKER, B64_PEM_MARKERS, PEM_MARKER, extractFromText } from './pem-in-text.js';
 
@@ -66,7 +66,7 @@ export function extractStructured(text: string, o: StructuredOptions): Extractio
       const inner = extractFromText(text, { form, severity: o.severity });
       // Lines inside a value mean little in the file: point at its key.
       for (const c of inner.certificates) out.certificates.push({ ...c, line, key });
-      for (const k of inner.keys) out.keys.push(keyWithin({ in: 'key', path: key }, { ...k, line, key }));
+      for (const k of inner.keys) out.keys.push(within({ in: 'key', path: key }, { ...k, line, key }));
       for (const p of inner.problems) out.problems.push(within({ in: 'key', path: key }, { ...p, line, key }));
     }
   }
