@@ -29,14 +29,14 @@ import {
   workflowSafe,
   writeJsonFile,
   writeJsonTo
-} from "./chunks/chunk-54FNSQ7I.js";
+} from "./chunks/chunk-2PJXWZTH.js";
 import {
   GROUPING_KEYS,
   isFailing,
   parseDn,
   severityRank
 } from "./chunks/chunk-FOURFBKZ.js";
-import "./chunks/chunk-UWHRIZ2T.js";
+import "./chunks/chunk-KD7342K5.js";
 import "./chunks/chunk-TYM2AABC.js";
 import "./chunks/chunk-DPZSEZNA.js";
 import "./chunks/chunk-6RM5SU7F.js";
@@ -66,7 +66,7 @@ import {
 import {
   ConfigError
 } from "./chunks/chunk-CWOAGZBK.js";
-import "./chunks/chunk-3CSUIPJP.js";
+import "./chunks/chunk-N2WDPVYA.js";
 import "./chunks/chunk-SLWETIJE.js";
 import "./chunks/chunk-TNHBLPBT.js";
 import {
@@ -396,7 +396,7 @@ async function init(args) {
   const workspace = path3.resolve(values.workspace ?? process.cwd());
   const st = await stat2(workspace).catch(() => null);
   if (!st?.isDirectory()) throw new UsageError(`--workspace: ${workspace} is not a directory`);
-  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-PLBD5QHY.js");
+  const { init: writeStart, describeInit, InitError } = await import("./chunks/init-3EPFLE2W.js");
   try {
     process.stdout.write(workflowSafe(describeInit(await writeStart(workspace, { force: values.force }))));
   } catch (e) {

@@ -1037,8 +1037,8 @@ function assemble(r, out, reportedConfig, guard) {
   }
   const unreachableSeverity = t.optional ? "warning" : "error";
   const ca = r.caFileProblem;
-  const caKey = ca && JSON.stringify([ca.path, ca.cause]);
-  if (ca && caKey && !reportedConfig.has(caKey)) {
+  const caKey = ca ? JSON.stringify([ca.path, ca.cause]) : "";
+  if (ca && !reportedConfig.has(caKey)) {
     reportedConfig.add(caKey);
     out.findings.push({
       id: "config",

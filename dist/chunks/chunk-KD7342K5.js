@@ -16,9 +16,8 @@ import {
 } from "./chunk-CWOAGZBK.js";
 import {
   emptyExtraction,
-  keyWithin,
   within
-} from "./chunk-3CSUIPJP.js";
+} from "./chunk-N2WDPVYA.js";
 import {
   looksLikePem,
   splitPem
@@ -4225,18 +4224,18 @@ var QUIET_LABELS = /* @__PURE__ */ new Set([
   "DH PARAMETERS",
   "EC PARAMETERS"
 ]);
-function extractPemText(text, lineOffset = 0, within2) {
+function extractPemText(text, lineOffset = 0, outerPlace) {
   const out = emptyExtraction();
   const { blocks, problems } = splitPem(text);
   for (const p of problems) out.problems.push(pemProblem(p, lineOffset));
   const certBlocks = blocks.filter((b) => CERT_LABELS.has(b.label));
-  for (const b of blocks) addPemBlock(out, b, lineOffset, within2, certBlocks.length > 1);
+  for (const b of blocks) addPemBlock(out, b, lineOffset, outerPlace, certBlocks.length > 1);
   return out;
 }
 function pemProblem(p, lineOffset = 0) {
   return within({ in: "pem-block", label: p.label }, { line: p.line + lineOffset, problem: p.fault });
 }
-function addPemBlock(out, b, lineOffset, within2, many, where = {}) {
+function addPemBlock(out, b, lineOffset, outerPlace, many, where = {}) {
   const line = b.line + lineOffset;
   if (CERT_LABELS.has(b.label)) {
     let der = b.der;
@@ -4256,7 +4255,7 @@ function addPemBlock(out, b, lineOffset, within2, many, where = {}) {
     out.certificates.push({
       der,
       line,
-      detail: place(within2, many ? `PEM block ${b.index}` : void 0),
+      detail: place(outerPlace, many ? `PEM block ${b.index}` : void 0),
       ...where
     });
   } else if (KEY_LABEL.test(b.label)) {
@@ -4264,7 +4263,7 @@ function addPemBlock(out, b, lineOffset, within2, many, where = {}) {
   } else if (PKCS7_LABELS.has(b.label)) {
     const inner = extractPkcs7(b.der);
     for (const c of inner.certificates)
-      out.certificates.push({ ...c, line, detail: place(within2, c.detail), ...where });
+      out.certificates.push({ ...c, line, detail: place(outerPlace, c.detail), ...where });
     for (const p of inner.problems) out.problems.push({ ...p, line, ...where });
   } else if (!QUIET_LABELS.has(b.label)) {
     out.problems.push({
@@ -4378,7 +4377,7 @@ function extractSecretDoc(root, lc, out) {
       for (const c of inner.certificates) out.certificates.push({ ...c, line, ...where });
       for (const p of inner.problems) out.problems.push(within({ in: "secret", secret: name, key }, { ...p, line }));
       for (const k of inner.keys)
-        out.keys.push(keyWithin({ in: "secret", secret: name, key }, { privateKey: k.privateKey, line, ...where }));
+        out.keys.push(within({ in: "secret", secret: name, key }, { privateKey: k.privateKey, line, ...where }));
       if (!inner.certificates.length && !inner.problems.length)
         out.problems.push({ line, problem: { reason: "secret-no-certificate", secret: name, key } });
     }
@@ -4645,7 +4644,7 @@ function extractStructured(text, o) {
       const key = keyPath(path4);
       const inner = extractFromText(text2, { form, severity: o.severity });
       for (const c of inner.certificates) out.certificates.push({ ...c, line, key });
-      for (const k of inner.keys) out.keys.push(keyWithin({ in: "key", path: key }, { ...k, line, key }));
+      for (const k of inner.keys) out.keys.push(within({ in: "key", path: key }, { ...k, line, key }));
       for (const p of inner.problems) out.problems.push(within({ in: "key", path: key }, { ...p, line, key }));
     };
     var walk = walk2, inspect = inspect2;
@@ -4754,7 +4753,7 @@ async function extractFile(buf, rel, o) {
     case "jceks":
       return withNote(extractJavaKeystore(buf, { password: o.password, passwordEnv: o.passwordEnv }));
     case "pkcs12": {
-      const { extractPkcs12 } = await import("./pkcs12-BOCHQQO2.js");
+      const { extractPkcs12 } = await import("./pkcs12-KVBLKD62.js");
       return withNote(tag(extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv }), "pkcs12"));
     }
     case "pkcs7":
@@ -4764,7 +4763,7 @@ async function extractFile(buf, rel, o) {
     case "empty":
     case "binary":
       if (ext === ".p12" || ext === ".pfx") {
-        const { extractPkcs12 } = await import("./pkcs12-BOCHQQO2.js");
+        const { extractPkcs12 } = await import("./pkcs12-KVBLKD62.js");
         return extractPkcs12(buf, { password: o.password, passwordEnv: o.passwordEnv });
       }
       if (ext === ".bks")

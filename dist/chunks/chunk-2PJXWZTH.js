@@ -6,7 +6,7 @@ import {
 import {
   collectFiles,
   require_out
-} from "./chunk-UWHRIZ2T.js";
+} from "./chunk-KD7342K5.js";
 import {
   markRevocationOff
 } from "./chunk-TYM2AABC.js";
@@ -588,7 +588,7 @@ async function run(settings, o = {}) {
   const probes = [];
   if (endpoints.length) {
     progress(`endpoints: probing ${endpoints.length}`);
-    const { collectEndpoints } = await import("./collect-endpoints-VP3EML2M.js");
+    const { collectEndpoints } = await import("./collect-endpoints-BL3UKPM7.js");
     const { endpointTrustFindings, judgeServedChain } = await import("./endpoint-trust-TWX7RBC4.js");
     const ep = await collectEndpoints(endpoints, {
       concurrency: settings.defaults.concurrency,

@@ -7,7 +7,7 @@ import {
 import {
   collectFiles,
   needsPassword
-} from "./chunk-UWHRIZ2T.js";
+} from "./chunk-KD7342K5.js";
 import "./chunk-DPZSEZNA.js";
 import "./chunk-BSO42MW5.js";
 import {
@@ -18,7 +18,7 @@ import {
 } from "./chunk-67ITZLYT.js";
 import "./chunk-ZIJ54FUI.js";
 import "./chunk-CWOAGZBK.js";
-import "./chunk-3CSUIPJP.js";
+import "./chunk-N2WDPVYA.js";
 import "./chunk-SLWETIJE.js";
 import "./chunk-753U3B2Y.js";
 import {

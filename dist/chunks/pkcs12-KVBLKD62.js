@@ -1,7 +1,7 @@
 import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);
 import {
   emptyExtraction
-} from "./chunk-3CSUIPJP.js";
+} from "./chunk-N2WDPVYA.js";
 import {
   __commonJS,
   __require,
