@@ -262,6 +262,53 @@ describe('hostile certificate text is inert in every output', {
       }
     }
   });
+
+  // Discovery reads any committed file: a Secret's name, a JSON key and a keystore-like
+  // file's words are the committer's text, and they reach the sentences of file problems.
+  it('the built action: names inside discovered files (Secret, JSON key) are inert in summary, annotations and log', async (t) => {
+    const HOSTILE = '@acme/everyone [x](https://attacker.example/s) ![i](https://attacker.example/i.png) #7 <b>x</b>';
+    const files = await workspace({
+      'k8s/secret.yaml': [
+        'apiVersion: v1',
+        'kind: Secret',
+        'type: kubernetes.io/tls',
+        'metadata:',
+        `  name: ${JSON.stringify(`${HOSTILE}\n::error::FORGED`)}`,
+        'data:',
+        `  tls.crt: ${Buffer.from('not a certificate').toString('base64')}`,
+        '  tls.key: c2VjcmV0',
+        '',
+      ].join('\n'),
+      'config/app.json': JSON.stringify(
+        { [HOSTILE]: '-----BEGIN CERTIFICATE-----\n!!not base64!!\n-----END CERTIFICATE-----\n' },
+        null,
+        1,
+      ),
+    });
+    t.after(() => rm(files, { recursive: true, force: true }));
+    const gh = await new FakeGitHub(REPO).start();
+    try {
+      const r = await runScheduled(files, REPO, gh.url, { revocation: 'off' });
+      // The hostile names did arrive in the findings (the checks below are not vacuous) …
+      assert.match(r.summary, /attacker\.example\/s/, r.stdout + r.stderr);
+      assert.match(r.stdout, /attacker\.example\/i\.png/);
+      assert.ok(
+        r.annotations.some((a) => /attacker\.example/.test(a.message)),
+        'an annotation names the hostile file text',
+      );
+      // … and nothing of it is live or executable.
+      assertInert('job summary', r.summary);
+      // An annotation's message is plain text on GitHub; what matters is that its line ending is encoded (below).
+      assert.ok(
+        r.annotations.some((a) => a.message.includes('\n::error::FORGED')),
+        'the forged command arrived, inside a message',
+      );
+      assertNoForgedCommands('action stdout', r.stdout);
+      assertNoForgedCommands('action stderr', r.stderr);
+    } finally {
+      await gh.stop();
+    }
+  });
 });
 
 /** RFC 4180, enough for our own output: quoted fields with doubled quotes and line breaks. */
